@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Union
+from typing import Any
 
 # Source names, used as the ``source`` of metrics and params.
 CONSOLE = "console"
@@ -89,5 +89,5 @@ class ContextUpdate:
     values: dict[str, Any] = field(default_factory=dict)
 
 
-Record = Union[Points, LogChunk, Histogram, Text, Param, Event, ContextUpdate]
+Record = Points | LogChunk | Histogram | Text | Param | Event | ContextUpdate
 Sink = Callable[[Record], None]

@@ -1,0 +1,160 @@
+"""Settings: command-line flag > ``MLOP_*`` environment variable > config file > default.
+
+The config file is ``mlop.toml`` or the ``[tool.mlop]`` table of ``pyproject.toml``, found in
+the working directory or the nearest parent that has one. Unknown keys are an error: a typo
+must not silently fall back to a default.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from mlop_cli.errors import ConfigError
+
+DEFAULT_STORE = Path(".mlop") / "mlop.db"
+
+# key: (type, description) — the documented config file, checked on load.
+KEYS: dict[str, tuple[type | tuple[type, ...], str]] = {
+    "store": (str, "path of the SQLite store (default .mlop/mlop.db)"),
+    "project": (str, "default project of new runs"),
+    "patterns": (list, "extra regexes for console metrics (named groups, or key/value groups)"),
+    "builtin_patterns": (bool, "use the built-in console recognisers (default true)"),
+    "tb_dirs": (list, "extra folders to watch for TensorBoard event files"),
+    "tensorboard": (bool, "watch for TensorBoard event files (default true)"),
+    "sample_interval": ((int, float), "seconds between system samples (default 1)"),
+    "system": (bool, "sample CPU, memory and GPUs (default true)"),
+    "redact": (list, "extra words that mark a variable or option as secret"),
+    "max_metrics": (int, "most distinct console metric names per run (default 1000)"),
+    "idle_gpu_util": (
+        (int, float),
+        "GPU utilisation % under which a GPU counts as idle (default 5)",
+    ),
+    "idle_gpu_minutes": (
+        (int, float),
+        "minutes of idleness before the idle-GPU warning (default 5)",
+    ),
+    "report": (dict, "report defaults: output (path), include_env (bool), last (int)"),
+    "tags": (list, "tags added to every run"),
+}
+REPORT_KEYS = {"output": str, "include_env": bool, "last": int}
+
+
+@dataclass
+class ConfigFile:
+    """The config file found, and its table."""
+
+    path: Path | None = None
+    values: dict[str, Any] = field(default_factory=dict)
+
+
+def find_config(start: Path) -> ConfigFile:
+    """Find and read the nearest ``mlop.toml`` or ``pyproject.toml`` with ``[tool.mlop]``."""
+    for folder in (start, *start.parents):
+        candidate = folder / "mlop.toml"
+        if candidate.is_file():
+            return ConfigFile(candidate, _check(candidate, _read_toml(candidate)))
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file():
+            table = _read_toml(pyproject).get("tool", {}).get("mlop")
+            if table is not None:
+                if not isinstance(table, dict):
+                    raise ConfigError(f"{pyproject}: [tool.mlop] must be a table")
+                return ConfigFile(pyproject, _check(pyproject, table))
+    return ConfigFile()
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except OSError as error:
+        raise ConfigError(f"cannot read {path}: {error.strerror}") from error
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{path} is not valid TOML: {error}") from error
+
+
+def _check(path: Path, table: Mapping[str, Any]) -> dict[str, Any]:
+    for key, value in table.items():
+        if key not in KEYS:
+            known = ", ".join(sorted(KEYS))
+            raise ConfigError(f"{path}: unknown key {key!r} (known keys: {known})")
+        expected = KEYS[key][0]
+        if not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
+            raise ConfigError(
+                f"{path}: {key} must be {_type_name(expected)}, not {type(value).__name__}"
+            )
+        if key == "report":
+            for sub, sub_value in value.items():
+                if sub not in REPORT_KEYS:
+                    raise ConfigError(
+                        f"{path}: unknown key report.{sub} (known: {', '.join(REPORT_KEYS)})"
+                    )
+                if not isinstance(sub_value, REPORT_KEYS[sub]):
+                    raise ConfigError(
+                        f"{path}: report.{sub} must be {_type_name(REPORT_KEYS[sub])}"
+                    )
+        if key in ("patterns", "tb_dirs", "redact", "tags") and not all(
+            isinstance(item, str) for item in value
+        ):
+            raise ConfigError(f"{path}: {key} must be a list of strings")
+    return dict(table)
+
+
+def _type_name(expected: type | tuple[type, ...]) -> str:
+    names = {
+        str: "a string",
+        list: "a list",
+        bool: "true or false",
+        int: "an integer",
+        dict: "a table",
+        float: "a number",
+    }
+    if isinstance(expected, tuple):
+        return "a number"
+    return names.get(expected, expected.__name__)
+
+
+def resolve_store(flag: str | None, env: Mapping[str, str], config: ConfigFile, cwd: Path) -> Path:
+    """The store path: ``--store`` > ``MLOP_STORE`` > config ``store`` (relative to the file) > default."""
+    if flag:
+        return Path(flag).expanduser()
+    if env.get("MLOP_STORE"):
+        return Path(env["MLOP_STORE"]).expanduser()
+    if "store" in config.values and config.path is not None:
+        return (config.path.parent / Path(config.values["store"]).expanduser()).resolve()
+    return cwd / DEFAULT_STORE
+
+
+def env_bool(env: Mapping[str, str], name: str) -> bool | None:
+    """Read a boolean ``MLOP_*`` variable (1/true/yes, 0/false/no)."""
+    value = env.get(name)
+    if value is None or value == "":
+        return None
+    lowered = value.strip().lower()
+    if lowered in ("1", "true", "yes", "on"):
+        return True
+    if lowered in ("0", "false", "no", "off"):
+        return False
+    raise ConfigError(f"{name}={value!r}: expected 1/true/yes or 0/false/no")
+
+
+def pick(flag: Any, env_value: Any, config: ConfigFile, key: str, default: Any) -> Any:
+    """The first that is set of flag, environment, config file, default."""
+    for value in (flag, env_value):
+        if value is not None:
+            return value
+    return config.values.get(key, default)
+
+
+def current_environment() -> dict[str, str]:
+    """A copy of this process's environment."""
+    return dict(os.environ)

@@ -1,0 +1,28 @@
+"""Run ids: globally unique, time-sortable, never from the user-seeded ``random`` module."""
+
+from __future__ import annotations
+
+import os
+import time
+
+# Crockford's base32, lower case: no i, l, o, u, so ids read aloud without confusion.
+_ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz"
+
+
+def _encode(number: int, width: int) -> str:
+    chars = []
+    for _ in range(width):
+        number, digit = divmod(number, 32)
+        chars.append(_ALPHABET[digit])
+    return "".join(reversed(chars))
+
+
+def new_run_id(now: float | None = None) -> str:
+    """Return a new 20-character run id: 9 characters of milliseconds, 11 random.
+
+    Ids sort by start time (to the millisecond) and carry 55 random bits from ``os.urandom``,
+    so runs started on many nodes at once never collide when their stores are merged.
+    """
+    millis = int((time.time() if now is None else now) * 1000)
+    random_bits = int.from_bytes(os.urandom(7), "big") >> 1  # 55 bits
+    return _encode(millis, 9) + _encode(random_bits, 11)

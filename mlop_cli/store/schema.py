@@ -1,0 +1,217 @@
+"""Schema, migrations and connections.
+
+The schema is created and migrated with ``sqlite_utils.Migrations`` (recorded in the
+``_sqlite_migrations`` table). ``PRAGMA user_version`` mirrors the schema version so that the
+hot start-up path checks one integer with plain ``sqlite3`` and never imports sqlite-utils
+(which imports pandas when present: 0.7 s in an ML environment).
+
+Points are stored packed: one ``point_chunks`` row holds up to ``CHUNK_POINTS`` points of one
+metric of one run as three little-endian arrays (int64 steps, float64 wall times, float64
+values). Measured on 3,000,000 points: one row per point through ``executemany`` 3.7 s, JSON
+arrays per chunk 7.6 s, packed arrays 0.67 s (and 25% smaller).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from pathlib import Path
+
+SCHEMA_VERSION = 1
+CHUNK_POINTS = 1024
+
+# How long a connection waits on another process's write lock before reporting "locked".
+BUSY_TIMEOUT_MS = 10_000
+
+
+def connect(
+    path: Path, *, readonly: bool = False, busy_timeout_ms: int = BUSY_TIMEOUT_MS
+) -> sqlite3.Connection:
+    """Open a connection with mlop's pragmas.
+
+    Args:
+        path: the database file.
+        readonly: open with ``mode=ro`` (readers never create a store by accident).
+        busy_timeout_ms: how long to wait on another writer's lock.
+    """
+    if readonly:
+        conn = sqlite3.connect(
+            f"{path.resolve().as_uri()}?mode=ro",
+            uri=True,
+            check_same_thread=False,
+            timeout=busy_timeout_ms / 1000,
+        )
+    else:
+        conn = sqlite3.connect(str(path), check_same_thread=False, timeout=busy_timeout_ms / 1000)
+    conn.isolation_level = None  # explicit BEGIN/COMMIT: we batch by hand
+    conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
+    if not readonly:
+        # WAL: readers (mlop ls/watch/logs --follow) never block the run's writer, and a crash
+        # leaves a database that recovers to the last commit. NORMAL sync is durable across an
+        # application crash (kill -9); only an OS crash may lose the last transaction.
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = NORMAL")
+    return conn
+
+
+def ensure_schema(conn: sqlite3.Connection) -> None:
+    """Create or migrate the schema; a no-op (one PRAGMA read) when it is current."""
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if version == SCHEMA_VERSION:
+        return
+    if version > SCHEMA_VERSION:
+        from mlop_cli.errors import StoreError
+
+        raise StoreError(
+            f"the store was written by a newer mlop (schema {version}, this one knows {SCHEMA_VERSION}); upgrade mlop"
+        )
+    # Several runs may start at once on a fresh store: each retries until one has migrated it.
+    for attempt in range(50):
+        try:
+            _apply_migrations(conn)
+            return
+        except sqlite3.OperationalError:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            time.sleep(0.05 * (attempt + 1))
+            if conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION:
+                return
+    _apply_migrations(conn)
+
+
+def _apply_migrations(conn: sqlite3.Connection) -> None:
+    import sqlite_utils
+
+    db = sqlite_utils.Database(conn)
+    migrations = _migrations()
+    migrations.apply(db)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+
+def _migrations():  # -> sqlite_utils.Migrations (imported lazily)
+    from sqlite_utils import Migrations
+
+    migrations = Migrations("mlop")
+
+    @migrations(name="0001_initial")
+    def initial(db) -> None:  # noqa: ANN001 - sqlite_utils.Database
+        db["runs"].create(
+            {
+                "id": str,
+                "name": str,
+                "project": str,
+                "status": str,
+                "command": str,  # JSON list of argv (redacted)
+                "cwd": str,
+                "host": str,
+                "user": str,
+                "pid": int,  # the supervisor's pid (mlop run), to tell a lost run on this host
+                "pid_started_at": float,
+                "child_pid": int,
+                "started_at": float,
+                "ended_at": float,
+                "heartbeat_at": float,
+                "exit_code": int,
+                "signal": int,
+                "git_commit": str,
+                "git_branch": str,
+                "git_dirty": int,
+                "slurm_job_id": str,
+                "group_id": str,
+                "meta": str,  # JSON: the run context
+            },
+            pk="id",
+            if_not_exists=True,
+        )
+        db["runs"].create_index(["started_at"], if_not_exists=True)
+        db["runs"].create_index(["project"], if_not_exists=True)
+        db["params"].create(
+            {"run_id": str, "key": str, "value": str, "source": str},
+            pk=("run_id", "key", "source"),
+            if_not_exists=True,
+        )
+        db["tags"].create({"run_id": str, "tag": str}, pk=("run_id", "tag"), if_not_exists=True)
+        db["tags"].create_index(["tag"], if_not_exists=True)
+        db["metrics"].create({"id": int, "name": str, "source": str}, pk="id", if_not_exists=True)
+        db["metrics"].create_index(["name", "source"], unique=True, if_not_exists=True)
+        db["point_chunks"].create(
+            {
+                "run_id": str,
+                "metric_id": int,
+                "seq": int,
+                "n": int,
+                "step_min": int,
+                "step_max": int,
+                "time_min": float,
+                "time_max": float,
+                "steps": bytes,  # int64 little-endian
+                "times": bytes,  # float64 little-endian, seconds since the epoch
+                "vals": bytes,  # float64 little-endian; NaN and +-inf kept
+            },
+            pk=("run_id", "metric_id", "seq"),
+            if_not_exists=True,
+        )
+        db["run_metrics"].create(
+            {
+                "run_id": str,
+                "metric_id": int,
+                "count": int,
+                "nan_count": int,
+                "last_step": int,
+                "last_time": float,
+                "last_value": float,
+                "min_value": float,
+                "min_step": int,
+                "max_value": float,
+                "max_step": int,
+                "sum": float,
+                "first_time": float,
+            },
+            pk=("run_id", "metric_id"),
+            if_not_exists=True,
+        )
+        db["histograms"].create(
+            {
+                "run_id": str,
+                "metric_id": int,
+                "step": int,
+                "time": float,
+                "edges": str,  # JSON list, len(counts) + 1
+                "counts": str,  # JSON list
+            },
+            if_not_exists=True,
+        )
+        db["histograms"].create_index(["run_id", "metric_id", "step"], if_not_exists=True)
+        db["texts"].create(
+            {"run_id": str, "tag": str, "step": int, "time": float, "text": str}, if_not_exists=True
+        )
+        db["texts"].create_index(["run_id", "tag", "step"], if_not_exists=True)
+        db["logs"].create(
+            {"run_id": str, "seq": int, "time": float, "stream": int, "data": bytes},
+            pk=("run_id", "seq"),
+            if_not_exists=True,
+        )
+        db["events"].create(
+            {
+                "id": int,
+                "run_id": str,
+                "time": float,
+                "level": str,
+                "kind": str,
+                "message": str,
+                "data": str,
+            },
+            pk="id",
+            if_not_exists=True,
+        )
+        db["events"].create_index(["run_id", "time"], if_not_exists=True)
+
+    return migrations
+
+
+def ensure_store(path: Path) -> sqlite3.Connection:
+    """Open (creating the folder and file if needed) a store for writing, schema current."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    conn = connect(path)
+    ensure_schema(conn)
+    return conn

@@ -1,0 +1,622 @@
+"""The writer thread: the one owner of a run's write connection.
+
+Sources put typed records (``mlop_cli.records``) on a queue through :meth:`Writer.put`, which
+never blocks and never raises: the training run must not wait on the disk. The thread batches
+records into one transaction at least every ``flush_interval`` seconds, so a ``kill -9`` of mlop
+loses at most about that much, and the database stays valid (SQLite's WAL).
+
+When the store cannot be opened or written (read-only folder, full disk, a lock held for
+long), the writer warns once, keeps what it holds in memory up to ``max_pending_bytes`` and
+retries; past that it drops new data and counts it, so memory stays bounded.
+"""
+
+from __future__ import annotations
+
+import array
+import json
+import math
+import queue
+import sqlite3
+import sys
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from mlop_cli import records as rec
+from mlop_cli.store.schema import CHUNK_POINTS, connect, ensure_schema
+
+_LITTLE = sys.byteorder == "little"
+_MAX_LOG_ROW = 1 << 20  # bytes of console in one logs row
+
+
+def pack_ints(values: list[int]) -> bytes:
+    """Pack ints as little-endian int64."""
+    packed = array.array("q", values)
+    if not _LITTLE:
+        packed.byteswap()
+    return packed.tobytes()
+
+
+def pack_floats(values: list[float]) -> bytes:
+    """Pack floats as little-endian float64."""
+    packed = array.array("d", values)
+    if not _LITTLE:
+        packed.byteswap()
+    return packed.tobytes()
+
+
+@dataclass(slots=True)
+class RunStart:
+    """Create the run's row (internal record of the runner)."""
+
+    row: dict[str, Any]
+    tags: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class RunUpdate:
+    """Update columns of the run's row; ``meta`` keys are merged into the context JSON."""
+
+    columns: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class _Flush:
+    done: threading.Event
+
+
+@dataclass(slots=True)
+class _Series:
+    """Open chunk and running summary of one metric of the run."""
+
+    metric_id: int
+    seq: int = 0
+    steps: list[int] = field(default_factory=list)
+    times: list[float] = field(default_factory=list)
+    values: list[float] = field(default_factory=list)
+    dirty: bool = False
+    count: int = 0
+    nan_count: int = 0
+    total: float = 0.0
+    min_value: float | None = None
+    min_step: int | None = None
+    max_value: float | None = None
+    max_step: int | None = None
+    first_time: float | None = None
+
+
+@dataclass
+class WriterStats:
+    """What the writer did, for the run's closing line."""
+
+    points: int = 0
+    log_bytes: int = 0
+    dropped_records: int = 0
+    dropped_bytes: int = 0
+    write_errors: int = 0
+    unflushed: bool = False
+
+
+class Writer:
+    """Batches records from every source into SQLite transactions, in its own thread."""
+
+    def __init__(
+        self,
+        path: Path,
+        run_id: str,
+        *,
+        flush_interval: float = 0.5,
+        heartbeat_interval: float = 2.0,
+        max_pending_bytes: int = 256 << 20,
+        warn: Callable[[str], None] | None = None,
+        clock: Callable[[], float] = time.time,
+        scrub: Callable[[bytes], bytes] | None = None,
+    ) -> None:
+        self.path = path
+        self.run_id = run_id
+        self.flush_interval = flush_interval
+        self.heartbeat_interval = heartbeat_interval
+        self.max_pending_bytes = max_pending_bytes
+        self.stats = WriterStats()
+        self._warn = warn or (lambda message: None)
+        self._clock = clock
+        self._queue: queue.SimpleQueue[Any] = queue.SimpleQueue()
+        self._queued_bytes = 0  # approximate; read without a lock, it only bounds memory
+        self._thread = threading.Thread(target=self._loop, name="mlop-writer", daemon=True)
+        self._stop = threading.Event()
+        self._conn: sqlite3.Connection | None = None
+        self._metric_ids: dict[tuple[str, str], int] = {}
+        self._series: dict[tuple[str, str], _Series] = {}
+        self._run_created = False
+        self._run_start: RunStart | None = None
+        self._meta: dict[str, Any] = {}
+        self._columns: dict[str, Any] = {}
+        self._logs: list[list[Any]] = []  # [time, stream, bytearray]
+        self._log_seq = 0
+        self._rows: dict[str, list[tuple[Any, ...]]] = {
+            "params": [],
+            "events": [],
+            "texts": [],
+            "histograms": [],
+        }
+        self._pending_bytes = 0
+        self._failing = False
+        self._last_heartbeat = 0.0
+        self._deadline: float | None = None
+        self._scrub = scrub
+        self._meta_dirty = False
+        self._trims: list[tuple[tuple[str, str], int]] = []
+        self._run_origin: RunStart | None = None
+        self._inode: int | None = None
+
+    # -- producer side -------------------------------------------------------------------
+
+    def put(self, record: Any) -> None:
+        """Queue a record. Never blocks; drops (and counts) when memory is over its bound."""
+        size = _size_of(record)
+        if size and self._queued_bytes + self._pending_bytes > self.max_pending_bytes:
+            self.stats.dropped_records += 1
+            self.stats.dropped_bytes += size
+            return
+        self._queued_bytes += size
+        self._queue.put(record)
+
+    def start(self) -> None:
+        """Start the writer thread."""
+        self._thread.start()
+
+    def flush(self, timeout: float = 5.0) -> bool:
+        """Ask for an immediate commit of everything queued so far; wait up to ``timeout``."""
+        done = threading.Event()
+        self._queue.put(_Flush(done))
+        return done.wait(timeout)
+
+    def close(self, timeout: float = 1.5) -> WriterStats:
+        """Drain and commit what is queued, within ``timeout`` seconds, then stop the thread.
+
+        What could not be written by then is dropped and counted: mlop never holds a Slurm
+        node after the job because its disk is slow.
+        """
+        self._deadline = time.monotonic() + timeout
+        self._stop.set()
+        self._queue.put(None)
+        self._thread.join(timeout + 0.5)
+        if self._thread.is_alive():
+            self.stats.unflushed = True
+        return self.stats
+
+    # -- writer thread -------------------------------------------------------------------
+
+    def _loop(self) -> None:
+        next_flush = time.monotonic() + self.flush_interval
+        waiters: list[threading.Event] = []
+        while True:
+            timeout = max(0.0, next_flush - time.monotonic())
+            try:
+                item = self._queue.get(timeout=timeout)
+            except queue.Empty:
+                item = _Empty
+            stopping = item is None
+            if item is not _Empty and item is not None:
+                if isinstance(item, _Flush):
+                    waiters.append(item.done)
+                    next_flush = 0.0
+                else:
+                    self._absorb(item)
+                # Take everything already queued before committing: one transaction per batch.
+                while True:
+                    try:
+                        more = self._queue.get_nowait()
+                    except queue.Empty:
+                        break
+                    if more is None:
+                        stopping = True
+                        break
+                    if isinstance(more, _Flush):
+                        waiters.append(more.done)
+                        next_flush = 0.0
+                    else:
+                        self._absorb(more)
+            if stopping or time.monotonic() >= next_flush:
+                self._commit()
+                for waiter in waiters:
+                    waiter.set()
+                waiters.clear()
+                next_flush = time.monotonic() + self.flush_interval
+            if stopping:
+                self._drain_after_stop()
+                break
+
+    def _drain_after_stop(self) -> None:
+        # Records may still arrive between the stop marker and the end (a source's last flush).
+        while True:
+            try:
+                item = self._queue.get_nowait()
+            except queue.Empty:
+                break
+            if item is not None and not isinstance(item, _Flush):
+                self._absorb(item)
+            elif isinstance(item, _Flush):
+                item.done.set()
+        self._commit(final=True)
+        if self._failing or self._pending_bytes:
+            self.stats.dropped_bytes += self._pending_bytes
+        if self._conn is not None:
+            try:
+                self._conn.close()
+            except sqlite3.Error:
+                pass
+
+    def _absorb(self, record: Any) -> None:
+        size = _size_of(record)
+        self._queued_bytes -= size
+        if self._pending_bytes > self.max_pending_bytes:
+            self.stats.dropped_records += 1
+            self.stats.dropped_bytes += size
+            return
+        self._pending_bytes += size
+        if isinstance(record, rec.Points):
+            self._absorb_points(record)
+        elif isinstance(record, rec.LogChunk):
+            data = self._scrub(record.data) if self._scrub else record.data
+            last = self._logs[-1] if self._logs else None
+            if (
+                last is not None
+                and last[1] == record.stream
+                and len(last[2]) + len(data) <= _MAX_LOG_ROW
+            ):
+                last[2] += data
+            else:
+                self._logs.append([record.time, record.stream, bytearray(data)])
+            self.stats.log_bytes += len(data)
+        elif isinstance(record, rec.Event):
+            self._rows["events"].append(
+                (
+                    self.run_id,
+                    record.time,
+                    record.level,
+                    record.kind,
+                    record.message,
+                    json.dumps(record.data, default=str) if record.data else None,
+                )
+            )
+        elif isinstance(record, rec.Param):
+            self._rows["params"].append(
+                (self.run_id, record.key, json.dumps(record.value, default=str), record.source)
+            )
+        elif isinstance(record, rec.Text):
+            self._rows["texts"].append(
+                (self.run_id, record.tag, record.step, record.time, record.text)
+            )
+        elif isinstance(record, rec.Histogram):
+            self._rows["histograms"].append(
+                (
+                    (record.source, record.metric),
+                    self.run_id,
+                    record.step,
+                    record.time,
+                    json.dumps(_finite(record.edges)),
+                    json.dumps(_finite(record.counts)),
+                )
+            )
+        elif isinstance(record, rec.ContextUpdate):
+            self._meta.update(record.values)
+            self._meta_dirty = True
+        elif isinstance(record, RunStart):
+            self._run_start = self._run_origin = record
+            self._meta.update(json.loads(record.row.get("meta") or "{}"))
+            self._meta_dirty = True
+        elif isinstance(record, RunUpdate):
+            self._columns.update(record.columns)
+
+    def _absorb_points(self, record: rec.Points) -> None:
+        key = (record.source, record.metric)
+        series = self._series.get(key)
+        if series is None:
+            series = self._series[key] = _Series(metric_id=-1)
+        series.steps.extend(record.steps)
+        series.times.extend(record.times)
+        series.values.extend(record.values)
+        series.dirty = True
+        self.stats.points += len(record.values)
+        # Running summary. NaN counts but takes no part in min/max/sum.
+        values = record.values
+        finite = [v for v in values if v == v]
+        series.count += len(values)
+        series.nan_count += len(values) - len(finite)
+        if series.first_time is None and record.times:
+            series.first_time = record.times[0]
+        if finite:
+            low = min(finite)
+            high = max(finite)
+            if series.min_value is None or low < series.min_value:
+                series.min_value = low
+                series.min_step = record.steps[values.index(low)]
+            if series.max_value is None or high > series.max_value:
+                series.max_value = high
+                series.max_step = record.steps[values.index(high)]
+            series.total += math.fsum(v for v in finite if not math.isinf(v))
+
+    def _open(self) -> sqlite3.Connection:
+        if self._conn is not None and self._inode is not None:
+            try:
+                inode = self.path.stat().st_ino
+            except OSError:
+                inode = None
+            if inode != self._inode:
+                self._reopen_replaced_store()
+        if self._conn is None:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            conn = connect(self.path)
+            ensure_schema(conn)
+            self._conn = conn
+            self._inode = self.path.stat().st_ino
+        return self._conn
+
+    def _reopen_replaced_store(self) -> None:
+        """The database file was deleted or replaced under us: start a new one, say what was lost."""
+        try:
+            self._conn.close()  # type: ignore[union-attr]
+        except sqlite3.Error:
+            pass
+        self._conn = None
+        self._metric_ids.clear()
+        if self._run_created and self._run_origin is not None:
+            self._run_created = False
+            self._run_start = self._run_origin
+            self._meta_dirty = True
+        for series in self._series.values():
+            series.dirty = True
+        self._warn(
+            f"the store {self.path} was deleted or replaced during the run; writing a new one from now on"
+        )
+        self._rows["events"].append(
+            (
+                self.run_id,
+                self._clock(),
+                "warning",
+                "store.replaced",
+                "the store file was deleted or replaced during the run; data written before was lost with it",
+                None,
+            )
+        )
+
+    def _commit(self, final: bool = False) -> None:
+        self._trims.clear()
+        nothing = not (
+            self._logs
+            or any(self._rows.values())
+            or self._columns
+            or self._meta_dirty
+            or self._run_start
+        )
+        nothing = nothing and not any(s.dirty for s in self._series.values())
+        now = self._clock()
+        heartbeat_due = now - self._last_heartbeat >= self.heartbeat_interval
+        if nothing and not heartbeat_due and not final:
+            return
+        if self._deadline is not None and time.monotonic() > self._deadline:
+            return  # out of time: close() counts what is left as dropped
+        try:
+            conn = self._open()
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                self._write(conn, now)
+                conn.execute("COMMIT")
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+        except (sqlite3.Error, OSError) as error:
+            self._metric_ids.clear()
+            self._trims.clear()
+            self._on_failure(error)
+            if (
+                self._conn is not None
+                and isinstance(error, sqlite3.DatabaseError)
+                and "malformed" in str(error)
+            ):
+                self._conn = None
+            return
+        self._after_success(now)
+
+    def _write(self, conn: sqlite3.Connection, now: float) -> None:
+        run_id = self.run_id
+        if self._run_start is not None and not self._run_created:
+            row = dict(self._run_start.row)
+            row["meta"] = json.dumps(self._meta, default=str)
+            row["heartbeat_at"] = now
+            columns = ", ".join(row)
+            marks = ", ".join("?" for _ in row)
+            conn.execute(
+                f"INSERT OR REPLACE INTO runs ({columns}) VALUES ({marks})", list(row.values())
+            )
+            conn.executemany(
+                "INSERT OR IGNORE INTO tags (run_id, tag) VALUES (?, ?)",
+                [(run_id, tag) for tag in self._run_start.tags],
+            )
+        if self._columns or self._meta_dirty:
+            columns = dict(self._columns)
+            if self._meta_dirty:
+                columns["meta"] = json.dumps(self._meta, default=str)
+            assignments = ", ".join(f"{name} = ?" for name in columns)
+            conn.execute(f"UPDATE runs SET {assignments} WHERE id = ?", [*columns.values(), run_id])
+        for key, series in self._series.items():
+            if series.dirty:
+                self._write_series(conn, key, series)
+        if self._logs:
+            rows = [
+                (run_id, self._log_seq + index, time_, stream, bytes(data))
+                for index, (time_, stream, data) in enumerate(self._logs)
+            ]
+            conn.executemany(
+                "INSERT OR REPLACE INTO logs (run_id, seq, time, stream, data) VALUES (?, ?, ?, ?, ?)",
+                rows,
+            )
+        if self._rows["params"]:
+            conn.executemany(
+                "INSERT OR REPLACE INTO params (run_id, key, value, source) VALUES (?, ?, ?, ?)",
+                self._rows["params"],
+            )
+        if self._rows["events"]:
+            conn.executemany(
+                "INSERT INTO events (run_id, time, level, kind, message, data) VALUES (?, ?, ?, ?, ?, ?)",
+                self._rows["events"],
+            )
+        if self._rows["texts"]:
+            conn.executemany(
+                "INSERT INTO texts (run_id, tag, step, time, text) VALUES (?, ?, ?, ?, ?)",
+                self._rows["texts"],
+            )
+        if self._rows["histograms"]:
+            rows = [(self._metric_id(conn, key), *rest) for key, *rest in self._rows["histograms"]]
+            conn.executemany(
+                "INSERT INTO histograms (metric_id, run_id, step, time, edges, counts) VALUES (?, ?, ?, ?, ?, ?)",
+                rows,
+            )
+        conn.execute("UPDATE runs SET heartbeat_at = ? WHERE id = ?", (now, run_id))
+
+    def _metric_id(self, conn: sqlite3.Connection, key: tuple[str, str]) -> int:
+        metric_id = self._metric_ids.get(key)
+        if metric_id is None:
+            source, name = key
+            conn.execute(
+                "INSERT OR IGNORE INTO metrics (name, source) VALUES (?, ?)", (name, source)
+            )
+            metric_id = conn.execute(
+                "SELECT id FROM metrics WHERE name = ? AND source = ?", (name, source)
+            ).fetchone()[0]
+            self._metric_ids[key] = metric_id
+        return metric_id
+
+    def _write_series(
+        self, conn: sqlite3.Connection, key: tuple[str, str], series: _Series
+    ) -> None:
+        series.metric_id = self._metric_id(conn, key)
+        # Full chunks are written once; the open (partial) chunk is rewritten at each commit.
+        # Nothing is trimmed from memory until the transaction has committed (_after_success).
+        full = len(series.values) // CHUNK_POINTS
+        rows = [_chunk_row(self.run_id, series, index) for index in range(full)]
+        if len(series.values) > full * CHUNK_POINTS:
+            rows.append(_chunk_row(self.run_id, series, full))
+        self._trims.append((key, full))
+        conn.executemany(
+            "INSERT OR REPLACE INTO point_chunks (run_id, metric_id, seq, n, step_min, step_max, time_min, time_max,"
+            " steps, times, vals) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            rows,
+        )
+        conn.execute(
+            "INSERT OR REPLACE INTO run_metrics (run_id, metric_id, count, nan_count, last_step, last_time, last_value,"
+            " min_value, min_step, max_value, max_step, sum, first_time) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                self.run_id,
+                series.metric_id,
+                series.count,
+                series.nan_count,
+                series.steps[-1],
+                series.times[-1],
+                _finite_or_none(series.values[-1]),
+                series.min_value,
+                series.min_step,
+                series.max_value,
+                series.max_step,
+                series.total,
+                series.first_time,
+            ),
+        )
+
+    def _on_failure(self, error: BaseException) -> None:
+        self.stats.write_errors += 1
+        if not self._failing:
+            self._failing = True
+            self._warn(
+                f"cannot write the store {self.path}: {error}; the run goes on, mlop keeps data in memory and retries"
+            )
+
+    def _after_success(self, now: float) -> None:
+        if self._run_start is not None:
+            self._run_created = True
+            self._run_start = None
+        self._columns.clear()
+        self._meta_dirty = False
+        for key, full in self._trims:
+            series = self._series[key]
+            cut = full * CHUNK_POINTS
+            del series.steps[:cut], series.times[:cut], series.values[:cut]
+            series.seq += full
+            series.dirty = False
+        self._trims.clear()
+        self._log_seq += len(self._logs)
+        self._logs.clear()
+        for rows in self._rows.values():
+            rows.clear()
+        self._pending_bytes = 0
+        self._last_heartbeat = now
+        if self._failing:
+            self._failing = False
+            dropped = self.stats.dropped_bytes
+            self._warn(
+                f"the store {self.path} is writable again"
+                + (f"; {dropped} bytes were dropped meanwhile" if dropped else "")
+            )
+            self._rows["events"].append(
+                (
+                    self.run_id,
+                    now,
+                    "warning",
+                    "store.recovered",
+                    f"store was not writable for a while; {self.stats.dropped_records} records ({dropped} bytes) dropped",
+                    None,
+                )
+            )
+
+
+class _EmptyType:
+    pass
+
+
+_Empty = _EmptyType()
+
+
+def _chunk_row(run_id: str, series: _Series, index: int) -> tuple[Any, ...]:
+    start = index * CHUNK_POINTS
+    end = start + CHUNK_POINTS
+    steps = series.steps[start:end]
+    times = series.times[start:end]
+    return (
+        run_id,
+        series.metric_id,
+        series.seq + index,
+        len(steps),
+        min(steps),
+        max(steps),
+        times[0],
+        times[-1],
+        pack_ints(steps),
+        pack_floats(times),
+        pack_floats(series.values[start:end]),
+    )
+
+
+def _finite_or_none(value: float | None) -> float | None:
+    if value is None or value != value:
+        return None
+    return value
+
+
+def _finite(values: list[float]) -> list[float | None]:
+    return [v if v == v and not math.isinf(v) else None for v in values]
+
+
+def _size_of(record: Any) -> int:
+    if isinstance(record, rec.LogChunk):
+        return len(record.data) + 64
+    if isinstance(record, rec.Points):
+        return 24 * len(record.values) + 64
+    if isinstance(record, rec.Histogram):
+        return 16 * len(record.counts) + 64
+    if isinstance(record, rec.Text):
+        return len(record.text) + 64
+    return 128
