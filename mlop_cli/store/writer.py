@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from mlop_cli import records as rec
+from mlop_cli.redact import REDACTED, Scrubber, is_secret_name
 from mlop_cli.store.schema import CHUNK_POINTS, connect, ensure_schema
 
 _LITTLE = sys.byteorder == "little"
@@ -113,7 +114,7 @@ class Writer:
         max_pending_bytes: int = 256 << 20,
         warn: Callable[[str], None] | None = None,
         clock: Callable[[], float] = time.time,
-        scrub: Callable[[bytes], bytes] | None = None,
+        secrets: list[bytes] | None = None,
     ) -> None:
         self.path = path
         self.run_id = run_id
@@ -146,7 +147,9 @@ class Writer:
         self._failing = False
         self._last_heartbeat = 0.0
         self._deadline: float | None = None
-        self._scrub = scrub
+        self._secrets = list(secrets or [])
+        self._scrubbers: dict[int, Scrubber] = {}
+        self._text_scrubber = Scrubber(self._secrets)
         self._meta_dirty = False
         self._trims: list[tuple[tuple[str, str], int]] = []
         self._run_origin: RunStart | None = None
@@ -167,6 +170,10 @@ class Writer:
     def start(self) -> None:
         """Start the writer thread."""
         self._thread.start()
+
+    def request_flush(self) -> None:
+        """Ask for a commit as soon as possible, without waiting (safe in a signal handler)."""
+        self._queue.put(_Flush(threading.Event()))
 
     def flush(self, timeout: float = 5.0) -> bool:
         """Ask for an immediate commit of everything queued so far; wait up to ``timeout``."""
@@ -241,6 +248,8 @@ class Writer:
                 self._absorb(item)
             elif isinstance(item, _Flush):
                 item.done.set()
+        for stream, scrubber in self._scrubbers.items():
+            self._append_log(stream, self._clock(), scrubber.flush())
         self._commit(final=True)
         if self._failing or self._pending_bytes:
             self.stats.dropped_bytes += self._pending_bytes
@@ -261,17 +270,7 @@ class Writer:
         if isinstance(record, rec.Points):
             self._absorb_points(record)
         elif isinstance(record, rec.LogChunk):
-            data = self._scrub(record.data) if self._scrub else record.data
-            last = self._logs[-1] if self._logs else None
-            if (
-                last is not None
-                and last[1] == record.stream
-                and len(last[2]) + len(data) <= _MAX_LOG_ROW
-            ):
-                last[2] += data
-            else:
-                self._logs.append([record.time, record.stream, bytearray(data)])
-            self.stats.log_bytes += len(data)
+            self._append_log(record.stream, record.time, record.data)
         elif isinstance(record, rec.Event):
             self._rows["events"].append(
                 (
@@ -279,17 +278,26 @@ class Writer:
                     record.time,
                     record.level,
                     record.kind,
-                    record.message,
+                    self._text_scrubber.scrub_text(record.message),
                     json.dumps(record.data, default=str) if record.data else None,
                 )
             )
         elif isinstance(record, rec.Param):
+            value = REDACTED if is_secret_name(record.key.rsplit(".", 1)[-1]) else record.value
+            if isinstance(value, str):
+                value = self._text_scrubber.scrub_text(value)
             self._rows["params"].append(
-                (self.run_id, record.key, json.dumps(record.value, default=str), record.source)
+                (self.run_id, record.key, json.dumps(value, default=str), record.source)
             )
         elif isinstance(record, rec.Text):
             self._rows["texts"].append(
-                (self.run_id, record.tag, record.step, record.time, record.text)
+                (
+                    self.run_id,
+                    record.tag,
+                    record.step,
+                    record.time,
+                    self._text_scrubber.scrub_text(record.text),
+                )
             )
         elif isinstance(record, rec.Histogram):
             self._rows["histograms"].append(
@@ -311,6 +319,21 @@ class Writer:
             self._meta_dirty = True
         elif isinstance(record, RunUpdate):
             self._columns.update(record.columns)
+
+    def _append_log(self, stream: int, when: float, data: bytes) -> None:
+        if self._secrets:
+            scrubber = self._scrubbers.get(stream)
+            if scrubber is None:
+                scrubber = self._scrubbers[stream] = Scrubber(self._secrets)
+            data = scrubber.feed(data)
+        if not data:
+            return
+        last = self._logs[-1] if self._logs else None
+        if last is not None and last[1] == stream and len(last[2]) + len(data) <= _MAX_LOG_ROW:
+            last[2] += data
+        else:
+            self._logs.append([when, stream, bytearray(data)])
+        self.stats.log_bytes += len(data)
 
     def _absorb_points(self, record: rec.Points) -> None:
         key = (record.source, record.metric)

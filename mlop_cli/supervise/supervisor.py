@@ -429,9 +429,16 @@ class Supervisor:
             import psutil
         except ImportError:
             return 0
+        assert self.process is not None
+        session = self.process.pid  # the command was started as the leader of its own session
+        leftovers = []
         try:
-            me = psutil.Process()
-            leftovers = me.children(recursive=True)
+            for process in psutil.Process().children(recursive=True):
+                # Only the command's own descendants: mlop's helpers (git, the package
+                # listing) are children too, in mlop's session.
+                with contextlib.suppress(OSError):
+                    if os.getsid(process.pid) == session:
+                        leftovers.append(process)
         except psutil.Error:
             return 0
         if not leftovers:

@@ -1,0 +1,369 @@
+"""The ``mlop`` command line: flags in, one library call, output and an exit code out.
+
+No logic lives here (sqlite-utils' habit): each command resolves settings, calls the library
+and renders. Errors become one line on stderr and a named exit code.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import typer
+
+from mlop_cli import __version__
+from mlop_cli.errors import ExitCode, MlopError, UsageError
+
+CONTEXT = {"help_option_names": ["-h", "--help"]}
+app = typer.Typer(
+    name="mlop",
+    help="Record everything about a training run without changing the training script.\n\n"
+    "Example: mlop run -- python train.py --lr 3e-4",
+    context_settings=CONTEXT,
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+StoreOption = typer.Option(
+    None,
+    "--store",
+    help="Store file (default: $MLOP_STORE, the config file, or .mlop/mlop.db).",
+    show_default=False,
+)
+JsonOption = typer.Option(False, "--json", help="Print JSON on stdout instead of a table.")
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"mlop {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Print the version and exit."
+    ),
+) -> None:
+    """Record everything about a training run without changing the training script."""
+
+
+def _console(stream: Any = None):  # -> rich.console.Console
+    from rich.console import Console
+
+    no_color = bool(os.environ.get("NO_COLOR"))
+    target = stream or sys.stdout
+    # Piped into a file or another program: wide rows, no wrapping mid-id.
+    width = None if target.isatty() else 200
+    return Console(file=target, no_color=no_color, highlight=False, soft_wrap=False, width=width)
+
+
+def _config(cwd: Path):  # -> ConfigFile
+    from mlop_cli.config import find_config
+
+    return find_config(cwd)
+
+
+def _store_path(flag: str | None) -> Path:
+    from mlop_cli.config import resolve_store
+
+    cwd = Path.cwd()
+    return resolve_store(flag, os.environ, _config(cwd), cwd)
+
+
+def _open_store(flag: str | None):  # -> Store
+    from mlop_cli.store.queries import Store
+
+    return Store(_store_path(flag))
+
+
+def _print_json(data: Any) -> None:
+    sys.stdout.write(
+        json.dumps(data, indent=2, ensure_ascii=False, default=str, allow_nan=False) + "\n"
+    )
+
+
+# -- run -------------------------------------------------------------------------------
+
+
+@app.command(
+    context_settings={**CONTEXT, "allow_interspersed_args": False, "ignore_unknown_options": True},
+    no_args_is_help=True,
+)
+def run(
+    command: list[str] = typer.Argument(
+        None, help="The command to run, after `--`.", show_default=False
+    ),
+    name: str | None = typer.Option(
+        None, "--name", "-n", help="Run name (default: script name and id suffix)."
+    ),
+    project: str | None = typer.Option(None, "--project", "-p", help="Project the run belongs to."),
+    tag: list[str] = typer.Option([], "--tag", "-t", help="Tag the run (repeatable)."),
+    param: list[str] = typer.Option(
+        [], "--param", help="Record a parameter KEY=VALUE (repeatable)."
+    ),
+    store: str | None = StoreOption,
+    pty: bool | None = typer.Option(
+        None,
+        "--pty/--no-pty",
+        help="Run under a pseudo-terminal (default: when stdout is a terminal).",
+        show_default=False,
+    ),
+    quiet: bool = typer.Option(
+        False, "--quiet", "-q", help="No start and summary lines on stderr."
+    ),
+    pattern: list[str] = typer.Option(
+        [],
+        "--pattern",
+        help="Regex for console metrics: named groups, or key/value groups (repeatable).",
+    ),
+    no_builtin_patterns: bool = typer.Option(
+        False, "--no-builtin-patterns", help="Turn the built-in console recognisers off."
+    ),
+    tb_dir: list[str] = typer.Option(
+        [], "--tb-dir", help="Also watch this folder for TensorBoard event files (repeatable)."
+    ),
+    no_tensorboard: bool = typer.Option(
+        False, "--no-tensorboard", help="Do not look for TensorBoard event files."
+    ),
+    sample_interval: float | None = typer.Option(
+        None, "--sample-interval", help="Seconds between system samples (default 1).", min=0.05
+    ),
+    no_system: bool = typer.Option(
+        False, "--no-system", help="Do not sample CPU, memory and GPUs."
+    ),
+) -> None:
+    """Run COMMAND and record its console, metrics, system usage and context.
+
+    Exits with COMMAND's exit code (128+N when a signal N ended it).
+
+    Example: mlop run --name baseline --tag ablation -- python train.py --lr 3e-4
+    """
+    from mlop_cli.config import env_bool, pick
+    from mlop_cli.context import typed_value
+    from mlop_cli.runner import RunOptions, execute_run
+
+    if not command:
+        raise UsageError("give the command to run after `--`, e.g. mlop run -- python train.py")
+    cwd = Path.cwd()
+    config = _config(cwd)
+    env = dict(os.environ)
+    params: dict[str, Any] = {}
+    for item in param:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip():
+            raise UsageError(f"--param {item!r}: expected KEY=VALUE")
+        params[key.strip()] = typed_value(value)
+    patterns = _compile_patterns([*config.values.get("patterns", []), *pattern])
+    tb_dirs = [Path(p) for p in [*config.values.get("tb_dirs", []), *tb_dir]]
+    for folder in tb_dirs:
+        if folder.exists() and not folder.is_dir():
+            raise UsageError(f"--tb-dir {folder}: not a folder")
+    interval = pick(
+        sample_interval, _float_env(env, "MLOP_SAMPLE_INTERVAL"), config, "sample_interval", 1.0
+    )
+    options = RunOptions(
+        argv=list(command),
+        store=_store_path(store),
+        name=name,
+        project=pick(project, env.get("MLOP_PROJECT"), config, "project", None),
+        tags=[*config.values.get("tags", []), *tag],
+        params=params,
+        use_pty=pty,
+        quiet=quiet or bool(env_bool(env, "MLOP_QUIET")),
+        patterns=patterns,
+        builtin_patterns=not no_builtin_patterns and config.values.get("builtin_patterns", True),
+        max_metrics=config.values.get("max_metrics", 1000),
+        tensorboard=not no_tensorboard
+        and config.values.get("tensorboard", True)
+        and env_bool(env, "MLOP_TENSORBOARD") is not False,
+        tb_dirs=tb_dirs,
+        system=not no_system
+        and config.values.get("system", True)
+        and env_bool(env, "MLOP_SYSTEM") is not False,
+        sample_interval=float(interval),
+        idle_gpu_util=float(config.values.get("idle_gpu_util", 5.0)),
+        idle_gpu_minutes=float(config.values.get("idle_gpu_minutes", 5.0)),
+        secret_words=list(config.values.get("redact", [])),
+        cwd=cwd,
+        env=env,
+    )
+    raise typer.Exit(execute_run(options))
+
+
+def _float_env(env: dict[str, str], name: str) -> float | None:
+    value = env.get(name)
+    if not value:
+        return None
+    try:
+        return float(value)
+    except ValueError as error:
+        raise UsageError(f"{name}={value!r} is not a number") from error
+
+
+def _compile_patterns(patterns: list[str]) -> list[Any]:
+    if not patterns:
+        return []
+    try:
+        from mlop_cli.sources.console.parsers import PatternError, compile_patterns
+    except ImportError:  # pragma: no cover
+        import re
+
+        try:
+            return [re.compile(p) for p in patterns]
+        except re.error as error:
+            raise UsageError(f"invalid --pattern: {error}") from error
+    try:
+        return compile_patterns(patterns)
+    except PatternError as error:
+        raise UsageError(str(error)) from error
+
+
+# -- read back -------------------------------------------------------------------------
+
+
+@app.command("ls")
+def ls(
+    project: str | None = typer.Option(None, "--project", "-p", help="Only runs of this project."),
+    tag: str | None = typer.Option(None, "--tag", "-t", help="Only runs with this tag."),
+    status: str | None = typer.Option(
+        None,
+        "--status",
+        "-s",
+        help="Only runs with this status: running, finished, failed, killed, lost.",
+    ),
+    limit: int = typer.Option(20, "--limit", "-l", help="At most this many runs (0: all).", min=0),
+    store: str | None = StoreOption,
+    as_json: bool = JsonOption,
+) -> None:
+    """List runs, newest first.
+
+    Example: mlop ls --project vit --status failed --limit 5
+    """
+    from mlop_cli.documents import run_summary
+    from mlop_cli.views.runs import runs_table
+
+    statuses = ("running", "finished", "failed", "killed", "lost")
+    if status is not None and status not in statuses:
+        raise UsageError(f"--status {status!r}: expected one of {', '.join(statuses)}")
+    opened = _open_store(store)
+    runs = opened.runs(project=project, tag=tag, status=status, limit=limit or None)
+    if as_json:
+        _print_json([run_summary(r) for r in runs])
+        return
+    if not runs:
+        sys.stderr.write(f"mlop: no runs in {opened.path}\n")
+        return
+    _console().print(runs_table(runs))
+
+
+@app.command()
+def show(
+    run_ref: str = typer.Argument(
+        "last", metavar="RUN", help="Run id, unique id prefix, name, or `last`."
+    ),
+    store: str | None = StoreOption,
+    as_json: bool = JsonOption,
+) -> None:
+    """Show a run: context, parameters, metrics, histograms, text and warnings.
+
+    Example: mlop show last --json
+    """
+    from mlop_cli.documents import run_document
+    from mlop_cli.views.runs import show_run
+
+    opened = _open_store(store)
+    run_id = opened.resolve(run_ref)
+    if as_json:
+        _print_json(run_document(opened, run_id))
+        return
+    run = opened.run(run_id)
+    details = {
+        "metrics": opened.metric_summaries(run_id),
+        "histograms": opened.histograms(run_id),
+        "texts": opened.texts(run_id),
+        "events": opened.events(run_id),
+    }
+    show_run(_console(), run, details)
+
+
+@app.command()
+def logs(
+    run_ref: str = typer.Argument(
+        "last", metavar="RUN", help="Run id, unique id prefix, name, or `last`."
+    ),
+    follow: bool = typer.Option(
+        False, "--follow", "-f", help="Keep printing while the run goes on."
+    ),
+    strip_ansi: bool = typer.Option(
+        False, "--strip-ansi", help="Remove colours and other terminal escapes."
+    ),
+    store: str | None = StoreOption,
+) -> None:
+    """Replay a run's console: stdout to stdout, stderr to stderr, byte for byte.
+
+    Example: mlop logs last --follow
+    """
+    from mlop_cli.views.text import strip_ansi as strip
+
+    opened = _open_store(store)
+    run_id = opened.resolve(run_ref)
+    seq = -1
+    out = sys.stdout.buffer
+    err = sys.stderr.buffer
+    while True:
+        chunks = opened.logs(run_id, seq)
+        for chunk in chunks:
+            data = strip(chunk["data"]) if strip_ansi else chunk["data"]
+            target = err if chunk["stream"] == 2 else out
+            target.write(data)
+            seq = chunk["seq"]
+        out.flush()
+        err.flush()
+        if not follow:
+            return
+        if not chunks and opened.run(run_id)["status"] != "running":
+            # One more read: the run may have committed its last chunk as it ended.
+            if not opened.logs(run_id, seq):
+                return
+        time.sleep(0.25 if chunks else 0.5)
+
+
+# -- error handling ----------------------------------------------------------------------
+
+
+def run_app(argv: list[str] | None = None) -> int:
+    """Run the CLI; turn mlop's errors into one line on stderr and an exit code."""
+    import click
+
+    try:
+        result = app(args=argv, prog_name="mlop", standalone_mode=False)
+    except MlopError as error:
+        if os.environ.get("MLOP_TRACEBACK"):
+            raise
+        sys.stderr.write(f"mlop: error: {error}\n")
+        return int(error.exit_code)
+    except click.exceptions.Exit as done:
+        return int(done.exit_code or 0)
+    except click.ClickException as error:
+        sys.stderr.write(f"mlop: error: {error.format_message()}\n")
+        return ExitCode.USAGE
+    except click.exceptions.Abort:
+        return ExitCode.INTERRUPTED
+    except KeyboardInterrupt:
+        return ExitCode.INTERRUPTED
+    except BrokenPipeError:
+        # `mlop ls | head`: the reader left; say nothing (httpie's habit).
+        try:
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - keeps the interpreter's final flush quiet
+        except OSError:
+            pass
+        return ExitCode.OK
+    # With standalone_mode off, click returns the code of a typer.Exit instead of raising it.
+    return int(result) if isinstance(result, int) else ExitCode.OK

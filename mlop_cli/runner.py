@@ -1,0 +1,457 @@
+"""``mlop run``: one supervisor process, one writer, the sources, for one command.
+
+Order matters: the command starts first (nothing of mlop's delays it), then the writer and
+the sources; at the end the sources drain, the writer commits within a bounded time, and
+``mlop run`` exits with the command's code.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import queue
+import re
+import signal
+import sys
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from mlop_cli import records as rec
+from mlop_cli.context import (
+    config_files_in_argv,
+    flatten,
+    params_from_argv,
+    quick_context,
+    read_config_file,
+    redact_params,
+    slow_context,
+)
+from mlop_cli.errors import CommandNotExecutableError, CommandNotFoundError
+from mlop_cli.ids import new_run_id
+from mlop_cli.redact import Scrubber, scrubbable
+from mlop_cli.store.writer import RunStart, RunUpdate, Writer
+from mlop_cli.supervise.supervisor import LaunchOptions, Outcome, Supervisor
+
+# After the command exits, everything left (draining sources, committing) fits in this.
+FINISH_BUDGET_S = 1.8
+_STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)
+
+
+@dataclass
+class RunOptions:
+    """Everything ``mlop run`` was asked to do."""
+
+    argv: list[str]
+    store: Path
+    name: str | None = None
+    project: str | None = None
+    tags: list[str] = field(default_factory=list)
+    params: dict[str, Any] = field(default_factory=dict)
+    use_pty: bool | None = None
+    quiet: bool = False
+    patterns: list[re.Pattern[str]] = field(default_factory=list)
+    builtin_patterns: bool = True
+    max_metrics: int = 1000
+    tensorboard: bool = True
+    tb_dirs: list[Path] = field(default_factory=list)
+    system: bool = True
+    sample_interval: float = 1.0
+    idle_gpu_util: float = 5.0
+    idle_gpu_minutes: float = 5.0
+    secret_words: list[str] = field(default_factory=list)
+    cwd: Path = field(default_factory=Path.cwd)
+    env: dict[str, str] = field(default_factory=lambda: dict(os.environ))
+    stdin_fd: int = 0
+    stdout_fd: int = 1
+    stderr_fd: int = 2
+
+
+class Messages:
+    """mlop's own lines on stderr (never stdout): info silenced by ``--quiet``, warnings once each."""
+
+    def __init__(self, quiet: bool, stream: Any = None) -> None:
+        self.quiet = quiet
+        self.stream = stream if stream is not None else sys.stderr
+        self._said: set[str] = set()
+        self._lock = threading.Lock()
+
+    def info(self, text: str) -> None:
+        """An informational line (start, summary)."""
+        if not self.quiet:
+            self._write(f"mlop: {text}")
+
+    def warning(self, text: str) -> None:
+        """A warning, printed once per distinct text."""
+        with self._lock:
+            if text in self._said:
+                return
+            self._said.add(text)
+        self._write(f"mlop: warning: {text}")
+
+    def _write(self, line: str) -> None:
+        with contextlib.suppress(OSError, ValueError):
+            self.stream.write(line + "\n")
+            self.stream.flush()
+
+
+class _ConsoleWorker:
+    """Feeds console bytes to the parser in its own thread, off the passthrough path."""
+
+    def __init__(
+        self, source: Any, on_error: Callable[[str], None], flush_interval: float = 0.25
+    ) -> None:
+        self._source = source
+        self._queue: queue.SimpleQueue[tuple[int, bytes, float] | None] = queue.SimpleQueue()
+        self._on_error = on_error
+        self._flush_interval = flush_interval
+        self._thread = threading.Thread(target=self._loop, name="mlop-console", daemon=True)
+        self._failed = False
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def put(self, stream: int, data: bytes, now: float) -> None:
+        if not self._failed:
+            self._queue.put((stream, data, now))
+
+    def close(self, timeout: float) -> bool:
+        self._queue.put(None)
+        self._thread.join(timeout)
+        return not self._thread.is_alive()
+
+    def _loop(self) -> None:
+        next_flush = time.monotonic() + self._flush_interval
+        try:
+            while True:
+                try:
+                    item = self._queue.get(timeout=max(0.0, next_flush - time.monotonic()))
+                except queue.Empty:
+                    item = ()  # type: ignore[assignment]
+                if item is None:
+                    self._source.close()
+                    return
+                if item:
+                    self._source.feed(*item)
+                if time.monotonic() >= next_flush:
+                    self._source.flush()
+                    next_flush = time.monotonic() + self._flush_interval
+        except Exception as error:  # noqa: BLE001 - parsing must never stop the run
+            self._failed = True
+            self._on_error(f"console parsing stopped after an internal error: {error!r}")
+
+
+def default_name(argv: list[str], run_id: str) -> str:
+    """``train-x7k2``: the program's name and the end of the run id, unique in practice."""
+    from mlop_cli.context import _PYTHON
+
+    program = Path(argv[0]).name
+    if _PYTHON.match(program):
+        for index, arg in enumerate(argv[1:], start=1):
+            if arg == "-m" and index + 1 < len(argv):
+                program = argv[index + 1].rsplit(".", 1)[-1]
+                break
+            if arg == "-c":
+                break
+            if not arg.startswith("-"):
+                program = Path(arg).stem
+                break
+    base = re.sub(r"[^A-Za-z0-9_.-]+", "-", program).strip("-.")[:40] or "run"
+    return f"{base}-{run_id[-4:]}"
+
+
+def execute_run(options: RunOptions) -> int:
+    """Run the command under mlop; return the exit code ``mlop run`` must exit with."""
+    messages = Messages(options.quiet)
+    run_id = new_run_id()
+    started_wall = time.time()
+    context, secrets = quick_context(options.argv, options.env, options.cwd, options.secret_words)
+    name = options.name or default_name(options.argv, run_id)
+    child_env = dict(options.env)
+    child_env["MLOP_RUN_ID"] = run_id
+    child_env["MLOP_STORE"] = str(options.store)
+
+    # Hyperparameters: argv, config files named in argv, then --param (wins).
+    param_records: list[rec.Param] = []
+    argv_params, argv_secrets = redact_params(
+        params_from_argv(options.argv, options.secret_words), options.secret_words
+    )
+    secrets += argv_secrets
+    param_records += [rec.Param(k, v, "argv") for k, v in argv_params.items()]
+    config_notes: list[rec.Event] = []
+    for path in config_files_in_argv(options.argv, options.cwd):
+        try:
+            values, found = redact_params(flatten(read_config_file(path)), options.secret_words)
+        except Exception as error:  # noqa: BLE001 - a config we cannot read is a note, not a failure
+            config_notes.append(
+                rec.Event(
+                    time.time(),
+                    "warning",
+                    "config.unreadable",
+                    f"cannot read config file {path}: {error}",
+                )
+            )
+            continue
+        secrets += found
+        param_records += [rec.Param(k, v, f"config:{path.name}") for k, v in values.items()]
+        context.setdefault("config_files", []).append(str(path))
+    cli_params, cli_secrets = redact_params(options.params, options.secret_words)
+    secrets += cli_secrets
+    param_records += [rec.Param(k, v, "cli") for k, v in cli_params.items()]
+    secret_bytes = scrubbable(secrets)
+
+    console_source = _make_console_source(options)
+    console_worker: _ConsoleWorker | None = None
+    writer: Writer | None = None
+
+    def on_output(stream: int, data: bytes, now: float) -> None:
+        if writer is not None:
+            writer.put(rec.LogChunk(stream, now, data))
+        if console_worker is not None:
+            console_worker.put(stream, data, now)
+
+    def on_signal(number: int) -> None:
+        if writer is not None:
+            writer.request_flush()
+            writer.put(
+                rec.Event(
+                    time.time(),
+                    "info",
+                    "signal",
+                    f"received {signal.Signals(number).name}; forwarded to the command",
+                )
+            )
+
+    supervisor = Supervisor(
+        LaunchOptions(
+            argv=options.argv,
+            env=child_env,
+            cwd=str(options.cwd),
+            use_pty=options.use_pty,
+            stdin_fd=options.stdin_fd,
+            stdout_fd=options.stdout_fd,
+            stderr_fd=options.stderr_fd,
+        ),
+        on_output=on_output,
+        on_signal=on_signal,
+    )
+    launch_error: CommandNotFoundError | CommandNotExecutableError | None = None
+    try:
+        child_pid = supervisor.start()
+    except (CommandNotFoundError, CommandNotExecutableError) as error:
+        launch_error = error
+        child_pid = None
+
+    # The command runs; now mlop's own machinery starts beside it.
+    writer = Writer(options.store, run_id, warn=messages.warning, secrets=secret_bytes)
+    writer.start()
+    slurm = context.get("slurm", {})
+    group = None
+    if "SLURM_JOB_ID" in slurm:
+        group = f"slurm-{slurm['SLURM_JOB_ID']}" + (
+            f".{slurm['SLURM_STEP_ID']}" if "SLURM_STEP_ID" in slurm else ""
+        )
+    writer.put(
+        RunStart(
+            row={
+                "id": run_id,
+                "name": name,
+                "project": options.project,
+                "status": "running",
+                "command": json.dumps(context["command"]),
+                "cwd": str(options.cwd),
+                "host": context["host"],
+                "user": context["user"],
+                "pid": os.getpid(),
+                "pid_started_at": _own_start_time(),
+                "child_pid": child_pid,
+                "started_at": started_wall,
+                "slurm_job_id": slurm.get("SLURM_JOB_ID"),
+                "group_id": group,
+                "meta": json.dumps(context, default=str),
+            },
+            tags=list(dict.fromkeys(options.tags)),
+        )
+    )
+    for record in param_records:
+        writer.put(record)
+    for note in config_notes:
+        writer.put(note)
+
+    if launch_error is not None:
+        # Said even with --quiet: it is the reason for the exit code.
+        sys.stderr.write(f"mlop: {launch_error}\n")
+        writer.put(rec.Event(time.time(), "error", "launch", str(launch_error)))
+        writer.put(
+            RunUpdate(
+                {"status": "failed", "exit_code": launch_error.exit_code, "ended_at": time.time()}
+            )
+        )
+        writer.close(FINISH_BUDGET_S)
+        return int(launch_error.exit_code)
+
+    messages.info(f"run {run_id} ({name}) recording to {options.store}")
+    if console_source is not None:
+        console_worker = _ConsoleWorker(console_source(writer.put), messages.warning)
+        console_worker.start()
+    scrubber = Scrubber(secret_bytes)
+    threading.Thread(
+        target=_gather_slow_context,
+        args=(options, writer, scrubber),
+        name="mlop-context",
+        daemon=True,
+    ).start()
+    sources = _start_sources(options, writer, child_pid, messages)
+
+    outcome: Outcome = supervisor.wait()
+    # From here on a second Ctrl-C or SIGTERM must not cut the bookkeeping short with a
+    # traceback; the budget below bounds how long it takes anyway.
+    previous = {number: signal.signal(number, lambda *_: None) for number in _STOP_SIGNALS}
+    try:
+        return _finish(options, run_id, name, outcome, writer, console_worker, sources, messages)
+    finally:
+        for number, handler in previous.items():
+            with contextlib.suppress(ValueError, TypeError):
+                signal.signal(number, handler)
+
+
+def _finish(
+    options: RunOptions,
+    run_id: str,
+    name: str,
+    outcome: Outcome,
+    writer: Writer,
+    console_worker: _ConsoleWorker | None,
+    sources: list[Any],
+    messages: Messages,
+) -> int:
+    deadline = time.monotonic() + FINISH_BUDGET_S
+    summary: dict[str, Any] = {}
+    for source in sources:
+        remaining = max(0.05, deadline - time.monotonic() - 0.6)
+        try:
+            result = source.stop(remaining)
+            if isinstance(result, dict):
+                summary.update(result)
+        except Exception as error:  # noqa: BLE001
+            messages.warning(f"a source failed while stopping: {error!r}")
+    if console_worker is not None and not console_worker.close(
+        max(0.05, deadline - time.monotonic() - 0.5)
+    ):
+        writer.put(
+            rec.Event(
+                time.time(),
+                "warning",
+                "console.unfinished",
+                "console parsing did not finish in time; the last lines may lack metrics",
+            )
+        )
+    status = outcome.exit
+    if outcome.output_open_after_exit:
+        writer.put(
+            rec.Event(
+                time.time(),
+                "warning",
+                "output.open",
+                "a process the command started kept its output open after it exited; mlop stopped waiting",
+            )
+        )
+    if outcome.leftovers_ended:
+        writer.put(
+            rec.Event(
+                time.time(),
+                "warning",
+                "leftovers",
+                f"{outcome.leftovers_ended} process(es) started by the command outlived it and were ended",
+            )
+        )
+    columns: dict[str, Any] = {
+        "status": status.status,
+        "exit_code": status.code,
+        "signal": status.signal,
+        "ended_at": outcome.ended_at,
+    }
+    writer.put(RunUpdate(columns))
+    if summary:
+        writer.put(rec.ContextUpdate({"system_summary": summary}))
+    stats = writer.close(max(0.2, deadline - time.monotonic()))
+    duration = outcome.ended_at - outcome.started_at
+    dropped = f", {stats.dropped_records} records dropped" if stats.dropped_records else ""
+    messages.info(
+        f"run {run_id} ({name}) {status.status}, {status.message}, {_duration(duration)}; "
+        f"{stats.points:,} points, {stats.log_bytes:,} bytes of console{dropped}"
+    )
+    if stats.unflushed:
+        messages.warning(
+            "the store did not take everything before the time limit; the last second may be missing"
+        )
+    return int(status.code)
+
+
+def _duration(seconds: float) -> str:
+    if seconds < 60:
+        return f"{seconds:.1f}s"
+    minutes, secs = divmod(int(seconds), 60)
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours}h{minutes:02d}m{secs:02d}s" if hours else f"{minutes}m{secs:02d}s"
+
+
+def _own_start_time() -> float | None:
+    try:
+        import psutil
+
+        return psutil.Process().create_time()
+    except Exception:  # noqa: BLE001
+        return None
+
+
+def _gather_slow_context(options: RunOptions, writer: Writer, scrubber: Scrubber) -> None:
+    try:
+        context = slow_context(options.argv, options.cwd, options.env, scrub=scrubber.scrub_text)
+    except Exception as error:  # noqa: BLE001 - context is a nicety, never a failure
+        writer.put(
+            rec.Event(
+                time.time(), "debug", "context", f"could not gather the full context: {error!r}"
+            )
+        )
+        return
+    writer.put(rec.ContextUpdate(context))
+    git = context.get("git")
+    if git:
+        writer.put(
+            RunUpdate(
+                {
+                    "git_commit": git.get("commit"),
+                    "git_branch": git.get("branch"),
+                    "git_dirty": int(bool(git.get("dirty"))),
+                }
+            )
+        )
+
+
+def _make_console_source(options: RunOptions) -> Callable[[rec.Sink], Any] | None:
+    try:
+        from mlop_cli.sources.console.source import ConsoleSource
+    except ImportError:
+        return None
+
+    def make(sink: rec.Sink) -> Any:
+        return ConsoleSource(
+            sink,
+            patterns=options.patterns,
+            builtins=options.builtin_patterns,
+            max_metrics=options.max_metrics,
+        )
+
+    return make
+
+
+def _start_sources(
+    options: RunOptions, writer: Writer, child_pid: int, messages: Messages
+) -> list[Any]:
+    """Start the TensorBoard and system sources; a source that cannot start is a warning."""
+    return []

@@ -1,0 +1,363 @@
+"""Reading runs back. Every reader (CLI views, report, export, check) goes through here.
+
+A run's stored status is what its supervisor last wrote. A run still marked ``running``
+whose supervisor is gone is reported ``lost``: at once when it ran on this host and its
+process no longer exists, otherwise when its heartbeat (written every 2 s) is older than
+:data:`LOST_AFTER_S`.
+"""
+
+from __future__ import annotations
+
+import array
+import json
+import socket
+import sqlite3
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from mlop_cli.errors import AmbiguousRunError, RunNotFoundError, StoreError
+from mlop_cli.store.schema import connect
+
+LOST_AFTER_S = 30.0
+_LITTLE = sys.byteorder == "little"
+
+
+@dataclass
+class Series:
+    """The points of one metric of one run, in step order of writing."""
+
+    name: str
+    source: str
+    steps: array.array
+    times: array.array
+    values: array.array
+
+
+def _unpack(code: str, blob: bytes) -> array.array:
+    packed = array.array(code)
+    packed.frombytes(blob)
+    if not _LITTLE:
+        packed.byteswap()
+    return packed
+
+
+def effective_status(row: dict[str, Any], now: float | None = None, host: str | None = None) -> str:
+    """The status to show: ``lost`` for a ``running`` run whose supervisor has died."""
+    status = row.get("status") or "running"
+    if status != "running":
+        return status
+    now = time.time() if now is None else now
+    heartbeat = row.get("heartbeat_at") or row.get("started_at") or 0
+    if now - heartbeat > LOST_AFTER_S:
+        return "lost"
+    host = socket.gethostname() if host is None else host
+    if row.get("host") == host and row.get("pid"):
+        if not _process_alive(int(row["pid"]), row.get("pid_started_at")):
+            return "lost"
+    return status
+
+
+def _process_alive(pid: int, started_at: float | None) -> bool:
+    try:
+        import psutil
+
+        process = psutil.Process(pid)
+        if started_at is not None and abs(process.create_time() - started_at) > 1.0:
+            return False  # the pid was reused by another process
+        return process.status() != psutil.STATUS_ZOMBIE
+    except Exception:  # noqa: BLE001 - NoSuchProcess, AccessDenied (then assume alive)
+        try:
+            import psutil
+
+            return psutil.pid_exists(pid)
+        except Exception:  # noqa: BLE001
+            return True
+
+
+class Store:
+    """Read access to one store file."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        if not path.exists():
+            raise StoreError(
+                f"no store at {path}: record a run with `mlop run -- COMMAND`, or pass --store PATH"
+            )
+        try:
+            self.conn = connect(path, readonly=True)
+            self.conn.row_factory = sqlite3.Row
+            version = self.conn.execute("PRAGMA user_version").fetchone()[0]
+        except sqlite3.DatabaseError as error:
+            raise StoreError(f"cannot read the store {path}: {error}") from error
+        if version == 0:
+            raise StoreError(
+                f"{path} is not an mlop store (no schema); pass --store with the right file"
+            )
+
+    def close(self) -> None:
+        """Close the connection."""
+        self.conn.close()
+
+    def _rows(self, sql: str, params: tuple[Any, ...] | list[Any] = ()) -> list[dict[str, Any]]:
+        try:
+            return [dict(row) for row in self.conn.execute(sql, params)]
+        except sqlite3.DatabaseError as error:
+            raise StoreError(f"cannot read the store {self.path}: {error}") from error
+
+    # -- runs --------------------------------------------------------------------------
+
+    def runs(
+        self,
+        *,
+        project: str | None = None,
+        tag: str | None = None,
+        status: str | None = None,
+        limit: int | None = None,
+        group: str | None = None,
+    ) -> list[dict[str, Any]]:
+        """Runs, newest first, with ``status`` made effective and ``tags`` attached."""
+        where, params = [], []
+        if project is not None:
+            where.append("project = ?")
+            params.append(project)
+        if tag is not None:
+            where.append("id IN (SELECT run_id FROM tags WHERE tag = ?)")
+            params.append(tag)
+        if group is not None:
+            where.append("group_id = ?")
+            params.append(group)
+        sql = "SELECT * FROM runs"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY started_at DESC, id DESC"
+        rows = self._rows(sql, params)
+        now, host = time.time(), socket.gethostname()
+        result = []
+        for row in rows:
+            row["stored_status"] = row["status"]
+            row["status"] = effective_status(row, now, host)
+            if status is not None and row["status"] != status:
+                continue
+            result.append(row)
+            if limit is not None and len(result) >= limit:
+                break
+        tags = self.tags_of([row["id"] for row in result])
+        for row in result:
+            row["tags"] = tags.get(row["id"], [])
+            row["command"] = json.loads(row["command"]) if row.get("command") else []
+        return result
+
+    def tags_of(self, run_ids: list[str]) -> dict[str, list[str]]:
+        """Tags of several runs."""
+        tags: dict[str, list[str]] = {}
+        for start in range(0, len(run_ids), 500):
+            part = run_ids[start : start + 500]
+            marks = ",".join("?" for _ in part)
+            for row in self._rows(
+                f"SELECT run_id, tag FROM tags WHERE run_id IN ({marks}) ORDER BY tag", part
+            ):
+                tags.setdefault(row["run_id"], []).append(row["tag"])
+        return tags
+
+    def resolve(self, ref: str) -> str:
+        """Turn a full id, a unique id prefix, a run name or ``last`` into a run id.
+
+        Raises:
+            RunNotFoundError: nothing matches.
+            AmbiguousRunError: several runs match.
+        """
+        ref = ref.strip()
+        if not ref:
+            raise RunNotFoundError(
+                "an empty run reference; give an id, an id prefix, a name or `last`"
+            )
+        if ref == "last":
+            rows = self._rows("SELECT id FROM runs ORDER BY started_at DESC, id DESC LIMIT 1")
+            if not rows:
+                raise RunNotFoundError(f"the store {self.path} holds no runs yet")
+            return rows[0]["id"]
+        exact = self._rows("SELECT id FROM runs WHERE id = ?", (ref,))
+        if exact:
+            return exact[0]["id"]
+        escaped = ref.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        rows = self._rows(
+            "SELECT id, name FROM runs WHERE id LIKE ? ESCAPE '\\' OR name = ? ORDER BY started_at DESC",
+            (escaped + "%", ref),
+        )
+        if len(rows) == 1:
+            return rows[0]["id"]
+        if not rows:
+            raise RunNotFoundError(
+                f"no run matches {ref!r}; `mlop ls` lists the runs in {self.path}"
+            )
+        shown = ", ".join(f"{row['id']} ({row['name']})" for row in rows[:5])
+        more = f" and {len(rows) - 5} more" if len(rows) > 5 else ""
+        raise AmbiguousRunError(
+            f"{ref!r} matches {len(rows)} runs: {shown}{more}; give more of the id"
+        )
+
+    def run(self, run_id: str) -> dict[str, Any]:
+        """One run with its context decoded, tags, params and effective status."""
+        rows = self._rows("SELECT * FROM runs WHERE id = ?", (run_id,))
+        if not rows:
+            raise RunNotFoundError(f"no run {run_id!r} in {self.path}")
+        row = rows[0]
+        row["stored_status"] = row["status"]
+        row["status"] = effective_status(row)
+        row["command"] = json.loads(row["command"]) if row.get("command") else []
+        row["context"] = json.loads(row.pop("meta") or "{}")
+        row["tags"] = self.tags_of([run_id]).get(run_id, [])
+        row["params"] = self.params(run_id)
+        return row
+
+    def params(self, run_id: str) -> dict[str, Any]:
+        """Parameters; when a key comes from several sources, ``--param`` > config > argv > tensorboard."""
+        rank = {"cli": 4, "argv": 2, "tensorboard": 1}
+        chosen: dict[str, tuple[int, Any]] = {}
+        for row in self._rows(
+            "SELECT key, value, source FROM params WHERE run_id = ? ORDER BY key", (run_id,)
+        ):
+            weight = rank.get(row["source"], 3)
+            if row["key"] not in chosen or weight > chosen[row["key"]][0]:
+                chosen[row["key"]] = (weight, json.loads(row["value"]))
+        return {key: value for key, (_, value) in sorted(chosen.items())}
+
+    def param_sources(self, run_id: str) -> list[dict[str, Any]]:
+        """Every parameter row with its source."""
+        rows = self._rows(
+            "SELECT key, value, source FROM params WHERE run_id = ? ORDER BY key, source", (run_id,)
+        )
+        for row in rows:
+            row["value"] = json.loads(row["value"])
+        return rows
+
+    # -- metrics -----------------------------------------------------------------------
+
+    def metric_summaries(self, run_id: str) -> dict[str, dict[str, Any]]:
+        """Per metric: source, count, last, min, max (with steps), mean, nan_count."""
+        rows = self._rows(
+            "SELECT m.name, m.source, r.* FROM run_metrics r JOIN metrics m ON m.id = r.metric_id"
+            " WHERE r.run_id = ? ORDER BY m.source = 'system', m.name",
+            (run_id,),
+        )
+        summaries: dict[str, dict[str, Any]] = {}
+        for row in rows:
+            key = row["name"] if row["name"] not in summaries else f"{row['source']}:{row['name']}"
+            finite = row["count"] - row["nan_count"]
+            summaries[key] = {
+                "source": row["source"],
+                "count": row["count"],
+                "last": row["last_value"],
+                "last_step": row["last_step"],
+                "min": row["min_value"],
+                "min_step": row["min_step"],
+                "max": row["max_value"],
+                "max_step": row["max_step"],
+                "mean": (row["sum"] / finite) if finite and row["sum"] is not None else None,
+                "nan_count": row["nan_count"],
+            }
+        return summaries
+
+    def metric_names(self, run_id: str) -> list[tuple[str, str]]:
+        """(name, source) of every metric of a run."""
+        rows = self._rows(
+            "SELECT m.name, m.source FROM run_metrics r JOIN metrics m ON m.id = r.metric_id WHERE r.run_id = ? ORDER BY m.name",
+            (run_id,),
+        )
+        return [(row["name"], row["source"]) for row in rows]
+
+    def series(self, run_id: str, name: str, source: str | None = None) -> Series | None:
+        """All points of one metric, decoded from its packed chunks."""
+        sql = (
+            "SELECT m.source, c.steps, c.times, c.vals FROM point_chunks c JOIN metrics m ON m.id = c.metric_id"
+            " WHERE c.run_id = ? AND m.name = ?"
+        )
+        params: list[Any] = [run_id, name]
+        if source is not None:
+            sql += " AND m.source = ?"
+            params.append(source)
+        sql += " ORDER BY m.source, c.seq"
+        rows = self._rows(sql, params)
+        if not rows:
+            return None
+        found_source = rows[0]["source"]
+        steps, times, values = array.array("q"), array.array("d"), array.array("d")
+        for row in rows:
+            if row["source"] != found_source:
+                break
+            steps.extend(_unpack("q", row["steps"]))
+            times.extend(_unpack("d", row["times"]))
+            values.extend(_unpack("d", row["vals"]))
+        return Series(name, found_source, steps, times, values)
+
+    def all_series(self, run_id: str) -> Iterator[Series]:
+        """Every metric's points, one series at a time."""
+        for name, source in self.metric_names(run_id):
+            series = self.series(run_id, name, source)
+            if series is not None:
+                yield series
+
+    def histograms(self, run_id: str) -> dict[str, list[dict[str, Any]]]:
+        """Histogram series: name -> [{step, time, edges, counts}] by step."""
+        rows = self._rows(
+            "SELECT m.name, h.step, h.time, h.edges, h.counts FROM histograms h JOIN metrics m ON m.id = h.metric_id"
+            " WHERE h.run_id = ? ORDER BY m.name, h.step, h.time",
+            (run_id,),
+        )
+        result: dict[str, list[dict[str, Any]]] = {}
+        for row in rows:
+            result.setdefault(row["name"], []).append(
+                {
+                    "step": row["step"],
+                    "time": row["time"],
+                    "edges": json.loads(row["edges"]),
+                    "counts": json.loads(row["counts"]),
+                }
+            )
+        return result
+
+    def texts(self, run_id: str) -> list[dict[str, Any]]:
+        """Text summaries by tag and step."""
+        return self._rows(
+            "SELECT tag, step, time, text FROM texts WHERE run_id = ? ORDER BY tag, step", (run_id,)
+        )
+
+    def events(self, run_id: str, min_level: str = "info") -> list[dict[str, Any]]:
+        """mlop's notes on a run, oldest first."""
+        levels = ["debug", "info", "warning", "error"]
+        allowed = levels[levels.index(min_level) :] if min_level in levels else levels
+        marks = ",".join("?" for _ in allowed)
+        rows = self._rows(
+            f"SELECT time, level, kind, message, data FROM events WHERE run_id = ? AND level IN ({marks}) ORDER BY time, id",
+            (run_id, *allowed),
+        )
+        for row in rows:
+            row["data"] = json.loads(row["data"]) if row["data"] else None
+        return rows
+
+    # -- console -----------------------------------------------------------------------
+
+    def logs(self, run_id: str, after_seq: int = -1) -> list[dict[str, Any]]:
+        """Console chunks after ``after_seq``: seq, time, stream (1 stdout, 2 stderr), data."""
+        return self._rows(
+            "SELECT seq, time, stream, data FROM logs WHERE run_id = ? AND seq > ? ORDER BY seq",
+            (run_id, after_seq),
+        )
+
+    def console_tail(self, run_id: str, max_bytes: int = 64 * 1024) -> bytes:
+        """The last ``max_bytes`` of the console, both streams in order."""
+        rows = self._rows(
+            "SELECT data FROM logs WHERE run_id = ? ORDER BY seq DESC LIMIT 1000", (run_id,)
+        )
+        collected: list[bytes] = []
+        size = 0
+        for row in rows:
+            collected.append(row["data"])
+            size += len(row["data"])
+            if size >= max_bytes:
+                break
+        return b"".join(reversed(collected))[-max_bytes:]

@@ -1,0 +1,1 @@
+"""Terminal renderings of runs (rich): tables for ``ls``, ``show``, ``compare``."""

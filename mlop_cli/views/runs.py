@@ -1,0 +1,180 @@
+"""Tables of runs and of one run."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from rich.console import Console, Group
+from rich.table import Table
+from rich.text import Text
+
+from mlop_cli.views.text import format_duration, format_number, format_time, inert
+
+STATUS_STYLES = {
+    "finished": "green",
+    "failed": "red",
+    "killed": "dark_orange",
+    "lost": "grey50",
+    "running": "blue",
+}
+
+
+def status_text(status: str) -> Text:
+    """A status coloured by what it means."""
+    return Text(status, style=STATUS_STYLES.get(status, ""))
+
+
+def duration_of(run: dict[str, Any], now: float | None = None) -> float | None:
+    """Seconds from start to end (or to now, or to the last heartbeat of a lost run)."""
+    start = run.get("started_at")
+    if not start:
+        return None
+    end = run.get("ended_at")
+    if end is None:
+        end = run.get("heartbeat_at") if run.get("status") == "lost" else (now or time.time())
+    return max(0.0, (end or start) - start)
+
+
+def runs_table(runs: list[dict[str, Any]]) -> Table:
+    """The ``mlop ls`` table."""
+    table = Table(box=None, header_style="bold", pad_edge=False)
+    for column in (
+        "ID",
+        "NAME",
+        "PROJECT",
+        "STATUS",
+        "EXIT",
+        "STARTED",
+        "DURATION",
+        "TAGS",
+        "COMMAND",
+    ):
+        table.add_column(
+            column,
+            no_wrap=column in ("ID", "STARTED"),
+            overflow="fold" if column != "COMMAND" else "ellipsis",
+        )
+    for run in runs:
+        exit_code = run.get("exit_code")
+        table.add_row(
+            Text(run["id"]),
+            Text(inert(run.get("name"))),
+            Text(inert(run.get("project") or "")),
+            status_text(run["status"]),
+            Text("" if exit_code is None else str(exit_code)),
+            Text(format_time(run.get("started_at"))),
+            Text(format_duration(duration_of(run))),
+            Text(inert(",".join(run.get("tags", [])))),
+            Text(inert(" ".join(run.get("command", []))), overflow="ellipsis", no_wrap=True),
+        )
+    return table
+
+
+def metrics_table(summaries: dict[str, dict[str, Any]]) -> Table:
+    """Metrics with last/min/max/count."""
+    table = Table(box=None, header_style="bold", pad_edge=False, title_justify="left")
+    for column in ("METRIC", "SOURCE", "LAST", "MIN", "MAX", "COUNT", "LAST STEP"):
+        table.add_column(column, justify="left" if column in ("METRIC", "SOURCE") else "right")
+    for name, item in summaries.items():
+        table.add_row(
+            Text(inert(name)),
+            Text(item["source"]),
+            format_number(item["last"]),
+            format_number(item["min"]),
+            format_number(item["max"]),
+            f"{item['count']:,}",
+            "" if item.get("last_step") is None else str(item["last_step"]),
+        )
+    return table
+
+
+def key_values(rows: list[tuple[str, Any]]) -> Table:
+    """A two-column table of labels and values."""
+    table = Table(box=None, show_header=False, pad_edge=False)
+    table.add_column(style="bold", no_wrap=True)
+    table.add_column(overflow="fold")
+    for key, value in rows:
+        table.add_row(Text(inert(key)), value if isinstance(value, Text) else Text(inert(value)))
+    return table
+
+
+def show_run(console: Console, run: dict[str, Any], details: dict[str, Any]) -> None:
+    """Print ``mlop show``: header, context, params, metrics, histograms, texts, warnings."""
+    context = run.get("context", {})
+    git = context.get("git") or {}
+    header = [
+        ("run", f"{run['id']}  {run.get('name') or ''}"),
+        ("status", status_text(run["status"])),
+        ("exit code", "" if run.get("exit_code") is None else str(run["exit_code"])),
+        ("command", " ".join(run.get("command", []))),
+        ("started", format_time(run.get("started_at"))),
+        ("duration", format_duration(duration_of(run))),
+        ("host", f"{run.get('user') or ''}@{run.get('host') or ''}"),
+        ("cwd", run.get("cwd") or ""),
+    ]
+    if run.get("project"):
+        header.insert(2, ("project", run["project"]))
+    if run.get("tags"):
+        header.append(("tags", ", ".join(run["tags"])))
+    if git:
+        dirty = " (dirty)" if git.get("dirty") else ""
+        header.append(("git", f"{(git.get('commit') or '')[:12]} {git.get('branch') or ''}{dirty}"))
+    if context.get("slurm"):
+        slurm = context["slurm"]
+        header.append(
+            ("slurm", " ".join(f"{k.removeprefix('SLURM_').lower()}={v}" for k, v in slurm.items()))
+        )
+    if context.get("ci"):
+        header.append(("ci", " ".join(f"{k}={v}" for k, v in context["ci"].items())))
+    parts: list[Any] = [key_values(header)]
+    summary = context.get("system_summary")
+    if summary:
+        parts += [
+            Text("\nSystem", style="bold"),
+            key_values([(k, _plain(v)) for k, v in summary.items()]),
+        ]
+    if run.get("params"):
+        parts += [
+            Text("\nParameters", style="bold"),
+            key_values([(k, _plain(v)) for k, v in run["params"].items()]),
+        ]
+    if details.get("metrics"):
+        parts += [Text("\nMetrics", style="bold"), metrics_table(details["metrics"])]
+    if details.get("histograms"):
+        rows = [
+            (name, f"{len(items)} histograms, steps {items[0]['step']}..{items[-1]['step']}")
+            for name, items in details["histograms"].items()
+        ]
+        parts += [Text("\nHistograms", style="bold"), key_values(rows)]
+    if details.get("texts"):
+        rows = [
+            (f"{item['tag']} @ {item['step']}", _shorten(item["text"]))
+            for item in details["texts"][:20]
+        ]
+        parts += [Text("\nText", style="bold"), key_values(rows)]
+    warnings = [e for e in details.get("events", []) if e["level"] in ("warning", "error")]
+    if warnings:
+        table = Table(box=None, show_header=False, pad_edge=False)
+        table.add_column(no_wrap=True)
+        table.add_column(overflow="fold")
+        for event in warnings:
+            table.add_row(
+                Text(format_time(event["time"]), style="dim"),
+                Text(inert(event["message"]), style="yellow"),
+            )
+        parts += [Text("\nWarnings", style="bold"), table]
+    console.print(Group(*parts))
+
+
+def _plain(value: Any) -> str:
+    if isinstance(value, float):
+        return format_number(value)
+    if isinstance(value, dict):
+        return ", ".join(f"{k}={_plain(v)}" for k, v in value.items())
+    return str(value)
+
+
+def _shorten(text: str, limit: int = 200) -> str:
+    text = text.strip()
+    return text if len(text) <= limit else text[: limit - 1] + "…"
