@@ -1,0 +1,60 @@
+"""Shared helpers: run the real `mlop` in real subprocesses against a temporary store."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+
+
+def mlop_argv(*args: str) -> list[str]:
+    """argv that runs this checkout's mlop with this interpreter."""
+    return [PYTHON, "-m", "mlop_cli", *args]
+
+
+def clean_env(**extra: str) -> dict[str, str]:
+    """The environment a user's machine has: no PYTHONUNBUFFERED (these machines set it)."""
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONUNBUFFERED", "MLOP_STORE", "NO_COLOR", "CI")}
+    env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
+    env.update(extra)
+    return env
+
+
+def run_mlop(*args: str, store: Path, env: dict[str, str] | None = None, input: bytes | None = None,
+             timeout: float = 60, cwd: Path | None = None) -> subprocess.CompletedProcess[bytes]:
+    """Run ``mlop ARGS --store STORE`` to completion, capturing stdout and stderr apart."""
+    command = list(args)
+    if command and command[0] in ("run",):
+        command = [command[0], "--store", str(store), *command[1:]]
+    else:
+        command = [*command, "--store", str(store)]
+    return subprocess.run(
+        mlop_argv(*command), env=env or clean_env(), input=input, capture_output=True, timeout=timeout, cwd=cwd
+    )
+
+
+def query(store: Path, sql: str, params: tuple = ()) -> list[tuple]:
+    """Run a read query on a store with plain sqlite3."""
+    conn = sqlite3.connect(store)
+    try:
+        return conn.execute(sql, params).fetchall()
+    finally:
+        conn.close()
+
+
+def integrity(store: Path) -> str:
+    """``PRAGMA integrity_check`` of a store."""
+    return query(store, "PRAGMA integrity_check")[0][0]
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Path:
+    """A fresh store path in a temporary folder."""
+    return tmp_path / "store" / "mlop.db"

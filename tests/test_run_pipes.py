@@ -1,0 +1,243 @@
+"""`mlop run` with stdout a pipe or file: byte-exact, streams apart, exit codes, prompt lines."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import PYTHON, clean_env, integrity, mlop_argv, query, run_mlop
+
+# Output a shell would pass through untouched: \r redraws, CRLF, invalid UTF-8, NUL, no final newline.
+NASTY = (
+    "import sys\n"
+    "o, e = sys.stdout.buffer, sys.stderr.buffer\n"
+    "o.write(b'plain line\\n'); o.flush()\n"
+    "e.write(b'to stderr\\n'); e.flush()\n"
+    "o.write(b'10%\\r20%\\r30%\\r\\n'); o.write(b'crlf\\r\\n'); o.write(bytes(range(256)))\n"
+    "o.write(b'\\xff\\xfe invalid utf8 \\xc3\\n'); o.write(b'\\x1b[31mred\\x1b[0m\\n')\n"
+    "e.write(b'no newline at end'); o.write(b'end without newline')\n"
+)
+
+
+def test_passthrough_is_byte_exact_and_streams_stay_apart(store: Path) -> None:
+    direct = subprocess.run([PYTHON, "-c", NASTY], capture_output=True, env=clean_env())
+    wrapped = run_mlop("run", "-q", "--", PYTHON, "-c", NASTY, store=store)
+    assert wrapped.returncode == 0
+    assert wrapped.stdout == direct.stdout
+    assert wrapped.stderr == direct.stderr
+    assert integrity(store) == "ok"
+
+
+def test_console_is_stored_exactly_and_replayed(store: Path) -> None:
+    direct = subprocess.run([PYTHON, "-c", NASTY], capture_output=True, env=clean_env())
+    run_mlop("run", "-q", "--", PYTHON, "-c", NASTY, store=store)
+    stored = {1: b"", 2: b""}
+    for stream, data in query(store, "SELECT stream, data FROM logs ORDER BY seq"):
+        stored[stream] += data
+    assert stored[1] == direct.stdout
+    assert stored[2] == direct.stderr
+    replay = run_mlop("logs", "last", store=store)
+    assert replay.returncode == 0
+    assert replay.stdout == direct.stdout
+    assert replay.stderr == direct.stderr
+
+
+@pytest.mark.parametrize("code", [0, 1, 7, 255])
+def test_exit_code_is_the_commands(store: Path, code: int) -> None:
+    result = run_mlop("run", "-q", "--", PYTHON, "-c", f"import sys; sys.exit({code})", store=store)
+    assert result.returncode == code
+    status = query(store, "SELECT status, exit_code FROM runs")[0]
+    assert status == ("finished" if code == 0 else "failed", code)
+
+
+@pytest.mark.parametrize("signame", ["SIGKILL", "SIGTERM", "SIGSEGV", "SIGABRT"])
+def test_death_by_signal_gives_128_plus_n(store: Path, signame: str) -> None:
+    import signal
+
+    number = int(getattr(signal, signame))
+    code = f"import os, signal; signal.signal(signal.{signame}, signal.SIG_DFL) if {number} != 9 else None; os.kill(os.getpid(), {number})"
+    result = run_mlop("run", "-q", "--", PYTHON, "-c", code, store=store)
+    assert result.returncode == 128 + number
+    assert query(store, "SELECT status, exit_code, signal FROM runs")[0] == ("killed", 128 + number, number)
+
+
+def test_command_not_found_is_127_with_one_line(store: Path) -> None:
+    result = run_mlop("run", "--", "surely-no-such-command-xyz", "--flag", store=store)
+    assert result.returncode == 127
+    lines = result.stderr.decode().strip().splitlines()
+    assert lines == ["mlop: command not found: surely-no-such-command-xyz"]
+    assert query(store, "SELECT status, exit_code FROM runs")[0] == ("failed", 127)
+
+
+def test_not_executable_is_126(store: Path, tmp_path: Path) -> None:
+    script = tmp_path / "script.sh"
+    script.write_text("#!/bin/sh\necho hi\n")
+    script.chmod(0o644)
+    result = run_mlop("run", "-q", "--", str(script), store=store)
+    assert result.returncode == 126
+    assert b"not executable" in result.stderr
+    assert b"Traceback" not in result.stderr
+
+
+def test_messages_go_to_stderr_and_quiet_silences_them(store: Path) -> None:
+    loud = run_mlop("run", "--", PYTHON, "-c", "print('x')", store=store)
+    assert loud.stdout == b"x\n"
+    lines = loud.stderr.decode().splitlines()
+    assert len(lines) == 2 and lines[0].startswith("mlop: run ") and str(store) in lines[0]
+    assert "finished" in lines[1]
+    quiet = run_mlop("run", "-q", "--", PYTHON, "-c", "print('x')", store=store)
+    assert quiet.stderr == b""
+
+
+def test_python_child_lines_arrive_promptly_on_a_pipe(store: Path) -> None:
+    """Without PYTHONUNBUFFERED a Python child block-buffers a pipe; mlop must not let it."""
+    env = clean_env()
+    assert "PYTHONUNBUFFERED" not in env
+    child = "import time\nprint('first line')\ntime.sleep(30)\n"
+    process = subprocess.Popen(
+        mlop_argv("run", "-q", "--store", str(store), "--", PYTHON, "-c", child),
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
+    )
+    try:
+        os.set_blocking(process.stdout.fileno(), False)
+        deadline = time.monotonic() + 10
+        got = b""
+        while time.monotonic() < deadline and b"\n" not in got:
+            chunk = process.stdout.read()
+            if chunk:
+                got += chunk
+            time.sleep(0.05)
+        assert got == b"first line\n"
+    finally:
+        process.terminate()
+        process.wait(10)
+
+
+def test_stdin_is_passed_to_the_command_in_pipe_mode(store: Path) -> None:
+    result = run_mlop("run", "-q", "--", PYTHON, "-c", "import sys; print(sys.stdin.read().upper())", store=store, input=b"hello\n")
+    assert result.stdout == b"HELLO\n\n"
+
+
+def test_params_from_argv_config_and_flag(store: Path, tmp_path: Path) -> None:
+    config = tmp_path / "cfg.json"
+    config.write_text(json.dumps({"optimizer": {"lr": 0.001, "betas": [0.9, 0.99]}, "model": "vit"}))
+    result = run_mlop(
+        "run", "-q", "--param", "seed=7", "--", PYTHON, "-c", "pass", "--lr", "3e-4", "--fp16", "--config", str(config),
+        "trainer.devices=2", "--name=exp1", store=store,
+    )
+    assert result.returncode == 0
+    shown = json.loads(run_mlop("show", "last", "--json", store=store).stdout)
+    params = shown["params"]
+    assert params["lr"] == 3e-4 and params["fp16"] is True and params["trainer.devices"] == 2
+    assert params["optimizer.lr"] == 0.001 and params["optimizer.betas"] == [0.9, 0.99] and params["model"] == "vit"
+    assert params["seed"] == 7 and params["name"] == "exp1"
+
+
+def test_show_json_has_the_documented_fields(store: Path) -> None:
+    run_mlop("run", "-q", "--name", "doc", "--project", "p", "--tag", "a", "--tag", "b", "--", PYTHON, "-c", "print('loss=1')", store=store)
+    shown = json.loads(run_mlop("show", "doc", "--json", store=store).stdout)
+    for key in ("id", "name", "project", "status", "exit_code", "command", "started_at", "ended_at", "params", "tags", "metrics", "context"):
+        assert key in shown, key
+    assert shown["name"] == "doc" and shown["project"] == "p" and shown["tags"] == ["a", "b"]
+    assert shown["status"] == "finished" and shown["exit_code"] == 0
+    assert shown["command"][1:] == ["-c", "print('loss=1')"]
+    context = shown["context"]
+    for key in ("host", "user", "cwd", "platform", "python", "cpu_count", "env"):
+        assert key in context, key
+
+
+def test_run_reference_errors_are_one_line_exit_2(store: Path) -> None:
+    run_mlop("run", "-q", "--name", "same", "--", PYTHON, "-c", "pass", store=store)
+    run_mlop("run", "-q", "--name", "same", "--", PYTHON, "-c", "pass", store=store)
+    missing = run_mlop("show", "nothing-like-this", store=store)
+    assert missing.returncode == 2 and len(missing.stderr.decode().strip().splitlines()) == 1
+    ambiguous = run_mlop("show", "same", store=store)
+    assert ambiguous.returncode == 2 and b"matches 2 runs" in ambiguous.stderr
+    assert b"Traceback" not in missing.stderr + ambiguous.stderr
+    no_store = run_mlop("ls", store=store.parent / "nope.db")
+    assert no_store.returncode != 0 and b"no store" in no_store.stderr
+
+
+def test_eight_concurrent_runs_into_one_store(store: Path) -> None:
+    child = "import sys\nfor i in range(2000):\n    print(f'step={i} loss={1/(i+1):.5f}')\n"
+    processes = [
+        subprocess.Popen(mlop_argv("run", "-q", "--store", str(store), "--name", f"r{n}", "--", PYTHON, "-c", child),
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=clean_env())
+        for n in range(8)
+    ]
+    outputs = [p.communicate(timeout=120) for p in processes]
+    for process, (out, err) in zip(processes, outputs):
+        assert process.returncode == 0, err
+        assert err == b""
+        assert out.count(b"\n") == 2000
+    assert integrity(store) == "ok"
+    assert query(store, "SELECT count(*), sum(status = 'finished') FROM runs")[0] == (8, 8)
+    sizes = query(store, "SELECT run_id, sum(length(data)) FROM logs GROUP BY run_id")
+    assert len(sizes) == 8 and len({size for _, size in sizes}) == 1
+
+
+def test_grandchild_does_not_outlive_the_run(store: Path, tmp_path: Path) -> None:
+    marker = tmp_path / "pid"
+    child = (
+        "import subprocess, sys\n"
+        f"p = subprocess.Popen([sys.executable, '-c', 'import time; time.sleep(60)'], stdout=subprocess.DEVNULL)\n"
+        f"open({str(marker)!r}, 'w').write(str(p.pid))\n"
+    )
+    started = time.monotonic()
+    result = run_mlop("run", "-q", "--", PYTHON, "-c", child, store=store)
+    assert result.returncode == 0
+    assert time.monotonic() - started < 15
+    pid = int(marker.read_text())
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            break
+        time.sleep(0.1)
+    else:
+        pytest.fail("the grandchild outlived the run")
+
+
+def test_grandchild_holding_output_open_does_not_hang_mlop(store: Path) -> None:
+    child = "import subprocess, sys\nsubprocess.Popen([sys.executable, '-c', 'import time; time.sleep(60)'])\nprint('parent done')\n"
+    started = time.monotonic()
+    result = run_mlop("run", "-q", "--", PYTHON, "-c", child, store=store)
+    elapsed = time.monotonic() - started
+    assert result.returncode == 0 and result.stdout == b"parent done\n"
+    assert elapsed < 10
+    kinds = [row[0] for row in query(store, "SELECT kind FROM events")]
+    assert "output.open" in kinds or "leftovers" in kinds
+
+
+def test_redacted_secrets_never_reach_the_store(store: Path, tmp_path: Path) -> None:
+    token = "hf_SuperSecretValue123456"
+    password = "pa55w0rd-not-for-you"
+    api_key = "sk-apikey-987654321xyz"
+    url_secret = "urlcredential42abc"
+    config = tmp_path / "conf.yaml"
+    config.write_text(f"model: bert\nwandb:\n  api_key: {api_key}\n")
+    env = clean_env(HF_TOKEN=token, DB_PASSWORD=password, DATABASE_URL=f"postgres://me:{url_secret}@db.example/x")
+    child = "import sys, os; print('args', sys.argv); print('env', os.environ.get('HF_TOKEN'))"
+    result = run_mlop(
+        "run", "-q", "--", PYTHON, "-c", child, "--token", token, f"--api-key={api_key}", "--config", str(config),
+        f"--data=s3://user:{url_secret}@bucket/x", store=store, env=env,
+    )
+    assert result.returncode == 0
+    assert token.encode() in result.stdout  # passthrough is untouched
+    time.sleep(0.2)
+    raw = b""
+    for path in store.parent.iterdir():
+        raw += path.read_bytes()
+    for secret in (token, password, api_key, url_secret):
+        assert secret.encode() not in raw, secret
+    shown = json.loads(run_mlop("show", "last", "--json", store=store).stdout)
+    assert shown["context"]["env"]["HF_TOKEN"] == "[redacted]"
+    assert "[redacted]" in shown["command"]
+    assert shown["params"]["model"] == "bert"
