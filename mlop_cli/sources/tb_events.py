@@ -119,6 +119,7 @@ class EventFileReader:
         self._resyncing = False
         self._kinds: dict[str, int] = {}
         self._pending: list[Record] = []
+        self._file_size = -1
         self._consumed = 0  # bytes of the current buffer decoded so far
 
     # Reading -----------------------------------------------------------------------
@@ -171,7 +172,9 @@ class EventFileReader:
                 records = self._decode_buffer(buffer)
                 yield records
             leftover = len(buffer) - self._consumed if buffer else 0
-        if final and leftover:
+        if final and self._file_size == 0:
+            self._warn("tensorboard.empty", f"{self.path} is empty", offset=0)
+        elif final and leftover and not self._resyncing:  # else part of a reported region
             self._warn(
                 "tensorboard.truncated",
                 f"{self.path} ends with {leftover} bytes of an incomplete record",
@@ -213,6 +216,7 @@ class EventFileReader:
             self.offset = 0
             self._resyncing = False
         self._identity = identity
+        self._file_size = stat.st_size
         self._consumed = 0
         return handle
 

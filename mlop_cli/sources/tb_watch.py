@@ -192,6 +192,10 @@ class TensorBoardSource:
         self._next_full_scan = 0.0
         self._noted: set[str] = set()
         self._scan_results: dict[str, ScanResult] = {}
+        self._handler: Any = None
+        self._watched_dirs = 0
+        #: Set once the first scan is done and inotify (if any) is watching.
+        self.ready = threading.Event()
 
     # Life cycle ---------------------------------------------------------------------
 
@@ -220,6 +224,7 @@ class TensorBoardSource:
         self._guard(self._initial_scan)
         if self.use_watchdog and not self._stopping.is_set():
             self._guard(self._start_observer)
+        self.ready.set()
         while not self._stopping.is_set():
             self._guard(self._tick)
             self._wake.wait(self.poll_interval)
@@ -267,6 +272,7 @@ class TensorBoardSource:
             self._dirty_files.clear()
             self._dirty_dirs.clear()
         for folder in dirty_dirs:
+            self._watch_new_dir(folder)
             found = scan_tree(Path(folder), max_depth=self.max_depth, max_entries=20_000)
             candidates.update(found.files)
         if now >= self._next_full_scan:
@@ -366,6 +372,7 @@ class TensorBoardSource:
                     observer.schedule(handler, child, recursive=True)
                     watched += dirs
             observer.start()
+            self._watched_dirs = watched
         except Exception:  # noqa: BLE001 - e.g. inotify watch limit: polling still works
             try:
                 observer.stop()
@@ -373,6 +380,20 @@ class TensorBoardSource:
                 pass
             return
         self._observer = observer
+        self._handler = handler
+
+    def _watch_new_dir(self, folder: str) -> None:
+        """Watches a folder created directly in a root (the root's own watch is flat)."""
+        observer = self._observer
+        if observer is None or os.path.dirname(folder) not in map(str, self.roots):
+            return
+        if self._watched_dirs >= MAX_WATCHED_DIRS or os.path.basename(folder) in SKIPPED_DIR_NAMES:
+            return
+        try:
+            observer.schedule(self._handler, folder, recursive=True)
+            self._watched_dirs += 1
+        except Exception:  # noqa: BLE001 - gone already, or out of inotify watches
+            pass
 
     def _on_fs_event(self, event: Any) -> None:
         paths = [event.src_path, getattr(event, "dest_path", "")]
