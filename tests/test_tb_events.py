@@ -12,6 +12,7 @@ import pytest
 from test_tb_helpers import (
     events_of,
     points_of,
+    record_offsets,
     simple_scalar_events,
     summary_event,
     tensor_scalar_events,
@@ -266,16 +267,6 @@ def flip_bit(path: Path, offset: int) -> None:
     data = bytearray(path.read_bytes())
     data[offset] ^= 0x10
     path.write_bytes(bytes(data))
-
-
-def record_offsets(path: Path) -> list[int]:
-    """Record start offsets, found by reading the real file's framing."""
-    data = path.read_bytes()
-    offsets, position = [], 0
-    while position < len(data):
-        offsets.append(position)
-        position += 12 + int.from_bytes(data[position : position + 8], "little") + 4
-    return offsets
 
 
 @pytest.mark.parametrize("where", ["data", "length"])

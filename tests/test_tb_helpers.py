@@ -72,3 +72,13 @@ def points_of(records: list) -> dict[str, Points]:
 
 def events_of(records: list, kind: str | None = None) -> list[Event]:
     return [r for r in records if isinstance(r, Event) and (kind is None or r.kind == kind)]
+
+
+def record_offsets(path: Path) -> list[int]:
+    """Where each record of a real event file starts (read from its own framing)."""
+    data = path.read_bytes()
+    offsets, position = [], 0
+    while position < len(data):
+        offsets.append(position)
+        position += 12 + int.from_bytes(data[position : position + 8], "little") + 4
+    return offsets
