@@ -301,7 +301,8 @@ class TensorBoardSource:
     def _final_pass(self) -> None:
         candidates: set[str] = set(self.readers)
         for root in self.roots:
-            candidates.update(scan_tree(root, max_depth=self.max_depth).files)
+            found = scan_tree(root, max_depth=self.max_depth, max_entries=self.max_scan_entries)
+            candidates.update(found.files)
         self._read(sorted(candidates), final=True)
 
     def _read(self, paths: list[str], *, final: bool) -> None:
