@@ -140,6 +140,16 @@ class EventFileReader:
             records.extend(batch)
         return _merge_points(records)
 
+    def may_have_news(self) -> bool:
+        """Whether a read could return anything (a cheap stat: grown, shrunk, replaced, gone)."""
+        try:
+            stat = os.stat(self.path)
+        except OSError:
+            return not self._warned_missing  # read once more, to report it once
+        if self._identity is not None and (stat.st_dev, stat.st_ino) != self._identity:
+            return True
+        return stat.st_size != self.offset
+
     def iter_blocks(self, *, final: bool = False) -> Iterator[list[Record]]:
         """Like :meth:`read_new`, but yields the records of each block read (bounded memory).
 

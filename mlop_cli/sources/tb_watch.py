@@ -322,7 +322,7 @@ class TensorBoardSource:
                 self._event_dirs.add(folder)
         for path in paths:
             reader = self.readers.get(path)
-            if reader is None or (not final and not _changed(path, reader)):
+            if reader is None or (not final and not reader.may_have_news()):
                 continue
             for record in reader.read_new(final=final):
                 self.sink(record)
@@ -433,18 +433,6 @@ class TensorBoardSource:
             self.sink(Event(self.clock(), level, kind, message, None))
         except Exception:  # noqa: BLE001 - a failing sink cannot take a note either
             pass
-
-
-def _changed(path: str, reader: EventFileReader) -> bool:
-    """Whether a file may hold something new for its reader (cheap stat, no read)."""
-    try:
-        stat = os.stat(path)
-    except OSError:
-        return not reader._warned_missing  # let the reader report it, once
-    identity = (stat.st_dev, stat.st_ino)
-    return stat.st_size != reader.offset or (
-        reader._identity is not None and identity != reader._identity
-    )
 
 
 # Import -------------------------------------------------------------------------------
