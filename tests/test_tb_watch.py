@@ -1,0 +1,259 @@
+"""TensorBoardSource (live discovery and tailing) and import_tree, on real event files."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from test_tb_helpers import record_offsets, simple_scalar_events, write_events
+
+from mlop_cli.records import Event, Points
+from mlop_cli.sources.tb_watch import TensorBoardSource, import_tree, scan_tree
+
+# Generous bounds: these wait for discovery, they do not measure it (the benchmark does).
+DEADLINE_S = 8.0
+
+
+class Collector:
+    """A thread-safe sink that can wait for points."""
+
+    def __init__(self) -> None:
+        self.records: list = []
+        self.lock = threading.Lock()
+
+    def __call__(self, record) -> None:
+        with self.lock:
+            self.records.append(record)
+
+    def points(self) -> dict[str, list[float]]:
+        found: dict[str, list[float]] = {}
+        with self.lock:
+            for record in self.records:
+                if isinstance(record, Points):
+                    found.setdefault(record.metric, []).extend(record.values)
+        return found
+
+    def events(self) -> list[Event]:
+        with self.lock:
+            return [r for r in self.records if isinstance(r, Event)]
+
+    def wait_for(self, metric: str, count: int) -> float:
+        """Seconds until ``metric`` had ``count`` values; fails after the deadline."""
+        started = time.monotonic()
+        while time.monotonic() - started < DEADLINE_S:
+            if len(self.points().get(metric, [])) >= count:
+                return time.monotonic() - started
+            time.sleep(0.02)
+        pytest.fail(f"{metric}: {self.points().get(metric)} after {DEADLINE_S} s")
+
+
+def started_source(root: Path, sink: Collector, **kwargs) -> TensorBoardSource:
+    source = TensorBoardSource([root], sink, **kwargs)
+    source.start()
+    assert source.ready.wait(DEADLINE_S)
+    return source
+
+
+@pytest.mark.parametrize(
+    "mode",
+    [
+        # Polls so rarely that only inotify can find the file in time.
+        {"use_watchdog": True, "poll_interval": 60.0},
+        {"use_watchdog": False, "poll_interval": 0.2},
+    ],
+    ids=["watchdog", "polling"],
+)
+def test_live_discovery_of_a_new_run_folder(tmp_path, mode):
+    sink = Collector()
+    source = started_source(tmp_path, sink, **mode)
+    try:
+        write_events(tmp_path / "runs" / "Jan01_host", simple_scalar_events("loss", [3.0, 2.0]))
+        sink.wait_for("loss", 2)
+        # A second file in the same folder (a restart) is read too, under the same name.
+        write_events(tmp_path / "runs" / "Jan01_host", simple_scalar_events("loss", [1.0]))
+        sink.wait_for("loss", 3)
+    finally:
+        source.stop()
+    assert sink.points() == {"loss": [3.0, 2.0, 1.0]}
+    assert not sink.events()
+    assert source._observer is None
+
+
+def test_growing_file_is_tailed(tmp_path):
+    full = write_events(tmp_path / "source", simple_scalar_events("acc", [0.5, 0.25, 0.125, 2.0]))
+    data = full.read_bytes()
+    cut = record_offsets(full)[2] + 5  # file_version, 0.5, and a piece of 0.25
+    root = tmp_path / "root"
+    (root / "logs").mkdir(parents=True)
+    sink = Collector()
+    source = started_source(root, sink, use_watchdog=False, poll_interval=0.1)
+    target = root / "logs" / full.name
+    try:
+        target.write_bytes(data[:cut])
+        sink.wait_for("acc", 1)
+        with open(target, "ab") as handle:
+            handle.write(data[cut:])
+        sink.wait_for("acc", 4)
+    finally:
+        source.stop()
+    assert sink.points() == {"acc": [0.5, 0.25, 0.125, 2.0]}
+
+
+def test_old_files_are_not_imported_only_what_they_gain(tmp_path):
+    full = write_events(tmp_path / "source", simple_scalar_events("loss", [1.0, 2.0, 3.0]))
+    data = full.read_bytes()
+    offsets = record_offsets(full)
+    root = tmp_path / "root"
+    old = root / "runs" / "old" / full.name
+    old.parent.mkdir(parents=True)
+    old.write_bytes(data[: offsets[3]])  # file_version, 1.0, 2.0
+    an_hour_ago = time.time() - 3600
+    os.utime(old, (an_hour_ago, an_hour_ago))
+    untouched = write_events(root / "runs" / "older", simple_scalar_events("acc", [0.5]))
+    os.utime(untouched, (an_hour_ago, an_hour_ago))
+    sink = Collector()
+    source = started_source(root, sink, use_watchdog=False, poll_interval=0.1)
+    try:
+        time.sleep(0.3)
+        assert sink.points() == {}
+        with open(old, "ab") as handle:
+            handle.write(data[offsets[3] :])
+        sink.wait_for("loss", 1)
+    finally:
+        source.stop()
+    assert sink.points() == {"loss": [3.0]}
+
+
+def test_names_stay_stable_when_a_second_folder_appears(tmp_path):
+    sink = Collector()
+    source = started_source(tmp_path, sink, use_watchdog=False, poll_interval=0.1)
+    try:
+        write_events(tmp_path / "logs" / "train", simple_scalar_events("loss", [1.0]))
+        sink.wait_for("loss", 1)
+        write_events(tmp_path / "logs" / "validation", simple_scalar_events("loss", [2.0]))
+        sink.wait_for("logs/validation/loss", 1)
+        write_events(tmp_path / "logs" / "train", simple_scalar_events("loss", [3.0]))
+        write_events(tmp_path, simple_scalar_events("lr", [0.5]))  # the root: never prefixed
+        sink.wait_for("lr", 1)
+        sink.wait_for("loss", 2)
+    finally:
+        source.stop()
+    assert sink.points() == {"loss": [1.0, 3.0], "logs/validation/loss": [2.0], "lr": [0.5]}
+
+
+def test_folders_found_together_are_all_prefixed(tmp_path):
+    write_events(tmp_path / "train", simple_scalar_events("loss", [1.0]))
+    write_events(tmp_path / "eval", simple_scalar_events("loss", [2.0]))
+    sink = Collector()
+    source = started_source(tmp_path, sink, use_watchdog=False, poll_interval=60.0)
+    source.stop(drain=True)
+    assert sink.points() == {"train/loss": [1.0], "eval/loss": [2.0]}
+
+
+def test_always_prefix(tmp_path):
+    write_events(tmp_path / "lightning_logs" / "version_0", simple_scalar_events("loss", [1.0]))
+    sink = Collector()
+    source = started_source(tmp_path, sink, poll_interval=60.0, always_prefix=True)
+    source.stop(drain=True)
+    assert sink.points() == {"lightning_logs/version_0/loss": [1.0]}
+
+
+CHILD = textwrap.dedent(
+    """
+    import sys
+    from tensorboard.summary import Writer
+    writer = Writer(sys.argv[1])
+    for step in range(int(sys.argv[2])):
+        writer.add_scalar("loss", float(step), step)
+    writer.close()
+    """
+)
+
+
+def test_drain_on_stop_reads_everything_a_child_wrote(tmp_path):
+    sink = Collector()
+    # Neither inotify nor polling gets a chance: only the drain can read the file.
+    source = started_source(tmp_path, sink, use_watchdog=False, poll_interval=60.0)
+    subprocess.run([sys.executable, "-c", CHILD, str(tmp_path / "runs" / "a"), "500"], check=True)
+    source.stop(drain=True)
+    assert sink.points() == {"loss": [float(step) for step in range(500)]}
+
+
+def test_stop_without_drain_reads_nothing_more(tmp_path):
+    sink = Collector()
+    source = started_source(tmp_path, sink, use_watchdog=False, poll_interval=60.0)
+    write_events(tmp_path / "runs", simple_scalar_events("loss", [1.0]))
+    source.stop(drain=False)
+    assert sink.points() == {}
+
+
+def test_skipped_folders(tmp_path):
+    for folder in [".git/x", ".mlop", "venv", "node_modules/p", "__pycache__", "lib/site-packages"]:
+        write_events(tmp_path / folder, simple_scalar_events("loss", [1.0]))
+    (tmp_path / "venv" / "pyvenv.cfg").write_text("home = /usr/bin\n")
+    kept = write_events(tmp_path / "runs" / "x", simple_scalar_events("loss", [1.0]))
+    assert scan_tree(tmp_path).files == [str(kept)]
+
+
+def test_scan_limits(tmp_path):
+    deep = tmp_path / "a" / "b" / "c"
+    write_events(deep, simple_scalar_events("loss", [1.0]))
+    assert scan_tree(tmp_path, max_depth=2).files == []
+    assert len(scan_tree(tmp_path, max_depth=3).files) == 1
+    limited = scan_tree(tmp_path, max_entries=2)
+    assert limited.truncated and limited.files == []
+
+
+def test_missing_root_and_failing_sink_do_not_raise(tmp_path):
+    calls = []
+
+    def sink(record):
+        calls.append(record)
+        raise RuntimeError("disk full")
+
+    source = TensorBoardSource([tmp_path / "not-yet"], sink, poll_interval=0.05)
+    source.start()
+    assert source.ready.wait(DEADLINE_S)
+    write_events(tmp_path / "not-yet" / "run", simple_scalar_events("loss", [1.0]))
+    time.sleep(0.3)
+    source.stop(drain=True)
+    assert any(isinstance(r, Points) for r in calls)
+
+
+def test_import_tree_one_run_per_folder_or_single(tmp_path):
+    write_events(tmp_path / "runs" / "a", simple_scalar_events("loss", [1.0, 2.0]))
+    write_events(tmp_path / "runs" / "b", simple_scalar_events("loss", [3.0]))
+    write_events(tmp_path / "runs" / "b", simple_scalar_events("acc", [0.5]))
+    total = sum(p.stat().st_size for p in tmp_path.rglob("events.out.tfevents.*"))
+
+    runs = import_tree(tmp_path, single=False)
+    assert [folder for folder, _ in runs] == [tmp_path / "runs" / "a", tmp_path / "runs" / "b"]
+    metrics = [
+        {r.metric: r.values for r in records if isinstance(r, Points)} for _, records in runs
+    ]
+    assert metrics == [{"loss": [1.0, 2.0]}, {"loss": [3.0], "acc": [0.5]}]
+
+    progress: list[tuple[int, int]] = []
+    ((folder, records),) = import_tree(
+        tmp_path, single=True, progress=lambda d, t: progress.append((d, t))
+    )
+    found: dict[str, list[float]] = {}
+    for record in records:
+        assert isinstance(record, Points)
+        found.setdefault(record.metric, []).extend(record.values)
+    assert folder == tmp_path
+    assert found == {"runs/a/loss": [1.0, 2.0], "runs/b/loss": [3.0], "runs/b/acc": [0.5]}
+    assert progress[-1] == (total, total)
+    assert [d for d, _ in progress] == sorted(d for d, _ in progress)
+
+
+def test_import_tree_single_folder_keeps_bare_tags(tmp_path):
+    write_events(tmp_path / "runs" / "only", simple_scalar_events("loss", [1.0]))
+    ((_, records),) = import_tree(tmp_path, single=True)
+    assert [r.metric for r in records] == ["loss"]
