@@ -335,6 +335,96 @@ def logs(
         time.sleep(0.25 if chunks else 0.5)
 
 
+@app.command("import")
+def import_(
+    folder: Path = typer.Argument(
+        ..., help="Folder holding TensorBoard event files (searched recursively)."
+    ),
+    name: str | None = typer.Option(
+        None, "--name", "-n", help="Run name (default: the event folder's path)."
+    ),
+    project: str | None = typer.Option(None, "--project", "-p", help="Project of the new runs."),
+    tag: list[str] = typer.Option([], "--tag", "-t", help="Tag the new runs (repeatable)."),
+    single: bool = typer.Option(
+        False, "--single", help="One run for the whole tree instead of one per event folder."
+    ),
+    store: str | None = StoreOption,
+    as_json: bool = JsonOption,
+) -> None:
+    """Create runs from existing TensorBoard logs.
+
+    Example: mlop import lightning_logs/ --project mnist
+    """
+    from mlop_cli.importing import import_tensorboard
+
+    path = _store_path(store)
+    with _progress("reading event files") as progress:
+        runs = import_tensorboard(
+            path,
+            folder,
+            single=single,
+            name=name,
+            project=project,
+            tags=tag,
+            progress=progress,
+            warn=_warn,
+        )
+    _report_imports(runs, path, as_json)
+
+
+def _warn(message: str) -> None:
+    sys.stderr.write(f"mlop: warning: {message}\n")
+
+
+def _report_imports(runs: list[Any], path: Path, as_json: bool) -> None:
+    if as_json:
+        _print_json(
+            [
+                {"id": r.run_id, "name": r.name, "source": str(r.source), "points": r.stats.points}
+                for r in runs
+            ]
+        )
+        return
+    for imported in runs:
+        sys.stderr.write(
+            f"mlop: imported {imported.source} as run {imported.run_id} ({imported.name}): {imported.stats.points:,} points\n"
+        )
+    sys.stderr.write(f"mlop: {len(runs)} run(s) written to {path}\n")
+
+
+class _progress:  # noqa: N801 - used as a context manager, reads like a function
+    """A progress bar on stderr when it is a terminal; silent otherwise."""
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+        self._progress: Any = None
+        self._task: Any = None
+
+    def __enter__(self):  # -> Callable[[int, int], None]
+        if not sys.stderr.isatty():
+            return lambda done, total: None
+        from rich.progress import BarColumn, DownloadColumn, Progress, TimeRemainingColumn
+
+        self._progress = Progress(
+            "[progress.description]{task.description}",
+            BarColumn(),
+            DownloadColumn(),
+            TimeRemainingColumn(),
+            console=_console(sys.stderr),
+            transient=True,
+        )
+        self._progress.start()
+        self._task = self._progress.add_task(self.label, total=None)
+        return self.update
+
+    def update(self, done: int, total: int) -> None:
+        self._progress.update(self._task, completed=done, total=total)
+
+    def __exit__(self, *exc: object) -> None:
+        if self._progress is not None:
+            self._progress.stop()
+
+
 # -- error handling ----------------------------------------------------------------------
 
 

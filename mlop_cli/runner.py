@@ -450,8 +450,40 @@ def _make_console_source(options: RunOptions) -> Callable[[rec.Sink], Any] | Non
     return make
 
 
+class _BoundedStop:
+    """Stops a source in a helper thread, so a slow drain cannot hold the run's exit."""
+
+    def __init__(self, name: str, stop: Callable[[], Any]) -> None:
+        self.name = name
+        self._stop = stop
+
+    def stop(self, budget: float) -> Any:
+        result: list[Any] = []
+        thread = threading.Thread(
+            target=lambda: result.append(self._stop()), name=f"mlop-stop-{self.name}", daemon=True
+        )
+        thread.start()
+        thread.join(budget)
+        if thread.is_alive():
+            raise TimeoutError(
+                f"{self.name} did not finish within {budget:.1f}s; its last data may be missing"
+            )
+        return result[0] if result else None
+
+
 def _start_sources(
     options: RunOptions, writer: Writer, child_pid: int, messages: Messages
 ) -> list[Any]:
     """Start the TensorBoard and system sources; a source that cannot start is a warning."""
-    return []
+    sources: list[Any] = []
+    if options.tensorboard:
+        try:
+            from mlop_cli.sources.tb_watch import TensorBoardSource
+
+            roots = [options.cwd, *[(options.cwd / d) for d in options.tb_dirs]]
+            tensorboard = TensorBoardSource(list(dict.fromkeys(roots)), writer.put)
+            tensorboard.start()
+            sources.append(_BoundedStop("tensorboard", lambda: tensorboard.stop(drain=True)))
+        except Exception as error:  # noqa: BLE001 - the run goes on without it
+            messages.warning(f"TensorBoard files will not be read: {error!r}")
+    return sources

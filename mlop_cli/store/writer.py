@@ -115,6 +115,7 @@ class Writer:
         warn: Callable[[str], None] | None = None,
         clock: Callable[[], float] = time.time,
         secrets: list[bytes] | None = None,
+        block_when_full: bool = False,
     ) -> None:
         self.path = path
         self.run_id = run_id
@@ -147,6 +148,7 @@ class Writer:
         self._failing = False
         self._last_heartbeat = 0.0
         self._deadline: float | None = None
+        self._block_when_full = block_when_full
         self._secrets = list(secrets or [])
         self._scrubbers: dict[int, Scrubber] = {}
         self._text_scrubber = Scrubber(self._secrets)
@@ -160,7 +162,11 @@ class Writer:
     def put(self, record: Any) -> None:
         """Queue a record. Never blocks; drops (and counts) when memory is over its bound."""
         size = _size_of(record)
-        if size and self._queued_bytes + self._pending_bytes > self.max_pending_bytes:
+        if self._block_when_full:
+            # Imports (no child to protect) wait for the writer instead of dropping.
+            while self._queued_bytes > self.max_pending_bytes // 2 and self._thread.is_alive():
+                time.sleep(0.005)
+        elif size and self._queued_bytes + self._pending_bytes > self.max_pending_bytes:
             self.stats.dropped_records += 1
             self.stats.dropped_bytes += size
             return

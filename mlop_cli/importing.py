@@ -1,0 +1,126 @@
+"""Creating runs from finished logs: TensorBoard trees (``mlop import``), console logs (``mlop import-log``)."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from mlop_cli import records as rec
+from mlop_cli.ids import new_run_id
+from mlop_cli.store.writer import RunStart, RunUpdate, Writer, WriterStats
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass
+class ImportedRun:
+    """A run created by an import."""
+
+    run_id: str
+    name: str
+    source: Path
+    stats: WriterStats
+    first_time: float | None
+    last_time: float | None
+
+
+def import_records(
+    store: Path,
+    records: Iterable[rec.Record],
+    *,
+    name: str,
+    source: Path,
+    kind: str,
+    project: str | None = None,
+    tags: list[str] | None = None,
+    warn: Callable[[str], None] | None = None,
+) -> ImportedRun:
+    """Write ``records`` into a new run; the run's times span the records' own times."""
+    run_id = new_run_id()
+    now = time.time()
+    writer = Writer(store, run_id, warn=warn, block_when_full=True, max_pending_bytes=64 << 20)
+    writer.start()
+    user = os.environ.get("USER") or str(os.getuid())
+    writer.put(
+        RunStart(
+            row={
+                "id": run_id,
+                "name": name,
+                "project": project,
+                "status": "finished",
+                "command": json.dumps([f"mlop {kind}", str(source)]),
+                "cwd": str(Path.cwd()),
+                "host": socket.gethostname(),
+                "user": user,
+                "started_at": now,
+                "meta": json.dumps({"imported_from": str(source.resolve()), "import_kind": kind}),
+            },
+            tags=list(tags or []),
+        )
+    )
+    first: float | None = None
+    last: float | None = None
+    for record in records:
+        times = getattr(record, "times", None)
+        if times:
+            low, high = min(times), max(times)
+            first = low if first is None else min(first, low)
+            last = high if last is None else max(last, high)
+        writer.put(record)
+    columns: dict[str, Any] = {
+        "started_at": first or now,
+        "ended_at": last or first or now,
+        "exit_code": 0,
+    }
+    writer.put(RunUpdate(columns))
+    stats = writer.close(timeout=3600)
+    return ImportedRun(run_id, name, source, stats, first, last)
+
+
+def import_tensorboard(
+    store: Path,
+    root: Path,
+    *,
+    single: bool,
+    name: str | None = None,
+    project: str | None = None,
+    tags: list[str] | None = None,
+    progress: Progress | None = None,
+    warn: Callable[[str], None] | None = None,
+) -> list[ImportedRun]:
+    """One run per folder of event files under ``root`` (or one for the tree with ``single``)."""
+    from mlop_cli.errors import UsageError
+    from mlop_cli.sources.tb_watch import import_tree
+
+    if not root.is_dir():
+        raise UsageError(f"{root} is not a folder; give the folder that holds TensorBoard logs")
+    plan = import_tree(root, single=single, progress=progress)
+    if not plan:
+        raise UsageError(f"no TensorBoard event files (events.out.tfevents.*) under {root}")
+    runs = []
+    for folder, records in plan:
+        relative = folder.relative_to(root) if folder != root else Path(root.name or "tensorboard")
+        run_name = (
+            name
+            if name and (single or len(plan) == 1)
+            else (f"{name}/{relative}" if name else str(relative))
+        )
+        runs.append(
+            import_records(
+                store,
+                records,
+                name=run_name,
+                source=folder,
+                kind="import",
+                project=project,
+                tags=tags,
+                warn=warn,
+            )
+        )
+    return runs
