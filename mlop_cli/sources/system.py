@@ -163,9 +163,10 @@ class ProcessTree:
     """The root process and all its descendants, found anew at each sample.
 
     Processes are cached by (pid, create time), so a recycled pid is a new process, and CPU and
-    I/O are differences of cumulative counters between samples. A process born since the last
-    sample counts whole (everything it used, it used in this interval). Processes once seen keep
-    being sampled while alive even if reparented (orphaned workers still belong to the run).
+    I/O are differences of cumulative counters between samples. A process first seen after the
+    first sample was born since the last one (the tree is walked completely every time), so it
+    counts whole: everything it used, it used in this interval. Processes once seen keep being
+    sampled while alive even if reparented (orphaned workers still belong to the run).
     """
 
     def __init__(self, root_pid: int, on_note: Callable[[str, str], None] | None = None):
@@ -173,7 +174,6 @@ class ProcessTree:
         self._root: psutil.Process | None = None
         self._tracked: dict[tuple[int, float], _Tracked] = {}
         self._last_mono: float | None = None
-        self._last_wall: float | None = None
         self._on_note = on_note or (lambda kind, reason: None)
 
     def _members(self) -> list[psutil.Process]:
@@ -199,8 +199,6 @@ class ProcessTree:
 
     def sample(self, mono: float) -> TreeReading:
         """Read every process of the tree once; ``mono`` is the monotonic time of the sample."""
-        # create_time is the real wall clock, so "born since the last sample" uses it too.
-        wall = time.time()
         dt = None if self._last_mono is None else mono - self._last_mono
         cpu_delta = read_delta = write_delta = 0.0
         cpu_known = io_known = dt is not None and dt > 0
@@ -212,7 +210,8 @@ class ProcessTree:
         for process in self._members():
             try:
                 key = (process.pid, process.create_time())
-                tracked = self._tracked.get(key) or _Tracked(process)
+                known = self._tracked.get(key)
+                tracked = known or _Tracked(process)
                 with tracked.process.oneshot():
                     times = tracked.process.cpu_times()
                     memory = tracked.process.memory_info()
@@ -228,7 +227,9 @@ class ProcessTree:
             if fd_count is not None:
                 fds += fd_count
                 fds_seen = True
-            born_now = self._last_wall is not None and key[1] >= self._last_wall
+            # Not psutil's create_time against the clock: it is derived from the boot time in
+            # whole seconds, too coarse to tell which side of the last sample a birth fell.
+            born_now = known is None and self._last_mono is not None
             cpu_seconds = times.user + times.system
             if tracked.cpu_seconds is not None:
                 cpu_delta += max(0.0, cpu_seconds - tracked.cpu_seconds)
@@ -245,7 +246,7 @@ class ProcessTree:
                     write_delta += io.write_bytes
                 tracked.read_bytes, tracked.write_bytes = io.read_bytes, io.write_bytes
         self._tracked = seen
-        self._last_mono, self._last_wall = mono, wall
+        self._last_mono = mono
         count = len(seen)
         return TreeReading(
             processes=count,
@@ -598,13 +599,13 @@ class SystemSampler:
             )
 
     def _build_inventory(self) -> dict[str, Any]:
-        memory = psutil.virtual_memory()
+        memory = self._guard("inventory", psutil.virtual_memory)
         inventory: dict[str, Any] = {
             "cpu_logical": psutil.cpu_count(logical=True),
             "cpu_physical": psutil.cpu_count(logical=False),
             "cpu_limit_cores": self._cpu_limit,
             "cgroup_cpu_quota_cores": self._quota,
-            "mem_total_bytes": memory.total,
+            "mem_total_bytes": memory.total if memory is not None else None,
             "cuda_visible_devices": self._environ.get("CUDA_VISIBLE_DEVICES"),
             "gpus": [],
         }
