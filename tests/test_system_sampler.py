@@ -316,3 +316,21 @@ def test_cgroup_v1_cfs_quota(tmp_path):
     assert cgroup_cpu_quota(tmp_path, proc) == 0.5
     assert cgroup_cpu_quota(tmp_path, "3:cpu,cpuacct:/\n") is None
     assert cgroup_cpu_quota(tmp_path / "nothing-here", "") is None
+
+
+def test_cpu_relative_to_the_cgroup_limit(monkeypatch, tree):
+    import mlop_cli.sources.system as system
+
+    monkeypatch.setattr(system, "cgroup_cpu_quota", lambda: 0.5)
+    now = [0.0]
+    records = []
+    sampler = SystemSampler(tree.pid, records.append, clock=lambda: now[0], nvml=None)
+    sampler.sample_once()
+    tree.spawn(cpu_seconds=0.2)
+    now[0] = 1.0
+    sampler.sample_once()
+    last = {r.metric: r.values[0] for r in records if isinstance(r, Points)}
+    assert last["sys/cpu_limit_cores"] == 0.5
+    assert last["sys/proc/cpu_percent"] >= 20.0
+    assert last["sys/proc/cpu_limit_percent"] == pytest.approx(last["sys/proc/cpu_percent"] / 0.5)
+    assert sampler.inventory()["cgroup_cpu_quota_cores"] == 0.5

@@ -466,6 +466,7 @@ class SystemSampler:
         self._energy: dict[int, EnergyMeter] = {}
         self._quota = cgroup_cpu_quota()
         self._cpu_limit = effective_cpu_count(self._quota)
+        self._cpu_limited = self._cpu_limit < (os.cpu_count() or 1)
         self._diagnosis = Diagnosis(thresholds)
         self._summary = SummaryAccumulator()
         self._inventory: dict[str, Any] | None = None
@@ -556,8 +557,9 @@ class SystemSampler:
         emit("sys/proc/open_fds", reading.open_fds)
         emit("sys/proc/disk_read_bytes_per_s", reading.read_bytes_per_s)
         emit("sys/proc/disk_write_bytes_per_s", reading.write_bytes_per_s)
-        if self._quota is not None and reading.cpu_percent is not None:
-            # Relative to the container's limit: 100 means the run uses all it is allowed.
+        if self._cpu_limited and reading.cpu_percent is not None:
+            # Relative to the limit (a container's quota, Slurm's cpuset): 100 means the run
+            # uses all the CPU it is allowed, however many cores the machine has.
             emit("sys/cpu_limit_cores", self._cpu_limit)
             emit("sys/proc/cpu_limit_percent", reading.cpu_percent / self._cpu_limit)
         sample.proc_rss_bytes = reading.rss_bytes
