@@ -198,3 +198,14 @@ def test_formatting():
     assert format_duration(42) == "42 s"
     assert format_duration(300) == "5 min"
     assert format_duration(4800) == "1 h 20 min"
+
+
+def test_thresholds_from_a_config_table():
+    thresholds = DiagnosisThresholds.from_mapping({"idle_gpu_seconds": 600, "leak_min_trend": 0.5})
+    assert thresholds.idle_gpu_seconds == 600.0 and thresholds.leak_min_trend == 0.5
+    assert thresholds.idle_gpu_util_percent == 5.0
+    with pytest.raises(ValueError, match="unknown diagnosis threshold 'idle_seconds'"):
+        DiagnosisThresholds.from_mapping({"idle_seconds": 1})
+    for bad in ("5", -1, float("nan"), True):
+        with pytest.raises(ValueError, match="must be a number"):
+            DiagnosisThresholds.from_mapping({"idle_gpu_seconds": bad})

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import math
 from collections import deque
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from mlop_cli.records import Event
@@ -39,6 +40,27 @@ class DiagnosisThresholds:
     leak_min_trend: float = 0.6
     host_available_percent: float = 5.0
     host_swap_percent: float = 80.0
+
+    @classmethod
+    def from_mapping(cls, values: Mapping[str, Any]) -> DiagnosisThresholds:
+        """Thresholds from a config table, e.g. ``{"idle_gpu_seconds": 600}``.
+
+        Raises:
+            ValueError: on an unknown name or a value that is not a non-negative number.
+        """
+        known = {f.name for f in fields(cls)}
+        chosen: dict[str, float] = {}
+        for name, value in values.items():
+            if name not in known:
+                raise ValueError(
+                    f"unknown diagnosis threshold {name!r}; known: {', '.join(sorted(known))}"
+                )
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or not value >= 0:
+                raise ValueError(
+                    f"diagnosis threshold {name!r} must be a number >= 0, got {value!r}"
+                )
+            chosen[name] = float(value)
+        return cls(**chosen)
 
 
 @dataclass(slots=True)
