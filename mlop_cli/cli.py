@@ -188,8 +188,7 @@ def run(
         and config.values.get("system", True)
         and env_bool(env, "MLOP_SYSTEM") is not False,
         sample_interval=float(interval),
-        idle_gpu_util=float(config.values.get("idle_gpu_util", 5.0)),
-        idle_gpu_minutes=float(config.values.get("idle_gpu_minutes", 5.0)),
+        diagnosis=dict(config.values.get("diagnosis", {})),
         secret_words=list(config.values.get("redact", [])),
         cwd=cwd,
         env=env,

@@ -102,6 +102,13 @@ def _check(path: Path, table: Mapping[str, Any]) -> dict[str, Any]:
                     raise ConfigError(
                         f"{path}: report.{sub} must be {_type_name(REPORT_KEYS[sub])}"
                     )
+        if key == "diagnosis":
+            from mlop_cli.sources.diagnosis import DiagnosisThresholds
+
+            try:
+                DiagnosisThresholds.from_mapping(value)
+            except ValueError as error:
+                raise ConfigError(f"{path}: [diagnosis] {error}") from error
         if key in ("patterns", "tb_dirs", "redact", "tags") and not all(
             isinstance(item, str) for item in value
         ):

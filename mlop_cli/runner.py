@@ -61,8 +61,7 @@ class RunOptions:
     tb_dirs: list[Path] = field(default_factory=list)
     system: bool = True
     sample_interval: float = 1.0
-    idle_gpu_util: float = 5.0
-    idle_gpu_minutes: float = 5.0
+    diagnosis: dict[str, float] = field(default_factory=dict)
     secret_words: list[str] = field(default_factory=list)
     cwd: Path = field(default_factory=Path.cwd)
     env: dict[str, str] = field(default_factory=lambda: dict(os.environ))
@@ -486,4 +485,27 @@ def _start_sources(
             sources.append(_BoundedStop("tensorboard", lambda: tensorboard.stop(drain=True)))
         except Exception as error:  # noqa: BLE001 - the run goes on without it
             messages.warning(f"TensorBoard files will not be read: {error!r}")
+    if options.system:
+        try:
+            from mlop_cli.sources.diagnosis import DiagnosisThresholds
+            from mlop_cli.sources.system import SystemSampler
+
+            # The child's pid, not ours: mlop's own CPU and memory are not the run's.
+            sampler = SystemSampler(
+                child_pid,
+                writer.put,
+                interval=options.sample_interval,
+                paths={"store": options.store.parent, "cwd": options.cwd},
+                thresholds=DiagnosisThresholds.from_mapping(options.diagnosis),
+                environ=options.env,
+            )
+            sampler.start()
+
+            def stop_sampler() -> dict[str, Any]:
+                sampler.stop()
+                return sampler.summary()
+
+            sources.append(_BoundedStop("system", stop_sampler))
+        except Exception as error:  # noqa: BLE001
+            messages.warning(f"system metrics will not be sampled: {error!r}")
     return sources

@@ -9,7 +9,14 @@ from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
-from mlop_cli.views.text import format_duration, format_number, format_time, inert
+from mlop_cli.views.text import (
+    format_bytes,
+    format_duration,
+    format_number,
+    format_time,
+    format_value,
+    inert,
+)
 
 STATUS_STYLES = {
     "finished": "green",
@@ -80,9 +87,9 @@ def metrics_table(summaries: dict[str, dict[str, Any]]) -> Table:
         table.add_row(
             Text(inert(name)),
             Text(item["source"]),
-            format_number(item["last"]),
-            format_number(item["min"]),
-            format_number(item["max"]),
+            format_value(name, item["last"]),
+            format_value(name, item["min"]),
+            format_value(name, item["max"]),
             f"{item['count']:,}",
             "" if item.get("last_step") is None else str(item["last_step"]),
         )
@@ -165,6 +172,29 @@ def show_run(console: Console, run: dict[str, Any], details: dict[str, Any]) -> 
             )
         parts += [Text("\nWarnings", style="bold"), table]
     console.print(Group(*parts))
+
+
+def _system_rows(summary: dict[str, Any]) -> list[tuple[str, str]]:
+    rows = []
+    for key, value in summary.items():
+        if key in ("gpus", "interval_s", "samples") or value is None:
+            continue
+        rows.append(
+            (key, format_value(key, value) if isinstance(value, (int, float)) else _plain(value))
+        )
+    for gpu in summary.get("gpus") or []:
+        label = f"gpu{gpu.get('gpu')}"
+        parts = [gpu.get("name") or ""]
+        if gpu.get("mean_util_percent") is not None:
+            parts.append(f"mean util {gpu['mean_util_percent']:.0f}%")
+        if gpu.get("peak_mem_used_bytes") is not None:
+            parts.append(f"peak memory {format_bytes(gpu['peak_mem_used_bytes'])}")
+        if gpu.get("peak_proc_mem_bytes"):
+            parts.append(f"run's peak {format_bytes(gpu['peak_proc_mem_bytes'])}")
+        if gpu.get("energy_wh") is not None:
+            parts.append(f"{gpu['energy_wh']:.1f} Wh")
+        rows.append((label, ", ".join(p for p in parts if p)))
+    return rows
 
 
 def _plain(value: Any) -> str:

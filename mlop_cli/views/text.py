@@ -66,3 +66,28 @@ def format_number(value: float | None) -> str:
     if magnitude != 0 and (magnitude < 1e-3 or magnitude >= 1e6):
         return f"{value:.4g}"
     return f"{value:.6g}"
+
+
+def format_bytes(value: float | None) -> str:
+    """``1.5 GiB``, ``12.0 MiB``, ``512 B``."""
+    if value is None:
+        return "-"
+    size = float(value)
+    for unit in ("B", "KiB", "MiB", "GiB", "TiB"):
+        if abs(size) < 1024 or unit == "TiB":
+            return f"{size:.0f} {unit}" if unit == "B" else f"{size:.1f} {unit}"
+        size /= 1024
+    return f"{size:.1f} TiB"
+
+
+def format_value(name: str, value: float | None) -> str:
+    """A metric's value as a person reads it: sizes for ``*_bytes``, rates for ``*_bytes_per_s``."""
+    if value is None:
+        return "-"
+    if isinstance(value, float) and (math.isnan(value) or math.isinf(value)):
+        return str(value)
+    if name.endswith("_bytes_per_s"):
+        return format_bytes(value) + "/s"
+    if name.endswith("_bytes"):
+        return format_bytes(value)
+    return format_number(value)
