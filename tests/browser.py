@@ -265,9 +265,12 @@ class Browser:
     def open(self, path: Path | str, fragment: str = "") -> None:
         """Navigate to a local file and wait for its load event."""
         url = Path(path).resolve().as_uri() + (f"#{fragment}" if fragment else "")
-        self._events.clear()
-        self.call("Page.navigate", url=url)
-        self.wait_for_event("Page.loadEventFired")
+        # Via about:blank, so that opening the same URL again is a full load, not a
+        # same-document jump to the fragment (which fires no load event).
+        for target in ("about:blank", url):
+            self._events.clear()
+            self.call("Page.navigate", url=target)
+            self.wait_for_event("Page.loadEventFired")
 
     def evaluate(self, expression: str, await_promise: bool = True) -> Any:
         """Evaluate JavaScript in the page and return its value (JSON-serialisable)."""

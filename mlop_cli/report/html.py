@@ -88,6 +88,10 @@ def _run_label(run: RunReport, index: int) -> str:
     )
 
 
+def _shorten(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def _time_origin(run: RunReport) -> float:
     if run.started_at is not None and math.isfinite(run.started_at):
         return float(run.started_at)
@@ -436,6 +440,7 @@ def _chart_data(
             {
                 # Plotly renders a subset of HTML in trace names: escape it here.
                 "label": html.escape(run.name, quote=False),
+                "short": html.escape(_shorten(run.name, 36), quote=False),
                 "colour": PALETTE[index % len(PALETTE)],
                 "t0": origins[index],
             }

@@ -7,7 +7,8 @@
   var decoded = null; // Uint8Array of all packed points
   var cache = {}; // "chart:trace" -> {steps, ms, values}
   var drawn = []; // chart elements drawn so far
-  var report = (window.mlopReport = { charts: DATA.charts.length, drawn: 0, ready: false, errors: [] });
+  var report = (window.mlopReport = { charts: DATA.charts.length, drawn: 0, ready: false, errors: [],
+    timings: { script: performance.now() } });
   var statusLine = document.getElementById("chart-status");
 
   function showError(message) {
@@ -99,9 +100,9 @@
       var x = xValues(points, run);
       var base = {
         type: "scatter", mode: points.values.length === 1 ? "markers" : "lines",
-        x: x, name: run.label, legendgroup: "run" + trace.r,
+        x: x, name: run.short, meta: run.label, legendgroup: "run" + trace.r,
         line: { color: run.colour, width: 1.6 }, marker: { color: run.colour, size: 6 },
-        hovertemplate: "%{y:.7~g}<extra>%{fullData.name}</extra>",
+        hovertemplate: "<b>%{y:.7~g}</b><br>" + X_TITLES[state.xAxis] + " %{x}<extra>%{meta}</extra>",
       };
       if (smoothing > 0) {
         traces.push(Object.assign({}, base, {
@@ -130,7 +131,7 @@
       data: [{
         type: "heatmap", x: chart.x, y: chart.y, z: chart.z, colorscale: "Viridis", reversescale: false,
         colorbar: { thickness: 10, title: { text: "share", side: "right" } },
-        hovertemplate: "step %{x}<br>value %{y:.4~g}<br>share %{z:.3~p}<extra>" + run.label + "</extra>",
+        meta: run.label, hovertemplate: "step %{x}<br>value %{y:.4~g}<br>share %{z:.3~p}<extra>%{meta}</extra>",
       }],
       layout: {
         margin: { l: 56, r: 12, t: 8, b: 40 }, height: 300,
@@ -156,6 +157,7 @@
         element.classList.remove("drawing", "placeholder");
         element.classList.add("drawn");
         drawn.push(element);
+        if (drawn.length === 1) report.timings.firstDrawn = performance.now();
         report.drawn = drawn.length;
         statusLine.textContent = drawn.length + " of " + DATA.charts.length + " charts drawn";
       }, function (error) { showError("chart failed: " + error); });
@@ -190,25 +192,47 @@
     });
   }
 
+  // Charts wait in a queue and are drawn one per task, those on screen first, so the
+  // page stays responsive and what the reader sees is drawn before what is near it.
+  var queue = [], pumping = false;
+
+  function onScreen(element) {
+    var rect = element.getBoundingClientRect();
+    return rect.bottom > 0 && rect.top < window.innerHeight && rect.height > 0;
+  }
+
+  function pump() {
+    if (!queue.length) { pumping = false; return; }
+    var index = 0;
+    for (var i = 0; i < queue.length; i++) if (onScreen(queue[i])) { index = i; break; }
+    draw(queue.splice(index, 1)[0]);
+    setTimeout(pump, 0);
+  }
+
+  function enqueue(element) {
+    queue.push(element);
+    if (!pumping) { pumping = true; setTimeout(pump, 0); }
+  }
+
   function start() {
     var elements = Array.prototype.slice.call(document.querySelectorAll(".chart[data-chart]"));
     elements.forEach(function (element) { element.classList.add("placeholder"); });
     report.ready = true;
     if (location.hash === "#all" || typeof IntersectionObserver === "undefined") {
-      elements.forEach(draw);
+      elements.forEach(enqueue);
       return;
     }
+    // Charts in a collapsed group have no size; the observer sees them once it is opened.
     var observer = new IntersectionObserver(function (entries) {
       entries.forEach(function (entry) {
-        if (entry.isIntersecting) { observer.unobserve(entry.target); draw(entry.target); }
+        if (entry.isIntersecting) { observer.unobserve(entry.target); enqueue(entry.target); }
       });
-    }, { rootMargin: "400px 0px" });
+    }, { rootMargin: "300px 0px" });
     elements.forEach(function (element) { observer.observe(element); });
-    // A collapsed group hides its charts; opening it lets the observer see them.
   }
 
   setUpControls();
   inflate(base64Bytes(document.getElementById("mlop-points").textContent))
-    .then(function (bytes) { decoded = bytes; start(); })
+    .then(function (bytes) { decoded = bytes; report.timings.decoded = performance.now(); start(); })
     .catch(function (error) { showError("Charts could not be drawn: " + error.message); });
 })();
