@@ -1,0 +1,137 @@
+"""Facts derived from a report model, shared by the HTML, Markdown and JSON renderings."""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import Any
+
+from mlop_cli.report.model import MetricSeries, MetricSummary, ReportModel, RunReport
+
+# Names whose best value is the smallest one; everything else is best when largest.
+_LOWER_IS_BETTER = re.compile(
+    r"loss|err|perplex|ppl|wer|cer|mse|mae|rmse|nll|latency|time|dist|regret|cost",
+    re.IGNORECASE,
+)
+ENVIRONMENT_KEYS = ("environment", "env")
+SYSTEM_PREFIX = "sys/"
+
+
+def lower_is_better(metric: str) -> bool:
+    """Whether the best value of ``metric`` is its minimum (losses, errors, latencies)."""
+    return bool(_LOWER_IS_BETTER.search(metric.rsplit("/", 1)[-1]))
+
+
+def metric_summary(name: str, series: MetricSeries) -> MetricSummary:
+    """Return the series' own summary, or compute one over all its points."""
+    if series.summary is not None:
+        return series.summary
+    import numpy as np
+
+    from mlop_cli.report.downsample import as_float_array
+
+    values = as_float_array(series.values)
+    steps = as_float_array(series.steps)
+    count = int(len(values))
+    if count == 0:
+        return MetricSummary(last=math.nan, min=math.nan, max=math.nan, count=0)
+    finite = np.isfinite(values)
+    if not finite.any():
+        return MetricSummary(last=float(values[-1]), min=math.nan, max=math.nan, count=count)
+    masked_low = np.where(finite, values, np.inf)
+    masked_high = np.where(finite, values, -np.inf)
+    low_index, high_index = int(masked_low.argmin()), int(masked_high.argmax())
+    best_index = low_index if lower_is_better(name) else high_index
+    best_step = int(steps[best_index]) if best_index < len(steps) else None
+    return MetricSummary(
+        last=float(values[-1]),
+        min=float(values[low_index]),
+        max=float(values[high_index]),
+        count=count,
+        best_step=best_step,
+    )
+
+
+def run_duration(run: RunReport) -> float | None:
+    """Duration of the run in seconds: given, or ended minus started, or None."""
+    if run.duration_s is not None:
+        return run.duration_s
+    if run.started_at is not None and run.ended_at is not None:
+        return max(0.0, run.ended_at - run.started_at)
+    return None
+
+
+def format_duration(seconds: float | None) -> str:
+    """Format seconds as ``1h 02m``, ``3m 04s`` or ``5.2s``; ``-`` when unknown."""
+    if seconds is None or not math.isfinite(seconds):
+        return "-"
+    if seconds < 60:
+        return f"{seconds:.1f}s"
+    minutes, secs = divmod(int(round(seconds)), 60)
+    hours, minutes = divmod(minutes, 60)
+    if hours:
+        return f"{hours}h {minutes:02d}m"
+    return f"{minutes}m {secs:02d}s"
+
+
+def format_number(value: Any) -> str:
+    """Format a metric value compactly but exactly enough to compare runs."""
+    if value is None:
+        return "-"
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return str(value)
+    if isinstance(value, int):
+        return str(value)
+    if math.isnan(value):
+        return "NaN"
+    if math.isinf(value):
+        return "inf" if value > 0 else "-inf"
+    return f"{value:.6g}"
+
+
+def format_param(value: Any) -> str:
+    """Format a hyperparameter value for display (None as an empty cell)."""
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return format_number(value)
+    return str(value)
+
+
+def param_keys(model: ReportModel) -> list[str]:
+    """All parameter keys of all runs, sorted."""
+    return sorted({key for run in model.runs for key in run.params})
+
+
+def differing_params(model: ReportModel) -> list[str]:
+    """Keys whose value is not the same in every run (missing counts as different)."""
+    keys = []
+    for key in param_keys(model):
+        shown = {(key in run.params, format_param(run.params.get(key))) for run in model.runs}
+        if len(shown) > 1:
+            keys.append(key)
+    return keys
+
+
+def metric_names(model: ReportModel) -> list[str]:
+    """All metric names of all runs: training metrics first (sorted), then ``sys/`` ones."""
+    names = {name for run in model.runs for name in run.metrics}
+    return sorted(names, key=lambda name: (name.startswith(SYSTEM_PREFIX), name))
+
+
+def visible_context(run: RunReport, include_env: bool) -> dict[str, Any]:
+    """The run's context without the environment unless ``include_env`` is set."""
+    if include_env:
+        return dict(run.context)
+    return {key: value for key, value in run.context.items() if key not in ENVIRONMENT_KEYS}
+
+
+def warnings(model: ReportModel) -> list[tuple[RunReport, Any]]:
+    """(run, event) for every event of level warning or error, in time order."""
+    found = [
+        (run, event)
+        for run in model.runs
+        for event in run.events
+        if event.level in ("warning", "error")
+    ]
+    return sorted(found, key=lambda pair: pair[1].time if pair[1].time is not None else 0.0)
