@@ -9,7 +9,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from test_tb_helpers import (
+from tests.tb_writers import (
     events_of,
     points_of,
     record_offsets,

@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
-from test_tb_helpers import record_offsets, simple_scalar_events, write_events
+from tests.tb_writers import record_offsets, simple_scalar_events, write_events
 
 from mlop_cli.records import Event, Points
 from mlop_cli.sources.tb_watch import TensorBoardSource, import_tree, scan_tree

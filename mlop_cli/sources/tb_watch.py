@@ -32,8 +32,21 @@ SKIPPED_DIR_NAMES = frozenset(
 # on some file systems, a child that started first); they are read from the start.
 RECENT_FILE_SLACK_S = 2.0
 # watchdog's recursive inotify watch walks the whole subtree: only for modest subtrees.
-MAX_WATCHED_DIRS = 5000
-MAX_WATCHED_SUBTREES = 64
+MAX_WATCHED_DIRS = 2000
+# watchdog runs one thread per scheduled watch: keep them few (measured: 64 subtrees of a busy
+# working directory meant ~45 threads and ~2% of a core).
+MAX_WATCHED_SUBTREES = 6
+_LIKELY_TB_NAMES = (
+    "log",
+    "run",
+    "tb",
+    "tensorboard",
+    "event",
+    "lightning",
+    "output",
+    "summar",
+    "exp",
+)
 
 Progress = Callable[[int, int], None]
 
@@ -295,8 +308,8 @@ class TensorBoardSource:
         self._read(sorted(candidates), final=False)
 
     def _schedule_full_scan(self, duration: float) -> None:
-        # Adaptive: a 5 ms scan runs every poll, a 500 ms one every 10 s (<= ~5% of a core).
-        self._next_full_scan = time.monotonic() + max(self.poll_interval, 20 * duration)
+        # Adaptive: a 10 ms scan runs every poll, a 500 ms one every 50 s (<= ~1% of a core).
+        self._next_full_scan = time.monotonic() + max(self.poll_interval, 100 * duration)
 
     def _final_pass(self) -> None:
         candidates: set[str] = set(self.readers)
@@ -366,7 +379,15 @@ class TensorBoardSource:
                 # The root itself (new folders and files directly in it), then each modest
                 # subtree recursively: venvs, .git and huge data folders stay unwatched.
                 observer.schedule(handler, str(root), recursive=False)
-                subtrees = sorted(result.dirs_per_child.items(), key=lambda item: item[1])
+                # Folders named like TensorBoard's (logs, runs, lightning_logs, ...) first, then
+                # the smallest; the rest are found by polling.
+                subtrees = sorted(
+                    result.dirs_per_child.items(),
+                    key=lambda item: (
+                        not any(n in os.path.basename(item[0]).lower() for n in _LIKELY_TB_NAMES),
+                        item[1],
+                    ),
+                )
                 for child, dirs in subtrees[:MAX_WATCHED_SUBTREES]:
                     if watched + dirs > MAX_WATCHED_DIRS:
                         break

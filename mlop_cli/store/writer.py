@@ -31,6 +31,7 @@ from mlop_cli.store.schema import CHUNK_POINTS, connect, ensure_schema
 
 _LITTLE = sys.byteorder == "little"
 _MAX_LOG_ROW = 1 << 20  # bytes of console in one logs row
+_EARLY_COMMIT_BYTES = 16 << 20  # queued bytes that wake the writer before its interval
 
 
 def pack_ints(values: list[int]) -> bytes:
@@ -129,6 +130,7 @@ class Writer:
         self._queued_bytes = 0  # approximate; read without a lock, it only bounds memory
         self._thread = threading.Thread(target=self._loop, name="mlop-writer", daemon=True)
         self._stop = threading.Event()
+        self._wake = threading.Event()
         self._conn: sqlite3.Connection | None = None
         self._metric_ids: dict[tuple[str, str], int] = {}
         self._series: dict[tuple[str, str], _Series] = {}
@@ -172,6 +174,8 @@ class Writer:
             return
         self._queued_bytes += size
         self._queue.put(record)
+        if self._queued_bytes > _EARLY_COMMIT_BYTES:
+            self._wake.set()  # a burst: commit now rather than hold it in memory
 
     def start(self) -> None:
         """Start the writer thread."""
@@ -180,11 +184,13 @@ class Writer:
     def request_flush(self) -> None:
         """Ask for a commit as soon as possible, without waiting (safe in a signal handler)."""
         self._queue.put(_Flush(threading.Event()))
+        self._wake.set()
 
     def flush(self, timeout: float = 5.0) -> bool:
         """Ask for an immediate commit of everything queued so far; wait up to ``timeout``."""
         done = threading.Event()
         self._queue.put(_Flush(done))
+        self._wake.set()
         return done.wait(timeout)
 
     def close(self, timeout: float = 1.5) -> WriterStats:
@@ -196,6 +202,7 @@ class Writer:
         self._deadline = time.monotonic() + timeout
         self._stop.set()
         self._queue.put(None)
+        self._wake.set()
         self._thread.join(timeout + 0.5)
         if self._thread.is_alive():
             self.stats.unflushed = True
@@ -204,35 +211,28 @@ class Writer:
     # -- writer thread -------------------------------------------------------------------
 
     def _loop(self) -> None:
+        # Sleep until the next commit is due (or a flush/close wakes us), then take the whole
+        # queue at once: one wake-up per batch, not per record (a child printing 100 lines a
+        # second would otherwise wake this thread 100 times a second).
         next_flush = time.monotonic() + self.flush_interval
         waiters: list[threading.Event] = []
         while True:
-            timeout = max(0.0, next_flush - time.monotonic())
-            try:
-                item = self._queue.get(timeout=timeout)
-            except queue.Empty:
-                item = _Empty
-            stopping = item is None
-            if item is not _Empty and item is not None:
+            self._wake.wait(max(0.0, next_flush - time.monotonic()))
+            self._wake.clear()
+            stopping = False
+            while True:
+                try:
+                    item = self._queue.get_nowait()
+                except queue.Empty:
+                    break
+                if item is None:
+                    stopping = True
+                    break
                 if isinstance(item, _Flush):
                     waiters.append(item.done)
                     next_flush = 0.0
                 else:
                     self._absorb(item)
-                # Take everything already queued before committing: one transaction per batch.
-                while True:
-                    try:
-                        more = self._queue.get_nowait()
-                    except queue.Empty:
-                        break
-                    if more is None:
-                        stopping = True
-                        break
-                    if isinstance(more, _Flush):
-                        waiters.append(more.done)
-                        next_flush = 0.0
-                    else:
-                        self._absorb(more)
             if stopping or time.monotonic() >= next_flush:
                 self._commit()
                 for waiter in waiters:
@@ -600,13 +600,6 @@ class Writer:
                     None,
                 )
             )
-
-
-class _EmptyType:
-    pass
-
-
-_Empty = _EmptyType()
 
 
 def _chunk_row(run_id: str, series: _Series, index: int) -> tuple[Any, ...]:
