@@ -25,7 +25,7 @@ def parse_number(text: str) -> float | None:
     Returns:
         The value as a float, or None.
     """
-    text = text.strip().strip("'\"").rstrip(",;").rstrip("%")
+    text = text.strip(" \t\r\n'\",;").rstrip("%")
     try:
         return float(text)
     except ValueError:
