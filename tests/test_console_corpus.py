@@ -23,7 +23,7 @@ def collect(data: bytes, chunk: int) -> tuple[dict[str, list[list[float]]], list
     def sink(record: object) -> None:
         if isinstance(record, Points):
             points.setdefault(record.metric, []).extend(
-                [s, v] for s, v in zip(record.steps, record.values)
+                [s, v] for s, v in zip(record.steps, record.values, strict=True)
             )
         else:
             events.append(record)
@@ -42,7 +42,7 @@ def same(got: dict, expected: dict) -> bool:
     for name, pts in expected.items():
         if len(got[name]) != len(pts):
             return False
-        for (gs, gv), (es, ev) in zip(got[name], pts):
+        for (gs, gv), (es, ev) in zip(got[name], pts, strict=True):
             if gs != es or not (gv == ev or (math.isnan(gv) and math.isnan(ev))):
                 return False
     return True

@@ -28,7 +28,7 @@ class Recorder:
             if isinstance(r, Points):
                 assert r.source == "console"
                 assert len(r.steps) == len(r.times) == len(r.values)
-                out.setdefault(r.metric, []).extend(zip(r.steps, r.times, r.values))
+                out.setdefault(r.metric, []).extend(zip(r.steps, r.times, r.values, strict=True))
         return out
 
     @property
@@ -106,7 +106,7 @@ def test_any_chunking_gives_the_same_points(data):
     text = data.draw(st.sampled_from(CASES))
     raw = text.encode()
     cuts = sorted(data.draw(st.lists(st.integers(0, len(raw)), max_size=12)))
-    chunks = [(2, raw[a:b]) for a, b in zip([0, *cuts], [*cuts, len(raw)])]
+    chunks = [(2, raw[a:b]) for a, b in zip([0, *cuts], [*cuts, len(raw)], strict=True)]
     assert values(run(chunks)) == values(run([(2, raw)]))
 
 
