@@ -49,15 +49,17 @@ _RANK_BARE = r"\[(?:rank|default)\d+\]:|\[\d+,\d+\]<std(?:out|err)>:|[ ]*\d+:(?=
 # next space, comma, colon, bracket or newline instead of trying each position; the key is
 # matched atomically (lookahead + backreference) so a word that is not a key is not retried.
 # Groups: (delimiter, key, value, step word, step word value, rank prefix). A match with none
-# of them set (after `|`, a tab, `{"`, a nested `{`, a bar's `[00:01`) marks a record that
-# needs the full parse_line.
+# of them set (`{"`, a nested `{`, or `|`, a tab, a bar's `[00:01` not followed by a pair)
+# marks a record that needs the full parse_line. `{` comes first so JSON and nested dicts are
+# never read as plain pairs; the rest come after the pair so common lines try the pair first.
 _SCAN = re.compile(
     rf"""
     ([\s,:|{{(\[])
     (?:
-        (?<=[|\t])|(?<=\{{)(?=")|(?<=:\{{)|(?<=:[ ]\{{)|(?<=\[)(?=\d+:\d\d)
+        (?<=\{{)(?:(?=")|(?<=:\{{)|(?<=:[ ]\{{))
       | ['"]?(?=({_KEY}))\2['"]?(?:=|:[ \t]|[ \t]=)[ \t]*['"]?({NUMBER}){_END}
       | ({_STEP_WORDS})[ \t]+(\d+){_END}
+      | (?<=[|\t])|(?<=\[)(?=\d+:\d\d)
       | (?<=\n)(?:(?=({_RANK_BARE}))|)
     )""",
     re.VERBOSE,
