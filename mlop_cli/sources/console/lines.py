@@ -1,0 +1,111 @@
+"""Bytes to records: complete console lines, one per ``\\n`` and one per ``\\r`` redraw.
+
+The first of the two parsing layers. A read may end anywhere: mid-line, mid-UTF-8 sequence,
+between ``\\r`` and ``\\n``. The assembler keeps the incomplete tail for the next read (as
+supervisor's output capture does) and only ever splits on the ASCII bytes ``\\r`` and ``\\n``,
+which never occur inside a UTF-8 sequence, so each block it decodes is whole.
+"""
+
+from __future__ import annotations
+
+import re
+
+MAX_LINE = 64 * 1024
+"""Lines longer than this (in bytes before decoding, characters after) are not parsed."""
+
+# CSI (colours, cursor moves, erase), OSC (titles, hyperlinks) and two-byte escapes.
+_ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])")
+
+
+def strip_ansi(text: str) -> str:
+    """Remove ANSI escape sequences (colour, cursor movement, titles) from ``text``."""
+    return _ANSI.sub("", text) if "\x1b" in text else text
+
+
+class LineAssembler:
+    """Turn one stream's reads into blocks of complete records, keeping the partial tail.
+
+    Each ``\\r``-separated segment is its own record (a tqdm or Keras redraw), ``\\r\\n`` ends
+    one line, ANSI codes are removed and invalid UTF-8 is replaced with U+FFFD. A block holds
+    the records completed by one read, joined with ``\\n``; it may hold empty records (e.g.
+    for ``\\r\\n``), which carry no metrics.
+
+    Attributes:
+        first_time: Arrival time of the first record of the last block returned: the time its
+            first bytes were read, which for a redrawn bar is earlier than the read holding
+            its terminator.
+        dropped: How many over-long lines were dropped so far.
+    """
+
+    __slots__ = ("_tail", "_tail_time", "_skipping", "first_time", "dropped")
+
+    def __init__(self) -> None:
+        self._tail = b""
+        self._tail_time = 0.0
+        self._skipping = False  # inside an over-long line whose start was dropped
+        self.first_time = 0.0
+        self.dropped = 0
+
+    def feed(self, data: bytes, time: float) -> str:
+        """Add one read; return the records it completes.
+
+        Args:
+            data: Bytes as read from the stream, any length.
+            time: Wall time of the read (seconds since the epoch).
+
+        Returns:
+            The completed records joined with ``\\n`` (no trailing terminator), or ``""``.
+        """
+        cut = max(data.rfind(b"\n"), data.rfind(b"\r"))
+        if cut < 0:
+            if data:
+                if not self._tail:
+                    self._tail_time = time
+                self._tail += data
+                self._check_tail()
+            return ""
+        if self._tail:
+            self.first_time = self._tail_time
+            block = self._tail + data[:cut]
+        else:
+            self.first_time = time
+            block = data[:cut]
+        self._tail = data[cut + 1 :]
+        self._tail_time = time
+        self._check_tail()
+        return self._decode(block)
+
+    def finish(self) -> str:
+        """Return the final unterminated record, if any (at end of stream), else ``""``."""
+        if not self._tail:
+            return ""
+        self.first_time = self._tail_time
+        block, self._tail = self._tail, b""
+        return self._decode(block)
+
+    def _check_tail(self) -> None:
+        if len(self._tail) > MAX_LINE:
+            # Keep memory bounded: drop it now and the rest of it when its end arrives.
+            self._tail = b""
+            if not self._skipping:
+                self.dropped += 1
+            self._skipping = True
+
+    def _decode(self, block: bytes) -> str:
+        # One decode and one replace per read, not per line.
+        text = block.decode("utf-8", "replace")
+        if "\x1b" in text:
+            text = _ANSI.sub("", text)
+        if "\r" in text:
+            text = text.replace("\r", "\n")
+        if self._skipping or len(text) > MAX_LINE:
+            lines = text.split("\n")
+            if self._skipping:
+                self._skipping = False
+                lines[0] = ""
+            for i, line in enumerate(lines):
+                if len(line) > MAX_LINE:
+                    lines[i] = ""
+                    self.dropped += 1
+            text = "\n".join(lines)
+        return text

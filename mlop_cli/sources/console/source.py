@@ -1,0 +1,195 @@
+"""The console source: a child's stdout/stderr bytes in, batches of metric points out."""
+
+from __future__ import annotations
+
+import re
+import threading
+import time as _time
+from collections.abc import Callable
+
+from mlop_cli.records import CONSOLE, Event, Points, Sink
+from mlop_cli.sources.console.lines import MAX_LINE, LineAssembler
+from mlop_cli.sources.console.parsers import parse_block
+
+MAX_NAME = 200
+"""Metric names longer than this are skipped (and noted once)."""
+
+
+class ConsoleSource:
+    """Parse metrics from console output as it streams, and hand them to a sink in batches.
+
+    Points accumulate per metric and leave as one :class:`~mlop_cli.records.Points` per metric
+    per :meth:`flush`. Faults in parsing become one warning :class:`~mlop_cli.records.Event`
+    each kind, never an exception. Calls may come from different threads (a reader feeding, a
+    timer flushing); a lock serialises them.
+
+    Args:
+        sink: Receives Points and Event records.
+        patterns: Compiled custom patterns (:func:`~mlop_cli.sources.console.compile_patterns`).
+        builtins: Whether the built-in recognisers run (False: custom patterns only).
+        max_metrics: Distinct metric names kept; later new names are ignored, noted once.
+        clock: Wall clock for the times of events.
+    """
+
+    def __init__(
+        self,
+        sink: Sink,
+        *,
+        patterns: list[re.Pattern[str]] | None = None,
+        builtins: bool = True,
+        max_metrics: int = 1000,
+        clock: Callable[[], float] = _time.time,
+    ) -> None:
+        self._sink = sink
+        self._patterns = tuple(patterns or ())
+        self._builtins = builtins
+        self._max_metrics = max_metrics
+        self._clock = clock
+        self._lock = threading.Lock()
+        self._assemblers: dict[int, LineAssembler] = {}
+        # name -> [next counter step, steps, times, values]; the lists are this flush's batch.
+        self._series: dict[str, list] = {}
+        self._rejected: set[str] = set()
+        self._warned: set[str] = set()
+        self._dropped_lines = 0
+        self._parse_errors = 0
+        self._closed = False
+
+    def feed(self, stream: int, data: bytes, time: float) -> None:
+        """Parse one read of a stream (1 stdout, 2 stderr); any chunking of the bytes works.
+
+        Args:
+            stream: Which stream the bytes came from; each is assembled separately.
+            data: The bytes as read.
+            time: Wall time of the read; points of lines it completes get this time (or the
+                time their first bytes arrived, for a line spanning reads).
+        """
+        with self._lock:
+            if self._closed:
+                return
+            assembler = self._assemblers.get(stream)
+            if assembler is None:
+                assembler = self._assemblers[stream] = LineAssembler()
+            text = assembler.feed(data, time)
+            if text:
+                self._parse(text, assembler.first_time, time)
+            if assembler.dropped:
+                self._note_dropped(assembler)
+
+    def flush(self) -> None:
+        """Hand the points gathered since the last flush to the sink, one Points per metric."""
+        with self._lock:
+            self._flush()
+
+    def close(self) -> None:
+        """Parse the final unterminated line of each stream, then flush. Later feeds are ignored."""
+        with self._lock:
+            if self._closed:
+                return
+            for assembler in self._assemblers.values():
+                text = assembler.finish()
+                if text:
+                    self._parse(text, assembler.first_time, assembler.first_time)
+                if assembler.dropped:
+                    self._note_dropped(assembler)
+            self._closed = True
+            if self._parse_errors > 1:
+                self._warn(
+                    "console.parse_error_count",
+                    f"{self._parse_errors} console lines could not be parsed in all",
+                    {"count": self._parse_errors},
+                )
+            self._flush()
+
+    def _flush(self) -> None:
+        sink = self._sink
+        for name, state in self._series.items():
+            if state[1]:
+                sink(Points(name, CONSOLE, state[1], state[2], state[3]))
+                state[1] = []
+                state[2] = []
+                state[3] = []
+
+    def _parse(self, text: str, first_time: float, time: float) -> None:
+        # The hot loop: no attribute lookups in it, no object per point.
+        try:
+            records = parse_block(text, self._patterns, self._builtins)
+        except Exception as exc:  # a parser bug must not stop the run: note it, go on
+            records = self._parse_each(text, exc)
+        series = self._series
+        for index, step, pairs in records:
+            t = first_time if index == 0 else time
+            for name, value in pairs:
+                state = series.get(name)
+                if state is None:
+                    state = self._admit(name)
+                    if state is None:
+                        continue
+                if step is None:
+                    state[1].append(state[0])
+                else:
+                    state[1].append(step)
+                state[0] += 1
+                state[2].append(t)
+                state[3].append(value)
+
+    def _parse_each(self, text: str, exc: Exception) -> list:
+        """Parse a block line by line after a failure, skipping only the lines that fail."""
+        records = []
+        for index, line in enumerate(text.split("\n")):
+            try:
+                found = parse_block(line, self._patterns, self._builtins)
+            except Exception as line_exc:
+                self._note_parse_error(line_exc, line)
+                continue
+            records.extend((index, step, pairs) for _, step, pairs in found)
+        return records
+
+    def _admit(self, name: str) -> list | None:
+        """Start a new metric, or refuse it (too long a name, too many metrics)."""
+        if name in self._rejected:
+            return None
+        if len(name) > MAX_NAME:
+            self._rejected.add(name)
+            self._warn(
+                "console.name_too_long",
+                f"console metric names longer than {MAX_NAME} characters are skipped "
+                f"(first: {name[:40]!r}...)",
+                {"name": name[:MAX_NAME]},
+            )
+            return None
+        if len(self._series) >= self._max_metrics:
+            self._rejected.add(name)
+            self._warn(
+                "console.too_many_metrics",
+                f"more than {self._max_metrics} distinct console metrics; new names are "
+                f"ignored (first: {name!r})",
+                {"limit": self._max_metrics, "name": name},
+            )
+            return None
+        state = self._series[name] = [0, [], [], []]
+        return state
+
+    def _note_parse_error(self, exc: Exception, line: str) -> None:
+        self._parse_errors += 1
+        self._warn(
+            "console.parse_error",
+            f"a console line could not be parsed ({type(exc).__name__}: {exc}); parsing goes on",
+            {"line": line[:200]},
+        )
+
+    def _note_dropped(self, assembler: LineAssembler) -> None:
+        self._dropped_lines += assembler.dropped
+        assembler.dropped = 0
+        self._warn(
+            "console.line_too_long",
+            f"console lines longer than {MAX_LINE // 1024} KiB are not parsed",
+            None,
+        )
+
+    def _warn(self, kind: str, message: str, data: dict | None) -> None:
+        """Send one warning Event per kind for the whole run."""
+        if kind in self._warned:
+            return
+        self._warned.add(kind)
+        self._sink(Event(self._clock(), "warning", kind, message, data))

@@ -1,0 +1,235 @@
+"""The pure recognisers: one line in, step and (name, value) pairs out."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from mlop_cli.sources.console import (
+    PatternError,
+    compile_patterns,
+    parse_line,
+    parse_number,
+    parse_step,
+)
+from mlop_cli.sources.console.parsers import parse_block
+
+LINES = [
+    # (line, step, pairs)
+    ("step=10 loss=0.25 acc=0.91", 10, [("loss", 0.25), ("acc", 0.91)]),
+    ("loss=0.25 acc=0.91 global_step=7", 7, [("loss", 0.25), ("acc", 0.91)]),
+    ("iteration 12: loss = 0.5", 12, [("loss", 0.5)]),
+    ("it=3 loss=1", 3, [("loss", 1.0)]),
+    (
+        "1875/1875 [==============================] - 3s 1ms/step - loss: 0.2345 - "
+        "accuracy: 0.9123 - val_loss: 0.1500",
+        None,
+        [("loss", 0.2345), ("accuracy", 0.9123), ("val_loss", 0.15)],
+    ),
+    (
+        "1875/1875 ━━━━━━━━━━━━━━━━━━━━ 3s 1ms/step - accuracy: 0.9123 - loss: 0.2345",
+        None,
+        [("accuracy", 0.9123), ("loss", 0.2345)],
+    ),
+    (
+        "{'loss': 0.6931, 'grad_norm': 1.2345678, 'learning_rate': 4.5e-05, 'epoch': 0.33}",
+        None,
+        [("loss", 0.6931), ("grad_norm", 1.2345678), ("learning_rate", 4.5e-05), ("epoch", 0.33)],
+    ),
+    ("{'eval_loss': 0.5, 'epoch': 1.0}", None, [("eval_loss", 0.5), ("epoch", 1.0)]),
+    ("{'a': {'b': 1, 'c': {'d': 2.5}}, 'step': 4}", 4, [("a/b", 1.0), ("a/c/d", 2.5)]),
+    ('{"loss": 0.1, "step": 3}', 3, [("loss", 0.1)]),
+    ('{"x": {"loss": 0.1}, "s": "acc=3", "ok": true}', None, [("x/loss", 0.1)]),
+    (
+        "Epoch 1:  37%|███▋      | 37/100 [00:01<00:02, 25.12it/s, loss=0.123, v_num=0]",
+        137,
+        [("loss", 0.123)],
+    ),
+    ("Epoch 2: 37it [00:01, 25.12it/s, loss=0.5]", None, [("loss", 0.5)]),
+    (
+        "| epoch 003 | loss 4.123 | ppl 17.42 | wps 12345",
+        3,
+        [("epoch", 3.0), ("loss", 4.123), ("ppl", 17.42), ("wps", 12345.0)],
+    ),
+    (
+        "Epoch: [2][ 10/100]\tTime  0.123 ( 0.456)\tLoss 6.9e+00 (7.0e+00)\tAcc@1  50.00 ( 40.00)",
+        210,
+        [("Time", 0.123), ("Loss", 6.9), ("Acc@1", 50.0)],
+    ),
+    ("2026-11-22 10:31:04,123 - INFO - step 100: loss=0.5", 100, [("loss", 0.5)]),
+    ("Epoch 3: loss=0.5", 3, [("loss", 0.5)]),
+    ("epoch=3 loss=0.5", 3, [("epoch", 3.0), ("loss", 0.5)]),
+    ("epoch=2.5 loss=0.5", None, [("epoch", 2.5), ("loss", 0.5)]),
+    ("acc=93.5% top5=99%", None, [("acc", 93.5), ("top5", 99.0)]),
+    (
+        "train/loss=1e-3 Acc@1=12 val-loss=-0.5",
+        None,
+        [("train/loss", 0.001), ("Acc@1", 12.0), ("val-loss", -0.5)],
+    ),
+    ("[rank1]: step=3 loss=0.5", 3, [("rank1/loss", 0.5)]),
+    ("[rank0]: step=3 loss=0.5", 3, [("loss", 0.5)]),
+    ("[default2]:loss=0.5", None, [("rank2/loss", 0.5)]),
+    ("3: loss=0.5", None, [("rank3/loss", 0.5)]),
+    ("[1,3]<stdout>:loss=0.5", None, [("rank3/loss", 0.5)]),
+]
+
+NOT_METRICS = [
+    "started at 12:30:45 and eta 00:01<00:02",
+    "time: 12:30:45 date: 2026-11-22 when=2026-11-22",
+    "torch version=2.1.0 cuda=12.1.105 host=10.0.0.1 port 10.0.0.1:29500",
+    "id=0x1f3a commit=3fa2b9c sha=deadbeef",
+    "loading /home/user/run-12/ckpt=3/model.pt",
+    "train.py:42: UserWarning: deprecated",
+    "progress 37/100 it=37/100 ETA: 5:00",
+    "python train.py --lr=0.001 --epochs 3",
+    "Epoch 1/5",
+    "\x1b[31m",
+    "",
+]
+
+
+@pytest.mark.parametrize(("line", "step", "pairs"), LINES)
+def test_line(line: str, step: int | None, pairs: list):
+    assert parse_line(line) == (step, pairs)
+    assert parse_block(line) == [(0, step, pairs)]
+
+
+@pytest.mark.parametrize("line", NOT_METRICS)
+def test_not_metrics(line: str):
+    assert parse_line(line)[1] == []
+    assert parse_block(line) == []
+
+
+def test_nan_and_inf():
+    step, pairs = parse_line("loss=nan a=NaN b=inf c=-inf d=Infinity")
+    assert [name for name, _ in pairs] == ["loss", "a", "b", "c", "d"]
+    values = [v for _, v in pairs]
+    assert math.isnan(values[0]) and math.isnan(values[1])
+    assert values[2:] == [math.inf, -math.inf, math.inf]
+
+
+def test_block_keeps_record_index_and_step_per_record():
+    text = "step=1 loss=0.5\nplain text\n\n{'loss': 0.4}\n| epoch 002 | loss 0.3"
+    assert parse_block(text) == [
+        (0, 1, [("loss", 0.5)]),
+        (3, None, [("loss", 0.4)]),
+        (4, 2, [("epoch", 2.0), ("loss", 0.3)]),
+    ]
+
+
+def test_numbers():
+    assert parse_number(" 93.5% ") == 93.5
+    assert parse_number("'4.5e-05',") == 4.5e-05
+    assert parse_number("abc") is None
+    assert parse_step("003") == 3
+    assert parse_step("1e3") == 1000
+    assert parse_step("nan") is None
+
+
+def test_custom_named_groups():
+    patterns = compile_patterns([r"Loss is (?P<loss>\S+) at batch (?P<step>\d+)"])
+    assert parse_line("Loss is 0.25 at batch 40", patterns) == (40, [("loss", 0.25)])
+
+
+def test_custom_key_value_pair_and_builtins_off():
+    patterns = compile_patterns([r"(?P<key>\w+) -> (?P<value>\S+)"])
+    assert parse_line("acc -> 93.5%, loss=0.5", patterns, builtins=False) == (
+        None,
+        [("acc", 93.5)],
+    )
+    assert parse_line("acc -> 93.5%, loss=0.5", patterns) == (
+        None,
+        [("loss", 0.5), ("acc", 93.5)],
+    )
+    assert parse_block("x\nacc -> 1", patterns) == [(1, None, [("acc", 1.0)])]
+
+
+def test_custom_value_that_is_not_a_number_is_skipped():
+    patterns = compile_patterns([r"status=(?P<status>\w+)"])
+    assert parse_line("status=ok", patterns, builtins=False) == (None, [])
+
+
+@pytest.mark.parametrize(
+    ("pattern", "message"),
+    [
+        ("loss=(?P<loss>", "invalid metric pattern"),
+        ("loss=(\\S+)", "no named group"),
+        ("(?P<key>\\w+)=", "both a (?P<key>...) and a (?P<value>...)"),
+    ],
+)
+def test_pattern_errors_name_the_pattern(pattern: str, message: str):
+    with pytest.raises(PatternError) as info:
+        compile_patterns(["ok=(?P<ok>\\d+)", pattern])
+    assert message in str(info.value)
+    assert repr(pattern) in str(info.value)
+    assert "\n" not in str(info.value)
+    assert isinstance(info.value, ValueError)
+
+
+finite = st.floats(allow_nan=False, allow_infinity=True)
+
+
+@given(finite)
+def test_repr_float_reads_back(x: float):
+    assert parse_line(f"loss={x!r}") == (None, [("loss", x)])
+
+
+@given(st.floats(allow_nan=False, allow_infinity=False, min_value=-1e12, max_value=1e12))
+def test_fixed_and_exponent_formats_read_back(x: float):
+    for text in (f"{x:.4f}", f"{x:e}"):
+        assert parse_line(f"step=1 loss: {text}") == (1, [("loss", float(text))])
+        assert parse_line(f"{{'loss': {text}}}") == (None, [("loss", float(text))])
+
+
+TOKENS = st.sampled_from(
+    [
+        "step",
+        "loss",
+        "epoch",
+        "Epoch",
+        "acc",
+        "=",
+        ": ",
+        " ",
+        ",",
+        "|",
+        "\t",
+        "{",
+        "}",
+        "'",
+        '"',
+        "[",
+        "]",
+        "(",
+        ")",
+        "0",
+        "3",
+        "0.5",
+        "1e-3",
+        "nan",
+        "%",
+        "/",
+        "-",
+        ":",
+        "rank1",
+        "[rank2]:",
+        "1: ",
+        "37/100 [00:01<00:02",
+        "it",
+    ]
+)
+
+
+@given(st.lists(st.lists(TOKENS, max_size=12).map("".join), max_size=6))
+def test_block_equals_line_by_line(lines: list[str]):
+    """The fast block scan reads every record exactly as parse_line does."""
+    expected = []
+    for index, line in enumerate(lines):
+        step, pairs = parse_line(line)
+        if pairs:
+            expected.append((index, step, pairs))
+    got = parse_block("\n".join(lines))
+    assert repr(got) == repr(expected)  # repr: NaN == NaN

@@ -1,0 +1,205 @@
+"""The streaming ConsoleSource and its line assembly: chunking, streams, guards, faults."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from mlop_cli.records import Event, Points
+from mlop_cli.sources.console import ConsoleSource, LineAssembler, strip_ansi
+from mlop_cli.sources.console import source as source_module
+from mlop_cli.sources.console.lines import MAX_LINE
+
+
+class Recorder:
+    """A sink that keeps every record."""
+
+    def __init__(self) -> None:
+        self.records: list = []
+
+    def __call__(self, record: object) -> None:
+        self.records.append(record)
+
+    @property
+    def points(self) -> dict[str, list[tuple[int, float, float]]]:
+        out: dict[str, list[tuple[int, float, float]]] = {}
+        for r in self.records:
+            if isinstance(r, Points):
+                assert r.source == "console"
+                assert len(r.steps) == len(r.times) == len(r.values)
+                out.setdefault(r.metric, []).extend(zip(r.steps, r.times, r.values, strict=True))
+        return out
+
+    @property
+    def events(self) -> list[Event]:
+        return [r for r in self.records if isinstance(r, Event)]
+
+
+def run(chunks: list[tuple[int, bytes]], **options) -> Recorder:
+    sink = Recorder()
+    source = ConsoleSource(sink, clock=lambda: 99.0, **options)
+    for i, (stream, data) in enumerate(chunks):
+        source.feed(stream, data, float(i))
+    source.close()
+    return sink
+
+
+def values(sink: Recorder) -> dict[str, list[tuple[int, float]]]:
+    return {name: [(s, v) for s, _, v in pts] for name, pts in sink.points.items()}
+
+
+def test_one_points_batch_per_metric_per_flush():
+    sink = Recorder()
+    source = ConsoleSource(sink)
+    source.feed(1, b"loss=1\nloss=2\nacc=3\n", 5.0)
+    source.flush()
+    batches = [r for r in sink.records if isinstance(r, Points)]
+    assert [(b.metric, b.steps, b.times, b.values) for b in batches] == [
+        ("loss", [0, 1], [5.0, 5.0], [1.0, 2.0]),
+        ("acc", [0], [5.0], [3.0]),
+    ]
+    source.flush()  # nothing new: nothing sent
+    assert len([r for r in sink.records if isinstance(r, Points)]) == 2
+    source.feed(1, b"loss=4\n", 6.0)
+    source.close()
+    assert sink.records[-1] == Points("loss", "console", [2], [6.0], [4.0])
+
+
+def test_partial_line_waits_and_keeps_its_first_time():
+    sink = run([(1, b"step=3 lo"), (1, b"ss=0.5"), (1, b"\nloss=0.25\n")])
+    assert sink.points == {"loss": [(3, 0.0, 0.5), (1, 2.0, 0.25)]}
+
+
+def test_final_unterminated_line_is_parsed_at_close():
+    assert values(run([(1, b"loss=0.5\nloss=0.25")])) == {"loss": [(0, 0.5), (1, 0.25)]}
+
+
+def test_streams_are_assembled_separately():
+    # stdout's half line must not join stderr's tqdm redraw.
+    sink = run([(1, b"loss="), (2, b"\racc=0.5\r"), (1, b"0.1\n")])
+    assert values(sink) == {"acc": [(0, 0.5)], "loss": [(0, 0.1)]}
+
+
+CASES = [
+    "step=1 loss=0.5\r\nstep=2 loss=0.4\r\n",
+    "\rEpoch 1:  50%|█████     | 50/100 [00:01<00:01, 50.0it/s, loss=0.5]"
+    "\rEpoch 1: 100%|██████████| 100/100 [00:02<00:00, 50.0it/s, loss=0.4]\n",
+    "ünïcödé λ=1 loss=0.5 ✓\n{'loss': 0.4, 'epoch': 0.5}\n\x1b[32mloss=0.3\x1b[0m\n",
+    "| epoch 001 | loss 4.1 | ppl 17.2\n[rank1]: loss=0.2\n",
+]
+
+
+@pytest.mark.parametrize("text", CASES)
+def test_chunk_boundaries_do_not_change_points(text: str):
+    data = text.encode()
+    whole = values(run([(2, data)]))
+    assert whole
+    for size in (1, 2, 3, 5, 64):
+        chunks = [(2, data[i : i + size]) for i in range(0, len(data), size)]
+        assert values(run(chunks)) == whole, size
+
+
+@given(st.data())
+@settings(max_examples=60, deadline=None)
+def test_any_chunking_gives_the_same_points(data):
+    text = data.draw(st.sampled_from(CASES))
+    raw = text.encode()
+    cuts = sorted(data.draw(st.lists(st.integers(0, len(raw)), max_size=12)))
+    chunks = [(2, raw[a:b]) for a, b in zip([0, *cuts], [*cuts, len(raw)], strict=True)]
+    assert values(run(chunks)) == values(run([(2, raw)]))
+
+
+@given(st.lists(st.tuples(st.sampled_from([1, 2]), st.binary(max_size=200)), max_size=20))
+@settings(max_examples=200, deadline=None)
+def test_arbitrary_bytes_never_raise(chunks):
+    sink = run(chunks)
+    for name, pts in sink.points.items():
+        assert isinstance(name, str) and name
+        assert all(isinstance(v, float) for _, _, v in pts)
+
+
+def test_invalid_utf8_is_replaced_and_split_utf8_kept():
+    assert values(run([(1, b"\xff\xfe loss=0.5 \xe2\x9c"), (1, b"\x93 acc=1\n")])) == {
+        "loss": [(0, 0.5)],
+        "acc": [(0, 1.0)],
+    }
+    assembler = LineAssembler()
+    assert assembler.feed(b"a\xe2\x9c", 0.0) == ""
+    assert assembler.feed(b"\x93b\r\nc\xff\n", 1.0) == "a✓b\n\nc\ufffd"
+
+
+def test_ansi_codes_are_stripped():
+    assert strip_ansi("\x1b[1m\x1b[32mloss\x1b[0m=0.5\x1b]0;title\x07\x1b[2K\x1b[A") == "loss=0.5"
+    assert values(run([(1, b"\x1b[1mloss\x1b[0m: \x1b[33m0.5\x1b[0m\n")])) == {"loss": [(0, 0.5)]}
+
+
+def test_overlong_line_is_skipped_once_noted_and_parsing_goes_on():
+    big = b"loss=1 " + b"x" * (MAX_LINE + 10)
+    sink = run([(1, big[:40_000]), (1, big[40_000:]), (1, b"\nloss=0.5\n" + big + b"\nacc=1\n")])
+    assert values(sink) == {"loss": [(0, 0.5)], "acc": [(0, 1.0)]}
+    assert [e.kind for e in sink.events] == ["console.line_too_long"]
+    assert sink.events[0].level == "warning" and sink.events[0].time == 99.0
+
+
+def test_ranks_go_to_prefixed_metrics():
+    sink = run([(1, b"[rank0]: step=1 loss=0.5\n[rank1]: step=1 loss=0.6\n1: step=2 loss=0.7\n")])
+    assert values(sink) == {"loss": [(1, 0.5)], "rank1/loss": [(1, 0.6), (2, 0.7)]}
+
+
+def test_cardinality_guard_keeps_first_names_and_warns_once():
+    lines = b"".join(b"m%d=1\n" % i for i in range(10))
+    sink = run([(1, lines), (1, b"m0=2 m9=2 m3=2\n")], max_metrics=4)
+    assert values(sink) == {
+        "m0": [(0, 1.0), (1, 2.0)],
+        "m1": [(0, 1.0)],
+        "m2": [(0, 1.0)],
+        "m3": [(0, 1.0), (1, 2.0)],
+    }
+    assert [e.kind for e in sink.events] == ["console.too_many_metrics"]
+    assert sink.events[0].data["name"] == "m4"
+
+
+def test_long_names_are_skipped_and_noted_once():
+    long = b"a" * 201
+    sink = run([(1, long + b"=1 b=2\n" + long + b"=3\n")])
+    assert values(sink) == {"b": [(0, 2.0)]}
+    assert [e.kind for e in sink.events] == ["console.name_too_long"]
+
+
+def test_step_rule_counter_is_per_metric():
+    sink = run([(1, b"loss=1\nacc=2\nloss=3\nstep=10 loss=4\nloss=5\n")])
+    assert values(sink) == {"loss": [(0, 1.0), (1, 3.0), (10, 4.0), (3, 5.0)], "acc": [(0, 2.0)]}
+
+
+def test_parser_exception_becomes_one_warning_and_parsing_goes_on(monkeypatch):
+    real = source_module.parse_block
+
+    def flaky(text, patterns=(), builtins=True):
+        if "boom" in text:
+            raise RuntimeError("parser bug")
+        return real(text, patterns, builtins)
+
+    monkeypatch.setattr(source_module, "parse_block", flaky)
+    sink = run([(1, b"loss=1\nboom=2\nacc=3\n"), (1, b"boom\nloss=4\n")])
+    assert values(sink) == {"loss": [(0, 1.0), (1, 4.0)], "acc": [(0, 3.0)]}
+    kinds = [e.kind for e in sink.events]
+    assert kinds == ["console.parse_error", "console.parse_error_count"]
+    assert "parser bug" in sink.events[0].message
+
+
+def test_custom_patterns_only():
+    from mlop_cli.sources.console import compile_patterns
+
+    patterns = compile_patterns([r"score (?P<score>\S+)"])
+    sink = run([(1, b"score 3.5 loss=1\n")], patterns=patterns, builtins=False)
+    assert values(sink) == {"score": [(0, 3.5)]}
+
+
+def test_feed_after_close_is_ignored():
+    sink = Recorder()
+    source = ConsoleSource(sink)
+    source.close()
+    source.feed(1, b"loss=1\n", 0.0)
+    source.close()
+    assert sink.records == []
