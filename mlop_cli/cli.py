@@ -424,6 +424,94 @@ class _progress:  # noqa: N801 - used as a context manager, reads like a functio
             self._progress.stop()
 
 
+@app.command()
+def report(
+    run_refs: list[str] = typer.Argument(
+        None,
+        metavar="[RUN]...",
+        help="Runs to include (default: the last run).",
+        show_default=False,
+    ),
+    output: str | None = typer.Option(
+        None,
+        "--output",
+        "-o",
+        help="Output file (default: report.html for html, stdout for md and json).",
+    ),
+    project: str | None = typer.Option(None, "--project", "-p", help="Runs of this project."),
+    tag: str | None = typer.Option(None, "--tag", "-t", help="Runs with this tag."),
+    last: int | None = typer.Option(
+        None,
+        "--last",
+        "-l",
+        help="The N newest matching runs (default 1, or 10 with --project/--tag).",
+        min=1,
+    ),
+    output_format: str = typer.Option("html", "--format", "-f", help="html, md or json."),
+    include_env: bool = typer.Option(
+        False, "--include-env", help="Include the (redacted) environment in the HTML report."
+    ),
+    summary: bool = typer.Option(
+        False, "--summary", help="With --format md: also append to $GITHUB_STEP_SUMMARY."
+    ),
+    store: str | None = StoreOption,
+) -> None:
+    """Write a self-contained, offline report of runs: HTML, Markdown or JSON.
+
+    Example: mlop report --project vit --last 5 -o vit.html
+    """
+    from mlop_cli.report.from_store import build_model
+
+    formats = ("html", "md", "markdown", "json")
+    if output_format not in formats:
+        raise UsageError(f"--format {output_format!r}: expected html, md or json")
+    output_format = "md" if output_format == "markdown" else output_format
+    if summary and output_format != "md":
+        raise UsageError("--summary goes with --format md")
+    opened = _open_store(store)
+    if run_refs:
+        run_ids = list(dict.fromkeys(opened.resolve(ref) for ref in run_refs))
+    else:
+        limit = last or (10 if project or tag else 1)
+        run_ids = [run["id"] for run in opened.runs(project=project, tag=tag, limit=limit)]
+        if not run_ids:
+            raise UsageError("no runs match; `mlop ls` lists the runs")
+    with _progress("reading runs") as progress:
+        model = build_model(opened, run_ids, progress=progress)
+    if output_format == "html":
+        from mlop_cli.report import render_html
+
+        text = render_html(model, include_env=include_env)
+        target = Path(output or "report.html")
+    elif output_format == "md":
+        from mlop_cli.report import render_markdown
+
+        text = render_markdown(model)
+        target = Path(output) if output else None
+    else:
+        from mlop_cli.report import render_json
+
+        text = json.dumps(render_json(model), indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+        target = Path(output) if output else None
+    if target is None or str(target) == "-":
+        sys.stdout.write(text)
+    else:
+        try:
+            target.write_text(text, encoding="utf-8")
+        except OSError as error:
+            raise UsageError(f"cannot write {target}: {error.strerror}") from error
+        sys.stderr.write(
+            f"mlop: wrote {target} ({len(run_ids)} run(s), {len(text.encode()) / 1e6:.1f} MB)\n"
+        )
+    if summary:
+        step_summary = os.environ.get("GITHUB_STEP_SUMMARY")
+        if not step_summary:
+            raise UsageError("--summary needs $GITHUB_STEP_SUMMARY (set by GitHub Actions)")
+        with open(step_summary, "a", encoding="utf-8") as handle:
+            handle.write(text)
+        sys.stderr.write(f"mlop: appended the summary to {step_summary}\n")
+
+
 # -- error handling ----------------------------------------------------------------------
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import logging
 import os
 import queue
 import re
@@ -166,6 +167,9 @@ def default_name(argv: list[str], run_id: str) -> str:
 def execute_run(options: RunOptions) -> int:
     """Run the command under mlop; return the exit code ``mlop run`` must exit with."""
     messages = Messages(options.quiet)
+    # Libraries mlop uses (watchdog, psutil) log through `logging`; with no handler, Python
+    # prints their errors on stderr, into the user's output. mlop speaks only through Messages.
+    logging.getLogger().addHandler(logging.NullHandler())
     run_id = new_run_id()
     started_wall = time.time()
     context, secrets = quick_context(options.argv, options.env, options.cwd, options.secret_words)
