@@ -138,6 +138,24 @@ def resolve_store(flag: str | None, env: Mapping[str, str], config: ConfigFile, 
         return Path(env["MLOP_STORE"]).expanduser()
     if "store" in config.values and config.path is not None:
         return (config.path.parent / Path(config.values["store"]).expanduser()).resolve()
+    return default_store(cwd)
+
+
+def default_store(cwd: Path, network_fs: bool | None = None) -> Path:
+    """``.mlop/mlop.db``; on a network filesystem ``.mlop/<host>.db``, a store per node.
+
+    Nodes of a multi-node job sharing a working directory on NFS or Lustre then never write
+    one SQLite file at once (its locking is unreliable there); readers merge the folder.
+    """
+    folder = cwd / DEFAULT_STORE.parent
+    if network_fs is None:
+        from mlop_cli.store.filesystems import is_network_filesystem
+
+        network_fs = is_network_filesystem(folder)
+    if network_fs:
+        import socket
+
+        return folder / f"{socket.gethostname()}.db"
     return cwd / DEFAULT_STORE
 
 

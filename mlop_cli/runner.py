@@ -39,7 +39,7 @@ from mlop_cli.store.writer import RunStart, RunUpdate, Writer
 from mlop_cli.supervise.supervisor import LaunchOptions, Outcome, Supervisor
 
 # After the command exits, everything left (draining sources, committing) fits in this.
-FINISH_BUDGET_S = 1.8
+FINISH_BUDGET_S = 1.5
 _STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)
 
 
@@ -111,6 +111,8 @@ class _ConsoleWorker:
         self._flush_interval = flush_interval
         self._thread = threading.Thread(target=self._loop, name="mlop-console", daemon=True)
         self._failed = False
+        self._abandon = False
+        self.abandoned_bytes = 0
 
     def start(self) -> None:
         self._thread.start()
@@ -119,10 +121,17 @@ class _ConsoleWorker:
         if not self._failed:
             self._queue.put((stream, data, now))
 
-    def close(self, timeout: float) -> bool:
+    def begin_close(self) -> None:
+        """Tell the worker no more output will come (it then parses what is queued)."""
         self._queue.put(None)
-        self._thread.join(timeout)
-        return not self._thread.is_alive()
+
+    def finish(self, timeout: float) -> bool:
+        """Wait up to ``timeout`` for the worker to end; past it, abandon the rest."""
+        self._thread.join(max(0.0, timeout))
+        if self._thread.is_alive():
+            self._abandon = True
+            return False
+        return True
 
     def _loop(self) -> None:
         next_flush = time.monotonic() + self._flush_interval
@@ -133,8 +142,12 @@ class _ConsoleWorker:
                 except queue.Empty:
                     item = ()  # type: ignore[assignment]
                 if item is None:
-                    self._source.close()
+                    if not self._abandon:
+                        self._source.close()
                     return
+                if self._abandon:
+                    self.abandoned_bytes += len(item[1]) if item else 0
+                    continue
                 if item:
                     self._source.feed(*item)
                 if time.monotonic() >= next_flush:
@@ -170,6 +183,9 @@ def execute_run(options: RunOptions) -> int:
     # Libraries mlop uses (watchdog, psutil) log through `logging`; with no handler, Python
     # prints their errors on stderr, into the user's output. mlop speaks only through Messages.
     logging.getLogger().addHandler(logging.NullHandler())
+    # A file-size limit (ulimit -f) must fail mlop's writes (EFBIG: warn, go on), not kill it.
+    # The command still gets the default action: subprocess restores SIGXFSZ in the child.
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
     run_id = new_run_id()
     started_wall = time.time()
     context, secrets = quick_context(options.argv, options.env, options.cwd, options.secret_words)
@@ -332,25 +348,31 @@ def _finish(
     sources: list[Any],
     messages: Messages,
 ) -> int:
+    # Everything below shares one deadline: the sources stop in parallel, the console parser
+    # gets what is left but the writer's share, and the writer commits last.
     deadline = time.monotonic() + FINISH_BUDGET_S
+    writer_share = 0.5
+    if console_worker is not None:
+        console_worker.begin_close()
+    stoppers = [source.begin_stop() for source in sources]
     summary: dict[str, Any] = {}
-    for source in sources:
-        remaining = max(0.05, deadline - time.monotonic() - 0.6)
+    for source, stopper in zip(sources, stoppers, strict=True):
         try:
-            result = source.stop(remaining)
+            result = source.end_stop(stopper, deadline - writer_share - time.monotonic())
             if isinstance(result, dict):
                 summary.update(result)
         except Exception as error:  # noqa: BLE001
-            messages.warning(f"a source failed while stopping: {error!r}")
-    if console_worker is not None and not console_worker.close(
-        max(0.05, deadline - time.monotonic() - 0.5)
+            writer.put(rec.Event(time.time(), "warning", "source.stop", f"{source.name}: {error}"))
+    if console_worker is not None and not console_worker.finish(
+        deadline - writer_share - time.monotonic()
     ):
         writer.put(
             rec.Event(
                 time.time(),
                 "warning",
                 "console.unfinished",
-                "console parsing did not finish in time; the last lines may lack metrics",
+                "console parsing did not keep up at the end of the run; metrics of the last lines were not parsed"
+                " (the console itself is stored whole)",
             )
         )
     status = outcome.exit
@@ -381,7 +403,7 @@ def _finish(
     writer.put(RunUpdate(columns))
     if summary:
         writer.put(rec.ContextUpdate({"system_summary": summary}))
-    stats = writer.close(max(0.2, deadline - time.monotonic()))
+    stats = writer.close(max(0.1, deadline - time.monotonic()))
     duration = outcome.ended_at - outcome.started_at
     dropped = f", {stats.dropped_records} records dropped" if stats.dropped_records else ""
     messages.info(
@@ -460,17 +482,19 @@ class _BoundedStop:
         self.name = name
         self._stop = stop
 
-    def stop(self, budget: float) -> Any:
+    def begin_stop(self) -> tuple[threading.Thread, list[Any]]:
         result: list[Any] = []
         thread = threading.Thread(
             target=lambda: result.append(self._stop()), name=f"mlop-stop-{self.name}", daemon=True
         )
         thread.start()
-        thread.join(budget)
+        return thread, result
+
+    def end_stop(self, stopper: tuple[threading.Thread, list[Any]], budget: float) -> Any:
+        thread, result = stopper
+        thread.join(max(0.0, budget))
         if thread.is_alive():
-            raise TimeoutError(
-                f"{self.name} did not finish within {budget:.1f}s; its last data may be missing"
-            )
+            raise TimeoutError("did not finish in time; its last data may be missing")
         return result[0] if result else None
 
 

@@ -25,7 +25,11 @@ BUSY_TIMEOUT_MS = 10_000
 
 
 def connect(
-    path: Path, *, readonly: bool = False, busy_timeout_ms: int = BUSY_TIMEOUT_MS
+    path: Path,
+    *,
+    readonly: bool = False,
+    busy_timeout_ms: int = BUSY_TIMEOUT_MS,
+    network_fs: bool = False,
 ) -> sqlite3.Connection:
     """Open a connection with mlop's pragmas.
 
@@ -33,6 +37,8 @@ def connect(
         path: the database file.
         readonly: open with ``mode=ro`` (readers never create a store by accident).
         busy_timeout_ms: how long to wait on another writer's lock.
+        network_fs: the file is on a network filesystem: use a rollback journal, not WAL
+            (WAL's shared memory does not work across nodes).
     """
     if readonly:
         conn = sqlite3.connect(
@@ -45,7 +51,10 @@ def connect(
         conn = sqlite3.connect(str(path), check_same_thread=False, timeout=busy_timeout_ms / 1000)
     conn.isolation_level = None  # explicit BEGIN/COMMIT: we batch by hand
     conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
-    if not readonly:
+    if not readonly and network_fs:
+        conn.execute("PRAGMA journal_mode = DELETE")
+        conn.execute("PRAGMA synchronous = FULL")
+    elif not readonly:
         # WAL: readers (mlop ls/watch/logs --follow) never block the run's writer, and a crash
         # leaves a database that recovers to the last commit. NORMAL sync is durable across an
         # application crash (kill -9); only an OS crash may lose the last transaction.

@@ -27,6 +27,7 @@ from typing import Any
 
 from mlop_cli import records as rec
 from mlop_cli.redact import REDACTED, Scrubber, is_secret_name
+from mlop_cli.store.filesystems import filesystem_type, is_network_filesystem
 from mlop_cli.store.schema import CHUNK_POINTS, connect, ensure_schema
 
 _LITTLE = sys.byteorder == "little"
@@ -117,6 +118,7 @@ class Writer:
         clock: Callable[[], float] = time.time,
         secrets: list[bytes] | None = None,
         block_when_full: bool = False,
+        network_fs: bool | None = None,
     ) -> None:
         self.path = path
         self.run_id = run_id
@@ -158,6 +160,7 @@ class Writer:
         self._trims: list[tuple[tuple[str, str], int]] = []
         self._run_origin: RunStart | None = None
         self._inode: int | None = None
+        self._network_fs: bool | None = network_fs
 
     # -- producer side -------------------------------------------------------------------
 
@@ -203,7 +206,7 @@ class Writer:
         self._stop.set()
         self._queue.put(None)
         self._wake.set()
-        self._thread.join(timeout + 0.5)
+        self._thread.join(timeout + 0.1)
         if self._thread.is_alive():
             self.stats.unflushed = True
         return self.stats
@@ -379,7 +382,21 @@ class Writer:
                 self._reopen_replaced_store()
         if self._conn is None:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            conn = connect(self.path)
+            if self._network_fs is None:
+                self._network_fs = is_network_filesystem(self.path)
+                if self._network_fs:
+                    self._rows["events"].append(
+                        (
+                            self.run_id,
+                            self._clock(),
+                            "info",
+                            "store.network_fs",
+                            f"the store {self.path} is on a network filesystem ({filesystem_type(self.path)}): "
+                            "using a rollback journal instead of WAL",
+                            None,
+                        )
+                    )
+            conn = connect(self.path, network_fs=self._network_fs)
             ensure_schema(conn)
             self._conn = conn
             self._inode = self.path.stat().st_ino

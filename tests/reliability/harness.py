@@ -1,0 +1,82 @@
+"""Helpers for the reliability suite: a run watched from outside, counted exactly."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import threading
+import time
+from pathlib import Path
+
+import psutil
+
+from tests.conftest import clean_env, integrity, mlop_argv, query
+
+
+class WatchedRun:
+    """`mlop run` in a subprocess, with its peak RSS sampled every 20 ms."""
+
+    def __init__(self, store: Path, *command: str, mlop_args: tuple[str, ...] = (), env: dict[str, str] | None = None,
+                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd: Path | None = None, preexec_fn=None) -> None:
+        self.process = subprocess.Popen(
+            mlop_argv("run", "-q", "--store", str(store), *mlop_args, "--", *command),
+            stdout=stdout, stderr=stderr, env=env or clean_env(), cwd=cwd, preexec_fn=preexec_fn,
+        )
+        self.peak_rss = 0
+        self._stop = threading.Event()
+        self._sampler = threading.Thread(target=self._sample, daemon=True)
+        self._sampler.start()
+
+    def _sample(self) -> None:
+        try:
+            me = psutil.Process(self.process.pid)
+            while not self._stop.is_set():
+                self.peak_rss = max(self.peak_rss, me.memory_info().rss)
+                time.sleep(0.02)
+        except psutil.Error:
+            pass
+
+    def communicate(self, timeout: float = 120) -> tuple[bytes, bytes]:
+        try:
+            out, err = self.process.communicate(timeout=timeout)
+        finally:
+            self._stop.set()
+        return out or b"", err or b""
+
+
+def points_of(store: Path, metric: str, run: str | None = None) -> int:
+    """How many points a metric has (all runs, or one)."""
+    sql = "SELECT coalesce(sum(r.count), 0) FROM run_metrics r JOIN metrics m ON m.id = r.metric_id WHERE m.name = ?"
+    params: tuple = (metric,)
+    if run is not None:
+        sql += " AND r.run_id = ?"
+        params += (run,)
+    return query(store, sql, params)[0][0]
+
+
+def console_of(store: Path, stream: int | None = None) -> bytes:
+    """The stored console of every run, in order."""
+    sql = "SELECT data FROM logs" + (f" WHERE stream = {int(stream)}" if stream else "") + " ORDER BY run_id, seq"
+    return b"".join(row[0] for row in query(store, sql))
+
+
+def status_json(store: Path) -> list[dict]:
+    """`mlop ls --json` of a store."""
+    result = subprocess.run(mlop_argv("ls", "--json", "--limit", "0", "--store", str(store)), capture_output=True, env=clean_env())
+    return json.loads(result.stdout)
+
+
+def assert_valid(store: Path) -> None:
+    """The store passes SQLite's own integrity check."""
+    assert integrity(store) == "ok"
+
+
+def metric_child(lines: int, rate: float | None = None) -> str:
+    """Source of a child printing `step=i loss=... acc=...` lines (rate: lines/s, None = flat out)."""
+    pause = f"    time.sleep({1 / rate!r})\n" if rate else ""
+    return (
+        "import sys, time\n"
+        f"for i in range({lines}):\n"
+        "    print(f'step={i} loss={1 / (i + 1):.6f} acc={i % 100 / 100:.2f}', flush=True)\n"
+        f"{pause}"
+    )

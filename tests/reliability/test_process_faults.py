@@ -1,0 +1,185 @@
+"""Faults of processes: mlop or the command killed, workers killed, output held open, signals.
+
+Each case: the command behaves as without mlop, the store passes integrity_check, and the
+data expected is there, counted exactly.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import PYTHON, clean_env, query, run_mlop
+from tests.reliability.harness import WatchedRun, assert_valid, metric_child, points_of, status_json
+from tests.test_run_terminal import Terminal
+
+
+def _wait_gone(pid: int, timeout: float) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return True
+        time.sleep(0.05)
+    return False
+
+
+def test_kill_9_of_mlop_in_pipe_mode(store: Path) -> None:
+    """The child sees EOF/EPIPE as from a closed pipe; points up to ~1 s before the kill are kept."""
+    run = WatchedRun(store, PYTHON, "-c", metric_child(100_000, rate=200))
+    time.sleep(3.0)
+    run.process.kill()
+    out, _ = run.communicate()
+    printed = out.count(b"\n")
+    child = query(store, "SELECT child_pid FROM runs")[0][0]
+    assert _wait_gone(child, 10), "the child hung after mlop died"
+    assert_valid(store)
+    stored = points_of(store, "loss")
+    assert printed - 300 <= stored <= printed  # at most ~1 s (200 lines/s) plus one batch lost
+    assert status_json(store)[0]["status"] == "lost"
+
+
+def test_kill_9_of_mlop_in_pty_mode_hangs_up_the_child(store: Path, tmp_path: Path) -> None:
+    marker = tmp_path / "hup"
+    child = (
+        "import signal, sys, time\n"
+        f"signal.signal(signal.SIGHUP, lambda *a: (open({str(marker)!r}, 'w').write('hup'), sys.exit(0)))\n"
+        "i = 0\n"
+        "while True:\n"
+        "    print(f'step={i} loss={1/(i+1):.5f}', flush=True); i += 1; time.sleep(0.01)\n"
+    )
+    from tests.conftest import mlop_argv
+
+    term = Terminal(mlop_argv("run", "-q", "--store", str(store), "--", PYTHON, "-c", child))
+    try:
+        term.read_until(b"step=100 ")
+        child_pid = query(store, "SELECT child_pid FROM runs")[0][0]
+        term.process.kill()
+        term.process.wait()
+        assert _wait_gone(child_pid, 10), "the child hung on a dead terminal"
+        assert marker.read_text() == "hup"
+    finally:
+        term.close()
+    assert_valid(store)
+    assert status_json(store)[0]["status"] == "lost"
+
+
+def test_kill_9_of_the_command(store: Path) -> None:
+    run = WatchedRun(store, PYTHON, "-c", metric_child(100_000, rate=500))
+    time.sleep(2.0)
+    child = query(store, "SELECT child_pid FROM runs")[0][0]
+    os.kill(child, signal.SIGKILL)
+    out, err = run.communicate()
+    assert run.process.returncode == 128 + 9
+    assert_valid(store)
+    assert points_of(store, "loss") == out.count(b"\n")
+    assert query(store, "SELECT status, signal FROM runs")[0] == ("killed", 9)
+
+
+def test_oom_kill_of_one_worker(store: Path) -> None:
+    """A data-loader worker SIGKILLed (as the OOM killer does): the command decides what follows."""
+    child = (
+        "import multiprocessing as mp, os, signal, sys, time\n"
+        "def work():\n"
+        "    time.sleep(30)\n"
+        "if __name__ == '__main__':\n"
+        "    ctx = mp.get_context('fork')\n"
+        "    workers = [ctx.Process(target=work) for _ in range(3)]\n"
+        "    [w.start() for w in workers]\n"
+        "    time.sleep(0.5)\n"
+        "    os.kill(workers[1].pid, signal.SIGKILL)\n"
+        "    workers[1].join()\n"
+        "    print('worker exit', workers[1].exitcode, flush=True)\n"
+        "    for i in range(50): print(f'step={i} loss={i}', flush=True)\n"
+        "    [w.terminate() for w in workers]\n"
+        "    sys.exit(3)\n"
+    )
+    result = run_mlop("run", "-q", "--", PYTHON, "-c", child, store=store)
+    assert result.returncode == 3
+    assert result.stdout.startswith(b"worker exit -9\n")
+    assert points_of(store, "loss") == 50
+    assert_valid(store)
+
+
+def test_grandchild_keeping_output_open(store: Path) -> None:
+    child = (
+        "import subprocess, sys\n"
+        "subprocess.Popen([sys.executable, '-c', 'import time; time.sleep(120)'])\n"
+        "for i in range(10): print(f'step={i} loss={i}')\n"
+    )
+    started = time.monotonic()
+    result = run_mlop("run", "-q", "--", PYTHON, "-c", child, store=store)
+    assert result.returncode == 0
+    assert time.monotonic() - started < 8
+    assert points_of(store, "loss") == 10
+    kinds = {row[0] for row in query(store, "SELECT kind FROM events")}
+    assert kinds & {"output.open", "leftovers"}, kinds
+    assert_valid(store)
+
+
+@pytest.mark.slow
+def test_sigterm_while_the_child_ignores_it_for_20_s(store: Path) -> None:
+    """Slurm's KillWait: SIGTERM, the child keeps training for 20 s, then exits 0."""
+    child = (
+        "import signal, time\n"
+        "signal.signal(signal.SIGTERM, lambda *a: print('got SIGTERM', flush=True))\n"
+        "start = time.monotonic(); i = 0\n"
+        "while time.monotonic() - start < 21:\n"
+        "    print(f'step={i} loss={1/(i+1):.5f}', flush=True); i += 1; time.sleep(0.05)\n"
+    )
+    run = WatchedRun(store, PYTHON, "-c", child)
+    time.sleep(1.0)
+    run.process.send_signal(signal.SIGTERM)
+    out, _ = run.communicate(timeout=60)
+    assert run.process.returncode == 0
+    assert out.count(b"got SIGTERM") == 1
+    steps = out.count(b"step=")
+    assert points_of(store, "loss") == steps
+    assert query(store, "SELECT status, exit_code FROM runs")[0] == ("finished", 0)
+    assert_valid(store)
+
+
+def test_repeated_sigint(store: Path) -> None:
+    child = (
+        "import signal, time\n"
+        "hits = []\n"
+        "signal.signal(signal.SIGINT, lambda *a: hits.append(1))\n"
+        "print('ready', flush=True)\n"
+        "time.sleep(2.5)\n"
+        "print('SIGINTS', len(hits), flush=True)\n"
+    )
+    run = WatchedRun(store, PYTHON, "-c", child)
+    assert run.process.stdout.readline() == b"ready\n"
+    for _ in range(3):
+        run.process.send_signal(signal.SIGINT)
+        time.sleep(0.3)
+    out, err = run.communicate()
+    assert run.process.returncode == 0, err
+    assert out == b"SIGINTS 3\n"
+    assert_valid(store)
+
+
+def test_mlop_exits_within_2_s_of_the_command(store: Path, tmp_path: Path) -> None:
+    """However much is still queued, mlop's exit follows the command's within about 2 s."""
+    stamp = tmp_path / "ended"
+    child = (
+        "import sys, time\n"
+        "w = sys.stdout.write\n"
+        "for i in range(400_000): w(f'step={i} loss={1/(i+1):.6f} acc=0.5 lr=0.001\\n')\n"
+        "sys.stdout.flush()\n"
+        f"open({str(stamp)!r}, 'w').write(repr(time.time()))\n"
+    )
+    result = subprocess.run(
+        ["sh", "-c", f'{PYTHON} -m mlop_cli run -q --no-system --store {store} -- {PYTHON} -c "$0" >/dev/null; {PYTHON} -c "import time; print(time.time())"', child],
+        capture_output=True, env=clean_env(), timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    lag = float(result.stdout) - float(stamp.read_text())
+    assert lag < 2.5, f"mlop exited {lag:.2f} s after the command"
+    assert_valid(store)
