@@ -60,10 +60,13 @@ def filesystem_type(path: Path, mountinfo: str | None = None) -> str | None:
                 mountinfo = handle.read()
         except OSError:
             return None
+    # Resolve symlinks in the part that exists; keep the rest (the store may not exist yet).
     target = Path(os.path.abspath(path))
-    while not target.exists() and target != target.parent:
-        target = target.parent
-    resolved = str(target.resolve())
+    existing, rest = target, []
+    while not existing.exists() and existing != existing.parent:
+        rest.append(existing.name)
+        existing = existing.parent
+    resolved = str(existing.resolve().joinpath(*reversed(rest)))
     best, best_type = "", None
     for line in mountinfo.splitlines():
         left, sep, right = line.partition(" - ")

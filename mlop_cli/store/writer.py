@@ -15,6 +15,7 @@ from __future__ import annotations
 import array
 import json
 import math
+import os
 import queue
 import sqlite3
 import sys
@@ -578,7 +579,8 @@ class Writer:
         if not self._failing:
             self._failing = True
             self._warn(
-                f"cannot write the store {self.path}: {error}; the run goes on, mlop keeps data in memory and retries"
+                f"cannot write the store {self.path}: {_explain(self.path, error)}; "
+                "the run goes on, mlop keeps data in memory (bounded) and retries"
             )
 
     def _after_success(self, now: float) -> None:
@@ -637,6 +639,24 @@ def _chunk_row(run_id: str, series: _Series, index: int) -> tuple[Any, ...]:
         pack_floats(times),
         pack_floats(series.values[start:end]),
     )
+
+
+def _explain(path: Path, error: BaseException) -> str:
+    """Say why a store cannot be written, in words a user acts on."""
+    folder = path.parent
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    try:
+        stats = os.statvfs(folder)
+        if stats.f_flag & os.ST_RDONLY:
+            return "the filesystem is read-only (pass --store or set MLOP_STORE to a writable place)"
+        if stats.f_bavail == 0:
+            return "the disk is full"
+    except OSError:
+        pass
+    if isinstance(error, OSError) and error.strerror:
+        return f"{error.strerror} ({error.filename or folder})"
+    return str(error)
 
 
 def _finite_or_none(value: float | None) -> float | None:

@@ -1,0 +1,201 @@
+"""Faults of the store: disk full, unwritable, locked, deleted; many writers; network filesystems.
+
+Whatever happens to the store, the command runs on to the end with unchanged output and exit
+code; mlop warns once and stores what it can when it can again.
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import sqlite3
+import subprocess
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from mlop_cli.config import default_store
+from mlop_cli.store.filesystems import filesystem_type, is_network_filesystem
+from mlop_cli.store.schema import connect
+from tests.conftest import PYTHON, clean_env, mlop_argv, query
+from tests.reliability.harness import WatchedRun, assert_valid, metric_child, points_of
+
+
+def _direct(code: str) -> bytes:
+    return subprocess.run([PYTHON, "-c", code], capture_output=True, env=clean_env(), check=False).stdout
+
+
+def test_disk_full_never_touches_the_command(store: Path) -> None:
+    """RLIMIT_FSIZE makes every write past 300 KiB fail, as a full disk does."""
+    child = metric_child(20_000)
+    expected = _direct(child)
+
+    def limit() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (300 * 1024, 300 * 1024))
+
+    run = WatchedRun(store, PYTHON, "-c", child, preexec_fn=limit)
+    out, err = run.communicate()
+    assert run.process.returncode == 0
+    assert out == expected
+    warnings = [line for line in err.decode().splitlines() if "warning" in line]
+    assert len(warnings) == 1 and "cannot write the store" in warnings[0]
+    assert_valid(store)
+
+
+def test_unwritable_store_location(tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the store's folder should be")
+    store = blocker / "mlop.db"
+    child = metric_child(2000)
+    expected = _direct(child)
+    result = subprocess.run(
+        mlop_argv("run", "-q", "--store", str(store), "--", PYTHON, "-c", child), capture_output=True, env=clean_env()
+    )
+    assert result.returncode == 0 and result.stdout == expected
+    lines = result.stderr.decode().splitlines()
+    assert len(lines) == 1 and "cannot write the store" in lines[0] and "Traceback" not in result.stderr.decode()
+
+
+@pytest.fixture
+def mounted_tmpfs(tmp_path: Path):
+    """Mount a small tmpfs (root only); yields a function mount(options) -> folder."""
+    mounts: list[Path] = []
+
+    def mount(options: str) -> Path:
+        if os.geteuid() != 0:
+            pytest.skip("mounting a tmpfs needs root")
+        folder = tmp_path / f"mnt{len(mounts)}"
+        folder.mkdir()
+        result = subprocess.run(["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(folder)], capture_output=True)
+        if result.returncode != 0:
+            pytest.skip(f"cannot mount a tmpfs here: {result.stderr.decode().strip()}")
+        mounts.append(folder)
+        return folder
+
+    yield mount
+    for folder in mounts:
+        subprocess.run(["umount", "-l", str(folder)], check=False)
+
+
+def test_read_only_filesystem(mounted_tmpfs) -> None:
+    store = mounted_tmpfs("size=1m,ro") / "mlop.db"
+    child = metric_child(2000)
+    expected = _direct(child)
+    result = subprocess.run(
+        mlop_argv("run", "-q", "--store", str(store), "--", PYTHON, "-c", child), capture_output=True, env=clean_env()
+    )
+    assert result.returncode == 0 and result.stdout == expected
+    lines = result.stderr.decode().splitlines()
+    assert len(lines) == 1 and "cannot write the store" in lines[0] and "read-only" in lines[0]
+
+
+def test_full_filesystem(mounted_tmpfs) -> None:
+    """A real full disk: a 400 KiB tmpfs; what fits is stored, the rest is dropped and said."""
+    store = mounted_tmpfs("size=400k") / "mlop.db"
+    child = metric_child(30_000)
+    expected = _direct(child)
+    result = subprocess.run(
+        mlop_argv("run", "-q", "--store", str(store), "--", PYTHON, "-c", child), capture_output=True, env=clean_env()
+    )
+    assert result.returncode == 0 and result.stdout == expected
+    warnings = [line for line in result.stderr.decode().splitlines() if "warning" in line]
+    assert 1 <= len(warnings) <= 2 and "cannot write the store" in warnings[0] and "full" in warnings[0]
+    assert_valid(store)
+
+
+def test_store_locked_by_another_process_for_10_s(store: Path) -> None:
+    store.parent.mkdir(parents=True)
+    subprocess.run(mlop_argv("run", "-q", "--store", str(store), "--", "true"), env=clean_env(), check=True)
+    ready = threading.Event()
+    release = threading.Event()
+
+    def hold_lock() -> None:
+        conn = sqlite3.connect(store, isolation_level=None)
+        conn.execute("BEGIN EXCLUSIVE")
+        ready.set()
+        release.wait(10)
+        conn.execute("COMMIT")
+        conn.close()
+
+    holder = threading.Thread(target=hold_lock)
+    holder.start()
+    ready.wait(5)
+    child = metric_child(1200, rate=100)  # 12 s
+    expected = _direct(metric_child(1200))
+    started = time.monotonic()
+    run = WatchedRun(store, PYTHON, "-c", child)
+    threading.Timer(10, release.set).start()
+    out, err = run.communicate(timeout=60)
+    holder.join()
+    assert run.process.returncode == 0 and out == expected
+    assert time.monotonic() - started < 20
+    assert b"Traceback" not in err and b"database is locked" not in err
+    assert_valid(store)
+    assert points_of(store, "loss") == 1200
+
+
+def test_store_file_deleted_mid_run(store: Path) -> None:
+    child = metric_child(600, rate=200)  # 3 s
+    run = WatchedRun(store, PYTHON, "-c", child)
+    time.sleep(1.5)
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(store) + suffix).unlink(missing_ok=True)
+    out, err = run.communicate()
+    assert run.process.returncode == 0 and out.count(b"\n") == 600
+    assert err.decode().count("warning") == 1 and "deleted or replaced" in err.decode()
+    assert_valid(store)
+    # The new file holds the run, its end, and the points of the open chunk onwards.
+    assert query(store, "SELECT status FROM runs")[0][0] == "finished"
+    assert 0 < points_of(store, "loss") <= 600
+    kinds = [row[0] for row in query(store, "SELECT kind FROM events")]
+    assert "store.replaced" in kinds
+
+
+def test_sixteen_concurrent_runs_of_50000_lines(store: Path) -> None:
+    child = metric_child(50_000)
+    runs = [WatchedRun(store, PYTHON, "-c", child, mlop_args=("--no-system", "--no-tensorboard")) for _ in range(16)]
+    results = [run.communicate(timeout=300) for run in runs]
+    for run, (out, err) in zip(runs, results, strict=True):
+        assert run.process.returncode == 0
+        assert err == b"", err
+        assert out.count(b"\n") == 50_000
+    assert_valid(store)
+    counts = query(
+        store,
+        "SELECT r.run_id, r.count FROM run_metrics r JOIN metrics m ON m.id = r.metric_id WHERE m.name = 'loss'",
+    )
+    assert len(counts) == 16 and all(count == 50_000 for _, count in counts)
+
+
+MOUNTINFO = """\
+22 1 8:1 / / rw,relatime shared:1 - ext4 /dev/sda1 rw
+40 22 0:35 / /home rw,relatime shared:20 - nfs4 server:/home rw,vers=4.2
+41 22 0:36 / /scratch rw,relatime shared:21 - lustre 10.0.0.1@o2ib:/scratch rw
+42 41 0:37 / /scratch/local rw,relatime shared:22 - xfs /dev/nvme0n1 rw
+43 22 0:38 / /mnt/my\\040share rw - cifs //srv/share rw
+"""
+
+
+def test_network_filesystem_detection_from_mountinfo() -> None:
+    assert filesystem_type(Path("/home/me/project/.mlop"), MOUNTINFO) == "nfs4"
+    assert is_network_filesystem(Path("/home/me/x"), MOUNTINFO)
+    assert is_network_filesystem(Path("/scratch/job/run"), MOUNTINFO)
+    assert not is_network_filesystem(Path("/scratch/local/run"), MOUNTINFO)  # the deeper mount wins
+    assert not is_network_filesystem(Path("/tmp/x"), MOUNTINFO)
+    assert filesystem_type(Path("/mnt/my share/a"), MOUNTINFO) == "cifs"
+
+
+def test_network_filesystem_safe_mode(tmp_path: Path) -> None:
+    """On a network filesystem: no WAL, and by default a store file per host."""
+    import socket
+
+    conn = connect(tmp_path / "nfs.db", network_fs=True)
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+    conn.close()
+    local = connect(tmp_path / "local.db")
+    assert local.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    local.close()
+    assert default_store(tmp_path, network_fs=True) == tmp_path / ".mlop" / f"{socket.gethostname()}.db"
+    assert default_store(tmp_path, network_fs=False) == tmp_path / ".mlop" / "mlop.db"
