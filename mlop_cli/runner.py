@@ -40,6 +40,7 @@ from mlop_cli.supervise.supervisor import LaunchOptions, Outcome, Supervisor
 
 # After the command exits, everything left (draining sources, committing) fits in this.
 FINISH_BUDGET_S = 1.5
+CONSOLE_QUEUE_BYTES = 32 << 20
 _STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)
 
 
@@ -113,13 +114,27 @@ class _ConsoleWorker:
         self._failed = False
         self._abandon = False
         self.abandoned_bytes = 0
+        self.skipped_bytes = 0
+        self._queued_bytes = 0  # read without a lock: it only bounds memory
+        self._gap: set[int] = set()
 
     def start(self) -> None:
         self._thread.start()
 
     def put(self, stream: int, data: bytes, now: float) -> None:
-        if not self._failed:
-            self._queue.put((stream, data, now))
+        if self._failed:
+            return
+        if self._queued_bytes > CONSOLE_QUEUE_BYTES:
+            # Output comes faster than it can be parsed (a flood of plain text): skip parsing
+            # it, never the passthrough or the stored console. Memory stays bounded.
+            self.skipped_bytes += len(data)
+            self._gap.add(stream)
+            return
+        if stream in self._gap:
+            self._gap.discard(stream)
+            self._queue.put((stream, b"\n", now))  # do not glue a line across the gap
+        self._queued_bytes += len(data)
+        self._queue.put((stream, data, now))
 
     def begin_close(self) -> None:
         """Tell the worker no more output will come (it then parses what is queued)."""
@@ -149,6 +164,7 @@ class _ConsoleWorker:
                     self.abandoned_bytes += len(item[1]) if item else 0
                     continue
                 if item:
+                    self._queued_bytes -= len(item[1])
                     self._source.feed(*item)
                 if time.monotonic() >= next_flush:
                     self._source.flush()
@@ -373,6 +389,16 @@ def _finish(
                 "console.unfinished",
                 "console parsing did not keep up at the end of the run; metrics of the last lines were not parsed"
                 " (the console itself is stored whole)",
+            )
+        )
+    if console_worker is not None and console_worker.skipped_bytes:
+        writer.put(
+            rec.Event(
+                time.time(),
+                "warning",
+                "console.skipped",
+                f"output came faster than it could be parsed: {console_worker.skipped_bytes:,} bytes were not parsed"
+                " for metrics (the console itself is stored whole)",
             )
         )
     status = outcome.exit

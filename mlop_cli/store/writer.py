@@ -33,7 +33,10 @@ from mlop_cli.store.schema import CHUNK_POINTS, connect, ensure_schema
 
 _LITTLE = sys.byteorder == "little"
 _MAX_LOG_ROW = 1 << 20  # bytes of console in one logs row
-_EARLY_COMMIT_BYTES = 16 << 20  # queued bytes that wake the writer before its interval
+_EARLY_COMMIT_BYTES = 16 << 20
+_FINAL_SLICE_BYTES = (
+    8 << 20
+)  # console committed per transaction after the command ended  # queued bytes that wake the writer before its interval
 
 
 def pack_ints(values: list[int]) -> bytes:
@@ -114,7 +117,7 @@ class Writer:
         *,
         flush_interval: float = 0.5,
         heartbeat_interval: float = 2.0,
-        max_pending_bytes: int = 256 << 20,
+        max_pending_bytes: int = 96 << 20,
         warn: Callable[[str], None] | None = None,
         clock: Callable[[], float] = time.time,
         secrets: list[bytes] | None = None,
@@ -173,6 +176,11 @@ class Writer:
             while self._queued_bytes > self.max_pending_bytes // 2 and self._thread.is_alive():
                 time.sleep(0.005)
         elif size and self._queued_bytes + self._pending_bytes > self.max_pending_bytes:
+            if not self.stats.dropped_records:
+                self._warn(
+                    "output comes faster than the store can take it; mlop keeps passing it through but "
+                    "stops storing some of it to keep its memory bounded"
+                )
             self.stats.dropped_records += 1
             self.stats.dropped_bytes += size
             return
@@ -260,14 +268,48 @@ class Writer:
                 item.done.set()
         for stream, scrubber in self._scrubbers.items():
             self._append_log(stream, self._clock(), scrubber.flush())
+        # 1. The run's status, context, events and points first, apart from the bulk of the
+        #    console: whatever happens next, the run is recorded honestly.
+        logs, self._logs = self._logs, []
         self._commit(final=True)
-        if self._failing or self._pending_bytes:
-            self.stats.dropped_bytes += self._pending_bytes
+        # 2. The console, in slices, while the deadline allows.
+        while logs and not self._past_deadline():
+            size = 0
+            cut = 0
+            while cut < len(logs) and size < _FINAL_SLICE_BYTES:
+                size += len(logs[cut][2])
+                cut += 1
+            self._logs, logs = logs[:cut], logs[cut:]
+            self._commit(final=True)
+            if self._logs:  # not written (store failing): give up on the rest
+                logs = self._logs + logs
+                self._logs = []
+                break
+        unwritten = sum(len(chunk[2]) for chunk in logs) + self._pending_bytes
+        # 3. Say what was not stored, in a transaction small enough to go through.
+        if unwritten or self.stats.dropped_records:
+            self.stats.dropped_bytes += unwritten
+            self._rows["events"].append(
+                (
+                    self.run_id,
+                    self._clock(),
+                    "warning",
+                    "store.dropped",
+                    f"data came faster than the store could take it: {self.stats.dropped_records:,} records and "
+                    f"{unwritten:,} bytes at the end ({self.stats.dropped_bytes:,} bytes in all) were not stored",
+                    None,
+                )
+            )
+            self._deadline = None if self._deadline is None else self._deadline + 0.3
+            self._commit(final=True)
         if self._conn is not None:
             try:
                 self._conn.close()
             except sqlite3.Error:
                 pass
+
+    def _past_deadline(self) -> bool:
+        return self._deadline is not None and time.monotonic() > self._deadline
 
     def _absorb(self, record: Any) -> None:
         size = _size_of(record)
@@ -445,8 +487,8 @@ class Writer:
         heartbeat_due = now - self._last_heartbeat >= self.heartbeat_interval
         if nothing and not heartbeat_due and not final:
             return
-        if self._deadline is not None and time.monotonic() > self._deadline:
-            return  # out of time: close() counts what is left as dropped
+        if self._past_deadline():
+            return  # out of time: what is left is counted as dropped
         try:
             conn = self._open()
             conn.execute("BEGIN IMMEDIATE")
@@ -649,7 +691,9 @@ def _explain(path: Path, error: BaseException) -> str:
     try:
         stats = os.statvfs(folder)
         if stats.f_flag & os.ST_RDONLY:
-            return "the filesystem is read-only (pass --store or set MLOP_STORE to a writable place)"
+            return (
+                "the filesystem is read-only (pass --store or set MLOP_STORE to a writable place)"
+            )
         if stats.f_bavail == 0:
             return "the disk is full"
     except OSError:
