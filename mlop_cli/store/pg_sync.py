@@ -498,3 +498,89 @@ def _point_rows(
     rows["value_len"] = 8
     rows["value"] = values
     return rows.tobytes()
+
+
+def watch(
+    store: Path,
+    url: str,
+    run_ids: list[str] | None,
+    *,
+    interval: float = 2.0,
+    say: Callable[[str], None] = lambda line: None,
+    sleep: Callable[[float], None] = time.sleep,
+    max_backoff: float = 30.0,
+) -> SyncStats:
+    """Sync again and again; the local store keeps everything while the server is away.
+
+    With ``run_ids``, return after the pass that follows the end of all of them (their
+    supervisors wrote a final status, or are gone). With ``None``, sync every run of the store,
+    new ones included, until interrupted. Failures (server down, wrong password) are said once
+    each, then retried with a growing pause.
+    """
+    total = SyncStats()
+    syncer: Syncer | None = None
+    pause = interval
+    said: set[str] = set()
+    passes_missing = 0
+    try:
+        while True:
+            try:
+                if syncer is None:
+                    syncer = Syncer(store, url)
+                    if said:
+                        say(f"connected to {syncer.shown_url} again")
+                        said.clear()
+                targets = run_ids if run_ids is not None else syncer.local_runs()
+                statuses = [syncer.local_status(run_id) for run_id in targets]
+                # A run not in the store yet is waited for (its first commit is due within a
+                # second), but not forever: its supervisor may have died before it.
+                passes_missing = passes_missing + 1 if "missing" in statuses else 0
+                ended = all(s != "running" for s in statuses) and (
+                    "missing" not in statuses or passes_missing > 30
+                )
+                present = [r for r, s in zip(targets, statuses, strict=True) if s != "missing"]
+                total.add(syncer.sync(present))
+                pause = interval
+                if run_ids is not None and ended:
+                    return total
+            except StoreError as error:
+                if syncer is not None:
+                    syncer.close()
+                    syncer = None
+                if run_ids is not None and _all_ended(store, run_ids):
+                    raise  # nothing more will come: leave the rest to a later `mlop sync`
+                if str(error) not in said:
+                    said.add(str(error))
+                    say(f"{error}; retrying, the local store keeps everything meanwhile")
+                pause = min(max_backoff, pause * 2)
+            # Sleep in short steps: the run's end is noticed at once, even while backing off.
+            waited = 0.0
+            while waited < pause:
+                sleep(min(interval, pause - waited))
+                waited += interval
+                if run_ids is not None and syncer is None and _all_ended(store, run_ids):
+                    break
+    finally:
+        if syncer is not None:
+            syncer.close()
+
+
+def _all_ended(store: Path, run_ids: list[str]) -> bool:
+    """Whether every run has ended in the local store (read without the server)."""
+    from mlop_cli.store.queries import effective_status
+
+    try:
+        conn = connect(store, readonly=True)
+    except sqlite3.Error:
+        return False
+    try:
+        conn.row_factory = sqlite3.Row
+        for run_id in run_ids:
+            row = conn.execute("SELECT * FROM runs WHERE id = ?", (run_id,)).fetchone()
+            if row is None or effective_status(dict(row)) == "running":
+                return False
+        return True
+    except sqlite3.Error:
+        return False
+    finally:
+        conn.close()
