@@ -498,6 +498,8 @@ def sync(
     stores = sorted(folder.glob("*.db")) if folder.is_dir() else [folder]
     if not stores:
         raise UsageError(f"no store files (*.db) in {folder}")
+    if watch and len(stores) > 1:
+        raise UsageError("--watch follows one store file; start one `mlop sync --watch` per node")
     total = SyncStats()
     for path in stores:
         run_ids: list[str] | None = None
