@@ -77,10 +77,62 @@ def _store_path(flag: str | None) -> Path:
     return resolve_store(flag, os.environ, _config(cwd), cwd)
 
 
-def _open_store(flag: str | None):  # -> Store
-    from mlop_cli.store.queries import Store
+# -- store backends (sync feature) -------------------------------------------------------
 
-    return Store(_store_path(flag))
+
+def _store_spec(flag: str | None) -> str:
+    """The ``--store`` value as given: a path, a folder of stores, or a PostgreSQL URL."""
+    from mlop_cli.store.pg import is_pg_url
+
+    config = _config(Path.cwd())
+    for candidate in (flag, os.environ.get("MLOP_STORE"), config.values.get("store")):
+        if candidate and is_pg_url(candidate):
+            return candidate  # as is: Path() would fold the URL's "//"
+    path = _store_path(flag)
+    if not flag and not os.environ.get("MLOP_STORE") and "store" not in config.values:
+        # One store per node on a shared filesystem (.mlop/<host>.db): read them all.
+        if path.parent.is_dir() and any(p != path for p in path.parent.glob("*.db")):
+            return str(path.parent)
+    return str(path)
+
+
+def _run_store_path(flag: str | None, env: dict[str, str]) -> Path:
+    """Where ``mlop run`` records: under Slurm, by default, one store per node.
+
+    SQLite's WAL needs memory shared between its readers and writer, which a network
+    filesystem cannot give across hosts: each node writes ``.mlop/<host>.db`` of its own.
+    """
+    path = _store_path(flag)
+    if flag or env.get("MLOP_STORE") or "store" in _config(Path.cwd()).values:
+        return path
+    if env.get("SLURM_JOB_ID"):
+        import socket
+
+        host = "".join(c if c.isalnum() or c in "-_." else "-" for c in socket.gethostname())
+        return path.parent / f"{host or 'node'}.db"
+    return path
+
+
+def _open_store(flag: str | None):  # -> RunStore
+    from mlop_cli.store.backends import open_store
+
+    return open_store(_store_spec(flag))
+
+
+def _sync_url(flag: str | None) -> str | None:
+    """``--to`` / ``--sync-to`` > ``MLOP_SYNC_TO`` > config ``sync_to``; checked, never printed."""
+    from mlop_cli.config import pick
+    from mlop_cli.store.pg import is_pg_url, redact_url
+
+    url = pick(flag, os.environ.get("MLOP_SYNC_TO") or None, _config(Path.cwd()), "sync_to", None)
+    if url and not is_pg_url(url):
+        raise UsageError(
+            f"{redact_url(url)!r} is not a PostgreSQL URL; expected postgresql://USER@HOST/DB"
+        )
+    return url
+
+
+# -- end of store backends ----------------------------------------------------------------
 
 
 def _print_json(data: Any) -> None:
@@ -138,6 +190,13 @@ def run(
     no_system: bool = typer.Option(
         False, "--no-system", help="Do not sample CPU, memory and GPUs."
     ),
+    sync_to: str | None = typer.Option(
+        None,
+        "--sync-to",
+        help="Also sync the run to this PostgreSQL URL, in the background "
+        "(default: $MLOP_SYNC_TO, config sync_to).",
+        show_default=False,
+    ),
 ) -> None:
     """Run COMMAND and record its console, metrics, system usage and context.
 
@@ -168,9 +227,15 @@ def run(
     interval = pick(
         sample_interval, _float_env(env, "MLOP_SAMPLE_INTERVAL"), config, "sample_interval", 1.0
     )
+    from mlop_cli.store.pg import is_pg_url
+
+    if is_pg_url(store):
+        raise UsageError(
+            "mlop run records to a local store; send it to PostgreSQL with --sync-to URL"
+        )
     options = RunOptions(
         argv=list(command),
-        store=_store_path(store),
+        store=_run_store_path(store, env),
         name=name,
         project=pick(project, env.get("MLOP_PROJECT"), config, "project", None),
         tags=[*config.values.get("tags", []), *tag],
@@ -192,6 +257,7 @@ def run(
         secret_words=list(config.values.get("redact", [])),
         cwd=cwd,
         env=env,
+        sync_to=_sync_url(sync_to),
     )
     raise typer.Exit(execute_run(options))
 
@@ -240,8 +306,11 @@ def ls(
     limit: int = typer.Option(20, "--limit", "-l", help="At most this many runs (0: all).", min=0),
     store: str | None = StoreOption,
     as_json: bool = JsonOption,
+    each_run: bool = typer.Option(
+        False, "--runs", help="One line per run, also for the runs of a group (Slurm job step)."
+    ),
 ) -> None:
-    """List runs, newest first.
+    """List runs, newest first; the runs of a group (a multi-node job) as one line.
 
     Example: mlop ls --project vit --status failed --limit 5
     """
@@ -259,6 +328,10 @@ def ls(
     if not runs:
         sys.stderr.write(f"mlop: no runs in {opened.path}\n")
         return
+    if not each_run:
+        from mlop_cli.views.groups import collapse_groups
+
+        runs = collapse_groups(runs)
     _console().print(runs_table(runs))
 
 
@@ -369,6 +442,123 @@ def import_(
             warn=_warn,
         )
     _report_imports(runs, path, as_json)
+
+
+# -- sync (PostgreSQL team store) --------------------------------------------------------
+
+
+@app.command()
+def sync(
+    run_refs: list[str] = typer.Argument(
+        None,
+        metavar="[RUN]...",
+        help="Runs to sync (id, prefix, name or `last`).",
+        show_default=False,
+    ),
+    to: str | None = typer.Option(
+        None,
+        "--to",
+        help="PostgreSQL URL, e.g. postgresql://user@host/db (default: $MLOP_SYNC_TO, "
+        "config sync_to). Passwords: PGPASSWORD, ~/.pgpass or PGSERVICE.",
+        show_default=False,
+    ),
+    all_runs: bool = typer.Option(False, "--all", help="Sync every run of the store."),
+    watch: bool = typer.Option(
+        False, "--watch", help="Keep syncing: until the runs end, or (with --all) until Ctrl-C."
+    ),
+    interval: float = typer.Option(
+        2.0, "--interval", help="Seconds between passes with --watch.", min=0.1
+    ),
+    store: str | None = typer.Option(
+        None,
+        "--store",
+        help="Local store file, or a folder of them (default: $MLOP_STORE, the config file, "
+        "or .mlop/mlop.db).",
+        show_default=False,
+    ),
+    as_json: bool = JsonOption,
+) -> None:
+    """Send runs to a PostgreSQL team store: only what is new, never twice.
+
+    Example: mlop sync --to postgresql://me@db.lab/mlop --all
+    """
+    from mlop_cli.store.pg import redact_url
+    from mlop_cli.store.pg_sync import Syncer, SyncStats
+    from mlop_cli.store.pg_sync import watch as watch_runs
+
+    url = _sync_url(to)
+    if not url:
+        raise UsageError("give the PostgreSQL URL with --to URL (or set MLOP_SYNC_TO)")
+    if not run_refs and not all_runs:
+        raise UsageError("give the runs to sync, or --all")
+    if run_refs and all_runs:
+        raise UsageError("give runs or --all, not both")
+    spec = _store_spec(store)
+    folder = Path(spec)
+    stores = sorted(folder.glob("*.db")) if folder.is_dir() else [folder]
+    if not stores:
+        raise UsageError(f"no store files (*.db) in {folder}")
+    if watch and len(stores) > 1:
+        raise UsageError("--watch follows one store file; start one `mlop sync --watch` per node")
+    total = SyncStats()
+    for path in stores:
+        run_ids: list[str] | None = None
+        if run_refs:
+            if len(stores) > 1:
+                raise UsageError("with a folder of stores, use --all")
+            run_ids = _resolve_for_sync(path, run_refs, watch)
+        if watch:
+            stats = watch_runs(path, url, run_ids, interval=interval, say=_warn)
+        else:
+            syncer = Syncer(path, url)
+            try:
+                stats = syncer.sync(run_ids if run_ids is not None else syncer.local_runs())
+            finally:
+                syncer.close()
+        total.add(stats)
+    shown = redact_url(url)
+    if as_json:
+        _print_json(
+            {
+                "to": shown,
+                "runs": total.runs,
+                "points": total.points,
+                "log_bytes": total.log_bytes,
+                "rows": total.rows,
+            }
+        )
+    elif total.empty:
+        sys.stderr.write(f"mlop: nothing new to sync to {shown}\n")
+    else:
+        sys.stderr.write(
+            f"mlop: synced to {shown}: {total.points:,} points, {total.log_bytes:,} bytes of "
+            f"console, {total.rows:,} other rows ({total.runs} new run(s))\n"
+        )
+
+
+def _resolve_for_sync(path: Path, refs: list[str], watch: bool) -> list[str]:
+    from mlop_cli.errors import StoreError
+    from mlop_cli.store.queries import Store
+
+    try:
+        local = Store(path)
+    except StoreError:
+        # `mlop run --sync-to` starts its watcher before the run's first commit: a full run id
+        # is waited for.
+        if watch and all(len(ref) == 20 for ref in refs):
+            return list(dict.fromkeys(refs))
+        raise
+    try:
+        return list(dict.fromkeys(local.resolve(ref) for ref in refs))
+    except MlopError:
+        if watch and all(len(ref) == 20 for ref in refs):
+            return list(dict.fromkeys(refs))
+        raise
+    finally:
+        local.close()
+
+
+# -- end of sync ------------------------------------------------------------------------------
 
 
 def _warn(message: str) -> None:

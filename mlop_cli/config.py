@@ -40,6 +40,7 @@ KEYS: dict[str, tuple[type | tuple[type, ...], str]] = {
     ),
     "report": (dict, "report defaults: output (path), include_env (bool), last (int)"),
     "tags": (list, "tags added to every run"),
+    "sync_to": (str, "PostgreSQL URL that mlop run syncs to in the background (mlop sync)"),
 }
 REPORT_KEYS = {"output": str, "include_env": bool, "last": int}
 

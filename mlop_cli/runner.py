@@ -67,6 +67,7 @@ class RunOptions:
     secret_words: list[str] = field(default_factory=list)
     cwd: Path = field(default_factory=Path.cwd)
     env: dict[str, str] = field(default_factory=lambda: dict(os.environ))
+    sync_to: str | None = None  # PostgreSQL URL: sync in the background (mlop_cli.sync_background)
     stdin_fd: int = 0
     stdout_fd: int = 1
     stderr_fd: int = 2
@@ -341,13 +342,21 @@ def execute_run(options: RunOptions) -> int:
         daemon=True,
     ).start()
     sources = _start_sources(options, writer, child_pid, messages)
+    background = _start_background_sync(options, run_id, messages)
 
     outcome: Outcome = supervisor.wait()
     # From here on a second Ctrl-C or SIGTERM must not cut the bookkeeping short with a
     # traceback; the budget below bounds how long it takes anyway.
     previous = {number: signal.signal(number, lambda *_: None) for number in _STOP_SIGNALS}
     try:
-        return _finish(options, run_id, name, outcome, writer, console_worker, sources, messages)
+        code = _finish(options, run_id, name, outcome, writer, console_worker, sources, messages)
+        if background is not None:
+            done, line = background.finish()
+            if done:
+                messages.info(line)
+            else:
+                messages.warning(line)
+        return code
     finally:
         for number, handler in previous.items():
             with contextlib.suppress(ValueError, TypeError):
@@ -441,6 +450,26 @@ def _finish(
             "the store did not take everything before the time limit; the last second may be missing"
         )
     return int(status.code)
+
+
+def _start_background_sync(options: RunOptions, run_id: str, messages: Messages) -> Any:
+    """Start ``mlop sync --watch`` for this run when ``--sync-to`` asks for it (else None)."""
+    if not options.sync_to:
+        return None
+    from mlop_cli.sync_background import BackgroundSync, psycopg_missing
+
+    if psycopg_missing():
+        messages.warning(
+            "--sync-to needs PostgreSQL support: pip install 'mlop[postgres]'; "
+            "the run is recorded locally only"
+        )
+        return None
+    background = BackgroundSync(options.sync_to, options.store, run_id, options.env)
+    problem = background.start()
+    if problem:
+        messages.warning(problem)
+        return None
+    return background
 
 
 def _duration(seconds: float) -> str:

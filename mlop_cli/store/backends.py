@@ -1,0 +1,172 @@
+"""One query layer, several backends: pick the store a ``--store`` spec names.
+
+- a file path: the SQLite store (:class:`mlop_cli.store.queries.Store`);
+- a ``postgresql://`` or ``postgres://`` URL: the team store (:class:`PgStore`);
+- a folder holding ``*.db`` files (one store per node on a shared filesystem,
+  ``.mlop/<host>.db``): all of them at once (:class:`MultiStore`).
+
+Every backend answers the :class:`RunStore` protocol, so each command (ls, show, logs,
+compare, export, check, report) works unchanged against any of them.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, Protocol
+
+from mlop_cli.errors import AmbiguousRunError, RunNotFoundError, StoreError
+from mlop_cli.store.pg import is_pg_url
+from mlop_cli.store.queries import Series, Store
+
+
+class RunStore(Protocol):
+    """What readers may ask of a store, whichever its backend."""
+
+    path: Any  # what messages name: a Path, or a URL without its password
+
+    def close(self) -> None: ...  # noqa: D102
+    def runs(  # noqa: D102
+        self,
+        *,
+        project: str | None = None,
+        tag: str | None = None,
+        status: str | None = None,
+        limit: int | None = None,
+        group: str | None = None,
+    ) -> list[dict[str, Any]]: ...
+    def resolve(self, ref: str) -> str: ...  # noqa: D102
+    def run(self, run_id: str) -> dict[str, Any]: ...  # noqa: D102
+    def params(self, run_id: str) -> dict[str, Any]: ...  # noqa: D102
+    def param_sources(self, run_id: str) -> list[dict[str, Any]]: ...  # noqa: D102
+    def tags_of(self, run_ids: list[str]) -> dict[str, list[str]]: ...  # noqa: D102
+    def metric_summaries(self, run_id: str) -> dict[str, dict[str, Any]]: ...  # noqa: D102
+    def metric_names(self, run_id: str) -> list[tuple[str, str]]: ...  # noqa: D102
+    def series(self, run_id: str, name: str, source: str | None = None) -> Series | None: ...  # noqa: D102
+    def all_series(self, run_id: str) -> Iterator[Series]: ...  # noqa: D102
+    def histograms(self, run_id: str) -> dict[str, list[dict[str, Any]]]: ...  # noqa: D102
+    def texts(self, run_id: str) -> list[dict[str, Any]]: ...  # noqa: D102
+    def events(self, run_id: str, min_level: str = "info") -> list[dict[str, Any]]: ...  # noqa: D102
+    def logs(self, run_id: str, after_seq: int = -1) -> list[dict[str, Any]]: ...  # noqa: D102
+    def console_tail(self, run_id: str, max_bytes: int = 64 * 1024) -> bytes: ...  # noqa: D102
+
+
+def open_store(spec: str | Path) -> RunStore:
+    """Open the store a ``--store`` value names (see the module docstring).
+
+    Raises:
+        StoreError: nothing readable there (one line, saying what to do).
+    """
+    text = str(spec)
+    if is_pg_url(text):
+        from mlop_cli.store.pg_store import PgStore
+
+        return PgStore(text)
+    path = Path(spec).expanduser()
+    if path.is_dir():
+        files = sorted(path.glob("*.db"))
+        if not files:
+            raise StoreError(f"{path} is a folder without store files (*.db)")
+        return MultiStore([Store(file) for file in files], path)
+    return Store(path)
+
+
+class MultiStore:
+    """Several SQLite stores read as one: lists merged, each run read from its own file.
+
+    Run ids are globally unique, so a run lives in exactly one of the stores.
+    """
+
+    def __init__(self, stores: list[Store], path: Path) -> None:  # noqa: D107
+        self.stores = stores
+        self.path = path
+        self._owner: dict[str, Store] = {}
+
+    def close(self) -> None:
+        """Close every store."""
+        for store in self.stores:
+            store.close()
+
+    def runs(self, *, limit: int | None = None, **filters: Any) -> list[dict[str, Any]]:
+        """Runs of every store, newest first."""
+        lists = []
+        for store in self.stores:
+            rows = store.runs(limit=limit, **filters)
+            for row in rows:
+                self._owner[row["id"]] = store
+            lists.append(rows)
+        merged = heapq.merge(
+            *lists, key=lambda r: (r.get("started_at") or 0, r["id"]), reverse=True
+        )
+        result = list(merged)
+        return result[:limit] if limit is not None else result
+
+    def tags_of(self, run_ids: list[str]) -> dict[str, list[str]]:
+        """Tags of several runs, from whichever store holds each."""
+        tags: dict[str, list[str]] = {}
+        for store in self.stores:
+            tags.update(store.tags_of(run_ids))
+        return tags
+
+    def resolve(self, ref: str) -> str:
+        """Resolve in every store; ``last`` is the newest run of all."""
+        if ref.strip() == "last":
+            newest = self.runs(limit=1)
+            if not newest:
+                raise RunNotFoundError(f"the stores in {self.path} hold no runs yet")
+            return newest[0]["id"]
+        found: list[str] = []
+        for store in self.stores:
+            try:
+                run_id = store.resolve(ref)
+            except RunNotFoundError:
+                continue
+            self._owner[run_id] = store
+            found.append(run_id)
+        if not found:
+            raise RunNotFoundError(
+                f"no run matches {ref!r}; `mlop ls` lists the runs in {self.path}"
+            )
+        if len(found) > 1:
+            raise AmbiguousRunError(
+                f"{ref!r} matches runs in several stores: {', '.join(found)}; give more of the id"
+            )
+        return found[0]
+
+    def _store_of(self, run_id: str) -> Store:
+        store = self._owner.get(run_id)
+        if store is None:
+            for candidate in self.stores:
+                if candidate._rows("SELECT 1 FROM runs WHERE id = ?", (run_id,)):
+                    store = self._owner[run_id] = candidate
+                    break
+        if store is None:
+            raise RunNotFoundError(f"no run {run_id!r} in the stores in {self.path}")
+        return store
+
+    def __getattr__(self, name: str) -> Any:
+        # Every other reader method takes the run id first: ask the store that holds it.
+        if name.startswith("_") or not callable(getattr(Store, name, None)):
+            raise AttributeError(name)
+
+        def call(run_id: str, *args: Any, **kwargs: Any) -> Any:
+            return getattr(self._store_of(run_id), name)(run_id, *args, **kwargs)
+
+        return call
+
+
+def segment_of(run: dict[str, Any]) -> int:
+    """The run's segment in its group: Slurm's restart count of a requeued job (0 first)."""
+    import json
+
+    context = run.get("context")
+    if context is None:
+        try:
+            context = json.loads(run.get("meta") or "{}")
+        except ValueError:
+            return 0
+    try:
+        return int((context.get("slurm") or {}).get("SLURM_RESTART_COUNT") or 0)
+    except (TypeError, ValueError, AttributeError):
+        return 0

@@ -1,0 +1,111 @@
+"""Sync a run to the team store while it goes on, from a process of its own.
+
+``mlop run --sync-to URL`` starts ``python -m mlop_cli sync --watch RUN_ID`` beside the
+command. The sync never sits in the training path: it reads the local store (WAL readers never
+block the writer) in another process, so a slow or absent server costs the run nothing; the
+local store keeps everything and ``mlop sync`` catches up later. The URL travels in the child's
+environment (``MLOP_SYNC_TO``), never in its argv, where ``ps`` would show a password.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from mlop_cli.store.pg import redact_url
+
+# After the run ends, the last sync may take this long before it is left to `mlop sync`.
+FINAL_SYNC_BUDGET_S = 5.0
+WATCH_INTERVAL_S = 1.0
+
+
+def psycopg_missing() -> bool:
+    """Whether the ``postgres`` extra is absent (checked without importing psycopg)."""
+    import importlib.util
+
+    return importlib.util.find_spec("psycopg") is None
+
+
+class BackgroundSync:
+    """The ``mlop sync --watch`` child of one run.
+
+    Args:
+        url: the PostgreSQL URL (may hold a password: it goes only into the child's env).
+        store: the run's local store.
+        run_id: the run to follow.
+        env: the environment to start the child with.
+    """
+
+    def __init__(self, url: str, store: Path, run_id: str, env: dict[str, str]) -> None:
+        self.url = url
+        self.shown_url = redact_url(url)
+        self.store = store
+        self.run_id = run_id
+        self.env = env
+        self.log_path = store.parent / "sync.log"
+        self.process: subprocess.Popen[bytes] | None = None
+
+    def start(self) -> str | None:
+        """Start the child; return a warning line when it cannot start (the run goes on)."""
+        env = dict(self.env)
+        env["MLOP_SYNC_TO"] = self.url
+        env.pop("MLOP_TRACEBACK", None)
+        argv = [
+            sys.executable,
+            "-m",
+            "mlop_cli",
+            "sync",
+            "--watch",
+            "--interval",
+            str(WATCH_INTERVAL_S),
+            "--store",
+            str(self.store),
+            self.run_id,
+        ]
+        try:
+            self.store.parent.mkdir(parents=True, exist_ok=True)
+            log = open(self.log_path, "ab")  # noqa: SIM115 - handed to the child
+        except OSError:
+            log = None
+        try:
+            # A session of its own: the terminal's Ctrl-C goes to the command, not to the sync,
+            # which finishes its last pass after the run ends.
+            self.process = subprocess.Popen(
+                argv,
+                env=env,
+                stdin=subprocess.DEVNULL,
+                stdout=log if log is not None else subprocess.DEVNULL,
+                stderr=subprocess.STDOUT if log is not None else subprocess.DEVNULL,
+                start_new_session=True,
+                close_fds=True,
+            )
+        except OSError as error:
+            return f"cannot start the sync to {self.shown_url}: {error}; `mlop sync` sends the run later"
+        finally:
+            if log is not None:
+                log.close()
+        return None
+
+    def finish(self, budget: float = FINAL_SYNC_BUDGET_S) -> tuple[bool, str]:
+        """Wait up to ``budget`` s for the last pass; return (done, the one line to say)."""
+        hint = f"`mlop sync --to {self.shown_url} {self.run_id}` sends the rest"
+        if self.process is None:
+            return False, f"the run was not synced to {self.shown_url}; {hint}"
+        deadline = time.monotonic() + budget
+        while self.process.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+        code = self.process.poll()
+        if code is None:
+            # Killing it mid-COPY is safe: the batch's transaction rolls back, the marks stay.
+            with contextlib.suppress(OSError):
+                os.killpg(self.process.pid, 15)
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                self.process.wait(1.0)
+            return False, f"sync to {self.shown_url} not finished within {budget:.0f}s; {hint}"
+        if code != 0:
+            return False, f"sync to {self.shown_url} failed (see {self.log_path}); {hint}"
+        return True, f"run synced to {self.shown_url}"

@@ -1,0 +1,148 @@
+"""A throw-away PostgreSQL server for tests and benchmarks: initdb, then postgres on loopback.
+
+PostgreSQL refuses to run as root, so under root the server runs as ``nobody`` in a data folder
+it owns (made with ``tempfile.mkdtemp`` directly under /tmp, which ``nobody`` can reach).
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+
+SUPERUSER = "mlop_admin"
+PASSWORD = "s3cret-pw"
+
+
+def find_binaries() -> Path | None:
+    """The folder holding ``initdb`` and ``postgres``, or None."""
+    candidates = []
+    found = shutil.which("initdb")
+    if found:
+        candidates.append(Path(found).resolve().parent)
+    candidates += [Path(p) for p in sorted(glob.glob("/usr/lib/postgresql/*/bin"), reverse=True)]
+    candidates += [Path("/usr/local/pgsql/bin"), Path("/usr/local/bin")]
+    for folder in candidates:
+        if (folder / "initdb").exists() and (folder / "postgres").exists():
+            return folder
+    return None
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class PgServer:
+    """One running server; ``url(db)`` gives a password URL for a database."""
+
+    def __init__(self, bindir: Path) -> None:
+        self.bindir = bindir
+        self.root = Path(tempfile.mkdtemp(prefix="mlop-pg-"))
+        self.data = self.root / "data"
+        self.port = _free_port()
+        self.process: subprocess.Popen[bytes] | None = None
+        self._as_user: list[str] = []
+        if os.geteuid() == 0:
+            shutil.chown(self.root, "nobody")
+            os.chmod(self.root, 0o700)
+            self._as_user = ["runuser", "-u", "nobody", "--"]
+
+    def start(self) -> None:
+        pwfile = self.root / "pw"
+        pwfile.write_text(PASSWORD + "\n")
+        if self._as_user:
+            shutil.chown(pwfile, "nobody")
+        subprocess.run(
+            [
+                *self._as_user,
+                str(self.bindir / "initdb"),
+                "-D",
+                str(self.data),
+                "-U",
+                SUPERUSER,
+                "--pwfile",
+                str(pwfile),
+                "--auth",
+                "scram-sha-256",
+                "-E",
+                "UTF8",
+                "--no-sync",
+            ],
+            check=True,
+            capture_output=True,
+        )
+        log = open(self.root / "server.log", "wb")  # noqa: SIM115 - owned by the server process
+        self.process = subprocess.Popen(
+            [
+                *self._as_user,
+                str(self.bindir / "postgres"),
+                "-D",
+                str(self.data),
+                "-p",
+                str(self.port),
+                "-c",
+                "listen_addresses=127.0.0.1",
+                "-c",
+                f"unix_socket_directories={self.root}",
+                "-c",
+                "fsync=off",
+                "-c",
+                "max_connections=50",
+            ],
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError((self.root / "server.log").read_text())
+            try:
+                with socket.create_connection(("127.0.0.1", self.port), timeout=0.2):
+                    pass
+                # Accepting TCP is not yet accepting logins: ask the server itself.
+                done = subprocess.run(
+                    [str(self.bindir / "pg_isready"), "-h", "127.0.0.1", "-p", str(self.port)],
+                    capture_output=True,
+                )
+                if done.returncode == 0:
+                    return
+            except OSError:
+                pass
+            time.sleep(0.1)
+        raise RuntimeError("PostgreSQL did not start in 30 s")
+
+    def url(self, database: str = "postgres", password: str = PASSWORD) -> str:
+        """A URL with the superuser's password."""
+        return f"postgresql://{SUPERUSER}:{password}@127.0.0.1:{self.port}/{database}"
+
+    def create_database(self, name: str) -> str:
+        """Create a database; return its URL."""
+        import psycopg
+
+        with psycopg.connect(self.url(), autocommit=True) as conn:
+            conn.execute(f'CREATE DATABASE "{name}"')
+        return self.url(name)
+
+    def stop(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            # "fast" shutdown (clients cut off), asked of the server itself: runuser does
+            # not pass signals on.
+            subprocess.run(
+                [*self._as_user, str(self.bindir / "pg_ctl"), "stop", "-D", str(self.data),
+                 "-m", "fast", "-w"],
+                capture_output=True,
+                timeout=30,
+            )  # fmt: skip
+            try:
+                self.process.wait(10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        shutil.rmtree(self.root, ignore_errors=True)
