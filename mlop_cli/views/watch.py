@@ -183,6 +183,7 @@ def render_watch(store: Store, run_id: str, now: float) -> RenderableType:
             title="system",
             title_align="left",
             border_style="dim",
+            expand=False,
         ),
         Panel(console, title="console", title_align="left", border_style="dim", expand=False),
     )
