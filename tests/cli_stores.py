@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 import time
 from pathlib import Path
 
@@ -23,13 +24,17 @@ def make_run(
     tags: list[str] | None = None,
     start: float = T0,
 ) -> ImportedRun:
-    """A finished run with the given metric values at steps 0, 1, 2... one second apart."""
+    """A finished run with the given metric values at steps 0, 1, 2... one second apart.
+
+    Metrics named ``sys/...`` get the system source, the others ``source``.
+    """
     records: list[rec.Record] = []
     for key, value in (params or {}).items():
         records.append(rec.Param(key, value, "cli"))
     for metric, values in metrics.items():
         steps = list(range(len(values)))
-        records.append(rec.Points(metric, source, steps, [start + s for s in steps], list(values)))
+        origin = rec.SYSTEM if metric.startswith("sys/") else source
+        records.append(rec.Points(metric, origin, steps, [start + s for s in steps], list(values)))
     for metric, items in (histograms or {}).items():
         for step, (edges, counts) in enumerate(items):
             records.append(rec.Histogram(metric, source, step, start + step, edges, counts))
@@ -80,12 +85,15 @@ class SlowRun:
         self.run_id = ""
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
-            rows = query(store, "SELECT id FROM runs") if store.exists() else []
-            points = (
-                query(store, "SELECT count(*) FROM run_metrics WHERE run_id = ?", (rows[0][0],))
-                if rows
-                else [(0,)]
-            )
+            try:  # the file may exist before its schema does
+                rows = query(store, "SELECT id FROM runs") if store.exists() else []
+                points = (
+                    query(store, "SELECT count(*) FROM run_metrics WHERE run_id = ?", (rows[0][0],))
+                    if rows
+                    else [(0,)]
+                )
+            except sqlite3.OperationalError:
+                rows, points = [], [(0,)]
             if rows and points[0][0]:
                 self.run_id = rows[0][0]
                 return
