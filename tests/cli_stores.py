@@ -66,7 +66,8 @@ print('done', flush=True)
 
 
 class SlowRun:
-    """``mlop run`` of :data:`SLOW_CHILD` in the background; :meth:`stop` ends it cleanly."""
+    """``mlop run`` of :data:`SLOW_CHILD` in the background, returned once its first
+    TensorBoard point is stored; :meth:`stop` ends it cleanly."""
 
     def __init__(self, store: Path, work: Path) -> None:
         import subprocess
@@ -88,7 +89,12 @@ class SlowRun:
             try:  # the file may exist before its schema does
                 rows = query(store, "SELECT id FROM runs") if store.exists() else []
                 points = (
-                    query(store, "SELECT count(*) FROM run_metrics WHERE run_id = ?", (rows[0][0],))
+                    query(
+                        store,
+                        "SELECT count(*) FROM run_metrics r JOIN metrics m ON m.id = r.metric_id"
+                        " WHERE r.run_id = ? AND m.source != 'system'",
+                        (rows[0][0],),
+                    )
                     if rows
                     else [(0,)]
                 )

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import math
 import re
+import signal
+import threading
 import time
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -196,43 +198,58 @@ def watch_run(
     *,
     interval: float = 1.0,
     clock: Callable[[], float] = time.time,
-    sleep: Callable[[float], None] = time.sleep,
+    stop: threading.Event | None = None,
 ) -> int:
     """Show :func:`render_watch` until the run ends (final render, returns 0) or Ctrl-C (0).
 
     On a terminal the dashboard redraws in place about every ``interval`` seconds and the
     terminal is restored on the way out; elsewhere (a pipe, a file) only the final render is
-    printed, once, when the run ends.
+    printed, once, when the run ends. Setting ``stop`` (what SIGINT does) ends the watch at the
+    next frame.
     """
     from rich.live import Live
 
-    def finished() -> bool:
-        return store.run(run_id)["status"] != "running"
-
-    if not console.is_terminal:
-        try:
-            while not finished():
-                sleep(interval)
-        except KeyboardInterrupt:
-            pass
-        console.print(render_watch(store, run_id, clock()))
-        return 0
-    with Live(
-        render_watch(store, run_id, clock()),
-        console=console,
-        auto_refresh=False,
-        transient=False,
-        redirect_stdout=False,
-        redirect_stderr=False,
-        vertical_overflow="visible",
-    ) as live:
-        try:
-            while True:
-                done = finished()
+    stop = stop or threading.Event()
+    # SIGINT sets a flag instead of raising KeyboardInterrupt wherever the interpreter happens
+    # to be: an exception in the middle of a frame's write could leave rich's output buffered
+    # and the cursor hidden.
+    previous = _on_sigint(lambda signum, frame: stop.set())
+    try:
+        if not console.is_terminal:
+            while not stop.is_set() and _running(store, run_id):
+                stop.wait(interval)
+            console.print(render_watch(store, run_id, clock()))
+            return 0
+        with Live(
+            render_watch(store, run_id, clock()),
+            console=console,
+            auto_refresh=False,
+            transient=False,
+            redirect_stdout=False,
+            redirect_stderr=False,
+            vertical_overflow="visible",
+        ) as live:
+            while not stop.is_set():
+                done = not _running(store, run_id)
                 live.update(render_watch(store, run_id, clock()), refresh=True)
                 if done:
                     break
-                sleep(interval)
-        except KeyboardInterrupt:
-            pass  # leaving the dashboard is not an error; the run goes on untouched
+                stop.wait(interval)
+    except KeyboardInterrupt:
+        pass  # not in the main thread (no handler): leaving is still not an error
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGINT, previous)
     return 0
+
+
+def _running(store: Store, run_id: str) -> bool:
+    return store.run(run_id)["status"] == "running"
+
+
+def _on_sigint(handler: Callable[[int, Any], None]) -> Any:
+    """Install a SIGINT handler; the previous one, or None where that is not possible."""
+    try:
+        return signal.signal(signal.SIGINT, handler)
+    except ValueError:  # not the main thread
+        return None
