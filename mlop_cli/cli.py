@@ -700,6 +700,330 @@ def report(
         with open(step_summary, "a", encoding="utf-8") as handle:
             handle.write(text)
         sys.stderr.write(f"mlop: appended the summary to {step_summary}\n")
+# -- compare ---------------------------------------------------------------------------
+
+
+@app.command()
+def compare(
+    run_refs: list[str] = typer.Argument(
+        ..., metavar="RUN...", help="Two or more runs: id, unique id prefix, name, or `last`."
+    ),
+    metric: list[str] = typer.Option(
+        [], "--metric", "-m", help="Only this metric (repeatable; default: all but sys/...)."
+    ),
+    system: bool = typer.Option(False, "--system", help="Also show system metrics (sys/...)."),
+    changed: bool = typer.Option(
+        False, "--changed", help="Only the parameters that differ between the runs."
+    ),
+    store: str | None = StoreOption,
+    as_json: bool = JsonOption,
+) -> None:
+    """Compare runs: parameters that differ, and each metric's last and best value.
+
+    Best is the minimum for metrics named like a loss or an error (loss, error, perplexity,
+    err, ppl, wer, cer, mse, mae, rmse, nll), the maximum otherwise.
+
+    Example: mlop compare baseline a1b2 last --metric eval/acc --metric eval/loss
+    """
+    from mlop_cli.views.compare import compare_document, compare_view
+
+    if len(run_refs) < 2:
+        raise UsageError("give at least two runs to compare, e.g. mlop compare RUN1 RUN2")
+    opened = _open_store(store)
+    run_ids = [opened.resolve(ref) for ref in run_refs]
+    document = compare_document(opened, run_ids, metrics=metric or None, system=system)
+    if as_json:
+        _print_json(document)
+        return
+    _console().print(compare_view(document, all_params=not changed))
+
+
+# -- watch -----------------------------------------------------------------------------
+
+
+@app.command()
+def watch(
+    run_ref: str = typer.Argument(
+        "last", metavar="RUN", help="Run id, unique id prefix, name, or `last`."
+    ),
+    interval: float = typer.Option(1.0, "--interval", help="Seconds between refreshes.", min=0.1),
+    store: str | None = StoreOption,
+) -> None:
+    """Live dashboard of a run: status, metrics with sparklines, system and GPU, console.
+
+    Run it from another terminal while `mlop run` goes on. It exits 0 when the run ends
+    (after a final render) and on Ctrl-C, which leaves the run untouched.
+
+    Example: mlop watch last
+    """
+    from mlop_cli.views.watch import watch_run
+
+    opened = _open_store(store)
+    run_id = opened.resolve(run_ref)
+    raise typer.Exit(watch_run(opened, run_id, _console(), interval=interval))
+
+
+# -- check -----------------------------------------------------------------------------
+
+
+@app.command()
+def check(
+    run_ref: str = typer.Argument(
+        ..., metavar="RUN", help="Run id, unique id prefix, name, or `last`."
+    ),
+    conditions: list[str] = typer.Argument(
+        ...,
+        metavar="EXPR...",
+        help="Conditions like 'eval/acc >= 0.9' or 'max(train/loss) < 5' "
+        "(aggregates: last, min, max, mean, count; operators: < <= > >= == !=).",
+    ),
+    store: str | None = StoreOption,
+    as_json: bool = JsonOption,
+) -> None:
+    """Gate CI on metrics: exit 0 when every condition holds, 1 when one fails.
+
+    A malformed condition or an unknown metric exits 2. A NaN value fails its condition.
+
+    Example: mlop check last 'eval/acc >= 0.9' 'max(train/loss) < 5' 'min(eval/loss) <= 0.3'
+    """
+    from rich.text import Text
+
+    from mlop_cli.gate import evaluate, parse_condition
+
+    parsed = [parse_condition(text) for text in conditions]
+    opened = _open_store(store)
+    run_id = opened.resolve(run_ref)
+    outcomes = evaluate(parsed, opened.metric_summaries(run_id))
+    passed = all(outcome.passed for outcome in outcomes)
+    if as_json:
+        _print_json(
+            {"run": run_id, "passed": passed, "conditions": [o.to_json() for o in outcomes]}
+        )
+    else:
+        console = _console()
+        for outcome in outcomes:
+            line = Text(outcome.verdict, style="bold green" if outcome.passed else "bold red")
+            line.append("  " + outcome.describe())
+            console.print(line)
+    raise typer.Exit(ExitCode.OK if passed else ExitCode.ERROR)
+
+
+# -- export ----------------------------------------------------------------------------
+
+
+@app.command()
+def export(
+    run_ref: str = typer.Argument(
+        "last", metavar="RUN", help="Run id, unique id prefix, name, or `last`."
+    ),
+    format_: str = typer.Option(
+        "csv", "--format", "-f", help="csv, jsonl or tensorboard.", metavar="FORMAT"
+    ),
+    output: Path | None = typer.Option(
+        None,
+        "--output",
+        "-o",
+        help="File to write (default: stdout); for tensorboard, the folder (required).",
+    ),
+    metric: list[str] = typer.Option(
+        [], "--metric", "-m", help="Only this metric (repeatable; default: all)."
+    ),
+    store: str | None = StoreOption,
+) -> None:
+    """Export a run's points: CSV or JSON lines (metric, step, value, time, source), or TensorBoard files.
+
+    time is Unix seconds (a float). NaN is `nan` in CSV and null in JSON lines.
+
+    Example: mlop export last --format csv -o metrics.csv
+    """
+    from mlop_cli import export as exporting
+
+    if format_ not in exporting.FORMATS:
+        raise UsageError(f"--format {format_!r}: expected one of {', '.join(exporting.FORMATS)}")
+    if format_ == "tensorboard" and output is None:
+        raise UsageError("--format tensorboard writes event files: give the folder with -o PATH")
+    opened = _open_store(store)
+    run_id = opened.resolve(run_ref)
+    if format_ == "tensorboard":
+        written = exporting.write_tensorboard(opened, run_id, output, metric or None)
+        sys.stderr.write(
+            f"mlop: wrote {written['points']:,} points and {written['histograms']:,} histograms to {output}\n"
+        )
+        return
+    write = exporting.write_csv if format_ == "csv" else exporting.write_jsonl
+    if output is None:
+        write(opened, run_id, sys.stdout, metric or None)
+        sys.stdout.flush()
+        return
+    with open(output, "w", encoding="utf-8", newline="") as stream:
+        count = write(opened, run_id, stream, metric or None)
+    sys.stderr.write(f"mlop: wrote {count:,} points to {output}\n")
+
+
+# -- edit ------------------------------------------------------------------------------
+
+
+def _editor(flag: str | None):  # -> StoreEditor
+    from mlop_cli.store.edit import StoreEditor
+
+    return StoreEditor(_store_path(flag))
+
+
+@app.command()
+def tag(
+    run_ref: str = typer.Argument(
+        ..., metavar="RUN", help="Run id, unique id prefix, name, or `last`."
+    ),
+    tags: list[str] = typer.Argument(..., metavar="TAG...", help="Tags to add."),
+    store: str | None = StoreOption,
+) -> None:
+    """Add tags to a run.
+
+    Example: mlop tag last best ablation-3
+    """
+    run_id = _open_store(store).resolve(run_ref)
+    with _editor(store) as editor:
+        now = editor.add_tags(run_id, tags)
+    sys.stderr.write(f"mlop: run {run_id} tags: {', '.join(now)}\n")
+
+
+@app.command()
+def untag(
+    run_ref: str = typer.Argument(
+        ..., metavar="RUN", help="Run id, unique id prefix, name, or `last`."
+    ),
+    tags: list[str] = typer.Argument(..., metavar="TAG...", help="Tags to remove."),
+    store: str | None = StoreOption,
+) -> None:
+    """Remove tags from a run.
+
+    Example: mlop untag last best
+    """
+    run_id = _open_store(store).resolve(run_ref)
+    with _editor(store) as editor:
+        now, absent = editor.remove_tags(run_id, tags)
+    if absent:
+        _warn(f"run {run_id} had no tag {', '.join(absent)}")
+    sys.stderr.write(f"mlop: run {run_id} tags: {', '.join(now) or '(none)'}\n")
+
+
+@app.command()
+def rename(
+    run_ref: str = typer.Argument(
+        ..., metavar="RUN", help="Run id, unique id prefix, name, or `last`."
+    ),
+    name: str = typer.Argument(..., help="The new name."),
+    store: str | None = StoreOption,
+) -> None:
+    """Give a run a new name.
+
+    Example: mlop rename last baseline-lr3e-4
+    """
+    run_id = _open_store(store).resolve(run_ref)
+    with _editor(store) as editor:
+        old = editor.rename(run_id, name)
+    sys.stderr.write(f"mlop: run {run_id} renamed from {old!r} to {name.strip()!r}\n")
+
+
+@app.command()
+def rm(
+    run_refs: list[str] = typer.Argument(
+        ..., metavar="RUN...", help="Runs to delete: id, unique id prefix, name, or `last`."
+    ),
+    yes: bool = typer.Option(
+        False, "--yes", "-y", help="Do not ask; required when stdin is not a terminal."
+    ),
+    force: bool = typer.Option(False, "--force", help="Delete a run even while it is running."),
+    store: str | None = StoreOption,
+    as_json: bool = JsonOption,
+) -> None:
+    """Delete runs and everything recorded about them.
+
+    Asks first when stdin is a terminal; elsewhere it needs --yes. A running run needs --force.
+
+    Example: mlop rm a1b2c3 old-baseline --yes
+    """
+    opened = _open_store(store)
+    run_ids = list(dict.fromkeys(opened.resolve(ref) for ref in run_refs))
+    with _editor(store) as editor:
+        plan = editor.delete_runs(run_ids, force=force, dry_run=True)
+        if not yes:
+            if not sys.stdin.isatty():
+                raise UsageError(
+                    "refusing to delete runs without --yes when stdin is not a terminal"
+                )
+            listed = ", ".join(f"{row['id']} ({row.get('name')})" for row in plan.runs)
+            sys.stderr.write(f"Delete {len(plan.runs)} run(s): {listed}? [y/N] ")
+            sys.stderr.flush()
+            if sys.stdin.readline().strip().lower() not in ("y", "yes"):
+                sys.stderr.write("mlop: nothing deleted\n")
+                raise typer.Exit(ExitCode.ERROR)
+        removal = editor.delete_runs(run_ids, force=force)
+    _report_removal(removal, as_json)
+
+
+@app.command()
+def gc(
+    older_than: float | None = typer.Option(
+        None,
+        "--older-than",
+        help="Delete runs that started more than DAYS days ago.",
+        metavar="DAYS",
+        min=0,
+    ),
+    status: list[str] = typer.Option(
+        [],
+        "--status",
+        "-s",
+        help="Delete runs with this status (repeatable): finished, failed, killed, lost.",
+    ),
+    vacuum: bool = typer.Option(
+        False, "--vacuum", help="Then VACUUM the store to give the space back."
+    ),
+    dry_run: bool = typer.Option(
+        False, "--dry-run", help="Print what would be removed; change nothing."
+    ),
+    store: str | None = StoreOption,
+    as_json: bool = JsonOption,
+) -> None:
+    """Delete old runs (never a running one) and/or compact the store.
+
+    With --older-than and --status together, a run must match both.
+
+    Example: mlop gc --older-than 30 --status failed --vacuum --dry-run
+    """
+    statuses = ("finished", "failed", "killed", "lost")
+    for item in status:
+        if item not in statuses:
+            raise UsageError(f"--status {item!r}: expected one of {', '.join(statuses)}")
+    if older_than is None and not status and not vacuum:
+        raise UsageError("nothing to do: give --older-than DAYS, --status S and/or --vacuum")
+    with _editor(store) as editor:
+        removal = editor.collect_garbage(
+            older_than_days=older_than, statuses=status or None, vacuum=vacuum, dry_run=dry_run
+        )
+    _report_removal(removal, as_json)
+
+
+def _report_removal(removal: Any, as_json: bool) -> None:
+    if as_json:
+        _print_json(removal.to_json())
+        return
+    from mlop_cli.views.text import format_bytes, format_time
+
+    verb = "would remove" if removal.dry_run else "removed"
+    for row in removal.runs:
+        sys.stdout.write(
+            f"{verb} {row['id']}  {row.get('name') or ''}  {row.get('status')}  {format_time(row.get('started_at'))}\n"
+        )
+    rows = ", ".join(f"{count:,} {table}" for table, count in removal.rows.items() if count)
+    sys.stdout.write(f"{verb} {len(removal.runs)} run(s)" + (f" ({rows})" if rows else "") + "\n")
+    if removal.vacuumed:
+        sys.stdout.write(
+            f"vacuumed: {format_bytes(removal.bytes_before)} -> {format_bytes(removal.bytes_after)}\n"
+        )
+    elif removal.bytes_before and removal.dry_run:
+        sys.stdout.write(f"would vacuum the store ({format_bytes(removal.bytes_before)} now)\n")
 
 
 # -- error handling ----------------------------------------------------------------------

@@ -1,0 +1,144 @@
+"""``mlop export``: a run's points as CSV, JSON lines, or TensorBoard event files.
+
+CSV and JSON lines hold one record per point: ``metric``, ``step``, ``value``, ``time`` (Unix
+seconds, a float: what the store keeps, with no time zone to get wrong) and ``source``
+(console, tensorboard, system). A NaN value is ``nan`` in CSV and ``null`` in JSON lines
+(infinities: ``inf``/``-inf`` in CSV, ``null`` in JSON lines, which has no infinities).
+
+TensorBoard export writes event files with tensorboard's own ``EventFileWriter``: scalars as
+``simple_value`` and histograms as ``HistogramProto``, so TensorBoard opens the folder as is.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import math
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO, Any
+
+from mlop_cli.gate import unknown_metric
+from mlop_cli.store.queries import Series, Store
+
+FORMATS = ("csv", "jsonl", "tensorboard")
+FIELDS = ("metric", "step", "value", "time", "source")
+
+
+def selected_series(
+    store: Store, run_id: str, metrics: list[str] | None = None, also_known: tuple[str, ...] = ()
+) -> Iterator[Series]:
+    """The run's series, all of them or only ``metrics`` (exact names, any source).
+
+    Raises:
+        UnknownMetricError: a name in ``metrics`` is neither a metric of the run nor in
+            ``also_known`` (histogram names, for the TensorBoard export).
+    """
+    pairs = store.metric_names(run_id)
+    if metrics:
+        known = sorted({name for name, _ in pairs} | set(also_known))
+        for name in metrics:
+            if name not in known:
+                raise unknown_metric(name, known)
+        wanted = set(metrics)
+        pairs = [(name, source) for name, source in pairs if name in wanted]
+    for name, source in pairs:
+        series = store.series(run_id, name, source)
+        if series is not None:
+            yield series
+
+
+def _points(series: Series) -> Iterator[tuple[int, float, float]]:
+    return zip(series.steps, series.values, series.times, strict=False)
+
+
+def write_csv(store: Store, run_id: str, stream: IO[str], metrics: list[str] | None = None) -> int:
+    """Write CSV (header ``metric,step,value,time,source``) to ``stream``; returns the point count."""
+    writer = csv.writer(stream, lineterminator="\n")
+    writer.writerow(FIELDS)
+    count = 0
+    for series in selected_series(store, run_id, metrics):
+        for step, value, when in _points(series):
+            writer.writerow((series.name, step, repr(value), repr(when), series.source))
+            count += 1
+    return count
+
+
+def _json_value(value: float) -> float | None:
+    return None if math.isnan(value) or math.isinf(value) else value
+
+
+def write_jsonl(
+    store: Store, run_id: str, stream: IO[str], metrics: list[str] | None = None
+) -> int:
+    """Write one JSON object per line and point to ``stream``; returns the point count."""
+    count = 0
+    for series in selected_series(store, run_id, metrics):
+        for step, value, when in _points(series):
+            record = {
+                "metric": series.name,
+                "step": step,
+                "value": _json_value(value),
+                "time": when,
+                "source": series.source,
+            }
+            stream.write(json.dumps(record, ensure_ascii=False) + "\n")
+            count += 1
+    return count
+
+
+def _histogram_proto(edges: list[float], counts: list[float]) -> Any:
+    from tensorboard.compat.proto.summary_pb2 import HistogramProto
+
+    middles = [(low + high) / 2 for low, high in zip(edges[:-1], edges[1:], strict=False)]
+    return HistogramProto(
+        min=edges[0] if edges else 0.0,
+        max=edges[-1] if edges else 0.0,
+        num=float(sum(counts)),
+        # The store keeps buckets, not samples: sums are estimated from bucket middles.
+        sum=float(sum(c * m for c, m in zip(counts, middles, strict=False))),
+        sum_squares=float(sum(c * m * m for c, m in zip(counts, middles, strict=False))),
+        bucket_limit=edges[1:],
+        bucket=counts,
+    )
+
+
+def write_tensorboard(
+    store: Store, run_id: str, folder: Path, metrics: list[str] | None = None
+) -> dict[str, int]:
+    """Write the run's scalars and histograms as TensorBoard event files into ``folder``.
+
+    A metric recorded by two sources under one name gets the tag ``SOURCE:NAME`` for the
+    second. Returns ``{"points": n, "histograms": m, "files": 1}``.
+    """
+    from tensorboard.compat.proto.event_pb2 import Event
+    from tensorboard.compat.proto.summary_pb2 import Summary
+    from tensorboard.summary.writer.event_file_writer import EventFileWriter
+
+    all_histograms = store.histograms(run_id)
+    chosen = list(selected_series(store, run_id, metrics, tuple(all_histograms)))
+    folder.mkdir(parents=True, exist_ok=True)
+    writer = EventFileWriter(str(folder))
+    points = histograms = 0
+    tags: set[str] = set()
+    try:
+        for series in chosen:
+            tag = series.name if series.name not in tags else f"{series.source}:{series.name}"
+            tags.add(tag)
+            for step, value, when in _points(series):
+                summary = Summary(value=[Summary.Value(tag=tag, simple_value=value)])
+                writer.add_event(Event(wall_time=when, step=step, summary=summary))
+                points += 1
+        for name, items in all_histograms.items():
+            if metrics and name not in metrics:
+                continue
+            for item in items:
+                if len(item["edges"]) != len(item["counts"]) + 1:
+                    continue  # not a histogram the proto can hold
+                proto = _histogram_proto(item["edges"], item["counts"])
+                summary = Summary(value=[Summary.Value(tag=name, histo=proto)])
+                writer.add_event(Event(wall_time=item["time"], step=item["step"], summary=summary))
+                histograms += 1
+    finally:
+        writer.close()
+    return {"points": points, "histograms": histograms, "files": 1}

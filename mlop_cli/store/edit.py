@@ -1,0 +1,278 @@
+"""Changing stored runs: tags, names, deletion and garbage collection.
+
+The only writes besides a run's own writer thread. Each operation is one short transaction on a
+normal (read-write, WAL) connection, so it never blocks a run in progress for long: a run's
+writer waits on the lock (``busy_timeout``) at most the length of one of these transactions.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from mlop_cli.errors import MlopError, StoreError, UsageError
+from mlop_cli.store.queries import effective_status
+from mlop_cli.store.schema import connect
+
+# Every table holding rows of a run, with the column naming the run.
+RUN_TABLES = (
+    ("point_chunks", "run_id"),
+    ("run_metrics", "run_id"),
+    ("histograms", "run_id"),
+    ("texts", "run_id"),
+    ("logs", "run_id"),
+    ("events", "run_id"),
+    ("params", "run_id"),
+    ("tags", "run_id"),
+    ("runs", "id"),
+)
+
+
+class RunningRunError(MlopError):
+    """A run in progress cannot be deleted without ``--force``."""
+
+
+@dataclass
+class Removal:
+    """What a deletion or a garbage collection removed (or would remove, in a dry run)."""
+
+    runs: list[dict[str, Any]] = field(default_factory=list)
+    rows: dict[str, int] = field(default_factory=dict)
+    metrics: int = 0  # metric names no run uses any more
+    vacuumed: bool = False
+    bytes_before: int = 0
+    bytes_after: int = 0
+    dry_run: bool = False
+
+    def to_json(self) -> dict[str, Any]:
+        """The JSON of ``mlop rm --json`` and ``mlop gc --json``."""
+        return {
+            "dry_run": self.dry_run,
+            "runs": [
+                {
+                    "id": row["id"],
+                    "name": row.get("name"),
+                    "status": row.get("status"),
+                    "started_at": row.get("started_at"),
+                }
+                for row in self.runs
+            ],
+            "rows": self.rows,
+            "unused_metrics": self.metrics,
+            "vacuumed": self.vacuumed,
+            "bytes_before": self.bytes_before,
+            "bytes_after": self.bytes_after,
+        }
+
+
+class StoreEditor:
+    """Read-write access to a store for the editing commands."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        if not path.exists():
+            raise StoreError(f"no store at {path}; pass --store with the right file")
+        try:
+            self.conn = connect(path)
+            version = self.conn.execute("PRAGMA user_version").fetchone()[0]
+        except sqlite3.DatabaseError as error:
+            raise StoreError(f"cannot open the store {path} for writing: {error}") from error
+        if version == 0:
+            raise StoreError(f"{path} is not an mlop store (no schema); pass --store")
+
+    def close(self) -> None:
+        """Close the connection."""
+        self.conn.close()
+
+    def __enter__(self) -> StoreEditor:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _transaction(self, work: Any) -> Any:
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                result = work()
+                self.conn.execute("COMMIT")
+            except BaseException:
+                self.conn.execute("ROLLBACK")
+                raise
+        except sqlite3.OperationalError as error:
+            raise StoreError(
+                f"cannot write the store {self.path}: {error} (another process holds it; retry)"
+            ) from error
+        except sqlite3.DatabaseError as error:
+            raise StoreError(f"cannot write the store {self.path}: {error}") from error
+        return result
+
+    def _run_row(self, run_id: str) -> dict[str, Any]:
+        cursor = self.conn.execute("SELECT * FROM runs WHERE id = ?", (run_id,))
+        row = cursor.fetchone()
+        if row is None:
+            raise UsageError(f"no run {run_id!r} in {self.path}")
+        return dict(zip([c[0] for c in cursor.description], row, strict=True))
+
+    # -- tags and names ------------------------------------------------------------------
+
+    def add_tags(self, run_id: str, tags: Iterable[str]) -> list[str]:
+        """Add tags to a run; returns the run's tags afterwards."""
+        cleaned = _clean_labels(tags, "tag")
+        self._run_row(run_id)
+        self._transaction(
+            lambda: self.conn.executemany(
+                "INSERT OR IGNORE INTO tags (run_id, tag) VALUES (?, ?)",
+                [(run_id, tag) for tag in cleaned],
+            )
+        )
+        return self.tags(run_id)
+
+    def remove_tags(self, run_id: str, tags: Iterable[str]) -> tuple[list[str], list[str]]:
+        """Remove tags from a run; returns (the run's tags afterwards, tags it did not have)."""
+        wanted = list(dict.fromkeys(tags))
+        self._run_row(run_id)
+        before = set(self.tags(run_id))
+        self._transaction(
+            lambda: self.conn.executemany(
+                "DELETE FROM tags WHERE run_id = ? AND tag = ?", [(run_id, tag) for tag in wanted]
+            )
+        )
+        return self.tags(run_id), [tag for tag in wanted if tag not in before]
+
+    def tags(self, run_id: str) -> list[str]:
+        """A run's tags, sorted."""
+        rows = self.conn.execute("SELECT tag FROM tags WHERE run_id = ? ORDER BY tag", (run_id,))
+        return [row[0] for row in rows]
+
+    def rename(self, run_id: str, name: str) -> str:
+        """Give a run a new name; returns the old one."""
+        (name,) = _clean_labels([name], "name")
+        old = self._run_row(run_id).get("name")
+        self._transaction(
+            lambda: self.conn.execute("UPDATE runs SET name = ? WHERE id = ?", (name, run_id))
+        )
+        return old
+
+    # -- deletion ------------------------------------------------------------------------
+
+    def delete_runs(
+        self, run_ids: list[str], *, force: bool = False, dry_run: bool = False
+    ) -> Removal:
+        """Delete runs and every row they own, in one transaction.
+
+        Raises:
+            RunningRunError: a run is still running (its writer would recreate rows) and
+                ``force`` is off.
+        """
+        rows = [self._run_row(run_id) for run_id in dict.fromkeys(run_ids)]
+        now = time.time()
+        for row in rows:
+            row["status"] = effective_status(row, now)
+        running = [row for row in rows if row["status"] == "running"]
+        if running and not force:
+            names = ", ".join(f"{row['id']} ({row.get('name')})" for row in running)
+            raise RunningRunError(
+                f"{names} is still running; stop it first, or pass --force to delete it anyway"
+            )
+        return self._remove(rows, dry_run=dry_run)
+
+    def collect_garbage(
+        self,
+        *,
+        older_than_days: float | None = None,
+        statuses: list[str] | None = None,
+        vacuum: bool = False,
+        dry_run: bool = False,
+        now: float | None = None,
+    ) -> Removal:
+        """Delete runs that started more than ``older_than_days`` ago (and/or have one of
+        ``statuses``), never a run still running; drop unused metric names; optionally VACUUM.
+
+        With neither ``older_than_days`` nor ``statuses`` no run is deleted (only VACUUM).
+        """
+        now = time.time() if now is None else now
+        selected: list[dict[str, Any]] = []
+        if older_than_days is not None or statuses:
+            cursor = self.conn.execute("SELECT * FROM runs ORDER BY started_at, id")
+            names = [c[0] for c in cursor.description]
+            for values in cursor.fetchall():
+                row = dict(zip(names, values, strict=True))
+                status = effective_status(row, now)
+                if status == "running":
+                    continue
+                if older_than_days is not None:
+                    started = row.get("started_at") or 0.0
+                    if started > now - older_than_days * 86400.0:
+                        continue
+                if statuses and status not in statuses:
+                    continue
+                row["status"] = status
+                selected.append(row)
+        removal = self._remove(selected, dry_run=dry_run)
+        if vacuum:
+            removal.bytes_before = _size(self.path)
+            if not dry_run:
+                try:
+                    self.conn.execute("VACUUM")
+                    # Fold the WAL back into the main file so the size on disk shrinks now.
+                    self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                except sqlite3.OperationalError as error:
+                    raise StoreError(
+                        f"cannot VACUUM {self.path}: {error} (a run may be writing; retry later)"
+                    ) from error
+                removal.vacuumed = True
+            removal.bytes_after = _size(self.path)
+        return removal
+
+    def _remove(self, rows: list[dict[str, Any]], *, dry_run: bool) -> Removal:
+        removal = Removal(runs=rows, dry_run=dry_run)
+        ids = [row["id"] for row in rows]
+
+        def work() -> None:
+            for table, column in RUN_TABLES:
+                total = 0
+                for start in range(0, len(ids), 500):
+                    part = ids[start : start + 500]
+                    marks = ",".join("?" for _ in part)
+                    verb = "SELECT count(*) FROM" if dry_run else "DELETE FROM"
+                    cursor = self.conn.execute(f"{verb} {table} WHERE {column} IN ({marks})", part)
+                    total += cursor.fetchone()[0] if dry_run else cursor.rowcount
+                removal.rows[table] = total
+            unused = (
+                " FROM metrics WHERE id NOT IN (SELECT metric_id FROM run_metrics)"
+                " AND id NOT IN (SELECT metric_id FROM histograms)"
+                " AND id NOT IN (SELECT metric_id FROM point_chunks)"
+            )
+            if not dry_run:
+                removal.metrics = self.conn.execute("DELETE" + unused).rowcount
+
+        if ids:
+            self._transaction(work)
+        return removal
+
+
+def _clean_labels(labels: Iterable[str], what: str) -> list[str]:
+    cleaned = []
+    for label in labels:
+        value = label.strip()
+        if not value:
+            raise UsageError(f"an empty {what}; give at least one visible character")
+        if any(ord(ch) < 32 or ord(ch) == 127 for ch in value):
+            raise UsageError(f"{what} {value!r} holds control characters")
+        cleaned.append(value)
+    return list(dict.fromkeys(cleaned))
+
+
+def _size(path: Path) -> int:
+    total = 0
+    for suffix in ("", "-wal"):
+        try:
+            total += Path(f"{path}{suffix}").stat().st_size
+        except OSError:
+            pass
+    return total

@@ -1,0 +1,208 @@
+"""``mlop compare``: runs side by side, parameters that differ and each metric's last and best.
+
+"Best" is the minimum for metrics whose name has a word that means lower is better (see
+:func:`lower_is_better`), the maximum otherwise.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from typing import Any
+
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+
+from mlop_cli.documents import run_summary
+from mlop_cli.gate import unknown_metric
+from mlop_cli.store.queries import Store
+from mlop_cli.views.runs import status_text
+from mlop_cli.views.text import format_value, inert
+
+# Words of a metric name that mean "lower is better". Long words match inside a word
+# (``val_loss``, ``trainloss``, ``error_rate``); short ones only as a whole word, so that
+# ``power_w`` is not a WER and ``camera`` not an MAE.
+LOWER_IS_BETTER_WORDS = ("loss", "error", "perplexity")
+LOWER_IS_BETTER_SHORT = ("err", "ppl", "wer", "cer", "mse", "mae", "rmse", "nll")
+_WORDS = re.compile(r"[A-Za-z]+")
+
+
+def lower_is_better(name: str) -> bool:
+    """Whether the best value of a metric is its minimum.
+
+    True when the name (split into words at every non-letter: ``/ _ . - @`` digits) has a word
+    containing loss, error or perplexity, or a word equal to err, ppl, wer, cer, mse, mae, rmse
+    or nll (any case): ``train/loss``, ``val_error``, ``eval/wer``, ``test-rmse``. False
+    otherwise (``acc``, ``f1``, ``bleu``, ``sys/gpu0/power_w``).
+    """
+    for word in _WORDS.findall(name.lower()):
+        if word in LOWER_IS_BETTER_SHORT or any(long in word for long in LOWER_IS_BETTER_WORDS):
+            return True
+    return False
+
+
+def _finite(value: Any) -> Any:
+    if isinstance(value, float) and (math.isnan(value) or math.isinf(value)):
+        return None
+    return value
+
+
+def _same(values: list[Any]) -> bool:
+    encoded = {json.dumps(value, sort_keys=True, default=str) for value in values}
+    return len(encoded) <= 1
+
+
+def compare_document(
+    store: Store,
+    run_ids: list[str],
+    *,
+    metrics: list[str] | None = None,
+    system: bool = False,
+) -> dict[str, Any]:
+    """The data of ``mlop compare`` (also its ``--json``).
+
+    Args:
+        store: the store to read.
+        run_ids: resolved run ids, in the order to show.
+        metrics: only these metrics (exact names); default: every metric of any run.
+        system: include system metrics (``sys/...``) when ``metrics`` is not given.
+
+    Returns:
+        ``{"runs": [run summaries], "params": {key: {"values": [...], "differs": bool}},
+        "metrics": {name: {"best": "min"|"max", "runs": [{"last", "last_step", "best",
+        "best_step", "count"} or None]}}}``; a run without a metric has None.
+    """
+    runs = [store.run(run_id) for run_id in run_ids]
+    keys = sorted({key for run in runs for key in run.get("params", {})})
+    params = {}
+    for key in keys:
+        values = [run.get("params", {}).get(key) for run in runs]
+        present = [key in run.get("params", {}) for run in runs]
+        params[key] = {"values": values, "differs": not (_same(values) and all(present))}
+    summaries = [store.metric_summaries(run_id) for run_id in run_ids]
+    if metrics:
+        names = list(dict.fromkeys(metrics))
+        known = sorted({name for summary in summaries for name in summary})
+        for name in names:
+            if name not in known:
+                raise unknown_metric(name, known)
+    else:
+        seen: dict[str, bool] = {}
+        for summary in summaries:
+            for name, item in summary.items():
+                if system or item["source"] != "system":
+                    seen.setdefault(name, True)
+        names = sorted(seen)
+    table: dict[str, Any] = {}
+    for name in names:
+        direction = "min" if lower_is_better(name) else "max"
+        cells = []
+        for summary in summaries:
+            item = summary.get(name)
+            if item is None:
+                cells.append(None)
+                continue
+            cells.append(
+                {
+                    "last": _finite(item["last"]),
+                    "last_step": item["last_step"],
+                    "best": _finite(item[direction]),
+                    "best_step": item[f"{direction}_step"],
+                    "count": item["count"],
+                }
+            )
+        table[name] = {"best": direction, "runs": cells}
+    return {"runs": [run_summary(run) for run in runs], "params": params, "metrics": table}
+
+
+def _plain(value: Any) -> str:
+    if value is None:
+        return "-"
+    if isinstance(value, str):
+        return inert(value)
+    return inert(json.dumps(value, default=str))
+
+
+def compare_view(document: dict[str, Any], *, all_params: bool = True) -> Group:
+    """The rich rendering of :func:`compare_document`.
+
+    Parameters that differ are bold yellow and marked ``*`` (visible without colour too); the
+    best run of each metric is bold green and marked ``*``.
+    """
+    runs = document["runs"]
+    header = Table(box=None, header_style="bold", pad_edge=False)
+    header.add_column("")
+    for index in range(len(runs)):
+        header.add_column(f"#{index + 1}", overflow="fold")
+    header.add_row("run", *[Text(run["id"]) for run in runs])
+    header.add_row("name", *[Text(inert(run.get("name") or "")) for run in runs])
+    header.add_row("status", *[status_text(run["status"]) for run in runs])
+    parts: list[Any] = [header]
+
+    params = document["params"]
+    shown = {k: v for k, v in params.items() if all_params or v["differs"]}
+    if shown:
+        table = Table(box=None, header_style="bold", pad_edge=False)
+        table.add_column("PARAMETER", overflow="fold")
+        for index in range(len(runs)):
+            table.add_column(f"#{index + 1}", overflow="fold")
+        for key, item in shown.items():
+            style = "bold yellow" if item["differs"] else "dim"
+            mark = "* " if item["differs"] else "  "
+            table.add_row(
+                Text(mark + inert(key), style=style),
+                *[Text(_plain(value), style=style) for value in item["values"]],
+            )
+        differing = sum(1 for item in params.values() if item["differs"])
+        parts += [
+            Text(f"\nParameters ({differing} of {len(params)} differ, marked *)", style="bold"),
+            table,
+        ]
+    elif params:
+        parts.append(Text(f"\nAll {len(params)} parameters are equal.", style="bold"))
+
+    metrics = document["metrics"]
+    if metrics:
+        table = Table(box=None, header_style="bold", pad_edge=False)
+        table.add_column("METRIC", overflow="fold")
+        table.add_column("BEST")
+        for index in range(len(runs)):
+            table.add_column(f"#{index + 1} LAST", justify="right")
+            table.add_column(f"#{index + 1} BEST", justify="right")
+        for name, item in metrics.items():
+            bests = [cell["best"] for cell in item["runs"] if cell and cell["best"] is not None]
+            winner = None
+            if len(bests) > 1:
+                winner = min(bests) if item["best"] == "min" else max(bests)
+            row: list[Any] = [Text(inert(name)), Text(item["best"], style="dim")]
+            for cell in item["runs"]:
+                if cell is None:
+                    row += [Text("-", style="dim"), Text("-", style="dim")]
+                    continue
+                best = format_value(name, cell["best"])
+                is_winner = winner is not None and cell["best"] == winner
+                # The store keeps a NaN last value as NULL: a metric with points ended on NaN.
+                last = (
+                    "nan"
+                    if cell["last"] is None and cell["count"]
+                    else format_value(name, cell["last"])
+                )
+                row += [
+                    Text(last),
+                    Text(
+                        f"*{best}" if is_winner else best, style="bold green" if is_winner else ""
+                    ),
+                ]
+            table.add_row(*row)
+        parts += [
+            Text(
+                "\nMetrics (last and best; best = min or max as BEST says, * = best run)",
+                style="bold",
+            ),
+            table,
+        ]
+    else:
+        parts.append(Text("\nNo metrics.", style="bold"))
+    return Group(*parts)

@@ -1,0 +1,161 @@
+"""`mlop check`: the condition parser, evaluation on stored summaries, exit codes 0/1/2."""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+
+import pytest
+
+from mlop_cli.gate import Condition, ExpressionError, UnknownMetricError, evaluate, parse_condition
+from mlop_cli.store.queries import Store
+from tests.cli_stores import make_run
+from tests.conftest import PYTHON, run_mlop
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("eval/acc >= 0.9", ("last", "eval/acc", ">=", 0.9)),
+        ("eval/acc>=0.9", ("last", "eval/acc", ">=", 0.9)),
+        ("max(train/loss) < 5", ("max", "train/loss", "<", 5.0)),
+        ("  MIN( eval/loss )<=0.3 ", ("min", "eval/loss", "<=", 0.3)),
+        ("mean(val.loss-ema@1) != -1e-3", ("mean", "val.loss-ema@1", "!=", -1e-3)),
+        ("count(sys/gpu0/util_percent) > 10", ("count", "sys/gpu0/util_percent", ">", 10.0)),
+        ("last(x) == inf", ("last", "x", "==", math.inf)),
+        ("'my metric' > 1", ("last", "my metric", ">", 1.0)),
+        ('max("a(b)") < 2', ("max", "a(b)", "<", 2.0)),
+    ],
+)
+def test_conditions_parse(text: str, expected: tuple) -> None:
+    condition = parse_condition(text)
+    assert (
+        condition.aggregate,
+        condition.metric,
+        condition.operator,
+        condition.threshold,
+    ) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "eval/acc",
+        "eval/acc >= ",
+        ">= 0.9",
+        "eval/acc => 0.9",
+        "eval/acc = 0.9",
+        "eval/acc >> 0.9",
+        "eval/acc >= 0.9 extra",
+        "median(x) < 1",
+        "max(x < 1",
+        "max() < 1",
+        "x < nan",
+        "x < abc",
+        "'x < 1",
+        "__import__('os').system('true') or x < 1",
+    ],
+)
+def test_malformed_conditions_are_errors(text: str) -> None:
+    with pytest.raises(ExpressionError):
+        parse_condition(text)
+
+
+def _summary(**values: float | None) -> dict:
+    item = {"last": None, "min": None, "max": None, "mean": None, "count": 0}
+    item.update(values)
+    return item
+
+
+def test_evaluation_compares_the_chosen_aggregate_and_nan_fails_every_operator() -> None:
+    summaries = {
+        "acc": _summary(last=0.9, min=0.1, max=0.95, mean=0.5, count=4),
+        "loss": _summary(last=None, min=0.2, max=1.0, mean=0.6, count=3),  # ended on NaN
+    }
+    cases = {
+        "acc >= 0.9": True,
+        "acc > 0.9": False,
+        "max(acc) == 0.95": True,
+        "min(acc) < 0.1": False,
+        "mean(acc) <= 0.5": True,
+        "count(acc) == 4": True,
+        "count(loss) != 3": False,
+        "loss < 10": False,
+        "loss > 10": False,
+        "loss != 0": False,
+        "min(loss) <= 0.2": True,
+    }
+    outcomes = evaluate([parse_condition(text) for text in cases], summaries)
+    assert {o.condition.text: o.passed for o in outcomes} == cases
+
+
+def test_unknown_metric_names_it_and_suggests_the_closest() -> None:
+    summaries = {"eval/acc": _summary(last=1.0, count=1), "train/loss": _summary(last=1.0, count=1)}
+    with pytest.raises(UnknownMetricError) as raised:
+        evaluate([Condition("eval/acc", "last", "eval/accuracy", ">", 0.0)], summaries)
+    assert "'eval/accuracy'" in str(raised.value) and "did you mean 'eval/acc'" in str(raised.value)
+
+
+def test_check_on_a_stored_run_exit_codes_and_json(store: Path) -> None:
+    make_run(store, "r", {"eval/acc": [0.5, 0.93], "train/loss": [4.0, 0.2, float("nan")]})
+    summaries = Store(store).metric_summaries(Store(store).resolve("r"))
+    assert summaries["train/loss"]["count"] == 3
+
+    ok = run_mlop(
+        "check",
+        "r",
+        "eval/acc >= 0.9",
+        "max(train/loss) < 5",
+        "min(train/loss) <= 0.3",
+        store=store,
+    )
+    assert ok.returncode == 0, ok.stderr
+    lines = ok.stdout.decode().splitlines()
+    assert len(lines) == 3 and all(line.startswith("PASS") for line in lines)
+    assert "(last = 0.93)" in lines[0] and "(max = 4)" in lines[1]
+
+    failed = run_mlop("check", "r", "eval/acc >= 0.9", "train/loss < 1", "--json", store=store)
+    assert failed.returncode == 1, failed.stderr
+    document = json.loads(failed.stdout)
+    assert document["passed"] is False
+    assert [c["passed"] for c in document["conditions"]] == [True, False]
+    assert document["conditions"][1]["value"] is None  # the NaN last value
+
+    missing = run_mlop("check", "r", "eval/acc >= 0.9", "eval/loss < 1", store=store)
+    assert missing.returncode == 2 and missing.stdout == b""
+    assert b"'eval/loss'" in missing.stderr and b"Traceback" not in missing.stderr
+
+    malformed = run_mlop("check", "r", "eval/acc >= high", store=store)
+    assert malformed.returncode == 2 and b"'high' is not a number" in malformed.stderr
+
+
+CHILD = """
+import time
+from tensorboard.summary.writer.event_file_writer import EventFileWriter
+from tensorboard.compat.proto.summary_pb2 import Summary
+from tensorboard.compat.proto.event_pb2 import Event
+writer = EventFileWriter('tb')
+for step in range(50):
+    writer.add_event(Event(wall_time=time.time(), step=step, summary=Summary(value=[
+        Summary.Value(tag='eval/acc', simple_value=step / 50),
+        Summary.Value(tag='train/loss', simple_value=2.0 / (step + 1))])))
+writer.close()
+"""
+
+
+def test_check_gates_a_real_recorded_run(store: Path, tmp_path: Path) -> None:
+    work = tmp_path / "work"
+    work.mkdir()
+    recorded = run_mlop("run", "-q", "--", PYTHON, "-c", CHILD, store=store, cwd=work)
+    assert recorded.returncode == 0, recorded.stderr
+    names = set(Store(store).metric_summaries(Store(store).resolve("last")))
+    acc = next(name for name in names if name.endswith("eval/acc"))
+    loss = next(name for name in names if name.endswith("train/loss"))
+    passing = run_mlop(
+        "check", "last", f"{acc} >= 0.97", f"max({loss}) <= 2", f"count({acc}) == 50", store=store
+    )
+    assert passing.returncode == 0, passing.stdout + passing.stderr
+    failing = run_mlop("check", "last", f"{acc} > 0.99", store=store)
+    assert failing.returncode == 1 and failing.stdout.startswith(b"FAIL")
