@@ -6,7 +6,7 @@ import os
 import sys
 
 import pytest
-from fake_nvml import (
+from tests.fake_nvml import (
     NVML_ERROR_LIB_RM_VERSION_MISMATCH,
     NVML_ERROR_LIBRARY_NOT_FOUND,
     FakeGpu,
