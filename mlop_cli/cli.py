@@ -561,6 +561,51 @@ def _resolve_for_sync(path: Path, refs: list[str], watch: bool) -> list[str]:
 # -- end of sync ------------------------------------------------------------------------------
 
 
+@app.command("import-log")
+def import_log(
+    log_file: Path = typer.Argument(
+        ...,
+        metavar="FILE",
+        help="A console log: a Slurm .out file, a CI log, a saved terminal session.",
+    ),
+    name: str | None = typer.Option(
+        None, "--name", "-n", help="Run name (default: the file's name)."
+    ),
+    project: str | None = typer.Option(None, "--project", "-p", help="Project of the new run."),
+    tag: list[str] = typer.Option([], "--tag", "-t", help="Tag the new run (repeatable)."),
+    pattern: list[str] = typer.Option(
+        [], "--pattern", help="Regex for metrics: named groups, or key/value groups (repeatable)."
+    ),
+    no_builtin_patterns: bool = typer.Option(
+        False, "--no-builtin-patterns", help="Turn the built-in recognisers off."
+    ),
+    store: str | None = StoreOption,
+    as_json: bool = JsonOption,
+) -> None:
+    """Parse an existing log file into a new run: its console and the metrics it printed.
+
+    Example: mlop import-log slurm-123456.out --name baseline
+    """
+    from mlop_cli.importing import import_log as import_log_file
+
+    config = _config(Path.cwd())
+    patterns = _compile_patterns([*config.values.get("patterns", []), *pattern])
+    path = _store_path(store)
+    with _progress("parsing the log") as progress:
+        imported = import_log_file(
+            path,
+            log_file,
+            name=name,
+            project=project,
+            tags=tag,
+            patterns=patterns,
+            builtins=not no_builtin_patterns,
+            progress=progress,
+            warn=_warn,
+        )
+    _report_imports([imported], path, as_json)
+
+
 def _warn(message: str) -> None:
     sys.stderr.write(f"mlop: warning: {message}\n")
 
@@ -700,6 +745,8 @@ def report(
         with open(step_summary, "a", encoding="utf-8") as handle:
             handle.write(text)
         sys.stderr.write(f"mlop: appended the summary to {step_summary}\n")
+
+
 # -- compare ---------------------------------------------------------------------------
 
 

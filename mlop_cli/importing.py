@@ -124,3 +124,64 @@ def import_tensorboard(
             )
         )
     return runs
+
+
+def import_log(
+    store: Path,
+    path: Path,
+    *,
+    name: str | None = None,
+    project: str | None = None,
+    tags: list[str] | None = None,
+    patterns: list[Any] | None = None,
+    builtins: bool = True,
+    progress: Progress | None = None,
+    warn: Callable[[str], None] | None = None,
+) -> ImportedRun:
+    """Parse an existing console log (a Slurm ``.out`` file, a CI log) into a new run.
+
+    The log is stored as the run's console (stdout) and parsed with the same recognisers as
+    ``mlop run``. Times are the file's modification time: a plain log carries no per-line times.
+    """
+    from mlop_cli.errors import UsageError
+    from mlop_cli.sources.console import ConsoleSource
+
+    try:
+        total = path.stat().st_size
+        handle = path.open("rb")
+    except OSError as error:
+        raise UsageError(f"cannot read {path}: {error.strerror}") from error
+    when = path.stat().st_mtime
+
+    def records() -> Iterable[rec.Record]:
+        pending: list[rec.Record] = []
+        source = ConsoleSource(
+            pending.append, patterns=patterns or [], builtins=builtins, clock=lambda: when
+        )
+        done = 0
+        with handle:
+            while True:
+                block = handle.read(1 << 20)
+                if not block:
+                    break
+                done += len(block)
+                yield rec.LogChunk(rec.STDOUT, when, block)
+                source.feed(rec.STDOUT, block, when)
+                source.flush()
+                yield from pending
+                pending.clear()
+                if progress is not None:
+                    progress(done, total)
+        source.close()
+        yield from pending
+
+    return import_records(
+        store,
+        records(),
+        name=name or path.stem,
+        source=path,
+        kind="import-log",
+        project=project,
+        tags=tags,
+        warn=warn,
+    )
