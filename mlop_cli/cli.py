@@ -96,23 +96,6 @@ def _store_spec(flag: str | None) -> str:
     return str(path)
 
 
-def _run_store_path(flag: str | None, env: dict[str, str]) -> Path:
-    """Where ``mlop run`` records: under Slurm, by default, one store per node.
-
-    SQLite's WAL needs memory shared between its readers and writer, which a network
-    filesystem cannot give across hosts: each node writes ``.mlop/<host>.db`` of its own.
-    """
-    path = _store_path(flag)
-    if flag or env.get("MLOP_STORE") or "store" in _config(Path.cwd()).values:
-        return path
-    if env.get("SLURM_JOB_ID"):
-        import socket
-
-        host = "".join(c if c.isalnum() or c in "-_." else "-" for c in socket.gethostname())
-        return path.parent / f"{host or 'node'}.db"
-    return path
-
-
 def _open_store(flag: str | None):  # -> RunStore
     from mlop_cli.store.backends import open_store
 
@@ -235,7 +218,7 @@ def run(
         )
     options = RunOptions(
         argv=list(command),
-        store=_run_store_path(store, env),
+        store=_store_path(store),
         name=name,
         project=pick(project, env.get("MLOP_PROJECT"), config, "project", None),
         tags=[*config.values.get("tags", []), *tag],

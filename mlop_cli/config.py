@@ -139,24 +139,26 @@ def resolve_store(flag: str | None, env: Mapping[str, str], config: ConfigFile, 
         return Path(env["MLOP_STORE"]).expanduser()
     if "store" in config.values and config.path is not None:
         return (config.path.parent / Path(config.values["store"]).expanduser()).resolve()
-    return default_store(cwd)
+    return default_store(cwd, slurm=bool(env.get("SLURM_JOB_ID")))
 
 
-def default_store(cwd: Path, network_fs: bool | None = None) -> Path:
-    """``.mlop/mlop.db``; on a network filesystem ``.mlop/<host>.db``, a store per node.
+def default_store(cwd: Path, network_fs: bool | None = None, slurm: bool = False) -> Path:
+    """``.mlop/mlop.db``; under Slurm or on a network filesystem ``.mlop/<host>.db``.
 
-    Nodes of a multi-node job sharing a working directory on NFS or Lustre then never write
-    one SQLite file at once (its locking is unreliable there); readers merge the folder.
+    Nodes of a multi-node job sharing a working directory on NFS or Lustre then never write one
+    SQLite file at once (WAL needs memory shared between hosts, and network locks are
+    unreliable); readers merge the folder.
     """
     folder = cwd / DEFAULT_STORE.parent
-    if network_fs is None:
+    if network_fs is None and not slurm:
         from mlop_cli.store.filesystems import is_network_filesystem
 
         network_fs = is_network_filesystem(folder)
-    if network_fs:
+    if slurm or network_fs:
         import socket
 
-        return folder / f"{socket.gethostname()}.db"
+        host = "".join(c if c.isalnum() or c in "-_." else "-" for c in socket.gethostname())
+        return folder / f"{host or 'node'}.db"
     return cwd / DEFAULT_STORE
 
 
