@@ -9,7 +9,6 @@ import re
 import selectors
 import shutil
 import signal
-import socket
 import subprocess
 import time
 from pathlib import Path
@@ -216,8 +215,11 @@ def test_sbatch_records_slurm_ids_and_group(tmp_path: Path) -> None:
     result = subprocess.run(argv, env=env, cwd=submit, capture_output=True, timeout=60)
     assert result.returncode == 0, result.stderr.decode()
     assert not (tmp_path / "scontrol.log").exists()  # no USR1, no requeue
-    host = subprocess.run(["hostname", "-s"], capture_output=True, text=True).stdout.strip()
-    assert (submit / ".mlop" / f"{host or socket.gethostname()}.db").is_file()
+    # One store file named after the node (the script's MLOP_STORE), in the submit folder.
+    (db,) = (submit / ".mlop").glob("*.db")
+    assert (
+        db.stem == subprocess.run(["hostname", "-s"], capture_output=True, text=True).stdout.strip()
+    )
     run = show(submit / ".mlop")
     assert run["status"] == "finished" and run["project"] == "slurm-example"
     slurm = run["context"]["slurm"]
