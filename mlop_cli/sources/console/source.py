@@ -9,6 +9,7 @@ from collections.abc import Callable
 
 from mlop_cli.records import CONSOLE, Event, Points, Sink
 from mlop_cli.sources.console.lines import MAX_LINE, LineAssembler
+from mlop_cli.sources.console.noise import DumpSkipper
 from mlop_cli.sources.console.parsers import parse_block
 from mlop_cli.sources.console.templates import Columns, TemplateCache
 
@@ -53,6 +54,7 @@ class ConsoleSource:
         self._clock = clock
         self._lock = threading.Lock()
         self._assemblers: dict[int, LineAssembler] = {}
+        self._dumps: dict[int, DumpSkipper] = {}
         # Per stream; only with the built-ins alone (custom patterns may read any line).
         self._templates: dict[int, TemplateCache] | None = (
             {} if builtins and not self._patterns else None
@@ -123,6 +125,11 @@ class ConsoleSource:
     def _parse(self, stream: int, text: str, first_time: float, time: float) -> None:
         parts: list = []
         try:
+            if self._builtins:
+                dumps = self._dumps.get(stream)
+                if dumps is None:
+                    dumps = self._dumps[stream] = DumpSkipper()
+                text = dumps.skip(text)
             if self._templates is None:
                 parts = [(0, parse_block(text, self._patterns, self._builtins))]
             else:

@@ -119,22 +119,22 @@ def learn(line: str) -> Template | None:
     pos = 1
     group = 0
     for m in _SCAN.finditer(text):
-        _delim, key, _value, word, _word_value, rank = m.groups()
+        _delim, key, quote, _value, word, _word_value, rank = m.groups()
         if key:
-            start, end = m.span(3)
+            start, end = m.span(4)
             kind = _KEY_KINDS.get(key)
             if kind is None or kind == _EPOCH:
                 if key in names:
                     return None
                 names.append(key)
                 columns.append(group)
-                if kind == _EPOCH:
+                if kind == _EPOCH and not quote:  # a quoted epoch is never the step
                     epochs.append((group, _EPOCH_KEY))
             elif kind != _IGNORED:
                 step = (group, _STEP_KEY)
             value_regex = NUMBER
         elif word:
-            start, end = m.span(5)
+            start, end = m.span(6)
             if word in EPOCH_NAMES:
                 epochs.append((group, _EPOCH_WORD))
             else:
