@@ -219,6 +219,11 @@ TOKENS = st.sampled_from(
         "1: ",
         "37/100 [00:01<00:02",
         "it",
+        "Namespace(",
+        ")",
+        "Trainable params",
+        "GPU available:",
+        "'epoch': '",
     ]
 )
 
@@ -233,3 +238,44 @@ def test_block_equals_line_by_line(lines: list[str]):
             expected.append((index, step, pairs))
     got = parse_block("\n".join(lines))
     assert repr(got) == repr(expected)  # repr: NaN == NaN
+
+
+NOISE = [
+    "Namespace(lr=0.1, epochs=2, seed=42, batch_size=32)",
+    "argparse.Namespace(lr=0.1)",
+    "TrainConfig(lr=0.001, warmup_steps=100)",
+    "Trainable params: 9",
+    " Total params: 178 (712.00 B)",
+    "Non-trainable params: 0 (0.00 B)",
+    "Total estimated model params size (MB): 0.000",
+    "Modules in train mode: 1",
+    "Total FLOPs: 0",
+    "GPU available: False, used: False",
+    "TPU available: False, using: 0 TPU cores",
+    "LOCAL_RANK: 0 - CUDA_VISIBLE_DEVICES: [0]",
+]
+
+
+@pytest.mark.parametrize("line", NOISE)
+def test_config_dumps_and_summaries_are_not_metrics(line: str):
+    assert parse_line(line) == (None, [])
+    assert parse_block(f"loss=1\n{line}\nloss=2") == [
+        (0, None, [("loss", 1.0)]),
+        (2, None, [("loss", 2.0)]),
+    ]
+
+
+def test_metric_reprs_and_params_metrics_still_count():
+    assert parse_line("Metrics(loss=0.5, acc=0.9)")[1] == [("loss", 0.5), ("acc", 0.9)]
+    assert parse_line("step=3 params=12")[1] == [("params", 12.0)]
+    # Custom patterns still see noise lines.
+    pattern = compile_patterns([r"Trainable params: (?P<trainable>\d+)"])
+    assert parse_line("Trainable params: 9", pattern)[1] == [("trainable", 9.0)]
+
+
+def test_quoted_epoch_is_not_the_step():
+    # transformers 5 prints every value quoted, and the epoch as '1' at an epoch's end.
+    step, pairs = parse_line("{'loss': '0.6918', 'grad_norm': '0.3176', 'epoch': '2'}")
+    assert step is None
+    assert pairs == [("loss", 0.6918), ("grad_norm", 0.3176), ("epoch", 2.0)]
+    assert parse_line("epoch=2 loss=1")[0] == 2

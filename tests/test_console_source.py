@@ -203,3 +203,20 @@ def test_feed_after_close_is_ignored():
     source.feed(1, b"loss=1\n", 0.0)
     source.close()
     assert sink.records == []
+
+
+def test_multi_line_config_dump_is_skipped_across_reads():
+    dump = b"TrainingArguments(\nadam_beta1=0.9,\nlearning_rate=5e-05,\nseed=42,\n)\n"
+    data = b"loss=1\n" + dump + b"{'loss': 0.5, 'learning_rate': 4e-05}\n"
+    whole = values(run([(1, data)]))
+    assert whole == {"loss": [(0, 1.0), (1, 0.5)], "learning_rate": [(0, 4e-05)]}
+    for size in (1, 7, 30):
+        chunks = [(1, data[i : i + size]) for i in range(0, len(data), size)]
+        assert values(run(chunks)) == whole, size
+
+
+def test_unclosed_dump_ends_after_the_limit():
+    from mlop_cli.sources.console.noise import MAX_DUMP_LINES
+
+    data = b"Config(\n" + b"x=1,\n" * MAX_DUMP_LINES + b"loss=2\n"
+    assert values(run([(1, data)])) == {"loss": [(0, 2.0)]}

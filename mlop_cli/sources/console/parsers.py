@@ -24,6 +24,7 @@ import math
 import re
 from collections.abc import Sequence
 
+from mlop_cli.sources.console.noise import drop_noise, is_noise
 from mlop_cli.sources.console.numbers import NUMBER, parse_number, parse_step
 
 # Names whose value is the step of the record rather than a metric of it.
@@ -48,7 +49,7 @@ _RANK_BARE = r"\[(?:rank|default)\d+\]:|\[\d+,\d+\]<std(?:out|err)>:|[ ]*\d+:(?=
 # not per line). Every match starts at a delimiter character, so the regex engine skips to the
 # next space, comma, colon, bracket or newline instead of trying each position; the key is
 # matched atomically (lookahead + backreference) so a word that is not a key is not retried.
-# Groups: (delimiter, key, value, step word, step word value, rank prefix). A match with none
+# Groups: (delimiter, key, quote, value, step word, step word value, rank prefix). A match with none
 # of them set (`{"`, a nested `{`, or `|`, a tab, a bar's `[00:01` not followed by a pair)
 # marks a record that needs the full parse_line. `{` comes first so JSON and nested dicts are
 # never read as plain pairs; the rest come after the pair so common lines try the pair first.
@@ -57,7 +58,7 @@ _SCAN = re.compile(
     ([\s,:|{{(\[])
     (?:
         (?<=\{{)(?:(?=")|(?<=:\{{)|(?<=:[ ]\{{))
-      | ['"]?(?=({_KEY}))\2['"]?(?:=|:[ \t]|[ \t]=)[ \t]*['"]?({NUMBER}){_END}
+      | ['"]?(?=({_KEY}))\2['"]?(?:=|:[ \t]|[ \t]=)[ \t]*(['"]?)({NUMBER}){_END}
       | ({_STEP_WORDS})[ \t]+(\d+){_END}
       | (?<=[|\t])|(?<=\[)(?=\d+:\d\d)
       | (?<=\n)(?:(?=({_RANK_BARE}))|)
@@ -112,6 +113,7 @@ def parse_block(
                     out.append((index, step, pairs))
         return out
 
+    text = drop_noise(text)
     out = []
     lines: list[str] | None = None
     kinds = _KEY_KINDS
@@ -122,7 +124,7 @@ def parse_block(
     special = False
     rank = ""
     # The trailing "\n" closes the last record, so records are finished in one place.
-    for delim, key, value, word, word_value, rank_text in _SCAN.findall("\n" + text + "\n"):
+    for delim, key, quote, value, word, word_value, rank_text in _SCAN.findall("\n" + text + "\n"):
         if delim == "\n":
             if special:
                 if lines is None:
@@ -151,7 +153,7 @@ def parse_block(
                 step = parse_step(value)
             elif kind == _EPOCH:
                 pairs.append((key, float(value)))
-                if value.isdigit():
+                if value.isdigit() and not quote:
                     epoch = int(value)
         elif word:
             if word in EPOCH_NAMES:
@@ -226,20 +228,20 @@ def parse_line(
     is_bar = False
     prefix = ""
 
-    if builtins:
+    if builtins and not is_noise(line):
         handled = False
         if "{" in body:
             handled, step, epoch = _parse_object(body, pairs)
         if not handled:
             # The same scan as parse_block's, so both read key=value pairs alike.
-            for _delim, key, value, word, word_value, _rank in _SCAN.findall("\n" + line):
+            for _delim, key, quote, value, word, word_value, _rank in _SCAN.findall("\n" + line):
                 if key:
                     kind = _KEY_KINDS.get(key)
                     if kind == _STEP:
                         step = parse_step(value)
                     elif kind != _IGNORED:
                         pairs.append((key, float(value)))
-                        if kind == _EPOCH and value.isdigit():
+                        if kind == _EPOCH and value.isdigit() and not quote:
                             epoch = int(value)
                 elif word:
                     if word in EPOCH_NAMES:

@@ -9,10 +9,17 @@ from collections.abc import Callable
 
 from mlop_cli.records import CONSOLE, Event, Points, Sink
 from mlop_cli.sources.console.lines import MAX_LINE, LineAssembler
+from mlop_cli.sources.console.noise import DumpSkipper
 from mlop_cli.sources.console.parsers import parse_block
+from mlop_cli.sources.console.templates import Columns, TemplateCache
 
 MAX_NAME = 200
 """Metric names longer than this are skipped (and noted once)."""
+
+
+def _parse_builtin(text: str) -> list:
+    # Looked up at each call, so tests can stand a faulty parser in.
+    return parse_block(text)
 
 
 class ConsoleSource:
@@ -47,6 +54,11 @@ class ConsoleSource:
         self._clock = clock
         self._lock = threading.Lock()
         self._assemblers: dict[int, LineAssembler] = {}
+        self._dumps: dict[int, DumpSkipper] = {}
+        # Per stream; only with the built-ins alone (custom patterns may read any line).
+        self._templates: dict[int, TemplateCache] | None = (
+            {} if builtins and not self._patterns else None
+        )
         # name -> [next counter step, steps, times, values]; the lists are this flush's batch.
         self._series: dict[str, list] = {}
         self._rejected: set[str] = set()
@@ -72,7 +84,7 @@ class ConsoleSource:
                 assembler = self._assemblers[stream] = LineAssembler()
             text = assembler.feed(data, time)
             if text:
-                self._parse(text, assembler.first_time, time)
+                self._parse(stream, text, assembler.first_time, time)
             if assembler.dropped:
                 self._note_dropped(assembler)
 
@@ -86,10 +98,10 @@ class ConsoleSource:
         with self._lock:
             if self._closed:
                 return
-            for assembler in self._assemblers.values():
+            for stream, assembler in self._assemblers.items():
                 text = assembler.finish()
                 if text:
-                    self._parse(text, assembler.first_time, assembler.first_time)
+                    self._parse(stream, text, assembler.first_time, assembler.first_time)
                 if assembler.dropped:
                     self._note_dropped(assembler)
             self._closed = True
@@ -110,15 +122,34 @@ class ConsoleSource:
                 state[2] = []
                 state[3] = []
 
-    def _parse(self, text: str, first_time: float, time: float) -> None:
-        # The hot loop: no attribute lookups in it, no object per point.
+    def _parse(self, stream: int, text: str, first_time: float, time: float) -> None:
+        parts: list = []
         try:
-            records = parse_block(text, self._patterns, self._builtins)
+            if self._builtins:
+                dumps = self._dumps.get(stream)
+                if dumps is None:
+                    dumps = self._dumps[stream] = DumpSkipper()
+                text = dumps.skip(text)
+            if self._templates is None:
+                parts = [(0, parse_block(text, self._patterns, self._builtins))]
+            else:
+                cache = self._templates.get(stream)
+                if cache is None:
+                    cache = self._templates[stream] = TemplateCache(_parse_builtin)
+                parts = cache.read(text)
         except Exception as exc:  # a parser bug must not stop the run: note it, go on
-            records = self._parse_each(text, exc)
+            parts = [(0, self._parse_each(text, exc))]
+        for part in parts:
+            if type(part) is Columns:
+                self._add_columns(part, first_time, time)
+            else:
+                self._add_records(part[0], part[1], first_time, time)
+
+    def _add_records(self, offset: int, records: list, first_time: float, time: float) -> None:
+        # The hot loop of lines no template matched: no attribute lookups, no object per point.
         series = self._series
         for index, step, pairs in records:
-            t = first_time if index == 0 else time
+            t = first_time if index + offset == 0 else time
             for name, value in pairs:
                 state = series.get(name)
                 if state is None:
@@ -132,6 +163,36 @@ class ConsoleSource:
                 state[0] += 1
                 state[2].append(t)
                 state[3].append(value)
+
+    def _add_columns(self, columns: Columns, first_time: float, time: float) -> None:
+        # Rows of one template: whole columns at once, no Python code per point.
+        count = columns.count
+        times = [time] * count
+        if columns.first == 0:
+            times[0] = first_time
+        steps = columns.steps
+        series = self._series
+        for name, values in zip(columns.names, columns.values, strict=True):
+            state = series.get(name)
+            if state is None:
+                state = self._admit(name)
+                if state is None:
+                    continue
+            counter = state[0]
+            if steps is None:
+                state[1].extend(range(counter, counter + count))
+            elif None in steps:
+                state[1].extend(
+                    [
+                        c if s is None else s
+                        for s, c in zip(steps, range(counter, counter + count), strict=True)
+                    ]
+                )
+            else:
+                state[1].extend(steps)
+            state[0] = counter + count
+            state[2].extend(times)
+            state[3].extend(values)
 
     def _parse_each(self, text: str, exc: Exception) -> list:
         """Parse a block line by line after a failure, skipping only the lines that fail."""

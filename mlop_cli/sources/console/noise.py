@@ -1,0 +1,88 @@
+"""Lines that look like metrics but are not: configuration dumps and model summaries.
+
+Real training output starts with ``Namespace(lr=0.1, epochs=2, seed=42)``, Hugging Face's
+multi-line ``TrainingArguments(`` dump, Lightning's and Keras' ``Trainable params: 9`` summary
+and ``GPU available: False, used: False``; read as ``key=value`` they would become metrics
+``epochs``, ``seed``, ``params``... These rules drop them before the recognisers run. Every
+rule looks at a line's text around its numbers, never at the numbers, so a line template
+(:mod:`~mlop_cli.sources.console.templates`) never matches a dropped line.
+"""
+
+from __future__ import annotations
+
+import re
+
+# One line, whole: an object repr of a configuration (`Namespace(...)`, `TrainConfig(...)`),
+# a model summary's totals, Lightning's hardware banner.
+_CONFIG_SUFFIXES = ("Namespace", "Config", "Arguments", "Args", "Options", "Params", "Settings")
+_CONFIG_NAME = rf"[\w.]*(?:{'|'.join(_CONFIG_SUFFIXES)}|Hparams|HParams)"
+_NOISE = re.compile(
+    rf"""[ \t]*(?:
+        {_CONFIG_NAME}\(.*\)[ \t]*$
+      | (?:Total|Trainable|Non-trainable|Optimizer)[ ][A-Za-z ()]*params\b
+      | Modules[ ]in[ ]\w+[ ]mode:
+      | Total[ ]FLOPs:
+      | [GTHI]PU[ ]available:
+      | LOCAL_RANK:
+    )""",
+    re.VERBOSE,
+)
+_NOISE_LINE = re.compile(rf"^(?:{_NOISE.pattern})[^\n]*", re.VERBOSE | re.MULTILINE)
+# Cheap pre-checks: a block holds no noise line unless it holds one of these.
+_MARKERS = (
+    *(name + "(" for name in _CONFIG_SUFFIXES),
+    "arams(",
+    "params",
+    "mode:",
+    "FLOPs:",
+    "available:",
+    "LOCAL_RANK:",
+)
+
+# Several lines: `TrainingArguments(` alone on a line, one `name=value,` per line, then `)`.
+_DUMP_START = re.compile(r"^[ \t]*[A-Za-z_][\w.]*\($", re.MULTILINE)
+_DUMP_END = re.compile(r"^[ \t]*\)[ \t]*$", re.MULTILINE)
+MAX_DUMP_LINES = 2000
+"""A dump still open after this many lines is taken to have ended (output goes on)."""
+
+
+def is_noise(line: str) -> bool:
+    """Whether ``line`` is a configuration or summary line that holds no metric."""
+    return _NOISE.match(line) is not None
+
+
+def drop_noise(text: str) -> str:
+    """Empty every noise line of a block of ``\\n``-separated records (keeping their count)."""
+    for marker in _MARKERS:
+        if marker in text:
+            return _NOISE_LINE.sub("", text)
+    return text
+
+
+class DumpSkipper:
+    """Empties the lines of multi-line configuration dumps, across the blocks of one stream."""
+
+    __slots__ = ("_left",)
+
+    def __init__(self) -> None:
+        self._left = 0  # lines still to skip in an open dump; 0: none open
+
+    def skip(self, text: str) -> str:
+        """Return ``text`` with the lines of dumps emptied (the line count is kept).
+
+        Args:
+            text: One block of records from the stream, in order.
+        """
+        if not self._left and "(\n" not in text and not text.endswith("("):
+            return text
+        lines = text.split("\n")
+        for index, line in enumerate(lines):
+            if self._left:
+                self._left -= 1
+                lines[index] = ""
+                if _DUMP_END.match(line):
+                    self._left = 0
+            elif line.endswith("(") and _DUMP_START.match(line):
+                self._left = MAX_DUMP_LINES
+                lines[index] = ""
+        return "\n".join(lines)
