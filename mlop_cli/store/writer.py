@@ -33,10 +33,8 @@ from mlop_cli.store.schema import CHUNK_POINTS, connect, ensure_schema
 
 _LITTLE = sys.byteorder == "little"
 _MAX_LOG_ROW = 1 << 20  # bytes of console in one logs row
-_EARLY_COMMIT_BYTES = 16 << 20
-_FINAL_SLICE_BYTES = (
-    8 << 20
-)  # console committed per transaction after the command ended  # queued bytes that wake the writer before its interval
+_EARLY_COMMIT_BYTES = 16 << 20  # queued bytes that wake the writer before its interval
+_MAX_TX_LOG_BYTES = 16 << 20  # console bytes in one transaction
 
 
 def pack_ints(values: list[int]) -> bytes:
@@ -165,6 +163,7 @@ class Writer:
         self._run_origin: RunStart | None = None
         self._inode: int | None = None
         self._network_fs: bool | None = network_fs
+        self._log_cut = 0
 
     # -- producer side -------------------------------------------------------------------
 
@@ -250,7 +249,9 @@ class Writer:
                 for waiter in waiters:
                     waiter.set()
                 waiters.clear()
-                next_flush = time.monotonic() + self.flush_interval
+                # A backlog of console left (commits are capped): go on at once, not in 0.5 s.
+                backlog = bool(self._logs) and not self._failing
+                next_flush = time.monotonic() + (0.0 if backlog else self.flush_interval)
             if stopping:
                 self._drain_after_stop()
                 break
@@ -268,24 +269,19 @@ class Writer:
                 item.done.set()
         for stream, scrubber in self._scrubbers.items():
             self._append_log(stream, self._clock(), scrubber.flush())
-        # 1. The run's status, context, events and points first, apart from the bulk of the
-        #    console: whatever happens next, the run is recorded honestly.
+        # 1. The run's status, context, events and points first, apart from the console, and
+        #    whatever the deadline: it is small, and the run must be recorded honestly.
         logs, self._logs = self._logs, []
-        self._commit(final=True)
-        # 2. The console, in slices, while the deadline allows.
-        while logs and not self._past_deadline():
-            size = 0
-            cut = 0
-            while cut < len(logs) and size < _FINAL_SLICE_BYTES:
-                size += len(logs[cut][2])
-                cut += 1
-            self._logs, logs = logs[:cut], logs[cut:]
+        self._commit(final=True, ignore_deadline=True)
+        # 2. The console, a capped transaction at a time, while the deadline allows.
+        self._logs = logs
+        while self._logs and not self._past_deadline():
+            before = len(self._logs)
             self._commit(final=True)
-            if self._logs:  # not written (store failing): give up on the rest
-                logs = self._logs + logs
-                self._logs = []
+            if len(self._logs) == before:  # the store refused: give up on the rest
                 break
-        unwritten = sum(len(chunk[2]) for chunk in logs) + self._pending_bytes
+        logs, self._logs = self._logs, []
+        unwritten = sum(len(chunk[2]) for chunk in logs)
         # 3. Say what was not stored, in a transaction small enough to go through.
         if unwritten or self.stats.dropped_records:
             self.stats.dropped_bytes += unwritten
@@ -300,8 +296,7 @@ class Writer:
                     None,
                 )
             )
-            self._deadline = None if self._deadline is None else self._deadline + 0.3
-            self._commit(final=True)
+            self._commit(final=True, ignore_deadline=True)
         if self._conn is not None:
             try:
                 self._conn.close()
@@ -473,8 +468,9 @@ class Writer:
             )
         )
 
-    def _commit(self, final: bool = False) -> None:
+    def _commit(self, final: bool = False, ignore_deadline: bool = False) -> None:
         self._trims.clear()
+        self._log_cut = 0
         nothing = not (
             self._logs
             or any(self._rows.values())
@@ -487,7 +483,7 @@ class Writer:
         heartbeat_due = now - self._last_heartbeat >= self.heartbeat_interval
         if nothing and not heartbeat_due and not final:
             return
-        if self._past_deadline():
+        if self._past_deadline() and not ignore_deadline:
             return  # out of time: what is left is counted as dropped
         try:
             conn = self._open()
@@ -536,9 +532,18 @@ class Writer:
             if series.dirty:
                 self._write_series(conn, key, series)
         if self._logs:
+            # At most _MAX_TX_LOG_BYTES of console per transaction: the writer stays quick to
+            # answer a close (the run's status must never wait behind a huge commit).
+            size = 0
+            self._log_cut = 0
+            while self._log_cut < len(self._logs) and (
+                self._log_cut == 0 or size < _MAX_TX_LOG_BYTES
+            ):
+                size += len(self._logs[self._log_cut][2])
+                self._log_cut += 1
             rows = [
                 (run_id, self._log_seq + index, time_, stream, bytes(data))
-                for index, (time_, stream, data) in enumerate(self._logs)
+                for index, (time_, stream, data) in enumerate(self._logs[: self._log_cut])
             ]
             conn.executemany(
                 "INSERT OR REPLACE INTO logs (run_id, seq, time, stream, data) VALUES (?, ?, ?, ?, ?)",
@@ -638,11 +643,12 @@ class Writer:
             series.seq += full
             series.dirty = False
         self._trims.clear()
-        self._log_seq += len(self._logs)
-        self._logs.clear()
+        self._log_seq += self._log_cut
+        del self._logs[: self._log_cut]
+        self._log_cut = 0
         for rows in self._rows.values():
             rows.clear()
-        self._pending_bytes = 0
+        self._pending_bytes = sum(len(chunk[2]) for chunk in self._logs)
         self._last_heartbeat = now
         if self._failing:
             self._failing = False
