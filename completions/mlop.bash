@@ -14,7 +14,7 @@ _mlop() {
         esac
     done
     if [[ -z "$cmd" ]]; then
-        COMPREPLY=($(compgen -W "check compare export gc import logs ls rename rm run show tag untag watch -h --help --version" -- "$cur"))
+        COMPREPLY=($(compgen -W "check compare export gc import import-log logs ls rename report rm run show sync tag untag watch -h --help --version" -- "$cur"))
         return 0
     fi
     case "$cmd" in
@@ -69,6 +69,20 @@ _mlop() {
                 COMPREPLY=($(compgen -d -- "$cur"))
             fi
             ;;
+        import-log)
+            case "$prev" in
+                --name|-n) COMPREPLY=(); return 0 ;;
+                --project|-p) COMPREPLY=(); return 0 ;;
+                --tag|-t) COMPREPLY=(); return 0 ;;
+                --pattern) COMPREPLY=(); return 0 ;;
+                --store) COMPREPLY=($(compgen -f -- "$cur")); return 0 ;;
+            esac
+            if [[ "$cur" == -* ]]; then
+                COMPREPLY=($(compgen -W "-h --help --name -n --project -p --tag -t --pattern --no-builtin-patterns --store --json" -- "$cur"))
+            else
+                COMPREPLY=($(compgen -d -- "$cur"))
+            fi
+            ;;
         logs)
             case "$prev" in
                 --store) COMPREPLY=($(compgen -f -- "$cur")); return 0 ;;
@@ -86,7 +100,7 @@ _mlop() {
                 --store) COMPREPLY=($(compgen -f -- "$cur")); return 0 ;;
             esac
             if [[ "$cur" == -* ]]; then
-                COMPREPLY=($(compgen -W "-h --help --project -p --tag -t --status -s --limit -l --store --json" -- "$cur"))
+                COMPREPLY=($(compgen -W "-h --help --project -p --tag -t --status -s --limit -l --store --json --runs" -- "$cur"))
             fi
             ;;
         rename)
@@ -95,6 +109,19 @@ _mlop() {
             esac
             if [[ "$cur" == -* ]]; then
                 COMPREPLY=($(compgen -W "-h --help --store" -- "$cur"))
+            fi
+            ;;
+        report)
+            case "$prev" in
+                --output|-o) COMPREPLY=(); return 0 ;;
+                --project|-p) COMPREPLY=(); return 0 ;;
+                --tag|-t) COMPREPLY=(); return 0 ;;
+                --last|-l) COMPREPLY=(); return 0 ;;
+                --format|-f) COMPREPLY=(); return 0 ;;
+                --store) COMPREPLY=($(compgen -f -- "$cur")); return 0 ;;
+            esac
+            if [[ "$cur" == -* ]]; then
+                COMPREPLY=($(compgen -W "-h --help --output -o --project -p --tag -t --last -l --format -f --include-env --no-env --summary --store" -- "$cur"))
             fi
             ;;
         rm)
@@ -118,9 +145,10 @@ _mlop() {
                 --pattern) COMPREPLY=(); return 0 ;;
                 --tb-dir) COMPREPLY=($(compgen -d -- "$cur")); return 0 ;;
                 --sample-interval) COMPREPLY=(); return 0 ;;
+                --sync-to) COMPREPLY=(); return 0 ;;
             esac
             if [[ "$cur" == -* ]]; then
-                COMPREPLY=($(compgen -W "-h --help --name -n --project -p --tag -t --param --store --no-pty --pty --quiet -q --pattern --no-builtin-patterns --tb-dir --no-tensorboard --sample-interval --no-system" -- "$cur"))
+                COMPREPLY=($(compgen -W "-h --help --name -n --project -p --tag -t --param --store --no-pty --pty --quiet -q --pattern --no-builtin-patterns --tb-dir --no-tensorboard --sample-interval --no-system --sync-to" -- "$cur"))
             fi
             ;;
         show)
@@ -129,6 +157,16 @@ _mlop() {
             esac
             if [[ "$cur" == -* ]]; then
                 COMPREPLY=($(compgen -W "-h --help --store --json" -- "$cur"))
+            fi
+            ;;
+        sync)
+            case "$prev" in
+                --to) COMPREPLY=(); return 0 ;;
+                --interval) COMPREPLY=(); return 0 ;;
+                --store) COMPREPLY=($(compgen -f -- "$cur")); return 0 ;;
+            esac
+            if [[ "$cur" == -* ]]; then
+                COMPREPLY=($(compgen -W "-h --help --to --all --watch --interval --store --json" -- "$cur"))
             fi
             ;;
         tag)

@@ -666,8 +666,11 @@ def report(
         min=1,
     ),
     output_format: str = typer.Option("html", "--format", "-f", help="html, md or json."),
-    include_env: bool = typer.Option(
-        False, "--include-env", help="Include the (redacted) environment in the HTML report."
+    include_env: bool | None = typer.Option(
+        None,
+        "--include-env/--no-env",
+        help="Include the (redacted) environment in the HTML report (default: config report.include_env, else no).",
+        show_default=False,
     ),
     summary: bool = typer.Option(
         False, "--summary", help="With --format md: also append to $GITHUB_STEP_SUMMARY."
@@ -686,6 +689,11 @@ def report(
     output_format = "md" if output_format == "markdown" else output_format
     if summary and output_format != "md":
         raise UsageError("--summary goes with --format md")
+    defaults = _config(Path.cwd()).values.get("report", {})
+    include_env = defaults.get("include_env", False) if include_env is None else include_env
+    if output is None and output_format in ("html",) and defaults.get("output"):
+        output = defaults["output"]
+    last = last or defaults.get("last")
     opened = _open_store(store)
     if run_refs:
         run_ids = list(dict.fromkeys(opened.resolve(ref) for ref in run_refs))
@@ -715,6 +723,7 @@ def report(
         sys.stdout.write(text)
     else:
         try:
+            target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
         except OSError as error:
             raise UsageError(f"cannot write {target}: {error.strerror}") from error

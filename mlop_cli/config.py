@@ -30,14 +30,7 @@ KEYS: dict[str, tuple[type | tuple[type, ...], str]] = {
     "system": (bool, "sample CPU, memory and GPUs (default true)"),
     "redact": (list, "extra words that mark a variable or option as secret"),
     "max_metrics": (int, "most distinct console metric names per run (default 1000)"),
-    "idle_gpu_util": (
-        (int, float),
-        "GPU utilisation % under which a GPU counts as idle (default 5)",
-    ),
-    "idle_gpu_minutes": (
-        (int, float),
-        "minutes of idleness before the idle-GPU warning (default 5)",
-    ),
+    "diagnosis": (dict, "thresholds of the idle-GPU, memory-leak and host-memory warnings"),
     "report": (dict, "report defaults: output (path), include_env (bool), last (int)"),
     "tags": (list, "tags added to every run"),
     "sync_to": (str, "PostgreSQL URL that mlop run syncs to in the background (mlop sync)"),

@@ -360,7 +360,10 @@ class EventFileReader:
         """Decides (and remembers) how to decode the values of ``tag``."""
         which = value.WhichOneof("value")
         plugin = value.metadata.plugin_data.plugin_name if value.HasField("metadata") else ""
-        if which == "simple_value":
+        if which is None and plugin in _PLUGIN_KINDS:
+            # torch's add_hparams writes its session info as metadata with no value at all.
+            kind = _PLUGIN_KINDS[plugin]
+        elif which == "simple_value":
             kind = _SCALAR_SIMPLE
         elif which == "histo":
             kind = _HISTO_LEGACY
