@@ -665,6 +665,12 @@ def report(
         help="The N newest matching runs (default 1, or 10 with --project/--tag).",
         min=1,
     ),
+    group: str | None = typer.Option(
+        None, "--group", "-g", help="The runs of a multi-node job (the group id `mlop ls` shows)."
+    ),
+    all_ranks: bool = typer.Option(
+        False, "--all-ranks", help="With --group: training metrics of every rank, not only rank 0."
+    ),
     output_format: str = typer.Option("html", "--format", "-f", help="html, md or json."),
     include_env: bool | None = typer.Option(
         None,
@@ -695,7 +701,11 @@ def report(
         output = defaults["output"]
     last = last or defaults.get("last")
     opened = _open_store(store)
-    if run_refs:
+    if group is not None:
+        run_ids = [run["id"] for run in opened.runs(group=group)]
+        if not run_ids:
+            raise UsageError(f"no runs in group {group!r}; `mlop ls` shows the groups")
+    elif run_refs:
         run_ids = list(dict.fromkeys(opened.resolve(ref) for ref in run_refs))
     else:
         limit = last or (10 if project or tag else 1)
@@ -703,7 +713,12 @@ def report(
         if not run_ids:
             raise UsageError("no runs match; `mlop ls` lists the runs")
     with _progress("reading runs") as progress:
-        model = build_model(opened, run_ids, progress=progress)
+        model = build_model(
+            opened,
+            run_ids,
+            progress=progress,
+            system_only_unless_rank_zero=group is not None and not all_ranks,
+        )
     if output_format == "html":
         from mlop_cli.report import render_html
 

@@ -40,8 +40,14 @@ def build_model(
     max_points: int = 2000,
     clock: Callable[[], float] = time.time,
     progress: Callable[[int, int], None] | None = None,
+    system_only_unless_rank_zero: bool = False,
 ) -> ReportModel:
-    """Read ``run_ids`` from ``store`` into a report model."""
+    """Read ``run_ids`` from ``store`` into a report model.
+
+    With ``system_only_unless_rank_zero`` (a multi-node group), runs of ranks other than 0
+    contribute only their system metrics: training metrics come from rank 0, while every
+    node's CPU and GPU land on the same charts, where a straggler shows.
+    """
     from mlop_cli.report.downsample import downsample
 
     runs: list[RunReport] = []
@@ -52,6 +58,10 @@ def build_model(
         context = row.get("context", {})
         git = context.get("git") or {}
         summaries = store.metric_summaries(run_id)
+        slurm = context.get("slurm") or {}
+        rank = slurm.get("SLURM_PROCID")
+        if system_only_unless_rank_zero and rank not in (None, "0"):
+            summaries = {key: item for key, item in summaries.items() if item["source"] == "system"}
         metrics: dict[str, MetricSeries] = {}
         for key, item in summaries.items():
             name = key.split(":", 1)[1] if key.startswith(f"{item['source']}:") else key
@@ -89,7 +99,7 @@ def build_model(
         runs.append(
             RunReport(
                 id=row["id"],
-                name=row.get("name") or row["id"],
+                name=_label(row, slurm) if row.get("group_id") else (row.get("name") or row["id"]),
                 status=row["status"],
                 project=row.get("project"),
                 exit_code=row.get("exit_code"),
@@ -124,6 +134,14 @@ def build_model(
     if title is None:
         title = runs[0].name if len(runs) == 1 else f"{len(runs)} runs"
     return ReportModel(runs=runs, generated_at=clock(), title=title)
+
+
+def _label(row: dict[str, Any], slurm: dict[str, Any]) -> str:
+    """A group member's name says where it ran: ``train-x7k2 [node03 rank 2]``."""
+    node = slurm.get("SLURMD_NODENAME") or row.get("host")
+    rank = slurm.get("SLURM_PROCID")
+    where = " ".join(part for part in (node, f"rank {rank}" if rank is not None else None) if part)
+    return f"{row.get('name') or row['id']} [{where}]" if where else (row.get("name") or row["id"])
 
 
 def _thin(items: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -319,8 +319,12 @@ class Supervisor:
         poller.register(self._wakeup_r, select.POLLIN)
         if forward_stdin:
             poller.register(stdin_fd, select.POLLIN)
+        # Reap only when told to (SIGCHLD woke us, an output closed, or a poll timed out):
+        # a waitpid per read would cost more than the read itself.
+        check_exit = True
         while True:
-            if status is None:
+            if status is None and check_exit:
+                check_exit = False
                 status = self._reap(pid)
                 if status is not None:
                     self.state = "draining"
@@ -338,16 +342,21 @@ class Supervisor:
                 timeout_ms = int(remaining * 1000) + 1
             else:
                 timeout_ms = 1000  # also a safety net should a SIGCHLD wakeup be lost
+            polled_at = time.monotonic()
             try:
                 events = poller.poll(timeout_ms)
             except InterruptedError:
                 continue
+            waited = time.monotonic() - polled_at
+            if not events:
+                check_exit = True
             short_read = False
             for fd, _mask in events:
                 if fd == self._wakeup_r:
                     with contextlib.suppress(OSError):
                         while os.read(self._wakeup_r, 512):
                             pass
+                    check_exit = True
                     continue
                 if fd == stdin_fd and forward_stdin:
                     if not self._forward_stdin(stdin_fd):
@@ -371,11 +380,15 @@ class Supervisor:
                     with contextlib.suppress(OSError):
                         os.close(fd)
                     del self._fds[fd]
+                    check_exit = True
                     continue
                 if len(data) < _SMALL_READ:
                     short_read = True
                 self._pass_through(fd, stream, data)
-            if short_read and status is None:
+            # Data was already waiting when we polled (a fast writer) and came in small reads:
+            # pause so the next read takes many writes at once. A slow writer (poll waited) is
+            # read at once, without the pause.
+            if short_read and status is None and waited < _COALESCE_S / 2:
                 time.sleep(_COALESCE_S)
 
     def _pass_through(self, fd: int, stream: int, data: bytes) -> None:
