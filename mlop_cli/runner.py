@@ -41,6 +41,8 @@ from mlop_cli.supervise.supervisor import LaunchOptions, Outcome, Supervisor
 # After the command exits, everything left (draining sources, committing) fits in this.
 FINISH_BUDGET_S = 1.5
 CONSOLE_QUEUE_BYTES = 32 << 20
+_CONSOLE_WAKE_BYTES = 1 << 20
+_MAX_FEED_BYTES = 64 << 10
 _STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)
 
 
@@ -117,6 +119,7 @@ class _ConsoleWorker:
         self.abandoned_bytes = 0
         self.skipped_bytes = 0
         self._queued_bytes = 0  # read without a lock: it only bounds memory
+        self._wake = threading.Event()
         self._gap: set[int] = set()
 
     def start(self) -> None:
@@ -136,16 +139,20 @@ class _ConsoleWorker:
             self._queue.put((stream, b"\n", now))  # do not glue a line across the gap
         self._queued_bytes += len(data)
         self._queue.put((stream, data, now))
+        if self._queued_bytes > _CONSOLE_WAKE_BYTES:
+            self._wake.set()  # a burst: parse now rather than hold it
 
     def begin_close(self) -> None:
         """Tell the worker no more output will come (it then parses what is queued)."""
         self._queue.put(None)
+        self._wake.set()
 
     def finish(self, timeout: float) -> bool:
         """Wait up to ``timeout`` for the worker to end; past it, abandon the rest."""
         self._thread.join(max(0.0, timeout))
         if self._thread.is_alive():
             self._abandon = True
+            self._thread.join(0.2)  # it now skips the rest and hands over what it parsed
             return False
         return True
 
@@ -153,26 +160,54 @@ class _ConsoleWorker:
         next_flush = time.monotonic() + self._flush_interval
         try:
             while True:
-                try:
-                    item = self._queue.get(timeout=max(0.0, next_flush - time.monotonic()))
-                except queue.Empty:
-                    item = ()  # type: ignore[assignment]
-                if item is None:
-                    if not self._abandon:
+                # Sleep until the flush tick (or a burst, or the end), then take everything
+                # queued: one wake-up per tick, not one per read of the child's output.
+                self._wake.wait(max(0.0, next_flush - time.monotonic()))
+                self._wake.clear()
+                # Consecutive reads of one stream are joined into one feed: fewer, larger parses.
+                batch: list[tuple[int, bytes, float]] = []
+                ended = False
+                while not ended and len(batch) < 4096:
+                    try:
+                        more = self._queue.get_nowait()
+                    except queue.Empty:
+                        break
+                    if more is None:
+                        ended = True
+                    else:
+                        batch.append(more)
+                for stream, data, when in _join_reads(batch):
+                    if self._abandon:
+                        self.abandoned_bytes += len(data)
+                        continue
+                    self._queued_bytes -= len(data)
+                    self._source.feed(stream, data, when)
+                if ended:
+                    if self._abandon:
+                        self._source.flush()  # what was parsed still counts
+                    else:
                         self._source.close()
                     return
-                if self._abandon:
-                    self.abandoned_bytes += len(item[1]) if item else 0
-                    continue
-                if item:
-                    self._queued_bytes -= len(item[1])
-                    self._source.feed(*item)
                 if time.monotonic() >= next_flush:
                     self._source.flush()
                     next_flush = time.monotonic() + self._flush_interval
         except Exception as error:  # noqa: BLE001 - parsing must never stop the run
             self._failed = True
             self._on_error(f"console parsing stopped after an internal error: {error!r}")
+
+
+def _join_reads(batch: list[tuple[int, bytes, float]]) -> list[tuple[int, bytes, float]]:
+    """Consecutive reads of the same stream as one (the time of the first: when it began)."""
+    joined: list[tuple[int, bytes, float]] = []
+    for stream, data, when in batch:
+        # At most ~64 KiB a feed: a regex scan holds the GIL, and a long one would stall the
+        # relay thread while a pty's 4 KiB buffer fills and blocks the command.
+        if joined and joined[-1][0] == stream and len(joined[-1][1]) + len(data) <= _MAX_FEED_BYTES:
+            previous = joined[-1]
+            joined[-1] = (stream, previous[1] + data, previous[2])
+        else:
+            joined.append((stream, data, when))
+    return joined
 
 
 def default_name(argv: list[str], run_id: str) -> str:
@@ -203,6 +238,10 @@ def execute_run(options: RunOptions) -> int:
     # A file-size limit (ulimit -f) must fail mlop's writes (EFBIG: warn, go on), not kill it.
     # The command still gets the default action: subprocess restores SIGXFSZ in the child.
     signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    # The relay thread must get the GIL back quickly when the command writes: a parser or
+    # writer thread running bytecode would otherwise hold it for up to 5 ms while a pty's
+    # 4 KiB buffer fills and blocks the command.
+    sys.setswitchinterval(0.0005)
     run_id = new_run_id()
     started_wall = time.time()
     context, secrets = quick_context(options.argv, options.env, options.cwd, options.secret_words)
@@ -389,8 +428,12 @@ def _finish(
         except Exception as error:  # noqa: BLE001
             writer.put(rec.Event(time.time(), "warning", "source.stop", f"{source.name}: {error}"))
     if console_worker is not None and not console_worker.finish(
-        deadline - writer_share - time.monotonic()
+        deadline - writer_share - 0.2 - time.monotonic()
     ):
+        messages.warning(
+            "console parsing did not keep up at the end of the run: the last lines' metrics were not stored"
+            " (the console itself is)"
+        )
         writer.put(
             rec.Event(
                 time.time(),

@@ -65,6 +65,8 @@ _SCAN = re.compile(
     )""",
     re.VERBOSE,
 )
+_MAY_HOLD_PAIRS = re.compile(r"[=:|{\[\t]")
+_PLAIN_LINE = re.compile(r"^[^=:|{\[\t\n]+$", re.MULTILINE)
 # What a key means for the step rule.
 _STEP, _EPOCH, _IGNORED = 1, 2, 3
 _KEY_KINDS = {
@@ -114,6 +116,11 @@ def parse_block(
         return out
 
     text = drop_noise(text)
+    # Pairs need one of `= : | { [` or a tab on their line. Blank the other lines (plain log
+    # text, usually most of it) so the scan below skips them: the record indexes stay.
+    if _MAY_HOLD_PAIRS.search(text) is None:
+        return []
+    text = _PLAIN_LINE.sub("", text)
     out = []
     lines: list[str] | None = None
     kinds = _KEY_KINDS
