@@ -117,11 +117,12 @@ _mlop() {
                 --project|-p) COMPREPLY=(); return 0 ;;
                 --tag|-t) COMPREPLY=(); return 0 ;;
                 --last|-l) COMPREPLY=(); return 0 ;;
+                --group|-g) COMPREPLY=(); return 0 ;;
                 --format|-f) COMPREPLY=(); return 0 ;;
                 --store) COMPREPLY=($(compgen -f -- "$cur")); return 0 ;;
             esac
             if [[ "$cur" == -* ]]; then
-                COMPREPLY=($(compgen -W "-h --help --output -o --project -p --tag -t --last -l --format -f --include-env --no-env --summary --store" -- "$cur"))
+                COMPREPLY=($(compgen -W "-h --help --output -o --project -p --tag -t --last -l --group -g --all-ranks --format -f --include-env --no-env --summary --store" -- "$cur"))
             fi
             ;;
         rm)

@@ -78,6 +78,8 @@ complete -c mlop -n '__fish_seen_subcommand_from report' -l output -s o -x -d 'O
 complete -c mlop -n '__fish_seen_subcommand_from report' -l project -s p -x -d 'Runs of this project.'
 complete -c mlop -n '__fish_seen_subcommand_from report' -l tag -s t -x -d 'Runs with this tag.'
 complete -c mlop -n '__fish_seen_subcommand_from report' -l last -s l -x -d 'The N newest matching runs (default 1, or 10 with --project/--tag).'
+complete -c mlop -n '__fish_seen_subcommand_from report' -l group -s g -x -d 'The runs of a multi-node job (the group id `mlop ls` shows).'
+complete -c mlop -n '__fish_seen_subcommand_from report' -l all-ranks -d 'With --group: training metrics of every rank, not only rank 0.'
 complete -c mlop -n '__fish_seen_subcommand_from report' -l format -s f -x -d 'html, md or json.'
 complete -c mlop -n '__fish_seen_subcommand_from report' -l include-env -l no-env -d 'Include the (redacted) environment in the HTML report (default: config report.include_env, else no).'
 complete -c mlop -n '__fish_seen_subcommand_from report' -l summary -d 'With --format md: also append to $GITHUB_STEP_SUMMARY.'

@@ -32,7 +32,10 @@ def main() -> None:
             loss = max(0.05, loss * (1 - args.lr * 0.3) + rng.gauss(0, 0.02))
             acc = 1 - math.exp(-step / 40) * 0.9
             if step % 5 == 0:
-                print(f"epoch={epoch} step={step} loss={loss:.4f} acc={acc:.4f} lr={args.lr}", flush=True)
+                print(
+                    f"epoch={epoch} step={step} loss={loss:.4f} acc={acc:.4f} lr={args.lr}",
+                    flush=True,
+                )
             time.sleep(args.sleep)
         val_loss = loss * 1.1 + rng.random() * 0.01
         print(f"Epoch {epoch}: val_loss: {val_loss:.4f} - val_acc: {acc - 0.02:.4f}", flush=True)

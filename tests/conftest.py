@@ -21,14 +21,24 @@ def mlop_argv(*args: str) -> list[str]:
 
 def clean_env(**extra: str) -> dict[str, str]:
     """The environment a user's machine has: no PYTHONUNBUFFERED (these machines set it)."""
-    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONUNBUFFERED", "MLOP_STORE", "NO_COLOR", "CI")}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("PYTHONUNBUFFERED", "MLOP_STORE", "NO_COLOR", "CI")
+    }
     env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
     env.update(extra)
     return env
 
 
-def run_mlop(*args: str, store: Path, env: dict[str, str] | None = None, input: bytes | None = None,
-             timeout: float = 60, cwd: Path | None = None) -> subprocess.CompletedProcess[bytes]:
+def run_mlop(
+    *args: str,
+    store: Path,
+    env: dict[str, str] | None = None,
+    input: bytes | None = None,
+    timeout: float = 60,
+    cwd: Path | None = None,
+) -> subprocess.CompletedProcess[bytes]:
     """Run ``mlop ARGS --store STORE`` to completion, capturing stdout and stderr apart."""
     command = list(args)
     if command and command[0] in ("run",):
@@ -36,7 +46,12 @@ def run_mlop(*args: str, store: Path, env: dict[str, str] | None = None, input: 
     else:
         command = [*command, "--store", str(store)]
     return subprocess.run(
-        mlop_argv(*command), env=env or clean_env(), input=input, capture_output=True, timeout=timeout, cwd=cwd
+        mlop_argv(*command),
+        env=env or clean_env(),
+        input=input,
+        capture_output=True,
+        timeout=timeout,
+        cwd=cwd,
     )
 
 

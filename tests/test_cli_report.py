@@ -12,7 +12,21 @@ CHILD = "for i in range(30):\n    print(f'step={i} loss={1/(i+1):.4f} acc={i/30:
 
 def test_report_formats(store: Path, tmp_path: Path) -> None:
     for lr in ("0.1", "0.2"):
-        run_mlop("run", "-q", "--tag", "sweep", "--name", f"lr{lr}", "--", PYTHON, "-c", CHILD, "--lr", lr, store=store)
+        run_mlop(
+            "run",
+            "-q",
+            "--tag",
+            "sweep",
+            "--name",
+            f"lr{lr}",
+            "--",
+            PYTHON,
+            "-c",
+            CHILD,
+            "--lr",
+            lr,
+            store=store,
+        )
     html_path = tmp_path / "out.html"
     result = run_mlop("report", "--tag", "sweep", "-o", str(html_path), store=store)
     assert result.returncode == 0, result.stderr

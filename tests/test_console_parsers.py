@@ -279,3 +279,11 @@ def test_quoted_epoch_is_not_the_step():
     assert step is None
     assert pairs == [("loss", 0.6918), ("grad_norm", 0.3176), ("epoch", 2.0)]
     assert parse_line("epoch=2 loss=1")[0] == 2
+
+
+def test_config_reprs_after_words_are_not_metrics() -> None:
+    """`print(f"Training with {args}")` is as common as printing the Namespace alone."""
+    assert parse_line("Training with Namespace(lr=0.1, epochs=3, seed=0)") == (None, [])
+    assert parse_line("INFO: config: TrainConfig(lr=0.1, batch_size=32)") == (None, [])
+    assert parse_line("eval: Metrics(loss=0.5)")[1] == [("loss", 0.5)]
+    assert parse_line("step=3 loss=0.2") == (3, [("loss", 0.2)])

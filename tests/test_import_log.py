@@ -35,7 +35,11 @@ def test_import_log_parses_and_stores_the_console(store: Path, tmp_path: Path) -
 
 def test_import_log_of_a_missing_file_is_one_line(store: Path, tmp_path: Path) -> None:
     result = run_mlop("import-log", str(tmp_path / "nope.out"), store=store)
-    assert result.returncode == 2 and result.stderr.count(b"\n") == 1 and b"Traceback" not in result.stderr
+    assert (
+        result.returncode == 2
+        and result.stderr.count(b"\n") == 1
+        and b"Traceback" not in result.stderr
+    )
 
 
 def test_import_log_custom_pattern(store: Path, tmp_path: Path) -> None:

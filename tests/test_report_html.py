@@ -213,10 +213,13 @@ def test_browser_draws_every_chart_without_errors(browser, tmp_path):
     browser.wait_until(f"document.querySelectorAll('.chart.drawn').length >= {expected}")
     assert browser.evaluate("document.querySelectorAll('.js-plotly-plot').length") == expected
     # Each chart holds plotly's SVG with at least one drawn trace or heatmap.
-    assert browser.evaluate(
-        "Array.from(document.querySelectorAll('.js-plotly-plot'))"
-        ".filter(e => e.querySelector('.main-svg .scatterlayer .trace, .main-svg image, .heatmaplayer')).length"
-    ) == expected
+    assert (
+        browser.evaluate(
+            "Array.from(document.querySelectorAll('.js-plotly-plot'))"
+            ".filter(e => e.querySelector('.main-svg .scatterlayer .trace, .main-svg image, .heatmaplayer')).length"
+        )
+        == expected
+    )
     # Every run is a line in the loss chart.
     assert browser.evaluate("document.querySelector('[data-chart=\"0\"]').data.length") == 3
     browser.evaluate(

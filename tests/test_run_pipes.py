@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -64,7 +63,11 @@ def test_death_by_signal_gives_128_plus_n(store: Path, signame: str) -> None:
     code = f"import os, signal; signal.signal(signal.{signame}, signal.SIG_DFL) if {number} != 9 else None; os.kill(os.getpid(), {number})"
     result = run_mlop("run", "-q", "--", PYTHON, "-c", code, store=store)
     assert result.returncode == 128 + number
-    assert query(store, "SELECT status, exit_code, signal FROM runs")[0] == ("killed", 128 + number, number)
+    assert query(store, "SELECT status, exit_code, signal FROM runs")[0] == (
+        "killed",
+        128 + number,
+        number,
+    )
 
 
 def test_command_not_found_is_127_with_one_line(store: Path) -> None:
@@ -102,7 +105,9 @@ def test_python_child_lines_arrive_promptly_on_a_pipe(store: Path) -> None:
     child = "import time\nprint('first line')\ntime.sleep(30)\n"
     process = subprocess.Popen(
         mlop_argv("run", "-q", "--store", str(store), "--", PYTHON, "-c", child),
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
     )
     try:
         os.set_blocking(process.stdout.fileno(), False)
@@ -120,29 +125,87 @@ def test_python_child_lines_arrive_promptly_on_a_pipe(store: Path) -> None:
 
 
 def test_stdin_is_passed_to_the_command_in_pipe_mode(store: Path) -> None:
-    result = run_mlop("run", "-q", "--", PYTHON, "-c", "import sys; print(sys.stdin.read().upper())", store=store, input=b"hello\n")
+    result = run_mlop(
+        "run",
+        "-q",
+        "--",
+        PYTHON,
+        "-c",
+        "import sys; print(sys.stdin.read().upper())",
+        store=store,
+        input=b"hello\n",
+    )
     assert result.stdout == b"HELLO\n\n"
 
 
 def test_params_from_argv_config_and_flag(store: Path, tmp_path: Path) -> None:
     config = tmp_path / "cfg.json"
-    config.write_text(json.dumps({"optimizer": {"lr": 0.001, "betas": [0.9, 0.99]}, "model": "vit"}))
+    config.write_text(
+        json.dumps({"optimizer": {"lr": 0.001, "betas": [0.9, 0.99]}, "model": "vit"})
+    )
     result = run_mlop(
-        "run", "-q", "--param", "seed=7", "--", PYTHON, "-c", "pass", "--lr", "3e-4", "--fp16", "--config", str(config),
-        "trainer.devices=2", "--name=exp1", store=store,
+        "run",
+        "-q",
+        "--param",
+        "seed=7",
+        "--",
+        PYTHON,
+        "-c",
+        "pass",
+        "--lr",
+        "3e-4",
+        "--fp16",
+        "--config",
+        str(config),
+        "trainer.devices=2",
+        "--name=exp1",
+        store=store,
     )
     assert result.returncode == 0
     shown = json.loads(run_mlop("show", "last", "--json", store=store).stdout)
     params = shown["params"]
     assert params["lr"] == 3e-4 and params["fp16"] is True and params["trainer.devices"] == 2
-    assert params["optimizer.lr"] == 0.001 and params["optimizer.betas"] == [0.9, 0.99] and params["model"] == "vit"
+    assert (
+        params["optimizer.lr"] == 0.001
+        and params["optimizer.betas"] == [0.9, 0.99]
+        and params["model"] == "vit"
+    )
     assert params["seed"] == 7 and params["name"] == "exp1"
 
 
 def test_show_json_has_the_documented_fields(store: Path) -> None:
-    run_mlop("run", "-q", "--name", "doc", "--project", "p", "--tag", "a", "--tag", "b", "--", PYTHON, "-c", "print('loss=1')", store=store)
+    run_mlop(
+        "run",
+        "-q",
+        "--name",
+        "doc",
+        "--project",
+        "p",
+        "--tag",
+        "a",
+        "--tag",
+        "b",
+        "--",
+        PYTHON,
+        "-c",
+        "print('loss=1')",
+        store=store,
+    )
     shown = json.loads(run_mlop("show", "doc", "--json", store=store).stdout)
-    for key in ("id", "name", "project", "status", "exit_code", "command", "started_at", "ended_at", "params", "tags", "metrics", "context"):
+    for key in (
+        "id",
+        "name",
+        "project",
+        "status",
+        "exit_code",
+        "command",
+        "started_at",
+        "ended_at",
+        "params",
+        "tags",
+        "metrics",
+        "context",
+    ):
         assert key in shown, key
     assert shown["name"] == "doc" and shown["project"] == "p" and shown["tags"] == ["a", "b"]
     assert shown["status"] == "finished" and shown["exit_code"] == 0
@@ -167,12 +230,18 @@ def test_run_reference_errors_are_one_line_exit_2(store: Path) -> None:
 def test_eight_concurrent_runs_into_one_store(store: Path) -> None:
     child = "import sys\nfor i in range(2000):\n    print(f'step={i} loss={1/(i+1):.5f}')\n"
     processes = [
-        subprocess.Popen(mlop_argv("run", "-q", "--store", str(store), "--name", f"r{n}", "--", PYTHON, "-c", child),
-                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=clean_env())
+        subprocess.Popen(
+            mlop_argv(
+                "run", "-q", "--store", str(store), "--name", f"r{n}", "--", PYTHON, "-c", child
+            ),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=clean_env(),
+        )
         for n in range(8)
     ]
     outputs = [p.communicate(timeout=120) for p in processes]
-    for process, (out, err) in zip(processes, outputs):
+    for process, (out, err) in zip(processes, outputs, strict=False):
         assert process.returncode == 0, err
         assert err == b""
         assert out.count(b"\n") == 2000
@@ -223,11 +292,27 @@ def test_redacted_secrets_never_reach_the_store(store: Path, tmp_path: Path) -> 
     url_secret = "urlcredential42abc"
     config = tmp_path / "conf.yaml"
     config.write_text(f"model: bert\nwandb:\n  api_key: {api_key}\n")
-    env = clean_env(HF_TOKEN=token, DB_PASSWORD=password, DATABASE_URL=f"postgres://me:{url_secret}@db.example/x")
+    env = clean_env(
+        HF_TOKEN=token,
+        DB_PASSWORD=password,
+        DATABASE_URL=f"postgres://me:{url_secret}@db.example/x",
+    )
     child = "import sys, os; print('args', sys.argv); print('env', os.environ.get('HF_TOKEN'))"
     result = run_mlop(
-        "run", "-q", "--", PYTHON, "-c", child, "--token", token, f"--api-key={api_key}", "--config", str(config),
-        f"--data=s3://user:{url_secret}@bucket/x", store=store, env=env,
+        "run",
+        "-q",
+        "--",
+        PYTHON,
+        "-c",
+        child,
+        "--token",
+        token,
+        f"--api-key={api_key}",
+        "--config",
+        str(config),
+        f"--data=s3://user:{url_secret}@bucket/x",
+        store=store,
+        env=env,
     )
     assert result.returncode == 0
     assert token.encode() in result.stdout  # passthrough is untouched

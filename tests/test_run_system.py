@@ -22,7 +22,9 @@ if __name__ == '__main__':
 def test_process_tree_memory_counts_the_workers(store: Path, tmp_path: Path) -> None:
     script = tmp_path / "child.py"
     script.write_text(CHILD)
-    result = run_mlop("run", "-q", "--sample-interval", "0.5", "--", PYTHON, str(script), store=store)
+    result = run_mlop(
+        "run", "-q", "--sample-interval", "0.5", "--", PYTHON, str(script), store=store
+    )
     assert result.returncode == 0, result.stderr
     shown = json.loads(run_mlop("show", "last", "--json", store=store).stdout)
     summary = shown["system_summary"]
@@ -33,7 +35,9 @@ def test_process_tree_memory_counts_the_workers(store: Path, tmp_path: Path) -> 
 
 
 def test_no_system_turns_sampling_off(store: Path) -> None:
-    run_mlop("run", "-q", "--no-system", "--", PYTHON, "-c", "import time; time.sleep(1.2)", store=store)
+    run_mlop(
+        "run", "-q", "--no-system", "--", PYTHON, "-c", "import time; time.sleep(1.2)", store=store
+    )
     shown = json.loads(run_mlop("show", "last", "--json", store=store).stdout)
     assert not [name for name in shown["metrics"] if name.startswith("sys/")]
     assert shown["system_summary"] is None

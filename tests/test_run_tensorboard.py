@@ -26,13 +26,17 @@ print('done')
 """
 
 
-def test_event_files_written_during_the_run_are_stored_completely(store: Path, tmp_path: Path) -> None:
+def test_event_files_written_during_the_run_are_stored_completely(
+    store: Path, tmp_path: Path
+) -> None:
     work = tmp_path / "work"
     work.mkdir()
     result = run_mlop("run", "-q", "--", PYTHON, "-c", CHILD, store=store, cwd=work)
     assert result.returncode == 0, result.stderr
     shown = json.loads(run_mlop("show", "last", "--json", store=store).stdout)
-    metrics = {name: item for name, item in shown["metrics"].items() if item["source"] == "tensorboard"}
+    metrics = {
+        name: item for name, item in shown["metrics"].items() if item["source"] == "tensorboard"
+    }
     losses = [item for name, item in metrics.items() if name.endswith("loss")]
     accs = [item for name, item in metrics.items() if name.endswith("acc")]
     assert len(losses) == 1 and losses[0]["count"] == 200 and losses[0]["last_step"] == 199
@@ -53,13 +57,19 @@ def test_import_makes_one_run_per_event_folder(store: Path, tmp_path: Path) -> N
     imported = json.loads(result.stdout)
     assert sorted(item["name"] for item in imported) == ["train", "val"]
     assert {item["name"]: item["points"] for item in imported} == {"train": 200, "val": 10}
-    single = json.loads(run_mlop("import", str(work / "tb"), "--single", "--name", "all", "--json", store=store).stdout)
+    single = json.loads(
+        run_mlop(
+            "import", str(work / "tb"), "--single", "--name", "all", "--json", store=store
+        ).stdout
+    )
     assert len(single) == 1 and single[0]["points"] == 210
     shown = json.loads(run_mlop("show", "all", "--json", store=store).stdout)
     assert set(shown["metrics"]) == {"train/loss", "val/acc"}
 
 
-def test_import_of_a_folder_without_event_files_is_a_clear_error(store: Path, tmp_path: Path) -> None:
+def test_import_of_a_folder_without_event_files_is_a_clear_error(
+    store: Path, tmp_path: Path
+) -> None:
     result = run_mlop("import", str(tmp_path), store=store)
     assert result.returncode == 2
     assert b"no TensorBoard event files" in result.stderr and b"Traceback" not in result.stderr

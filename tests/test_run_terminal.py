@@ -21,7 +21,9 @@ from tests.conftest import PYTHON, clean_env, integrity, mlop_argv, query
 class Terminal:
     """mlop running with a real pty as its stdin, stdout and stderr (as in an interactive shell)."""
 
-    def __init__(self, argv: list[str], rows: int = 40, cols: int = 132, env: dict[str, str] | None = None) -> None:
+    def __init__(
+        self, argv: list[str], rows: int = 40, cols: int = 132, env: dict[str, str] | None = None
+    ) -> None:
         self.master, slave = pty.openpty()
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
         self.slave_attrs = termios.tcgetattr(slave)
@@ -32,7 +34,12 @@ class Terminal:
             fcntl.ioctl(0, termios.TIOCSCTTY, 0)
 
         self.process = subprocess.Popen(
-            argv, stdin=slave, stdout=slave, stderr=slave, env=env or clean_env(), preexec_fn=become_terminal_owner
+            argv,
+            stdin=slave,
+            stdout=slave,
+            stderr=slave,
+            env=env or clean_env(),
+            preexec_fn=become_terminal_owner,
         )
         self.output = b""
 
@@ -91,7 +98,9 @@ def terminal_factory():
 
 def test_child_sees_a_terminal_with_the_window_size(store: Path, terminal_factory) -> None:
     child = "import os, sys, shutil; print('TTY', [os.isatty(i) for i in range(3)], os.get_terminal_size(1))"
-    term = terminal_factory(*mlop_argv("run", "-q", "--store", str(store), "--", PYTHON, "-c", child), rows=33, cols=111)
+    term = terminal_factory(
+        *mlop_argv("run", "-q", "--store", str(store), "--", PYTHON, "-c", child), rows=33, cols=111
+    )
     term.read_until(b"TTY")
     assert term.wait() == 0
     assert b"TTY [True, True, True] os.terminal_size(columns=111, lines=33)" in term.output
@@ -104,7 +113,9 @@ def test_window_size_follows_sigwinch(store: Path, terminal_factory) -> None:
         "print('ready', flush=True)\n"
         "time.sleep(5)\n"
     )
-    term = terminal_factory(*mlop_argv("run", "-q", "--store", str(store), "--", PYTHON, "-c", child))
+    term = terminal_factory(
+        *mlop_argv("run", "-q", "--store", str(store), "--", PYTHON, "-c", child)
+    )
     term.read_until(b"ready")
     fcntl.ioctl(term.slave, termios.TIOCSWINSZ, struct.pack("HHHH", 25, 77, 0, 0))
     os.killpg(os.getpgid(term.process.pid), signal.SIGWINCH)
@@ -113,7 +124,9 @@ def test_window_size_follows_sigwinch(store: Path, terminal_factory) -> None:
 
 def test_input_prompt_works_and_terminal_is_restored(store: Path, terminal_factory) -> None:
     child = "name = input('your name? ')\nprint('hello', name.upper())\n"
-    term = terminal_factory(*mlop_argv("run", "-q", "--store", str(store), "--", PYTHON, "-c", child))
+    term = terminal_factory(
+        *mlop_argv("run", "-q", "--store", str(store), "--", PYTHON, "-c", child)
+    )
     term.read_until(b"your name? ")
     term.write(b"ada\r")
     term.read_until(b"hello ADA")
@@ -123,7 +136,9 @@ def test_input_prompt_works_and_terminal_is_restored(store: Path, terminal_facto
 
 def test_colours_and_carriage_returns_pass_unchanged(store: Path, terminal_factory) -> None:
     child = "import sys\nsys.stdout.write('\\x1b[32mgreen\\x1b[0m 10%\\r 50%\\r100%\\n')\n"
-    term = terminal_factory(*mlop_argv("run", "-q", "--store", str(store), "--", PYTHON, "-c", child))
+    term = terminal_factory(
+        *mlop_argv("run", "-q", "--store", str(store), "--", PYTHON, "-c", child)
+    )
     term.read_until(b"100%")
     assert term.wait() == 0
     assert b"\x1b[32mgreen\x1b[0m 10%\r 50%\r100%\r\n" in term.output
@@ -144,7 +159,9 @@ def test_ctrl_c_interrupts_the_child_exactly_once(store: Path, terminal_factory)
         "while time.time() < deadline: time.sleep(0.05)\n"
         "print('SIGINTS', count, flush=True)\n"
     )
-    term = terminal_factory(*mlop_argv("run", "-q", "--store", str(store), "--", PYTHON, "-c", child))
+    term = terminal_factory(
+        *mlop_argv("run", "-q", "--store", str(store), "--", PYTHON, "-c", child)
+    )
     term.read_until(b"ready")
     term.write(b"\x03")
     term.read_until(b"SIGINTS")
@@ -154,16 +171,22 @@ def test_ctrl_c_interrupts_the_child_exactly_once(store: Path, terminal_factory)
 
 def test_ctrl_c_default_kills_child_with_130(store: Path, terminal_factory) -> None:
     child = "import time\nprint('ready', flush=True)\ntime.sleep(30)\n"
-    term = terminal_factory(*mlop_argv("run", "-q", "--store", str(store), "--", PYTHON, "-c", child))
+    term = terminal_factory(
+        *mlop_argv("run", "-q", "--store", str(store), "--", PYTHON, "-c", child)
+    )
     term.read_until(b"ready")
     term.write(b"\x03")
     assert term.wait() == 130  # Python exits via KeyboardInterrupt -> SIGINT re-raised... or 130
     assert termios.tcgetattr(term.slave) == term.slave_attrs
 
 
-@pytest.mark.parametrize("signame", ["SIGINT", "SIGTERM", "SIGHUP", "SIGQUIT", "SIGUSR1", "SIGUSR2"])
+@pytest.mark.parametrize(
+    "signame", ["SIGINT", "SIGTERM", "SIGHUP", "SIGQUIT", "SIGUSR1", "SIGUSR2"]
+)
 @pytest.mark.parametrize("mode", ["pipe", "pty"])
-def test_signals_to_mlop_reach_the_child_exactly_once(store: Path, terminal_factory, signame: str, mode: str) -> None:
+def test_signals_to_mlop_reach_the_child_exactly_once(
+    store: Path, terminal_factory, signame: str, mode: str
+) -> None:
     number = int(getattr(signal, signame))
     child = (
         "import signal, sys, time\n"
@@ -183,7 +206,9 @@ def test_signals_to_mlop_reach_the_child_exactly_once(store: Path, terminal_fact
         assert term.wait() == 0
         output = term.output
     else:
-        process = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=clean_env())
+        process = subprocess.Popen(
+            argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=clean_env()
+        )
         assert process.stdout.readline() == b"ready\n"
         process.send_signal(number)
         rest, _ = process.communicate(timeout=20)
@@ -203,7 +228,9 @@ def test_sigterm_lets_the_child_decide_when_to_exit(store: Path) -> None:
     )
     process = subprocess.Popen(
         mlop_argv("run", "-q", "--store", str(store), "--", PYTHON, "-c", child),
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=clean_env(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=clean_env(),
     )
     assert process.stdout.readline() == b"ready\n"
     process.send_signal(signal.SIGTERM)
@@ -226,7 +253,9 @@ def test_kill_9_of_mlop_leaves_a_valid_store_and_a_lost_run(store: Path, tmp_pat
     )
     process = subprocess.Popen(
         mlop_argv("run", "-q", "--store", str(store), "--", PYTHON, "-c", child),
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=clean_env(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=clean_env(),
     )
     time.sleep(2.5)
     process.kill()
@@ -246,7 +275,9 @@ def test_kill_9_of_mlop_leaves_a_valid_store_and_a_lost_run(store: Path, tmp_pat
     assert integrity(store) == "ok"
     stored = b"".join(row[0] for row in query(store, "SELECT data FROM logs ORDER BY seq"))
     assert stored.count(b"\n") >= 100  # about 2.5 s of lines minus at most ~1 s
-    result = subprocess.run(mlop_argv("ls", "--json", "--store", str(store)), capture_output=True, env=clean_env())
+    result = subprocess.run(
+        mlop_argv("ls", "--json", "--store", str(store)), capture_output=True, env=clean_env()
+    )
     import json
 
     assert json.loads(result.stdout)[0]["status"] == "lost"

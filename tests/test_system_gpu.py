@@ -6,16 +6,16 @@ import os
 import sys
 
 import pytest
+
+from mlop_cli.records import ContextUpdate, Event, Points
+from mlop_cli.sources.nvml_adapter import NvmlAdapter, select_visible_devices
+from mlop_cli.sources.system import SystemSampler
 from tests.fake_nvml import (
     NVML_ERROR_LIB_RM_VERSION_MISMATCH,
     NVML_ERROR_LIBRARY_NOT_FOUND,
     FakeGpu,
     FakeNvml,
 )
-
-from mlop_cli.records import ContextUpdate, Event, Points
-from mlop_cli.sources.nvml_adapter import NvmlAdapter, select_visible_devices
-from mlop_cli.sources.system import SystemSampler
 
 GIB = 2**30
 UUID_A = "GPU-aaaa1111-0000-0000-0000-000000000000"

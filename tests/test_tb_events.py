@@ -9,6 +9,9 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+
+from mlop_cli.records import Histogram, Param, Points, Text
+from mlop_cli.sources.tb_events import EventFileReader, masked_crc32c
 from tests.tb_writers import (
     events_of,
     points_of,
@@ -18,9 +21,6 @@ from tests.tb_writers import (
     tensor_scalar_events,
     write_events,
 )
-
-from mlop_cli.records import Histogram, Param, Points, Text
-from mlop_cli.sources.tb_events import EventFileReader, masked_crc32c
 
 
 def clock() -> float:

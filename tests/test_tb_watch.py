@@ -11,10 +11,10 @@ import time
 from pathlib import Path
 
 import pytest
-from tests.tb_writers import record_offsets, simple_scalar_events, write_events
 
 from mlop_cli.records import Event, Points
 from mlop_cli.sources.tb_watch import TensorBoardSource, import_tree, scan_tree
+from tests.tb_writers import record_offsets, simple_scalar_events, write_events
 
 # Generous bounds: these wait for discovery, they do not measure it (the benchmark does).
 DEADLINE_S = 8.0

@@ -137,10 +137,7 @@ def show_run(console: Console, run: dict[str, Any], details: dict[str, Any]) -> 
     parts: list[Any] = [key_values(header)]
     summary = context.get("system_summary")
     if summary:
-        parts += [
-            Text("\nSystem", style="bold"),
-            key_values([(k, _plain(v)) for k, v in summary.items()]),
-        ]
+        parts += [Text("\nSystem", style="bold"), key_values(_system_rows(summary))]
     if run.get("params"):
         parts += [
             Text("\nParameters", style="bold"),

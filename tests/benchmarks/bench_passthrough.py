@@ -51,7 +51,14 @@ def timed(command: list[str] | str, shell: bool = False) -> tuple[float, float]:
     """Wall seconds and CPU seconds of children (user+sys) of one command."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    subprocess.run(command, shell=shell, check=True, env=env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    subprocess.run(
+        command,
+        shell=shell,
+        check=True,
+        env=env(),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
@@ -73,10 +80,16 @@ def main() -> None:
     n = str(args.lines)
     cases = {
         "child alone": lambda i: timed([py, str(child), n]),
-        "child | tee": lambda i: timed(f"{py} {child} {n} | tee {work}/tee.out > /dev/null", shell=True),
-        "mlop run (pipes)": lambda i: timed([*mlop, "--no-pty", "--store", str(work / f"p{i}.db"), "--", py, str(child), n]),
+        "child | tee": lambda i: timed(
+            f"{py} {child} {n} | tee {work}/tee.out > /dev/null", shell=True
+        ),
+        "mlop run (pipes)": lambda i: timed(
+            [*mlop, "--no-pty", "--store", str(work / f"p{i}.db"), "--", py, str(child), n]
+        ),
         "script -qc (pty)": lambda i: timed(["script", "-qfec", f"{py} {child} {n}", "/dev/null"]),
-        "mlop run (pty)": lambda i: timed([*mlop, "--pty", "--store", str(work / f"t{i}.db"), "--", py, str(child), n]),
+        "mlop run (pty)": lambda i: timed(
+            [*mlop, "--pty", "--store", str(work / f"t{i}.db"), "--", py, str(child), n]
+        ),
     }
     if shutil.which("script") is None:
         del cases["script -qc (pty)"]
@@ -88,12 +101,21 @@ def main() -> None:
     median = {name: statistics.median(values) for name, values in results.items()}
     for name, value in median.items():
         print(f"  {name:<20} {value:7.2f} s")
-    print(f"  pipes: mlop / tee    = {median['mlop run (pipes)'] / median['child | tee']:.2f}x  (target <= 1.2)")
+    print(
+        f"  pipes: mlop / tee    = {median['mlop run (pipes)'] / median['child | tee']:.2f}x  (target <= 1.2)"
+    )
     if "script -qc (pty)" in median:
-        print(f"  pty:   mlop / script = {median['mlop run (pty)'] / median['script -qc (pty)']:.2f}x  (target <= 1.0)")
+        print(
+            f"  pty:   mlop / script = {median['mlop run (pty)'] / median['script -qc (pty)']:.2f}x  (target <= 1.0)"
+        )
     stored = subprocess.run(
-        [py, "-c", f"import sqlite3; print(sqlite3.connect('{work / 'p0.db'}').execute('select sum(length(data)) from logs').fetchone()[0])"],
-        capture_output=True, text=True,
+        [
+            py,
+            "-c",
+            f"import sqlite3; print(sqlite3.connect('{work / 'p0.db'}').execute('select sum(length(data)) from logs').fetchone()[0])",
+        ],
+        capture_output=True,
+        text=True,
     ).stdout.strip()
     print(f"  console bytes stored by the first pipes run: {stored}")
 
@@ -104,9 +126,24 @@ def main() -> None:
     seconds = args.slow_seconds
     for label, extra in (("defaults", []), ("console only", ["--no-system", "--no-tensorboard"])):
         process = subprocess.Popen(
-            [py, "-m", "mlop_cli", "run", "-q", "--no-pty", *extra, "--store", str(work / "slow.db"), "--",
-             py, str(slow), str((seconds + 6) * 100)],
-            env=env(), stdout=subprocess.DEVNULL, cwd=work,
+            [
+                py,
+                "-m",
+                "mlop_cli",
+                "run",
+                "-q",
+                "--no-pty",
+                *extra,
+                "--store",
+                str(work / "slow.db"),
+                "--",
+                py,
+                str(slow),
+                str((seconds + 6) * 100),
+            ],
+            env=env(),
+            stdout=subprocess.DEVNULL,
+            cwd=work,
         )
         me = psutil.Process(process.pid)
         time.sleep(3)
@@ -117,8 +154,10 @@ def main() -> None:
         process.wait()
         own = (mine1.user - mine0.user) + (mine1.system - mine0.system)
         theirs = (child1.user - child0.user) + (child1.system - child0.system)
-        print(f"100 lines/s, {label}: mlop's own CPU {own / seconds * 100:.2f}% of a core = "
-              f"{100 * own / theirs:.2f}% of the child's (target < 2%)")
+        print(
+            f"100 lines/s, {label}: mlop's own CPU {own / seconds * 100:.2f}% of a core = "
+            f"{100 * own / theirs:.2f}% of the child's (target < 2%)"
+        )
     shutil.rmtree(work, ignore_errors=True)
 
 

@@ -16,11 +16,24 @@ from tests.conftest import clean_env, integrity, mlop_argv, query
 class WatchedRun:
     """`mlop run` in a subprocess, with its peak RSS sampled every 20 ms."""
 
-    def __init__(self, store: Path, *command: str, mlop_args: tuple[str, ...] = (), env: dict[str, str] | None = None,
-                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd: Path | None = None, preexec_fn=None) -> None:
+    def __init__(
+        self,
+        store: Path,
+        *command: str,
+        mlop_args: tuple[str, ...] = (),
+        env: dict[str, str] | None = None,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd: Path | None = None,
+        preexec_fn=None,
+    ) -> None:
         self.process = subprocess.Popen(
             mlop_argv("run", "-q", "--store", str(store), *mlop_args, "--", *command),
-            stdout=stdout, stderr=stderr, env=env or clean_env(), cwd=cwd, preexec_fn=preexec_fn,
+            stdout=stdout,
+            stderr=stderr,
+            env=env or clean_env(),
+            cwd=cwd,
+            preexec_fn=preexec_fn,
         )
         self.peak_rss = 0
         self._stop = threading.Event()
@@ -56,13 +69,21 @@ def points_of(store: Path, metric: str, run: str | None = None) -> int:
 
 def console_of(store: Path, stream: int | None = None) -> bytes:
     """The stored console of every run, in order."""
-    sql = "SELECT data FROM logs" + (f" WHERE stream = {int(stream)}" if stream else "") + " ORDER BY run_id, seq"
+    sql = (
+        "SELECT data FROM logs"
+        + (f" WHERE stream = {int(stream)}" if stream else "")
+        + " ORDER BY run_id, seq"
+    )
     return b"".join(row[0] for row in query(store, sql))
 
 
 def status_json(store: Path) -> list[dict]:
     """`mlop ls --json` of a store."""
-    result = subprocess.run(mlop_argv("ls", "--json", "--limit", "0", "--store", str(store)), capture_output=True, env=clean_env())
+    result = subprocess.run(
+        mlop_argv("ls", "--json", "--limit", "0", "--store", str(store)),
+        capture_output=True,
+        env=clean_env(),
+    )
     return json.loads(result.stdout)
 
 

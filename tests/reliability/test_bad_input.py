@@ -6,7 +6,6 @@ from __future__ import annotations
 import hashlib
 import json
 import math
-import os
 import subprocess
 import time
 from pathlib import Path
@@ -54,7 +53,9 @@ def test_one_gigabyte_of_output_keeps_memory_bounded(store: Path) -> None:
         "while written < (1 << 30):\n"
         "    sys.stdout.buffer.write(block); written += len(block)\n"
     )
-    run = WatchedRun(store, PYTHON, "-c", child, stdout=subprocess.DEVNULL, mlop_args=("--no-system",))
+    run = WatchedRun(
+        store, PYTHON, "-c", child, stdout=subprocess.DEVNULL, mlop_args=("--no-system",)
+    )
     run.communicate(timeout=300)
     assert run.process.returncode == 0
     print(f"mlop peak RSS with 1 GiB of output: {run.peak_rss / MiB:.0f} MiB")
@@ -85,7 +86,10 @@ def test_100000_distinct_metric_names_hit_the_cardinality_guard(store: Path) -> 
     child = "for i in range(100_000): print(f'metric_{i}=1.0')\n"
     result = run_mlop("run", "-q", "--", PYTHON, "-c", child, store=store)
     assert result.returncode == 0 and result.stdout.count(b"\n") == 100_000
-    names = query(store, "SELECT count(*) FROM run_metrics r JOIN metrics m ON m.id = r.metric_id WHERE m.source = 'console'")[0][0]
+    names = query(
+        store,
+        "SELECT count(*) FROM run_metrics r JOIN metrics m ON m.id = r.metric_id WHERE m.source = 'console'",
+    )[0][0]
     assert names == 1000
     assert _events(store).count("console.too_many_metrics") == 1
 
@@ -164,9 +168,25 @@ def test_hostile_strings_are_stored_exactly_and_shown_inert(store: Path, tmp_pat
     child = f"import sys\nprint({HOSTILE!r})\nprint('step=1 loss=0.5')\n"
     env = clean_env()
     result = subprocess.run(
-        mlop_argv("run", "-q", "--store", str(store), "--name", HOSTILE, "--tag", HOSTILE, "--param", f"x={HOSTILE}",
-                  "--", PYTHON, "-c", child, f"--note={HOSTILE}"),
-        capture_output=True, env=env,
+        mlop_argv(
+            "run",
+            "-q",
+            "--store",
+            str(store),
+            "--name",
+            HOSTILE,
+            "--tag",
+            HOSTILE,
+            "--param",
+            f"x={HOSTILE}",
+            "--",
+            PYTHON,
+            "-c",
+            child,
+            f"--note={HOSTILE}",
+        ),
+        capture_output=True,
+        env=env,
     )
     assert result.returncode == 0
     assert query(store, "SELECT name FROM runs")[0][0] == HOSTILE
@@ -174,10 +194,14 @@ def test_hostile_strings_are_stored_exactly_and_shown_inert(store: Path, tmp_pat
     assert json.loads(query(store, "SELECT value FROM params WHERE key = 'x'")[0][0]) == HOSTILE
     run_id = query(store, "SELECT id FROM runs")[0][0]
     for command in (["ls"], ["show", run_id]):
-        shown = subprocess.run(mlop_argv(*command, "--store", str(store)), capture_output=True, env=env)
+        shown = subprocess.run(
+            mlop_argv(*command, "--store", str(store)), capture_output=True, env=env
+        )
         assert shown.returncode == 0, shown.stderr
         assert b"\x1b" not in shown.stdout and b"\x07" not in shown.stdout
-    logs = subprocess.run(mlop_argv("logs", run_id, "--store", str(store)), capture_output=True, env=env)
+    logs = subprocess.run(
+        mlop_argv("logs", run_id, "--store", str(store)), capture_output=True, env=env
+    )
     assert HOSTILE.encode() in logs.stdout  # the console on purpose, byte for byte
     report = tmp_path / "hostile.html"
     assert run_mlop("report", run_id, "-o", str(report), store=store).returncode == 0
@@ -189,27 +213,57 @@ def test_hostile_strings_are_stored_exactly_and_shown_inert(store: Path, tmp_pat
         browser.wait_until("window.mlopReport && window.mlopReport.ready")
         browser.evaluate("new Promise(r => setTimeout(r, 500))")
         assert browser.dialogs == []
-        assert browser.evaluate("document.querySelectorAll('img, script[src], [onerror]').length") == 0
+        assert (
+            browser.evaluate("document.querySelectorAll('img, script[src], [onerror]').length") == 0
+        )
         assert "<img src=x onerror=alert(1)>" in browser.evaluate("document.body.innerText")
         assert browser.exceptions == []
 
 
 def test_secrets_are_in_neither_store_nor_report(store: Path, tmp_path: Path) -> None:
-    secrets = {"env": "envtoken-1234567890", "argv": "argvkey-0987654321", "flag": "flagtoken-abcdef123",
-               "url": "urlpass-zyx987", "config": "configsecret-555444"}
+    secrets = {
+        "env": "envtoken-1234567890",
+        "argv": "argvkey-0987654321",
+        "flag": "flagtoken-abcdef123",
+        "url": "urlpass-zyx987",
+        "config": "configsecret-555444",
+    }
     config = tmp_path / "train.json"
     config.write_text(json.dumps({"lr": 0.1, "wandb": {"api_key": secrets["config"]}}))
     child = "import sys, os\nprint(sys.argv)\nprint(os.environ['MY_API_TOKEN'])\nprint(open(sys.argv[-1]).read())\n"
     env = clean_env(MY_API_TOKEN=secrets["env"])
     result = subprocess.run(
-        mlop_argv("run", "-q", "--store", str(store), "--", PYTHON, "-c", child, f"--api-key={secrets['argv']}",
-                  "--token", secrets["flag"], f"--data=https://me:{secrets['url']}@host/x", "--config", str(config)),
-        capture_output=True, env=env,
+        mlop_argv(
+            "run",
+            "-q",
+            "--store",
+            str(store),
+            "--",
+            PYTHON,
+            "-c",
+            child,
+            f"--api-key={secrets['argv']}",
+            "--token",
+            secrets["flag"],
+            f"--data=https://me:{secrets['url']}@host/x",
+            "--config",
+            str(config),
+        ),
+        capture_output=True,
+        env=env,
     )
     assert result.returncode == 0
     report = tmp_path / "r.html"
-    subprocess.run(mlop_argv("report", "last", "-o", str(report), "--include-env", "--store", str(store)), env=env, check=True)
-    markdown = subprocess.run(mlop_argv("report", "last", "--format", "md", "--store", str(store)), env=env, capture_output=True).stdout
+    subprocess.run(
+        mlop_argv("report", "last", "-o", str(report), "--include-env", "--store", str(store)),
+        env=env,
+        check=True,
+    )
+    markdown = subprocess.run(
+        mlop_argv("report", "last", "--format", "md", "--store", str(store)),
+        env=env,
+        capture_output=True,
+    ).stdout
     raw = b"".join(p.read_bytes() for p in store.parent.iterdir()) + report.read_bytes() + markdown
     for where, secret in secrets.items():
         assert secret.encode() in result.stdout  # the terminal sees the real output

@@ -176,8 +176,15 @@ def test_mlop_exits_within_2_s_of_the_command(store: Path, tmp_path: Path) -> No
         f"open({str(stamp)!r}, 'w').write(repr(time.time()))\n"
     )
     result = subprocess.run(
-        ["sh", "-c", f'{PYTHON} -m mlop_cli run -q --no-system --store {store} -- {PYTHON} -c "$0" >/dev/null; {PYTHON} -c "import time; print(time.time())"', child],
-        capture_output=True, env=clean_env(), timeout=120,
+        [
+            "sh",
+            "-c",
+            f'{PYTHON} -m mlop_cli run -q --no-system --store {store} -- {PYTHON} -c "$0" >/dev/null; {PYTHON} -c "import time; print(time.time())"',
+            child,
+        ],
+        capture_output=True,
+        env=clean_env(),
+        timeout=120,
     )
     assert result.returncode == 0, result.stderr
     lag = float(result.stdout) - float(stamp.read_text())

@@ -24,7 +24,9 @@ from tests.reliability.harness import WatchedRun, assert_valid, metric_child, po
 
 
 def _direct(code: str) -> bytes:
-    return subprocess.run([PYTHON, "-c", code], capture_output=True, env=clean_env(), check=False).stdout
+    return subprocess.run(
+        [PYTHON, "-c", code], capture_output=True, env=clean_env(), check=False
+    ).stdout
 
 
 def test_disk_full_never_touches_the_command(store: Path) -> None:
@@ -51,11 +53,17 @@ def test_unwritable_store_location(tmp_path: Path) -> None:
     child = metric_child(2000)
     expected = _direct(child)
     result = subprocess.run(
-        mlop_argv("run", "-q", "--store", str(store), "--", PYTHON, "-c", child), capture_output=True, env=clean_env()
+        mlop_argv("run", "-q", "--store", str(store), "--", PYTHON, "-c", child),
+        capture_output=True,
+        env=clean_env(),
     )
     assert result.returncode == 0 and result.stdout == expected
     lines = result.stderr.decode().splitlines()
-    assert len(lines) == 1 and "cannot write the store" in lines[0] and "Traceback" not in result.stderr.decode()
+    assert (
+        len(lines) == 1
+        and "cannot write the store" in lines[0]
+        and "Traceback" not in result.stderr.decode()
+    )
 
 
 @pytest.fixture
@@ -68,7 +76,9 @@ def mounted_tmpfs(tmp_path: Path):
             pytest.skip("mounting a tmpfs needs root")
         folder = tmp_path / f"mnt{len(mounts)}"
         folder.mkdir()
-        result = subprocess.run(["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(folder)], capture_output=True)
+        result = subprocess.run(
+            ["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(folder)], capture_output=True
+        )
         if result.returncode != 0:
             pytest.skip(f"cannot mount a tmpfs here: {result.stderr.decode().strip()}")
         mounts.append(folder)
@@ -84,7 +94,9 @@ def test_read_only_filesystem(mounted_tmpfs) -> None:
     child = metric_child(2000)
     expected = _direct(child)
     result = subprocess.run(
-        mlop_argv("run", "-q", "--store", str(store), "--", PYTHON, "-c", child), capture_output=True, env=clean_env()
+        mlop_argv("run", "-q", "--store", str(store), "--", PYTHON, "-c", child),
+        capture_output=True,
+        env=clean_env(),
     )
     assert result.returncode == 0 and result.stdout == expected
     lines = result.stderr.decode().splitlines()
@@ -97,17 +109,25 @@ def test_full_filesystem(mounted_tmpfs) -> None:
     child = metric_child(30_000)
     expected = _direct(child)
     result = subprocess.run(
-        mlop_argv("run", "-q", "--store", str(store), "--", PYTHON, "-c", child), capture_output=True, env=clean_env()
+        mlop_argv("run", "-q", "--store", str(store), "--", PYTHON, "-c", child),
+        capture_output=True,
+        env=clean_env(),
     )
     assert result.returncode == 0 and result.stdout == expected
     warnings = [line for line in result.stderr.decode().splitlines() if "warning" in line]
-    assert 1 <= len(warnings) <= 2 and "cannot write the store" in warnings[0] and "full" in warnings[0]
+    assert (
+        1 <= len(warnings) <= 2
+        and "cannot write the store" in warnings[0]
+        and "full" in warnings[0]
+    )
     assert_valid(store)
 
 
 def test_store_locked_by_another_process_for_10_s(store: Path) -> None:
     store.parent.mkdir(parents=True)
-    subprocess.run(mlop_argv("run", "-q", "--store", str(store), "--", "true"), env=clean_env(), check=True)
+    subprocess.run(
+        mlop_argv("run", "-q", "--store", str(store), "--", "true"), env=clean_env(), check=True
+    )
     ready = threading.Event()
     release = threading.Event()
 
@@ -155,7 +175,10 @@ def test_store_file_deleted_mid_run(store: Path) -> None:
 
 def test_sixteen_concurrent_runs_of_50000_lines(store: Path) -> None:
     child = metric_child(50_000)
-    runs = [WatchedRun(store, PYTHON, "-c", child, mlop_args=("--no-system", "--no-tensorboard")) for _ in range(16)]
+    runs = [
+        WatchedRun(store, PYTHON, "-c", child, mlop_args=("--no-system", "--no-tensorboard"))
+        for _ in range(16)
+    ]
     results = [run.communicate(timeout=300) for run in runs]
     for run, (out, err) in zip(runs, results, strict=True):
         assert run.process.returncode == 0
@@ -197,5 +220,8 @@ def test_network_filesystem_safe_mode(tmp_path: Path) -> None:
     local = connect(tmp_path / "local.db")
     assert local.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     local.close()
-    assert default_store(tmp_path, network_fs=True) == tmp_path / ".mlop" / f"{socket.gethostname()}.db"
+    assert (
+        default_store(tmp_path, network_fs=True)
+        == tmp_path / ".mlop" / f"{socket.gethostname()}.db"
+    )
     assert default_store(tmp_path, network_fs=False) == tmp_path / ".mlop" / "mlop.db"

@@ -18,7 +18,7 @@ _CONFIG_SUFFIXES = ("Namespace", "Config", "Arguments", "Args", "Options", "Para
 _CONFIG_NAME = rf"[\w.]*(?:{'|'.join(_CONFIG_SUFFIXES)}|Hparams|HParams)"
 _NOISE = re.compile(
     rf"""[ \t]*(?:
-        {_CONFIG_NAME}\(.*\)[ \t]*$
+        (?:[^=\n]*?[\s:])?{_CONFIG_NAME}\(.*\)[ \t]*$   # also after words: `Training with Namespace(...)`
       | (?:Total|Trainable|Non-trainable|Optimizer)[ ][A-Za-z ()]*params\b
       | Modules[ ]in[ ]\w+[ ]mode:
       | Total[ ]FLOPs:
