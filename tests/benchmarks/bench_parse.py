@@ -6,11 +6,11 @@ Run on demand: ``python tests/benchmarks/bench_parse.py [lines] [e2e lines]``.
    (flushing every 256 chunks, as a run flushes about every 0.25 s) and prints lines/s and the
    ratio to the reference, measured in the same run on the same bytes: splitting each chunk
    with ``bytes.split(b"\\n")``.
-2. End to end: ``mlop run`` of a child printing ``step={i} loss={x:.5f} acc={y:.4f}`` lines
+2. End to end: ``mlop run`` of a child printing ``step={i} loss={x:.5f} acc={y:.4f} lr={z:.6f}`` lines
    (flushing each, unbuffered stdout not forced) against the same child piped through
    ``tee``; prints both wall times, their ratio (target <= 1.5x) and checks that every point
    reached the store (``SELECT sum(count) FROM run_metrics``): ``step`` is the x-axis, not a
-   metric, so each line gives two points, ``loss`` and ``acc``, the last at step n - 1.
+   metric, so each line gives three points, ``loss``, ``acc`` and ``lr``, the last at step n - 1.
 """
 
 from __future__ import annotations
@@ -110,7 +110,7 @@ CHILD = """
 import sys
 n = int(sys.argv[1])
 for i in range(n):
-    print(f"step={i} loss={1 / (i + 1):.5f} acc={(i % 9973) / 9973:.4f}", flush=True)
+    print(f"step={i} loss={1 / (i + 1):.5f} acc={(i % 9973) / 9973:.4f} lr={0.001 * (1 - i / n):.6f}", flush=True)
 """
 
 
@@ -141,9 +141,9 @@ def _end_to_end(n: int) -> None:
     print(f"\nend to end, {n:,} lines of 3 values:")
     print(f"  child | tee  {tee:7.2f} s")
     print(f"  mlop run     {mlop:7.2f} s   ratio {mlop / tee:.2f}x (target <= 1.5x)")
-    ok = points == 2 * n and last == n - 1
+    ok = points == 3 * n and last == n - 1
     print(
-        f"  points in store {points:,} of {2 * n:,}, last step {last}: {'ok' if ok else 'MISSING'}"
+        f"  points in store {points:,} of {3 * n:,}, last step {last}: {'ok' if ok else 'MISSING'}"
     )
 
 
