@@ -100,6 +100,7 @@ class WriterStats:
     points: int = 0
     log_bytes: int = 0
     dropped_records: int = 0
+    bad_records: int = 0
     dropped_bytes: int = 0
     write_errors: int = 0
     unflushed: bool = False
@@ -164,6 +165,7 @@ class Writer:
         self._inode: int | None = None
         self._network_fs: bool | None = network_fs
         self._log_cut = 0
+        self._bad_record_noted = False
 
     # -- producer side -------------------------------------------------------------------
 
@@ -307,6 +309,24 @@ class Writer:
         return self._deadline is not None and time.monotonic() > self._deadline
 
     def _absorb(self, record: Any) -> None:
+        try:
+            self._absorb_one(record)
+        except Exception as error:  # noqa: BLE001 - one bad record must not end the writer
+            self.stats.bad_records += 1
+            if not self._bad_record_noted:
+                self._bad_record_noted = True
+                self._rows["events"].append(
+                    (
+                        self.run_id,
+                        self._clock(),
+                        "warning",
+                        "store.bad_record",
+                        f"a {type(record).__name__} record could not be stored: {error!r}",
+                        None,
+                    )
+                )
+
+    def _absorb_one(self, record: Any) -> None:
         size = _size_of(record)
         self._queued_bytes -= size
         if self._pending_bytes > self.max_pending_bytes:
@@ -384,21 +404,42 @@ class Writer:
 
     def _absorb_points(self, record: rec.Points) -> None:
         key = (record.source, record.metric)
+        # Checked and converted in C before anything is kept: a source's bad value (a string, a
+        # float step) is refused here, whole, instead of breaking a commit later.
+        steps = array.array("q", record.steps)
+        times = array.array("d", record.times)
+        values_array = array.array("d", record.values)
+        if not len(steps) == len(times) == len(values_array):
+            raise ValueError(
+                f"points of {record.metric!r}: steps, times and values differ in length"
+            )
         series = self._series.get(key)
         if series is None:
             series = self._series[key] = _Series(metric_id=-1)
-        series.steps.extend(record.steps)
-        series.times.extend(record.times)
-        series.values.extend(record.values)
+        series.steps.extend(steps)
+        series.times.extend(times)
+        series.values.extend(values_array)
         series.dirty = True
-        self.stats.points += len(record.values)
-        # Running summary. NaN counts but takes no part in min/max/sum.
-        values = record.values
-        finite = [v for v in values if v == v]
+        self.stats.points += len(values_array)
+        # Running summary. NaN counts but takes no part in min/max/sum; infinities take no part
+        # in the sum. The common case (all finite) stays in C: fsum, min, max.
+        values = values_array.tolist()
         series.count += len(values)
-        series.nan_count += len(values) - len(finite)
         if series.first_time is None and record.times:
             series.first_time = record.times[0]
+        try:
+            total = math.fsum(values)
+        except (ValueError, OverflowError):  # inf + -inf, or an overflowing sum
+            total = math.nan
+        if math.isfinite(total):
+            finite = values
+        else:
+            finite = [v for v in values if v == v]
+            series.nan_count += len(values) - len(finite)
+            try:
+                total = math.fsum(v for v in finite if not math.isinf(v))
+            except OverflowError:  # 1e308 + 1e308: the sum is infinite, the points are fine
+                total = math.inf
         if finite:
             low = min(finite)
             high = max(finite)
@@ -408,7 +449,7 @@ class Writer:
             if series.max_value is None or high > series.max_value:
                 series.max_value = high
                 series.max_step = record.steps[values.index(high)]
-            series.total += math.fsum(v for v in finite if not math.isinf(v))
+            series.total += total
 
     def _open(self) -> sqlite3.Connection:
         if self._conn is not None and self._inode is not None:
@@ -505,7 +546,40 @@ class Writer:
             ):
                 self._conn = None
             return
+        except Exception as error:  # noqa: BLE001 - a bug must cost one batch, not the writer
+            self._metric_ids.clear()
+            self._trims.clear()
+            self._drop_pending(error)
+            return
         self._after_success(now)
+
+    def _drop_pending(self, error: BaseException) -> None:
+        """An unexpected error writing a batch: drop the batch, say so, keep the writer alive."""
+        dropped = self._pending_bytes
+        self.stats.dropped_records += 1
+        self.stats.dropped_bytes += dropped
+        for series in self._series.values():
+            if series.dirty:
+                del series.steps[:], series.times[:], series.values[:]
+                series.dirty = False
+        self._logs.clear()
+        for rows in self._rows.values():
+            rows.clear()
+        self._columns.clear()
+        self._pending_bytes = 0
+        self._warn(
+            f"mlop could not store a batch of data ({dropped:,} bytes): {error!r}; it goes on"
+        )
+        self._rows["events"].append(
+            (
+                self.run_id,
+                self._clock(),
+                "warning",
+                "store.batch_dropped",
+                f"a batch of data ({dropped:,} bytes) could not be stored: {error!r}",
+                None,
+            )
+        )
 
     def _write(self, conn: sqlite3.Connection, now: float) -> None:
         run_id = self.run_id

@@ -1,0 +1,59 @@
+"""The writer thread on its own: odd values, bad records, and a failing batch never end it."""
+
+from __future__ import annotations
+
+import math
+import sqlite3
+import time
+from pathlib import Path
+
+from mlop_cli import records as rec
+from mlop_cli.store.writer import RunStart, RunUpdate, Writer
+
+
+def _writer(path: Path) -> Writer:
+    writer = Writer(path, "r1")
+    writer.start()
+    writer.put(RunStart(row={"id": "r1", "name": "w", "status": "running", "started_at": time.time()}))
+    return writer
+
+
+def _summaries(path: Path) -> dict[str, tuple]:
+    conn = sqlite3.connect(path)
+    rows = conn.execute(
+        "SELECT m.name, r.count, r.nan_count, r.min_value, r.max_value, r.sum FROM run_metrics r"
+        " JOIN metrics m ON m.id = r.metric_id"
+    ).fetchall()
+    return {name: rest for name, *rest in rows}
+
+
+def test_extreme_values_are_summarised_without_error(tmp_path: Path) -> None:
+    path = tmp_path / "s.db"
+    writer = _writer(path)
+    writer.put(rec.Points("big", "console", [0, 1, 2], [1.0, 2.0, 3.0], [1e308, 1e308, math.inf]))
+    writer.put(rec.Points("big", "console", [3, 4], [4.0, 5.0], [-math.inf, math.nan]))
+    writer.put(rec.Points("nan_only", "console", [0], [1.0], [math.nan]))
+    writer.put(RunUpdate({"status": "finished"}))
+    stats = writer.close(5)
+    assert stats.points == 6 and stats.bad_records == 0
+    summaries = _summaries(path)
+    count, nan_count, low, high, total = summaries["big"]
+    assert (count, nan_count, low, high) == (5, 1, -math.inf, math.inf)
+    assert total == math.inf  # 1e308 + 1e308 overflows; the points themselves are intact
+    assert summaries["nan_only"][:2] == [1, 1]
+
+
+def test_a_bad_record_is_refused_whole_and_the_writer_goes_on(tmp_path: Path) -> None:
+    path = tmp_path / "s.db"
+    writer = _writer(path)
+    writer.put(rec.Points("bad", "console", [0], [1.0], ["not a number"]))  # a faulty source
+    writer.put(rec.Points("short", "console", [0, 1], [1.0], [0.5, 0.6]))
+    writer.put(rec.Points("ok", "console", [0], [1.0], [0.5]))
+    writer.put(RunUpdate({"status": "finished"}))
+    stats = writer.close(5)
+    assert stats.bad_records == 2 and stats.points == 1
+    assert set(_summaries(path)) == {"ok"}
+    conn = sqlite3.connect(path)
+    assert conn.execute("SELECT status FROM runs").fetchone()[0] == "finished"
+    kinds = [row[0] for row in conn.execute("SELECT kind FROM events")]
+    assert kinds.count("store.bad_record") == 1
