@@ -43,6 +43,7 @@ FINISH_BUDGET_S = 1.5
 CONSOLE_QUEUE_BYTES = 32 << 20
 _CONSOLE_WAKE_BYTES = 1 << 20
 _MAX_FEED_BYTES = 64 << 10
+_MAX_BATCH_ITEMS = 4096
 _STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)
 
 
@@ -158,16 +159,18 @@ class _ConsoleWorker:
 
     def _loop(self) -> None:
         next_flush = time.monotonic() + self._flush_interval
+        backlog = False
         try:
             while True:
                 # Sleep until the flush tick (or a burst, or the end), then take everything
                 # queued: one wake-up per tick, not one per read of the child's output.
-                self._wake.wait(max(0.0, next_flush - time.monotonic()))
-                self._wake.clear()
+                if not backlog:
+                    self._wake.wait(max(0.0, next_flush - time.monotonic()))
+                    self._wake.clear()
                 # Consecutive reads of one stream are joined into one feed: fewer, larger parses.
                 batch: list[tuple[int, bytes, float]] = []
                 ended = False
-                while not ended and len(batch) < 4096:
+                while not ended and len(batch) < _MAX_BATCH_ITEMS:
                     try:
                         more = self._queue.get_nowait()
                     except queue.Empty:
@@ -188,6 +191,8 @@ class _ConsoleWorker:
                     else:
                         self._source.close()
                     return
+                # More than a batch was waiting: go on at once, do not sleep on a backlog.
+                backlog = len(batch) >= _MAX_BATCH_ITEMS
                 if time.monotonic() >= next_flush:
                     self._source.flush()
                     next_flush = time.monotonic() + self._flush_interval

@@ -37,20 +37,13 @@ _EARLY_COMMIT_BYTES = 16 << 20  # queued bytes that wake the writer before its i
 _MAX_TX_LOG_BYTES = 16 << 20  # console bytes in one transaction
 
 
-def pack_ints(values: list[int]) -> bytes:
-    """Pack ints as little-endian int64."""
-    packed = array.array("q", values)
-    if not _LITTLE:
-        packed.byteswap()
-    return packed.tobytes()
-
-
-def pack_floats(values: list[float]) -> bytes:
-    """Pack floats as little-endian float64."""
-    packed = array.array("d", values)
-    if not _LITTLE:
-        packed.byteswap()
-    return packed.tobytes()
+def pack(values: array.array) -> bytes:
+    """An int64 or float64 array as little-endian bytes (the store's layout)."""
+    if _LITTLE:
+        return values.tobytes()
+    swapped = array.array(values.typecode, values)
+    swapped.byteswap()
+    return swapped.tobytes()
 
 
 @dataclass(slots=True)
@@ -79,9 +72,10 @@ class _Series:
 
     metric_id: int
     seq: int = 0
-    steps: list[int] = field(default_factory=list)
-    times: list[float] = field(default_factory=list)
-    values: list[float] = field(default_factory=list)
+    # Typed arrays, not lists: extending and packing are memory copies, no object per point.
+    steps: array.array = field(default_factory=lambda: array.array("q"))
+    times: array.array = field(default_factory=lambda: array.array("d"))
+    values: array.array = field(default_factory=lambda: array.array("d"))
     dirty: bool = False
     count: int = 0
     nan_count: int = 0
@@ -423,7 +417,7 @@ class Writer:
         self.stats.points += len(values_array)
         # Running summary. NaN counts but takes no part in min/max/sum; infinities take no part
         # in the sum. The common case (all finite) stays in C: fsum, min, max.
-        values = values_array.tolist()
+        values = values_array
         series.count += len(values)
         if series.first_time is None and record.times:
             series.first_time = record.times[0]
@@ -757,9 +751,9 @@ def _chunk_row(run_id: str, series: _Series, index: int) -> tuple[Any, ...]:
         max(steps),
         times[0],
         times[-1],
-        pack_ints(steps),
-        pack_floats(times),
-        pack_floats(series.values[start:end]),
+        pack(steps),
+        pack(times),
+        pack(series.values[start:end]),
     )
 
 
