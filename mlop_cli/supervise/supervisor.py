@@ -20,6 +20,7 @@ import termios
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from mlop_cli.errors import CommandNotExecutableError, CommandNotFoundError
 from mlop_cli.supervise.exit_status import ExitStatus, decode_wait_status
@@ -50,6 +51,7 @@ _SMALL_READ_SIZE = 64 << 10
 # those made mlop 2.3x slower than `script` on a fast child.
 _COALESCE_S = 0.001
 _SMALL_READ = 1024
+_RECORD_BATCH = 64 << 10
 
 OutputHandler = Callable[[int, bytes, float], None]
 
@@ -115,6 +117,7 @@ class Supervisor:
         self._saved_handlers: dict[int, object] = {}
         self._wakeup_r = self._wakeup_w = -1
         self._out_closed: set[int] = set()
+        self._recording: list[Any] | None = None  # [stream, time of first byte, bytes]
         self.started_at = 0.0
 
     # -- launch ------------------------------------------------------------------------
@@ -290,6 +293,7 @@ class Supervisor:
             with raw:
                 status = self._relay()
         finally:
+            self._hand_over()
             self._restore_signal_handlers()
             for fd in list(self._fds):
                 with contextlib.suppress(OSError):
@@ -349,7 +353,10 @@ class Supervisor:
                 timeout_ms = 1000  # also a safety net should a SIGCHLD wakeup be lost
             polled_at = time.monotonic()
             try:
-                events = poller.poll(timeout_ms)
+                events = poller.poll(0) if self._recording else []
+                if not events:
+                    self._hand_over()  # the output paused: record what gathered
+                    events = poller.poll(timeout_ms)
             except InterruptedError:
                 continue
             waited = time.monotonic() - polled_at
@@ -413,8 +420,28 @@ class Supervisor:
                     self._fds.pop(fd, None)
             except OSError:
                 self._out_closed.add(out_fd)
+        # Recording is batched: consecutive reads of a stream are handed over together when
+        # the output pauses or 64 KiB have gathered (a fast writer under a pty comes in reads of
+        # a few lines each; one record per read cost the parser and writer threads more than
+        # the relay itself). The terminal above got every byte at once all the same.
+        pending = self._recording
+        if pending and pending[0] != stream:
+            self._hand_over()
+            pending = self._recording
+        if pending:
+            pending[2] += data
+        else:
+            self._recording = pending = [stream, now, bytearray(data)]
+        if len(pending[2]) >= _RECORD_BATCH:
+            self._hand_over()
+
+    def _hand_over(self) -> None:
+        """Give the output gathered for recording to ``on_output``."""
+        pending, self._recording = self._recording, None
+        if not pending:
+            return
         try:
-            self._on_output(stream, data, now)
+            self._on_output(pending[0], bytes(pending[2]), pending[1])
         except Exception:  # noqa: BLE001 - recording must never stop passthrough
             pass
 
