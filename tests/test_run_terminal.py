@@ -119,7 +119,9 @@ def test_window_size_follows_sigwinch(store: Path, terminal_factory) -> None:
     term.read_until(b"ready")
     fcntl.ioctl(term.slave, termios.TIOCSWINSZ, struct.pack("HHHH", 25, 77, 0, 0))
     os.killpg(os.getpgid(term.process.pid), signal.SIGWINCH)
-    term.read_until(b"columns=77, lines=25")
+    assert b"SIZE os.terminal_size(columns=77, lines=25)" in term.read_until(
+        b"columns=77, lines=25"
+    )
 
 
 def test_input_prompt_works_and_terminal_is_restored(store: Path, terminal_factory) -> None:

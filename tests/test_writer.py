@@ -14,7 +14,9 @@ from mlop_cli.store.writer import RunStart, RunUpdate, Writer
 def _writer(path: Path) -> Writer:
     writer = Writer(path, "r1")
     writer.start()
-    writer.put(RunStart(row={"id": "r1", "name": "w", "status": "running", "started_at": time.time()}))
+    writer.put(
+        RunStart(row={"id": "r1", "name": "w", "status": "running", "started_at": time.time()})
+    )
     return writer
 
 

@@ -281,16 +281,11 @@ class Writer:
         # 3. Say what was not stored, in a transaction small enough to go through.
         if unwritten or self.stats.dropped_records:
             self.stats.dropped_bytes += unwritten
-            self._rows["events"].append(
-                (
-                    self.run_id,
-                    self._clock(),
-                    "warning",
-                    "store.dropped",
-                    f"data came faster than the store could take it: {self.stats.dropped_records:,} records and "
-                    f"{unwritten:,} bytes at the end ({self.stats.dropped_bytes:,} bytes in all) were not stored",
-                    None,
-                )
+            self._note(
+                "warning",
+                "store.dropped",
+                f"data came faster than the store could take it: {self.stats.dropped_records:,} records and "
+                f"{unwritten:,} bytes at the end ({self.stats.dropped_bytes:,} bytes in all) were not stored",
             )
             self._commit(final=True, ignore_deadline=True)
         if self._conn is not None:
@@ -298,6 +293,12 @@ class Writer:
                 self._conn.close()
             except sqlite3.Error:
                 pass
+
+    def _note(self, level: str, kind: str, message: str, when: float | None = None) -> None:
+        """Queue one of mlop's own events about the run for the next commit."""
+        self._rows["events"].append(
+            (self.run_id, self._clock() if when is None else when, level, kind, message, None)
+        )
 
     def _past_deadline(self) -> bool:
         return self._deadline is not None and time.monotonic() > self._deadline
@@ -309,15 +310,10 @@ class Writer:
             self.stats.bad_records += 1
             if not self._bad_record_noted:
                 self._bad_record_noted = True
-                self._rows["events"].append(
-                    (
-                        self.run_id,
-                        self._clock(),
-                        "warning",
-                        "store.bad_record",
-                        f"a {type(record).__name__} record could not be stored: {error!r}",
-                        None,
-                    )
+                self._note(
+                    "warning",
+                    "store.bad_record",
+                    f"a {type(record).__name__} record could not be stored: {error!r}",
                 )
 
     def _absorb_one(self, record: Any) -> None:
@@ -458,16 +454,11 @@ class Writer:
             if self._network_fs is None:
                 self._network_fs = is_network_filesystem(self.path)
                 if self._network_fs:
-                    self._rows["events"].append(
-                        (
-                            self.run_id,
-                            self._clock(),
-                            "info",
-                            "store.network_fs",
-                            f"the store {self.path} is on a network filesystem ({filesystem_type(self.path)}): "
-                            "using a rollback journal instead of WAL",
-                            None,
-                        )
+                    self._note(
+                        "info",
+                        "store.network_fs",
+                        f"the store {self.path} is on a network filesystem ({filesystem_type(self.path)}): "
+                        "using a rollback journal instead of WAL",
                     )
             conn = connect(self.path, network_fs=self._network_fs)
             ensure_schema(conn)
@@ -492,15 +483,10 @@ class Writer:
         self._warn(
             f"the store {self.path} was deleted or replaced during the run; writing a new one from now on"
         )
-        self._rows["events"].append(
-            (
-                self.run_id,
-                self._clock(),
-                "warning",
-                "store.replaced",
-                "the store file was deleted or replaced during the run; data written before was lost with it",
-                None,
-            )
+        self._note(
+            "warning",
+            "store.replaced",
+            "the store file was deleted or replaced during the run; data written before was lost with it",
         )
 
     def _commit(self, final: bool = False, ignore_deadline: bool = False) -> None:
@@ -564,15 +550,10 @@ class Writer:
         self._warn(
             f"mlop could not store a batch of data ({dropped:,} bytes): {error!r}; it goes on"
         )
-        self._rows["events"].append(
-            (
-                self.run_id,
-                self._clock(),
-                "warning",
-                "store.batch_dropped",
-                f"a batch of data ({dropped:,} bytes) could not be stored: {error!r}",
-                None,
-            )
+        self._note(
+            "warning",
+            "store.batch_dropped",
+            f"a batch of data ({dropped:,} bytes) could not be stored: {error!r}",
         )
 
     def _write(self, conn: sqlite3.Connection, now: float) -> None:
@@ -725,15 +706,11 @@ class Writer:
                 f"the store {self.path} is writable again"
                 + (f"; {dropped} bytes were dropped meanwhile" if dropped else "")
             )
-            self._rows["events"].append(
-                (
-                    self.run_id,
-                    now,
-                    "warning",
-                    "store.recovered",
-                    f"store was not writable for a while; {self.stats.dropped_records} records ({dropped} bytes) dropped",
-                    None,
-                )
+            self._note(
+                "warning",
+                "store.recovered",
+                f"store was not writable for a while; {self.stats.dropped_records} records ({dropped} bytes) dropped",
+                when=now,
             )
 
 

@@ -23,6 +23,17 @@ from tests.conftest import PYTHON, clean_env, mlop_argv, query
 from tests.reliability.harness import WatchedRun, assert_valid, metric_child, points_of
 
 
+def _run_unchanged(store: Path, child: str) -> subprocess.CompletedProcess[bytes]:
+    """Run ``child`` under mlop into ``store``; its output and exit code must be as without mlop."""
+    result = subprocess.run(
+        mlop_argv("run", "-q", "--store", str(store), "--", PYTHON, "-c", child),
+        capture_output=True,
+        env=clean_env(),
+    )
+    assert result.returncode == 0 and result.stdout == _direct(child)
+    return result
+
+
 def _direct(code: str) -> bytes:
     return subprocess.run(
         [PYTHON, "-c", code], capture_output=True, env=clean_env(), check=False
@@ -91,14 +102,7 @@ def mounted_tmpfs(tmp_path: Path):
 
 def test_read_only_filesystem(mounted_tmpfs) -> None:
     store = mounted_tmpfs("size=1m,ro") / "mlop.db"
-    child = metric_child(2000)
-    expected = _direct(child)
-    result = subprocess.run(
-        mlop_argv("run", "-q", "--store", str(store), "--", PYTHON, "-c", child),
-        capture_output=True,
-        env=clean_env(),
-    )
-    assert result.returncode == 0 and result.stdout == expected
+    result = _run_unchanged(store, metric_child(2000))
     lines = result.stderr.decode().splitlines()
     assert len(lines) == 1 and "cannot write the store" in lines[0] and "read-only" in lines[0]
 
@@ -106,14 +110,7 @@ def test_read_only_filesystem(mounted_tmpfs) -> None:
 def test_full_filesystem(mounted_tmpfs) -> None:
     """A real full disk: a 400 KiB tmpfs; what fits is stored, the rest is dropped and said."""
     store = mounted_tmpfs("size=400k") / "mlop.db"
-    child = metric_child(30_000)
-    expected = _direct(child)
-    result = subprocess.run(
-        mlop_argv("run", "-q", "--store", str(store), "--", PYTHON, "-c", child),
-        capture_output=True,
-        env=clean_env(),
-    )
-    assert result.returncode == 0 and result.stdout == expected
+    result = _run_unchanged(store, metric_child(30_000))
     warnings = [line for line in result.stderr.decode().splitlines() if "warning" in line]
     assert (
         1 <= len(warnings) <= 2
