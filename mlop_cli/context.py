@@ -7,6 +7,7 @@ the training run never waits on them.
 
 from __future__ import annotations
 
+import contextlib
 import getpass
 import json
 import os
@@ -16,7 +17,7 @@ import shutil
 import socket
 import subprocess
 import sys
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -408,13 +409,15 @@ def _strip_credentials(url: str) -> str:
 
 
 _PACKAGES_SCRIPT = (
-    "import json, sys\n"
+    "import json, os, sys\n"
     "from importlib import metadata\n"
     "seen = {}\n"
     "for d in metadata.distributions():\n"
     "    name = d.metadata['Name']\n"
     "    if name and name not in seen: seen[name] = d.version\n"
-    "print(json.dumps({'python': sys.version.split()[0], 'executable': sys.executable, 'packages': seen}))\n"
+    "stamps = {p: os.stat(p).st_mtime for p in sys.path if p and os.path.isdir(p)}\n"
+    "print(json.dumps({'python': sys.version.split()[0], 'executable': sys.executable, 'packages': seen,"
+    " 'stamps': stamps}))\n"
 )
 
 
@@ -443,10 +446,38 @@ def command_interpreter(argv: list[str]) -> str | None:
 
 
 def python_packages(argv: list[str], env: Mapping[str, str] | None = None) -> dict[str, Any] | None:
-    """Distributions installed for the command's interpreter (run at low priority, off the start-up path)."""
+    """Distributions installed for the command's interpreter (run at low priority, off the start-up path).
+
+    Cached per interpreter and ``PYTHONPATH``, and valid while none of its ``sys.path`` folders
+    changed (installing or removing a package changes its folder): a job array of a hundred
+    tasks lists the packages once, not a hundred times.
+    """
     interpreter = command_interpreter(argv)
     if interpreter is None:
         return None
+    python_path = (env or {}).get("PYTHONPATH", "")
+    cache = _packages_cache_file(interpreter, python_path, env)
+    data = _read_packages_cache(cache)
+    if data is None:
+        with _file_lock(cache):
+            data = _read_packages_cache(cache)  # another run may have just written it
+            if data is None:
+                data = _list_packages(interpreter, env)
+                if data is not None and cache is not None:
+                    with contextlib.suppress(OSError):
+                        tmp = cache.with_suffix(f".{os.getpid()}.tmp")
+                        tmp.write_text(json.dumps(data))
+                        tmp.replace(cache)
+    if data is None:
+        return None
+    return {
+        "command_python": data.get("python"),
+        "command_python_executable": data.get("executable"),
+        "packages": data.get("packages"),
+    }
+
+
+def _list_packages(interpreter: str, env: Mapping[str, str] | None) -> dict[str, Any] | None:
     # Low priority: the training run has the CPU at start-up, when it needs it most.
     nice = [shutil.which("nice") or "nice", "-n", "10"] if shutil.which("nice") else []
     try:
@@ -463,11 +494,57 @@ def python_packages(argv: list[str], env: Mapping[str, str] | None = None) -> di
     if result.returncode != 0:
         return None
     try:
-        data = json.loads(result.stdout)
+        return json.loads(result.stdout)
     except ValueError:
         return None
-    return {
-        "command_python": data.get("python"),
-        "command_python_executable": data.get("executable"),
-        "packages": data.get("packages"),
-    }
+
+
+def _packages_cache_file(
+    interpreter: str, python_path: str, env: Mapping[str, str] | None
+) -> Path | None:
+    import hashlib
+
+    base = (env or os.environ).get("XDG_CACHE_HOME") or os.path.join(
+        os.path.expanduser("~"), ".cache"
+    )
+    folder = Path(base) / "mlop"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    key = hashlib.sha256(f"{os.path.realpath(interpreter)}\0{python_path}".encode()).hexdigest()[
+        :24
+    ]
+    return folder / f"packages-{key}.json"
+
+
+def _read_packages_cache(cache: Path | None) -> dict[str, Any] | None:
+    if cache is None:
+        return None
+    try:
+        data = json.loads(cache.read_text())
+        for folder, stamp in data.get("stamps", {}).items():
+            if os.stat(folder).st_mtime != stamp:
+                return None
+    except (OSError, ValueError, AttributeError):
+        return None
+    return data
+
+
+@contextlib.contextmanager
+def _file_lock(path: Path | None) -> Iterator[None]:
+    """Hold an exclusive lock on ``path``.lock (best effort)."""
+    handle = None
+    if path is not None:
+        try:
+            import fcntl
+
+            handle = open(f"{path}.lock", "a")  # noqa: SIM115 - held for the block
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        except OSError:
+            handle = None
+    try:
+        yield
+    finally:
+        if handle is not None:
+            handle.close()

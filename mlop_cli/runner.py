@@ -39,9 +39,10 @@ from mlop_cli.store.writer import RunStart, RunUpdate, Writer
 from mlop_cli.supervise.supervisor import LaunchOptions, Outcome, Supervisor
 
 # After the command exits, everything left (draining sources, committing) fits in this.
-FINISH_BUDGET_S = 1.5
+# mlop exits within 2 s of the command: 1.8 s for this, the rest for the interpreter's exit.
+FINISH_BUDGET_S = 1.8
 CONSOLE_QUEUE_BYTES = 32 << 20
-_CONSOLE_WAKE_BYTES = 1 << 20
+_CONSOLE_WAKE_BYTES = 128 << 10  # parse bursts as they come, not all at the end
 _MAX_FEED_BYTES = 64 << 10
 _MAX_BATCH_ITEMS = 4096
 _STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)
@@ -153,7 +154,7 @@ class _ConsoleWorker:
         self._thread.join(max(0.0, timeout))
         if self._thread.is_alive():
             self._abandon = True
-            self._thread.join(0.2)  # it now skips the rest and hands over what it parsed
+            self._thread.join(0.1)  # it now skips the rest and hands over what it parsed
             return False
         return True
 
@@ -379,13 +380,18 @@ def execute_run(options: RunOptions) -> int:
         console_worker = _ConsoleWorker(console_source(writer.put), messages.warning)
         console_worker.start()
     scrubber = Scrubber(secret_bytes)
-    threading.Thread(
+    context_thread = threading.Thread(
         target=_gather_slow_context,
         args=(options, writer, scrubber),
         name="mlop-context",
         daemon=True,
-    ).start()
-    sources = _start_sources(options, writer, child_pid, messages)
+    )
+    context_thread.start()
+    # The context is waited for at the end like a source (a short run must still get it).
+    sources = [
+        _Started("context", context_thread),
+        *_start_sources(options, writer, child_pid, messages),
+    ]
     background = _start_background_sync(options, run_id, messages)
 
     outcome: Outcome = supervisor.wait()
@@ -420,7 +426,7 @@ def _finish(
     # Everything below shares one deadline: the sources stop in parallel, the console parser
     # gets what is left but the writer's share, and the writer commits last.
     deadline = time.monotonic() + FINISH_BUDGET_S
-    writer_share = 0.5
+    writer_share = 0.2  # the status is committed first, whatever the deadline
     if console_worker is not None:
         console_worker.begin_close()
     stoppers = [source.begin_stop() for source in sources]
@@ -433,7 +439,7 @@ def _finish(
         except Exception as error:  # noqa: BLE001
             writer.put(rec.Event(time.time(), "warning", "source.stop", f"{source.name}: {error}"))
     if console_worker is not None and not console_worker.finish(
-        deadline - writer_share - 0.2 - time.monotonic()
+        deadline - writer_share - 0.1 - time.monotonic()
     ):
         messages.warning(
             "console parsing did not keep up at the end of the run: the last lines' metrics were not stored"
@@ -599,6 +605,17 @@ class _BoundedStop:
         if thread.is_alive():
             raise TimeoutError("did not finish in time; its last data may be missing")
         return result[0] if result else None
+
+
+class _Started(_BoundedStop):
+    """A thread already running on its own (context gathering): stopping it is waiting for it."""
+
+    def __init__(self, name: str, thread: threading.Thread) -> None:
+        super().__init__(name, lambda: None)
+        self._thread = thread
+
+    def begin_stop(self) -> tuple[threading.Thread, list[Any]]:
+        return self._thread, []
 
 
 def _start_sources(

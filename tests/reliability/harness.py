@@ -92,9 +92,15 @@ def assert_valid(store: Path) -> None:
     assert integrity(store) == "ok"
 
 
-def metric_child(lines: int, rate: float | None = None) -> str:
-    """Source of a child printing `step=i loss=... acc=...` lines (rate: lines/s, None = flat out)."""
-    pause = f"    time.sleep({1 / rate!r})\n" if rate else ""
+def metric_child(lines: int, rate: float | None = None, burst: int = 1) -> str:
+    """Source of a child printing `step=i loss=... acc=...` lines.
+
+    Args:
+        lines: how many lines.
+        rate: lines per second (None: flat out).
+        burst: lines printed back to back between pauses (a fast training loop's shape).
+    """
+    pause = f"    if i % {burst} == {burst - 1}: time.sleep({burst / rate!r})\n" if rate else ""
     return (
         "import sys, time\n"
         f"for i in range({lines}):\n"
