@@ -11,6 +11,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+from mlop_cli.direction import lower_is_better
 from mlop_cli.report.model import (
     GitInfo,
     HistogramSnapshot,
@@ -20,7 +21,6 @@ from mlop_cli.report.model import (
     RunEvent,
     RunReport,
 )
-from mlop_cli.report.summary import lower_is_better
 from mlop_cli.store.queries import Store
 from mlop_cli.views.runs import duration_of
 

@@ -3,23 +3,14 @@
 from __future__ import annotations
 
 import math
-import re
 from typing import Any
 
+from mlop_cli.direction import lower_is_better  # noqa: F401 - re-exported for the renderers
 from mlop_cli.report.model import MetricSeries, MetricSummary, ReportModel, RunReport
 
 # Names whose best value is the smallest one; everything else is best when largest.
-_LOWER_IS_BETTER = re.compile(
-    r"loss|err|perplex|ppl|wer|cer|mse|mae|rmse|nll|latency|time|dist|regret|cost",
-    re.IGNORECASE,
-)
 ENVIRONMENT_KEYS = ("environment", "env")
 SYSTEM_PREFIX = "sys/"
-
-
-def lower_is_better(metric: str) -> bool:
-    """Whether the best value of ``metric`` is its minimum (losses, errors, latencies)."""
-    return bool(_LOWER_IS_BETTER.search(metric.rsplit("/", 1)[-1]))
 
 
 def metric_summary(name: str, series: MetricSeries) -> MetricSummary:

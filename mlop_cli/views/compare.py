@@ -8,39 +8,18 @@ from __future__ import annotations
 
 import json
 import math
-import re
 from typing import Any
 
 from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
+from mlop_cli.direction import lower_is_better
 from mlop_cli.documents import run_summary
 from mlop_cli.gate import unknown_metric
 from mlop_cli.store.queries import Store
 from mlop_cli.views.runs import status_text
 from mlop_cli.views.text import format_value, inert
-
-# Words of a metric name that mean "lower is better". Long words match inside a word
-# (``val_loss``, ``trainloss``, ``error_rate``); short ones only as a whole word, so that
-# ``power_w`` is not a WER and ``camera`` not an MAE.
-LOWER_IS_BETTER_WORDS = ("loss", "error", "perplexity")
-LOWER_IS_BETTER_SHORT = ("err", "ppl", "wer", "cer", "mse", "mae", "rmse", "nll")
-_WORDS = re.compile(r"[A-Za-z]+")
-
-
-def lower_is_better(name: str) -> bool:
-    """Whether the best value of a metric is its minimum.
-
-    True when the name (split into words at every non-letter: ``/ _ . - @`` digits) has a word
-    containing loss, error or perplexity, or a word equal to err, ppl, wer, cer, mse, mae, rmse
-    or nll (any case): ``train/loss``, ``val_error``, ``eval/wer``, ``test-rmse``. False
-    otherwise (``acc``, ``f1``, ``bleu``, ``sys/gpu0/power_w``).
-    """
-    for word in _WORDS.findall(name.lower()):
-        if word in LOWER_IS_BETTER_SHORT or any(long in word for long in LOWER_IS_BETTER_WORDS):
-            return True
-    return False
 
 
 def _finite(value: Any) -> Any:
