@@ -17,10 +17,11 @@ import shutil
 import socket
 import subprocess
 import sys
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
+from mlop_cli._file_lock import exclusive_lock
 from mlop_cli.redact import (
     REDACTED,
     is_secret_name,
@@ -459,7 +460,7 @@ def python_packages(argv: list[str], env: Mapping[str, str] | None = None) -> di
     cache = _packages_cache_file(interpreter, python_path, env)
     data = _read_packages_cache(cache)
     if data is None:
-        with _file_lock(cache):
+        with exclusive_lock(cache):
             data = _read_packages_cache(cache)  # another run may have just written it
             if data is None:
                 data = _list_packages(interpreter, env)
@@ -529,22 +530,3 @@ def _read_packages_cache(cache: Path | None) -> dict[str, Any] | None:
     except (OSError, ValueError, AttributeError):
         return None
     return data
-
-
-@contextlib.contextmanager
-def _file_lock(path: Path | None) -> Iterator[None]:
-    """Hold an exclusive lock on ``path``.lock (best effort)."""
-    handle = None
-    if path is not None:
-        try:
-            import fcntl
-
-            handle = open(f"{path}.lock", "a")  # noqa: SIM115 - held for the block
-            fcntl.flock(handle, fcntl.LOCK_EX)
-        except OSError:
-            handle = None
-    try:
-        yield
-    finally:
-        if handle is not None:
-            handle.close()

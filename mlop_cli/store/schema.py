@@ -13,12 +13,11 @@ arrays per chunk 7.6 s, packed arrays 0.67 s (and 25% smaller).
 
 from __future__ import annotations
 
-import contextlib
-import fcntl
 import sqlite3
 import time
-from collections.abc import Iterator
 from pathlib import Path
+
+from mlop_cli._file_lock import exclusive_lock
 
 SCHEMA_VERSION = 1
 CHUNK_POINTS = 1024
@@ -79,7 +78,7 @@ def ensure_schema(conn: sqlite3.Connection) -> None:
         )
     # Several runs may start at once on a fresh store (a job array, 16 ranks): one creates the
     # schema while the others wait on a lock file, instead of racing and retrying with sleeps.
-    with _schema_lock(conn):
+    with exclusive_lock(conn.execute("PRAGMA database_list").fetchone()[2]):
         if conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION:
             return
         for attempt in range(20):
@@ -93,26 +92,6 @@ def ensure_schema(conn: sqlite3.Connection) -> None:
                 if conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION:
                     return
         _apply_migrations(conn)
-
-
-@contextlib.contextmanager
-def _schema_lock(conn: sqlite3.Connection) -> Iterator[None]:
-    """An exclusive lock on ``<store>.lock`` (best effort: no lock where none can be taken)."""
-    path = conn.execute("PRAGMA database_list").fetchone()[2]
-    handle = None
-    if path:
-        try:
-            handle = open(f"{path}.lock", "a")  # noqa: SIM115 - held for the block
-            fcntl.flock(handle, fcntl.LOCK_EX)
-        except OSError:
-            handle = None
-    try:
-        yield
-    finally:
-        if handle is not None:
-            with contextlib.suppress(OSError):
-                fcntl.flock(handle, fcntl.LOCK_UN)
-            handle.close()
 
 
 def _apply_migrations(conn: sqlite3.Connection) -> None:
