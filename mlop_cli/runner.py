@@ -37,6 +37,7 @@ from mlop_cli.ids import new_run_id
 from mlop_cli.redact import Scrubber, scrubbable
 from mlop_cli.store.writer import RunStart, RunUpdate, Writer
 from mlop_cli.supervise.supervisor import LaunchOptions, Outcome, Supervisor
+from mlop_cli.units import format_duration
 
 # After the command exits, everything left (draining sources, committing) fits in this.
 # mlop exits within 2 s of the command: 1.8 s for this, the rest for the interpreter's exit.
@@ -496,7 +497,7 @@ def _finish(
     duration = outcome.ended_at - outcome.started_at
     dropped = f", {stats.dropped_records} records dropped" if stats.dropped_records else ""
     messages.info(
-        f"run {run_id} ({name}) {status.status}, {status.message}, {_duration(duration)}; "
+        f"run {run_id} ({name}) {status.status}, {status.message}, {format_duration(duration)}; "
         f"{stats.points:,} points, {stats.log_bytes:,} bytes of console{dropped}"
     )
     if stats.unflushed:
@@ -524,14 +525,6 @@ def _start_background_sync(options: RunOptions, run_id: str, messages: Messages)
         messages.warning(problem)
         return None
     return background
-
-
-def _duration(seconds: float) -> str:
-    if seconds < 60:
-        return f"{seconds:.1f}s"
-    minutes, secs = divmod(int(seconds), 60)
-    hours, minutes = divmod(minutes, 60)
-    return f"{hours}h{minutes:02d}m{secs:02d}s" if hours else f"{minutes}m{secs:02d}s"
 
 
 def _own_start_time() -> float | None:

@@ -5,8 +5,9 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from mlop_cli.direction import lower_is_better  # noqa: F401 - re-exported for the renderers
+from mlop_cli.direction import lower_is_better
 from mlop_cli.report.model import MetricSeries, MetricSummary, ReportModel, RunReport
+from mlop_cli.units import format_duration  # noqa: F401 - re-exported for the renderers
 
 # Names whose best value is the smallest one; everything else is best when largest.
 ENVIRONMENT_KEYS = ("environment", "env")
@@ -50,19 +51,6 @@ def run_duration(run: RunReport) -> float | None:
     if run.started_at is not None and run.ended_at is not None:
         return max(0.0, run.ended_at - run.started_at)
     return None
-
-
-def format_duration(seconds: float | None) -> str:
-    """Format seconds as ``1h 02m``, ``3m 04s`` or ``5.2s``; ``-`` when unknown."""
-    if seconds is None or not math.isfinite(seconds):
-        return "-"
-    if seconds < 60:
-        return f"{seconds:.1f}s"
-    minutes, secs = divmod(int(round(seconds)), 60)
-    hours, minutes = divmod(minutes, 60)
-    if hours:
-        return f"{hours}h {minutes:02d}m"
-    return f"{minutes}m {secs:02d}s"
 
 
 def format_number(value: Any) -> str:

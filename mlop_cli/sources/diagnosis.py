@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, fields
 from typing import Any
 
 from mlop_cli.records import Event
+from mlop_cli.units import format_bytes  # noqa: F401 - also this module's API
 
 
 @dataclass(frozen=True)
@@ -86,15 +87,6 @@ class Sample:
     swap_total_bytes: float | None = None
     swap_used_bytes: float | None = None
     gpus: dict[int, GpuReading] = field(default_factory=dict)
-
-
-def format_bytes(value: float) -> str:
-    """Bytes for people: ``1.5 GiB``."""
-    for unit in ("B", "KiB", "MiB", "GiB", "TiB"):
-        if abs(value) < 1024 or unit == "TiB":
-            return f"{value:.0f} {unit}" if unit == "B" else f"{value:.1f} {unit}"
-        value /= 1024
-    raise AssertionError("unreachable")
 
 
 def format_duration(seconds: float) -> str:

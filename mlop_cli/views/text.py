@@ -8,6 +8,8 @@ import re
 
 # C0 controls but tab/newline, DEL, C1 controls: an escape in a run name must not move the
 # cursor or retitle the window when `mlop ls` prints it.
+from mlop_cli.units import format_bytes, format_duration  # noqa: F401 - the views use them from here
+
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _ANSI = re.compile(
     rb"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(\x07|\x1b\\)|\x1b[P^_][^\x1b]*\x1b\\|\x1b[@-Z\\-_]"
@@ -41,19 +43,6 @@ def iso_time(timestamp: float | None) -> str | None:
     return dt.datetime.fromtimestamp(timestamp, dt.timezone.utc).isoformat(timespec="milliseconds")
 
 
-def format_duration(seconds: float | None) -> str:
-    """``42.1s``, ``3m07s``, ``2h03m``."""
-    if seconds is None or seconds < 0:
-        return "-"
-    if seconds < 60:
-        return f"{seconds:.1f}s"
-    minutes, secs = divmod(int(seconds), 60)
-    hours, minutes = divmod(minutes, 60)
-    if hours:
-        return f"{hours}h{minutes:02d}m"
-    return f"{minutes}m{secs:02d}s"
-
-
 def format_number(value: float | None) -> str:
     """Compact, exact enough: ``0.2345``, ``1.2e-05``, ``12,345``, ``nan``."""
     if value is None:
@@ -66,18 +55,6 @@ def format_number(value: float | None) -> str:
     if magnitude != 0 and (magnitude < 1e-3 or magnitude >= 1e6):
         return f"{value:.4g}"
     return f"{value:.6g}"
-
-
-def format_bytes(value: float | None) -> str:
-    """``1.5 GiB``, ``12.0 MiB``, ``512 B``."""
-    if value is None:
-        return "-"
-    size = float(value)
-    for unit in ("B", "KiB", "MiB", "GiB", "TiB"):
-        if abs(size) < 1024 or unit == "TiB":
-            return f"{size:.0f} {unit}" if unit == "B" else f"{size:.1f} {unit}"
-        size /= 1024
-    return f"{size:.1f} TiB"
 
 
 def format_value(name: str, value: float | None) -> str:
