@@ -451,8 +451,9 @@ def _finish(
                 time.time(),
                 "warning",
                 "console.unfinished",
-                "console parsing did not keep up at the end of the run; metrics of the last lines were not parsed"
-                " (the console itself is stored whole)",
+                "console parsing did not keep up at the end of the run; metrics of the last "
+                f"{console_worker.abandoned_bytes:,} bytes were not parsed (the console itself is stored whole)",
+                {"abandoned_bytes": console_worker.abandoned_bytes},
             )
         )
     if console_worker is not None and console_worker.skipped_bytes:

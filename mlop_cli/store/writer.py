@@ -128,7 +128,6 @@ class Writer:
         self._queue: queue.SimpleQueue[Any] = queue.SimpleQueue()
         self._queued_bytes = 0  # approximate; read without a lock, it only bounds memory
         self._thread = threading.Thread(target=self._loop, name="mlop-writer", daemon=True)
-        self._stop = threading.Event()
         self._wake = threading.Event()
         self._conn: sqlite3.Connection | None = None
         self._metric_ids: dict[tuple[str, str], int] = {}
@@ -207,7 +206,6 @@ class Writer:
         node after the job because its disk is slow.
         """
         self._deadline = time.monotonic() + timeout
-        self._stop.set()
         self._queue.put(None)
         self._wake.set()
         self._thread.join(timeout + 0.1)
