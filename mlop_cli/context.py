@@ -296,7 +296,6 @@ def quick_context(
         "cwd": str(cwd),
         "host": socket.gethostname(),
         "user": _user(),
-        "platform": platform.platform(),
         "python": platform.python_version(),
         "python_executable": sys.executable,
         "cpu_count": os.cpu_count(),
@@ -334,6 +333,8 @@ def slow_context(
 ) -> dict[str, Any]:
     """Context that takes time to gather: git, CPU model, memory, installed packages."""
     context: dict[str, Any] = {}
+    # platform.platform() runs `uname -p` in a subprocess: gathered here, off the start-up path.
+    context["platform"] = platform.platform()
     context["cpu_model"] = _cpu_model()
     try:
         import psutil

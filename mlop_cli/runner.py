@@ -561,13 +561,11 @@ def _gather_slow_context(options: RunOptions, writer: Writer, scrubber: Scrubber
         )
 
 
-def _make_console_source(options: RunOptions) -> Callable[[rec.Sink], Any] | None:
-    try:
-        from mlop_cli.sources.console.source import ConsoleSource
-    except ImportError:
-        return None
-
+def _make_console_source(options: RunOptions) -> Callable[[rec.Sink], Any]:
     def make(sink: rec.Sink) -> Any:
+        # Imported here, after the command has started: parsers cost ~20 ms to import.
+        from mlop_cli.sources.console.source import ConsoleSource
+
         return ConsoleSource(
             sink,
             patterns=options.patterns,
