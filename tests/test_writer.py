@@ -59,3 +59,54 @@ def test_a_bad_record_is_refused_whole_and_the_writer_goes_on(tmp_path: Path) ->
     assert conn.execute("SELECT status FROM runs").fetchone()[0] == "finished"
     kinds = [row[0] for row in conn.execute("SELECT kind FROM events")]
     assert kinds.count("store.bad_record") == 1
+
+
+_FRESH_STORE_IMPORTS = """
+import importlib.util, sys, threading
+from mlop_cli.store.schema import _HiddenFromThisThread, ensure_store
+assert importlib.util.find_spec("numpy") is not None, "numpy must be installed for this test"
+# A fresh store: the schema is created with sqlite-utils, which imports numpy when it can.
+ensure_store(__import__("pathlib").Path(sys.argv[1])).close()
+print("numpy" in sys.modules, "pandas" in sys.modules)
+# The hiding is for the importing thread only: another thread imports numpy meanwhile.
+finder = _HiddenFromThisThread({"numpy"})
+sys.meta_path.insert(0, finder)
+try:
+    try:
+        import numpy  # noqa: F401
+        print("hidden: no")
+    except ModuleNotFoundError:
+        print("hidden: yes")
+    other = []
+    thread = threading.Thread(target=lambda: other.append(__import__("numpy").__name__))
+    thread.start()
+    thread.join()
+    print("other thread:", other)
+finally:
+    sys.meta_path.remove(finder)
+"""
+
+
+def test_a_fresh_store_does_not_import_numpy_or_pandas(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "-c", _FRESH_STORE_IMPORTS, str(tmp_path / "fresh.db")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        "False False",
+        "hidden: yes",
+        "other thread: ['numpy']",
+    ]
+    tables = {
+        row[0]
+        for row in sqlite3.connect(tmp_path / "fresh.db").execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table'"
+        )
+    }
+    assert {"runs", "point_chunks", "logs"} <= tables
