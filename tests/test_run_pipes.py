@@ -124,6 +124,41 @@ def test_python_child_lines_arrive_promptly_on_a_pipe(store: Path) -> None:
         process.wait(10)
 
 
+def test_a_steady_slow_writer_is_relayed_within_moments_and_stored_within_a_second(
+    store: Path,
+) -> None:
+    """100 lines a second into pipes: mlop paces its reads (fewer wake-ups), yet every line
+    reaches stdout within moments of being written and the store within about a second."""
+    child = (
+        "import time\n"
+        "for i in range(400):\n"
+        "    print(f'step={i} t={time.time():.6f}', flush=True)\n"
+        "    time.sleep(0.01)\n"
+    )
+    process = subprocess.Popen(
+        mlop_argv("run", "-q", "--no-system", "--store", str(store), "--", PYTHON, "-c", child),
+        stdout=subprocess.PIPE,
+        env=clean_env(),
+    )
+    latencies = []
+    stored_by_then = None
+    assert process.stdout is not None
+    for line in process.stdout:
+        arrived = time.time()
+        step, written = line.split()
+        latencies.append(arrived - float(written.split(b"=")[1]))
+        if step == b"step=250" and store.exists():
+            # Line 150 was written about a second ago: it must be in the store by now.
+            rows = query(store, "SELECT data FROM logs")
+            stored_by_then = b"".join(row[0] for row in rows)
+    assert process.wait(30) == 0
+    assert len(latencies) == 400
+    latencies.sort()
+    assert latencies[-1] < 0.5, latencies[-10:]
+    assert latencies[len(latencies) // 2] < 0.1, latencies[len(latencies) // 2]
+    assert stored_by_then is not None and b"step=150 " in stored_by_then
+
+
 def test_stdin_is_passed_to_the_command_in_pipe_mode(store: Path) -> None:
     result = run_mlop(
         "run",

@@ -51,7 +51,16 @@ _SMALL_READ_SIZE = 64 << 10
 # those made mlop 2.3x slower than `script` on a fast child.
 _COALESCE_S = 0.001
 _SMALL_READ = 1024
+# A slow writer into pipes (a training loop printing a line every few ms) would cost mlop a
+# wake-up per line: about 70 us of CPU each on a VM, most of mlop's own CPU at 100 lines a
+# second. While such output trickles in, the relay looks at most once per _PACE_S and takes
+# every line that came meanwhile: 40 wake-ups a second at most, each line passed on within
+# 25 ms (a log file or CI log cannot tell), and the 1 MiB pipe holds far more than a child
+# writes in 25 ms (it would take 40 MB/s). Not under a pty: a terminal's echo must be instant,
+# and a pty holds only ~20 KB.
+_PACE_S = 0.025
 _RECORD_BATCH = 64 << 10
+_RECORD_MAX_AGE_S = 0.2  # nor does recording hold steady output longer than this
 
 OutputHandler = Callable[[int, bytes, float], None]
 
@@ -331,6 +340,8 @@ class Supervisor:
         # a waitpid per read would cost more than the read itself.
         check_exit = True
         read_size = _SMALL_READ_SIZE
+        pace = self._master is None
+        pacing = False
         while True:
             if status is None and check_exit:
                 check_exit = False
@@ -363,6 +374,7 @@ class Supervisor:
             if not events:
                 check_exit = True
             short_read = False
+            got_output = False
             for fd, _mask in events:
                 if fd == self._wakeup_r:
                     with contextlib.suppress(OSError):
@@ -397,12 +409,23 @@ class Supervisor:
                 read_size = _READ_SIZE if len(data) == read_size else _SMALL_READ_SIZE
                 if len(data) < _SMALL_READ:
                     short_read = True
+                got_output = True
                 self._pass_through(fd, stream, data)
-            # Data was already waiting when we polled (a fast writer) and came in small reads:
-            # pause so the next read takes many writes at once. A slow writer (poll waited) is
-            # read at once, without the pause.
-            if short_read and status is None and waited < _COALESCE_S / 2:
+            if status is not None or not got_output:
+                pacing = False
+                continue
+            if pace and short_read and (pacing or waited >= _COALESCE_S / 2):
+                # A slow writer into pipes: look again in _PACE_S, not at its next line. The
+                # pacing lasts while each look finds little; a burst (large reads) ends it.
+                pacing = True
+                time.sleep(_PACE_S)
+            elif short_read and waited < _COALESCE_S / 2:
+                # Data was already waiting when we polled (a fast writer) and came in small
+                # reads: pause so the next read takes many writes at once.
+                pacing = False
                 time.sleep(_COALESCE_S)
+            else:
+                pacing = False
 
     def _pass_through(self, fd: int, stream: int, data: bytes) -> None:
         now = self._clock()
@@ -421,9 +444,9 @@ class Supervisor:
             except OSError:
                 self._out_closed.add(out_fd)
         # Recording is batched: consecutive reads of a stream are handed over together when
-        # the output pauses or 64 KiB have gathered (a fast writer under a pty comes in reads of
-        # a few lines each; one record per read cost the parser and writer threads more than
-        # the relay itself). The terminal above got every byte at once all the same.
+        # the output pauses, 64 KiB have gathered or 0.2 s have passed (a fast writer under a
+        # pty comes in reads of a few lines each; one record per read cost the parser and
+        # writer threads more than the relay itself). The terminal above got every byte at once all the same.
         pending = self._recording
         if pending and pending[0] != stream:
             self._hand_over()
@@ -432,7 +455,7 @@ class Supervisor:
             pending[2] += data
         else:
             self._recording = pending = [stream, now, bytearray(data)]
-        if len(pending[2]) >= _RECORD_BATCH:
+        if len(pending[2]) >= _RECORD_BATCH or now - pending[1] >= _RECORD_MAX_AGE_S:
             self._hand_over()
 
     def _hand_over(self) -> None:
