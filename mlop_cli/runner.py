@@ -36,6 +36,7 @@ from mlop_cli.errors import CommandNotExecutableError, CommandNotFoundError
 from mlop_cli.ids import new_run_id
 from mlop_cli.redact import Scrubber, scrubbable
 from mlop_cli.store.writer import RunStart, RunUpdate, Writer
+from mlop_cli.supervise.slurm_signals import command_signalled_by_sender
 from mlop_cli.supervise.supervisor import LaunchOptions, Outcome, Supervisor
 from mlop_cli.units import format_duration
 
@@ -296,15 +297,19 @@ def execute_run(options: RunOptions) -> int:
         if console_worker is not None:
             console_worker.put(stream, data, now)
 
-    def on_signal(number: int) -> None:
+    def on_signal(number: int, forwarded: bool) -> None:
         if writer is not None:
             writer.request_flush()
+            name = signal.Signals(number).name
             writer.put(
                 rec.Event(
                     time.time(),
                     "info",
                     "signal",
-                    f"received {signal.Signals(number).name}; forwarded to the command",
+                    f"received {name}; forwarded to the command"
+                    if forwarded
+                    else f"received {name} from Slurm's step daemon, which signalled the "
+                    "command too; not forwarded",
                 )
             )
 
@@ -317,6 +322,7 @@ def execute_run(options: RunOptions) -> int:
             stdin_fd=options.stdin_fd,
             stdout_fd=options.stdout_fd,
             stderr_fd=options.stderr_fd,
+            signalled_directly=command_signalled_by_sender(options.env),
         ),
         on_output=on_output,
         on_signal=on_signal,

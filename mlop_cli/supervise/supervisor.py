@@ -17,6 +17,7 @@ import select
 import signal
 import subprocess
 import termios
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -77,6 +78,9 @@ class LaunchOptions:
         stdin_fd / stdout_fd / stderr_fd: mlop's own streams (injectable for tests).
         leftover_grace_s: after the command exits, how long its leftover processes and open
             output get before they are ended: mlop never holds a node after the job.
+        signalled_directly: given a signal's sender pid, whether that sender signalled the
+            command itself too (Slurm's step daemon): such signals are not forwarded. With it,
+            signals are taken by a thread in ``sigwaitinfo``, which tells the sender.
     """
 
     argv: list[str]
@@ -87,6 +91,7 @@ class LaunchOptions:
     stdout_fd: int = 1
     stderr_fd: int = 2
     leftover_grace_s: float = 1.0
+    signalled_directly: Callable[[int], bool] | None = None
 
 
 @dataclass
@@ -99,6 +104,7 @@ class Outcome:
     ended_at: float
     used_pty: bool
     signals_forwarded: list[int] = field(default_factory=list)
+    signals_not_forwarded: list[int] = field(default_factory=list)
     leftovers_ended: int = 0
     output_open_after_exit: bool = False
 
@@ -110,12 +116,12 @@ class Supervisor:
         self,
         options: LaunchOptions,
         on_output: OutputHandler,
-        on_signal: Callable[[int], None] | None = None,
+        on_signal: Callable[[int, bool], None] | None = None,
         clock: Callable[[], float] = time.time,
     ) -> None:
         self.options = options
         self._on_output = on_output
-        self._on_signal = on_signal or (lambda number: None)
+        self._on_signal = on_signal or (lambda number, forwarded: None)
         self._clock = clock
         self.state = "new"
         self.process: subprocess.Popen[bytes] | None = None
@@ -123,6 +129,10 @@ class Supervisor:
         self._master: int | None = None
         self._stdin_forward = False
         self._forwarded: list[int] = []
+        self._not_forwarded: list[int] = []
+        self._sigwait_thread: threading.Thread | None = None
+        self._sigwait_stopping = False
+        self._saved_mask: set[int] | None = None
         self._saved_handlers: dict[int, object] = {}
         self._wakeup_r = self._wakeup_w = -1
         self._out_closed: set[int] = set()
@@ -176,10 +186,6 @@ class Supervisor:
                 self._fds[err_r] = 2
                 stderr_target = err_w
 
-            def preexec() -> None:  # runs in the child, after setsid()
-                # Make the pty our controlling terminal: job control, Ctrl-C and SIGWINCH
-                # then reach the child as they would from a real terminal.
-                fcntl.ioctl(1, termios.TIOCSCTTY, 0)
         else:
             out_r, out_w = os.pipe()
             err_r, err_w = os.pipe()
@@ -192,6 +198,21 @@ class Supervisor:
             # A Python child writing to a pipe block-buffers its stdout (8 KiB): lines would
             # reach a Slurm output file minutes late. Unbuffered changes timing, not bytes.
             env.setdefault("PYTHONUNBUFFERED", "1")
+        saved_mask: set[int] | None = None
+        if options.signalled_directly is not None:
+            # Every thread mlop starts from here on inherits the block, so the forwarded
+            # signals wait for the one thread that takes them with their sender (in wait()).
+            saved_mask = signal.pthread_sigmask(signal.SIG_BLOCK, FORWARDED_SIGNALS)
+        if use_pty or saved_mask is not None:
+
+            def preexec() -> None:  # runs in the child, after setsid()
+                if saved_mask is not None:
+                    signal.pthread_sigmask(signal.SIG_SETMASK, saved_mask)
+                if use_pty:
+                    # Make the pty our controlling terminal: job control, Ctrl-C and SIGWINCH
+                    # then reach the child as they would from a real terminal.
+                    fcntl.ioctl(1, termios.TIOCSCTTY, 0)
+
         set_child_subreaper()
         try:
             # A new session: the child and its workers form their own process group, which
@@ -207,27 +228,16 @@ class Supervisor:
                 preexec_fn=preexec,
                 close_fds=True,
             )
-        except FileNotFoundError as error:
-            self._close_all(child_fds)
-            raise CommandNotFoundError(f"command not found: {options.argv[0]}") from error
-        except PermissionError as error:
-            self._close_all(child_fds)
-            raise CommandNotExecutableError(
-                f"permission denied: {options.argv[0]} is not executable"
-            ) from error
         except OSError as error:
+            if saved_mask is not None:
+                signal.pthread_sigmask(signal.SIG_SETMASK, saved_mask)
             self._close_all(child_fds)
-            if error.errno == errno.ENOEXEC:
-                raise CommandNotExecutableError(
-                    f"cannot execute {options.argv[0]}: {error.strerror}"
-                ) from error
-            raise CommandNotExecutableError(
-                f"cannot run {options.argv[0]}: {error.strerror}"
-            ) from error
+            raise _launch_error(options.argv[0], error) from error
         finally:
             for fd in child_fds:
                 with contextlib.suppress(OSError):
                     os.close(fd)
+        self._saved_mask = saved_mask
         self.started_at = self._clock()
         self.state = "running"
         return self.process.pid
@@ -249,8 +259,54 @@ class Supervisor:
         signal.set_wakeup_fd(self._wakeup_w, warn_on_full_buffer=False)
         for number in (*FORWARDED_SIGNALS, signal.SIGWINCH, signal.SIGCHLD):
             self._saved_handlers[number] = signal.signal(number, self._handle_signal)
+        if self._saved_mask is not None:
+            # The forwarded signals are blocked in every thread (see start()): this one takes
+            # them, with their sender.
+            self._sigwait_thread = threading.Thread(
+                target=self._take_signals, name="mlop-signals", daemon=True
+            )
+            self._sigwait_thread.start()
+
+    def _stop_taking_signals(self) -> None:
+        thread = self._sigwait_thread
+        if thread is None:
+            return
+        self._sigwait_stopping = True
+        with contextlib.suppress(OSError, ValueError):
+            assert thread.ident is not None
+            signal.pthread_kill(thread.ident, signal.SIGUSR2)  # wakes it; sent by us, not taken
+        thread.join(1.0)
+        # The signals stay blocked: one arriving during the closing bookkeeping is held, never
+        # acted on, as the runner wants (it ignores them then).
+
+    def _take_signals(self) -> None:
+        """Take each forwarded signal with its sender; forward it unless the sender signalled
+        the command itself."""
+        wanted = set(FORWARDED_SIGNALS)
+        me = os.getpid()
+        directly = self.options.signalled_directly or (lambda pid: False)
+        while True:
+            try:
+                info = signal.sigwaitinfo(wanted)
+            except InterruptedError:
+                continue
+            except OSError:
+                return
+            number, sender = info.si_signo, info.si_pid
+            if self._sigwait_stopping and sender == me:
+                return
+            try:
+                if directly(sender):
+                    self._not_forwarded.append(number)
+                    self._on_signal(number, False)
+                else:
+                    self.forward(number)
+                    self._on_signal(number, True)
+            except Exception:  # noqa: BLE001 - a fault here must not stop signals being taken
+                continue
 
     def _restore_signal_handlers(self) -> None:
+        self._stop_taking_signals()
         for number, handler in self._saved_handlers.items():
             with contextlib.suppress(ValueError, TypeError):
                 signal.signal(number, handler)  # type: ignore[arg-type]
@@ -274,7 +330,7 @@ class Supervisor:
                 )  # the kernel then sends SIGWINCH to the child
             return
         self.forward(number)
-        self._on_signal(number)
+        self._on_signal(number, True)
 
     def forward(self, number: int) -> None:
         """Send signal ``number`` to the child's whole process group, once."""
@@ -318,6 +374,7 @@ class Supervisor:
             ended_at=ended,
             used_pty=self.used_pty,
             signals_forwarded=list(self._forwarded),
+            signals_not_forwarded=list(self._not_forwarded),
             leftovers_ended=leftovers,
             output_open_after_exit=self._output_open_after_exit,
         )
@@ -524,6 +581,17 @@ class Supervisor:
                 process.kill()
         psutil.wait_procs(alive, timeout=1.0)
         return len(leftovers)
+
+
+def _launch_error(command: str, error: OSError) -> Exception:
+    """The one-line error for a command that could not be started (exit 127 or 126)."""
+    if isinstance(error, FileNotFoundError):
+        return CommandNotFoundError(f"command not found: {command}")
+    if isinstance(error, PermissionError):
+        return CommandNotExecutableError(f"permission denied: {command} is not executable")
+    if error.errno == errno.ENOEXEC:
+        return CommandNotExecutableError(f"cannot execute {command}: {error.strerror}")
+    return CommandNotExecutableError(f"cannot run {command}: {error.strerror}")
 
 
 def _write_all(fd: int, data: bytes) -> None:
