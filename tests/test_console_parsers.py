@@ -253,6 +253,10 @@ NOISE = [
     "GPU available: False, used: False",
     "TPU available: False, using: 0 TPU cores",
     "LOCAL_RANK: 0 - CUDA_VISIBLE_DEVICES: [0]",
+    # print(vars(args)) of the ImageNet example's parser: None, True/False or lists in a dict.
+    "{'data': '/imagenet', 'arch': 'resnet18', 'workers': 4, 'epochs': 90, 'lr': 0.1, "
+    "'evaluate': False, 'seed': None, 'gpu': None}",
+    "Config: {'lr': 0.001, 'batch_size': 32, 'layers': [64, 64], 'fp16': True}",
 ]
 
 
@@ -271,6 +275,22 @@ def test_metric_reprs_and_params_metrics_still_count():
     # Custom patterns still see noise lines.
     pattern = compile_patterns([r"Trainable params: (?P<trainable>\d+)"])
     assert parse_line("Trainable params: 9", pattern)[1] == [("trainable", 9.0)]
+
+
+def test_a_noise_line_never_takes_the_line_before_it():
+    assert parse_block("acc: 0.5\nNamespace(lr=0.1)\nloss: 2") == [
+        (0, None, [("acc", 0.5)]),
+        (2, None, [("loss", 2.0)]),
+    ]
+
+
+def test_metric_dicts_with_a_text_field_still_count():
+    assert parse_line("{'split': 'val', 'acc': 0.9, 'loss': 0.3}")[1] == [
+        ("acc", 0.9),
+        ("loss", 0.3),
+    ]
+    # JSON lines are read as JSON: a boolean field does not make them a configuration.
+    assert parse_line('{"step": 1, "loss": 0.5, "best": true}') == (1, [("loss", 0.5)])
 
 
 def test_quoted_epoch_is_not_the_step():

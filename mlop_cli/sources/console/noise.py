@@ -1,6 +1,8 @@
 """Lines that look like metrics but are not: configuration dumps and model summaries.
 
-Real training output starts with ``Namespace(lr=0.1, epochs=2, seed=42)``, Hugging Face's
+Real training output starts with ``Namespace(lr=0.1, epochs=2, seed=42)`` (or, printed with
+``vars(args)``, a dict holding ``None``, ``True``, ``False`` or a list: a metric dict never
+does), Hugging Face's
 multi-line ``TrainingArguments(`` dump, Lightning's and Keras' ``Trainable params: 9`` summary
 and ``GPU available: False, used: False``; read as ``key=value`` they would become metrics
 ``epochs``, ``seed``, ``params``... These rules drop them before the recognisers run. Every
@@ -18,7 +20,8 @@ _CONFIG_SUFFIXES = ("Namespace", "Config", "Arguments", "Args", "Options", "Para
 _CONFIG_NAME = rf"[\w.]*(?:{'|'.join(_CONFIG_SUFFIXES)}|Hparams|HParams)"
 _NOISE = re.compile(
     rf"""[ \t]*(?:
-        (?:[^=\n]*?[\s:])?{_CONFIG_NAME}\(.*\)[ \t]*$   # also after words: `Training with Namespace(...)`
+        (?:[^=\n]*?[ \t:])?{_CONFIG_NAME}\(.*\)[ \t]*$   # also after words: `Training with Namespace(...)`
+      | (?:[^\n{{]*?[ \t:])?\{{'[^\n]*?':[ ](?:None|True|False|\[)[^\n]*\}}[ \t]*$  # `print(vars(args))`
       | (?:Total|Trainable|Non-trainable|Optimizer)[ ][A-Za-z ()]*params\b
       | Modules[ ]in[ ]\w+[ ]mode:
       | Total[ ]FLOPs:
@@ -37,6 +40,10 @@ _MARKERS = (
     "FLOPs:",
     "available:",
     "LOCAL_RANK:",
+    "': None",
+    "': True",
+    "': False",
+    "': [",
 )
 
 # Several lines: `TrainingArguments(` alone on a line, one `name=value,` per line, then `)`.
