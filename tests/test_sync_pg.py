@@ -131,6 +131,9 @@ def test_points_read_back_equal_with_nan_and_inf(tmp_path: Path, url: str) -> No
     assert list(a.steps) == list(b.steps) and list(a.times) == list(b.times)
     assert [repr(v) for v in a.values] == [repr(v) for v in b.values]  # nan, inf kept
     assert local.metric_summaries(run_id) == remote.metric_summaries(run_id)
+    for tail in (1, 100, 2500):  # what `mlop watch` reads
+        a, b = local.series(run_id, "loss", tail=tail), remote.series(run_id, "loss", tail=tail)
+        assert list(a.steps) == list(b.steps) == list(local.series(run_id, "loss").steps)[-tail:]
     local.close()
     remote.close()
 

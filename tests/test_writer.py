@@ -110,3 +110,28 @@ def test_a_fresh_store_does_not_import_numpy_or_pandas(tmp_path: Path) -> None:
         )
     }
     assert {"runs", "point_chunks", "logs"} <= tables
+
+
+def test_the_tail_of_a_series_is_its_last_points(tmp_path: Path) -> None:
+    """`mlop watch` reads only the tail: the same points as the whole series' end."""
+    from mlop_cli.store.queries import Store
+
+    path = tmp_path / "s.db"
+    writer = _writer(path)
+    n = 5000  # several full chunks of 1024 and a partial one
+    for start in range(0, n, 700):
+        steps = list(range(start, min(n, start + 700)))
+        writer.put(
+            rec.Points("loss", "console", steps, [float(s) for s in steps], [s / 2 for s in steps])
+        )
+    writer.put(RunUpdate({"status": "finished"}))
+    writer.close(5)
+    store = Store(path)
+    whole = store.series("r1", "loss", "console")
+    assert whole is not None and len(whole.values) == n
+    for tail in (1, 60, 1024, 1500, 4999, 5000, 9000):
+        part = store.series("r1", "loss", "console", tail=tail)
+        assert part is not None
+        assert list(part.steps) == list(whole.steps)[-tail:]
+        assert list(part.values) == list(whole.values)[-tail:]
+    assert store.series("r1", "nothing", "console", tail=10) is None

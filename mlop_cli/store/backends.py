@@ -43,7 +43,9 @@ class RunStore(Protocol):
     def tags_of(self, run_ids: list[str]) -> dict[str, list[str]]: ...  # noqa: D102
     def metric_summaries(self, run_id: str) -> dict[str, dict[str, Any]]: ...  # noqa: D102
     def metric_names(self, run_id: str) -> list[tuple[str, str]]: ...  # noqa: D102
-    def series(self, run_id: str, name: str, source: str | None = None) -> Series | None: ...  # noqa: D102
+    def series(  # noqa: D102
+        self, run_id: str, name: str, source: str | None = None, tail: int | None = None
+    ) -> Series | None: ...
     def all_series(self, run_id: str) -> Iterator[Series]: ...  # noqa: D102
     def histograms(self, run_id: str) -> dict[str, list[dict[str, Any]]]: ...  # noqa: D102
     def texts(self, run_id: str) -> list[dict[str, Any]]: ...  # noqa: D102

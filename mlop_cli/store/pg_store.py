@@ -58,8 +58,10 @@ class PgStore(Store):
         except Exception as error:
             raise StoreError(f"cannot read {self.path}: {pg.reason_of(error)}") from None
 
-    def series(self, run_id: str, name: str, source: str | None = None) -> Series | None:
-        """All points of one metric, in the order they were written."""
+    def series(
+        self, run_id: str, name: str, source: str | None = None, tail: int | None = None
+    ) -> Series | None:
+        """The points of one metric, in the order they were written (only the last ``tail``)."""
         sql = (
             "SELECT m.id, m.source FROM metrics m JOIN run_metrics r ON r.metric_id = m.id"
             " WHERE r.run_id = %s AND m.name = %s"
@@ -74,11 +76,17 @@ class PgStore(Store):
         steps, times, values = array.array("q"), array.array("d"), array.array("d")
         try:
             with self.conn.cursor() as cursor:
-                cursor.execute(
+                query = (
                     "SELECT step, time, value FROM points WHERE run_id = %s AND metric_id = %s"
-                    " ORDER BY idx",
-                    (run_id, found[0]["id"]),
+                    " ORDER BY idx"
                 )
+                if tail is not None:
+                    query = (
+                        "SELECT step, time, value FROM (SELECT idx, step, time, value FROM points"
+                        " WHERE run_id = %s AND metric_id = %s ORDER BY idx DESC"
+                        f" LIMIT {int(tail)}) last ORDER BY idx"
+                    )
+                cursor.execute(query, (run_id, found[0]["id"]))
                 for step, when, value in cursor:
                     steps.append(step)
                     times.append(when)

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from mlop_cli.errors import AmbiguousRunError, RunNotFoundError, StoreError
-from mlop_cli.store.schema import connect
+from mlop_cli.store.schema import CHUNK_POINTS, connect
 
 LOST_AFTER_S = 30.0
 _LITTLE = sys.byteorder == "little"
@@ -270,8 +270,15 @@ class Store:
         )
         return [(row["name"], row["source"]) for row in rows]
 
-    def series(self, run_id: str, name: str, source: str | None = None) -> Series | None:
-        """All points of one metric, decoded from its packed chunks."""
+    def series(
+        self, run_id: str, name: str, source: str | None = None, tail: int | None = None
+    ) -> Series | None:
+        """The points of one metric, decoded from its packed chunks.
+
+        Args:
+            tail: only the last ``tail`` points (what a live view draws), read from the last
+                chunks alone rather than the whole series.
+        """
         sql = (
             "SELECT m.source, c.steps, c.times, c.vals FROM point_chunks c JOIN metrics m ON m.id = c.metric_id"
             " WHERE c.run_id = ? AND m.name = ?"
@@ -280,8 +287,14 @@ class Store:
         if source is not None:
             sql += " AND m.source = ?"
             params.append(source)
-        sql += " ORDER BY m.source, c.seq"
-        rows = self._rows(sql, params)
+        if tail is not None and source is not None:
+            # Chunks are full but for the last: the tail lies in the last tail/CHUNK + 2.
+            sql += " ORDER BY c.seq DESC LIMIT ?"
+            params.append(tail // CHUNK_POINTS + 2)
+            rows = self._rows(sql, params)[::-1]
+        else:
+            sql += " ORDER BY m.source, c.seq"
+            rows = self._rows(sql, params)
         if not rows:
             return None
         found_source = rows[0]["source"]
@@ -292,6 +305,9 @@ class Store:
             steps.extend(_unpack("q", row["steps"]))
             times.extend(_unpack("d", row["times"]))
             values.extend(_unpack("d", row["vals"]))
+        if tail is not None and len(values) > tail:
+            cut = len(values) - tail
+            steps, times, values = steps[cut:], times[cut:], values[cut:]
         return Series(name, found_source, steps, times, values)
 
     def all_series(self, run_id: str) -> Iterator[Series]:

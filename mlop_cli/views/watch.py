@@ -72,11 +72,12 @@ def console_lines(data: bytes, count: int = CONSOLE_LINES) -> list[str]:
     return lines[-count:]
 
 
-def _series(store: Store, run_id: str, key: str, source: str) -> Any:
-    """The series of a ``metric_summaries`` key (``source:name`` when two sources share a name)."""
-    series = store.series(run_id, key, source)
+def _series(store: Store, run_id: str, key: str, source: str, tail: int) -> Any:
+    """The last ``tail`` points of a ``metric_summaries`` key (``source:name`` when two sources
+    share a name): a refresh each second reads the last chunks, not the whole series."""
+    series = store.series(run_id, key, source, tail=tail)
     if series is None and key.startswith(source + ":"):
-        series = store.series(run_id, key[len(source) + 1 :], source)
+        series = store.series(run_id, key[len(source) + 1 :], source, tail=tail)
     return series
 
 
@@ -89,7 +90,7 @@ def _metric_table(store: Store, run_id: str, summaries: dict[str, dict[str, Any]
     names = [name for name, item in summaries.items() if item["source"] != "system"]
     for name in names[:MAX_METRICS]:
         item = summaries[name]
-        series = _series(store, run_id, name, item["source"])
+        series = _series(store, run_id, name, item["source"], SPARK_POINTS)
         values = list(series.values[-SPARK_POINTS:]) if series is not None else []
         last = values[-1] if values else item["last"]
         table.add_row(
@@ -113,7 +114,7 @@ def _system_table(store: Store, run_id: str, summaries: dict[str, dict[str, Any]
     def spark(name: str) -> Text:
         if name not in summaries:
             return Text("")
-        series = store.series(run_id, name, "system")
+        series = store.series(run_id, name, "system", tail=20)
         return Text(sparkline(series.values if series is not None else [], 20), style="magenta")
 
     def percent(value: float | None) -> str:
