@@ -193,6 +193,12 @@ def run(
 
     if not command:
         raise UsageError("give the command to run after `--`, e.g. mlop run -- python train.py")
+    if command[0].startswith("-"):
+        # Unknown options are kept for the command (`mlop run python train.py --lr 3e-4`), so a
+        # mistyped mlop option would otherwise be run as a command.
+        raise UsageError(
+            f"no such option: {command[0]} (see `mlop run --help`; the command goes after `--`)"
+        )
     cwd = Path.cwd()
     config = _config(cwd)
     env = dict(os.environ)
@@ -1085,8 +1091,7 @@ def _report_removal(removal: Any, as_json: bool) -> None:
 
 def run_app(argv: list[str] | None = None) -> int:
     """Run the CLI; turn mlop's errors into one line on stderr and an exit code."""
-    import click
-
+    usage_errors, aborts = _cli_exception_types()
     try:
         result = app(args=argv, prog_name="mlop", standalone_mode=False)
     except MlopError as error:
@@ -1094,12 +1099,12 @@ def run_app(argv: list[str] | None = None) -> int:
             raise
         sys.stderr.write(f"mlop: error: {error}\n")
         return int(error.exit_code)
-    except click.exceptions.Exit as done:
+    except typer.Exit as done:
         return int(done.exit_code or 0)
-    except click.ClickException as error:
+    except usage_errors as error:
         sys.stderr.write(f"mlop: error: {error.format_message()}\n")
         return ExitCode.USAGE
-    except click.exceptions.Abort:
+    except aborts:
         return ExitCode.INTERRUPTED
     except KeyboardInterrupt:
         return ExitCode.INTERRUPTED
@@ -1112,3 +1117,23 @@ def run_app(argv: list[str] | None = None) -> int:
         return ExitCode.OK
     # With standalone_mode off, click returns the code of a typer.Exit instead of raising it.
     return int(result) if isinstance(result, int) else ExitCode.OK
+
+
+def _cli_exception_types() -> tuple[tuple[type[Exception], ...], tuple[type[BaseException], ...]]:
+    """Usage-error and abort classes of the click that typer runs on.
+
+    typer 0.2x carries its own copy of click (``typer._click``); older ones use ``click``. An
+    unknown option raised from the copy is not a ``click.ClickException``: catching only
+    click's left it a traceback.
+    """
+    usage: list[type[Exception]] = []
+    aborts: list[type[BaseException]] = [typer.Abort]
+    for module_name in ("typer._click.exceptions", "click.exceptions"):
+        try:
+            module = __import__(module_name, fromlist=["ClickException"])
+        except ImportError:
+            continue
+        usage.append(module.ClickException)
+        if hasattr(module, "Abort"):
+            aborts.append(module.Abort)
+    return tuple(usage), tuple(aborts)
