@@ -1102,7 +1102,10 @@ def run_app(argv: list[str] | None = None) -> int:
     except typer.Exit as done:
         return int(done.exit_code or 0)
     except usage_errors as error:
-        sys.stderr.write(f"mlop: error: {error.format_message()}\n")
+        if type(error).__name__ == "NoArgsIsHelpError":  # `mlop` or `mlop ls`-like with nothing
+            sys.stderr.write(f"{error.format_message()}\n")
+        else:
+            sys.stderr.write(f"mlop: error: {error.format_message()}\n")
         return ExitCode.USAGE
     except aborts:
         return ExitCode.INTERRUPTED

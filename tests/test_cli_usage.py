@@ -37,3 +37,14 @@ def test_a_mistyped_run_option_is_not_run_as_the_command(store: Path) -> None:
     result = run_mlop("run", "--tags", "x", "--", "true", store=store)
     _one_line_usage_error(result, "--tags")
     assert not store.exists()  # nothing was run, so nothing was recorded
+
+
+def test_no_arguments_prints_the_help_plainly() -> None:
+    import subprocess
+
+    from tests.conftest import mlop_argv
+
+    result = subprocess.run(mlop_argv(), capture_output=True, timeout=60)
+    assert result.returncode == 2
+    errors = result.stderr.decode()
+    assert errors.startswith("Usage: mlop ") and "Commands:" in errors and "Traceback" not in errors
