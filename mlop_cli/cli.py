@@ -1131,12 +1131,11 @@ def _cli_exception_types() -> tuple[tuple[type[Exception], ...], tuple[type[Base
     """
     usage: list[type[Exception]] = []
     aborts: list[type[BaseException]] = [typer.Abort]
-    for module_name in ("typer._click.exceptions", "click.exceptions"):
-        try:
-            module = __import__(module_name, fromlist=["ClickException"])
-        except ImportError:
-            continue
-        usage.append(module.ClickException)
-        if hasattr(module, "Abort"):
-            aborts.append(module.Abort)
+    try:
+        from typer._click import exceptions as module
+    except ImportError:
+        from click import exceptions as module  # type: ignore[no-redef]
+    usage.append(module.ClickException)
+    if hasattr(module, "Abort"):
+        aborts.append(module.Abort)
     return tuple(usage), tuple(aborts)
