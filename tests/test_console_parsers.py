@@ -224,6 +224,10 @@ TOKENS = st.sampled_from(
         "Trainable params",
         "GPU available:",
         "'epoch': '",
+        "': None",
+        "{'lr': 0.1, 'fp16': True}",
+        "10:31:04",
+        "http://host:80",
     ]
 )
 

@@ -98,7 +98,7 @@ class LineAssembler:
             text = _ANSI.sub("", text)
         if "\r" in text:
             text = text.replace("\r", "\n")
-        if self._skipping or len(text) > MAX_LINE:
+        if self._skipping or (len(text) > MAX_LINE and _may_hold_a_long_line(text)):
             lines = text.split("\n")
             if self._skipping:
                 self._skipping = False
@@ -109,3 +109,15 @@ class LineAssembler:
                     self.dropped += 1
             text = "\n".join(lines)
         return text
+
+
+def _may_hold_a_long_line(text: str) -> bool:
+    """Whether ``text`` may hold a line over ``MAX_LINE``: a few finds, not a split.
+
+    Such a line covers a whole aligned window of ``MAX_LINE // 2`` characters, so a text
+    whose every window holds a newline has none.
+    """
+    size = MAX_LINE // 2
+    return any(
+        text.find("\n", start, start + size) < 0 for start in range(0, len(text) - size + 1, size)
+    )

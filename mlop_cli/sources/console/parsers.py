@@ -22,6 +22,7 @@ import ast
 import json
 import math
 import re
+import sys
 from collections.abc import Sequence
 
 from mlop_cli.sources.console.noise import drop_noise, is_noise
@@ -65,8 +66,14 @@ _SCAN = re.compile(
     )""",
     re.VERBOSE,
 )
-_MAY_HOLD_PAIRS = re.compile(r"[=:|{\[\t]")
-_PLAIN_LINE = re.compile(r"^[^=:|{\[\t\n]+$", re.MULTILINE)
+_PAIR_MARKS = ("=", ":", "|", "{", "[", "\t")  # one of them is on every line with pairs
+# A line no recogniser reads: none of `= | { [` or a tab, and no `:` before a blank (a
+# timestamp's `10:31:04` or a URL's `://` holds no pair). Possessive (Python 3.11+) so a line
+# with a pair fails at once; 3.10 treats every `:` as a possible pair.
+_PLAIN_LINE = re.compile(
+    r"^(?:[^=:|{\[\t\n]++|:(?![ \t]))++$" if sys.version_info >= (3, 11) else r"^[^=:|{\[\t\n]+$",
+    re.MULTILINE,
+)
 # What a key means for the step rule.
 _STEP, _EPOCH, _IGNORED = 1, 2, 3
 _KEY_KINDS = {
@@ -118,7 +125,7 @@ def parse_block(
     text = drop_noise(text)
     # Pairs need one of `= : | { [` or a tab on their line. Blank the other lines (plain log
     # text, usually most of it) so the scan below skips them: the record indexes stay.
-    if _MAY_HOLD_PAIRS.search(text) is None:
+    if not any(mark in text for mark in _PAIR_MARKS):
         return []
     text = _PLAIN_LINE.sub("", text)
     out = []
