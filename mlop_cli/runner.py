@@ -313,6 +313,7 @@ def execute_run(options: RunOptions) -> int:
                 )
             )
 
+    background: Any = None  # the background sync, started beside the command
     supervisor = Supervisor(
         LaunchOptions(
             argv=options.argv,
@@ -323,6 +324,7 @@ def execute_run(options: RunOptions) -> int:
             stdout_fd=options.stdout_fd,
             stderr_fd=options.stderr_fd,
             signalled_directly=command_signalled_by_sender(options.env),
+            spared=lambda pid: background is not None and background.pid == pid,
         ),
         on_output=on_output,
         on_signal=on_signal,

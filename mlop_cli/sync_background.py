@@ -90,6 +90,11 @@ class BackgroundSync:
                 log.close()
         return None
 
+    @property
+    def pid(self) -> int | None:
+        """The sync process's pid, once started."""
+        return self.process.pid if self.process is not None else None
+
     def finish(self, budget: float = FINAL_SYNC_BUDGET_S) -> tuple[bool, str]:
         """Wait up to ``budget`` s for the last pass; return (done, the one line to say)."""
         hint = f"`mlop sync --to {self.shown_url} {self.run_id}` sends the rest"

@@ -286,11 +286,15 @@ def test_eight_concurrent_runs_into_one_store(store: Path) -> None:
     assert len(sizes) == 8 and len({size for _, size in sizes}) == 1
 
 
-def test_grandchild_does_not_outlive_the_run(store: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize("own_session", [False, True], ids=["same-session", "setsid"])
+def test_grandchild_does_not_outlive_the_run(
+    store: Path, tmp_path: Path, own_session: bool
+) -> None:
+    """Also a daemon that left the command's session (setsid: a Ray or service process)."""
     marker = tmp_path / "pid"
     child = (
         "import subprocess, sys\n"
-        f"p = subprocess.Popen([sys.executable, '-c', 'import time; time.sleep(60)'], stdout=subprocess.DEVNULL)\n"
+        f"p = subprocess.Popen([sys.executable, '-c', 'import time; time.sleep(60)'], stdout=subprocess.DEVNULL, start_new_session={own_session})\n"
         f"open({str(marker)!r}, 'w').write(str(p.pid))\n"
     )
     started = time.monotonic()

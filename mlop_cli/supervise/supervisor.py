@@ -81,6 +81,8 @@ class LaunchOptions:
         signalled_directly: given a signal's sender pid, whether that sender signalled the
             command itself too (Slurm's step daemon): such signals are not forwarded. With it,
             signals are taken by a thread in ``sigwaitinfo``, which tells the sender.
+        spared: whether a descendant pid is a helper mlop started in a session of its own
+            (the background sync), never ended with the command's leftovers.
     """
 
     argv: list[str]
@@ -92,6 +94,7 @@ class LaunchOptions:
     stderr_fd: int = 2
     leftover_grace_s: float = 1.0
     signalled_directly: Callable[[int], bool] | None = None
+    spared: Callable[[int], bool] | None = None
 
 
 @dataclass
@@ -559,14 +562,17 @@ class Supervisor:
         except ImportError:
             return 0
         assert self.process is not None
-        session = self.process.pid  # the command was started as the leader of its own session
+        # The command leads a session of its own; mlop's helpers (git, the package listing)
+        # stay in mlop's. A descendant in any other session left the command's with setsid
+        # (a daemon: Ray's, a service's): as a subreaper mlop still finds it, and ends it,
+        # sparing only the helpers mlop itself started in sessions of their own.
+        own_session = os.getsid(0)
+        spared = self.options.spared or (lambda pid: False)
         leftovers = []
         try:
             for process in psutil.Process().children(recursive=True):
-                # Only the command's own descendants: mlop's helpers (git, the package
-                # listing) are children too, in mlop's session.
                 with contextlib.suppress(OSError):
-                    if os.getsid(process.pid) == session:
+                    if os.getsid(process.pid) != own_session and not spared(process.pid):
                         leftovers.append(process)
         except psutil.Error:
             return 0
