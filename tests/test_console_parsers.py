@@ -261,6 +261,9 @@ NOISE = [
     "{'data': '/imagenet', 'arch': 'resnet18', 'workers': 4, 'epochs': 90, 'lr': 0.1, "
     "'evaluate': False, 'seed': None, 'gpu': None}",
     "Config: {'lr': 0.001, 'batch_size': 32, 'layers': [64, 64], 'fp16': True}",
+    # A library's warning (Lightning's, as printed by a real run).
+    "/venv/lib/python3.11/site-packages/lightning/pytorch/loops/fit_loop.py:321: The number of "
+    "training batches (16) is smaller than the logging interval Trainer(log_every_n_steps=50).",
 ]
 
 
@@ -286,6 +289,11 @@ def test_a_noise_line_never_takes_the_line_before_it():
         (0, None, [("acc", 0.5)]),
         (2, None, [("loss", 2.0)]),
     ]
+
+
+def test_a_log_line_with_a_bare_file_name_still_counts():
+    # logging's "%(filename)s:%(lineno)d: %(message)s": the script's own lines, not a warning.
+    assert parse_line("train.py:12: step=3 loss=0.5") == (3, [("loss", 0.5)])
 
 
 def test_metric_dicts_with_a_text_field_still_count():

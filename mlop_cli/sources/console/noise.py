@@ -1,13 +1,14 @@
-"""Lines that look like metrics but are not: configuration dumps and model summaries.
+"""Lines that look like metrics but are not: configuration dumps, summaries, warnings.
 
 Real training output starts with ``Namespace(lr=0.1, epochs=2, seed=42)`` (or, printed with
 ``vars(args)``, a dict holding ``None``, ``True``, ``False`` or a list: a metric dict never
-does), Hugging Face's
-multi-line ``TrainingArguments(`` dump, Lightning's and Keras' ``Trainable params: 9`` summary
-and ``GPU available: False, used: False``; read as ``key=value`` they would become metrics
-``epochs``, ``seed``, ``params``... These rules drop them before the recognisers run. Every
-rule looks at a line's text around its numbers, never at the numbers, so a line template
-(:mod:`~mlop_cli.sources.console.templates`) never matches a dropped line.
+does), Hugging Face's multi-line ``TrainingArguments(`` dump, Lightning's and Keras'
+``Trainable params: 9`` summary, ``GPU available: False, used: False`` and library warnings
+(``/.../fit_loop.py:321: ... the logging interval Trainer(log_every_n_steps=50)``); read as
+``key=value`` they would become metrics ``epochs``, ``seed``, ``params``... These rules drop
+them before the recognisers run. Every rule looks at a line's text around its numbers, never
+at the numbers, so a line template (:mod:`~mlop_cli.sources.console.templates`) never matches
+a dropped line.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ _NOISE = re.compile(
     rf"""[ \t]*(?:
         (?:[^=\n]*?[ \t:])?{_CONFIG_NAME}\(.*\)[ \t]*$   # also after words: `Training with Namespace(...)`
       | (?:[^\n{{]*?[ \t:])?\{{'[^\n]*?':[ ](?:None|True|False|\[)[^\n]*\}}[ \t]*$  # `print(vars(args))`
+      | [^\s:]*/[^\s:/]+\.py:\d+:[ ]  # a library's warning: `/…/fit_loop.py:321: … Trainer(log_every_n_steps=50)`
       | (?:Total|Trainable|Non-trainable|Optimizer)[ ][A-Za-z ()]*params\b
       | Modules[ ]in[ ]\w+[ ]mode:
       | Total[ ]FLOPs:
@@ -40,6 +42,7 @@ _MARKERS = (
     "FLOPs:",
     "available:",
     "LOCAL_RANK:",
+    ".py:",  # with a path: a warning
     "': None",
     "': True",
     "': False",
