@@ -264,6 +264,9 @@ NOISE = [
     # A library's warning (Lightning's, as printed by a real run).
     "/venv/lib/python3.11/site-packages/lightning/pytorch/loops/fit_loop.py:321: The number of "
     "training batches (16) is smaller than the logging interval Trainer(log_every_n_steps=50).",
+    # The same warning wrapped to a terminal's width: the path is on the line before.
+    "Trainer(log_every_n_steps=50). Set a lower value for log_every_n_steps if you",
+    "`Trainer(val_check_interval=1.0)` was configured so validation will run at the end",
 ]
 
 

@@ -17,11 +17,20 @@ import re
 
 # One line, whole: an object repr of a configuration (`Namespace(...)`, `TrainConfig(...)`),
 # a model summary's totals, Lightning's hardware banner.
-_CONFIG_SUFFIXES = ("Namespace", "Config", "Arguments", "Args", "Options", "Params", "Settings")
+_CONFIG_SUFFIXES = (
+    "Namespace",
+    "Config",
+    "Arguments",
+    "Args",
+    "Options",
+    "Params",
+    "Settings",
+    "Trainer",  # Lightning's warnings: `Trainer(log_every_n_steps=50)`, wrapped in a terminal
+)
 _CONFIG_NAME = rf"[\w.]*(?:{'|'.join(_CONFIG_SUFFIXES)}|Hparams|HParams)"
 _NOISE = re.compile(
     rf"""[ \t]*(?:
-        (?:[^=\n]*?[ \t:])?{_CONFIG_NAME}\(.*\)[ \t]*$   # also after words: `Training with Namespace(...)`
+        (?:[^=\n]*?[^\w.=\n])?{_CONFIG_NAME}\([\w.]+=  # also after words: `Training with Namespace(lr=...`
       | (?:[^\n{{]*?[ \t:])?\{{'[^\n]*?':[ ](?:None|True|False|\[)[^\n]*\}}[ \t]*$  # `print(vars(args))`
       | [^\s:]*/[^\s:/]+\.py:\d+:[ ]  # a library's warning: `/…/fit_loop.py:321: … Trainer(log_every_n_steps=50)`
       | (?:Total|Trainable|Non-trainable|Optimizer)[ ][A-Za-z ()]*params\b
