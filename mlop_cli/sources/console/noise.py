@@ -31,7 +31,7 @@ _CONFIG_NAME = rf"[\w.]*(?:{'|'.join(_CONFIG_SUFFIXES)}|Hparams|HParams)"
 _NOISE = re.compile(
     rf"""[ \t]*(?:
         (?:[^=\n]*?[^\w.=\n])?{_CONFIG_NAME}\([\w.]+=  # also after words: `Training with Namespace(lr=...`
-      | (?:[^\n{{]*?[ \t:])?\{{'[^\n]*?':[ ](?:None|True|False|\[)[^\n]*\}}[ \t]*$  # `print(vars(args))`
+      | (?:[^\n{{]*?[^\w\n{{])?\{{'[^\n]*?':[ ](?:None|True|False|\[)[^\n]*\}}[ \t]*$  # `print(vars(args))`
       | [^\s:]*/[^\s:/]+\.py:\d+:[ ]  # a library's warning: `/…/fit_loop.py:321: … Trainer(log_every_n_steps=50)`
       | (?:Total|Trainable|Non-trainable|Optimizer)[ ][A-Za-z ()]*params\b
       | Modules[ ]in[ ]\w+[ ]mode:
