@@ -61,20 +61,25 @@ def _counts(output: bytes) -> dict[int, int]:
     return dict(json.loads(line.split(b" ", 1)[1].replace(b"(", b"[").replace(b")", b"]")))
 
 
+def _counts_under_step_daemon(store: Path, tmp_path: Path, mode: str, number: int) -> dict:
+    """Run `mlop run` under the stand-in step daemon, which sends ``number`` as ``mode`` does."""
+    argv = mlop_argv("run", "-q", "--no-system", "--store", str(store), "--", PYTHON, "-c", COMMAND)
+    result = subprocess.run(
+        [sys.executable, "-c", STEP_DAEMON, mode, str(number), json.dumps(argv)],
+        capture_output=True,
+        env=_slurm_env(tmp_path, f"proctrack/{mode}"),
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    return _counts(result.stdout)
+
+
 @pytest.mark.parametrize("signame", ["SIGUSR1", "SIGTERM"])
 def test_a_signal_slurm_sends_to_the_whole_step_reaches_the_command_once(
     store: Path, tmp_path: Path, signame: str
 ) -> None:
     number = int(getattr(signal, signame))
-    argv = mlop_argv("run", "-q", "--no-system", "--store", str(store), "--", PYTHON, "-c", COMMAND)
-    result = subprocess.run(
-        [sys.executable, "-c", STEP_DAEMON, "cgroup", str(number), json.dumps(argv)],
-        capture_output=True,
-        env=_slurm_env(tmp_path, "proctrack/cgroup"),
-        timeout=60,
-    )
-    assert result.returncode == 0, result.stderr
-    assert _counts(result.stdout) == {number: 1}
+    assert _counts_under_step_daemon(store, tmp_path, "cgroup", number) == {number: 1}
     events = [row[0] for row in query(store, "SELECT message FROM events WHERE kind = 'signal'")]
     assert events == [
         f"received {signame} from Slurm's step daemon, which signalled the command too; "
@@ -86,15 +91,7 @@ def test_with_pgid_tracking_slurm_signals_only_mlop_and_mlop_forwards(
     store: Path, tmp_path: Path
 ) -> None:
     number = int(signal.SIGUSR1)
-    argv = mlop_argv("run", "-q", "--no-system", "--store", str(store), "--", PYTHON, "-c", COMMAND)
-    result = subprocess.run(
-        [sys.executable, "-c", STEP_DAEMON, "pgid", str(number), json.dumps(argv)],
-        capture_output=True,
-        env=_slurm_env(tmp_path, "proctrack/pgid"),
-        timeout=60,
-    )
-    assert result.returncode == 0, result.stderr
-    assert _counts(result.stdout) == {number: 1}
+    assert _counts_under_step_daemon(store, tmp_path, "pgid", number) == {number: 1}
 
 
 def test_under_slurm_a_signal_from_anyone_else_is_forwarded(store: Path, tmp_path: Path) -> None:
