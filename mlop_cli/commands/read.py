@@ -1,0 +1,295 @@
+"""Reading runs back: ls, show, logs, compare, watch, check, export."""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+import typer
+
+from mlop_cli.commands._shared import (
+    JsonOption,
+    StoreOption,
+    _console,
+    _open_store,
+    _print_json,
+    app,
+)
+from mlop_cli.errors import ExitCode, UsageError
+
+# -- read back -------------------------------------------------------------------------
+
+
+@app.command("ls")
+def ls(
+    project: str | None = typer.Option(None, "--project", "-p", help="Only runs of this project."),
+    tag: str | None = typer.Option(None, "--tag", "-t", help="Only runs with this tag."),
+    status: str | None = typer.Option(
+        None,
+        "--status",
+        "-s",
+        help="Only runs with this status: running, finished, failed, killed, lost.",
+    ),
+    limit: int = typer.Option(20, "--limit", "-l", help="At most this many runs (0: all).", min=0),
+    store: str | None = StoreOption,
+    as_json: bool = JsonOption,
+    each_run: bool = typer.Option(
+        False, "--runs", help="One line per run, also for the runs of a group (Slurm job step)."
+    ),
+) -> None:
+    """List runs, newest first; the runs of a group (a multi-node job) as one line.
+
+    Example: mlop ls --project vit --status failed --limit 5
+    """
+    from mlop_cli.documents import run_summary
+    from mlop_cli.views.runs import runs_table
+
+    statuses = ("running", "finished", "failed", "killed", "lost")
+    if status is not None and status not in statuses:
+        raise UsageError(f"--status {status!r}: expected one of {', '.join(statuses)}")
+    opened = _open_store(store)
+    runs = opened.runs(project=project, tag=tag, status=status, limit=limit or None)
+    if as_json:
+        _print_json([run_summary(r) for r in runs])
+        return
+    if not runs:
+        sys.stderr.write(f"mlop: no runs in {opened.path}\n")
+        return
+    if not each_run:
+        from mlop_cli.views.groups import collapse_groups
+
+        runs = collapse_groups(runs)
+    _console().print(runs_table(runs))
+
+
+@app.command()
+def show(
+    run_ref: str = typer.Argument(
+        "last", metavar="RUN", help="Run id, unique id prefix, name, or `last`."
+    ),
+    store: str | None = StoreOption,
+    as_json: bool = JsonOption,
+) -> None:
+    """Show a run: context, parameters, metrics, histograms, text and warnings.
+
+    Example: mlop show last --json
+    """
+    from mlop_cli.documents import run_document
+    from mlop_cli.views.runs import show_run
+
+    opened = _open_store(store)
+    run_id = opened.resolve(run_ref)
+    if as_json:
+        _print_json(run_document(opened, run_id))
+        return
+    run = opened.run(run_id)
+    details = {
+        "metrics": opened.metric_summaries(run_id),
+        "histograms": opened.histograms(run_id),
+        "texts": opened.texts(run_id),
+        "events": opened.events(run_id),
+    }
+    show_run(_console(), run, details)
+
+
+@app.command()
+def logs(
+    run_ref: str = typer.Argument(
+        "last", metavar="RUN", help="Run id, unique id prefix, name, or `last`."
+    ),
+    follow: bool = typer.Option(
+        False, "--follow", "-f", help="Keep printing while the run goes on."
+    ),
+    strip_ansi: bool = typer.Option(
+        False, "--strip-ansi", help="Remove colours and other terminal escapes."
+    ),
+    store: str | None = StoreOption,
+) -> None:
+    """Replay a run's console: stdout to stdout, stderr to stderr, byte for byte.
+
+    Example: mlop logs last --follow
+    """
+    from mlop_cli.views.text import strip_ansi as strip
+
+    opened = _open_store(store)
+    run_id = opened.resolve(run_ref)
+    seq = -1
+    out = sys.stdout.buffer
+    err = sys.stderr.buffer
+    while True:
+        chunks = opened.logs(run_id, seq)
+        for chunk in chunks:
+            data = strip(chunk["data"]) if strip_ansi else chunk["data"]
+            target = err if chunk["stream"] == 2 else out
+            target.write(data)
+            seq = chunk["seq"]
+        out.flush()
+        err.flush()
+        if not follow:
+            return
+        if not chunks and opened.run(run_id)["status"] != "running":
+            # One more read: the run may have committed its last chunk as it ended.
+            if not opened.logs(run_id, seq):
+                return
+        time.sleep(0.25 if chunks else 0.5)
+
+
+# -- compare ---------------------------------------------------------------------------
+
+
+@app.command()
+def compare(
+    run_refs: list[str] = typer.Argument(
+        ..., metavar="RUN...", help="Two or more runs: id, unique id prefix, name, or `last`."
+    ),
+    metric: list[str] = typer.Option(
+        [], "--metric", "-m", help="Only this metric (repeatable; default: all but sys/...)."
+    ),
+    system: bool = typer.Option(False, "--system", help="Also show system metrics (sys/...)."),
+    changed: bool = typer.Option(
+        False, "--changed", help="Only the parameters that differ between the runs."
+    ),
+    store: str | None = StoreOption,
+    as_json: bool = JsonOption,
+) -> None:
+    """Compare runs: parameters that differ, and each metric's last and best value.
+
+    Best is the minimum for metrics named like a loss or an error (loss, error, perplexity,
+    err, ppl, wer, cer, mse, mae, rmse, nll), the maximum otherwise.
+
+    Example: mlop compare baseline a1b2 last --metric eval/acc --metric eval/loss
+    """
+    from mlop_cli.views.compare import compare_document, compare_view
+
+    if len(run_refs) < 2:
+        raise UsageError("give at least two runs to compare, e.g. mlop compare RUN1 RUN2")
+    opened = _open_store(store)
+    run_ids = [opened.resolve(ref) for ref in run_refs]
+    document = compare_document(opened, run_ids, metrics=metric or None, system=system)
+    if as_json:
+        _print_json(document)
+        return
+    _console().print(compare_view(document, all_params=not changed))
+
+
+# -- watch -----------------------------------------------------------------------------
+
+
+@app.command()
+def watch(
+    run_ref: str = typer.Argument(
+        "last", metavar="RUN", help="Run id, unique id prefix, name, or `last`."
+    ),
+    interval: float = typer.Option(1.0, "--interval", help="Seconds between refreshes.", min=0.1),
+    store: str | None = StoreOption,
+) -> None:
+    """Live dashboard of a run: status, metrics with sparklines, system and GPU, console.
+
+    Run it from another terminal while `mlop run` goes on. It exits 0 when the run ends
+    (after a final render) and on Ctrl-C, which leaves the run untouched.
+
+    Example: mlop watch last
+    """
+    from mlop_cli.views.watch import watch_run
+
+    opened = _open_store(store)
+    run_id = opened.resolve(run_ref)
+    raise typer.Exit(watch_run(opened, run_id, _console(), interval=interval))
+
+
+# -- check -----------------------------------------------------------------------------
+
+
+@app.command()
+def check(
+    run_ref: str = typer.Argument(
+        ..., metavar="RUN", help="Run id, unique id prefix, name, or `last`."
+    ),
+    conditions: list[str] = typer.Argument(
+        ...,
+        metavar="EXPR...",
+        help="Conditions like 'eval/acc >= 0.9' or 'max(train/loss) < 5' "
+        "(aggregates: last, min, max, mean, count; operators: < <= > >= == !=).",
+    ),
+    store: str | None = StoreOption,
+    as_json: bool = JsonOption,
+) -> None:
+    """Gate CI on metrics: exit 0 when every condition holds, 1 when one fails.
+
+    A malformed condition or an unknown metric exits 2. A NaN value fails its condition.
+
+    Example: mlop check last 'eval/acc >= 0.9' 'max(train/loss) < 5' 'min(eval/loss) <= 0.3'
+    """
+    from rich.text import Text
+
+    from mlop_cli.gate import evaluate, parse_condition
+
+    parsed = [parse_condition(text) for text in conditions]
+    opened = _open_store(store)
+    run_id = opened.resolve(run_ref)
+    outcomes = evaluate(parsed, opened.metric_summaries(run_id))
+    passed = all(outcome.passed for outcome in outcomes)
+    if as_json:
+        _print_json(
+            {"run": run_id, "passed": passed, "conditions": [o.to_json() for o in outcomes]}
+        )
+    else:
+        console = _console()
+        for outcome in outcomes:
+            line = Text(outcome.verdict, style="bold green" if outcome.passed else "bold red")
+            line.append("  " + outcome.describe())
+            console.print(line)
+    raise typer.Exit(ExitCode.OK if passed else ExitCode.ERROR)
+
+
+# -- export ----------------------------------------------------------------------------
+
+
+@app.command()
+def export(
+    run_ref: str = typer.Argument(
+        "last", metavar="RUN", help="Run id, unique id prefix, name, or `last`."
+    ),
+    format_: str = typer.Option(
+        "csv", "--format", "-f", help="csv, jsonl or tensorboard.", metavar="FORMAT"
+    ),
+    output: Path | None = typer.Option(
+        None,
+        "--output",
+        "-o",
+        help="File to write (default: stdout); for tensorboard, the folder (required).",
+    ),
+    metric: list[str] = typer.Option(
+        [], "--metric", "-m", help="Only this metric (repeatable; default: all)."
+    ),
+    store: str | None = StoreOption,
+) -> None:
+    """Export a run's points: CSV or JSON lines (metric, step, value, time, source), or TensorBoard files.
+
+    time is Unix seconds (a float). NaN is `nan` in CSV and null in JSON lines.
+
+    Example: mlop export last --format csv -o metrics.csv
+    """
+    from mlop_cli import export as exporting
+
+    if format_ not in exporting.FORMATS:
+        raise UsageError(f"--format {format_!r}: expected one of {', '.join(exporting.FORMATS)}")
+    if format_ == "tensorboard" and output is None:
+        raise UsageError("--format tensorboard writes event files: give the folder with -o PATH")
+    opened = _open_store(store)
+    run_id = opened.resolve(run_ref)
+    if format_ == "tensorboard":
+        written = exporting.write_tensorboard(opened, run_id, output, metric or None)
+        sys.stderr.write(
+            f"mlop: wrote {written['points']:,} points and {written['histograms']:,} histograms to {output}\n"
+        )
+        return
+    write = exporting.write_csv if format_ == "csv" else exporting.write_jsonl
+    if output is None:
+        write(opened, run_id, sys.stdout, metric or None)
+        sys.stdout.flush()
+        return
+    with open(output, "w", encoding="utf-8", newline="") as stream:
+        count = write(opened, run_id, stream, metric or None)
+    sys.stderr.write(f"mlop: wrote {count:,} points to {output}\n")
