@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -82,6 +83,9 @@ class BackgroundSync:
                 stderr=subprocess.STDOUT if log is not None else subprocess.DEVNULL,
                 start_new_session=True,
                 close_fds=True,
+                # Under Slurm mlop blocks the signals it takes with sigwaitinfo; a blocked mask is
+                # inherited, and the sync must still end on the SIGTERM that finish() sends.
+                preexec_fn=_unblock_signals,
             )
         except OSError as error:
             return f"cannot start the sync to {self.shown_url}: {error}; `mlop sync` sends the run later"
@@ -114,3 +118,8 @@ class BackgroundSync:
         if code != 0:
             return False, f"sync to {self.shown_url} failed (see {self.log_path}); {hint}"
         return True, f"run synced to {self.shown_url}"
+
+
+def _unblock_signals() -> None:
+    """In a child before exec: no signal blocked (mlop's own mask is not the child's)."""
+    signal.pthread_sigmask(signal.SIG_SETMASK, set())

@@ -375,3 +375,32 @@ def test_sync_needs_a_postgres_url_and_runs(tmp_path: Path) -> None:
     assert not_pg.returncode == 2 and b"not a PostgreSQL URL" in not_pg.stderr
     no_runs = mlop("sync", "--to", "postgresql://x@localhost/db", "--store", str(store), env=env)
     assert no_runs.returncode == 2 and b"--all" in no_runs.stderr
+
+
+_BLOCKED_PARENT = """
+import os, signal, sys, time
+from pathlib import Path
+from mlop_cli.sync_background import BackgroundSync
+signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM, signal.SIGUSR1})  # as under Slurm
+sync = BackgroundSync("postgresql://nobody@127.0.0.1:1/none", Path(sys.argv[1]), "r1", dict(os.environ))
+assert sync.start() is None
+time.sleep(0.3)
+status = open(f"/proc/{sync.pid}/status").read()
+print([line for line in status.splitlines() if line.startswith("SigBlk")][0].split()[1])
+os.killpg(sync.pid, signal.SIGKILL)
+"""
+
+
+def test_the_background_sync_does_not_inherit_blocked_signals(tmp_path: Path) -> None:
+    """Under Slurm mlop blocks the signals it takes itself; the sync must still end on SIGTERM."""
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "-c", _BLOCKED_PARENT, str(tmp_path / "s.db")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert int(result.stdout.strip(), 16) == 0
