@@ -334,3 +334,36 @@ def test_cpu_relative_to_the_cgroup_limit(monkeypatch, tree):
     assert last["sys/proc/cpu_percent"] >= 20.0
     assert last["sys/proc/cpu_limit_percent"] == pytest.approx(last["sys/proc/cpu_percent"] / 0.5)
     assert sampler.inventory()["cgroup_cpu_quota_cores"] == 0.5
+
+
+def test_descendants_from_children_files_equal_psutils_walk(tmp_path):
+    """Children forked by any thread, and their children, as psutil finds them (reading every
+    process on the machine)."""
+    from mlop_cli.sources.system import descendant_pids
+
+    script = (
+        "import subprocess, sys, threading, time\n"
+        "sleep = [sys.executable, '-c', 'import subprocess, sys, time; "
+        'subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"]); time.sleep(30)\']\n'
+        "procs = [subprocess.Popen(sleep)]\n"
+        "t = threading.Thread(target=lambda: procs.append(subprocess.Popen(sleep)))\n"
+        "t.start(); t.join()\n"
+        "print('ready', flush=True)\n"
+        "time.sleep(30)\n"
+    )
+    root = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE)
+    try:
+        assert root.stdout.readline() == b"ready\n"
+        expected = {p.pid for p in psutil.Process(root.pid).children(recursive=True)}
+        deadline = time.monotonic() + 10
+        while len(expected) < 4 and time.monotonic() < deadline:  # grandchildren still starting
+            time.sleep(0.05)
+            expected = {p.pid for p in psutil.Process(root.pid).children(recursive=True)}
+        assert len(expected) == 4
+        found = descendant_pids(root.pid)
+        assert found is not None and set(found) == expected
+    finally:
+        for process in psutil.Process(root.pid).children(recursive=True):
+            process.kill()
+        root.kill()
+        root.wait()

@@ -159,6 +159,42 @@ class _Tracked:
     write_bytes: float | None = None
 
 
+def descendant_pids(root: int) -> list[int] | None:
+    """The pids below ``root``, from each thread's ``/proc/PID/task/TID/children``.
+
+    The cost follows the size of the run's tree, where psutil's ``children(recursive=True)``
+    reads the stat file of every process on the machine: 2 ms a sample with 80 processes, tens
+    of ms on a busy node. ``None`` where the kernel has no ``children`` files.
+    """
+    if not _HAS_CHILDREN_FILES:
+        return None
+    found: list[int] = []
+    frontier = [root]
+    seen = {root}
+    while frontier:
+        pid = frontier.pop()
+        try:
+            tids = os.listdir(f"/proc/{pid}/task")
+        except OSError:
+            continue  # gone meanwhile
+        for tid in tids:
+            try:
+                with open(f"/proc/{pid}/task/{tid}/children", "rb") as children:
+                    listed = children.read().split()
+            except OSError:
+                continue
+            for item in listed:
+                child = int(item)
+                if child not in seen:
+                    seen.add(child)
+                    found.append(child)
+                    frontier.append(child)
+    return found
+
+
+_HAS_CHILDREN_FILES = os.path.exists(f"/proc/self/task/{os.getpid()}/children")
+
+
 class ProcessTree:
     """The root process and all its descendants, found anew at each sample.
 
@@ -183,8 +219,14 @@ class ProcessTree:
                 self._root = psutil.Process(self.root_pid)
             if self._root.is_running():
                 found[self._root.pid] = self._root
-                for child in self._root.children(recursive=True):
-                    found[child.pid] = child
+                pids = descendant_pids(self._root.pid)
+                if pids is None:  # no /proc/PID/task/TID/children: psutil reads every process
+                    children = self._root.children(recursive=True)
+                else:
+                    children = [self._process(pid) for pid in pids]
+                for child in children:
+                    if child is not None:
+                        found[child.pid] = child
         except _SAFE_PROCESS_ERRORS:
             pass  # the root has exited; survivors below are still the run's
         for tracked in self._tracked.values():
@@ -196,6 +238,15 @@ class ProcessTree:
                 except _SAFE_PROCESS_ERRORS:
                     pass
         return list(found.values())
+
+    def _process(self, pid: int) -> psutil.Process | None:
+        for (known_pid, _created), tracked in self._tracked.items():
+            if known_pid == pid:
+                return tracked.process  # its create time is checked when it is read
+        try:
+            return psutil.Process(pid)
+        except _SAFE_PROCESS_ERRORS:
+            return None
 
     def sample(self, mono: float) -> TreeReading:
         """Read every process of the tree once; ``mono`` is the monotonic time of the sample."""
