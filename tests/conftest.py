@@ -55,6 +55,18 @@ def run_mlop(
     )
 
 
+def run_python(script: str, *args: str, timeout: float = 60) -> str:
+    """Run ``script`` in a fresh interpreter (its own imports, its own signal mask); its stdout.
+
+    Fails the test, with the script's stderr, when it exits non-zero.
+    """
+    result = subprocess.run(
+        [PYTHON, "-c", script, *args], capture_output=True, text=True, timeout=timeout
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
 def query(store: Path, sql: str, params: tuple = ()) -> list[tuple]:
     """Run a read query on a store with plain sqlite3."""
     conn = sqlite3.connect(store)

@@ -393,14 +393,6 @@ os.killpg(sync.pid, signal.SIGKILL)
 
 def test_the_background_sync_does_not_inherit_blocked_signals(tmp_path: Path) -> None:
     """Under Slurm mlop blocks the signals it takes itself; the sync must still end on SIGTERM."""
-    import subprocess
-    import sys
+    from tests.conftest import run_python
 
-    result = subprocess.run(
-        [sys.executable, "-c", _BLOCKED_PARENT, str(tmp_path / "s.db")],
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert result.returncode == 0, result.stderr
-    assert int(result.stdout.strip(), 16) == 0
+    assert int(run_python(_BLOCKED_PARENT, str(tmp_path / "s.db")).strip(), 16) == 0

@@ -88,17 +88,9 @@ finally:
 
 
 def test_a_fresh_store_does_not_import_numpy_or_pandas(tmp_path: Path) -> None:
-    import subprocess
-    import sys
+    from tests.conftest import run_python
 
-    result = subprocess.run(
-        [sys.executable, "-c", _FRESH_STORE_IMPORTS, str(tmp_path / "fresh.db")],
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines() == [
+    assert run_python(_FRESH_STORE_IMPORTS, str(tmp_path / "fresh.db")).splitlines() == [
         "False False",
         "hidden: yes",
         "other thread: ['numpy']",
