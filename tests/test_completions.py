@@ -1,4 +1,5 @@
-"""Completion scripts: regenerated from the app they match the committed ones; bash completes."""
+"""Completion scripts: regenerated from the app they match the committed ones; bash, zsh and fish
+complete with them (zsh driven interactively through zpty)."""
 
 from __future__ import annotations
 
@@ -74,3 +75,53 @@ def test_bash_completes_commands_options_and_values(tmp_path: Path) -> None:
     assert "--no-pty" in _complete("mlop", "run", "--no")
     # After `--` the user's own command follows: mlop offers nothing (bash completes files).
     assert _complete("mlop", "run", "--", "--n") == []
+
+
+_ZSH_DRIVER = r"""
+zmodload zsh/zpty
+zpty z 'zsh -f -i'
+zpty -w z 'PS1="%% "; fpath=({completions} $fpath); autoload -Uz compinit; compinit -u'
+zpty -w z 'zstyle ":completion:*" list-prompt ""; setopt autolist; unsetopt listambiguous'
+zpty -w -n z $'{line}\t\t'
+sleep 1.5
+out=""
+while zpty -r -t z chunk; do out+=$chunk; done
+print -r -- "$out"
+zpty -d z
+"""
+
+
+def _zsh_offers(line: str) -> str:
+    """What an interactive zsh lists for ``line`` followed by Tab Tab (driven through zpty)."""
+    if shutil.which("zsh") is None:
+        pytest.skip("zsh is not installed")
+    script = _ZSH_DRIVER.replace("{completions}", str(COMPLETIONS)).replace("{line}", line)
+    result = subprocess.run(["zsh", "-f", "-c", script], capture_output=True, text=True, timeout=30)
+    return result.stdout
+
+
+def test_zsh_completes_commands_and_options() -> None:
+    offered = _zsh_offers("mlop re")
+    assert "rename  -- Give a run a new name." in offered
+    assert "report  -- Write a self-contained" in offered
+    offered = _zsh_offers("mlop run --no-")
+    assert "--no-system" in offered and "--no-pty" in offered
+
+
+def _fish_offers(line: str) -> list[str]:
+    if shutil.which("fish") is None:
+        pytest.skip("fish is not installed")
+    result = subprocess.run(
+        ["fish", "--no-config", "-c", f"source {COMPLETIONS / 'mlop.fish'}; complete -C '{line}'"],
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    assert result.returncode == 0, result.stderr
+    return [entry.split("\t")[0] for entry in result.stdout.splitlines()]
+
+
+def test_fish_completes_commands_and_options() -> None:
+    assert {"rename", "report", "rm", "run"} <= set(_fish_offers("mlop r"))
+    assert {"--no-pty", "--no-system", "--no-tensorboard"} <= set(_fish_offers("mlop run --no-"))
+    assert "--format" in _fish_offers("mlop report --f")
