@@ -299,12 +299,7 @@ class Supervisor:
             if self._sigwait_stopping and sender == me:
                 return
             try:
-                if directly(sender):
-                    self._not_forwarded.append(number)
-                    self._on_signal(number, False)
-                else:
-                    self.forward(number)
-                    self._on_signal(number, True)
+                self._received(number, already_delivered=directly(sender))
             except Exception:  # noqa: BLE001 - a fault here must not stop signals being taken
                 continue
 
@@ -332,8 +327,15 @@ class Supervisor:
                     source, self._master
                 )  # the kernel then sends SIGWINCH to the child
             return
-        self.forward(number)
-        self._on_signal(number, True)
+        self._received(number, already_delivered=False)
+
+    def _received(self, number: int, *, already_delivered: bool) -> None:
+        """A forwarded-kind signal reached mlop: pass it on unless the command got it too."""
+        if already_delivered:
+            self._not_forwarded.append(number)
+        else:
+            self.forward(number)
+        self._on_signal(number, not already_delivered)
 
     def forward(self, number: int) -> None:
         """Send signal ``number`` to the child's whole process group, once."""
