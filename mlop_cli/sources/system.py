@@ -192,6 +192,13 @@ def descendant_pids(root: int) -> list[int] | None:
     return found
 
 
+def _new_process(pid: int) -> psutil.Process | None:
+    try:
+        return psutil.Process(pid)
+    except _SAFE_PROCESS_ERRORS:
+        return None
+
+
 _HAS_CHILDREN_FILES = os.path.exists(f"/proc/self/task/{os.getpid()}/children")
 
 
@@ -223,7 +230,11 @@ class ProcessTree:
                 if pids is None:  # no /proc/PID/task/TID/children: psutil reads every process
                     children = self._root.children(recursive=True)
                 else:
-                    children = [self._process(pid) for pid in pids]
+                    # Known processes are reused (their create time is checked when read).
+                    known = {
+                        tracked.process.pid: tracked.process for tracked in self._tracked.values()
+                    }
+                    children = [known.get(pid) or _new_process(pid) for pid in pids]
                 for child in children:
                     if child is not None:
                         found[child.pid] = child
@@ -238,15 +249,6 @@ class ProcessTree:
                 except _SAFE_PROCESS_ERRORS:
                     pass
         return list(found.values())
-
-    def _process(self, pid: int) -> psutil.Process | None:
-        for (known_pid, _created), tracked in self._tracked.items():
-            if known_pid == pid:
-                return tracked.process  # its create time is checked when it is read
-        try:
-            return psutil.Process(pid)
-        except _SAFE_PROCESS_ERRORS:
-            return None
 
     def sample(self, mono: float) -> TreeReading:
         """Read every process of the tree once; ``mono`` is the monotonic time of the sample."""
