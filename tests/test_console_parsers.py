@@ -287,6 +287,13 @@ def test_metric_reprs_and_params_metrics_still_count():
     assert parse_line("Trainable params: 9", pattern)[1] == [("trainable", 9.0)]
 
 
+def test_every_noise_marker_holds_a_gate():
+    """drop_noise skips a block holding none of the gates: no marker may lack one."""
+    from mlop_cli.sources.console import noise
+
+    assert all(any(gate in marker for gate in noise._GATES) for marker in noise._MARKERS)
+
+
 def test_a_noise_line_never_takes_the_line_before_it():
     assert parse_block("acc: 0.5\nNamespace(lr=0.1)\nloss: 2") == [
         (0, None, [("acc", 0.5)]),
