@@ -30,6 +30,7 @@ from mlop_cli.redact import (
     redact_url,
     url_secrets,
 )
+from mlop_cli.supervise.slurm_signals import helper_preexec
 
 GIT_DIFF_LIMIT = 256 * 1024
 SLURM_VARIABLES = (
@@ -373,6 +374,7 @@ def _git(cwd: Path, *args: str, limit: int | None = None) -> str | None:
             timeout=10,
             check=False,
             stdin=subprocess.DEVNULL,
+            preexec_fn=helper_preexec(),
         )
     except (OSError, subprocess.SubprocessError):
         return None
@@ -489,6 +491,7 @@ def _list_packages(interpreter: str, env: Mapping[str, str] | None) -> dict[str,
             timeout=60,
             check=False,
             stdin=subprocess.DEVNULL,
+            preexec_fn=helper_preexec(),
             env=dict(env) if env is not None else None,
         )
     except (OSError, subprocess.SubprocessError):

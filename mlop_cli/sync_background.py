@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import contextlib
 import os
-import signal
 import subprocess
 import sys
 import time
 from pathlib import Path
 
 from mlop_cli.store.pg import redact_url
+from mlop_cli.supervise.slurm_signals import helper_preexec
 
 # After the run ends, the last sync may take this long before it is left to `mlop sync`.
 FINAL_SYNC_BUDGET_S = 5.0
@@ -83,9 +83,8 @@ class BackgroundSync:
                 stderr=subprocess.STDOUT if log is not None else subprocess.DEVNULL,
                 start_new_session=True,
                 close_fds=True,
-                # Under Slurm mlop blocks the signals it takes with sigwaitinfo; a blocked mask is
-                # inherited, and the sync must still end on the SIGTERM that finish() sends.
-                preexec_fn=_unblock_signals,
+                # It must still end on the SIGTERM that finish() sends.
+                preexec_fn=helper_preexec(),
             )
         except OSError as error:
             return f"cannot start the sync to {self.shown_url}: {error}; `mlop sync` sends the run later"
@@ -118,8 +117,3 @@ class BackgroundSync:
         if code != 0:
             return False, f"sync to {self.shown_url} failed (see {self.log_path}); {hint}"
         return True, f"run synced to {self.shown_url}"
-
-
-def _unblock_signals() -> None:
-    """In a child before exec: no signal blocked (mlop's own mask is not the child's)."""
-    signal.pthread_sigmask(signal.SIG_SETMASK, set())

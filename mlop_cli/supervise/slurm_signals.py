@@ -10,6 +10,7 @@ task's process group, which the command (in its own session) is not in: there ml
 
 from __future__ import annotations
 
+import signal
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
@@ -65,3 +66,19 @@ def is_step_daemon(pid: int) -> bool:
             return comm.read().strip() == STEP_DAEMON
     except OSError:
         return False
+
+
+def helper_preexec() -> Callable[[], None] | None:
+    """A ``preexec_fn`` for a helper process mlop starts (git, the package listing, the sync).
+
+    Where mlop takes signals with ``sigwaitinfo`` it blocks them in every thread, and a child
+    inherits that mask: a helper would ignore SIGTERM. The function unblocks them in the child.
+    ``None`` where the calling thread blocks nothing, so the helper starts the usual (fast) way.
+    """
+    if not signal.pthread_sigmask(signal.SIG_BLOCK, ()):
+        return None
+    return _unblock_all
+
+
+def _unblock_all() -> None:
+    signal.pthread_sigmask(signal.SIG_SETMASK, ())
