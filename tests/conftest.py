@@ -55,6 +55,23 @@ def run_mlop(
     )
 
 
+def start_run(
+    store: Path,
+    *command: str,
+    mlop_args: tuple[str, ...] = (),
+    env: dict[str, str] | None = None,
+    **popen: object,
+) -> subprocess.Popen[bytes]:
+    """Start ``mlop run -q --store STORE [MLOP_ARGS] -- COMMAND`` in the background, stdout and
+    stderr piped (``popen`` overrides), in a user's environment unless ``env`` is given."""
+    options: dict[str, object] = {"stdout": subprocess.PIPE, "stderr": subprocess.PIPE, **popen}
+    return subprocess.Popen(  # type: ignore[call-overload]
+        mlop_argv("run", "-q", "--store", str(store), *mlop_args, "--", *command),
+        env=env if env is not None else clean_env(),
+        **options,
+    )
+
+
 def run_python(script: str, *args: str, timeout: float = 60) -> str:
     """Run ``script`` in a fresh interpreter (its own imports, its own signal mask); its stdout.
 

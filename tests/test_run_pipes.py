@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import PYTHON, clean_env, integrity, mlop_argv, query, run_mlop
+from tests.conftest import PYTHON, clean_env, integrity, mlop_argv, query, run_mlop, start_run
 
 # Output a shell would pass through untouched: \r redraws, CRLF, invalid UTF-8, NUL, no final newline.
 NASTY = (
@@ -103,12 +103,7 @@ def test_python_child_lines_arrive_promptly_on_a_pipe(store: Path) -> None:
     env = clean_env()
     assert "PYTHONUNBUFFERED" not in env
     child = "import time\nprint('first line')\ntime.sleep(30)\n"
-    process = subprocess.Popen(
-        mlop_argv("run", "-q", "--store", str(store), "--", PYTHON, "-c", child),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        env=env,
-    )
+    process = start_run(store, PYTHON, "-c", child, env=env)
     try:
         os.set_blocking(process.stdout.fileno(), False)
         deadline = time.monotonic() + 10
@@ -135,11 +130,7 @@ def test_a_steady_slow_writer_is_relayed_within_moments_and_stored_within_a_seco
         "    print(f'step={i} t={time.time():.6f}', flush=True)\n"
         "    time.sleep(0.01)\n"
     )
-    process = subprocess.Popen(
-        mlop_argv("run", "-q", "--no-system", "--store", str(store), "--", PYTHON, "-c", child),
-        stdout=subprocess.PIPE,
-        env=clean_env(),
-    )
+    process = start_run(store, PYTHON, "-c", child, mlop_args=("--no-system",), stderr=None)
     latencies = []
     stored_by_then = None
     assert process.stdout is not None

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import PYTHON, clean_env, mlop_argv, query
+from tests.conftest import PYTHON, clean_env, mlop_argv, query, start_run
 
 # The command counts each signal it gets and says so when it ends.
 COMMAND = (
@@ -95,10 +95,12 @@ def test_with_pgid_tracking_slurm_signals_only_mlop_and_mlop_forwards(
 
 
 def test_under_slurm_a_signal_from_anyone_else_is_forwarded(store: Path, tmp_path: Path) -> None:
-    process = subprocess.Popen(
-        mlop_argv("run", "-q", "--no-system", "--store", str(store), "--", PYTHON, "-c", COMMAND),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
+    process = start_run(
+        store,
+        PYTHON,
+        "-c",
+        COMMAND,
+        mlop_args=("--no-system",),
         env=_slurm_env(tmp_path, "proctrack/cgroup"),
     )
     assert process.stdout is not None

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import PYTHON, clean_env, integrity, mlop_argv, query
+from tests.conftest import PYTHON, clean_env, integrity, mlop_argv, query, start_run
 
 
 class Terminal:
@@ -228,12 +228,7 @@ def test_sigterm_lets_the_child_decide_when_to_exit(store: Path) -> None:
         "time.sleep(3)\n"
         "print('checkpoint saved', flush=True)\n"
     )
-    process = subprocess.Popen(
-        mlop_argv("run", "-q", "--store", str(store), "--", PYTHON, "-c", child),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        env=clean_env(),
-    )
+    process = start_run(store, PYTHON, "-c", child)
     assert process.stdout.readline() == b"ready\n"
     process.send_signal(signal.SIGTERM)
     time.sleep(1.0)
@@ -253,12 +248,7 @@ def test_kill_9_of_mlop_leaves_a_valid_store_and_a_lost_run(store: Path, tmp_pat
         "    print(f'step={i} loss={1/(i+1):.6f}', flush=True)\n"
         "    time.sleep(0.01)\n"
     )
-    process = subprocess.Popen(
-        mlop_argv("run", "-q", "--store", str(store), "--", PYTHON, "-c", child),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        env=clean_env(),
-    )
+    process = start_run(store, PYTHON, "-c", child)
     time.sleep(2.5)
     process.kill()
     process.wait()

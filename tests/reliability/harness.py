@@ -10,7 +10,7 @@ from pathlib import Path
 
 import psutil
 
-from tests.conftest import clean_env, integrity, mlop_argv, query
+from tests.conftest import clean_env, integrity, mlop_argv, query, start_run
 
 
 class WatchedRun:
@@ -27,11 +27,13 @@ class WatchedRun:
         cwd: Path | None = None,
         preexec_fn=None,
     ) -> None:
-        self.process = subprocess.Popen(
-            mlop_argv("run", "-q", "--store", str(store), *mlop_args, "--", *command),
+        self.process = start_run(
+            store,
+            *command,
+            mlop_args=mlop_args,
+            env=env,
             stdout=stdout,
             stderr=stderr,
-            env=env or clean_env(),
             cwd=cwd,
             preexec_fn=preexec_fn,
         )
