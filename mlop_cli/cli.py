@@ -12,6 +12,7 @@ import sys
 
 import typer
 
+from mlop_cli.commands._quick import quick_invocation
 from mlop_cli.commands._shared import app
 from mlop_cli.errors import ExitCode, MlopError
 
@@ -28,8 +29,14 @@ __all__ = ["app", "run_app"]
 def run_app(argv: list[str] | None = None) -> int:
     """Run the CLI; turn mlop's errors into one line on stderr and an exit code."""
     usage_errors, aborts = _cli_exception_types()
+    args = list(sys.argv[1:] if argv is None else argv)
+    quick = quick_invocation(app, args)
     try:
-        result = app(args=argv, prog_name="mlop", standalone_mode=False)
+        if quick is not None:
+            function, kwargs = quick
+            result = function(**kwargs)
+        else:
+            result = app(args=args, prog_name="mlop", standalone_mode=False)
     except MlopError as error:
         if os.environ.get("MLOP_TRACEBACK"):
             raise
