@@ -242,8 +242,10 @@ class TensorBoardSource:
             self._guard(self._tick)
             self._wake.wait(self.poll_interval)
             self._wake.clear()
-            # Let a burst of inotify events settle into one pass.
-            time.sleep(0.02)
+            if not self._stopping.is_set():
+                # Let a burst of inotify events settle into one pass (the final pass needs none:
+                # the command has exited).
+                time.sleep(0.02)
         if self._drain:
             self._guard(self._final_pass)
 
