@@ -93,7 +93,7 @@ def main() -> None:
         "mlop run (pty)": lambda i: timed(
             [*mlop, "--pty", "--store", str(work / f"t{i}.db"), "--", py, str(child), n]
         ),
-        # mlop's fixed cost: start-up (Python, typer's option parsing) and the closing bookkeeping.
+        # mlop's fixed cost: start-up (Python, imports, option parsing) and the closing bookkeeping.
         "mlop run -- true": lambda i: timed(
             [*mlop, "--pty", "--store", str(work / f"t{i}.db"), "--", "true"]
         ),
