@@ -88,6 +88,48 @@ def test_not_executable_is_126(store: Path, tmp_path: Path) -> None:
     assert b"Traceback" not in result.stderr
 
 
+def test_script_without_shebang_runs_under_sh_as_execvp_runs_it(
+    store: Path, tmp_path: Path
+) -> None:
+    """bash, env(1) and execvp() give a `#!`-less script to /bin/sh; so does mlop."""
+    script = tmp_path / "job.sh"
+    script.write_text('echo "args: $1 $2"\nexit 3\n')
+    script.chmod(0o755)
+    result = run_mlop("run", "-q", "--", str(script), "a b", "c", store=store)
+    direct = subprocess.run(["env", str(script), "a b", "c"], capture_output=True)
+    assert (
+        (result.returncode, result.stdout)
+        == (direct.returncode, direct.stdout)
+        == (3, b"args: a b c\n")
+    )
+    assert result.stderr == b""
+    assert query(store, "SELECT exit_code FROM runs")[0] == (3,)
+
+
+def test_missing_interpreter_is_named_not_called_command_not_found(
+    store: Path, tmp_path: Path
+) -> None:
+    script = tmp_path / "job.sh"
+    script.write_text("#!/no/such/interpreter -u\necho x\n")
+    script.chmod(0o755)
+    result = run_mlop("run", "-q", "--", str(script), store=store)
+    assert result.returncode == 127
+    assert result.stderr.decode().splitlines() == [
+        f"mlop: cannot execute {script}: its interpreter /no/such/interpreter was not found"
+    ]
+
+
+def test_binary_in_an_unknown_format_is_126_not_run_by_sh(store: Path, tmp_path: Path) -> None:
+    binary = tmp_path / "tool"
+    binary.write_bytes(b"\x7fELF\x00\x00\x00not really")
+    binary.chmod(0o755)
+    result = run_mlop("run", "-q", "--", str(binary), store=store)
+    assert result.returncode == 126
+    assert result.stderr.decode().splitlines() == [
+        f"mlop: cannot execute {binary}: Exec format error"
+    ]
+
+
 def test_messages_go_to_stderr_and_quiet_silences_them(store: Path) -> None:
     loud = run_mlop("run", "--", PYTHON, "-c", "print('x')", store=store)
     assert loud.stdout == b"x\n"

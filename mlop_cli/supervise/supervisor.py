@@ -14,6 +14,7 @@ import fcntl
 import os
 import pty
 import select
+import shutil
 import signal
 import subprocess
 import termios
@@ -220,22 +221,35 @@ class Supervisor:
         try:
             # A new session: the child and its workers form their own process group, which
             # mlop signals as a whole, and a terminal's Ctrl-C never reaches both of us.
-            self.process = subprocess.Popen(  # noqa: S603
-                options.argv,
-                stdin=stdin,
-                stdout=stdout,
-                stderr=stderr_target,
-                cwd=options.cwd,
-                env=env,
-                start_new_session=True,
-                preexec_fn=preexec,
-                close_fds=True,
-            )
+            def launch(argv: list[str]) -> subprocess.Popen[bytes]:
+                return subprocess.Popen(  # noqa: S603
+                    argv,
+                    stdin=stdin,
+                    stdout=stdout,
+                    stderr=stderr_target,
+                    cwd=options.cwd,
+                    env=env,
+                    start_new_session=True,
+                    preexec_fn=preexec,
+                    close_fds=True,
+                )
+
+            try:
+                self.process = launch(options.argv)
+            except OSError as error:
+                # A script without a `#!` line: the shell, env(1) and execvp() run it with
+                # /bin/sh, so `mlop run -- ./job.sh` does too.
+                script = _resolve(options.argv[0], env, options.cwd)
+                if error.errno != errno.ENOEXEC or script is None or _is_binary(script):
+                    raise
+                self.process = launch(["/bin/sh", script, *options.argv[1:]])
         except OSError as error:
             if saved_mask is not None:
                 signal.pthread_sigmask(signal.SIG_SETMASK, saved_mask)
             self._close_all(child_fds)
-            raise _launch_error(options.argv[0], error) from error
+            raise _launch_error(
+                options.argv[0], error, _resolve(options.argv[0], env, options.cwd)
+            ) from error
         finally:
             for fd in child_fds:
                 with contextlib.suppress(OSError):
@@ -591,9 +605,47 @@ class Supervisor:
         return len(leftovers)
 
 
-def _launch_error(command: str, error: OSError) -> Exception:
-    """The one-line error for a command that could not be started (exit 127 or 126)."""
+def _resolve(command: str, env: dict[str, str], cwd: str | None) -> str | None:
+    """The file ``command`` names, found as execvp() finds it; None when there is none."""
+    if "/" in command:
+        path = os.path.join(cwd or os.getcwd(), command)
+        return path if os.path.isfile(path) else None
+    return shutil.which(command, path=env.get("PATH", os.defpath))
+
+
+def _is_binary(path: str) -> bool:
+    """True for a file that is not a script (execvp() gives /bin/sh text files only)."""
+    try:
+        with open(path, "rb") as file:
+            return b"\0" in file.read(256)
+    except OSError:
+        return True
+
+
+def _interpreter(path: str) -> str | None:
+    """The interpreter a script's ``#!`` line names, or None."""
+    try:
+        with open(path, "rb") as file:
+            first = file.readline(256)
+    except OSError:
+        return None
+    if not first.startswith(b"#!"):
+        return None
+    words = first[2:].split()
+    return words[0].decode(errors="replace") if words else None
+
+
+def _launch_error(command: str, error: OSError, found: str | None = None) -> Exception:
+    """The one-line error for a command that could not be started (exit 127 or 126).
+
+    ``found`` is the file the command names, when there is one: a file that exists yet is
+    "not found" lacks its interpreter (a `#!` line naming a missing program) or loader.
+    """
     if isinstance(error, FileNotFoundError):
+        if found is not None:
+            interpreter = _interpreter(found)
+            needs = f"its interpreter {interpreter}" if interpreter else "its interpreter or loader"
+            return CommandNotFoundError(f"cannot execute {command}: {needs} was not found")
         return CommandNotFoundError(f"command not found: {command}")
     if isinstance(error, PermissionError):
         return CommandNotExecutableError(f"permission denied: {command} is not executable")
