@@ -10,6 +10,7 @@ import threading
 
 def main() -> None:
     """Run the command-line interface."""
+    _open_closed_standard_streams()
     # Imported here so that `python -m mlop_cli` pays only for what the command needs.
     from mlop_cli.cli import run_app
 
@@ -22,10 +23,31 @@ def main() -> None:
         for stream in (sys.stdout, sys.stderr):
             try:
                 stream.flush()
-            except (OSError, ValueError):
+            except (OSError, ValueError, AttributeError):
                 pass
         os._exit(code)
     sys.exit(code)
+
+
+def _open_closed_standard_streams() -> None:
+    """A closed stdin, stdout or stderr (`mlop run ... >&-`) becomes /dev/null, first thing.
+
+    Otherwise the next file mlop opens takes that number: the store would be fd 1, and the
+    command's output would be written into it. The command still runs and is recorded; what it
+    prints goes nowhere, as it would have.
+    """
+    for fd, name, mode in ((0, "stdin", "r"), (1, "stdout", "w"), (2, "stderr", "w")):
+        try:
+            os.fstat(fd)
+            continue
+        except OSError:
+            pass
+        null = os.open(os.devnull, os.O_RDWR)
+        if null != fd:  # a lower one was closed too and took it; the loop reaches it in turn
+            os.dup2(null, fd)
+            os.close(null)
+        if getattr(sys, name) is None:
+            setattr(sys, name, open(fd, mode, closefd=False))  # noqa: SIM115 - lives as long as we do
 
 
 def _may_exit_at_once() -> bool:

@@ -130,6 +130,27 @@ def test_binary_in_an_unknown_format_is_126_not_run_by_sh(store: Path, tmp_path:
     ]
 
 
+@pytest.mark.parametrize("closed", ["<&-", ">&-", "2>&-", "<&- >&- 2>&-"])
+def test_closed_standard_streams_neither_fail_the_run_nor_land_in_the_store(
+    store: Path, closed: str
+) -> None:
+    """`mlop run ... >&-`: the store must not take fd 1 and receive the command's output."""
+    command = "echo out; echo err >&2; cat; exit 7"
+    result = subprocess.run(
+        ["sh", "-c", f'exec "$@" {closed}', "sh", *mlop_argv("run", "--store", str(store)), "--"]
+        + ["sh", "-c", command],
+        capture_output=True,
+        env=clean_env(),
+        timeout=60,
+    )
+    assert result.returncode == 7
+    assert b"Traceback" not in result.stdout + result.stderr
+    assert integrity(store) == "ok"
+    assert query(store, "SELECT status, exit_code FROM runs")[0] == ("failed", 7)
+    console = b"".join(row[0] for row in query(store, "SELECT data FROM logs ORDER BY seq"))
+    assert console.replace(b"err\n", b"") == b"out\n" and b"err\n" in console
+
+
 def test_messages_go_to_stderr_and_quiet_silences_them(store: Path) -> None:
     loud = run_mlop("run", "--", PYTHON, "-c", "print('x')", store=store)
     assert loud.stdout == b"x\n"
