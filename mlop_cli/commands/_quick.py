@@ -91,8 +91,8 @@ def _value(param: Any, info: Any, annotation: Any, raw: Any) -> Any:
         raise _Skip
     multiple = param.multiple or param.nargs == -1
     kind = _plain_kind(annotation, multiple)
-    if raw is None or (multiple and not raw):  # click's parser: an argument not given
-        raw = _MISSING
+    if raw is None or getattr(raw, "name", None) == "UNSET" or (multiple and not raw):
+        raw = _MISSING  # an argument not given: None, or click 8.2's UNSET sentinel
     if raw is _MISSING:
         if param.required:
             raise _Skip
