@@ -127,8 +127,9 @@ def scrubbable(values: Iterable[str]) -> list[bytes]:
 class Scrubber:
     """Replaces secret byte strings in a stream of chunks, also across chunk boundaries.
 
-    The last ``longest - 1`` bytes of each chunk are held back until the next chunk (or
-    :meth:`flush`), so a secret split between two reads is still found.
+    Only an end of a chunk that could begin a secret is held back until the next chunk (or
+    :meth:`flush`), so a secret split between two reads is still found, and a console line is
+    stored at once unless its last bytes are the start of a secret.
     """
 
     def __init__(self, secrets: Iterable[bytes]) -> None:
@@ -137,6 +138,7 @@ class Scrubber:
             re.compile(b"|".join(re.escape(s) for s in self._secrets)) if self._secrets else None
         )
         self._hold = max((len(s) for s in self._secrets), default=1) - 1
+        self._first_bytes = frozenset(s[0] for s in self._secrets)
         self._tail = b""
         self._replacement = REDACTED.encode()
 
@@ -147,13 +149,20 @@ class Scrubber:
         """Scrub ``data``; return the bytes safe to store now."""
         if self._pattern is None:
             return data
-        data = self._tail + data
-        data = self._pattern.sub(self._replacement, data)
-        if self._hold and len(data) > self._hold:
-            self._tail = data[-self._hold :]
-            return data[: -self._hold]
-        self._tail = data
-        return b""
+        data = self._pattern.sub(self._replacement, self._tail + data)
+        keep = self._unfinished(data)
+        self._tail = data[keep:]
+        return data[:keep]
+
+    def _unfinished(self, data: bytes) -> int:
+        """Where the longest end of ``data`` that a secret begins with starts (len: none)."""
+        first, secrets = self._first_bytes, self._secrets
+        for start in range(max(0, len(data) - self._hold), len(data)):
+            if data[start] in first:
+                end = data[start:]
+                if any(secret.startswith(end) for secret in secrets):
+                    return start
+        return len(data)
 
     def flush(self) -> bytes:
         """Return what was held back."""

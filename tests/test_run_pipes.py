@@ -419,3 +419,41 @@ def test_redacted_secrets_never_reach_the_store(store: Path, tmp_path: Path) -> 
     assert shown["context"]["env"]["HF_TOKEN"] == "[redacted]"
     assert "[redacted]" in shown["command"]
     assert shown["params"]["model"] == "bert"
+    # The console is stored whole, with only the secrets replaced (its end was once lost).
+    stored = b"".join(row[0] for row in query(store, "SELECT data FROM logs ORDER BY seq"))
+    expected = result.stdout
+    for secret in (token, api_key, url_secret):
+        expected = expected.replace(secret.encode(), b"[redacted]")
+    assert stored == expected
+
+
+def test_console_is_stored_whole_and_at_once_with_secrets_in_the_environment(
+    store: Path,
+) -> None:
+    """SSH_AUTH_SOCK, HF_TOKEN... are set on most machines: the console must not wait for them.
+
+    Only an end of output that could begin a secret may be held back; the last line of a
+    command that then computes for minutes is in the store within about a second.
+    """
+    env = clean_env(SSH_AUTH_SOCK="/tmp/ssh-XXXXabcdef/agent.12345", HF_TOKEN="hf_" + "x" * 37)
+    child = "import time; print('epoch 1 done loss=0.25', flush=True); time.sleep(30)"
+    process = start_run(store, PYTHON, "-c", child, env=env)
+    try:
+        deadline = time.monotonic() + 10
+        stored = b""
+        while time.monotonic() < deadline and not stored.endswith(b"done loss=0.25\n"):
+            time.sleep(0.2)
+            if store.exists():
+                rows = query(store, "SELECT data FROM logs ORDER BY seq")
+                stored = b"".join(row[0] for row in rows)
+        assert stored == b"epoch 1 done loss=0.25\n"
+    finally:
+        process.terminate()
+        process.communicate(timeout=30)
+    ending = run_mlop(
+        "run", "-q", "--", PYTHON, "-c", "import sys; print('a'); sys.exit('CUDA out of memory')",
+        store=store, env=env,
+    )  # fmt: skip
+    assert ending.returncode == 1
+    logs = run_mlop("logs", "last", store=store)
+    assert logs.stdout == b"a\n" and b"CUDA out of memory\n" in logs.stderr

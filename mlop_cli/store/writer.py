@@ -262,7 +262,7 @@ class Writer:
             elif isinstance(item, _Flush):
                 item.done.set()
         for stream, scrubber in self._scrubbers.items():
-            self._append_log(stream, self._clock(), scrubber.flush())
+            self._keep_log(stream, self._clock(), scrubber.flush())  # scrubbed already
         # 1. The run's status, context, events and points first, apart from the console, and
         #    whatever the deadline: it is small, and the run must be recorded honestly.
         logs, self._logs = self._logs, []
@@ -381,6 +381,9 @@ class Writer:
             if scrubber is None:
                 scrubber = self._scrubbers[stream] = Scrubber(self._secrets)
             data = scrubber.feed(data)
+        self._keep_log(stream, when, data)
+
+    def _keep_log(self, stream: int, when: float, data: bytes) -> None:
         if not data:
             return
         last = self._logs[-1] if self._logs else None
