@@ -41,8 +41,38 @@ def test_extreme_values_are_summarised_without_error(tmp_path: Path) -> None:
     summaries = _summaries(path)
     count, nan_count, low, high, total = summaries["big"]
     assert (count, nan_count, low, high) == (5, 1, -math.inf, math.inf)
-    assert total == math.inf  # 1e308 + 1e308 overflows; the points themselves are intact
+    assert total is None  # +inf and -inf both: the sum is NaN, which SQLite keeps as NULL
     assert summaries["nan_only"][:2] == [1, 1]
+
+
+def test_an_infinity_makes_the_mean_infinite(tmp_path: Path) -> None:
+    """A loss that diverged to inf must not pass `mean(loss) < x`: inf is not left out."""
+    from mlop_cli.store.queries import Store
+
+    path = tmp_path / "s.db"
+    writer = _writer(path)
+    cases = {
+        "diverged": [0.5, math.inf, 0.5],
+        "fell": [-math.inf, 1.0],
+        "overflow": [1e308, 1e308, math.nan],
+        "overflow_down": [-1e308, -1e308],
+        "finite": [0.5, 1.5, math.nan],
+    }
+    for name, values in cases.items():
+        steps = list(range(len(values)))
+        writer.put(rec.Points(name, "console", steps, [float(s) for s in steps], values))
+    writer.put(RunUpdate({"status": "finished"}))
+    writer.close(5)
+    store = Store(path)
+    means = {k: v["mean"] for k, v in store.metric_summaries("r1").items()}
+    store.close()
+    assert means == {
+        "diverged": math.inf,
+        "fell": -math.inf,
+        "overflow": math.inf,
+        "overflow_down": -math.inf,
+        "finite": 1.0,
+    }
 
 
 def test_a_bad_record_is_refused_whole_and_the_writer_goes_on(tmp_path: Path) -> None:

@@ -412,8 +412,10 @@ class Writer:
         series.values.extend(values_array)
         series.dirty = True
         self.stats.points += len(values_array)
-        # Running summary. NaN counts but takes no part in min/max/sum; infinities take no part
-        # in the sum. The common case (all finite) stays in C: fsum, min, max.
+        # Running summary. NaN counts but takes no part in min/max/sum (nor in the mean's
+        # count); an infinity makes the sum, and so the mean, infinite (NaN for +inf and -inf
+        # both): a loss that diverged must not pass a `mean(loss) < x` gate. The common case
+        # (all finite) stays in C: fsum, min, max.
         values = values_array
         series.count += len(values)
         if series.first_time is None and record.times:
@@ -427,10 +429,7 @@ class Writer:
         else:
             finite = [v for v in values if v == v]
             series.nan_count += len(values) - len(finite)
-            try:
-                total = math.fsum(v for v in finite if not math.isinf(v))
-            except OverflowError:  # 1e308 + 1e308: the sum is infinite, the points are fine
-                total = math.inf
+            total = _sum_with_infinities(finite)
         if finite:
             low = min(finite)
             high = max(finite)
@@ -763,6 +762,19 @@ def _finite_or_none(value: float | None) -> float | None:
 
 def _finite(values: list[float]) -> list[float | None]:
     return [v if v == v and not math.isinf(v) else None for v in values]
+
+
+def _sum_with_infinities(values: list[float]) -> float:
+    """The sum of values that hold no NaN: ±inf if an infinity is among them (NaN for both)."""
+    infinities = {v for v in values if math.isinf(v)}
+    if len(infinities) == 2:
+        return math.nan
+    if infinities:
+        return infinities.pop()
+    try:
+        return math.fsum(values)
+    except OverflowError:  # 1e308 + 1e308: infinite, with the sign of the scaled-down sum
+        return math.copysign(math.inf, math.fsum(v * 2.0**-600 for v in values))
 
 
 def _size_of(record: Any) -> int:
