@@ -23,7 +23,7 @@ _mlop() {
                 --store) COMPREPLY=($(compgen -f -- "$cur")); return 0 ;;
             esac
             if [[ "$cur" == -* ]]; then
-                COMPREPLY=($(compgen -W "-h --help --store --json" -- "$cur"))
+                COMPREPLY=($(compgen -W "-h --help --store --json --any-status" -- "$cur"))
             fi
             ;;
         compare)

@@ -24,6 +24,7 @@ complete -c mlop -n 'not __fish_seen_subcommand_from check compare export gc imp
 complete -c mlop -n '__fish_seen_subcommand_from check' -s h -l help -d 'Show help and exit.'
 complete -c mlop -n '__fish_seen_subcommand_from check' -l store -r -F -d 'Store file (default: $MLOP_STORE, the config file, or .mlop/mlop.db).'
 complete -c mlop -n '__fish_seen_subcommand_from check' -l json -d 'Print JSON on stdout instead of a table.'
+complete -c mlop -n '__fish_seen_subcommand_from check' -l any-status -d 'Check the metrics of a run that did not finish (failed, killed, lost, running) too; by default such a run fails the gate.'
 complete -c mlop -n '__fish_seen_subcommand_from compare' -s h -l help -d 'Show help and exit.'
 complete -c mlop -n '__fish_seen_subcommand_from compare' -l metric -s m -x -d 'Only this metric (repeatable; default: all but sys/...).'
 complete -c mlop -n '__fish_seen_subcommand_from compare' -l system -d 'Also show system metrics (sys/...).'

@@ -159,3 +159,40 @@ def test_check_gates_a_real_recorded_run(store: Path, tmp_path: Path) -> None:
     assert passing.returncode == 0, passing.stdout + passing.stderr
     failing = run_mlop("check", "last", f"{acc} > 0.99", store=store)
     assert failing.returncode == 1 and failing.stdout.startswith(b"FAIL")
+
+
+def test_a_run_that_did_not_finish_fails_the_gate_unless_any_status(
+    store: Path, tmp_path: Path
+) -> None:
+    """A crashed run whose last logged accuracy was good must not pass CI by its metrics."""
+    child = "import sys; print('acc=0.95'); sys.exit('CUDA out of memory')"
+    recorded = run_mlop("run", "-q", "--", PYTHON, "-c", child, store=store)
+    assert recorded.returncode == 1
+    gate = run_mlop("check", "last", "acc >= 0.9", store=store)
+    assert gate.returncode == 1
+    lines = gate.stdout.decode().splitlines()
+    assert lines[0].startswith("FAIL  the run did not finish (status failed, exit code 1)")
+    assert lines[1].startswith("PASS  acc >= 0.9")
+    document = json.loads(run_mlop("check", "last", "acc >= 0.9", "--json", store=store).stdout)
+    assert (document["passed"], document["status"], document["status_passed"]) == (
+        False,
+        "failed",
+        False,
+    )
+    anyway = run_mlop("check", "last", "acc >= 0.9", "--any-status", store=store)
+    assert anyway.returncode == 0 and anyway.stdout.startswith(b"PASS")
+    finished = run_mlop("run", "-q", "--", PYTHON, "-c", "print('acc=0.95')", store=store)
+    assert finished.returncode == 0
+    assert run_mlop("check", "last", "acc >= 0.9", store=store).returncode == 0
+
+
+@pytest.mark.parametrize("kind", ["missing", "folder", "corrupt"])
+def test_a_store_that_cannot_be_read_is_2_not_a_failed_gate(tmp_path: Path, kind: str) -> None:
+    store = tmp_path / "s.db"
+    if kind == "folder":
+        store.mkdir()
+    elif kind == "corrupt":
+        store.write_bytes(b"SQLite format 3\x00" + b"\xff" * 4000)
+    result = run_mlop("check", "last", "acc >= 0.9", store=store)
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.startswith(b"mlop: error: ") and result.stderr.count(b"\n") == 1

@@ -16,7 +16,7 @@ from mlop_cli.commands._shared import (
     _print_json,
     app,
 )
-from mlop_cli.errors import ExitCode, UsageError
+from mlop_cli.errors import ExitCode, StoreError, UsageError
 
 # -- read back -------------------------------------------------------------------------
 
@@ -214,10 +214,18 @@ def check(
     ),
     store: str | None = StoreOption,
     as_json: bool = JsonOption,
+    any_status: bool = typer.Option(
+        False,
+        "--any-status",
+        help="Check the metrics of a run that did not finish (failed, killed, lost, running) "
+        "too; by default such a run fails the gate.",
+    ),
 ) -> None:
     """Gate CI on metrics: exit 0 when every condition holds, 1 when one fails.
 
-    A malformed condition or an unknown metric exits 2. A NaN value fails its condition.
+    A run that did not finish fails the gate (see --any-status). A malformed condition, an
+    unknown metric or run, or a store that cannot be read exits 2. A NaN value fails its
+    condition.
 
     Example: mlop check last 'eval/acc >= 0.9' 'max(train/loss) < 5' 'min(eval/loss) <= 0.3'
     """
@@ -226,16 +234,39 @@ def check(
     from mlop_cli.gate import evaluate, parse_condition
 
     parsed = [parse_condition(text) for text in conditions]
-    opened = _open_store(store)
-    run_id = opened.resolve(run_ref)
-    outcomes = evaluate(parsed, opened.metric_summaries(run_id))
-    passed = all(outcome.passed for outcome in outcomes)
+    try:
+        opened = _open_store(store)
+        run_id = opened.resolve(run_ref)
+        run = opened.run(run_id)
+        summaries = opened.metric_summaries(run_id)
+    except StoreError as error:
+        error.exit_code = ExitCode.USAGE  # 1 is a failed gate: CI must tell the two apart
+        raise
+    outcomes = evaluate(parsed, summaries)
+    status = run["status"]
+    status_passed = any_status or status == "finished"
+    passed = status_passed and all(outcome.passed for outcome in outcomes)
     if as_json:
         _print_json(
-            {"run": run_id, "passed": passed, "conditions": [o.to_json() for o in outcomes]}
+            {
+                "run": run_id,
+                "passed": passed,
+                "status": status,
+                "status_passed": status_passed,
+                "conditions": [o.to_json() for o in outcomes],
+            }
         )
     else:
         console = _console()
+        if not status_passed:
+            line = Text("FAIL", style="bold red")
+            exit_code = run.get("exit_code")
+            code = f", exit code {exit_code}" if exit_code is not None else ""
+            line.append(
+                f"  the run did not finish (status {status}{code}); "
+                "--any-status checks its metrics anyway"
+            )
+            console.print(line)
         for outcome in outcomes:
             line = Text(outcome.verdict, style="bold green" if outcome.passed else "bold red")
             line.append("  " + outcome.describe())
