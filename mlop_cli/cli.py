@@ -15,6 +15,7 @@ import typer
 from mlop_cli.commands._quick import quick_invocation
 from mlop_cli.commands._shared import app
 from mlop_cli.errors import ExitCode, MlopError
+from mlop_cli.store import database_errors
 
 # Each module registers its commands on `app`; `mlop --help` lists them in this order.
 for _group in ("run", "read", "report", "imports", "sync", "edit"):
@@ -61,8 +62,22 @@ def run_app(argv: list[str] | None = None) -> int:
         except OSError:
             pass
         return ExitCode.OK
+    except (OSError, *database_errors()) as error:
+        # A last net under the commands' own messages: a file that cannot be written (`-o` into
+        # a missing folder), a damaged store. One line, never a traceback.
+        if os.environ.get("MLOP_TRACEBACK"):
+            raise
+        sys.stderr.write(f"mlop: error: {_describe(error)}\n")
+        return ExitCode.ERROR
     # With standalone_mode off, click returns the code of a typer.Exit instead of raising it.
     return int(result) if isinstance(result, int) else ExitCode.OK
+
+
+def _describe(error: Exception) -> str:
+    """``/x/y.csv: No such file or directory`` for a file error; the error's text otherwise."""
+    if isinstance(error, OSError) and error.strerror:
+        return f"{error.filename}: {error.strerror}" if error.filename else error.strerror
+    return str(error) or type(error).__name__
 
 
 def _cli_exception_types() -> tuple[tuple[type[Exception], ...], tuple[type[BaseException], ...]]:

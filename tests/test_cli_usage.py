@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from mlop_cli.cli import app
-from tests.conftest import run_mlop
+from tests.conftest import clean_env, run_mlop
 
 COMMANDS = [command.name or command.callback.__name__ for command in app.registered_commands]
 
@@ -49,3 +49,50 @@ def test_no_arguments_prints_the_help_plainly() -> None:
     assert result.returncode == 2
     errors = result.stderr.decode()
     assert errors.startswith("Usage: mlop ") and "Commands:" in errors and "Traceback" not in errors
+
+
+def _one_line_error(result) -> str:
+    errors = result.stderr.decode()
+    assert result.returncode == 1, errors
+    assert "Traceback" not in errors
+    assert errors.count("\n") == 1 and errors.startswith("mlop: error: "), errors
+    return errors
+
+
+def test_files_that_cannot_be_written_are_one_line(store: Path, tmp_path: Path) -> None:
+    recorded = run_mlop("run", "-q", "--", "sh", "-c", "echo loss=1", store=store)
+    assert recorded.returncode == 0
+    missing = tmp_path / "no such folder" / "x.csv"
+    assert f"{missing}: No such file or directory" in _one_line_error(
+        run_mlop("export", "last", "-o", str(missing), store=store)
+    )
+    assert "Is a directory" in _one_line_error(
+        run_mlop("export", "last", "-o", str(tmp_path), store=store)
+    )
+    a_file = tmp_path / "a-file"
+    a_file.write_text("x")
+    assert "File exists" in _one_line_error(
+        run_mlop("export", "last", "-f", "tensorboard", "-o", str(a_file), store=store)
+    )
+    summary = run_mlop(
+        "report", "last", "--format", "md", "--summary", store=store,
+        env={**clean_env(), "GITHUB_STEP_SUMMARY": str(missing)},
+    )  # fmt: skip
+    assert "No such file or directory" in _one_line_error(summary)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [["gc", "--vacuum"], ["gc", "--older-than", "0", "--dry-run"], ["rename", "last", "x"],
+     ["tag", "last", "x"], ["untag", "last", "x"], ["rm", "last"]],
+)  # fmt: skip
+def test_a_damaged_store_is_one_line_for_the_editing_commands(
+    tmp_path: Path, line: list[str]
+) -> None:
+    store = tmp_path / "s.db"
+    recorded = run_mlop("run", "-q", "--", "sh", "-c", "echo loss=1", store=store)
+    assert recorded.returncode == 0
+    data = bytearray(store.read_bytes())
+    data[100:] = b"\xff" * (len(data) - 100)  # the header stays, every page is garbage
+    store.write_bytes(bytes(data))
+    assert "malformed" in _one_line_error(run_mlop(*line, store=store))

@@ -111,12 +111,20 @@ class StoreEditor:
             raise StoreError(f"cannot write the store {self.path}: {error}") from error
         return result
 
+    def _read(self, sql: str, params: tuple[Any, ...] = ()) -> list[dict[str, Any]]:
+        """Rows of a query outside a transaction; a damaged store is a StoreError."""
+        try:
+            cursor = self.conn.execute(sql, params)
+            names = [c[0] for c in cursor.description]
+            return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+        except sqlite3.DatabaseError as error:
+            raise StoreError(f"cannot read the store {self.path}: {error}") from error
+
     def _run_row(self, run_id: str) -> dict[str, Any]:
-        cursor = self.conn.execute("SELECT * FROM runs WHERE id = ?", (run_id,))
-        row = cursor.fetchone()
-        if row is None:
+        rows = self._read("SELECT * FROM runs WHERE id = ?", (run_id,))
+        if not rows:
             raise UsageError(f"no run {run_id!r} in {self.path}")
-        return dict(zip([c[0] for c in cursor.description], row, strict=True))
+        return rows[0]
 
     # -- tags and names ------------------------------------------------------------------
 
@@ -146,8 +154,8 @@ class StoreEditor:
 
     def tags(self, run_id: str) -> list[str]:
         """A run's tags, sorted."""
-        rows = self.conn.execute("SELECT tag FROM tags WHERE run_id = ? ORDER BY tag", (run_id,))
-        return [row[0] for row in rows]
+        rows = self._read("SELECT tag FROM tags WHERE run_id = ? ORDER BY tag", (run_id,))
+        return [row["tag"] for row in rows]
 
     def rename(self, run_id: str, name: str) -> str:
         """Give a run a new name; returns the old one."""
@@ -198,10 +206,7 @@ class StoreEditor:
         now = time.time() if now is None else now
         selected: list[dict[str, Any]] = []
         if older_than_days is not None or statuses:
-            cursor = self.conn.execute("SELECT * FROM runs ORDER BY started_at, id")
-            names = [c[0] for c in cursor.description]
-            for values in cursor.fetchall():
-                row = dict(zip(names, values, strict=True))
+            for row in self._read("SELECT * FROM runs ORDER BY started_at, id"):
                 status = effective_status(row, now)
                 if status == "running":
                     continue
@@ -225,6 +230,8 @@ class StoreEditor:
                     raise StoreError(
                         f"cannot VACUUM {self.path}: {error} (a run may be writing; retry later)"
                     ) from error
+                except sqlite3.DatabaseError as error:
+                    raise StoreError(f"cannot VACUUM {self.path}: {error}") from error
                 removal.vacuumed = True
             removal.bytes_after = _size(self.path)
         return removal
