@@ -60,7 +60,8 @@ def ls(
         from mlop_cli.views.groups import collapse_groups
 
         runs = collapse_groups(runs)
-    _console().print(runs_table(runs))
+    console = _console()
+    console.print(runs_table(runs, width=console.width))
 
 
 @app.command()

@@ -43,39 +43,77 @@ def duration_of(run: dict[str, Any], now: float | None = None) -> float | None:
     return max(0.0, (end or start) - start)
 
 
-def runs_table(runs: list[dict[str, Any]]) -> Table:
-    """The ``mlop ls`` table."""
+def runs_table(runs: list[dict[str, Any]], width: int | None = None) -> Table:
+    """The ``mlop ls`` table, fitted to ``width`` columns when given (a terminal's width).
+
+    Columns empty for every run (PROJECT, TAGS) are left out. The id, status, exit code, start
+    and duration are never broken across lines; when the table does not fit, the start time
+    loses its year and seconds, and the name and command are cut with an ellipsis.
+    """
+    rows = [
+        {
+            "ID": Text(run["id"]),
+            "NAME": Text(inert(run.get("name"))),
+            "PROJECT": Text(inert(run.get("project") or "")),
+            "STATUS": status_text(run["status"]),
+            "EXIT": Text("" if run.get("exit_code") is None else str(run["exit_code"])),
+            "STARTED": run.get("started_at"),
+            "DURATION": Text(format_duration(duration_of(run))),
+            "TAGS": Text(inert(",".join(run.get("tags", [])))),
+            "COMMAND": Text(inert(" ".join(run.get("command", [])))),
+        }
+        for run in runs
+    ]
+    columns = [
+        name
+        for name in ("ID", "NAME", "PROJECT", "STATUS", "EXIT", "STARTED", "DURATION", "TAGS")
+        if name not in ("PROJECT", "TAGS") or any(row[name].plain for row in rows)
+    ] + ["COMMAND"]
+    compact, budgets = _fit(rows, columns, width)
     table = Table(box=None, header_style="bold", pad_edge=False)
-    for column in (
-        "ID",
-        "NAME",
-        "PROJECT",
-        "STATUS",
-        "EXIT",
-        "STARTED",
-        "DURATION",
-        "TAGS",
-        "COMMAND",
-    ):
+    for name in columns:
         table.add_column(
-            column,
-            no_wrap=column in ("ID", "STARTED"),
-            overflow="fold" if column != "COMMAND" else "ellipsis",
+            name,
+            no_wrap=True,
+            overflow="ellipsis" if name in _SQUEEZABLE else "crop",
+            max_width=budgets.get(name),
         )
-    for run in runs:
-        exit_code = run.get("exit_code")
-        table.add_row(
-            Text(run["id"]),
-            Text(inert(run.get("name"))),
-            Text(inert(run.get("project") or "")),
-            status_text(run["status"]),
-            Text("" if exit_code is None else str(exit_code)),
-            Text(format_time(run.get("started_at"))),
-            Text(format_duration(duration_of(run))),
-            Text(inert(",".join(run.get("tags", [])))),
-            Text(inert(" ".join(run.get("command", []))), overflow="ellipsis", no_wrap=True),
-        )
+    for row in rows:
+        row["STARTED"] = Text(format_time(row["STARTED"], compact=compact))
+        table.add_row(*(row[name] for name in columns))
     return table
+
+
+# Cut with an ellipsis when the table is too wide, in this order of keeping.
+_SQUEEZABLE = ("NAME", "PROJECT", "TAGS", "COMMAND")
+_TIME_WIDTH, _COMPACT_TIME_WIDTH = len("2026-11-22 10:31:04"), len("11-22 10:31")
+
+
+def _fit(
+    rows: list[dict[str, Any]], columns: list[str], width: int | None
+) -> tuple[bool, dict[str, int]]:
+    """Whether the start time is compact, and the widest each squeezable column may be."""
+    if width is None or not rows:
+        return False, {}
+    natural = {
+        name: max(len(name), *(len(row[name]) for row in rows))
+        for name in columns
+        if name != "STARTED"
+    }
+    room = width - 2 * (len(columns) - 1)
+    if sum(natural.values()) + _TIME_WIDTH <= room:
+        return False, {}
+    if sum(natural.values()) + _COMPACT_TIME_WIDTH <= room:
+        return True, {}
+    fixed = sum(natural[n] for n in natural if n not in _SQUEEZABLE) + _COMPACT_TIME_WIDTH
+    squeezed = [name for name in _SQUEEZABLE if name in natural]
+    budgets = {name: min(natural[name], 4) for name in squeezed}
+    left = room - fixed - sum(budgets.values())
+    for name in squeezed:
+        extra = max(0, min(natural[name] - budgets[name], left))
+        budgets[name] += extra
+        left -= extra
+    return True, budgets
 
 
 def metrics_table(summaries: dict[str, dict[str, Any]]) -> Table:

@@ -29,11 +29,12 @@ def strip_ansi(data: bytes) -> bytes:
     return _ANSI.sub(b"", data)
 
 
-def format_time(timestamp: float | None) -> str:
-    """Local time, ``2026-11-22 10:31:04``."""
+def format_time(timestamp: float | None, compact: bool = False) -> str:
+    """Local time, ``2026-11-22 10:31:04`` (``compact``: ``11-22 10:31``)."""
     if not timestamp:
         return "-"
-    return dt.datetime.fromtimestamp(timestamp).strftime("%Y-%m-%d %H:%M:%S")
+    shape = "%m-%d %H:%M" if compact else "%Y-%m-%d %H:%M:%S"
+    return dt.datetime.fromtimestamp(timestamp).strftime(shape)
 
 
 def iso_time(timestamp: float | None) -> str | None:
