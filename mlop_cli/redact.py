@@ -23,10 +23,17 @@ SECRET_WORDS = (
     "COOKIE",
     "PRIVATE",
 )
-_SECRET_NAME = re.compile("|".join(SECRET_WORDS), re.IGNORECASE)
-# Options whose value is a secret: --token, --api-key, --api_key, --password, --secret, --hf-token...
+# Within a name, or as whole words only (PAT in GITHUB_PAT but not PATH; DB_PASS; MYSQL_PWD but
+# not the shell's PWD).
+_SECRET_NAME = re.compile(
+    "|".join(SECRET_WORDS) + r"|(?:^|_)(?:PAT|PASS)(?:_|$)|_PWD$", re.IGNORECASE
+)
+# Options whose value is a secret: --token, --api-key, --api_key, --password, --secret, --hf-token,
+# --private-key, --cookie..., and those whose last word is key or pat (--key, --access-key).
 _SECRET_OPTION = re.compile(
-    r"^-{1,2}[\w.-]*(token|api[-_]?key|password|passwd|secret|credential|auth)[\w.-]*$", re.I
+    r"^-{1,2}(?:[\w.-]*(?:token|api[-_]?key|password|passwd|secret|credential|auth|private|cookie)"
+    r"[\w.-]*|(?:[\w.]*[-_])?(?:key|pat|pass))$",
+    re.I,
 )
 _URL_CREDENTIALS = re.compile(
     r"(?P<scheme>[a-zA-Z][a-zA-Z0-9+.-]*://)(?P<user>[^/\s:@]*):(?P<password>[^/\s@]+)@"

@@ -5,10 +5,11 @@ from __future__ import annotations
 import copy
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mlop_cli.redact import REDACTED, Scrubber
+from mlop_cli.redact import REDACTED, Scrubber, is_secret_name, redact_argv
 
 SECRETS = [b"hf_abcdefgh123", b"sk-live-XYZ987", b"pass-word"]
 ALPHABET = b"abcdefhsk-_XYZ987pw0123 \n"
@@ -63,3 +64,43 @@ def test_a_line_without_any_secret_start_is_returned_at_once() -> None:
     assert scrubber.feed(b"token hf_abc") == b"token "
     assert scrubber.feed(b"defgh123 end\n") == b"[redacted] end\n"
     assert scrubber.flush() == b""
+
+
+@pytest.mark.parametrize(
+    ("argv", "secrets"),
+    [
+        (["--token", "t0k3n-value"], ["t0k3n-value"]),
+        (["--api-key=k3y-value"], ["k3y-value"]),
+        (["--key", "k3y-value"], ["k3y-value"]),
+        (["--access-key", "AKIAXXXX"], ["AKIAXXXX"]),
+        (["--private-key", "pk-value"], ["pk-value"]),
+        (["--ssh_key=/id"], ["/id"]),
+        (["--github-pat", "ghp_x"], ["ghp_x"]),
+        (["--pass", "hunter22"], ["hunter22"]),
+        (["--cookie", "sid=1"], ["sid=1"]),
+        (["wandb.api_key=abc123"], ["abc123"]),
+        # Hyperparameters that merely look alike stay as they are.
+        (["--key-dim", "64", "--keyword", "x", "--passes", "3", "--compass", "n"], []),
+        (["-k", "test_x", "--lr", "3e-4", "--patience", "5"], []),
+    ],
+)
+def test_secret_options_are_found_and_look_alikes_are_not(
+    argv: list[str], secrets: list[str]
+) -> None:
+    clean, found = redact_argv(argv)
+    assert found == secrets
+    for secret in secrets:
+        assert not any(secret in arg for arg in clean)
+
+
+@pytest.mark.parametrize(
+    ("name", "secret"),
+    [
+        ("HF_TOKEN", True), ("WANDB_API_KEY", True), ("AWS_SECRET_ACCESS_KEY", True),
+        ("SSH_AUTH_SOCK", True), ("GITHUB_PAT", True), ("DB_PASS", True), ("MYSQL_PWD", True),
+        ("PATH", False), ("PYTHONPATH", False), ("PWD", False), ("OLDPWD", False),
+        ("PASSAGE_DIR", False), ("COMPASS", False), ("CUDA_VISIBLE_DEVICES", False),
+    ],
+)  # fmt: skip
+def test_secret_variable_names(name: str, secret: bool) -> None:
+    assert is_secret_name(name) is secret
