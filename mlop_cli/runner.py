@@ -367,6 +367,16 @@ def execute_run(options: RunOptions) -> int:
             tags=list(dict.fromkeys(options.tags)),
         )
     )
+    if supervisor.streams_merged:
+        writer.put(
+            rec.Event(
+                time.time(),
+                "info",
+                "console.merged",
+                "stdout and stderr go to the same file: the command writes both into one pipe, "
+                "so their order is kept, and the console is stored as one stream",
+            )
+        )
     for record in param_records:
         writer.put(record)
     for note in config_notes:

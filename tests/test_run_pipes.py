@@ -457,3 +457,29 @@ def test_console_is_stored_whole_and_at_once_with_secrets_in_the_environment(
     assert ending.returncode == 1
     logs = run_mlop("logs", "last", store=store)
     assert logs.stdout == b"a\n" and b"CUDA out of memory\n" in logs.stderr
+
+
+def test_stdout_and_stderr_into_one_file_keep_their_order(store: Path, tmp_path: Path) -> None:
+    """`> log 2>&1`, as Slurm's default output file: the lines interleave as without mlop."""
+    child = (
+        "import sys\n"
+        "for i in range(200):\n"
+        "    print(f'out {i}')\n"
+        "    print(f'err {i}', file=sys.stderr)\n"
+    )
+    env = clean_env(PYTHONUNBUFFERED="1")  # both runs: each line written as it is printed
+    direct, under = tmp_path / "direct.log", tmp_path / "mlop.log"
+    with direct.open("wb") as log:
+        subprocess.run([PYTHON, "-c", child], stdout=log, stderr=subprocess.STDOUT, env=env)
+    with under.open("wb") as log:
+        result = subprocess.run(
+            mlop_argv("run", "-q", "--store", str(store), "--", PYTHON, "-c", child),
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            env=env,
+            timeout=60,
+        )
+    assert result.returncode == 0
+    assert under.read_bytes() == direct.read_bytes()
+    kinds = [row[0] for row in query(store, "SELECT kind FROM events")]
+    assert "console.merged" in kinds

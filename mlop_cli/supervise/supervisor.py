@@ -132,6 +132,7 @@ class Supervisor:
         self._fds: dict[int, int] = {}  # our read end -> stream (1 stdout, 2 stderr)
         self._master: int | None = None
         self._stdin_forward = False
+        self.streams_merged = False  # stdout and stderr share one pipe (see start)
         self._forwarded: list[int] = []
         self._not_forwarded: list[int] = []
         self._sigwait_thread: threading.Thread | None = None
@@ -158,6 +159,10 @@ class Supervisor:
         self.used_pty = use_pty
         stdin_tty = os.isatty(options.stdin_fd)
         stderr_tty = os.isatty(options.stderr_fd)
+        # `> log 2>&1` (and Slurm's default output file): both streams reach one file, in the
+        # order the command wrote them. Two pipes would lose that order; one pipe keeps it.
+        merged = not stderr_tty and _same_file(options.stdout_fd, options.stderr_fd)
+        self.streams_merged = merged
         child_fds: list[int] = []
         stdin: int | None = options.stdin_fd
         stderr_target: int
@@ -181,7 +186,7 @@ class Supervisor:
             if stdin_tty:
                 stdin = slave
                 self._stdin_forward = True
-            if stderr_tty:
+            if stderr_tty or merged:
                 stderr_target = slave
             else:
                 err_r, err_w = os.pipe()
@@ -192,13 +197,16 @@ class Supervisor:
 
         else:
             out_r, out_w = os.pipe()
-            err_r, err_w = os.pipe()
-            for fd in (out_w, err_w):
-                enlarge_pipe(fd)
-            child_fds += [out_w, err_w]
+            enlarge_pipe(out_w)
+            child_fds.append(out_w)
             self._fds[out_r] = 1
-            self._fds[err_r] = 2
-            stdout, stderr_target = out_w, err_w
+            stdout = stderr_target = out_w
+            if not merged:
+                err_r, err_w = os.pipe()
+                enlarge_pipe(err_w)
+                child_fds.append(err_w)
+                self._fds[err_r] = 2
+                stderr_target = err_w
             # A Python child writing to a pipe block-buffers its stdout (8 KiB): lines would
             # reach a Slurm output file minutes late. Unbuffered changes timing, not bytes.
             env.setdefault("PYTHONUNBUFFERED", "1")
@@ -603,6 +611,14 @@ class Supervisor:
                 process.kill()
         psutil.wait_procs(alive, timeout=1.0)
         return len(leftovers)
+
+
+def _same_file(fd: int, other: int) -> bool:
+    """True when two descriptors reach the same file or pipe (``> log 2>&1``)."""
+    try:
+        return os.path.samestat(os.fstat(fd), os.fstat(other))
+    except OSError:
+        return False
 
 
 def _resolve(command: str, env: dict[str, str], cwd: str | None) -> str | None:
