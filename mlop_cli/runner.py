@@ -515,9 +515,14 @@ def _finish(
     stats = writer.close(max(0.1, deadline - time.monotonic()))
     duration = outcome.ended_at - outcome.started_at
     dropped = f", {stats.dropped_records} records dropped" if stats.dropped_records else ""
+    if stats.store_failed:
+        lost = "its last data is not" if stats.run_stored else "nothing is"
+        recorded = f"{lost} stored: the store {options.store} could not be written"
+    else:
+        recorded = f"{stats.points:,} points, {stats.log_bytes:,} bytes of console{dropped}"
     messages.info(
         f"run {run_id} ({name}) {status.status}, {status.message}, {format_duration(duration)}; "
-        f"{stats.points:,} points, {stats.log_bytes:,} bytes of console{dropped}"
+        f"{recorded}"
     )
     if stats.unflushed:
         messages.warning(

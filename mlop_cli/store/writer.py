@@ -98,6 +98,8 @@ class WriterStats:
     dropped_bytes: int = 0
     write_errors: int = 0
     unflushed: bool = False
+    store_failed: bool = False  # the last commit failed: what is counted was not stored
+    run_stored: bool = False  # the run's row reached the store at least once
 
 
 class Writer:
@@ -211,6 +213,8 @@ class Writer:
         self._thread.join(timeout + 0.1)
         if self._thread.is_alive():
             self.stats.unflushed = True
+        self.stats.store_failed = self._failing
+        self.stats.run_stored = self._run_created
         return self.stats
 
     # -- writer thread -------------------------------------------------------------------

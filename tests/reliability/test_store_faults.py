@@ -225,3 +225,17 @@ def test_network_filesystem_safe_mode(tmp_path: Path) -> None:
         == tmp_path / ".mlop" / f"{socket.gethostname()}.db"
     )
     assert default_store(tmp_path, network_fs=False) == tmp_path / ".mlop" / "mlop.db"
+
+
+def test_the_closing_line_does_not_claim_what_was_not_stored(tmp_path: Path) -> None:
+    store = tmp_path / "not-a-store.db"
+    store.write_text("a text file where the store should be\n")
+    result = subprocess.run(
+        mlop_argv("run", "--store", str(store), "--", PYTHON, "-c", "print('loss=1')"),
+        capture_output=True,
+        env=clean_env(),
+    )
+    assert result.returncode == 0 and result.stdout == b"loss=1\n"
+    closing = result.stderr.decode().splitlines()[-1]
+    assert closing.endswith(f"nothing is stored: the store {store} could not be written")
+    assert "points" not in closing
