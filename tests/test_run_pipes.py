@@ -483,3 +483,18 @@ def test_stdout_and_stderr_into_one_file_keep_their_order(store: Path, tmp_path:
     assert under.read_bytes() == direct.read_bytes()
     kinds = [row[0] for row in query(store, "SELECT kind FROM events")]
     assert "console.merged" in kinds
+
+
+@pytest.mark.parametrize(
+    ("command", "code", "message"),
+    [
+        ("", 127, "mlop: command not found: '' (an empty command)"),
+        ("/", 126, "mlop: cannot execute /: it is a folder"),
+    ],
+)
+def test_an_empty_command_and_a_folder_say_what_they_are(
+    store: Path, command: str, code: int, message: str
+) -> None:
+    result = run_mlop("run", "-q", "--", command, store=store)
+    assert result.returncode == code
+    assert result.stderr.decode().splitlines() == [message]

@@ -657,6 +657,8 @@ def _launch_error(command: str, error: OSError, found: str | None = None) -> Exc
     ``found`` is the file the command names, when there is one: a file that exists yet is
     "not found" lacks its interpreter (a `#!` line naming a missing program) or loader.
     """
+    if not command:
+        return CommandNotFoundError("command not found: '' (an empty command)")
     if isinstance(error, FileNotFoundError):
         if found is not None:
             interpreter = _interpreter(found)
@@ -664,6 +666,8 @@ def _launch_error(command: str, error: OSError, found: str | None = None) -> Exc
             return CommandNotFoundError(f"cannot execute {command}: {needs} was not found")
         return CommandNotFoundError(f"command not found: {command}")
     if isinstance(error, PermissionError):
+        if os.path.isdir(command):
+            return CommandNotExecutableError(f"cannot execute {command}: it is a folder")
         return CommandNotExecutableError(f"permission denied: {command} is not executable")
     if error.errno == errno.ENOEXEC:
         return CommandNotExecutableError(f"cannot execute {command}: {error.strerror}")
