@@ -1,9 +1,11 @@
-"""Run ids: globally unique, time-sortable, never from the user-seeded ``random`` module."""
+"""Run ids (globally unique, time-sortable, never from the user-seeded ``random`` module) and names."""
 
 from __future__ import annotations
 
 import os
 import time
+
+from mlop_cli.errors import UsageError
 
 # Crockford's base32, lower case: no i, l, o, u, so ids read aloud without confusion.
 _ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz"
@@ -26,3 +28,9 @@ def new_run_id(now: float | None = None) -> str:
     millis = int((time.time() if now is None else now) * 1000)
     random_bits = int.from_bytes(os.urandom(7), "big") >> 1  # 55 bits
     return _encode(millis, 9) + _encode(random_bits, 11)
+
+
+def check_run_name(name: str) -> None:
+    """Refuse a run name that a run reference would never reach (``last`` is the newest run)."""
+    if name.strip() == "last":
+        raise UsageError("a run cannot be named 'last': `last` always means the newest run")

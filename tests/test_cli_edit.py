@@ -157,3 +157,14 @@ def test_gc_by_age_and_status_with_dry_run_and_vacuum(store: Path) -> None:
     assert nothing.returncode == 2 and b"nothing to do" in nothing.stderr
     bad = run_mlop("gc", "--status", "running", store=store)
     assert bad.returncode == 2
+
+
+def test_no_run_can_be_named_last(store: Path) -> None:
+    """`last` always means the newest run: a run named so could never be reached by name."""
+    refused = run_mlop("run", "-q", "--name", "last", "--", "true", store=store)
+    assert refused.returncode == 2 and b"cannot be named 'last'" in refused.stderr
+    assert not store.exists()  # refused before anything ran
+    assert run_mlop("run", "-q", "--name", "first", "--", "true", store=store).returncode == 0
+    renamed = run_mlop("rename", "first", " last ", store=store)
+    assert renamed.returncode == 2 and b"cannot be named 'last'" in renamed.stderr
+    assert query(store, "SELECT name FROM runs") == [("first",)]

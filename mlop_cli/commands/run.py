@@ -94,6 +94,10 @@ def run(
         raise UsageError(
             f"no such option: {command[0]} (see `mlop run --help`; the command goes after `--`)"
         )
+    if name is not None:
+        from mlop_cli.ids import check_run_name
+
+        check_run_name(name)
     cwd = Path.cwd()
     config = _config(cwd)
     env = dict(os.environ)

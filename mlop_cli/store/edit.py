@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from mlop_cli.errors import MlopError, StoreError, UsageError
+from mlop_cli.ids import check_run_name
 from mlop_cli.store.queries import effective_status
 from mlop_cli.store.schema import connect
 
@@ -271,6 +272,8 @@ def _clean_labels(labels: Iterable[str], what: str) -> list[str]:
             raise UsageError(f"an empty {what}; give at least one visible character")
         if any(ord(ch) < 32 or ord(ch) == 127 for ch in value):
             raise UsageError(f"{what} {value!r} holds control characters")
+        if what == "name":
+            check_run_name(value)
         cleaned.append(value)
     return list(dict.fromkeys(cleaned))
 
