@@ -36,6 +36,8 @@ KEYS: dict[str, tuple[type | tuple[type, ...], str]] = {
     "sync_to": (str, "PostgreSQL URL that mlop run syncs to in the background (mlop sync)"),
 }
 REPORT_KEYS = {"output": str, "include_env": bool, "last": int}
+# The least value a number may take (the command-line options' own minimum).
+MINIMA = {"sample_interval": 0.05, "max_metrics": 1, "report.last": 1}
 
 
 @dataclass
@@ -86,6 +88,7 @@ def _check(path: Path, table: Mapping[str, Any]) -> dict[str, Any]:
             raise ConfigError(
                 f"{path}: {key} must be {_type_name(expected)}, not {type(value).__name__}"
             )
+        _check_minimum(path, key, value)
         if key == "report":
             for sub, sub_value in value.items():
                 if sub not in REPORT_KEYS:
@@ -96,6 +99,7 @@ def _check(path: Path, table: Mapping[str, Any]) -> dict[str, Any]:
                     raise ConfigError(
                         f"{path}: report.{sub} must be {_type_name(REPORT_KEYS[sub])}"
                     )
+                _check_minimum(path, f"report.{sub}", sub_value)
         if key == "diagnosis":
             from mlop_cli.sources.diagnosis import DiagnosisThresholds
 
@@ -108,6 +112,12 @@ def _check(path: Path, table: Mapping[str, Any]) -> dict[str, Any]:
         ):
             raise ConfigError(f"{path}: {key} must be a list of strings")
     return dict(table)
+
+
+def _check_minimum(path: Path, key: str, value: Any) -> None:
+    least = MINIMA.get(key)
+    if least is not None and not value >= least:  # `not >=`: NaN is refused too
+        raise ConfigError(f"{path}: {key} must be at least {least}, not {value}")
 
 
 def _type_name(expected: type | tuple[type, ...]) -> str:

@@ -387,9 +387,41 @@ def test_config_report_defaults(tmp_path: Path) -> None:
     assert (tmp_path / "reports" / "latest.html").is_file()  # config report.output applied
 
 
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("sample_interval = -1", "sample_interval must be at least 0.05, not -1"),
+        ("sample_interval = nan", "sample_interval must be at least 0.05, not nan"),
+        ("max_metrics = -5", "max_metrics must be at least 1, not -5"),
+        ("[report]\nlast = 0", "report.last must be at least 1, not 0"),
+    ],
+)
+def test_config_numbers_below_their_minimum_are_one_line(
+    tmp_path: Path, text: str, message: str
+) -> None:
+    (tmp_path / "mlop.toml").write_text(text + "\n")
+    result = subprocess.run(
+        mlop_argv("run", "-q", "--", "true"), cwd=tmp_path, env=clean_env(), capture_output=True
+    )
+    assert result.returncode == 2
+    assert result.stderr.decode() == f"mlop: error: {tmp_path / 'mlop.toml'}: {message}\n"
+
+
 def test_readme_lists_every_example() -> None:
     readme = (EXAMPLES / "README.md").read_text()
     files = [p.relative_to(EXAMPLES).as_posix() for p in EXAMPLES.rglob("*") if p.is_file()]
     for name in files:
         if name != "README.md" and "__pycache__" not in name:
             assert f"`{name}`" in readme, name
+
+
+@pytest.mark.parametrize("value", ["-1", "0", "nan", "fast"])
+def test_mlop_sample_interval_below_its_minimum_is_one_line(tmp_path: Path, value: str) -> None:
+    result = subprocess.run(
+        mlop_argv("run", "-q", "--store", str(tmp_path / "s.db"), "--", "true"),
+        env=clean_env(MLOP_SAMPLE_INTERVAL=value),
+        capture_output=True,
+    )
+    assert result.returncode == 2
+    assert result.stderr.decode().startswith(f"mlop: error: MLOP_SAMPLE_INTERVAL={value!r}")
+    assert result.stderr.count(b"\n") == 1

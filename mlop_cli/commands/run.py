@@ -155,6 +155,9 @@ def _float_env(env: dict[str, str], name: str) -> float | None:
     if not value:
         return None
     try:
-        return float(value)
+        number = float(value)
     except ValueError as error:
         raise UsageError(f"{name}={value!r} is not a number") from error
+    if not number >= 0.05:  # as --sample-interval; `not >=` refuses NaN too
+        raise UsageError(f"{name}={value!r}: give at least 0.05 seconds")
+    return number
