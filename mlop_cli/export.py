@@ -30,6 +30,8 @@ def selected_series(
 ) -> Iterator[Series]:
     """The run's series, all of them or only ``metrics`` (exact names, any source).
 
+    The names are checked at once, before anything is read or written.
+
     Raises:
         UnknownMetricError: a name in ``metrics`` is neither a metric of the run nor in
             ``also_known`` (histogram names, for the TensorBoard export).
@@ -42,6 +44,10 @@ def selected_series(
                 raise unknown_metric(name, known)
         wanted = set(metrics)
         pairs = [(name, source) for name, source in pairs if name in wanted]
+    return _read_series(store, run_id, pairs)
+
+
+def _read_series(store: Store, run_id: str, pairs: list[tuple[str, str]]) -> Iterator[Series]:
     for name, source in pairs:
         series = store.series(run_id, name, source)
         if series is not None:
@@ -54,10 +60,11 @@ def _points(series: Series) -> Iterator[tuple[int, float, float]]:
 
 def write_csv(store: Store, run_id: str, stream: IO[str], metrics: list[str] | None = None) -> int:
     """Write CSV (header ``metric,step,value,time,source``) to ``stream``; returns the point count."""
+    chosen = selected_series(store, run_id, metrics)
     writer = csv.writer(stream, lineterminator="\n")
     writer.writerow(FIELDS)
     count = 0
-    for series in selected_series(store, run_id, metrics):
+    for series in chosen:
         for step, value, when in _points(series):
             writer.writerow((series.name, step, repr(value), repr(when), series.source))
             count += 1

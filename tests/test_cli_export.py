@@ -52,6 +52,12 @@ def test_jsonl_to_a_file_with_nan_as_null_and_a_metric_filter(store: Path, tmp_p
     assert {r["metric"] for r in records} == {"train/loss"}
     unknown = run_mlop("export", "r", "-f", "jsonl", "-m", "train/los", store=store)
     assert unknown.returncode == 2 and b"did you mean 'train/loss'" in unknown.stderr
+    # An unknown name is refused before any output: no CSV header, no file left behind.
+    csv_out = run_mlop("export", "r", "-m", "train/los", store=store)
+    assert csv_out.returncode == 2 and csv_out.stdout == b""
+    absent = tmp_path / "absent.csv"
+    assert run_mlop("export", "r", "-m", "nope", "-o", str(absent), store=store).returncode == 2
+    assert not absent.exists()
 
 
 def test_tensorboard_export_opens_in_tensorboard(store: Path, tmp_path: Path) -> None:

@@ -54,7 +54,11 @@ def ls(
         _print_json([run_summary(r) for r in runs])
         return
     if not runs:
-        sys.stderr.write(f"mlop: no runs in {opened.path}\n")
+        filters = [
+            f"--{k} {v}" for k, v in (("project", project), ("tag", tag), ("status", status)) if v
+        ]
+        match = f" match {' '.join(filters)}" if filters else ""
+        sys.stderr.write(f"mlop: no runs{match} in {opened.path}\n")
         return
     if not each_run:
         from mlop_cli.views.groups import collapse_groups
@@ -318,6 +322,7 @@ def export(
         )
         return
     write = exporting.write_csv if format_ == "csv" else exporting.write_jsonl
+    exporting.selected_series(opened, run_id, metric or None)  # unknown names: before any output
     if output is None:
         write(opened, run_id, sys.stdout, metric or None)
         sys.stdout.flush()
