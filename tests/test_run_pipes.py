@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import subprocess
 import time
 from pathlib import Path
@@ -443,9 +444,13 @@ def test_console_is_stored_whole_and_at_once_with_secrets_in_the_environment(
         stored = b""
         while time.monotonic() < deadline and not stored.endswith(b"done loss=0.25\n"):
             time.sleep(0.2)
-            if store.exists():
+            try:
+                if not store.exists():  # (connecting would create it)
+                    continue
                 rows = query(store, "SELECT data FROM logs ORDER BY seq")
-                stored = b"".join(row[0] for row in rows)
+            except sqlite3.OperationalError:  # its tables are not created yet
+                continue
+            stored = b"".join(row[0] for row in rows)
         assert stored == b"epoch 1 done loss=0.25\n"
     finally:
         process.terminate()
