@@ -15,6 +15,7 @@ from mlop_cli.sources.console import (
     parse_number,
     parse_step,
 )
+from mlop_cli.sources.console.noise import DumpSkipper
 from mlop_cli.sources.console.parsers import parse_block
 
 LINES = [
@@ -329,3 +330,76 @@ def test_config_reprs_after_words_are_not_metrics() -> None:
     assert parse_line("INFO: config: TrainConfig(lr=0.1, batch_size=32)") == (None, [])
     assert parse_line("eval: Metrics(loss=0.5)")[1] == [("loss", 0.5)]
     assert parse_line("step=3 loss=0.2") == (3, [("loss", 0.2)])
+
+
+# -- real output that is not metrics (transformers 5.23, torch 2.13, found by user tests) ------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "[transformers]   Num update steps per epoch = 4",  # was read as epoch=4
+        "[transformers]   Instantaneous batch size per device = 8",
+        "[INFO|trainer.py:1625] 2026-11-22 16:08:24,568 >>   Total optimization steps = 12",
+        "  Num examples = 64",
+        "  Batch size = 8",
+        "11/22/2026 16:08:24 - WARNING - __main__ - Process rank: 0, device: cpu, n_gpu: 0, "
+        "distributed training: False",
+        "        (c_fc): Conv1D(nf=128, nx=32)",
+        "        (ln_1): LayerNorm((32,), eps=1e-05, elementwise_affine=True)",
+        "  (lm_head): Linear(in_features=32, out_features=64, bias=False)",
+        "train.py:3: UserWarning: lr=0.5 is large; dropout=0.3",
+        "<string>:1: UserWarning: batch_size=64",
+    ],
+)
+def test_library_banners_module_reprs_and_warnings_are_not_metrics(line: str) -> None:
+    assert parse_block(line) == []
+
+
+def test_hf_log_metrics_blocks_are_read_whatever_the_padding() -> None:
+    block = (
+        "***** eval metrics *****\n"
+        "  epoch                   =        3.0\n"
+        "  eval_loss               =     0.7037\n"
+        "  eval_runtime            = 0:00:00.10\n"
+        "  eval_samples_per_second =      311.3\n"
+    )
+    pairs = [pair for _, _, found in parse_block(block) for pair in found]
+    assert pairs == [("epoch", 3.0), ("eval_loss", 0.7037), ("eval_samples_per_second", 311.3)]
+
+
+def test_a_spaced_equals_after_words_still_counts() -> None:
+    assert parse_block("epoch 3: loss = 0.25, acc = 0.9") == [
+        (0, 3, [("loss", 0.25), ("acc", 0.9)])
+    ]
+
+
+def _skipped(text: str) -> list[str]:
+    return [line for line in DumpSkipper().skip(text).split("\n") if line]
+
+
+def test_multi_line_dumps_after_a_logger_prefix_and_model_printouts_are_skipped() -> None:
+    hf_args = (
+        "11/22/2026 16:08:24 - INFO - __main__ - Training/evaluation parameters "
+        "TrainingArguments(\nseed=42,\nlearning_rate=0.001,\n)\nloss=0.5"
+    )
+    assert _skipped(hf_args) == ["loss=0.5"]
+    model = (
+        "GPT2LMHeadModel(\n  (transformer): GPT2Model(\n    (drop): Dropout(p=0.1, inplace=False)\n"
+        "  )\n  (lm_head): Linear(in_features=32, out_features=64, bias=False)\n)\nloss=0.5"
+    )
+    assert _skipped(model) == [
+        "loss=0.5"
+    ]  # the first `  )` does not end it: only `)` at its indent
+    config = 'GPT2Config {\n  "attn_pdrop": 0.1,\n  "n_embd": 32\n}\nloss=0.5'
+    assert _skipped(config) == ["loss=0.5"]
+
+
+def test_the_source_line_under_a_warning_or_a_traceback_frame_is_skipped() -> None:
+    traceback = (
+        'Traceback (most recent call last):\n  File "/w/train.py", line 4, in <module>\n'
+        "    h = m.fit(x, y, epochs=3, batch_size=32, validation_split=0.25)\nloss=0.5"
+    )
+    assert _skipped(traceback)[-2:] == ['  File "/w/train.py", line 4, in <module>', "loss=0.5"]
+    warning = "train.py:3: UserWarning: lr=0.5\n  warnings.warn('lr=0.5', stacklevel=1)\nacc=0.9"
+    assert _skipped(warning)[-1] == "acc=0.9" and len(_skipped(warning)) == 2

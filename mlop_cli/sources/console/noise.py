@@ -33,6 +33,12 @@ _NOISE = re.compile(
         (?:[^=\n]*?[^\w.=\n])?{_CONFIG_NAME}\([\w.]+=  # also after words: `Training with Namespace(lr=...`
       | (?:[^\n{{]*?[^\w\n{{])?\{{'[^\n]*?':[ ](?:None|True|False|\[)[^\n]*\}}[ \t]*$  # `print(vars(args))`
       | [^\s:]*/[^\s:/]+\.py:\d+:[ ]  # a library's warning: `/…/fit_loop.py:321: … Trainer(log_every_n_steps=50)`
+      | (?:[^\s:]*\.py|<string>):\d+:[ ]\w*Warning:  # the script's: `train.py:3: UserWarning: lr=0.5 …`
+      | \([\w.\-]+\):[ ][A-Za-z_][\w.]*\(  # a PyTorch module repr: `(c_fc): Linear(in_features=32, ...)`
+      | (?:[^\n]*?[ \t])?  # after a logger's prefix: `[transformers]`, `[INFO|trainer.py:1619] … >>`
+        (?:Num|Number[ ]of|Instantaneous|Total[ ](?:train|optimization)|Gradient[ ]Accumulation|Batch[ ]size)
+        [ ][^=:\n]*?=[ ]  # Hugging Face's banner: `  Num update steps per epoch = 4`
+      | [^\n]*Process[ ]rank:[ ]\d+,[ ]device:  # HF example scripts: `Process rank: 0, device: cpu, n_gpu: 0`
       | (?:Total|Trainable|Non-trainable|Optimizer)[ ][A-Za-z ()]*params\b
       | Modules[ ]in[ ]\w+[ ]mode:
       | Total[ ]FLOPs:
@@ -51,7 +57,11 @@ _MARKERS = (
     "FLOPs:",
     "available:",
     "LOCAL_RANK:",
-    ".py:",  # with a path: a warning
+    ".py:",  # a warning
+    "<string>:",
+    "): ",  # a module repr
+    " = ",  # Hugging Face's `  Num examples = 64` banner
+    "rank:",
     "': None",
     "': True",
     "': False",
@@ -59,11 +69,19 @@ _MARKERS = (
 )
 
 # Every marker holds one of these (tests check it): a block with none of them has no noise.
-_GATES = ("(", ":", "params")
+_GATES = ("(", ":", "params", " = ")
 
-# Several lines: `TrainingArguments(` alone on a line, one `name=value,` per line, then `)`.
-_DUMP_START = re.compile(r"^[ \t]*[A-Za-z_][\w.]*\($", re.MULTILINE)
-_DUMP_END = re.compile(r"^[ \t]*\)[ \t]*$", re.MULTILINE)
+# Several lines: `TrainingArguments(` alone on a line (or after a logger's words, as Hugging
+# Face's example scripts print it), one `name=value,` per line, then `)` at the same indent; a
+# model printout `GPT2LMHeadModel(` ... `)`; a Hugging Face config `GPT2Config {` ... `}`.
+_DUMP_START = re.compile(
+    rf"^([ \t]*)(?:[A-Za-z_][\w.]*\(|(?:[^\n]*[^\w.\n])?{_CONFIG_NAME}\(|(?:[^\n]*[^\w.\n])?[\w.]*Config[ ]\{{)$"
+)
+# One line to skip after these: the source line Python echoes under a warning or a traceback's
+# `File "...", line N` (`    model.fit(x, epochs=3, batch_size=32)` holds no metric).
+_ECHO_HEAD = re.compile(
+    r'^[ \t]*File "[^"\n]*", line \d+|^(?:[^\s:]*\.py|<string>):\d+:[ ]\w*Warning:'
+)
 MAX_DUMP_LINES = 2000
 """A dump still open after this many lines is taken to have ended (output goes on)."""
 
@@ -87,10 +105,11 @@ def drop_noise(text: str) -> str:
 class DumpSkipper:
     """Empties the lines of multi-line configuration dumps, across the blocks of one stream."""
 
-    __slots__ = ("_left",)
+    __slots__ = ("_close", "_left")
 
     def __init__(self) -> None:
-        self._left = 0  # lines still to skip in an open dump; 0: none open
+        self._left = 0  # lines still to skip; 0: none
+        self._close = ""  # the line that ends the open dump (`)` or `}` at its indent); "": none
 
     def skip(self, text: str) -> str:
         """Return ``text`` with the lines of dumps emptied (the line count is kept).
@@ -98,16 +117,30 @@ class DumpSkipper:
         Args:
             text: One block of records from the stream, in order.
         """
-        if not self._left and "(\n" not in text and not text.endswith("("):
+        if (
+            not self._left
+            and "(\n" not in text
+            and "{\n" not in text
+            and not text.endswith(("(", "{"))
+            and 'File "' not in text
+            and "Warning:" not in text
+        ):
             return text
         lines = text.split("\n")
         for index, line in enumerate(lines):
             if self._left:
                 self._left -= 1
                 lines[index] = ""
-                if _DUMP_END.match(line):
-                    self._left = 0
-            elif line.endswith("(") and _DUMP_START.match(line):
-                self._left = MAX_DUMP_LINES
-                lines[index] = ""
+                if self._close and line.rstrip() == self._close:
+                    self._left, self._close = 0, ""
+                continue
+            if line.endswith(("(", "{")):
+                start = _DUMP_START.match(line)
+                if start is not None:
+                    self._left = MAX_DUMP_LINES
+                    self._close = start[1] + (")" if line.endswith("(") else "}")
+                    lines[index] = ""
+                    continue
+            if ("File" in line or "Warning:" in line) and _ECHO_HEAD.match(line):
+                self._left, self._close = 1, ""
         return "\n".join(lines)
