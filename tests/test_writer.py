@@ -157,3 +157,27 @@ def test_the_tail_of_a_series_is_its_last_points(tmp_path: Path) -> None:
         assert list(part.steps) == list(whole.steps)[-tail:]
         assert list(part.values) == list(whole.values)[-tail:]
     assert store.series("r1", "nothing", "console", tail=10) is None
+
+
+def test_a_name_from_two_sources_is_tensorboards_whatever_order_the_store_met_them(
+    tmp_path: Path,
+) -> None:
+    """Lightning's bar and its TensorBoardLogger both give `val_loss`: which one `val_loss`
+    means must not depend on the store's history (a gate would pass in one store only)."""
+    from mlop_cli.store.queries import Store
+
+    for first, second in (("console", "tensorboard"), ("tensorboard", "console")):
+        path = tmp_path / f"{first}.db"
+        writer = _writer(path)
+        writer.put(rec.Points("val_loss", first, [0, 1], [1.0, 2.0], [0.7, 0.6]))
+        writer.put(rec.Points("val_loss", second, [0, 1, 2], [1.0, 2.0, 3.0], [0.71, 0.61, 0.5]))
+        writer.put(RunUpdate({"status": "finished"}))
+        writer.close(5)
+        store = Store(path)
+        summaries = store.metric_summaries("r1")
+        assert summaries["val_loss"]["source"] == "tensorboard", first
+        assert summaries["console:val_loss"]["source"] == "console"
+        series = store.series("r1", "val_loss")
+        assert series is not None and series.source == "tensorboard"
+        assert store.metric_names("r1") == [("val_loss", "tensorboard"), ("val_loss", "console")]
+        store.close()

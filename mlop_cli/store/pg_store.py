@@ -15,7 +15,7 @@ from typing import Any
 
 from mlop_cli.errors import StoreError
 from mlop_cli.store import pg
-from mlop_cli.store.queries import Series, Store
+from mlop_cli.store.queries import SOURCE_PREFERENCE, Series, Store
 
 
 class PgStore(Store):
@@ -70,7 +70,7 @@ class PgStore(Store):
         if source is not None:
             sql += " AND m.source = %s"
             params.append(source)
-        found = self._rows(sql + " ORDER BY m.source LIMIT 1", params)
+        found = self._rows(sql + f" ORDER BY {SOURCE_PREFERENCE} LIMIT 1", params)
         if not found:
             return None
         steps, times, values = array.array("q"), array.array("d"), array.array("d")

@@ -45,6 +45,14 @@ def _unpack(code: str, blob: bytes) -> array.array:
     return packed
 
 
+# A name recorded by two sources (Lightning's bar and its TensorBoardLogger both give
+# `val_loss`): the plain name is TensorBoard's (full precision, the logger's global steps), the
+# other is `SOURCE:name`; always so, whatever order the store first met them in.
+SOURCE_PREFERENCE = (
+    "CASE m.source WHEN 'tensorboard' THEN 0 WHEN 'console' THEN 1 WHEN 'system' THEN 3 ELSE 2 END"
+)
+
+
 def effective_status(row: dict[str, Any], now: float | None = None, host: str | None = None) -> str:
     """The status to show: ``lost`` for a ``running`` run whose supervisor has died."""
     status = row.get("status") or "running"
@@ -241,7 +249,7 @@ class Store:
         """Per metric: source, count, last, min, max (with steps), mean, nan_count."""
         rows = self._rows(
             "SELECT m.name, m.source, r.* FROM run_metrics r JOIN metrics m ON m.id = r.metric_id"
-            " WHERE r.run_id = ? ORDER BY m.source = 'system', m.name",
+            f" WHERE r.run_id = ? ORDER BY m.source = 'system', m.name, {SOURCE_PREFERENCE}",
             (run_id,),
         )
         summaries: dict[str, dict[str, Any]] = {}
@@ -265,7 +273,8 @@ class Store:
     def metric_names(self, run_id: str) -> list[tuple[str, str]]:
         """(name, source) of every metric of a run."""
         rows = self._rows(
-            "SELECT m.name, m.source FROM run_metrics r JOIN metrics m ON m.id = r.metric_id WHERE r.run_id = ? ORDER BY m.name",
+            "SELECT m.name, m.source FROM run_metrics r JOIN metrics m ON m.id = r.metric_id"
+            f" WHERE r.run_id = ? ORDER BY m.name, {SOURCE_PREFERENCE}",
             (run_id,),
         )
         return [(row["name"], row["source"]) for row in rows]
@@ -293,7 +302,7 @@ class Store:
             params.append(tail // CHUNK_POINTS + 2)
             rows = self._rows(sql, params)[::-1]
         else:
-            sql += " ORDER BY m.source, c.seq"
+            sql += f" ORDER BY {SOURCE_PREFERENCE}, c.seq"
             rows = self._rows(sql, params)
         if not rows:
             return None
