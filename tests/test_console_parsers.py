@@ -403,3 +403,20 @@ def test_the_source_line_under_a_warning_or_a_traceback_frame_is_skipped() -> No
     assert _skipped(traceback)[-2:] == ['  File "/w/train.py", line 4, in <module>', "loss=0.5"]
     warning = "train.py:3: UserWarning: lr=0.5\n  warnings.warn('lr=0.5', stacklevel=1)\nacc=0.9"
     assert _skipped(warning)[-1] == "acc=0.9" and len(_skipped(warning)) == 2
+
+
+def test_lightning_result_tables_are_read() -> None:
+    table = (
+        "┏━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━━┓\n"
+        "┃   Validate metric  ┃    DataLoader 0    ┃\n"
+        "┡━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━━━━━┩\n"
+        "│      val_acc       │      0.46875       │\n"
+        "│      val_loss      │ 0.7228637933731079 │\n"
+        "└────────────────────┴────────────────────┘"
+    )
+    assert parse_block(table) == [
+        (3, None, [("val_acc", 0.46875)]),
+        (4, None, [("val_loss", 0.7228637933731079)]),
+    ]
+    assert parse_line("│      test_acc      │      0.9       │") == (None, [("test_acc", 0.9)])
+    assert parse_block("│ name │ bert │\n│ 2 │ 3 │") == []  # not a metric row

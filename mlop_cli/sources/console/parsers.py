@@ -90,6 +90,11 @@ _METER_HEAD = re.compile(r"[ ]*(\w+):[ ]*(?:\[(\d+)\])?\[[ ]*(\d+)/(\d+)\]")
 # tqdm / Lightning bar: `| 37/100 [00:01<00:02` or, without a total, `37it [00:01`.
 _BAR = re.compile(r"(?:(\d+)/(\d+)|\d+\w*) \[\d+:\d\d")
 _NESTED = re.compile(r"""^\{\s*"|:\s?\{""")
+# A two-cell row of a rich table, as Lightning's trainer.test()/validate() prints its results:
+# `│         val_acc          │          0.46875          │`. Read as `val_acc=0.46875`.
+_TABLE_ROW = re.compile(
+    rf"^[ \t]*│[ \t]*({_KEY})[ \t]*│[ \t]*({NUMBER})[ \t]*│[ \t]*$", re.MULTILINE
+)
 _MAX_DEPTH = 16
 
 Record = tuple[int, "int | None", list[tuple[str, float]]]
@@ -123,6 +128,8 @@ def parse_block(
         return out
 
     text = drop_noise(text)
+    if "│" in text:
+        text = _TABLE_ROW.sub(r"\1=\2", text)
     # Pairs need one of `= : | { [` or a tab on their line. Blank the other lines (plain log
     # text, usually most of it) so the scan below skips them: the record indexes stay.
     if not any(mark in text for mark in _PAIR_MARKS):
@@ -229,6 +236,8 @@ def parse_line(
         Step names are not among the pairs; ``epoch`` is. Ranks other than 0 prefix every name
         with ``rank<N>/``.
     """
+    if builtins and "│" in line:
+        line = _TABLE_ROW.sub(r"\1=\2", line)
     rank = 0
     body = line
     m = _RANK.match(line)
