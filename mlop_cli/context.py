@@ -31,6 +31,7 @@ from mlop_cli.redact import (
     url_secrets,
 )
 from mlop_cli.supervise.slurm_signals import helper_preexec
+from mlop_cli.supervise.supervisor import shebang_words
 
 GIT_DIFF_LIMIT = 256 * 1024
 SLURM_VARIABLES = (
@@ -434,14 +435,7 @@ def command_interpreter(argv: list[str]) -> str | None:
     path = shutil.which(argv[0])
     if path is None:
         return None
-    try:
-        with open(path, "rb") as script:
-            first = script.readline(256)
-    except OSError:
-        return None
-    if not first.startswith(b"#!"):
-        return None
-    parts = first[2:].decode("utf-8", "replace").split()
+    parts = shebang_words(path)
     if not parts:
         return None
     if Path(parts[0]).name == "env" and len(parts) > 1:

@@ -12,10 +12,10 @@ from tests.conftest import clean_env, run_mlop
 COMMANDS = [command.name or command.callback.__name__ for command in app.registered_commands]
 
 
-def _usage_error(result) -> str:
-    """The one line a usage error prints, after checking it is that: exit 2, no traceback."""
+def _usage_error(result, code: int = 2) -> str:
+    """The one line an error prints, after checking it is that: exit ``code``, no traceback."""
     errors = result.stderr.decode()
-    assert result.returncode == 2, errors
+    assert result.returncode == code, errors
     assert "Traceback" not in errors
     assert errors.count("\n") == 1 and errors.startswith("mlop: error: "), errors
     return errors
@@ -52,11 +52,7 @@ def test_no_arguments_prints_the_help_plainly() -> None:
 
 
 def _one_line_error(result) -> str:
-    errors = result.stderr.decode()
-    assert result.returncode == 1, errors
-    assert "Traceback" not in errors
-    assert errors.count("\n") == 1 and errors.startswith("mlop: error: "), errors
-    return errors
+    return _usage_error(result, code=1)
 
 
 def test_files_that_cannot_be_written_are_one_line(store: Path, tmp_path: Path) -> None:

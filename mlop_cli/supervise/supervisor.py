@@ -638,17 +638,22 @@ def _is_binary(path: str) -> bool:
         return True
 
 
-def _interpreter(path: str) -> str | None:
-    """The interpreter a script's ``#!`` line names, or None."""
+def shebang_words(path: str | os.PathLike[str]) -> list[str]:
+    """The words of a script's ``#!`` line (``["/usr/bin/env", "python3"]``); [] without one."""
     try:
         with open(path, "rb") as file:
             first = file.readline(256)
     except OSError:
-        return None
+        return []
     if not first.startswith(b"#!"):
-        return None
-    words = first[2:].split()
-    return words[0].decode(errors="replace") if words else None
+        return []
+    return first[2:].decode("utf-8", "replace").split()
+
+
+def _interpreter(path: str) -> str | None:
+    """The interpreter a script's ``#!`` line names, or None."""
+    words = shebang_words(path)
+    return words[0] if words else None
 
 
 def _launch_error(command: str, error: OSError, found: str | None = None) -> Exception:
