@@ -220,3 +220,22 @@ def test_unclosed_dump_ends_after_the_limit():
 
     data = b"Config(\n" + b"x=1,\n" * MAX_DUMP_LINES + b"loss=2\n"
     assert values(run([(1, data)])) == {"loss": [(0, 2.0)]}
+
+
+def test_a_bar_redraw_showing_an_unchanged_value_is_not_a_new_point():
+    """Lightning's bar keeps `val_loss` on screen through the next epoch and redraws twice a
+    step: one point per shown change, never a stale repeat or a step going back."""
+    bar = "Epoch {e}: {p:3d}%|#| {n}/8 [00:01<00:00, 9.1it/s, v_num=0, train_loss={t}, val_loss={v}]\r"
+    redraws = [
+        bar.format(e=1, p=0, n=0, t="0.61", v="0.70"),  # the last epoch's values, redrawn
+        bar.format(e=1, p=12, n=1, t="0.61", v="0.70"),
+        bar.format(e=1, p=12, n=1, t="0.58", v="0.70"),
+        bar.format(e=1, p=25, n=2, t="0.58", v="0.70"),
+        bar.format(e=1, p=25, n=2, t="0.55", v="0.70"),
+    ]
+    got = values(run([(2, "".join(redraws).encode())]))
+    assert got["train_loss"] == [(8, 0.61), (9, 0.58), (10, 0.55)]
+    assert got["val_loss"] == [(8, 0.70)]
+    # Plain lines keep every point: a constant lr printed each step is a point each step.
+    plain = values(run([(1, b"step=1 lr=0.1\nstep=2 lr=0.1\nstep=3 lr=0.1\n")]))
+    assert plain["lr"] == [(1, 0.1), (2, 0.1), (3, 0.1)]

@@ -100,6 +100,17 @@ _MAX_DEPTH = 16
 Record = tuple[int, "int | None", list[tuple[str, float]]]
 
 
+class BarPairs(list):
+    """The pairs of a progress-bar redraw (tqdm, Lightning's bar).
+
+    A bar redraws many times a second and shows the last value of each metric until it
+    changes (Lightning's `val_loss` stays on the bar through the next epoch), so the console
+    source keeps a bar's value only when it differs from the last one the bar showed.
+    """
+
+    __slots__ = ()
+
+
 def parse_block(
     text: str, patterns: Sequence[re.Pattern[str]] = (), builtins: bool = True
 ) -> list[Record]:
@@ -211,6 +222,8 @@ def _finish(
         pairs = [(prefix + name, value) for name, value in pairs]
     if rank:
         pairs = [(f"rank{rank}/{name}", value) for name, value in pairs]
+    if is_bar and pairs:
+        pairs = BarPairs(pairs)
     return step, pairs
 
 

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from mlop_cli.records import CONSOLE, Event, Points, Sink
 from mlop_cli.sources.console.lines import MAX_LINE, LineAssembler
 from mlop_cli.sources.console.noise import DumpSkipper
-from mlop_cli.sources.console.parsers import parse_block
+from mlop_cli.sources.console.parsers import BarPairs, parse_block
 from mlop_cli.sources.console.templates import Columns, TemplateCache
 
 MAX_NAME = 200
@@ -55,6 +55,7 @@ class ConsoleSource:
         self._lock = threading.Lock()
         self._assemblers: dict[int, LineAssembler] = {}
         self._dumps: dict[int, DumpSkipper] = {}
+        self._bar_values: dict[str, float] = {}  # the last value a progress bar showed, per metric
         # Per stream; only with the built-ins alone (custom patterns may read any line).
         self._templates: dict[int, TemplateCache] | None = (
             {} if builtins and not self._patterns else None
@@ -148,9 +149,16 @@ class ConsoleSource:
     def _add_records(self, offset: int, records: list, first_time: float, time: float) -> None:
         # The hot loop of lines no template matched: no attribute lookups, no object per point.
         series = self._series
+        shown = self._bar_values
         for index, step, pairs in records:
             t = first_time if index + offset == 0 else time
+            bar = type(pairs) is BarPairs
             for name, value in pairs:
+                if bar:
+                    # A redraw showing the value it showed before: not a new point.
+                    if shown.get(name) == value:
+                        continue
+                    shown[name] = value
                 state = series.get(name)
                 if state is None:
                     state = self._admit(name)
