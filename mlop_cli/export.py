@@ -14,7 +14,7 @@ from __future__ import annotations
 import csv
 import json
 import math
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
@@ -58,9 +58,9 @@ def _points(series: Series) -> Iterator[tuple[int, float, float]]:
     return zip(series.steps, series.values, series.times, strict=False)
 
 
-def write_csv(store: Store, run_id: str, stream: IO[str], metrics: list[str] | None = None) -> int:
-    """Write CSV (header ``metric,step,value,time,source``) to ``stream``; returns the point count."""
-    chosen = selected_series(store, run_id, metrics)
+def write_csv(chosen: Iterable[Series], stream: IO[str]) -> int:
+    """Write CSV (header ``metric,step,value,time,source``) of ``chosen`` (see
+    :func:`selected_series`) to ``stream``; returns the point count."""
     writer = csv.writer(stream, lineterminator="\n")
     writer.writerow(FIELDS)
     count = 0
@@ -75,12 +75,11 @@ def _json_value(value: float) -> float | None:
     return None if math.isnan(value) or math.isinf(value) else value
 
 
-def write_jsonl(
-    store: Store, run_id: str, stream: IO[str], metrics: list[str] | None = None
-) -> int:
-    """Write one JSON object per line and point to ``stream``; returns the point count."""
+def write_jsonl(chosen: Iterable[Series], stream: IO[str]) -> int:
+    """Write one JSON object per line and point of ``chosen`` to ``stream``; returns the point
+    count."""
     count = 0
-    for series in selected_series(store, run_id, metrics):
+    for series in chosen:
         for step, value, when in _points(series):
             record = {
                 "metric": series.name,

@@ -322,11 +322,12 @@ def export(
         )
         return
     write = exporting.write_csv if format_ == "csv" else exporting.write_jsonl
-    exporting.selected_series(opened, run_id, metric or None)  # unknown names: before any output
+    # Unknown names are refused here, before any output: no header, no empty file.
+    chosen = exporting.selected_series(opened, run_id, metric or None)
     if output is None:
-        write(opened, run_id, sys.stdout, metric or None)
+        write(chosen, sys.stdout)
         sys.stdout.flush()
         return
     with open(output, "w", encoding="utf-8", newline="") as stream:
-        count = write(opened, run_id, stream, metric or None)
+        count = write(chosen, stream)
     sys.stderr.write(f"mlop: wrote {count:,} points to {output}\n")
