@@ -28,12 +28,15 @@ _CONFIG_SUFFIXES = (
     "Trainer",  # Lightning's warnings: `Trainer(log_every_n_steps=50)`, wrapped in a terminal
 )
 _CONFIG_NAME = rf"[\w.]*(?:{'|'.join(_CONFIG_SUFFIXES)}|Hparams|HParams)"
+# A script's own warning: `train.py:3: UserWarning: lr=0.5 …` (a noise line, and the head of
+# the echoed source line skipped after it).
+_WARNING_HEAD = r"(?:[^\s:]*\.py|<string>):\d+:[ ]\w*Warning:"
 _NOISE = re.compile(
     rf"""[ \t]*(?:
         (?:[^=\n]*?[^\w.=\n])?{_CONFIG_NAME}\([\w.]+=  # also after words: `Training with Namespace(lr=...`
       | (?:[^\n{{]*?[^\w\n{{])?\{{'[^\n]*?':[ ](?:None|True|False|\[)[^\n]*\}}[ \t]*$  # `print(vars(args))`
       | [^\s:]*/[^\s:/]+\.py:\d+:[ ]  # a library's warning: `/…/fit_loop.py:321: … Trainer(log_every_n_steps=50)`
-      | (?:[^\s:]*\.py|<string>):\d+:[ ]\w*Warning:  # the script's: `train.py:3: UserWarning: lr=0.5 …`
+      | {_WARNING_HEAD}
       | \([\w.\-]+\):[ ][A-Za-z_][\w.]*\(  # a PyTorch module repr: `(c_fc): Linear(in_features=32, ...)`
       | (?:[^\n]*?[ \t])?  # after a logger's prefix: `[transformers]`, `[INFO|trainer.py:1619] … >>`
         (?:Num|Number[ ]of|Instantaneous|Total[ ](?:train|optimization)|Gradient[ ]Accumulation|Batch[ ]size)
@@ -79,9 +82,7 @@ _DUMP_START = re.compile(
 )
 # One line to skip after these: the source line Python echoes under a warning or a traceback's
 # `File "...", line N` (`    model.fit(x, epochs=3, batch_size=32)` holds no metric).
-_ECHO_HEAD = re.compile(
-    r'^[ \t]*File "[^"\n]*", line \d+|^(?:[^\s:]*\.py|<string>):\d+:[ ]\w*Warning:'
-)
+_ECHO_HEAD = re.compile(rf'^[ \t]*File "[^"\n]*", line \d+|^{_WARNING_HEAD}')
 MAX_DUMP_LINES = 2000
 """A dump still open after this many lines is taken to have ended (output goes on)."""
 
