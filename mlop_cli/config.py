@@ -36,7 +36,7 @@ KEYS: dict[str, tuple[type | tuple[type, ...], str]] = {
     "sync_to": (str, "PostgreSQL URL that mlop run syncs to in the background (mlop sync)"),
 }
 REPORT_KEYS = {"output": str, "include_env": bool, "last": int}
-# The least value a number may take (the command-line options' own minimum).
+# The least value a number may take, in the config file and in the command-line options alike.
 MINIMA = {"sample_interval": 0.05, "max_metrics": 1, "report.last": 1}
 
 

@@ -16,6 +16,7 @@ from mlop_cli.commands._shared import (
     _progress,
     app,
 )
+from mlop_cli.config import MINIMA
 from mlop_cli.errors import UsageError
 
 
@@ -40,7 +41,7 @@ def report(
         "--last",
         "-l",
         help="The N newest matching runs (default 1, or 10 with --project/--tag).",
-        min=1,
+        min=MINIMA["report.last"],
     ),
     group: str | None = typer.Option(
         None, "--group", "-g", help="The runs of a multi-node job (the group id `mlop ls` shows)."

@@ -17,6 +17,7 @@ from mlop_cli.commands._shared import (
     _sync_url,
     app,
 )
+from mlop_cli.config import MINIMA
 from mlop_cli.errors import UsageError
 
 # -- run -------------------------------------------------------------------------------
@@ -63,7 +64,10 @@ def run(
         False, "--no-tensorboard", help="Do not look for TensorBoard event files."
     ),
     sample_interval: float | None = typer.Option(
-        None, "--sample-interval", help="Seconds between system samples (default 1).", min=0.05
+        None,
+        "--sample-interval",
+        help="Seconds between system samples (default 1).",
+        min=MINIMA["sample_interval"],
     ),
     no_system: bool = typer.Option(
         False, "--no-system", help="Do not sample CPU, memory and GPUs."
@@ -158,6 +162,7 @@ def _float_env(env: dict[str, str], name: str) -> float | None:
         number = float(value)
     except ValueError as error:
         raise UsageError(f"{name}={value!r} is not a number") from error
-    if not number >= 0.05:  # as --sample-interval; `not >=` refuses NaN too
-        raise UsageError(f"{name}={value!r}: give at least 0.05 seconds")
+    least = MINIMA["sample_interval"]
+    if not number >= least:  # as --sample-interval; `not >=` refuses NaN too
+        raise UsageError(f"{name}={value!r}: give at least {least} seconds")
     return number
