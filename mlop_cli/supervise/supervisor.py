@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import fcntl
+import functools
 import os
 import pty
 import select
@@ -226,31 +227,21 @@ class Supervisor:
                     fcntl.ioctl(1, termios.TIOCSCTTY, 0)
 
         set_child_subreaper()
+        # A new session: the child and its workers form their own process group, which mlop
+        # signals as a whole, and a terminal's Ctrl-C never reaches both of us.
+        launch = functools.partial(
+            subprocess.Popen,
+            stdin=stdin,
+            stdout=stdout,
+            stderr=stderr_target,
+            cwd=options.cwd,
+            env=env,
+            start_new_session=True,
+            preexec_fn=preexec,
+            close_fds=True,
+        )
         try:
-            # A new session: the child and its workers form their own process group, which
-            # mlop signals as a whole, and a terminal's Ctrl-C never reaches both of us.
-            def launch(argv: list[str]) -> subprocess.Popen[bytes]:
-                return subprocess.Popen(  # noqa: S603
-                    argv,
-                    stdin=stdin,
-                    stdout=stdout,
-                    stderr=stderr_target,
-                    cwd=options.cwd,
-                    env=env,
-                    start_new_session=True,
-                    preexec_fn=preexec,
-                    close_fds=True,
-                )
-
-            try:
-                self.process = launch(options.argv)
-            except OSError as error:
-                # A script without a `#!` line: the shell, env(1) and execvp() run it with
-                # /bin/sh, so `mlop run -- ./job.sh` does too.
-                script = _resolve(options.argv[0], env, options.cwd)
-                if error.errno != errno.ENOEXEC or script is None or _is_binary(script):
-                    raise
-                self.process = launch(["/bin/sh", script, *options.argv[1:]])
+            self.process = _launch_as_execvp(launch, options.argv, env, options.cwd)
         except OSError as error:
             if saved_mask is not None:
                 signal.pthread_sigmask(signal.SIG_SETMASK, saved_mask)
@@ -619,6 +610,26 @@ def _same_file(fd: int, other: int) -> bool:
         return os.path.samestat(os.fstat(fd), os.fstat(other))
     except OSError:
         return False
+
+
+def _launch_as_execvp(
+    launch: Callable[[list[str]], subprocess.Popen[bytes]],
+    argv: list[str],
+    env: dict[str, str],
+    cwd: str | None,
+) -> subprocess.Popen[bytes]:
+    """Start ``argv`` as execvp() would: a script without a `#!` line runs under /bin/sh.
+
+    The shell, env(1) and execvp() do so, so `mlop run -- ./job.sh` does too; subprocess alone
+    fails with ENOEXEC.
+    """
+    try:
+        return launch(argv)
+    except OSError as error:
+        script = _resolve(argv[0], env, cwd)
+        if error.errno != errno.ENOEXEC or script is None or _is_binary(script):
+            raise
+        return launch(["/bin/sh", script, *argv[1:]])
 
 
 def _resolve(command: str, env: dict[str, str], cwd: str | None) -> str | None:
