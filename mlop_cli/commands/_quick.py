@@ -87,8 +87,6 @@ def _value(param: Any, info: Any, annotation: Any, raw: Any) -> Any:
     """``info`` is the typer.Option/Argument declaration; ``param`` the click parameter."""
     if any(getattr(info, field, None) for field in _TYPER_ONLY) or param.nargs not in (1, -1):
         raise _Skip
-    if getattr(param, "envvar", None) or getattr(param, "callback", None) is not None:
-        raise _Skip
     multiple = param.multiple or param.nargs == -1
     kind = _plain_kind(annotation, multiple)
     if raw is None or getattr(raw, "name", None) == "UNSET" or (multiple and not raw):
@@ -96,16 +94,9 @@ def _value(param: Any, info: Any, annotation: Any, raw: Any) -> Any:
     if raw is _MISSING:
         if param.required:
             raise _Skip
-        if multiple:
-            if param.default is None:
-                return None
-            raw = list(param.default)
-            if not raw:
-                return []
-        elif param.default is None:
+        if param.default is None:
             return None
-        else:
-            raw = param.default
+        raw = list(param.default) if multiple else param.default
     if multiple:
         return [_convert(info, kind, item) for item in raw]
     return _convert(info, kind, raw)
@@ -129,17 +120,13 @@ def _plain_kind(annotation: Any, multiple: bool) -> type:
 
 
 def _convert(info: Any, kind: type, raw: Any) -> Any:
-    if kind is bool:
-        if not isinstance(raw, bool):
+    if kind is bool or kind is str:
+        if not isinstance(raw, kind):
             raise _Skip
         return raw
     if isinstance(raw, bool) or not isinstance(raw, (str, int, float, Path)):
         raise _Skip
     text = str(raw)
-    if kind is str:
-        if not isinstance(raw, str):
-            raise _Skip
-        return raw
     if kind is Path:
         return Path(text)
     if kind is int:
