@@ -57,7 +57,6 @@ def runs_table(runs: list[dict[str, Any]], width: int | None = None) -> Table:
             "PROJECT": Text(inert(run.get("project") or "")),
             "STATUS": status_text(run["status"]),
             "EXIT": Text("" if run.get("exit_code") is None else str(run["exit_code"])),
-            "STARTED": run.get("started_at"),
             "DURATION": Text(format_duration(duration_of(run))),
             "TAGS": Text(inert(",".join(run.get("tags", [])))),
             "COMMAND": Text(inert(" ".join(run.get("command", [])))),
@@ -78,8 +77,9 @@ def runs_table(runs: list[dict[str, Any]], width: int | None = None) -> Table:
             overflow="ellipsis" if name in _SQUEEZABLE else "crop",
             max_width=budgets.get(name),
         )
-    for row in rows:
-        row["STARTED"] = Text(format_time(row["STARTED"], compact=compact))
+    for run, row in zip(runs, rows, strict=True):
+        # The start's shape (whole or compact) is known only once the table is fitted.
+        row["STARTED"] = Text(format_time(run.get("started_at"), compact=compact))
         table.add_row(*(row[name] for name in columns))
     return table
 
