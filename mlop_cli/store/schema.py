@@ -13,6 +13,7 @@ arrays per chunk 7.6 s, packed arrays 0.67 s (and 25% smaller).
 
 from __future__ import annotations
 
+import itertools
 import sqlite3
 import sys
 import threading
@@ -57,15 +58,40 @@ def connect(
     conn.isolation_level = None  # explicit BEGIN/COMMIT: we batch by hand
     conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
     if not readonly and network_fs:
-        conn.execute("PRAGMA journal_mode = DELETE")
+        _set_journal_mode(conn, path, "delete", busy_timeout_ms)
         conn.execute("PRAGMA synchronous = FULL")
     elif not readonly:
         # WAL: readers (mlop ls/watch/logs --follow) never block the run's writer, and a crash
         # leaves a database that recovers to the last commit. NORMAL sync is durable across an
         # application crash (kill -9); only an OS crash may lose the last transaction.
-        conn.execute("PRAGMA journal_mode = WAL")
+        _set_journal_mode(conn, path, "wal", busy_timeout_ms)
         conn.execute("PRAGMA synchronous = NORMAL")
     return conn
+
+
+def _set_journal_mode(
+    conn: sqlite3.Connection, path: Path, mode: str, busy_timeout_ms: int
+) -> None:
+    """Put the database in ``mode``, waiting out other processes that hold it.
+
+    Changing the journal mode takes an exclusive lock and SQLite answers "database is locked"
+    at once, without its busy handler, when another connection holds any lock: eight runs
+    starting together on a fresh store failed this way. The mode is read first (it is
+    persistent, so every start but the first finds it set); a change is made by one mlop
+    process at a time, and retried while readers come and go, up to the busy timeout.
+    """
+    if conn.execute("PRAGMA journal_mode").fetchone()[0] == mode:
+        return
+    deadline = time.monotonic() + busy_timeout_ms / 1000
+    with exclusive_lock(path):
+        for attempt in itertools.count():
+            try:
+                conn.execute(f"PRAGMA journal_mode = {mode}")
+                return
+            except sqlite3.OperationalError as error:
+                if "locked" not in str(error) or time.monotonic() > deadline:
+                    raise
+                time.sleep(min(0.005 * 2**attempt, 0.1))
 
 
 def ensure_schema(conn: sqlite3.Connection) -> None:

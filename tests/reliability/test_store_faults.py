@@ -153,6 +153,48 @@ def test_store_locked_by_another_process_for_10_s(store: Path) -> None:
     assert points_of(store, "loss") == 1200
 
 
+def test_runs_starting_together_on_a_fresh_store(tmp_path: Path) -> None:
+    """Two connections turning a fresh file into WAL at once: SQLite answers one "locked" at once.
+
+    Its busy handler is not called there (each holds a shared lock the other waits on), and
+    eight runs starting together on a new store failed this way in CI about once in twenty.
+    Here 8 connections race 150 times (the unguarded conversion failed 4 times in 50).
+    """
+    errors: list[BaseException] = []
+    for attempt in range(150):
+        path = tmp_path / f"{attempt}.db"
+        barrier = threading.Barrier(8)
+
+        def start(path: Path = path, barrier: threading.Barrier = barrier) -> None:
+            barrier.wait()
+            try:
+                connect(path).close()
+            except sqlite3.Error as error:
+                errors.append(error)
+
+        threads = [threading.Thread(target=start) for _ in range(8)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert sqlite3.connect(path).execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert errors == []
+
+
+def test_a_store_held_past_the_timeout_is_reported(tmp_path: Path) -> None:
+    path = tmp_path / "held.db"
+    reader = sqlite3.connect(path, isolation_level=None)
+    reader.execute("CREATE TABLE t (x)")
+    reader.execute("BEGIN")
+    reader.execute("SELECT * FROM t").fetchall()  # a shared lock on a rollback-journal file
+    started = time.monotonic()
+    with pytest.raises(sqlite3.OperationalError, match="locked"):
+        connect(path, busy_timeout_ms=300)
+    assert 0.25 < time.monotonic() - started < 5
+    reader.execute("COMMIT")
+    reader.close()
+
+
 def test_store_file_deleted_mid_run(store: Path) -> None:
     child = metric_child(600, rate=200)  # 3 s
     run = WatchedRun(store, PYTHON, "-c", child)
