@@ -50,6 +50,14 @@ LINES = [
         [("loss", 0.123)],
     ),
     ("Epoch 2: 37it [00:01, 25.12it/s, loss=0.5]", None, [("loss", 0.5)]),
+    # Lightning's RichProgressBar on a wide terminal: the step is epoch * total + position.
+    (
+        "Epoch 2/4  ━━━━━━━━╸━━━━━━━ 3/8 0:00:00 • 0:00:01 349.68it/s v_num: 1.000 "
+        "train_loss: 0.958 val_loss: 0.957",
+        19,
+        [("train_loss", 0.958), ("val_loss", 0.957)],
+    ),
+    ("Epoch 0/-1 ━━━━━ 37/-- 0:00:03 • -:--:-- 12.10it/s loss: 0.5", None, [("loss", 0.5)]),
     (
         "| epoch 003 | loss 4.123 | ppl 17.42 | wps 12345",
         3,
@@ -219,6 +227,8 @@ TOKENS = st.sampled_from(
         "[rank2]:",
         "1: ",
         "37/100 [00:01<00:02",
+        "3/8 0:00:00 • 0:00:01",
+        " • ",
         "it",
         "Namespace(",
         ")",

@@ -68,7 +68,7 @@ def test_one_points_batch_per_metric_per_flush():
 
 def test_partial_line_waits_and_keeps_its_first_time():
     sink = run([(1, b"step=3 lo"), (1, b"ss=0.5"), (1, b"\nloss=0.25\n")])
-    assert sink.points == {"loss": [(3, 0.0, 0.5), (1, 2.0, 0.25)]}
+    assert sink.points == {"loss": [(3, 0.0, 0.5), (4, 2.0, 0.25)]}
 
 
 def test_final_unterminated_line_is_parsed_at_close():
@@ -169,7 +169,8 @@ def test_long_names_are_skipped_and_noted_once():
 
 def test_step_rule_counter_is_per_metric():
     sink = run([(1, b"loss=1\nacc=2\nloss=3\nstep=10 loss=4\nloss=5\n")])
-    assert values(sink) == {"loss": [(0, 1.0), (1, 3.0), (10, 4.0), (3, 5.0)], "acc": [(0, 2.0)]}
+    # A line without a step continues after the last step the metric had, never before it.
+    assert values(sink) == {"loss": [(0, 1.0), (1, 3.0), (10, 4.0), (11, 5.0)], "acc": [(0, 2.0)]}
 
 
 def test_parser_exception_becomes_one_warning_and_parsing_goes_on(monkeypatch):
@@ -239,3 +240,34 @@ def test_a_bar_redraw_showing_an_unchanged_value_is_not_a_new_point():
     # Plain lines keep every point: a constant lr printed each step is a point each step.
     plain = values(run([(1, b"step=1 lr=0.1\nstep=2 lr=0.1\nstep=3 lr=0.1\n")]))
     assert plain["lr"] == [(1, 0.1), (2, 0.1), (3, 0.1)]
+
+
+def test_a_rich_bar_wrapped_on_a_narrow_terminal_is_read_as_one_bar():
+    """Lightning's RichProgressBar, 80 columns wide: the metrics wrap onto indented lines and
+    the whole region is redrawn (cursor up, erase line) several times a second."""
+    pad = " " * 61
+    frame = (
+        "Epoch 1/1  \x1b[35m━━━━━━\x1b[0m {n}/8 0:00:00 • 0:00:01 349.68it/s v_num: 1.000 \r\n"
+        + pad
+        + "train_loss: {t} \r\n"
+        + pad
+        + "val_loss: {v}   \r\x1b[2K\x1b[1A\x1b[2K\x1b[1A\x1b[2K"
+    )
+    frames = [
+        frame.format(n=3, t="0.958", v="0.957"),
+        frame.format(n=4, t="0.958", v="0.957"),
+        frame.format(n=5, t="0.959", v="0.957"),
+        frame.format(n=8, t="1.311", v="0.919"),
+    ]
+    data = "".join(frames).encode()
+    expected = {
+        "train_loss": [(11, 0.958), (13, 0.959), (16, 1.311)],
+        "val_loss": [(11, 0.957), (16, 0.919)],
+    }
+    assert values(run([(1, data)])) == expected
+    for size in (1, 5, 64):
+        chunks = [(1, data[i : i + size]) for i in range(0, len(data), size)]
+        assert values(run(chunks)) == expected, size
+    # Indented metric lines with no bar before them are plain lines.
+    plain = values(run([(1, (pad + "loss: 0.5\n" + pad + "loss: 0.5\n").encode())]))
+    assert plain == {"loss": [(0, 0.5), (1, 0.5)]}

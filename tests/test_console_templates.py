@@ -72,9 +72,10 @@ def test_counter_steps_and_epochs_through_the_source():
     for r in records:
         assert isinstance(r, Points)
         got.setdefault(r.metric, []).extend(r.steps)
-    # `epoch=1` is the step, `Epoch 4` too; `epoch=0.5` is not, so loss counts its own points.
-    assert got["loss"] == [(1, k, 4)[k % 3] for k in range(18)]
-    assert got["epoch"] == [(1, k)[k % 2] for k in range(12)]  # a metric too
+    # `epoch=1` is the step, `Epoch 4` too; `epoch=0.5` is not, so loss counts on from its
+    # highest step so far: 1, then 2 (after 1), then 5, 6, ... (after 4).
+    assert got["loss"] == [1, 2, 4, 1, 5, 4, 1, 6, 4, 1, 7, 4, 1, 8, 4, 1, 9, 4]
+    assert got["epoch"] == [1, 2, 1, 3, 1, 4, 1, 5, 1, 6, 1, 7]  # a metric too
 
 
 VALUES = st.sampled_from(

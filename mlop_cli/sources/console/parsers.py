@@ -51,7 +51,7 @@ _RANK_BARE = r"\[(?:rank|default)\d+\]:|\[\d+,\d+\]<std(?:out|err)>:|[ ]*\d+:(?=
 # next space, comma, colon, bracket or newline instead of trying each position; the key is
 # matched atomically (lookahead + backreference) so a word that is not a key is not retried.
 # Groups: (delimiter, key, quote, value, step word, step word value, rank prefix). A match with none
-# of them set (`{"`, a nested `{`, or `|`, a tab, a bar's `[00:01` not followed by a pair)
+# of them set (`{"`, a nested `{`, or `|`, a tab, a bar's `[00:01` or a rich bar's ` •`)
 # marks a record that needs the full parse_line. `{` comes first so JSON and nested dicts are
 # never read as plain pairs; the rest come after the pair so common lines try the pair first.
 _SCAN = re.compile(
@@ -61,7 +61,7 @@ _SCAN = re.compile(
         (?<=\{{)(?:(?=")|(?<=:\{{)|(?<=:[ ]\{{))
       | ['"]?(?=({_KEY}))\2['"]?(?:=|:[ \t]|[ \t]+=)[ \t]*(['"]?)({NUMBER}){_END}
       | ({_STEP_WORDS})[ \t]+(\d+){_END}
-      | (?<=[|\t])|(?<=\[)(?=\d+:\d\d)
+      | (?<=[|\t])|(?<=\[)(?=\d+:\d\d)|(?<=[ ])(?=•[ ])
       | (?<=\n)(?:(?=({_RANK_BARE}))|)
     )""",
     re.VERBOSE,
@@ -89,6 +89,15 @@ _METER = re.compile(rf"(?:^|\t)[ ]*({_KEY})[ ]+({NUMBER})[ ]+\([ ]*{NUMBER}[ ]*\
 _METER_HEAD = re.compile(r"[ ]*(\w+):[ ]*(?:\[(\d+)\])?\[[ ]*(\d+)/(\d+)\]")
 # tqdm / Lightning bar: `| 37/100 [00:01<00:02` or, without a total, `37it [00:01`.
 _BAR = re.compile(r"(?:(\d+)/(\d+)|\d+\w*) \[\d+:\d\d")
+# Lightning's RichProgressBar: `Epoch 1/4 ━━━━╸━━━ 3/8 0:00:00 • 0:00:01 349.68it/s v_num: 1.000`
+# (the total is `--` for an iterable without a length). Its epoch is `Epoch <n>/<max index>`.
+_RICH_BAR = re.compile(
+    r"(?:^|[ ])(\d+)/(\d+|--)[ ]+(?:\d+:\d\d:\d\d|-:--:--)[ ]+•[ ]+(?:\d+:\d\d:\d\d|-:--:--)"
+)
+_RICH_EPOCH = re.compile(r"[ ]*Epoch[ ]+(\d+)/\d+[ ]")
+# Where the terminal is narrower than the bar, its metrics wrap onto lines of their own, indented
+# to the metrics column: `                      train_loss: 0.958 `.
+_RICH_MORE = re.compile(rf"[ ]{{8,}}(?:{_KEY}: {NUMBER}[ ]*)+$")
 _NESTED = re.compile(r"""^\{\s*"|:\s?\{""")
 # A two-cell row of a rich table, as Lightning's trainer.test()/validate() prints its results:
 # `│         val_acc          │          0.46875          │`. Read as `val_acc=0.46875`.
@@ -109,6 +118,42 @@ class BarPairs(list):
     """
 
     __slots__ = ()
+
+
+def carry_bar_head(text: str, head: str) -> tuple[str, str]:
+    """Give the wrapped metric lines of a rich progress bar the bar they belong to.
+
+    Lightning's RichProgressBar wraps its metrics onto indented lines of their own when the
+    terminal is narrower than the bar, and redraws all of them several times a second. Each
+    such line is rewritten as the bar's head (``Epoch 1/4 ━━╸━ 3/8 0:00:00 • 0:00:01``)
+    followed by its metrics, so it is read as the bar is: at the bar's step, and only when a
+    value changes. The head carries across blocks (a read may end anywhere).
+
+    Args:
+        text: A block of ``\\n``-separated records, ANSI-free.
+        head: The bar head in force at the start of the block ("" for none).
+
+    Returns:
+        The block, and the head in force at its end.
+    """
+    if not head and "•" not in text:
+        return text, head
+    lines = text.split("\n")
+    changed = False
+    for index, line in enumerate(lines):
+        if "•" in line:
+            m = _RICH_BAR.search(line)
+            if m is not None:
+                head = line[: m.end()]
+                continue
+        if not line or line.isspace():
+            continue  # a line end is `\r\n` on a terminal: two records
+        if head and _RICH_MORE.match(line):
+            lines[index] = f"{head} {line.strip()}"
+            changed = True
+        else:
+            head = ""
+    return ("\n".join(lines) if changed else text), head
 
 
 def parse_block(
@@ -302,6 +347,15 @@ def parse_line(
                 is_bar = True
                 if m[1] is not None:
                     position = (int(m[1]), int(m[2]))
+        elif "•" in body:
+            m = _RICH_BAR.search(body)
+            if m is not None:
+                is_bar = True
+                if m[2] != "--":
+                    position = (int(m[1]), int(m[2]))
+                m = _RICH_EPOCH.match(body)
+                if m is not None:
+                    epoch = int(m[1])
         if "\t" in body and "(" in body:
             meters = _METER.findall(body)
             if meters:

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from mlop_cli.records import CONSOLE, Event, Points, Sink
 from mlop_cli.sources.console.lines import MAX_LINE, LineAssembler
 from mlop_cli.sources.console.noise import DumpSkipper
-from mlop_cli.sources.console.parsers import BarPairs, parse_block
+from mlop_cli.sources.console.parsers import BarPairs, carry_bar_head, parse_block
 from mlop_cli.sources.console.templates import Columns, TemplateCache
 
 MAX_NAME = 200
@@ -56,6 +56,7 @@ class ConsoleSource:
         self._assemblers: dict[int, LineAssembler] = {}
         self._dumps: dict[int, DumpSkipper] = {}
         self._bar_values: dict[str, float] = {}  # the last value a progress bar showed, per metric
+        self._bar_heads: dict[int, str] = {}  # per stream: the rich bar whose wrapped lines follow
         # Per stream; only with the built-ins alone (custom patterns may read any line).
         self._templates: dict[int, TemplateCache] | None = (
             {} if builtins and not self._patterns else None
@@ -131,6 +132,9 @@ class ConsoleSource:
                 if dumps is None:
                     dumps = self._dumps[stream] = DumpSkipper()
                 text = dumps.skip(text)
+                text, self._bar_heads[stream] = carry_bar_head(
+                    text, self._bar_heads.get(stream, "")
+                )
             if self._templates is None:
                 parts = [(0, parse_block(text, self._patterns, self._builtins))]
             else:
@@ -166,9 +170,12 @@ class ConsoleSource:
                         continue
                 if step is None:
                     state[1].append(state[0])
+                    state[0] += 1
                 else:
                     state[1].append(step)
-                state[0] += 1
+                    # A later line without a step continues after this one, never before it.
+                    if step >= state[0]:
+                        state[0] = step + 1
                 state[2].append(t)
                 state[3].append(value)
 
@@ -189,16 +196,21 @@ class ConsoleSource:
             counter = state[0]
             if steps is None:
                 state[1].extend(range(counter, counter + count))
+                state[0] = counter + count
             elif None in steps:
-                state[1].extend(
-                    [
-                        c if s is None else s
-                        for s, c in zip(steps, range(counter, counter + count), strict=True)
-                    ]
-                )
+                # As in _add_records: a row without a step continues after the one before.
+                out = state[1]
+                for s in steps:
+                    if s is None:
+                        out.append(counter)
+                        counter += 1
+                    else:
+                        out.append(s)
+                        counter = max(counter, s + 1)
+                state[0] = counter
             else:
                 state[1].extend(steps)
-            state[0] = counter + count
+                state[0] = max(counter, max(steps) + 1)
             state[2].extend(times)
             state[3].extend(values)
 
