@@ -136,6 +136,19 @@ def test_input_prompt_works_and_terminal_is_restored(store: Path, terminal_facto
     assert termios.tcgetattr(term.slave) == term.slave_attrs
 
 
+def test_input_typed_before_mlop_starts_reaches_the_child(store: Path, terminal_factory) -> None:
+    """A line and a Ctrl-D typed before mlop is up, as `script -qec 'mlop run ...' </dev/null`
+    sends its Ctrl-D at once: the child reads the line, then its end of input (not a NUL)."""
+    child = "import sys\nprint('got', repr(sys.stdin.readline()), repr(sys.stdin.readline()))\n"
+    term = terminal_factory(
+        *mlop_argv("run", "-q", "--store", str(store), "--", PYTHON, "-c", child)
+    )
+    term.write(b"early line\n\x04")  # mlop is still importing: the terminal is in line mode
+    assert term.wait() == 0
+    assert b"got 'early line\\n' ''" in term.output, term.output
+    assert b"\x00" not in term.output and b"^@" not in term.output
+
+
 def test_colours_and_carriage_returns_pass_unchanged(store: Path, terminal_factory) -> None:
     child = "import sys\nsys.stdout.write('\\x1b[32mgreen\\x1b[0m 10%\\r 50%\\r100%\\n')\n"
     term = terminal_factory(

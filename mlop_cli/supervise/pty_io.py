@@ -5,6 +5,8 @@ from __future__ import annotations
 import atexit
 import contextlib
 import fcntl
+import os
+import select
 import struct
 import termios
 import tty
@@ -15,14 +17,21 @@ _PIPE_SIZE = 1 << 20
 
 
 @contextlib.contextmanager
-def raw_terminal(fd: int) -> Iterator[None]:
+def raw_terminal(fd: int) -> Iterator[list[bytes | None]]:
     """Put terminal ``fd`` in raw mode for the block; restore it whatever happens.
 
     Raw mode hands every key (Ctrl-C included) to the child's pseudo-terminal, whose own line
     discipline turns it into a signal for the child: Ctrl-C interrupts the child exactly once
     and never mlop.
+
+    Yields:
+        What was typed ahead in the terminal's line mode before the switch, to be forwarded
+        first: whole lines, and None for an end of file (Ctrl-D). The switch would turn a
+        pending end of file into a NUL byte: ``script -qec 'mlop run ...' </dev/null`` sends
+        Ctrl-D at once, and the command saw ``^@`` and never its end of input.
     """
     saved = termios.tcgetattr(fd)
+    typed = _typed_ahead(fd) if saved[3] & termios.ICANON else []
 
     def restore() -> None:
         with contextlib.suppress(termios.error, OSError):
@@ -31,10 +40,32 @@ def raw_terminal(fd: int) -> Iterator[None]:
     atexit.register(restore)  # also on an exception escaping the block or sys.exit
     tty.setraw(fd, termios.TCSANOW)
     try:
-        yield
+        yield typed
     finally:
         restore()
         atexit.unregister(restore)
+
+
+def _typed_ahead(fd: int, limit: int = 64) -> list[bytes | None]:
+    """Read the complete lines and ends of file waiting in a line-mode terminal, never blocking."""
+    chunks: list[bytes | None] = []
+    try:
+        flags = fcntl.fcntl(fd, fcntl.F_GETFL)
+    except OSError:
+        return chunks
+    poller = select.poll()
+    poller.register(fd, select.POLLIN)
+    try:
+        fcntl.fcntl(fd, fcntl.F_SETFL, flags | os.O_NONBLOCK)
+        while len(chunks) < limit and poller.poll(0):
+            data = os.read(fd, 65536)  # one line, or b"" for a Ctrl-D at a line's start
+            chunks.append(data or None)
+    except OSError:  # BlockingIOError: nothing complete is left
+        pass
+    finally:
+        with contextlib.suppress(OSError):
+            fcntl.fcntl(fd, fcntl.F_SETFL, flags)
+    return chunks
 
 
 def copy_window_size(source_fd: int, target_fd: int) -> None:

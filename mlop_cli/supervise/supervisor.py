@@ -373,7 +373,9 @@ class Supervisor:
             raw_terminal(self.options.stdin_fd) if self._stdin_forward else contextlib.nullcontext()
         )
         try:
-            with raw:
+            with raw as typed:
+                for chunk in typed or ():
+                    self._forward_typed(chunk)
                 status = self._relay()
         finally:
             self._hand_over()
@@ -541,6 +543,18 @@ class Supervisor:
         try:
             self._on_output(pending[0], bytes(pending[2]), pending[1])
         except Exception:  # noqa: BLE001 - recording must never stop passthrough
+            pass
+
+    def _forward_typed(self, chunk: bytes | None) -> None:
+        """Forward a line typed before raw mode, or (None) an end of file as the child's EOF key."""
+        if self._master is None:
+            return
+        try:
+            if chunk is None:
+                eof = termios.tcgetattr(self._master)[6][termios.VEOF]
+                chunk = eof if isinstance(eof, bytes) and eof != b"\0" else b"\x04"
+            _write_all(self._master, chunk)
+        except (OSError, termios.error):
             pass
 
     def _forward_stdin(self, stdin_fd: int) -> bool:
