@@ -102,7 +102,7 @@ def import_tensorboard(
         raise UsageError(f"{root} is not a folder; give the folder that holds TensorBoard logs")
     plan = import_tree(root, single=single, progress=progress)
     if not plan:
-        raise UsageError(f"no TensorBoard event files (events.out.tfevents.*) under {root}")
+        raise UsageError(f"no TensorBoard event files (events.out.tfevents*) under {root}")
     runs = []
     for folder, records in plan:
         relative = folder.relative_to(root) if folder != root else Path(root.name or "tensorboard")

@@ -58,6 +58,35 @@ LINES = [
         [("train_loss", 0.958), ("val_loss", 0.957)],
     ),
     ("Epoch 0/-1 ━━━━━ 37/-- 0:00:03 • -:--:-- 12.10it/s loss: 0.5", None, [("loss", 0.5)]),
+    # nanoGPT's training and evaluation lines, llm.c's (its ms and tok/s have no name).
+    (
+        "iter 100: loss 2.3456, time 45.67ms, mfu 12.34%",
+        100,
+        [("loss", 2.3456), ("time_ms", 45.67), ("mfu", 12.34)],
+    ),
+    (
+        "step 250: train loss 1.9823, val loss 2.0341",
+        250,
+        [("train_loss", 1.9823), ("val_loss", 2.0341)],
+    ),
+    (
+        "step    1/74 | train loss 11.0123 | norm 15.2 | lr 1.00e-04 | (1234.56 ms | 12345 tok/s)",
+        1,
+        [("norm", 15.2), ("lr", 0.0001), ("train_loss", 11.0123)],
+    ),
+    # The PyTorch tutorials' loop, the PyTorch MNIST example's train and test lines.
+    ("Epoch [3/10], Step [100/600], Loss: 0.2345", 1900, [("Loss", 0.2345)]),
+    (
+        "Train Epoch: 1 [640/60000 (1%)]\tLoss: 2.286958",
+        60640,
+        [("Epoch", 1.0), ("Loss", 2.286958)],
+    ),
+    (
+        "Test set: Average loss: 0.1016, Accuracy: 9676/10000 (97%)",
+        None,
+        [("loss", 0.1016), ("Accuracy", 96.76)],
+    ),
+    ("Epoch 3/10 - loss: 0.41 - acc: 0.88", 3, [("loss", 0.41), ("acc", 0.88)]),
     (
         "| epoch 003 | loss 4.123 | ppl 17.42 | wps 12345",
         3,
@@ -95,6 +124,9 @@ NOT_METRICS = [
     "progress 37/100 it=37/100 ETA: 5:00",
     "python train.py --lr=0.001 --epochs 3",
     "Epoch 1/5",
+    "Epoch 3: saved checkpoint to ckpt-3, took 12 minutes",
+    "[1/3] Building wheel for mlop (pyproject.toml)",
+    "step 3: see https://example.com/a 1",
     "\x1b[31m",
     "",
 ]
@@ -228,6 +260,15 @@ TOKENS = st.sampled_from(
         "1: ",
         "37/100 [00:01<00:02",
         "3/8 0:00:00 • 0:00:01",
+        "iter 100: ",
+        "step 1/74 | ",
+        " train loss 1.5",
+        "45.6ms",
+        " (97%)",
+        "9676/10000",
+        "Epoch [3/10]",
+        "Step [100/600]",
+        " [640/60000 (1%)]",
         " • ",
         "it",
         "Namespace(",
@@ -278,6 +319,17 @@ NOISE = [
     # The same warning wrapped to a terminal's width: the path is on the line before.
     "Trainer(log_every_n_steps=50). Set a lower value for log_every_n_steps if you",
     "`Trainer(val_check_interval=1.0)` was configured so validation will run at the end",
+    # torchrun's failure report and Lightning's DDP banner (real lines).
+    "[2026-11-22 17:50:01,123] torch.distributed.elastic.multiprocessing.api: [ERROR] failed "
+    "(exitcode: -9) local_rank: 1 (pid: 16027) of binary: /x/python3",
+    "  rank      : 1 (local_rank: 1)",
+    "  exitcode  : -9 (pid: 16027)",
+    "Initializing distributed: GLOBAL_RANK: 1, MEMBER: 2/2",
+    # LightGBM's log, and one-line configurations (ultralytics, mmengine).
+    "[LightGBM] [Info] Number of positive: 199, number of negative: 201",
+    "[LightGBM] [Warning] No further splits with positive gain, best gain: -inf",
+    "engine/trainer: task=detect, mode=train, epochs=3, batch=16, amp=True, lr0=0.01",
+    "randomness = dict(seed=42)",
 ]
 
 

@@ -67,6 +67,28 @@ def test_import_makes_one_run_per_event_folder(store: Path, tmp_path: Path) -> N
     assert set(shown["metrics"]) == {"train/loss", "val/acc"}
 
 
+def test_bare_event_file_names_are_read(store: Path, tmp_path: Path) -> None:
+    """CatBoost writes `catboost_info/learn/events.out.tfevents`, with no suffix."""
+    from tensorboard.compat.proto import summary_pb2
+
+    from tests.tb_writers import summary_event, write_events
+
+    for folder in ("learn", "test"):
+        events = []
+        for step in range(30):
+            summary = summary_pb2.Summary()
+            summary.value.add(tag="Logloss", simple_value=1 / (step + 1))
+            events.append(summary_event(step, summary))
+        path = write_events(tmp_path / "catboost_info" / folder, events)
+        path.rename(path.parent / "events.out.tfevents")
+    result = run_mlop("import", str(tmp_path / "catboost_info"), "--json", store=store)
+    assert result.returncode == 0, result.stderr
+    assert {item["name"]: item["points"] for item in json.loads(result.stdout)} == {
+        "learn": 30,
+        "test": 30,
+    }
+
+
 def test_import_of_a_folder_without_event_files_is_a_clear_error(
     store: Path, tmp_path: Path
 ) -> None:

@@ -24,7 +24,9 @@ from typing import Any
 from mlop_cli.records import Event, Record, Sink
 from mlop_cli.sources.tb_events import EventFileReader
 
-EVENT_FILE_MARKER = "events.out.tfevents."
+# TensorBoard's own test (io_wrapper.IsTensorFlowEventsFile): CatBoost writes a bare
+# `events.out.tfevents`, with no suffix.
+EVENT_FILE_MARKER = "tfevents"
 SKIPPED_DIR_NAMES = frozenset(
     {".git", ".hg", ".svn", ".mlop", "node_modules", "__pycache__", "site-packages", ".tox"}
 )

@@ -47,6 +47,11 @@ _NOISE = re.compile(
       | Total[ ]FLOPs:
       | [GTHI]PU[ ]available:
       | LOCAL_RANK:
+      | [^\n]*(?:GLOBAL_RANK:|\(exitcode:[ ]-?\d+\))  # Lightning's `Initializing distributed: GLOBAL_RANK: 1`, torchrun's `failed (exitcode: 1) local_rank: 1 (pid: 7)`
+      | (?:rank|exitcode)[ ]+:[ ][^\n]*\((?:local_rank|pid):  # torchrun's failure report: `  rank      : 1 (local_rank: 1)`
+      | \[LightGBM\][ ]\[  # `[LightGBM] [Info] Number of positive: 199, number of negative: 201`
+      | [A-Za-z_]\w*[ ]=[ ]dict\(  # mmengine's config printout: `randomness = dict(seed=42)`
+      | [^\n]*?[\w.]=(?:True|False|None),  # a configuration line: `engine/trainer: task=detect, amp=True, batch=16, ...`
     )""",
     re.VERBOSE,
 )
@@ -69,10 +74,19 @@ _MARKERS = (
     "': True",
     "': False",
     "': [",
+    "_RANK:",
+    "(exitcode:",
+    "(local_rank:",
+    "(pid:",
+    "[LightGBM] [",
+    "=True,",
+    "=False,",
+    "=None,",
+    " = dict(",
 )
 
 # Every marker holds one of these (tests check it): a block with none of them has no noise.
-_GATES = ("(", ":", "params", " = ")
+_GATES = ("(", ":", "params", " = ", "[LightGBM]", "=True,", "=False,", "=None,")
 
 # Several lines: `TrainingArguments(` alone on a line (or after a logger's words, as Hugging
 # Face's example scripts print it), one `name=value,` per line, then `)` at the same indent; a
@@ -80,9 +94,21 @@ _GATES = ("(", ":", "params", " = ")
 _DUMP_START = re.compile(
     rf"^([ \t]*)(?:[A-Za-z_][\w.]*\(|(?:[^\n]*[^\w.\n])?{_CONFIG_NAME}\(|(?:[^\n]*[^\w.\n])?[\w.]*Config[ ]\{{)$"
 )
+# An environment banner up to its closing rule of dashes: mmengine's `System environment:`
+# (`numpy_random_seed: 42`, `C++ Version: 202002`, `CUDA_VERSION=13`, `GPU number: 1`).
+# Or a config printout up to a blank line: mmengine's `... - INFO - Config:` then Python code
+# (`optim_wrapper = dict(\n    optimizer=dict(lr=0.05, momentum=0.9))`).
+_BANNER_START = re.compile(r"^(?:(System|Runtime)[ ]environment|[^\n]*[ ]-[ ]Config):$")
+_BANNER_END = re.compile(r"^-{20,}$")
+_LOGGER_LINE = re.compile(
+    r"^[^\n]*?[ ]-[ ](?:[\w.]+[ ]-[ ])?(?:DEBUG|INFO|WARNING|ERROR|CRITICAL)[ ]-[ ]"
+)
 # One line to skip after these: the source line Python echoes under a warning or a traceback's
 # `File "...", line N` (`    model.fit(x, epochs=3, batch_size=32)` holds no metric).
-_ECHO_HEAD = re.compile(rf'^[ \t]*File "[^"\n]*", line \d+|^{_WARNING_HEAD}')
+# LightGBM's `Did not meet early stopping. Best iteration is:` repeats that iteration's row.
+_ECHO_HEAD = re.compile(
+    rf'^[ \t]*File "[^"\n]*", line \d+|^{_WARNING_HEAD}|^[^\n]*[Bb]est iteration is:$'
+)
 MAX_DUMP_LINES = 2000
 """A dump still open after this many lines is taken to have ended (output goes on)."""
 
@@ -125,14 +151,23 @@ class DumpSkipper:
             and not text.endswith(("(", "{"))
             and 'File "' not in text
             and "Warning:" not in text
+            and "environment:" not in text
+            and "Config:" not in text
+            and "iteration is:" not in text
         ):
             return text
         lines = text.split("\n")
         for index, line in enumerate(lines):
+            if self._left and self._close == "\n" and _LOGGER_LINE.match(line):
+                self._left, self._close = 0, ""  # a config printout ends at the next log record
             if self._left:
                 self._left -= 1
                 lines[index] = ""
-                if self._close and line.rstrip() == self._close:
+                if self._close and (
+                    line.rstrip() == self._close
+                    or (self._close == "-" and _BANNER_END.match(line) is not None)
+                    or (self._close == "\n" and not line.strip())
+                ):
                     self._left, self._close = 0, ""
                 continue
             if line.endswith(("(", "{")):
@@ -142,6 +177,12 @@ class DumpSkipper:
                     self._close = start[1] + (")" if line.endswith("(") else "}")
                     lines[index] = ""
                     continue
-            if ("File" in line or "Warning:" in line) and _ECHO_HEAD.match(line):
+            if ("File" in line or ":" in line) and _ECHO_HEAD.match(line):
                 self._left, self._close = 1, ""
+            elif line.endswith(("environment:", "Config:")):
+                start = _BANNER_START.match(line)
+                if start is not None:
+                    # Up to a rule of dashes, or for a config printout (no group) a blank line.
+                    self._left, self._close = MAX_DUMP_LINES, "-" if start[1] else "\n"
+                    lines[index] = ""
         return "\n".join(lines)

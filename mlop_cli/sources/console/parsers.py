@@ -45,13 +45,15 @@ _RANK_TEXT = r"\[(?:rank|default)(\d+)\]:|\[\d+,(\d+)\]<std(?:out|err)>:|[ ]*(\d
 _RANK = re.compile(_RANK_TEXT)
 _LAST_NUMBER = re.compile(r"(\d+)\D*$")
 _RANK_BARE = r"\[(?:rank|default)\d+\]:|\[\d+,\d+\]<std(?:out|err)>:|[ ]*\d+:(?=[ ])"
+_PERCENT = r"\d+(?:\.\d+)?%"
 
 # The scanner: one regex, run with findall over a whole block of records (one C call per read,
 # not per line). Every match starts at a delimiter character, so the regex engine skips to the
 # next space, comma, colon, bracket or newline instead of trying each position; the key is
 # matched atomically (lookahead + backreference) so a word that is not a key is not retried.
 # Groups: (delimiter, key, quote, value, step word, step word value, rank prefix). A match with none
-# of them set (`{"`, a nested `{`, or `|`, a tab, a bar's `[00:01` or a rich bar's ` •`)
+# of them set (`{"`, a nested `{`, or `|`, a tab, a bar's `[00:01`, a position `[37/100`, a rich
+# bar's ` •`, a percentage in brackets `(97%)`)
 # marks a record that needs the full parse_line. `{` comes first so JSON and nested dicts are
 # never read as plain pairs; the rest come after the pair so common lines try the pair first.
 _SCAN = re.compile(
@@ -60,8 +62,8 @@ _SCAN = re.compile(
     (?:
         (?<=\{{)(?:(?=")|(?<=:\{{)|(?<=:[ ]\{{))
       | ['"]?(?=({_KEY}))\2['"]?(?:=|:[ \t]|[ \t]+=)[ \t]*(['"]?)({NUMBER}){_END}
-      | ({_STEP_WORDS})[ \t]+(\d+){_END}
-      | (?<=[|\t])|(?<=\[)(?=\d+:\d\d)|(?<=[ ])(?=•[ ])
+      | ({_STEP_WORDS})[ \t]+(\d+)(?:/\d+)?{_END}
+      | (?<=[|\t])|(?<=\[)(?=[ ]*\d+(?::\d\d|/\d+))|(?<=[ ])(?=•[ ])|(?<=\()(?={_PERCENT}\))
       | (?<=\n)(?:(?=({_RANK_BARE}))|)
     )""",
     re.VERBOSE,
@@ -89,6 +91,36 @@ _METER = re.compile(rf"(?:^|\t)[ ]*({_KEY})[ ]+({NUMBER})[ ]+\([ ]*{NUMBER}[ ]*\
 _METER_HEAD = re.compile(r"[ ]*(\w+):[ ]*(?:\[(\d+)\])?\[[ ]*(\d+)/(\d+)\]")
 # tqdm / Lightning bar: `| 37/100 [00:01<00:02` or, without a total, `37it [00:01`.
 _BAR = re.compile(r"(?:(\d+)/(\d+)|\d+\w*) \[\d+:\d\d")
+# A step word leading a progress line, then `name value` segments, as nanoGPT, llm.c and many
+# hand-written loops print: `iter 100: loss 2.3456, time 45.67ms, mfu 12.34%`,
+# `step 250: train loss 1.9823, val loss 2.0341`, `step    1/74 | train loss 11.0123 | lr 1e-04`.
+_STEP_HEAD = re.compile(rf"(?:^|(?<=\s))(?:{_STEP_WORDS})[ \t]+\d+(?:/\d+)?[ \t]*[:|]")
+# One segment: one to three words, a number, and a time unit (kept in the name) or `%`.
+_WORD_PAIR = re.compile(
+    rf"[ \t]*((?:{_KEY}[ ]){{0,2}}{_KEY})[ \t]+({NUMBER})(%|ms|s|us|min|h)?[ \t]*"
+)
+_SEGMENT_CUT = re.compile(r"[,;|]")
+# Positions in brackets: `Epoch [3/10], Step [100/600]` (the PyTorch tutorials), and
+# `Train Epoch: 1 [640/60000 (1%)]` (the PyTorch MNIST example: samples seen in the epoch).
+_BRACKET_EPOCH = re.compile(r"(?:^|(?<=\W))(?:Epoch|epoch|EPOCH)[ ]*:?[ ]*\[[ ]*(\d+)/\d+[ ]*\]")
+_BRACKET_POSITION = re.compile(
+    r"(?:^|(?<=\W))(?:(?:Step|step|Iter|iter|Iteration|iteration|Batch|batch)[ ]*:?[ ]*"
+    r"|(?:Epoch|epoch|EPOCH)[ ]*:?[ ]*\d+[ ]+)\[[ ]*(\d+)/(\d+)(?:[ ]*\]|[ ]+\()"
+)
+# Gradient boosting, one row per iteration, tab separated: xgboost
+# `[0]\ttrain-logloss:0.53711\tval-error:0.14000`, LightGBM `[1]\ttrain's auc: 0.934286\t...`
+# (`train/auc`), CatBoost `10:\tlearn: 68.97\ttest: 76.14\tbest: 76.14 (10)\ttotal: 58.4ms`.
+_BOOST_HEAD = re.compile(r"(?:\[(\d+)\]|(\d+):)\t")
+_BOOST_FIELD = re.compile(rf"[ ]*(?:([\w.\-]+)'s[ ])?({_KEY}):[ ]?({NUMBER})(?:[ ]+\(\d+\))?[ ]*")
+# OpenMMLab's mmengine: `Epoch(train) [1][10/50]  lr: 5.0e-02  eta: 0:00:02  loss: 0.6777`
+# (epochs count from 1), `Iter(train) [10/40] ...`, `Epoch(val) [1][4/4]  accuracy: 99.0`.
+_MM_HEAD = re.compile(r"(Epoch|Iter)\((train|val|test)\)[ ]+(?:\[(\d+)\])?\[[ ]*(\d+)/(\d+)\]")
+# timm's train.py: `Train: 0 [   2/4 ( 67%)]  Loss: 2.388 (2.35)  ...`, `Test: [   0/3]  ...`.
+_PHASE_HEAD = re.compile(
+    r"[ ]*(Train|Test|Eval|Val|Valid|Validation|Validate):[ ]*(?:(\d+)[ ]+)?\[[ ]*(\d+)/(\d+)"
+)
+# A count with its percentage, read as the percentage, exact: `Accuracy: 9676/10000 (97%)`.
+_FRACTION = re.compile(rf"(?:^|(?<=[\s,(]))({_KEY}):?[ ]+(\d+)/(\d+)[ ]+\({_PERCENT}\)")
 # Lightning's RichProgressBar: `Epoch 1/4 ━━━━╸━━━ 3/8 0:00:00 • 0:00:01 349.68it/s v_num: 1.000`
 # (the total is `--` for an iterable without a length). Its epoch is `Epoch <n>/<max index>`.
 _RICH_BAR = re.compile(
@@ -198,11 +230,16 @@ def parse_block(
     pairs: list[tuple[str, float]] = []
     step: int | None = None
     epoch: int | None = None
-    special = False
+    special = worded = False
     rank = ""
     # The trailing "\n" closes the last record, so records are finished in one place.
     for delim, key, quote, value, word, word_value, rank_text in _SCAN.findall("\n" + text + "\n"):
         if delim == "\n":
+            if worded and not special:
+                # A step word: `name value` segments may follow it (see _STEP_HEAD).
+                if lines is None:
+                    lines = text.split("\n")
+                special = _STEP_HEAD.search(lines[index]) is not None
             if special:
                 if lines is None:
                     lines = text.split("\n")
@@ -218,7 +255,7 @@ def parse_block(
             index += 1
             pairs = []
             step = epoch = None
-            special = False
+            special = worded = False
             rank = rank_text
             if not key and not word:
                 continue
@@ -233,6 +270,7 @@ def parse_block(
                 if value.isdigit() and not quote:
                     epoch = int(value)
         elif word:
+            worded = True
             if word in EPOCH_NAMES:
                 epoch = int(word_value)
             else:
@@ -310,7 +348,7 @@ def parse_line(
     prefix = ""
 
     if builtins and not is_noise(line):
-        handled = False
+        handled = word_seen = headed = False
         if "{" in body:
             handled, step, epoch = _parse_object(body, pairs)
         if not handled:
@@ -325,6 +363,7 @@ def parse_line(
                         if kind == _EPOCH and value.isdigit() and not quote:
                             epoch = int(value)
                 elif word:
+                    word_seen = True
                     if word in EPOCH_NAMES:
                         epoch = int(word_value)
                     else:
@@ -341,13 +380,56 @@ def parse_line(
                 m = _SUBSET.search(body)
                 if m is not None:
                     prefix = m[1] + "/"
+        if not handled and word_seen:
+            m = _STEP_HEAD.search(body)
+            if m is not None:
+                _read_word_pairs(body[m.end() :], pairs)
         if " [" in body:
             m = _BAR.search(body)
             if m is not None:
                 is_bar = True
                 if m[1] is not None:
                     position = (int(m[1]), int(m[2]))
-        elif "•" in body:
+        if "\t" in body:
+            m = _BOOST_HEAD.match(body)
+            if m is not None:
+                step = int(m[1] or m[2])
+                pairs = _boost_pairs(body[m.end() :].split("\t"))
+        if "(" in body and ")" in body:
+            m = _MM_HEAD.search(body)
+            if m is not None:
+                phase = m[2]
+                if phase != "train":
+                    prefix = phase + "/"
+                    step = int(m[3]) if m[3] is not None else None
+                elif m[3] is not None:
+                    step = (int(m[3]) - 1) * int(m[5]) + int(m[4])
+                else:
+                    step = int(m[4])
+                headed = True
+        if not headed and ":" in body:
+            m = _PHASE_HEAD.match(body)
+            if m is not None:
+                pairs = [pair for pair in pairs if pair[0] != m[1]]  # `Train: 0` is the epoch
+                if m[1] == "Train":
+                    if m[2] is not None:
+                        epoch = int(m[2])
+                    position = (int(m[3]), int(m[4]))
+                else:
+                    prefix = m[1] + "/"
+                headed = True
+        if not headed and not is_bar and "[" in body:
+            m = _BRACKET_POSITION.search(body)
+            if m is not None:
+                position = (int(m[1]), int(m[2]))
+                m = _BRACKET_EPOCH.search(body)
+                if m is not None:
+                    epoch = int(m[1])
+        if "%)" in body:
+            for key, done, total in _FRACTION.findall(body):
+                if int(total):
+                    pairs.append((key, 100 * int(done) / int(total)))
+        if "•" in body:
             m = _RICH_BAR.search(body)
             if m is not None:
                 is_bar = True
@@ -375,6 +457,36 @@ def parse_line(
         if custom_epoch is not None:
             epoch = custom_epoch
     return _finish(step, epoch, position, is_bar, prefix, rank, pairs)
+
+
+def _boost_pairs(fields: list[str]) -> list[tuple[str, float]]:
+    """The metrics of a gradient-boosting row's fields (``train-logloss:0.5``, ``train's auc: 0.9``)."""
+    pairs = []
+    for field in fields:
+        m = _BOOST_FIELD.fullmatch(field)
+        if m is not None:
+            pairs.append((f"{m[1]}/{m[2]}" if m[1] else m[2], float(m[3])))
+    return pairs
+
+
+def _read_word_pairs(rest: str, pairs: list[tuple[str, float]]) -> None:
+    """Append the ``name value`` segments of what follows a step head (names not yet read).
+
+    ``train loss 1.98`` is ``train_loss``; a time unit joins the name (``time 45.67ms`` is
+    ``time_ms``); a segment that is anything else (``(1234.56 ms``, ``saved to ckpt-3``) is
+    skipped.
+    """
+    seen = {name for name, _ in pairs}
+    for segment in _SEGMENT_CUT.split(rest):
+        m = _WORD_PAIR.fullmatch(segment)
+        if m is None:
+            continue
+        name = m[1].replace(" ", "_")
+        if m[3] and m[3] != "%":
+            name = f"{name}_{m[3]}"
+        if name not in seen and name not in STEP_NAMES and name not in IGNORED_NAMES:
+            seen.add(name)
+            pairs.append((name, float(m[2])))
 
 
 def _parse_object(line: str, pairs: list[tuple[str, float]]) -> tuple[bool, int | None, int | None]:
