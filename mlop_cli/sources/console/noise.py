@@ -109,6 +109,9 @@ _LOGGER_LINE = re.compile(
 _ECHO_HEAD = re.compile(
     rf'^[ \t]*File "[^"\n]*", line \d+|^{_WARNING_HEAD}|^[^\n]*[Bb]est iteration is:$'
 )
+# What ends an open skip besides its exact closing line (`)` or `}` at the dump's indent).
+_UNTIL_RULE = "-"  # a banner: a rule of dashes
+_UNTIL_BLANK = "\n"  # a config printout: a blank line (or the next log record)
 MAX_DUMP_LINES = 2000
 """A dump still open after this many lines is taken to have ended (output goes on)."""
 
@@ -158,16 +161,12 @@ class DumpSkipper:
             return text
         lines = text.split("\n")
         for index, line in enumerate(lines):
-            if self._left and self._close == "\n" and _LOGGER_LINE.match(line):
-                self._left, self._close = 0, ""  # a config printout ends at the next log record
+            if self._left and self._close == _UNTIL_BLANK and _LOGGER_LINE.match(line):
+                self._left, self._close = 0, ""  # the next log record is read, not skipped
             if self._left:
                 self._left -= 1
                 lines[index] = ""
-                if self._close and (
-                    line.rstrip() == self._close
-                    or (self._close == "-" and _BANNER_END.match(line) is not None)
-                    or (self._close == "\n" and not line.strip())
-                ):
+                if self._close and self._closes(line):
                     self._left, self._close = 0, ""
                 continue
             if line.endswith(("(", "{")):
@@ -182,7 +181,15 @@ class DumpSkipper:
             elif line.endswith(("environment:", "Config:")):
                 start = _BANNER_START.match(line)
                 if start is not None:
-                    # Up to a rule of dashes, or for a config printout (no group) a blank line.
-                    self._left, self._close = MAX_DUMP_LINES, "-" if start[1] else "\n"
+                    # An environment banner (group 1) or a config printout.
+                    self._left = MAX_DUMP_LINES
+                    self._close = _UNTIL_RULE if start[1] else _UNTIL_BLANK
                     lines[index] = ""
         return "\n".join(lines)
+
+    def _closes(self, line: str) -> bool:
+        if self._close == _UNTIL_RULE:
+            return _BANNER_END.match(line) is not None
+        if self._close == _UNTIL_BLANK:
+            return not line.strip()
+        return line.rstrip() == self._close

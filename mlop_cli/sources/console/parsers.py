@@ -88,7 +88,12 @@ _SEGMENT = re.compile(rf"(?:^|\|)[ \t]*({_KEY})[ \t]+({NUMBER})[ \t]*(?=\||$)")
 _SUBSET = re.compile(r"\| ?valid on '([\w.\-]+)' subset")
 # ImageNet-example meters, tab separated: `Loss 6.9e+00 (6.9e+00)`.
 _METER = re.compile(rf"(?:^|\t)[ ]*({_KEY})[ ]+({NUMBER})[ ]+\([ ]*{NUMBER}[ ]*\)")
-_METER_HEAD = re.compile(r"[ ]*(\w+):[ ]*(?:\[(\d+)\])?\[[ ]*(\d+)/(\d+)\]")
+# The head of such a line, and of timm's train.py lines (spaces, not tabs): a phase, an epoch
+# and a position. ImageNet `Epoch: [0][ 10/5005]`, `Test: [ 10/100]`; timm `Train: 0 [   2/4 (
+# 67%)]`, `Test: [   0/3]`. A phase other than the epoch or training prefixes the names.
+_PHASE_HEAD = re.compile(r"[ ]*(\w+):[ ]*(?:\[(\d+)\]|(\d+)[ ]+)?\[[ ]*(\d+)/(\d+)(?:\]|[ ]+\()")
+# Without meters to vouch for the line, only these phases are read (timm's).
+_PHASES = frozenset(("Train", "Test", "Eval", "Val", "Valid", "Validation", "Validate"))
 # tqdm / Lightning bar: `| 37/100 [00:01<00:02` or, without a total, `37it [00:01`.
 _BAR = re.compile(r"(?:(\d+)/(\d+)|\d+\w*) \[\d+:\d\d")
 # A step word leading a progress line, then `name value` segments, as nanoGPT, llm.c and many
@@ -115,18 +120,14 @@ _BOOST_FIELD = re.compile(rf"[ ]*(?:([\w.\-]+)'s[ ])?({_KEY}):[ ]?({NUMBER})(?:[
 # OpenMMLab's mmengine: `Epoch(train) [1][10/50]  lr: 5.0e-02  eta: 0:00:02  loss: 0.6777`
 # (epochs count from 1), `Iter(train) [10/40] ...`, `Epoch(val) [1][4/4]  accuracy: 99.0`.
 _MM_HEAD = re.compile(r"(Epoch|Iter)\((train|val|test)\)[ ]+(?:\[(\d+)\])?\[[ ]*(\d+)/(\d+)\]")
-# timm's train.py: `Train: 0 [   2/4 ( 67%)]  Loss: 2.388 (2.35)  ...`, `Test: [   0/3]  ...`.
-_PHASE_HEAD = re.compile(
-    r"[ ]*(Train|Test|Eval|Val|Valid|Validation|Validate):[ ]*(?:(\d+)[ ]+)?\[[ ]*(\d+)/(\d+)"
-)
 # A count with its percentage, read as the percentage, exact: `Accuracy: 9676/10000 (97%)`.
 _FRACTION = re.compile(rf"(?:^|(?<=[\s,(]))({_KEY}):?[ ]+(\d+)/(\d+)[ ]+\({_PERCENT}\)")
 # Lightning's RichProgressBar: `Epoch 1/4 ━━━━╸━━━ 3/8 0:00:00 • 0:00:01 349.68it/s v_num: 1.000`
-# (the total is `--` for an iterable without a length). Its epoch is `Epoch <n>/<max index>`.
+# (the total is `--` for an iterable without a length). Its `Epoch <n>/<max index>` is read by
+# the scan's step words.
 _RICH_BAR = re.compile(
     r"(?:^|[ ])(\d+)/(\d+|--)[ ]+(?:\d+:\d\d:\d\d|-:--:--)[ ]+•[ ]+(?:\d+:\d\d:\d\d|-:--:--)"
 )
-_RICH_EPOCH = re.compile(r"[ ]*Epoch[ ]+(\d+)/\d+[ ]")
 # Where the terminal is narrower than the bar, its metrics wrap onto lines of their own, indented
 # to the metrics column: `                      train_loss: 0.958 `.
 _RICH_MORE = re.compile(rf"[ ]{{8,}}(?:{_KEY}: {NUMBER}[ ]*)+$")
@@ -235,14 +236,12 @@ def parse_block(
     # The trailing "\n" closes the last record, so records are finished in one place.
     for delim, key, quote, value, word, word_value, rank_text in _SCAN.findall("\n" + text + "\n"):
         if delim == "\n":
-            if worded and not special:
-                # A step word: `name value` segments may follow it (see _STEP_HEAD).
+            if special or worded:
                 if lines is None:
                     lines = text.split("\n")
-                special = _STEP_HEAD.search(lines[index]) is not None
+                # After a step word, `name value` segments may follow (see _STEP_HEAD).
+                special = special or _STEP_HEAD.search(lines[index]) is not None
             if special:
-                if lines is None:
-                    lines = text.split("\n")
                 step, pairs = parse_line(lines[index])
                 if pairs:
                     out.append((index, step, pairs))
@@ -409,14 +408,9 @@ def parse_line(
                 headed = True
         if not headed and ":" in body:
             m = _PHASE_HEAD.match(body)
-            if m is not None:
+            if m is not None and m[1] in _PHASES:
                 pairs = [pair for pair in pairs if pair[0] != m[1]]  # `Train: 0` is the epoch
-                if m[1] == "Train":
-                    if m[2] is not None:
-                        epoch = int(m[2])
-                    position = (int(m[3]), int(m[4]))
-                else:
-                    prefix = m[1] + "/"
+                epoch, position, prefix = _phase(m, epoch)
                 headed = True
         if not headed and not is_bar and "[" in body:
             m = _BRACKET_POSITION.search(body)
@@ -435,20 +429,13 @@ def parse_line(
                 is_bar = True
                 if m[2] != "--":
                     position = (int(m[1]), int(m[2]))
-                m = _RICH_EPOCH.match(body)
-                if m is not None:
-                    epoch = int(m[1])
         if "\t" in body and "(" in body:
             meters = _METER.findall(body)
             if meters:
                 pairs.extend((key, float(value)) for key, value in meters)
-                m = _METER_HEAD.match(body)
+                m = _PHASE_HEAD.match(body)
                 if m is not None:
-                    position = (int(m[3]), int(m[4]))
-                    if m[2] is not None:
-                        epoch = int(m[2])
-                    if m[1] not in EPOCH_NAMES and m[1].lower() != "train":
-                        prefix = m[1] + "/"
+                    epoch, position, prefix = _phase(m, epoch)
 
     for pattern in patterns:
         custom_step, custom_epoch = _apply_pattern(pattern, body, pairs)
@@ -457,6 +444,15 @@ def parse_line(
         if custom_epoch is not None:
             epoch = custom_epoch
     return _finish(step, epoch, position, is_bar, prefix, rank, pairs)
+
+
+def _phase(m: re.Match[str], epoch: int | None) -> tuple[int | None, tuple[int, int], str]:
+    """The epoch, position and name prefix a _PHASE_HEAD match gives."""
+    number = m[2] or m[3]
+    if number is not None:
+        epoch = int(number)
+    training = m[1] in EPOCH_NAMES or m[1].lower() == "train"
+    return epoch, (int(m[4]), int(m[5])), "" if training else m[1] + "/"
 
 
 def _boost_pairs(fields: list[str]) -> list[tuple[str, float]]:
