@@ -22,13 +22,18 @@ STDERR = 2
 
 @dataclass(slots=True)
 class Points:
-    """A batch of points of one metric: parallel lists of step, wall time and value."""
+    """A batch of points of one metric: parallel lists of step, wall time and value.
+
+    ``epochs``, when given, is parallel too: the epoch of each point where the output said it
+    (HF's fractional ``0.33`` included), NaN where it did not.
+    """
 
     metric: str
     source: str
     steps: list[int]
     times: list[float]
     values: list[float]
+    epochs: list[float] | None = None
 
 
 @dataclass(slots=True)

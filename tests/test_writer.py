@@ -181,3 +181,41 @@ def test_a_name_from_two_sources_is_tensorboards_whatever_order_the_store_met_th
         assert series is not None and series.source == "tensorboard"
         assert store.metric_names("r1") == [("val_loss", "tensorboard"), ("val_loss", "console")]
         store.close()
+
+
+def test_epochs_are_stored_per_point_and_read_back(tmp_path: Path) -> None:
+    from mlop_cli.store.queries import Store
+
+    path = tmp_path / "s.db"
+    writer = _writer(path)
+    writer.put(rec.Points("loss", "console", [0, 1], [1.0, 2.0], [0.9, 0.8]))
+    writer.put(rec.Points("loss", "console", [2, 3], [3.0, 4.0], [0.7, 0.6], [0.5, 1.0]))
+    writer.put(rec.Points("acc", "console", [0], [1.0], [0.1]))
+    writer.close(5)
+    store = Store(path)
+    loss = store.series("r1", "loss")
+    assert loss is not None and loss.epochs is not None
+    assert [e if e == e else None for e in loss.epochs] == [None, None, 0.5, 1.0]
+    acc = store.series("r1", "acc")
+    assert acc is not None and acc.epochs is None
+
+
+def test_a_store_of_schema_1_is_migrated_when_read(tmp_path: Path) -> None:
+    from mlop_cli.store.queries import Store
+
+    path = tmp_path / "s.db"
+    writer = _writer(path)
+    writer.put(rec.Points("loss", "console", [0], [1.0], [0.9]))
+    writer.close(5)
+    conn = sqlite3.connect(path)
+    conn.execute("ALTER TABLE point_chunks DROP COLUMN epochs")
+    conn.execute("DROP TABLE console_index")
+    conn.execute("DELETE FROM _sqlite_migrations WHERE name != '0001_initial'")
+    conn.execute("PRAGMA user_version = 1")
+    conn.commit()
+    conn.close()
+    series = Store(path).series("r1", "loss")
+    assert series is not None and list(series.values) == [0.9] and series.epochs is None
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert "epochs" in [row[1] for row in conn.execute("PRAGMA table_info(point_chunks)")]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import array
 import json
+import math
 import socket
 import sqlite3
 import sys
@@ -20,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from mlop_cli.errors import AmbiguousRunError, RunNotFoundError, StoreError
-from mlop_cli.store.schema import CHUNK_POINTS, connect
+from mlop_cli.store.schema import CHUNK_POINTS, SCHEMA_VERSION, connect, ensure_schema
 
 LOST_AFTER_S = 30.0
 _LITTLE = sys.byteorder == "little"
@@ -35,6 +36,8 @@ class Series:
     steps: array.array
     times: array.array
     values: array.array
+    # The epoch of each point where the output said it (NaN elsewhere); None when none had one.
+    epochs: array.array | None = None
 
 
 def _unpack(code: str, blob: bytes) -> array.array:
@@ -67,6 +70,26 @@ def effective_status(row: dict[str, Any], now: float | None = None, host: str | 
         if not _process_alive(int(row["pid"]), row.get("pid_started_at")):
             return "lost"
     return status
+
+
+def _migrate_for_reading(path: Path, version: int) -> int:
+    """Bring an older store to the current schema before reading it, where it may be written.
+
+    Readers open stores read-only; a store written by an older mlop is migrated once, here, so
+    every reader sees one schema. A store that cannot be written (a read-only copy) is read as
+    it is: the version it has is returned and the readers leave out what it lacks.
+    """
+    try:
+        conn = connect(path)
+    except sqlite3.Error:
+        return version
+    try:
+        ensure_schema(conn)
+        return SCHEMA_VERSION
+    except sqlite3.Error:
+        return version
+    finally:
+        conn.close()
 
 
 def _process_alive(pid: int, started_at: float | None) -> bool:
@@ -105,6 +128,10 @@ class Store:
             raise StoreError(
                 f"{path} is not an mlop store (no schema); pass --store with the right file"
             )
+        if version < SCHEMA_VERSION:
+            version = _migrate_for_reading(path, version)
+        # A store of schema 1 that could not be migrated (a read-only copy) has no epochs.
+        self._epochs_column = "c.epochs" if version >= 2 else "NULL"
 
     def close(self) -> None:
         """Close the connection."""
@@ -289,8 +316,8 @@ class Store:
                 chunks alone rather than the whole series.
         """
         sql = (
-            "SELECT m.source, c.steps, c.times, c.vals FROM point_chunks c JOIN metrics m ON m.id = c.metric_id"
-            " WHERE c.run_id = ? AND m.name = ?"
+            f"SELECT m.source, c.n, c.steps, c.times, c.vals, {self._epochs_column} AS epochs"
+            " FROM point_chunks c JOIN metrics m ON m.id = c.metric_id WHERE c.run_id = ? AND m.name = ?"
         )
         params: list[Any] = [run_id, name]
         if source is not None:
@@ -308,16 +335,26 @@ class Store:
             return None
         found_source = rows[0]["source"]
         steps, times, values = array.array("q"), array.array("d"), array.array("d")
+        epochs: array.array | None = None
         for row in rows:
             if row["source"] != found_source:
                 break
+            if row["epochs"] is not None and epochs is None:
+                epochs = array.array("d", [math.nan]) * len(values)
             steps.extend(_unpack("q", row["steps"]))
             times.extend(_unpack("d", row["times"]))
             values.extend(_unpack("d", row["vals"]))
+            if epochs is not None:
+                if row["epochs"] is None:
+                    epochs.extend(array.array("d", [math.nan]) * (len(values) - len(epochs)))
+                else:
+                    epochs.extend(_unpack("d", row["epochs"]))
         if tail is not None and len(values) > tail:
             cut = len(values) - tail
             steps, times, values = steps[cut:], times[cut:], values[cut:]
-        return Series(name, found_source, steps, times, values)
+            if epochs is not None:
+                epochs = epochs[cut:]
+        return Series(name, found_source, steps, times, values, epochs)
 
     def all_series(self, run_id: str) -> Iterator[Series]:
         """Every metric's points, one series at a time."""

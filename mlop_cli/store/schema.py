@@ -23,7 +23,7 @@ from typing import Any
 
 from mlop_cli._file_lock import exclusive_lock
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 CHUNK_POINTS = 1024
 
 # How long a connection waits on another process's write lock before reporting "locked".
@@ -278,6 +278,27 @@ def _migrations():  # -> sqlite_utils.Migrations (imported lazily)
             if_not_exists=True,
         )
         db["events"].create_index(["run_id", "time"], if_not_exists=True)
+
+    @migrations(name="0002_epochs_and_console_index")
+    def epochs_and_console_index(db) -> None:  # noqa: ANN001 - sqlite_utils.Database
+        # The epoch of each point where the output said it (float64, NaN where it did not);
+        # NULL for a chunk with no epoch at all (TensorBoard, system, most console lines).
+        if "epochs" not in db["point_chunks"].columns_dict:
+            db["point_chunks"].add_column("epochs", bytes)
+        # Console metrics are an index over the stored console (``logs``): how far it has been
+        # read, so a reader can tell a run whose metrics are still being derived, and a later
+        # process can finish the job.
+        db["console_index"].create(
+            {
+                "run_id": str,
+                "log_seq": int,  # the logs rows up to this seq (excluded) are parsed
+                "done": int,  # 1: the console is complete and parsed to its end
+                "updated_at": float,
+                "state": str,  # JSON: what a resumed parse needs, see sources/console/index.py
+            },
+            pk="run_id",
+            if_not_exists=True,
+        )
 
     return migrations
 

@@ -76,6 +76,8 @@ class _Series:
     steps: array.array = field(default_factory=lambda: array.array("q"))
     times: array.array = field(default_factory=lambda: array.array("d"))
     values: array.array = field(default_factory=lambda: array.array("d"))
+    # The epoch of each buffered point (NaN where unknown); None while no point had one.
+    epochs: array.array | None = None
     dirty: bool = False
     count: int = 0
     nan_count: int = 0
@@ -411,6 +413,15 @@ class Writer:
         series = self._series.get(key)
         if series is None:
             series = self._series[key] = _Series(metric_id=-1)
+        if record.epochs is not None:
+            epochs = array.array("d", record.epochs)
+            if len(epochs) != len(values_array):
+                raise ValueError(f"points of {record.metric!r}: epochs and values differ in length")
+            if series.epochs is None:
+                series.epochs = array.array("d", [math.nan]) * len(series.values)
+            series.epochs.extend(epochs)
+        elif series.epochs is not None:
+            series.epochs.extend(array.array("d", [math.nan]) * len(values_array))
         series.steps.extend(steps)
         series.times.extend(times)
         series.values.extend(values_array)
@@ -545,6 +556,8 @@ class Writer:
         for series in self._series.values():
             if series.dirty:
                 del series.steps[:], series.times[:], series.values[:]
+                if series.epochs is not None:
+                    del series.epochs[:]
                 series.dirty = False
         self._logs.clear()
         for rows in self._rows.values():
@@ -651,7 +664,7 @@ class Writer:
         self._trims.append((key, full))
         conn.executemany(
             "INSERT OR REPLACE INTO point_chunks (run_id, metric_id, seq, n, step_min, step_max, time_min, time_max,"
-            " steps, times, vals) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " steps, times, vals, epochs) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             rows,
         )
         conn.execute(
@@ -693,6 +706,8 @@ class Writer:
             series = self._series[key]
             cut = full * CHUNK_POINTS
             del series.steps[:cut], series.times[:cut], series.values[:cut]
+            if series.epochs is not None:
+                del series.epochs[:cut]
             series.seq += full
             series.dirty = False
         self._trims.clear()
@@ -723,6 +738,11 @@ def _chunk_row(run_id: str, series: _Series, index: int) -> tuple[Any, ...]:
     end = start + CHUNK_POINTS
     steps = series.steps[start:end]
     times = series.times[start:end]
+    epochs = None
+    if series.epochs is not None:
+        part = series.epochs[start:end]
+        if any(e == e for e in part):  # a chunk with no epoch at all stores NULL
+            epochs = pack(part)
     return (
         run_id,
         series.metric_id,
@@ -735,6 +755,7 @@ def _chunk_row(run_id: str, series: _Series, index: int) -> tuple[Any, ...]:
         pack(steps),
         pack(times),
         pack(series.values[start:end]),
+        epochs,
     )
 
 
