@@ -318,7 +318,9 @@ def test_status_is_stored_first_whatever_the_backlog(store: Path) -> None:
     assert_valid(store)
 
 
-def test_status_is_stored_while_another_process_holds_the_store(store: Path, tmp_path: Path) -> None:
+def test_status_is_stored_while_another_process_holds_the_store(
+    store: Path, tmp_path: Path
+) -> None:
     """Another process holds the write lock for ~3 s as the command ends: the status waits for
     it (a bounded wait), it is not lost behind the data."""
     ready = tmp_path / "ready"
