@@ -1,0 +1,166 @@
+"""Build the `.truth.json` of a torch-ecosystem corpus entry from the library's own record.
+
+    python tests/corpus/scripts/build_truth_torch.py ENTRY [RECORD_PATH]
+
+Each builder below reads the console of ENTRY with patterns specific to that library, matches
+every printed value to a point of the record (CSV logger, log_history, history, ...) and writes
+only the points the console shows. See README-torch.md for the capture commands.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+import sys
+
+from truth_common import Matcher, Record, full_float_equal, plain, read_console, segments, write_truth
+
+BUILDERS = {}
+
+
+def builder(*entries):
+    def deco(fn):
+        for e in entries:
+            BUILDERS[e] = fn
+        return fn
+
+    return deco
+
+
+def check_all_pairs(text: str, matcher: Matcher, pattern: str, skip: set[str]) -> None:
+    """Every `name<sep>number` the console shows must have been matched (or be skipped on purpose)."""
+    missing = set()
+    for m in re.finditer(pattern, plain(text)):
+        if m.group(1) not in skip and m.group(1) not in matcher.shown:
+            missing.add(m.group(1))
+    if missing:
+        raise SystemExit(f"printed names never matched: {sorted(missing)}")
+
+
+# --------------------------------------------------------------------------- Lightning
+LIGHTNING = {
+    "real_lightning_tqdm_stepepoch": ("tqdm", "pipe", "/tmp/pl_tqdm", "--bar tqdm --step-epoch --logdir /tmp/pl_tqdm"),
+    "real_lightning_tqdm_stepepoch_pty": ("tqdm", "pty", "/tmp/pl_tqdm_pty", "--bar tqdm --step-epoch --logdir /tmp/pl_tqdm_pty"),
+    "real_lightning_richbar": ("rich", "pipe", "/tmp/pl_rich", "--bar rich --logdir /tmp/pl_rich"),
+    "real_lightning_richbar_pty": ("rich", "pty", "/tmp/pl_rich_pty", "--bar rich --logdir /tmp/pl_rich_pty"),
+    "real_lightning_nobar_csv": ("none", "pipe", "/tmp/pl_none", "--bar none --logdir /tmp/pl_none"),
+    "real_lightning_nobar_csv_pty": ("none", "pty", "/tmp/pl_none_pty", "--bar none --logdir /tmp/pl_none_pty"),
+}
+
+
+@builder(*LIGHTNING)
+def lightning(entry: str) -> None:
+    import lightning
+    from lightning.pytorch.callbacks.progress.tqdm_progress import Tqdm
+
+    bar, mode, logdir, args = LIGHTNING[entry]
+    rec = Record()
+    with open(f"{logdir}/run/version_0/metrics.csv") as f:
+        for row in csv.DictReader(f):
+            for k, v in row.items():
+                if k not in ("epoch", "step") and v != "":
+                    rec.add(k, int(row["step"]), int(row["epoch"]), float(v))
+    steps_per_epoch = 8
+    text = read_console(entry)
+    if bar == "tqdm":
+        fmt = lambda name, v: Tqdm.format_num(v)  # noqa: E731
+    elif bar == "rich":
+        fmt = lambda name, v: f"{v:.3f}"  # noqa: E731
+    else:
+        fmt = lambda name, v: f"{v:.4f}"  # noqa: E731
+    m = Matcher(rec, fmt)
+    # the test table prints the full float
+    table = Matcher(rec, lambda name, v: True)
+    for t in re.finditer(r"│\s+(test_\w+)\s+│\s+(\S+)\s+│", plain(text)):
+        p = table.match(t.group(1), t.group(2))
+        assert full_float_equal(p.value, t.group(2)), t.group(0)
+        m.shown.setdefault(t.group(1), {})[p.order] = p
+    bound = -1
+    truncated: list[str] = []
+    if bar == "tqdm":
+        for seg in segments(text):
+            h = re.match(r"Epoch (\d+):\s+\d+%\|[^|]*\|\s*(\d+)/(\d+) \[([^\]]*)\]?", seg)
+            if not h:
+                continue
+            bound = max(bound, int(h.group(1)) * steps_per_epoch + int(h.group(2)) - 1)
+            pairs = re.findall(r"(\w+)=([^,\]\s]+)", h.group(4))
+            for i, (k, v) in enumerate(pairs):
+                if k == "v_num" or not re.fullmatch(r"-?[\d.]+(e[-+]\d+)?", v):
+                    continue
+                if i == len(pairs) - 1 and not seg.rstrip().endswith("]"):
+                    # cut at the terminal's width: keep it only if it is the whole value
+                    try:
+                        m.match(k, v, max_step=bound)
+                    except SystemExit:
+                        truncated.append(f"{k}={v}")
+                    continue
+                m.match(k, v, max_step=bound)
+        pair = r"([A-Za-z_]\w*)=(-?\d[\d.]*)"
+        extra = ["it/s (the tqdm bar's rate)"]
+        record = "Lightning's CSVLogger metrics.csv (log_every_n_steps=1)"
+    elif bar == "rich":
+        for tok in re.finditer(r"Epoch (\d+)/\d+\s+[━╸╺ ]*\s*(\d+)/(\d+)|([A-Za-z_]\w*): (-?\d[\d.]*)", plain(text)):
+            if tok.group(1) is not None:
+                bound = max(bound, int(tok.group(1)) * steps_per_epoch + int(tok.group(2)) - 1)
+            elif tok.group(4) != "v_num" and bound >= 0:
+                m.match(tok.group(4), tok.group(5), max_step=bound)
+        pair = r"([A-Za-z_]\w*): (-?\d[\d.]*)"
+        extra = ["it/s (the rich bar's rate)"]
+        record = "Lightning's CSVLogger metrics.csv (log_every_n_steps=1)"
+    else:
+        for h in re.finditer(r"Epoch (\d+): (\w+)=(\S+) (\w+)=(\S+)", plain(text)):
+            bound = (int(h.group(1)) + 1) * steps_per_epoch - 1
+            m.match(h.group(2), h.group(3), max_step=bound, min_step=bound)
+            m.match(h.group(4), h.group(5), max_step=bound, min_step=bound)
+        pair = r"([A-Za-z_]\w*)=(-?\d[\d.]*)"
+        extra = []
+        record = "Lightning's CSVLogger metrics.csv (log_every_n_steps=4)"
+    cut_names = {t.split("=")[0] for t in truncated}
+    check_all_pairs(text, m, pair, {"v_num", "max_epochs", "using", "params", "mode", "FLOPs"} | cut_names)
+    if truncated:
+        print(f"{entry}: {len(truncated)} bar values cut at the terminal width: {sorted(set(truncated))}")
+    series = m.series()
+    notes = {
+        "tqdm": "TQDMProgressBar(refresh_rate=1); train_loss is logged with on_step=True, on_epoch=True, so the bar and "
+        "the CSV show train_loss_step and train_loss_epoch. metrics.csv counts steps from 0: the value drawn at bar "
+        "position n/8 of 'Epoch e' is step e*8+n-1. Each position is drawn twice (new count with the previous postfix, "
+        "then the new postfix). The postfix keeps the last val_*/train_*_epoch values on every redraw of the next "
+        "epoch; those are the same points (their step is the end of the epoch that produced them). Epoch-level "
+        "values (val_*, train_loss_epoch, train_acc) sit at the epoch's last training step. v_num is the logger's "
+        "version, not a metric. The test table prints test_acc/test_loss at full precision (step 24, epoch 3 in "
+        "metrics.csv, after fit).",
+        "rich": "RichProgressBar(refresh_rate=1), metrics_format .3f. Piped, rich draws the bar once at the end of each "
+        "phase only (the final state); under a pty it redraws on a timer, so only some positions are shown. The "
+        "postfix wraps onto continuation lines (`val_loss: 0.805 val_acc: 0.641` under the bar line). metrics.csv "
+        "counts steps from 0: bar position n/8 of 'Epoch e/2' is step e*8+n-1. v_num is the logger's version, not "
+        "a metric. The test table prints test_acc/test_loss at full precision (step 24, epoch 3 in metrics.csv).",
+        "none": "enable_progress_bar=False, log_every_n_steps=4. Lightning itself prints no per-step metric then; the "
+        "script's own callback (a common user pattern) prints `Epoch e: val_loss=... val_acc=...` at the end of "
+        "validation and `Epoch e: train_loss=... train_acc=...` at the end of the training epoch, 4 decimals, from "
+        "trainer.callback_metrics (train_loss = the epoch's last step value, which metrics.csv holds at step e*8+7). "
+        "The test table prints test_acc/test_loss at full precision.",
+    }[bar]
+    if truncated:
+        notes += (
+            " Under the pty tqdm cuts each bar line at 120 columns: the postfix's last pair is often cut inside its "
+            f"value ({', '.join(sorted(set(truncated)))} are the starts of longer numbers, e.g. train_loss_epoch=0.959); "
+            "such cut values are not points, and series the width never lets through whole are in not_printed."
+        )
+    write_truth(
+        entry,
+        library=f"lightning {lightning.__version__} (torch 2.13.0+cpu)",
+        script="tests/corpus/scripts/lightning_fit.py",
+        command=f"python tests/corpus/scripts/lightning_fit.py {args}",
+        mode=mode,
+        record=record,
+        step_kind="global",
+        series=series,
+        extra_ok=extra,
+        not_printed=[n for n in rec.names() if n not in series],
+        notes=notes,
+    )
+
+
+if __name__ == "__main__":
+    BUILDERS[sys.argv[1]](*sys.argv[1:])
