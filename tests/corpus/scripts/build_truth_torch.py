@@ -162,5 +162,81 @@ def lightning(entry: str) -> None:
     )
 
 
+# --------------------------------------------------------------------------- Hugging Face Trainer
+HF = {
+    "real_hf_bert_trainer": ("pipe", "/tmp/hf_pipe.json", "python tests/corpus/scripts/hf_trainer_bert.py --record /tmp/hf_pipe.json"),
+    "real_hf_bert_trainer_pty": ("pty", "/tmp/hf_pty.json", "python tests/corpus/scripts/hf_trainer_bert.py --record /tmp/hf_pty.json"),
+    "real_hf_bert_notqdm": ("pipe", "/tmp/hf_notqdm.json",
+                            "python tests/corpus/scripts/hf_trainer_bert.py --disable-tqdm --eval-steps 4 --record /tmp/hf_notqdm.json"),
+    "real_hf_bert_torchrun": ("pipe", "/tmp/hf_ddp.json",
+                              "torchrun --nproc_per_node=2 --tee 3 tests/corpus/scripts/hf_trainer_bert.py --record /tmp/hf_ddp.json"),
+}
+
+
+def hf_log_dicts(text: str, record_path: str) -> tuple[dict, list[str]]:
+    """The Trainer prints each log_history entry as a dict of `.4g` strings, in order."""
+    import ast
+
+    history = json.load(open(record_path))
+    printed = [ast.literal_eval(d) for d in re.findall(r"\{'[^{}\n]*\}", plain(text))]
+    if len(printed) != len(history):
+        raise SystemExit(f"{len(printed)} dicts printed, {len(history)} in log_history")
+    series: dict = {}
+    for shown, entry in zip(printed, history):
+        for k, v in shown.items():
+            want = f"{entry[k]:.4g}" if isinstance(entry[k], float) else str(entry[k])
+            if str(v) != want:
+                raise SystemExit(f"printed {k}={v!r}, log_history {entry[k]!r}")
+            if k == "epoch":
+                continue
+            series.setdefault(k, {"points": []})["points"].append([entry["step"], entry["epoch"], entry[k]])
+    names = {k for e in history for k in e}
+    return series, sorted(names - set(series) - {"epoch", "step"})
+
+
+@builder(*HF)
+def hf_trainer(entry: str) -> None:
+    import transformers
+
+    mode, record_path, command = HF[entry]
+    text = read_console(entry)
+    series, not_printed = hf_log_dicts(text, record_path)
+    notes = (
+        "The Trainer prints every log_history entry as a Python dict whose floats are `.4g` strings "
+        "({'loss': '0.6905', ..., 'epoch': '0.3333'}); the global step is never printed, only the fractional epoch "
+        "(the 'epoch' key, which is the x position, not a series). logging_steps=2, 6 steps per epoch (3 under torchrun). train_loss "
+        "(the run's mean training loss) and train_runtime/*_per_second come from the final summary dict; "
+        "total_flos is in log_history but popped before printing."
+    )
+    if "notqdm" in entry:
+        notes += " disable_tqdm=True: PrinterCallback prints the dicts with print(), no bar; eval_steps=4."
+    else:
+        notes += (
+            " With the tqdm bar on stderr and the dicts on stdout (block-buffered when piped), a dict may be glued "
+            "to the end of a bar redraw: ` 33%|...| 6/18 [00:07<00:10,  1.10it/s]{'loss': ...}`. The evaluation "
+            "bar is a second tqdm bar drawn with ESC[A."
+        )
+    if "torchrun" in entry:
+        notes += (
+            " torchrun --nproc_per_node=2 --tee 3 (gloo on CPU): every line of a worker carries `[default0]:` / "
+            "`[default1]:`, and torch's own warnings add `[rank0]:` after it; only rank 0 logs. 3 steps per epoch "
+            "(2 processes x 16). Under DDP the logged loss is about twice the single-process one: that is what "
+            "log_history holds."
+        )
+    write_truth(
+        entry,
+        library=f"transformers {transformers.__version__} (torch 2.13.0+cpu)",
+        script="tests/corpus/scripts/hf_trainer_bert.py",
+        command=command,
+        mode=mode,
+        record="trainer.state.log_history",
+        step_kind="global",
+        series=series,
+        extra_ok=["it/s and s/it (the tqdm bar's rate)"] if "notqdm" not in entry else [],
+        not_printed=not_printed,
+        notes=notes,
+    )
+
+
 if __name__ == "__main__":
     BUILDERS[sys.argv[1]](*sys.argv[1:])
