@@ -238,5 +238,37 @@ def hf_trainer(entry: str) -> None:
     )
 
 
+# --------------------------------------------------------------------------- TRL
+TRL = {
+    "real_trl_sft": ("pipe", "/tmp/trl_pipe.json", "python tests/corpus/scripts/trl_sft.py --record /tmp/trl_pipe.json"),
+    "real_trl_sft_pty": ("pty", "/tmp/trl_pty.json", "python tests/corpus/scripts/trl_sft.py --record /tmp/trl_pty.json"),
+}
+
+
+@builder(*TRL)
+def trl_sft(entry: str) -> None:
+    import transformers
+    import trl
+
+    mode, record_path, command = TRL[entry]
+    series, not_printed = hf_log_dicts(read_console(entry), record_path)
+    write_truth(
+        entry,
+        library=f"trl {trl.__version__} (transformers {transformers.__version__}, torch 2.13.0+cpu)",
+        script="tests/corpus/scripts/trl_sft.py",
+        command=command,
+        mode=mode,
+        record="trainer.state.log_history",
+        step_kind="global",
+        series=series,
+        extra_ok=["it/s and s/it (the tqdm bar's rate)"],
+        not_printed=not_printed,
+        notes="SFTTrainer prints log_history entries as the Trainer does: dicts of `.4g` strings, the fractional "
+        "epoch only (no step). logging_steps=2, 8 steps per epoch. TRL adds entropy, mean_token_accuracy and "
+        "num_tokens (a running count of tokens seen, recorded as a metric) and their eval_ twins. A dict may be "
+        "glued to the end of a bar redraw (stdout block-buffered behind the stderr bar when piped).",
+    )
+
+
 if __name__ == "__main__":
     BUILDERS[sys.argv[1]](*sys.argv[1:])
