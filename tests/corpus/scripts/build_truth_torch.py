@@ -270,5 +270,86 @@ def trl_sft(entry: str) -> None:
     )
 
 
+# --------------------------------------------------------------------------- skorch
+SKORCH = {
+    "real_skorch": ("pipe", "/tmp/skorch_pipe.json", ""),
+    "real_skorch_pty": ("pty", "/tmp/skorch_pty.json", ""),
+    "real_skorch_progressbar": ("pipe", "/tmp/skorch_bar.json", "--progress "),
+    "real_skorch_progressbar_pty": ("pty", "/tmp/skorch_bar_pty.json", "--progress "),
+}
+
+
+@builder(*SKORCH)
+def skorch_entry(entry: str) -> None:
+    import skorch
+    from tqdm import tqdm
+
+    mode, record_path, flag = SKORCH[entry]
+    history = json.load(open(record_path))
+    text = read_console(entry)
+    series: dict = {}
+
+    def add(name, epoch, value):
+        series.setdefault(name, {"points": []})["points"].append([None, epoch, value])
+
+    header: list[str] = []
+    rows = 0  # table rows seen: the bar drawn after row k belongs to epoch k+1
+    bar_points: set = set()
+    for seg in segments(text):
+        b = re.search(r"\|\s*(\d+)/(\d+) \[[^\]]*?, (\w+)=([^\]\s]+)\s*\]", seg)
+        if b:
+            n, key, shown = int(b.group(1)), b.group(3), b.group(4)
+            row = history[rows]
+            value = row["batches"][n - 1][key]
+            if tqdm.format_num(value) != shown:
+                raise SystemExit(f"bar {seg!r}: batches[{n - 1}][{key}] = {value}")
+            if (rows, n) not in bar_points:  # a position redrawn (the bar's close) is the same point
+                bar_points.add((rows, n))
+                add(key, row["epoch"], value)
+            continue
+        cells = seg.split()
+        if "epoch" in cells and "dur" in cells:
+            header = cells
+            continue
+        if header and len(cells) == len(header) and all(re.fullmatch(r"[\d.]+", c) for c in cells):
+            row = history[rows]
+            assert int(cells[0]) == row["epoch"], seg
+            for name, cell in zip(header[1:], cells[1:]):
+                if f"{row[name]:.4f}" != cell:
+                    raise SystemExit(f"table {name}={cell}, history {row[name]}")
+                add(name, row["epoch"], row[name])
+            rows += 1
+    assert rows == len(history), (rows, len(history))
+    notes = (
+        "skorch's PrintLog prints one table row per epoch (tabulate, floats .4f), the best value so far of each "
+        "score in colour (ANSI codes even when piped). The `epoch` column is skorch's 1-based epoch; skorch keeps "
+        "no global step, so step is null. `dur` is the epoch's duration in seconds, recorded in net.history."
+    )
+    extra = []
+    if flag:
+        notes += (
+            " ProgressBar callback: a tqdm bar per epoch over train and valid batches (13 = 10 + 3), redrawn on "
+            "tqdm's timer; its postfix shows the last batch's loss (train_loss=, then valid_loss= during "
+            "validation), .3g, from net.history[-1]['batches'][n-1]. Those batch values share the names of the "
+            "table's epoch columns (train_loss, valid_loss) and are listed in the same series, in print order, with "
+            "the epoch they belong to; the table's epoch values follow them. The bar's epoch is not printed on "
+            "the bar: it is the next table row's epoch."
+        )
+        extra = ["it/s (the tqdm bar's rate)"]
+    write_truth(
+        entry,
+        library=f"skorch {skorch.__version__} (torch 2.13.0+cpu)",
+        script="tests/corpus/scripts/skorch_classifier.py",
+        command=f"python tests/corpus/scripts/skorch_classifier.py {flag}--record {record_path}",
+        mode=mode,
+        record="net.history (skorch's History)",
+        step_kind="epoch",
+        series=series,
+        extra_ok=extra,
+        not_printed=[],
+        notes=notes,
+    )
+
+
 if __name__ == "__main__":
     BUILDERS[sys.argv[1]](*sys.argv[1:])
