@@ -351,5 +351,109 @@ def skorch_entry(entry: str) -> None:
     )
 
 
+# --------------------------------------------------------------------------- pytorch-ignite
+IGNITE = {
+    "real_ignite_bar": ("pipe", "/tmp/ig_bar.json", "bar"),
+    "real_ignite_bar_pty": ("pty", "/tmp/ig_bar_pty.json", "bar"),
+    "real_ignite_logging": ("pipe", "/tmp/ig_log.json", "logging"),
+}
+
+
+@builder(*IGNITE)
+def ignite_entry(entry: str) -> None:
+    import ignite
+    from tqdm import tqdm
+
+    mode, record_path, style = IGNITE[entry]
+    rec = json.load(open(record_path))
+    text = read_console(entry)
+    per_epoch = 40
+    series: dict = {}
+    shown: set = set()
+
+    def show(i):
+        r = rec[i]
+        if i not in shown:
+            shown.add(i)
+            series.setdefault(r["name"], {"points": []})["points"].append([r["iteration"], r["epoch"], r["value"]])
+
+    def find(name, pred):
+        hits = [i for i, r in enumerate(rec) if r["name"] == name and pred(r)]
+        if len(hits) != 1:
+            raise SystemExit(f"{name}: {len(hits)} record points match")
+        return hits[0]
+
+    for seg in segments(text):
+        b = re.match(r"Epoch \[(\d+)/\d+\]: \[(\d+)/(\d+)\].*?, batch_loss=(\S+) \[", seg)
+        if b:
+            e, pos, shown_v = int(b.group(1)), int(b.group(2)), b.group(4)
+            it = (e - 1) * per_epoch + pos
+            # the postfix is set before the count moves: position p shows iteration p's loss or p+1's
+            for cand in (it, it + 1):
+                i = find("batch_loss", lambda r, c=cand: r["iteration"] == c)
+                if tqdm.format_num(rec[i]["value"]) == shown_v:
+                    show(i)
+                    break
+            else:
+                raise SystemExit(f"bar value {shown_v} at iteration {it}")
+            continue
+        v = re.search(r"(Training|Validation) Results - Epoch: (\d+)  Avg accuracy: (\S+) Avg loss: (\S+)", seg)
+        if v:
+            phase, e = v.group(1), int(v.group(2))
+            for name, txt in ((f"{phase} Avg accuracy", v.group(3)), (f"{phase} Avg loss", v.group(4))):
+                i = find(name, lambda r: r["epoch"] == e)
+                digits = len(txt.split(".")[1])
+                if f"{rec[i]['value']:.{digits}f}" != txt:
+                    raise SystemExit(f"{name} printed {txt}, record {rec[i]['value']}")
+                show(i)
+            continue
+        lo = re.search(r"Epoch\[(\d+)\] Iteration\[(\d+)/(\d+)\] Loss: (\S+)", seg)
+        if lo:
+            it = (int(lo.group(1)) - 1) * per_epoch + int(lo.group(2))
+            i = find("Loss", lambda r: r["iteration"] == it)
+            if f"{rec[i]['value']:.4f}" != lo.group(4):
+                raise SystemExit(f"Loss printed {lo.group(4)}, record {rec[i]['value']}")
+            show(i)
+    common = (
+        " The validation/training results lines print `Avg accuracy` and `Avg loss` after a lead phrase "
+        "`Validation Results - Epoch: N` (or `Training Results - ...`): the series keys here are the printed name "
+        "with the lead's qualifier word in front (`Validation Avg accuracy`), since the same printed words are two "
+        "different series on the Training and Validation lines. Their step is the trainer's iteration at the end "
+        "of the epoch (40 per epoch); ignite numbers epochs from 1."
+    )
+    if style == "bar":
+        notes = (
+            "ignite's ProgressBar(persist=True) with output_transform -> {'batch_loss': loss}: `Epoch [1/3]: [7/40]  "
+            "18%|█▊        , batch_loss=0.548 [00:00<00:03]` (the postfix before the elapsed time, tqdm .3g). "
+            "The bar's [n/40] is the iteration within the epoch; the postfix is set before the count moves, so the "
+            "same position is drawn with iteration n's loss and then n+1's: each value's step is the iteration "
+            "that produced it (engine.state.iteration, global). pbar.log_message prints the validation line between "
+            "bars, 2 decimals." + common
+        )
+        extra: list[str] = []
+    else:
+        notes = (
+            "ignite's setup_logger format `%(asctime)s %(name)s %(levelname)s: %(message)s`; the script logs "
+            "`Epoch[1] Iteration[10/40] Loss: 0.4273` every 10 iterations (Iteration is within the epoch; the step "
+            "is the global engine.state.iteration) and training/validation results at 4 decimals after each epoch. "
+            "`Epoch[1] Complete. Time taken: 00:00:03.060` and `Engine run starting with max_epochs=3.` are ignite's "
+            "own lines (a duration and a config value)." + common
+        )
+        extra = ["Time taken (the epoch duration ignite logs, hh:mm:ss.mmm)"]
+    write_truth(
+        entry,
+        library=f"pytorch-ignite {ignite.__version__} (torch 2.13.0+cpu)",
+        script="tests/corpus/scripts/ignite_trainer.py",
+        command=f"python tests/corpus/scripts/ignite_trainer.py --style {style} --record {record_path}",
+        mode=mode,
+        record="the script's event handlers: engine.state.output per iteration and evaluator.state.metrics per epoch",
+        step_kind="global",
+        series=series,
+        extra_ok=extra,
+        not_printed=sorted({r["name"] for r in rec} - set(series)),
+        notes=notes,
+    )
+
+
 if __name__ == "__main__":
     BUILDERS[sys.argv[1]](*sys.argv[1:])
