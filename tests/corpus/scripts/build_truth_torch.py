@@ -455,5 +455,59 @@ def ignite_entry(entry: str) -> None:
     )
 
 
+# --------------------------------------------------------------------------- diffusers-style accelerate loop
+DIFFUSERS = {
+    "real_diffusers_accelerate": ("pipe", "/tmp/diff_pipe.json"),
+    "real_diffusers_accelerate_pty": ("pty", "/tmp/diff_pty.json"),
+}
+
+
+@builder(*DIFFUSERS)
+def diffusers_entry(entry: str) -> None:
+    import accelerate
+    import diffusers
+    from tqdm import tqdm
+
+    mode, record_path = DIFFUSERS[entry]
+    rec = json.load(open(record_path))
+    series: dict = {}
+    shown: set = set()
+    for seg in segments(read_console(entry)):
+        b = re.match(r"Steps:\s+\d+%\|[^|]*\|\s*(\d+)/(\d+) \[[^,\]]*, [^,\]]*, (.*)\]", seg)
+        if not b:
+            continue
+        n = int(b.group(1))
+        for k, v in re.findall(r"(\w+)=([^,\s\]]+)", b.group(3)):
+            # position n shows step n's values once set_postfix ran, step n-1's between update() and it
+            for cand in (n, n - 1):
+                hit = [i for i, r in enumerate(rec) if r["name"] == k and r["step"] == cand]
+                if hit and tqdm.format_num(rec[hit[0]]["value"]) == v:
+                    break
+            else:
+                raise SystemExit(f"{k}={v} at {n}")
+            i = hit[0]
+            if i not in shown:
+                shown.add(i)
+                r = rec[i]
+                series.setdefault(k, {"points": []})["points"].append([r["step"], r["epoch"], r["value"]])
+    write_truth(
+        entry,
+        library=f"diffusers {diffusers.__version__}, accelerate {accelerate.__version__} (torch 2.13.0+cpu)",
+        script="tests/corpus/scripts/diffusers_accelerate.py",
+        command=f"python tests/corpus/scripts/diffusers_accelerate.py --record {record_path}",
+        mode=mode,
+        record="the script's own record of every value passed to progress_bar.set_postfix / accelerator.log",
+        step_kind="global",
+        series=series,
+        extra_ok=["s/it and it/s (the tqdm bar's rate)"],
+        not_printed=["train_loss (accelerator.log only, no tracker configured)"],
+        notes="The loop of diffusers' train_text_to_image.py: one tqdm bar `Steps` over all optimizer steps "
+        "(18 = 3 epochs x 6; the epoch is never printed), postfix `lr=0.000333, step_loss=1.21` (tqdm sorts the "
+        "keys; .3g). The bar position n/18 is the global step; each position is drawn twice, first with the "
+        "previous step's postfix, then with step n's. The record's epoch is the loop's 0-based epoch. Accelerate's "
+        "logger lines (`MM/DD/YYYY HH:MM:SS - INFO - __main__ - [RANK 0]   Num examples = 48`) are configuration.",
+    )
+
+
 if __name__ == "__main__":
     BUILDERS[sys.argv[1]](*sys.argv[1:])
