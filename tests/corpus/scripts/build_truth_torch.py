@@ -49,19 +49,26 @@ LIGHTNING = {
 }
 
 
-@builder(*LIGHTNING)
+DARTS = {
+    "real_darts_nbeats": ("rich", "pipe", "/tmp/darts_pipe", "--logdir /tmp/darts_pipe"),
+    "real_darts_nbeats_pty": ("rich", "pty", "/tmp/darts_pty", "--logdir /tmp/darts_pty"),
+}
+
+
+@builder(*LIGHTNING, *DARTS)
 def lightning(entry: str) -> None:
     import lightning
     from lightning.pytorch.callbacks.progress.tqdm_progress import Tqdm
 
-    bar, mode, logdir, args = LIGHTNING[entry]
+    darts = entry in DARTS
+    bar, mode, logdir, args = DARTS[entry] if darts else LIGHTNING[entry]
     rec = Record()
     with open(f"{logdir}/run/version_0/metrics.csv") as f:
         for row in csv.DictReader(f):
             for k, v in row.items():
                 if k not in ("epoch", "step") and v != "":
                     rec.add(k, int(row["step"]), int(row["epoch"]), float(v))
-    steps_per_epoch = 8
+    steps_per_epoch = 7 if darts else 8
     text = read_console(entry)
     if bar == "tqdm":
         fmt = lambda name, v: Tqdm.format_num(v)  # noqa: E731
@@ -147,11 +154,25 @@ def lightning(entry: str) -> None:
             f"value ({', '.join(sorted(set(truncated)))} are the starts of longer numbers, e.g. train_loss_epoch=0.959); "
             "such cut values are not points, and series the width never lets through whole are in not_printed."
         )
+    library = f"lightning {lightning.__version__} (torch 2.13.0+cpu)"
+    script = "tests/corpus/scripts/lightning_fit.py"
+    if darts:
+        import darts as darts_mod
+
+        library = f"darts {darts_mod.__version__} (lightning {lightning.__version__}, torch 2.13.0+cpu)"
+        script = "tests/corpus/scripts/darts_nbeats.py"
+        notes = (
+            "Darts' NBEATSModel.fit(train, val_series=val) drives a Lightning Trainer; with rich installed Lightning "
+            "picks its RichProgressBar. 7 steps per epoch; train_loss is logged each step, val_loss once per epoch "
+            "(at the epoch's last step). " + notes.split(". ", 1)[1].replace(" The test table prints test_acc/test_loss "
+            "at full precision (step 24, epoch 3 in metrics.csv).", "").replace("n/8 of 'Epoch e/2' is step e*8+n-1",
+            "n/7 of 'Epoch e/2' is step e*7+n-1").replace("`val_loss: 0.805 val_acc: 0.641`", "`val_loss: 0.426`")
+        )
     write_truth(
         entry,
-        library=f"lightning {lightning.__version__} (torch 2.13.0+cpu)",
-        script="tests/corpus/scripts/lightning_fit.py",
-        command=f"python tests/corpus/scripts/lightning_fit.py {args}",
+        library=library,
+        script=script,
+        command=f"python {script} {args}",
         mode=mode,
         record=record,
         step_kind="global",
