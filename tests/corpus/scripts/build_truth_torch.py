@@ -530,5 +530,63 @@ def diffusers_entry(entry: str) -> None:
     )
 
 
+# --------------------------------------------------------------------------- DeepSpeed
+@builder("real_deepspeed")
+def deepspeed_entry(entry: str) -> None:
+    import deepspeed
+
+    rec = json.load(open("/tmp/ds.json"))
+    text = plain(read_console(entry))
+    series: dict = {}
+
+    def add(r):
+        series.setdefault(r["name"], {"points": []})["points"].append([r["step"], r["epoch"], r["value"]])
+
+    losses = [r for r in rec if r["name"] == "loss"]
+    n_loss = 0
+    for line in text.splitlines():
+        m = re.search(r"\[Rank 0\] step=(\d+), skipped=\d+, lr=\[([^\]]+)\]", line)
+        if m:
+            step, lr = int(m.group(1)), float(m.group(2))
+            r = [r for r in rec if r["name"] == "lr" and r["step"] == step][0]
+            assert r["value"] == lr, (line, r)
+            add(r)
+            continue
+        m = re.match(r"\[(\d+), +(\d+)\] loss: (\S+)$", line)
+        if m:
+            r = losses[n_loss]
+            n_loss += 1
+            assert f"{r['value']:.3f}" == m.group(3) and r["epoch"] == int(m.group(1)), (line, r)
+            add(r)
+    assert n_loss == len(losses)
+    write_truth(
+        entry,
+        library=f"deepspeed {deepspeed.__version__} (torch 2.13.0+cpu, DS_ACCELERATOR=cpu, gloo)",
+        script="tests/corpus/scripts/deepspeed_cifar_style.py",
+        command="DS_ACCELERATOR=cpu python tests/corpus/scripts/deepspeed_cifar_style.py --record /tmp/ds.json",
+        mode="pipe",
+        record="the script's record: engine.get_lr() after each engine.step() (engine.global_steps) and the running "
+        "loss it printed",
+        step_kind="global",
+        series=series,
+        extra_ok=[
+            "mom (the optimizer momentum DeepSpeed reports beside lr, a list like lr)",
+            "skipped (DeepSpeed's count of skipped steps)",
+            "RunningAvgSamplesPerSec, CurrSamplesPerSec (throughput from DeepSpeed's timer)",
+            "MemAllocated, MaxMemAllocated (memory, `0.33GB`)",
+        ],
+        not_printed=["lr at the steps between two steps_per_print reports"],
+        notes="DeepSpeed logs at INFO (set by the script, as the launcher's --log_level info does): first a long "
+        "config dump (`[INFO] [config.py:...:print]   train_batch_size ............. 16` and a JSON block: "
+        "configuration, not metrics), then every steps_per_print=4 steps `[Rank 0] step=4, skipped=0, "
+        "lr=[0.03333333333333334], mom=[0.9]` (lr as a list, full precision) and the throughput timer's "
+        "`epoch=0/micro_step=4/global_step=4, RunningAvgSamplesPerSec=..., MemAllocated=0.33GB` (its epoch stays 0 "
+        "in the second epoch: DeepSpeed's timer is never told the epoch). The script prints the PyTorch tutorial's "
+        "`[1,     4] loss: 0.706`: [epoch (1-based), batch within the epoch (16 per epoch)], the mean of the last 4 "
+        "batch losses, 3 decimals; its step is engine.global_steps. Each line carries logging's "
+        "`[2026-12-06 12:34:23,167] [INFO] [logging.py:123:log_dist] ` prefix.",
+    )
+
+
 if __name__ == "__main__":
     BUILDERS[sys.argv[1]](*sys.argv[1:])
