@@ -46,7 +46,8 @@ def main():
     }
     engine, _, loader, _ = deepspeed.initialize(model=model, optimizer=opt, training_data=ds, config=config)
     crit = nn.CrossEntropyLoss()
-    record = []
+    # DeepSpeed reports step=0 (lr before the first step) at initialization: keep it too
+    record = [{"name": "lr", "step": engine.global_steps, "epoch": None, "value": float(engine.get_lr()[0])}]
     for epoch in range(2):
         running = 0.0
         for i, (xb, yb) in enumerate(loader):
