@@ -550,7 +550,7 @@ def deepspeed_entry(entry: str) -> None:
             step, lr = int(m.group(1)), float(m.group(2))
             r = [r for r in rec if r["name"] == "lr" and r["step"] == step][0]
             assert r["value"] == lr, (line, r)
-            add(r)
+            add(dict(r, epoch=None))  # DeepSpeed's report names no epoch (its timer's epoch=0 is never updated)
             continue
         m = re.match(r"\[(\d+), +(\d+)\] loss: (\S+)$", line)
         if m:
@@ -583,7 +583,7 @@ def deepspeed_entry(entry: str) -> None:
         "`epoch=0/micro_step=4/global_step=4, RunningAvgSamplesPerSec=..., MemAllocated=0.33GB` (its epoch stays 0 "
         "in the second epoch: DeepSpeed's timer is never told the epoch). The script prints the PyTorch tutorial's "
         "`[1,     4] loss: 0.706`: [epoch (1-based), batch within the epoch (16 per epoch)], the mean of the last 4 "
-        "batch losses, 3 decimals; its step is engine.global_steps. Each line carries logging's "
+        "batch losses, 3 decimals; its step is engine.global_steps and its epoch the printed 1-based one (lr points have no epoch). Each line carries logging's "
         "`[2026-12-06 12:34:23,167] [INFO] [logging.py:123:log_dist] ` prefix.",
     )
 
