@@ -588,5 +588,55 @@ def deepspeed_entry(entry: str) -> None:
     )
 
 
+# --------------------------------------------------------------------------- fastai
+FASTAI = {"real_fastai_learner": ("pipe", "/tmp/fastai_pipe.json"), "real_fastai_learner_pty": ("pty", "/tmp/fastai_pty.json")}
+
+
+@builder(*FASTAI)
+def fastai_entry(entry: str) -> None:
+    mode, record_path = FASTAI[entry]
+    rec = json.load(open(record_path))
+    names = rec["metric_names"]  # epoch, train_loss, valid_loss, accuracy, f1_score, time
+    cols = names[1:-1]
+    series: dict = {}
+    seen: set = set()
+    header = False
+    for seg in segments(read_console(entry)):
+        cells = seg.split()
+        if cells == names:
+            header = True
+            continue
+        if header and len(cells) == len(names) and cells[0].isdigit() and re.fullmatch(r"\d\d:\d\d", cells[-1]):
+            e = int(cells[0])
+            row = rec["values"][e]
+            for name, cell, v in zip(cols, cells[1:-1], row):
+                assert f"{v:.6f}" == cell, (seg, name, v)
+            if e in seen:  # fastprogress redraws the last row under the next epoch's bar: the same points
+                continue
+            seen.add(e)
+            for name, v in zip(cols, row):
+                series.setdefault(name, {"points": []})["points"].append([None, e, v])
+    assert len(seen) == len(rec["values"])
+    write_truth(
+        entry,
+        library="fastai 2.8.12 (fastprogress 1.1.6, torch 2.14.1)",
+        script="tests/corpus/scripts/fastai_learner.py",
+        command=f"python tests/corpus/scripts/fastai_learner.py --record {record_path}",
+        mode=mode,
+        record="learn.recorder.values with learn.recorder.metric_names",
+        step_kind="epoch",
+        series=series,
+        extra_ok=[],
+        not_printed=[],
+        notes="fastai's ProgressCallback outside a notebook (fastprogress' console bars): the header `epoch     "
+        "train_loss  valid_loss  accuracy  f1_score  time` and one row per epoch, floats .6f, epoch 0-based, `time` "
+        "mm:ss (not a metric). Between rows, `Epoch 1/4 : |███---| 42.86% [3/7 00:00<00:00... 0.5820]` bars are "
+        "drawn with \\r; the unnamed number after `...` is the smoothed training loss (recorder.smooth_loss, not "
+        "in recorder.values and never named): not a series. Lone `█` lines and blank redraws are fastprogress "
+        "artefacts; the previous row is reprinted after some bar clears (the same point, once in series). fastai "
+        "keeps no step in recorder.values, so step is null.",
+    )
+
+
 if __name__ == "__main__":
     BUILDERS[sys.argv[1]](*sys.argv[1:])
