@@ -638,5 +638,88 @@ def fastai_entry(entry: str) -> None:
     )
 
 
+# --------------------------------------------------------------------------- Ultralytics YOLO
+YOLO = {"real_ultralytics_yolo": ("pipe", "/tmp/yolo_pipe.csv"), "real_ultralytics_yolo_pty": ("pty", "/tmp/yolo_pty.csv")}
+
+
+@builder(*YOLO)
+def yolo_entry(entry: str) -> None:
+    mode, record_path = YOLO[entry]
+    with open(record_path) as f:
+        results = [{k.strip(): float(v) for k, v in row.items()} for row in csv.DictReader(f)]
+    extra = json.load(open(record_path + ".json"))
+    batches, final = extra["batches"], extra["final"]
+    series: dict = {}
+
+    def add(name, epoch, value):
+        series.setdefault(name, {"points": []})["points"].append([None, epoch, value])
+
+    g4 = lambda v: ("%11.4g" % v).strip()  # noqa: E731  (the trainer's bar description)
+    g3 = lambda v: ("%11.3g" % v).strip()  # noqa: E731  (the validator's rows)
+    pointer = -1
+    val_rows = 0
+    names = ["P", "R", "mAP50", "mAP50-95"]
+    csv_names = ["metrics/precision(B)", "metrics/recall(B)", "metrics/mAP50(B)", "metrics/mAP50-95(B)"]
+    for seg in segments(read_console(entry)):
+        t = re.match(r"\s*(\d+)/(\d+)\s+\S+G\s+(\S+)\s+(\S+)\s+(\S+)\s+\d+\s+\d+:", seg)
+        if t:
+            e, shown = int(t.group(1)), t.group(3, 4, 5)
+            # each batch's running means are drawn one or more times, in order
+            for i in range(max(pointer, 0), len(batches)):
+                b = batches[i]
+                if b["epoch"] == e and tuple(g4(b["tloss"][k]) for k in ("box_loss", "cls_loss", "dfl_loss")) == shown:
+                    break
+            else:
+                raise SystemExit(f"bar {seg!r} matches no batch after {pointer}")
+            if i != pointer:
+                pointer = i
+                for k in ("box_loss", "cls_loss", "dfl_loss"):
+                    add(k, e, batches[i]["tloss"][k])
+            continue
+        v = re.match(r"\s+(all|red|green)\s+\d+\s+\d+\s+(\S+)\s+(\S+)\s+(\S+)\s+(\S+)\s*$", seg)
+        if v:
+            cls, shown = v.group(1), v.group(2, 3, 4, 5)
+            if cls == "all" and val_rows < len(results):
+                row = results[val_rows]
+                vals, epoch = [row[c] for c in csv_names], int(row["epoch"])
+                val_rows += 1
+                prefix = ""
+            else:
+                vals = final["all"] if cls == "all" else final["classes"][cls]
+                epoch, prefix = None, ("" if cls == "all" else f"{cls} ")
+            assert tuple(g3(x) for x in vals) == shown, (seg, vals)
+            for n, x in zip(names, vals):
+                add(prefix + n, epoch, x)
+    # the epoch's last batch is the value results.csv keeps (rounded to 5 decimals there)
+    for row in results:
+        last = [b for b in batches if b["epoch"] == int(row["epoch"])][-1]
+        assert abs(last["tloss"]["box_loss"] - row["train/box_loss"]) < 1e-4
+    import ultralytics
+
+    write_truth(
+        entry,
+        library=f"ultralytics {ultralytics.__version__} (torch 2.14.1, torchvision 0.29.1)",
+        script="tests/corpus/scripts/ultralytics_yolo.py",
+        command=f"YOLO_OFFLINE=1 YOLO_CONFIG_DIR=/tmp/yolo_cfg python tests/corpus/scripts/ultralytics_yolo.py --record {record_path}",
+        mode=mode,
+        record="results.csv (per epoch: train losses, P/R/mAP) plus trainer.tloss after each batch and the final "
+        "validation's validator.metrics, both taken in ultralytics callbacks",
+        step_kind="epoch",
+        series=series,
+        extra_ok=["GPU_mem (`0G`)", "it/s, s/it and the bar's elapsed/remaining seconds"],
+        not_printed=["val/box_loss, val/cls_loss, val/dfl_loss, lr/pg0..2 and time (results.csv only)"],
+        notes="Per epoch, a column table is redrawn as a bar: header `Epoch GPU_mem box_loss cls_loss dfl_loss "
+        "Instances Size`, then `1/3  0G  1.795  1.651  1.104  8  64: 50% ━━━━━━────── 1/2 1.8s/it ...` (the row "
+        "is the bar's description: running means of the epoch's batch losses, %.4g; Instances and Size are the "
+        "batch's box count and image size, not metrics; the first draw at 0/2 already shows batch 1's means). "
+        "Each batch's means are one point (epoch as printed, 1-based; ultralytics keeps no global step); the "
+        "epoch's last one is what results.csv keeps. Then the validator's table `Class Images Instances Box(P R "
+        "mAP50 mAP50-95)` with an `all` row (%.3g; Images/Instances are counts): the series are named P, R, "
+        "mAP50, mAP50-95 (the header prints `Box(P` and `mAP50-95)`). After training, best.pt is validated again: "
+        "its `all` row (epoch null) and one row per class (`red`, `green`: series `red P`, ...) come from "
+        "validator.metrics. With 3 epochs on 16 tiny images every P/R/mAP is 0 (printed `0`).",
+    )
+
+
 if __name__ == "__main__":
     BUILDERS[sys.argv[1]](*sys.argv[1:])
