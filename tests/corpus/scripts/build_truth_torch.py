@@ -696,6 +696,13 @@ def yolo_entry(entry: str) -> None:
         assert abs(last["tloss"]["box_loss"] - row["train/box_loss"]) < 1e-4
     import ultralytics
 
+    notes = NOTES_YOLO
+    if mode == "pty":
+        notes += (
+            " Under the 120-column pty the validator's header is cut to the width with an ellipsis: `Box(P          "
+            "R      mAP50  mAP…: 100% ━━━ 1/1` — the fourth column's name is never printed whole; its series keep "
+            "ultralytics' name mAP50-95 (the rows below still have 4 values)."
+        )
     write_truth(
         entry,
         library=f"ultralytics {ultralytics.__version__} (torch 2.14.1, torchvision 0.29.1)",
@@ -708,7 +715,11 @@ def yolo_entry(entry: str) -> None:
         series=series,
         extra_ok=["GPU_mem (`0G`)", "it/s, s/it and the bar's elapsed/remaining seconds"],
         not_printed=["val/box_loss, val/cls_loss, val/dfl_loss, lr/pg0..2 and time (results.csv only)"],
-        notes="Per epoch, a column table is redrawn as a bar: header `Epoch GPU_mem box_loss cls_loss dfl_loss "
+        notes=notes,
+    )
+
+
+NOTES_YOLO = ("Per epoch, a column table is redrawn as a bar: header `Epoch GPU_mem box_loss cls_loss dfl_loss "
         "Instances Size`, then `1/3  0G  1.795  1.651  1.104  8  64: 50% ━━━━━━────── 1/2 1.8s/it ...` (the row "
         "is the bar's description: running means of the epoch's batch losses, %.4g; Instances and Size are the "
         "batch's box count and image size, not metrics; the first draw at 0/2 already shows batch 1's means). "
@@ -717,8 +728,7 @@ def yolo_entry(entry: str) -> None:
         "mAP50 mAP50-95)` with an `all` row (%.3g; Images/Instances are counts): the series are named P, R, "
         "mAP50, mAP50-95 (the header prints `Box(P` and `mAP50-95)`). After training, best.pt is validated again: "
         "its `all` row (epoch null) and one row per class (`red`, `green`: series `red P`, ...) come from "
-        "validator.metrics. With 3 epochs on 16 tiny images every P/R/mAP is 0 (printed `0`).",
-    )
+        "validator.metrics. With 3 epochs on 16 tiny images every P/R/mAP is 0 (printed `0`).")
 
 
 if __name__ == "__main__":
