@@ -8,6 +8,7 @@ Capture (repository root, venv active), one entry per variant:
     python tests/corpus/scripts/capture.py pipe real_xgboost_cv -- python tests/corpus/scripts/boosting.py xgb_cv
     python tests/corpus/scripts/capture.py pipe real_lightgbm_two_valid -- python tests/corpus/scripts/boosting.py lgb_train
     python tests/corpus/scripts/capture.py pipe real_lightgbm_cv -- python tests/corpus/scripts/boosting.py lgb_cv
+    python tests/corpus/scripts/capture.py pipe real_lightgbm_sklearn -- python tests/corpus/scripts/boosting.py lgb_sklearn
     python tests/corpus/scripts/capture.py pipe real_catboost_eval -- python tests/corpus/scripts/boosting.py catboost
     python tests/corpus/scripts/capture.py pty  real_catboost_eval_pty -- python tests/corpus/scripts/boosting.py catboost
 Truth: evals_result() / record_evaluation / the cv result tables / get_evals_result().
@@ -208,6 +209,39 @@ elif which == "lgb_cv":
             "'[3]\\ttrain's binary_logloss: 0.5553 + 0.00330667\\ttrain's auc: 0.926703 + 0.00613079\\tvalid's "
             "binary_logloss: ...': names \"<set>'s <metric>\" as in lgb.train (the returned dict calls them "
             "'train binary_logloss-mean'), the mean then ' + ' and the std across the 4 folds (extra_ok). Step = the 1-based iteration in brackets. Every 3rd iteration printed."
+        ),
+    )
+
+elif which == "lgb_sklearn":
+    import lightgbm as lgb
+
+    LIB = f"lightgbm {lgb.__version__}"
+    clf = lgb.LGBMClassifier(n_estimators=40, learning_rate=0.1, num_leaves=15, random_state=0, verbose=-1)
+    clf.fit(
+        Xtr,
+        ytr,
+        eval_set=[(Xtr, ytr), (Xte, yte)],
+        eval_metric=["auc", "binary_error"],
+        callbacks=[lgb.log_evaluation(10)],
+    )
+    res = clf.evals_result_
+    n = len(res["valid_1"]["auc"])
+    for i in range(n):
+        if (i + 1) % 10 == 0:
+            for ds in ("training", "valid_1"):
+                for m in ("binary_logloss", "auc", "binary_error"):
+                    series.add(f"{ds}'s {m}", i + 1, None, res[ds][m][i])
+    _truth.write(
+        library=LIB,
+        script=SCRIPT,
+        record="LGBMClassifier.evals_result_ at the iterations log_evaluation(10) printed",
+        step_kind="global",
+        series=series,
+        not_printed=["the iterations between every 10th"],
+        notes=(
+            "sklearn API, eval_set=[train, test]: LightGBM names the training set 'training' (it recognises it) "
+            "and the other 'valid_1': '[10]\\ttraining's binary_logloss: 0.39\\ttraining's auc: 0.96\\ttraining's "
+            "binary_error: 0.11\\tvalid_1's binary_logloss: ...'. Step = the 1-based iteration in brackets."
         ),
     )
 

@@ -4,7 +4,8 @@ Versions: keras 3.15.1, tensorflow-cpu 2.21.0 backend, Python 3.11.
 Capture (repository root, venv active):
     python tests/corpus/scripts/capture.py pipe real_keras_fit_v1 -- python tests/corpus/scripts/keras_fit.py --verbose 1
     python tests/corpus/scripts/capture.py pty  real_keras_fit_v1_pty -- python tests/corpus/scripts/keras_fit.py --verbose 1
-    python tests/corpus/scripts/capture.py pipe real_keras_fit_v2 -- python tests/corpus/scripts/keras_fit.py --verbose 2 --val split
+    python tests/corpus/scripts/capture.py pipe real_keras_fit_v2_split -- python tests/corpus/scripts/keras_fit.py --verbose 2 --val split
+    python tests/corpus/scripts/capture.py pipe real_keras_fit_v2_early -- python tests/corpus/scripts/keras_fit.py --verbose 2 --early --epochs 15
 Truth: model.fit(...).history (Keras' History callback) for the epoch-end values, and the logs
 Keras' Progbar was given for each bar state it actually printed (Progbar.update is wrapped to
 note which updates drew).
@@ -26,6 +27,7 @@ ap = argparse.ArgumentParser()
 ap.add_argument("--verbose", type=int, default=1)
 ap.add_argument("--val", choices=["data", "split"], default="data")
 ap.add_argument("--epochs", type=int, default=6)
+ap.add_argument("--early", action="store_true", help="add EarlyStopping and ModelCheckpoint (verbose)")
 args = ap.parse_args()
 
 keras.utils.set_random_seed(0)
@@ -79,12 +81,28 @@ callbacks = [
     keras.callbacks.ReduceLROnPlateau(monitor="val_loss", factor=0.5, patience=1, min_delta=0.01, verbose=1),
     EpochNumber(),
 ]
+ckpt_dir = None
+if args.early:
+    import tempfile
+
+    ckpt_dir = tempfile.mkdtemp(prefix="keras-ckpt-")
+    callbacks += [
+        keras.callbacks.EarlyStopping(monitor="val_loss", patience=2, verbose=1, restore_best_weights=True),
+        keras.callbacks.ModelCheckpoint(
+            os.path.join(ckpt_dir, "best.keras"), monitor="val_loss", save_best_only=True, verbose=1
+        ),
+    ]
 fit_kw = dict(epochs=args.epochs, batch_size=32, verbose=args.verbose, callbacks=callbacks)
 if args.val == "data":
     fit_kw["validation_data"] = (x_val, y_val)
 else:
     fit_kw["validation_split"] = 0.2
 hist = model.fit(x, y, **fit_kw)
+
+if ckpt_dir:
+    import shutil
+
+    shutil.rmtree(ckpt_dir)
 
 # ---- ground truth (written only under capture.py) ----
 h = hist.history
@@ -116,5 +134,14 @@ _truth.write(
         "are asserted equal to it. 'Epoch 5: ReduceLROnPlateau reducing learning rate to 0.0049999...' "
         "prints the learning rate of the NEXT epoch (History's learning_rate of epoch 6): listed in "
         "extra_ok as 'learning rate', not a point of learning_rate."
+        + (
+            " With EarlyStopping and ModelCheckpoint (verbose=1): 'Epoch 1: val_loss improved from inf to "
+            "0.14282, saving model to /tmp/keras-ckpt-.../best.keras' and 'Epoch 4: val_loss did not improve "
+            "from 0.13076' print val_loss values that are already points (this epoch's value, or the best so far "
+            "from an earlier epoch, rounded to 5 decimals): they are not new points. 'Epoch 7: early stopping' and "
+            "'Restoring model weights from the end of the best epoch: 5.' hold counters, not metrics."
+            if args.early
+            else ""
+        )
     ),
 )

