@@ -11,6 +11,7 @@ Capture (repository root, venv active), one entry per style:
     python tests/corpus/scripts/capture.py pipe real_hand_no_step_pipes -- python tests/corpus/scripts/hand_lines.py nostep
     python tests/corpus/scripts/capture.py pipe real_hand_train_val_lines -- python tests/corpus/scripts/hand_lines.py trainval
     python tests/corpus/scripts/capture.py pipe real_hand_train_val_labels -- python tests/corpus/scripts/hand_lines.py labels
+    python tests/corpus/scripts/capture.py pipe real_hand_cr_progress -- python tests/corpus/scripts/hand_lines.py cr
 """
 
 import os
@@ -58,10 +59,19 @@ for epoch in range(1, EPOCHS + 1):
             )
         elif style == "colon" and step % 10 == 0:
             print(f"step {step}: loss {rec('loss', step, None, loss):.4f} lr {rec('lr', step, None, toy.lr):.2e}")
+        elif style == "cr" and i % 3 == 0:  # an in-place progress line, redrawn with \r
+            print(
+                f"\rEpoch {epoch}/{EPOCHS} [{i * 32:4d}/960] loss: {rec('loss', step, epoch, run_loss / i):.4f} "
+                f"acc: {rec('acc', step, epoch, run_acc / i):.4f}",
+                end="",
+                flush=True,
+            )
         elif style == "nostep" and step % 10 == 0:
             print(f"loss {rec('loss', None, None, loss):.2f} | acc {rec('acc', None, None, 100 * acc):.1f}%")
     tr_loss, tr_acc = run_loss / SPE, run_acc / SPE
     v_loss, v_acc = toy.evaluate()
+    if style == "cr":
+        print(f" - val_loss: {rec('val_loss', step, epoch, v_loss):.4f} - val_acc: {rec('val_acc', step, epoch, v_acc):.4f}")
     if style == "pipes":
         print(
             f"Epoch {epoch}/{EPOCHS} | Train Loss: {rec('Train Loss', None, epoch, tr_loss):.4f} | "
@@ -105,6 +115,14 @@ NOTES = {
         "are counters (step = the global step), lr in e-notation (the truth keeps the lr used)."
     ),
     "colon": "'step 40: loss 0.5123 lr 3.00e-01': the step before a colon, then space-separated pairs.",
+    "cr": (
+        "A hand-made in-place progress line: print('\\rEpoch 2/6 [ 480/960] loss: 0.4123 acc: 0.8210', end='') every "
+        "3 steps (running means over the epoch so far), redrawn with a carriage return, and at the epoch's end "
+        "' - val_loss: 0.3758 - val_acc: 0.8708' appended to the last state, then a newline. Step = the global "
+        "step the script counts, = (epoch-1) x 30 + [samples seen]/32 (the bracket shows samples, not steps: "
+        "'[ 480/960]' is step 15 of the epoch). Each redraw is a new position, so a new point; val values at the "
+        "epoch's last step."
+    ),
     "nostep": (
         "'loss 0.52 | acc 78.1%' every 10 steps with no step or epoch on the line (step and epoch null: the "
         "script counts 10, 20, ... but does not print it); acc in percent (printed unit)."
