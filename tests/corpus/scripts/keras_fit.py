@@ -6,6 +6,8 @@ Capture (repository root, venv active):
     python tests/corpus/scripts/capture.py pty  real_keras_fit_v1_pty -- python tests/corpus/scripts/keras_fit.py --verbose 1
     python tests/corpus/scripts/capture.py pipe real_keras_fit_v2_split -- python tests/corpus/scripts/keras_fit.py --verbose 2 --val split
     python tests/corpus/scripts/capture.py pipe real_keras_fit_v2_early -- python tests/corpus/scripts/keras_fit.py --verbose 2 --early --epochs 15
+    python tests/corpus/scripts/capture.py pipe real_keras_fit_unknown_steps -- python tests/corpus/scripts/keras_fit.py --verbose 1 --unknown --epochs 3
+    python tests/corpus/scripts/capture.py pty  real_keras_fit_unknown_steps_pty -- python tests/corpus/scripts/keras_fit.py --verbose 1 --unknown --epochs 3
 Truth: model.fit(...).history (Keras' History callback) for the epoch-end values, and the logs
 Keras' Progbar was given for each bar state it actually printed (Progbar.update is wrapped to
 note which updates drew).
@@ -28,6 +30,7 @@ ap.add_argument("--verbose", type=int, default=1)
 ap.add_argument("--val", choices=["data", "split"], default="data")
 ap.add_argument("--epochs", type=int, default=6)
 ap.add_argument("--early", action="store_true", help="add EarlyStopping and ModelCheckpoint (verbose)")
+ap.add_argument("--unknown", action="store_true", help="feed a tf.data generator of unknown length")
 args = ap.parse_args()
 
 keras.utils.set_random_seed(0)
@@ -97,7 +100,18 @@ if args.val == "data":
     fit_kw["validation_data"] = (x_val, y_val)
 else:
     fit_kw["validation_split"] = 0.2
-hist = model.fit(x, y, **fit_kw)
+if args.unknown:
+    import tensorflow as tf
+
+    def gen():
+        for i in range(0, len(x), 32):
+            yield x[i : i + 32], y[i : i + 32]
+
+    spec = (tf.TensorSpec((None, 20), tf.float32), tf.TensorSpec((None,), tf.float32))
+    fit_kw.pop("batch_size")
+    hist = model.fit(tf.data.Dataset.from_generator(gen, output_signature=spec), **fit_kw)
+else:
+    hist = model.fit(x, y, **fit_kw)
 
 if ckpt_dir:
     import shutil
@@ -108,13 +122,14 @@ if ckpt_dir:
 h = hist.history
 series = _truth.Series()
 merged = {}  # a redraw at the same position is one point; the last state wins
+spe = next(t for _, _, t, _ in DRAWN if t)  # steps per epoch (unknown while a generator's 1st epoch runs)
 for epoch, pos, target, values in DRAWN:
-    merged.setdefault((epoch, pos, target), {}).update(values)
-for (epoch, pos, target), values in merged.items():
+    merged.setdefault((epoch, pos), {}).update(values)
+for (epoch, pos), values in merged.items():
     for name, value in values.items():
-        series.add(name, (epoch - 1) * target + pos, epoch, value)
+        series.add(name, (epoch - 1) * spe + pos, epoch, value)
 for name, vals in h.items():  # the epoch-end bar state is the History record
-    last = [p[2] for p in series.series[name]["points"] if p[0] % target == 0]
+    last = [p[2] for p in series.series[name]["points"] if p[0] % spe == 0]
     assert last == [float(v) for v in vals], (name, last, vals)
 _truth.write(
     library=f"keras {keras.__version__} (tensorflow {__import__('tensorflow').__version__} backend)",
@@ -134,6 +149,12 @@ _truth.write(
         "are asserted equal to it. 'Epoch 5: ReduceLROnPlateau reducing learning rate to 0.0049999...' "
         "prints the learning rate of the NEXT epoch (History's learning_rate of epoch 6): listed in "
         "extra_ok as 'learning rate', not a point of learning_rate."
+        + (
+            " Fed by a generator of unknown length: during epoch 1 the bar shows '     17/Unknown 1s 4ms/step - "
+            "accuracy: ... - loss: ...' (no total, no bar); from epoch 2 on Keras knows the 94 steps."
+            if args.unknown
+            else ""
+        )
         + (
             " With EarlyStopping and ModelCheckpoint (verbose=1): 'Epoch 1: val_loss improved from inf to "
             "0.14282, saving model to /tmp/keras-ckpt-.../best.keras' and 'Epoch 4: val_loss did not improve "
