@@ -20,7 +20,15 @@ def _recording_update(self, current, values=None, finalize=None):
     fin = finalize if finalize is not None else (self.target is not None and current >= self.target)
     drawn = (self._last_update != before) if self.verbose == 1 else bool(fin)
     if drawn:
-        DRAWN.append((CONTEXT[0], _epoch[0], int(current), self.target, {k: float(v) for k, v in (values or [])}))
+        DRAWN.append(
+            (
+                CONTEXT[0],
+                _epoch[0],
+                int(current),
+                self.target,
+                {k: float(v) for k, v in (values or [])},
+            )
+        )
 
 
 _progbar.Progbar.update = _recording_update
@@ -38,4 +46,6 @@ def states():
     merged = {}
     for ctx, epoch, pos, target, values in DRAWN:
         merged.setdefault((ctx, epoch, pos, target), {}).update(values)
-    return [(ctx, epoch, pos, target, values) for (ctx, epoch, pos, target), values in merged.items()]
+    return [
+        (ctx, epoch, pos, target, values) for (ctx, epoch, pos, target), values in merged.items()
+    ]

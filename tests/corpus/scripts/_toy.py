@@ -5,15 +5,21 @@ real training numbers (losses fall, accuracy rises, with noise), not made-up seq
 
 from __future__ import annotations
 
-import json
 import math
-import os
 
 import numpy as np
 
 
 class Toy:
-    def __init__(self, n: int = 1000, dim: int = 16, hidden: int = 32, batch: int = 32, lr: float = 0.1, seed: int = 0):
+    def __init__(
+        self,
+        n: int = 1000,
+        dim: int = 16,
+        hidden: int = 32,
+        batch: int = 32,
+        lr: float = 0.1,
+        seed: int = 0,
+    ):
         rng = np.random.default_rng(seed)
         x = rng.normal(size=(n + n // 4, dim))
         w = rng.normal(size=dim)
@@ -57,7 +63,9 @@ class Toy:
         """(loss, accuracy) on the held-out set."""
         _, p = self._forward(self.xv)
         y = self.yv
-        return float(-np.mean(y * np.log(p) + (1 - y) * np.log(1 - p))), float(np.mean((p > 0.5) == y))
+        return float(-np.mean(y * np.log(p) + (1 - y) * np.log(1 - p))), float(
+            np.mean((p > 0.5) == y)
+        )
 
 
 class Record:

@@ -57,6 +57,8 @@ def write(
     body.update(more)
     text = json.dumps(body, indent=1)
     # one point per line: [step, epoch, value]
-    text = re.sub(r"\[\s*([^\[\]{}]*?)\s*\]", lambda m: "[" + re.sub(r"\s*\n\s*", " ", m.group(1)) + "]", text)
+    text = re.sub(
+        r"\[\s*([^\[\]{}]*?)\s*\]", lambda m: "[" + re.sub(r"\s*\n\s*", " ", m.group(1)) + "]", text
+    )
     with open(path, "w") as fh:
         fh.write(text + "\n")

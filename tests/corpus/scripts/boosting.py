@@ -21,16 +21,17 @@ import tempfile
 
 sys.path.insert(0, os.path.dirname(__file__))
 
+import _truth  # noqa: E402
 import numpy as np  # noqa: E402
 from sklearn.datasets import make_classification, make_regression  # noqa: E402
 from sklearn.model_selection import train_test_split  # noqa: E402
 
-import _truth  # noqa: E402
-
 which = sys.argv[1]
 SCRIPT = "tests/corpus/scripts/boosting.py"
 series = _truth.Series()
-X, y = make_classification(n_samples=1500, n_features=15, n_informative=6, flip_y=0.1, random_state=0)
+X, y = make_classification(
+    n_samples=1500, n_features=15, n_informative=6, flip_y=0.1, random_state=0
+)
 Xtr, Xte, ytr, yte = train_test_split(X, y, test_size=0.3, random_state=0)
 
 if which.startswith("xgb"):
@@ -45,7 +46,13 @@ if which == "xgb_train":
 
     dtr, dva = xgb.DMatrix(Xtr, label=ytr), xgb.DMatrix(Xte, label=yte)
     evals_result = {}
-    params = {"objective": "binary:logistic", "eval_metric": ["logloss", "auc"], "max_depth": 3, "eta": 0.3, "seed": 0}
+    params = {
+        "objective": "binary:logistic",
+        "eval_metric": ["logloss", "auc"],
+        "max_depth": 3,
+        "eta": 0.3,
+        "seed": 0,
+    }
     print(f"Training with params: {params}")
     bst = xgb.train(
         params,
@@ -84,7 +91,11 @@ if which == "xgb_train":
 
 elif which == "xgb_sklearn":
     clf = xgb.XGBClassifier(
-        n_estimators=25, max_depth=3, learning_rate=0.3, eval_metric=["logloss", "error"], random_state=0
+        n_estimators=25,
+        max_depth=3,
+        learning_rate=0.3,
+        eval_metric=["logloss", "error"],
+        random_state=0,
     )
     clf.fit(Xtr, ytr, eval_set=[(Xtr, ytr), (Xte, yte)], verbose=5)
     res = clf.evals_result()
@@ -112,7 +123,12 @@ elif which == "xgb_sklearn":
 elif which == "xgb_cv":
     Xr, yr = make_regression(n_samples=600, n_features=8, noise=10.0, random_state=0)
     d = xgb.DMatrix(Xr, label=yr)
-    params = {"objective": "reg:squarederror", "max_depth": 3, "eta": 0.3, "eval_metric": ["rmse", "mae"]}
+    params = {
+        "objective": "reg:squarederror",
+        "max_depth": 3,
+        "eta": 0.3,
+        "eval_metric": ["rmse", "mae"],
+    }
     cv = xgb.cv(params, d, num_boost_round=15, nfold=4, seed=0, verbose_eval=True, show_stdv=True)
     print(cv.tail(3).to_string())
     for i in range(len(cv)):
@@ -129,7 +145,9 @@ elif which == "xgb_cv":
         record="the DataFrame xgb.cv returns (per-round mean and std over the 4 folds)",
         step_kind="global",
         series=series,
-        extra_ok=["the standard deviations printed after each mean ('train-rmse:35.1+0.7'), from the same table"],
+        extra_ok=[
+            "the standard deviations printed after each mean ('train-rmse:35.1+0.7'), from the same table"
+        ],
         notes=(
             "xgb.cv(verbose_eval=True, show_stdv=True) prints '[3]\\ttrain-rmse:40.11905+0.65310\\ttrain-mae:"
             "...+...\\ttest-rmse:...': the value before '+' is the mean over folds (series 'train-rmse' etc.), "
@@ -147,7 +165,13 @@ elif which == "lgb_train":
     dtr = lgb.Dataset(Xtr, label=ytr)
     dva = lgb.Dataset(Xte, label=yte, reference=dtr)
     record = {}
-    params = {"objective": "binary", "metric": ["binary_logloss", "auc"], "learning_rate": 0.1, "num_leaves": 15, "seed": 0}
+    params = {
+        "objective": "binary",
+        "metric": ["binary_logloss", "auc"],
+        "learning_rate": 0.1,
+        "num_leaves": 15,
+        "seed": 0,
+    }
     bst = lgb.train(
         params,
         dtr,
@@ -188,10 +212,24 @@ elif which == "lgb_cv":
     import lightgbm as lgb
 
     LIB = f"lightgbm {lgb.__version__}"
-    params = {"objective": "binary", "metric": ["binary_logloss", "auc"], "learning_rate": 0.1, "num_leaves": 15,
-              "seed": 0, "verbose": -1}
-    res = lgb.cv(params, lgb.Dataset(X, label=y), num_boost_round=30, nfold=4, stratified=True, seed=0,
-                 callbacks=[lgb.log_evaluation(3)], eval_train_metric=True)
+    params = {
+        "objective": "binary",
+        "metric": ["binary_logloss", "auc"],
+        "learning_rate": 0.1,
+        "num_leaves": 15,
+        "seed": 0,
+        "verbose": -1,
+    }
+    res = lgb.cv(
+        params,
+        lgb.Dataset(X, label=y),
+        num_boost_round=30,
+        nfold=4,
+        stratified=True,
+        seed=0,
+        callbacks=[lgb.log_evaluation(3)],
+        eval_train_metric=True,
+    )
     n = len(res["valid auc-mean"])
     for i in range(n):
         if (i + 1) % 3 == 0:
@@ -216,7 +254,9 @@ elif which == "lgb_sklearn":
     import lightgbm as lgb
 
     LIB = f"lightgbm {lgb.__version__}"
-    clf = lgb.LGBMClassifier(n_estimators=40, learning_rate=0.1, num_leaves=15, random_state=0, verbose=-1)
+    clf = lgb.LGBMClassifier(
+        n_estimators=40, learning_rate=0.1, num_leaves=15, random_state=0, verbose=-1
+    )
     clf.fit(
         Xtr,
         ytr,
@@ -270,7 +310,9 @@ elif which == "catboost":
     for k, i in enumerate(iters):
         series.add("test", i, None, auc[k])
         series.add("best", i, None, max(auc[: k + 1]))
-    series.add("bestTest", clf.get_best_iteration(), None, clf.get_best_score()["validation"]["AUC"])
+    series.add(
+        "bestTest", clf.get_best_iteration(), None, clf.get_best_score()["validation"]["AUC"]
+    )
     shutil.rmtree(train_dir, ignore_errors=True)
     _truth.write(
         library=LIB,

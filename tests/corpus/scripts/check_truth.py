@@ -33,7 +33,9 @@ def renderings(v: float) -> set[str]:
 
 def check(entry: Path) -> tuple[int, int, list[str]]:
     truth = json.loads(entry.read_text())
-    text = ANSI.sub("", (entry.parent / entry.name.replace(".truth.json", ".txt")).read_text(errors="replace"))
+    text = ANSI.sub(
+        "", (entry.parent / entry.name.replace(".truth.json", ".txt")).read_text(errors="replace")
+    )
     text = text.replace("\x08", "")
     problems, total, found = [], 0, 0
     for name, s in truth["series"].items():

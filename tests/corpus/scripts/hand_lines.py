@@ -51,14 +51,18 @@ for epoch in range(1, EPOCHS + 1):
         run_loss += loss
         run_acc += acc
         if style == "brackets" and i % 10 == 0:
-            print(f"Epoch [{epoch}/{EPOCHS}], Step [{i}/{SPE}], Loss: {rec('Loss', step, epoch, loss):.4f}")
+            print(
+                f"Epoch [{epoch}/{EPOCHS}], Step [{i}/{SPE}], Loss: {rec('Loss', step, epoch, loss):.4f}"
+            )
         elif style == "words" and step % 10 == 0:
             print(
                 f"epoch {epoch} step {step} loss {rec('loss', step, epoch, loss):.4f} "
                 f"lr {rec('lr', step, epoch, toy.lr):.2e}"
             )
         elif style == "colon" and step % 10 == 0:
-            print(f"step {step}: loss {rec('loss', step, None, loss):.4f} lr {rec('lr', step, None, toy.lr):.2e}")
+            print(
+                f"step {step}: loss {rec('loss', step, None, loss):.4f} lr {rec('lr', step, None, toy.lr):.2e}"
+            )
         elif style == "cr" and i % 3 == 0:  # an in-place progress line, redrawn with \r
             print(
                 f"\rEpoch {epoch}/{EPOCHS} [{i * 32:4d}/960] loss: {rec('loss', step, epoch, run_loss / i):.4f} "
@@ -67,11 +71,15 @@ for epoch in range(1, EPOCHS + 1):
                 flush=True,
             )
         elif style == "nostep" and step % 10 == 0:
-            print(f"loss {rec('loss', None, None, loss):.2f} | acc {rec('acc', None, None, 100 * acc):.1f}%")
+            print(
+                f"loss {rec('loss', None, None, loss):.2f} | acc {rec('acc', None, None, 100 * acc):.1f}%"
+            )
     tr_loss, tr_acc = run_loss / SPE, run_acc / SPE
     v_loss, v_acc = toy.evaluate()
     if style == "cr":
-        print(f" - val_loss: {rec('val_loss', step, epoch, v_loss):.4f} - val_acc: {rec('val_acc', step, epoch, v_acc):.4f}")
+        print(
+            f" - val_loss: {rec('val_loss', step, epoch, v_loss):.4f} - val_acc: {rec('val_acc', step, epoch, v_acc):.4f}"
+        )
     if style == "pipes":
         print(
             f"Epoch {epoch}/{EPOCHS} | Train Loss: {rec('Train Loss', None, epoch, tr_loss):.4f} | "
@@ -84,12 +92,20 @@ for epoch in range(1, EPOCHS + 1):
         )
     elif style == "trainval":
         print(f"Epoch {epoch}")
-        print(f"loss: {rec('loss', step, epoch, tr_loss):.4f} - acc: {rec('acc', step, epoch, tr_acc):.4f}")
-        print(f"val loss: {rec('val loss', step, epoch, v_loss):.4f} - val acc: {rec('val acc', step, epoch, v_acc):.4f}")
+        print(
+            f"loss: {rec('loss', step, epoch, tr_loss):.4f} - acc: {rec('acc', step, epoch, tr_acc):.4f}"
+        )
+        print(
+            f"val loss: {rec('val loss', step, epoch, v_loss):.4f} - val acc: {rec('val acc', step, epoch, v_acc):.4f}"
+        )
     elif style == "labels":
         print(f"Epoch {epoch}/{EPOCHS}")
-        print(f"  train: loss: {rec('train loss', step, epoch, tr_loss):.4f}, acc: {rec('train acc', step, epoch, tr_acc):.4f}")
-        print(f"  val:   loss: {rec('val loss', step, epoch, v_loss):.4f}, acc: {rec('val acc', step, epoch, v_acc):.4f}")
+        print(
+            f"  train: loss: {rec('train loss', step, epoch, tr_loss):.4f}, acc: {rec('train acc', step, epoch, tr_acc):.4f}"
+        )
+        print(
+            f"  val:   loss: {rec('val loss', step, epoch, v_loss):.4f}, acc: {rec('val acc', step, epoch, v_acc):.4f}"
+        )
     if best[0] is None or v_acc > best[0]:
         best = (v_acc, epoch)
         print(f"Saving checkpoint to ckpt-{epoch}.pt")

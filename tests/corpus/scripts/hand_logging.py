@@ -34,7 +34,9 @@ def setup():
         logging.basicConfig(level=logging.INFO)
         return logging.info
     if style == "asctime":
-        logging.basicConfig(level=logging.INFO, format="%(asctime)s - %(name)s - %(levelname)s - %(message)s")
+        logging.basicConfig(
+            level=logging.INFO, format="%(asctime)s - %(name)s - %(levelname)s - %(message)s"
+        )
         return logging.getLogger("trainer").info
     if style == "loguru":
         from loguru import logger
@@ -43,7 +45,9 @@ def setup():
     if style == "rich":
         from rich.logging import RichHandler
 
-        logging.basicConfig(level="INFO", format="%(message)s", datefmt="[%X]", handlers=[RichHandler()])
+        logging.basicConfig(
+            level="INFO", format="%(message)s", datefmt="[%X]", handlers=[RichHandler()]
+        )
         return logging.getLogger("train").info
     if style == "absl":
         from absl import logging as absl_logging
@@ -70,18 +74,26 @@ def train(_argv=None):
             if step % 10 == 0:
                 ep = epoch if style in ("asctime", "rich") else None
                 if style == "basic":
-                    info(f"step={step} loss={rec('loss', step, None, loss):.4f} lr={rec('lr', step, None, toy.lr)}")
+                    info(
+                        f"step={step} loss={rec('loss', step, None, loss):.4f} lr={rec('lr', step, None, toy.lr)}"
+                    )
                 elif style == "asctime":
                     info(
                         f"Epoch {epoch} Step {step}/{EPOCHS * spe} - loss: {rec('loss', step, ep, loss):.4f} - "
                         f"lr: {rec('lr', step, ep, toy.lr):.1e}"
                     )
                 elif style == "loguru":
-                    info(f"step {step} | loss {rec('loss', step, None, loss):.4f} | lr {rec('lr', step, None, toy.lr):.3g}")
+                    info(
+                        f"step {step} | loss {rec('loss', step, None, loss):.4f} | lr {rec('lr', step, None, toy.lr):.3g}"
+                    )
                 elif style == "rich":
-                    info(f"epoch {epoch} step {step} loss={rec('loss', step, ep, loss):.4f} lr={rec('lr', step, ep, toy.lr)}")
+                    info(
+                        f"epoch {epoch} step {step} loss={rec('loss', step, ep, loss):.4f} lr={rec('lr', step, ep, toy.lr)}"
+                    )
                 elif style == "absl":
-                    info(f"step {step}, loss = {rec('loss', step, None, loss):.4f}, lr = {rec('lr', step, None, toy.lr):g}")
+                    info(
+                        f"step {step}, loss = {rec('loss', step, None, loss):.4f}, lr = {rec('lr', step, None, toy.lr):g}"
+                    )
         v_loss, v_acc = toy.evaluate()
         tr = tot / spe
         if style == "basic":

@@ -16,10 +16,9 @@ import time
 
 sys.path.insert(0, os.path.dirname(__file__))
 
-from tqdm import tqdm  # noqa: E402
-
 import _truth  # noqa: E402
 from _toy import Record, Toy  # noqa: E402
+from tqdm import tqdm  # noqa: E402
 
 style = sys.argv[1]
 bar = "--bar" in sys.argv
@@ -68,7 +67,9 @@ for epoch in range(1, EPOCHS + 1):
 print(f"Saved model to /tmp/model-epoch{EPOCHS}.npz")
 
 _truth.write(
-    library="hand-written loop (print)" + (", tqdm 4.70.1 bar" if bar else "") + ", numpy 2.4.6 model",
+    library="hand-written loop (print)"
+    + (", tqdm 4.70.1 bar" if bar else "")
+    + ", numpy 2.4.6 model",
     script="tests/corpus/scripts/hand_table.py",
     record="the values the script printed, kept by the script itself at full precision",
     step_kind="epoch",

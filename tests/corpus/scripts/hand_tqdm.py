@@ -16,10 +16,9 @@ import time
 
 sys.path.insert(0, os.path.dirname(__file__))
 
-from tqdm import tqdm  # noqa: E402
-
 import _truth  # noqa: E402
 from _toy import Record, Toy  # noqa: E402
+from tqdm import tqdm  # noqa: E402
 
 rec = Record()
 toy = Toy(n=960, batch=32, lr=0.3)

@@ -17,9 +17,8 @@ import tempfile
 
 sys.path.insert(0, os.path.dirname(__file__))
 
-import wandb  # noqa: E402
-
 import _truth  # noqa: E402
+import wandb  # noqa: E402
 from _toy import Record, Toy  # noqa: E402
 
 rec = Record()
@@ -27,7 +26,12 @@ toy = Toy(n=960, batch=32, lr=0.3)
 spe = toy.steps_per_epoch
 EPOCHS = 4
 work = tempfile.mkdtemp(prefix="wandb-")
-run = wandb.init(mode="offline", project="corpus", dir=work, config={"lr": 0.3, "batch_size": 32, "epochs": EPOCHS})
+run = wandb.init(
+    mode="offline",
+    project="corpus",
+    dir=work,
+    config={"lr": 0.3, "batch_size": 32, "epochs": EPOCHS},
+)
 last = {}  # key -> (step, value) last handed to wandb.log
 step = 0
 for epoch in range(1, EPOCHS + 1):

@@ -14,15 +14,14 @@ import sys
 sys.path.insert(0, os.path.dirname(__file__))
 os.environ.setdefault("JAX_PLATFORMS", "cpu")
 
+import _truth  # noqa: E402
 import jax  # noqa: E402
 import jax.numpy as jnp  # noqa: E402
 import numpy as np  # noqa: E402
 import optax  # noqa: E402
+from _toy import Record  # noqa: E402
 from absl import app  # noqa: E402
 from flax import nnx  # noqa: E402
-
-import _truth  # noqa: E402
-from _toy import Record  # noqa: E402
 
 style = sys.argv[1]
 rec = Record()
@@ -58,7 +57,9 @@ def eval_step(model, x, y):
 def main(_argv):
     rng = np.random.default_rng(0)
     x = rng.normal(size=(2500, 16)).astype(np.float32)
-    y = ((np.sin(x[:, 0] * 2) + x[:, 1] * x[:, 2] + 0.3 * rng.normal(size=2500)) > 0).astype(np.int32)
+    y = ((np.sin(x[:, 0] * 2) + x[:, 1] * x[:, 2] + 0.3 * rng.normal(size=2500)) > 0).astype(
+        np.int32
+    )
     xtr, ytr, xte, yte = x[:2000], y[:2000], x[2000:], y[2000:]
     model = MLP(nnx.Rngs(0))
     lr = 3e-3
@@ -89,15 +90,24 @@ def main(_argv):
                 m_loss, m_acc = float(np.mean(losses)), float(np.mean(accs))
                 losses, accs = [], []
                 if style == "print":
-                    print(f"step {step}, loss {rec('loss', step, None, m_loss):.4f}, accuracy {rec('accuracy', step, None, m_acc):.4f}")
+                    print(
+                        f"step {step}, loss {rec('loss', step, None, m_loss):.4f}, accuracy {rec('accuracy', step, None, m_acc):.4f}"
+                    )
                 else:
                     scal = {"loss": m_loss, "accuracy": m_acc, "learning_rate": lr}
                     writer.write_scalars(step, scal)
                     for k in sorted(scal):  # LoggingWriter prints the keys sorted
-                        rec(f"train {k}" if k != "learning_rate" else "learning_rate", step, None, scal[k])
+                        rec(
+                            f"train {k}" if k != "learning_rate" else "learning_rate",
+                            step,
+                            None,
+                            scal[k],
+                        )
         e_loss, e_acc = (float(v) for v in eval_step(model, jnp.asarray(xte), jnp.asarray(yte)))
         if style == "print":
-            print(f"epoch {epoch} eval: loss={rec('eval loss', step, epoch, e_loss):.4f} accuracy={rec('eval accuracy', step, epoch, e_acc):.2%}")
+            print(
+                f"epoch {epoch} eval: loss={rec('eval loss', step, epoch, e_loss):.4f} accuracy={rec('eval accuracy', step, epoch, e_acc):.2%}"
+            )
         else:
             eval_writer.write_scalars(step, {"loss": e_loss, "accuracy": e_acc})
             rec("eval accuracy", step, None, e_acc)
@@ -132,7 +142,11 @@ def write_truth():
     }[style]
     _truth.write(
         library=f"jax {jax.__version__}, flax {__import__('flax').__version__}, optax {optax.__version__}"
-        + (f", clu {__import__('clu').__version__ if hasattr(__import__('clu'), '__version__') else '0.0.12'}" if style == "clu" else ""),
+        + (
+            f", clu {__import__('clu').__version__ if hasattr(__import__('clu'), '__version__') else '0.0.12'}"
+            if style == "clu"
+            else ""
+        ),
         script="tests/corpus/scripts/jax_flax.py",
         record="the values the script printed / handed to clu's LoggingWriter.write_scalars, at full precision",
         step_kind="global",

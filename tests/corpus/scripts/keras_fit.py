@@ -20,16 +20,17 @@ import sys
 sys.path.insert(0, os.path.dirname(__file__))
 os.environ.setdefault("KERAS_BACKEND", "tensorflow")
 
-import numpy as np  # noqa: E402
-
-import keras  # noqa: E402
 import _truth  # noqa: E402
+import keras  # noqa: E402
+import numpy as np  # noqa: E402
 
 ap = argparse.ArgumentParser()
 ap.add_argument("--verbose", type=int, default=1)
 ap.add_argument("--val", choices=["data", "split"], default="data")
 ap.add_argument("--epochs", type=int, default=6)
-ap.add_argument("--early", action="store_true", help="add EarlyStopping and ModelCheckpoint (verbose)")
+ap.add_argument(
+    "--early", action="store_true", help="add EarlyStopping and ModelCheckpoint (verbose)"
+)
 ap.add_argument("--unknown", action="store_true", help="feed a tf.data generator of unknown length")
 args = ap.parse_args()
 
@@ -69,7 +70,9 @@ def _recording_update(self, current, values=None, finalize=None):
     fin = finalize if finalize is not None else (self.target is not None and current >= self.target)
     drawn = (self._last_update != before) if self.verbose == 1 else bool(fin)
     if drawn:
-        DRAWN.append((_epoch[0], int(current), self.target, {k: float(v) for k, v in (values or [])}))
+        DRAWN.append(
+            (_epoch[0], int(current), self.target, {k: float(v) for k, v in (values or [])})
+        )
 
 
 _progbar.Progbar.update = _recording_update
@@ -81,7 +84,9 @@ class EpochNumber(keras.callbacks.Callback):
 
 
 callbacks = [
-    keras.callbacks.ReduceLROnPlateau(monitor="val_loss", factor=0.5, patience=1, min_delta=0.01, verbose=1),
+    keras.callbacks.ReduceLROnPlateau(
+        monitor="val_loss", factor=0.5, patience=1, min_delta=0.01, verbose=1
+    ),
     EpochNumber(),
 ]
 ckpt_dir = None
@@ -90,7 +95,9 @@ if args.early:
 
     ckpt_dir = tempfile.mkdtemp(prefix="keras-ckpt-")
     callbacks += [
-        keras.callbacks.EarlyStopping(monitor="val_loss", patience=2, verbose=1, restore_best_weights=True),
+        keras.callbacks.EarlyStopping(
+            monitor="val_loss", patience=2, verbose=1, restore_best_weights=True
+        ),
         keras.callbacks.ModelCheckpoint(
             os.path.join(ckpt_dir, "best.keras"), monitor="val_loss", save_best_only=True, verbose=1
         ),
@@ -122,8 +129,10 @@ if ckpt_dir:
 h = hist.history
 series = _truth.Series()
 merged = {}  # a redraw at the same position is one point; the last state wins
-spe = next(t for _, _, t, _ in DRAWN if t)  # steps per epoch (unknown while a generator's 1st epoch runs)
-for epoch, pos, target, values in DRAWN:
+spe = next(
+    t for _, _, t, _ in DRAWN if t
+)  # steps per epoch (unknown while a generator's 1st epoch runs)
+for epoch, pos, _target, values in DRAWN:
     merged.setdefault((epoch, pos), {}).update(values)
 for (epoch, pos), values in merged.items():
     for name, value in values.items():
@@ -140,7 +149,10 @@ _truth.write(
     ),
     step_kind="global",
     series=series,
-    extra_ok=["the time per step and the ETA/elapsed time the bar prints ('1s 12ms/step')", "learning rate"],
+    extra_ok=[
+        "the time per step and the ETA/elapsed time the bar prints ('1s 12ms/step')",
+        "learning rate",
+    ],
     notes=(
         "Step = the optimizer's iteration count (epoch-1) x steps per epoch + the bar position; Keras "
         "shows 'Epoch 3/6' and the position 'n/16'. Points within an epoch are the running means the "

@@ -16,12 +16,11 @@ import tempfile
 sys.path.insert(0, os.path.dirname(__file__))
 os.environ.setdefault("KERAS_BACKEND", "tensorflow")
 
-import numpy as np  # noqa: E402
-
-import keras  # noqa: E402
-import keras_tuner as kt  # noqa: E402
 import _keras_bar  # noqa: E402
 import _truth  # noqa: E402
+import keras  # noqa: E402
+import keras_tuner as kt  # noqa: E402
+import numpy as np  # noqa: E402
 
 keras.utils.set_random_seed(0)
 rng = np.random.default_rng(0)
@@ -41,7 +40,9 @@ def build(hp):
         ]
     )
     lr = hp.Choice("learning_rate", [1e-2, 3e-3, 1e-3])
-    model.compile(optimizer=keras.optimizers.Adam(lr), loss="binary_crossentropy", metrics=["accuracy"])
+    model.compile(
+        optimizer=keras.optimizers.Adam(lr), loss="binary_crossentropy", metrics=["accuracy"]
+    )
     return model
 
 
@@ -52,13 +53,22 @@ class Tuner(kt.RandomSearch):
 
 
 workdir = tempfile.mkdtemp(prefix="kt-")
-tuner = Tuner(build, objective="val_accuracy", max_trials=4, seed=1, directory=workdir, project_name="corpus")
-tuner.search(x, y, epochs=2, batch_size=32, validation_data=(x_val, y_val), callbacks=[_keras_bar.EpochNumber()])
+tuner = Tuner(
+    build, objective="val_accuracy", max_trials=4, seed=1, directory=workdir, project_name="corpus"
+)
+tuner.search(
+    x,
+    y,
+    epochs=2,
+    batch_size=32,
+    validation_data=(x_val, y_val),
+    callbacks=[_keras_bar.EpochNumber()],
+)
 tuner.results_summary(num_trials=2)
 
 # ---- ground truth (written only under capture.py) ----
 series = _truth.Series()
-for trial_no, epoch, pos, target, values in _keras_bar.states():
+for _trial, epoch, pos, target, values in _keras_bar.states():
     for name, value in values.items():  # step: Keras' iteration count within this trial's fit
         series.add(name, (epoch - 1) * target + pos, epoch, value)
 trials = sorted(tuner.oracle.trials.values(), key=lambda t: int(t.trial_id))
@@ -66,13 +76,17 @@ best = None
 for t in trials:
     n = int(t.trial_id) + 1
     hist = t.metrics.get_history("val_accuracy")
-    assert t.score == max(o.value[0] for o in hist)  # the trial's score is its best epoch's val_accuracy
+    assert t.score == max(
+        o.value[0] for o in hist
+    )  # the trial's score is its best epoch's val_accuracy
     series.add("val_accuracy (trial score)", n, None, t.score)
     best = t.score if best is None else max(best, t.score)
     series.add("Best val_accuracy So Far", n, None, best)
 # results_summary prints each of the 2 best trials' "Score: ..."
 for t in tuner.oracle.get_best_trials(2):
-    series.add("Score", int(t.trial_id), None, t.score)  # under 'Trial <trial_id> summary' (0-based)
+    series.add(
+        "Score", int(t.trial_id), None, t.score
+    )  # under 'Trial <trial_id> summary' (0-based)
 shutil.rmtree(workdir)
 
 _truth.write(
@@ -81,7 +95,10 @@ _truth.write(
     record="tuner.oracle.trials (trial.score, trial.metrics) and the Progbar states Keras printed in each trial",
     step_kind="trial",
     series=series,
-    extra_ok=["the bar's time per step and ETA", "Total elapsed time / trial duration ([00h 00m 03s])"],
+    extra_ok=[
+        "the bar's time per step and ETA",
+        "Total elapsed time / trial duration ([00h 00m 03s])",
+    ],
     not_printed=["trial.metrics history of loss/accuracy is only printed through the fit bar"],
     notes=(
         "Four fits in one console, each restarting at 'Epoch 1/2'. Fit series (loss, accuracy, "

@@ -16,9 +16,8 @@ import sys
 
 sys.path.insert(0, os.path.dirname(__file__))
 
-import numpy as np  # noqa: E402
-
 import _truth  # noqa: E402
+import numpy as np  # noqa: E402
 
 which = sys.argv[1]
 SCRIPT = "tests/corpus/scripts/online_learning.py"
@@ -34,20 +33,29 @@ if which == "river":
         return preprocessing.StandardScaler() | linear_model.LogisticRegression()
 
     printed_metric = metrics.Accuracy() + metrics.LogLoss()
-    evaluate.progressive_val_score(data, model(), printed_metric, print_every=500, show_time=True, show_memory=True)
+    evaluate.progressive_val_score(
+        data, model(), printed_metric, print_every=500, show_time=True, show_memory=True
+    )
     last = None
-    for cp in evaluate.iter_progressive_val_score(data, model(), metrics.Accuracy() + metrics.LogLoss(), step=500):
+    for cp in evaluate.iter_progressive_val_score(
+        data, model(), metrics.Accuracy() + metrics.LogLoss(), step=500
+    ):
         series.add("Accuracy", cp["Step"], None, 100 * cp["Accuracy"].get())
         series.add("LogLoss", cp["Step"], None, cp["LogLoss"].get())
         last = cp
-    assert last["Accuracy"].get() == printed_metric[0].get() and last["LogLoss"].get() == printed_metric[1].get()
+    assert (
+        last["Accuracy"].get() == printed_metric[0].get()
+        and last["LogLoss"].get() == printed_metric[1].get()
+    )
     _truth.write(
         library=f"river {river.__version__}",
         script=SCRIPT,
         record="evaluate.iter_progressive_val_score checkpoints (same data, same model, re-run; final values asserted equal to the printed run's metric)",
         step_kind="global",
         series=series,
-        extra_ok=["the elapsed time (00:00:00) and the model's memory (4.15 KiB) after each checkpoint"],
+        extra_ok=[
+            "the elapsed time (00:00:00) and the model's memory (4.15 KiB) after each checkpoint"
+        ],
         notes=(
             "With a compound metric (Accuracy + LogLoss) each checkpoint takes TWO lines: '[1,000] Accuracy: "
             "63.80%' then 'LogLoss: 0.6574294486978265 – 00:00:00 – 4.15 KiB': the step (with a thousands "
@@ -62,7 +70,9 @@ elif which == "vw":
 
     rng = np.random.default_rng(0)
     vw = pyvw.Workspace("--loss_function logistic --link logistic -b 18 --random_seed 0")
-    printed_at = {2**k for k in range(20)}  # VW prints a row at example 1, 2, 4, 8, ... (progress x2)
+    printed_at = {
+        2**k for k in range(20)
+    }  # VW prints a row at example 1, 2, 4, 8, ... (progress x2)
     last_loss = last_w = 0.0
     n = 300
     for i in range(1, n + 1):
@@ -83,7 +93,9 @@ elif which == "vw":
         record="VW's own loss counters (Workspace.get_sum_loss / get_weighted_examples) after the examples where it prints a row",
         step_kind="global",
         series=series,
-        extra_ok=["best constant's loss (the loss of the best constant predictor, in the closing summary)"],
+        extra_ok=[
+            "best constant's loss (the loss of the best constant predictor, in the closing summary)"
+        ],
         notes=(
             "A column table on stderr with a TWO-LINE header: 'average  since         example        example        "
             "current        current  current' over 'loss     last          counter         weight          label        "

@@ -13,12 +13,11 @@ import sys
 
 sys.path.insert(0, os.path.dirname(__file__))
 
+import _truth  # noqa: E402
 import optuna  # noqa: E402
 from sklearn.datasets import make_classification  # noqa: E402
 from sklearn.linear_model import SGDClassifier  # noqa: E402
 from sklearn.model_selection import train_test_split  # noqa: E402
-
-import _truth  # noqa: E402
 
 ap = argparse.ArgumentParser()
 ap.add_argument("--prune", action="store_true")
@@ -46,7 +45,9 @@ def objective(trial):
 
 sampler = optuna.samplers.TPESampler(seed=0)
 pruner = optuna.pruners.MedianPruner(n_startup_trials=2, n_warmup_steps=1) if args.prune else None
-study = optuna.create_study(study_name="corpus", direction="minimize", sampler=sampler, pruner=pruner)
+study = optuna.create_study(
+    study_name="corpus", direction="minimize", sampler=sampler, pruner=pruner
+)
 study.optimize(objective, n_trials=10 if args.prune else 8)
 print(f"Best trial: {study.best_trial.number}, best value: {study.best_value}")
 
@@ -68,7 +69,9 @@ _truth.write(
     step_kind="trial",
     series=series,
     extra_ok=[],
-    not_printed=["trial.intermediate_values (reported for pruning) are never printed"] if args.prune else [],
+    not_printed=["trial.intermediate_values (reported for pruning) are never printed"]
+    if args.prune
+    else [],
     notes=(
         "Optuna logs through the stdlib logging to stderr: '[I 2026-12-06 11:25:01,123] Trial 3 finished "
         "with value: 0.12 and parameters: {'alpha': 0.0012, 'loss': 'hinge'}. Best is trial 1 with value: "

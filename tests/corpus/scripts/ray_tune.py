@@ -17,10 +17,9 @@ import time
 
 sys.path.insert(0, os.path.dirname(__file__))
 
+import _truth  # noqa: E402
 import ray  # noqa: E402
 from ray import tune  # noqa: E402
-
-import _truth  # noqa: E402
 
 
 def trainable(config):

@@ -17,19 +17,20 @@ import tempfile
 
 sys.path.insert(0, os.path.dirname(__file__))
 
+import _truth  # noqa: E402
 import gymnasium as gym  # noqa: E402
 import stable_baselines3  # noqa: E402
 import torch  # noqa: E402
 from stable_baselines3 import PPO  # noqa: E402
 from stable_baselines3.common.logger import configure  # noqa: E402
 
-import _truth  # noqa: E402
-
 torch.set_num_threads(1)
 bar = "--progress-bar" in sys.argv
 folder = tempfile.mkdtemp(prefix="sb3-")
 env = gym.make("CartPole-v1")
-model = PPO("MlpPolicy", env, n_steps=256, batch_size=64, n_epochs=4, seed=0, verbose=1, device="cpu")
+model = PPO(
+    "MlpPolicy", env, n_steps=256, batch_size=64, n_epochs=4, seed=0, verbose=1, device="cpu"
+)
 model.set_logger(configure(folder, ["stdout", "csv"]))
 model.learn(total_timesteps=768, progress_bar=bar)
 
@@ -37,7 +38,13 @@ with open(os.path.join(folder, "progress.csv")) as fh:
     rows = list(csv.DictReader(fh))
 shutil.rmtree(folder)
 
-TIME_KEYS = {"time/fps", "time/time_elapsed", "time/iterations", "time/total_timesteps", "train/n_updates"}
+TIME_KEYS = {
+    "time/fps",
+    "time/time_elapsed",
+    "time/iterations",
+    "time/total_timesteps",
+    "train/n_updates",
+}
 series = _truth.Series()
 for row in rows:
     step = int(row["time/total_timesteps"])

@@ -25,11 +25,11 @@ import warnings
 
 sys.path.insert(0, os.path.dirname(__file__))
 
+import _truth  # noqa: E402
 import numpy as np  # noqa: E402
 import sklearn  # noqa: E402
 from sklearn.datasets import make_classification  # noqa: E402
 
-import _truth  # noqa: E402
 
 class Tee(io.TextIOBase):
     """sys.stdout that also keeps what is written: for estimators that print their progress with
@@ -71,7 +71,13 @@ if which in ("gridsearch", "gridsearch_multi"):
         gs = GridSearchCV(SVC(), grid, cv=5, verbose=3)
     else:
         gs = GridSearchCV(
-            SVC(), grid, cv=3, verbose=3, scoring={"acc": "accuracy", "f1": "f1"}, refit="acc", return_train_score=True
+            SVC(),
+            grid,
+            cv=3,
+            verbose=3,
+            scoring={"acc": "accuracy", "f1": "f1"},
+            refit="acc",
+            return_train_score=True,
         )
     gs.fit(X, y)
     print(f"Best params: {gs.best_params_}, best score: {gs.best_score_:.4f}")
@@ -105,7 +111,9 @@ if which in ("gridsearch", "gridsearch_multi"):
         step_kind="trial",
         series=series,
         extra_ok=["total time (seconds per fit)"],
-        not_printed=["mean_test_score / std_test_score / rank_test_score (cv_results_) are never printed"],
+        not_printed=[
+            "mean_test_score / std_test_score / rank_test_score (cv_results_) are never printed"
+        ],
         notes=(
             f"One line per fit: {shape}. {names}. Step = the fold number k as printed in '[CV k/n]'; "
             "the fits go candidate by candidate (the params on the line say which), so the step restarts "
@@ -139,7 +147,8 @@ elif which in ("mlp", "mlp_early"):
     _truth.write(
         library=LIB,
         script=SCRIPT,
-        record="MLPClassifier.loss_curve_" + (" and validation_scores_" if which == "mlp_early" else ""),
+        record="MLPClassifier.loss_curve_"
+        + (" and validation_scores_" if which == "mlp_early" else ""),
         step_kind="global",
         series=series,
         notes=(
@@ -170,13 +179,18 @@ elif which == "sgd":
         m = re.match(r"-- Epoch (\d+)", line)
         if m:
             epoch = int(m.group(1))
-        m = re.match(r"Norm: ([\d.]+), NNZs: (\d+), Bias: ([-\d.]+), T: (\d+), Avg. loss: ([\d.]+), Objective: ([\d.]+)", line)
+        m = re.match(
+            r"Norm: ([\d.]+), NNZs: (\d+), Bias: ([-\d.]+), T: (\d+), Avg. loss: ([\d.]+), Objective: ([\d.]+)",
+            line,
+        )
         if m:
             series.add("Avg. loss", int(m.group(4)), epoch, float(m.group(5)))
             series.add("Norm", int(m.group(4)), epoch, float(m.group(1)))
             series.add("Bias", int(m.group(4)), epoch, float(m.group(3)))
             series.add("Objective", int(m.group(4)), epoch, float(m.group(6)))
-    assert epoch == clf.n_iter_ and series.series["Bias"]["points"][-1][2] == round(float(clf.intercept_[0]), 6)
+    assert epoch == clf.n_iter_ and series.series["Bias"]["points"][-1][2] == round(
+        float(clf.intercept_[0]), 6
+    )
     _truth.write(
         library=LIB,
         script=SCRIPT,
@@ -232,7 +246,12 @@ elif which == "hgb":
     from sklearn.ensemble import HistGradientBoostingClassifier
 
     clf = HistGradientBoostingClassifier(  # verbose=2: one line per iteration
-        max_iter=30, early_stopping=True, validation_fraction=0.2, n_iter_no_change=5, random_state=0, verbose=2
+        max_iter=30,
+        early_stopping=True,
+        validation_fraction=0.2,
+        n_iter_no_change=5,
+        random_state=0,
+        verbose=2,
     )
     clf.fit(X, y)
     # score arrays hold the NEGATIVE loss; index 0 is the baseline before any tree, never printed
@@ -332,7 +351,9 @@ elif which == "nmf":
     from sklearn.decomposition import NMF
 
     Xp = np.abs(X)
-    nmf = NMF(n_components=4, solver="mu", max_iter=60, tol=1e-6, random_state=0, verbose=1, init="random")
+    nmf = NMF(
+        n_components=4, solver="mu", max_iter=60, tol=1e-6, random_state=0, verbose=1, init="random"
+    )
     lines = teed(lambda: nmf.fit(Xp))
     for line in lines:
         m = re.match(r"Epoch (\d+) reached after ([\d.]+) seconds, error: ([\d.]+)", line)
@@ -362,7 +383,12 @@ elif which == "lda":
     rng = np.random.default_rng(0)
     counts = rng.poisson(lam=np.abs(X[:, :10]) * 3)
     lda = LatentDirichletAllocation(
-        n_components=3, max_iter=6, evaluate_every=2, learning_method="batch", random_state=0, verbose=1
+        n_components=3,
+        max_iter=6,
+        evaluate_every=2,
+        learning_method="batch",
+        random_state=0,
+        verbose=1,
     )
     lines = teed(lambda: lda.fit(counts))
     for line in lines:

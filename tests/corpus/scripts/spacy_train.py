@@ -22,18 +22,43 @@ import tempfile
 
 sys.path.insert(0, os.path.dirname(__file__))
 
+import _truth  # noqa: E402
 import spacy  # noqa: E402
 from spacy.cli.init_config import init_config  # noqa: E402
 from spacy.tokens import DocBin  # noqa: E402
-
-import _truth  # noqa: E402
 
 task = sys.argv[1]
 bar = "--bar" in sys.argv
 rng = random.Random(0)
 nlp = spacy.blank("en")
-PEOPLE = ["Alice", "Bob", "Carol", "Dmitri", "Eve", "Farah", "Guo", "Hana", "Ivan", "Jun", "Kofi", "Lena"]
-CITIES = ["Paris", "Lagos", "Osaka", "Lima", "Oslo", "Quito", "Accra", "Hanoi", "Turin", "Perth", "Cusco", "Delhi"]
+PEOPLE = [
+    "Alice",
+    "Bob",
+    "Carol",
+    "Dmitri",
+    "Eve",
+    "Farah",
+    "Guo",
+    "Hana",
+    "Ivan",
+    "Jun",
+    "Kofi",
+    "Lena",
+]
+CITIES = [
+    "Paris",
+    "Lagos",
+    "Osaka",
+    "Lima",
+    "Oslo",
+    "Quito",
+    "Accra",
+    "Hanoi",
+    "Turin",
+    "Perth",
+    "Cusco",
+    "Delhi",
+]
 GOOD = ["great", "wonderful", "lovely", "excellent", "superb"]
 BAD = ["awful", "terrible", "dreadful", "poor", "bad"]
 
@@ -88,8 +113,19 @@ config["training"]["logger"] = {
 config["nlp"]["batch_size"] = 50
 config.to_disk(os.path.join(work, "config.cfg"))
 
-cmd = [sys.executable, "-m", "spacy", "train", os.path.join(work, "config.cfg"), "--output", os.path.join(work, "out"),
-       "--paths.train", os.path.join(work, "train.spacy"), "--paths.dev", os.path.join(work, "dev.spacy")]
+cmd = [
+    sys.executable,
+    "-m",
+    "spacy",
+    "train",
+    os.path.join(work, "config.cfg"),
+    "--output",
+    os.path.join(work, "out"),
+    "--paths.train",
+    os.path.join(work, "train.spacy"),
+    "--paths.dev",
+    os.path.join(work, "dev.spacy"),
+]
 sys.stdout.flush()
 rc = subprocess.run(cmd).returncode
 

@@ -18,9 +18,8 @@ import time
 
 sys.path.insert(0, os.path.dirname(__file__))
 
-import numpy as np  # noqa: E402
-
 import _truth  # noqa: E402
+import numpy as np  # noqa: E402
 
 which = sys.argv[1]
 SCRIPT = "tests/corpus/scripts/tuners_misc.py"
@@ -67,7 +66,9 @@ if which == "hyperopt":
         step_kind="trial",
         series=series,
         extra_ok=["the bar's rate (trial/s)"],
-        not_printed=["each trial's own loss (Trials.losses()) is never printed, only the running best"],
+        not_printed=[
+            "each trial's own loss (Trials.losses()) is never printed, only the running best"
+        ],
         notes=(
             "fmin's tqdm bar (stderr): ' 42%|████▏     | 5/12 [00:00<00:01,  6.45trial/s, best loss: "
             "0.004163764894624887]': the postfix is 'best loss: <repr of the float>' (full precision; 'best "
@@ -83,7 +84,9 @@ elif which == "skopt":
     def f(x):
         return (x[0] - 0.3) ** 2 + 0.1 * np.sin(5 * x[1])
 
-    res = gp_minimize(f, [(-1.0, 1.0), (-2.0, 2.0)], n_calls=8, n_initial_points=4, random_state=0, verbose=True)
+    res = gp_minimize(
+        f, [(-1.0, 1.0), (-2.0, 2.0)], n_calls=8, n_initial_points=4, random_state=0, verbose=True
+    )
     print(f"Best value: {res.fun:.6f} at x={res.x}")
     best = None
     for i, v in enumerate(res.func_vals, start=1):
@@ -109,12 +112,12 @@ elif which == "skopt":
     )
 
 elif which == "flaml":
+    import json
+    import tempfile
+
     import flaml
     from flaml import AutoML
     from sklearn.datasets import make_classification
-
-    import json
-    import tempfile
 
     log = os.path.join(tempfile.mkdtemp(prefix="flaml-"), "trials.log")
     X, y = make_classification(n_samples=600, n_features=10, random_state=0)
@@ -158,7 +161,7 @@ elif which == "flaml":
             "FLAML's logger (stderr): '[flaml.automl.logger: 12-06 12:01:55] {3026} INFO - iteration 4, current "
             "learner rf' then '[flaml.automl.logger: ...] {3212} INFO -  at 5.3s,\\testimator rf's best "
             "error=3.2696e-02,\\tbest estimator lgbm's best error=2.7309e-02'. The {3026} is a source line "
-            "number. Step = the iteration from the line above. Series: \"estimator <learner>'s best error\" (the "
+            'number. Step = the iteration from the line above. Series: "estimator <learner>\'s best error" (the '
             "learner just tried: its best so far) and 'best error' (printed as \"best estimator <learner>'s best "
             "error\": the overall best, whose learner can differ from the one just tried). Values printed '%.4e', "
             "truth at full precision. Other numbers are configuration or banners ('Estimated sufficient time "
