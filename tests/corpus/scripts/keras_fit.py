@@ -8,6 +8,8 @@ Capture (repository root, venv active):
     python tests/corpus/scripts/capture.py pipe real_keras_fit_v2_early -- python tests/corpus/scripts/keras_fit.py --verbose 2 --early --epochs 15
     python tests/corpus/scripts/capture.py pipe real_keras_fit_unknown_steps -- python tests/corpus/scripts/keras_fit.py --verbose 1 --unknown --epochs 3
     python tests/corpus/scripts/capture.py pty  real_keras_fit_unknown_steps_pty -- python tests/corpus/scripts/keras_fit.py --verbose 1 --unknown --epochs 3
+    python tests/corpus/scripts/capture.py pipe real_keras_fit_v2_summary -- python tests/corpus/scripts/keras_fit.py --verbose 2 --summary --epochs 4
+    python tests/corpus/scripts/capture.py pty  real_keras_fit_v2_summary_pty -- python tests/corpus/scripts/keras_fit.py --verbose 2 --summary --epochs 4
 Truth: model.fit(...).history (Keras' History callback) for the epoch-end values, and the logs
 Keras' Progbar was given for each bar state it actually printed (Progbar.update is wrapped to
 note which updates drew).
@@ -32,6 +34,7 @@ ap.add_argument(
     "--early", action="store_true", help="add EarlyStopping and ModelCheckpoint (verbose)"
 )
 ap.add_argument("--unknown", action="store_true", help="feed a tf.data generator of unknown length")
+ap.add_argument("--summary", action="store_true", help="print model.summary() before fitting")
 args = ap.parse_args()
 
 keras.utils.set_random_seed(0)
@@ -107,6 +110,8 @@ if args.val == "data":
     fit_kw["validation_data"] = (x_val, y_val)
 else:
     fit_kw["validation_split"] = 0.2
+if args.summary:
+    model.summary()
 if args.unknown:
     import tensorflow as tf
 
@@ -161,6 +166,14 @@ _truth.write(
         "are asserted equal to it. 'Epoch 5: ReduceLROnPlateau reducing learning rate to 0.0049999...' "
         "prints the learning rate of the NEXT epoch (History's learning_rate of epoch 6): listed in "
         "extra_ok as 'learning rate', not a point of learning_rate."
+        + (
+            " model.summary() prints a boxed table first ('Model: \"sequential\"', rows 'dense (Dense)  "
+            "(None, 256)  5,376', 'Total params: 5,633 (22.00 KB)', 'Trainable params: ...'): layer shapes and "
+            "parameter counts, none of them metrics. Under a terminal Keras draws it with rich (box characters "
+            "and colours)."
+            if args.summary
+            else ""
+        )
         + (
             " Fed by a generator of unknown length: during epoch 1 the bar shows '     17/Unknown 1s 4ms/step - "
             "accuracy: ... - loss: ...' (no total, no bar); from epoch 2 on Keras knows the 94 steps."
