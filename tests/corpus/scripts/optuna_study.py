@@ -4,6 +4,7 @@ Versions: optuna 5.1.0, scikit-learn 1.9.1, Python 3.11.
 Capture (repository root, venv active):
     python tests/corpus/scripts/capture.py pipe real_optuna -- python tests/corpus/scripts/optuna_study.py
     python tests/corpus/scripts/capture.py pipe real_optuna_pruning -- python tests/corpus/scripts/optuna_study.py --prune
+    python tests/corpus/scripts/capture.py pty  real_optuna_colorlog_pty -- python tests/corpus/scripts/optuna_study.py  (colorlog 6.x installed: Optuna colours its log under a terminal)
 Truth: study.trials (value, params, state, intermediate_values) and the running best.
 """
 
@@ -12,6 +13,8 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(__file__))
+
+from importlib.metadata import version  # noqa: E402
 
 import _truth  # noqa: E402
 import optuna  # noqa: E402
@@ -63,7 +66,8 @@ for t in study.trials:
         pass  # 'Trial 5 pruned. ' prints no value
 series.add("best value", study.best_trial.number, None, study.best_value)
 _truth.write(
-    library=f"optuna {optuna.__version__}",
+    library=f"optuna {optuna.__version__}"
+    + (f", colorlog {version('colorlog')}" if os.environ.get("MLOP_CORPUS_MODE") == "pty" else ""),
     script="tests/corpus/scripts/optuna_study.py",
     record="study.trials (FrozenTrial.number/.value/.state); the running best recomputed from them",
     step_kind="trial",
@@ -84,6 +88,12 @@ _truth.write(
         + (
             " With --prune, pruned trials print '[I ...] Trial 6 pruned. ' and carry no value."
             if args.prune
+            else ""
+        )
+        + (
+            " Under a terminal with colorlog installed, Optuna colours the '[I 2026-12-06 12:20:01,346]' prefix "
+            "(ESC[32m ... ESC[0m) and ends each line with ESC[0m."
+            if os.environ.get("MLOP_CORPUS_MODE") == "pty"
             else ""
         )
     ),
