@@ -83,6 +83,24 @@ def test_back_to_back_runs_in_one_folder_hold_only_their_own_points(
         assert _series(store, f"sweep{index}", "train_loss") == values
 
 
+def test_a_command_that_writes_its_event_file_at_once_is_read_whole(
+    store: Path, tmp_path: Path
+) -> None:
+    """`cp` creates the file within milliseconds, likely before mlop's watcher thread looks:
+    the snapshot taken before the command started does not know it, so it is the run's."""
+    from tests.tb_writers import simple_scalar_events
+
+    made = write_events(tmp_path / "made", simple_scalar_events("loss", [4.0, 2.0, 1.0]))
+    work = tmp_path / "work"
+    work.mkdir()
+    script = f"mkdir -p tb && cp '{made}' tb/"
+    result = run_mlop(
+        "run", "-q", "--name", "quick", "--", "sh", "-c", script, store=store, cwd=work
+    )
+    assert result.returncode == 0, result.stderr
+    assert _series(store, "quick", "loss") == [4.0, 2.0, 1.0]
+
+
 @pytest.mark.parametrize("writer", SUMMARY_WRITERS)
 def test_summary_writer_metric_names_are_the_same_in_every_run(
     store: Path, tmp_path: Path, writer: str
