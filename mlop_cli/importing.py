@@ -75,6 +75,8 @@ def import_records(
     last: float | None = None
     for record in records:
         times = getattr(record, "times", None)
+        if isinstance(record, rec.LogChunk):
+            times = [record.time]
         if times:
             low, high = min(times), max(times)
             first = low if first is None else min(first, low)
@@ -87,6 +89,10 @@ def import_records(
     }
     writer.put(RunUpdate(columns))
     stats = writer.close(timeout=3600)
+    if kind != "import-log":
+        from mlop_cli.store.console_index import mark_indexed
+
+        mark_indexed(store, run_id)  # no console to index
     return ImportedRun(run_id, name, source, stats, first, last)
 
 
@@ -233,7 +239,7 @@ def import_log(
     ``mlop run``. Times are the file's modification time: a plain log carries no per-line times.
     """
     from mlop_cli.errors import UsageError
-    from mlop_cli.sources.console import ConsoleSource
+    from mlop_cli.indexing import ConsoleSettings, index_run
 
     try:
         total = path.stat().st_size
@@ -241,12 +247,9 @@ def import_log(
     except OSError as error:
         raise UsageError(f"cannot read {path}: {error.strerror}") from error
     when = path.stat().st_mtime
+    settings = ConsoleSettings([p.pattern for p in patterns or []], builtins)
 
     def records() -> Iterable[rec.Record]:
-        pending: list[rec.Record] = []
-        source = ConsoleSource(
-            pending.append, patterns=patterns or [], builtins=builtins, clock=lambda: when
-        )
         done = 0
         with handle:
             while True:
@@ -255,16 +258,12 @@ def import_log(
                     break
                 done += len(block)
                 yield rec.LogChunk(rec.STDOUT, when, block)
-                source.feed(rec.STDOUT, block, when)
-                source.flush()
-                yield from pending
-                pending.clear()
                 if progress is not None:
                     progress(done, total)
-        source.close()
-        yield from pending
 
-    return import_records(
+    # The log becomes the run's stored console, and its metrics are derived from it exactly
+    # as for `mlop run`: by the console indexer, here in this process.
+    imported = import_records(
         store,
         records(),
         name=name or path.stem,
@@ -273,4 +272,8 @@ def import_log(
         project=project,
         tags=tags,
         warn=warn,
+        meta={"console": settings.as_meta()},
     )
+    outcome = index_run(store, imported.run_id, wait_lock=60.0)
+    imported.stats.points += outcome.points
+    return imported
