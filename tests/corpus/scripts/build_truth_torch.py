@@ -137,7 +137,7 @@ def lightning(entry: str) -> None:
                     continue
                 m.match(k, v, max_step=bound)
         pair = r"([A-Za-z_]\w*)=(-?\d[\d.]*)"
-        extra = ["it/s (the tqdm bar's rate)"]
+        extra = ["it/s"]  # the tqdm bar's rate
         record = "Lightning's CSVLogger metrics.csv (log_every_n_steps=1)"
     elif bar == "rich":
         for tok in re.finditer(
@@ -148,7 +148,7 @@ def lightning(entry: str) -> None:
             elif tok.group(4) != "v_num" and bound >= 0:
                 m.match(tok.group(4), tok.group(5), max_step=bound)
         pair = r"([A-Za-z_]\w*): (-?\d[\d.]*)"
-        extra = ["it/s (the rich bar's rate)"]
+        extra = ["it/s"]  # the rich bar's rate
         record = "Lightning's CSVLogger metrics.csv (log_every_n_steps=1)"
     else:
         for h in re.finditer(r"Epoch (\d+): (\w+)=(\S+) (\w+)=(\S+)", plain(text)):
@@ -316,7 +316,7 @@ def hf_trainer(entry: str) -> None:
         record="trainer.state.log_history",
         step_kind="global",
         series=series,
-        extra_ok=["it/s and s/it (the tqdm bar's rate)"] if "notqdm" not in entry else [],
+        extra_ok=["it/s", "s/it"] if "notqdm" not in entry else [],  # the tqdm bar's rate
         not_printed=not_printed,
         notes=notes,
     )
@@ -353,7 +353,7 @@ def trl_sft(entry: str) -> None:
         record="trainer.state.log_history",
         step_kind="global",
         series=series,
-        extra_ok=["it/s and s/it (the tqdm bar's rate)"],
+        extra_ok=["it/s", "s/it"],  # the tqdm bar's rate
         not_printed=not_printed,
         notes="SFTTrainer prints log_history entries as the Trainer does: dicts of `.4g` strings, the fractional "
         "epoch only (no step). logging_steps=2, 8 steps per epoch. TRL adds entropy, mean_token_accuracy and "
@@ -430,7 +430,7 @@ def skorch_entry(entry: str) -> None:
             "the epoch they belong to; the table's epoch values follow them. The bar's epoch is not printed on "
             "the bar: it is the next table row's epoch."
         )
-        extra = ["it/s (the tqdm bar's rate)"]
+        extra = ["it/s"]  # the tqdm bar's rate
     write_truth(
         entry,
         library=f"skorch {skorch.__version__} (torch 2.13.0+cpu)",
@@ -542,7 +542,7 @@ def ignite_entry(entry: str) -> None:
             "`Epoch[1] Complete. Time taken: 00:00:03.060` and `Engine run starting with max_epochs=3.` are ignite's "
             "own lines (a duration and a config value)." + common
         )
-        extra = ["Time taken (the epoch duration ignite logs, hh:mm:ss.mmm)"]
+        extra = ["Time taken"]  # the epoch duration ignite logs, hh:mm:ss.mmm
     write_truth(
         entry,
         library=f"pytorch-ignite {ignite.__version__} (torch 2.13.0+cpu)",
@@ -604,13 +604,14 @@ def diffusers_entry(entry: str) -> None:
         record="the script's own record of every value passed to progress_bar.set_postfix / accelerator.log",
         step_kind="global",
         series=series,
-        extra_ok=["s/it and it/s (the tqdm bar's rate)"],
-        not_printed=["train_loss (accelerator.log only, no tracker configured)"],
+        extra_ok=["s/it", "it/s"],  # the tqdm bar's rate
+        not_printed=["train_loss"],
         notes="The loop of diffusers' train_text_to_image.py: one tqdm bar `Steps` over all optimizer steps "
         "(18 = 3 epochs x 6; the epoch is never printed), postfix `lr=0.000333, step_loss=1.21` (tqdm sorts the "
         "keys; .3g). The bar position n/18 is the global step; each position is drawn twice, first with the "
         "previous step's postfix, then with step n's. The record's epoch is the loop's 0-based epoch. Accelerate's "
-        "logger lines (`MM/DD/YYYY HH:MM:SS - INFO - __main__ - [RANK 0]   Num examples = 48`) are configuration.",
+        "logger lines (`MM/DD/YYYY HH:MM:SS - INFO - __main__ - [RANK 0]   Num examples = 48`) are configuration. "
+        "train_loss goes to accelerator.log only (no tracker configured) and is never printed.",
     )
 
 
@@ -658,12 +659,14 @@ def deepspeed_entry(entry: str) -> None:
         step_kind="global",
         series=series,
         extra_ok=[
-            "mom (the optimizer momentum DeepSpeed reports beside lr, a list like lr)",
-            "skipped (DeepSpeed's count of skipped steps)",
-            "RunningAvgSamplesPerSec, CurrSamplesPerSec (throughput from DeepSpeed's timer)",
-            "MemAllocated, MaxMemAllocated (memory, `0.33GB`)",
+            "mom",
+            "skipped",
+            "RunningAvgSamplesPerSec",
+            "CurrSamplesPerSec",
+            "MemAllocated",
+            "MaxMemAllocated",
         ],
-        not_printed=["lr at the steps between two steps_per_print reports"],
+        not_printed=[],
         notes="DeepSpeed logs at INFO (set by the script, as the launcher's --log_level info does): first a long "
         "config dump (`[INFO] [config.py:...:print]   train_batch_size ............. 16` and a JSON block: "
         "configuration, not metrics), then every steps_per_print=4 steps `[Rank 0] step=4, skipped=0, "
@@ -672,7 +675,10 @@ def deepspeed_entry(entry: str) -> None:
         "in the second epoch: DeepSpeed's timer is never told the epoch). The script prints the PyTorch tutorial's "
         "`[1,     4] loss: 0.706`: [epoch (1-based), batch within the epoch (16 per epoch)], the mean of the last 4 "
         "batch losses, 3 decimals; its step is engine.global_steps and its epoch the printed 1-based one (lr points have no epoch). Each line carries logging's "
-        "`[2026-12-06 12:34:23,167] [INFO] [logging.py:123:log_dist] ` prefix.",
+        "`[2026-12-06 12:34:23,167] [INFO] [logging.py:123:log_dist] ` prefix. lr is recorded every step but "
+        "printed only every 4 steps (and at step 0, at initialization); only the printed steps are points. "
+        "extra_ok: mom (the optimizer momentum, a list like lr), skipped (DeepSpeed's count of skipped steps), "
+        "the timer's throughput (RunningAvgSamplesPerSec, CurrSamplesPerSec) and memory (MemAllocated=0.33GB).",
     )
 
 
@@ -823,9 +829,15 @@ def yolo_entry(entry: str) -> None:
         "validation's validator.metrics, both taken in ultralytics callbacks",
         step_kind="epoch",
         series=series,
-        extra_ok=["GPU_mem (`0G`)", "it/s, s/it and the bar's elapsed/remaining seconds"],
+        extra_ok=["GPU_mem", "it/s", "s/it"],
         not_printed=[
-            "val/box_loss, val/cls_loss, val/dfl_loss, lr/pg0..2 and time (results.csv only)"
+            "val/box_loss",
+            "val/cls_loss",
+            "val/dfl_loss",
+            "lr/pg0",
+            "lr/pg1",
+            "lr/pg2",
+            "time",
         ],
         notes=notes,
     )
