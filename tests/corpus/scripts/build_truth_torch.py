@@ -79,6 +79,12 @@ LIGHTNING = {
         "/tmp/pl_none_pty",
         "--bar none --logdir /tmp/pl_none_pty",
     ),
+    "real_lightning_ddp_torchrun": (
+        "tqdm",
+        "pipe",
+        "/tmp/pl_ddp",
+        "--bar tqdm --ddp --logdir /tmp/pl_ddp",
+    ),
 }
 
 
@@ -101,7 +107,8 @@ def lightning(entry: str) -> None:
             for k, v in row.items():
                 if k not in ("epoch", "step") and v != "":
                     rec.add(k, int(row["step"]), int(row["epoch"]), float(v))
-    steps_per_epoch = 7 if darts else 8
+    ddp = entry == "real_lightning_ddp_torchrun"
+    steps_per_epoch = 7 if darts else 4 if ddp else 8
     text = read_console(entry)
     if bar == "tqdm":
         fmt = lambda name, v: Tqdm.format_num(v)  # noqa: E731
@@ -120,7 +127,9 @@ def lightning(entry: str) -> None:
     truncated: list[str] = []
     if bar == "tqdm":
         for seg in segments(text):
-            h = re.match(r"Epoch (\d+):\s+\d+%\|[^|]*\|\s*(\d+)/(\d+) \[([^\]]*)\]?", seg)
+            h = re.match(
+                r"(?:\[default\d\]:)?Epoch (\d+):\s+\d+%\|[^|]*\|\s*(\d+)/(\d+) \[([^\]]*)\]?", seg
+            )
             if not h:
                 continue
             bound = max(bound, int(h.group(1)) * steps_per_epoch + int(h.group(2)) - 1)
@@ -160,7 +169,11 @@ def lightning(entry: str) -> None:
         record = "Lightning's CSVLogger metrics.csv (log_every_n_steps=4)"
     cut_names = {t.split("=")[0] for t in truncated}
     check_all_pairs(
-        text, m, pair, {"v_num", "max_epochs", "using", "params", "mode", "FLOPs"} | cut_names
+        text,
+        m,
+        pair,
+        {"v_num", "max_epochs", "using", "params", "mode", "FLOPs", "devices", "num_nodes"}
+        | cut_names,
     )
     if truncated:
         print(
@@ -215,11 +228,30 @@ def lightning(entry: str) -> None:
             .replace("n/8 of 'Epoch e/2' is step e*8+n-1", "n/7 of 'Epoch e/2' is step e*7+n-1")
             .replace("`val_loss: 0.805 val_acc: 0.641`", "`val_loss: 0.426`")
         )
+    command = f"python {script} {args}"
+    if ddp:
+        command = f"torchrun --nproc_per_node=2 --tee 3 {script} {args}"
+        notes = (
+            "Under torchrun --nproc_per_node=2 --tee 3 with strategy='ddp' on 2 CPU processes (gloo): every line "
+            "of a worker starts with `[default0]:` / `[default1]:` (only rank 0 draws bars and the test table; "
+            "rank 1 prints warnings). The DistributedSampler halves each epoch: 4 steps per epoch, so bar "
+            "position n/4 of 'Epoch e' is metrics.csv step e*4+n-1. Values are rank 0's (no sync_dist), which is "
+            "what metrics.csv holds. "
+            + notes.split(". ", 1)[1]
+            .replace("n/8 of 'Epoch e' is step e*8+n-1", "n/4 of 'Epoch e' is step e*4+n-1")
+            .replace("(step 24, epoch 3", "(step 12, epoch 3")
+            .replace("(val_*, train_loss_epoch, train_acc)", "(val_*, train_acc)")
+            .replace("val_*/train_*_epoch", "val_*/train_acc")
+            .replace(
+                "metrics.csv counts steps from 0: the value drawn at bar position n/4 of 'Epoch e' is step e*4+n-1. ",
+                "metrics.csv counts steps from 0. ",
+            )
+        )
     write_truth(
         entry,
         library=library,
         script=script,
-        command=f"python {script} {args}",
+        command=command,
         mode=mode,
         record=record,
         step_kind="global",
