@@ -16,6 +16,7 @@ from tests.browser import Browser, find_chromium
 from tests.conftest import (
     PYTHON,
     clean_env,
+    complete,
     eventually,
     mlop_argv,
     query,
@@ -98,6 +99,7 @@ def test_100000_distinct_metric_names_hit_the_cardinality_guard(store: Path) -> 
     child = "for i in range(100_000): print(f'metric_{i}=1.0')\n"
     result = run_mlop("run", "-q", "--", PYTHON, "-c", child, store=store)
     assert result.returncode == 0 and result.stdout.count(b"\n") == 100_000
+    complete(store)  # console metrics are indexed from the stored console: wait for them
     names = query(
         store,
         "SELECT count(*) FROM run_metrics r JOIN metrics m ON m.id = r.metric_id WHERE m.source = 'console'",

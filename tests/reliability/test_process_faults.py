@@ -15,7 +15,14 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import PYTHON, clean_env, query, run_mlop
-from tests.reliability.harness import WatchedRun, assert_valid, metric_child, points_of, status_json
+from tests.reliability.harness import (
+    WatchedRun,
+    assert_valid,
+    metric_child,
+    points_of,
+    status_json,
+    wait_for_console,
+)
 from tests.test_run_terminal import Terminal
 
 
@@ -72,7 +79,7 @@ def test_kill_9_of_mlop_in_pty_mode_hangs_up_the_child(store: Path, tmp_path: Pa
 
 def test_kill_9_of_the_command(store: Path) -> None:
     run = WatchedRun(store, PYTHON, "-c", metric_child(100_000, rate=500))
-    time.sleep(2.0)
+    wait_for_console(store, 10)
     child = query(store, "SELECT child_pid FROM runs")[0][0]
     os.kill(child, signal.SIGKILL)
     out, err = run.communicate()
@@ -134,7 +141,7 @@ def test_sigterm_while_the_child_ignores_it_for_20_s(store: Path) -> None:
         "    print(f'step={i} loss={1/(i+1):.5f}', flush=True); i += 1; time.sleep(0.05)\n"
     )
     run = WatchedRun(store, PYTHON, "-c", child)
-    time.sleep(1.0)
+    wait_for_console(store, 1)  # mlop records: its signal handling is in place
     run.process.send_signal(signal.SIGTERM)
     out, _ = run.communicate(timeout=60)
     assert run.process.returncode == 0
