@@ -346,7 +346,7 @@ def export(
         raise UsageError("--format tensorboard writes event files: give the folder with -o PATH")
     opened = _open_store(store)
     run_id = opened.resolve(run_ref)
-    if format_ == "tensorboard":
+    if format_ == "tensorboard" and output is not None:
         written = exporting.write_tensorboard(opened, run_id, output, metric or None)
         sys.stderr.write(
             f"mlop: wrote {written['points']:,} points and {written['histograms']:,} histograms to {output}\n"

@@ -9,7 +9,9 @@ Columns of a series of n points, little-endian, in this order:
 
 - steps: float64, delta-encoded (exact for integers below 2**53);
 - times: float64 integer milliseconds since the run's time origin, delta-encoded;
-- values: float32 (charts show 7 significant digits; summary tables use full precision).
+- values: float32 (charts show 7 significant digits; summary tables use full precision);
+- epochs, only where the series has them (``"e": 1``): float64 integer micro-epochs,
+  delta-encoded between known epochs; a NaN delta marks a point of unknown epoch.
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ from __future__ import annotations
 import base64
 import zlib
 from typing import Any
+
+EPOCH_SCALE = 1_000_000.0  # epochs travel as integers of micro-epochs
 
 
 class SeriesPacker:
@@ -26,8 +30,11 @@ class SeriesPacker:
         self._chunks: list[bytes] = []
         self._size = 0
 
-    def add(self, steps: Any, times: Any, values: Any, time_origin: float) -> dict[str, int]:
-        """Append one series; return ``{"n": points, "o": byte offset}`` for the page."""
+    def add(
+        self, steps: Any, times: Any, values: Any, time_origin: float, epochs: Any = None
+    ) -> dict[str, int]:
+        """Append one series; return ``{"n": points, "o": byte offset}`` for the page, and
+        ``"e": 1`` when an epoch column follows its values."""
         import numpy as np
 
         n = len(values)
@@ -36,17 +43,40 @@ class SeriesPacker:
         milliseconds = np.round((np.asarray(times, dtype=np.float64) - time_origin) * 1000.0)
         milliseconds = np.where(np.isfinite(milliseconds), milliseconds, 0.0)
         time_deltas = np.diff(milliseconds.astype("<f8"), prepend=0.0)
-        for column in (
+        columns = [
             step_deltas.astype("<f8"),
             time_deltas.astype("<f8"),
             np.asarray(values, dtype=np.float64).astype("<f4"),
-        ):
+        ]
+        if epochs is not None:
+            columns.append(_epoch_deltas(np.asarray(epochs, dtype=np.float64)))
+        for column in columns:
             shuffled = column.view(np.uint8).reshape(n, column.itemsize).T.tobytes()
             self._chunks.append(shuffled)
             self._size += len(shuffled)
-        return {"n": int(n), "o": int(offset)}
+        placed = {"n": int(n), "o": int(offset)}
+        if epochs is not None:
+            placed["e"] = 1
+        return placed
 
     def finish(self) -> str:
         """Return the zlib-compressed, base64-encoded blob of all series added."""
         raw = b"".join(self._chunks)
         return base64.b64encode(zlib.compress(raw, 6)).decode("ascii")
+
+
+def _epoch_deltas(epochs: Any) -> Any:
+    """Micro-epochs as deltas from the previous known epoch; NaN where the epoch is unknown.
+
+    Integers of micro-epochs compress like steps do, where raw fractions would not.
+    """
+    import numpy as np
+
+    known = np.isfinite(epochs)
+    micro = np.where(known, np.round(np.where(known, epochs, 0.0) * EPOCH_SCALE), np.nan)
+    # Each unknown point repeats the last known value, so the next known delta spans it.
+    positions = np.where(known, np.arange(len(micro)), -1)
+    last_known = np.maximum.accumulate(positions) if len(positions) else positions
+    filled = np.where(last_known >= 0, micro[np.maximum(last_known, 0)], 0.0)
+    deltas = np.diff(filled, prepend=0.0)
+    return np.where(known, deltas, np.nan).astype("<f8")

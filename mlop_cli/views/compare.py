@@ -80,19 +80,19 @@ def compare_document(
     table: dict[str, Any] = {}
     for name in names:
         direction = direction_of(name)
-        cells = []
+        cells: list[dict[str, Any] | None] = []
         for summary in summaries:
-            item = summary.get(name)
-            if item is None:
+            found = summary.get(name)
+            if found is None:
                 cells.append(None)
                 continue
             cells.append(
                 {
-                    "last": _finite(item["last"]),
-                    "last_step": item["last_step"],
-                    "best": None if direction is None else _finite(item[direction]),
-                    "best_step": None if direction is None else item[f"{direction}_step"],
-                    "count": item["count"],
+                    "last": _finite(found["last"]),
+                    "last_step": found["last_step"],
+                    "best": None if direction is None else _finite(found[direction]),
+                    "best_step": None if direction is None else found[f"{direction}_step"],
+                    "count": found["count"],
                 }
             )
         table[name] = {"best": direction, "runs": cells}

@@ -1,0 +1,103 @@
+"""The epoch of each point, for the report's epoch x axis.
+
+Two places say which epoch a point belongs to:
+
+- the point itself: the console source records the epoch the output gave with each point
+  (``Series.epochs``, NaN where the line said none);
+- a metric named ``epoch`` (``epoch``, ``train/epoch``, ``trainer/epoch``) logged at the same
+  steps as the others, as HF's Trainer and Lightning do in TensorBoard: its value at a step is
+  the epoch of every other metric of that source at that step.
+
+A point whose epoch neither gives stays off the epoch axis (a NaN x) rather than being placed
+by a guess: a closing ``Best val_acc: 0.91`` line has a step but belongs to no epoch.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from mlop_cli.report.model import MetricSeries
+
+_WORDS = re.compile(r"[A-Za-z]+")
+
+
+def is_epoch_metric(name: str) -> bool:
+    """Whether a metric counts epochs: its last path segment is the word ``epoch``."""
+    return _WORDS.findall(name.rsplit("/", 1)[-1].lower()) == ["epoch"]
+
+
+def _fill_between(steps: Any, epochs: Any) -> Any:
+    """NaN epochs between two known ones take the epoch their step lies at (linear in step).
+
+    Only where steps never go back: interpolating over steps of mixed meaning would invent.
+    """
+    import numpy as np
+
+    known = np.isfinite(epochs)
+    if known.all() or not known.any() or np.any(np.diff(steps) < 0):
+        return epochs
+    known_steps, known_epochs = steps[known], epochs[known]
+    inside = ~known & (steps >= known_steps[0]) & (steps <= known_steps[-1])
+    filled = epochs.copy()
+    filled[inside] = np.interp(steps[inside], known_steps, known_epochs)
+    return filled
+
+
+def _reference(metrics: dict[str, MetricSeries], source: str) -> tuple[Any, Any] | None:
+    """(steps, epochs) of the source's epoch metric with the most points, steps increasing."""
+    import numpy as np
+
+    from mlop_cli.report.downsample import as_float_array
+
+    best: tuple[Any, Any] | None = None
+    for name, series in metrics.items():
+        if series.source != source or not is_epoch_metric(name):
+            continue
+        steps, values = as_float_array(series.steps), as_float_array(series.values)
+        count = min(len(steps), len(values))
+        steps, values = steps[:count], values[:count]
+        keep = np.isfinite(steps) & np.isfinite(values)
+        steps, values = steps[keep], values[keep]
+        if not len(steps):
+            continue
+        order = np.argsort(steps, kind="stable")
+        steps, values = steps[order], values[order]
+        if best is None or len(steps) > len(best[0]):
+            best = (steps, values)
+    return best
+
+
+def epoch_columns(metrics: dict[str, MetricSeries]) -> dict[str, Any]:
+    """The epoch of every point of every metric of one run, where known.
+
+    Returns:
+        Metric name to a float64 array parallel to its values (NaN where the epoch is not
+        known), or to None when no point of it has an epoch.
+    """
+    import numpy as np
+
+    from mlop_cli.report.downsample import as_float_array
+
+    references: dict[str, tuple[Any, Any] | None] = {}
+    columns: dict[str, Any] = {}
+    for name, series in metrics.items():
+        steps = as_float_array(series.steps)
+        count = min(len(steps), len(series.values))
+        steps = steps[:count]
+        epochs = None
+        if series.epochs is not None:
+            epochs = _fill_between(steps, as_float_array(series.epochs)[:count].copy())
+        elif series.source != "system":
+            if series.source not in references:
+                references[series.source] = _reference(metrics, series.source)
+            reference = references[series.source]
+            if reference is not None:
+                ref_steps, ref_epochs = reference
+                inside = (steps >= ref_steps[0]) & (steps <= ref_steps[-1])
+                epochs = np.full(count, np.nan)
+                epochs[inside] = np.interp(steps[inside], ref_steps, ref_epochs)
+        if epochs is not None and len(epochs) < count:
+            epochs = np.concatenate((epochs, np.full(count - len(epochs), np.nan)))
+        columns[name] = epochs if epochs is not None and np.isfinite(epochs).any() else None
+    return columns
