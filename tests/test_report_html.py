@@ -354,6 +354,20 @@ def test_epochs_travel_with_points_and_derive_from_an_epoch_metric():
     assert re.search(r'<option value="epoch" selected>', page)
 
 
+def test_a_console_epoch_metric_places_no_other_console_metric():
+    """Console steps may count each metric's own lines (an HF dict without a step): only
+    TensorBoard's global steps let an epoch scalar place the other scalars."""
+    from mlop_cli.report._epochs import epoch_columns
+
+    columns = epoch_columns(
+        {
+            "epoch": MetricSeries("console", [1, 2, 3], [START] * 3, [0.5, 1.0, 1.5]),
+            "eval_loss": MetricSeries("console", [1, 2], [START] * 2, [0.4, 0.3]),
+        }
+    )
+    assert columns["eval_loss"] is None
+
+
 def test_without_epochs_step_is_the_default_and_epoch_is_not_offered():
     data = _page_data(render_html(sample_model()))
     assert data["x"]["options"] == ["step", "relative", "wall"]

@@ -4,9 +4,11 @@ Two places say which epoch a point belongs to:
 
 - the point itself: the console source records the epoch the output gave with each point
   (``Series.epochs``, NaN where the line said none);
-- a metric named ``epoch`` (``epoch``, ``train/epoch``, ``trainer/epoch``) logged at the same
-  steps as the others, as HF's Trainer and Lightning do in TensorBoard: its value at a step is
-  the epoch of every other metric of that source at that step.
+- a TensorBoard scalar named ``epoch`` (``epoch``, ``train/epoch``, ``trainer/epoch``) logged at
+  the same global steps as the others, as HF's Trainer and Lightning do: its value at a step is
+  the epoch of every other scalar of the run at that step. Only TensorBoard's steps are one
+  global counter; console steps may count each metric's own lines, so a console ``epoch``
+  metric says nothing about another console metric's step.
 
 A point whose epoch neither gives stays off the epoch axis (a NaN x) rather than being placed
 by a guess: a closing ``Best val_acc: 0.91`` line has a step but belongs to no epoch.
@@ -88,7 +90,7 @@ def epoch_columns(metrics: dict[str, MetricSeries]) -> dict[str, Any]:
         epochs = None
         if series.epochs is not None:
             epochs = _fill_between(steps, as_float_array(series.epochs)[:count].copy())
-        elif series.source != "system":
+        elif series.source == "tensorboard":
             if series.source not in references:
                 references[series.source] = _reference(metrics, series.source)
             reference = references[series.source]

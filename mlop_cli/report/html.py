@@ -49,6 +49,7 @@ FLAT_TRAINING_PANELS = 12
 HISTOGRAM_STEPS = 120
 HISTOGRAM_BINS = 48
 _PLACEHOLDER = re.compile(r"\{\{(\w+)\}\}")
+_GPU_FACT = re.compile(r"^gpu(\d+) (?:name|(mean util %))$")
 
 
 def _escape(value: Any) -> str:
@@ -369,9 +370,11 @@ def _system_facts_table(model: ReportModel) -> str:
             else:
                 shown = "-" if value is None else str(value)
             cells.append(f"<td>{_escape(shown)}</td>")
-        rows.append(
-            f'<tr><th scope="row">{_escape(labels.get(key, key))}</th>{"".join(cells)}</tr>'
+        label = labels.get(key) or _GPU_FACT.sub(
+            lambda found: f"GPU {found.group(1)}" + (" mean utilisation" if found.group(2) else ""),
+            key,
         )
+        rows.append(f'<tr><th scope="row">{_escape(label)}</th>{"".join(cells)}</tr>')
     return (
         f'<div class="card table-wrap facts"><table class="table"><thead>{head}</tr></thead>'
         f"<tbody>{''.join(rows)}</tbody></table></div>"

@@ -52,8 +52,8 @@ class MetricSeries:
         values: Value of each point.
         summary: Summary over all points; computed by the renderer when None.
         epochs: Epoch of each point where the output gave one (fractional allowed), NaN where
-            it did not; None when no point has one. The report also derives epochs from a
-            metric named ``epoch`` (``train/epoch``) of the same source, by step.
+            it did not; None when no point has one. For TensorBoard scalars the report also
+            derives them from a scalar named ``epoch`` (``train/epoch``), by global step.
     """
 
     source: str
