@@ -290,7 +290,7 @@ def _value_card(
     )
 
 
-def _grid(panels: list[_Panel], model: ReportModel, titles: dict[str, tuple[str, str]]) -> str:
+def _grid(panels: list[_Panel], titles: dict[str, tuple[str, str]]) -> str:
     cards = "".join(
         _chart_card(panel.chart, titles[panel.name][0], titles[panel.name][1], panel.name)
         for panel in panels
@@ -330,11 +330,11 @@ def _training_section(model: ReportModel, panels: list[_Panel]) -> str:
     # Few charts flow in one grid, so the first screen holds as many as fit; many are
     # grouped by their name's first part into sections that fold.
     if len(groups) == 1 or len(panels) <= FLAT_TRAINING_PANELS:
-        body = _grid(panels, model, titles)
+        body = _grid(panels, titles)
     else:
         body = "".join(
             _group(_anchor("metrics", group or "ungrouped"), group or "ungrouped", members,
-                   _grid(members, model, titles))
+                   _grid(members, titles))
             for group, members in groups.items()
         )  # fmt: skip
     return _section("metrics", "Training metrics", body)
@@ -391,7 +391,7 @@ def _system_section(model: ReportModel, panels: list[_Panel], time_unit: str) ->
         key, title = system_panels.group_of(panel.name)
         groups.setdefault(key, (title, []))[1].append(panel)
     body = facts_html + "".join(
-        _group(_anchor("system", key[2]), title, members, _grid(members, model, titles),
+        _group(_anchor("system", key[2]), title, members, _grid(members, titles),
                opened=key[2] != "cores")
         for key, (title, members) in sorted(groups.items())
     )  # fmt: skip
