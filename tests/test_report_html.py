@@ -208,6 +208,8 @@ def _decode(page: str, trace: dict[str, Any]) -> dict[str, Any]:
     """The points of one packed trace, decoded as the page's script does (see _pack.py)."""
     import numpy as np
 
+    from mlop_cli.report._pack import js_round
+
     found = re.search(r'id="mlop-points">(.*?)</script>', page, re.S)
     assert found, "the page has its points"
     raw = np.frombuffer(zlib.decompress(base64.b64decode(found.group(1))), dtype=np.uint8)
@@ -217,14 +219,21 @@ def _decode(page: str, trace: dict[str, Any]) -> dict[str, Any]:
         part = raw[offset + start : offset + start + n * width].reshape(width, n).T.copy()
         return part.view(dtype).ravel()
 
+    steps = np.cumsum(column(0, 8, "<f8"))
     epochs = None
     if trace.get("e"):
         deltas = column(20 * n, 8, "<f8")
-        known = np.isfinite(deltas)
-        sums = np.cumsum(np.where(known, deltas, 0.0)) / 1e6
-        epochs = np.where(known, sums, np.nan)
+        epochs, total, previous = np.full(n, np.nan), 0.0, 0.0
+        for i in range(n):
+            if math.isnan(deltas[i]):
+                continue
+            total += deltas[i]
+            if trace["e"] == 2:  # step-predicted: add back round(ratio x steps since last)
+                total += js_round((steps[i] - previous) * trace["er"])
+            previous = steps[i]
+            epochs[i] = total / 1e6
     return {
-        "steps": np.cumsum(column(0, 8, "<f8")),
+        "steps": steps,
         "values": column(16 * n, 4, "<f4"),
         "epochs": epochs,
     }
@@ -401,7 +410,7 @@ def test_epochs_from_the_store_reach_the_report(store: Path):
     page = render_html(model)
     data = _page_data(page)
     assert data["x"]["default"] == "epoch"
-    assert all(trace.get("e") == 1 for chart in data["charts"] for trace in chart["traces"])
+    assert all(trace.get("e") in (1, 2) for chart in data["charts"] for trace in chart["traces"])
 
 
 # ------------------------------------------------------------------------ in a browser
@@ -574,6 +583,9 @@ def test_browser_epoch_axis_lines_up_the_metrics_of_a_run(browser, tmp_path):
                              epochs=[s / 50 for s in steps]),
         "val_acc": MetricSeries("console", [1, 2, 3, 4, 5], [START + 50 * e for e in range(1, 6)],
                                 [0.5, 0.6, 0.7, 0.8, 0.8], epochs=[1.0, 2.0, 3.0, 4.0, math.nan]),
+        # Whole epochs from an 'Epoch 3/4' header over each batch line: packed as plain deltas.
+        "acc": MetricSeries("console", steps, [START + s for s in steps], [s / 250 for s in steps],
+                            epochs=[float(s // 50) for s in steps]),
     }  # fmt: skip
     path = _write(tmp_path, ReportModel(runs=[run], generated_at=START))
     page, log = _open(browser, path, "all")
@@ -582,7 +594,9 @@ def test_browser_epoch_axis_lines_up_the_metrics_of_a_run(browser, tmp_path):
     x = "document.querySelector('[data-metric=\"{}\"] .chart').data[0].x"
     assert page.evaluate(f"Array.from({x.format('val_acc')})")[:4] == [1, 2, 3, 4]
     loss_x = page.evaluate(f"Array.from({x.format('loss')})")
-    assert loss_x[0] == pytest.approx(0.2) and loss_x[-1] == pytest.approx(4.0)
+    assert loss_x == pytest.approx([s / 50 for s in steps], abs=1e-9)
+    acc_x = page.evaluate(f"Array.from({x.format('acc')})")
+    assert acc_x == [float(s // 50) for s in steps]
     ranges = page.evaluate(
         "['loss', 'val_acc'].map(m => document.querySelector(`[data-metric=\"${m}\"] .chart`)"
         "._fullLayout.xaxis.range)"

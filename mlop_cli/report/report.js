@@ -53,12 +53,15 @@
     return out;
   }
 
-  // Epoch deltas run between known epochs; a NaN delta is a point of unknown epoch.
-  function epochsOf(deltas) {
-    var out = new Float64Array(deltas.length), sum = 0;
+  // Epoch deltas run between known epochs; a NaN delta is a point of unknown epoch. With a
+  // ratio (e: 2) each delta is what is left after ratio x the steps since the last known epoch.
+  function epochsOf(deltas, steps, ratio) {
+    var out = new Float64Array(deltas.length), sum = 0, previous = 0;
     for (var i = 0; i < deltas.length; i++) {
       if (isNaN(deltas[i])) { out[i] = NaN; continue; }
       sum += deltas[i];
+      if (ratio !== undefined) sum += Math.round((steps[i] - previous) * ratio);
+      previous = steps[i];
       out[i] = sum / EPOCH_SCALE;
     }
     return out;
@@ -72,11 +75,13 @@
       var values = new Float64Array(n);
       // Plotly skips NaN; infinities would break autorange, so they become gaps too.
       for (var i = 0; i < n; i++) values[i] = isFinite(values32[i]) ? values32[i] : NaN;
+      var steps = cumulative(new Float64Array(unshuffle(o, n, 8)));
       cache[key] = {
-        steps: cumulative(new Float64Array(unshuffle(o, n, 8))),
+        steps: steps,
         ms: cumulative(new Float64Array(unshuffle(o + 8 * n, n, 8))),
         values: values,
-        epochs: trace.e ? epochsOf(new Float64Array(unshuffle(o + 20 * n, n, 8))) : null,
+        epochs: trace.e ? epochsOf(new Float64Array(unshuffle(o + 20 * n, n, 8)), steps,
+                                   trace.e === 2 ? trace.er : undefined) : null,
       };
     }
     return cache[key];
