@@ -360,6 +360,10 @@ def test_epochs_travel_with_points_and_derive_from_an_epoch_metric():
     ]
     # Every line but the closing point has epochs: the epoch axis is the default.
     assert data["x"]["default"] == "epoch"
+    # The epoch counter itself is a value (how far the run got), not a rising line.
+    assert "train/epoch" not in cards
+    counter = re.search(r'data-metric="train/epoch">.*?</table>', page, re.S)
+    assert counter and ">4<" in counter.group(0) and "last of 3 points" in counter.group(0)
     assert re.search(r'<option value="epoch" selected>', page)
 
 

@@ -27,7 +27,7 @@ from mlop_cli import units
 from mlop_cli.report import _system as system_panels
 from mlop_cli.report import summary as facts
 from mlop_cli.report._ansi import ansi_to_html
-from mlop_cli.report._epochs import epoch_columns
+from mlop_cli.report._epochs import epoch_columns, is_epoch_metric
 from mlop_cli.report._json import finite_or_none, script_json
 from mlop_cli.report._pack import SeriesPacker
 from mlop_cli.report.downsample import DEFAULT_MAX_POINTS, as_float_array, downsample_series
@@ -262,7 +262,9 @@ def _titles(name: str, system: bool) -> tuple[str, str]:
 def _value_card(
     model: ReportModel, name: str, system: bool, members: list[tuple[int, MetricSeries]]
 ) -> str:
-    """A metric each run has one value of (or, for system metrics, one constant value)."""
+    """A metric each run has one value of (or one constant value, or an epoch counter)."""
+    import numpy as np
+
     title, subtitle = _titles(name, system)
     rows = []
     for run_index, series in members:
@@ -275,6 +277,8 @@ def _value_card(
             where = f"step {units.format_number(float(steps[-1]))}"
         elif count == 1:
             where = "one sample"
+        elif len(values) and not np.all(values == values[0]):
+            where = f"last of {units.format_number(count)} points"
         else:
             where = f"all {units.format_number(count)} {'samples' if system else 'points'}"
         label = _run_label(model.runs[run_index], run_index) if len(model.runs) > 1 else ""
@@ -634,11 +638,13 @@ def _time_unit(model: ReportModel, prepared: list[dict[str, MetricSeries]]) -> t
 
 def _single_valued(name: str, members: list[tuple[int, MetricSeries]]) -> bool:
     """Whether a metric is shown as a value: each run has one point of it, or one value all
-    along for a metric without a direction (a GPU's memory total, a constant ``lr``)."""
+    along for a metric without a direction (a GPU's memory total, a constant ``lr``), or it
+    counts epochs (``train/epoch``: a rising line the same for every run; its last value says
+    how far a run got, and the epoch x axis shows the rest)."""
     import numpy as np
 
     counts = [len(series.values) for _, series in members]
-    if all(count == 1 for count in counts):
+    if all(count == 1 for count in counts) or is_epoch_metric(name):
         return True
     if facts.direction(name) is not None:
         return False  # a score stuck at one value is worth seeing as a line
