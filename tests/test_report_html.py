@@ -587,9 +587,12 @@ def test_browser_epoch_axis_lines_up_the_metrics_of_a_run(browser, tmp_path):
                              epochs=[s / 50 for s in steps]),
         "val_acc": MetricSeries("console", [1, 2, 3, 4, 5], [START + 50 * e for e in range(1, 6)],
                                 [0.5, 0.6, 0.7, 0.8, 0.8], epochs=[1.0, 2.0, 3.0, 4.0, math.nan]),
-        # Whole epochs from an 'Epoch 3/4' header over each batch line: packed as plain deltas.
+        # Half epochs held over several points: neither spread nor linear, packed as plain deltas.
+        "f1": MetricSeries("console", steps, [START + s for s in steps], [s / 300 for s in steps],
+                           epochs=[(s - 1) // 50 + 0.5 for s in steps]),
+        # Whole epochs from an 'Epoch 3/4' header over each batch line: spread over the epoch.
         "acc": MetricSeries("console", steps, [START + s for s in steps], [s / 250 for s in steps],
-                            epochs=[float(s // 50) for s in steps]),
+                            epochs=[float((s - 1) // 50 + 1) for s in steps]),
     }  # fmt: skip
     path = _write(tmp_path, ReportModel(runs=[run], generated_at=START))
     page, log = _open(browser, path, "all")
@@ -600,13 +603,21 @@ def test_browser_epoch_axis_lines_up_the_metrics_of_a_run(browser, tmp_path):
     loss_x = page.evaluate(f"Array.from({x.format('loss')})")
     assert loss_x == pytest.approx([s / 50 for s in steps], abs=1e-9)
     acc_x = page.evaluate(f"Array.from({x.format('acc')})")
-    assert acc_x == [float(s // 50) for s in steps]
+    assert acc_x == pytest.approx([s / 50 for s in steps], abs=1e-9)  # meets the loss line
+    assert page.evaluate(f"Array.from({x.format('f1')})") == [(s - 1) // 50 + 0.5 for s in steps]
+    # Both packings of an epoch column were decoded by the page's script above.
+    packings = page.evaluate(
+        "JSON.parse(document.getElementById('mlop-data').textContent).charts"
+        ".flatMap(c => (c.traces || []).map(t => t.e))"
+    )
+    assert {1, 2} <= set(packings), packings
     ranges = page.evaluate(
         "['loss', 'val_acc'].map(m => document.querySelector(`[data-metric=\"${m}\"] .chart`)"
         "._fullLayout.xaxis.range)"
     )
-    # Both charts end at epoch 4 (the closing point has no epoch, so it is not placed).
-    assert all(3.9 < high < 4.3 for _, high in ranges), ranges
+    # Training charts share one epoch range, so a run's metrics line up chart under chart; it
+    # ends at epoch 4 (the closing point has no epoch, so it is not placed).
+    assert ranges[0] == ranges[1] == pytest.approx([0.2, 4.0]), ranges
     page.select_option("#x-axis", "step")
     page.wait_for_function(
         "document.querySelector('[data-metric=\"loss\"] .chart').layout.xaxis.title.text === 'step'"
@@ -685,3 +696,27 @@ def test_tensorboard_series_take_their_epochs_from_the_epoch_metric(store: Path,
     assert list(eval_loss["epochs"]) == [1.0, 2.0, 3.0, 4.0]
     train_loss = _decode(page, data["charts"][int(cards["train/loss"])]["traces"][0])
     assert train_loss["epochs"][0] == pytest.approx(0.2) and train_loss["epochs"][-1] == 4.0
+
+
+def test_batches_under_an_epoch_header_spread_over_their_epoch_and_meet_validation():
+    """`epoch 2 step 35 loss=…` lines all say epoch 2: spread by step over (1, 2], the epoch's
+    last batch at 2, where `Epoch 2/4: val_loss=…` is drawn."""
+    from mlop_cli.report._epochs import epoch_columns
+
+    steps = [5, 10, 15, 20, 25, 30, 35, 40]
+    columns = epoch_columns(
+        {
+            "loss": MetricSeries(
+                "console", steps, [START] * 8, [1.0] * 8, epochs=[1, 1, 1, 1, 2, 2, 2, 2]
+            ),
+            "val_loss": MetricSeries("console", [20, 40], [START] * 2, [0.9, 0.8], epochs=[1, 2]),
+            # 0.5-epoch logging (HF) is already fractional: left as it is.
+            "lr": MetricSeries("console", [20, 40], [START] * 2, [0.1, 0.2], epochs=[0.5, 1.0]),
+            # A whole epoch per point, but never repeated: nothing to spread.
+            "acc": MetricSeries("console", [10, 20, 30], [START] * 3, [1, 2, 3], epochs=[1, 2, 3]),
+        }
+    )
+    assert list(columns["loss"]) == [0.25, 0.5, 0.75, 1.0, 1.25, 1.5, 1.75, 2.0]
+    assert list(columns["val_loss"]) == [1.0, 2.0]
+    assert list(columns["lr"]) == [0.5, 1.0]
+    assert list(columns["acc"]) == [1.0, 2.0, 3.0]

@@ -12,6 +12,11 @@ Two places say which epoch a point belongs to:
 
 A point whose epoch neither gives stays off the epoch axis (a NaN x) rather than being placed
 by a guess: a closing ``Best val_acc: 0.91`` line has a step but belongs to no epoch.
+
+Batch lines under an ``Epoch 3/10`` header all say epoch 3. Drawn at x = 3 they would stack
+into a vertical smear; instead the points of each whole epoch E are spread by their step over
+(E - 1, E], so the epoch's last batch sits at E, where that epoch's validation (which says
+epoch 3 too) is drawn: batch and validation lines meet.
 """
 
 from __future__ import annotations
@@ -44,6 +49,43 @@ def _fill_between(steps: Any, epochs: Any) -> Any:
     filled = epochs.copy()
     filled[inside] = np.interp(steps[inside], known_steps, known_epochs)
     return filled
+
+
+def _spread_whole_epochs(steps: Any, epochs: Any) -> Any:
+    """Points sharing a whole epoch E spread by step over (E - 1, E], the last one at E.
+
+    Only for a series whose known epochs are whole, never go back, and repeat over rising
+    steps (batch lines under an epoch header); anything else is returned as it is.
+    """
+    import numpy as np
+
+    known = np.flatnonzero(np.isfinite(epochs))
+    if len(known) < 2:
+        return epochs
+    values, at = epochs[known], steps[known]
+    if (
+        np.any(values != np.round(values))
+        or np.any(np.diff(values) < 0)
+        or np.any(np.diff(at) < 0)
+        or len(np.unique(values)) == len(values)
+    ):
+        return epochs
+    spread = epochs.copy()
+    starts = np.flatnonzero(np.concatenate(([True], np.diff(values) != 0)))
+    ends = np.concatenate((starts[1:], [len(values)]))
+    for block, (start, end) in enumerate(zip(starts, ends, strict=True)):
+        last = at[end - 1]
+        if block:
+            before = at[start - 1]
+        elif end - start > 1:  # the first epoch: one typical step before its first point
+            before = at[start] - (last - at[start]) / (end - start - 1)
+        else:
+            continue
+        if last > before:
+            spread[known[start:end]] = (
+                values[start] - 1 + (at[start:end] - before) / (last - before)
+            )
+    return spread
 
 
 def _reference(metrics: dict[str, MetricSeries], source: str) -> tuple[Any, Any] | None:
@@ -89,7 +131,8 @@ def epoch_columns(metrics: dict[str, MetricSeries]) -> dict[str, Any]:
         steps = steps[:count]
         epochs = None
         if series.epochs is not None:
-            epochs = _fill_between(steps, as_float_array(series.epochs)[:count].copy())
+            epochs = _spread_whole_epochs(steps, as_float_array(series.epochs)[:count].copy())
+            epochs = _fill_between(steps, epochs)
         elif series.source == "tensorboard":
             if series.source not in references:
                 references[series.source] = _reference(metrics, series.source)

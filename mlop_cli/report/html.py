@@ -670,6 +670,9 @@ def _build_charts(model: ReportModel, max_points: int) -> _Charts:
     charts: list[dict[str, Any]] = []
     panels: list[_Panel] = []
     has_epochs, all_covered = False, True
+    # The training charts share one x range on the epoch and relative-time axes, so the
+    # metrics of a run line up chart under chart (steps may count differently per source).
+    spans: dict[str, list[float]] = {"epoch": [], "relative": []}
     for name in facts.metric_names(model):
         system = facts.is_system(name)
         members = [
@@ -702,6 +705,10 @@ def _build_charts(model: ReportModel, max_points: int) -> _Charts:
                 known = 0.0 if column is None else float(np.isfinite(column).mean())
                 has_epochs = has_epochs or known > 0
                 all_covered = all_covered and known >= EPOCH_DEFAULT_COVERAGE
+            if not system:
+                _extend(spans["epoch"], column)
+                times = as_float_array(series.times)
+                _extend(spans["relative"], (times - origins[run_index]) / time_scale)
             trace = packer.add(series.steps, series.times, values, origins[run_index], column)
             trace["r"] = run_index
             traces.append(trace)
@@ -736,10 +743,31 @@ def _build_charts(model: ReportModel, max_points: int) -> _Charts:
             }
             for index, run in enumerate(model.runs)
         ],
-        "x": {"options": options, "default": default, "time": [time_unit, time_scale]},
+        "x": {
+            "options": options,
+            "default": default,
+            "time": [time_unit, time_scale],
+            "ranges": {axis: span for axis, span in spans.items() if span and span[1] > span[0]},
+        },
         "charts": charts,
     }
     return _Charts(data, packer.finish(), panels, histograms)
+
+
+def _extend(span: list[float], column: Any) -> None:
+    """Widen ``span`` (empty, or [low, high]) to the finite values of ``column``."""
+    import numpy as np
+
+    if column is None:
+        return
+    finite = np.asarray(column, dtype=np.float64)
+    finite = finite[np.isfinite(finite)]
+    if not len(finite):
+        return
+    low, high = float(finite.min()), float(finite.max())
+    if span:
+        low, high = min(low, span[0]), max(high, span[1])
+    span[:] = [low, high]
 
 
 _X_LABELS = {"step": "step", "epoch": "epoch", "relative": "relative time", "wall": "wall time"}

@@ -172,6 +172,9 @@
       yaxis: yaxis,
       paper_bgcolor: "#ffffff", plot_bgcolor: "#ffffff",
     };
+    // Training charts share the report's range on the epoch and time axes (see html.py).
+    var shared = !chart.system && DATA.x.ranges && DATA.x.ranges[axis];
+    if (shared) { layout.xaxis.range = shared.slice(); layout.xaxis.autorange = false; }
     if (missing && missing === chart.traces.length) {
       layout.annotations = [{ text: "no epoch recorded for this metric: choose step or time",
         xref: "paper", yref: "paper", x: 0.5, y: 0.5, showarrow: false, font: { color: "#656d76" } }];
