@@ -217,6 +217,12 @@ def score_entry(entry: str, chunk: int = 1 << 16) -> EntryScore:
     return EntryScore(entry, scores, sorted(parsed), sorted(invented))
 
 
+def library_of(entry: str) -> str:
+    """The library an entry comes from (its truth file says, with its version)."""
+    truth = json.loads((CORPUS / f"{entry}.truth.json").read_text())
+    return str(truth.get("library", entry)).split()[0].lower()
+
+
 def entries() -> list[str]:
     """Every corpus entry that has a truth file."""
     return sorted(p.name[: -len(".truth.json")] for p in CORPUS.glob("*.truth.json"))

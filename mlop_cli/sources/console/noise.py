@@ -53,6 +53,9 @@ _NOISE = re.compile(
       | [A-Za-z_]\w*[ ]=[ ]dict\(  # mmengine's config printout: `randomness = dict(seed=42)`
       | [^\n]*?[\w.]=(?:True|False|None),  # a configuration line: `engine/trainer: task=detect, amp=True, batch=16, ...`
       | mlop:[ ]  # mlop's own lines, in a log that holds them (`mlop import-log slurm.out`)
+      | wandb:[ ]  # W&B's own summary of what the script logged through it (repeats)
+      | [^\n]*?[\w.]=(?:True|False|None)\b  # a configuration: `enabled=False loss_scale=0`
+      | [^\n]*?\w[ ]\.{(4,)}[ ]  # a configuration printout with dot leaders: `lr ......... 0.1`
     )""",
     re.VERBOSE,
 )
@@ -81,6 +84,11 @@ _MARKERS = (
     "(pid:",
     "[LightGBM] [",
     "mlop: ",
+    "wandb: ",
+    "=True",
+    "=False",
+    "=None",
+    " .....",
     "=True,",
     "=False,",
     "=None,",
@@ -88,7 +96,7 @@ _MARKERS = (
 )
 
 # Every marker holds one of these (tests check it): a block with none of them has no noise.
-_GATES = ("(", ":", "params", " = ", "[LightGBM]", "=True,", "=False,", "=None,")
+_GATES = ("(", ":", "params", " = ", "[LightGBM]", "=True", "=False", "=None", " .....")
 
 # Several lines: `TrainingArguments(` alone on a line (or after a logger's words, as Hugging
 # Face's example scripts print it), one `name=value,` per line, then `)` at the same indent; a

@@ -105,6 +105,7 @@ class _Box:
 @dataclass(slots=True)
 class _Stream:
     header: tuple[str, list[_Column]] | None = None  # a header line waiting for its first row
+    header_wait: int = 0  # lines seen since the header, before its first row
     rule_seen: bool = False
     table: _Table | None = None
     box: _Box | None = None
@@ -399,8 +400,16 @@ class Reader:
         program = None
         if state.header is not None and state.table is None and shape != line:
             program = _promote(self, state, line)
-            if program is None and GLYPH not in line and "%|" not in line:
-                state.header = None
+            if program is None and not _bar_like(line):
+                # Not a row: the header waits on through bars and counters (fastai draws
+                # its epoch's bar before each row), and gives up at other output.
+                known = self._programs.get((shape, 0))
+                if known is None:
+                    known = interpret(line)
+                    self._programs[(shape, 0)] = known.finish() if known is not EMPTY else known
+                if known.metrics or state.header_wait > _HEADER_PATIENCE:
+                    state.header = None
+                state.header_wait += 1
         table_key = state.table.key if state.table is not None else 0
         key = (shape, table_key)
         if program is None:
@@ -413,7 +422,7 @@ class Reader:
         if program is EMPTY:
             if shape == line:
                 self._maybe_header(state, line)
-            elif state.table is not None and GLYPH not in line and "%|" not in line:
+            elif state.table is not None and not _bar_like(line):
                 state.table = None
             return
         if len(tokens) != program.numbers:
@@ -437,8 +446,8 @@ class Reader:
         when: float,
     ) -> None:
         """Apply a line's program to its tokens, with the run's context."""
-        if state.table is not None and not program.row and not program.bar:
-            state.table = None  # other text: the table has ended
+        if state.table is not None and not program.row and not program.bar and program.metrics:
+            state.table = None  # other metrics: the table has ended
         if any(is_value(t) for t in tokens):
             self.numeric_lines += 1
         if (
@@ -747,19 +756,27 @@ class Reader:
         """A line of column names (no number): a table's header, if rows follow."""
         stripped = line.strip()
         if "  " not in stripped and "|" not in stripped and "│" not in stripped:
-            if state.table is None or (GLYPH not in line and "%|" not in line):
+            if not _bar_like(line):
                 state.table = None
-                state.header = None
+                if state.header is not None and state.header_wait > _HEADER_PATIENCE:
+                    state.header = None
             return  # one space between words: a sentence, not columns
         if state.table is not None and not _RULE.match(line):
-            if GLYPH in line or "%|" in line:
+            if _bar_like(line):
                 return  # a bar between rows
             state.table = None
         columns = _columns(line)
         if columns is None:
             state.header = None
             return
+        if state.header is not None and state.header_wait == 0 and state.table is None:
+            # A header on two lines (`average  since` over `loss     last`): one name per
+            # column, its words stacked.
+            stacked = _stack(state.header[1], columns)
+            if stacked is not None:
+                columns = stacked
         state.header = (line, columns)
+        state.header_wait = 0
         state.rule_seen = False
         del stripped
 
@@ -867,6 +884,20 @@ def _line_of(row: tuple[str, ...], template: _Template) -> str:
     return "".join(parts)
 
 
+_HEADER_PATIENCE = 500
+_PERCENT_BRACKET = re.compile(r"\d+(?:\.\d+)?%[ ]*\[\d+/\d+|\|[-#=. ]{5,}\|")
+
+
+def _bar_like(line: str) -> bool:
+    """Whether a line is (part of) a progress bar's drawing, or blank."""
+    return (
+        GLYPH in line
+        or "%|" in line
+        or not line.strip()
+        or _PERCENT_BRACKET.search(line) is not None
+    )
+
+
 def _int(text: str) -> int | None:
     try:
         return int(text)
@@ -900,6 +931,29 @@ def _columns(line: str) -> list[_Column] | None:
     return cells
 
 
+def _stack(upper: list[_Column], lower: list[_Column]) -> list[_Column] | None:
+    """Columns of a header printed on two lines, or None when the lines do not line up.
+
+    Each word of the lower line goes under the column of the upper line nearest to it.
+    """
+    words: list[list[str]] = [[] for _ in upper]
+    for cell in lower:
+        for m in re.finditer(r"\S+", cell.name):
+            start, end = cell.start + m.start(), cell.start + m.end()
+            middle = (start + end) / 2
+            nearest = min(
+                range(len(upper)),
+                key=lambda i: abs((upper[i].start + upper[i].end) / 2 - middle),
+            )
+            if abs((upper[nearest].start + upper[nearest].end) / 2 - middle) > 12:
+                return None  # nothing above it: not one header
+            words[nearest].append(m.group())
+    return [
+        _Column(" ".join([top.name, *below]), top.start, max(top.end, top.end))
+        for top, below in zip(upper, words, strict=True)
+    ]
+
+
 def _row_program(table: _Table, line: str) -> Program | None:
     """A row of ``table``: each numeric token under its column (None: not a row)."""
     spans = token_spans(line)
@@ -907,10 +961,12 @@ def _row_program(table: _Table, line: str) -> Program | None:
         return None
     bar_at = line.find(GLYPH)
     tqdm_at = line.find("%|")
+    drawn = _PERCENT_BRACKET.search(line)
+    other_at = drawn.start() if drawn is not None else -1
     limit = len(line)
-    if bar_at >= 0 or tqdm_at >= 0:
+    if bar_at >= 0 or tqdm_at >= 0 or other_at >= 0:
         # A row drawn as a progress bar's description: the bar's part is not the row's.
-        cut = min(x for x in (bar_at, tqdm_at) if x >= 0)
+        cut = min(x for x in (bar_at, tqdm_at, other_at) if x >= 0)
         colon = line.rfind(":", 0, cut)
         limit = colon if colon > 0 else cut
     row_spans = [(i, span) for i, span in enumerate(spans) if span[1] <= limit]

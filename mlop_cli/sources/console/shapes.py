@@ -550,6 +550,10 @@ def _read_pairs(items: list[_Item], program: Program) -> None:  # noqa: C901 - o
                     segment_start = True
             index += 1
             continue
+        if kind == "word" and item.text in _LITERALS:
+            words, broke = [], True  # `True`, `None`: a value, never part of a name
+            index += 1
+            continue
         if kind == "word":
             phased = _PHASED.match(item.text)
             if phased is not None and phased.group(2).lower() in PHASES:
@@ -810,6 +814,7 @@ def _glued_colon(items: list[_Item], index: int) -> bool:
     return j >= 1 and items[j].text == ":" and items[j - 1].end == items[j].start
 
 
+_LITERALS = frozenset(("True", "False", "None", "true", "false", "null", "none"))
 _PHASED = re.compile(r"(\w+)\((\w+)\)$")
 _FILE = re.compile(r"\.(?:py|pyx|cpp|cc|cu|c|h|hpp|js|ts|rs|go|java|so|sh|yaml|yml|json|cfg)$")
 

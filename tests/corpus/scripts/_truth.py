@@ -13,6 +13,11 @@ import re
 import sys
 from typing import Any
 
+ILLUSTRATIVE = (
+    " [Quoted example lines in these notes show the SHAPE of the output; their numbers may be "
+    "illustrative - the console file and the series above are the facts.]"
+)
+
 
 class Series:
     """Ordered points [step, epoch, value] per printed metric name."""
@@ -52,13 +57,16 @@ def write(
         "series": series.series if isinstance(series, Series) else series,
         "extra_ok": extra_ok or [],
         "not_printed": not_printed or [],
-        "notes": notes,
+        "notes": notes + ILLUSTRATIVE,
     }
     body.update(more)
     text = json.dumps(body, indent=1)
-    # one point per line: [step, epoch, value]
+    # one point per line: [step, epoch, value]; only real arrays (json.dumps opens them with
+    # "[" and a newline), never brackets inside a string
     text = re.sub(
-        r"\[\s*([^\[\]{}]*?)\s*\]", lambda m: "[" + re.sub(r"\s*\n\s*", " ", m.group(1)) + "]", text
+        r"\[\n\s*([^\[\]{}]*?)\n\s*\]",
+        lambda m: "[" + re.sub(r"\s*\n\s*", " ", m.group(1)) + "]",
+        text,
     )
     with open(path, "w") as fh:
         fh.write(text + "\n")

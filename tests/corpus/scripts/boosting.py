@@ -10,7 +10,6 @@ Capture (repository root, venv active), one entry per variant:
     python tests/corpus/scripts/capture.py pipe real_lightgbm_cv -- python tests/corpus/scripts/boosting.py lgb_cv
     python tests/corpus/scripts/capture.py pipe real_lightgbm_sklearn -- python tests/corpus/scripts/boosting.py lgb_sklearn
     python tests/corpus/scripts/capture.py pipe real_catboost_eval -- python tests/corpus/scripts/boosting.py catboost
-    python tests/corpus/scripts/capture.py pty  real_catboost_eval_pty -- python tests/corpus/scripts/boosting.py catboost
 Truth: evals_result() / record_evaluation / the cv result tables / get_evals_result().
 """
 

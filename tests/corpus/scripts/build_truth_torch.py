@@ -14,7 +14,15 @@ import json
 import re
 import sys
 
-from truth_common import Matcher, Record, full_float_equal, plain, read_console, segments, write_truth
+from truth_common import (
+    Matcher,
+    Record,
+    full_float_equal,
+    plain,
+    read_console,
+    segments,
+    write_truth,
+)
 
 BUILDERS = {}
 
@@ -40,12 +48,37 @@ def check_all_pairs(text: str, matcher: Matcher, pattern: str, skip: set[str]) -
 
 # --------------------------------------------------------------------------- Lightning
 LIGHTNING = {
-    "real_lightning_tqdm_stepepoch": ("tqdm", "pipe", "/tmp/pl_tqdm", "--bar tqdm --step-epoch --logdir /tmp/pl_tqdm"),
-    "real_lightning_tqdm_stepepoch_pty": ("tqdm", "pty", "/tmp/pl_tqdm_pty", "--bar tqdm --step-epoch --logdir /tmp/pl_tqdm_pty"),
+    "real_lightning_tqdm_stepepoch": (
+        "tqdm",
+        "pipe",
+        "/tmp/pl_tqdm",
+        "--bar tqdm --step-epoch --logdir /tmp/pl_tqdm",
+    ),
+    "real_lightning_tqdm_stepepoch_pty": (
+        "tqdm",
+        "pty",
+        "/tmp/pl_tqdm_pty",
+        "--bar tqdm --step-epoch --logdir /tmp/pl_tqdm_pty",
+    ),
     "real_lightning_richbar": ("rich", "pipe", "/tmp/pl_rich", "--bar rich --logdir /tmp/pl_rich"),
-    "real_lightning_richbar_pty": ("rich", "pty", "/tmp/pl_rich_pty", "--bar rich --logdir /tmp/pl_rich_pty"),
-    "real_lightning_nobar_csv": ("none", "pipe", "/tmp/pl_none", "--bar none --logdir /tmp/pl_none"),
-    "real_lightning_nobar_csv_pty": ("none", "pty", "/tmp/pl_none_pty", "--bar none --logdir /tmp/pl_none_pty"),
+    "real_lightning_richbar_pty": (
+        "rich",
+        "pty",
+        "/tmp/pl_rich_pty",
+        "--bar rich --logdir /tmp/pl_rich_pty",
+    ),
+    "real_lightning_nobar_csv": (
+        "none",
+        "pipe",
+        "/tmp/pl_none",
+        "--bar none --logdir /tmp/pl_none",
+    ),
+    "real_lightning_nobar_csv_pty": (
+        "none",
+        "pty",
+        "/tmp/pl_none_pty",
+        "--bar none --logdir /tmp/pl_none_pty",
+    ),
 }
 
 
@@ -107,7 +140,9 @@ def lightning(entry: str) -> None:
         extra = ["it/s (the tqdm bar's rate)"]
         record = "Lightning's CSVLogger metrics.csv (log_every_n_steps=1)"
     elif bar == "rich":
-        for tok in re.finditer(r"Epoch (\d+)/\d+\s+[━╸╺ ]*\s*(\d+)/(\d+)|([A-Za-z_]\w*): (-?\d[\d.]*)", plain(text)):
+        for tok in re.finditer(
+            r"Epoch (\d+)/\d+\s+[━╸╺ ]*\s*(\d+)/(\d+)|([A-Za-z_]\w*): (-?\d[\d.]*)", plain(text)
+        ):
             if tok.group(1) is not None:
                 bound = max(bound, int(tok.group(1)) * steps_per_epoch + int(tok.group(2)) - 1)
             elif tok.group(4) != "v_num" and bound >= 0:
@@ -124,9 +159,13 @@ def lightning(entry: str) -> None:
         extra = []
         record = "Lightning's CSVLogger metrics.csv (log_every_n_steps=4)"
     cut_names = {t.split("=")[0] for t in truncated}
-    check_all_pairs(text, m, pair, {"v_num", "max_epochs", "using", "params", "mode", "FLOPs"} | cut_names)
+    check_all_pairs(
+        text, m, pair, {"v_num", "max_epochs", "using", "params", "mode", "FLOPs"} | cut_names
+    )
     if truncated:
-        print(f"{entry}: {len(truncated)} bar values cut at the terminal width: {sorted(set(truncated))}")
+        print(
+            f"{entry}: {len(truncated)} bar values cut at the terminal width: {sorted(set(truncated))}"
+        )
     series = m.series()
     notes = {
         "tqdm": "TQDMProgressBar(refresh_rate=1); train_loss is logged with on_step=True, on_epoch=True, so the bar and "
@@ -159,14 +198,22 @@ def lightning(entry: str) -> None:
     if darts:
         import darts as darts_mod
 
-        library = f"darts {darts_mod.__version__} (lightning {lightning.__version__}, torch 2.13.0+cpu)"
+        library = (
+            f"darts {darts_mod.__version__} (lightning {lightning.__version__}, torch 2.13.0+cpu)"
+        )
         script = "tests/corpus/scripts/darts_nbeats.py"
         notes = (
             "Darts' NBEATSModel.fit(train, val_series=val) drives a Lightning Trainer; with rich installed Lightning "
             "picks its RichProgressBar. 7 steps per epoch; train_loss is logged each step, val_loss once per epoch "
-            "(at the epoch's last step). " + notes.split(". ", 1)[1].replace(" The test table prints test_acc/test_loss "
-            "at full precision (step 24, epoch 3 in metrics.csv).", "").replace("n/8 of 'Epoch e/2' is step e*8+n-1",
-            "n/7 of 'Epoch e/2' is step e*7+n-1").replace("`val_loss: 0.805 val_acc: 0.641`", "`val_loss: 0.426`")
+            "(at the epoch's last step). "
+            + notes.split(". ", 1)[1]
+            .replace(
+                " The test table prints test_acc/test_loss "
+                "at full precision (step 24, epoch 3 in metrics.csv).",
+                "",
+            )
+            .replace("n/8 of 'Epoch e/2' is step e*8+n-1", "n/7 of 'Epoch e/2' is step e*7+n-1")
+            .replace("`val_loss: 0.805 val_acc: 0.641`", "`val_loss: 0.426`")
         )
     write_truth(
         entry,
@@ -185,12 +232,26 @@ def lightning(entry: str) -> None:
 
 # --------------------------------------------------------------------------- Hugging Face Trainer
 HF = {
-    "real_hf_bert_trainer": ("pipe", "/tmp/hf_pipe.json", "python tests/corpus/scripts/hf_trainer_bert.py --record /tmp/hf_pipe.json"),
-    "real_hf_bert_trainer_pty": ("pty", "/tmp/hf_pty.json", "python tests/corpus/scripts/hf_trainer_bert.py --record /tmp/hf_pty.json"),
-    "real_hf_bert_notqdm": ("pipe", "/tmp/hf_notqdm.json",
-                            "python tests/corpus/scripts/hf_trainer_bert.py --disable-tqdm --eval-steps 4 --record /tmp/hf_notqdm.json"),
-    "real_hf_bert_torchrun": ("pipe", "/tmp/hf_ddp.json",
-                              "torchrun --nproc_per_node=2 --tee 3 tests/corpus/scripts/hf_trainer_bert.py --record /tmp/hf_ddp.json"),
+    "real_hf_bert_trainer": (
+        "pipe",
+        "/tmp/hf_pipe.json",
+        "python tests/corpus/scripts/hf_trainer_bert.py --record /tmp/hf_pipe.json",
+    ),
+    "real_hf_bert_trainer_pty": (
+        "pty",
+        "/tmp/hf_pty.json",
+        "python tests/corpus/scripts/hf_trainer_bert.py --record /tmp/hf_pty.json",
+    ),
+    "real_hf_bert_notqdm": (
+        "pipe",
+        "/tmp/hf_notqdm.json",
+        "python tests/corpus/scripts/hf_trainer_bert.py --disable-tqdm --eval-steps 4 --record /tmp/hf_notqdm.json",
+    ),
+    "real_hf_bert_torchrun": (
+        "pipe",
+        "/tmp/hf_ddp.json",
+        "torchrun --nproc_per_node=2 --tee 3 tests/corpus/scripts/hf_trainer_bert.py --record /tmp/hf_ddp.json",
+    ),
 }
 
 
@@ -210,7 +271,9 @@ def hf_log_dicts(text: str, record_path: str) -> tuple[dict, list[str]]:
                 raise SystemExit(f"printed {k}={v!r}, log_history {entry[k]!r}")
             if k == "epoch":
                 continue
-            series.setdefault(k, {"points": []})["points"].append([entry["step"], entry["epoch"], entry[k]])
+            series.setdefault(k, {"points": []})["points"].append(
+                [entry["step"], entry["epoch"], entry[k]]
+            )
     names = {k for e in history for k in e}
     return series, sorted(names - set(series) - {"epoch", "step"})
 
@@ -261,8 +324,16 @@ def hf_trainer(entry: str) -> None:
 
 # --------------------------------------------------------------------------- TRL
 TRL = {
-    "real_trl_sft": ("pipe", "/tmp/trl_pipe.json", "python tests/corpus/scripts/trl_sft.py --record /tmp/trl_pipe.json"),
-    "real_trl_sft_pty": ("pty", "/tmp/trl_pty.json", "python tests/corpus/scripts/trl_sft.py --record /tmp/trl_pty.json"),
+    "real_trl_sft": (
+        "pipe",
+        "/tmp/trl_pipe.json",
+        "python tests/corpus/scripts/trl_sft.py --record /tmp/trl_pipe.json",
+    ),
+    "real_trl_sft_pty": (
+        "pty",
+        "/tmp/trl_pty.json",
+        "python tests/corpus/scripts/trl_sft.py --record /tmp/trl_pty.json",
+    ),
 }
 
 
@@ -324,7 +395,10 @@ def skorch_entry(entry: str) -> None:
             value = row["batches"][n - 1][key]
             if tqdm.format_num(value) != shown:
                 raise SystemExit(f"bar {seg!r}: batches[{n - 1}][{key}] = {value}")
-            if (rows, n) not in bar_points:  # a position redrawn (the bar's close) is the same point
+            if (
+                rows,
+                n,
+            ) not in bar_points:  # a position redrawn (the bar's close) is the same point
                 bar_points.add((rows, n))
                 add(key, row["epoch"], value)
             continue
@@ -396,7 +470,9 @@ def ignite_entry(entry: str) -> None:
         r = rec[i]
         if i not in shown:
             shown.add(i)
-            series.setdefault(r["name"], {"points": []})["points"].append([r["iteration"], r["epoch"], r["value"]])
+            series.setdefault(r["name"], {"points": []})["points"].append(
+                [r["iteration"], r["epoch"], r["value"]]
+            )
 
     def find(name, pred):
         hits = [i for i, r in enumerate(rec) if r["name"] == name and pred(r)]
@@ -418,10 +494,16 @@ def ignite_entry(entry: str) -> None:
             else:
                 raise SystemExit(f"bar value {shown_v} at iteration {it}")
             continue
-        v = re.search(r"(Training|Validation) Results - Epoch: (\d+)  Avg accuracy: (\S+) Avg loss: (\S+)", seg)
+        v = re.search(
+            r"(Training|Validation) Results - Epoch: (\d+)  Avg accuracy: (\S+) Avg loss: (\S+)",
+            seg,
+        )
         if v:
             phase, e = v.group(1), int(v.group(2))
-            for name, txt in ((f"{phase} Avg accuracy", v.group(3)), (f"{phase} Avg loss", v.group(4))):
+            for name, txt in (
+                (f"{phase} Avg accuracy", v.group(3)),
+                (f"{phase} Avg loss", v.group(4)),
+            ):
                 i = find(name, lambda r: r["epoch"] == e)
                 digits = len(txt.split(".")[1])
                 if f"{rec[i]['value']:.{digits}f}" != txt:
@@ -510,7 +592,9 @@ def diffusers_entry(entry: str) -> None:
             if i not in shown:
                 shown.add(i)
                 r = rec[i]
-                series.setdefault(k, {"points": []})["points"].append([r["step"], r["epoch"], r["value"]])
+                series.setdefault(k, {"points": []})["points"].append(
+                    [r["step"], r["epoch"], r["value"]]
+                )
     write_truth(
         entry,
         library=f"diffusers {diffusers.__version__}, accelerate {accelerate.__version__} (torch 2.13.0+cpu)",
@@ -540,7 +624,9 @@ def deepspeed_entry(entry: str) -> None:
     series: dict = {}
 
     def add(r):
-        series.setdefault(r["name"], {"points": []})["points"].append([r["step"], r["epoch"], r["value"]])
+        series.setdefault(r["name"], {"points": []})["points"].append(
+            [r["step"], r["epoch"], r["value"]]
+        )
 
     losses = [r for r in rec if r["name"] == "loss"]
     n_loss = 0
@@ -550,7 +636,9 @@ def deepspeed_entry(entry: str) -> None:
             step, lr = int(m.group(1)), float(m.group(2))
             r = [r for r in rec if r["name"] == "lr" and r["step"] == step][0]
             assert r["value"] == lr, (line, r)
-            add(dict(r, epoch=None))  # DeepSpeed's report names no epoch (its timer's epoch=0 is never updated)
+            add(
+                dict(r, epoch=None)
+            )  # DeepSpeed's report names no epoch (its timer's epoch=0 is never updated)
             continue
         m = re.match(r"\[(\d+), +(\d+)\] loss: (\S+)$", line)
         if m:
@@ -589,7 +677,10 @@ def deepspeed_entry(entry: str) -> None:
 
 
 # --------------------------------------------------------------------------- fastai
-FASTAI = {"real_fastai_learner": ("pipe", "/tmp/fastai_pipe.json"), "real_fastai_learner_pty": ("pty", "/tmp/fastai_pty.json")}
+FASTAI = {
+    "real_fastai_learner": ("pipe", "/tmp/fastai_pipe.json"),
+    "real_fastai_learner_pty": ("pty", "/tmp/fastai_pty.json"),
+}
 
 
 @builder(*FASTAI)
@@ -606,12 +697,19 @@ def fastai_entry(entry: str) -> None:
         if cells == names:
             header = True
             continue
-        if header and len(cells) == len(names) and cells[0].isdigit() and re.fullmatch(r"\d\d:\d\d", cells[-1]):
+        if (
+            header
+            and len(cells) == len(names)
+            and cells[0].isdigit()
+            and re.fullmatch(r"\d\d:\d\d", cells[-1])
+        ):
             e = int(cells[0])
             row = rec["values"][e]
             for name, cell, v in zip(cols, cells[1:-1], row):
                 assert f"{v:.6f}" == cell, (seg, name, v)
-            if e in seen:  # fastprogress redraws the last row under the next epoch's bar: the same points
+            if (
+                e in seen
+            ):  # fastprogress redraws the last row under the next epoch's bar: the same points
                 continue
             seen.add(e)
             for name, v in zip(cols, row):
@@ -639,7 +737,10 @@ def fastai_entry(entry: str) -> None:
 
 
 # --------------------------------------------------------------------------- Ultralytics YOLO
-YOLO = {"real_ultralytics_yolo": ("pipe", "/tmp/yolo_pipe.csv"), "real_ultralytics_yolo_pty": ("pty", "/tmp/yolo_pty.csv")}
+YOLO = {
+    "real_ultralytics_yolo": ("pipe", "/tmp/yolo_pipe.csv"),
+    "real_ultralytics_yolo_pty": ("pty", "/tmp/yolo_pty.csv"),
+}
 
 
 @builder(*YOLO)
@@ -659,7 +760,12 @@ def yolo_entry(entry: str) -> None:
     pointer = -1
     val_rows = 0
     names = ["P", "R", "mAP50", "mAP50-95"]
-    csv_names = ["metrics/precision(B)", "metrics/recall(B)", "metrics/mAP50(B)", "metrics/mAP50-95(B)"]
+    csv_names = [
+        "metrics/precision(B)",
+        "metrics/recall(B)",
+        "metrics/mAP50(B)",
+        "metrics/mAP50-95(B)",
+    ]
     for seg in segments(read_console(entry)):
         t = re.match(r"\s*(\d+)/(\d+)\s+\S+G\s+(\S+)\s+(\S+)\s+(\S+)\s+\d+\s+\d+:", seg)
         if t:
@@ -667,7 +773,11 @@ def yolo_entry(entry: str) -> None:
             # each batch's running means are drawn one or more times, in order
             for i in range(max(pointer, 0), len(batches)):
                 b = batches[i]
-                if b["epoch"] == e and tuple(g4(b["tloss"][k]) for k in ("box_loss", "cls_loss", "dfl_loss")) == shown:
+                if (
+                    b["epoch"] == e
+                    and tuple(g4(b["tloss"][k]) for k in ("box_loss", "cls_loss", "dfl_loss"))
+                    == shown
+                ):
                     break
             else:
                 raise SystemExit(f"bar {seg!r} matches no batch after {pointer}")
@@ -714,21 +824,25 @@ def yolo_entry(entry: str) -> None:
         step_kind="epoch",
         series=series,
         extra_ok=["GPU_mem (`0G`)", "it/s, s/it and the bar's elapsed/remaining seconds"],
-        not_printed=["val/box_loss, val/cls_loss, val/dfl_loss, lr/pg0..2 and time (results.csv only)"],
+        not_printed=[
+            "val/box_loss, val/cls_loss, val/dfl_loss, lr/pg0..2 and time (results.csv only)"
+        ],
         notes=notes,
     )
 
 
-NOTES_YOLO = ("Per epoch, a column table is redrawn as a bar: header `Epoch GPU_mem box_loss cls_loss dfl_loss "
-        "Instances Size`, then `1/3  0G  1.795  1.651  1.104  8  64: 50% ━━━━━━────── 1/2 1.8s/it ...` (the row "
-        "is the bar's description: running means of the epoch's batch losses, %.4g; Instances and Size are the "
-        "batch's box count and image size, not metrics; the first draw at 0/2 already shows batch 1's means). "
-        "Each batch's means are one point (epoch as printed, 1-based; ultralytics keeps no global step); the "
-        "epoch's last one is what results.csv keeps. Then the validator's table `Class Images Instances Box(P R "
-        "mAP50 mAP50-95)` with an `all` row (%.3g; Images/Instances are counts): the series are named P, R, "
-        "mAP50, mAP50-95 (the header prints `Box(P` and `mAP50-95)`). After training, best.pt is validated again: "
-        "its `all` row (epoch null) and one row per class (`red`, `green`: series `red P`, ...) come from "
-        "validator.metrics. With 3 epochs on 16 tiny images every P/R/mAP is 0 (printed `0`).")
+NOTES_YOLO = (
+    "Per epoch, a column table is redrawn as a bar: header `Epoch GPU_mem box_loss cls_loss dfl_loss "
+    "Instances Size`, then `1/3  0G  1.795  1.651  1.104  8  64: 50% ━━━━━━────── 1/2 1.8s/it ...` (the row "
+    "is the bar's description: running means of the epoch's batch losses, %.4g; Instances and Size are the "
+    "batch's box count and image size, not metrics; the first draw at 0/2 already shows batch 1's means). "
+    "Each batch's means are one point (epoch as printed, 1-based; ultralytics keeps no global step); the "
+    "epoch's last one is what results.csv keeps. Then the validator's table `Class Images Instances Box(P R "
+    "mAP50 mAP50-95)` with an `all` row (%.3g; Images/Instances are counts): the series are named P, R, "
+    "mAP50, mAP50-95 (the header prints `Box(P` and `mAP50-95)`). After training, best.pt is validated again: "
+    "its `all` row (epoch null) and one row per class (`red`, `green`: series `red P`, ...) come from "
+    "validator.metrics. With 3 epochs on 16 tiny images every P/R/mAP is 0 (printed `0`)."
+)
 
 
 if __name__ == "__main__":

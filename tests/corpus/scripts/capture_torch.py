@@ -47,7 +47,9 @@ def child_env(pty_mode: bool) -> dict[str, str]:
 
 def run_pipe(out: str, cmd: list[str]) -> int:
     with open(out, "wb") as f:
-        return subprocess.call(cmd, stdout=f, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, env=child_env(False))
+        return subprocess.call(
+            cmd, stdout=f, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, env=child_env(False)
+        )
 
 
 def run_pty(out: str, cmd: list[str]) -> int:

@@ -28,10 +28,21 @@ def main():
     series = TimeSeries.from_times_and_values(pd.RangeIndex(300), values.astype(np.float32))
     train, val = series[:240], series[240:]
     model = NBEATSModel(
-        input_chunk_length=24, output_chunk_length=6, num_stacks=2, num_blocks=1, num_layers=2, layer_widths=32,
-        batch_size=32, n_epochs=3, random_state=0,
-        pl_trainer_kwargs={"accelerator": "cpu", "logger": CSVLogger(a.logdir, name="run"), "log_every_n_steps": 1,
-                           "enable_checkpointing": False},
+        input_chunk_length=24,
+        output_chunk_length=6,
+        num_stacks=2,
+        num_blocks=1,
+        num_layers=2,
+        layer_widths=32,
+        batch_size=32,
+        n_epochs=3,
+        random_state=0,
+        pl_trainer_kwargs={
+            "accelerator": "cpu",
+            "logger": CSVLogger(a.logdir, name="run"),
+            "log_every_n_steps": 1,
+            "enable_checkpointing": False,
+        },
     )
     model.fit(train, val_series=val)
 

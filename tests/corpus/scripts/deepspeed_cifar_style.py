@@ -13,8 +13,13 @@ import json
 import os
 
 os.environ.setdefault("DS_ACCELERATOR", "cpu")
-for k, v in {"RANK": "0", "LOCAL_RANK": "0", "WORLD_SIZE": "1", "MASTER_ADDR": "127.0.0.1",
-             "MASTER_PORT": "29517"}.items():
+for k, v in {
+    "RANK": "0",
+    "LOCAL_RANK": "0",
+    "WORLD_SIZE": "1",
+    "MASTER_ADDR": "127.0.0.1",
+    "MASTER_PORT": "29517",
+}.items():
     os.environ.setdefault(k, v)
 
 import deepspeed  # noqa: E402
@@ -41,24 +46,49 @@ def main():
         "train_batch_size": 16,
         "steps_per_print": 4,
         "wall_clock_breakdown": False,
-        "scheduler": {"type": "WarmupLR", "params": {"warmup_min_lr": 0, "warmup_max_lr": 0.05,
-                                                     "warmup_num_steps": 8}},
+        "scheduler": {
+            "type": "WarmupLR",
+            "params": {"warmup_min_lr": 0, "warmup_max_lr": 0.05, "warmup_num_steps": 8},
+        },
     }
-    engine, _, loader, _ = deepspeed.initialize(model=model, optimizer=opt, training_data=ds, config=config)
+    engine, _, loader, _ = deepspeed.initialize(
+        model=model, optimizer=opt, training_data=ds, config=config
+    )
     crit = nn.CrossEntropyLoss()
     # DeepSpeed reports step=0 (lr before the first step) at initialization: keep it too
-    record = [{"name": "lr", "step": engine.global_steps, "epoch": None, "value": float(engine.get_lr()[0])}]
+    record = [
+        {
+            "name": "lr",
+            "step": engine.global_steps,
+            "epoch": None,
+            "value": float(engine.get_lr()[0]),
+        }
+    ]
     for epoch in range(2):
         running = 0.0
         for i, (xb, yb) in enumerate(loader):
             loss = crit(engine(xb), yb)
             engine.backward(loss)
             engine.step()
-            record.append({"name": "lr", "step": engine.global_steps, "epoch": epoch, "value": engine.get_lr()[0]})
+            record.append(
+                {
+                    "name": "lr",
+                    "step": engine.global_steps,
+                    "epoch": epoch,
+                    "value": engine.get_lr()[0],
+                }
+            )
             running += loss.item()
             if i % 4 == 3:
                 print(f"[{epoch + 1}, {i + 1:5d}] loss: {running / 4:.3f}")
-                record.append({"name": "loss", "step": engine.global_steps, "epoch": epoch + 1, "value": running / 4})
+                record.append(
+                    {
+                        "name": "loss",
+                        "step": engine.global_steps,
+                        "epoch": epoch + 1,
+                        "value": running / 4,
+                    }
+                )
                 running = 0.0
     with open(a.record, "w") as f:
         json.dump(record, f, indent=1)

@@ -29,21 +29,35 @@ def main():
     p = argparse.ArgumentParser()
     p.add_argument("--record", required=True)
     a = p.parse_args()
-    logging.basicConfig(format="%(asctime)s - %(levelname)s - %(name)s - %(message)s", datefmt="%m/%d/%Y %H:%M:%S",
-                        level=logging.INFO)
+    logging.basicConfig(
+        format="%(asctime)s - %(levelname)s - %(name)s - %(message)s",
+        datefmt="%m/%d/%Y %H:%M:%S",
+        level=logging.INFO,
+    )
     accelerator = Accelerator(gradient_accumulation_steps=1, cpu=True)
     set_seed(0)
-    model = UNet2DModel(sample_size=16, in_channels=3, out_channels=3, layers_per_block=1,
-                        block_out_channels=(16, 32), down_block_types=("DownBlock2D", "DownBlock2D"),
-                        up_block_types=("UpBlock2D", "UpBlock2D"), norm_num_groups=8)
+    model = UNet2DModel(
+        sample_size=16,
+        in_channels=3,
+        out_channels=3,
+        layers_per_block=1,
+        block_out_channels=(16, 32),
+        down_block_types=("DownBlock2D", "DownBlock2D"),
+        up_block_types=("UpBlock2D", "UpBlock2D"),
+        norm_num_groups=8,
+    )
     noise_scheduler = DDPMScheduler(num_train_timesteps=100)
     images = torch.rand(48, 3, 16, 16, generator=torch.Generator().manual_seed(1)) * 2 - 1
     loader = torch.utils.data.DataLoader(images, batch_size=8, shuffle=True)
     optimizer = torch.optim.AdamW(model.parameters(), lr=1e-3)
     epochs = 3
     max_train_steps = epochs * len(loader)
-    lr_scheduler = get_scheduler("cosine", optimizer=optimizer, num_warmup_steps=3, num_training_steps=max_train_steps)
-    model, optimizer, loader, lr_scheduler = accelerator.prepare(model, optimizer, loader, lr_scheduler)
+    lr_scheduler = get_scheduler(
+        "cosine", optimizer=optimizer, num_warmup_steps=3, num_training_steps=max_train_steps
+    )
+    model, optimizer, loader, lr_scheduler = accelerator.prepare(
+        model, optimizer, loader, lr_scheduler
+    )
 
     logger.info("***** Running training *****")
     logger.info(f"  Num examples = {len(images)}")
@@ -51,15 +65,21 @@ def main():
     logger.info(f"  Total optimization steps = {max_train_steps}")
     record = []
     global_step = 0
-    progress_bar = tqdm(range(0, max_train_steps), initial=0, desc="Steps",
-                        disable=not accelerator.is_local_main_process)
+    progress_bar = tqdm(
+        range(0, max_train_steps),
+        initial=0,
+        desc="Steps",
+        disable=not accelerator.is_local_main_process,
+    )
     for epoch in range(epochs):
         model.train()
         train_loss = 0.0
         for clean in loader:
             with accelerator.accumulate(model):
                 noise = torch.randn_like(clean)
-                t = torch.randint(0, noise_scheduler.config.num_train_timesteps, (clean.shape[0],)).long()
+                t = torch.randint(
+                    0, noise_scheduler.config.num_train_timesteps, (clean.shape[0],)
+                ).long()
                 noisy = noise_scheduler.add_noise(clean, noise, t)
                 pred = model(noisy, t).sample
                 loss = F.mse_loss(pred.float(), noise.float(), reduction="mean")
@@ -73,7 +93,9 @@ def main():
                 progress_bar.update(1)
                 global_step += 1
                 accelerator.log({"train_loss": train_loss}, step=global_step)
-                record.append({"name": "train_loss", "step": global_step, "epoch": epoch, "value": train_loss})
+                record.append(
+                    {"name": "train_loss", "step": global_step, "epoch": epoch, "value": train_loss}
+                )
                 train_loss = 0.0
             logs = {"step_loss": loss.detach().item(), "lr": lr_scheduler.get_last_lr()[0]}
             progress_bar.set_postfix(**logs)

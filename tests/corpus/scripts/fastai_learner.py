@@ -37,8 +37,14 @@ def main():
     learn = Learner(dls, model, loss_func=CrossEntropyLossFlat(), metrics=[accuracy, F1Score()])
     learn.fit_one_cycle(4, 1e-2)
     with open(a.record, "w") as f:
-        json.dump({"metric_names": list(learn.recorder.metric_names),
-                   "values": [[float(v) for v in row] for row in learn.recorder.values]}, f, indent=1)
+        json.dump(
+            {
+                "metric_names": list(learn.recorder.metric_names),
+                "values": [[float(v) for v in row] for row in learn.recorder.values],
+            },
+            f,
+            indent=1,
+        )
 
 
 if __name__ == "__main__":

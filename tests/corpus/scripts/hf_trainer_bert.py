@@ -14,7 +14,13 @@ import os
 
 import numpy as np
 import torch
-from transformers import BertConfig, BertForSequenceClassification, Trainer, TrainingArguments, set_seed
+from transformers import (
+    BertConfig,
+    BertForSequenceClassification,
+    Trainer,
+    TrainingArguments,
+    set_seed,
+)
 
 
 class Synthetic(torch.utils.data.Dataset):
@@ -28,7 +34,11 @@ class Synthetic(torch.utils.data.Dataset):
         return len(self.ids)
 
     def __getitem__(self, i):
-        return {"input_ids": self.ids[i], "attention_mask": torch.ones(16, dtype=torch.long), "labels": self.labels[i]}
+        return {
+            "input_ids": self.ids[i],
+            "attention_mask": torch.ones(16, dtype=torch.long),
+            "labels": self.labels[i],
+        }
 
 
 def accuracy(pred):
@@ -43,10 +53,21 @@ def main():
     p.add_argument("--epochs", type=int, default=3)
     a = p.parse_args()
     set_seed(0)
-    cfg = BertConfig(vocab_size=100, hidden_size=32, num_hidden_layers=2, num_attention_heads=2,
-                     intermediate_size=64, max_position_embeddings=32, num_labels=2)
+    cfg = BertConfig(
+        vocab_size=100,
+        hidden_size=32,
+        num_hidden_layers=2,
+        num_attention_heads=2,
+        intermediate_size=64,
+        max_position_embeddings=32,
+        num_labels=2,
+    )
     model = BertForSequenceClassification(cfg)
-    kw = {"eval_strategy": "steps", "eval_steps": a.eval_steps} if a.eval_steps else {"eval_strategy": "epoch"}
+    kw = (
+        {"eval_strategy": "steps", "eval_steps": a.eval_steps}
+        if a.eval_steps
+        else {"eval_strategy": "epoch"}
+    )
     args = TrainingArguments(
         output_dir=os.environ.get("HF_OUT", "/tmp/hf_out"),
         num_train_epochs=a.epochs,
@@ -62,8 +83,13 @@ def main():
         dataloader_num_workers=0,
         **kw,
     )
-    trainer = Trainer(model=model, args=args, train_dataset=Synthetic(96, 1), eval_dataset=Synthetic(64, 2),
-                      compute_metrics=accuracy)
+    trainer = Trainer(
+        model=model,
+        args=args,
+        train_dataset=Synthetic(96, 1),
+        eval_dataset=Synthetic(64, 2),
+        compute_metrics=accuracy,
+    )
     trainer.train()
     if trainer.is_world_process_zero():
         with open(a.record, "w") as f:

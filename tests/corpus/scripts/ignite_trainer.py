@@ -58,18 +58,34 @@ def main():
 
         @trainer.on(Events.ITERATION_COMPLETED)
         def keep_loss(engine):
-            record.append({"name": "batch_loss", "iteration": engine.state.iteration,
-                           "epoch": engine.state.epoch, "value": engine.state.output})
+            record.append(
+                {
+                    "name": "batch_loss",
+                    "iteration": engine.state.iteration,
+                    "epoch": engine.state.epoch,
+                    "value": engine.state.output,
+                }
+            )
 
         @trainer.on(Events.EPOCH_COMPLETED)
         def validate(engine):
             val_eval.run(val)
             m = val_eval.state.metrics
             e, it = engine.state.epoch, engine.state.iteration
-            record.append({"name": "Validation Avg accuracy", "iteration": it, "epoch": e, "value": m["accuracy"]})
-            record.append({"name": "Validation Avg loss", "iteration": it, "epoch": e, "value": m["nll"]})
+            record.append(
+                {
+                    "name": "Validation Avg accuracy",
+                    "iteration": it,
+                    "epoch": e,
+                    "value": m["accuracy"],
+                }
+            )
+            record.append(
+                {"name": "Validation Avg loss", "iteration": it, "epoch": e, "value": m["nll"]}
+            )
             pbar.log_message(
-                f"Validation Results - Epoch: {e}  Avg accuracy: {m['accuracy']:.2f} Avg loss: {m['nll']:.2f}")
+                f"Validation Results - Epoch: {e}  Avg accuracy: {m['accuracy']:.2f} Avg loss: {m['nll']:.2f}"
+            )
     else:
         trainer.logger = setup_logger("trainer")
         log = logging.getLogger("trainer")
@@ -78,18 +94,36 @@ def main():
         def log_loss(engine):
             e, it = engine.state.epoch, engine.state.iteration
             per_epoch = len(train)
-            record.append({"name": "Loss", "iteration": it, "epoch": e, "value": engine.state.output})
-            log.info(f"Epoch[{e}] Iteration[{(it - 1) % per_epoch + 1}/{per_epoch}] Loss: {engine.state.output:.4f}")
+            record.append(
+                {"name": "Loss", "iteration": it, "epoch": e, "value": engine.state.output}
+            )
+            log.info(
+                f"Epoch[{e}] Iteration[{(it - 1) % per_epoch + 1}/{per_epoch}] Loss: {engine.state.output:.4f}"
+            )
 
         @trainer.on(Events.EPOCH_COMPLETED)
         def results(engine):
             e, it = engine.state.epoch, engine.state.iteration
-            for phase, ev, loader in (("Training", train_eval, train), ("Validation", val_eval, val)):
+            for phase, ev, loader in (
+                ("Training", train_eval, train),
+                ("Validation", val_eval, val),
+            ):
                 ev.run(loader)
                 m = ev.state.metrics
-                record.append({"name": f"{phase} Avg accuracy", "iteration": it, "epoch": e, "value": m["accuracy"]})
-                record.append({"name": f"{phase} Avg loss", "iteration": it, "epoch": e, "value": m["nll"]})
-                log.info(f"{phase} Results - Epoch: {e}  Avg accuracy: {m['accuracy']:.4f} Avg loss: {m['nll']:.4f}")
+                record.append(
+                    {
+                        "name": f"{phase} Avg accuracy",
+                        "iteration": it,
+                        "epoch": e,
+                        "value": m["accuracy"],
+                    }
+                )
+                record.append(
+                    {"name": f"{phase} Avg loss", "iteration": it, "epoch": e, "value": m["nll"]}
+                )
+                log.info(
+                    f"{phase} Results - Epoch: {e}  Avg accuracy: {m['accuracy']:.4f} Avg loss: {m['nll']:.4f}"
+                )
 
     trainer.run(train, max_epochs=3)
     with open(a.record, "w") as f:

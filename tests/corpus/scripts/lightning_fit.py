@@ -63,11 +63,15 @@ class PrintEpoch(Callback):
         if trainer.sanity_checking:
             return
         m = trainer.callback_metrics
-        print(f"Epoch {trainer.current_epoch}: val_loss={m['val_loss']:.4f} val_acc={m['val_acc']:.4f}")
+        print(
+            f"Epoch {trainer.current_epoch}: val_loss={m['val_loss']:.4f} val_acc={m['val_acc']:.4f}"
+        )
 
     def on_train_epoch_end(self, trainer, pl_module):
         m = trainer.callback_metrics
-        print(f"Epoch {trainer.current_epoch}: train_loss={m['train_loss']:.4f} train_acc={m['train_acc']:.4f}")
+        print(
+            f"Epoch {trainer.current_epoch}: train_loss={m['train_loss']:.4f} train_acc={m['train_acc']:.4f}"
+        )
 
 
 def data(n, seed):

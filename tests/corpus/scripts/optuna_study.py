@@ -4,7 +4,8 @@ Versions: optuna 5.1.0, scikit-learn 1.9.1, Python 3.11.
 Capture (repository root, venv active):
     python tests/corpus/scripts/capture.py pipe real_optuna -- python tests/corpus/scripts/optuna_study.py
     python tests/corpus/scripts/capture.py pipe real_optuna_pruning -- python tests/corpus/scripts/optuna_study.py --prune
-    python tests/corpus/scripts/capture.py pty  real_optuna_colorlog_pty -- python tests/corpus/scripts/optuna_study.py  (colorlog 6.x installed: Optuna colours its log under a terminal)
+    python tests/corpus/scripts/capture.py pty  real_optuna_colorlog_pty -- python tests/corpus/scripts/optuna_study.py
+(the pty entry was captured with colorlog 6.12 installed: Optuna colours its log under a terminal)
 Truth: study.trials (value, params, state, intermediate_values) and the running best.
 """
 

@@ -34,12 +34,22 @@ def main():
     rng = np.random.RandomState(0)
     X = rng.randn(400, 20).astype(np.float32)
     y = (X[:, :3].sum(1) + 0.5 * rng.randn(400) > 0).astype(np.int64)
-    callbacks = [EpochScoring("f1", lower_is_better=False, name="valid_f1"),
-                 EpochScoring("accuracy", on_train=True, name="train_acc")]
+    callbacks = [
+        EpochScoring("f1", lower_is_better=False, name="valid_f1"),
+        EpochScoring("accuracy", on_train=True, name="train_acc"),
+    ]
     if a.progress:
         callbacks.append(ProgressBar())
-    net = NeuralNetClassifier(MLP, max_epochs=8, lr=0.1, batch_size=32, optimizer=torch.optim.SGD,
-                              criterion=nn.CrossEntropyLoss, callbacks=callbacks, iterator_train__shuffle=True)
+    net = NeuralNetClassifier(
+        MLP,
+        max_epochs=8,
+        lr=0.1,
+        batch_size=32,
+        optimizer=torch.optim.SGD,
+        criterion=nn.CrossEntropyLoss,
+        callbacks=callbacks,
+        iterator_train__shuffle=True,
+    )
     net.fit(X, y)
     with open(a.record, "w") as f:
         json.dump(list(net.history), f, indent=1)

@@ -148,17 +148,23 @@ _truth.write(
     series=series,
     extra_ok=[],
     notes=(
-        "A column table: header '============================= Training pipeline =============================' "
-        "banner, then 'E    #       LOSS TOK2VEC  LOSS NER  ENTS_F  ENTS_P  ENTS_R  SCORE' (textcat: 'E    #       "
-        "LOSS TEXTCAT  CATS_SCORE  SCORE') and a rule of dashes per column ('---  ------  ------------ ...'). "
-        "Column names hold spaces ('LOSS TOK2VEC'); the header is upper-cased. E = the epoch (spaCy counts from "
-        "0), # = the step (optimizer updates, from 0) - both are counters, taken as epoch and step. The loss "
-        "columns are the losses summed since the previous evaluation (so they do not fall smoothly); ENTS_F/P/R "
-        "and CATS_SCORE are printed x100 (the JSONL record holds them x100 too: the printed unit); SCORE is the "
-        "weighted score in 0..1. Printed with 2 decimals, truth at the record's precision. Banners not to read: "
-        "'ℹ Saving to output directory: ...', 'ℹ Using CPU', '=== Initializing pipeline ===', '✔ Initialized "
-        "pipeline', 'ℹ Pipeline: ['tok2vec', 'ner']', 'ℹ Initial learn rate: 0.001', '✔ Saved pipeline to output "
-        "directory'."
+        "A column table after the '============================= Training pipeline "
+        "=============================' banner: "
+        + (
+            "'E    #       LOSS TOK2VEC  LOSS NER  ENTS_F  ENTS_P  ENTS_R  SCORE'"
+            if task == "ner"
+            else "'E    #       LOSS TEXTCAT  CATS_SCORE  SCORE'"
+        )
+        + " and a rule of dashes per column ('---  ------  ------------ ...'). Column names hold spaces "
+        "('LOSS NER'); the header is upper-cased. E = the epoch (spaCy counts from 0), # = the step (optimizer "
+        "updates, from 0) - both are counters, taken as epoch and step. The loss columns are the losses summed "
+        "since the previous evaluation (so they do not fall smoothly; repeated 0.00 rows are real new points); "
+        "the component scores (ENTS_F/P/R, CATS_SCORE) are printed x100 (the JSONL record holds them x100 too: "
+        "the printed unit); SCORE is the weighted score in 0..1. Printed with 2 decimals, truth at the record's "
+        "precision. Banners not to read: 'ℹ Saving to output directory: ...', 'ℹ Using CPU', '=== Initializing "
+        f"pipeline ===', '✔ Initialized pipeline', 'ℹ Pipeline: {pipeline}', 'ℹ Initial learn rate: "
+        f"{config['training']['optimizer']['learn_rate']}', '✔ Saved pipeline to output directory' and the "
+        "model path."
         + (
             " progress_bar='eval': under a terminal a tqdm bar 'Epoch 1:  45%|███▌  | 18/40 [00:00<00:00, 40.1it/s]' "
             "(leave=False, stderr) is drawn between the rows."

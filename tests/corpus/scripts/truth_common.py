@@ -69,7 +69,9 @@ class Matcher:
         self.shown: dict[str, dict[int, Point]] = {}
         self.count = 0
 
-    def match(self, printed_name: str, text: str, max_step=None, min_step=None, pick="latest") -> Point:
+    def match(
+        self, printed_name: str, text: str, max_step=None, min_step=None, pick="latest"
+    ) -> Point:
         rname = self.aliases.get(printed_name, printed_name)
         cands = [p for p in self.record.of(rname) if self._same(rname, p.value, text)]
         if max_step is not None:
@@ -77,7 +79,9 @@ class Matcher:
         if min_step is not None:
             cands = [p for p in cands if p.step is not None and p.step >= min_step]
         if not cands:
-            raise SystemExit(f"no record point for printed {printed_name}={text} (steps {min_step}..{max_step})")
+            raise SystemExit(
+                f"no record point for printed {printed_name}={text} (steps {min_step}..{max_step})"
+            )
         p = cands[-1] if pick == "latest" else cands[0]
         self.shown.setdefault(printed_name, {})[p.order] = p
         self.count += 1
@@ -104,8 +108,20 @@ def full_float_equal(value: float, text: str) -> bool:
         return False
 
 
-def write_truth(entry: str, *, library: str, script: str, command: str, mode: str, record: str,
-                step_kind: str, series: dict, extra_ok: list[str], not_printed: list[str], notes: str) -> None:
+def write_truth(
+    entry: str,
+    *,
+    library: str,
+    script: str,
+    command: str,
+    mode: str,
+    record: str,
+    step_kind: str,
+    series: dict,
+    extra_ok: list[str],
+    not_printed: list[str],
+    notes: str,
+) -> None:
     doc = {
         "library": library,
         "script": script,

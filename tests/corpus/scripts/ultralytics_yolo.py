@@ -30,12 +30,16 @@ def make_data(root):
             w, h = rng.randint(12, 30, 2)
             x0, y0 = rng.randint(0, 64 - w), rng.randint(0, 64 - h)
             cls = i % 2
-            img[y0:y0 + h, x0:x0 + w] = (0, 0, 255) if cls == 0 else (0, 255, 0)
+            img[y0 : y0 + h, x0 : x0 + w] = (0, 0, 255) if cls == 0 else (0, 255, 0)
             cv2.imwrite(f"{root}/images/{split}/{i}.jpg", img)
             with open(f"{root}/labels/{split}/{i}.txt", "w") as f:
-                f.write(f"{cls} {(x0 + w / 2) / 64:.6f} {(y0 + h / 2) / 64:.6f} {w / 64:.6f} {h / 64:.6f}\n")
+                f.write(
+                    f"{cls} {(x0 + w / 2) / 64:.6f} {(y0 + h / 2) / 64:.6f} {w / 64:.6f} {h / 64:.6f}\n"
+                )
     with open(f"{root}/data.yaml", "w") as f:
-        f.write(f"path: {root}\ntrain: images/train\nval: images/val\nnames:\n  0: red\n  1: green\n")
+        f.write(
+            f"path: {root}\ntrain: images/train\nval: images/val\nnames:\n  0: red\n  1: green\n"
+        )
     return f"{root}/data.yaml"
 
 
@@ -54,18 +58,36 @@ def main():
     final = {}
 
     def on_batch_end(trainer):
-        batches.append({"epoch": trainer.epoch + 1, "tloss": {k: float(v) for k, v in trainer.tloss.items()}})
+        batches.append(
+            {"epoch": trainer.epoch + 1, "tloss": {k: float(v) for k, v in trainer.tloss.items()}}
+        )
 
     def on_train_end(trainer):  # after final_eval of best.pt: its `all` row and the per-class rows
         m = trainer.validator.metrics
         final["all"] = [float(v) for v in m.mean_results()]
-        final["classes"] = {trainer.validator.names[c]: [float(v) for v in m.class_result(i)]
-                            for i, c in enumerate(m.ap_class_index)}
+        final["classes"] = {
+            trainer.validator.names[c]: [float(v) for v in m.class_result(i)]
+            for i, c in enumerate(m.ap_class_index)
+        }
 
     model.add_callback("on_train_batch_end", on_batch_end)
     model.add_callback("on_train_end", on_train_end)
-    model.train(data=data, epochs=3, imgsz=64, batch=8, plots=False, device="cpu", workers=0, amp=False,
-                project="/tmp/yolo_runs", name="run", exist_ok=True, seed=0, deterministic=True, val=True)
+    model.train(
+        data=data,
+        epochs=3,
+        imgsz=64,
+        batch=8,
+        plots=False,
+        device="cpu",
+        workers=0,
+        amp=False,
+        project="/tmp/yolo_runs",
+        name="run",
+        exist_ok=True,
+        seed=0,
+        deterministic=True,
+        val=True,
+    )
     shutil.copy("/tmp/yolo_runs/run/results.csv", a.record)
     with open(a.record + ".json", "w") as f:
         json.dump({"batches": batches, "final": final}, f, indent=1)
