@@ -79,6 +79,12 @@ LIGHTNING = {
         "/tmp/pl_none_pty",
         "--bar none --logdir /tmp/pl_none_pty",
     ),
+    "real_lightning_ddp_torchrun": (
+        "tqdm",
+        "pipe",
+        "/tmp/pl_ddp",
+        "--bar tqdm --ddp --logdir /tmp/pl_ddp",
+    ),
 }
 
 
@@ -101,7 +107,8 @@ def lightning(entry: str) -> None:
             for k, v in row.items():
                 if k not in ("epoch", "step") and v != "":
                     rec.add(k, int(row["step"]), int(row["epoch"]), float(v))
-    steps_per_epoch = 7 if darts else 8
+    ddp = entry == "real_lightning_ddp_torchrun"
+    steps_per_epoch = 7 if darts else 4 if ddp else 8
     text = read_console(entry)
     if bar == "tqdm":
         fmt = lambda name, v: Tqdm.format_num(v)  # noqa: E731
@@ -120,7 +127,9 @@ def lightning(entry: str) -> None:
     truncated: list[str] = []
     if bar == "tqdm":
         for seg in segments(text):
-            h = re.match(r"Epoch (\d+):\s+\d+%\|[^|]*\|\s*(\d+)/(\d+) \[([^\]]*)\]?", seg)
+            h = re.match(
+                r"(?:\[default\d\]:)?Epoch (\d+):\s+\d+%\|[^|]*\|\s*(\d+)/(\d+) \[([^\]]*)\]?", seg
+            )
             if not h:
                 continue
             bound = max(bound, int(h.group(1)) * steps_per_epoch + int(h.group(2)) - 1)
@@ -137,7 +146,7 @@ def lightning(entry: str) -> None:
                     continue
                 m.match(k, v, max_step=bound)
         pair = r"([A-Za-z_]\w*)=(-?\d[\d.]*)"
-        extra = ["it/s (the tqdm bar's rate)"]
+        extra = ["it/s"]  # the tqdm bar's rate
         record = "Lightning's CSVLogger metrics.csv (log_every_n_steps=1)"
     elif bar == "rich":
         for tok in re.finditer(
@@ -148,7 +157,7 @@ def lightning(entry: str) -> None:
             elif tok.group(4) != "v_num" and bound >= 0:
                 m.match(tok.group(4), tok.group(5), max_step=bound)
         pair = r"([A-Za-z_]\w*): (-?\d[\d.]*)"
-        extra = ["it/s (the rich bar's rate)"]
+        extra = ["it/s"]  # the rich bar's rate
         record = "Lightning's CSVLogger metrics.csv (log_every_n_steps=1)"
     else:
         for h in re.finditer(r"Epoch (\d+): (\w+)=(\S+) (\w+)=(\S+)", plain(text)):
@@ -160,7 +169,11 @@ def lightning(entry: str) -> None:
         record = "Lightning's CSVLogger metrics.csv (log_every_n_steps=4)"
     cut_names = {t.split("=")[0] for t in truncated}
     check_all_pairs(
-        text, m, pair, {"v_num", "max_epochs", "using", "params", "mode", "FLOPs"} | cut_names
+        text,
+        m,
+        pair,
+        {"v_num", "max_epochs", "using", "params", "mode", "FLOPs", "devices", "num_nodes"}
+        | cut_names,
     )
     if truncated:
         print(
@@ -215,11 +228,30 @@ def lightning(entry: str) -> None:
             .replace("n/8 of 'Epoch e/2' is step e*8+n-1", "n/7 of 'Epoch e/2' is step e*7+n-1")
             .replace("`val_loss: 0.805 val_acc: 0.641`", "`val_loss: 0.426`")
         )
+    command = f"python {script} {args}"
+    if ddp:
+        command = f"torchrun --nproc_per_node=2 --tee 3 {script} {args}"
+        notes = (
+            "Under torchrun --nproc_per_node=2 --tee 3 with strategy='ddp' on 2 CPU processes (gloo): every line "
+            "of a worker starts with `[default0]:` / `[default1]:` (only rank 0 draws bars and the test table; "
+            "rank 1 prints warnings). The DistributedSampler halves each epoch: 4 steps per epoch, so bar "
+            "position n/4 of 'Epoch e' is metrics.csv step e*4+n-1. Values are rank 0's (no sync_dist), which is "
+            "what metrics.csv holds. "
+            + notes.split(". ", 1)[1]
+            .replace("n/8 of 'Epoch e' is step e*8+n-1", "n/4 of 'Epoch e' is step e*4+n-1")
+            .replace("(step 24, epoch 3", "(step 12, epoch 3")
+            .replace("(val_*, train_loss_epoch, train_acc)", "(val_*, train_acc)")
+            .replace("val_*/train_*_epoch", "val_*/train_acc")
+            .replace(
+                "metrics.csv counts steps from 0: the value drawn at bar position n/4 of 'Epoch e' is step e*4+n-1. ",
+                "metrics.csv counts steps from 0. ",
+            )
+        )
     write_truth(
         entry,
         library=library,
         script=script,
-        command=f"python {script} {args}",
+        command=command,
         mode=mode,
         record=record,
         step_kind="global",
@@ -264,7 +296,7 @@ def hf_log_dicts(text: str, record_path: str) -> tuple[dict, list[str]]:
     if len(printed) != len(history):
         raise SystemExit(f"{len(printed)} dicts printed, {len(history)} in log_history")
     series: dict = {}
-    for shown, entry in zip(printed, history):
+    for shown, entry in zip(printed, history, strict=True):
         for k, v in shown.items():
             want = f"{entry[k]:.4g}" if isinstance(entry[k], float) else str(entry[k])
             if str(v) != want:
@@ -316,7 +348,7 @@ def hf_trainer(entry: str) -> None:
         record="trainer.state.log_history",
         step_kind="global",
         series=series,
-        extra_ok=["it/s and s/it (the tqdm bar's rate)"] if "notqdm" not in entry else [],
+        extra_ok=["it/s", "s/it"] if "notqdm" not in entry else [],  # the tqdm bar's rate
         not_printed=not_printed,
         notes=notes,
     )
@@ -353,7 +385,7 @@ def trl_sft(entry: str) -> None:
         record="trainer.state.log_history",
         step_kind="global",
         series=series,
-        extra_ok=["it/s and s/it (the tqdm bar's rate)"],
+        extra_ok=["it/s", "s/it"],  # the tqdm bar's rate
         not_printed=not_printed,
         notes="SFTTrainer prints log_history entries as the Trainer does: dicts of `.4g` strings, the fractional "
         "epoch only (no step). logging_steps=2, 8 steps per epoch. TRL adds entropy, mean_token_accuracy and "
@@ -409,7 +441,7 @@ def skorch_entry(entry: str) -> None:
         if header and len(cells) == len(header) and all(re.fullmatch(r"[\d.]+", c) for c in cells):
             row = history[rows]
             assert int(cells[0]) == row["epoch"], seg
-            for name, cell in zip(header[1:], cells[1:]):
+            for name, cell in zip(header[1:], cells[1:], strict=True):
                 if f"{row[name]:.4f}" != cell:
                     raise SystemExit(f"table {name}={cell}, history {row[name]}")
                 add(name, row["epoch"], row[name])
@@ -430,7 +462,7 @@ def skorch_entry(entry: str) -> None:
             "the epoch they belong to; the table's epoch values follow them. The bar's epoch is not printed on "
             "the bar: it is the next table row's epoch."
         )
-        extra = ["it/s (the tqdm bar's rate)"]
+        extra = ["it/s"]  # the tqdm bar's rate
     write_truth(
         entry,
         library=f"skorch {skorch.__version__} (torch 2.13.0+cpu)",
@@ -504,7 +536,7 @@ def ignite_entry(entry: str) -> None:
                 (f"{phase} Avg accuracy", v.group(3)),
                 (f"{phase} Avg loss", v.group(4)),
             ):
-                i = find(name, lambda r: r["epoch"] == e)
+                i = find(name, lambda r, e=e: r["epoch"] == e)
                 digits = len(txt.split(".")[1])
                 if f"{rec[i]['value']:.{digits}f}" != txt:
                     raise SystemExit(f"{name} printed {txt}, record {rec[i]['value']}")
@@ -513,7 +545,7 @@ def ignite_entry(entry: str) -> None:
         lo = re.search(r"Epoch\[(\d+)\] Iteration\[(\d+)/(\d+)\] Loss: (\S+)", seg)
         if lo:
             it = (int(lo.group(1)) - 1) * per_epoch + int(lo.group(2))
-            i = find("Loss", lambda r: r["iteration"] == it)
+            i = find("Loss", lambda r, it=it: r["iteration"] == it)
             if f"{rec[i]['value']:.4f}" != lo.group(4):
                 raise SystemExit(f"Loss printed {lo.group(4)}, record {rec[i]['value']}")
             show(i)
@@ -542,7 +574,7 @@ def ignite_entry(entry: str) -> None:
             "`Epoch[1] Complete. Time taken: 00:00:03.060` and `Engine run starting with max_epochs=3.` are ignite's "
             "own lines (a duration and a config value)." + common
         )
-        extra = ["Time taken (the epoch duration ignite logs, hh:mm:ss.mmm)"]
+        extra = ["Time taken"]  # the epoch duration ignite logs, hh:mm:ss.mmm
     write_truth(
         entry,
         library=f"pytorch-ignite {ignite.__version__} (torch 2.13.0+cpu)",
@@ -604,13 +636,14 @@ def diffusers_entry(entry: str) -> None:
         record="the script's own record of every value passed to progress_bar.set_postfix / accelerator.log",
         step_kind="global",
         series=series,
-        extra_ok=["s/it and it/s (the tqdm bar's rate)"],
-        not_printed=["train_loss (accelerator.log only, no tracker configured)"],
+        extra_ok=["s/it", "it/s"],  # the tqdm bar's rate
+        not_printed=["train_loss"],
         notes="The loop of diffusers' train_text_to_image.py: one tqdm bar `Steps` over all optimizer steps "
         "(18 = 3 epochs x 6; the epoch is never printed), postfix `lr=0.000333, step_loss=1.21` (tqdm sorts the "
         "keys; .3g). The bar position n/18 is the global step; each position is drawn twice, first with the "
         "previous step's postfix, then with step n's. The record's epoch is the loop's 0-based epoch. Accelerate's "
-        "logger lines (`MM/DD/YYYY HH:MM:SS - INFO - __main__ - [RANK 0]   Num examples = 48`) are configuration.",
+        "logger lines (`MM/DD/YYYY HH:MM:SS - INFO - __main__ - [RANK 0]   Num examples = 48`) are configuration. "
+        "train_loss goes to accelerator.log only (no tracker configured) and is never printed.",
     )
 
 
@@ -658,12 +691,14 @@ def deepspeed_entry(entry: str) -> None:
         step_kind="global",
         series=series,
         extra_ok=[
-            "mom (the optimizer momentum DeepSpeed reports beside lr, a list like lr)",
-            "skipped (DeepSpeed's count of skipped steps)",
-            "RunningAvgSamplesPerSec, CurrSamplesPerSec (throughput from DeepSpeed's timer)",
-            "MemAllocated, MaxMemAllocated (memory, `0.33GB`)",
+            "mom",
+            "skipped",
+            "RunningAvgSamplesPerSec",
+            "CurrSamplesPerSec",
+            "MemAllocated",
+            "MaxMemAllocated",
         ],
-        not_printed=["lr at the steps between two steps_per_print reports"],
+        not_printed=[],
         notes="DeepSpeed logs at INFO (set by the script, as the launcher's --log_level info does): first a long "
         "config dump (`[INFO] [config.py:...:print]   train_batch_size ............. 16` and a JSON block: "
         "configuration, not metrics), then every steps_per_print=4 steps `[Rank 0] step=4, skipped=0, "
@@ -672,7 +707,10 @@ def deepspeed_entry(entry: str) -> None:
         "in the second epoch: DeepSpeed's timer is never told the epoch). The script prints the PyTorch tutorial's "
         "`[1,     4] loss: 0.706`: [epoch (1-based), batch within the epoch (16 per epoch)], the mean of the last 4 "
         "batch losses, 3 decimals; its step is engine.global_steps and its epoch the printed 1-based one (lr points have no epoch). Each line carries logging's "
-        "`[2026-12-06 12:34:23,167] [INFO] [logging.py:123:log_dist] ` prefix.",
+        "`[2026-12-06 12:34:23,167] [INFO] [logging.py:123:log_dist] ` prefix. lr is recorded every step but "
+        "printed only every 4 steps (and at step 0, at initialization); only the printed steps are points. "
+        "extra_ok: mom (the optimizer momentum, a list like lr), skipped (DeepSpeed's count of skipped steps), "
+        "the timer's throughput (RunningAvgSamplesPerSec, CurrSamplesPerSec) and memory (MemAllocated=0.33GB).",
     )
 
 
@@ -705,14 +743,14 @@ def fastai_entry(entry: str) -> None:
         ):
             e = int(cells[0])
             row = rec["values"][e]
-            for name, cell, v in zip(cols, cells[1:-1], row):
+            for name, cell, v in zip(cols, cells[1:-1], row, strict=True):
                 assert f"{v:.6f}" == cell, (seg, name, v)
             if (
                 e in seen
             ):  # fastprogress redraws the last row under the next epoch's bar: the same points
                 continue
             seen.add(e)
-            for name, v in zip(cols, row):
+            for name, v in zip(cols, row, strict=True):
                 series.setdefault(name, {"points": []})["points"].append([None, e, v])
     assert len(seen) == len(rec["values"])
     write_truth(
@@ -755,8 +793,8 @@ def yolo_entry(entry: str) -> None:
     def add(name, epoch, value):
         series.setdefault(name, {"points": []})["points"].append([None, epoch, value])
 
-    g4 = lambda v: ("%11.4g" % v).strip()  # noqa: E731  (the trainer's bar description)
-    g3 = lambda v: ("%11.3g" % v).strip()  # noqa: E731  (the validator's rows)
+    g4 = lambda v: f"{v:11.4g}".strip()  # noqa: E731  (the trainer's bar description)
+    g3 = lambda v: f"{v:11.3g}".strip()  # noqa: E731  (the validator's rows)
     pointer = -1
     val_rows = 0
     names = ["P", "R", "mAP50", "mAP50-95"]
@@ -798,7 +836,7 @@ def yolo_entry(entry: str) -> None:
                 vals = final["all"] if cls == "all" else final["classes"][cls]
                 epoch, prefix = None, ("" if cls == "all" else f"{cls} ")
             assert tuple(g3(x) for x in vals) == shown, (seg, vals)
-            for n, x in zip(names, vals):
+            for n, x in zip(names, vals, strict=True):
                 add(prefix + n, epoch, x)
     # the epoch's last batch is the value results.csv keeps (rounded to 5 decimals there)
     for row in results:
@@ -823,9 +861,15 @@ def yolo_entry(entry: str) -> None:
         "validation's validator.metrics, both taken in ultralytics callbacks",
         step_kind="epoch",
         series=series,
-        extra_ok=["GPU_mem (`0G`)", "it/s, s/it and the bar's elapsed/remaining seconds"],
+        extra_ok=["GPU_mem", "it/s", "s/it"],
         not_printed=[
-            "val/box_loss, val/cls_loss, val/dfl_loss, lr/pg0..2 and time (results.csv only)"
+            "val/box_loss",
+            "val/cls_loss",
+            "val/dfl_loss",
+            "lr/pg0",
+            "lr/pg1",
+            "lr/pg2",
+            "time",
         ],
         notes=notes,
     )

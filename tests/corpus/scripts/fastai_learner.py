@@ -12,8 +12,8 @@
 import argparse
 import json
 
-import torch
 import fastai.callback.all  # noqa: F401 (patches fit_one_cycle, adds ProgressCallback as the library does)
+import torch
 from fastai.data.core import DataLoaders
 from fastai.learner import Learner
 from fastai.losses import CrossEntropyLossFlat
@@ -30,8 +30,8 @@ def main():
     g = torch.Generator().manual_seed(0)
     x = torch.randn(600, 8, generator=g)
     y = ((x[:, 0] + 0.5 * x[:, 1] + 0.3 * torch.randn(600, generator=g)) > 0).long()
-    train = list(zip(x[:480], y[:480]))
-    valid = list(zip(x[480:], y[480:]))
+    train = list(zip(x[:480], y[:480], strict=True))
+    valid = list(zip(x[480:], y[480:], strict=True))
     dls = DataLoaders.from_dsets(train, valid, bs=64, num_workers=0)
     model = nn.Sequential(nn.Linear(8, 32), nn.ReLU(), nn.Linear(32, 2))
     learn = Learner(dls, model, loss_func=CrossEntropyLossFlat(), metrics=[accuracy, F1Score()])

@@ -6,6 +6,8 @@
 #   (pty: the same with `pty` and real_lightning_tqdm_stepepoch_pty.txt, --logdir /tmp/pl_tqdm_pty)
 #   ... --bar rich --logdir /tmp/pl_rich            -> real_lightning_richbar(_pty)
 #   ... --bar none --logdir /tmp/pl_none            -> real_lightning_nobar_csv (a user callback prints per epoch)
+#   python tests/corpus/scripts/capture_torch.py pipe tests/corpus/console/real_lightning_ddp_torchrun.txt -- \
+#       torchrun --nproc_per_node=2 --tee 3 tests/corpus/scripts/lightning_fit.py --bar tqdm --ddp --logdir /tmp/pl_ddp
 # Truth: the CSVLogger's metrics.csv under --logdir (build_truth_torch.py lightning ...).
 import argparse
 import warnings
@@ -88,6 +90,7 @@ def main():
     p.add_argument("--step-epoch", action="store_true")
     p.add_argument("--logdir", required=True)
     p.add_argument("--epochs", type=int, default=3)
+    p.add_argument("--ddp", action="store_true", help="2 CPU processes (launch under torchrun)")
     a = p.parse_args()
     L.seed_everything(7)
     train = DataLoader(data(256, 1), batch_size=32, shuffle=True)  # 8 steps per epoch
@@ -105,6 +108,8 @@ def main():
         callbacks.append(PrintEpoch())
         kw["enable_progress_bar"] = False
         kw["log_every_n_steps"] = 4
+    if a.ddp:
+        kw.update(strategy="ddp", devices=2)
     trainer = L.Trainer(
         max_epochs=a.epochs,
         accelerator="cpu",
