@@ -59,7 +59,8 @@ def test_one_gigabyte_of_output_keeps_memory_bounded(store: Path) -> None:
         "block = b''.join(b'epoch %d batch %d of a long log line with some words in it\\n' % (i, i) for i in range(16384))\n"
         "written = 0\n"
         "while written < (1 << 30):\n"
-        "    sys.stdout.buffer.write(block); written += len(block)\n"
+        "    part = block[: (1 << 30) - written]\n"  # exactly 1 GiB
+        "    sys.stdout.buffer.write(part); written += len(part)\n"
     )
     run = WatchedRun(
         store, PYTHON, "-c", child, stdout=subprocess.DEVNULL, mlop_args=("--no-system",)
