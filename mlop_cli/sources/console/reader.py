@@ -92,6 +92,8 @@ class _Table:
     rows: int = 0
     has_rule: bool = False
     split_bars: bool = True
+    index_name: str = ""  # the name of the rows' index, on a line of its own (pandas)
+    summary: bool = False  # rows of statistics of a data set (`count`, `mean`, `25%`)
 
 
 @dataclass(slots=True)
@@ -106,6 +108,7 @@ class _Box:
 class _Stream:
     header: tuple[str, list[_Column]] | None = None  # a header line waiting for its first row
     header_wait: int = 0  # lines seen since the header, before its first row
+    index_name: str = ""  # a lone name under the header: its rows' index (pandas)
     rule_seen: bool = False
     table: _Table | None = None
     box: _Box | None = None
@@ -822,6 +825,18 @@ class Reader:
     def _maybe_header(self, state: _Stream, line: str) -> None:
         """A line of column names (no number): a table's header, if rows follow."""
         stripped = line.strip()
+        if (
+            state.header is not None
+            and state.header_wait == 0
+            and state.table is None
+            and not state.index_name
+            and _HEADER_WORD.fullmatch(stripped)
+            and line.startswith(stripped)
+            and len(stripped) < state.header[1][0].start
+        ):
+            # pandas with a named index: its name on a line of its own, left of the columns.
+            state.index_name = stripped
+            return
         if "  " not in stripped and "|" not in stripped and "│" not in stripped:
             if not _bar_like(line):
                 state.table = None
@@ -844,6 +859,7 @@ class Reader:
                 columns = stacked
         state.header = (line, columns)
         state.header_wait = 0
+        state.index_name = ""
         state.rule_seen = False
         del stripped
 
@@ -1021,6 +1037,29 @@ def _stack(upper: list[_Column], lower: list[_Column]) -> list[_Column] | None:
     ]
 
 
+_STATISTICS = frozenset(("count", "mean", "std", "min", "max", "median", "var", "unique", "top", "freq"))
+
+
+def _column_kind(column: _Column) -> str:
+    """``"step"`` or ``"epoch"`` for a column named as the run's counter, else ``""``."""
+    lowered = "_".join(column.name.split()).lower()
+    if lowered in _EPOCH_COLUMNS:
+        return "epoch"
+    if lowered in _STEP_COLUMNS:
+        return "step"
+    return ""
+
+
+def _column_under(columns: list[_Column], start: int, end: int, overlap_only: bool = False) -> int:
+    """The index of the column a cell spanning ``start:end`` lies under (-1: none)."""
+    best, best_overlap = -1, 0
+    for index, column in enumerate(columns):
+        overlap = min(end, column.end) - max(start, column.start)
+        if overlap > best_overlap:
+            best, best_overlap = index, overlap
+    return best
+
+
 def _row_program(table: _Table, line: str) -> Program | None:
     """A row of ``table``: each numeric token under its column (None: not a row)."""
     spans = token_spans(line)
@@ -1044,11 +1083,32 @@ def _row_program(table: _Table, line: str) -> Program | None:
     columns = table.columns
     # Text in a row is allowed in its first column only (a row key: `all`, a trial's name).
     key_text = ""
+    key_column = -1  # the headed column the key is in (`model`, `Class`), if any
+    first = None
     if words:
         first = re.search(r"\S+", rest)
         if first is None or len(words) > 1 or first.start() > columns[0].end + 2:
             return None
         key_text = words[0]
+        key_column = _column_under(columns, first.start(), first.end(), overlap_only=True)
+    if key_text.lower() in _STATISTICS:
+        table.summary = True
+    if table.summary:
+        # describe(): statistics of a data set (`count`, `mean`, `25%`), not a run's values.
+        return Program(numbers=len(spans), row=True)
+    # A number left of every column, apart from them, is the rows' index (pandas prints its
+    # index unheaded, or named on a line of its own): a row number unless it is named as a step,
+    # and never a column's value.
+    index_slot = None
+    lead_slot, (lead_start, lead_end) = row_spans[0]
+    if lead_end < columns[0].start and (
+        table.index_name
+        or key_column >= 0
+        or any(_column_kind(column) for column in columns)
+        or (first is not None and first.start() > lead_end)
+    ):
+        index_slot = lead_slot
+        row_spans = row_spans[1:]
     assigned: dict[int, list[int]] = {}
     numbers = [i for i, _ in row_spans]
     if len(numbers) == len(columns) and not key_text:
@@ -1059,6 +1119,8 @@ def _row_program(table: _Table, line: str) -> Program | None:
             best = None
             best_score = None
             for column_index, column in enumerate(columns):
+                if column_index == key_column:
+                    continue  # a column of text (a model's name): no number is its value
                 overlap = min(end, column.end) - max(start, column.start)
                 distance = (
                     0 if overlap > 0 else min(abs(start - column.end), abs(end - column.start))
@@ -1072,6 +1134,12 @@ def _row_program(table: _Table, line: str) -> Program | None:
     if len(assigned) < max(2, (len(columns) + 1) // 2):
         return None  # a number or two under a header is not its row (`Epoch 1: 33%|…`)
     program = Program(numbers=len(spans), row=True)
+    index_kind = _column_kind(_Column(table.index_name, 0, 0)) if table.index_name else ""
+    if index_slot is not None and index_kind == "epoch":
+        program.epoch = index_slot
+        program.per_epoch = True
+    elif index_slot is not None and index_kind == "step":
+        program.step = index_slot
     for column_index, slots in sorted(assigned.items()):
         column = columns[column_index]
         name = "_".join(column.name.split())
@@ -1104,7 +1172,9 @@ def _promote(reader: Reader, state: _Stream, line: str) -> Program | None:
         return None
     header_line, columns = state.header
     reader._table_ids += 1
-    table = _Table(columns, reader._table_ids, has_rule=state.rule_seen)
+    table = _Table(
+        columns, reader._table_ids, has_rule=state.rule_seen, index_name=state.index_name
+    )
     program = _row_program(table, line)
     if program is None:
         return None
