@@ -578,3 +578,75 @@ def test_records_with_no_bar_at_all_get_one_tick_per_epoch() -> None:
     got = _reader_points([(1, records, 0.0)])
     assert got["loss"] == [(1, 0.5), (2, 0.5)]
     assert got["eval_loss"] == [(1, 0.6), (2, 0.6)]  # evaluation lines up with training
+
+
+PANDAS_HISTORY = """\
+   epoch  train_loss  val_loss  val_acc
+0      1    1.006370  1.100000     0.58
+1      2    0.502698  0.550000     0.66
+"""
+PANDAS_INDEXED = """\
+       train_loss  val_loss  val_acc
+epoch                               
+1        1.006370  1.100000     0.58
+2        0.502698  0.550000     0.66
+"""
+PANDAS_DESCRIBE = """\
+          epoch  train_loss  val_loss   val_acc
+count  5.000000    5.000000  5.000000  5.000000
+mean   3.000000    0.460222  0.502333  0.740000
+25%    2.000000    0.250165  0.275000  0.660000
+max    5.000000    1.006370  1.100000  0.900000
+"""
+PANDAS_LEADERBOARD = """\
+  model  score_val  fit_time  fit_order
+0    RF        0.9      0.40          2
+1   KNN        0.8      0.02          1
+"""
+
+
+def test_pandas_frames_index_is_never_a_value() -> None:
+    for text in (PANDAS_HISTORY, PANDAS_INDEXED):
+        got = _reader_points([(1, text, 0.0)])
+        assert set(got) == {"train_loss", "val_loss", "val_acc"}, text
+        assert got["val_acc"] == [(1, 0.58), (2, 0.66)], text  # at the epoch, not the row number
+
+
+def test_pandas_describe_is_not_metrics_and_a_text_column_takes_no_number() -> None:
+    assert _reader_points([(1, PANDAS_DESCRIBE, 0.0)]) == {}
+    got = _reader_points([(1, PANDAS_LEADERBOARD, 0.0)])
+    assert set(got) == {"score_val", "fit_time", "fit_order"}  # a record per row, no `model`
+    assert [v for _, v in got["score_val"]] == [0.9, 0.8]
+
+
+def test_a_header_drawn_as_a_bars_description_and_grouped_columns() -> None:
+    """Ultralytics' validation: the header is the bar's description, `Box(P … mAP50-95)` a
+    group of columns, the `all` row the plain names and a class row the class's."""
+    text = (
+        "                 Class     Images  Instances      Box(P          R      mAP50  "
+        "mAP50-95): 100% ━━━━━━━━━━━━ 1/1 2.4it/s 0.4s\n"
+        "                   all          8         12      0.333        0.5     0.0123    0.00279\n"
+        "                   red          4          6       0.25        0.5     0.0101    0.00201\n"
+    )
+    got = _reader_points([(1, text, 0.0)])
+    assert got["mAP50-95"][0][1] == 0.00279 and got["P"][0][1] == 0.333
+    assert got["red/mAP50"][0][1] == 0.0101
+    # A bar's percentage before its glyphs is never a value of the words before it.
+    scan = "train: Scanning /data/labels... 16 images, 0 corrupt: 100% ━━━━━━━━━━━━ 16/16 221.1it/s 0.1s\n"
+    assert _reader_points([(1, scan, 0.0)]) == {}
+
+
+def test_key_value_summaries_with_text_values_and_dates() -> None:
+    """statsmodels' summary: `Key: text` beside `Key: value`; a date in words is not a value."""
+    text = (
+        "Model:                          Logit   Df Residuals:                      296\n"
+        "Date:                Sun, 06 Dec 2026   Pseudo R-squ.:                  0.2962\n"
+        "converged:                       True   LL-Null:                       -207.84\n"
+    )
+    got = _reader_points([(1, text, 0.0)])
+    assert set(got) == {"Df_Residuals", "Pseudo_R-squ", "LL-Null"}
+
+
+def test_a_name_before_a_row_of_bare_numbers_is_a_row_key() -> None:
+    text = "const          0.2249      0.146      1.541      0.123      -0.061       0.511\n"
+    assert _reader_points([(1, text, 0.0)]) == {}

@@ -171,6 +171,7 @@ class Reader:
         # per metric: the last position given a point, and its value
         self._bar_done: dict[str, tuple[int, float]] = {}
         self._hot: _Template | None = None  # the plain shape read last (see read)
+        self._prep_done = False  # a data preparation bar just ended (see _bar_step)
         self._warm: Program | None = None  # the program read last, made hot when it repeats
         self.numeric_lines = 0  # lines holding a number that is not a time or a date
         self.metric_lines = 0  # lines that gave at least one metric
@@ -435,6 +436,12 @@ class Reader:
             return
         if len(tokens) != program.numbers:
             return  # a shape collision: never misread
+        if program.bar and not program.metrics and not program.row:
+            # A table's header drawn as its bar's description (Ultralytics' validation:
+            # `Class  Images  Instances  Box(P  R  mAP50  mAP50-95): 100% ━━━ 1/1`).
+            description = _bar_description(line)
+            if description is not None:
+                self._maybe_header(state, description)
         self._run_program(state, program, line, shape, tokens, when)
         if not program.row and table_key == 0 and not program.inert:
             self._heat(shape, program)
@@ -465,6 +472,7 @@ class Reader:
         if (
             state.bar is not None
             and not program.bar
+            and not program.row
             and program.metrics
             and program.step is None
             and program.epoch is None
@@ -573,6 +581,10 @@ class Reader:
             ctx.last_step = step
             if epoch is not None:
                 ctx.epoch_last_step[epoch] = step
+        if self._prep_done:
+            self._prep_done = False
+            ctx.started = False
+            return
         if not program.metrics:
             if (
                 program.bar
@@ -798,8 +810,10 @@ class Reader:
             and not self.metric_lines
             and not self._lump
         ):
-            # A bar done before any metric (data preparation): the run's bar is still to come.
+            # A bar done before any metric (data preparation): the run's bar is still to come,
+            # and what is printed until then may still be its configuration.
             ctx.main_total = None
+            self._prep_done = not program.metrics and program.epoch is None
         if epoch is not None and total:
             base = ctx.epoch_base or 0
             step = int((epoch - base) * total + position)
@@ -971,6 +985,18 @@ _HEADER_PATIENCE = 500
 _PERCENT_BRACKET = re.compile(r"\d+(?:\.\d+)?%[ ]*\[\d+/\d+|\|[-#=. ]{5,}\|")
 
 
+_DESCRIPTION_END = re.compile(rf"[: ]*\d+(?:\.\d+)?%[ ]*(?:\||{GLYPH})")
+
+
+def _bar_description(line: str) -> str | None:
+    """The text before a bar's percentage when it holds names and no number, else None."""
+    m = _DESCRIPTION_END.search(line)
+    if m is None or m.start() == 0:
+        return None
+    description = line[: m.start()]
+    return None if token_spans(description) else description
+
+
 def _bar_like(line: str) -> bool:
     """Whether a line is (part of) a progress bar's drawing, or blank."""
     return (
@@ -1011,7 +1037,39 @@ def _columns(line: str) -> list[_Column] | None:
     for cell in cells:
         if len(cell.name.split()) > 4 or cell.name.endswith((".", ":")) and len(cells) < 3:
             return None
+    _ungroup(cells)
     return cells
+
+
+_GROUP_OPEN = re.compile(r"^([A-Za-z][\w-]*)\((?!.*\))(.+)$")
+
+
+def _ungroup(cells: list[_Column]) -> None:
+    """Columns grouped under a parenthesised label (`Box(P  R  mAP50  mAP50-95)`) are named
+    by their own names, the group's label joined only where two columns would share a name
+    (`Box(P R) Mask(P R)` gives `Box/P` … `Mask/P`)."""
+    groups: list[str] = [""] * len(cells)
+    names = [cell.name for cell in cells]
+    index = 0
+    while index < len(cells):
+        m = _GROUP_OPEN.match(names[index])
+        if m is None:
+            index += 1
+            continue
+        end = next((j for j in range(index + 1, len(cells)) if names[j].endswith(")")), None)
+        if end is None:
+            index += 1
+            continue
+        names[index] = m.group(2)
+        names[end] = names[end][:-1]
+        for j in range(index, end + 1):
+            groups[j] = m.group(1)
+        index = end + 1
+    if names == [cell.name for cell in cells]:
+        return
+    shared = {name for name in names if names.count(name) > 1}
+    for cell, name, group in zip(cells, names, groups, strict=True):
+        cell.name = f"{group}/{name}" if group and name in shared else name
 
 
 def _stack(upper: list[_Column], lower: list[_Column]) -> list[_Column] | None:
@@ -1037,7 +1095,11 @@ def _stack(upper: list[_Column], lower: list[_Column]) -> list[_Column] | None:
     ]
 
 
-_STATISTICS = frozenset(("count", "mean", "std", "min", "max", "median", "var", "unique", "top", "freq"))
+# Row keys that stand for the whole (`all` over per-class rows): the plain names.
+_WHOLE = frozenset(("all", "overall", "total"))
+_STATISTICS = frozenset(
+    ("count", "mean", "std", "min", "max", "median", "var", "unique", "top", "freq")
+)
 
 
 def _column_kind(column: _Column) -> str:
@@ -1157,7 +1219,8 @@ def _row_program(table: _Table, line: str) -> Program | None:
         elif lowered in _STEP_COLUMNS:
             program.step = slot
         else:
-            full = f"{key_text}/{name}" if key_text else name
+            keyed = key_text and key_text.lower() not in _WHOLE and index_slot is None
+            full = f"{key_text}/{name}" if keyed else name
             program.metrics.append((full, slot, 0))
     if program.step is not None:
         program.per_epoch = False
