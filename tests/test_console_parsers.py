@@ -585,12 +585,14 @@ PANDAS_HISTORY = """\
 0      1    1.006370  1.100000     0.58
 1      2    0.502698  0.550000     0.66
 """
-PANDAS_INDEXED = """\
-       train_loss  val_loss  val_acc
-epoch                               
+PANDAS_INDEXED = (
+    "       train_loss  val_loss  val_acc\n"
+    "epoch                               \n"  # pandas pads the index name's line
+    """\
 1        1.006370  1.100000     0.58
 2        0.502698  0.550000     0.66
 """
+)
 PANDAS_DESCRIBE = """\
           epoch  train_loss  val_loss   val_acc
 count  5.000000    5.000000  5.000000  5.000000
