@@ -804,6 +804,13 @@ def _read_pairs(items: list[_Item], program: Program) -> None:  # noqa: C901 - o
             words, broke = [], True
             index += 1
             continue
+        if item.text in "'\"":
+            # A quoted setting (`ignoring 'lr0=0.01'`) is text about the code, not a value.
+            close = next((j for j in range(index + 1, count) if items[j].text == item.text), -1)
+            if close > 0 and any(items[j].text == "=" for j in range(index + 1, close)):
+                words, broke = [], True
+                index = close + 1
+                continue
         # glyphs, other characters
         words, broke = [], True
         index += 1
