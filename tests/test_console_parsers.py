@@ -652,3 +652,15 @@ def test_key_value_summaries_with_text_values_and_dates() -> None:
 def test_a_name_before_a_row_of_bare_numbers_is_a_row_key() -> None:
     text = "const          0.2249      0.146      1.541      0.123      -0.061       0.511\n"
     assert _reader_points([(1, text, 0.0)]) == {}
+
+
+def test_a_frame_of_a_history_with_only_its_row_numbers() -> None:
+    """`print(pd.DataFrame(history.history))`: the row numbers are the only step there is."""
+    text = (
+        "       loss  accuracy  val_loss  val_accuracy\n"
+        "0  0.526970  0.753125  0.436101      0.820833\n"
+        "1  0.362388  0.868750  0.375832      0.870833\n"
+    )
+    got = _reader_points([(1, text, 0.0)])
+    assert got["loss"] == [(0, 0.52697), (1, 0.362388)]
+    assert got["val_accuracy"] == [(0, 0.820833), (1, 0.870833)]

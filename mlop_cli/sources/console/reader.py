@@ -1168,6 +1168,7 @@ def _row_program(table: _Table, line: str) -> Program | None:
         or key_column >= 0
         or any(_column_kind(column) for column in columns)
         or (first is not None and first.start() > lead_end)
+        or (lead_start == 0 and len(row_spans) == len(columns) + 1)
     ):
         index_slot = lead_slot
         row_spans = row_spans[1:]
@@ -1202,6 +1203,13 @@ def _row_program(table: _Table, line: str) -> Program | None:
         program.per_epoch = True
     elif index_slot is not None and index_kind == "step":
         program.step = index_slot
+    elif (
+        index_slot is not None
+        and not key_text
+        and not any(_column_kind(column) for column in columns)
+        and line[lead_start:lead_end].isdigit()
+    ):
+        program.step = index_slot  # a frame's row numbers: the only order the rows have
     for column_index, slots in sorted(assigned.items()):
         column = columns[column_index]
         name = "_".join(column.name.split())
