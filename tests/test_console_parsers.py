@@ -664,3 +664,27 @@ def test_a_frame_of_a_history_with_only_its_row_numbers() -> None:
     got = _reader_points([(1, text, 0.0)])
     assert got["loss"] == [(0, 0.52697), (1, 0.362388)]
     assert got["val_accuracy"] == [(0, 0.820833), (1, 0.870833)]
+
+
+@pytest.mark.parametrize(
+    "line, name, value",
+    [
+        (
+            "epoch 3 loss tensor(0.5939, device='cuda:0', grad_fn=<NllLossBackward0>)",
+            "loss",
+            0.5939,
+        ),
+        ("step 4 acc: np.float64(0.25)", "acc", 0.25),
+        ("step 5 reward=Array(1.5, dtype=float32)", "reward", 1.5),
+        ("global_step=120, episodic_return=[23.]", "episodic_return", 23.0),
+    ],
+)
+def test_a_number_printed_inside_its_wrapper_is_the_value(
+    line: str, name: str, value: float
+) -> None:
+    pairs = dict(parse_line(line)[1])
+    assert pairs[name] == value, pairs
+
+
+def test_a_list_of_several_numbers_is_not_unwrapped() -> None:
+    assert "betas" not in dict(parse_line("step 1 loss 0.5 betas=[0.9, 0.999]")[1])

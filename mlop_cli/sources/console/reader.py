@@ -70,6 +70,23 @@ _RULE = re.compile(r"^[ \t]*[-=─━+|:┼┿╋┃│┣┫┠┨┏┓┗┛�
 _BOX_ROW = re.compile(r"^[ \t]*[|│┃]\s*([^|│┃]*?)\s*[|│┃]\s*([^|│┃]*?)\s*[|│┃][ \t]*$")
 _HEADER_WORD = re.compile(r"[A-Za-z_#][\w@()\-./#%]*")
 _MAY_HAVE_GLYPHS = re.compile(r"[█▉▊▋▌▍▎▏━╸╺╾╼─▰▱■□]|==|\.\.")
+# A number in a wrapper that prints around it: a tensor, a NumPy 2 scalar, a JAX array, a
+# one-element list (`episodic_return=[23.]`).
+_NUM = r"[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?|nan|inf|-inf"
+_MAY_BE_WRAPPED = re.compile(r"tensor\(|(?:np|numpy)\.\w+\(|[Aa]rray\(|[=:][ ]?\[[-+\d.]")
+_WRAPPED = re.compile(
+    rf"\b(?:tensor|(?:np|numpy)\.(?:float|int|uint)\d+|[Aa]rray|DeviceArray)"
+    rf"\([ ]*({_NUM})[ ]*(?:,[^()\n]*(?:\([^()\n]*\)[^()\n]*)*)?\)"
+    rf"|(?<=[=:])([ ]?)\[[ ]*({_NUM})[ ]*\](?!\[)"
+)
+
+
+def _unwrap(m: re.Match[str]) -> str:
+    if m.group(1) is not None:
+        return m.group(1)
+    return m.group(2) + m.group(3)
+
+
 _AFTER_BAR = re.compile(r"(\[[^\]\n]*(?:it/s|s/it)(?:,[^\]\n]*)?\])[ ]*(?=[^\s\]])")
 _TOKEN_AND_UNIT = re.compile(rf"(?:{VALUE_TOKEN.pattern}){UNITS}?")
 _STEP_COLUMNS = frozenset(
@@ -199,6 +216,9 @@ class Reader:
             # Output glued to the end of a bar's redraw (a block-buffered stdout flushed right
             # after a stderr bar): a record of its own.
             folded = _AFTER_BAR.sub("\\1\n", folded)
+        if _MAY_BE_WRAPPED.search(folded):
+            # `tensor(0.5939)`, `np.float64(0.25)`, `[23.]`: the number the wrapper holds.
+            folded = _WRAPPED.sub(_unwrap, folded)
         hot = self._hot
         rows: list[tuple[str, ...]] = []
         if hot is not None:
