@@ -38,7 +38,7 @@ print("recommendation:", rec.kwargs)
 
 ser = _truth.Series()
 for n, loss in told:
-    ser.add("Updating fitness with value", n, None, loss)
+    ser.add("fitness", n, None, loss)
 
 _truth.write(
     library="nevergrad 1.0.12",
@@ -50,7 +50,7 @@ _truth.write(
     notes=(
         "Three lines per evaluation: 'Launching 1 jobs with new suggestions', 'Updating fitness with "
         "value 0.0123' (repr of the returned float: full precision), 'N remaining budget and 0 running "
-        "jobs' (a count, not a metric). The series is named by the words before the value; the "
+        "jobs' (a count, not a metric). The series is 'fitness' (the quantity the sentence names); the "
         "evaluation number is not printed on the line (the step is the count of evaluations, 1-based). "
         "The last line 'recommendation: {'lr': 0.003, 'dropout': 0.2}' is configuration, not metrics."
     ),
