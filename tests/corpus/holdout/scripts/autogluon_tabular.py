@@ -70,8 +70,12 @@ _truth.write(
         "Per model: 'Fitting model: KNeighbors ...', '\\tFitting with cpus=2, gpus=0', then '\\t0.8583\\t = "
         "Validation score   (accuracy)' - the value BEFORE the name, the metric's own name in "
         "parentheses after it ("
-        + ("accuracy" if kind == "binary" else "-root_mean_squared_error: AutoGluon flips the sign "
-           "so that higher is better; the record holds the same negative number")
+        + (
+            "accuracy"
+            if kind == "binary"
+            else "-root_mean_squared_error: AutoGluon flips the sign "
+            "so that higher is better; the record holds the same negative number"
+        )
         + "). Series 'Validation score', step = the model's fit order (1-based, the leaderboard's "
         "fit_order column). The WeightedEnsemble_L2 line 'Ensemble Weights: {'RandomForest': 0.857, "
         "...}' holds ensemble weights (model configuration, not metrics). The preamble (System "

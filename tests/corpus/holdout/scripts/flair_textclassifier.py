@@ -65,7 +65,11 @@ class KeepRecords(TrainerPlugin):
 
 
 N_TRAIN, BATCH, EPOCHS = 300, 32, 3
-corpus = Corpus(FlairDatapointDataset(make(N_TRAIN)), FlairDatapointDataset(make(60)), FlairDatapointDataset(make(60)))
+corpus = Corpus(
+    FlairDatapointDataset(make(N_TRAIN)),
+    FlairDatapointDataset(make(60)),
+    FlairDatapointDataset(make(60)),
+)
 labels = corpus.make_label_dictionary("sentiment")
 emb = DocumentPoolEmbeddings([OneHotEmbeddings.from_corpus(corpus, embedding_length=16)])
 clf = TextClassifier(emb, label_type="sentiment", label_dictionary=labels)
@@ -115,7 +119,10 @@ _truth.write(
         "F-score (macro), Accuracy, and the test report's precision recall f1-score per "
         "POSITIVE NEGATIVE accuracy macro avg weighted avg row (printed, not recorded)",
     ],
-    not_printed=["train/batch_loss itself (the printed loss is the epoch's running mean)", "dev precision/recall/accuracy"],
+    not_printed=[
+        "train/batch_loss itself (the printed loss is the epoch's running mean)",
+        "dev precision/recall/accuracy",
+    ],
     notes=(
         "All lines go through Flair's logger with a '%(asctime)s' prefix. Per batch: 'epoch 1 - "
         "iter 3/10 - loss 0.69525220 - time (sec): 0.26 - samples/sec: 364.71 - lr: 0.100000 - "

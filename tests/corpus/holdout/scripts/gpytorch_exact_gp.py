@@ -51,7 +51,7 @@ for i in range(training_iter):
     ls = model.covar_module.base_kernel.lengthscale.item()
     noise = model.likelihood.noise.item()
     print(
-        "Iter %d/%d - Loss: %.3f   lengthscale: %.3f   noise: %.3f"
+        "Iter %d/%d - Loss: %.3f   lengthscale: %.3f   noise: %.3f"  # noqa: UP031 (the tutorial's own form)
         % (i + 1, training_iter, loss.item(), ls, noise)
     )
     ser.add("Loss", i + 1, None, loss.item())

@@ -66,22 +66,33 @@ if style == "structlog_json":
 
         def on_step(i, loss, acc, epoch=epoch):
             if (i + 1) % 10 == 0:
-                log.info("train_step", epoch=epoch, step=step, loss=rec("loss", step, epoch, loss),
-                         lr=rec("lr", step, epoch, toy.lr))
+                log.info(
+                    "train_step",
+                    epoch=epoch,
+                    step=step,
+                    loss=rec("loss", step, epoch, loss),
+                    lr=rec("lr", step, epoch, toy.lr),
+                )
 
         t0 = time.perf_counter()
         tl, ta, vl, va = train_epoch(epoch, on_step)
-        log.info("epoch_end", epoch=epoch, step=step, train_loss=rec("train_loss", step, epoch, tl),
-                 val_loss=rec("val_loss", step, epoch, vl), val_accuracy=rec("val_accuracy", step, epoch, va),
-                 duration_s=round(time.perf_counter() - t0, 3))
+        log.info(
+            "epoch_end",
+            epoch=epoch,
+            step=step,
+            train_loss=rec("train_loss", step, epoch, tl),
+            val_loss=rec("val_loss", step, epoch, vl),
+            val_accuracy=rec("val_accuracy", step, epoch, va),
+            duration_s=round(time.perf_counter() - t0, 3),
+        )
     log.info("run_finished", status="ok", checkpoint="/tmp/model-final.npz")
     library = "hand-written loop, structlog 26.1.0 JSONRenderer"
     extra_ok = ["duration_s"]
     notes = (
         "structlog with add_log_level, TimeStamper(fmt='iso', utc=True) and JSONRenderer: one JSON "
         "object per line, keys in call order then event/level/timestamp: "
-        "'{\"epoch\": 1, \"step\": 10, \"loss\": 0.47497..., \"lr\": 0.3, \"event\": \"train_step\", \"level\": "
-        "\"info\", \"timestamp\": \"2026-12-06T14:10:00.123456Z\"}'. Floats are JSON reprs (full "
+        '\'{"epoch": 1, "step": 10, "loss": 0.47497..., "lr": 0.3, "event": "train_step", "level": '
+        '"info", "timestamp": "2026-12-06T14:10:00.123456Z"}\'. Floats are JSON reprs (full '
         "precision). Every 10 steps a 'train_step' event (loss, lr); per epoch an 'epoch_end' event "
         "(train_loss, val_loss, val_accuracy, and duration_s: the epoch's wall time, extra_ok). The 'run_started' event holds configuration (lr 0.3, batch_size 32, seed 0): "
         "not metrics, although lr is a series in the train_step events."
@@ -93,9 +104,11 @@ elif style == "alive":
         toy.lr = 0.3 * 0.5 ** ((epoch - 1) // 2)
         with alive_bar(spe, title=f"Epoch {epoch}/{EPOCHS}") as bar:
             tl, ta, vl, va = train_epoch(epoch, lambda i, loss, acc: bar())
-            print(f"epoch {epoch}: train_loss={rec('train_loss', step, epoch, tl):.4f} "
-                  f"train_acc={rec('train_acc', step, epoch, ta):.4f} "
-                  f"val_loss={rec('val_loss', step, epoch, vl):.4f} val_acc={rec('val_acc', step, epoch, va):.4f}")
+            print(
+                f"epoch {epoch}: train_loss={rec('train_loss', step, epoch, tl):.4f} "
+                f"train_acc={rec('train_acc', step, epoch, ta):.4f} "
+                f"val_loss={rec('val_loss', step, epoch, vl):.4f} val_acc={rec('val_acc', step, epoch, va):.4f}"
+            )
     library = "hand-written loop, alive-progress 3.3.0"
     extra_ok = ["the bar's rate (/s) and elapsed time"]
     notes = (
@@ -112,18 +125,25 @@ elif style == "enlighten":
     import enlighten
 
     manager = enlighten.get_manager()
-    status = manager.status_bar(status_format="mlp training{fill}stage: {stage}{fill}{elapsed}",
-                                stage="train", color="bold_underline_bright_white_on_lightslategray",
-                                justify=enlighten.Justify.CENTER, autorefresh=True, min_delta=0.5)
+    status = manager.status_bar(
+        status_format="mlp training{fill}stage: {stage}{fill}{elapsed}",
+        stage="train",
+        color="bold_underline_bright_white_on_lightslategray",
+        justify=enlighten.Justify.CENTER,
+        autorefresh=True,
+        min_delta=0.5,
+    )
     epochs_bar = manager.counter(total=EPOCHS, desc="Epochs", unit="epochs", color="green")
     for epoch in range(1, EPOCHS + 1):
         toy.lr = 0.3 * 0.5 ** ((epoch - 1) // 2)
         steps_bar = manager.counter(total=spe, desc=f"Epoch {epoch}", unit="steps", leave=False)
-        tl, ta, vl, va = train_epoch(epoch, lambda i, loss, acc: steps_bar.update())
+        tl, ta, vl, va = train_epoch(epoch, lambda i, loss, acc: steps_bar.update())  # noqa: B023 (called at once)
         steps_bar.close()
         status.update(stage="eval")
-        print(f"Epoch {epoch:02d} | loss {rec('loss', step, epoch, tl):.5f} | acc {rec('acc', step, epoch, ta):.5f} "
-              f"| val_loss {rec('val_loss', step, epoch, vl):.5f} | val_acc {rec('val_acc', step, epoch, va):.5f}")
+        print(
+            f"Epoch {epoch:02d} | loss {rec('loss', step, epoch, tl):.5f} | acc {rec('acc', step, epoch, ta):.5f} "
+            f"| val_loss {rec('val_loss', step, epoch, vl):.5f} | val_acc {rec('val_acc', step, epoch, va):.5f}"
+        )
         epochs_bar.update()
         status.update(stage="train")
     manager.stop()
@@ -140,8 +160,12 @@ elif style == "enlighten":
 elif style == "rich":
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    with Progress(TextColumn("[bold blue]{task.description}"), BarColumn(), MofNCompleteColumn(),
-                  TimeElapsedColumn()) as progress:
+    with Progress(
+        TextColumn("[bold blue]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+    ) as progress:
         task = progress.add_task("train", total=EPOCHS * spe)
         for epoch in range(1, EPOCHS + 1):
             toy.lr = 0.3 * 0.5 ** ((epoch - 1) // 2)
@@ -169,10 +193,14 @@ elif style == "click":
 
     for epoch in range(1, EPOCHS + 1):
         toy.lr = 0.3 * 0.5 ** ((epoch - 1) // 2)
-        with click.progressbar(length=spe, label=f"Epoch {epoch}", show_eta=True, show_percent=True) as bar:
+        with click.progressbar(
+            length=spe, label=f"Epoch {epoch}", show_eta=True, show_percent=True
+        ) as bar:
             tl, ta, vl, va = train_epoch(epoch, lambda i, loss, acc: bar.update(1))
-        click.echo(f"  train_loss: {rec('train_loss', step, epoch, tl):.4f}  val_loss: {rec('val_loss', step, epoch, vl):.4f}"
-                   f"  val_acc: {rec('val_acc', step, epoch, va):.4f}")
+        click.echo(
+            f"  train_loss: {rec('train_loss', step, epoch, tl):.4f}  val_loss: {rec('val_loss', step, epoch, vl):.4f}"
+            f"  val_acc: {rec('val_acc', step, epoch, va):.4f}"
+        )
     click.secho("Training finished.", fg="green")
     library = "hand-written loop, click 8.5.0 progressbar"
     extra_ok = []
@@ -190,9 +218,16 @@ elif style == "tabulate":
     for epoch in range(1, EPOCHS + 1):
         toy.lr = 0.3 * 0.5 ** ((epoch - 1) // 2)
         tl, ta, vl, va = train_epoch(epoch)
-        history.append({"epoch": epoch, "train loss": rec("train loss", step, epoch, tl),
-                        "train acc": rec("train acc", step, epoch, ta), "val loss": rec("val loss", step, epoch, vl),
-                        "val acc": rec("val acc", step, epoch, va), "lr": rec("lr", step, epoch, toy.lr)})
+        history.append(
+            {
+                "epoch": epoch,
+                "train loss": rec("train loss", step, epoch, tl),
+                "train acc": rec("train acc", step, epoch, ta),
+                "val loss": rec("val loss", step, epoch, vl),
+                "val acc": rec("val acc", step, epoch, va),
+                "lr": rec("lr", step, epoch, toy.lr),
+            }
+        )
     print(tabulate(history, headers="keys", tablefmt="grid", floatfmt=".4f"))
     library = "hand-written loop, tabulate 0.10.0"
     extra_ok = []
@@ -212,14 +247,22 @@ elif style == "pandas":
     for epoch in range(1, EPOCHS + 1):
         toy.lr = 0.3 * 0.5 ** ((epoch - 1) // 2)
         tl, ta, vl, va = train_epoch(epoch)
-        history.append({"loss": rec("loss", step, epoch, tl), "accuracy": rec("accuracy", step, epoch, ta),
-                        "val_loss": rec("val_loss", step, epoch, vl), "val_accuracy": rec("val_accuracy", step, epoch, va)})
+        history.append(
+            {
+                "loss": rec("loss", step, epoch, tl),
+                "accuracy": rec("accuracy", step, epoch, ta),
+                "val_loss": rec("val_loss", step, epoch, vl),
+                "val_accuracy": rec("val_accuracy", step, epoch, va),
+            }
+        )
         step_at.append(step)
         print(f"epoch {epoch} done")
     df = pd.DataFrame(history)
     print(df)
     best = df["val_loss"].idxmin()
-    print(f"best epoch: {best + 1} (val_loss {rec('val_loss', step_at[best], best + 1, df['val_loss'][best]):.4f})")
+    print(
+        f"best epoch: {best + 1} (val_loss {rec('val_loss', step_at[best], best + 1, df['val_loss'][best]):.4f})"
+    )
     library = "hand-written loop, pandas 2.3.3 DataFrame"
     extra_ok = []
     notes = (

@@ -35,8 +35,9 @@ if kind == "reg":
 else:
     y = (X @ w + 0.5 * rng.normal(size=600) > 0).astype(int)
     every = 20
-    m = NGBClassifier(Dist=Bernoulli, n_estimators=120, learning_rate=0.05, verbose_eval=every,
-                      random_state=0)
+    m = NGBClassifier(
+        Dist=Bernoulli, n_estimators=120, learning_rate=0.05, verbose_eval=every, random_state=0
+    )
     m.fit(X, y)
 print(f"fitted {len(m.base_models)} boosting iterations")
 

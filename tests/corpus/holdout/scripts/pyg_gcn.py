@@ -37,7 +37,9 @@ test_mask = torch.zeros(400, dtype=torch.bool)
 train_mask[perm[:80]] = True
 val_mask[perm[80:200]] = True
 test_mask[perm[200:]] = True
-data = Data(x=x, edge_index=edge_index, y=y, train_mask=train_mask, val_mask=val_mask, test_mask=test_mask)
+data = Data(
+    x=x, edge_index=edge_index, y=y, train_mask=train_mask, val_mask=val_mask, test_mask=test_mask
+)
 print(data)
 
 
@@ -70,7 +72,9 @@ for epoch in range(1, 31):
     loss = float(loss)
     model.eval()
     pred = model(data.x, data.edge_index).argmax(dim=-1)
-    accs = [int((pred[m] == data.y[m]).sum()) / int(m.sum()) for m in (train_mask, val_mask, test_mask)]
+    accs = [
+        int((pred[m] == data.y[m]).sum()) / int(m.sum()) for m in (train_mask, val_mask, test_mask)
+    ]
     train_acc, val_acc, tmp_test_acc = accs
     if val_acc > best_val:
         best_val = val_acc

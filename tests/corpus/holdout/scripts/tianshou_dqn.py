@@ -57,9 +57,19 @@ train_envs = DummyVectorEnv([lambda: gym.make("CartPole-v1") for _ in range(4)])
 test_envs = DummyVectorEnv([lambda: gym.make("CartPole-v1") for _ in range(5)])
 train_envs.seed(0)
 test_envs.seed(100)
-net = Net(state_shape=env.observation_space.shape, action_shape=env.action_space.n, hidden_sizes=[64, 64])
-policy = DiscreteQLearningPolicy(model=net, action_space=env.action_space, eps_training=0.1, eps_inference=0.05)
-algorithm = DQN(policy=policy, optim=AdamOptimizerFactory(lr=1e-3), gamma=0.9, n_step_return_horizon=3, target_update_freq=100)
+net = Net(
+    state_shape=env.observation_space.shape, action_shape=env.action_space.n, hidden_sizes=[64, 64]
+)
+policy = DiscreteQLearningPolicy(
+    model=net, action_space=env.action_space, eps_training=0.1, eps_inference=0.05
+)
+algorithm = DQN(
+    policy=policy,
+    optim=AdamOptimizerFactory(lr=1e-3),
+    gamma=0.9,
+    n_step_return_horizon=3,
+    target_update_freq=100,
+)
 buf = VectorReplayBuffer(5000, buffer_num=4)
 train_collector = Collector[CollectStats](algorithm, train_envs, buf, exploration_noise=True)
 test_collector = Collector[CollectStats](algorithm, test_envs, exploration_noise=True)
