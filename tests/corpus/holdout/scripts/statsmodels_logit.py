@@ -5,7 +5,7 @@ fit(disp=True) prints 'Optimization terminated successfully.' / 'Current functio
 0.487570' / 'Iterations 6'; summary() prints a two-column key/value header (two 'name: value'
 pairs per line, right-aligned values) and the coefficient table.  Truth: the result object's own
 attributes (mle_retvals['fopt'], prsquared, llf, llnull, llr_pvalue).
-Versions: statsmodels 0.15.0, scipy (as installed), numpy 2.4.6, Python 3.11.
+Versions: statsmodels 0.15.0, scipy 1.17.1, numpy 2.4.6, Python 3.11.
 Capture (repository root, venv active):
     python tests/corpus/holdout/scripts/capture.py pipe real_statsmodels_logit_summary -- python tests/corpus/holdout/scripts/statsmodels_logit.py
 """
