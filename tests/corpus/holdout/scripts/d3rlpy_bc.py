@@ -14,6 +14,7 @@ Capture (repository root, venv active):
 
 import csv
 import os
+import shutil
 import sys
 import tempfile
 
@@ -59,6 +60,7 @@ rows = {}
 for name in printed:
     with open(os.path.join(exp, f"{name}.csv")) as fh:
         rows[name] = [(int(e), int(s), float(v)) for e, s, v in csv.reader(fh)]
+shutil.rmtree(logdir, ignore_errors=True)
 ser = _truth.Series()
 for i in range(len(rows["loss"])):
     for name in printed:
