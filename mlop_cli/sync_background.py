@@ -1,22 +1,29 @@
 """Sync a run to the team store while it goes on, from a process of its own.
 
 ``mlop run --sync-to URL`` starts ``python -m mlop_cli sync --watch RUN_ID`` beside the
-command. The sync never sits in the training path: it reads the local store (WAL readers never
-block the writer) in another process, so a slow or absent server costs the run nothing; the
-local store keeps everything and ``mlop sync`` catches up later. The URL travels in the child's
-environment (``MLOP_SYNC_TO``), never in its argv, where ``ps`` would show a password.
+command. The sync never sits in the training path: it reads the local store in another process,
+in short read transactions that end before anything goes over the network (on a network
+filesystem, a read lock held longer would stop the run's writer), so a slow, frozen or absent
+server costs the run nothing; the local store keeps everything and ``mlop sync`` catches up
+later. The URL travels in the child's environment (``MLOP_SYNC_TO``), never in its argv, where
+``ps`` would show a password.
+
+The run tells its sync that the record is complete by closing the sync's stdin (after its
+writer has stored everything): the sync makes one last pass and exits.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import shlex
 import subprocess
 import sys
 import time
 from pathlib import Path
 
-from mlop_cli.store.pg import redact_url
+from mlop_cli.redact import url_secrets, url_without_password
+from mlop_cli.store.pg import shown_url
 from mlop_cli.supervise.slurm_signals import helper_preexec
 
 # After the run ends, the last sync may take this long before it is left to `mlop sync`.
@@ -43,7 +50,7 @@ class BackgroundSync:
 
     def __init__(self, url: str, store: Path, run_id: str, env: dict[str, str]) -> None:
         self.url = url
-        self.shown_url = redact_url(url)
+        self.shown_url = shown_url(url)
         self.store = store
         self.run_id = run_id
         self.env = env
@@ -65,6 +72,7 @@ class BackgroundSync:
             str(WATCH_INTERVAL_S),
             "--store",
             str(self.store),
+            "--until-stdin-closes",
             self.run_id,
         ]
         try:
@@ -78,7 +86,7 @@ class BackgroundSync:
             self.process = subprocess.Popen(
                 argv,
                 env=env,
-                stdin=subprocess.DEVNULL,
+                stdin=subprocess.PIPE,  # closed by finish(): the record is complete
                 stdout=log if log is not None else subprocess.DEVNULL,
                 stderr=subprocess.STDOUT if log is not None else subprocess.DEVNULL,
                 start_new_session=True,
@@ -98,17 +106,34 @@ class BackgroundSync:
         """The sync process's pid, once started."""
         return self.process.pid if self.process is not None else None
 
+    def catch_up_command(self) -> str:
+        """The command that sends the rest, ready to paste: no password in it (libpq takes it
+        from PGPASSWORD or ~/.pgpass), every part quoted for the shell."""
+        command = (
+            f"mlop sync --to {shlex.quote(url_without_password(self.url))} {self.run_id}"
+            f" --store {shlex.quote(str(self.store.resolve()))}"
+        )
+        if url_secrets(self.url, whole=True):
+            command += "` (with the password in PGPASSWORD or ~/.pgpass)"
+            return "`" + command
+        return f"`{command}`"
+
     def finish(self, budget: float = FINAL_SYNC_BUDGET_S) -> tuple[bool, str]:
-        """Wait up to ``budget`` s for the last pass; return (done, the one line to say)."""
-        hint = f"`mlop sync --to {self.shown_url} {self.run_id}` sends the rest"
+        """Tell the sync that the record is complete, wait up to ``budget`` s for its last
+        pass; return (done, the one line to say)."""
+        hint = f"{self.catch_up_command()} sends the rest"
         if self.process is None:
             return False, f"the run was not synced to {self.shown_url}; {hint}"
+        if self.process.stdin is not None:
+            with contextlib.suppress(OSError):
+                self.process.stdin.close()
         deadline = time.monotonic() + budget
         while self.process.poll() is None and time.monotonic() < deadline:
             time.sleep(0.05)
         code = self.process.poll()
         if code is None:
-            # Killing it mid-COPY is safe: the batch's transaction rolls back, the marks stay.
+            # Killing it mid-COPY is safe: the batch's transaction rolls back; the run's row
+            # and status went first, in a transaction of their own.
             with contextlib.suppress(OSError):
                 os.killpg(self.process.pid, 15)
             with contextlib.suppress(subprocess.TimeoutExpired):
@@ -116,4 +141,11 @@ class BackgroundSync:
             return False, f"sync to {self.shown_url} not finished within {budget:.0f}s; {hint}"
         if code != 0:
             return False, f"sync to {self.shown_url} failed (see {self.log_path}); {hint}"
+        from mlop_cli.store.pg_sync import console_pending
+
+        if console_pending(self.store, self.run_id):
+            return True, (
+                f"run synced to {self.shown_url}; its console metrics are still being derived: "
+                f"{self.catch_up_command()} sends them when they are"
+            )
         return True, f"run synced to {self.shown_url}"
