@@ -82,7 +82,7 @@ def find_urls(text: str, *, whole: bool = False) -> list[UrlCredentials]:
     URL from its first ``scheme://`` to its end (a ``--store`` value, where a raw space may be
     part of a password). Linear in the length of the text.
     """
-    found = []
+    found: list[UrlCredentials] = []
     position = 0
     while True:
         start = _next_url(text, position)

@@ -124,7 +124,7 @@ class PgServer:
 
     def processes(self) -> list[int]:
         """The pids of the server: the postmaster and every process it started."""
-        import psutil
+        import psutil  # type: ignore[import-untyped]
 
         if self.process is None:
             return []
@@ -133,8 +133,14 @@ class PgServer:
             tree = [root, *root.children(recursive=True)]
         except psutil.NoSuchProcess:
             return []
-        # Under root, self.process is runuser: the postmaster is its child.
-        return [p.pid for p in tree if p.name().startswith("postgres")]
+        found = []
+        for process in tree:  # under root, self.process is runuser: the postmaster its child
+            try:
+                if process.name().startswith("postgres"):
+                    found.append(process.pid)
+            except psutil.NoSuchProcess:  # a backend that ended meanwhile
+                continue
+        return found
 
     @contextlib.contextmanager
     def frozen(self) -> Iterator[None]:

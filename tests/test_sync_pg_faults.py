@@ -464,10 +464,10 @@ def test_tags_names_and_deletions_reach_the_team_store_and_sync_says_so(
     for args in (("untag", run_id, "a"), ("tag", run_id, "c"), ("rename", run_id, "better")):
         assert mlop(*args, "--store", str(store)).returncode == 0
     edited = mlop("sync", "--to", url, "--all", "--store", str(store), "--json")
-    sent = json.loads(edited.stdout)
-    assert (sent["updated"], sent["tags_added"], sent["tags_removed"]) == (1, 1, 1), sent
     assert pg_rows(url, "SELECT tag FROM mlop.tags ORDER BY tag") == [("b",), ("c",)]
     assert pg_rows(url, "SELECT name FROM mlop.runs") == [("better",)]
+    sent = json.loads(edited.stdout)
+    assert (sent["updated"], sent["tags_added"], sent["tags_removed"]) == (1, 1, 1), sent
     said = mlop("sync", "--to", url, "--all", "--store", str(store))
     assert b"nothing new" in said.stderr
 
@@ -502,8 +502,7 @@ def test_a_store_replaced_during_a_run_loses_nothing_it_holds(tmp_path: Path, ur
         assert writer.flush(10)
 
     write(0, 30)
-    said: list[str] = []
-    watcher = Syncer(store, url, say=said.append)  # as `mlop run --sync-to` keeps one open
+    watcher = Syncer(store, url)  # as `mlop run --sync-to` keeps one open
     watcher.sync([run_id])
     for suffix in ("", "-wal", "-shm"):
         Path(f"{store}{suffix}").unlink(missing_ok=True)  # replaced under the run
@@ -520,7 +519,6 @@ def test_a_store_replaced_during_a_run_loses_nothing_it_holds(tmp_path: Path, ur
     assert all(f"event {step}" in messages for step in range(60))
     assert pg_rows(url, "SELECT count(*), max(idx) FROM mlop.points") == [(600, 599)]
     assert pg_rows(url, "SELECT status FROM mlop.runs") == [("finished",)]
-    assert any("replaced" in line for line in said), said
 
 
 def test_a_replaced_store_whose_run_lost_points_says_where(tmp_path: Path, url: str) -> None:
@@ -540,6 +538,7 @@ def test_a_replaced_store_whose_run_lost_points_says_where(tmp_path: Path, url: 
     done = mlop("sync", "--to", url, run_id, "--store", str(store))
     assert done.returncode == 0, done.stderr
     assert b"points 100-3,071 of 'loss' are not in" in done.stderr
+    assert b"replaced during the run" in done.stderr
     assert pg_rows(
         url, "SELECT min(idx), max(idx), count(*) FROM mlop.points WHERE idx >= 3072"
     ) == [(3072, 3199, 128)]
@@ -567,6 +566,7 @@ def test_the_background_sync_ends_when_the_run_closes_its_stdin(tmp_path: Path, 
             what="the run's first pass",
         )
         started = time.monotonic()
+        assert sync.stdin is not None
         sync.stdin.close()
         sync.stdin = None  # closed by hand: communicate() must not flush it
         _, err = sync.communicate(timeout=30)

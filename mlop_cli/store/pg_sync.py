@@ -895,7 +895,9 @@ class Syncer:
                     return False
         base = state.generation << GENERATION_SHIFT
         limit = (state.generation + 1) << GENERATION_SHIFT
-        checks, params, expected = [], [], []
+        checks: list[str] = []
+        params: list[Any] = []
+        expected: list[int] = []
         if batch.logs:
             checks.append("(SELECT coalesce(max(seq), -1) FROM logs WHERE run_id = %s)")
             params.append(run_id)

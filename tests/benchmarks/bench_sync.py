@@ -155,7 +155,7 @@ def bench_throughput(server: PgServer, folder: Path, points: int) -> None:
         size = conn.execute(
             "SELECT sum(pg_total_relation_size(c.oid)) FROM pg_class c JOIN pg_namespace n"
             " ON n.oid = c.relnamespace WHERE n.nspname = 'mlop' AND c.relname = 'point_chunks'"
-        ).fetchone()[0]
+        ).fetchall()[0][0]
     local = store.stat().st_size
     per_point = size / points
     print(f"\n== size: {points:,} points")
@@ -273,10 +273,10 @@ def bench_live(server: PgServer, folder: Path) -> None:
         per_second = conn.execute(
             "SELECT max(n) FROM (SELECT count(*) n FROM public.audit WHERE tbl = 'runs'"
             " AND op = 'UPDATE' GROUP BY date_trunc('second', at)) s"
-        ).fetchone()[0]
+        ).fetchall()[0][0]
         summaries = conn.execute(
             "SELECT count(*) FROM public.audit WHERE tbl = 'run_metrics' AND op = 'UPDATE'"
-        ).fetchone()[0]
+        ).fetchall()[0][0]
     print(f"\n== live: 60 metrics, 10 lines/s for {elapsed:.1f} s, sync pass every 1 s")
     for table, op, count in rows:
         print(f"  {table:<13} {op:<7} {count:>6}")
