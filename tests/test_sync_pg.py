@@ -320,7 +320,9 @@ def test_run_sync_to_syncs_in_background_and_keeps_secrets_out(tmp_path: Path, u
     assert done.returncode == 0, done.stderr
     assert b"run synced to postgresql://mlop_admin:***@" in done.stderr
     # The run closed its record before its sync's last pass: the team store says it is whole.
-    assert pg_rows(url, "SELECT status, sync_complete FROM mlop.runs") == [("finished", True)]
+    assert pg_rows(
+        url, "SELECT status, complete FROM mlop.runs JOIN mlop.sync_state ON run_id = id"
+    ) == [("finished", True)]
     points, log_bytes = local_counts(store)
     assert points > 0 and log_bytes > 0
     synced = "SELECT (SELECT count(*) FROM mlop.points), (SELECT sum(length(data)) FROM mlop.logs)"

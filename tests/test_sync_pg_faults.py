@@ -289,12 +289,43 @@ def test_the_final_status_lands_even_when_the_last_batch_is_cut(tmp_path: Path, 
         if sync.poll() is None:
             sync.kill()
     assert pg_rows(url, "SELECT status, exit_code FROM mlop.runs") == [("finished", 0)]
-    assert pg_rows(url, "SELECT sync_complete FROM mlop.runs") == [(False,)]
+    assert pg_rows(url, "SELECT complete FROM mlop.sync_state") == [(False,)]
     rest = mlop("sync", "--to", url, run_id, "--store", str(store), "--json")
     assert json.loads(rest.stdout)["points"] > 0
     assert pg_rows(url, "SELECT count(*), count(DISTINCT idx) FROM mlop.points") == [
         (900_100, 900_100)
     ]
+
+
+def test_a_run_ending_during_a_long_pass_has_its_status_sent_before_the_rest(
+    tmp_path: Path, url: str
+) -> None:
+    """`mlop run --sync-to`: the watcher's pass began while the run ran, with a backlog; the
+    run ends meanwhile. Its final status goes at once, not after the backlog (which the end of
+    `mlop run` may cut)."""
+    from mlop_cli.store.pg_sync import Syncer
+
+    store = tmp_path / "mlop.db"
+    writer, run_id = start_run(store)
+    for start in range(0, 800_000, 50_000):
+        put_points(writer, "loss", start, 50_000)
+    assert writer.flush(60)
+    batches = []
+
+    def progress(state) -> None:
+        if state.run_points_sent:
+            batches.append(state.run_points_sent)
+        if len(batches) == 1:
+            finish(writer)  # the command exits during the pass
+        elif len(batches) == 2:
+            raise KeyboardInterrupt  # and mlop run's budget ends it here
+
+    syncer = Syncer(store, url, progress=progress)
+    with pytest.raises(KeyboardInterrupt):
+        syncer.sync([run_id])
+    syncer.close()
+    assert pg_rows(url, "SELECT status, exit_code FROM mlop.runs") == [("finished", 0)]
+    assert pg_rows(url, "SELECT count(*) FROM mlop.points")[0][0] < 800_000
 
 
 def test_the_catch_up_command_can_be_pasted(tmp_path: Path) -> None:
@@ -575,4 +606,44 @@ def test_the_background_sync_ends_when_the_run_closes_its_stdin(tmp_path: Path, 
     finally:
         if sync.poll() is None:
             sync.kill()
-    assert pg_rows(url, "SELECT sync_complete FROM mlop.runs") == [(True,)]
+    assert pg_rows(url, "SELECT complete FROM mlop.sync_state") == [(True,)]
+
+
+def test_points_after_the_final_status_are_sent_and_complete_waits_for_the_index(
+    tmp_path: Path, url: str
+) -> None:
+    """Console metrics are derived from the stored console, possibly after `mlop run` exits:
+    a final status never means a run is complete; console_index.done does."""
+    from mlop_cli.store.pg_sync import Syncer
+    from mlop_cli.store.writer import Writer
+
+    store = tmp_path / "mlop.db"
+    writer, run_id = start_run(store)
+    put_points(writer, "loss", 0, 10)
+    finish(writer)
+    index = sqlite3.connect(store)
+    index.execute(
+        "INSERT INTO console_index (run_id, log_seq, done, updated_at) VALUES (?, 0, 0, 0)",
+        (run_id,),
+    )
+    index.commit()
+    syncer = Syncer(store, url)
+    syncer.closed_runs.add(run_id)  # mlop run has exited
+    syncer.sync([run_id])
+    state = "SELECT console_done, complete FROM mlop.sync_state"
+    assert pg_rows(url, state) == [(False, False)]
+    # The indexer derives the console's metrics afterwards, then says it is done.
+    late = Writer(store, run_id, block_when_full=True)
+    late.start()
+    put_points(late, "console_loss", 0, 1500)
+    late.close(30)
+    index.execute("UPDATE console_index SET done = 1 WHERE run_id = ?", (run_id,))
+    index.commit()
+    index.close()
+    sent = syncer.sync([run_id])
+    syncer.close()
+    assert sent.points == 1500
+    assert pg_rows(url, state) == [(True, True)]
+    assert pg_rows(url, "SELECT count(*) FROM mlop.points WHERE metric = 'console_loss'") == [
+        (1500,)
+    ]

@@ -64,6 +64,9 @@ def test_the_view_unnests_chunks_into_rows_with_their_epochs(tmp_path: Path, url
     writer, run_id = start_run(store)
     put_epochs(writer, "loss", 0, 2500)
     put_points(writer, "acc", 0, 10)  # no epochs at all
+    odd = [math.nan, math.inf, -math.inf, -0.0, 5e-324, -2.5e-310, 1.7976931348623157e308, 0.1]
+    big_steps = [-(2**63), 2**63 - 1, 0, -1, 2**53 + 1, 7, 8, 9]
+    writer.put(rec.Points("odd", "console", big_steps, [1e9] * 8, odd))
     finish(writer)
     assert mlop("sync", "--to", url, "--all", "--store", str(store)).returncode == 0
     rows = pg_rows(
@@ -75,10 +78,21 @@ def test_the_view_unnests_chunks_into_rows_with_their_epochs(tmp_path: Path, url
     for index, (run, metric, source, idx, step, when, value, epoch) in enumerate(rows):
         assert (run, metric, source, idx, step) == (run_id, "loss", "console", index, index)
         assert when == 1e9 + index and value == index * 0.5
-        assert (epoch == index / 100) if index % 3 else math.isnan(epoch)
+        assert (epoch == index / 100) if index % 3 else epoch is None  # none said
     assert pg_rows(url, "SELECT count(*), count(epoch) FROM mlop.points WHERE metric = 'acc'") == [
         (10, 0)
     ]
+    # Every float and every 64-bit step comes back exactly, from the view and from the
+    # functions that unpack a whole chunk.
+    found = pg_rows(url, "SELECT step, value FROM mlop.points WHERE metric = 'odd' ORDER BY idx")
+    assert [s for s, _ in found] == big_steps
+    assert [repr(v) for _, v in found] == [repr(v) for v in odd]
+    chunk = pg_rows(
+        url,
+        "SELECT mlop.int8s(steps), mlop.float8s(vals) FROM mlop.point_chunks c"
+        " JOIN mlop.metrics m ON m.id = c.metric_id WHERE m.name = 'odd'",
+    )
+    assert chunk[0][0] == big_steps and [repr(v) for v in chunk[0][1]] == [repr(v) for v in odd]
 
 
 def test_readers_get_what_sqlite_gives_while_a_run_grows(tmp_path: Path, url: str) -> None:

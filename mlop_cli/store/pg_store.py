@@ -3,9 +3,9 @@ deletion (the team store's retention path).
 
 The query layer is shared: :class:`PgStore` inherits every method of
 :class:`mlop_cli.store.queries.Store` and only swaps the connection (``?`` placeholders become
-``%s``) and the one query that differs, :meth:`series`: its chunks are read in bulk, their
-arrays decoded by numpy straight from PostgreSQL's binary format, so a report from the team
-store is as fast as from a local file (``tests/benchmarks/bench_sync.py``). Text columns use
+``%s``) and the one query that differs, :meth:`series`: a series' packed chunks are read in
+one round trip and decoded by numpy, as from SQLite, so a report from the team store is about
+as fast as from a local file (``tests/benchmarks/bench_sync.py``). Text columns use
 the "C" collation, so ``ORDER BY`` sorts as SQLite does, and ``double precision`` round-trips
 every float exactly: ``mlop show --json`` prints the same document from either store.
 """
@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import array
 import math
+import struct
 import time
 from typing import Any
 
@@ -23,7 +24,7 @@ from mlop_cli.store.queries import SOURCE_PREFERENCE, Series, Store, effective_s
 from mlop_cli.store.schema import CHUNK_POINTS
 
 # Columns of the team store's runs table that only the sync uses.
-_SYNC_COLUMNS = ("sync_version", "sync_console_done", "sync_complete", "sync_at")
+_SYNC_COLUMNS = ("sync_version", "sync_at")
 
 
 def _open(url: str, application: str) -> tuple[pg.PgSession, int]:
@@ -57,7 +58,6 @@ class PgStore(Store):
         # ``path`` is what messages name: the URL without its password.
         self.path = self.session.shown  # type: ignore[assignment]
         self.url = url
-        pg.register_array_loaders(self.session.conn)
 
     def close(self) -> None:
         """Close the connection."""
@@ -75,6 +75,8 @@ class PgStore(Store):
         self, run_id: str, name: str, source: str | None = None, tail: int | None = None
     ) -> Series | None:
         """The points of one metric, in the order they were written (only the last ``tail``)."""
+        if self.version >= 2 and tail is None:
+            return self._series_at_once(run_id, name, source)
         sql = (
             "SELECT m.id, m.source FROM metrics m JOIN run_metrics r ON r.metric_id = m.id"
             " WHERE r.run_id = %s AND m.name = %s"
@@ -89,20 +91,32 @@ class PgStore(Store):
         metric_id, found_source = found[0]["id"], found[0]["source"]
         if self.version < 2:
             return self._series_of_rows(run_id, name, metric_id, found_source, tail)
-        query = (
+        # Rows hold at most CHUNK_POINTS points: the tail lies in rows starting after this.
+        chunks = self.session.rows(
             "SELECT steps, times, vals, epochs FROM point_chunks"
-            " WHERE run_id = %s AND metric_id = %s"
+            " WHERE run_id = %s AND metric_id = %s AND first > (SELECT coalesce(max(first + n),"
+            " 0) FROM point_chunks WHERE run_id = %s AND metric_id = %s) - %s ORDER BY first",
+            [run_id, metric_id, run_id, metric_id, int(tail or 0) + CHUNK_POINTS],
+            binary=True,
         )
-        args: list[Any] = [run_id, metric_id]
-        if tail is not None:
-            # Rows hold at most CHUNK_POINTS points: the tail lies in rows starting after this.
-            query += (
-                " AND first > (SELECT coalesce(max(first + n), 0) FROM point_chunks"
-                " WHERE run_id = %s AND metric_id = %s) - %s"
-            )
-            args += [run_id, metric_id, int(tail) + CHUNK_POINTS]
-        chunks = self.session.rows(query + " ORDER BY first", args, binary=True)
         return _series(name, found_source, chunks, tail)
+
+    def _series_at_once(self, run_id: str, name: str, source: str | None) -> Series | None:
+        """A whole series in one round trip: its chunks, in bulk (what a report reads)."""
+        sql = (
+            "SELECT steps, times, vals, epochs, m.source FROM point_chunks c"
+            " JOIN metrics m ON m.id = c.metric_id WHERE c.run_id = %s AND m.name = %s"
+        )
+        params: list[Any] = [run_id, name]
+        if source is not None:
+            sql += " AND m.source = %s"
+            params.append(source)
+        chunks = self.session.rows(sql + f" ORDER BY {SOURCE_PREFERENCE}, c.first", params,
+                                   binary=True)  # fmt: skip
+        if not chunks:
+            return None
+        found_source = chunks[0][4]
+        return _series(name, found_source, [c for c in chunks if c[4] == found_source], None)
 
     def _series_of_rows(
         self, run_id: str, name: str, metric_id: int, source: str, tail: int | None
@@ -126,17 +140,20 @@ class PgStore(Store):
 
 
 def _series(name: str, source: str, chunks: list[tuple[Any, ...]], tail: int | None) -> Series:
+    """A series from its packed chunks (big-endian bytes), decoded by numpy in one pass."""
     import numpy as np
 
-    if not chunks:
-        return Series(name, source, array.array("q"), array.array("d"), array.array("d"))
-    steps = np.concatenate([c[0] for c in chunks])
-    times = np.concatenate([c[1] for c in chunks])
-    values = np.concatenate([c[2] for c in chunks])
+    def unpack(parts: list[bytes], kind: str) -> Any:
+        return np.frombuffer(b"".join(parts), ">" + kind).astype("=" + kind)
+
+    steps = unpack([c[0] for c in chunks], "i8")
+    times = unpack([c[1] for c in chunks], "f8")
+    values = unpack([c[2] for c in chunks], "f8")
     epochs = None
     if any(c[3] is not None for c in chunks):
-        epochs = np.concatenate(
-            [c[3] if c[3] is not None else np.full(len(c[2]), math.nan) for c in chunks]
+        nan = struct.pack(">d", math.nan)
+        epochs = unpack(
+            [c[3] if c[3] is not None else nan * (len(c[2]) // 8) for c in chunks], "f8"
         )
     if tail is not None and len(values) > tail:
         cut = len(values) - tail
@@ -154,7 +171,7 @@ def _series(name: str, source: str, chunks: list[tuple[Any, ...]], tail: int | N
 
 def _array(code: str, values: Any) -> array.array:
     packed = array.array(code)
-    packed.frombytes(values.astype("=i8" if code == "q" else "=f8", copy=False).tobytes())
+    packed.frombytes(values.tobytes())
     return packed
 
 

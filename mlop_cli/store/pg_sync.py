@@ -21,25 +21,28 @@ chunk, the last event): there are no marks to update, so a batch lands whole or 
 a sync killed mid-``COPY`` is resumed exactly by the next one, and a second sync finds nothing
 new. The primary keys refuse a duplicate even if this reasoning were wrong.
 
-Points go in packed, as in SQLite: up to 1,024 points per row, as arrays, copied in binary
-(``tests/benchmarks/bench_sync.py``). A running run's open chunk goes in pieces, one small row
+Points go in packed, as in SQLite: up to 1,024 points per row, 8 bytes a point (big-endian
+in PostgreSQL), copied in binary (``tests/benchmarks/bench_sync.py``). A running run's open chunk goes in pieces, one small row
 per pass, merged into one row once the chunk is full or the run has ended.
 
 Points may reach the store after the run's final status (console metrics are derived from the
 stored console, possibly after ``mlop run`` exits): a final status never means that a run is
-complete. ``runs.sync_complete`` says so once the status is final, the console index is done
-(``console_index.done``) and everything up to then is in PostgreSQL.
+complete. ``sync_state.complete`` says so once the status is final, the run's supervisor has
+closed its record, the console index is done (``sync_state.console_done`` mirrors
+``console_index.done``) and everything up to then is in PostgreSQL.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import itertools
 import json
 import socket
 import sqlite3
 import struct
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -61,8 +64,7 @@ _FINAL_RANK = 1 << 52
 
 _COPY_HEADER = b"PGCOPY\n\xff\r\n\x00" + struct.pack(">ii", 0, 0)
 _COPY_TRAILER = struct.pack(">h", -1)
-_NULL = struct.pack(">i", -1)
-_RUN_EXTRA = ("sync_version", "sync_console_done", "sync_complete", "sync_at")
+_RUN_EXTRA = ("sync_version", "sync_at")
 _SUMMARY_COLUMNS = (
     "count",
     "nan_count",
@@ -217,7 +219,7 @@ class _RunState:
 
 @dataclass
 class _Batch:
-    rows: list[bytes] = field(default_factory=list)  # point_chunks COPY rows
+    rows: list[_Piece] = field(default_factory=list)  # for point_chunks
     replace: list[tuple[int, int]] = field(default_factory=list)  # (metric, chunk first)
     ends: dict[int, tuple[int, int | None]] = field(default_factory=dict)  # after the batch
     points: int = 0
@@ -240,8 +242,11 @@ class _Local:
             self.inode = path.stat().st_ino
             self.conn = connect(path, readonly=True)
             self.identity = self._identity()
+            columns = {row[1] for row in self.conn.execute("PRAGMA table_info(point_chunks)")}
         except (OSError, sqlite3.DatabaseError) as error:
             raise StoreError(f"cannot read the store {path}: {error}") from None
+        # A store of schema 1 that no reader could migrate (read-only) has no epochs.
+        self.epochs = "epochs" if "epochs" in columns else "NULL"
 
     def _identity(self) -> str:
         """What tells this store file from a new one at the same path: its creation time."""
@@ -405,7 +410,9 @@ class Syncer:
             data_sent = False
             moved = 0
             while True:
-                batch = self.local.read(lambda c: self._read_batch(c, run_id, state, meta))
+                batch = self.local.read(
+                    functools.partial(self._read_batch, run_id=run_id, state=state, meta=meta)
+                )
                 if batch.empty:
                     break
                 try:
@@ -432,11 +439,19 @@ class Syncer:
                 if deadline is not None and self._clock() > deadline:
                     stats.complete = False
                     return stats
+                if not meta.final and self._ended_meanwhile(run_id):
+                    # The run ended during a long pass (a burst at its end): its final status
+                    # goes now, in its own transaction, not after the backlog.
+                    refreshed = self._send_run(run_id, state, stats)
+                    if refreshed is None:
+                        return stats  # deleted from the team store meanwhile
+                    meta = refreshed
             if data_sent and not stats.runs:
                 stats.updated = 1
             if meta.may_be_complete and not batch.more and not state.complete:
                 self.remote.execute(
-                    "UPDATE runs SET sync_complete = true WHERE id = %s AND NOT sync_complete",
+                    "UPDATE sync_state SET complete = true, updated_at = now()"
+                    " WHERE run_id = %s AND NOT complete",
                     (run_id,),
                 )
                 state.complete = True
@@ -444,6 +459,12 @@ class Syncer:
             self._states.pop(run_id, None)  # what it knew may be wrong now
             raise
         return stats
+
+    def _ended_meanwhile(self, run_id: str) -> bool:
+        found = self.local.read(
+            lambda c: c.execute("SELECT status FROM runs WHERE id = ?", (run_id,)).fetchone()
+        )
+        return found is not None and (found[0] or "running") != "running"
 
     def send_deletions(self) -> SyncStats:
         """Delete from the team store the runs deleted here with ``mlop rm``."""
@@ -473,10 +494,7 @@ class Syncer:
             with remote.transaction():
                 remote.lock_run(run_id)
                 if remote.execute("SELECT 1 FROM deleted_runs WHERE run_id = %s", (run_id,)):
-                    stats.skipped += 1
-                    self._say(
-                        f"run {run_id} was deleted from {self.shown_url}; it is not sent again"
-                    )
+                    stats.skipped += 1  # said in the summary: not a warning at every sync
                     return None
                 # Read after the lock: of two syncs of this run, the later sends the newer row.
                 meta = self.local.read(lambda c: _read_meta(c, run_id))
@@ -488,10 +506,10 @@ class Syncer:
                 for key in unmapped:  # still appearing: the next pass sends them
                     del meta.summaries[key]
                 meta.closed = run_id in self.closed_runs or _supervisor_gone(meta.row)
-                self._check_generation(run_id, state)
+                changed = self._sync_state(run_id, state, meta)
                 if not state.marks_known:
                     self._load_marks(run_id, state)
-                changed = self._upsert_run(run_id, meta, state, stats)
+                changed |= self._upsert_run(run_id, meta, state, stats)
                 changed |= self._send_tags(run_id, meta, state, stats)
                 changed |= self._send_params(run_id, meta, state, stats)
                 changed |= self._send_summaries(run_id, meta, state)
@@ -503,10 +521,7 @@ class Syncer:
     def _upsert_run(self, run_id: str, meta: _Meta, state: _RunState, stats: SyncStats) -> bool:
         row = meta.row
         columns = [c for c in self._run_columns if c in row]
-        key = json.dumps(
-            [[row[c] for c in columns if c != "heartbeat_at"], meta.console_done, meta.final],
-            default=str,
-        )
+        key = json.dumps([row[c] for c in columns if c != "heartbeat_at"], default=str)
         now = self._clock()
         if key == state.row_key and now - state.heartbeat_sent < HEARTBEAT_REFRESH_S:
             return False  # only the heartbeat moved, and it was sent lately
@@ -522,23 +537,15 @@ class Syncer:
         after = ", ".join(f'runs."{c}"' for c in content)
         found = self.remote.execute(
             "WITH old AS (SELECT * FROM runs WHERE id = %s)"
-            f" INSERT INTO runs ({names}, sync_version, sync_console_done, sync_complete, sync_at)"
-            f" VALUES ({marks}, %s, %s, false, now())"
+            f" INSERT INTO runs ({names}, sync_version, sync_at) VALUES ({marks}, %s, now())"
             f" ON CONFLICT (id) DO UPDATE SET {updates}, sync_version = EXCLUDED.sync_version,"
-            " sync_console_done = EXCLUDED.sync_console_done,"
-            " sync_complete = runs.sync_complete AND %s, sync_at = now()"
-            " WHERE runs.sync_version <= EXCLUDED.sync_version"
-            f" AND (({differs}, runs.sync_console_done) IS DISTINCT FROM"
-            f" ({incoming}, EXCLUDED.sync_console_done) OR (runs.sync_complete AND NOT %s))"
-            f" RETURNING (xmax = 0), (SELECT ({before}, o.sync_console_done) FROM old o)"
-            f" IS DISTINCT FROM ({after}, runs.sync_console_done)",
-            [run_id, *(row[c] for c in columns), version, meta.console_done]
-            + [meta.may_be_complete, meta.may_be_complete],
+            " sync_at = now() WHERE runs.sync_version <= EXCLUDED.sync_version"
+            f" AND ({differs}) IS DISTINCT FROM ({incoming})"
+            f" RETURNING (xmax = 0), (SELECT ({before}) FROM old o) IS DISTINCT FROM ({after})",
+            [run_id, *(row[c] for c in columns), version],
         )
         state.row_key = key
         state.heartbeat_sent = now
-        if not meta.may_be_complete:
-            state.complete = False
         if found and found[0][0]:
             stats.runs += 1
             return False  # new: counted as such, not as an update
@@ -618,41 +625,51 @@ class Syncer:
             state.summaries[metric_id] = values
         return bool(found)
 
-    def _check_generation(self, run_id: str, state: _RunState) -> None:
-        """Give the rows of a store that replaced the one the run began in a generation."""
+    def _sync_state(self, run_id: str, state: _RunState, meta: _Meta) -> bool:
+        """Keep the run's sync_state: which store its rows come from (a store that replaced
+        the one the run began in gets a generation of its own), whether its console metrics
+        are done, whether it is complete. Returns whether a reader would see a change."""
         found = self.remote.execute(
-            "SELECT store_id, generation FROM sync_state WHERE run_id = %s", (run_id,)
+            "SELECT store_id, generation, console_done, complete FROM sync_state WHERE run_id = %s",
+            (run_id,),
         )
         identity = self.local.identity
         if not found:
             self.remote.execute(
-                "INSERT INTO sync_state (run_id, store_id, generation) VALUES (%s, %s, 0)",
-                (run_id, identity),
+                "INSERT INTO sync_state (run_id, store_id, generation, console_done)"
+                " VALUES (%s, %s, 0, %s)",
+                (run_id, identity, meta.console_done),
             )
-            state.generation = 0
-            return
-        store_id, generation = found[0]
+            state.generation, state.complete = 0, False
+            return False
+        store_id, generation, console_done, complete = found[0]
+        changes: dict[str, Any] = {}
         if store_id is None:  # synced by schema 1, whose keys are the local ids
-            self.remote.execute(
-                "UPDATE sync_state SET store_id = %s, updated_at = now() WHERE run_id = %s",
-                (identity, run_id),
-            )
+            changes["store_id"] = identity
         elif store_id != identity:
             generation += 1
-            self.remote.execute(
-                "UPDATE sync_state SET store_id = %s, generation = %s, updated_at = now()"
-                " WHERE run_id = %s",
-                (identity, generation, run_id),
-            )
+            changes.update(store_id=identity, generation=generation)
             self._say(
                 f"run {run_id}: the store {self.store} is not the file the run began in (it was "
                 "replaced during the run); its rows are sent as new ones, and what the old "
                 "file held and was not sent before is lost"
             )
             state.marks_known = False
+        if console_done != meta.console_done:
+            changes["console_done"] = meta.console_done
+        if complete and not meta.may_be_complete:
+            changes["complete"] = False
+        if changes:
+            assignments = ", ".join(f"{name} = %s" for name in changes)
+            self.remote.execute(
+                f"UPDATE sync_state SET {assignments}, updated_at = now() WHERE run_id = %s",
+                (*changes.values(), run_id),
+            )
         if generation != state.generation:
             state.marks_known = False
         state.generation = generation
+        state.complete = bool(complete) and meta.may_be_complete
+        return "console_done" in changes
 
     # -- where a run stands in PostgreSQL ---------------------------------------------------
 
@@ -700,7 +717,6 @@ class Syncer:
 
         batch = _Batch()
         budget = self.batch_points
-        run_bytes = run_id.encode()
         counts = conn.execute(
             "SELECT r.metric_id, r.count, m.name, m.source FROM run_metrics r"
             " JOIN metrics m ON m.id = r.metric_id WHERE r.run_id = ? ORDER BY r.metric_id",
@@ -727,7 +743,7 @@ class Syncer:
             start = open_chunk if open_chunk is not None else end // CHUNK_POINTS
             limit = budget // CHUNK_POINTS + 1
             chunks = conn.execute(
-                "SELECT seq, n, steps, times, vals, epochs FROM point_chunks"
+                f"SELECT seq, n, steps, times, vals, {self.local.epochs} FROM point_chunks"
                 " WHERE run_id = ? AND metric_id = ? AND seq >= ? ORDER BY seq LIMIT ?",
                 (run_id, local_id, start, limit),
             ).fetchall()
@@ -758,13 +774,19 @@ class Syncer:
                 if budget <= 0:
                     batch.more = True
                     break
-                arrays = [
-                    np.frombuffer(steps, "<i8")[cut:n],
-                    np.frombuffer(times, "<f8")[cut:n],
-                    np.frombuffer(values, "<f8")[cut:n],
-                    None if epochs is None else np.frombuffer(epochs, "<f8")[cut:n],
-                ]
-                batch.rows.append(_chunk_row(run_bytes, metric_id, first + cut, *arrays))
+                epoch_array = None if epochs is None else np.frombuffer(epochs, "<f8")[cut:n]
+                if epoch_array is not None and not np.any(epoch_array == epoch_array):
+                    epoch_array = None  # NaN throughout: no epoch at all
+                batch.rows.append(
+                    _Piece(
+                        metric_id,
+                        first + cut,
+                        np.frombuffer(steps, "<i8")[cut:n],
+                        np.frombuffer(times, "<f8")[cut:n],
+                        np.frombuffer(values, "<f8")[cut:n],
+                        epoch_array,
+                    )
+                )
                 budget -= n - cut
                 new_end, new_last = max(new_end, first + n), first + cut
             if new_end != end or new_last != last_first:
@@ -853,7 +875,9 @@ class Syncer:
                 remote.copy(
                     "COPY point_chunks (run_id, metric_id, first, n, step_min, step_max,"
                     " time_min, time_max, steps, times, vals, epochs) FROM STDIN (FORMAT BINARY)",
-                    [_COPY_HEADER, *batch.rows, _COPY_TRAILER],
+                    itertools.chain(
+                        [_COPY_HEADER], _encode_rows(run_id.encode(), batch.rows), [_COPY_TRAILER]
+                    ),
                 )
             if batch.logs:
                 self._copy_rows(
@@ -1105,43 +1129,93 @@ def _version(row: dict[str, Any]) -> int:
     return (_FINAL_RANK if final else 0) + max(0, min(int(latest * 1000), _FINAL_RANK - 1))
 
 
-def _chunk_row(
-    run_id: bytes, metric_id: int, first: int, steps: Any, times: Any, values: Any, epochs: Any
-) -> bytes:
-    """One ``point_chunks`` row as a COPY BINARY tuple (arrays built by numpy)."""
+@dataclass
+class _Piece:
+    """Points ``[first, first + n)`` of one series, as numpy views of the local chunk."""
+
+    metric_id: int
+    first: int
+    steps: Any
+    times: Any
+    values: Any
+    epochs: Any  # None when no point of the piece has an epoch
+
+
+_ROWS_PER_BLOCK = 32  # encoded and handed to COPY together: the server decodes as we encode
+
+
+def _encode_rows(run_id: bytes, pieces: list[_Piece]) -> Iterator[bytes]:
+    """``point_chunks`` rows as COPY BINARY tuples, built by numpy a block at a time: pieces
+    of one length (a run's full chunks, mostly) share one structured array, with no Python
+    loop per point nor per row."""
+    block: list[_Piece] = []
+    for piece in pieces:
+        if block and (
+            len(block) == _ROWS_PER_BLOCK
+            or len(piece.values) != len(block[0].values)
+            or (piece.epochs is None) != (block[0].epochs is None)
+        ):
+            yield _encode_block(run_id, block)
+            block = []
+        block.append(piece)
+    if block:
+        yield _encode_block(run_id, block)
+
+
+def _encode_block(run_id: bytes, block: list[_Piece]) -> bytes:
     import numpy as np
 
-    count = len(values)
-    has_epochs = epochs is not None and bool(np.any(epochs == epochs))
-    fields = [
-        struct.pack(">hi", 12, len(run_id)) + run_id,
-        struct.pack(
-            ">iqiqiiiqiqidid",
-            8,
-            metric_id,
-            8,
-            first,
-            4,
-            count,
-            8,
-            int(steps.min()),
-            8,
-            int(steps.max()),
-            8,
-            float(times[0]),
-            8,
-            float(times[-1]),
-        ),
+    count = len(block[0].values)
+    with_epochs = block[0].epochs is not None
+    layout: list[tuple[Any, ...]] = [
+        ("fields", ">i2"),
+        ("run_len", ">i4"),
+        ("run", f"S{len(run_id)}"),
     ]
-    for array, oid in ((steps, pg.INT8_OID), (times, pg.FLOAT8_OID), (values, pg.FLOAT8_OID)):
-        payload = pg.binary_array(array, oid)
-        fields.append(struct.pack(">i", len(payload)) + payload)
-    if has_epochs:
-        payload = pg.binary_array(epochs, pg.FLOAT8_OID)
-        fields.append(struct.pack(">i", len(payload)) + payload)
-    else:
-        fields.append(_NULL)
-    return b"".join(fields)
+    scalars = [
+        ("metric", ">i8"),
+        ("first", ">i8"),
+        ("n", ">i4"),
+        ("step_min", ">i8"),
+        ("step_max", ">i8"),
+        ("time_min", ">f8"),
+        ("time_max", ">f8"),
+    ]
+    for name, kind in scalars:
+        layout += [(f"{name}_len", ">i4"), (name, kind)]
+    # The packed columns: 8 bytes a point, big-endian (the byte swap is numpy's).
+    packed = [("steps", ">i8"), ("times", ">f8"), ("vals", ">f8")]
+    if with_epochs:
+        packed.append(("epochs", ">f8"))
+    for name, kind in packed:
+        layout += [(f"{name}_len", ">i4"), (name, kind, (count,))]
+    if not with_epochs:
+        layout.append(("epochs_len", ">i4"))
+    rows = np.empty(len(block), np.dtype(layout))
+    rows["fields"] = 12
+    rows["run_len"] = len(run_id)
+    rows["run"] = run_id
+    steps = np.stack([piece.steps for piece in block])
+    times = np.stack([piece.times for piece in block])
+    for name, kind in scalars:
+        rows[f"{name}_len"] = int(kind[-1])
+    rows["metric"] = [piece.metric_id for piece in block]
+    rows["first"] = [piece.first for piece in block]
+    rows["n"] = count
+    rows["step_min"] = steps.min(axis=1)
+    rows["step_max"] = steps.max(axis=1)
+    rows["time_min"] = times[:, 0]
+    rows["time_max"] = times[:, -1]
+    rows["steps"] = steps
+    rows["times"] = times
+    rows["vals"] = np.stack([piece.values for piece in block])
+    if with_epochs:
+        rows["epochs"] = np.stack([piece.epochs for piece in block])
+    for name, _ in packed:
+        rows[f"{name}_len"] = 8 * count
+    if not with_epochs:
+        rows["epochs_len"] = -1  # NULL
+    return rows.tobytes()
 
 
 # -- keeping up with a run ----------------------------------------------------------------------

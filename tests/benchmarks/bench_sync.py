@@ -72,7 +72,11 @@ def make_store(path: Path, points: int, metrics: int = 4, name: str = "bench") -
             writer.put(
                 rec.Points(f"m{m}", "console", steps, [1.7e9 + s * 0.01 for s in steps], values)
             )
+            if start % 1_000_000 == 0:
+                writer.flush(600)  # the writer drops what piles up beyond its bound
     writer.close(600)
+    if writer.stats.dropped_records:
+        sys.exit(f"the writer dropped data making the store: {writer.stats}")
     return run_id
 
 
@@ -88,6 +92,8 @@ def chunk_reference(server: PgServer, store: Path) -> float:
             "CREATE TABLE point_chunks (run_id text, metric_id int, seq bigint, n int, steps bytea,"
             " times bytea, vals bytea, PRIMARY KEY (run_id, metric_id, seq))"
         )
+        for column in ("steps", "times", "vals"):  # no pglz: the bytes as they are
+            conn.execute(f"ALTER TABLE point_chunks ALTER COLUMN {column} SET STORAGE EXTERNAL")
         local = sqlite3.connect(store)
         started = time.perf_counter()
         with (
@@ -117,38 +123,58 @@ def sync_process(store: Path, url: str) -> tuple[float, int, str]:
     return elapsed, int(done.stdout.split()[-1]), done.stderr.strip()
 
 
-def bench_throughput(server: PgServer, folder: Path, points: int) -> None:
+def _cpu_seconds(pid: int) -> float:
+    """User and system CPU of a process (a server backend) so far."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def bench_throughput(server: PgServer, folder: Path, points: int, tries: int = 3) -> None:
     import psycopg
+
+    from mlop_cli.store.pg_sync import Syncer
 
     store = folder / "throughput.db"
     make_store(store, points)
-    reference = chunk_reference(server, store)
-    url = server.create_database("bench_sync")
-    from mlop_cli.store.pg_sync import Syncer
-
-    syncer = Syncer(store, url)
-    started = time.perf_counter()
-    stats = syncer.sync(syncer.local_runs())
-    elapsed = time.perf_counter() - started
-    again = time.perf_counter()
-    second = syncer.sync(syncer.local_runs())
-    second_elapsed = time.perf_counter() - again
-    syncer.close()
-    assert stats.points == points, stats
-    assert second.points == 0, second
+    reference = min(chunk_reference(server, store) for _ in range(tries))
+    best = None
+    for attempt in range(tries):
+        url = server.create_database(f"bench_sync_{attempt}")
+        syncer = Syncer(store, url)
+        backend = syncer.remote.execute("SELECT pg_backend_pid()")[0][0]
+        server_cpu, client_cpu = _cpu_seconds(backend), time.process_time()
+        started = time.perf_counter()
+        stats = syncer.sync(syncer.local_runs())
+        elapsed = time.perf_counter() - started
+        cpu = (time.process_time() - client_cpu, _cpu_seconds(backend) - server_cpu)
+        again = time.perf_counter()
+        second = syncer.sync(syncer.local_runs())
+        second_elapsed = time.perf_counter() - again
+        syncer.close()
+        assert stats.points == points, stats
+        assert second.points == 0, second
+        if best is None or elapsed < best[0]:
+            best = (elapsed, cpu, second_elapsed, url)
+    assert best is not None
+    elapsed, (client_cpu, server_cpu), second_elapsed, url = best
     process_s, _, _ = sync_process(store, server.create_database("bench_sync_cli"))
     rate = points / elapsed
-    print(f"\n== throughput: one run of {points:,} points (4 metrics)")
+    print(f"\n== throughput: one run of {points:,} points (4 metrics), best of {tries}")
     print(
         f"sync (Syncer.sync):        {elapsed:.2f} s = {rate:,.0f} points/s"
         f"   target >= 1,000,000/s: {'met' if rate >= 1e6 else 'MISSED'}"
+    )
+    print(
+        f"  CPU: client {client_cpu:.2f} s, server backend {server_cpu:.2f} s"
+        f" (= {points / max(client_cpu, server_cpu):,.0f} points/s with a core each)"
     )
     print(
         f"`mlop sync` process:       {process_s:.2f} s = {points / process_s:,.0f} points/s"
         " (start-up and schema check included)"
     )
     print(
-        f"reference (chunks, bytea): {reference:.2f} s   ratio sync/reference = {elapsed / reference:.2f}x"
+        f"reference (chunks, bytea): {reference:.2f} s   ratio sync/reference ="
+        f" {elapsed / reference:.2f}x"
     )
     print(f"second sync (nothing new): {second_elapsed * 1000:.0f} ms")
     with psycopg.connect(url) as conn:
@@ -164,7 +190,8 @@ def bench_throughput(server: PgServer, folder: Path, points: int) -> None:
         f" bytes/point   target <= 40: {'met' if per_point <= 40 else 'MISSED'}"
     )
     print(
-        f"reference: the SQLite store file: {local / 2**20:.1f} MiB = {local / points:.1f} bytes/point"
+        f"reference: the SQLite store file: {local / 2**20:.1f} MiB ="
+        f" {local / points:.1f} bytes/point"
     )
 
 
