@@ -29,6 +29,17 @@ from mlop_cli.supervise.slurm_signals import helper_preexec
 # After the run ends, the last sync may take this long before it is left to `mlop sync`.
 FINAL_SYNC_BUDGET_S = 5.0
 WATCH_INTERVAL_S = 1.0
+# Seconds between passes, for a team whose server should see fewer, bigger writes.
+INTERVAL_ENV = "MLOP_SYNC_INTERVAL"
+
+
+def _interval(env: dict[str, str]) -> float:
+    """``$MLOP_SYNC_INTERVAL`` when it is a number of seconds (0.1 or more), else 1 s."""
+    try:
+        value = float(env.get(INTERVAL_ENV, ""))
+    except ValueError:
+        return WATCH_INTERVAL_S
+    return value if value >= 0.1 else WATCH_INTERVAL_S
 
 
 def psycopg_missing() -> bool:
@@ -69,7 +80,7 @@ class BackgroundSync:
             "sync",
             "--watch",
             "--interval",
-            str(WATCH_INTERVAL_S),
+            str(_interval(self.env)),
             "--store",
             str(self.store),
             "--until-stdin-closes",
