@@ -647,3 +647,11 @@ def test_points_after_the_final_status_are_sent_and_complete_waits_for_the_index
     assert pg_rows(url, "SELECT count(*) FROM mlop.points WHERE metric = 'console_loss'") == [
         (1500,)
     ]
+
+
+def test_the_interval_of_mlop_runs_sync_can_be_lengthened() -> None:
+    from mlop_cli.sync_background import _interval
+
+    assert _interval({"MLOP_SYNC_INTERVAL": "10"}) == 10.0
+    assert _interval({"MLOP_SYNC_INTERVAL": "soon"}) == _interval({}) == 1.0
+    assert _interval({"MLOP_SYNC_INTERVAL": "0"}) == 1.0
