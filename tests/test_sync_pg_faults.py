@@ -95,9 +95,11 @@ def test_a_password_with_reserved_characters_is_never_shown_nor_logged(
     target, password = tricky_url
     store = tmp_path / "s" / "mlop.db"
     script = "for i in range(5): print(f'step={i} loss={1/(i+1)}')"
+    # Outside the repository: its git diff (this very test, uncommitted) would be recorded.
     done = mlop(
-        "run", "--store", str(store), "--sync-to", target, "--", sys.executable, "-c", script
-    )
+        "run", "--store", str(store), "--sync-to", target, "--", sys.executable, "-c", script,
+        cwd=tmp_path,
+    )  # fmt: skip
     assert done.returncode == 0, done.stderr
     assert b"run synced to postgresql://" in done.stderr
     later = mlop("sync", "--to", target, "--all", "--store", str(store))
@@ -106,8 +108,9 @@ def test_a_password_with_reserved_characters_is_never_shown_nor_logged(
     shown = done.stdout + done.stderr + later.stderr + listed.stdout + listed.stderr
     for piece in (password, "Le:ak", "ak?12", "12!3"):
         assert piece.encode() not in shown, piece
-        for path in store.parent.iterdir():  # the store, its WAL, .mlop/sync.log
-            assert piece.encode() not in path.read_bytes(), (piece, path)
+        for path in store.parent.rglob("*"):  # the store, WAL, sync.log, side files
+            if path.is_file():
+                assert piece.encode() not in path.read_bytes(), (piece, path)
 
 
 @pytest.mark.parametrize("password", ["Pw/Le@k-99", "Pw%zz-Leak"])
@@ -655,3 +658,48 @@ def test_the_interval_of_mlop_runs_sync_can_be_lengthened() -> None:
     assert _interval({"MLOP_SYNC_INTERVAL": "10"}) == 10.0
     assert _interval({"MLOP_SYNC_INTERVAL": "soon"}) == _interval({}) == 1.0
     assert _interval({"MLOP_SYNC_INTERVAL": "0"}) == 1.0
+
+
+def test_sync_stores_what_mlop_run_left_for_later_before_sending_it(
+    tmp_path: Path, url: str
+) -> None:
+    """A final status mlop run could not commit (the store locked as it ended) waits beside
+    the store; console metrics whose indexer was killed wait in the stored console. `mlop
+    sync` stores both first, as every reader does, so the team store gets the whole run."""
+    from mlop_cli.store.recovery import save_pending_status
+
+    store = tmp_path / "s" / "mlop.db"
+    script = "for i in range(20): print(f'step={i} loss={1/(i+1):.4f}')"
+    done = mlop(
+        "run", "--store", str(store), "--no-system", "--", sys.executable, "-c", script,
+        cwd=tmp_path,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    run_id = query_one(store, "SELECT id FROM runs")
+    local = sqlite3.connect(store)
+    local.execute("UPDATE runs SET status = 'running', exit_code = NULL WHERE id = ?", (run_id,))
+    local.execute("UPDATE console_index SET done = 0, log_seq = 0 WHERE run_id = ?", (run_id,))
+    local.execute(
+        "DELETE FROM point_chunks WHERE metric_id IN (SELECT id FROM metrics WHERE name = 'loss')"
+    )
+    local.execute(
+        "DELETE FROM run_metrics WHERE metric_id IN (SELECT id FROM metrics WHERE name = 'loss')"
+    )
+    local.commit()
+    local.close()
+    save_pending_status(
+        store, run_id, {"status": "finished", "exit_code": 0, "ended_at": time.time()}, None
+    )
+    synced = mlop("sync", "--to", url, "--all", "--store", str(store), "--json")
+    assert synced.returncode == 0, synced.stderr
+    assert pg_rows(url, "SELECT status, exit_code FROM mlop.runs") == [("finished", 0)]
+    assert pg_rows(url, "SELECT count(*) FROM mlop.points WHERE metric = 'loss'") == [(20,)]
+    assert pg_rows(url, "SELECT console_done FROM mlop.sync_state") == [(True,)]
+
+
+def query_one(store: Path, sql: str) -> object:
+    conn = sqlite3.connect(store)
+    try:
+        return conn.execute(sql).fetchone()[0]
+    finally:
+        conn.close()

@@ -109,7 +109,9 @@ def sync(
                     path, url, run_ids, interval=interval, say=_warn, closed=closed, sleep=wait
                 )
             else:
-                syncer = Syncer(path, url, say=display.warn, progress=display.update)
+                syncer = Syncer(
+                    path, url, say=display.warn, progress=display.update, complete_records=True
+                )
                 try:
                     stats = syncer.sync(run_ids if run_ids is not None else syncer.local_runs())
                 finally:

@@ -295,6 +295,9 @@ class Syncer:
         say: where warnings go (one line each).
         progress: called after each step with a :class:`SyncProgress`.
         timeouts: the PostgreSQL session's limits (default: from ``MLOP_PG_TIMEOUT``).
+        complete_records: before sending a run that has ended, store what ``mlop run`` left
+            for later (a final status beside the store, console metrics its indexer did not
+            finish), as every reader does (``mlop sync``; a run's own sync leaves that to it).
     """
 
     def __init__(
@@ -307,6 +310,7 @@ class Syncer:
         say: Callable[[str], None] = lambda line: None,
         progress: Callable[[SyncProgress], None] | None = None,
         timeouts: pg.Timeouts | None = None,
+        complete_records: bool = False,
     ) -> None:
         if pg.is_pg_url(str(store)):
             raise StoreError(
@@ -322,6 +326,7 @@ class Syncer:
         self._say = say
         self._progress = progress
         self._progress_state = SyncProgress()
+        self._complete_records = complete_records
         self.local = _Local(store)
         try:
             self.remote = pg.PgSession(url, application="mlop sync", timeouts=timeouts)
@@ -396,6 +401,7 @@ class Syncer:
         """Send what is new of one run: its row first, then its data batch after batch, until
         what was there when a batch was read is all sent."""
         stats = SyncStats()
+        self._complete_locally(run_id)
         self._reopen_if_replaced()
         state = self._states.setdefault(run_id, _RunState())
         try:
@@ -459,6 +465,26 @@ class Syncer:
             self._states.pop(run_id, None)  # what it knew may be wrong now
             raise
         return stats
+
+    def _complete_locally(self, run_id: str) -> None:
+        """Store what ``mlop run`` left beside the store for a run that has ended: a final
+        status it could not commit (always: its own sync's last pass needs it too), and, with
+        ``complete_records``, console metrics that its indexer did not finish (a run being
+        indexed by a live indexer is not waited for: the next sync sends the rest)."""
+        from mlop_cli.store.recovery import apply_pending_statuses, pending_runs
+
+        try:
+            if run_id in pending_runs(self.store):
+                apply_pending_statuses(self.store)
+            if not self._complete_records:
+                return
+            status = self.local_status(run_id)
+            if status not in ("running", "missing"):
+                from mlop_cli.indexing import ensure_indexed
+
+                ensure_indexed(self.store, run_id, status=status, wait=0.0)
+        except Exception:  # noqa: BLE001 - a read-only store: send what it holds
+            return
 
     def _ended_meanwhile(self, run_id: str) -> bool:
         found = self.local.read(
