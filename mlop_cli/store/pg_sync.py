@@ -478,8 +478,10 @@ class Syncer:
                 apply_pending_statuses(self.store)
             if not self._complete_records:
                 return
+            # Only an index that was begun: a run without one (an older store, an import) keeps
+            # the points it has; re-deriving them is for its readers to decide.
             status = self.local_status(run_id)
-            if status not in ("running", "missing"):
+            if status not in ("running", "missing") and console_pending(self.store, run_id):
                 from mlop_cli.indexing import ensure_indexed
 
                 ensure_indexed(self.store, run_id, status=status, wait=0.0)
