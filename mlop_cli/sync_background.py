@@ -72,6 +72,7 @@ class BackgroundSync:
         """Start the child; return a warning line when it cannot start (the run goes on)."""
         env = dict(self.env)
         env["MLOP_SYNC_TO"] = self.url
+        env["MLOP_SYNC_UNTIL_STDIN_CLOSES"] = "1"  # see finish()
         env.pop("MLOP_TRACEBACK", None)
         argv = [
             sys.executable,
@@ -83,7 +84,6 @@ class BackgroundSync:
             str(_interval(self.env)),
             "--store",
             str(self.store),
-            "--until-stdin-closes",
             self.run_id,
         ]
         try:

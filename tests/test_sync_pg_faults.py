@@ -585,11 +585,12 @@ def test_the_background_sync_ends_when_the_run_closes_its_stdin(tmp_path: Path, 
     writer, run_id = start_run(store)
     put_points(writer, "loss", 0, 10)
     finish(writer)
-    argv = mlop_argv(
-        "sync", "--watch", "--interval", "30", "--until-stdin-closes", run_id, "--store", str(store)
-    )
+    argv = mlop_argv("sync", "--watch", "--interval", "30", run_id, "--store", str(store))
     sync = subprocess.Popen(
-        argv, env=clean_env(MLOP_SYNC_TO=url), stdin=subprocess.PIPE, stderr=subprocess.PIPE
+        argv,
+        env=clean_env(MLOP_SYNC_TO=url, MLOP_SYNC_UNTIL_STDIN_CLOSES="1"),
+        stdin=subprocess.PIPE,
+        stderr=subprocess.PIPE,
     )
     try:
         wait_for(

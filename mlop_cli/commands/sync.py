@@ -23,6 +23,8 @@ from mlop_cli.commands._shared import (
 )
 from mlop_cli.errors import MlopError, UsageError
 
+UNTIL_CLOSED_ENV = "MLOP_SYNC_UNTIL_STDIN_CLOSES"
+
 # -- sync (PostgreSQL team store) --------------------------------------------------------
 
 
@@ -54,13 +56,6 @@ def sync(
         help="Local store file, or a folder of them (default: $MLOP_STORE, the config file, "
         "or .mlop/mlop.db).",
         show_default=False,
-    ),
-    until_closed: bool = typer.Option(
-        False,
-        "--until-stdin-closes",
-        hidden=True,
-        help="(mlop run's own sync) With --watch: end after the pass that follows the end of "
-        "stdin, which the run closes once its record is complete.",
     ),
     as_json: bool = JsonOption,
 ) -> None:
@@ -104,6 +99,9 @@ def sync(
                     raise UsageError("with a folder of stores, use --all")
                 run_ids = _resolve_for_sync(path, run_refs, watch)
             if watch:
+                # mlop run's own sync: it ends after the pass that follows the end of its stdin,
+                # which the run closes once its record is complete.
+                until_closed = os.environ.get(UNTIL_CLOSED_ENV) == "1"
                 closed, wait = _stdin_end() if until_closed else (None, time.sleep)
                 stats = watch_runs(
                     path, url, run_ids, interval=interval, say=_warn, closed=closed, sleep=wait
