@@ -28,6 +28,7 @@ from mlop_cli.redact import (
     redact_argv,
     redact_environment,
     redact_url,
+    strip_url_credentials,
     url_secrets,
 )
 from mlop_cli.supervise.slurm_signals import helper_preexec
@@ -409,8 +410,8 @@ def git_context(cwd: Path) -> dict[str, Any] | None:
 
 
 def _strip_credentials(url: str) -> str:
-    # https://user:token@github.com/x -> https://github.com/x
-    return re.sub(r"^([a-zA-Z][\w+.-]*://)[^/@]*@", r"\1", url)
+    # https://user:token@github.com/x -> https://github.com/x (a token may hold any character)
+    return strip_url_credentials(url)
 
 
 _PACKAGES_SCRIPT = (

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from urllib.parse import unquote
 
 REDACTED = "[redacted]"
 SECRET_WORDS = (
@@ -35,9 +37,6 @@ _SECRET_OPTION = re.compile(
     r"[\w.-]*|(?:[\w.]*[-_])?(?:key|pat|pass))$",
     re.I,
 )
-_URL_CREDENTIALS = re.compile(
-    r"(?P<scheme>[a-zA-Z][a-zA-Z0-9+.-]*://)(?P<user>[^/\s:@]*):(?P<password>[^/\s@]+)@"
-)
 # Values shorter than this are not scrubbed from the console: a "1" or "true" would mangle it.
 MIN_SCRUB_LENGTH = 6
 _NOT_SECRET_VALUES = {"true", "false", "none", "null", "yes", "no"}
@@ -51,14 +50,170 @@ def is_secret_name(name: str, extra_words: Iterable[str] = ()) -> bool:
     return any(word.upper() in upper for word in extra_words)
 
 
-def redact_url(text: str) -> str:
-    """Replace the password in ``scheme://user:password@host`` with :data:`REDACTED`."""
-    return _URL_CREDENTIALS.sub(lambda m: f"{m['scheme']}{m['user']}:{REDACTED}@", text)
+# -- URLs ----------------------------------------------------------------------------------
+# A URL's credentials are found by reading the URL, never by a pattern over it: a password may
+# hold raw ``# ? / @ :`` (libpq takes ``postgresql://me:Pw#1?x@host/db`` as it is), and any
+# rule that stops at one of them prints the rest. So everything between the user name and the
+# *last* ``@`` of the URL is its password: a URL with an ``@`` in its path and a ``:`` before
+# it loses a little more to the mask than it has to, never a character of a password.
 
 
-def url_secrets(text: str) -> list[str]:
-    """The passwords inside URLs in ``text``."""
-    return [m["password"] for m in _URL_CREDENTIALS.finditer(text)]
+@dataclass(frozen=True)
+class UrlCredentials:
+    """Where the secrets of one URL lie in a text (``[start, end)`` spans)."""
+
+    start: int  # the URL's first character (its scheme)
+    end: int  # one past its last character
+    user: tuple[int, int] | None  # the user name, when the URL has one
+    password: tuple[int, int] | None  # the password as written (maybe percent-encoded)
+    parameters: tuple[tuple[int, int], ...]  # values of ``?password=`` and other secret keys
+
+    def spans(self) -> list[tuple[int, int]]:
+        """Every non-empty secret span, in order."""
+        found = [self.password] if self.password else []
+        return [span for span in [*found, *self.parameters] if span[1] > span[0]]
+
+
+def find_urls(text: str, *, whole: bool = False) -> list[UrlCredentials]:
+    """Every ``scheme://`` URL in ``text``, read for its credentials.
+
+    A URL ends at whitespace; a ``scheme://`` inside it is part of it (a password may hold
+    ``://``, and two URLs joined by a comma are masked as one). With ``whole`` the text is one
+    URL from its first ``scheme://`` to its end (a ``--store`` value, where a raw space may be
+    part of a password). Linear in the length of the text.
+    """
+    found: list[UrlCredentials] = []
+    position = 0
+    while True:
+        start = _next_url(text, position)
+        if start is None:
+            return found
+        begin, body = start
+        if whole:
+            end = len(text)
+        else:
+            space = _WHITESPACE.search(text, body)
+            end = space.start() if space else len(text)
+        found.append(_read_url(text, begin, body, end))
+        if whole or end >= len(text):
+            return found
+        position = end
+
+
+def _next_url(text: str, position: int) -> tuple[int, int] | None:
+    """(scheme start, body start) of the first ``scheme://`` at or after ``position``; the
+    scheme is looked for backwards no further than ``position`` (no backtracking)."""
+    while True:
+        mark = text.find("://", position)
+        if mark == -1:
+            return None
+        start = mark
+        while start > position and text[start - 1] in _SCHEME_CHARACTERS:
+            start -= 1
+        while start < mark and text[start] not in _LETTERS:  # a scheme begins with a letter
+            start += 1
+        if start < mark:
+            return start, mark + 3
+        position = mark + 3
+
+
+def _read_url(text: str, start: int, body: int, end: int) -> UrlCredentials:
+    user = password = None
+    after_userinfo = body
+    at = text.rfind("@", body, end)
+    if at != -1:
+        colon = text.find(":", body, at)
+        user = (body, colon if colon != -1 else at)
+        if colon != -1:
+            password = (colon + 1, at)
+        after_userinfo = at + 1
+    parameters = []
+    query = text.find("?", after_userinfo, end)
+    position = query + 1
+    while query != -1 and position <= end:
+        amp = text.find("&", position, end)
+        item_end = amp if amp != -1 else end
+        equals = text.find("=", position, item_end)
+        if equals != -1 and is_secret_name(unquote(text[position:equals])):
+            # To the end of the URL: a raw & # or ? may be part of the value, as for libpq.
+            parameters.append((equals + 1, end))
+            break
+        if amp == -1:
+            break
+        position = amp + 1
+    return UrlCredentials(start, end, user, password, tuple(parameters))
+
+
+_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_SCHEME_CHARACTERS = _LETTERS | frozenset("0123456789+.-")
+_WHITESPACE = re.compile(r"\s")
+
+
+def redact_url(text: str, mask: str = REDACTED, *, whole: bool = False) -> str:
+    """``text`` with the password of every URL in it (``scheme://user:PASSWORD@host``, and
+    ``?password=`` or another secret-named parameter) replaced by ``mask``.
+
+    Args:
+        whole: the text is one URL (see :func:`find_urls`).
+    """
+    spans = [span for url in find_urls(text, whole=whole) for span in url.spans()]
+    if not spans:
+        return text
+    pieces, position = [], 0
+    for begin, end in spans:
+        pieces += [text[position:begin], mask]
+        position = end
+    pieces.append(text[position:])
+    return "".join(pieces)
+
+
+def url_secrets(text: str, *, whole: bool = False) -> list[str]:
+    """The passwords inside URLs in ``text``, as written and percent-decoded."""
+    found: list[str] = []
+    for url in find_urls(text, whole=whole):
+        for begin, end in url.spans():
+            raw = text[begin:end]
+            found += [raw] if unquote(raw) == raw else [raw, unquote(raw)]
+    return found
+
+
+def url_without_password(url: str) -> str:
+    """The URL with its password and secret parameters left out (``scheme://user@host/db``),
+    for a command to paste: the password then comes from PGPASSWORD, ~/.pgpass or a prompt.
+    """
+    found = find_urls(url, whole=True)
+    if not found:
+        return url
+    parsed = found[0]
+    cuts: list[tuple[int, int]] = []
+    if parsed.password is not None:
+        cuts.append((parsed.password[0] - 1, parsed.password[1]))  # ":password"
+    for begin, end in parsed.parameters:  # "key=value" to the end, with its "?" or "&"
+        cuts.append((begin - len(_key_before(url, begin)) - 2, end))
+    text, shift = url, 0
+    for begin, end in sorted(cuts):
+        text = text[: begin - shift] + text[end - shift :]
+        shift += end - begin
+    return text.rstrip("?")
+
+
+def _key_before(url: str, value_start: int) -> str:
+    """The parameter name whose value starts at ``value_start`` (after its "=")."""
+    equals = value_start - 1
+    start = max(url.rfind("&", 0, equals), url.rfind("?", 0, equals)) + 1
+    return url[start:equals]
+
+
+def strip_url_credentials(text: str) -> str:
+    """``text`` with the whole ``user:password@`` of every URL in it left out (git remotes)."""
+    pieces, position = [], 0
+    for url in find_urls(text):
+        if url.user is not None:
+            userinfo_end = (url.password or url.user)[1] + 1  # past the "@"
+            pieces += [text[position : url.user[0]]]
+            position = userinfo_end
+    pieces.append(text[position:])
+    return "".join(pieces)
 
 
 def redact_environment(
