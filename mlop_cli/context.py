@@ -27,8 +27,8 @@ from mlop_cli.redact import (
     is_secret_name,
     redact_argv,
     redact_environment,
-    redact_url,
-    url_secrets,
+    redact_text,
+    text_secrets,
 )
 from mlop_cli.supervise.slurm_signals import helper_preexec
 from mlop_cli.supervise.supervisor import shebang_words
@@ -278,9 +278,9 @@ def redact_params(
             clean[key] = REDACTED
             if value is not None:
                 secrets.append(str(value))
-        elif isinstance(value, str) and url_secrets(value):
-            secrets += url_secrets(value)
-            clean[key] = redact_url(value)
+        elif isinstance(value, str) and (found := text_secrets(value, extra)):
+            secrets += found
+            clean[key] = redact_text(value, extra)
         else:
             clean[key] = value
     return clean, secrets
@@ -317,7 +317,7 @@ def ci_context(env: Mapping[str, str]) -> dict[str, Any] | None:
     for detector, (name, variables) in CI_SYSTEMS.items():
         if env.get(detector):
             kept = {variable: env[variable] for variable in variables if variable in env}
-            return {"system": name, **{k: redact_url(v) for k, v in kept.items()}}
+            return {"system": name, **{k: redact_text(v) for k, v in kept.items()}}
     if env.get("CI", "").lower() in ("1", "true", "yes"):
         return {"system": "ci"}
     return None
@@ -346,8 +346,10 @@ def slow_context(
         pass
     git = git_context(cwd)
     if git:
-        if scrub is not None and git.get("diff"):
-            git["diff"] = scrub(git["diff"])
+        if git.get("diff"):
+            # An uncommitted diff may add a key (`API_KEY = "sk-..."`): its secrets are found
+            # by their form, besides those of the environment and argv.
+            git["diff"] = redact_text(scrub(git["diff"]) if scrub is not None else git["diff"])
         context["git"] = git
     packages = python_packages(argv, env)
     if packages:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from typing import Any
 
 REDACTED = "[redacted]"
 SECRET_WORDS = (
@@ -25,13 +26,19 @@ SECRET_WORDS = (
 )
 # Within a name, or as whole words only (PAT in GITHUB_PAT but not PATH; DB_PASS; MYSQL_PWD but
 # not the shell's PWD).
+# Not a look-alike: TOKENIZER, MAX_TOKENS and AUTHOR hold no secret (and `--tokenizer gpt2`,
+# `--max-new-tokens 256` are hyperparameters to keep).
+_NOT_QUITE = {"TOKEN": "TOKEN(?!IZ|S(?![A-Z]))", "AUTH": "AUTH(?!OR)"}
 _SECRET_NAME = re.compile(
-    "|".join(SECRET_WORDS) + r"|(?:^|_)(?:PAT|PASS)(?:_|$)|_PWD$", re.IGNORECASE
+    "|".join(_NOT_QUITE.get(word, word) for word in SECRET_WORDS)
+    + r"|(?:^|_)(?:PAT|PASS)(?:_|$)|_PWD$",
+    re.IGNORECASE,
 )
 # Options whose value is a secret: --token, --api-key, --api_key, --password, --secret, --hf-token,
 # --private-key, --cookie..., and those whose last word is key or pat (--key, --access-key).
 _SECRET_OPTION = re.compile(
-    r"^-{1,2}(?:[\w.-]*(?:token|api[-_]?key|password|passwd|secret|credential|auth|private|cookie)"
+    r"^-{1,2}(?:[\w.-]*(?:token(?!iz|s(?![a-z]))|api[-_]?key|password|passwd|secret|credential"
+    r"|auth(?!or)|private|cookie)"
     r"[\w.-]*|(?:[\w.]*[-_])?(?:key|pat|pass))$",
     re.I,
 )
@@ -41,6 +48,54 @@ _URL_CREDENTIALS = re.compile(
 # Values shorter than this are not scrubbed from the console: a "1" or "true" would mangle it.
 MIN_SCRUB_LENGTH = 6
 _NOT_SECRET_VALUES = {"true", "false", "none", "null", "yes", "no"}
+
+
+MIN_SECRET_LENGTH = 4
+_MAX_OPTION_LENGTH = 128
+_MAX_SCHEME = 32
+_RAW_WINDOW = 256  # how far past a raw / ? # a password's @ is looked for
+# What a URL's authority, and a URL, run up to (the pattern matches everything before).
+_AUTHORITY_END = re.compile(r"[^/?#\"'<>`\\\s]*")
+_WORD_END = re.compile(r"[^\"'<>`\\\s]*")
+_WEBHOOK_HOSTS = frozenset(
+    {"hooks.slack.com", "discord.com", "discordapp.com", "hooks.zapier.com", "outlook.office.com"}
+)
+# Well-known token formats, in one pattern (one pass; its first characters let the engine skip
+# ahead). Each repetition is bounded, so a match attempt costs at most a few hundred steps:
+# linear time. A match inside a longer word (`task-...` holds `sk-`) is dropped afterwards.
+_TOKENS = re.compile(
+    r"gh[pousr]_[A-Za-z0-9]{30,255}"  # GitHub
+    r"|github_pat_[A-Za-z0-9_]{22,255}"
+    r"|glpat-[A-Za-z0-9_-]{20,255}"  # GitLab
+    r"|xox[abposr]-[A-Za-z0-9-]{10,255}"  # Slack
+    r"|sk-[A-Za-z0-9_-]{20,255}"  # OpenAI, Anthropic
+    r"|[sr]k_(?:live|test)_[A-Za-z0-9]{16,255}"  # Stripe
+    r"|hf_[A-Za-z0-9]{30,255}"  # Hugging Face
+    r"|AIza[0-9A-Za-z_-]{35}"  # Google
+    r"|(?:AKIA|ASIA)[0-9A-Z]{16}(?![0-9A-Za-z])"  # AWS access key id
+)
+# A JWT; tried only where a run of its characters begins (the lookbehind), so `eyJeyJ...` costs
+# one attempt, not one per `eyJ`.
+_JWT = re.compile(r"(?<![\w-])eyJ[\w-]{8,4096}\.eyJ[\w-]{8,4096}\.[\w-]{8,4096}")
+_PRIVATE_KEY_BEGIN = re.compile(r"-----BEGIN [A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----")
+_PRIVATE_KEY_END = "-----END "
+# `name = value`, `name: value`, `"name": "value"`, `Name=value;` (connection strings), with the
+# name starting a word; the value is read after it (_value_end). The name decides
+# (is_secret_name), not this pattern.
+_ASSIGNMENT = re.compile(
+    r"(?<![\w.-])-{0,2}(?P<name>[A-Za-z_][\w.-]{0,127})[\"']?[ \t]{0,16}(?:=(?!=)|:(?![/\\]))[ \t]{0,16}"
+)
+_UNQUOTED_VALUE = re.compile(r"[^\s\"',;&)}\]]{0,4096}")
+_MAX_VALUE = 4096
+
+# Names secret only inside text: a connection string's Pwd, a SAS token's sig (the variable
+# PWD is the shell's folder).
+_TEXT_SECRET_NAMES = frozenset({"pwd", "sig", "signature", "x-amz-signature"})
+# Code, not a literal: a dotted or called name (`args.token`, `get_key(`), or a short word
+# without digits (`str`, `len`, `None`, `self`).
+_CODE_VALUE = re.compile(
+    r"[A-Za-z_]\w{0,127}(?:\.[A-Za-z_]\w{0,127}){1,16}[(\[]?|[A-Za-z_]\w{0,127}[(\[]|[A-Za-z_]{1,6}"
+)
 
 
 def is_secret_name(name: str, extra_words: Iterable[str] = ()) -> bool:
@@ -57,14 +112,188 @@ def redact_url(text: str) -> str:
 
 
 def url_secrets(text: str) -> list[str]:
-    """The passwords inside URLs in ``text``."""
-    return [m["password"] for m in _URL_CREDENTIALS.finditer(text)]
+    """The passwords inside URLs in ``text`` (and user names that are tokens: Sentry DSNs)."""
+    return [text[start:end] for start, end in _url_secret_spans(text)]
+
+
+def text_secrets(text: str, extra_words: Iterable[str] = ()) -> list[str]:
+    """The secret values inside free text: an environment value, an argument, a diff.
+
+    Found: passwords and token user names in URLs, Slack webhook paths, the values of
+    secret-named keys in ``key=value`` and ``key: value`` forms (connection strings' AccountKey,
+    Password...; ``API_KEY = "..."`` in code), well-known token formats and private key blocks.
+    Every pattern is anchored on a literal or a word start and bounded, so the cost is linear in
+    the length of the text whatever it holds (a backtracking pattern once cost 11.8 s on a
+    60 KB environment value before the command started).
+    """
+    return [text[start:end] for start, end in secret_spans(text, extra_words)]
+
+
+def redact_text(text: str, extra_words: Iterable[str] = ()) -> str:
+    """``text`` with every secret :func:`text_secrets` finds replaced by :data:`REDACTED`."""
+    return _replaced(text, secret_spans(text, extra_words))
+
+
+def secret_spans(text: str, extra_words: Iterable[str] = ()) -> list[tuple[int, int]]:
+    """Where the secrets of free text are: sorted, disjoint ``(start, end)`` spans."""
+    if len(text) < MIN_SECRET_LENGTH:
+        return []
+    extra = tuple(extra_words)
+    spans = _url_secret_spans(text) if "://" in text else []
+    for match in _TOKENS.finditer(text):
+        start = match.start()
+        if start == 0 or not (text[start - 1].isalnum() or text[start - 1] in "_-"):
+            spans.append(match.span())
+    if "eyJ" in text:
+        spans += [match.span() for match in _JWT.finditer(text)]
+    if "PRIVATE KEY" in text:
+        spans += _private_key_spans(text)
+    if "=" not in text and ":" not in text:
+        return _merged(spans)
+    secret_name: dict[str, bool] = {}  # names repeat: decide each once
+    position = 0
+    while assignment := _ASSIGNMENT.search(text, position):
+        position = assignment.end()
+        name = assignment["name"]
+        secret = secret_name.get(name)
+        if secret is None:
+            secret = secret_name[name] = (
+                is_secret_name(name, extra) or name.lower() in _TEXT_SECRET_NAMES
+            )
+        if not secret:
+            continue  # the value may hold a name of its own (`--env=API_KEY=X`): read on
+        start, end = _value_span(text, position)
+        if end > start and _looks_like_a_value(text[start:end], quoted=text[start - 1 : start]):
+            spans.append((start, end))
+            position = end  # one read of the value: linear however many names it holds
+    return _merged(spans)
+
+
+def _private_key_spans(text: str) -> list[tuple[int, int]]:
+    """PEM private key blocks, BEGIN to END (to the end of the text when the END is missing)."""
+    spans: list[tuple[int, int]] = []
+    position = 0
+    while True:
+        match = _PRIVATE_KEY_BEGIN.search(text, position)
+        if match is None:
+            return spans
+        end = text.find(_PRIVATE_KEY_END, match.end())
+        end = len(text) if end < 0 else end
+        spans.append((match.end(), end))
+        position = max(end, match.end())
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(s for s in spans if s[1] > s[0]):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _url_secret_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of URL passwords, token-like user names and webhook paths, in one linear scan.
+
+    Each ``://`` is found with ``str.find``; the scheme before it is read with bounded steps and
+    the rest once, never by trying a pattern at every position. A password may hold a raw
+    ``/``, ``?`` or ``#`` (``user:Pw#Leak?1@host``): then the ``@`` is looked for a little
+    further on.
+    """
+    spans: list[tuple[int, int]] = []
+    length = len(text)
+    position = text.find("://")
+    while position >= 0:
+        start = position + 3
+        head_end = _scan(text, start, _AUTHORITY_END)
+        resume = head_end
+        scheme_start = position
+        while (
+            scheme_start > 0
+            and position - scheme_start < _MAX_SCHEME
+            and (text[scheme_start - 1].isalnum() or text[scheme_start - 1] in "+.-")
+        ):
+            scheme_start -= 1
+        if scheme_start < position and text[scheme_start].isalpha():
+            at = text.rfind("@", start, head_end)
+            if at < 0 and ":" in text[start:head_end]:
+                window_end = _scan(text, head_end, _WORD_END, min(length, head_end + _RAW_WINDOW))
+                at = text.rfind("@", head_end, window_end)
+            host_start = start
+            if at >= 0:
+                userinfo = text[start:at]
+                colon = userinfo.find(":")
+                if colon >= 0:
+                    password = userinfo[colon + 1 :]
+                    # host:443/users/me@example.com is a port and a path, not a password
+                    port_and_path = "/" in password and password.split("/", 1)[0].isdigit()
+                    if password and not port_and_path:
+                        spans.append((start + colon + 1, at))
+                        host_start = at + 1
+                elif _is_token_user(userinfo):
+                    # https://<token>@github.com/..., Sentry's https://<key>@o1.ingest.sentry.io/1
+                    spans.append((start, at))
+                    host_start = at + 1
+            host_end = _scan(text, host_start, _AUTHORITY_END)
+            resume = max(resume, host_end)
+            host = text[host_start:host_end].lower().rsplit("@", 1)[-1].split(":", 1)[0]
+            if host in _WEBHOOK_HOSTS or host.endswith(".webhook.office.com"):
+                path_end = _scan(text, host_end, _WORD_END)
+                if path_end - host_end > 1:
+                    spans.append((host_end + 1, path_end))  # the path is the secret
+                resume = max(resume, path_end)
+        # From one before where the scan stopped: that `/` may begin the next `://`.
+        position = text.find("://", max(resume - 1, position + 3))
+    return spans
+
+
+def _scan(text: str, start: int, stops: re.Pattern[str], limit: int | None = None) -> int:
+    """The first index from ``start`` (up to ``limit``) whose character is one of ``stops``."""
+    match = stops.match(text, start, len(text) if limit is None else limit)
+    return match.end() if match else start
+
+
+def _is_token_user(user: str) -> bool:
+    """A user name that is a key: long, of letters and digits both (not ``git`` or ``oauth2``)."""
+    return (
+        20 <= len(user) <= 256
+        and all(c.isalnum() or c in "_-.~%" for c in user)
+        and any(c.isdigit() for c in user)
+        and any(c.isalpha() for c in user)
+    )
+
+
+def _value_span(text: str, start: int) -> tuple[int, int]:
+    """Where the value after a name and its ``=`` or ``:`` is: inside quotes, or up to a delimiter."""
+    quote = text[start : start + 1]
+    if quote in ('"', "'"):
+        end = text.find(quote, start + 1, start + 1 + _MAX_VALUE)
+        newline = text.find("\n", start + 1, end if end >= 0 else start + 1 + _MAX_VALUE)
+        if end < 0 or newline >= 0:
+            return start, start
+        return start + 1, end
+    match = _UNQUOTED_VALUE.match(text, start)
+    return start, match.end() if match else start
+
+
+def _looks_like_a_value(value: str, quoted: str = "") -> bool:
+    """A literal, not code: ``key=len`` or ``token: str`` in a diff is not a secret."""
+    if value.lower() in _NOT_SECRET_VALUES or value == REDACTED:
+        return False
+    if quoted in ('"', "'"):
+        return True  # a quoted literal
+    return not _CODE_VALUE.fullmatch(value)
 
 
 def redact_environment(
     env: Mapping[str, str], extra_words: Iterable[str] = ()
 ) -> tuple[dict[str, str], list[str]]:
-    """Return the environment with secrets redacted, and the secret values found."""
+    """Return the environment with secrets redacted, and the secret values found.
+
+    A secret-named variable is redacted whole; in any other, the secrets free text holds
+    (:func:`text_secrets`: a connection string's AccountKey, a webhook URL, a DSN's key).
+    """
     extra = tuple(extra_words)
     clean: dict[str, str] = {}
     secrets: list[str] = []
@@ -72,48 +301,72 @@ def redact_environment(
         if is_secret_name(name, extra):
             clean[name] = REDACTED
             secrets.append(value)
-        else:
-            found = url_secrets(value)
-            secrets += found
-            clean[name] = redact_url(value) if found else value
+            continue
+        spans = secret_spans(value, extra)
+        secrets += [value[start:end] for start, end in spans]
+        clean[name] = _replaced(value, spans)
     return clean, secrets
 
 
 def redact_argv(argv: list[str], extra_words: Iterable[str] = ()) -> tuple[list[str], list[str]]:
-    """Return argv with secret option values redacted, and the secret values found.
+    """Return argv with secret values redacted (one element per element), and the secrets found.
 
-    Handles ``--token X``, ``--token=X``, Hydra-style ``api_key=X`` and URLs with credentials.
+    Handles ``--token X``, ``--token=X``, ``-token X``, a secret name given as an option's
+    value (``-e API_KEY=X``, ``--env=API_KEY=X``, ``--set token X``), Hydra-style
+    ``api_key=X``, and whatever :func:`text_secrets` finds in any argument (URLs with
+    credentials, webhook URLs, tokens).
     """
     extra = tuple(extra_words)
     clean: list[str] = []
     secrets: list[str] = []
     redact_next = False
+    after_option = False
     for arg in argv:
         if redact_next:
             clean.append(REDACTED)
             secrets.append(arg)
-            redact_next = False
+            redact_next = after_option = False
             continue
         if arg.startswith("-") and "=" in arg:
             option, value = arg.split("=", 1)
-            if _SECRET_OPTION.match(option) or _is_extra(option, extra):
+            if _is_secret_option(option, extra):
                 clean.append(f"{option}={REDACTED}")
                 secrets.append(value)
+                after_option = False
                 continue
-        elif arg.startswith("-") and (_SECRET_OPTION.match(arg) or _is_extra(arg, extra)):
+        elif arg.startswith("-") and _is_secret_option(arg, extra):
             clean.append(arg)
             redact_next = True
             continue
-        elif "=" in arg and not arg.startswith("-"):
-            key, value = arg.split("=", 1)
-            if re.fullmatch(r"[+~]*[\w.]+", key) and is_secret_name(key.rsplit(".", 1)[-1], extra):
-                clean.append(f"{key}={REDACTED}")
-                secrets.append(value)
-                continue
-        found = url_secrets(arg)
-        secrets += found
-        clean.append(redact_url(arg) if found else arg)
+        elif after_option and _is_secret_option("--" + arg, extra):
+            # `-e TOKEN VALUE`, `--set password VALUE`: the name is the option's value.
+            clean.append(arg)
+            redact_next = True
+            continue
+        after_option = arg.startswith("-") and len(arg) > 1 and "=" not in arg
+        spans = secret_spans(arg, extra)
+        secrets += [arg[start:end] for start, end in spans]
+        clean.append(_replaced(arg, spans))
     return clean, secrets
+
+
+def _is_secret_option(option: str, extra: tuple[str, ...]) -> bool:
+    # A name longer than any real option is not one (and the pattern stays cheap).
+    if len(option) > _MAX_OPTION_LENGTH or not option.startswith("-"):
+        return False
+    return bool(_SECRET_OPTION.match(option)) or _is_extra(option, extra)
+
+
+def _replaced(text: str, spans: list[tuple[int, int]]) -> str:
+    if not spans:
+        return text
+    out: list[str] = []
+    position = 0
+    for start, end in spans:
+        out += [text[position:start], REDACTED]
+        position = end
+    out.append(text[position:])
+    return "".join(out)
 
 
 def _is_extra(option: str, extra: tuple[str, ...]) -> bool:
@@ -131,6 +384,52 @@ def scrubbable(values: Iterable[str]) -> list[bytes]:
     return sorted(found, key=len, reverse=True)
 
 
+_PIECE = 256
+
+
+def _pieces(secret: bytes) -> list[bytes]:
+    """``secret`` cut into nearly equal consecutive pieces of at most 256 bytes."""
+    count = -(-len(secret) // _PIECE)
+    size = -(-len(secret) // count)
+    return [secret[start : start + size] for start in range(0, len(secret), size)]
+
+
+def _literal_pattern(literals: list[bytes]) -> re.Pattern[bytes]:
+    """A pattern matching any of ``literals``, the longest at a position, as a prefix tree.
+
+    An alternation of many literals tries each at every byte of the console; the tree follows
+    one path, so a position costs one step unless it begins a secret.
+    """
+    tree: dict[int, Any] = {}
+    for literal in literals:
+        node = tree
+        for byte in literal:
+            node = node.setdefault(byte, {})
+        node[-1] = {}  # a literal ends here
+    try:
+        return re.compile(_tree_pattern(tree))
+    except (RecursionError, re.error, OverflowError):  # a tree too deep for the compiler
+        return re.compile(b"|".join(re.escape(literal) for literal in literals))
+
+
+def _tree_pattern(node: dict[int, Any]) -> bytes:
+    branches: list[bytes] = []
+    for byte, child in node.items():
+        if byte < 0:
+            continue
+        run = bytes([byte])
+        while len(child) == 1 and -1 not in child:  # a chain: one literal run
+            ((byte, child),) = child.items()
+            run += bytes([byte])
+        branches.append(re.escape(run) + _tree_pattern(child))
+    if not branches:
+        return b""
+    body = branches[0] if len(branches) == 1 else b"(?:" + b"|".join(branches) + b")"
+    if -1 in node:
+        return b"(?:" + body + b")?"  # greedy: the longer secret first, else this one
+    return body
+
+
 class Scrubber:
     """Replaces secret byte strings in a stream of chunks, also across chunk boundaries.
 
@@ -140,12 +439,19 @@ class Scrubber:
     """
 
     def __init__(self, secrets: Iterable[bytes]) -> None:
-        self._secrets = [s for s in secrets if s]
-        self._pattern = (
-            re.compile(b"|".join(re.escape(s) for s in self._secrets)) if self._secrets else None
+        # A long secret (a 60 KB variable) is matched as pieces of at most 256 bytes that
+        # partition it: a match attempt then costs at most 256 steps, and the held-back tail is
+        # under 256 bytes, whatever the secrets are.
+        self._secrets = sorted(
+            {piece for secret in secrets if secret for piece in _pieces(secret)},
+            key=len,
+            reverse=True,
         )
+        self._pattern = _literal_pattern(self._secrets) if self._secrets else None
         self._hold = max((len(s) for s in self._secrets), default=1) - 1
-        self._first_bytes = frozenset(s[0] for s in self._secrets)
+        self._by_first_byte: dict[int, list[bytes]] = {}
+        for secret in self._secrets:
+            self._by_first_byte.setdefault(secret[0], []).append(secret)
         self._tail = b""
         self._replacement = REDACTED.encode()
 
@@ -163,11 +469,12 @@ class Scrubber:
 
     def _unfinished(self, data: bytes) -> int:
         """Where the longest end of ``data`` that a secret begins with starts (len: none)."""
-        first, secrets = self._first_bytes, self._secrets
+        by_first_byte = self._by_first_byte
         for start in range(max(0, len(data) - self._hold), len(data)):
-            if data[start] in first:
+            candidates = by_first_byte.get(data[start])
+            if candidates:
                 end = data[start:]
-                if any(secret.startswith(end) for secret in secrets):
+                if any(secret.startswith(end) for secret in candidates):
                     return start
         return len(data)
 
