@@ -19,6 +19,7 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from stat import S_ISREG
 from typing import Any
 
 from mlop_cli.records import Event, Record, Sink
@@ -347,11 +348,14 @@ class TensorBoardSource:
     def _new_reader(self, path: str) -> EventFileReader | None:
         """A reader for a newly seen file, or None while an old file has not grown."""
         offset = 0
+        try:
+            info = os.stat(path)
+        except OSError:
+            return None
+        if not S_ISREG(info.st_mode):
+            return None  # a FIFO or device named like an event file: opening it would block
         if self._baseline is not None and path in self._baseline:
-            try:
-                size = os.stat(path).st_size
-            except OSError:
-                return None
+            size = info.st_size
             if size == self._baseline[path]:
                 return None
             offset = self._baseline[path] if size > self._baseline[path] else 0
