@@ -14,6 +14,7 @@ import os
 import queue
 import re
 import signal
+import stat
 import sys
 import threading
 import time
@@ -36,6 +37,7 @@ from mlop_cli.errors import CommandNotExecutableError, CommandNotFoundError
 from mlop_cli.ids import new_run_id
 from mlop_cli.redact import Scrubber, scrubbable
 from mlop_cli.store.writer import RunStart, RunUpdate, Writer
+from mlop_cli.supervise.exit_status import signal_name
 from mlop_cli.supervise.slurm_signals import command_signalled_by_sender
 from mlop_cli.supervise.supervisor import LaunchOptions, Outcome, Supervisor
 from mlop_cli.units import format_duration
@@ -300,7 +302,7 @@ def execute_run(options: RunOptions) -> int:
     def on_signal(number: int, forwarded: bool) -> None:
         if writer is not None:
             writer.request_flush()
-            name = signal.Signals(number).name
+            name = signal_name(number)  # real-time signals have no Signals member
             writer.put(
                 rec.Event(
                     time.time(),
@@ -312,6 +314,16 @@ def execute_run(options: RunOptions) -> int:
                     "command too; not forwarded",
                 )
             )
+
+    def on_event(level: str, kind: str, message: str) -> None:
+        # What the supervisor did on its own (a daemon followed, leftovers ended, the terminal
+        # closed, a write to the output failed): an event, and a line on stderr.
+        if writer is not None:
+            writer.put(rec.Event(time.time(), level, kind, message))
+        if level == "warning":
+            messages.warning(message)
+        elif level == "info":
+            messages.info(message)
 
     background: Any = None  # the background sync, started beside the command
     supervisor = Supervisor(
@@ -328,6 +340,7 @@ def execute_run(options: RunOptions) -> int:
         ),
         on_output=on_output,
         on_signal=on_signal,
+        on_event=on_event,
     )
     launch_error: CommandNotFoundError | CommandNotExecutableError | None = None
     try:
@@ -337,8 +350,14 @@ def execute_run(options: RunOptions) -> int:
         child_pid = None
 
     # The command runs; now mlop's own machinery starts beside it.
+    not_a_store = _not_a_store(options.store)
+    if not_a_store:
+        messages.warning(not_a_store)
+        return _passthrough_only(supervisor, launch_error)
     writer = Writer(options.store, run_id, warn=messages.warning, secrets=secret_bytes)
-    writer.start()
+    if not _started(writer.start, messages, "the run is not recorded"):
+        writer = None
+        return _passthrough_only(supervisor, launch_error)
     slurm = context.get("slurm", {})
     group = None
     if "SLURM_JOB_ID" in slurm:
@@ -397,7 +416,8 @@ def execute_run(options: RunOptions) -> int:
     messages.info(f"run {run_id} ({name}) recording to {options.store}")
     if console_source is not None:
         console_worker = _ConsoleWorker(console_source(writer.put), messages.warning)
-        console_worker.start()
+        if not _started(console_worker.start, messages, "the console is stored, not parsed"):
+            console_worker = None
     scrubber = Scrubber(secret_bytes)
     context_thread = threading.Thread(
         target=_gather_slow_context,
@@ -405,12 +425,11 @@ def execute_run(options: RunOptions) -> int:
         name="mlop-context",
         daemon=True,
     )
-    context_thread.start()
     # The context is waited for at the end like a source (a short run must still get it).
-    sources = [
-        _Started("context", context_thread),
-        *_start_sources(options, writer, child_pid, messages),
-    ]
+    sources: list[Any] = []
+    if _started(context_thread.start, messages, "the context is partial"):
+        sources.append(_Started("context", context_thread))
+    sources += _start_sources(options, writer, child_pid, messages)
     background = _start_background_sync(options, run_id, messages)
 
     outcome: Outcome = supervisor.wait()
@@ -494,15 +513,7 @@ def _finish(
                 "a process the command started kept its output open after it exited; mlop stopped waiting",
             )
         )
-    if outcome.leftovers_ended:
-        writer.put(
-            rec.Event(
-                time.time(),
-                "warning",
-                "leftovers",
-                f"{outcome.leftovers_ended} process(es) started by the command outlived it and were ended",
-            )
-        )
+    # Leftovers ended: said by the supervisor itself (on_event), naming them.
     columns: dict[str, Any] = {
         "status": status.status,
         "exit_code": status.code,
@@ -529,6 +540,41 @@ def _finish(
             "the store did not take everything before the time limit; the last second may be missing"
         )
     return int(status.code)
+
+
+def _not_a_store(path: Path) -> str | None:
+    """Why ``path`` cannot hold a store (a device, a FIFO: ``--store /dev/null``), or None.
+
+    SQLite would write its journal and mlop its lock file beside it (``/dev/null-journal``).
+    """
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return None  # created by the writer (or its failure is a warning of the writer's)
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return None
+    return f"--store {path} is not a file: the command runs unrecorded"
+
+
+def _passthrough_only(
+    supervisor: Supervisor, launch_error: CommandNotFoundError | CommandNotExecutableError | None
+) -> int:
+    """Plain passthrough, nothing recorded (no thread to be had, no store): the command's exit
+    code all the same."""
+    if launch_error is not None:
+        sys.stderr.write(f"mlop: {launch_error}\n")
+        return int(launch_error.exit_code)
+    return int(supervisor.wait().exit.code)
+
+
+def _started(start: Callable[[], None], messages: Messages, without: str) -> bool:
+    """Start a thread; when none can be had (``ulimit -v``, a process limit), warn and go on."""
+    try:
+        start()
+    except (RuntimeError, MemoryError) as error:
+        messages.warning(f"mlop cannot start a thread ({error}): {without}")
+        return False
+    return True
 
 
 def _start_background_sync(options: RunOptions, run_id: str, messages: Messages) -> Any:

@@ -262,11 +262,15 @@ def test_kill_9_of_mlop_leaves_a_valid_store_and_a_lost_run(store: Path, tmp_pat
         "    time.sleep(0.01)\n"
     )
     process = start_run(store, PYTHON, "-c", child)
-    time.sleep(2.5)
+    from tests.reliability.harness import wait_for_child_pid
+
+    child_pid = wait_for_child_pid(store)
+    assert process.stdout is not None
+    for _ in range(250):  # 2.5 s of lines, as many as the check below needs
+        process.stdout.readline()
     process.kill()
     process.wait()
     # The child loses its reader: it must get EPIPE/SIGPIPE and end, not hang.
-    child_pid = query(store, "SELECT child_pid FROM runs")[0][0]
     deadline = time.monotonic() + 10
     while time.monotonic() < deadline:
         try:
