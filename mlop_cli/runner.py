@@ -26,11 +26,14 @@ from typing import Any
 from mlop_cli import records as rec
 from mlop_cli.context import (
     config_files_in_argv,
+    exact_bytes,
     flatten,
     params_from_argv,
     quick_context,
     read_config_file,
     redact_params,
+    shown_text,
+    shown_values,
     slow_context,
 )
 from mlop_cli.errors import CommandNotExecutableError, CommandNotFoundError
@@ -355,9 +358,15 @@ def execute_run(options: RunOptions) -> int:
         messages.warning(not_a_store)
         return _passthrough_only(supervisor, launch_error)
     writer = Writer(options.store, run_id, warn=messages.warning, secrets=secret_bytes)
+    # Any bytes are valid in names, tags, paths and argv; the store takes valid text only.
+    writer.put = _valid_text_put(writer.put)  # type: ignore[method-assign]
     if not _started(writer.start, messages, "the run is not recorded"):
         writer = None
         return _passthrough_only(supervisor, launch_error)
+    for key, values in (("name", [name]), ("tags", options.tags)):
+        if any(exact_bytes(value) for value in values):
+            exact = [exact_bytes(value) for value in values]
+            context.setdefault("exact_bytes", {})[key] = exact[0] if key == "name" else exact
     slurm = context.get("slurm", {})
     group = None
     if "SLURM_JOB_ID" in slurm:
@@ -368,11 +377,11 @@ def execute_run(options: RunOptions) -> int:
         RunStart(
             row={
                 "id": run_id,
-                "name": name,
+                "name": shown_text(name),
                 "project": options.project,
                 "status": "running",
                 "command": json.dumps(context["command"]),
-                "cwd": str(options.cwd),
+                "cwd": shown_text(str(options.cwd)),
                 "host": context["host"],
                 "user": context["user"],
                 "pid": os.getpid(),
@@ -383,7 +392,7 @@ def execute_run(options: RunOptions) -> int:
                 "group_id": group,
                 "meta": json.dumps(context, default=str),
             },
-            tags=list(dict.fromkeys(options.tags)),
+            tags=list(dict.fromkeys(shown_text(tag) for tag in options.tags)),
         )
     )
     if supervisor.streams_merged:
@@ -540,6 +549,24 @@ def _finish(
             "the store did not take everything before the time limit; the last second may be missing"
         )
     return int(status.code)
+
+
+_TEXT_RECORDS = (rec.Event, rec.Param, rec.Text, rec.ContextUpdate, RunStart, RunUpdate)
+
+
+def _valid_text_put(put: Callable[[Any], None]) -> Callable[[Any], None]:
+    """``put`` for records whose strings are made valid UTF-8 (``shown_text``) first: one path
+    or name of undecodable bytes in an event failed the whole batch it was in."""
+
+    def valid_put(record: Any) -> None:
+        if isinstance(record, _TEXT_RECORDS):
+            for name in record.__slots__:
+                value = getattr(record, name)
+                if isinstance(value, (str, dict, list, tuple)):
+                    setattr(record, name, shown_values(value))
+        put(record)
+
+    return valid_put
 
 
 def _not_a_store(path: Path) -> str | None:
