@@ -359,14 +359,17 @@ def execute_run(options: RunOptions) -> int:
         return _passthrough_only(supervisor, launch_error)
     writer = Writer(options.store, run_id, warn=messages.warning, secrets=secret_bytes)
     # Any bytes are valid in names, tags, paths and argv; the store takes valid text only.
-    writer.put = _valid_text_put(writer.put)  # type: ignore[method-assign]
+    writer.put = _valid_text_put(writer.put)  # type: ignore[method-assign,assignment]
     if not _started(writer.start, messages, "the run is not recorded"):
         writer = None
         return _passthrough_only(supervisor, launch_error)
-    for key, values in (("name", [name]), ("tags", options.tags)):
-        if any(exact_bytes(value) for value in values):
-            exact = [exact_bytes(value) for value in values]
-            context.setdefault("exact_bytes", {})[key] = exact[0] if key == "name" else exact
+    exact: dict[str, Any] = {}
+    if exact_bytes(name):
+        exact["name"] = exact_bytes(name)
+    if any(exact_bytes(tag) for tag in options.tags):
+        exact["tags"] = [exact_bytes(tag) for tag in options.tags]
+    if exact:
+        context.setdefault("exact_bytes", {}).update(exact)
     slurm = context.get("slurm", {})
     group = None
     if "SLURM_JOB_ID" in slurm:
