@@ -148,3 +148,63 @@ def test_without_threads_mlop_degrades_to_passthrough(store: Path) -> None:
     assert result.stdout == b"child\n"
     lines = result.stderr.decode().splitlines()
     assert len(lines) == 1 and lines[0].startswith("mlop: warning: "), lines
+
+
+class _FakeSupervisor:
+    """What _Ending needs of a supervisor: the open outputs, the leftovers, a voice."""
+
+    def __init__(self, leftovers: list[int]) -> None:
+        self._fds = {10: 1}  # the output is still open
+        self._output_open_after_exit = False
+        self._leftovers_ended = 0
+        self.leftovers = leftovers
+        self.said: list[tuple[list[int], list[int]]] = []
+
+    def _leftovers(self) -> list[int]:
+        return [pid for pid in self.leftovers if _state(pid) not in ("Z", "gone")]
+
+    def _say_leftovers(self, ended: list[int], killed: list[int]) -> None:
+        self.said.append((ended, killed))
+
+
+def _state(pid: int) -> str:
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return "gone"
+
+
+def test_the_ending_of_leftovers_fits_in_its_bound() -> None:
+    """The schedule after the command's end, on an injected clock: a leftover holding the output
+    and ignoring SIGTERM gets SIGTERM 1 s after the end and SIGKILL 0.3 s later, and the ending
+    is over once it is gone: 1.3 s, where it was 1 s + 1 s + up to 1 s (mlop exited 4.1-4.6 s
+    after the command, with the closing bookkeeping)."""
+    from mlop_cli.supervise.supervisor import _Ending
+
+    stubborn = subprocess.Popen(
+        [PYTHON, "-c", "import signal, sys, time; signal.signal(signal.SIGTERM, signal.SIG_IGN);"
+         " print('up', flush=True); time.sleep(60)"],
+        stdout=subprocess.PIPE,
+    )  # fmt: skip
+    try:
+        assert stubborn.stdout is not None and stubborn.stdout.readline() == b"up\n"
+        fake = _FakeSupervisor([stubborn.pid])
+        exited = 1000.0
+        ending = _Ending(exited, grace=1.0)
+        assert ending.step(fake, exited + 0.5) == 0.5  # draining: the output may still come
+        assert _state(stubborn.pid) != "gone" and not fake.said
+        assert ending.step(fake, exited + 1.0) is not None  # SIGTERM now
+        assert ending.kill_at == exited + 1.3
+        assert fake._leftovers_ended == 1 and fake._output_open_after_exit
+        assert ending.step(fake, exited + 1.2) is not None  # ignored: still there
+        assert _state(stubborn.pid) not in ("Z", "gone")
+        ending.step(fake, exited + 1.3)  # SIGKILL
+        assert fake.said == [([stubborn.pid], [stubborn.pid])]
+        assert stubborn.wait(timeout=30) == -9
+        fake._fds = {}  # its end closed the output
+        assert ending.step(fake, exited + 1.31) is None  # over, 1.31 s after the command
+    finally:
+        if stubborn.poll() is None:
+            stubborn.kill()
+            stubborn.wait()
