@@ -11,6 +11,7 @@ mlop's place, whether a stop happens; then it stops the command and itself, and 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import signal
 import termios
@@ -47,6 +48,15 @@ def is_foreground(tty_fd: int | None) -> bool:
         return os.tcgetpgrp(tty_fd) == os.getpgrp()
     except OSError:
         return False
+
+
+def may_use_terminal(tty_fd: int) -> bool:
+    """Whether this process may read terminal ``tty_fd`` and change its modes now: it is in the
+    foreground there, or the terminal is not its controlling terminal (no job control then)."""
+    try:
+        return os.tcgetpgrp(tty_fd) == os.getpgrp()
+    except OSError as error:
+        return error.errno == errno.ENOTTY
 
 
 def give_terminal(tty_fd: int, group: int) -> bool:

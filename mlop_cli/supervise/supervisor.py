@@ -567,7 +567,11 @@ class Supervisor:
         if self.used_pty:
             self._copy_window_size()
             self._forward_stdin = False
-            if self._raw is not None and foreground and self._stdin_open:
+            if (
+                self._raw is not None
+                and self._stdin_open
+                and job_control.may_use_terminal(self._raw.fd)
+            ):
                 self._stdin_buffer += _typed(self._raw.enter(), self._master)
                 self._forward_stdin = True
         elif foreground and (self._holds_terminal or self._wants_terminal):
@@ -583,7 +587,7 @@ class Supervisor:
         assert self.process is not None, "start() first"
         if self._raw is not None:
             self._stdin_open = True
-            if job_control.is_foreground(self.options.stdin_fd):
+            if job_control.may_use_terminal(self.options.stdin_fd):
                 # Keys typed ahead in line mode go first.
                 self._stdin_buffer += _typed(self._raw.enter(), self._master)
                 self._forward_stdin = True
@@ -770,7 +774,7 @@ class Supervisor:
         except BlockingIOError:
             return
         except OSError as error:
-            if error.errno == errno.EIO and not job_control.is_foreground(stdin_fd):
+            if error.errno == errno.EIO and not job_control.may_use_terminal(stdin_fd):
                 # Read from the background (fg/bg raced us): not ours to read now.
                 self._forward_stdin = False
                 return
