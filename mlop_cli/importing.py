@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import socket
@@ -40,8 +41,12 @@ def import_records(
     project: str | None = None,
     tags: list[str] | None = None,
     warn: Callable[[str], None] | None = None,
+    meta: dict[str, Any] | None = None,
 ) -> ImportedRun:
-    """Write ``records`` into a new run; the run's times span the records' own times."""
+    """Write ``records`` into a new run; the run's times span the records' own times.
+
+    ``meta`` adds keys to the run's context (what identifies the imported files).
+    """
     run_id = new_run_id()
     now = time.time()
     writer = Writer(store, run_id, warn=warn, block_when_full=True, max_pending_bytes=64 << 20)
@@ -59,7 +64,9 @@ def import_records(
                 "host": socket.gethostname(),
                 "user": user,
                 "started_at": now,
-                "meta": json.dumps({"imported_from": str(source.resolve()), "import_kind": kind}),
+                "meta": json.dumps(
+                    {"imported_from": str(source.resolve()), "import_kind": kind, **(meta or {})}
+                ),
             },
             tags=list(tags or []),
         )
@@ -68,6 +75,8 @@ def import_records(
     last: float | None = None
     for record in records:
         times = getattr(record, "times", None)
+        if isinstance(record, rec.LogChunk):
+            times = [record.time]
         if times:
             low, high = min(times), max(times)
             first = low if first is None else min(first, low)
@@ -80,7 +89,76 @@ def import_records(
     }
     writer.put(RunUpdate(columns))
     stats = writer.close(timeout=3600)
+    if kind != "import-log":
+        from mlop_cli.store.console_index import mark_indexed
+
+        mark_indexed(store, run_id)  # no console to index
     return ImportedRun(run_id, name, source, stats, first, last)
+
+
+@dataclass
+class AlreadyImported:
+    """A training that an earlier ``mlop import`` stored already: nothing is written."""
+
+    source: Path
+    run_id: str
+    name: str
+
+
+@dataclass
+class TensorBoardImport:
+    """What ``mlop import`` did: the runs it made, and the trainings it found stored."""
+
+    runs: list[ImportedRun]
+    already: list[AlreadyImported]
+    #: Runs made again because their files grew since an earlier import: (new, earlier).
+    regrown: list[tuple[ImportedRun, AlreadyImported]]
+
+
+# The first record of an event file (the writer's file_version event, with its start time)
+# identifies it; a longer first record than this is cut.
+_FIRST_RECORD_MAX = 4096
+
+
+def _first_record(handle: Any) -> bytes:
+    """The bytes of the file's first TFRecord (what is there of it, if it is cut short)."""
+    header = handle.read(12)
+    if len(header) < 12:
+        return header
+    length = int.from_bytes(header[:8], "little")
+    return header + handle.read(min(length + 4, _FIRST_RECORD_MAX))
+
+
+def training_fingerprint(files: list[Path]) -> tuple[str, str]:
+    """Identifies the event files of one training: ``(key, digest)``.
+
+    ``key`` depends on the files' names and first records only (the same training, even
+    after it grew or moved); ``digest`` also on their sizes (the same bytes).
+    """
+    key, digest = hashlib.sha256(), hashlib.sha256()
+    for path in sorted(files, key=lambda item: item.name):
+        try:
+            with path.open("rb") as handle:
+                size = os.fstat(handle.fileno()).st_size
+                head = _first_record(handle)
+        except OSError:
+            size, head = -1, b""
+        entry = path.name.encode("utf-8", "surrogateescape") + b"\0" + head + b"\0"
+        key.update(entry)
+        digest.update(entry + str(size).encode() + b"\0")
+    return key.hexdigest(), digest.hexdigest()
+
+
+def _earlier_imports(store: Path) -> list[dict[str, Any]]:
+    from mlop_cli.store.queries import Store
+
+    if not store.exists():
+        return []
+    reader = Store(store)
+    try:
+        return reader.imported_runs("import_key")
+    finally:
+        reader.close()
 
 
 def import_tensorboard(
@@ -93,8 +171,12 @@ def import_tensorboard(
     tags: list[str] | None = None,
     progress: Progress | None = None,
     warn: Callable[[str], None] | None = None,
-) -> list[ImportedRun]:
-    """One run per folder of event files under ``root`` (or one for the tree with ``single``)."""
+) -> TensorBoardImport:
+    """One run per training under ``root`` (or one for the tree with ``single``).
+
+    A training whose files are in the store already (an earlier import of the same bytes) is
+    not imported again; one whose files grew since is imported again, as a new run.
+    """
     from mlop_cli.errors import UsageError
     from mlop_cli.sources.tb_watch import import_tree
 
@@ -103,27 +185,40 @@ def import_tensorboard(
     plan = import_tree(root, single=single, progress=progress)
     if not plan:
         raise UsageError(f"no TensorBoard event files (events.out.tfevents*) under {root}")
-    runs = []
-    for folder, records in plan:
+    earlier = _earlier_imports(store)
+    result = TensorBoardImport([], [], [])
+    for item in plan:
+        folder = item.folder
+        key, digest = training_fingerprint(item.files)
+        same = [run for run in earlier if run["context"].get("import_digest") == digest]
+        if same:
+            item.skip()
+            run = same[-1]
+            result.already.append(AlreadyImported(folder, run["id"], run["name"]))
+            continue
         relative = folder.relative_to(root) if folder != root else Path(root.name or "tensorboard")
         run_name = (
             name
             if name and (single or len(plan) == 1)
             else (f"{name}/{relative}" if name else str(relative))
         )
-        runs.append(
-            import_records(
-                store,
-                records,
-                name=run_name,
-                source=folder,
-                kind="import",
-                project=project,
-                tags=tags,
-                warn=warn,
-            )
+        imported = import_records(
+            store,
+            item.records,
+            name=run_name,
+            source=folder,
+            kind="import",
+            project=project,
+            tags=tags,
+            warn=warn,
+            meta={"import_key": key, "import_digest": digest, "event_files": len(item.files)},
         )
-    return runs
+        grown = [run for run in earlier if run["context"].get("import_key") == key]
+        if grown:
+            run = grown[-1]
+            result.regrown.append((imported, AlreadyImported(folder, run["id"], run["name"])))
+        result.runs.append(imported)
+    return result
 
 
 def import_log(
@@ -144,7 +239,7 @@ def import_log(
     ``mlop run``. Times are the file's modification time: a plain log carries no per-line times.
     """
     from mlop_cli.errors import UsageError
-    from mlop_cli.sources.console import ConsoleSource
+    from mlop_cli.indexing import ConsoleSettings, index_run
 
     try:
         total = path.stat().st_size
@@ -152,12 +247,9 @@ def import_log(
     except OSError as error:
         raise UsageError(f"cannot read {path}: {error.strerror}") from error
     when = path.stat().st_mtime
+    settings = ConsoleSettings([p.pattern for p in patterns or []], builtins)
 
     def records() -> Iterable[rec.Record]:
-        pending: list[rec.Record] = []
-        source = ConsoleSource(
-            pending.append, patterns=patterns or [], builtins=builtins, clock=lambda: when
-        )
         done = 0
         with handle:
             while True:
@@ -166,16 +258,12 @@ def import_log(
                     break
                 done += len(block)
                 yield rec.LogChunk(rec.STDOUT, when, block)
-                source.feed(rec.STDOUT, block, when)
-                source.flush()
-                yield from pending
-                pending.clear()
                 if progress is not None:
                     progress(done, total)
-        source.close()
-        yield from pending
 
-    return import_records(
+    # The log becomes the run's stored console, and its metrics are derived from it exactly
+    # as for `mlop run`: by the console indexer, here in this process.
+    imported = import_records(
         store,
         records(),
         name=name or path.stem,
@@ -184,4 +272,8 @@ def import_log(
         project=project,
         tags=tags,
         warn=warn,
+        meta={"console": settings.as_meta()},
     )
+    outcome = index_run(store, imported.run_id, wait_lock=60.0)
+    imported.stats.points += outcome.points
+    return imported

@@ -97,6 +97,16 @@ def _open_store(flag: str | None):  # -> RunStore
     return open_store(_store_spec(flag))
 
 
+def _complete(opened: Any, run_ids: list[str]) -> None:
+    """Make the runs' records complete before they are read (console metrics still being
+    indexed, a status or console left beside the store): said on stderr when it takes a wait."""
+    complete = getattr(opened, "complete", None)
+    if complete is None:  # a team store: runs arrive complete
+        return
+    for run_id in run_ids:
+        complete(run_id, say=lambda text: sys.stderr.write(f"mlop: {text}\n"))
+
+
 def _sync_url(flag: str | None) -> str | None:
     """``--to`` / ``--sync-to`` > ``MLOP_SYNC_TO`` > config ``sync_to``; checked, never printed."""
     from mlop_cli.config import pick
@@ -160,7 +170,7 @@ def _compile_patterns(patterns: list[str]) -> list[Any]:
     if not patterns:
         return []
     try:
-        from mlop_cli.sources.console.parsers import PatternError, compile_patterns
+        from mlop_cli.sources.console.patterns import PatternError, compile_patterns
     except ImportError:  # pragma: no cover
         import re
 

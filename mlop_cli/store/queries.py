@@ -9,13 +9,14 @@ process no longer exists, otherwise when its heartbeat (written every 2 s) is ol
 from __future__ import annotations
 
 import array
+import contextlib
 import json
 import math
 import socket
 import sqlite3
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -235,6 +236,47 @@ class Store:
             f"{ref!r} matches {len(rows)} runs: {shown}{more}; give more of the id"
         )
 
+    def imported_runs(self, meta_key: str) -> list[dict[str, Any]]:
+        """Runs whose context (``meta``) holds ``meta_key``: id, name and the decoded context.
+
+        ``mlop import`` finds what it imported before by the keys it stores there.
+        """
+        pattern = '%"' + meta_key.replace("%", "").replace("_", "\\_") + '"%'
+        rows = self._rows(
+            "SELECT id, name, meta FROM runs WHERE meta LIKE ? ESCAPE '\\' ORDER BY started_at, id",
+            (pattern,),
+        )
+        found = []
+        for row in rows:
+            try:
+                context = json.loads(row["meta"] or "{}")
+            except ValueError:
+                continue
+            if isinstance(context, dict) and meta_key in context:
+                found.append({"id": row["id"], "name": row["name"], "context": context})
+        return found
+
+    def complete(self, run_id: str, say: Callable[[str], None] | None = None) -> bool:
+        """Make a run's record complete before it is read; True when it is.
+
+        What ``mlop run`` left beside the store (a final status it could not commit, console
+        handed over) is stored, and console metrics not yet derived from the stored console
+        are (see :func:`mlop_cli.indexing.ensure_indexed`). A running run is left alone.
+        """
+        from mlop_cli.indexing import ensure_indexed
+        from mlop_cli.store.recovery import apply_pending_statuses, pending_runs
+
+        if not isinstance(self.path, Path):  # a backend built on this one (PostgreSQL)
+            return True
+
+        if run_id in pending_runs(self.path):
+            with contextlib.suppress(Exception):
+                apply_pending_statuses(self.path)
+        rows = self._rows("SELECT * FROM runs WHERE id = ?", (run_id,))
+        if not rows:
+            return False
+        return ensure_indexed(self.path, run_id, status=effective_status(rows[0]), say=say)
+
     def run(self, run_id: str) -> dict[str, Any]:
         """One run with its context decoded, tags, params and effective status."""
         rows = self._rows("SELECT * FROM runs WHERE id = ?", (run_id,))
@@ -423,3 +465,19 @@ class Store:
             if size >= max_bytes:
                 break
         return b"".join(reversed(collected))[-max_bytes:]
+
+
+def stored_totals(path: Path, run_id: str) -> tuple[bool, int, int]:
+    """``(run stored, points, console bytes)`` of one run, as the store holds them now."""
+    conn = connect(path, readonly=True)
+    try:
+        run = conn.execute("SELECT 1 FROM runs WHERE id = ?", (run_id,)).fetchone() is not None
+        points = conn.execute(
+            "SELECT coalesce(sum(count), 0) FROM run_metrics WHERE run_id = ?", (run_id,)
+        ).fetchone()[0]
+        console = conn.execute(
+            "SELECT coalesce(sum(length(data)), 0) FROM logs WHERE run_id = ?", (run_id,)
+        ).fetchone()[0]
+    finally:
+        conn.close()
+    return run, int(points), int(console)
