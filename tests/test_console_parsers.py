@@ -529,3 +529,52 @@ def test_lightning_result_tables_are_read() -> None:
     ]
     assert parse_line("│      test_acc      │      0.9       │") == (None, [("test_acc", 0.9)])
     assert parse_block("│ name │ bert │\n│ 2 │ 3 │") == []  # not a metric row
+
+
+def _reader_points(
+    reads: list[tuple[int, str, float]],
+) -> dict[str, list[tuple[int | None, float]]]:
+    """Points per metric of reads ``(stream, text, time)`` through a fresh reader."""
+    got: dict[str, list[tuple[int | None, float]]] = {}
+
+    def emit(names, step, epoch, values, when):
+        for name, value in zip(names, values, strict=True):
+            got.setdefault(name, []).append((step, value))
+
+    reader = Reader(emit)
+    for stream, text, when in reads:
+        reader.read(stream, text, when, when)
+    reader.close()
+    return got
+
+
+def _hf_bar(position: int, total: int = 12) -> str:
+    return f"{100 * position // total:3d}%|#         | {position}/{total} [00:01<00:02, 9.9it/s]\n"
+
+
+def test_records_read_ahead_of_the_bar_wait_for_it_and_results_stay_behind_them() -> None:
+    """A block-buffered stdout read before the bar's stderr (or a capture of both, one after
+    the other): the records' steps come from the bar once it has run, and what was printed
+    after the records (a final result) is at the last step, not before the training."""
+    records = "".join(
+        f"{{'loss': {0.9 - e / 10:.2f}, 'epoch': {e}}}\n" for e in (0.5, 1.0, 1.5, 2.0, 2.5, 3.0)
+    )
+    records += "perplexity: 49.2\n"
+    bars = "".join(_hf_bar(p) for p in range(13))
+    for reads in (
+        [(1, records, 0.0), (2, bars, 1.0)],  # two reads
+        [(1, line + "\n", 0.0) for line in records.splitlines()]
+        + [(2, line + "\n", 1.0) for line in bars.splitlines()],  # line by line
+    ):
+        got = _reader_points(reads)
+        assert [step for step, _ in got["loss"]] == [2, 4, 6, 8, 10, 12]
+        assert got["perplexity"] == [(12, 49.2)]
+
+
+def test_records_with_no_bar_at_all_get_one_tick_per_epoch() -> None:
+    records = "".join(
+        f"{{'loss': 0.5, 'epoch': {e}}}\n{{'eval_loss': 0.6, 'epoch': {e}}}\n" for e in (0.5, 1.0)
+    )
+    got = _reader_points([(1, records, 0.0)])
+    assert got["loss"] == [(1, 0.5), (2, 0.5)]
+    assert got["eval_loss"] == [(1, 0.6), (2, 0.6)]  # evaluation lines up with training

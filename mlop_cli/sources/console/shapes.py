@@ -68,7 +68,8 @@ METRIC_WORDS = frozenset(
     "bleu rouge mse mae rmse r2 iou miou dice map reward rewards return returns logloss "
     "likelihood nll wer cer top1 top5 kl entropy correct value objective".split()
 )
-IGNORED_NAMES = frozenset(("v_num",))
+# Not metrics whatever they hold: Lightning's logger version, a bar's estimate of time left.
+IGNORED_NAMES = frozenset(("v_num", "ETA", "eta", "Eta"))
 # A duration's unit: the value is stored in seconds (a series printed `3.54s`, then `689ms`,
 # is one series). The kind of a metric slot: 0 as printed, 1 a count of a total as a
 # percentage, the others a duration's unit.
