@@ -60,6 +60,23 @@ class WatchedRun:
         return out or b"", err or b""
 
 
+def wait_for_child_pid(store: Path, timeout: float = 60) -> int:
+    """The command's pid once the run is in the store (a deadline, not a fixed sleep)."""
+    import sqlite3
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if store.exists():  # (connecting would create it)
+            try:
+                rows = query(store, "SELECT child_pid FROM runs")
+            except sqlite3.OperationalError:  # its tables are not created yet
+                rows = []
+            if rows and rows[0][0]:
+                return int(rows[0][0])
+        time.sleep(0.05)
+    raise AssertionError(f"no run in {store} after {timeout} s")
+
+
 def points_of(store: Path, metric: str, run: str | None = None) -> int:
     """How many points a metric has (all runs, or one), once the console is indexed."""
     complete(store)
