@@ -219,3 +219,27 @@ def test_a_store_of_schema_1_is_migrated_when_read(tmp_path: Path) -> None:
     conn = sqlite3.connect(path)
     assert conn.execute("PRAGMA user_version").fetchone()[0] == 2
     assert "epochs" in [row[1] for row in conn.execute("PRAGMA table_info(point_chunks)")]
+
+
+def test_console_the_writer_cannot_take_yet_is_kept_on_disk_not_dropped(tmp_path: Path) -> None:
+    """A writer thread starved of CPU while the command floods its output: the queue's bound is
+    reached, and the console beyond it is kept in order on disk, never dropped."""
+    path = tmp_path / "s.db"
+    writer = Writer(path, "r1", max_pending_bytes=1 << 16)  # the thread is not started yet
+    writer.put(
+        RunStart(row={"id": "r1", "name": "w", "status": "running", "started_at": time.time()})
+    )
+    lines = [b"line %06d of a flood of output\n" % i for i in range(20_000)]
+    for start in range(0, len(lines), 100):
+        writer.put(
+            rec.LogChunk(1 + (start // 100) % 2, time.time(), b"".join(lines[start : start + 100]))
+        )
+    writer.start()
+    stats = writer.close(30)
+    assert stats.dropped_records == 0 and stats.dropped_bytes == 0
+    assert stats.overflowed_bytes > 0  # the bound was reached: this is the case under test
+    conn = sqlite3.connect(path)
+    stored = b"".join(
+        data for (data,) in conn.execute("SELECT data FROM logs ORDER BY seq").fetchall()
+    )
+    assert stored == b"".join(lines)

@@ -31,6 +31,7 @@ import math
 import os
 import queue
 import sqlite3
+import tempfile
 import threading
 import time
 from collections.abc import Callable
@@ -98,6 +99,7 @@ class WriterStats:
     unflushed: bool = False
     store_failed: bool = False  # the last commit failed: what is counted was not stored
     run_stored: bool = False  # the run's row reached the store at least once
+    overflowed_bytes: int = 0  # console kept on disk while the writer could not take it
     handover: Path | None = None  # the manifest of the console handed over, if any
 
 
@@ -182,6 +184,9 @@ class Writer:
         self._console_rows = 0  # logs rows and bytes this transaction takes from the spool
         self._console_bytes = 0
         self._bad_record_noted = False
+        self._overflow_lock = threading.Lock()
+        self._overflow_file: Any = None  # console the queue had no room for, in order
+        self._overflow_end = 0
         self._spool_failed_noted = False
         self._failing_now = False  # the last commit attempt failed
         self._final_lock = threading.Lock()
@@ -203,7 +208,12 @@ class Writer:
                 time.sleep(0.005)
         elif size and self._queued_bytes > 2 * self.max_pending_bytes:
             # The writer thread is not even taking records off the queue (starved of CPU):
-            # memory must stay bounded. Counted exactly, said once, recorded at the end.
+            # memory must stay bounded. The console goes to a file here, in the producer's
+            # thread (a write to the page cache, as cheap as the pass-through's), and the queue
+            # holds where it lies: nothing the command printed is dropped, nothing waits.
+            if isinstance(record, rec.LogChunk) and self._overflow(record):
+                return
+            # Other records (or a disk that refuses): counted exactly, said once, recorded.
             if not self.stats.dropped_records:
                 self._warn(
                     "output comes faster than mlop can take it; it keeps passing it through but "
@@ -216,6 +226,26 @@ class Writer:
         self._queue.put(record)
         if self._queued_bytes > _EARLY_COMMIT_BYTES:
             self._wake.set()  # a burst: commit now rather than hold it in memory
+
+    def _overflow(self, record: rec.LogChunk) -> bool:
+        """Keep a console chunk in the overflow file and queue where it is; False if the disk
+        refused it."""
+        with self._overflow_lock:
+            try:
+                if self._overflow_file is None:
+                    folder = run_files(self.path)
+                    folder.mkdir(parents=True, exist_ok=True)
+                    # Unnamed: nothing is left behind, whatever ends mlop.
+                    self._overflow_file = tempfile.TemporaryFile(dir=folder)  # noqa: SIM115
+                position = self._overflow_end
+                self._overflow_file.write(record.data)
+                self._overflow_file.flush()
+            except (OSError, ValueError):  # a full disk; a file closed by a late put
+                return False
+            self._overflow_end += len(record.data)
+            self._queue.put(_Overflowed(record.stream, record.time, position, len(record.data)))
+        self.stats.overflowed_bytes += len(record.data)
+        return True
 
     def start(self) -> None:
         """Start the writer thread (and the heartbeat's)."""
@@ -370,6 +400,9 @@ class Writer:
         if self._conn is not None:
             with contextlib.suppress(sqlite3.Error):
                 self._conn.close()
+        with self._overflow_lock:
+            if self._overflow_file is not None:
+                self._overflow_file.close()
 
     def _hand_over(self) -> None:
         """Put the console not yet stored into the spool and write its handover manifest."""
@@ -454,6 +487,12 @@ class Writer:
                 )
 
     def _absorb_one(self, record: Any) -> None:
+        if isinstance(record, _Overflowed):
+            file = self._overflow_file
+            assert file is not None
+            data = os.pread(file.fileno(), record.length, record.position)
+            self._append_log(record.stream, record.time, data)
+            return
         size = _size_of(record)
         self._queued_bytes -= size
         if isinstance(record, rec.LogChunk):
@@ -1015,6 +1054,16 @@ def _explain(path: Path, error: BaseException) -> str:
 
 def _finite(values: list[float]) -> list[float | None]:
     return [v if v == v and not math.isinf(v) else None for v in values]
+
+
+@dataclass(frozen=True, slots=True)
+class _Overflowed:
+    """A console chunk kept in the writer's overflow file: where it lies."""
+
+    stream: int
+    time: float
+    position: int
+    length: int
 
 
 def _size_of(record: Any) -> int:
