@@ -123,6 +123,10 @@ def _warn(message: str) -> None:
     sys.stderr.write(f"mlop: warning: {message}\n")
 
 
+def _note(message: str) -> None:
+    sys.stderr.write(f"mlop: {message}\n")
+
+
 class _progress:  # noqa: N801 - used as a context manager, reads like a function
     """A progress bar on stderr when it is a terminal; silent otherwise."""
 

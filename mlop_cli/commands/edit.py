@@ -12,6 +12,7 @@ from mlop_cli.commands._shared import (
     StoreOption,
     _open_store,
     _print_json,
+    _note,
     _store_path,
     _warn,
     app,
@@ -97,7 +98,8 @@ def rm(
 ) -> None:
     """Delete runs and everything recorded about them.
 
-    Asks first when stdin is a terminal; elsewhere it needs --yes. A running run needs --force.
+    Asks first when stdin is a terminal; elsewhere it needs --yes. A run still being recorded
+    (its mlop process alive; on another host, a recent heartbeat) needs --force.
 
     Example: mlop rm a1b2c3 old-baseline --yes
     """
@@ -144,9 +146,10 @@ def gc(
     store: str | None = StoreOption,
     as_json: bool = JsonOption,
 ) -> None:
-    """Delete old runs (never a running one) and/or compact the store.
+    """Delete old runs (never one still being recorded) and/or compact the store.
 
-    With --older-than and --status together, a run must match both.
+    With --older-than and --status together, a run must match both. A run whose mlop process
+    is alive (on another host: whose heartbeat is recent) is kept, and said so.
 
     Example: mlop gc --older-than 30 --status failed --vacuum --dry-run
     """
@@ -164,6 +167,8 @@ def gc(
 
 
 def _report_removal(removal: Any, as_json: bool) -> None:
+    for row in removal.kept:
+        _note(f"kept {row['id']} ({row.get('name')}): still being recorded, {row['alive']}")
     if as_json:
         _print_json(removal.to_json())
         return

@@ -16,7 +16,7 @@ from typing import Any
 
 from mlop_cli.errors import MlopError, StoreError, UsageError
 from mlop_cli.ids import check_run_name
-from mlop_cli.store.queries import effective_status
+from mlop_cli.store.queries import LOST_AFTER_S, effective_status, recording_alive
 from mlop_cli.store.schema import connect
 
 # Every table holding rows of a run, with the column naming the run.
@@ -34,7 +34,7 @@ RUN_TABLES = (
 
 
 class RunningRunError(MlopError):
-    """A run in progress cannot be deleted without ``--force``."""
+    """A run still being recorded cannot be deleted without ``--force``."""
 
 
 @dataclass
@@ -43,6 +43,8 @@ class Removal:
 
     runs: list[dict[str, Any]] = field(default_factory=list)
     rows: dict[str, int] = field(default_factory=dict)
+    # Runs that matched but were kept because they are still being recorded, with the reason.
+    kept: list[dict[str, Any]] = field(default_factory=list)
     metrics: int = 0  # metric names no run uses any more
     vacuumed: bool = False
     bytes_before: int = 0
@@ -63,6 +65,10 @@ class Removal:
                 for row in self.runs
             ],
             "rows": self.rows,
+            "kept": [
+                {"id": row["id"], "name": row.get("name"), "reason": row.get("alive")}
+                for row in self.kept
+            ],
             "unused_metrics": self.metrics,
             "vacuumed": self.vacuumed,
             "bytes_before": self.bytes_before,
@@ -175,20 +181,41 @@ class StoreEditor:
         """Delete runs and every row they own, in one transaction.
 
         Raises:
-            RunningRunError: a run is still running (its writer would recreate rows) and
-                ``force`` is off.
+            RunningRunError: a run is still being recorded (its writer would recreate rows)
+                and ``force`` is off.
         """
         rows = [self._run_row(run_id) for run_id in dict.fromkeys(run_ids)]
         now = time.time()
         for row in rows:
             row["status"] = effective_status(row, now)
-        running = [row for row in rows if row["status"] == "running"]
-        if running and not force:
-            names = ", ".join(f"{row['id']} ({row.get('name')})" for row in running)
+            row["alive"] = self._still_recorded(row, now)
+        alive = [row for row in rows if row["alive"]]
+        if alive and not force:
+            reasons = "; ".join(
+                f"{row['id']} ({row.get('name')}) is still "
+                + ("running" if row["status"] == "running" else "being written")
+                + f": {row['alive']}"
+                for row in alive
+            )
             raise RunningRunError(
-                f"{names} is still running; stop it first, or pass --force to delete it anyway"
+                f"{reasons}; stop it first, or pass --force to delete it anyway"
             )
         return self._remove(rows, dry_run=dry_run)
+
+    def _still_recorded(self, row: dict[str, Any], now: float) -> str | None:
+        """Why a run may still be written to (its process, or its console's indexing); None if not."""
+        alive = recording_alive(row, now)
+        if alive:
+            return alive
+        try:
+            index = self.conn.execute(
+                "SELECT done, updated_at FROM console_index WHERE run_id = ?", (row["id"],)
+            ).fetchone()
+        except sqlite3.DatabaseError:  # a store of schema 1 has no console index
+            return None
+        if index and not index[0] and index[1] and now - index[1] <= LOST_AFTER_S:
+            return f"its console is being indexed (last written {max(now - index[1], 0):.0f} s ago)"
+        return None
 
     def collect_garbage(
         self,
@@ -200,17 +227,18 @@ class StoreEditor:
         now: float | None = None,
     ) -> Removal:
         """Delete runs that started more than ``older_than_days`` ago (and/or have one of
-        ``statuses``), never a run still running; drop unused metric names; optionally VACUUM.
+        ``statuses``), never a run still being recorded; drop unused metric names; optionally
+        VACUUM.
 
-        With neither ``older_than_days`` nor ``statuses`` no run is deleted (only VACUUM).
+        With neither ``older_than_days`` nor ``statuses`` no run is deleted (only VACUUM). Runs
+        that match but are still being recorded are listed in the result's ``kept``.
         """
         now = time.time() if now is None else now
         selected: list[dict[str, Any]] = []
+        kept: list[dict[str, Any]] = []
         if older_than_days is not None or statuses:
             for row in self._read("SELECT * FROM runs ORDER BY started_at, id"):
                 status = effective_status(row, now)
-                if status == "running":
-                    continue
                 if older_than_days is not None:
                     started = row.get("started_at") or 0.0
                     if started > now - older_than_days * 86400.0:
@@ -218,8 +246,10 @@ class StoreEditor:
                 if statuses and status not in statuses:
                     continue
                 row["status"] = status
-                selected.append(row)
+                row["alive"] = self._still_recorded(row, now)
+                (kept if row["alive"] else selected).append(row)
         removal = self._remove(selected, dry_run=dry_run)
+        removal.kept = kept
         if vacuum:
             removal.bytes_before = _size(self.path)
             if not dry_run:

@@ -1,8 +1,10 @@
 """Reading runs back. Every reader (CLI views, report, export, check) goes through here.
 
 A run's stored status is what its supervisor last wrote. A run still marked ``running``
-whose supervisor is gone is reported ``lost``: at once when it ran on this host and its
-process no longer exists, otherwise when its heartbeat (written every 2 s) is older than
+whose supervisor is gone is reported ``lost``. On the host it ran on, that is decided by its
+``mlop run`` process alone (pid and start time, so a reused pid does not count): a stopped
+(SIGSTOP, Ctrl-Z) or stalled run is alive whatever its heartbeat says. Elsewhere only the
+heartbeat (written every 2 s) can tell, and the run is ``lost`` once it is older than
 :data:`LOST_AFTER_S`.
 """
 
@@ -61,15 +63,36 @@ def effective_status(row: dict[str, Any], now: float | None = None, host: str | 
     status = row.get("status") or "running"
     if status != "running":
         return status
+    return "lost" if recording_alive(row, now, host) is None else status
+
+
+def recording_alive(
+    row: dict[str, Any], now: float | None = None, host: str | None = None
+) -> str | None:
+    """Why the run's ``mlop run`` process may still be writing it, in words; None when it is gone.
+
+    On the run's own host the process itself is looked up (pid and start time), whatever the
+    heartbeat says: a run stopped with SIGSTOP or Ctrl-Z, or stalled on a full disk, is alive.
+    On another host only the heartbeat can tell: alive while it is newer than
+    :data:`LOST_AFTER_S`. An ended run without a process (an import) is not being written.
+    """
+    host = socket.gethostname() if host is None else host
+    ended = (row.get("status") or "running") != "running"
+    if row.get("host") == host and row.get("pid"):
+        pid = int(row["pid"])
+        if ended and row.get("pid_started_at") is None:
+            return None  # without its start time a live pid may be another process's
+        if _process_alive(pid, row.get("pid_started_at")):
+            return f"its mlop process {pid} is alive on this host"
+        return None
+    if not row.get("pid") and ended:
+        return None  # an import: no process ever wrote it live
     now = time.time() if now is None else now
     heartbeat = row.get("heartbeat_at") or row.get("started_at") or 0
-    if now - heartbeat > LOST_AFTER_S:
-        return "lost"
-    host = socket.gethostname() if host is None else host
-    if row.get("host") == host and row.get("pid"):
-        if not _process_alive(int(row["pid"]), row.get("pid_started_at")):
-            return "lost"
-    return status
+    age = now - heartbeat
+    if age > LOST_AFTER_S:
+        return None
+    return f"its mlop process on host {row.get('host') or '?'} wrote a heartbeat {max(age, 0):.0f} s ago"
 
 
 def _migrate_for_reading(path: Path, version: int) -> int:
