@@ -94,7 +94,7 @@ def _store_spec(flag: str | None) -> str:
 def _open_store(flag: str | None):  # -> RunStore
     from mlop_cli.store.backends import open_store
 
-    return open_store(_store_spec(flag))
+    return open_store(_store_spec(flag), note=_note)
 
 
 def _sync_url(flag: str | None) -> str | None:

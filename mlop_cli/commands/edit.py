@@ -10,9 +10,9 @@ import typer
 from mlop_cli.commands._shared import (
     JsonOption,
     StoreOption,
+    _note,
     _open_store,
     _print_json,
-    _note,
     _store_path,
     _warn,
     app,
@@ -31,7 +31,9 @@ def _editor(flag: str | None):  # -> StoreEditor
 @app.command()
 def tag(
     run_ref: str = typer.Argument(
-        ..., metavar="RUN", help="Run id, unique id prefix, name, or `last`."
+        ...,
+        metavar="RUN",
+        help="Run id, name (its newest run), NAME~N (the Nth before), `last`, or unique id prefix.",
     ),
     tags: list[str] = typer.Argument(..., metavar="TAG...", help="Tags to add."),
     store: str | None = StoreOption,
@@ -49,7 +51,9 @@ def tag(
 @app.command()
 def untag(
     run_ref: str = typer.Argument(
-        ..., metavar="RUN", help="Run id, unique id prefix, name, or `last`."
+        ...,
+        metavar="RUN",
+        help="Run id, name (its newest run), NAME~N (the Nth before), `last`, or unique id prefix.",
     ),
     tags: list[str] = typer.Argument(..., metavar="TAG...", help="Tags to remove."),
     store: str | None = StoreOption,
@@ -69,7 +73,9 @@ def untag(
 @app.command()
 def rename(
     run_ref: str = typer.Argument(
-        ..., metavar="RUN", help="Run id, unique id prefix, name, or `last`."
+        ...,
+        metavar="RUN",
+        help="Run id, name (its newest run), NAME~N (the Nth before), `last`, or unique id prefix.",
     ),
     name: str = typer.Argument(..., help="The new name."),
     store: str | None = StoreOption,
@@ -81,13 +87,21 @@ def rename(
     run_id = _open_store(store).resolve(run_ref)
     with _editor(store) as editor:
         old = editor.rename(run_id, name)
-    sys.stderr.write(f"mlop: run {run_id} renamed from {old!r} to {name.strip()!r}\n")
+        same = editor.named(name)
+    name = name.strip()
+    sys.stderr.write(f"mlop: run {run_id} renamed from {old!r} to {name!r}\n")
+    if len(same) > 1:
+        place = "the newest" if same[0] == run_id else f"`{name}~{same.index(run_id)}`"
+        _note(
+            f"{len(same)} runs are named {name!r}: `{name}` is the newest ({same[0]}), "
+            f"`{name}~1` the one before it; this run is {place}"
+        )
 
 
 @app.command()
 def rm(
     run_refs: list[str] = typer.Argument(
-        ..., metavar="RUN...", help="Runs to delete: id, unique id prefix, name, or `last`."
+        ..., metavar="RUN...", help="Runs to delete: id, name, NAME~N, `last`, or unique id prefix."
     ),
     yes: bool = typer.Option(
         False, "--yes", "-y", help="Do not ask; required when stdin is not a terminal."

@@ -71,7 +71,9 @@ def ls(
 @app.command()
 def show(
     run_ref: str = typer.Argument(
-        "last", metavar="RUN", help="Run id, unique id prefix, name, or `last`."
+        "last",
+        metavar="RUN",
+        help="Run id, name (its newest run), NAME~N (the Nth before), `last`, or unique id prefix.",
     ),
     store: str | None = StoreOption,
     as_json: bool = JsonOption,
@@ -101,7 +103,9 @@ def show(
 @app.command()
 def logs(
     run_ref: str = typer.Argument(
-        "last", metavar="RUN", help="Run id, unique id prefix, name, or `last`."
+        "last",
+        metavar="RUN",
+        help="Run id, name (its newest run), NAME~N (the Nth before), `last`, or unique id prefix.",
     ),
     follow: bool = typer.Option(
         False, "--follow", "-f", help="Keep printing while the run goes on."
@@ -146,7 +150,9 @@ def logs(
 @app.command()
 def compare(
     run_refs: list[str] = typer.Argument(
-        ..., metavar="RUN...", help="Two or more runs: id, unique id prefix, name, or `last`."
+        ...,
+        metavar="RUN...",
+        help="Two or more runs: id, name (its newest run), NAME~N (the Nth before), `last`, or unique id prefix.",
     ),
     metric: list[str] = typer.Option(
         [], "--metric", "-m", help="Only this metric (repeatable; default: all but sys/...)."
@@ -184,7 +190,9 @@ def compare(
 @app.command()
 def watch(
     run_ref: str = typer.Argument(
-        "last", metavar="RUN", help="Run id, unique id prefix, name, or `last`."
+        "last",
+        metavar="RUN",
+        help="Run id, name (its newest run), NAME~N (the Nth before), `last`, or unique id prefix.",
     ),
     interval: float = typer.Option(1.0, "--interval", help="Seconds between refreshes.", min=0.1),
     store: str | None = StoreOption,
@@ -209,7 +217,9 @@ def watch(
 @app.command()
 def check(
     run_ref: str = typer.Argument(
-        ..., metavar="RUN", help="Run id, unique id prefix, name, or `last`."
+        ...,
+        metavar="RUN",
+        help="Run id, name (its newest run), NAME~N (the Nth before), `last`, or unique id prefix.",
     ),
     conditions: list[str] = typer.Argument(
         ...,
@@ -285,7 +295,9 @@ def check(
 @app.command()
 def export(
     run_ref: str = typer.Argument(
-        "last", metavar="RUN", help="Run id, unique id prefix, name, or `last`."
+        "last",
+        metavar="RUN",
+        help="Run id, name (its newest run), NAME~N (the Nth before), `last`, or unique id prefix.",
     ),
     format_: str = typer.Option(
         "csv", "--format", "-f", help="csv, jsonl or tensorboard.", metavar="FORMAT"

@@ -173,6 +173,13 @@ class StoreEditor:
         )
         return old
 
+    def named(self, name: str) -> list[str]:
+        """The ids of the runs named ``name``, newest first (the order a run name is read in)."""
+        rows = self._read(
+            "SELECT id FROM runs WHERE name = ? ORDER BY started_at DESC, id DESC", (name.strip(),)
+        )
+        return [row["id"] for row in rows]
+
     # -- deletion ------------------------------------------------------------------------
 
     def delete_runs(
@@ -197,9 +204,7 @@ class StoreEditor:
                 + f": {row['alive']}"
                 for row in alive
             )
-            raise RunningRunError(
-                f"{reasons}; stop it first, or pass --force to delete it anyway"
-            )
+            raise RunningRunError(f"{reasons}; stop it first, or pass --force to delete it anyway")
         return self._remove(rows, dry_run=dry_run)
 
     def _still_recorded(self, row: dict[str, Any], now: float) -> str | None:

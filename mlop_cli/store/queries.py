@@ -13,14 +13,15 @@ from __future__ import annotations
 import array
 import json
 import math
+import re
 import socket
 import sqlite3
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from mlop_cli.errors import AmbiguousRunError, RunNotFoundError, StoreError
 from mlop_cli.store.schema import CHUNK_POINTS, SCHEMA_VERSION, connect, ensure_schema
@@ -95,6 +96,83 @@ def recording_alive(
     return f"its mlop process on host {row.get('host') or '?'} wrote a heartbeat {max(age, 0):.0f} s ago"
 
 
+# `NAME~N`: the Nth run before the newest of that name (`last~N`: of all runs), as git's `HEAD~N`.
+_OLDER = re.compile(r"^(?P<base>.+?)~(?P<back>\d+)$")
+
+
+class RunFinder(Protocol):
+    """The look-ups a run reference needs, from one store or several."""
+
+    def newest_ids(self, limit: int) -> list[str]: ...  # noqa: D102
+    def find_id(self, run_id: str) -> str | None: ...  # noqa: D102
+    def named(self, name: str) -> list[dict[str, Any]]: ...  # noqa: D102
+    def with_id_prefix(self, prefix: str) -> list[dict[str, Any]]: ...  # noqa: D102
+
+
+def resolve_reference(
+    ref: str, finder: RunFinder, where: Any, note: Callable[[str], None] | None = None
+) -> str:
+    """Turn a run reference into a run id, in this order of meaning:
+
+    ``last`` (the newest run), a full id, a run name (the newest run of that name; ``note`` is
+    told when older ones exist), ``NAME~N`` (the Nth run before the newest of that name, so
+    ``NAME~0`` is ``NAME``), ``last~N`` (the Nth run before the newest), a unique id prefix.
+
+    Raises:
+        RunNotFoundError: nothing matches.
+        AmbiguousRunError: an id prefix matches several runs.
+    """
+    ref = ref.strip()
+    if not ref:
+        raise RunNotFoundError("an empty run reference; give an id, an id prefix, a name or `last`")
+    if ref == "last":
+        newest = finder.newest_ids(1)
+        if not newest:
+            raise RunNotFoundError(f"the store {where} holds no runs yet")
+        return newest[0]
+    exact = finder.find_id(ref)
+    if exact is not None:
+        return exact
+    named = finder.named(ref)
+    if named:
+        if len(named) > 1 and note is not None:
+            note(
+                f"{ref!r} names {len(named)} runs: this is the newest, {named[0]['id']};"
+                f" `{ref}~1` is the one before it"
+            )
+        return named[0]["id"]
+    older = _OLDER.match(ref)
+    if older:
+        base, back = older["base"], int(older["back"])
+        if base == "last":
+            ids = finder.newest_ids(back + 1)
+            if len(ids) <= back:
+                raise RunNotFoundError(
+                    f"{ref!r}: the store {where} holds {len(ids)} run(s), so there is no run {back} before the newest"
+                )
+            return ids[back]
+        named = finder.named(base)
+        if not named:
+            raise RunNotFoundError(
+                f"no run is named {base!r}; `NAME~N` is the Nth run before the newest named NAME"
+            )
+        if len(named) <= back:
+            raise RunNotFoundError(
+                f"{ref!r}: {len(named)} run(s) are named {base!r}, so there is no run {back} before the newest"
+            )
+        return named[back]["id"]
+    prefixed = finder.with_id_prefix(ref)
+    if len(prefixed) == 1:
+        return prefixed[0]["id"]
+    if not prefixed:
+        raise RunNotFoundError(f"no run matches {ref!r}; `mlop ls` lists the runs in {where}")
+    shown = ", ".join(f"{row['id']} ({row['name']})" for row in prefixed[:5])
+    more = f" and {len(prefixed) - 5} more" if len(prefixed) > 5 else ""
+    raise AmbiguousRunError(
+        f"{ref!r} matches {len(prefixed)} runs: {shown}{more}; give more of the id"
+    )
+
+
 def _migrate_for_reading(path: Path, version: int) -> int:
     """Bring an older store to the current schema before reading it, where it may be written.
 
@@ -134,6 +212,9 @@ def _process_alive(pid: int, started_at: float | None) -> bool:
 
 class Store:
     """Read access to one store file."""
+
+    # Told (one line) when a run name picks the newest of several runs; the CLI writes it on stderr.
+    note: Callable[[str], None] | None = None
 
     def __init__(self, path: Path) -> None:
         self.path = path
@@ -222,40 +303,40 @@ class Store:
         return tags
 
     def resolve(self, ref: str) -> str:
-        """Turn a full id, a unique id prefix, a run name or ``last`` into a run id.
+        """Turn a run reference (see :func:`resolve_reference`) into a run id.
 
         Raises:
             RunNotFoundError: nothing matches.
-            AmbiguousRunError: several runs match.
+            AmbiguousRunError: an id prefix matches several runs.
         """
-        ref = ref.strip()
-        if not ref:
-            raise RunNotFoundError(
-                "an empty run reference; give an id, an id prefix, a name or `last`"
-            )
-        if ref == "last":
-            rows = self._rows("SELECT id FROM runs ORDER BY started_at DESC, id DESC LIMIT 1")
-            if not rows:
-                raise RunNotFoundError(f"the store {self.path} holds no runs yet")
-            return rows[0]["id"]
-        exact = self._rows("SELECT id FROM runs WHERE id = ?", (ref,))
-        if exact:
-            return exact[0]["id"]
-        escaped = ref.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        return resolve_reference(ref, self, self.path, self.note)
+
+    def newest_ids(self, limit: int) -> list[str]:
+        """The ids of the newest ``limit`` runs, newest first."""
         rows = self._rows(
-            "SELECT id, name FROM runs WHERE id LIKE ? ESCAPE '\\' OR name = ? ORDER BY started_at DESC",
-            (escaped + "%", ref),
+            "SELECT id FROM runs ORDER BY started_at DESC, id DESC LIMIT ?", (int(limit),)
         )
-        if len(rows) == 1:
-            return rows[0]["id"]
-        if not rows:
-            raise RunNotFoundError(
-                f"no run matches {ref!r}; `mlop ls` lists the runs in {self.path}"
-            )
-        shown = ", ".join(f"{row['id']} ({row['name']})" for row in rows[:5])
-        more = f" and {len(rows) - 5} more" if len(rows) > 5 else ""
-        raise AmbiguousRunError(
-            f"{ref!r} matches {len(rows)} runs: {shown}{more}; give more of the id"
+        return [row["id"] for row in rows]
+
+    def find_id(self, run_id: str) -> str | None:
+        """``run_id`` when a run has exactly that id."""
+        rows = self._rows("SELECT id FROM runs WHERE id = ?", (run_id,))
+        return rows[0]["id"] if rows else None
+
+    def named(self, name: str) -> list[dict[str, Any]]:
+        """The runs named ``name`` (id, name, started_at), newest first."""
+        return self._rows(
+            "SELECT id, name, started_at FROM runs WHERE name = ? ORDER BY started_at DESC, id DESC",
+            (name,),
+        )
+
+    def with_id_prefix(self, prefix: str) -> list[dict[str, Any]]:
+        """The runs whose id starts with ``prefix`` (id, name, started_at), newest first."""
+        escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        return self._rows(
+            "SELECT id, name, started_at FROM runs WHERE id LIKE ? ESCAPE '\\'"
+            " ORDER BY started_at DESC, id DESC",
+            (escaped + "%",),
         )
 
     def run(self, run_id: str) -> dict[str, Any]:
