@@ -2,7 +2,8 @@
 
 The config file is ``mlop.toml`` or the ``[tool.mlop]`` table of ``pyproject.toml``, found in
 the working directory or the nearest parent that has one. Unknown keys are an error: a typo
-must not silently fall back to a default.
+must not silently fall back to a default. The store is found upward the same way (the nearest
+``.mlop/``, never above the config file's folder): see :func:`project_folder`.
 """
 
 from __future__ import annotations
@@ -135,14 +136,33 @@ def _type_name(expected: type | tuple[type, ...]) -> str:
 
 
 def resolve_store(flag: str | None, env: Mapping[str, str], config: ConfigFile, cwd: Path) -> Path:
-    """The store path: ``--store`` > ``MLOP_STORE`` > config ``store`` (relative to the file) > default."""
+    """The store path: ``--store`` > ``MLOP_STORE`` > config ``store`` (relative to the file) >
+    the store of the project folder (see :func:`project_folder`)."""
     if flag:
         return Path(flag).expanduser()
     if env.get("MLOP_STORE"):
         return Path(env["MLOP_STORE"]).expanduser()
     if "store" in config.values and config.path is not None:
         return (config.path.parent / Path(config.values["store"]).expanduser()).resolve()
-    return default_store(cwd, slurm=bool(env.get("SLURM_JOB_ID")))
+    return default_store(project_folder(cwd, config), slurm=bool(env.get("SLURM_JOB_ID")))
+
+
+def project_folder(cwd: Path, config: ConfigFile) -> Path:
+    """The folder whose ``.mlop/`` holds the project's store, found as git finds ``.git``.
+
+    The nearest folder, from ``cwd`` upward, that has a ``.mlop/`` folder; the search stops at
+    the folder of the config file (it marks the project's root, as ``pyproject.toml`` does), and
+    that folder is the answer when nothing below it has a store. With neither, ``cwd``: the
+    first ``mlop run`` there creates ``./.mlop/``. So every command, in any subfolder, reads
+    and writes one store per project.
+    """
+    root = config.path.parent if config.path is not None else None
+    for folder in (cwd, *cwd.parents):
+        if (folder / DEFAULT_STORE.parent).is_dir():
+            return folder
+        if folder == root:
+            return folder
+    return cwd
 
 
 def default_store(cwd: Path, network_fs: bool | None = None, slurm: bool = False) -> Path:
