@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -196,6 +196,87 @@ def env_bool(env: Mapping[str, str], name: str) -> bool | None:
     if lowered in ("0", "false", "no", "off"):
         return False
     raise ConfigError(f"{name}={value!r}: expected 1/true/yes or 0/false/no")
+
+
+def env_text(env: Mapping[str, str], name: str) -> str | None:
+    """Read a text ``MLOP_*`` variable; unset or empty is None."""
+    return env.get(name) or None
+
+
+def env_interval(env: Mapping[str, str], name: str) -> float | None:
+    """Read a number of seconds (``MLOP_SAMPLE_INTERVAL``), at least ``MINIMA['sample_interval']``."""
+    value = env.get(name)
+    if not value:
+        return None
+    try:
+        number = float(value)
+    except ValueError as error:
+        raise ConfigError(f"{name}={value!r} is not a number") from error
+    least = MINIMA["sample_interval"]
+    if not number >= least:  # as --sample-interval; `not >=` refuses NaN too
+        raise ConfigError(f"{name}={value!r}: give at least {least} seconds")
+    return number
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One setting of ``mlop run``: where each layer of it comes from."""
+
+    name: str
+    default: Any
+    env: str | None = None  # the MLOP_* variable
+    read_env: Callable[[Mapping[str, str], str], Any] = env_text
+    in_file: bool = True  # a key of the config file (KEYS) under ``name``
+    merged: bool = False  # a list: the file's items, then the flag's (no variable)
+
+
+# Every setting of `mlop run`, resolved once, the same way: flag > MLOP_* > config file > default.
+RUN_SETTINGS: tuple[Setting, ...] = (
+    Setting("project", None, "MLOP_PROJECT"),
+    Setting("quiet", False, "MLOP_QUIET", env_bool, in_file=False),
+    Setting("tensorboard", True, "MLOP_TENSORBOARD", env_bool),
+    Setting("system", True, "MLOP_SYSTEM", env_bool),
+    Setting("sample_interval", 1.0, "MLOP_SAMPLE_INTERVAL", env_interval),
+    Setting("builtin_patterns", True),
+    Setting("max_metrics", 1000),
+    Setting("tags", [], merged=True),
+    Setting("patterns", [], merged=True),
+    Setting("tb_dirs", [], merged=True),
+    Setting("redact", [], merged=True),
+    Setting("diagnosis", {}),
+)
+
+
+def resolve_settings(
+    flags: Mapping[str, Any], env: Mapping[str, str], config: ConfigFile
+) -> dict[str, Any]:
+    """Every setting of :data:`RUN_SETTINGS`, each from the first layer that sets it.
+
+    Args:
+        flags: the command-line values by setting name; None (or absent) is "not given", so an
+            on/off option passes False when its ``--no-…`` form is given and None otherwise.
+        env: the environment (``MLOP_*`` variables).
+        config: the config file found.
+
+    Raises:
+        ConfigError: a malformed ``MLOP_*`` variable.
+    """
+    resolved: dict[str, Any] = {}
+    for setting in RUN_SETTINGS:
+        from_file = config.values.get(setting.name) if setting.in_file else None
+        flag = flags.get(setting.name)
+        if setting.merged:
+            resolved[setting.name] = [*(from_file or []), *(flag or [])]
+            continue
+        env_value = setting.read_env(env, setting.env) if setting.env else None
+        resolved[setting.name] = pick(
+            flag,
+            env_value,
+            config if setting.in_file else ConfigFile(),
+            setting.name,
+            setting.default,
+        )
+    return resolved
 
 
 def pick(flag: Any, env_value: Any, config: ConfigFile, key: str, default: Any) -> Any:
