@@ -77,6 +77,13 @@ def _read_toml(path: Path) -> dict[str, Any]:
         raise ConfigError(f"cannot read {path}: {error.strerror}") from error
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{path} is not valid TOML: {error}") from error
+    except UnicodeDecodeError as error:
+        # TOML is UTF-8 by definition; tomllib lets the decoding error through as it is.
+        line = bytes(error.object[: error.start]).count(b"\n") + 1
+        raise ConfigError(
+            f"{path} is not valid TOML: line {line} is not UTF-8 text"
+            f" (byte 0x{error.object[error.start]:02x}); save the file as UTF-8"
+        ) from error
 
 
 def _check(path: Path, table: Mapping[str, Any]) -> dict[str, Any]:

@@ -82,3 +82,22 @@ def test_every_setting_resolves_in_the_same_order(tmp_path: Path) -> None:
         resolve_settings({}, {"MLOP_SYSTEM": "maybe"}, ConfigFile())
     with pytest.raises(ConfigError, match="at least"):
         resolve_settings({}, {"MLOP_SAMPLE_INTERVAL": "0"}, ConfigFile())
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("mlop.toml", b'project = "caf\xe9"\n'),  # Latin-1, not UTF-8
+        ("pyproject.toml", b'[project]\nname = "x"\n\n[tool.mlop]\ntags = ["\xff"]\n'),
+    ],
+)
+def test_a_config_file_that_is_not_utf8_is_one_line(
+    tmp_path: Path, store: Path, name: str, content: bytes
+) -> None:
+    (tmp_path / name).write_bytes(content)
+    for command in (("ls",), ("run", "-q", "--", "echo", "not run")):
+        result = run_mlop(*command, store=store, cwd=tmp_path)
+        assert result.returncode == 2 and result.stdout == b""
+        lines = result.stderr.decode().splitlines()
+        assert len(lines) == 1 and str(tmp_path / name) in lines[0], lines
+        assert "UTF-8" in lines[0] and "line" in lines[0]

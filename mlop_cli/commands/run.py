@@ -15,6 +15,7 @@ from mlop_cli.commands._shared import (
     _config,
     _store_path,
     _sync_url,
+    _warn,
     app,
 )
 from mlop_cli.config import MINIMA
@@ -139,9 +140,16 @@ def run(
         raise UsageError(
             "mlop run records to a local store; send it to PostgreSQL with --sync-to URL"
         )
+    from mlop_cli.store.health import recording_store
+
+    # A damaged store, or one that cannot be opened safely now, is left alone: the run is
+    # recorded into a fresh store beside it, and the command runs all the same.
+    store_path, problem = recording_store(_store_path(store))
+    if problem:
+        _warn(problem)
     options = RunOptions(
         argv=list(command),
-        store=_store_path(store),
+        store=store_path,
         name=name,
         project=settings["project"],
         tags=settings["tags"],

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from mlop_cli._file_lock import exclusive_lock
+from mlop_cli.store.health import refuse_if_shared_memory_lost
 
 SCHEMA_VERSION = 2
 CHUNK_POINTS = 1024
@@ -45,7 +46,13 @@ def connect(
         busy_timeout_ms: how long to wait on another writer's lock.
         network_fs: the file is on a network filesystem: use a rollback journal, not WAL
             (WAL's shared memory does not work across nodes).
+
+    Raises:
+        UnsafeStoreError: another process has the store open and its ``-shm`` file was deleted:
+            a connection now would corrupt the store (see :mod:`mlop_cli.store.health`).
     """
+    if not network_fs:
+        refuse_if_shared_memory_lost(path)
     if readonly:
         conn = sqlite3.connect(
             f"{path.resolve().as_uri()}?mode=ro",
