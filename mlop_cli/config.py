@@ -92,7 +92,8 @@ def _check(path: Path, table: Mapping[str, Any]) -> dict[str, Any]:
             known = ", ".join(sorted(KEYS))
             raise ConfigError(f"{path}: unknown key {key!r} (known keys: {known})")
         expected = KEYS[key][0]
-        if not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
+        # (Not narrowed: mypy would make `value` an object once checked against a tuple of types.)
+        if not _is_instance(value, expected) or (expected is int and isinstance(value, bool)):
             raise ConfigError(
                 f"{path}: {key} must be {_type_name(expected)}, not {type(value).__name__}"
             )
@@ -120,6 +121,10 @@ def _check(path: Path, table: Mapping[str, Any]) -> dict[str, Any]:
         ):
             raise ConfigError(f"{path}: {key} must be a list of strings")
     return dict(table)
+
+
+def _is_instance(value: Any, expected: type | tuple[type, ...]) -> bool:
+    return isinstance(value, expected)
 
 
 def _check_minimum(path: Path, key: str, value: Any) -> None:

@@ -164,7 +164,7 @@ class StoreEditor:
         rows = self._read("SELECT tag FROM tags WHERE run_id = ? ORDER BY tag", (run_id,))
         return [row["tag"] for row in rows]
 
-    def rename(self, run_id: str, name: str) -> str:
+    def rename(self, run_id: str, name: str) -> str | None:
         """Give a run a new name; returns the old one."""
         (name,) = _clean_labels([name], "name")
         old = self._run_row(run_id).get("name")

@@ -195,7 +195,7 @@ def _migrate_for_reading(path: Path, version: int) -> int:
 
 def _process_alive(pid: int, started_at: float | None) -> bool:
     try:
-        import psutil
+        import psutil  # type: ignore[import-untyped]
 
         process = psutil.Process(pid)
         if started_at is not None and abs(process.create_time() - started_at) > 1.0:
@@ -203,7 +203,7 @@ def _process_alive(pid: int, started_at: float | None) -> bool:
         return process.status() != psutil.STATUS_ZOMBIE
     except Exception:  # noqa: BLE001 - NoSuchProcess, AccessDenied (then assume alive)
         try:
-            import psutil
+            import psutil  # type: ignore[import-untyped]
 
             return psutil.pid_exists(pid)
         except Exception:  # noqa: BLE001
