@@ -91,7 +91,7 @@ def _lost_shared_memory(path: Path) -> str | None:
     locks = _read_locks()
     me = os.getpid()
     # Pid 0: a process of another pid namespace, which cannot be told apart from the others.
-    holders = _holders(locks, database) - {me, 0}
+    holders = _holders(locks, database, _SQLITE_LOCK_BYTES) - {me, 0}
     if not holders:
         return None
     try:
@@ -115,8 +115,14 @@ def _lost_shared_memory(path: Path) -> str | None:
     )
 
 
-def _read_locks() -> list[tuple[int, int, int, int]]:
-    """(major, minor, inode, pid) of every lock on the machine, from ``/proc/locks``."""
+# SQLite's locks on a database file are POSIX locks on bytes from PENDING_BYTE (0x40000000):
+# the pending byte, the reserved byte, then 510 shared bytes. Counting only these keeps other
+# programs' locks (an flock(1) around a backup) from looking like SQLite connections.
+_SQLITE_LOCK_BYTES = (0x40000000, 0x40000000 + 512)
+
+
+def _read_locks() -> list[tuple[int, int, int, int, int]]:
+    """(major, minor, inode, pid, first byte) of every POSIX lock, from ``/proc/locks``."""
     try:
         with open("/proc/locks", encoding="ascii", errors="replace") as handle:
             text = handle.read()
@@ -127,19 +133,31 @@ def _read_locks() -> list[tuple[int, int, int, int]]:
         # "1: POSIX  ADVISORY  READ 4242 fe:00:2147385 1073741826 1073742335"; a waiting lock
         # has "->" after the number (it too is a process with the file open).
         fields = [field for field in line.split() if field != "->"]
-        if len(fields) < 6:
+        if len(fields) < 7 or fields[1] != "POSIX":
             continue
         try:
             major, minor, inode = fields[5].split(":")
-            locks.append((int(major, 16), int(minor, 16), int(inode), int(fields[4])))
+            locks.append(
+                (int(major, 16), int(minor, 16), int(inode), int(fields[4]), int(fields[6]))
+            )
         except ValueError:
             continue
     return locks
 
 
-def _holders(locks: list[tuple[int, int, int, int]], stat: os.stat_result) -> set[int]:
+def _holders(
+    locks: list[tuple[int, int, int, int, int]],
+    stat: os.stat_result,
+    first_bytes: tuple[int, int] = (0, 1 << 63),
+) -> set[int]:
+    """The pids holding a lock on the file ``stat`` describes, starting within ``first_bytes``."""
     device = (os.major(stat.st_dev), os.minor(stat.st_dev), stat.st_ino)
-    return {pid for major, minor, inode, pid in locks if (major, minor, inode) == device}
+    low, high = first_bytes
+    return {
+        pid
+        for major, minor, inode, pid, first in locks
+        if (major, minor, inode) == device and low <= first < high
+    }
 
 
 def damage(path: Path, full_check_bytes: int = FULL_CHECK_BYTES) -> str | None:
