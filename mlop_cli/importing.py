@@ -40,6 +40,7 @@ def import_records(
     project: str | None = None,
     tags: list[str] | None = None,
     warn: Callable[[str], None] | None = None,
+    meta: dict[str, Any] | None = None,
 ) -> ImportedRun:
     """Write ``records`` into a new run; the run's times span the records' own times."""
     run_id = new_run_id()
@@ -59,7 +60,9 @@ def import_records(
                 "host": socket.gethostname(),
                 "user": user,
                 "started_at": now,
-                "meta": json.dumps({"imported_from": str(source.resolve()), "import_kind": kind}),
+                "meta": json.dumps(
+                    {"imported_from": str(source.resolve()), "import_kind": kind, **(meta or {})}
+                ),
             },
             tags=list(tags or []),
         )
@@ -68,6 +71,8 @@ def import_records(
     last: float | None = None
     for record in records:
         times = getattr(record, "times", None)
+        if isinstance(record, rec.LogChunk):
+            times = [record.time]
         if times:
             low, high = min(times), max(times)
             first = low if first is None else min(first, low)
@@ -80,6 +85,10 @@ def import_records(
     }
     writer.put(RunUpdate(columns))
     stats = writer.close(timeout=3600)
+    if kind != "import-log":
+        from mlop_cli.store.console_index import mark_indexed
+
+        mark_indexed(store, run_id)  # no console to index
     return ImportedRun(run_id, name, source, stats, first, last)
 
 
@@ -144,7 +153,7 @@ def import_log(
     ``mlop run``. Times are the file's modification time: a plain log carries no per-line times.
     """
     from mlop_cli.errors import UsageError
-    from mlop_cli.sources.console import ConsoleSource
+    from mlop_cli.indexing import ConsoleSettings, index_run
 
     try:
         total = path.stat().st_size
@@ -152,12 +161,9 @@ def import_log(
     except OSError as error:
         raise UsageError(f"cannot read {path}: {error.strerror}") from error
     when = path.stat().st_mtime
+    settings = ConsoleSettings([p.pattern for p in patterns or []], builtins)
 
     def records() -> Iterable[rec.Record]:
-        pending: list[rec.Record] = []
-        source = ConsoleSource(
-            pending.append, patterns=patterns or [], builtins=builtins, clock=lambda: when
-        )
         done = 0
         with handle:
             while True:
@@ -166,16 +172,12 @@ def import_log(
                     break
                 done += len(block)
                 yield rec.LogChunk(rec.STDOUT, when, block)
-                source.feed(rec.STDOUT, block, when)
-                source.flush()
-                yield from pending
-                pending.clear()
                 if progress is not None:
                     progress(done, total)
-        source.close()
-        yield from pending
 
-    return import_records(
+    # The log becomes the run's stored console, and its metrics are derived from it exactly
+    # as for `mlop run`: by the console indexer, here in this process.
+    imported = import_records(
         store,
         records(),
         name=name or path.stem,
@@ -184,4 +186,8 @@ def import_log(
         project=project,
         tags=tags,
         warn=warn,
+        meta={"console": settings.as_meta()},
     )
+    outcome = index_run(store, imported.run_id, wait_lock=60.0)
+    imported.stats.points += outcome.points
+    return imported

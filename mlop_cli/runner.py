@@ -11,9 +11,9 @@ import contextlib
 import json
 import logging
 import os
-import queue
 import re
 import signal
+import subprocess
 import sys
 import threading
 import time
@@ -34,6 +34,7 @@ from mlop_cli.context import (
 )
 from mlop_cli.errors import CommandNotExecutableError, CommandNotFoundError
 from mlop_cli.ids import new_run_id
+from mlop_cli.indexing import ConsoleSettings, IndexerProcess
 from mlop_cli.redact import Scrubber, scrubbable
 from mlop_cli.store.writer import RunStart, RunUpdate, Writer
 from mlop_cli.supervise.slurm_signals import command_signalled_by_sender
@@ -43,10 +44,6 @@ from mlop_cli.units import format_duration
 # After the command exits, everything left (draining sources, committing) fits in this.
 # mlop exits within 2 s of the command: 1.8 s for this, the rest for the interpreter's exit.
 FINISH_BUDGET_S = 1.8
-CONSOLE_QUEUE_BYTES = 32 << 20
-_CONSOLE_WAKE_BYTES = 128 << 10  # parse bursts as they come, not all at the end
-_MAX_FEED_BYTES = 64 << 10
-_MAX_BATCH_ITEMS = 4096
 _STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)
 
 
@@ -105,117 +102,6 @@ class Messages:
         with contextlib.suppress(OSError, ValueError):
             self.stream.write(line + "\n")
             self.stream.flush()
-
-
-class _ConsoleWorker:
-    """Feeds console bytes to the parser in its own thread, off the passthrough path."""
-
-    def __init__(
-        self, source: Any, on_error: Callable[[str], None], flush_interval: float = 0.25
-    ) -> None:
-        self._source = source
-        self._queue: queue.SimpleQueue[tuple[int, bytes, float] | None] = queue.SimpleQueue()
-        self._on_error = on_error
-        self._flush_interval = flush_interval
-        self._thread = threading.Thread(target=self._loop, name="mlop-console", daemon=True)
-        self._failed = False
-        self._abandon = False
-        self.abandoned_bytes = 0
-        self.skipped_bytes = 0
-        self._queued_bytes = 0  # read without a lock: it only bounds memory
-        self._wake = threading.Event()
-        self._gap: set[int] = set()
-
-    def start(self) -> None:
-        self._thread.start()
-
-    def put(self, stream: int, data: bytes, now: float) -> None:
-        if self._failed:
-            return
-        if self._queued_bytes > CONSOLE_QUEUE_BYTES:
-            # Output comes faster than it can be parsed (a flood of plain text): skip parsing
-            # it, never the passthrough or the stored console. Memory stays bounded.
-            self.skipped_bytes += len(data)
-            self._gap.add(stream)
-            return
-        if stream in self._gap:
-            self._gap.discard(stream)
-            self._queue.put((stream, b"\n", now))  # do not glue a line across the gap
-        self._queued_bytes += len(data)
-        self._queue.put((stream, data, now))
-        if self._queued_bytes > _CONSOLE_WAKE_BYTES:
-            self._wake.set()  # a burst: parse now rather than hold it
-
-    def begin_close(self) -> None:
-        """Tell the worker no more output will come (it then parses what is queued)."""
-        self._queue.put(None)
-        self._wake.set()
-
-    def finish(self, timeout: float) -> bool:
-        """Wait up to ``timeout`` for the worker to end; past it, abandon the rest."""
-        self._thread.join(max(0.0, timeout))
-        if self._thread.is_alive():
-            self._abandon = True
-            self._thread.join(0.1)  # it now skips the rest and hands over what it parsed
-            return False
-        return True
-
-    def _loop(self) -> None:
-        next_flush = time.monotonic() + self._flush_interval
-        backlog = False
-        try:
-            while True:
-                # Sleep until the flush tick (or a burst, or the end), then take everything
-                # queued: one wake-up per tick, not one per read of the child's output.
-                if not backlog:
-                    self._wake.wait(max(0.0, next_flush - time.monotonic()))
-                    self._wake.clear()
-                # Consecutive reads of one stream are joined into one feed: fewer, larger parses.
-                batch: list[tuple[int, bytes, float]] = []
-                ended = False
-                while not ended and len(batch) < _MAX_BATCH_ITEMS:
-                    try:
-                        more = self._queue.get_nowait()
-                    except queue.Empty:
-                        break
-                    if more is None:
-                        ended = True
-                    else:
-                        batch.append(more)
-                for stream, data, when in _join_reads(batch):
-                    if self._abandon:
-                        self.abandoned_bytes += len(data)
-                        continue
-                    self._queued_bytes -= len(data)
-                    self._source.feed(stream, data, when)
-                if ended:
-                    if self._abandon:
-                        self._source.flush()  # what was parsed still counts
-                    else:
-                        self._source.close()
-                    return
-                # More than a batch was waiting: go on at once, do not sleep on a backlog.
-                backlog = len(batch) >= _MAX_BATCH_ITEMS
-                if time.monotonic() >= next_flush:
-                    self._source.flush()
-                    next_flush = time.monotonic() + self._flush_interval
-        except Exception as error:  # noqa: BLE001 - parsing must never stop the run
-            self._failed = True
-            self._on_error(f"console parsing stopped after an internal error: {error!r}")
-
-
-def _join_reads(batch: list[tuple[int, bytes, float]]) -> list[tuple[int, bytes, float]]:
-    """Consecutive reads of the same stream as one (the time of the first: when it began)."""
-    joined: list[tuple[int, bytes, float]] = []
-    for stream, data, when in batch:
-        # At most ~64 KiB a feed: a regex scan holds the GIL, and a long one would stall the
-        # relay thread while a pty's 4 KiB buffer fills and blocks the command.
-        if joined and joined[-1][0] == stream and len(joined[-1][1]) + len(data) <= _MAX_FEED_BYTES:
-            previous = joined[-1]
-            joined[-1] = (stream, previous[1] + data, previous[2])
-        else:
-            joined.append((stream, data, when))
-    return joined
 
 
 def default_name(argv: list[str], run_id: str) -> str:
@@ -287,15 +173,18 @@ def execute_run(options: RunOptions) -> int:
     param_records += [rec.Param(k, v, "cli") for k, v in cli_params.items()]
     secret_bytes = scrubbable(secrets)
 
-    console_source = _make_console_source(options)
-    console_worker: _ConsoleWorker | None = None
+    console = ConsoleSettings(
+        [p.pattern for p in options.patterns], options.builtin_patterns, options.max_metrics
+    )
+    context["console"] = console.as_meta()
+    indexer: IndexerProcess | None = None
     writer: Writer | None = None
 
     def on_output(stream: int, data: bytes, now: float) -> None:
+        # The relay's only hand-over: the bytes go to the store; metrics are derived from the
+        # stored console by the indexer process, never on this path.
         if writer is not None:
             writer.put(rec.LogChunk(stream, now, data))
-        if console_worker is not None:
-            console_worker.put(stream, data, now)
 
     def on_signal(number: int, forwarded: bool) -> None:
         if writer is not None:
@@ -324,7 +213,10 @@ def execute_run(options: RunOptions) -> int:
             stdout_fd=options.stdout_fd,
             stderr_fd=options.stderr_fd,
             signalled_directly=command_signalled_by_sender(options.env),
-            spared=lambda pid: background is not None and background.pid == pid,
+            spared=lambda pid: (
+                (background is not None and background.pid == pid)
+                or (indexer is not None and indexer.pid == pid)
+            ),
         ),
         on_output=on_output,
         on_signal=on_signal,
@@ -386,18 +278,16 @@ def execute_run(options: RunOptions) -> int:
         # Said even with --quiet: it is the reason for the exit code.
         sys.stderr.write(f"mlop: {launch_error}\n")
         writer.put(rec.Event(time.time(), "error", "launch", str(launch_error)))
-        writer.put(
-            RunUpdate(
-                {"status": "failed", "exit_code": launch_error.exit_code, "ended_at": time.time()}
-            )
+        writer.commit_final(
+            {"status": "failed", "exit_code": launch_error.exit_code, "ended_at": time.time()}
         )
         writer.close(FINISH_BUDGET_S)
+        _mark_console_indexed(options.store, run_id)
         return int(launch_error.exit_code)
 
     messages.info(f"run {run_id} ({name}) recording to {options.store}")
-    if console_source is not None:
-        console_worker = _ConsoleWorker(console_source(writer.put), messages.warning)
-        console_worker.start()
+    if console.parses():
+        indexer = _start_indexer(options, run_id, writer, messages)
     scrubber = Scrubber(secret_bytes)
     context_thread = threading.Thread(
         target=_gather_slow_context,
@@ -418,7 +308,7 @@ def execute_run(options: RunOptions) -> int:
     # traceback; the budget below bounds how long it takes anyway.
     previous = {number: signal.signal(number, lambda *_: None) for number in _STOP_SIGNALS}
     try:
-        code = _finish(options, run_id, name, outcome, writer, console_worker, sources, messages)
+        code = _finish(options, run_id, name, outcome, writer, indexer, sources, messages)
         if background is not None:
             done, line = background.finish()
             if done:
@@ -438,16 +328,25 @@ def _finish(
     name: str,
     outcome: Outcome,
     writer: Writer,
-    console_worker: _ConsoleWorker | None,
+    indexer: IndexerProcess | None,
     sources: list[Any],
     messages: Messages,
 ) -> int:
-    # Everything below shares one deadline: the sources stop in parallel, the console parser
-    # gets what is left but the writer's share, and the writer commits last.
+    status = outcome.exit
+    # 1. The status first, on a connection of its own, ahead of any backlog: a finished run is
+    #    never shown `running` or `lost` because its data was still queued.
+    writer.commit_final(
+        {
+            "status": status.status,
+            "exit_code": status.code,
+            "signal": status.signal,
+            "ended_at": outcome.ended_at,
+        }
+    )
+    # 2. Everything else shares one deadline: the sources stop in parallel, then the writer
+    #    commits (what does not fit is handed over, not lost), then the indexer gets the rest.
     deadline = time.monotonic() + FINISH_BUDGET_S
-    writer_share = 0.2  # the status is committed first, whatever the deadline
-    if console_worker is not None:
-        console_worker.begin_close()
+    writer_share = 0.6
     stoppers = [source.begin_stop() for source in sources]
     summary: dict[str, Any] = {}
     for source, stopper in zip(sources, stoppers, strict=True):
@@ -457,34 +356,6 @@ def _finish(
                 summary.update(result)
         except Exception as error:  # noqa: BLE001
             writer.put(rec.Event(time.time(), "warning", "source.stop", f"{source.name}: {error}"))
-    if console_worker is not None and not console_worker.finish(
-        deadline - writer_share - 0.1 - time.monotonic()
-    ):
-        messages.warning(
-            "console parsing did not keep up at the end of the run: the last lines' metrics were not stored"
-            " (the console itself is)"
-        )
-        writer.put(
-            rec.Event(
-                time.time(),
-                "warning",
-                "console.unfinished",
-                "console parsing did not keep up at the end of the run; metrics of the last "
-                f"{console_worker.abandoned_bytes:,} bytes were not parsed (the console itself is stored whole)",
-                {"abandoned_bytes": console_worker.abandoned_bytes},
-            )
-        )
-    if console_worker is not None and console_worker.skipped_bytes:
-        writer.put(
-            rec.Event(
-                time.time(),
-                "warning",
-                "console.skipped",
-                f"output came faster than it could be parsed: {console_worker.skipped_bytes:,} bytes were not parsed"
-                " for metrics (the console itself is stored whole)",
-            )
-        )
-    status = outcome.exit
     if outcome.output_open_after_exit:
         writer.put(
             rec.Event(
@@ -503,32 +374,95 @@ def _finish(
                 f"{outcome.leftovers_ended} process(es) started by the command outlived it and were ended",
             )
         )
-    columns: dict[str, Any] = {
-        "status": status.status,
-        "exit_code": status.code,
-        "signal": status.signal,
-        "ended_at": outcome.ended_at,
-    }
-    writer.put(RunUpdate(columns))
     if summary:
         writer.put(rec.ContextUpdate({"system_summary": summary}))
-    stats = writer.close(max(0.1, deadline - time.monotonic()))
-    duration = outcome.ended_at - outcome.started_at
-    dropped = f", {stats.dropped_records} records dropped" if stats.dropped_records else ""
-    if stats.store_failed:
-        lost = "its last data is not" if stats.run_stored else "nothing is"
-        recorded = f"{lost} stored: the store {options.store} could not be written"
+    stats = writer.close(max(0.1, deadline - 0.2 - time.monotonic()))
+    indexed = True
+    if indexer is not None:
+        indexer.end_of_run(None if stats.unflushed else stats.stored_rows)
+        indexed = indexer.wait(deadline - time.monotonic())
+    elif options.builtin_patterns or options.patterns:
+        indexed = False  # no indexer could be started: readers index the console
     else:
-        recorded = f"{stats.points:,} points, {stats.log_bytes:,} bytes of console{dropped}"
+        _mark_console_indexed(options.store, run_id)
+    stored = _stored_counts(options.store, run_id)
+    duration = outcome.ended_at - outcome.started_at
+    if stats.store_failed and not stored.run:
+        recorded = f"nothing is stored: the store {options.store} could not be written"
+    else:
+        recorded = f"{stored.points:,} points, {stored.console_bytes:,} bytes of console"
+        if stats.handed_over_bytes:
+            recorded += (
+                f" ({stats.handed_over_bytes:,} more are being moved into the store "
+                "in the background)"
+            )
+        if not indexed:
+            recorded += (
+                "; console metrics are still being indexed in the background "
+                f"(`mlop show {run_id}` waits for them)"
+            )
+        if stats.store_failed:
+            recorded += (
+                f"; its last data is not stored: the store {options.store} could not be written"
+            )
     messages.info(
         f"run {run_id} ({name}) {status.status}, {status.message}, {format_duration(duration)}; "
         f"{recorded}"
     )
-    if stats.unflushed:
-        messages.warning(
-            "the store did not take everything before the time limit; the last second may be missing"
-        )
     return int(status.code)
+
+
+@dataclass
+class _Stored:
+    run: bool = False
+    points: int = 0
+    console_bytes: int = 0
+
+
+def _stored_counts(store: Path, run_id: str) -> _Stored:
+    """What the store holds of the run: the closing line says only that."""
+    from mlop_cli.store.queries import stored_totals
+
+    try:
+        run, points, console_bytes = stored_totals(store, run_id)
+    except Exception:  # noqa: BLE001 - a store that cannot be read: nothing to claim
+        return _Stored()
+    return _Stored(run, points, console_bytes)
+
+
+def _mark_console_indexed(store: Path, run_id: str) -> None:
+    from mlop_cli.store.console_index import mark_indexed
+
+    with contextlib.suppress(Exception):
+        mark_indexed(store, run_id)
+
+
+def _start_indexer(
+    options: RunOptions, run_id: str, writer: Writer, messages: Messages
+) -> IndexerProcess | None:
+    """Start the console indexer beside the command (None when no process can be started)."""
+    from mlop_cli.store.filesystems import is_network_filesystem
+
+    try:
+        indexer = IndexerProcess(
+            options.store,
+            run_id,
+            network_fs=is_network_filesystem(options.store),
+            env=options.env,
+        )
+        indexer.start()
+    except (OSError, subprocess.SubprocessError) as error:
+        writer.put(
+            rec.Event(
+                time.time(),
+                "warning",
+                "console.indexer",
+                f"the console indexer could not be started ({error}); console metrics are "
+                "derived from the stored console when the run is first read",
+            )
+        )
+        return None
+    return indexer
 
 
 def _start_background_sync(options: RunOptions, run_id: str, messages: Messages) -> Any:
@@ -582,21 +516,6 @@ def _gather_slow_context(options: RunOptions, writer: Writer, scrubber: Scrubber
                 }
             )
         )
-
-
-def _make_console_source(options: RunOptions) -> Callable[[rec.Sink], Any]:
-    def make(sink: rec.Sink) -> Any:
-        # Imported here, after the command has started: parsers cost ~20 ms to import.
-        from mlop_cli.sources.console.source import ConsoleSource
-
-        return ConsoleSource(
-            sink,
-            patterns=options.patterns,
-            builtins=options.builtin_patterns,
-            max_metrics=options.max_metrics,
-        )
-
-    return make
 
 
 class _BoundedStop:

@@ -6,10 +6,14 @@ import os
 import sqlite3
 import subprocess
 import sys
+import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 
+T = TypeVar("T")
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 
@@ -84,6 +88,24 @@ def run_python(script: str, *args: str, timeout: float = 60) -> str:
     return result.stdout
 
 
+def eventually(
+    predicate: Callable[[], T], timeout: float = 120.0, interval: float = 0.05, what: str = ""
+) -> T:
+    """Wait until ``predicate()`` is true and return it; fail after a generous deadline.
+
+    The one way tests wait: never a fixed sleep, never a wall-clock assert, so the suite passes
+    on a busy machine.
+    """
+    deadline = time.monotonic() + timeout
+    while True:
+        result = predicate()
+        if result:
+            return result
+        if time.monotonic() > deadline:
+            raise AssertionError(f"not so within {timeout:.0f} s: {what or predicate}")
+        time.sleep(interval)
+
+
 def query(store: Path, sql: str, params: tuple = ()) -> list[tuple]:
     """Run a read query on a store with plain sqlite3."""
     conn = sqlite3.connect(store)
@@ -91,6 +113,22 @@ def query(store: Path, sql: str, params: tuple = ()) -> list[tuple]:
         return conn.execute(sql, params).fetchall()
     finally:
         conn.close()
+
+
+def complete(store: Path, timeout: float = 300) -> None:
+    """Make every run's record in ``store`` complete, as a reader does before reading metrics.
+
+    Console metrics are indexed from the stored console by a process of their own that may
+    still be at work when ``mlop run`` exits (on a busy machine, after a flood of output);
+    ``mlop recover`` waits for it, or finishes its work.
+    """
+    result = subprocess.run(
+        mlop_argv("recover", "--store", str(store)),
+        capture_output=True,
+        env=clean_env(),
+        timeout=timeout,
+    )
+    assert result.returncode == 0, result.stderr
 
 
 def integrity(store: Path) -> str:

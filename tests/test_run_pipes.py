@@ -414,10 +414,10 @@ def test_redacted_secrets_never_reach_the_store(store: Path, tmp_path: Path) -> 
     )
     assert result.returncode == 0
     assert token.encode() in result.stdout  # passthrough is untouched
-    time.sleep(0.2)
     raw = b""
-    for path in store.parent.iterdir():
-        raw += path.read_bytes()
+    for path in store.parent.rglob("*"):  # the store, its WAL and its side files (spools)
+        if path.is_file():
+            raw += path.read_bytes()
     for secret in (token, password, api_key, url_secret):
         assert secret.encode() not in raw, secret
     shown = json.loads(run_mlop("show", "last", "--json", store=store).stdout)

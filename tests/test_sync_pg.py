@@ -331,7 +331,9 @@ def test_run_sync_to_syncs_in_background_and_keeps_secrets_out(tmp_path: Path, u
     assert points > 0 and log_bytes > 0
     synced = "SELECT (SELECT count(*) FROM mlop.points), (SELECT sum(length(data)) FROM mlop.logs)"
     assert pg_rows(url, synced) == [(points, log_bytes)]
-    for path in store.parent.iterdir():  # the store, its WAL, the sync log
+    for path in [
+        p for p in store.parent.rglob("*") if p.is_file()
+    ]:  # the store, its WAL, the sync log, side files
         assert PASSWORD.encode() not in path.read_bytes(), path
     assert PASSWORD.encode() not in done.stderr + done.stdout
 

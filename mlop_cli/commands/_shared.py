@@ -104,6 +104,16 @@ def _open_store(flag: str | None):  # -> RunStore
     return open_store(_store_spec(flag), note=_note)
 
 
+def _complete(opened: Any, run_ids: list[str]) -> None:
+    """Make the runs' records complete before they are read (console metrics still being
+    indexed, a status or console left beside the store): said on stderr when it takes a wait."""
+    complete = getattr(opened, "complete", None)
+    if complete is None:  # a team store: runs arrive complete
+        return
+    for run_id in run_ids:
+        complete(run_id, say=lambda text: sys.stderr.write(f"mlop: {text}\n"))
+
+
 def _sync_url(flag: str | None) -> str | None:
     """``--to`` / ``--sync-to`` > ``MLOP_SYNC_TO`` > config ``sync_to``; checked, never printed."""
     from mlop_cli.config import pick

@@ -11,6 +11,7 @@ import typer
 from mlop_cli.commands._shared import (
     JsonOption,
     StoreOption,
+    _complete,
     _console,
     _open_store,
     _print_json,
@@ -87,6 +88,7 @@ def show(
 
     opened = _open_store(store)
     run_id = opened.resolve(run_ref)
+    _complete(opened, [run_id])
     if as_json:
         _print_json(run_document(opened, run_id))
         return
@@ -177,6 +179,7 @@ def compare(
         raise UsageError("give at least two runs to compare, e.g. mlop compare RUN1 RUN2")
     opened = _open_store(store)
     run_ids = [opened.resolve(ref) for ref in run_refs]
+    _complete(opened, run_ids)
     document = compare_document(opened, run_ids, metrics=metric or None, system=system)
     if as_json:
         _print_json(document)
@@ -252,6 +255,7 @@ def check(
     try:
         opened = _open_store(store)
         run_id = opened.resolve(run_ref)
+        _complete(opened, [run_id])
         run = opened.run(run_id)
         summaries = opened.metric_summaries(run_id)
     except StoreError as error:
@@ -327,6 +331,7 @@ def export(
         raise UsageError("--format tensorboard writes event files: give the folder with -o PATH")
     opened = _open_store(store)
     run_id = opened.resolve(run_ref)
+    _complete(opened, [run_id])
     if format_ == "tensorboard":
         written = exporting.write_tensorboard(opened, run_id, output, metric or None)
         sys.stderr.write(

@@ -11,6 +11,7 @@ import typer
 
 from mlop_cli.commands._shared import (
     StoreOption,
+    _complete,
     _config,
     _open_store,
     _progress,
@@ -90,6 +91,7 @@ def report(
         run_ids = [run["id"] for run in opened.runs(project=project, tag=tag, limit=limit)]
         if not run_ids:
             raise UsageError("no runs match; `mlop ls` lists the runs")
+    _complete(opened, run_ids)
     with _progress("reading runs") as progress:
         model = build_model(
             opened,

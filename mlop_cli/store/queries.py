@@ -11,6 +11,7 @@ heartbeat (written every 2 s) can tell, and the run is ``lost`` once it is older
 from __future__ import annotations
 
 import array
+import contextlib
 import json
 import math
 import re
@@ -339,6 +340,27 @@ class Store:
             (escaped + "%",),
         )
 
+    def complete(self, run_id: str, say: Callable[[str], None] | None = None) -> bool:
+        """Make a run's record complete before it is read; True when it is.
+
+        What ``mlop run`` left beside the store (a final status it could not commit, console
+        handed over) is stored, and console metrics not yet derived from the stored console
+        are (see :func:`mlop_cli.indexing.ensure_indexed`). A running run is left alone.
+        """
+        from mlop_cli.indexing import ensure_indexed
+        from mlop_cli.store.recovery import apply_pending_statuses, pending_runs
+
+        if not isinstance(self.path, Path):  # a backend built on this one (PostgreSQL)
+            return True
+
+        if run_id in pending_runs(self.path):
+            with contextlib.suppress(Exception):
+                apply_pending_statuses(self.path)
+        rows = self._rows("SELECT * FROM runs WHERE id = ?", (run_id,))
+        if not rows:
+            return False
+        return ensure_indexed(self.path, run_id, status=effective_status(rows[0]), say=say)
+
     def run(self, run_id: str) -> dict[str, Any]:
         """One run with its context decoded, tags, params and effective status."""
         rows = self._rows("SELECT * FROM runs WHERE id = ?", (run_id,))
@@ -527,3 +549,19 @@ class Store:
             if size >= max_bytes:
                 break
         return b"".join(reversed(collected))[-max_bytes:]
+
+
+def stored_totals(path: Path, run_id: str) -> tuple[bool, int, int]:
+    """``(run stored, points, console bytes)`` of one run, as the store holds them now."""
+    conn = connect(path, readonly=True)
+    try:
+        run = conn.execute("SELECT 1 FROM runs WHERE id = ?", (run_id,)).fetchone() is not None
+        points = conn.execute(
+            "SELECT coalesce(sum(count), 0) FROM run_metrics WHERE run_id = ?", (run_id,)
+        ).fetchone()[0]
+        console = conn.execute(
+            "SELECT coalesce(sum(length(data)), 0) FROM logs WHERE run_id = ?", (run_id,)
+        ).fetchone()[0]
+    finally:
+        conn.close()
+    return run, int(points), int(console)

