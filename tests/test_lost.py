@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import signal
+import socket
 import sqlite3
 import subprocess
 import time
@@ -166,3 +167,51 @@ def test_the_process_decides_on_its_own_host() -> None:
     # ... and an import, with no process, never is.
     imported = {"status": "finished", "host": "here", "pid": None, "heartbeat_at": now}
     assert recording_alive(imported, now, host="here") is None
+
+
+def _dead_local(store: Path, run_id: str) -> None:
+    """Make a run look like one whose mlop process died here without writing its status."""
+    ended = subprocess.Popen([PYTHON, "-c", "pass"])
+    ended.wait()
+    conn = sqlite3.connect(store)
+    conn.execute(
+        "UPDATE runs SET status = 'running', host = ?, pid = ?, pid_started_at = 1.0 WHERE id = ?",
+        (socket.gethostname(), ended.pid, run_id),
+    )
+    conn.commit()
+    conn.close()
+
+
+def test_a_status_waiting_beside_the_store_is_applied_before_gc_decides(store: Path) -> None:
+    """mlop run keeps a final status it could not commit beside the store: the run finished."""
+    from mlop_cli.store.recovery import save_pending_status
+    from mlop_cli.store.spool import run_files
+
+    run_id = make_run(store, "waiting", {"loss": [1.0]}).run_id
+    _dead_local(store, run_id)
+    save_pending_status(store, run_id, {"status": "finished", "exit_code": 0}, None)
+    swept = run_mlop("gc", "--status", "lost", store=store)
+    assert swept.returncode == 0 and query(store, "SELECT status FROM runs") == [("finished",)]
+    # Deleted, it leaves nothing beside the store that a reader would bring it back from.
+    save_pending_status(store, run_id, {"status": "finished"}, {"id": run_id, "name": "waiting"})
+    gone = run_mlop("rm", run_id, "--yes", store=store)
+    assert gone.returncode == 0, gone.stderr
+    assert not list(run_files(store).glob(f"{run_id}.*"))
+    assert json.loads(run_mlop("ls", "--json", store=store).stdout) == []
+
+
+def test_a_run_whose_console_is_being_indexed_is_kept(store: Path) -> None:
+    from mlop_cli.store.console_index import IndexLock
+
+    run_id = make_run(store, "indexing", {"loss": [1.0]}).run_id
+    lock = IndexLock(store, run_id)
+    assert lock.acquire()
+    try:
+        refused = run_mlop("rm", run_id, "--yes", store=store)
+        assert refused.returncode == 2 and b"being indexed" in refused.stderr
+        swept = run_mlop("gc", "--status", "finished", store=store)
+        assert swept.returncode == 0 and b"kept" in swept.stderr
+        assert query(store, "SELECT count(*) FROM runs") == [(1,)]
+    finally:
+        lock.release()
+    assert run_mlop("rm", run_id, "--yes", store=store).returncode == 0

@@ -7,6 +7,7 @@ writer waits on the lock (``busy_timeout``) at most the length of one of these t
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 import time
 from collections.abc import Iterable
@@ -16,7 +17,7 @@ from typing import Any
 
 from mlop_cli.errors import MlopError, StoreError, UsageError
 from mlop_cli.ids import check_run_name
-from mlop_cli.store.queries import LOST_AFTER_S, effective_status, recording_alive
+from mlop_cli.store.queries import effective_status, recording_alive
 from mlop_cli.store.schema import connect
 
 # Every table holding rows of a run, with the column naming the run.
@@ -191,6 +192,7 @@ class StoreEditor:
             RunningRunError: a run is still being recorded (its writer would recreate rows)
                 and ``force`` is off.
         """
+        self._settle()
         rows = [self._run_row(run_id) for run_id in dict.fromkeys(run_ids)]
         now = time.time()
         for row in rows:
@@ -208,19 +210,25 @@ class StoreEditor:
         return self._remove(rows, dry_run=dry_run)
 
     def _still_recorded(self, row: dict[str, Any], now: float) -> str | None:
-        """Why a run may still be written to (its process, or its console's indexing); None if not."""
+        """Why a run may still be written to (its process, or its console's indexer); None if not."""
         alive = recording_alive(row, now)
         if alive:
             return alive
-        try:
-            index = self.conn.execute(
-                "SELECT done, updated_at FROM console_index WHERE run_id = ?", (row["id"],)
-            ).fetchone()
-        except sqlite3.DatabaseError:  # a store of schema 1 has no console index
-            return None
-        if index and not index[0] and index[1] and now - index[1] <= LOST_AFTER_S:
-            return f"its console is being indexed (last written {max(now - index[1], 0):.0f} s ago)"
+        from mlop_cli.store.console_index import indexer_alive
+
+        if indexer_alive(self.path, row["id"]):
+            return "its console is being indexed by another process"
         return None
+
+    def _settle(self) -> None:
+        """Store the final statuses that runs left beside the store, so that a run that
+        finished is not taken for lost (and deleted as such) before a reader applied them."""
+        from mlop_cli.store.recovery import apply_pending_statuses
+        from mlop_cli.store.spool import run_files
+
+        if run_files(self.path).is_dir():
+            with contextlib.suppress(Exception):  # as readers do: quietly, best effort
+                apply_pending_statuses(self.path)
 
     def collect_garbage(
         self,
@@ -242,6 +250,7 @@ class StoreEditor:
         selected: list[dict[str, Any]] = []
         kept: list[dict[str, Any]] = []
         if older_than_days is not None or statuses:
+            self._settle()
             for row in self._read("SELECT * FROM runs ORDER BY started_at, id"):
                 status = effective_status(row, now)
                 if older_than_days is not None:
@@ -296,7 +305,22 @@ class StoreEditor:
 
         if ids:
             self._transaction(work)
+            if not dry_run:
+                self._remove_side_files(ids)
         return removal
+
+    def _remove_side_files(self, run_ids: list[str]) -> None:
+        """Delete what the runs kept beside the store (``<store>.runs/RUN.*``: a pending
+        status, console handed over, the index lock), or a reader would bring the run back."""
+        from mlop_cli.store.spool import run_files
+
+        folder = run_files(self.path)
+        if not folder.is_dir():
+            return
+        for run_id in run_ids:
+            for path in folder.glob(f"{run_id}.*"):
+                with contextlib.suppress(OSError):
+                    path.unlink()
 
 
 def _clean_labels(labels: Iterable[str], what: str) -> list[str]:
