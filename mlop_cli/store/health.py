@@ -89,9 +89,13 @@ def _lost_shared_memory(path: Path) -> str | None:
     except OSError:
         return None
     locks = _read_locks()
-    me = os.getpid()
-    # Pid 0: a process of another pid namespace, which cannot be told apart from the others.
-    holders = _holders(locks, database, _SQLITE_LOCK_BYTES) - {me, 0}
+    holders = _holders(locks, database, _SQLITE_LOCK_BYTES)
+    if os.getpid() in holders:
+        # This process has the store open: SQLite keeps one mapping of the -shm per file per
+        # process, so a new connection here shares it (the old one, deleted or not) and makes
+        # no new -shm file.
+        return None
+    holders.discard(0)  # a process of another pid namespace: it cannot be told apart
     if not holders:
         return None
     try:
@@ -108,10 +112,14 @@ def _lost_shared_memory(path: Path) -> str | None:
         what = "was replaced"
         if not lost or 0 in shared:
             return None
-    others = f" (and {len(lost) - 1} other(s))" if len(lost) > 1 else ""
+    if len(lost) == 1:
+        who = f"process {lost[0]} has"
+    else:
+        more = f" and {len(lost) - 3} more" if len(lost) > 3 else ""
+        who = f"processes {', '.join(map(str, lost[:3]))}{more} have"
     return (
-        f"the store's shared-memory file {shm.name} {what} while process {lost[0]}{others} has"
-        f" the store {path} open: opening it now would corrupt it"
+        f"the store's shared-memory file {shm.name} {what} while {who} the store {path} open:"
+        " opening it now would corrupt it"
     )
 
 
