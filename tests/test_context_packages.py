@@ -81,12 +81,32 @@ def test_environment_prefix_is_sys_prefix(tmp_path: Path) -> None:
         assert os.path.realpath(environment_prefix(interpreter)) == os.path.realpath(real)
 
 
+# The command lives until its run's context holds the packages (gathered in the background at
+# low priority, so a command that ends at once may end before they are).
+WAIT_FOR_PACKAGES = """
+import os, sqlite3, time
+deadline = time.monotonic() + 60
+while time.monotonic() < deadline:
+    try:
+        conn = sqlite3.connect(os.environ["MLOP_STORE"])
+        row = conn.execute("SELECT meta FROM runs WHERE id = ?", (os.environ["MLOP_RUN_ID"],)).fetchone()
+        conn.close()
+        if row and '"packages"' in row[0]:
+            break
+    except sqlite3.Error:
+        pass
+    time.sleep(0.05)
+"""
+
+
 def test_a_run_records_its_own_environments_packages(tmp_path: Path, store: Path) -> None:
     alpha = _venv(tmp_path / "alpha", "alpha-only")
     beta = _venv(tmp_path / "beta", "beta-only")
     env = clean_env(XDG_CACHE_HOME=str(tmp_path / "cache"))
     for python in (alpha, beta):
-        result = run_mlop("run", "-q", "--", str(python), "-c", "pass", store=store, env=env)
+        result = run_mlop(
+            "run", "-q", "--", str(python), "-c", WAIT_FOR_PACKAGES, store=store, env=env
+        )
         assert result.returncode == 0, result.stderr
     shown = json.loads(run_mlop("show", "last", "--json", store=store, env=env).stdout)
     context = shown["context"]
