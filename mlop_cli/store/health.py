@@ -10,10 +10,16 @@ Two faults SQLite does not see for itself:
   with two ``mlop run``). The state is visible from outside: ``/proc/locks`` lists the
   processes holding a lock on the database file (every open WAL connection holds a read lock
   there) and on the ``-shm`` file; one that holds the first and not the second lost its
-  ``-shm``. :func:`refuse_if_shared_memory_lost` refuses to open the store then, and
-  :func:`mlop_cli.store.schema.connect` calls it first. ``/proc/locks`` is read, not an
-  ``fcntl`` lock probe: opening and closing a descriptor of the database in a process that
-  has a connection to it would drop that connection's locks (POSIX locks belong to the process).
+  ``-shm``. :func:`mlop_cli.store.schema.connect` refuses to open the store then
+  (:func:`refuse_if_shared_memory_lost`), and checks again once its connection has mapped a
+  ``-shm`` (:func:`refuse_if_diverged`): two processes opening the store at the same moment
+  (a run's writer and its console indexer) may map the ``-shm`` on either side of its
+  deletion. A process that has the store open already shares its own mapping (SQLite keeps
+  one per file per process) and is let through. ``/proc/locks`` is read, not an ``fcntl``
+  lock probe: opening and closing a descriptor of the database in a process that has a
+  connection to it would drop that connection's locks (POSIX locks belong to the process).
+  What is still open: a connection made before the store is in WAL mode maps the ``-shm``
+  when it is first used in WAL mode, unchecked (the first milliseconds of a new store).
 - **A damaged store.** ``mlop run`` checks the store quickly before recording into it
   (:func:`damage`): SQLite's ``quick_check`` on a small store, and on the small tables of a
   large one. A damaged store is left as it is, for recovery, and the run is recorded into a
@@ -64,23 +70,88 @@ def refuse_if_shared_memory_lost(path: Path, wait: float = 1.0) -> None:
     """Raise :class:`UnsafeStoreError` when another process has the store open without its ``-shm``.
 
     A connection being opened or closed is briefly in that state (it holds the database's lock
-    before it maps the ``-shm`` file, and unlinks the file before it lets go): the state must
-    last ``wait`` seconds to count. Only Linux says who holds which lock (``/proc/locks``);
-    elsewhere nothing is checked.
+    before it maps the ``-shm`` file, and unlinks the file before it lets go; with a few
+    processes opening and closing connections in a loop, a third of single looks see one). So
+    it counts only when the same process is seen so at every look for ``wait`` seconds. Only
+    Linux says who holds which lock (``/proc/locks``); elsewhere nothing is checked.
     """
     if not sys.platform.startswith("linux"):
         return
     deadline = time.monotonic() + wait
+    suspects: set[int] | None = None
     while True:
-        problem = _lost_shared_memory(path)
-        if problem is None:
+        found = _lost_shared_memory(path)
+        if found is None:
             return
+        lost, what = found
+        suspects = set(lost) if suspects is None else suspects & lost
+        if not suspects:
+            return  # different processes at each look: connections coming and going
         if time.monotonic() >= deadline:
-            raise UnsafeStoreError(problem, "let that process end, or stop it, then retry")
+            raise UnsafeStoreError(
+                _lost_message(path, sorted(suspects), what),
+                "let that process end, or stop it, then retry",
+            )
         time.sleep(0.02)
 
 
-def _lost_shared_memory(path: Path) -> str | None:
+def refuse_if_diverged(path: Path, wait: float = 1.0) -> None:
+    """After a new connection's first read: raise :class:`UnsafeStoreError` when it mapped a
+    ``-shm`` file that another process holding the store does not use.
+
+    :func:`refuse_if_shared_memory_lost` looks before the connection exists; a process that
+    opened the store at the same moment may have mapped the ``-shm`` just before it was
+    deleted, and this connection then made a new one. The caller closes the connection and
+    calls :func:`drop_unused_shared_memory`.
+    """
+    if not sys.platform.startswith("linux"):
+        return
+    deadline = time.monotonic() + wait
+    suspects: set[int] | None = None
+    while True:
+        lost = _diverged(path)
+        if not lost:
+            return
+        suspects = set(lost) if suspects is None else suspects & lost
+        if not suspects:
+            return  # different processes at each look: connections coming and going
+        if time.monotonic() >= deadline:
+            raise UnsafeStoreError(
+                _lost_message(path, sorted(suspects), "was replaced"),
+                "let that process end, or stop it, then retry",
+            )
+        time.sleep(0.02)
+
+
+def _diverged(path: Path) -> set[int]:
+    """The other processes holding the store without the ``-shm`` this process holds."""
+    try:
+        database, shm = os.stat(path), os.stat(f"{path}-shm")
+    except OSError:
+        return set()  # no -shm at its path: this process maps one it had already
+    locks = _read_locks()
+    me = os.getpid()
+    shared = _holders(locks, shm)
+    if me not in shared or 0 in shared:
+        return set()
+    return _holders(locks, database, _SQLITE_LOCK_BYTES) - shared - {me, 0}
+
+
+def drop_unused_shared_memory(path: Path) -> None:
+    """Delete the store's ``-shm`` file when no process holds it (a connection of this process,
+    closed by now, made it by mistake): the processes that lost theirs go on as before."""
+    if not sys.platform.startswith("linux"):
+        return
+    shm = Path(f"{path}-shm")
+    try:
+        if not _holders(_read_locks(), os.stat(shm)):
+            shm.unlink()
+    except OSError:
+        pass
+
+
+def _lost_shared_memory(path: Path) -> tuple[set[int], str] | None:
+    """The processes that have the store open without its current ``-shm``, and what befell it."""
     shm = Path(f"{path}-shm")
     if not Path(f"{path}-wal").exists():
         return None  # no WAL in use (every connection closed, or a rollback journal)
@@ -101,25 +172,24 @@ def _lost_shared_memory(path: Path) -> str | None:
     try:
         shared = _holders(locks, os.stat(shm))
     except FileNotFoundError:
-        shared = None
+        return holders, "was deleted"
     except OSError:
         return None
-    if shared is None:
-        lost = sorted(holders)
-        what = "was deleted"
-    else:
-        lost = sorted(holders - shared)
-        what = "was replaced"
-        if not lost or 0 in shared:
-            return None
+    lost = holders - shared
+    if not lost or 0 in shared:
+        return None
+    return lost, "was replaced"
+
+
+def _lost_message(path: Path, lost: list[int], what: str) -> str:
     if len(lost) == 1:
         who = f"process {lost[0]} has"
     else:
         more = f" and {len(lost) - 3} more" if len(lost) > 3 else ""
         who = f"processes {', '.join(map(str, lost[:3]))}{more} have"
     return (
-        f"the store's shared-memory file {shm.name} {what} while {who} the store {path} open:"
-        " opening it now would corrupt it"
+        f"the store's shared-memory file {Path(f'{path}-shm').name} {what} while {who} the"
+        f" store {path} open: opening it now would corrupt it"
     )
 
 

@@ -18,26 +18,44 @@ from pathlib import Path
 
 import pytest
 
+from mlop_cli.store.health import _lost_shared_memory
 from tests.conftest import PYTHON, clean_env, integrity, mlop_argv, query
-from tests.reliability.harness import WatchedRun, metric_child, points_of
-
-
-def _wait_for(path: Path, process: subprocess.Popen, timeout: float = 30) -> None:
-    deadline = time.monotonic() + timeout
-    while not path.exists():
-        assert process.poll() is None, "the run ended before its store was opened"
-        assert time.monotonic() < deadline, f"{path} never appeared"
-        time.sleep(0.02)
+from tests.reliability.harness import WatchedRun, metric_child
 
 
 def _direct(code: str) -> bytes:
     return subprocess.run([PYTHON, "-c", code], capture_output=True, env=clean_env()).stdout
 
 
+# Prints how far the store's console index has come (0 while there is none): run in a process
+# of its own, since a connection of the test's would hold the store (and its -shm) itself.
+INDEXED = """
+import sqlite3, sys
+try:
+    conn = sqlite3.connect(f"file:{sys.argv[1]}?mode=ro", uri=True)
+    row = conn.execute("SELECT max(log_seq) FROM console_index").fetchone()
+    print(row[0] or 0)
+except sqlite3.Error:
+    print(0)
+"""
+
+
+def _wait_until_indexing(store: Path, process: subprocess.Popen, timeout: float = 60) -> None:
+    """Until the run is well under way: stored, and its console indexer connected and working."""
+    deadline = time.monotonic() + timeout
+    while True:
+        probe = subprocess.run([PYTHON, "-c", INDEXED, str(store)], capture_output=True, text=True)
+        if int(probe.stdout.strip() or 0) > 0:
+            return
+        assert process.poll() is None, "the run ended before it was indexed"
+        assert time.monotonic() < deadline, "the run's console was never indexed"
+        time.sleep(0.05)
+
+
 def test_shm_deleted_under_a_live_run_is_never_opened_again(store: Path) -> None:
     first = WatchedRun(store, PYTHON, "-c", metric_child(2400, rate=300))  # 8 s
     shm = Path(f"{store}-shm")
-    _wait_for(shm, first.process)
+    _wait_until_indexing(store, first.process)
     shm.unlink()
     try:
         listed = subprocess.run(
@@ -62,16 +80,34 @@ def test_shm_deleted_under_a_live_run_is_never_opened_again(store: Path) -> None
     finally:
         out, _ = first.communicate()
     assert first.process.returncode == 0 and out.count(b"\n") == 2400
+    # The first run's console indexer may outlive it, on the deleted -shm: a plain sqlite3
+    # connection (integrity below) would then do the damage mlop refuses to do. Wait it out.
+    deadline = time.monotonic() + 60
+    while _lost_shared_memory(store) is not None:
+        assert time.monotonic() < deadline, "the store stayed open without its -shm"
+        time.sleep(0.05)
     assert integrity(store) == "ok" and integrity(beside) == "ok"
-    assert query(store, "SELECT status FROM runs") == [("finished",)]
-    assert query(beside, "SELECT status FROM runs") == [("finished",)]
-    assert points_of(store, "loss") == 2400 and points_of(beside, "loss") == 300
+    assert _loss_points(store) == 2400 and _loss_points(beside) == 300
+
+
+def _loss_points(store: Path) -> int:
+    """The newest run's `loss` points, once its console is indexed (`mlop show` sees to it: an
+    indexer refused while the store was unsafe leaves it to the next reader)."""
+    shown = subprocess.run(
+        mlop_argv("show", "last", "--json", "--store", str(store)),
+        capture_output=True,
+        env=clean_env(),
+    )
+    assert shown.returncode == 0, shown.stderr
+    document = json.loads(shown.stdout)
+    assert document["status"] == "finished"
+    return document["metrics"]["loss"]["count"]
 
 
 def test_shm_replaced_by_another_connection_is_refused(store: Path) -> None:
     first = WatchedRun(store, PYTHON, "-c", metric_child(2400, rate=300))
     shm = Path(f"{store}-shm")
-    _wait_for(shm, first.process)
+    _wait_until_indexing(store, first.process)
     shm.unlink()
     # A plain sqlite3 client (not mlop) opens the store: it makes a new -shm of its own.
     other = sqlite3.connect(store)
@@ -95,6 +131,34 @@ def _damage_table(store: Path, table: str) -> None:
     with open(store, "r+b") as handle:
         handle.seek((root - 1) * page_size)
         handle.write(b"\xa5" * page_size)
+
+
+def test_a_connection_that_made_a_second_shm_is_closed_and_its_shm_dropped(
+    store: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two processes open the store at once, and its -shm is deleted between their first
+    reads: the second made a new -shm. It must not be kept (the first goes on with the old)."""
+    from mlop_cli.store import schema
+    from mlop_cli.store.health import UnsafeStoreError
+
+    first = WatchedRun(store, PYTHON, "-c", metric_child(2400, rate=300))
+    shm = Path(f"{store}-shm")
+    _wait_until_indexing(store, first.process)
+    shm.unlink()
+    # This process's look before opening saw nothing wrong (it looked just before the delete).
+    monkeypatch.setattr(schema, "refuse_if_shared_memory_lost", lambda path: None)
+    try:
+        with pytest.raises(UnsafeStoreError, match="replaced"):
+            schema.connect(store, readonly=True)
+        assert not shm.exists()  # the -shm it made is gone again
+    finally:
+        out, _ = first.communicate()
+    assert first.process.returncode == 0 and out.count(b"\n") == 2400
+    deadline = time.monotonic() + 60
+    while _lost_shared_memory(store) is not None:  # the run's indexer may outlive it
+        assert time.monotonic() < deadline, "the store stayed open without its -shm"
+        time.sleep(0.05)
+    assert integrity(store) == "ok" and _loss_points(store) == 2400
 
 
 def _damaged(store: Path) -> bool:
@@ -139,7 +203,7 @@ def test_a_damaged_store_is_left_alone_and_the_run_recorded_beside_it(store: Pat
     assert f"the store {store} is damaged" in lines[0] and "recover" in lines[0]
     assert f"recorded into {beside}" in lines[0]
     assert hashlib.sha256(store.read_bytes()).hexdigest() == before
-    assert integrity(beside) == "ok" and points_of(beside, "loss") == 200
+    assert integrity(beside) == "ok" and _loss_points(beside) == 200
     # The next run goes beside it too, into the same fresh store.
     again = subprocess.run(
         mlop_argv("run", "-q", "--store", str(store), "--", "true"),
