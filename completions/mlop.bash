@@ -14,7 +14,7 @@ _mlop() {
         esac
     done
     if [[ -z "$cmd" ]]; then
-        COMPREPLY=($(compgen -W "check compare export gc import import-log logs ls rename report rm run show sync tag untag watch -h --help --version" -- "$cur"))
+        COMPREPLY=($(compgen -W "check compare export gc import import-log logs ls parse recover rename report rm run show sync tag untag watch -h --help --version" -- "$cur"))
         return 0
     fi
     case "$cmd" in
@@ -101,6 +101,24 @@ _mlop() {
             esac
             if [[ "$cur" == -* ]]; then
                 COMPREPLY=($(compgen -W "-h --help --project -p --tag -t --status -s --limit -l --store --json --runs" -- "$cur"))
+            fi
+            ;;
+        parse)
+            case "$prev" in
+                --pattern) COMPREPLY=(); return 0 ;;
+            esac
+            if [[ "$cur" == -* ]]; then
+                COMPREPLY=($(compgen -W "-h --help --pattern --no-builtin-patterns --all --json" -- "$cur"))
+            else
+                COMPREPLY=($(compgen -d -- "$cur"))
+            fi
+            ;;
+        recover)
+            case "$prev" in
+                --store) COMPREPLY=($(compgen -f -- "$cur")); return 0 ;;
+            esac
+            if [[ "$cur" == -* ]]; then
+                COMPREPLY=($(compgen -W "-h --help --store --json" -- "$cur"))
             fi
             ;;
         rename)

@@ -18,7 +18,7 @@ from mlop_cli.errors import ExitCode, MlopError
 from mlop_cli.store import database_errors
 
 # Each module registers its commands on `app`; `mlop --help` lists them in this order.
-for _group in ("run", "read", "report", "imports", "sync", "edit", "recover"):
+for _group in ("run", "read", "report", "imports", "console", "sync", "edit", "recover"):
     importlib.import_module(f"mlop_cli.commands.{_group}")
 
 __all__ = ["app", "run_app"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import socket
@@ -42,7 +43,10 @@ def import_records(
     warn: Callable[[str], None] | None = None,
     meta: dict[str, Any] | None = None,
 ) -> ImportedRun:
-    """Write ``records`` into a new run; the run's times span the records' own times."""
+    """Write ``records`` into a new run; the run's times span the records' own times.
+
+    ``meta`` adds keys to the run's context (what identifies the imported files).
+    """
     run_id = new_run_id()
     now = time.time()
     writer = Writer(store, run_id, warn=warn, block_when_full=True, max_pending_bytes=64 << 20)
@@ -92,6 +96,71 @@ def import_records(
     return ImportedRun(run_id, name, source, stats, first, last)
 
 
+@dataclass
+class AlreadyImported:
+    """A training that an earlier ``mlop import`` stored already: nothing is written."""
+
+    source: Path
+    run_id: str
+    name: str
+
+
+@dataclass
+class TensorBoardImport:
+    """What ``mlop import`` did: the runs it made, and the trainings it found stored."""
+
+    runs: list[ImportedRun]
+    already: list[AlreadyImported]
+    #: Runs made again because their files grew since an earlier import: (new, earlier).
+    regrown: list[tuple[ImportedRun, AlreadyImported]]
+
+
+# The first record of an event file (the writer's file_version event, with its start time)
+# identifies it; a longer first record than this is cut.
+_FIRST_RECORD_MAX = 4096
+
+
+def _first_record(handle: Any) -> bytes:
+    """The bytes of the file's first TFRecord (what is there of it, if it is cut short)."""
+    header = handle.read(12)
+    if len(header) < 12:
+        return header
+    length = int.from_bytes(header[:8], "little")
+    return header + handle.read(min(length + 4, _FIRST_RECORD_MAX))
+
+
+def training_fingerprint(files: list[Path]) -> tuple[str, str]:
+    """Identifies the event files of one training: ``(key, digest)``.
+
+    ``key`` depends on the files' names and first records only (the same training, even
+    after it grew or moved); ``digest`` also on their sizes (the same bytes).
+    """
+    key, digest = hashlib.sha256(), hashlib.sha256()
+    for path in sorted(files, key=lambda item: item.name):
+        try:
+            with path.open("rb") as handle:
+                size = os.fstat(handle.fileno()).st_size
+                head = _first_record(handle)
+        except OSError:
+            size, head = -1, b""
+        entry = path.name.encode("utf-8", "surrogateescape") + b"\0" + head + b"\0"
+        key.update(entry)
+        digest.update(entry + str(size).encode() + b"\0")
+    return key.hexdigest(), digest.hexdigest()
+
+
+def _earlier_imports(store: Path) -> list[dict[str, Any]]:
+    from mlop_cli.store.queries import Store
+
+    if not store.exists():
+        return []
+    reader = Store(store)
+    try:
+        return reader.imported_runs("import_key")
+    finally:
+        reader.close()
+
+
 def import_tensorboard(
     store: Path,
     root: Path,
@@ -102,8 +171,12 @@ def import_tensorboard(
     tags: list[str] | None = None,
     progress: Progress | None = None,
     warn: Callable[[str], None] | None = None,
-) -> list[ImportedRun]:
-    """One run per folder of event files under ``root`` (or one for the tree with ``single``)."""
+) -> TensorBoardImport:
+    """One run per training under ``root`` (or one for the tree with ``single``).
+
+    A training whose files are in the store already (an earlier import of the same bytes) is
+    not imported again; one whose files grew since is imported again, as a new run.
+    """
     from mlop_cli.errors import UsageError
     from mlop_cli.sources.tb_watch import import_tree
 
@@ -112,27 +185,40 @@ def import_tensorboard(
     plan = import_tree(root, single=single, progress=progress)
     if not plan:
         raise UsageError(f"no TensorBoard event files (events.out.tfevents*) under {root}")
-    runs = []
-    for folder, records in plan:
+    earlier = _earlier_imports(store)
+    result = TensorBoardImport([], [], [])
+    for item in plan:
+        folder = item.folder
+        key, digest = training_fingerprint(item.files)
+        same = [run for run in earlier if run["context"].get("import_digest") == digest]
+        if same:
+            item.skip()
+            run = same[-1]
+            result.already.append(AlreadyImported(folder, run["id"], run["name"]))
+            continue
         relative = folder.relative_to(root) if folder != root else Path(root.name or "tensorboard")
         run_name = (
             name
             if name and (single or len(plan) == 1)
             else (f"{name}/{relative}" if name else str(relative))
         )
-        runs.append(
-            import_records(
-                store,
-                records,
-                name=run_name,
-                source=folder,
-                kind="import",
-                project=project,
-                tags=tags,
-                warn=warn,
-            )
+        imported = import_records(
+            store,
+            item.records,
+            name=run_name,
+            source=folder,
+            kind="import",
+            project=project,
+            tags=tags,
+            warn=warn,
+            meta={"import_key": key, "import_digest": digest, "event_files": len(item.files)},
         )
-    return runs
+        grown = [run for run in earlier if run["context"].get("import_key") == key]
+        if grown:
+            run = grown[-1]
+            result.regrown.append((imported, AlreadyImported(folder, run["id"], run["name"])))
+        result.runs.append(imported)
+    return result
 
 
 def import_log(

@@ -184,6 +184,11 @@ def _index(index: ConsoleIndexStore, follow: Follow | None, force: bool) -> Inde
     while True:
         if index.replaced():
             return None
+        if follow is not None and not follow.wait(0):
+            # The run has ended: the console it could not store in time is moved into the
+            # store first, so the console is whole as soon as can be, whatever is left to parse.
+            follow = None
+            index.apply_handover()
         if seq == 0:
             seq = index.first_seq()
         rows = index.read(seq)

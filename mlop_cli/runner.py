@@ -221,6 +221,8 @@ def execute_run(options: RunOptions) -> int:
         on_output=on_output,
         on_signal=on_signal,
     )
+    # Before the command starts: the TensorBoard files that exist now are earlier runs'.
+    tensorboard_snapshot = _snapshot_tensorboard(options)
     launch_error: CommandNotFoundError | CommandNotExecutableError | None = None
     try:
         child_pid = supervisor.start()
@@ -299,7 +301,7 @@ def execute_run(options: RunOptions) -> int:
     # The context is waited for at the end like a source (a short run must still get it).
     sources = [
         _Started("context", context_thread),
-        *_start_sources(options, writer, child_pid, messages),
+        *_start_sources(options, writer, child_pid, messages, tensorboard_snapshot),
     ]
     background = _start_background_sync(options, run_id, messages)
 
@@ -552,8 +554,24 @@ class _Started(_BoundedStop):
         return self._thread, []
 
 
+def _tensorboard_roots(options: RunOptions) -> list[Path]:
+    return list(dict.fromkeys([options.cwd, *[(options.cwd / d) for d in options.tb_dirs]]))
+
+
+def _snapshot_tensorboard(options: RunOptions) -> Any:
+    """The event files that exist before the command starts (None: the source takes it)."""
+    if not options.tensorboard:
+        return None
+    try:
+        from mlop_cli.sources.tb_scan import snapshot_event_files
+
+        return snapshot_event_files(_tensorboard_roots(options))
+    except Exception:  # noqa: BLE001 - the source takes its own snapshot, a little later
+        return None
+
+
 def _start_sources(
-    options: RunOptions, writer: Writer, child_pid: int, messages: Messages
+    options: RunOptions, writer: Writer, child_pid: int, messages: Messages, snapshot: Any = None
 ) -> list[Any]:
     """Start the TensorBoard and system sources; a source that cannot start is a warning."""
     sources: list[Any] = []
@@ -561,8 +579,9 @@ def _start_sources(
         try:
             from mlop_cli.sources.tb_watch import TensorBoardSource
 
-            roots = [options.cwd, *[(options.cwd / d) for d in options.tb_dirs]]
-            tensorboard = TensorBoardSource(list(dict.fromkeys(roots)), writer.put)
+            tensorboard = TensorBoardSource(
+                _tensorboard_roots(options), writer.put, snapshot=snapshot
+            )
             tensorboard.start()
             sources.append(_BoundedStop("tensorboard", lambda: tensorboard.stop(drain=True)))
         except Exception as error:  # noqa: BLE001 - the run goes on without it

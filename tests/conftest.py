@@ -12,6 +12,11 @@ from pathlib import Path
 from typing import TypeVar
 
 import pytest
+from hypothesis import settings as hypothesis_settings
+
+# The suite passes on a busy machine: no example is failed for taking long.
+hypothesis_settings.register_profile("mlop", deadline=None)
+hypothesis_settings.load_profile("mlop")
 
 T = TypeVar("T")
 ROOT = Path(__file__).resolve().parent.parent
@@ -129,6 +134,26 @@ def complete(store: Path, timeout: float = 300) -> None:
         timeout=timeout,
     )
     assert result.returncode == 0, result.stderr
+
+
+def stop_indexers(under: Path) -> None:
+    """End console indexers still at work on stores under ``under`` (a test's flood would keep
+    one parsing for minutes after the test: it has checked what it needs)."""
+    import psutil
+
+    for process in psutil.process_iter(["cmdline"]):
+        cmdline = process.info.get("cmdline") or []
+        if "mlop_cli.indexing" in cmdline and any(str(under) in arg for arg in cmdline):
+            try:
+                process.kill()
+            except psutil.Error:
+                pass
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _no_indexer_outlives_the_suite(tmp_path_factory: pytest.TempPathFactory):
+    yield
+    stop_indexers(tmp_path_factory.getbasetemp())
 
 
 def integrity(store: Path) -> str:

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import importlib.util
+import json
+import subprocess
+import sys
 from pathlib import Path
+
+import pytest
 
 from mlop_cli.records import Event, Points
 
@@ -82,3 +88,86 @@ def record_offsets(path: Path) -> list[int]:
         offsets.append(position)
         position += 12 + int.from_bytes(data[position : position + 8], "little") + 4
     return offsets
+
+
+# Real writers in child processes ----------------------------------------------------------
+
+HAS_TORCH = importlib.util.find_spec("torch") is not None
+
+#: torch's and tensorboardX's SummaryWriter: the writers whose folder names matter (their
+#: default ``runs/<date>_<host>`` folder, ``add_hparams``' time folder).
+SUMMARY_WRITERS = [
+    pytest.param("tensorboardX", id="tensorboardX"),
+    pytest.param(
+        "torch",
+        id="torch",
+        marks=pytest.mark.skipif(not HAS_TORCH, reason="torch is not installed"),
+    ),
+]
+
+SUMMARY_WRITER_CHILD = """
+import json, sys
+spec = json.loads(sys.argv[1])
+if spec["writer"] == "torch":
+    from torch.utils.tensorboard import SummaryWriter
+else:
+    from tensorboardX import SummaryWriter
+for run in spec["runs"]:
+    options = {"comment": run.get("comment", "")}
+    if run.get("log_dir"):
+        options["log_dir"] = run["log_dir"]
+    writer = SummaryWriter(**options)
+    for step, value in enumerate(run.get("values", [])):
+        writer.add_scalar(run.get("tag", "train_loss"), value, step)
+    if run.get("hparams"):
+        writer.add_hparams(run["hparams"], run["metrics"])
+    writer.close()
+    print(getattr(writer, "log_dir", None) or writer.logdir, flush=True)
+"""
+
+TENSORBOARD_WRITER_CHILD = """
+import json, sys
+from tensorboard.summary.writer.event_file_writer import EventFileWriter
+from tensorboard.compat.proto.event_pb2 import Event
+from tensorboard.compat.proto.summary_pb2 import Summary
+spec = json.loads(sys.argv[1])
+writers = {folder: EventFileWriter(folder) for folder in spec}
+for folder, scalars in spec.items():
+    for tag, values in scalars.items():
+        for step, value in enumerate(values):
+            summary = Summary(value=[Summary.Value(tag=tag, simple_value=value)])
+            writers[folder].add_event(Event(wall_time=1.7e9 + step, step=step, summary=summary))
+for writer in writers.values():
+    writer.close()
+"""
+
+
+def summary_writer_script(writer: str, runs: list[dict]) -> list[str]:
+    """argv of a child that writes ``runs`` with torch's or tensorboardX's SummaryWriter.
+
+    Each run: ``log_dir`` (default: the writer's own ``runs/<date>_<host><comment>``),
+    ``comment``, ``tag`` and ``values`` (scalars at steps 0, 1, ...), ``hparams`` and
+    ``metrics`` for ``add_hparams``. The child prints each writer's folder.
+    """
+    return [
+        sys.executable,
+        "-c",
+        SUMMARY_WRITER_CHILD,
+        json.dumps({"writer": writer, "runs": runs}),
+    ]
+
+
+def tensorboard_writer_script(folders: dict[str, dict[str, list[float]]]) -> list[str]:
+    """argv of a child writing, with tensorboard's own writer, folder -> tag -> values.
+
+    One process writes all the folders at once (as Keras writes ``train/`` and
+    ``validation/``).
+    """
+    return [sys.executable, "-c", TENSORBOARD_WRITER_CHILD, json.dumps(folders)]
+
+
+def run_writer(argv: list[str], cwd: Path) -> list[str]:
+    """Runs a writer child in ``cwd``; returns the lines it printed."""
+    done = subprocess.run(argv, cwd=cwd, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    return done.stdout.splitlines()

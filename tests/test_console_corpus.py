@@ -12,7 +12,9 @@ from mlop_cli.records import Event, Points
 from mlop_cli.sources.console import ConsoleSource
 
 CORPUS = Path(__file__).parent / "corpus" / "console"
-SAMPLES = sorted(CORPUS.glob("*.txt"))
+# Entries with a snapshot of the points they give (regression); the entries that carry their
+# library's own record are scored in test_console_truth.py instead.
+SAMPLES = sorted(p for p in CORPUS.glob("*.txt") if p.with_suffix(".expected.json").exists())
 
 
 def collect(data: bytes, chunk: int) -> tuple[dict[str, list[list[float]]], list[Event]]:
@@ -50,8 +52,9 @@ def same(got: dict, expected: dict) -> bool:
 
 def test_corpus_is_there():
     assert len(SAMPLES) >= 12
-    for sample in SAMPLES:
-        assert sample.with_suffix(".expected.json").exists(), sample.name
+    for sample in CORPUS.glob("*.txt"):
+        truth = CORPUS / f"{sample.stem}.truth.json"
+        assert sample.with_suffix(".expected.json").exists() or truth.exists(), sample.name
 
 
 @pytest.mark.parametrize("sample", SAMPLES, ids=lambda p: p.stem)

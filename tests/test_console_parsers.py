@@ -1,4 +1,4 @@
-"""The pure recognisers: one line in, step and (name, value) pairs out."""
+"""The console reader on single lines and small blocks: step and (name, value) pairs out."""
 
 from __future__ import annotations
 
@@ -16,7 +16,36 @@ from mlop_cli.sources.console import (
     parse_step,
 )
 from mlop_cli.sources.console.noise import DumpSkipper
-from mlop_cli.sources.console.parsers import parse_block
+from mlop_cli.sources.console.reader import Reader
+
+
+def parse_block(text: str) -> list[tuple[int | None, list[tuple[str, float]]]]:
+    """``(step, pairs)`` of each record of a block that gave metrics, in order."""
+    out: list[tuple[int | None, list[tuple[str, float]]]] = []
+
+    def emit(names, step, epoch, values, when):
+        pairs = list(zip(names, values, strict=True))
+        if (
+            out
+            and step is not None
+            and out[-1][0] == step
+            and len(names) == 1
+            and names[0] not in {name for name, _ in out[-1][1]}
+        ):
+            out[-1][1].extend(pairs)  # a bar's points leave one by one: one record
+        else:
+            out.append((step, pairs))
+
+    def emit_columns(names, steps, columns, times):
+        for row in range(len(times)):
+            emit(names, None if steps is None else steps[row], None, [c[row] for c in columns], 0)
+
+    reader = Reader(emit, emit_columns)
+    reader._ctx.started = True
+    reader.read(1, DumpSkipper().skip(text), 0.0, 0.0)
+    reader.close()
+    return out
+
 
 LINES = [
     # (line, step, pairs)
@@ -27,29 +56,30 @@ LINES = [
     (
         "1875/1875 [==============================] - 3s 1ms/step - loss: 0.2345 - "
         "accuracy: 0.9123 - val_loss: 0.1500",
-        None,
+        1875,  # a bar's position (no epoch: the run's bar)
         [("loss", 0.2345), ("accuracy", 0.9123), ("val_loss", 0.15)],
     ),
     (
         "1875/1875 ━━━━━━━━━━━━━━━━━━━━ 3s 1ms/step - accuracy: 0.9123 - loss: 0.2345",
-        None,
+        1875,
         [("accuracy", 0.9123), ("loss", 0.2345)],
     ),
     (
         "{'loss': 0.6931, 'grad_norm': 1.2345678, 'learning_rate': 4.5e-05, 'epoch': 0.33}",
-        None,
-        [("loss", 0.6931), ("grad_norm", 1.2345678), ("learning_rate", 4.5e-05), ("epoch", 0.33)],
+        1,  # no step anywhere: records at one epoch share one, in the order epochs came
+        [("loss", 0.6931), ("grad_norm", 1.2345678), ("learning_rate", 4.5e-05)],
     ),
-    ("{'eval_loss': 0.5, 'epoch': 1.0}", None, [("eval_loss", 0.5), ("epoch", 1.0)]),
+    ("{'eval_loss': 0.5, 'epoch': 1.0}", 1, [("eval_loss", 0.5)]),
     ("{'a': {'b': 1, 'c': {'d': 2.5}}, 'step': 4}", 4, [("a/b", 1.0), ("a/c/d", 2.5)]),
     ('{"loss": 0.1, "step": 3}', 3, [("loss", 0.1)]),
     ('{"x": {"loss": 0.1}, "s": "acc=3", "ok": true}', None, [("x/loss", 0.1)]),
+    ("{'split': 'val', 'acc': 0.9, 'loss': 0.3}", None, [("acc", 0.9), ("loss", 0.3)]),
     (
         "Epoch 1:  37%|███▋      | 37/100 [00:01<00:02, 25.12it/s, loss=0.123, v_num=0]",
-        137,
+        37,  # (epoch - first epoch) x total + position: the first epoch seen is 1 here
         [("loss", 0.123)],
     ),
-    ("Epoch 2: 37it [00:01, 25.12it/s, loss=0.5]", None, [("loss", 0.5)]),
+    ("Epoch 2: 37it [00:01, 25.12it/s, loss=0.5]", 2, [("loss", 0.5)]),
     # Lightning's RichProgressBar on a wide terminal: the step is epoch * total + position.
     (
         "Epoch 2/4  ━━━━━━━━╸━━━━━━━ 3/8 0:00:00 • 0:00:01 349.68it/s v_num: 1.000 "
@@ -57,12 +87,12 @@ LINES = [
         19,
         [("train_loss", 0.958), ("val_loss", 0.957)],
     ),
-    ("Epoch 0/-1 ━━━━━ 37/-- 0:00:03 • -:--:-- 12.10it/s loss: 0.5", None, [("loss", 0.5)]),
+    ("Epoch 0/-1 ━━━━━ 37/-- 0:00:03 • -:--:-- 12.10it/s loss: 0.5", 37, [("loss", 0.5)]),
     # nanoGPT's training and evaluation lines, llm.c's (its ms and tok/s have no name).
     (
         "iter 100: loss 2.3456, time 45.67ms, mfu 12.34%",
         100,
-        [("loss", 2.3456), ("time_ms", 45.67), ("mfu", 12.34)],
+        [("loss", 2.3456), ("time", 0.04567), ("mfu", 12.34)],  # durations in seconds
     ),
     (
         "step 250: train loss 1.9823, val loss 2.0341",
@@ -72,25 +102,26 @@ LINES = [
     (
         "step    1/74 | train loss 11.0123 | norm 15.2 | lr 1.00e-04 | (1234.56 ms | 12345 tok/s)",
         1,
-        [("norm", 15.2), ("lr", 0.0001), ("train_loss", 11.0123)],
+        [("train_loss", 11.0123), ("norm", 15.2), ("lr", 0.0001)],
     ),
     # The PyTorch tutorials' loop, the PyTorch MNIST example's train and test lines.
-    ("Epoch [3/10], Step [100/600], Loss: 0.2345", 1900, [("Loss", 0.2345)]),
+    # Alone, `Step n/total` is global; it is read as a position in the epoch once it restarts.
+    ("Epoch [3/10], Step [100/600], Loss: 0.2345", 100, [("Loss", 0.2345)]),
     (
         "Train Epoch: 1 [640/60000 (1%)]\tLoss: 2.286958",
-        60640,
-        [("Epoch", 1.0), ("Loss", 2.286958)],
+        640,  # samples seen: (epoch - first epoch) x 60000 + 640; the epoch is not a metric
+        [("Train/Loss", 2.286958)],
     ),
     (
         "Test set: Average loss: 0.1016, Accuracy: 9676/10000 (97%)",
         None,
-        [("loss", 0.1016), ("Accuracy", 96.76)],
+        [("Test_set/Average_loss", 0.1016), ("Test_set/Accuracy", 96.76)],
     ),
     ("Epoch 3/10 - loss: 0.41 - acc: 0.88", 3, [("loss", 0.41), ("acc", 0.88)]),
     (
         "| epoch 003 | loss 4.123 | ppl 17.42 | wps 12345",
         3,
-        [("epoch", 3.0), ("loss", 4.123), ("ppl", 17.42), ("wps", 12345.0)],
+        [("loss", 4.123), ("ppl", 17.42), ("wps", 12345.0)],
     ),
     (
         "Epoch: [2][ 10/100]\tTime  0.123 ( 0.456)\tLoss 6.9e+00 (7.0e+00)\tAcc@1  50.00 ( 40.00)",
@@ -99,8 +130,8 @@ LINES = [
     ),
     ("2026-11-22 10:31:04,123 - INFO - step 100: loss=0.5", 100, [("loss", 0.5)]),
     ("Epoch 3: loss=0.5", 3, [("loss", 0.5)]),
-    ("epoch=3 loss=0.5", 3, [("epoch", 3.0), ("loss", 0.5)]),
-    ("epoch=2.5 loss=0.5", None, [("epoch", 2.5), ("loss", 0.5)]),
+    ("epoch=3 loss=0.5", 3, [("loss", 0.5)]),  # the epoch is the x axis, not a metric
+    ("epoch=2.5 loss=0.5", None, [("loss", 0.5)]),
     ("acc=93.5% top5=99%", None, [("acc", 93.5), ("top5", 99.0)]),
     (
         "train/loss=1e-3 Acc@1=12 val-loss=-0.5",
@@ -135,7 +166,7 @@ NOT_METRICS = [
 @pytest.mark.parametrize(("line", "step", "pairs"), LINES)
 def test_line(line: str, step: int | None, pairs: list):
     assert parse_line(line) == (step, pairs)
-    assert parse_block(line) == [(0, step, pairs)]
+    assert parse_block(line) == [(step, pairs)]
 
 
 @pytest.mark.parametrize("line", NOT_METRICS)
@@ -152,12 +183,12 @@ def test_nan_and_inf():
     assert values[2:] == [math.inf, -math.inf, math.inf]
 
 
-def test_block_keeps_record_index_and_step_per_record():
+def test_block_keeps_the_step_of_each_record():
     text = "step=1 loss=0.5\nplain text\n\n{'loss': 0.4}\n| epoch 002 | loss 0.3"
     assert parse_block(text) == [
-        (0, 1, [("loss", 0.5)]),
-        (3, None, [("loss", 0.4)]),
-        (4, 2, [("epoch", 2.0), ("loss", 0.3)]),
+        (1, [("loss", 0.5)]),
+        (None, [("loss", 0.4)]),
+        (1, [("loss", 0.3)]),  # epoch 2's values at its last step seen
     ]
 
 
@@ -172,7 +203,10 @@ def test_numbers():
 
 def test_custom_named_groups():
     patterns = compile_patterns([r"Loss is (?P<loss>\S+) at batch (?P<step>\d+)"])
-    assert parse_line("Loss is 0.25 at batch 40", patterns) == (40, [("loss", 0.25)])
+    assert parse_line("Loss is 0.25 at batch 40", patterns, builtins=False) == (
+        40,
+        [("loss", 0.25)],
+    )
 
 
 def test_custom_key_value_pair_and_builtins_off():
@@ -185,7 +219,6 @@ def test_custom_key_value_pair_and_builtins_off():
         None,
         [("loss", 0.5), ("acc", 93.5)],
     )
-    assert parse_block("x\nacc -> 1", patterns) == [(1, None, [("acc", 1.0)])]
 
 
 def test_custom_value_that_is_not_a_number_is_skipped():
@@ -284,16 +317,32 @@ TOKENS = st.sampled_from(
 )
 
 
-@given(st.lists(st.lists(TOKENS, max_size=12).map("".join), max_size=6))
-def test_block_equals_line_by_line(lines: list[str]):
-    """The fast block scan reads every record exactly as parse_line does."""
-    expected = []
-    for index, line in enumerate(lines):
-        step, pairs = parse_line(line)
-        if pairs:
-            expected.append((index, step, pairs))
-    got = parse_block("\n".join(lines))
-    assert repr(got) == repr(expected)  # repr: NaN == NaN
+def _points_of(chunks: list[str]) -> list:
+    """``(name, step, value)`` of every point, the chunks read one after the other."""
+    out: list = []
+
+    def emit(names, step, epoch, values, when):
+        out.extend((name, step, value) for name, value in zip(names, values, strict=True))
+
+    def emit_columns(names, steps, columns, times):
+        for row in range(len(times)):
+            emit(names, None if steps is None else steps[row], None, [c[row] for c in columns], 0)
+
+    reader = Reader(emit, emit_columns)
+    reader._ctx.started = True
+    skipper = DumpSkipper()
+    for chunk in chunks:
+        reader.read(1, skipper.skip(chunk), 0.0, 0.0)
+    reader.close()
+    return out
+
+
+@given(st.lists(st.lists(TOKENS, max_size=12).map("".join), max_size=6), st.integers(1, 3))
+def test_block_equals_line_by_line(lines: list[str], repeat: int):
+    """Reading a block at once (shapes, templates, columns) gives what reading each record on
+    its own gives: the fast paths never read differently."""
+    text = "\n".join(lines * repeat)
+    assert repr(_points_of([text])) == repr(_points_of(text.split("\n")))  # repr: NaN == NaN
 
 
 NOISE = [
@@ -337,8 +386,8 @@ NOISE = [
 def test_config_dumps_and_summaries_are_not_metrics(line: str):
     assert parse_line(line) == (None, [])
     assert parse_block(f"loss=1\n{line}\nloss=2") == [
-        (0, None, [("loss", 1.0)]),
-        (2, None, [("loss", 2.0)]),
+        (None, [("loss", 1.0)]),
+        (None, [("loss", 2.0)]),
     ]
 
 
@@ -359,8 +408,8 @@ def test_every_noise_marker_holds_a_gate():
 
 def test_a_noise_line_never_takes_the_line_before_it():
     assert parse_block("acc: 0.5\nNamespace(lr=0.1)\nloss: 2") == [
-        (0, None, [("acc", 0.5)]),
-        (2, None, [("loss", 2.0)]),
+        (None, [("acc", 0.5)]),
+        (None, [("loss", 2.0)]),
     ]
 
 
@@ -378,11 +427,11 @@ def test_metric_dicts_with_a_text_field_still_count():
     assert parse_line('{"step": 1, "loss": 0.5, "best": true}') == (1, [("loss", 0.5)])
 
 
-def test_quoted_epoch_is_not_the_step():
+def test_quoted_numbers_are_numbers_and_a_records_epoch_is_not_a_counter():
     # transformers 5 prints every value quoted, and the epoch as '1' at an epoch's end.
     step, pairs = parse_line("{'loss': '0.6918', 'grad_norm': '0.3176', 'epoch': '2'}")
-    assert step is None
-    assert pairs == [("loss", 0.6918), ("grad_norm", 0.3176), ("epoch", 2.0)]
+    assert step == 1  # the first epoch seen, not the epoch 2
+    assert pairs == [("loss", 0.6918), ("grad_norm", 0.3176)]
     assert parse_line("epoch=2 loss=1")[0] == 2
 
 
@@ -390,7 +439,7 @@ def test_config_reprs_after_words_are_not_metrics() -> None:
     """`print(f"Training with {args}")` is as common as printing the Namespace alone."""
     assert parse_line("Training with Namespace(lr=0.1, epochs=3, seed=0)") == (None, [])
     assert parse_line("INFO: config: TrainConfig(lr=0.1, batch_size=32)") == (None, [])
-    assert parse_line("eval: Metrics(loss=0.5)")[1] == [("loss", 0.5)]
+    assert parse_line("eval: Metrics(loss=0.5)")[1] == [("eval/loss", 0.5)]
     assert parse_line("step=3 loss=0.2") == (3, [("loss", 0.2)])
 
 
@@ -426,14 +475,12 @@ def test_hf_log_metrics_blocks_are_read_whatever_the_padding() -> None:
         "  eval_runtime            = 0:00:00.10\n"
         "  eval_samples_per_second =      311.3\n"
     )
-    pairs = [pair for _, _, found in parse_block(block) for pair in found]
-    assert pairs == [("epoch", 3.0), ("eval_loss", 0.7037), ("eval_samples_per_second", 311.3)]
+    pairs = [pair for _, found in parse_block(block) for pair in found]
+    assert pairs == [("eval_loss", 0.7037), ("eval_samples_per_second", 311.3)]
 
 
 def test_a_spaced_equals_after_words_still_counts() -> None:
-    assert parse_block("epoch 3: loss = 0.25, acc = 0.9") == [
-        (0, 3, [("loss", 0.25), ("acc", 0.9)])
-    ]
+    assert parse_block("epoch 3: loss = 0.25, acc = 0.9") == [(3, [("loss", 0.25), ("acc", 0.9)])]
 
 
 def _skipped(text: str) -> list[str]:
@@ -477,8 +524,8 @@ def test_lightning_result_tables_are_read() -> None:
         "└────────────────────┴────────────────────┘"
     )
     assert parse_block(table) == [
-        (3, None, [("val_acc", 0.46875)]),
-        (4, None, [("val_loss", 0.7228637933731079)]),
+        (None, [("val_acc", 0.46875)]),
+        (None, [("val_loss", 0.7228637933731079)]),
     ]
     assert parse_line("│      test_acc      │      0.9       │") == (None, [("test_acc", 0.9)])
     assert parse_block("│ name │ bert │\n│ 2 │ 3 │") == []  # not a metric row

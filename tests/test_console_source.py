@@ -8,7 +8,6 @@ from hypothesis import strategies as st
 
 from mlop_cli.records import Event, Points
 from mlop_cli.sources.console import ConsoleSource, LineAssembler, strip_ansi
-from mlop_cli.sources.console import source as source_module
 from mlop_cli.sources.console.lines import MAX_LINE
 
 
@@ -126,7 +125,7 @@ def test_invalid_utf8_is_replaced_and_split_utf8_kept():
     }
     assembler = LineAssembler()
     assert assembler.feed(b"a\xe2\x9c", 0.0) == ""
-    assert assembler.feed(b"\x93b\r\nc\xff\n", 1.0) == "a✓b\n\nc\ufffd"
+    assert assembler.feed(b"\x93b\r\nc\xff\n", 1.0) == "a✓b\nc\ufffd"  # `\r\n`: one line end
 
 
 def test_ansi_codes_are_stripped():
@@ -174,15 +173,17 @@ def test_step_rule_counter_is_per_metric():
 
 
 def test_parser_exception_becomes_one_warning_and_parsing_goes_on(monkeypatch):
-    real = source_module.parse_block
+    from mlop_cli.sources.console import reader as reader_module
 
-    def flaky(text, patterns=(), builtins=True):
-        if "boom" in text:
+    real = reader_module.interpret
+
+    def flaky(line):
+        if "boom" in line:
             raise RuntimeError("parser bug")
-        return real(text, patterns, builtins)
+        return real(line)
 
-    monkeypatch.setattr(source_module, "parse_block", flaky)
-    sink = run([(1, b"loss=1\nboom=2\nacc=3\n"), (1, b"boom\nloss=4\n")])
+    monkeypatch.setattr(reader_module, "interpret", flaky)
+    sink = run([(1, b"loss=1\nboom=2\nacc=3\n"), (1, b"boom 1\nloss=4\n")])
     assert values(sink) == {"loss": [(0, 1.0), (1, 4.0)], "acc": [(0, 3.0)]}
     kinds = [e.kind for e in sink.events]
     assert kinds == ["console.parse_error", "console.parse_error_count"]
@@ -223,9 +224,9 @@ def test_unclosed_dump_ends_after_the_limit():
     assert values(run([(1, data)])) == {"loss": [(0, 2.0)]}
 
 
-def test_a_bar_redraw_showing_an_unchanged_value_is_not_a_new_point():
-    """Lightning's bar keeps `val_loss` on screen through the next epoch and redraws twice a
-    step: one point per shown change, never a stale repeat or a step going back."""
+def test_a_bar_redraw_is_one_point_per_position():
+    """Lightning's bar redraws twice a step: one point per position (the last value shown
+    there), never one per redraw nor a step going back."""
     bar = "Epoch {e}: {p:3d}%|#| {n}/8 [00:01<00:00, 9.1it/s, v_num=0, train_loss={t}, val_loss={v}]\r"
     redraws = [
         bar.format(e=1, p=0, n=0, t="0.61", v="0.70"),  # the last epoch's values, redrawn
@@ -235,8 +236,9 @@ def test_a_bar_redraw_showing_an_unchanged_value_is_not_a_new_point():
         bar.format(e=1, p=25, n=2, t="0.55", v="0.70"),
     ]
     got = values(run([(2, "".join(redraws).encode())]))
-    assert got["train_loss"] == [(8, 0.61), (9, 0.58), (10, 0.55)]
-    assert got["val_loss"] == [(8, 0.70)]
+    # One point per position, the last value it showed; the first epoch seen here is 1.
+    assert got["train_loss"] == [(0, 0.61), (1, 0.58), (2, 0.55)]
+    assert got["val_loss"] == [(0, 0.70), (1, 0.70), (2, 0.70)]
     # Plain lines keep every point: a constant lr printed each step is a point each step.
     plain = values(run([(1, b"step=1 lr=0.1\nstep=2 lr=0.1\nstep=3 lr=0.1\n")]))
     assert plain["lr"] == [(1, 0.1), (2, 0.1), (3, 0.1)]
@@ -260,9 +262,9 @@ def test_a_rich_bar_wrapped_on_a_narrow_terminal_is_read_as_one_bar():
         frame.format(n=8, t="1.311", v="0.919"),
     ]
     data = "".join(frames).encode()
-    expected = {
-        "train_loss": [(11, 0.958), (13, 0.959), (16, 1.311)],
-        "val_loss": [(11, 0.957), (16, 0.919)],
+    expected = {  # at the bar's positions (the first epoch seen is 1): one point each
+        "train_loss": [(3, 0.958), (4, 0.958), (5, 0.959), (8, 1.311)],
+        "val_loss": [(3, 0.957), (4, 0.957), (5, 0.957), (8, 0.919)],
     }
     assert values(run([(1, data)])) == expected
     for size in (1, 5, 64):

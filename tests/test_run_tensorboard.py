@@ -5,7 +5,16 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import PYTHON, run_mlop
+from tests.tb_writers import (
+    SUMMARY_WRITERS,
+    run_writer,
+    summary_writer_script,
+    tensorboard_writer_script,
+    write_events,
+)
 
 CHILD = """
 import sys, time
@@ -46,7 +55,79 @@ def test_event_files_written_during_the_run_are_stored_completely(
     assert len(histograms) == 1 and next(iter(histograms.values()))["count"] == 10
 
 
-def test_import_makes_one_run_per_event_folder(store: Path, tmp_path: Path) -> None:
+def _tensorboard_metrics(store: Path, run: str) -> dict[str, dict]:
+    shown = json.loads(run_mlop("show", run, "--json", store=store).stdout)
+    return {name: m for name, m in shown["metrics"].items() if m["source"] == "tensorboard"}
+
+
+def _series(store: Path, run: str, metric: str) -> list[float]:
+    exported = run_mlop("export", run, "--format", "jsonl", "--metric", metric, store=store)
+    assert exported.returncode == 0, exported.stderr
+    return [json.loads(line)["value"] for line in exported.stdout.splitlines()]
+
+
+@pytest.mark.parametrize("layout", ["one folder", "lightning version_N"])
+def test_back_to_back_runs_in_one_folder_hold_only_their_own_points(
+    store: Path, tmp_path: Path, layout: str
+) -> None:
+    """A sweep: the second run starts within a second of the first one's end."""
+    for index, values in enumerate(([9.0, 8.0, 7.0], [1.0, 0.5])):
+        folder = "tb" if layout == "one folder" else f"lightning_logs/version_{index}"
+        argv = tensorboard_writer_script({folder: {"train_loss": values}})
+        result = run_mlop(
+            "run", "-q", "--name", f"sweep{index}", "--", *argv, store=store, cwd=tmp_path
+        )
+        assert result.returncode == 0, result.stderr
+    for index, values in enumerate(([9.0, 8.0, 7.0], [1.0, 0.5])):
+        assert set(_tensorboard_metrics(store, f"sweep{index}")) == {"train_loss"}
+        assert _series(store, f"sweep{index}", "train_loss") == values
+
+
+def test_a_command_that_writes_its_event_file_at_once_is_read_whole(
+    store: Path, tmp_path: Path
+) -> None:
+    """`cp` creates the file within milliseconds, likely before mlop's watcher thread looks:
+    the snapshot taken before the command started does not know it, so it is the run's."""
+    from tests.tb_writers import simple_scalar_events
+
+    made = write_events(tmp_path / "made", simple_scalar_events("loss", [4.0, 2.0, 1.0]))
+    work = tmp_path / "work"
+    work.mkdir()
+    script = f"mkdir -p tb && cp '{made}' tb/"
+    result = run_mlop(
+        "run", "-q", "--name", "quick", "--", "sh", "-c", script, store=store, cwd=work
+    )
+    assert result.returncode == 0, result.stderr
+    assert _series(store, "quick", "loss") == [4.0, 2.0, 1.0]
+
+
+@pytest.mark.parametrize("writer", SUMMARY_WRITERS)
+def test_summary_writer_metric_names_are_the_same_in_every_run(
+    store: Path, tmp_path: Path, writer: str
+) -> None:
+    """SummaryWriter()'s runs/<date>_<host> and add_hparams' time folder never become names."""
+    for index, final in enumerate((1.5, 0.5)):
+        runs = [
+            {
+                "values": [3.0 - index, 2.0 - index],
+                "hparams": {"lr": 0.5 + index},
+                "metrics": {"hparam/eval_loss": final},
+            }
+        ]
+        argv = summary_writer_script(writer, runs)
+        result = run_mlop(
+            "run", "-q", "--name", f"hp{index}", "--", *argv, store=store, cwd=tmp_path
+        )
+        assert result.returncode == 0, result.stderr
+    for index, final in enumerate((1.5, 0.5)):
+        metrics = _tensorboard_metrics(store, f"hp{index}")
+        assert set(metrics) == {"train_loss", "hparam/eval_loss"}
+        assert _series(store, f"hp{index}", "train_loss") == [3.0 - index, 2.0 - index]
+        assert metrics["hparam/eval_loss"]["last"] == final
+
+
+def test_import_makes_one_run_per_training(store: Path, tmp_path: Path) -> None:
+    """CHILD writes tb/train and tb/val in one process: one training, one run."""
     work = tmp_path / "work"
     work.mkdir()
     import subprocess
@@ -55,16 +136,94 @@ def test_import_makes_one_run_per_event_folder(store: Path, tmp_path: Path) -> N
     result = run_mlop("import", str(work / "tb"), "--project", "old", "--json", store=store)
     assert result.returncode == 0, result.stderr
     imported = json.loads(result.stdout)
-    assert sorted(item["name"] for item in imported) == ["train", "val"]
-    assert {item["name"]: item["points"] for item in imported} == {"train": 200, "val": 10}
-    single = json.loads(
-        run_mlop(
-            "import", str(work / "tb"), "--single", "--name", "all", "--json", store=store
-        ).stdout
-    )
-    assert len(single) == 1 and single[0]["points"] == 210
-    shown = json.loads(run_mlop("show", "all", "--json", store=store).stdout)
+    assert [(item["name"], item["points"]) for item in imported] == [("tb", 210)]
+    shown = json.loads(run_mlop("show", "tb", "--json", store=store).stdout)
     assert set(shown["metrics"]) == {"train/loss", "val/acc"}
+    assert shown["project"] == "old"
+
+
+def test_import_single_makes_one_run_of_several_trainings(store: Path, tmp_path: Path) -> None:
+    for folder, values in (("version_0", [3.0, 2.0]), ("version_1", [1.0])):
+        run_writer(
+            tensorboard_writer_script({f"lightning_logs/{folder}": {"loss": values}}), tmp_path
+        )
+    apart = json.loads(run_mlop("import", str(tmp_path), "--json", store=store).stdout)
+    assert [(item["name"], item["points"]) for item in apart] == [
+        ("lightning_logs/version_0", 2),
+        ("lightning_logs/version_1", 1),
+    ]
+    result = run_mlop("import", str(tmp_path), "--single", "--name", "all", "--json", store=store)
+    assert [(item["name"], item["points"]) for item in json.loads(result.stdout)] == [("all", 3)]
+    shown = json.loads(run_mlop("show", "all", "--json", store=store).stdout)
+    # Two trainings in one run: their series are never merged.
+    assert set(shown["metrics"]) == {"lightning_logs/loss", "lightning_logs/version_1/loss"}
+
+
+@pytest.mark.parametrize("writer", SUMMARY_WRITERS)
+def test_import_of_summary_writer_and_add_hparams_is_one_run_with_stable_names(
+    store: Path, tmp_path: Path, writer: str
+) -> None:
+    runs = [{"values": [3.0, 2.0], "hparams": {"lr": 0.5}, "metrics": {"hparam/eval_loss": 1.5}}]
+    run_writer(summary_writer_script(writer, runs), tmp_path)
+    result = run_mlop("import", str(tmp_path / "runs"), "--json", store=store)
+    assert result.returncode == 0, result.stderr
+    (imported,) = json.loads(result.stdout)
+    assert imported["points"] == 3
+    shown = json.loads(run_mlop("show", imported["id"], "--json", store=store).stdout)
+    assert set(shown["metrics"]) == {"train_loss", "hparam/eval_loss"}
+    assert shown["params"]["lr"] == 0.5
+
+
+def test_importing_the_same_files_again_is_a_no_op_that_says_so(
+    store: Path, tmp_path: Path
+) -> None:
+    logs = tmp_path / "lightning_logs"
+    for folder, values in (("version_0", [3.0, 2.0]), ("version_1", [1.0])):
+        run_writer(
+            tensorboard_writer_script({f"lightning_logs/{folder}": {"loss": values}}), tmp_path
+        )
+    first = run_mlop("import", str(logs), store=store)
+    assert first.returncode == 0, first.stderr
+
+    def run_ids() -> list[str]:
+        listed = run_mlop("ls", "--json", "--limit", "0", "--runs", store=store)
+        return sorted(run["id"] for run in json.loads(listed.stdout))
+
+    before = run_ids()
+    assert len(before) == 2
+    again = run_mlop("import", str(logs), store=store)
+    assert again.returncode == 0, again.stderr
+    assert again.stderr.count(b"in the store already") == 2
+    assert b"nothing new to import" in again.stderr
+    assert run_ids() == before
+    # The same files moved elsewhere are still the same files; --json says so too.
+    moved = tmp_path / "moved"
+    logs.rename(moved)
+    listed = json.loads(run_mlop("import", str(moved), "--json", store=store).stdout)
+    assert [item.get("already_imported") for item in listed] == [True, True]
+    assert run_ids() == before
+
+    # A new training is imported, the old ones are not.
+    run_writer(tensorboard_writer_script({"moved/version_2": {"loss": [0.5]}}), tmp_path)
+    third = json.loads(run_mlop("import", str(moved), "--json", store=store).stdout)
+    assert [(item["name"], item.get("already_imported", False)) for item in third] == [
+        ("version_2", False),
+        ("version_0", True),
+        ("version_1", True),
+    ]
+    assert len(run_ids()) == 3
+
+    # A training that grew since is imported again in full, with a warning naming the old run.
+    (path,) = (moved / "version_1").glob("events.out.tfevents.*")
+    from tests.tb_writers import simple_scalar_events
+
+    extra = write_events(tmp_path / "extra", simple_scalar_events("loss", [0.25]))
+    with open(path, "ab") as handle:
+        handle.write(extra.read_bytes())
+    grown = run_mlop("import", str(moved / "version_1"), "--json", store=store)
+    assert [item["points"] for item in json.loads(grown.stdout)] == [2]  # 1.0, then 0.25
+    assert b"grew since it was imported as run" in grown.stderr
+    assert len(run_ids()) == 4
 
 
 def test_bare_event_file_names_are_read(store: Path, tmp_path: Path) -> None:

@@ -13,8 +13,19 @@ from pathlib import Path
 import pytest
 
 from mlop_cli.records import Event, Points
-from mlop_cli.sources.tb_watch import TensorBoardSource, import_tree, scan_tree
-from tests.tb_writers import record_offsets, simple_scalar_events, write_events
+from mlop_cli.sources.tb_watch import (
+    TensorBoardSource,
+    import_tree,
+    scan_tree,
+    snapshot_event_files,
+)
+from tests.tb_writers import (
+    record_offsets,
+    run_writer,
+    simple_scalar_events,
+    tensorboard_writer_script,
+    write_events,
+)
 
 # Generous bounds: these wait for discovery, they do not measure it (the benchmark does).
 DEADLINE_S = 8.0
@@ -130,6 +141,98 @@ def test_old_files_are_not_imported_only_what_they_gain(tmp_path):
     assert sink.points() == {"loss": [3.0]}
 
 
+def test_a_file_written_just_before_the_start_belongs_to_the_earlier_run(tmp_path):
+    """Back-to-back runs in one folder: the first run's file is seconds old, not read."""
+    run_writer(tensorboard_writer_script({"tb": {"loss": [9.0, 8.0, 7.0]}}), tmp_path)
+    sink = Collector()
+    source = started_source(tmp_path, sink, use_watchdog=False, poll_interval=60.0)
+    run_writer(tensorboard_writer_script({"tb": {"loss": [1.0, 0.5]}}), tmp_path)
+    source.stop(drain=True)
+    assert sink.points() == {"loss": [1.0, 0.5]}
+
+
+def test_only_bytes_appended_after_the_start_are_read_from_a_recent_file(tmp_path):
+    full = write_events(tmp_path / "source", simple_scalar_events("loss", [1.0, 2.0, 3.0]))
+    data = full.read_bytes()
+    offsets = record_offsets(full)
+    target = tmp_path / "root" / "tb" / full.name
+    target.parent.mkdir(parents=True)
+    target.write_bytes(data[: offsets[3]])  # written just now, by the earlier run
+    sink = Collector()
+    source = started_source(tmp_path / "root", sink, use_watchdog=False, poll_interval=60.0)
+    with open(target, "ab") as handle:
+        handle.write(data[offsets[3] :])
+    source.stop(drain=True)
+    assert sink.points() == {"loss": [3.0]}
+
+
+@pytest.mark.parametrize("order", ["snapshot-child-start", "start-child"])
+def test_a_child_writing_at_once_is_read_whole_in_either_order(tmp_path, order):
+    """The snapshot is taken before the command starts; the watcher thread may come later,
+    after the command has written (and even closed) its file."""
+    sink = Collector()
+    argv = [sys.executable, "-c", CHILD, str(tmp_path / "runs" / "a"), "50"]
+    if order == "snapshot-child-start":
+        snapshot = snapshot_event_files([tmp_path])
+        subprocess.run(argv, check=True)
+        source = TensorBoardSource(
+            [tmp_path], sink, use_watchdog=False, poll_interval=60.0, snapshot=snapshot
+        )
+        source.start()
+    else:
+        source = started_source(tmp_path, sink, use_watchdog=False, poll_interval=60.0)
+        subprocess.run(argv, check=True)
+    source.stop(drain=True)
+    assert sink.points() == {"loss": [float(step) for step in range(50)]}
+
+
+@pytest.mark.parametrize("how", ["replaced", "rewritten in place"])
+def test_a_file_replaced_under_the_same_name_is_read_from_its_start(tmp_path, how):
+    """CatBoost writes catboost_info/learn/events.out.tfevents again in every training."""
+    target = tmp_path / "catboost_info" / "learn" / "events.out.tfevents"
+    old = write_events(tmp_path / "old", simple_scalar_events("Logloss", [0.875, 0.75]))
+    target.parent.mkdir(parents=True)
+    target.write_bytes(old.read_bytes())
+    an_hour_ago = time.time() - 3600
+    os.utime(target, (an_hour_ago, an_hour_ago))
+    new = write_events(tmp_path / "new", simple_scalar_events("Logloss", [0.625, 0.5, 0.375, 0.25]))
+    sink = Collector()
+    source = started_source(tmp_path / "catboost_info", sink, use_watchdog=False, poll_interval=60)
+    if how == "replaced":
+        os.replace(new, target)
+    else:
+        with open(target, "r+b") as handle:  # same inode, longer content
+            handle.write(new.read_bytes())
+    source.stop(drain=True)
+    assert sink.points() == {"Logloss": [0.625, 0.5, 0.375, 0.25]}
+    assert not sink.events()
+
+
+def test_folders_the_snapshot_had_no_time_for_are_judged_by_modification_time(tmp_path):
+    old = write_events(tmp_path / "runs" / "old", simple_scalar_events("loss", [1.0]))
+    an_hour_ago = time.time() - 3600
+    os.utime(old, (an_hour_ago, an_hour_ago))
+    snapshot = snapshot_event_files([tmp_path], budget_s=-1.0)
+    assert snapshot.files == {} and snapshot.unlisted == [str(tmp_path)]
+    sink = Collector()
+    source = TensorBoardSource(
+        [tmp_path], sink, use_watchdog=False, poll_interval=60.0, snapshot=snapshot
+    )
+    source.start()
+    write_events(tmp_path / "runs" / "new", simple_scalar_events("acc", [0.5]))
+    source.stop(drain=True)
+    assert sink.points() == {"acc": [0.5]}
+
+
+def test_the_snapshot_walks_likely_tensorboard_folders_first(tmp_path):
+    for index in range(30):
+        (tmp_path / "data" / f"shard{index}").mkdir(parents=True)
+    kept = write_events(tmp_path / "lightning_logs" / "version_0", simple_scalar_events("l", [1]))
+    result = scan_tree(tmp_path, max_entries=4)
+    assert result.truncated and result.files == [str(kept)]
+    assert str(tmp_path / "data") in result.unlisted
+
+
 def test_names_stay_stable_when_a_second_folder_appears(tmp_path):
     sink = Collector()
     source = started_source(tmp_path, sink, use_watchdog=False, poll_interval=0.1)
@@ -148,20 +251,20 @@ def test_names_stay_stable_when_a_second_folder_appears(tmp_path):
 
 
 def test_folders_found_together_are_all_prefixed(tmp_path):
-    write_events(tmp_path / "train", simple_scalar_events("loss", [1.0]))
-    write_events(tmp_path / "eval", simple_scalar_events("loss", [2.0]))
     sink = Collector()
     source = started_source(tmp_path, sink, use_watchdog=False, poll_interval=60.0)
+    write_events(tmp_path / "train", simple_scalar_events("loss", [1.0]))
+    write_events(tmp_path / "eval", simple_scalar_events("loss", [2.0]))
     source.stop(drain=True)
     assert sink.points() == {"train/loss": [1.0], "eval/loss": [2.0]}
 
 
 def test_always_prefix(tmp_path):
-    write_events(tmp_path / "lightning_logs" / "version_0", simple_scalar_events("loss", [1.0]))
     sink = Collector()
     source = started_source(tmp_path, sink, poll_interval=60.0, always_prefix=True)
+    write_events(tmp_path / "lightning_logs" / "version_0", simple_scalar_events("loss", [1.0]))
     source.stop(drain=True)
-    assert sink.points() == {"lightning_logs/version_0/loss": [1.0]}
+    assert sink.points() == {"lightning_logs/loss": [1.0]}
 
 
 CHILD = textwrap.dedent(
@@ -226,28 +329,25 @@ def test_missing_root_and_failing_sink_do_not_raise(tmp_path):
     assert any(isinstance(r, Points) for r in calls)
 
 
-def test_import_tree_one_run_per_folder_or_single(tmp_path):
-    write_events(tmp_path / "runs" / "a", simple_scalar_events("loss", [1.0, 2.0]))
-    write_events(tmp_path / "runs" / "b", simple_scalar_events("loss", [3.0]))
+def test_import_tree_one_run_per_training_or_single(tmp_path):
+    # Two trainings: two processes wrote runs/a and runs/b (b twice: a restarted writer).
+    run_writer(tensorboard_writer_script({"runs/a": {"loss": [1.0, 2.0]}}), tmp_path)
+    run_writer(tensorboard_writer_script({"runs/b": {"loss": [3.0]}}), tmp_path)
     write_events(tmp_path / "runs" / "b", simple_scalar_events("acc", [0.5]))
     total = sum(p.stat().st_size for p in tmp_path.rglob("events.out.tfevents.*"))
 
     runs = import_tree(tmp_path, single=False)
-    assert [folder for folder, _ in runs] == [tmp_path / "runs" / "a", tmp_path / "runs" / "b"]
-    metrics = [
-        {r.metric: r.values for r in records if isinstance(r, Points)} for _, records in runs
-    ]
+    assert [run.folder for run in runs] == [tmp_path / "runs" / "a", tmp_path / "runs" / "b"]
+    metrics = [{r.metric: r.values for r in run.records if isinstance(r, Points)} for run in runs]
     assert metrics == [{"loss": [1.0, 2.0]}, {"loss": [3.0], "acc": [0.5]}]
 
     progress: list[tuple[int, int]] = []
-    ((folder, records),) = import_tree(
-        tmp_path, single=True, progress=lambda d, t: progress.append((d, t))
-    )
+    (run,) = import_tree(tmp_path, single=True, progress=lambda d, t: progress.append((d, t)))
     found: dict[str, list[float]] = {}
-    for record in records:
+    for record in run.records:
         assert isinstance(record, Points)
         found.setdefault(record.metric, []).extend(record.values)
-    assert folder == tmp_path
+    assert run.folder == tmp_path
     assert found == {"runs/a/loss": [1.0, 2.0], "runs/b/loss": [3.0], "runs/b/acc": [0.5]}
     assert progress[-1] == (total, total)
     assert [d for d, _ in progress] == sorted(d for d, _ in progress)
@@ -255,5 +355,18 @@ def test_import_tree_one_run_per_folder_or_single(tmp_path):
 
 def test_import_tree_single_folder_keeps_bare_tags(tmp_path):
     write_events(tmp_path / "runs" / "only", simple_scalar_events("loss", [1.0]))
-    ((_, records),) = import_tree(tmp_path, single=True)
-    assert [r.metric for r in records] == ["loss"]
+    (run,) = import_tree(tmp_path, single=True)
+    assert [r.metric for r in run.records] == ["loss"]
+
+
+def test_import_tree_skipped_training_counts_as_done(tmp_path):
+    write_events(tmp_path / "lightning_logs" / "version_0", simple_scalar_events("loss", [1.0]))
+    write_events(tmp_path / "lightning_logs" / "version_1", simple_scalar_events("loss", [2.0]))
+    total = sum(p.stat().st_size for p in tmp_path.rglob("events.out.tfevents.*"))
+    progress: list[tuple[int, int]] = []
+    first, second = import_tree(
+        tmp_path, single=False, progress=lambda d, t: progress.append((d, t))
+    )
+    first.skip()
+    assert [r.values for r in second.records if isinstance(r, Points)] == [[2.0]]
+    assert progress[-1] == (total, total)

@@ -181,7 +181,7 @@ def _compile_patterns(patterns: list[str]) -> list[Any]:
     if not patterns:
         return []
     try:
-        from mlop_cli.sources.console.parsers import PatternError, compile_patterns
+        from mlop_cli.sources.console.patterns import PatternError, compile_patterns
     except ImportError:  # pragma: no cover
         import re
 

@@ -27,17 +27,19 @@ def import_(
         ..., help="Folder holding TensorBoard event files (searched recursively)."
     ),
     name: str | None = typer.Option(
-        None, "--name", "-n", help="Run name (default: the event folder's path)."
+        None, "--name", "-n", help="Run name (default: the training's folder path)."
     ),
     project: str | None = typer.Option(None, "--project", "-p", help="Project of the new runs."),
     tag: list[str] = typer.Option([], "--tag", "-t", help="Tag the new runs (repeatable)."),
     single: bool = typer.Option(
-        False, "--single", help="One run for the whole tree instead of one per event folder."
+        False, "--single", help="One run for the whole tree instead of one per training."
     ),
     store: str | None = StoreOption,
     as_json: bool = JsonOption,
 ) -> None:
-    """Create runs from existing TensorBoard logs.
+    """Create runs from existing TensorBoard logs: one per training found.
+
+    Files imported before are not imported again (a note says so).
 
     Example: mlop import lightning_logs/ --project mnist
     """
@@ -45,7 +47,7 @@ def import_(
 
     path = _store_path(store)
     with _progress("reading event files") as progress:
-        runs = import_tensorboard(
+        result = import_tensorboard(
             path,
             folder,
             single=single,
@@ -55,7 +57,32 @@ def import_(
             progress=progress,
             warn=_warn,
         )
-    _report_imports(runs, path, as_json)
+    for known in result.already:
+        sys.stderr.write(
+            f"mlop: {known.source} is in the store already, as run {known.run_id}"
+            f" ({known.name}); not imported again\n"
+        )
+    for imported, earlier in result.regrown:
+        _warn(
+            f"{imported.source} grew since it was imported as run {earlier.run_id}"
+            f" ({earlier.name}); run {imported.run_id} holds all of it now"
+            f" (`mlop rm {earlier.run_id}` removes the older one)"
+        )
+    if as_json:
+        rows = [
+            {"id": r.run_id, "name": r.name, "source": str(r.source), "points": r.stats.points}
+            for r in result.runs
+        ]
+        rows += [
+            {"id": r.run_id, "name": r.name, "source": str(r.source), "already_imported": True}
+            for r in result.already
+        ]
+        _print_json(rows)
+        return
+    if not result.runs:
+        sys.stderr.write(f"mlop: nothing new to import from {folder}; {path} has it all\n")
+        return
+    _report_imports(result.runs, path, as_json)
 
 
 @app.command("import-log")

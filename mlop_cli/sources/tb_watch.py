@@ -6,157 +6,74 @@ it works, plus a polling rescan that also works on NFS and Lustre), reads what e
 gained with :class:`~mlop_cli.sources.tb_events.EventFileReader`, and hands the records to
 the sink. :func:`import_tree` reads a finished tree for ``mlop import``.
 
-Metric names (see docs/tensorboard.md): the tag, prefixed with the event folder's path
-relative to the watched root, except for the root itself and (by default) for the first
-folder that holds events when it is the only one. Names never change once emitted.
+A run reads only its own data: :func:`snapshot_event_files`, taken before the run's command
+starts, remembers every existing event file (device, inode, size and first bytes); afterwards
+only new files and what old files gain past their remembered size are read.
+
+Metric names (see docs/tensorboard.md and :mod:`~mlop_cli.sources.tb_names`): the tag,
+prefixed with the event folder's path relative to the watched root without the folders
+writers generate (dates, times, ``version_N``), except for the root itself and (by default)
+for the first folder that holds events when it is the only one. Names never change once
+emitted.
 """
 
 from __future__ import annotations
 
+import functools
 import os
 import threading
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from mlop_cli.records import Event, Record, Sink
 from mlop_cli.sources.tb_events import EventFileReader
-
-# TensorBoard's own test (io_wrapper.IsTensorFlowEventsFile): CatBoost writes a bare
-# `events.out.tfevents`, with no suffix.
-EVENT_FILE_MARKER = "tfevents"
-SKIPPED_DIR_NAMES = frozenset(
-    {".git", ".hg", ".svn", ".mlop", "node_modules", "__pycache__", "site-packages", ".tox"}
+from mlop_cli.sources.tb_names import FolderNaming, group_trainings
+from mlop_cli.sources.tb_scan import (
+    RECENT_FILE_SLACK_S,
+    SKIPPED_DIR_NAMES,
+    EventFileSnapshot,
+    FileState,
+    ScanResult,
+    file_state,
+    is_event_file,
+    likely_tensorboard_folder,
+    list_event_files,
+    offset_after_snapshot,
+    scan_tree,
+    snapshot_event_files,
 )
-# Files modified this little before the source started may belong to the run (coarse mtime
-# on some file systems, a child that started first); they are read from the start.
-RECENT_FILE_SLACK_S = 2.0
+
+__all__ = [
+    "EventFileSnapshot",
+    "PlannedImport",
+    "ScanResult",
+    "TensorBoardSource",
+    "event_folders",
+    "import_tree",
+    "is_event_file",
+    "list_event_files",
+    "scan_tree",
+    "snapshot_event_files",
+]
+
 # watchdog's recursive inotify watch walks the whole subtree: only for modest subtrees.
 MAX_WATCHED_DIRS = 2000
 # watchdog runs one thread per scheduled watch: keep them few (measured: 64 subtrees of a busy
 # working directory meant ~45 threads and ~2% of a core).
 MAX_WATCHED_SUBTREES = 6
-_LIKELY_TB_NAMES = (
-    "log",
-    "run",
-    "tb",
-    "tensorboard",
-    "event",
-    "lightning",
-    "output",
-    "summar",
-    "exp",
-)
 
 Progress = Callable[[int, int], None]
-
-
-def is_event_file(name: str) -> bool:
-    """Whether a file name is a TensorBoard event file."""
-    return EVENT_FILE_MARKER in name and not name.endswith((".tmp", ".crc"))
-
-
-def _skip_dir(entry: os.DirEntry) -> bool:
-    """Folders never worth descending: VCS, mlop's store, caches, virtual environments."""
-    name = entry.name
-    if name in SKIPPED_DIR_NAMES:
-        return True
-    try:
-        return os.path.exists(os.path.join(entry.path, "pyvenv.cfg"))
-    except OSError:
-        return True
-
-
-@dataclass
-class ScanResult:
-    """What one walk of a root found."""
-
-    files: list[str] = field(default_factory=list)
-    dirs_per_child: dict[str, int] = field(default_factory=dict)  # top-level dir -> dirs below
-    entries: int = 0
-    truncated: bool = False
-
-
-def scan_tree(root: Path, *, max_depth: int = 16, max_entries: int | None = None) -> ScanResult:
-    """Walks ``root`` (skipping VCS, venv and cache folders) for event files.
-
-    Args:
-        root: The folder to walk; a missing or unreadable root yields nothing.
-        max_depth: Folders deeper than this below the root are not entered.
-        max_entries: Stop after reading this many directory entries (``truncated`` is set).
-    """
-    result = ScanResult()
-    stack: list[tuple[str, int, str]] = [(str(root), 0, "")]
-    while stack:
-        folder, depth, child = stack.pop()
-        try:
-            with os.scandir(folder) as entries:
-                for entry in entries:
-                    result.entries += 1
-                    if max_entries is not None and result.entries > max_entries:
-                        result.truncated = True
-                        return result
-                    try:
-                        if entry.is_dir(follow_symlinks=False):
-                            if depth < max_depth and not _skip_dir(entry):
-                                top = child or entry.path
-                                result.dirs_per_child[top] = result.dirs_per_child.get(top, 0) + 1
-                                stack.append((entry.path, depth + 1, top))
-                        elif is_event_file(entry.name):
-                            result.files.append(entry.path)
-                    except OSError:
-                        continue
-        except OSError:
-            continue  # vanished or unreadable folder: the next scan tries again
-    return result
-
-
-def list_event_files(folder: str) -> list[str]:
-    """The event files directly inside ``folder`` (empty if it is gone)."""
-    try:
-        with os.scandir(folder) as entries:
-            return [entry.path for entry in entries if is_event_file(entry.name)]
-    except OSError:
-        return []
-
-
-class _Naming:
-    """Decides each event folder's metric prefix once, so names never change."""
-
-    def __init__(self, roots: list[Path], always_prefix: bool) -> None:
-        self.roots = [Path(os.path.abspath(root)) for root in roots]
-        self.always_prefix = always_prefix
-        self.prefixes: dict[str, str] = {}
-
-    def relative(self, folder: str) -> str:
-        path = Path(os.path.abspath(folder))
-        # The deepest root holding the folder gives the shortest name.
-        for root in sorted(self.roots, key=lambda root: len(root.parts), reverse=True):
-            try:
-                return path.relative_to(root).as_posix()
-            except ValueError:
-                continue
-        return path.as_posix().lstrip("/")
-
-    def assign(self, folders: list[str]) -> None:
-        """Fixes the prefix of folders that became active together (in one pass)."""
-        new = sorted({folder for folder in folders if folder not in self.prefixes})
-        if not new:
-            return
-        alone = not self.prefixes and len(new) == 1 and not self.always_prefix
-        for folder in new:
-            relative = self.relative(folder)
-            bare = alone or relative in ("", ".")
-            self.prefixes[folder] = "" if bare else relative + "/"
 
 
 class TensorBoardSource:
     """Discovers and tails TensorBoard event files under ``roots`` for one run.
 
-    Event files that existed (and were last modified more than a couple of seconds)
-    before :meth:`start` are old runs: only what they gain afterwards is read.
+    Event files in the ``snapshot`` (taken by :meth:`start` if none is given) are earlier
+    runs': only what they gain afterwards is read. Take the snapshot before the command
+    starts, so that a file the command creates at once is never mistaken for an old one.
 
     Args:
         roots: Folders to watch (typically the run's working directory and any
@@ -169,6 +86,7 @@ class TensorBoardSource:
             leaving the first folder bare while it is the only one.
         max_depth: Folders deeper than this below a root are not scanned.
         max_scan_entries: Directory entries one full rescan may read.
+        snapshot: The event files that existed before the run's command started.
     """
 
     def __init__(
@@ -182,6 +100,7 @@ class TensorBoardSource:
         always_prefix: bool = False,
         max_depth: int = 16,
         max_scan_entries: int = 200_000,
+        snapshot: EventFileSnapshot | None = None,
     ) -> None:
         # Absolute paths, so that scans and inotify name each file the same way.
         self.roots = [Path(os.path.abspath(root)) for root in roots]
@@ -192,9 +111,8 @@ class TensorBoardSource:
         self.max_depth = max_depth
         self.max_scan_entries = max_scan_entries
         self.readers: dict[str, EventFileReader] = {}
-        self._naming = _Naming(self.roots, always_prefix)
-        self._baseline: dict[str, int] | None = None  # old files -> size at start
-        self._started_at = 0.0
+        self._naming = FolderNaming(self.roots, always_prefix)
+        self._snapshot = snapshot
         self._event_dirs: set[str] = set()
         self._dirty_files: set[str] = set()
         self._dirty_dirs: set[str] = set()
@@ -215,8 +133,14 @@ class TensorBoardSource:
     # Life cycle ---------------------------------------------------------------------
 
     def start(self) -> None:
-        """Starts the watcher thread (discovery happens there, not in the caller)."""
-        self._started_at = time.time()  # file mtimes are real time, whatever the clock
+        """Starts the watcher thread (discovery happens there, not in the caller).
+
+        Without a snapshot given, takes one first (here, at most ``SNAPSHOT_BUDGET_S``).
+        """
+        if self._snapshot is None:
+            self._snapshot = snapshot_event_files(
+                self.roots, max_depth=self.max_depth, max_entries=self.max_scan_entries
+            )
         self._thread = threading.Thread(target=self._run, name="mlop-tensorboard", daemon=True)
         self._thread.start()
 
@@ -264,20 +188,12 @@ class TensorBoardSource:
             )
 
     def _initial_scan(self) -> None:
-        baseline: dict[str, int] = {}
         self._scan_results = {}
         for root in self.roots:
             result = scan_tree(root, max_depth=self.max_depth, max_entries=self.max_scan_entries)
             self._scan_results[str(root)] = result
             for path in result.files:
-                try:
-                    stat = os.stat(path)
-                except OSError:
-                    continue
-                if stat.st_mtime < self._started_at - RECENT_FILE_SLACK_S:
-                    baseline[path] = stat.st_size
                 self._event_dirs.add(os.path.dirname(path))
-        self._baseline = baseline
         self._schedule_full_scan(0.0)
 
     def _tick(self) -> None:
@@ -331,7 +247,7 @@ class TensorBoardSource:
                     new_readers[path] = reader
         if new_readers:
             # Folders that became active in the same pass get their prefixes together.
-            self._naming.assign([os.path.dirname(path) for path in new_readers])
+            self._naming.assign(list(new_readers))
             for path, reader in new_readers.items():
                 folder = os.path.dirname(path)
                 reader.prefix = self._naming.prefixes[folder]
@@ -345,17 +261,33 @@ class TensorBoardSource:
                 self.sink(record)
 
     def _new_reader(self, path: str) -> EventFileReader | None:
-        """A reader for a newly seen file, or None while an old file has not grown."""
-        offset = 0
-        if self._baseline is not None and path in self._baseline:
-            try:
-                size = os.stat(path).st_size
-            except OSError:
-                return None
-            if size == self._baseline[path]:
-                return None
-            offset = self._baseline[path] if size > self._baseline[path] else 0
+        """A reader for a newly seen file, or None while an old file has not changed."""
+        snapshot = self._snapshot
+        if snapshot is None:  # start() takes one; only a source never started gets here
+            return None
+        state = snapshot.files.get(path)
+        if state is None and not snapshot.covers(path):
+            state = self._late_state(path, snapshot)
+        if state is None:
+            return EventFileReader(path, clock=self.clock)
+        offset = offset_after_snapshot(path, state)
+        if offset is None:
+            return None
         return EventFileReader(path, offset=offset, clock=self.clock)
+
+    @staticmethod
+    def _late_state(path: str, snapshot: EventFileSnapshot) -> FileState | None:
+        """Judges a file the snapshot had no time to see by its modification time."""
+        try:
+            modified = os.stat(path).st_mtime
+        except OSError:
+            return None
+        if modified >= snapshot.taken_at - RECENT_FILE_SLACK_S:
+            return None  # may be this run's: read it all
+        state = file_state(path)
+        if state is not None:
+            snapshot.files[path] = state  # unchanged since before the run: an old file
+        return state
 
     # watchdog -----------------------------------------------------------------------
 
@@ -388,7 +320,7 @@ class TensorBoardSource:
                 subtrees = sorted(
                     result.dirs_per_child.items(),
                     key=lambda item: (
-                        not any(n in os.path.basename(item[0]).lower() for n in _LIKELY_TB_NAMES),
+                        not likely_tensorboard_folder(os.path.basename(item[0])),
                         item[1],
                     ),
                 )
@@ -472,27 +404,45 @@ def event_folders(root: Path, *, max_depth: int = 64) -> dict[Path, list[Path]]:
     return {folder: sorted(files) for folder, files in sorted(folders.items())}
 
 
+@dataclass
+class PlannedImport:
+    """One run an import makes: a training's folder, its event files, and their records.
+
+    ``records`` are read lazily, block by block, as they are consumed; :meth:`skip` counts
+    the files as done without reading them (a training imported before).
+    """
+
+    folder: Path
+    files: list[Path]
+    records: Iterator[Record]
+    _skip: Callable[[], None]
+
+    def skip(self) -> None:
+        """Counts this training's bytes as done in the progress, without reading them."""
+        self._skip()
+
+
 def import_tree(
     root: Path,
     *,
     single: bool,
     progress: Progress | None = None,
     clock: Callable[[], float] = time.time,
-) -> list[tuple[Path, Iterator[Record]]]:
+) -> list[PlannedImport]:
     """Plans the import of a finished TensorBoard tree.
 
     Args:
         root: The tree; every folder holding event files below it is read.
-        single: One run for the whole tree (metrics prefixed with each folder's path
-            relative to ``root`` when more than one folder holds events) instead of one
-            run per event folder (bare tags).
+        single: One run for the whole tree instead of one run per training
+            (:func:`~mlop_cli.sources.tb_names.group_trainings`).
         progress: Called with ``(bytes_done, bytes_total)`` over the whole tree as the
             records are consumed.
         clock: Wall time for mlop's own events.
 
     Returns:
-        ``(folder, records)`` pairs: one per event folder, or one ``(root, records)`` with
-        ``single``. Iterate them in order; the records are read lazily, block by block.
+        One :class:`PlannedImport` per run, in path order. Metric names are the tags,
+        prefixed (as in a live run, relative to the training's folder, or to ``root`` with
+        ``single``) when the run holds more than one event folder.
     """
     root = Path(root)
     folders = event_folders(root)
@@ -506,29 +456,35 @@ def import_tree(
     total = sum(sizes.values())
     done = [0]
 
-    def read(files: list[Path], prefix: str) -> Iterator[Record]:
+    def advance(count: int) -> None:
+        done[0] += count
+        if progress is not None:
+            progress(min(done[0], total), total)
+
+    def read(files: list[Path], naming: FolderNaming) -> Iterator[Record]:
         for path in files:
+            prefix = naming.prefixes[str(path.parent)]
             reader = EventFileReader(path, prefix=prefix, clock=clock)
             before = 0
             for batch in reader.iter_blocks(final=True):
                 yield from batch
-                done[0] += max(reader.offset - before, 0)
+                advance(max(reader.offset - before, 0))
                 before = reader.offset
-                if progress is not None:
-                    progress(min(done[0], total), total)
             # Skipped garbage and truncated tails still count as done.
-            done[0] += max(sizes[path] - before, 0)
-            if progress is not None:
-                progress(min(done[0], total), total)
+            advance(max(sizes[path] - before, 0))
 
-    if not single:
-        return [(folder, read(files, "")) for folder, files in folders.items()]
-
-    naming = _Naming([root], always_prefix=len(folders) > 1)
-    naming.assign(list(map(str, folders)))
-
-    def read_all() -> Iterator[Record]:
-        for folder, files in folders.items():
-            yield from read(files, naming.prefixes[str(folder)])
-
-    return [(root, read_all())]
+    groups = [(root, sorted(folders))] if single else group_trainings(root, folders)
+    plans = []
+    for folder, members in groups:
+        files = [path for member in members for path in folders[member]]
+        naming = FolderNaming([folder], always_prefix=False)
+        naming.assign([str(path) for path in files])
+        plans.append(
+            PlannedImport(
+                folder,
+                files,
+                read(files, naming),
+                functools.partial(advance, sum(sizes[path] for path in files)),
+            )
+        )
+    return plans

@@ -340,6 +340,26 @@ class Store:
             (escaped + "%",),
         )
 
+    def imported_runs(self, meta_key: str) -> list[dict[str, Any]]:
+        """Runs whose context (``meta``) holds ``meta_key``: id, name and the decoded context.
+
+        ``mlop import`` finds what it imported before by the keys it stores there.
+        """
+        pattern = '%"' + meta_key.replace("%", "").replace("_", "\\_") + '"%'
+        rows = self._rows(
+            "SELECT id, name, meta FROM runs WHERE meta LIKE ? ESCAPE '\\' ORDER BY started_at, id",
+            (pattern,),
+        )
+        found = []
+        for row in rows:
+            try:
+                context = json.loads(row["meta"] or "{}")
+            except ValueError:
+                continue
+            if isinstance(context, dict) and meta_key in context:
+                found.append({"id": row["id"], "name": row["name"], "context": context})
+        return found
+
     def complete(self, run_id: str, say: Callable[[str], None] | None = None) -> bool:
         """Make a run's record complete before it is read; True when it is.
 

@@ -19,7 +19,7 @@ import pytest
 from mlop_cli.config import default_store
 from mlop_cli.store.filesystems import filesystem_type, is_network_filesystem
 from mlop_cli.store.schema import connect
-from tests.conftest import PYTHON, clean_env, complete, eventually, mlop_argv, query
+from tests.conftest import PYTHON, clean_env, eventually, mlop_argv, query, stop_indexers
 from tests.reliability.harness import WatchedRun, assert_valid, metric_child, points_of
 
 
@@ -313,8 +313,14 @@ def test_status_is_stored_first_whatever_the_backlog(store: Path) -> None:
     assert result.returncode == 0 and len(result.stdout) == 10_000_000
     # Read at once, as `mlop check` in the next CI step does: never `running`, never `lost`.
     assert query(store, "SELECT status, exit_code FROM runs")[0] == ("finished", 0)
-    complete(store)
-    assert query(store, "SELECT sum(length(data)) FROM logs")[0][0] == 10_000_000
+
+    def console_whole() -> bool:
+        return query(store, "SELECT sum(length(data)) FROM logs")[0][0] == 10_000_000
+
+    try:
+        eventually(console_whole, timeout=300, what="the console handed over is stored")
+    finally:
+        stop_indexers(store.parent)
     assert_valid(store)
 
 

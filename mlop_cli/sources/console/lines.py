@@ -27,8 +27,8 @@ class LineAssembler:
 
     Each ``\\r``-separated segment is its own record (a tqdm or Keras redraw), ``\\r\\n`` ends
     one line, ANSI codes are removed and invalid UTF-8 is replaced with U+FFFD. A block holds
-    the records completed by one read, joined with ``\\n``; it may hold empty records (e.g.
-    for ``\\r\\n``), which carry no metrics.
+    the records completed by one read, joined with ``\\n``; it may hold empty records (blank
+    lines), which carry no metrics.
 
     Attributes:
         first_time: Arrival time of the first record of the last block returned: the time its
@@ -57,6 +57,9 @@ class LineAssembler:
             The completed records joined with ``\\n`` (no trailing terminator), or ``""``.
         """
         cut = max(data.rfind(b"\n"), data.rfind(b"\r"))
+        if cut > 0 and cut == len(data) - 1 and data[cut] == 13:
+            # A `\r` ending the read may be the first half of `\r\n`: wait for the next byte.
+            cut = max(data.rfind(b"\n", 0, cut), data.rfind(b"\r", 0, cut))
         if cut < 0:
             if data:
                 if not self._tail:
@@ -97,7 +100,8 @@ class LineAssembler:
         if "\x1b" in text:
             text = _ANSI.sub("", text)
         if "\r" in text:
-            text = text.replace("\r", "\n")
+            # A terminal's line end `\r\n` ends one record; a lone `\r` starts a redraw.
+            text = text.replace("\r\n", "\n").replace("\r", "\n")
         if self._skipping or (len(text) > MAX_LINE and _may_hold_a_long_line(text)):
             lines = text.split("\n")
             if self._skipping:

@@ -52,6 +52,10 @@ _NOISE = re.compile(
       | \[LightGBM\][ ]\[  # `[LightGBM] [Info] Number of positive: 199, number of negative: 201`
       | [A-Za-z_]\w*[ ]=[ ]dict\(  # mmengine's config printout: `randomness = dict(seed=42)`
       | [^\n]*?[\w.]=(?:True|False|None),  # a configuration line: `engine/trainer: task=detect, amp=True, batch=16, ...`
+      | mlop:[ ]  # mlop's own lines, in a log that holds them (`mlop import-log slurm.out`)
+      | wandb:[ ]  # W&B's own summary of what the script logged through it (repeats)
+      | [^\n]*?[\w.]=(?:True|False|None)\b  # a configuration: `enabled=False loss_scale=0`
+      | [^\n]*?\w[ ]\.{(4,)}[ ]  # a configuration printout with dot leaders: `lr ......... 0.1`
     )""",
     re.VERBOSE,
 )
@@ -79,6 +83,12 @@ _MARKERS = (
     "(local_rank:",
     "(pid:",
     "[LightGBM] [",
+    "mlop: ",
+    "wandb: ",
+    "=True",
+    "=False",
+    "=None",
+    " .....",
     "=True,",
     "=False,",
     "=None,",
@@ -86,7 +96,7 @@ _MARKERS = (
 )
 
 # Every marker holds one of these (tests check it): a block with none of them has no noise.
-_GATES = ("(", ":", "params", " = ", "[LightGBM]", "=True,", "=False,", "=None,")
+_GATES = ("(", ":", "params", " = ", "[LightGBM]", "=True", "=False", "=None", " .....")
 
 # Several lines: `TrainingArguments(` alone on a line (or after a logger's words, as Hugging
 # Face's example scripts print it), one `name=value,` per line, then `)` at the same indent; a
@@ -98,17 +108,18 @@ _DUMP_START = re.compile(
 # (`numpy_random_seed: 42`, `C++ Version: 202002`, `CUDA_VERSION=13`, `GPU number: 1`).
 # Or a config printout up to a blank line: mmengine's `... - INFO - Config:` then Python code
 # (`optim_wrapper = dict(\n    optimizer=dict(lr=0.05, momentum=0.9))`).
-_BANNER_START = re.compile(r"^(?:(System|Runtime)[ ]environment|[^\n]*[ ]-[ ]Config):$")
+_BANNER_START = re.compile(
+    r"^(?:(System|Runtime)[ ]environment|[^\n]*[ ]-[ ]Config"
+    r"|[ \t]*(?:[Hh]yper[-_ ]?)?(?:[Pp]arameters|[Pp]arams|[Hh]params|[Aa]rguments|[Aa]rgs"
+    r"|[Cc]onfig(?:uration)?|[Oo]ptions|[Ss]ettings)):$"
+)
 _BANNER_END = re.compile(r"^-{20,}$")
 _LOGGER_LINE = re.compile(
     r"^[^\n]*?[ ]-[ ](?:[\w.]+[ ]-[ ])?(?:DEBUG|INFO|WARNING|ERROR|CRITICAL)[ ]-[ ]"
 )
 # One line to skip after these: the source line Python echoes under a warning or a traceback's
 # `File "...", line N` (`    model.fit(x, epochs=3, batch_size=32)` holds no metric).
-# LightGBM's `Did not meet early stopping. Best iteration is:` repeats that iteration's row.
-_ECHO_HEAD = re.compile(
-    rf'^[ \t]*File "[^"\n]*", line \d+|^{_WARNING_HEAD}|^[^\n]*[Bb]est iteration is:$'
-)
+_ECHO_HEAD = re.compile(rf'^[ \t]*File "[^"\n]*", line \d+|^{_WARNING_HEAD}')
 # What ends an open skip besides its exact closing line (`)` or `}` at the dump's indent).
 _UNTIL_RULE = "-"  # a banner: a rule of dashes
 _UNTIL_BLANK = "\n"  # a config printout: a blank line (or the next log record)
@@ -154,9 +165,8 @@ class DumpSkipper:
             and not text.endswith(("(", "{"))
             and 'File "' not in text
             and "Warning:" not in text
-            and "environment:" not in text
-            and "Config:" not in text
-            and "iteration is:" not in text
+            and ":\n" not in text
+            and not text.endswith(":")
         ):
             return text
         lines = text.split("\n")
@@ -178,7 +188,7 @@ class DumpSkipper:
                     continue
             if ("File" in line or ":" in line) and _ECHO_HEAD.match(line):
                 self._left, self._close = 1, ""
-            elif line.endswith(("environment:", "Config:")):
+            elif line.endswith(":") and _BANNER_START.match(line) is not None:
                 start = _BANNER_START.match(line)
                 if start is not None:
                     # An environment banner (group 1) or a config printout.

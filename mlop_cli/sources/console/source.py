@@ -1,7 +1,8 @@
-"""The console source: a child's stdout/stderr bytes in, batches of metric points out."""
+"""The console source: a run's stdout/stderr bytes in, batches of metric points out."""
 
 from __future__ import annotations
 
+import math
 import re
 import threading
 import time as _time
@@ -10,16 +11,14 @@ from collections.abc import Callable
 from mlop_cli.records import CONSOLE, Event, Points, Sink
 from mlop_cli.sources.console.lines import MAX_LINE, LineAssembler
 from mlop_cli.sources.console.noise import DumpSkipper
-from mlop_cli.sources.console.parsers import BarPairs, carry_bar_head, parse_block
-from mlop_cli.sources.console.templates import Columns, TemplateCache
+from mlop_cli.sources.console.patterns import apply_patterns
+from mlop_cli.sources.console.reader import Reader
 
 MAX_NAME = 200
 """Metric names longer than this are skipped (and noted once)."""
 
-
-def _parse_builtin(text: str) -> list:
-    # Looked up at each call, so tests can stand a faulty parser in.
-    return parse_block(text)
+_SILENT_AFTER = 20
+"""Lines holding numbers, with no metric read from any, before the run is told why."""
 
 
 class ConsoleSource:
@@ -27,13 +26,13 @@ class ConsoleSource:
 
     Points accumulate per metric and leave as one :class:`~mlop_cli.records.Points` per metric
     per :meth:`flush`. Faults in parsing become one warning :class:`~mlop_cli.records.Event`
-    each kind, never an exception. Calls may come from different threads (a reader feeding, a
-    timer flushing); a lock serialises them.
+    each kind, never an exception. Calls may come from different threads; a lock serialises
+    them.
 
     Args:
         sink: Receives Points and Event records.
         patterns: Compiled custom patterns (:func:`~mlop_cli.sources.console.compile_patterns`).
-        builtins: Whether the built-in recognisers run (False: custom patterns only).
+        builtins: Whether the built-in reader runs (False: custom patterns only).
         max_metrics: Distinct metric names kept; later new names are ignored, noted once.
         clock: Wall clock for the times of events.
     """
@@ -55,19 +54,14 @@ class ConsoleSource:
         self._lock = threading.Lock()
         self._assemblers: dict[int, LineAssembler] = {}
         self._dumps: dict[int, DumpSkipper] = {}
-        self._bar_values: dict[str, float] = {}  # the last value a progress bar showed, per metric
-        self._bar_heads: dict[int, str] = {}  # per stream: the rich bar whose wrapped lines follow
-        # Per stream; only with the built-ins alone (custom patterns may read any line).
-        self._templates: dict[int, TemplateCache] | None = (
-            {} if builtins and not self._patterns else None
-        )
-        # name -> [next counter step, steps, times, values]; the lists are this flush's batch.
+        self._reader = Reader(self._points, self._columns, self._note_parse_error)
+        # name -> [next counter step, steps, times, values, epochs (or None), last step]
         self._series: dict[str, list] = {}
         self._rejected: set[str] = set()
         self._warned: set[str] = set()
-        self._dropped_lines = 0
         self._parse_errors = 0
         self._closed = False
+        self.points = 0
 
     def feed(self, stream: int, data: bytes, time: float) -> None:
         """Parse one read of a stream (1 stdout, 2 stderr); any chunking of the bytes works.
@@ -106,6 +100,10 @@ class ConsoleSource:
                     self._parse(stream, text, assembler.first_time, assembler.first_time)
                 if assembler.dropped:
                     self._note_dropped(assembler)
+            try:
+                self._reader.close()
+            except Exception as exc:  # noqa: BLE001 - a reader bug costs the held values only
+                self._note_parse_error(exc, "")
             self._closed = True
             if self._parse_errors > 1:
                 self._warn(
@@ -113,118 +111,121 @@ class ConsoleSource:
                     f"{self._parse_errors} console lines could not be parsed in all",
                     {"count": self._parse_errors},
                 )
+            self._check_silence()
             self._flush()
 
-    def _flush(self) -> None:
-        sink = self._sink
-        for name, state in self._series.items():
-            if state[1]:
-                sink(Points(name, CONSOLE, state[1], state[2], state[3]))
-                state[1] = []
-                state[2] = []
-                state[3] = []
+    # -- parsing ---------------------------------------------------------------------------
 
     def _parse(self, stream: int, text: str, first_time: float, time: float) -> None:
-        parts: list = []
-        try:
-            if self._builtins:
-                dumps = self._dumps.get(stream)
-                if dumps is None:
-                    dumps = self._dumps[stream] = DumpSkipper()
+        if self._builtins:
+            dumps = self._dumps.get(stream)
+            if dumps is None:
+                dumps = self._dumps[stream] = DumpSkipper()
+            try:
                 text = dumps.skip(text)
-                text, self._bar_heads[stream] = carry_bar_head(
-                    text, self._bar_heads.get(stream, "")
-                )
-            if self._templates is None:
-                parts = [(0, parse_block(text, self._patterns, self._builtins))]
-            else:
-                cache = self._templates.get(stream)
-                if cache is None:
-                    cache = self._templates[stream] = TemplateCache(_parse_builtin)
-                parts = cache.read(text)
-        except Exception as exc:  # a parser bug must not stop the run: note it, go on
-            parts = [(0, self._parse_each(text, exc))]
-        for part in parts:
-            if type(part) is Columns:
-                self._add_columns(part, first_time, time)
-            else:
-                self._add_records(part[0], part[1], first_time, time)
+                self._reader.read(stream, text, first_time, time)
+            except Exception as exc:  # a reader bug must not stop the run: note it, go on
+                self._read_each(stream, text, first_time, time, exc)
+        if self._patterns:
+            for index, line in enumerate(text.split("\n")):
+                if not line:
+                    continue
+                try:
+                    step, epoch, pairs = apply_patterns(self._patterns, line)
+                except Exception as exc:  # noqa: BLE001
+                    self._note_parse_error(exc, line)
+                    continue
+                when = first_time if index == 0 else time
+                if pairs:
+                    self._points(
+                        [name for name, _ in pairs], step, epoch, [v for _, v in pairs], when
+                    )
 
-    def _add_records(self, offset: int, records: list, first_time: float, time: float) -> None:
-        # The hot loop of lines no template matched: no attribute lookups, no object per point.
-        series = self._series
-        shown = self._bar_values
-        for index, step, pairs in records:
-            t = first_time if index + offset == 0 else time
-            bar = type(pairs) is BarPairs
-            for name, value in pairs:
-                if bar:
-                    # A redraw showing the value it showed before: not a new point.
-                    if shown.get(name) == value:
-                        continue
-                    shown[name] = value
-                state = series.get(name)
-                if state is None:
-                    state = self._admit(name)
-                    if state is None:
-                        continue
-                if step is None:
-                    state[1].append(state[0])
-                    state[0] += 1
-                else:
-                    state[1].append(step)
-                    # A later line without a step continues after this one, never before it.
-                    if step >= state[0]:
-                        state[0] = step + 1
-                state[2].append(t)
-                state[3].append(value)
+    def _read_each(
+        self, stream: int, text: str, first_time: float, time: float, exc: Exception
+    ) -> None:
+        """Read a block line by line after a failure, skipping only the lines that fail."""
+        self._note_parse_error(exc, text.split("\n", 1)[0])
+        for index, line in enumerate(text.split("\n")):
+            try:
+                self._reader.read(stream, line, first_time if index == 0 else time, time)
+            except Exception as line_exc:  # noqa: BLE001
+                self._note_parse_error(line_exc, line)
 
-    def _add_columns(self, columns: Columns, first_time: float, time: float) -> None:
-        # Rows of one template: whole columns at once, no Python code per point.
-        count = columns.count
-        times = [time] * count
-        if columns.first == 0:
-            times[0] = first_time
-        steps = columns.steps
+    def _points(
+        self,
+        names: list[str],
+        step: int | None,
+        epoch: float | None,
+        values: list[float],
+        when: float,
+    ) -> None:
+        """The points of one record: one value per name, at one step (None: each name's next)."""
         series = self._series
-        for name, values in zip(columns.names, columns.values, strict=True):
+        for name, value in zip(names, values):  # noqa: B905 - equal by construction
             state = series.get(name)
             if state is None:
                 state = self._admit(name)
                 if state is None:
                     continue
-            counter = state[0]
+            if step is None:
+                state[1].append(state[0])
+                state[0] += 1
+            else:
+                state[1].append(step)
+                if step >= state[0]:
+                    # A later point without a step continues after this one, never before.
+                    state[0] = step + 1
+            state[2].append(when)
+            state[3].append(value)
+            if epoch is not None:
+                if state[4] is None:
+                    state[4] = [math.nan] * (len(state[3]) - 1)
+                state[4].append(epoch)
+            elif state[4] is not None:
+                state[4].append(math.nan)
+        self.points += len(values)
+
+    def _columns(
+        self,
+        names: list[str],
+        steps: list[int] | None,
+        values: list[list[float]],
+        times: list[float],
+    ) -> None:
+        """Records of one shape at once: a column of values per name, no Python per point."""
+        series = self._series
+        count = len(times)
+        for name, column in zip(names, values):  # noqa: B905 - equal by construction
+            state = series.get(name)
+            if state is None:
+                state = self._admit(name)
+                if state is None:
+                    continue
             if steps is None:
+                counter = state[0]
                 state[1].extend(range(counter, counter + count))
                 state[0] = counter + count
-            elif None in steps:
-                # As in _add_records: a row without a step continues after the one before.
-                out = state[1]
-                for s in steps:
-                    if s is None:
-                        out.append(counter)
-                        counter += 1
-                    else:
-                        out.append(s)
-                        counter = max(counter, s + 1)
-                state[0] = counter
             else:
                 state[1].extend(steps)
-                state[0] = max(counter, max(steps) + 1)
+                top = max(steps)
+                if top >= state[0]:
+                    state[0] = top + 1
             state[2].extend(times)
-            state[3].extend(values)
+            state[3].extend(column)
+            if state[4] is not None:
+                state[4].extend([math.nan] * count)
+            self.points += count
 
-    def _parse_each(self, text: str, exc: Exception) -> list:
-        """Parse a block line by line after a failure, skipping only the lines that fail."""
-        records = []
-        for index, line in enumerate(text.split("\n")):
-            try:
-                found = parse_block(line, self._patterns, self._builtins)
-            except Exception as line_exc:
-                self._note_parse_error(line_exc, line)
-                continue
-            records.extend((index, step, pairs) for _, step, pairs in found)
-        return records
+    def _flush(self) -> None:
+        sink = self._sink
+        for name, state in self._series.items():
+            if state[1]:
+                sink(Points(name, CONSOLE, state[1], state[2], state[3], state[4]))
+                state[1] = []
+                state[2] = []
+                state[3] = []
+                state[4] = None
 
     def _admit(self, name: str) -> list | None:
         """Start a new metric, or refuse it (too long a name, too many metrics)."""
@@ -248,8 +249,24 @@ class ConsoleSource:
                 {"limit": self._max_metrics, "name": name},
             )
             return None
-        state = self._series[name] = [0, [], [], []]
+        state: list = [0, [], [], [], None]
+        self._series[name] = state
         return state
+
+    def _check_silence(self) -> None:
+        """Never silent: numbers were printed and (almost) no metric was read from them."""
+        reader = self._reader
+        if not self._builtins or self._patterns:
+            return
+        numeric, read = reader.numeric_lines, reader.metric_lines
+        if numeric >= _SILENT_AFTER and read * 10 < numeric:
+            self._warn(
+                "console.unread",
+                f"{numeric:,} console lines held numbers but {'no' if not read else f'only {read:,}'} "
+                "metrics were read from them: pass --pattern to read your format "
+                "(`mlop parse LOG` shows, line by line, what is read and why)",
+                {"numeric_lines": numeric, "metric_lines": read},
+            )
 
     def _note_parse_error(self, exc: Exception, line: str) -> None:
         self._parse_errors += 1
@@ -260,7 +277,6 @@ class ConsoleSource:
         )
 
     def _note_dropped(self, assembler: LineAssembler) -> None:
-        self._dropped_lines += assembler.dropped
         assembler.dropped = 0
         self._warn(
             "console.line_too_long",

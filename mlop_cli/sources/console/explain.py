@@ -1,0 +1,164 @@
+"""What the console reader makes of each line of a log, and why (``mlop parse``).
+
+For a user whose format is not read: every line holding a number is shown with the metrics read
+from it (name, value, step, epoch) and the shape that matched, or the reason nothing was read,
+so that what to pass as ``--pattern`` is plain to see.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from mlop_cli.sources.console.lines import LineAssembler
+from mlop_cli.sources.console.noise import DumpSkipper, is_noise
+from mlop_cli.sources.console.patterns import apply_patterns
+from mlop_cli.sources.console.prefix import split_prefix
+from mlop_cli.sources.console.reader import Reader
+from mlop_cli.sources.console.shapes import STOP_WORDS, fold_glyphs, interpret
+from mlop_cli.sources.console.tokens import VALUE_TOKEN, is_value
+
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+@dataclass
+class LineReport:
+    """One line of the log and what was read from it."""
+
+    number: int  # 1-based, as an editor shows it
+    text: str
+    points: list[tuple[str, int | None, float | None, float]] = field(default_factory=list)
+    shape: str = ""  # what matched: pairs, object, progress bar, table row, boxed table, ...
+    note: str = ""  # why nothing was read, or what else to know
+
+    def as_dict(self) -> dict:
+        """The report as JSON-ready data."""
+        return {
+            "line": self.number,
+            "text": self.text,
+            "shape": self.shape,
+            "note": self.note,
+            "points": [
+                {"name": name, "step": step, "epoch": epoch, "value": value}
+                for name, step, epoch, value in self.points
+            ],
+        }
+
+
+def explain(
+    data: Iterable[bytes], patterns: list[re.Pattern[str]] | None = None, builtins: bool = True
+) -> Iterator[LineReport]:
+    """Read a log as the console indexer does, one report per line (blank lines left out).
+
+    Args:
+        data: The log's bytes, in reads of any size.
+        patterns: Custom patterns (``--pattern``), applied as ``mlop run`` applies them.
+        builtins: Whether the built-in reader runs.
+    """
+    collected: list[tuple[str, int | None, float | None, float]] = []
+
+    def emit(names, step, epoch, values, when) -> None:  # noqa: ANN001 - Reader's callback
+        collected.extend(
+            (name, step, epoch, value) for name, value in zip(names, values, strict=True)
+        )
+
+    reader = Reader(emit)
+    assembler = LineAssembler()
+    skipper = DumpSkipper()
+    number = 0
+    for chunk in [*data, None]:
+        text = assembler.feed(chunk, 0.0) if chunk is not None else assembler.finish()
+        for line in text.split("\n") if text else []:
+            number += 1
+            if not line.strip():
+                continue
+            report = LineReport(number, line)
+            if builtins:
+                skipped = skipper.skip(line)
+                before = len(collected)
+                bar_before = dict(reader._bar_pending)
+                reader.read(1, skipped, 0.0, 0.0)
+                report.points = collected[before:]
+                _describe(report, skipped, reader, bar_before)
+            if patterns:
+                step, epoch, pairs = apply_patterns(patterns, line)
+                report.points += [(name, step, epoch, value) for name, value in pairs]
+                if pairs:
+                    report.shape = (report.shape + ", " if report.shape else "") + "--pattern"
+                    report.note = ""
+            yield report
+
+
+def _describe(report: LineReport, line: str, reader: Reader, bar_before: dict) -> None:
+    """Say which shape matched the line, or why nothing was read."""
+    folded = fold_glyphs(line)
+    tokens = VALUE_TOKEN.findall(folded)
+    if not line.strip() and report.text.strip():
+        report.shape, report.note = "skipped", "inside a configuration dump or a model printout"
+        return
+    program = interpret(folded)
+    held = bool(reader._held) and any(h[0] for h in reader._held[-len(program.metrics) :])
+    pending_now = {
+        name: value for name, value in reader._bar_pending.items() if bar_before.get(name) != value
+    }
+    if report.points or pending_now:
+        if program.bar:
+            report.shape = "progress bar"
+            if pending_now:
+                report.note = "one point per position: stored when the bar moves on"
+        elif program.row or (reader._streams.get(1) and reader._streams[1].table):
+            report.shape = "table row"
+        elif folded.lstrip()[:1] in "{":
+            report.shape = "record (JSON or dict)"
+        elif folded.lstrip()[:1] in "|│┃":
+            report.shape = "boxed table"
+        else:
+            report.shape = "pairs"
+        for name, (step, epoch, value, _when) in pending_now.items():
+            if not any(p[0] == name for p in report.points):
+                report.points.append((name, step, epoch, value))
+        return
+    state = reader._streams.get(1)
+    if not tokens:
+        if state is not None and state.header is not None and state.header[0] == folded:
+            report.shape, report.note = "table header", "its columns name the rows under it"
+        elif state is not None and state.box is not None:
+            report.shape, report.note = "boxed table", "a section or a rule"
+        else:
+            report.shape, report.note = "text", "no number"
+        return
+    if not any(is_value(t) for t in tokens):
+        report.shape, report.note = "text", "only times, dates or versions"
+        return
+    prefix = split_prefix(folded)
+    message = folded[prefix.start : prefix.end]
+    if is_noise(message) or is_noise(folded):
+        report.shape, report.note = "skipped", "a configuration, a banner or a warning, not metrics"
+        return
+    if not program.metrics and (
+        program.step is not None or program.epoch is not None or program.position is not None
+    ):
+        report.shape, report.note = "counter", "a step, epoch or position for the lines around it"
+        return
+    if held or (program.metrics and not reader._ctx.started):
+        report.shape = "held"
+        report.note = (
+            "printed before the training output began: kept aside as configuration, stored "
+            "only if the name comes back later"
+        )
+        return
+    if program.bar:
+        report.shape, report.note = "progress bar", "its description and counts are not metrics"
+        return
+    if program.step is not None or program.epoch is not None or program.position is not None:
+        report.shape, report.note = "counter", "a step, epoch or position for the lines around it"
+        return
+    words = [w.lower() for w in _WORD.findall(message)]
+    if any(w in STOP_WORDS for w in words):
+        report.shape, report.note = "prose", "a sentence with numbers, not name-value pairs"
+        return
+    report.shape, report.note = (
+        "text",
+        "numbers without a name right before them; pass --pattern to read this format",
+    )

@@ -1,0 +1,1075 @@
+"""The console reader: records in, points (name, step, epoch, value) out, with the run's context.
+
+Three layers. :mod:`~mlop_cli.sources.console.tokens` finds the numbers of a line and its
+shape; :mod:`~mlop_cli.sources.console.shapes` says, once per shape, what each number means
+(:class:`~mlop_cli.sources.console.shapes.Program`); this module applies those meanings to each
+line in order, with what the run has said so far:
+
+**Tables.** A line of column names (separated by two spaces or more, or by ``|``), maybe a rule
+under it, then rows of numbers in the same columns: each row gives one value per column, named
+by the column; a column named like a step or an epoch (``epoch``, ``E``, ``step``, ``#``,
+``iter``, ``Iter``, ``Trial``) is the row's step or epoch; a time column (``00:12``) is not a
+metric. A progress bar drawn between rows does not end the table; other text does. A *boxed*
+table (``| key | value |`` rows between rules) gives ``section/key`` names, a row with a key
+and no value being a section, and is one record: its step is the table's own step counter
+(``total_timesteps``), read when the table closes.
+
+**Steps.** In order: the line's own step; a progress position inside an epoch (``Epoch 2/5 …
+3/12``: (epoch − first epoch) × 12 + 3, the same step for every metric of the line; a position
+that restarts when the epoch changes is read so too); a value reported per epoch lands at that
+epoch's last step seen (so training and validation line up); a line without a step printed while
+a progress bar runs takes the bar's step; otherwise the metric counts on from its last step. The
+epoch of each point is kept where the output gave one.
+
+**Redraws.** A progress bar gives one point per position: a redraw at the same position
+replaces the value it showed; the last value shown at a position is kept.
+
+**Configuration.** Values on lines printed before the run's training output begins (its first
+counter, bar, table or repeated line shape), such as ``Initial learn rate: 0.001`` or ``batch
+size: 32``, are kept aside, and stored only if the same name comes back later as a series.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+
+from mlop_cli.sources.console.prefix import split_prefix
+from mlop_cli.sources.console.shapes import (
+    EMPTY,
+    EPOCH_WORDS,
+    METRIC_WORDS,
+    STEP_WORDS,
+    UNIT_SCALE,
+    Program,
+    fold_glyphs,
+    interpret,
+    parse_float,
+    token_spans,
+)
+from mlop_cli.sources.console.tokens import (
+    GLYPH,
+    TOKEN_CORE,
+    UNITS,
+    VALUE_TOKEN,
+    is_value,
+    split_tokens,
+)
+
+Emit = Callable[[list[str], "int | None", "float | None", list[float], float], None]
+"""``emit(names, step, epoch, values, time)``: the points of one record (one per name)."""
+EmitColumns = Callable[[list[str], "list[int] | None", list[list[float]], list[float]], None]
+"""``emit_columns(names, steps, values, times)``: records of one shape, one column per name."""
+_BOXY = frozenset("|│┃-=─━+┏┗┡┣")
+
+MAX_SHAPES = 4096
+_SEP = re.compile(r"\s*\|\s*|\s{2,}")
+_RULE = re.compile(r"^[ \t]*[-=─━+|:┼┿╋┃│┣┫┠┨┏┓┗┛┳┻ \t]{3,}$")
+_BOX_ROW = re.compile(r"^[ \t]*[|│┃]\s*([^|│┃]*?)\s*[|│┃]\s*([^|│┃]*?)\s*[|│┃][ \t]*$")
+_HEADER_WORD = re.compile(r"[A-Za-z_#][\w@()\-./#%]*")
+_MAY_HAVE_GLYPHS = re.compile(r"[█▉▊▋▌▍▎▏━╸╺╾╼─▰▱■□]|==|\.\.")
+_AFTER_BAR = re.compile(r"(\[[^\]\n]*(?:it/s|s/it)(?:,[^\]\n]*)?\])[ ]*(?=[^\s\]])")
+_TOKEN_AND_UNIT = re.compile(rf"(?:{VALUE_TOKEN.pattern}){UNITS}?")
+_STEP_COLUMNS = frozenset(
+    ("#", "step", "steps", "iter", "iteration", "it", "trial", "global_step", "round")
+)
+_EPOCH_COLUMNS = frozenset(("e", "epoch", "epochs", "ep"))
+
+
+@dataclass(slots=True)
+class _Column:
+    name: str
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class _Table:
+    columns: list[_Column]
+    key: int  # an id for the shape cache
+    rows: int = 0
+    has_rule: bool = False
+    split_bars: bool = True
+
+
+@dataclass(slots=True)
+class _Box:
+    section: str = ""
+    values: list[tuple[str, float]] = field(default_factory=list)
+    steps: list[tuple[str, float]] = field(default_factory=list)
+    time: float = 0.0
+
+
+@dataclass(slots=True)
+class _Stream:
+    header: tuple[str, list[_Column]] | None = None  # a header line waiting for its first row
+    header_wait: int = 0  # lines seen since the header, before its first row
+    rule_seen: bool = False
+    table: _Table | None = None
+    box: _Box | None = None
+    bar: tuple[int | None, float | None] | None = None  # the bar just drawn: its step, epoch
+
+
+@dataclass(slots=True)
+class _Context:
+    """What the run has said so far about where it is (shared by stdout and stderr)."""
+
+    epoch: float | None = None
+    epoch_base: float | None = None
+    last_step: int | None = None
+    bar_active: bool = False
+    bar_position: int | None = None
+    bar_total: int | None = None
+    bar_cycles: int = 0
+    main_total: int | None = None  # the total of the run's longest bar
+    bar_desc: str = ""
+    epoch_ticks: dict[float, int] = field(default_factory=dict)
+    record_epoch_max: float = 0.0
+    epoch_last_step: dict[float, int] = field(default_factory=dict)
+    positional: dict[int, bool] = field(default_factory=dict)  # per-epoch `Step n/total`
+    last_positional: int | None = None
+    started: bool = False
+    shapes_seen: dict[str, int] = field(default_factory=dict)  # shape -> first held index
+
+
+class Reader:
+    """Reads records of every stream and emits points (see the module docstring).
+
+    Args:
+        emit: Receives each point.
+    """
+
+    def __init__(
+        self,
+        emit: Emit,
+        emit_columns: EmitColumns | None = None,
+        on_error: Callable[[Exception, str], None] | None = None,
+    ) -> None:
+        self._emit = emit
+        self._on_error = on_error
+        self._emit_columns = emit_columns or self._columns_one_by_one
+        self._programs: dict[tuple[str, int], Program] = {}
+        self._streams: dict[int, _Stream] = {}
+        self._ctx = _Context()
+        self._table_ids = 0
+        self._held: list[tuple[str, int | None, float | None, float, float]] = []
+        self._held_names: set[str] = set()
+        self._bar_pending: dict[str, tuple[int, float | None, float, float]] = {}
+        self._lump: list[tuple[Program, list[str], float, float]] = []
+        # per metric: the last position given a point, and its value
+        self._bar_done: dict[str, tuple[int, float]] = {}
+        self._hot: _Template | None = None  # the plain shape read last (see read)
+        self.numeric_lines = 0  # lines holding a number that is not a time or a date
+        self.metric_lines = 0  # lines that gave at least one metric
+
+    # -- records -----------------------------------------------------------------------
+
+    def _columns_one_by_one(
+        self,
+        names: list[str],
+        steps: list[int] | None,
+        values: list[list[float]],
+        times: list[float],
+    ) -> None:
+        for row, when in enumerate(times):
+            step = steps[row] if steps is not None else None
+            self._emit(names, step, None, [column[row] for column in values], when)
+
+    def read(self, stream: int, text: str, first_time: float, time: float) -> None:
+        """Read a block of ``\\n``-separated records of one stream."""
+        state = self._streams.get(stream)
+        if state is None:
+            state = self._streams[stream] = _Stream()
+        folded = fold_glyphs(text) if _MAY_HAVE_GLYPHS.search(text) else text
+        if "]" in folded and ("it/s]" in folded or "s/it]" in folded):
+            # Output glued to the end of a bar's redraw (a block-buffered stdout flushed right
+            # after a stderr bar): a record of its own.
+            folded = _AFTER_BAR.sub("\\1\n", folded)
+        hot = self._hot
+        rows: list[tuple[str, ...]] = []
+        if hot is not None:
+            rows = hot.regex.findall(folded)
+            if sum(1 for row in rows if row[0]) * 2 < len(rows):
+                hot = None  # mostly other shapes: the whole block's shapes at once is quicker
+        if hot is not None:
+            # The shape read last, matched against every line of the block in one C call:
+            # a run prints one shape over and over (`step=12 loss=0.25`). Runs of matching
+            # lines are read as columns, converted in C.
+            count = len(rows)
+            index = 0
+            program = hot.program
+            counters_only = not (
+                program.metrics
+                or program.bar
+                or program.position is not None
+                or program.positional_step
+                or program.rank_slot is not None
+            )
+            while index < count:
+                if rows[index][0] and counters_only and self._template_ok(state):
+                    # Lines that only move the run's counters (`epoch 3 batch 120 of …`): only
+                    # the last line of each epoch in a run of them changes what comes after.
+                    end = index + 1
+                    while end < count and rows[end][0]:
+                        end += 1
+                    epoch_slot = program.epoch
+                    for row_index in range(index, end):
+                        last = row_index == end - 1
+                        if not last and epoch_slot is not None:
+                            last = rows[row_index][epoch_slot] != rows[row_index + 1][epoch_slot]
+                        if last:
+                            row = rows[row_index]
+                            self._run_program(
+                                state,
+                                program,
+                                _line_of(row, hot),
+                                hot.shape,
+                                list(row[:-1]),
+                                first_time if row_index == 0 else time,
+                            )
+                    self.numeric_lines += end - index - 1
+                    index = end
+                    continue
+                if rows[index][0] and not program.fast and self._template_ok(state):
+                    # A shape read before, with its numbers from the template: no tokenising.
+                    row = rows[index]
+                    line = _line_of(row, hot)
+                    self._run_program(
+                        state,
+                        program,
+                        line,
+                        hot.shape,
+                        list(row[:-1]),
+                        first_time if index == 0 else time,
+                    )
+                    index += 1
+                    continue
+                if rows[index][0] and program.fast and self._fast_ok(state):
+                    end = index + 1
+                    while end < count and rows[end][0]:
+                        end += 1
+                    if self._columns(hot.program, rows[index:end], index, first_time, time):
+                        index = end
+                        continue
+                    for row_index in range(index, end):  # a value that is not a number
+                        line = _line_of(rows[row_index], hot)
+                        when = first_time if row_index == 0 else time
+                        self._line(state, line, *split_tokens(line), when)
+                    index = end
+                    continue
+                row = rows[index]
+                line = _line_of(row, hot) if row[0] else row[-1]
+                when = first_time if index == 0 else time
+                index += 1
+                if not line or line.isspace():
+                    if state.box is not None:
+                        self._end_box(state, None)
+                    continue
+                self._one(state, line, *split_tokens(line), when)
+        else:
+            # One C pass each over the block: the shapes of its lines and all their numbers.
+            joined, every = split_tokens(folded)
+            shapes = joined.split("\n")
+            lines = folded.split("\n") if len(every) else shapes
+            position = 0
+            for index, shape in enumerate(shapes):
+                count = shape.count("\x00")
+                tokens = every[position : position + count]
+                position += count
+                if not shape or shape.isspace():
+                    if state.box is not None:
+                        self._end_box(state, None)
+                    continue
+                self._one(state, lines[index], shape, tokens, first_time if index == 0 else time)
+        if self._lump:
+            self._resolve_lump()
+
+    def close(self) -> None:
+        """The end of the run: what is held is decided, redraws are flushed."""
+        if self._lump:
+            self._resolve_lump()
+        for state in self._streams.values():
+            self._end_box(state, None)
+        self._flush_bars()
+        # Values kept aside as configuration are dropped, unless the run never showed any
+        # training output: then its values are all it printed (a script printing results).
+        if not self._ctx.started:
+            for name, step, epoch, value, when in self._held:
+                self._emit([name], step, epoch, [value], when)
+        self._held.clear()
+
+    # -- one line ----------------------------------------------------------------------
+
+    def _columns(
+        self,
+        program: Program,
+        rows: list[tuple[str, ...]],
+        first: int,
+        first_time: float,
+        time: float,
+    ) -> bool:
+        """Read a run of lines of one plain shape as columns; False if one is not a number."""
+        columns = list(zip(*rows, strict=True))
+        try:
+            values = [list(map(float, columns[slot])) for slot in program.slots]
+            steps = list(map(int, columns[program.step])) if program.step is not None else None
+        except ValueError:
+            return False
+        times = [time] * len(rows)
+        if first == 0:
+            times[0] = first_time
+        if steps is not None:
+            self._ctx.last_step = steps[-1]
+        self.numeric_lines += len(rows)
+        self.metric_lines += len(rows)
+        self._emit_columns(program.names, steps, values, times)
+        return True
+
+    def _template_ok(self, state: _Stream) -> bool:
+        """Whether a line a template matched means what its program says (no table, no box)."""
+        return state.table is None and state.header is None and state.box is None
+
+    def _fast_ok(self, state: _Stream) -> bool:
+        """Whether a plain record can be read without the run's context (see read)."""
+        ctx = self._ctx
+        return (
+            state.table is None
+            and state.header is None
+            and state.box is None
+            and ctx.started
+            and not ctx.bar_active
+            and ctx.epoch is None
+            and not self._bar_pending
+            and not self._lump
+        )
+
+    def _one(self, state: _Stream, line: str, shape: str, tokens: list[str], when: float) -> None:
+        """Read one record: by the fast path when its shape allows, else in full."""
+        program = self._programs.get((shape, 0)) if state.table is None and tokens else None
+        if program is not None and program.inert and state.box is None and state.header is None:
+            # A shape known to hold no metric and no counter (plain log text with numbers).
+            if program is not EMPTY:
+                self.numeric_lines += 1
+            return
+        if program is not None and shape.lstrip()[:1] not in _BOXY and self._fast_ok(state):
+            if program.fast:
+                try:
+                    values = [float(tokens[slot]) for slot in program.slots]
+                    step = int(tokens[program.step]) if program.step is not None else None
+                except ValueError:
+                    pass  # a time or a date where a number was: the careful path
+                else:
+                    if step is not None:
+                        self._ctx.last_step = step
+                    self.numeric_lines += 1
+                    self.metric_lines += 1
+                    self._emit(program.names, step, None, values, when)
+                    if self._hot is None or self._hot.program is not program:
+                        self._hot = _Template(shape, program)
+                    return
+        self._line(state, line, shape, tokens, when)
+
+    def _line(self, state: _Stream, line: str, shape: str, tokens: list[str], when: float) -> None:
+        try:
+            self._careful(state, line, shape, tokens, when)
+        except Exception as error:
+            # A reader bug costs this line, never the run nor the lines after it.
+            if self._on_error is None:
+                raise
+            self._on_error(error, line)
+
+    def _careful(
+        self, state: _Stream, line: str, shape: str, tokens: list[str], when: float
+    ) -> None:
+        boxy = line.lstrip()[:1] in _BOXY
+        if state.box is not None or (
+            boxy
+            and (
+                _BOX_ROW.match(line)
+                or (_RULE.match(line) and ("-" in line or "─" in line or "━" in line))
+            )
+        ):
+            if self._box_line(state, line, when):
+                return
+        if boxy and _RULE.match(line):
+            if state.header is not None:
+                state.rule_seen = True
+            return
+        program = None
+        if state.header is not None and state.table is None and shape != line:
+            program = _promote(self, state, line)
+            if program is None and not _bar_like(line):
+                # Not a row: the header waits on through bars and counters (fastai draws
+                # its epoch's bar before each row), and gives up at other output.
+                known = self._programs.get((shape, 0))
+                if known is None:
+                    known = interpret(line)
+                    self._programs[(shape, 0)] = known.finish() if known is not EMPTY else known
+                if known.metrics or state.header_wait > _HEADER_PATIENCE:
+                    state.header = None
+                state.header_wait += 1
+        table_key = state.table.key if state.table is not None else 0
+        key = (shape, table_key)
+        if program is None:
+            program = self._programs.get(key)
+        if program is None:
+            program = self._interpret(state, line)
+            if len(self._programs) >= MAX_SHAPES:
+                self._programs.clear()
+            self._programs[key] = program.finish() if program is not EMPTY else program
+        if program is EMPTY:
+            if shape == line:
+                self._maybe_header(state, line)
+            elif state.table is not None and not _bar_like(line):
+                state.table = None
+            return
+        if len(tokens) != program.numbers:
+            return  # a shape collision: never misread
+        self._run_program(state, program, line, shape, tokens, when)
+        if (
+            not program.row
+            and table_key == 0
+            and not program.inert
+            and (self._hot is None or self._hot.program is not program)
+        ):
+            self._hot = _Template(shape, program)
+
+    def _run_program(
+        self,
+        state: _Stream,
+        program: Program,
+        line: str,
+        shape: str,
+        tokens: list[str],
+        when: float,
+    ) -> None:
+        """Apply a line's program to its tokens, with the run's context."""
+        if state.table is not None and not program.row and not program.bar and program.metrics:
+            state.table = None  # other metrics: the table has ended
+        if any(is_value(t) for t in tokens):
+            self.numeric_lines += 1
+        if (
+            state.bar is not None
+            and not program.bar
+            and program.metrics
+            and program.step is None
+            and program.epoch is None
+            and line.startswith("        ")
+        ):
+            # A progress bar too wide for the terminal wraps its metrics onto indented lines
+            # of their own (Lightning's RichProgressBar): they are the bar's, at its position.
+            step, epoch = state.bar
+            self._emit_metrics(replace(program, bar=True), tokens, step, epoch, when)
+            return
+        state.bar = None
+        self._apply(state, program, tokens, when, shape)
+        if program.bar:
+            state.bar = (self._ctx.last_step, self._ctx.epoch)
+
+    def _interpret(self, state: _Stream, line: str) -> Program:
+        if state.table is not None:
+            program = self._table_row(state.table, line)
+            if program is not None:
+                return program
+        return interpret(line)
+
+    # -- steps and points --------------------------------------------------------------
+
+    def _apply(
+        self, state: _Stream, program: Program, tokens: list[str], when: float, shape: str
+    ) -> None:
+        ctx = self._ctx
+        step: int | None = None
+        epoch: float | None = None
+        per_epoch = False
+        if program.epoch is not None:
+            epoch = parse_float(tokens[program.epoch])
+            if math.isnan(epoch):
+                epoch = None
+        if epoch is not None and epoch == int(epoch) and not program.record_epoch:
+            # An epoch counter (`Epoch 3/10`); a fractional epoch (Hugging Face's 0.33) is the
+            # point's epoch but says nothing of where later lines are.
+            if ctx.epoch_base is None:
+                ctx.epoch_base = epoch if epoch in (0, 1) else 0
+            if ctx.epoch is not None and epoch != ctx.epoch and ctx.last_step is not None:
+                ctx.epoch_last_step.setdefault(ctx.epoch, ctx.last_step)
+            ctx.epoch = epoch
+        elif epoch is None and (
+            program.bar or program.position is not None or program.positional_step
+        ):
+            epoch = ctx.epoch
+        if program.bar and self._lump:
+            self._resolve_lump()  # records read since the last redraw belong before it
+        if program.step is not None:
+            step = _int(tokens[program.step])
+            if program.positional_step and step is not None and program.total is not None:
+                step = self._positional(program, step, _int(tokens[program.total]), epoch)
+        elif program.position is not None:
+            position = _int(tokens[program.position])
+            total = _int(tokens[program.total]) if program.total is not None else None
+            step = self._bar_step(state, program, position, total, epoch, shape)
+        elif program.per_epoch and epoch is not None:
+            # Values of an epoch land at its last step seen (or the last step of all, the
+            # epoch's line coming right after it); with no finer steps, at the epoch itself.
+            step = ctx.epoch_last_step.get(epoch, ctx.last_step)
+            if step is None:
+                step = int(epoch)
+        elif ctx.bar_active and ctx.last_step is not None and not program.bar:
+            step = ctx.last_step
+            if epoch is None:
+                epoch = ctx.epoch
+            elif program.record_epoch and epoch > 0:
+                # Records at fractional epochs, printed while the run's bar counts steps: steps
+                # are proportional to epochs, anchored at the bar's step for the latest epoch
+                # of the records read together. Exact when each record is printed at its step
+                # (a terminal); close when output reaches a pipe in blocks (records then come
+                # in a lump behind the bar).
+                self._lump.append((program, tokens, epoch, when))
+                return
+            per_epoch = program.record_epoch  # the run's step is the bar's, not the record's
+        elif epoch is not None and not program.per_epoch and program.metrics:
+            # A record at a fractional epoch (`{'loss': …, 'epoch': 0.33}`) and no step anywhere:
+            # records at one epoch share a step, in the order the epochs came, so training and
+            # evaluation records line up.
+            step = ctx.epoch_ticks.get(epoch)
+            if step is None:
+                step = ctx.epoch_ticks[epoch] = len(ctx.epoch_ticks) + 1
+            per_epoch = True
+        elif epoch is None and ctx.epoch is not None and program.metrics:
+            # A line with no counter of its own after `Epoch 3/10`: a value of that epoch.
+            epoch = ctx.epoch
+            step = ctx.epoch_last_step.get(epoch, ctx.last_step)
+            if step is None:
+                step = int(epoch)
+            per_epoch = True
+        if step is not None and not program.per_epoch and not per_epoch:
+            ctx.last_step = step
+            if epoch is not None:
+                ctx.epoch_last_step[epoch] = step
+        if not program.metrics:
+            if (
+                program.bar
+                or program.step is not None
+                or program.position is not None
+                or (program.epoch is not None and not program.record_epoch)
+            ):
+                ctx.started = True  # a counter: the training output has begun
+            return
+        if not ctx.started:
+            if (
+                program.bar
+                or program.step is not None
+                or program.position is not None
+                or program.epoch is not None
+            ):
+                ctx.started = True
+            elif shape in ctx.shapes_seen:
+                # A line shape printed again: the run's series began where it first appeared;
+                # what was held since then is training output too.
+                ctx.started = True
+                self._release_from(ctx.shapes_seen[shape])
+            else:
+                ctx.shapes_seen[shape] = len(self._held)
+        self._emit_metrics(program, tokens, step, epoch, when)
+
+    def _emit_metrics(
+        self,
+        program: Program,
+        tokens: list[str],
+        step: int | None,
+        epoch: float | None,
+        when: float,
+    ) -> None:
+        self.metric_lines += 1
+        if not program.bar and self._bar_pending:
+            self._flush_bars()
+        names: list[str] = []
+        values: list[float] = []
+        for name, slot, kind in program.metrics:
+            if kind == 1:
+                count = parse_float(tokens[slot])
+                total = parse_float(tokens[slot + 1])
+                if not total:
+                    continue
+                value = 100.0 * count / total
+            else:
+                text = tokens[slot]
+                if not is_value(text):
+                    continue
+                value = parse_float(text)
+                if kind:
+                    value *= UNIT_SCALE[kind]
+            names.append(name)
+            values.append(value)
+        rank = program.rank
+        if program.rank_slot is not None:
+            rank = _int(tokens[program.rank_slot]) or 0
+        if rank:
+            names = [f"rank{rank}/{name}" for name in names]
+        if not program.bar and self._ctx.started and not self._held:
+            if names:
+                self._emit(names, step, epoch, values, when)
+            return
+        for name, value in zip(names, values, strict=True):
+            self._point(name, step, epoch, value, when, program.bar)
+
+    def _resolve_lump(self) -> None:
+        """Give the records read together at fractional epochs their steps (see _apply)."""
+        lump, self._lump = self._lump, []
+        ctx = self._ctx
+        ctx.record_epoch_max = max([ctx.record_epoch_max, *(item[2] for item in lump)])
+        last = ctx.last_step or 0
+        for program, tokens, epoch, when in lump:
+            step = round(epoch * last / ctx.record_epoch_max) if ctx.record_epoch_max else last
+            self._emit_metrics(program, tokens, step, epoch, when)
+
+    def _point(
+        self, name: str, step: int | None, epoch: float | None, value: float, when: float, bar: bool
+    ) -> None:
+        if not self._ctx.started:
+            self._held.append((name, step, epoch, value, when))
+            self._held_names.add(name)
+            return
+        if self._held and name in self._held_names:
+            self._release(name)
+        if bar and step is not None:
+            # One point per position: the last value a position showed. A position already
+            # left (its point given) and drawn again is not a new point; a value shown again
+            # at a new position is (a constant learning rate is a point at every step).
+            done = self._bar_done.get(name)
+            if done is not None and done[0] == step:
+                return
+            pending = self._bar_pending.get(name)
+            if pending is not None and pending[0] != step:
+                self._emit([name], pending[0], pending[1], [pending[2]], pending[3])
+                self._bar_done[name] = (pending[0], pending[2])
+            self._bar_pending[name] = (step, epoch, value, when)
+            return
+        if self._bar_pending:
+            self._flush_bars()  # what a bar showed before this point comes first
+        self._emit([name], step, epoch, [value], when)
+
+    def _release_from(self, first: int) -> None:
+        """Give the held values from ``first`` on (they were training output after all)."""
+        released, self._held = self._held[first:], self._held[:first]
+        self._held_names = {held[0] for held in self._held}
+        for name, step, epoch, value, when in released:
+            self._point(name, step, epoch, value, when, False)
+
+    def _release(self, name: str) -> None:
+        """A name kept aside came back as a series: its early values are points after all."""
+        keep = []
+        for held in self._held:
+            if held[0] == name:
+                self._emit([held[0]], held[1], held[2], [held[3]], held[4])
+            else:
+                keep.append(held)
+        self._held = keep
+        self._held_names.discard(name)
+
+    def _flush_bars(self) -> None:
+        for name, (step, epoch, value, when) in self._bar_pending.items():
+            self._emit([name], step, epoch, [value], when)
+            self._bar_done[name] = (step, value)
+        self._bar_pending.clear()
+
+    def _positional(
+        self, program: Program, step: int, total: int | None, epoch: float | None
+    ) -> int:
+        """`Step n/total` inside an epoch: global unless it restarts as the epoch changes."""
+        ctx = self._ctx
+        key = program.step if program.step is not None else -1
+        per_epoch = ctx.positional.get(key, False)
+        if not per_epoch and ctx.last_positional is not None and step < ctx.last_positional:
+            per_epoch = ctx.positional[key] = epoch is not None
+        ctx.last_positional = step
+        if per_epoch and epoch is not None and total:
+            base = ctx.epoch_base or 0
+            return int((epoch - base) * total + step)
+        return step
+
+    def _bar_step(
+        self,
+        state: _Stream,
+        program: Program,
+        position: int | None,
+        total: int | None,
+        epoch: float | None,
+        shape: str = "",
+    ) -> int | None:
+        ctx = self._ctx
+        if position is None:
+            return None
+        desc = shape.split("\x00%|", 1)[0] if "%|" in shape else ""
+        if program.bar and desc != ctx.bar_desc:
+            # Another bar (its description differs): its positions count on their own.
+            ctx.bar_desc = desc
+            ctx.bar_cycles = 0
+            ctx.bar_position = None
+        ctx.bar_active = ctx.bar_active or program.bar
+        if (
+            program.bar
+            and total
+            and ctx.main_total
+            and total < ctx.main_total
+            and program.epoch is None
+        ):
+            # A shorter bar inside the run's main one (an evaluation's): its positions are not
+            # the run's steps; its values are at the run's step.
+            return ctx.last_step
+        if program.bar and total and (ctx.main_total is None or total > ctx.main_total):
+            ctx.main_total = total
+        if (
+            program.bar
+            and total
+            and total == ctx.main_total
+            and position >= total
+            and not self.metric_lines
+        ):
+            # A bar done before any metric (data preparation): the run's bar is still to come.
+            ctx.main_total = None
+        if epoch is not None and total:
+            base = ctx.epoch_base or 0
+            step = int((epoch - base) * total + position)
+        elif total and epoch is None:
+            # A bar without an epoch: one over the whole run, or one per epoch (positions
+            # restart): each restart is a new cycle.
+            if (
+                ctx.bar_position is not None
+                and position < ctx.bar_position
+                and position <= 1
+                and ctx.bar_total == total
+            ):
+                ctx.bar_cycles += 1  # the bar starts over (a redraw of an older position does not)
+            step = ctx.bar_cycles * total + position
+        else:
+            step = position
+        ctx.bar_position = position
+        ctx.bar_total = total
+        return step
+
+    # -- column tables -----------------------------------------------------------------
+
+    def _maybe_header(self, state: _Stream, line: str) -> None:
+        """A line of column names (no number): a table's header, if rows follow."""
+        stripped = line.strip()
+        if "  " not in stripped and "|" not in stripped and "│" not in stripped:
+            if not _bar_like(line):
+                state.table = None
+                if state.header is not None and state.header_wait > _HEADER_PATIENCE:
+                    state.header = None
+            return  # one space between words: a sentence, not columns
+        if state.table is not None and not _RULE.match(line):
+            if _bar_like(line):
+                return  # a bar between rows
+            state.table = None
+        columns = _columns(line)
+        if columns is None:
+            state.header = None
+            return
+        if state.header is not None and state.header_wait == 0 and state.table is None:
+            # A header on two lines (`average  since` over `loss     last`): one name per
+            # column, its words stacked.
+            stacked = _stack(state.header[1], columns)
+            if stacked is not None:
+                columns = stacked
+        state.header = (line, columns)
+        state.header_wait = 0
+        state.rule_seen = False
+        del stripped
+
+    def _table_row(self, table: _Table, line: str) -> Program | None:
+        return _row_program(table, line)
+
+    def _start_table(self, state: _Stream, line: str) -> Program | None:
+        return None
+
+    # -- boxed tables ------------------------------------------------------------------
+
+    def _box_line(self, state: _Stream, line: str, when: float) -> bool:
+        """Read a line of a boxed key/value table; False when it is not one."""
+        m = _BOX_ROW.match(line)
+        if m is None:
+            if _RULE.match(line) and ("-" in line or "─" in line or "━" in line):
+                if state.box is not None and (state.box.values or state.box.steps):
+                    self._end_box(state, when)
+                elif state.box is None:
+                    state.box = _Box(time=when)
+                return True
+            if state.box is not None:
+                self._end_box(state, when)
+            return False
+        key, value = m.group(1).strip(), m.group(2).strip()
+        if not key or not any(c.isalpha() for c in key):
+            return True  # a key names a metric: `│ 2 │ 3 │` is a row of numbers
+        if state.box is None:
+            state.box = _Box(time=when)
+        box = state.box
+        tokens = VALUE_TOKEN.findall(value)
+        if not value:
+            box.section = key.rstrip("/ ")
+            return True
+        if len(tokens) != 1 or VALUE_TOKEN.sub("", value).strip(" %") not in ("", "s", "ms"):
+            return True  # a text value, or a header row of a wider table
+        if not is_value(tokens[0]):
+            return True
+        words = _HEADER_WORD.findall(key)
+        name = "_".join(words) if words else key
+        full = f"{box.section}/{name}" if box.section else name
+        number = parse_float(tokens[0])
+        lowered = name.lower()
+        if lowered in STEP_WORDS or lowered.endswith("timesteps") or lowered in ("n_updates",):
+            box.steps.append((full, number))
+        box.values.append((full, number))
+        box.time = when
+        return True
+
+    def _end_box(self, state: _Stream, when: float | None) -> None:
+        box = state.box
+        if box is None:
+            return
+        state.box = None
+        if not box.values:
+            return
+        self._ctx.started = True
+        step = None
+        if box.steps:
+            # The finest counter of the record is its step (`total_timesteps`, not `iterations`).
+            counter = max(box.steps, key=lambda item: item[1])
+            if counter[1] == counter[1]:
+                step = int(counter[1])
+        counters = {name for name, _ in box.steps}
+        if step is not None:
+            self._ctx.last_step = step
+        elif self._ctx.last_step is not None:
+            step = self._ctx.last_step  # a results table after training: at its last step
+        elif self._ctx.epoch is not None:
+            step = int(self._ctx.epoch)
+        for name, value in box.values:
+            if name in counters and step is not None and value == step:
+                continue  # the step itself
+            self.metric_lines += 1
+            self._point(name, step, None, value, box.time, False)
+
+
+# A template's group: what VALUE_TOKEN takes as a token, inside the shape's fixed text.
+_NUMBER_GROUP = f"({TOKEN_CORE})"
+
+
+class _Template:
+    """A shape as a regex matching its lines exactly, its numbers as groups, one row per line.
+
+    ``regex.findall(block)`` gives, for each line of the block, the shape's numbers (the line
+    is that shape) or, in the last group, the line itself (it is not).
+    """
+
+    __slots__ = ("program", "regex", "literals", "shape")
+
+    def __init__(self, shape: str, program: Program) -> None:
+        self.program = program
+        self.shape = shape
+        self.literals = shape.split("\x00")
+        body = _NUMBER_GROUP.join(re.escape(part) for part in self.literals)
+        self.regex = re.compile(rf"^{body}$|^(.*)$", re.MULTILINE)
+
+
+def _line_of(row: tuple[str, ...], template: _Template) -> str:
+    """The text of a line a template matched (its literals and numbers, in order)."""
+    parts = [template.literals[0]]
+    for value, literal in zip(row[:-1], template.literals[1:], strict=True):
+        parts.append(value)
+        parts.append(literal)
+    return "".join(parts)
+
+
+_HEADER_PATIENCE = 500
+_PERCENT_BRACKET = re.compile(r"\d+(?:\.\d+)?%[ ]*\[\d+/\d+|\|[-#=. ]{5,}\|")
+
+
+def _bar_like(line: str) -> bool:
+    """Whether a line is (part of) a progress bar's drawing, or blank."""
+    return (
+        GLYPH in line
+        or "%|" in line
+        or not line.strip()
+        or _PERCENT_BRACKET.search(line) is not None
+    )
+
+
+def _int(text: str) -> int | None:
+    try:
+        return int(text)
+    except ValueError:
+        value = parse_float(text)
+        return int(value) if math.isfinite(value) else None
+
+
+def _metric_like(name: str) -> bool:
+    words = re.findall(r"[a-z0-9]+", name.lower())
+    return any(w in METRIC_WORDS for w in words)
+
+
+def _columns(line: str) -> list[_Column] | None:
+    """The columns of a header line: two or more names apart by 2+ spaces or ``|``."""
+    if token_spans(line) or not line.strip():
+        return None
+    cells: list[_Column] = []
+    for m in re.finditer(r"[^|│┃\s](?:[^|│┃\s]|[ ](?=[^|│┃\s]))*", line):
+        text = m.group()
+        words = _HEADER_WORD.findall(text)
+        if not words and text != "#":
+            return None
+        cells.append(_Column(text, m.start(), m.end()))
+    if len(cells) < 2:
+        return None
+    # Names, not a sentence: each cell is at most four words of names.
+    for cell in cells:
+        if len(cell.name.split()) > 4 or cell.name.endswith((".", ":")) and len(cells) < 3:
+            return None
+    return cells
+
+
+def _stack(upper: list[_Column], lower: list[_Column]) -> list[_Column] | None:
+    """Columns of a header printed on two lines, or None when the lines do not line up.
+
+    Each word of the lower line goes under the column of the upper line nearest to it.
+    """
+    words: list[list[str]] = [[] for _ in upper]
+    for cell in lower:
+        for m in re.finditer(r"\S+", cell.name):
+            start, end = cell.start + m.start(), cell.start + m.end()
+            middle = (start + end) / 2
+            nearest = min(
+                range(len(upper)),
+                key=lambda i: abs((upper[i].start + upper[i].end) / 2 - middle),
+            )
+            if abs((upper[nearest].start + upper[nearest].end) / 2 - middle) > 12:
+                return None  # nothing above it: not one header
+            words[nearest].append(m.group())
+    return [
+        _Column(" ".join([top.name, *below]), top.start, max(top.end, top.end))
+        for top, below in zip(upper, words, strict=True)
+    ]
+
+
+def _row_program(table: _Table, line: str) -> Program | None:
+    """A row of ``table``: each numeric token under its column (None: not a row)."""
+    spans = token_spans(line)
+    if not spans:
+        return None
+    bar_at = line.find(GLYPH)
+    tqdm_at = line.find("%|")
+    drawn = _PERCENT_BRACKET.search(line)
+    other_at = drawn.start() if drawn is not None else -1
+    limit = len(line)
+    if bar_at >= 0 or tqdm_at >= 0 or other_at >= 0:
+        # A row drawn as a progress bar's description: the bar's part is not the row's.
+        cut = min(x for x in (bar_at, tqdm_at, other_at) if x >= 0)
+        colon = line.rfind(":", 0, cut)
+        limit = colon if colon > 0 else cut
+    row_spans = [(i, span) for i, span in enumerate(spans) if span[1] <= limit]
+    if not row_spans:
+        return None
+    rest = _TOKEN_AND_UNIT.sub(" ", line[:limit])
+    words = _HEADER_WORD.findall(rest)
+    columns = table.columns
+    # Text in a row is allowed in its first column only (a row key: `all`, a trial's name).
+    key_text = ""
+    if words:
+        first = re.search(r"\S+", rest)
+        if first is None or len(words) > 1 or first.start() > columns[0].end + 2:
+            return None
+        key_text = words[0]
+    assigned: dict[int, list[int]] = {}
+    numbers = [i for i, _ in row_spans]
+    if len(numbers) == len(columns) and not key_text:
+        for column_index, slot in enumerate(numbers):
+            assigned[column_index] = [slot]
+    else:
+        for slot, (start, end) in row_spans:
+            best = None
+            best_score = None
+            for column_index, column in enumerate(columns):
+                overlap = min(end, column.end) - max(start, column.start)
+                distance = (
+                    0 if overlap > 0 else min(abs(start - column.end), abs(end - column.start))
+                )
+                score = (-overlap if overlap > 0 else distance, abs(end - column.end))
+                if best_score is None or score < best_score:
+                    best, best_score = column_index, score
+            if best is None:
+                return None
+            assigned.setdefault(best, []).append(slot)
+    if len(assigned) < max(2, (len(columns) + 1) // 2):
+        return None  # a number or two under a header is not its row (`Epoch 1: 33%|…`)
+    program = Program(numbers=len(spans), row=True)
+    for column_index, slots in sorted(assigned.items()):
+        column = columns[column_index]
+        name = "_".join(column.name.split())
+        lowered = name.lower()
+        if len(slots) == 2 and lowered in _EPOCH_COLUMNS | _STEP_COLUMNS:
+            slots = slots[:1]  # `1/3`: the epoch of a total
+        if len(slots) != 1:
+            if lowered in _STEP_COLUMNS | _EPOCH_COLUMNS:
+                continue
+            return None
+        slot = slots[0]
+        if lowered in _EPOCH_COLUMNS:
+            program.epoch = slot
+            program.per_epoch = True
+        elif lowered in _STEP_COLUMNS:
+            program.step = slot
+        else:
+            full = f"{key_text}/{name}" if key_text else name
+            program.metrics.append((full, slot, 0))
+    if program.step is not None:
+        program.per_epoch = False
+    if not program.metrics:
+        return None
+    return program
+
+
+def _promote(reader: Reader, state: _Stream, line: str) -> Program | None:
+    """A line of numbers right after a header (and maybe its rule): the table starts."""
+    if state.header is None:
+        return None
+    header_line, columns = state.header
+    reader._table_ids += 1
+    table = _Table(columns, reader._table_ids, has_rule=state.rule_seen)
+    program = _row_program(table, line)
+    if program is None:
+        return None
+    state.table = table
+    state.header = None
+    return program.finish()
+
+
+__all__ = ["Reader", "split_prefix", "EPOCH_WORDS"]
+
+
+def parse_line(
+    line: str, patterns: tuple = (), builtins: bool = True
+) -> tuple[int | None, list[tuple[str, float]]]:
+    """The step and ``(name, value)`` pairs of one line read on its own (for tests and docs)."""
+    from mlop_cli.sources.console.patterns import apply_patterns
+
+    points: list[tuple[str, int | None, float]] = []
+    if builtins:
+        reader = Reader(
+            lambda names, step, epoch, values, when: points.extend(
+                (name, step, value) for name, value in zip(names, values, strict=True)
+            )
+        )
+        reader._ctx.started = True
+        reader.read(1, line, 0.0, 0.0)
+        reader.close()
+    step = points[0][1] if points else None
+    pairs = [(name, value) for name, _, value in points]
+    if patterns:
+        custom_step, _epoch, custom = apply_patterns(patterns, line)
+        pairs += custom
+        if custom_step is not None:
+            step = custom_step
+    return step, pairs

@@ -1,0 +1,993 @@
+"""Reading one line's structure: which of its numbers are metrics, and under which names.
+
+The console reader (:mod:`~mlop_cli.sources.console.reader`) calls :func:`interpret` once per
+line *shape* (the line with its numbers replaced, see :mod:`~mlop_cli.sources.console.tokens`)
+and caches the answer, a :class:`Program`: for each numeric token of the line, its role (a
+metric and its name, the step, the epoch, a progress position and its total) and nothing else.
+The rules are about the structure of the text, never about a library:
+
+**Pairs.** A value belongs to the name printed right before it, whatever the separator
+(``loss=0.3``, ``loss: 0.3``, ``loss 0.3``), between pairs separated by spaces, ``,``, ``;``,
+``|``, `` - ``, tabs or ``•``. A name is every word of it, joined with ``_``, case kept:
+``Train Loss: 0.91 | Val Loss: 1.03`` gives ``Train_Loss`` and ``Val_Loss``.
+
+**Labels and sections.** Words followed by ``:`` and more words (``train: loss: 0.52``,
+``Epoch 1 validation: loss=0.43``, ``acc: (train=0.78, test=0.74)``) label every name after them
+on the line: ``train/loss``. A section row of a boxed table labels the rows under it.
+
+**Counters.** A step word (step, iter, iteration, global_step, it, update, batch, trial,
+round…) or an epoch word with a number (``step 10``, ``Epoch 3/10``, ``Epoch [3/10]``,
+``[2/30]``, ``[7]`` or ``10:`` opening a line) is a counter, not a metric; ``epoch=3`` in a
+record of pairs is both. A position ``n/total`` after an epoch locates the line inside it.
+
+**Never invented.** A number with no name right before it (``960 samples``), inside a word, a
+path or a version, a time or a date, a value in parentheses or after ``+`` right after another
+one (a running average, a standard deviation), a rate (``25.1it/s``, ``12ms/step``), a
+progress bar's description and percentage, and prose (a name holding words such as *of*,
+*will*, *per*, *with*: ``tokens per iteration will be: 128``) are not metrics. In prose, the
+words after the last such word name the value when a label-like separator (``:``/``=``)
+precedes it (``Trial 3 finished with value: 0.12`` is ``value``), keeping a leading qualifier
+(``Best is trial 0 with value: 0.1`` is ``Best_value``); a prose name that opens with a metric
+word is kept whole (``Accuracy of the network on the 10000 test images: 97 %``).
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+import math
+import re
+from dataclasses import dataclass, field
+
+from mlop_cli.sources.console.prefix import split_prefix
+from mlop_cli.sources.console.tokens import BAR_GLYPHS, GLYPH, UNITS, VALUE_TOKEN, is_value
+
+STEP_WORDS = frozenset(
+    "step steps global_step globalstep iter iters iteration iterations it update updates "
+    "num_updates batch trial round rounds".split()
+)
+EPOCH_WORDS = frozenset(("epoch", "epochs"))
+# Words that qualify a metric: never dropped, and a prose name keeps the one it opens with.
+# Phases of a run: they label what follows them (`train: loss …`, `Validation Results - …`).
+PHASES = frozenset("train training val valid validation test testing eval evaluation dev".split())
+QUALIFIERS = frozenset(
+    "train training val valid validation test testing eval evaluation dev best final "
+    "avg average mean total overall running".split()
+)
+# Words of prose, not of a metric's name.
+STOP_WORDS = frozenset(
+    "a an the of to in on at by for with from into onto is are was were be been being will "
+    "would shall should can could may might has have had do does did and or not no than as "
+    "per this that these those it its if when while after before so such which who what "
+    "where there here we you i".split()
+)
+# Words a metric's name is made of: a prose name opening with one is kept whole, and a lone
+# value printed before the run's training output names a metric when its name holds one.
+METRIC_WORDS = frozenset(
+    "loss losses acc accuracy error err f1 auc score scores precision recall ppl perplexity "
+    "bleu rouge mse mae rmse r2 iou miou dice map reward rewards return returns logloss "
+    "likelihood nll wer cer top1 top5 kl entropy correct value objective".split()
+)
+IGNORED_NAMES = frozenset(("v_num",))
+# A duration's unit: the value is stored in seconds (a series printed `3.54s`, then `689ms`,
+# is one series). The kind of a metric slot: 0 as printed, 1 a count of a total as a
+# percentage, the others a duration's unit.
+_TIME_UNITS = {"ms": 2, "us": 3, "µs": 3, "ns": 4, "s": 0, "sec": 0, "min": 5, "h": 6}
+UNIT_SCALE = {2: 1e-3, 3: 1e-6, 4: 1e-9, 5: 60.0, 6: 3600.0}
+
+_WORD_CHARS = r"[A-Za-z_\u00c0-\u024f\u0370-\u03ff]"
+_LEX = re.compile(
+    rf"""
+    (?P<ws>[ \t]+)
+  | (?P<other>[A-Za-z][\w+.\-]*://\S*|\d+[A-Za-z_]\w*)
+  | (?P<word>{_WORD_CHARS}[\w@'./\-]*(?:\([\w@./\-]*\))?)
+  | (?P<glyph>{GLYPH})
+  | (?P<p>\.\.\.|[=:,;|(){{}}\[\]<>%•/+*#!?~\-.`])
+  | (?P<char>.)
+    """,
+    re.VERBOSE,
+)
+_UNIT = re.compile(UNITS)
+_RATE = re.compile(
+    r"(?:it|s|ms|us|samples|sample|img|imgs|tok|tokens|ex|examples|batch|step)/(?:s|it|step|sec)\b|/(?:s|step|it|sec|epoch)\b"
+)
+_FRACTION_PERCENT = re.compile(r"[ ]*\([ ]*\d+(?:\.\d+)?%\)")
+
+# A progress bar: tqdm `37%|█▌ | 37/100 [00:01<…`, `37it [00:01…`, rich `3/8 0:00:00 • …`,
+# Keras `3/12 ━━━━ …` or verbose 2 `75/75 - 2s - 22ms/step - …`.
+_TQDM = re.compile(
+    r"(?:^|(?<=[\s:]))\d+%\|[^|]*\|[ ]*(?:(\d+)/(\d+|\?)|\d+(?:\.\d+)?(?:it|[a-zA-Z]+))?[ ]*\["
+)
+_TQDM_NOTOTAL = re.compile(r"(?:^|(?<=[\s:]))(\d+)(?:it|[a-zA-Z]+)?[ ]\[\d+:\d\d")
+_RICH = re.compile(r"(?:^|(?<=\s))(\d+)/(\d+|--)[ ]+(?:\d+:\d\d:\d\d|-:--:--)[ ]+•")
+_KERAS = re.compile(rf"^[ ]*(\d+)/(\d+|Unknown)[ ]+(?:\[?{GLYPH}\]?|-[ ]\d+(?:m?s|us)[ ]-)")
+_SPINNER_ONLY = re.compile(rf"^[ ]*(\d+)/(\d+)[ ]+{GLYPH}")
+
+
+@dataclass(slots=True)
+class Program:
+    """What one line shape means: roles of the line's numeric tokens (by index).
+
+    Attributes:
+        metrics: ``(name, slot, kind)``: kind 0 the token's value, 1 a count ``slot`` of a
+            total ``slot + 1`` read as a percentage.
+        step: The slot of an explicit global step.
+        epoch: The slot of an epoch counter (not a metric unless also in ``metrics``).
+        position: The slot of a position inside the epoch (or inside a bar).
+        total: The slot of the position's total.
+        positional_step: ``step`` came with a total (``Step 10/120``): a per-epoch position
+            when it restarts as the epoch changes.
+        bar: The line is a progress-bar redraw (one point per position).
+        rank: The rank a prefix named (0 for none).
+        per_epoch: Values reported once per epoch (an epoch counter and no finer position).
+        section: A boxed table's section row: its name.
+        rule: The line is a table rule (``----``, ``+----+``).
+        config: Values held until the run shows they form a series (a lone, early value).
+        words: How many words of text the line holds besides its metrics (for "never
+            silent": lines with numbers and no metric).
+    """
+
+    metrics: list[tuple[str, int, int]] = field(default_factory=list)
+    step: int | None = None
+    epoch: int | None = None
+    position: int | None = None
+    total: int | None = None
+    positional_step: bool = False
+    bar: bool = False
+    rank: int = 0
+    per_epoch: bool = False
+    section: str | None = None
+    rule: bool = False
+    row: bool = False  # a row of a column table
+    record_epoch: bool = False  # ``epoch`` is a key of the record (a dict's), not a counter
+    rank_slot: int | None = None  # the token that is the line's rank (srun's `3: `)
+    fast: bool = False  # plain pairs and maybe a step: read without the run's context
+    inert: bool = False  # no metric, no counter, no bar: nothing to read
+    names: list[str] = field(default_factory=list)  # the metrics' names (with the rank), fast
+    slots: list[int] = field(default_factory=list)  # their tokens, fast
+
+    def finish(self) -> Program:
+        """Work out what the reader's fast path needs; return self."""
+        self.inert = not (
+            self.metrics
+            or self.bar
+            or self.step is not None
+            or self.epoch is not None
+            or self.position is not None
+            or self.row
+        )
+        self.names = [f"rank{self.rank}/{n}" if self.rank else n for n, _, _ in self.metrics]
+        self.slots = [slot for _, slot, _ in self.metrics]
+        self.fast = bool(self.metrics) and not (
+            self.bar
+            or self.epoch is not None
+            or self.position is not None
+            or self.positional_step
+            or self.row
+            or self.record_epoch
+            or self.rank_slot is not None
+            or any(kind for _, _, kind in self.metrics)
+            or any(n in IGNORED_NAMES for n, _, _ in self.metrics)
+        )
+        return self
+
+    numbers: int = 0
+
+
+EMPTY = Program(inert=True)
+
+
+@dataclass(slots=True)
+class _Item:
+    kind: str  # "ws", "word", "glyph", "p", "other", "num"
+    text: str
+    start: int
+    end: int
+    slot: int = -1  # for "num": the index of the token in the line
+    unit: str = ""
+
+
+def lex(line: str, spans: list[tuple[int, int]], start: int, end: int) -> list[_Item]:
+    """Items of ``line[start:end]``: words, punctuation, spaces, glyphs and numeric tokens."""
+    items: list[_Item] = []
+    pos = start
+    for slot, (token_start, token_end) in enumerate(spans):
+        if token_end <= start or token_start >= end:
+            continue
+        _lex_text(line, pos, token_start, items)
+        item = _Item("num", line[token_start:token_end], token_start, token_end, slot)
+        if is_value(item.text):
+            m = _UNIT.match(line, token_end)
+            if m is not None and m.end() <= end:
+                item.unit = m.group()
+                item.end = m.end()
+        else:
+            item.kind = "time"
+        items.append(item)
+        pos = item.end
+    _lex_text(line, pos, end, items)
+    return items
+
+
+def _lex_text(line: str, start: int, end: int, items: list[_Item]) -> None:
+    for m in _LEX.finditer(line, start, end):
+        kind = m.lastgroup or "other"
+        text = m.group()
+        if kind == "word":
+            if text.endswith("'s") and len(text) > 2:
+                text = text[:-2]  # `train's auc`: the train set's auc, `train_auc`
+            stripped = text.rstrip(".'-")
+            if "(" in stripped and ")" not in stripped and stripped.endswith("("):
+                stripped = stripped[:-1]
+            if stripped != text:
+                items.append(_Item("word", stripped, m.start(), m.start() + len(stripped)))
+                rest = m.start() + len(stripped)
+                for char_index in range(rest, m.end()):
+                    items.append(_Item("p", line[char_index], char_index, char_index + 1))
+                continue
+        items.append(_Item(kind, text, m.start(), m.start() + len(text)))
+
+
+def token_spans(line: str) -> list[tuple[int, int]]:
+    """The spans of the numeric tokens of a line whose bar glyphs are folded already."""
+    return [m.span() for m in VALUE_TOKEN.finditer(line)]
+
+
+def fold_glyphs(line: str) -> str:
+    """The line with each run of progress-bar glyphs as one ``\\x01``."""
+    return BAR_GLYPHS.sub(GLYPH, line)
+
+
+# -- the entry point ---------------------------------------------------------------------
+
+
+def interpret(line: str) -> Program:
+    """What the numeric tokens of one line mean (``line`` has its bar glyphs folded).
+
+    Stateless: tables and boxed tables, whose rows mean what their header says, are read by
+    :mod:`~mlop_cli.sources.console.tables`; this reads a line on its own.
+    """
+    spans = token_spans(line)
+    if not spans:
+        return EMPTY
+    prefix = split_prefix(line)
+    start, end = prefix.start, prefix.end
+    program = Program(rank=prefix.rank, numbers=len(spans))
+    if prefix.rank_at >= 0:
+        # srun's `3: ` is a number like any: the rank is read from each line's own token.
+        program.rank_slot = next(i for i, span in enumerate(spans) if span[0] == prefix.rank_at)
+    message = line[start:end]
+    stripped = message.strip()
+    if not stripped:
+        return EMPTY
+    from mlop_cli.sources.console.noise import is_noise
+
+    if is_noise(message) or is_noise(line):
+        return EMPTY
+    if stripped[0] == "{" and stripped[-1] == "}":
+        offset = start + (len(message) - len(message.lstrip()))
+        if _read_object(line, offset, offset + len(stripped), spans, program):
+            return program
+    bar_zone = _read_bar(line, start, end, spans, program)
+    items = lex(line, spans, start, end)
+    if bar_zone is not None:
+        # The description and the bar itself hold no metric; the postfix does.
+        desc_end, postfix_start = bar_zone
+        desc = [item for item in items if item.end <= desc_end]
+        _read_counters_only(desc, program)
+        items = [item for item in items if item.start >= postfix_start]
+    _read_pairs(items, program)
+    # Per epoch: an epoch and nothing finer (no step of its own, no position in the epoch).
+    program.per_epoch = (
+        program.epoch is not None and program.step is None and program.position is None
+    )
+    return program
+
+
+# -- objects ----------------------------------------------------------------------------
+
+_OBJECT_LEX = re.compile(
+    r"""\s*(?:(?P<open>[{\[])|(?P<close>[}\]])|(?P<colon>:)|(?P<comma>,)
+    |(?P<string>'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")
+    |(?P<const>True|False|None|true|false|null)
+    |(?P<other>[^\s{}\[\]:,'"]+))""",
+    re.VERBOSE,
+)
+_MAX_DEPTH = 16
+
+
+def _read_object(
+    line: str, start: int, end: int, spans: list[tuple[int, int]], program: Program
+) -> bool:
+    """A JSON line or a Python dict repr: its numeric leaves are metrics named by their path.
+
+    A Python repr that is mostly text (more strings than numbers) or holds None, a boolean or
+    a list is configuration (``print(vars(args))``), not a record of metrics: nothing is read.
+    JSON records are read whatever else they hold (structured logs carry text fields).
+    Returns whether the line was such an object (read or refused).
+    """
+    python = line[start + 1 : start + 3].lstrip()[:1] == "'"
+    texts = 0
+    slot_at = {span[0]: index for index, span in enumerate(spans)}
+    keys: list[str | None] = []
+    expect_key = False
+    pending_key: str | None = None
+    found: list[tuple[str, int]] = []
+    pos = start
+    depth = 0
+    while pos < end:
+        if pos in slot_at and not expect_key and pending_key is not None:
+            slot = slot_at[pos]
+            name = "/".join([k for k in keys if k] + [pending_key])
+            found.append((name, slot))
+            pos = spans[slot][1]
+            pending_key = None
+            continue
+        m = _OBJECT_LEX.match(line, pos, end)
+        if m is None or m.end() == pos:
+            return False
+        kind = m.lastgroup
+        pos = m.end()
+        if kind == "open":
+            if m.group("open") == "[":
+                if python:
+                    return True  # a list value in a Python repr: configuration
+                texts += 1
+                close = line.find("]", pos, end)
+                if close < 0:
+                    return False
+                pos = close + 1
+                continue
+            depth += 1
+            if depth > _MAX_DEPTH:
+                return False
+            keys.append(pending_key)
+            pending_key = None
+            expect_key = True
+        elif kind == "close":
+            if not keys:
+                return False
+            keys.pop()
+            depth -= 1
+            expect_key = False
+        elif kind == "string":
+            text = m.group("string")[1:-1]
+            if expect_key:
+                pending_key = text.strip()
+                expect_key = False
+            else:
+                # A number printed as a string (`{'loss': '0.6905'}`, recent Hugging Face
+                # Trainers) is a number; any other string is configuration.
+                slot = slot_at.get(m.start("string") + 1)
+                if slot is None or spans[slot][1] != m.end("string") - 1 or pending_key is None:
+                    texts += 1
+                    pending_key = None
+                    continue
+                name = "/".join([k for k in keys if k] + [pending_key])
+                found.append((name, slot))
+                pending_key = None
+        elif kind == "colon":
+            if pending_key is None:
+                return False
+            # Whitespace after the colon: the number starts after it.
+            while pos < end and line[pos] in " \t":
+                pos += 1
+        elif kind == "comma":
+            expect_key = True
+            pending_key = None
+        elif kind == "const":
+            if python:
+                return True  # True/False/None in a Python repr: configuration (`vars(args)`)
+            texts += 1
+            pending_key = None
+        else:
+            return False  # something that is not an object of numbers
+    if depth != 0:
+        return False
+    if python and texts > len(found):
+        return True  # a Python repr of mostly text: configuration
+    for name, slot in found:
+        if not name or name in IGNORED_NAMES:
+            continue
+        base = name.rsplit("/", 1)[-1].lower()
+        if base in STEP_WORDS:
+            program.step = slot
+        elif base in EPOCH_WORDS:
+            program.epoch = slot  # the epoch is the x axis a record is at, not a metric
+            program.record_epoch = True
+        else:
+            program.metrics.append((name, slot, 0))
+    return True
+
+
+# -- progress bars ----------------------------------------------------------------------
+
+
+def _read_bar(
+    line: str, start: int, end: int, spans: list[tuple[int, int]], program: Program
+) -> tuple[int, int] | None:
+    """Find a progress bar on the line; return ``(description end, postfix start)``."""
+    message = line[start:end]
+    slot_at = {span[0]: index for index, span in enumerate(spans)}
+    m = _TQDM.search(message)
+    if m is not None:
+        program.bar = True
+        if m.group(1) is not None:
+            program.position = slot_at.get(start + m.start(1))
+            if m.group(2) != "?":
+                program.total = slot_at.get(start + m.start(2))
+        # The postfix: after the rate inside the brackets (`[00:01<00:02, 25.12it/s, loss=…]`).
+        bracket = start + m.end()
+        close = line.find("]", bracket, end)
+        inner_end = close if close >= 0 else end
+        comma = line.find(",", bracket, inner_end)
+        comma = line.find(",", comma + 1, inner_end) if comma >= 0 else -1
+        postfix_start = comma + 1 if comma >= 0 else inner_end
+        return start + m.start(), postfix_start
+    m = _RICH.search(message)
+    if m is not None:
+        program.bar = True
+        program.position = slot_at.get(start + m.start(1))
+        if m.group(2) != "--":
+            program.total = slot_at.get(start + m.start(2))
+        rate = re.search(r"\d+(?:\.\d+)?(?:it/s|s/it)", message[m.end() :])
+        after = m.end() + (rate.end() if rate is not None else 0)
+        bullet = message.find("•", m.end())
+        if rate is None and bullet >= 0:
+            # `• -:--:-- ` then the metrics
+            after = bullet + 1
+            second = re.match(r"[ ]*(?:\d+:\d\d:\d\d|-:--:--)", message[after:])
+            after += second.end() if second else 0
+        return start + m.start(), start + after
+    m = _KERAS.match(message)
+    if m is not None:
+        program.bar = True
+        program.position = slot_at.get(start + m.start(1))
+        if m.group(2) != "Unknown":
+            program.total = slot_at.get(start + m.start(2))
+        # Metrics follow the first ` - ` after the bar and its timings.
+        dash = message.find(" - ", m.end() - 3 if message[m.end() - 1] == "-" else m.end())
+        postfix = start + dash if dash >= 0 else end
+        return start + m.start(), postfix
+    m = _TQDM_NOTOTAL.search(message)
+    if m is not None and "[" in message[m.start() :]:
+        program.bar = True
+        program.position = slot_at.get(start + m.start(1))
+        bracket = start + message.find("[", m.start())
+        close = line.find("]", bracket, end)
+        inner_end = close if close >= 0 else end
+        comma = line.find(",", bracket, inner_end)
+        comma = line.find(",", comma + 1, inner_end) if comma >= 0 else -1
+        return start + m.start(), comma + 1 if comma >= 0 else inner_end
+    return None
+
+
+# -- pairs -------------------------------------------------------------------------------
+
+
+def _read_counters_only(items: list[_Item], program: Program) -> None:
+    """A bar's description: counters (``Epoch 3/10``) only, never metrics."""
+    scratch = Program()
+    _read_pairs(items, scratch)
+    if scratch.epoch is not None and program.epoch is None:
+        program.epoch = scratch.epoch
+    if scratch.step is not None and program.step is None and scratch.positional_step:
+        # `Epoch 2/5, Step 3/12: …` in a description locates the bar as its position does.
+        pass
+
+
+def _is_step_word(word: str) -> bool:
+    return word.lower() in STEP_WORDS
+
+
+def _is_epoch_word(word: str) -> bool:
+    return word.lower() in EPOCH_WORDS
+
+
+def _name_of(words: list[str], explicit: bool, span: list[str] | None = None) -> str | None:
+    """The metric name of the words before a value (None: prose, no name)."""
+    if not words:
+        return None
+    if len(words) == 1:
+        # `and 63` is prose; `a=NaN` is a key.
+        return None if words[0].lower() in STOP_WORDS and not explicit else words[0]
+    if span and span[0] not in words and span[0].lower() in QUALIFIERS:
+        words = [span[0], *words]  # `Best is trial 0 with value: 0.1`: Best_value
+    lowered = [w.lower() for w in words]
+    stops = [i for i, w in enumerate(lowered) if w in STOP_WORDS]
+    if not stops and len(words) <= 4:
+        return "_".join(words)
+    if not explicit:
+        return None  # prose with a number in it: `took 12 minutes`
+    if lowered[0] in METRIC_WORDS or lowered[0].split("_")[0] in METRIC_WORDS:
+        return "_".join(words)  # `Accuracy of the network on the 10000 test images: 97 %`
+    last = stops[-1] if stops else len(words) - 5
+    tail = words[last + 1 :]
+    if not tail or len(tail) > 4:
+        return None
+    if lowered[0] in QUALIFIERS and words[0] not in tail:
+        tail = [words[0], *tail]
+    return "_".join(tail)
+
+
+def _read_pairs(items: list[_Item], program: Program) -> None:  # noqa: C901 - one pass, one place
+    """Read ``name value`` pairs, labels and counters from a line's items (see module doc)."""
+    words: list[str] = []  # the name being gathered, words separated by single spaces
+    span_words: list[str] = []  # every word since the last delimiter (prose detection)
+    label: list[str] = []
+    broke = False  # a wide gap or a delimiter: the next word starts a new name
+    after_value = False
+    explicit = False  # `:` or `=` since the name's last word
+    skip_paren = 0  # inside parentheses that annotate a value
+    skip_object = 0
+    count = len(items)
+    index = 0
+    last_num: _Item | None = None
+    segment_start = True
+    tainted = False
+    while index < count:
+        item = items[index]
+        kind = item.kind
+        if skip_object:
+            if kind == "p" and item.text == "{":
+                skip_object += 1
+            elif kind == "p" and item.text == "}":
+                skip_object -= 1
+            index += 1
+            continue
+        if skip_paren:
+            if kind == "p" and item.text == ")":
+                skip_paren -= 1
+            elif kind == "p" and item.text == "(":
+                skip_paren += 1
+            index += 1
+            continue
+        if kind == "ws":
+            if len(item.text) > 1 or "\t" in item.text:
+                broke = True
+                if "\t" in item.text:
+                    span_words = []
+                    segment_start = True
+            index += 1
+            continue
+        if kind == "word" and item.text in _LITERALS:
+            words, broke = [], True  # `True`, `None`: a value, never part of a name
+            index += 1
+            continue
+        if kind == "word":
+            phased = _PHASED.match(item.text)
+            if phased is not None and phased.group(2).lower() in PHASES:
+                # `Epoch(val) [1][4/4]  accuracy: 99.0`: the phase labels the line.
+                label = [phased.group(2)]
+                item = _Item("word", phased.group(1), item.start, item.start + len(phased.group(1)))
+            glued = index and items[index - 1].end == item.start and items[index - 1].kind == "p"
+            if broke or after_value:
+                words = [item.text]
+                tainted = False
+            else:
+                words.append(item.text)
+            if glued and items[index - 1].text in "/-\\.~":
+                tainted = True  # a path segment, a command-line flag (`--lr`), a file name
+            span_words.append(item.text)
+            broke = after_value = explicit = False
+            index += 1
+            continue
+        if kind in ("num", "time"):
+            nxt = _next_significant(items, index)
+            if kind == "time" or item.unit and _RATE.match(item.unit + _rest_word(items, index)):
+                words, broke, after_value = [], True, True
+                last_num = None
+                index += 1
+                continue
+            # A position `n/total`.
+            if (
+                nxt is not None
+                and items[nxt].kind == "p"
+                and items[nxt].text == "/"
+                and nxt + 1 < count
+                and items[nxt + 1].kind == "num"
+            ):
+                total = items[nxt + 1]
+                index = _read_position(items, index, item, total, words, span_words, program, label)
+                words, broke, after_value = [], False, True
+                last_num = total
+                segment_start = False
+                continue
+            if not words:
+                if last_num is not None and _between(items, last_num, item) in ("+", "+-", "±"):
+                    pass  # a standard deviation after a mean
+                elif segment_start and program.step is None and _opens_line(items, index):
+                    program.step = item.slot  # `10:\tlearn: …`, `[7]\ttrain-logloss: …`
+                last_num = item
+                after_value = True
+                index += 1
+                continue
+            name = _name_of(words, explicit, span_words)
+            glued_after = (
+                nxt is not None
+                and items[nxt].start == item.end
+                and items[nxt].kind == "p"
+                and items[nxt].text in "/\\"
+            ) or (words and _FILE.search(words[-1]) is not None and _glued_colon(items, index))
+            counts = not explicit and _counts_a_unit(items, index, nxt)
+            if tainted or glued_after or counts:
+                # `ckpt=3/model.pt`, `--epochs 3`, `took 12 minutes`: not a metric.
+                name = None
+                if glued_after or not counts:
+                    words, span_words, after_value = [], [], True
+                    index += 1
+                    continue
+            if words and _is_counter(words, span_words, explicit, item):
+                lowered = words[-1].lower()
+                phase = words[:-1]
+                if lowered in EPOCH_WORDS:
+                    program.epoch = item.slot
+                    program.per_epoch = True
+                else:
+                    program.step = item.slot
+                if phase and all(w.lower() in PHASES for w in phase) and not label:
+                    label = phase
+                span_words = []
+            elif (
+                name is not None and name not in IGNORED_NAMES and _is_counter_words(words) is None
+            ):
+                full = "/".join([*(["_".join(label)] if label else []), name])
+                program.metrics.append((full, item.slot, _TIME_UNITS.get(item.unit, 0)))
+                span_words = []
+            words, after_value = [], True
+            last_num = item
+            segment_start = False
+            # A value annotated in parentheses: `Loss 6.9e+00 (7.0e+00)`, `best: 0.8 (10)`.
+            if nxt is not None and items[nxt].kind == "p" and items[nxt].text == "(":
+                skip_paren = 1
+                index = nxt + 1
+                continue
+            index += 1
+            continue
+        text = item.text
+        if kind == "p":
+            if text in ":=":
+                explicit = True
+                if words and _is_counter_words(words) is not None:
+                    index += 1  # `Epoch: 3`, `Train Epoch: 1 [...]`
+                    continue
+                if (
+                    text == ":"
+                    and len(words) == 1
+                    and words[0].lower() in PHASES
+                    and _opens_message(items, index, 1)
+                ):
+                    # `Test: [ 10/100]  Loss 2.2`, `Train: 0 [ 2/4 (67%)]`: a phase heads the
+                    # line; a number right after it, before a position, is the epoch.
+                    label = list(words)
+                    words, span_words, broke = [], [], True
+                    after = _next_significant(items, index)
+                    if after is not None and items[after].kind == "num":
+                        bracket = _next_significant(items, after)
+                        if bracket is not None and items[bracket].text == "[":
+                            program.epoch = items[after].slot
+                            index = bracket
+                            continue
+                    index += 1
+                    continue
+                after = _next_significant(items, index)
+                if (
+                    text == "="
+                    and words
+                    and after is not None
+                    and items[after].kind == "word"
+                    and items[after].text.lower() in PHASES
+                ):
+                    # `collection=train accuracy=0.61`: the record is train's.
+                    label = [items[after].text]
+                    words, span_words, broke = [], [], True
+                    index = after + 1
+                    continue
+                if words and after is not None and items[after].kind == "word":
+                    # `train: loss: 0.52`: the words before label what follows: words that
+                    # open the line, or that qualify (`Epoch 1 validation: loss=…`).
+                    if (
+                        not any(w.lower() in STOP_WORDS for w in words)
+                        and len(words) <= 4
+                        and _is_counter_words(words) is None
+                        and (
+                            _opens_message(items, index, len(words))
+                            or any(w.lower() in PHASES | METRIC_WORDS for w in words)
+                        )
+                    ):
+                        label = list(words)
+                        span_words = []
+                    words, broke = [], True
+                elif (
+                    words
+                    and after is not None
+                    and items[after].kind == "p"
+                    and items[after].text == "("
+                ):
+                    label = list(words)  # `acc: (train=0.78, test=0.74)`
+                    span_words = []
+                    words, broke = [], True
+                index += 1
+                continue
+            if text == "." and not _sentence_end(items, index) and words:
+                index += 1  # `Avg. loss`: an abbreviation inside a name
+                continue
+            if (
+                text in ",;|•"
+                or (text == "-" and _spaced(items, index))
+                or (text == "." and _sentence_end(items, index))
+            ):
+                if (
+                    text in "|-"
+                    and not label
+                    and span_words
+                    and _opens_message(items, index, len(span_words))
+                ):
+                    # `Validation Results - Epoch: 1  Avg loss: 0.2`: the phase it opens with
+                    # labels the line.
+                    phases = [w for w in span_words if w.lower() in PHASES]
+                    if phases:
+                        label = phases
+                words, span_words, broke = [], [], True
+                explicit = False
+                segment_start = True
+                if text in ";|":
+                    last_num = None
+                index += 1
+                continue
+            if text == "`":
+                # Code in backticks (`max_epochs=3`) names no metric.
+                close = next(
+                    (j for j in range(index + 1, count) if items[j].text == "`"), count - 1
+                )
+                words, broke = [], True
+                index = close + 1
+                continue
+            if text == "{":
+                skip_object = 1  # an object inside a line: parameters, never metrics
+                words, broke = [], True
+                index += 1
+                continue
+            if text == "(":
+                after = _next_significant(items, index)
+                if (
+                    last_num is not None
+                    and after_value
+                    and not words
+                    and after is not None
+                    and items[after].kind in ("num", "time")
+                ):
+                    skip_paren = 1
+                else:
+                    words, broke = [], True
+                index += 1
+                continue
+            if text == "[" and words and _is_counter_words(words) is not None:
+                index += 1  # `Epoch [3/10]`, `Epoch: [2]`: the counter's number is inside
+                continue
+            if text == "]" and words and _is_counter_words(words) is not None:
+                index += 1
+                continue
+            if text in ")[]":
+                words, broke = [], True
+                index += 1
+                continue
+            if text == "%":
+                index += 1
+                continue
+            # Anything else between a name and its value breaks the name: `ckpt=3/model.pt`.
+            words, broke = [], True
+            index += 1
+            continue
+        # glyphs, other characters
+        words, broke = [], True
+        index += 1
+
+
+def _counts_a_unit(items: list[_Item], index: int, nxt: int | None) -> bool:
+    """`took 12 minutes`, `Showing 10 best trials`, `Fit 30 trees in 1.2 s`: a number of a thing.
+
+    Words follow the number (one space) and no value of theirs does: no number, ``:`` or
+    ``=`` before the segment ends, or the words are prose (*in*, *of*…).
+    """
+    if nxt is None or items[nxt].kind != "word" or items[nxt].start - items[index].end != 1:
+        return False
+    for j in range(nxt, len(items)):
+        item = items[j]
+        if item.kind == "ws":
+            if "\t" in item.text or len(item.text) > 2:
+                return True
+            continue
+        if item.kind == "word":
+            if item.text.lower() in STOP_WORDS:
+                return True
+            continue
+        if item.kind == "num":
+            return False
+        return item.text not in ":=("
+    return True
+
+
+def _glued_colon(items: list[_Item], index: int) -> bool:
+    """Whether the number follows a ``:`` glued to the word before (``run.py:852``)."""
+    j = index - 1
+    return j >= 1 and items[j].text == ":" and items[j - 1].end == items[j].start
+
+
+_LITERALS = frozenset(("True", "False", "None", "true", "false", "null", "none"))
+_PHASED = re.compile(r"(\w+)\((\w+)\)$")
+_FILE = re.compile(r"\.(?:py|pyx|cpp|cc|cu|c|h|hpp|js|ts|rs|go|java|so|sh|yaml|yml|json|cfg)$")
+
+
+def _glued_equals(items: list[_Item], index: int) -> bool:
+    """Whether the number follows `=` (``epoch=3``): a value of a record of pairs."""
+    for j in range(index - 1, -1, -1):
+        if items[j].kind == "ws":
+            continue
+        return items[j].text == "="
+    return False
+
+
+def _is_counter_words(words: list[str]) -> str | None:
+    last = re.split(r"(?<=[a-z])(?=[A-Z])", words[-1])[-1].lower()  # `bestIteration`
+    if last in EPOCH_WORDS:
+        return "epoch"
+    if last in STEP_WORDS:
+        return "step"
+    return None
+
+
+def _is_counter(words: list[str], span_words: list[str], explicit: bool, item: _Item) -> bool:
+    """Whether ``words`` + value is a counter (``step 10``, ``Train Epoch: 1``), not a metric."""
+    kind = _is_counter_words(words)
+    if kind is None:
+        return False
+    if "." in item.text or "e" in item.text.lower() and not item.text.isdigit():
+        return False  # a fractional epoch (`epoch 0.33`) is a value, not a counter
+    # Only at the start of its words, or after qualifiers: `steps per epoch: 30` is prose.
+    before = span_words[: len(span_words) - 1] if span_words else []
+    return all(w.lower() in PHASES for w in before) or not before
+
+
+def _read_position(
+    items: list[_Item],
+    index: int,
+    count: _Item,
+    total: _Item,
+    words: list[str],
+    span_words: list[str],
+    program: Program,
+    label: list[str],
+) -> int:
+    """Read ``n/total`` (a counter's position, a count with its percentage); next index."""
+    after = index + 3  # count, "/", total
+    kind = _is_counter_words(words) if words else None
+    before = [w for w in span_words[: len(span_words) - len(words)]]
+    plain_head = all(w.lower() in PHASES for w in before)
+    if kind == "epoch" and plain_head:
+        program.epoch = count.slot
+        program.per_epoch = program.position is None
+        return after
+    if kind == "step" and plain_head:
+        program.step = count.slot
+        program.positional_step = True
+        program.total = total.slot
+        return after
+    if words and kind is None:
+        rest = _text_after(items, after - 1)
+        if _FRACTION_PERCENT.match(rest):
+            # `Accuracy: 9676/10000 (97%)`: the count as a percentage, exact.
+            name = _name_of(words, True)
+            if name is not None:
+                full = "/".join([*(["_".join(label)] if label else []), name])
+                program.metrics.append((full, count.slot, 1))
+            return after
+        return after
+    if not words:
+        # A bare position: inside brackets after an epoch (`Epoch [3/10], Step [100/600]`
+        # is read by the words before the bracket), or opening a line (`[2/30] 1 tree, …`).
+        if program.position is None and program.step is None:
+            program.position = count.slot
+            program.total = total.slot
+            program.per_epoch = False
+    return after
+
+
+def _next_significant(items: list[_Item], index: int) -> int | None:
+    for j in range(index + 1, len(items)):
+        if items[j].kind != "ws":
+            return j
+    return None
+
+
+def _rest_word(items: list[_Item], index: int) -> str:
+    """The word glued after a numeric token's unit (`12ms/step`: `/step`)."""
+    j = index + 1
+    if j < len(items) and items[j].start == items[index].end:
+        out = ""
+        while j < len(items) and items[j].kind in ("word", "p") and items[j].text not in ",;|":
+            out += items[j].text
+            if items[j].kind == "word":
+                break
+            j += 1
+        return out
+    return ""
+
+
+def _text_after(items: list[_Item], index: int) -> str:
+    out = []
+    for j in range(index + 1, min(len(items), index + 8)):
+        out.append(items[j].text + items[j].unit)
+    return "".join(out)
+
+
+def _between(items: list[_Item], first: _Item, second: _Item) -> str:
+    return "".join(
+        i.text for i in items if i.start >= first.end and i.end <= second.start and i.kind != "ws"
+    )
+
+
+def _spaced(items: list[_Item], index: int) -> bool:
+    before = items[index - 1] if index else None
+    after = items[index + 1] if index + 1 < len(items) else None
+    return (before is None or before.kind == "ws") and (after is None or after.kind == "ws")
+
+
+def _sentence_end(items: list[_Item], index: int) -> bool:
+    after = items[index + 1] if index + 1 < len(items) else None
+    if after is None or after.kind != "ws":
+        return False
+    before = items[index - 1] if index else None
+    nxt = _next_significant(items, index)
+    if (
+        before is not None
+        and before.kind == "word"
+        and before.end == items[index].start
+        and len(before.text) <= 4
+        and nxt is not None
+        and items[nxt].kind == "word"
+        and items[nxt].text[:1].islower()
+    ):
+        return False  # an abbreviation inside a name: `Avg. loss`
+    return True
+
+
+def _opens_message(items: list[_Item], index: int, words: int) -> bool:
+    """Whether the ``words`` words before item ``index`` are the first items of the message."""
+    seen = 0
+    for j in range(index - 1, -1, -1):
+        kind = items[j].kind
+        if kind == "ws":
+            continue
+        if kind == "word" and seen < words:
+            seen += 1
+            continue
+        return False
+    return True
+
+
+def _opens_line(items: list[_Item], index: int) -> bool:
+    """A number that opens the message as a counter: `10:\\t`, `[7]\\t`, `[7] `."""
+    before = [i for i in items[:index] if i.kind != "ws"]
+    after = _next_significant(items, index)
+    if not before:
+        return (
+            after is not None
+            and items[after].text == ":"
+            and "\t" in _text_after(items, after - 1)[:3]
+        )
+    if len(before) == 1 and before[0].text == "[":
+        return after is not None and items[after].text == "]"
+    return False
+
+
+def parse_float(text: str) -> float:
+    """A numeric token's value (``nan``/``inf`` spelled any way Python knows)."""
+    try:
+        return float(text)
+    except ValueError:
+        return math.nan
+
+
+__all__ = ["EMPTY", "Program", "fold_glyphs", "interpret", "lex", "parse_float", "token_spans"]
+_unused = (ast, json)

@@ -1,0 +1,69 @@
+"""The lexical layer of the console reader: numbers, times and dates as tokens; a line's shape.
+
+One regex (:data:`VALUE_TOKEN`) says what a numeric token is, everywhere: a number (``3``,
+``-0.25``, ``6.9e+00``, ``nan``, ``inf``), a time (``00:12``, ``10:31:04,123``), a date
+(``2026-12-06``, ``12/06/26``). A number is a token only when it stands alone: not inside a
+word (``Acc@1``, ``top5``, ``mAP50-95``, ``[rank0]``), a path (``ckpt-3.pt``), a version
+(``2.1.0``), an address (``10.0.0.1:29500``) or a hex id (``0x1f``). A unit may follow it
+(``45.67ms``, ``0G``, ``12.3%``), outside the token.
+
+A line's *shape* is the line with every numeric token replaced by ``\\x00``: training output
+repeats a few shapes over and over, so the reader interprets each shape once
+(:mod:`~mlop_cli.sources.console.reader`) and then only reads the tokens of each line, in C
+(``findall``). Runs of progress-bar glyphs are folded into one ``\\x01`` so that every redraw of
+a bar has the same shape.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Units that may follow a number directly, kept out of the token (the reader reads them).
+UNITS = r"(?:%|ms|us|µs|ns|s|sec|min|h|[KMGT]i?B|[KMGT]|B|x|it/s|s/it)"
+_NUMBER = (
+    r"[-+]?(?:(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?"
+    r"|(?:nan|NaN|NAN|inf|Inf|INF|Infinity|infinity)(?![A-Za-z]))"
+)
+_DATE = r"\d{4}-\d\d-\d\d(?=[T ]|\b)|\d\d?/\d\d?/\d\d(?:\d\d)?(?![\d/])"
+_TIME = r"\d+:\d\d(?::\d\d)?(?:[.,]\d+)?(?![\d:])|-:--:--"
+# A version or an address (`2.1.0`, `10.0.0.1:29500`): one token, never a value.
+_VERSION = r"\d+(?:\.\d+){2,}(?::\d+)?(?![\w.])"
+# A token starts where a word does not continue from the left (`Acc@1`, `ckpt-3`, `v1.2`,
+# `[rank0]`) and ends where no word, path or version continues to the right.
+# A position `37/100` is two tokens; a path segment `/data/2024/` is none.
+_BEFORE = r"(?<![\w.@\\\-])(?<![A-Za-z_\])/]/)"
+_AFTER = rf"(?={UNITS}?(?![\w@]|\.\d|:\d|-\d))"
+VALUE_TOKEN = re.compile(rf"{_BEFORE}(?:{_DATE}|{_TIME}|{_VERSION}|(?:{_NUMBER}){_AFTER})")
+TOKEN_CORE = rf"{_DATE}|{_TIME}|{_VERSION}|{_NUMBER}"
+"""A token without its context checks, for a regex whose fixed text around it gives them."""
+"""A numeric token: a number, a time or a date (times and dates are never metric values)."""
+
+_SPLIT = re.compile(f"({VALUE_TOKEN.pattern})")
+
+
+def split_tokens(text: str) -> tuple[str, list[str]]:
+    """``(shape, tokens)`` of a text in one pass (see :func:`shape_of`; glyphs folded already)."""
+    parts = _SPLIT.split(text)
+    return SLOT.join(parts[0::2]), parts[1::2]
+
+
+_TIME_OR_DATE = re.compile(rf"(?:{_DATE}|{_TIME}|{_VERSION})\Z")
+# Progress-bar glyphs: tqdm's blocks, rich's and Keras 3's lines, Keras 2's `=====>....`.
+BAR_GLYPHS = re.compile(r"[█▉▊▋▌▍▎▏━╸╺╾╼─▰▱■□]+|={3,}>?\.*|(?<=\[)=*>?\.{2,}(?=\])")
+SLOT = "\x00"
+GLYPH = "\x01"
+
+
+def shape_of(text: str) -> str:
+    """The shape of a line or block: numeric tokens as ``\\x00``, bar glyph runs as ``\\x01``."""
+    return VALUE_TOKEN.sub(SLOT, BAR_GLYPHS.sub(GLYPH, text))
+
+
+def tokens_of(line: str) -> list[str]:
+    """The numeric tokens of a line, in order (as the shape's ``\\x00`` stand for them)."""
+    return VALUE_TOKEN.findall(BAR_GLYPHS.sub(GLYPH, line))
+
+
+def is_value(token: str) -> bool:
+    """Whether a numeric token is a number (not a time or a date)."""
+    return _TIME_OR_DATE.match(token) is None

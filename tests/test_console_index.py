@@ -1,0 +1,88 @@
+"""Console metrics as an index over the stored console: the indexer, catch-up, recovery."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+import psutil
+
+from mlop_cli.store.recovery import save_pending_status
+from tests.conftest import PYTHON, clean_env, mlop_argv, query, run_mlop
+
+
+def _kill_indexers(store: Path) -> int:
+    killed = 0
+    for process in psutil.process_iter(["cmdline"]):
+        cmdline = process.info.get("cmdline") or []
+        if "mlop_cli.indexing" in cmdline and str(store) in cmdline:
+            process.kill()
+            killed += 1
+    return killed
+
+
+def test_a_killed_indexer_leaves_metrics_a_reader_completes(store: Path) -> None:
+    """A Slurm step's end kills every process of the step, the indexer too: the next reader
+    derives the metrics from the stored console, all of them."""
+    lines = 300_000
+    child = f"for i in range({lines}): print(f'step={{i}} loss={{1 / (i + 1):.6f}}')\n"
+    done = run_mlop("run", "-q", "--", PYTHON, "-c", child, store=store, timeout=300)
+    assert done.returncode == 0
+    _kill_indexers(store)
+    shown = run_mlop("show", "last", "--json", store=store, timeout=600)
+    assert shown.returncode == 0, shown.stderr
+    assert json.loads(shown.stdout)["metrics"]["loss"]["count"] == lines
+    assert query(store, "SELECT done FROM console_index")[0][0] == 1
+
+
+def test_mlop_recover_stores_a_status_kept_beside_the_store(store: Path) -> None:
+    done = run_mlop("run", "-q", "--", PYTHON, "-c", "print('loss=1')", store=store)
+    assert done.returncode == 0
+    run_id = query(store, "SELECT id FROM runs")[0][0]
+    kept = save_pending_status(store, run_id, {"status": "killed", "signal": 9}, None)
+    recovered = run_mlop("recover", store=store)
+    assert recovered.returncode == 0, recovered.stderr
+    assert b"final status stored" in recovered.stderr
+    assert query(store, "SELECT status, signal FROM runs") == [("killed", 9)]
+    assert not kept.exists()
+
+
+def test_a_run_that_printed_numbers_and_no_metric_says_so(store: Path) -> None:
+    child = "for i in range(40): print(f'{i} {i * 0.5} {i * 0.25}')\n"
+    done = run_mlop("run", "-q", "--", PYTHON, "-c", child, store=store)
+    assert done.returncode == 0
+    shown = json.loads(run_mlop("show", "last", "--json", store=store).stdout)
+    unread = [e for e in shown["events"] if e["kind"] == "console.unread"]
+    assert len(unread) == 1
+    assert "--pattern" in unread[0]["message"] and "mlop parse" in unread[0]["message"]
+
+
+def test_mlop_parse_shows_what_is_read_and_why(tmp_path: Path) -> None:
+    log = tmp_path / "train.log"
+    log.write_text(
+        "Initial learn rate: 0.001\n"
+        "Epoch 1/2\n"
+        "step 10 | loss 0.5 | lr 0.001\n"
+        "loaded 960 samples\n"
+        "step 20 | loss 0.4 | lr 0.001\n"
+        "Epoch 1: val_loss=0.45\n"
+    )
+    result = subprocess.run(mlop_argv("parse", str(log)), capture_output=True, env=clean_env())
+    assert result.returncode == 0, result.stderr
+    out = result.stdout.decode()
+    assert "loss = 0.5 @ step 10" in out
+    assert "val_loss = 0.45 @ step 20 (epoch 1)" in out
+    assert "held:" in out  # the learn rate printed before training
+    assert "counter:" in out  # Epoch 1/2
+    document = json.loads(
+        subprocess.run(
+            mlop_argv("parse", str(log), "--json"), capture_output=True, env=clean_env()
+        ).stdout
+    )
+    assert document["metrics"]["loss"] == {"count": 2, "first_step": 10, "last_step": 20}
+    assert "Initial_learn_rate" not in document["metrics"]
+    missing = subprocess.run(
+        mlop_argv("parse", str(tmp_path / "nope.log")), capture_output=True, env=clean_env()
+    )
+    assert missing.returncode == 2 and missing.stderr.count(b"\n") == 1

@@ -1,0 +1,55 @@
+"""The console reader scored against real libraries' own records of their metrics.
+
+Each ``tests/corpus/console/<entry>.truth.json`` holds what a real library recorded (its
+History, ``log_history``, CSV logger, ...) for the metrics its output printed; the entry's
+``.txt`` is that output, captured piped or under a terminal. The scores (see
+``tests/console_score.py``) must not fall below the floors here: they are what the reader
+reaches today, so a change that reads one library better and another worse shows up.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests import console_score
+
+ENTRIES = console_score.entries()
+
+# What the reader reaches on this corpus today, rounded down: a floor, not a target.
+FLOORS = {"value_recall": 0.93, "series_recall": 0.80, "steps": 0.88, "precision": 0.80}
+
+
+@pytest.fixture(scope="module")
+def scores() -> list[console_score.EntryScore]:
+    return [console_score.score_entry(entry) for entry in ENTRIES]
+
+
+def test_the_corpus_spans_many_libraries() -> None:
+    assert len(ENTRIES) >= 60
+    libraries = {console_score.library_of(entry) for entry in ENTRIES}
+    assert len(libraries) >= 25, sorted(libraries)
+
+
+@pytest.mark.parametrize("measure", sorted(FLOORS))
+def test_scores_stay_above_their_floors(
+    scores: list[console_score.EntryScore], measure: str
+) -> None:
+    totals = console_score.summary(scores)
+    assert totals[measure] >= FLOORS[measure], (
+        f"{measure} fell to {totals[measure]:.3f}; `python tests/console_score.py` shows where"
+    )
+
+
+def test_every_library_gets_some_of_its_values_read(
+    scores: list[console_score.EntryScore],
+) -> None:
+    """No library whose output mlop reads nothing of (a new shape gone unread)."""
+    unread = [s.entry for s in scores if s.values and not s.found]
+    assert unread == []
+
+
+@pytest.mark.parametrize("entry", ENTRIES[::7])
+def test_reads_of_any_size_give_the_same_points(entry: str) -> None:
+    data = (console_score.CORPUS / f"{entry}.txt").read_bytes()
+    whole = console_score.parse(data, 1 << 20)
+    assert repr(console_score.parse(data, 997)) == repr(whole)
