@@ -28,11 +28,14 @@ _mlop() {
             ;;
         compare)
             case "$prev" in
+                --project|-p) COMPREPLY=(); return 0 ;;
+                --tag|-t) COMPREPLY=(); return 0 ;;
+                --last|-l) COMPREPLY=(); return 0 ;;
                 --metric|-m) COMPREPLY=(); return 0 ;;
                 --store) COMPREPLY=($(compgen -f -- "$cur")); return 0 ;;
             esac
             if [[ "$cur" == -* ]]; then
-                COMPREPLY=($(compgen -W "-h --help --metric -m --system --changed --store --json" -- "$cur"))
+                COMPREPLY=($(compgen -W "-h --help --project -p --tag -t --last -l --metric -m --system --changed --store --json" -- "$cur"))
             fi
             ;;
         export)
@@ -140,7 +143,7 @@ _mlop() {
                 --store) COMPREPLY=($(compgen -f -- "$cur")); return 0 ;;
             esac
             if [[ "$cur" == -* ]]; then
-                COMPREPLY=($(compgen -W "-h --help --output -o --project -p --tag -t --last -l --group -g --all-ranks --format -f --include-env --no-env --summary --store" -- "$cur"))
+                COMPREPLY=($(compgen -W "-h --help --output -o --project -p --tag -t --last -l --group -g --all-ranks --format -f --include-env --no-env --summary --system --store" -- "$cur"))
             fi
             ;;
         rm)

@@ -10,6 +10,12 @@ import threading
 
 def main() -> None:
     """Run the command-line interface."""
+    if sys.argv[1:2] == ["run"]:
+        # From the first instant no signal can end `mlop run` or be lost: one that comes while
+        # mlop starts waits for the command and is passed on to it (supervise/signals.py).
+        from mlop_cli.supervise.signals import block_all
+
+        block_all()
     _open_closed_standard_streams()
     # Imported here so that `python -m mlop_cli` pays only for what the command needs.
     from mlop_cli.cli import run_app

@@ -27,8 +27,9 @@ from mlop_cli.redact import (
     is_secret_name,
     redact_argv,
     redact_environment,
-    redact_url,
-    url_secrets,
+    redact_text,
+    strip_url_credentials,
+    text_secrets,
 )
 from mlop_cli.supervise.slurm_signals import helper_preexec
 from mlop_cli.supervise.supervisor import shebang_words
@@ -117,6 +118,51 @@ _OPTION = re.compile(r"^--?([A-Za-z_][\w.-]*)$")
 _HYDRA = re.compile(r"^[+~]{0,2}([A-Za-z_][\w./-]*)=(.*)$")
 
 
+def shown_text(text: str) -> str:
+    """``text`` as valid UTF-8: bytes that were not (``surrogateescape``'d by Python from argv,
+    the environment or a path) become ``\\xNN`` escapes, everything else unchanged.
+
+    SQLite, JSON readers and the HTML report take only valid text: a non-UTF-8 working folder,
+    ``--name`` or ``--tag`` lost the whole run, and a non-UTF-8 argument made ``mlop report``
+    crash. The exact bytes are kept beside, as hex (:func:`exact_bytes`).
+    """
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        try:
+            raw = text.encode("utf-8", "surrogateescape")
+        except UnicodeEncodeError:  # a lone surrogate that stands for no byte
+            raw = text.encode("utf-8", "backslashreplace")
+        return raw.decode("utf-8", "backslashreplace")
+    return text
+
+
+def exact_bytes(text: str) -> str | None:
+    """The bytes ``text`` stands for, as hex, when :func:`shown_text` had to escape them."""
+    if shown_text(text) is text:
+        return None
+    return os.fsencode(text).hex() if _encodable(text) else None
+
+
+def _encodable(text: str) -> bool:
+    try:
+        os.fsencode(text)
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def shown_values(value: Any) -> Any:
+    """``value`` with every string in it (in dicts, lists, tuples) made :func:`shown_text`."""
+    if isinstance(value, str):
+        return shown_text(value)
+    if isinstance(value, dict):
+        return {shown_values(key): shown_values(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return type(value)(shown_values(item) for item in value)
+    return value
+
+
 def typed_value(text: str) -> Any:
     """``"3e-4"`` -> 0.0003, ``"32"`` -> 32, ``"true"`` -> True, anything else stays a string."""
     lowered = text.lower()
@@ -161,7 +207,7 @@ def params_from_argv(argv: list[str], extra_secret_words: Iterable[str] = ()) ->
     """
     extra = tuple(extra_secret_words)
     params: dict[str, Any] = {}
-    args = script_arguments(argv)
+    args = [shown_text(arg) for arg in script_arguments(argv)]
     index = 0
     while index < len(args):
         arg = args[index]
@@ -278,9 +324,9 @@ def redact_params(
             clean[key] = REDACTED
             if value is not None:
                 secrets.append(str(value))
-        elif isinstance(value, str) and url_secrets(value):
-            secrets += url_secrets(value)
-            clean[key] = redact_url(value)
+        elif isinstance(value, str) and (found := text_secrets(value, extra)):
+            secrets += found
+            clean[key] = redact_text(value, extra)
         else:
             clean[key] = value
     return clean, secrets
@@ -294,15 +340,23 @@ def quick_context(
     clean_env, env_secrets = redact_environment(env, extra)
     clean_argv, argv_secrets = redact_argv(argv, extra)
     context: dict[str, Any] = {
-        "command": clean_argv,
-        "cwd": str(cwd),
+        "command": [shown_text(arg) for arg in clean_argv],
+        "cwd": shown_text(str(cwd)),
         "host": socket.gethostname(),
         "user": _user(),
         "python": platform.python_version(),
         "python_executable": sys.executable,
         "cpu_count": os.cpu_count(),
-        "env": clean_env,
+        "env": shown_values(clean_env),
     }
+    # The exact bytes of what had to be escaped (hex), so nothing given is lost.
+    raw: dict[str, Any] = {}
+    if any(exact_bytes(arg) for arg in clean_argv):
+        raw["command"] = [exact_bytes(arg) for arg in clean_argv]
+    if exact_bytes(str(cwd)):
+        raw["cwd"] = exact_bytes(str(cwd))
+    if raw:
+        context["exact_bytes"] = raw
     slurm = {name: env[name] for name in SLURM_VARIABLES if name in env}
     if slurm:
         context["slurm"] = slurm
@@ -317,7 +371,7 @@ def ci_context(env: Mapping[str, str]) -> dict[str, Any] | None:
     for detector, (name, variables) in CI_SYSTEMS.items():
         if env.get(detector):
             kept = {variable: env[variable] for variable in variables if variable in env}
-            return {"system": name, **{k: redact_url(v) for k, v in kept.items()}}
+            return {"system": name, **{k: redact_text(v) for k, v in kept.items()}}
     if env.get("CI", "").lower() in ("1", "true", "yes"):
         return {"system": "ci"}
     return None
@@ -346,8 +400,10 @@ def slow_context(
         pass
     git = git_context(cwd)
     if git:
-        if scrub is not None and git.get("diff"):
-            git["diff"] = scrub(git["diff"])
+        if git.get("diff"):
+            # An uncommitted diff may add a key (`API_KEY = "sk-..."`): its secrets are found
+            # by their form, besides those of the environment and argv.
+            git["diff"] = redact_text(scrub(git["diff"]) if scrub is not None else git["diff"])
         context["git"] = git
     packages = python_packages(argv, env)
     if packages:
@@ -409,8 +465,8 @@ def git_context(cwd: Path) -> dict[str, Any] | None:
 
 
 def _strip_credentials(url: str) -> str:
-    # https://user:token@github.com/x -> https://github.com/x
-    return re.sub(r"^([a-zA-Z][\w+.-]*://)[^/@]*@", r"\1", url)
+    # https://user:token@github.com/x -> https://github.com/x (a token may hold any character)
+    return strip_url_credentials(url)
 
 
 _PACKAGES_SCRIPT = (

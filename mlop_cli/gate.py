@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from mlop_cli.errors import MlopError
+from mlop_cli.units import format_number
 
 AGGREGATES = ("last", "min", "max", "mean", "count")
 OPERATORS = ("<=", ">=", "==", "!=", "<", ">")
@@ -64,10 +65,8 @@ class Outcome:
         """The condition with its actual value: ``max(train/loss) < 5  (max = 2.31)``."""
         if self.value is None:
             shown = "nan" if self.condition.aggregate != "count" else "0"
-        elif float(self.value).is_integer() and abs(self.value) < 1e15:
-            shown = str(int(self.value))
         else:
-            shown = f"{self.value:.6g}"
+            shown = format_number(self.value)
         return f"{self.condition.text}  ({self.condition.aggregate} = {shown})"
 
     def to_json(self) -> dict[str, Any]:

@@ -13,6 +13,7 @@ import logging
 import os
 import re
 import signal
+import stat
 import subprocess
 import sys
 import threading
@@ -25,11 +26,14 @@ from typing import Any
 from mlop_cli import records as rec
 from mlop_cli.context import (
     config_files_in_argv,
+    exact_bytes,
     flatten,
     params_from_argv,
     quick_context,
     read_config_file,
     redact_params,
+    shown_text,
+    shown_values,
     slow_context,
 )
 from mlop_cli.errors import CommandNotExecutableError, CommandNotFoundError
@@ -37,6 +41,7 @@ from mlop_cli.ids import new_run_id
 from mlop_cli.indexing import ConsoleSettings, IndexerProcess
 from mlop_cli.redact import Scrubber, scrubbable
 from mlop_cli.store.writer import RunStart, RunUpdate, Writer
+from mlop_cli.supervise.exit_status import signal_name
 from mlop_cli.supervise.slurm_signals import command_signalled_by_sender
 from mlop_cli.supervise.supervisor import LaunchOptions, Outcome, Supervisor
 from mlop_cli.units import format_duration
@@ -189,7 +194,7 @@ def execute_run(options: RunOptions) -> int:
     def on_signal(number: int, forwarded: bool) -> None:
         if writer is not None:
             writer.request_flush()
-            name = signal.Signals(number).name
+            name = signal_name(number)  # real-time signals have no Signals member
             writer.put(
                 rec.Event(
                     time.time(),
@@ -201,6 +206,16 @@ def execute_run(options: RunOptions) -> int:
                     "command too; not forwarded",
                 )
             )
+
+    def on_event(level: str, kind: str, message: str) -> None:
+        # What the supervisor did on its own (a daemon followed, leftovers ended, the terminal
+        # closed, a write to the output failed): an event, and a line on stderr.
+        if writer is not None:
+            writer.put(rec.Event(time.time(), level, kind, message))
+        if level == "warning":
+            messages.warning(message)
+        elif level == "info":
+            messages.info(message)
 
     background: Any = None  # the background sync, started beside the command
     supervisor = Supervisor(
@@ -220,6 +235,7 @@ def execute_run(options: RunOptions) -> int:
         ),
         on_output=on_output,
         on_signal=on_signal,
+        on_event=on_event,
     )
     # Before the command starts: the TensorBoard files that exist now are earlier runs'.
     tensorboard_snapshot = _snapshot_tensorboard(options)
@@ -231,8 +247,23 @@ def execute_run(options: RunOptions) -> int:
         child_pid = None
 
     # The command runs; now mlop's own machinery starts beside it.
+    not_a_store = _not_a_store(options.store)
+    if not_a_store:
+        messages.warning(not_a_store)
+        return _passthrough_only(supervisor, launch_error)
     writer = Writer(options.store, run_id, warn=messages.warning, secrets=secret_bytes)
-    writer.start()
+    # Any bytes are valid in names, tags, paths and argv; the store takes valid text only.
+    writer.put = _valid_text_put(writer.put)  # type: ignore[method-assign,assignment]
+    if not _started(writer.start, messages, "the run is not recorded"):
+        writer = None
+        return _passthrough_only(supervisor, launch_error)
+    exact: dict[str, Any] = {}
+    if exact_bytes(name):
+        exact["name"] = exact_bytes(name)
+    if any(exact_bytes(tag) for tag in options.tags):
+        exact["tags"] = [exact_bytes(tag) for tag in options.tags]
+    if exact:
+        context.setdefault("exact_bytes", {}).update(exact)
     slurm = context.get("slurm", {})
     group = None
     if "SLURM_JOB_ID" in slurm:
@@ -243,11 +274,11 @@ def execute_run(options: RunOptions) -> int:
         RunStart(
             row={
                 "id": run_id,
-                "name": name,
+                "name": shown_text(name),
                 "project": options.project,
                 "status": "running",
                 "command": json.dumps(context["command"]),
-                "cwd": str(options.cwd),
+                "cwd": shown_text(str(options.cwd)),
                 "host": context["host"],
                 "user": context["user"],
                 "pid": os.getpid(),
@@ -258,7 +289,7 @@ def execute_run(options: RunOptions) -> int:
                 "group_id": group,
                 "meta": json.dumps(context, default=str),
             },
-            tags=list(dict.fromkeys(options.tags)),
+            tags=list(dict.fromkeys(shown_text(tag) for tag in options.tags)),
         )
     )
     if supervisor.streams_merged:
@@ -297,12 +328,11 @@ def execute_run(options: RunOptions) -> int:
         name="mlop-context",
         daemon=True,
     )
-    context_thread.start()
     # The context is waited for at the end like a source (a short run must still get it).
-    sources = [
-        _Started("context", context_thread),
-        *_start_sources(options, writer, child_pid, messages, tensorboard_snapshot),
-    ]
+    sources: list[Any] = []
+    if _started(context_thread.start, messages, "the context is partial"):
+        sources.append(_Started("context", context_thread))
+    sources += _start_sources(options, writer, child_pid, messages, tensorboard_snapshot)
     background = _start_background_sync(options, run_id, messages)
 
     outcome: Outcome = supervisor.wait()
@@ -367,15 +397,7 @@ def _finish(
                 "a process the command started kept its output open after it exited; mlop stopped waiting",
             )
         )
-    if outcome.leftovers_ended:
-        writer.put(
-            rec.Event(
-                time.time(),
-                "warning",
-                "leftovers",
-                f"{outcome.leftovers_ended} process(es) started by the command outlived it and were ended",
-            )
-        )
+    # Leftovers ended: said by the supervisor itself (on_event), naming them.
     if summary:
         writer.put(rec.ContextUpdate({"system_summary": summary}))
     stats = writer.close(max(0.1, deadline - 0.2 - time.monotonic()))
@@ -437,6 +459,59 @@ def _mark_console_indexed(store: Path, run_id: str) -> None:
 
     with contextlib.suppress(Exception):
         mark_indexed(store, run_id)
+
+
+_TEXT_RECORDS = (rec.Event, rec.Param, rec.Text, rec.ContextUpdate, RunStart, RunUpdate)
+
+
+def _valid_text_put(put: Callable[[Any], None]) -> Callable[[Any], None]:
+    """``put`` for records whose strings are made valid UTF-8 (``shown_text``) first: one path
+    or name of undecodable bytes in an event failed the whole batch it was in."""
+
+    def valid_put(record: Any) -> None:
+        if isinstance(record, _TEXT_RECORDS):
+            for name in record.__slots__:
+                value = getattr(record, name)
+                if isinstance(value, (str, dict, list, tuple)):
+                    setattr(record, name, shown_values(value))
+        put(record)
+
+    return valid_put
+
+
+def _not_a_store(path: Path) -> str | None:
+    """Why ``path`` cannot hold a store (a device, a FIFO: ``--store /dev/null``), or None.
+
+    SQLite would write its journal and mlop its lock file beside it (``/dev/null-journal``).
+    """
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return None  # created by the writer (or its failure is a warning of the writer's)
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return None
+    return f"--store {path} is not a file: the command runs unrecorded"
+
+
+def _passthrough_only(
+    supervisor: Supervisor, launch_error: CommandNotFoundError | CommandNotExecutableError | None
+) -> int:
+    """Plain passthrough, nothing recorded (no thread to be had, no store): the command's exit
+    code all the same."""
+    if launch_error is not None:
+        sys.stderr.write(f"mlop: {launch_error}\n")
+        return int(launch_error.exit_code)
+    return int(supervisor.wait().exit.code)
+
+
+def _started(start: Callable[[], None], messages: Messages, without: str) -> bool:
+    """Start a thread; when none can be had (``ulimit -v``, a process limit), warn and go on."""
+    try:
+        start()
+    except (RuntimeError, MemoryError) as error:
+        messages.warning(f"mlop cannot start a thread ({error}): {without}")
+        return False
+    return True
 
 
 def _start_indexer(

@@ -1,27 +1,45 @@
 """Sync a run to the team store while it goes on, from a process of its own.
 
 ``mlop run --sync-to URL`` starts ``python -m mlop_cli sync --watch RUN_ID`` beside the
-command. The sync never sits in the training path: it reads the local store (WAL readers never
-block the writer) in another process, so a slow or absent server costs the run nothing; the
-local store keeps everything and ``mlop sync`` catches up later. The URL travels in the child's
-environment (``MLOP_SYNC_TO``), never in its argv, where ``ps`` would show a password.
+command. The sync never sits in the training path: it reads the local store in another process,
+in short read transactions that end before anything goes over the network (on a network
+filesystem, a read lock held longer would stop the run's writer), so a slow, frozen or absent
+server costs the run nothing; the local store keeps everything and ``mlop sync`` catches up
+later. The URL travels in the child's environment (``MLOP_SYNC_TO``), never in its argv, where
+``ps`` would show a password.
+
+The run tells its sync that the record is complete by closing the sync's stdin (after its
+writer has stored everything): the sync makes one last pass and exits.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import shlex
 import subprocess
 import sys
 import time
 from pathlib import Path
 
-from mlop_cli.store.pg import redact_url
+from mlop_cli.redact import url_secrets, url_without_password
+from mlop_cli.store.pg import shown_url
 from mlop_cli.supervise.slurm_signals import helper_preexec
 
 # After the run ends, the last sync may take this long before it is left to `mlop sync`.
 FINAL_SYNC_BUDGET_S = 5.0
 WATCH_INTERVAL_S = 1.0
+# Seconds between passes, for a team whose server should see fewer, bigger writes.
+INTERVAL_ENV = "MLOP_SYNC_INTERVAL"
+
+
+def _interval(env: dict[str, str]) -> float:
+    """``$MLOP_SYNC_INTERVAL`` when it is a number of seconds (0.1 or more), else 1 s."""
+    try:
+        value = float(env.get(INTERVAL_ENV, ""))
+    except ValueError:
+        return WATCH_INTERVAL_S
+    return value if value >= 0.1 else WATCH_INTERVAL_S
 
 
 def psycopg_missing() -> bool:
@@ -43,7 +61,7 @@ class BackgroundSync:
 
     def __init__(self, url: str, store: Path, run_id: str, env: dict[str, str]) -> None:
         self.url = url
-        self.shown_url = redact_url(url)
+        self.shown_url = shown_url(url)
         self.store = store
         self.run_id = run_id
         self.env = env
@@ -54,6 +72,7 @@ class BackgroundSync:
         """Start the child; return a warning line when it cannot start (the run goes on)."""
         env = dict(self.env)
         env["MLOP_SYNC_TO"] = self.url
+        env["MLOP_SYNC_UNTIL_STDIN_CLOSES"] = "1"  # see finish()
         env.pop("MLOP_TRACEBACK", None)
         argv = [
             sys.executable,
@@ -62,7 +81,7 @@ class BackgroundSync:
             "sync",
             "--watch",
             "--interval",
-            str(WATCH_INTERVAL_S),
+            str(_interval(self.env)),
             "--store",
             str(self.store),
             self.run_id,
@@ -78,7 +97,7 @@ class BackgroundSync:
             self.process = subprocess.Popen(
                 argv,
                 env=env,
-                stdin=subprocess.DEVNULL,
+                stdin=subprocess.PIPE,  # closed by finish(): the record is complete
                 stdout=log if log is not None else subprocess.DEVNULL,
                 stderr=subprocess.STDOUT if log is not None else subprocess.DEVNULL,
                 start_new_session=True,
@@ -98,17 +117,34 @@ class BackgroundSync:
         """The sync process's pid, once started."""
         return self.process.pid if self.process is not None else None
 
+    def catch_up_command(self) -> str:
+        """The command that sends the rest, ready to paste: no password in it (libpq takes it
+        from PGPASSWORD or ~/.pgpass), every part quoted for the shell."""
+        command = (
+            f"mlop sync --to {shlex.quote(url_without_password(self.url))} {self.run_id}"
+            f" --store {shlex.quote(str(self.store.resolve()))}"
+        )
+        if url_secrets(self.url, whole=True):
+            command += "` (with the password in PGPASSWORD or ~/.pgpass)"
+            return "`" + command
+        return f"`{command}`"
+
     def finish(self, budget: float = FINAL_SYNC_BUDGET_S) -> tuple[bool, str]:
-        """Wait up to ``budget`` s for the last pass; return (done, the one line to say)."""
-        hint = f"`mlop sync --to {self.shown_url} {self.run_id}` sends the rest"
+        """Tell the sync that the record is complete, wait up to ``budget`` s for its last
+        pass; return (done, the one line to say)."""
+        hint = f"{self.catch_up_command()} sends the rest"
         if self.process is None:
             return False, f"the run was not synced to {self.shown_url}; {hint}"
+        if self.process.stdin is not None:
+            with contextlib.suppress(OSError):
+                self.process.stdin.close()
         deadline = time.monotonic() + budget
         while self.process.poll() is None and time.monotonic() < deadline:
             time.sleep(0.05)
         code = self.process.poll()
         if code is None:
-            # Killing it mid-COPY is safe: the batch's transaction rolls back, the marks stay.
+            # Killing it mid-COPY is safe: the batch's transaction rolls back; the run's row
+            # and status went first, in a transaction of their own.
             with contextlib.suppress(OSError):
                 os.killpg(self.process.pid, 15)
             with contextlib.suppress(subprocess.TimeoutExpired):
@@ -116,4 +152,11 @@ class BackgroundSync:
             return False, f"sync to {self.shown_url} not finished within {budget:.0f}s; {hint}"
         if code != 0:
             return False, f"sync to {self.shown_url} failed (see {self.log_path}); {hint}"
+        from mlop_cli.store.pg_sync import console_pending
+
+        if console_pending(self.store, self.run_id):
+            return True, (
+                f"run synced to {self.shown_url}; its console metrics are still being derived: "
+                f"{self.catch_up_command()} sends them when they are"
+            )
         return True, f"run synced to {self.shown_url}"

@@ -37,6 +37,8 @@ from mlop_cli.records import Points  # noqa: E402
 from mlop_cli.sources.console import ConsoleSource  # noqa: E402
 
 CORPUS = Path(os.environ.get("MLOP_CORPUS") or Path(__file__).parent / "corpus" / "console")
+# Output of libraries the reader was not written against (tests/corpus/holdout/README.md).
+HOLDOUT = Path(__file__).parent / "corpus" / "holdout"
 _WORD = re.compile(r"[a-z0-9@]+")
 
 
@@ -177,10 +179,11 @@ def _steps_right(kind: str, pairs: list[tuple[list, tuple]], epoch_only: bool = 
     return all(b > a for a, b in zip(got_steps, got_steps[1:], strict=False))
 
 
-def score_entry(entry: str, chunk: int = 1 << 16) -> EntryScore:
-    """Parse ``<entry>.txt`` and score it against ``<entry>.truth.json``."""
-    truth = json.loads((CORPUS / f"{entry}.truth.json").read_text())
-    parsed = parse((CORPUS / f"{entry}.txt").read_bytes(), chunk)
+def score_entry(entry: str, chunk: int = 1 << 16, corpus: Path | None = None) -> EntryScore:
+    """Parse ``<entry>.txt`` and score it against ``<entry>.truth.json`` (in ``corpus``)."""
+    corpus = corpus or CORPUS
+    truth = json.loads((corpus / f"{entry}.truth.json").read_text())
+    parsed = parse((corpus / f"{entry}.txt").read_bytes(), chunk)
     by_words: dict[tuple[str, ...], list[str]] = {}
     for name in parsed:
         by_words.setdefault(words(name), []).append(name)
@@ -217,15 +220,15 @@ def score_entry(entry: str, chunk: int = 1 << 16) -> EntryScore:
     return EntryScore(entry, scores, sorted(parsed), sorted(invented))
 
 
-def library_of(entry: str) -> str:
+def library_of(entry: str, corpus: Path | None = None) -> str:
     """The library an entry comes from (its truth file says, with its version)."""
-    truth = json.loads((CORPUS / f"{entry}.truth.json").read_text())
+    truth = json.loads(((corpus or CORPUS) / f"{entry}.truth.json").read_text())
     return str(truth.get("library", entry)).split()[0].lower()
 
 
-def entries() -> list[str]:
+def entries(corpus: Path | None = None) -> list[str]:
     """Every corpus entry that has a truth file."""
-    return sorted(p.name[: -len(".truth.json")] for p in CORPUS.glob("*.truth.json"))
+    return sorted(p.name[: -len(".truth.json")] for p in (corpus or CORPUS).glob("*.truth.json"))
 
 
 def summary(scores: list[EntryScore]) -> dict[str, float]:

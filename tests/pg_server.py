@@ -6,13 +6,17 @@ it owns (made with ``tempfile.mkdtemp`` directly under /tmp, which ``nobody`` ca
 
 from __future__ import annotations
 
+import atexit
+import contextlib
 import glob
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 SUPERUSER = "mlop_admin"
@@ -118,6 +122,40 @@ class PgServer:
             time.sleep(0.1)
         raise RuntimeError("PostgreSQL did not start in 30 s")
 
+    def processes(self) -> list[int]:
+        """The pids of the server: the postmaster and every process it started."""
+        import psutil  # type: ignore[import-untyped]
+
+        if self.process is None:
+            return []
+        try:
+            root = psutil.Process(self.process.pid)
+            tree = [root, *root.children(recursive=True)]
+        except psutil.NoSuchProcess:
+            return []
+        found = []
+        for process in tree:  # under root, self.process is runuser: the postmaster its child
+            try:
+                if process.name().startswith("postgres"):
+                    found.append(process.pid)
+            except psutil.NoSuchProcess:  # a backend that ended meanwhile
+                continue
+        return found
+
+    @contextlib.contextmanager
+    def frozen(self) -> Iterator[None]:
+        """The whole server stopped (SIGSTOP), as a hung VM or a stalled disk would leave it;
+        resumed on leaving, whatever happens inside."""
+        pids = self.processes()
+        for pid in pids:
+            os.kill(pid, signal.SIGSTOP)
+        try:
+            yield
+        finally:
+            for pid in pids:
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(pid, signal.SIGCONT)
+
     def url(self, database: str = "postgres", password: str = PASSWORD) -> str:
         """A URL with the superuser's password."""
         return f"postgresql://{SUPERUSER}:{password}@127.0.0.1:{self.port}/{database}"
@@ -131,6 +169,9 @@ class PgServer:
         return self.url(name)
 
     def stop(self) -> None:
+        for pid in self.processes():  # never leave a frozen server behind
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGCONT)
         if self.process is not None and self.process.poll() is None:
             # "fast" shutdown (clients cut off), asked of the server itself: runuser does
             # not pass signals on.
@@ -146,3 +187,33 @@ class PgServer:
                 self.process.kill()
                 self.process.wait()
         shutil.rmtree(self.root, ignore_errors=True)
+
+
+_SHARED: PgServer | None = None
+
+
+def shared_server() -> PgServer | None:
+    """One server for every test module of a session (started on first use, stopped when the
+    interpreter exits); None when PostgreSQL is not installed."""
+    global _SHARED
+    if _SHARED is None:
+        bindir = find_binaries()
+        if bindir is None:
+            return None
+        server = PgServer(bindir)
+        server.start()
+        atexit.register(server.stop)
+        _SHARED = server
+    return _SHARED
+
+
+def pg_server_or_skip() -> PgServer:
+    """The shared server, or skip the test when PostgreSQL is not installed."""
+    import pytest
+
+    found = shared_server()
+    if found is None:
+        pytest.skip(
+            "PostgreSQL binaries (initdb, postgres) not found on PATH or /usr/lib/postgresql"
+        )
+    return found

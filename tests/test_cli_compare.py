@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from io import StringIO
 from pathlib import Path
 
@@ -12,7 +13,7 @@ from rich.console import Console
 from mlop_cli.errors import MlopError
 from mlop_cli.store.queries import Store
 from mlop_cli.views.compare import compare_document, compare_view, lower_is_better
-from tests.cli_stores import make_run
+from tests.cli_stores import T0, make_run
 from tests.conftest import run_mlop
 
 
@@ -114,3 +115,77 @@ def test_compare_command(two_runs) -> None:
     assert alone.returncode == 2 and b"at least two runs" in alone.stderr
     unknown = run_mlop("compare", "a", "nope", store=store)
     assert unknown.returncode == 2 and b"'nope'" in unknown.stderr
+
+
+@pytest.mark.parametrize(
+    ("name", "best"),
+    [
+        ("train/loss", "min"),
+        ("eval/acc", "max"),
+        ("sys/proc/rss_bytes", None),  # a fact about the machine, not a score
+        ("sys/swap_used_bytes", None),
+        ("system:sys/gpu0/power_w", None),
+        ("lr", None),
+        ("train/learning_rate", None),
+        ("lr-AdamW/pg1", None),  # Lightning's LearningRateMonitor
+        ("train/epoch", None),
+        ("trainer/global_step", None),
+        ("grad_norm", None),
+        ("val_acc_epoch", "max"),  # Lightning's epoch-level score
+        ("epoch_accuracy", "max"),  # Keras's
+        ("train_loss_step", "min"),
+        ("epoch_loss", "min"),
+    ],
+)
+def test_direction_only_where_it_means_something(name: str, best: str | None) -> None:
+    from mlop_cli.direction import direction
+
+    assert direction(name) == best
+
+
+def test_system_and_settings_have_no_best(store: Path) -> None:
+    a = make_run(
+        store, "a", {"train/loss": [1.0, 0.5], "lr": [0.1, 0.05], "sys/proc/rss_bytes": [1e9, 2e9]}
+    )
+    b = make_run(
+        store, "b", {"train/loss": [1.0, 0.4], "lr": [0.2, 0.1], "sys/proc/rss_bytes": [3e9, 1e9]}
+    )
+    document = compare_document(Store(store), [a.run_id, b.run_id], system=True)
+    for name in ("lr", "sys/proc/rss_bytes"):
+        item = document["metrics"][name]
+        assert item["best"] is None and all(cell["best"] is None for cell in item["runs"])
+    buffer = StringIO()
+    Console(file=buffer, width=120, no_color=True).print(compare_view(document))
+    rss = next(line for line in buffer.getvalue().splitlines() if line.startswith("sys/proc/rss"))
+    # No winner marked, values in their unit.
+    assert "*" not in rss and rss.split()[1] == "-" and "GiB" in rss
+
+
+def test_compare_picks_runs_by_project_tag_and_last(store: Path) -> None:
+    for index, (project, tags) in enumerate(
+        [("vit", ["sweep"]), ("vit", ["sweep"]), ("vit", []), ("bert", ["sweep"])]
+    ):
+        run = make_run(store, f"r{index}", {"loss": [1.0, 0.5]}, tags=tags, start=T0 + index)
+        conn = sqlite3.connect(store)
+        with conn:
+            conn.execute("UPDATE runs SET project = ? WHERE id = ?", (project, run.run_id))
+        conn.close()
+
+    def names(*args: str) -> list[str]:
+        result = run_mlop("compare", *args, "--json", store=store)
+        assert result.returncode == 0, result.stderr
+        return [run["name"] for run in json.loads(result.stdout)["runs"]]
+
+    assert names("--project", "vit") == ["r2", "r1", "r0"]  # newest first
+    assert names("--tag", "sweep") == ["r3", "r1", "r0"]
+    assert names("--project", "vit", "--tag", "sweep") == ["r1", "r0"]
+    assert names("--last", "2") == ["r3", "r2"]
+    assert names("--project", "vit", "--last", "2") == ["r2", "r1"]
+    one = run_mlop("compare", "--project", "bert", store=store)
+    assert (
+        one.returncode == 2 and b"1 run(s) match" in one.stderr and b"Traceback" not in one.stderr
+    )
+    both = run_mlop("compare", "r0", "r1", "--tag", "sweep", store=store)
+    assert both.returncode == 2 and b"not both" in both.stderr
+    none = run_mlop("compare", store=store)
+    assert none.returncode == 2 and b"at least two runs" in none.stderr

@@ -125,7 +125,7 @@ def test_quick_parse_equals_typers(name: str, args: list[str]) -> None:
         ["ls", "--limit", "ten"],
         ["ls", "--limit", "2.5"],
         ["ls", "stray"],  # extra argument
-        ["compare"],  # missing argument
+        ["compare", "--last", "1"],  # below min=2 (bare `compare` is the command's to refuse)
         ["check", "last"],
         ["show", "a", "b"],  # extra argument
         ["rename", "a"],

@@ -529,3 +529,162 @@ def test_lightning_result_tables_are_read() -> None:
     ]
     assert parse_line("│      test_acc      │      0.9       │") == (None, [("test_acc", 0.9)])
     assert parse_block("│ name │ bert │\n│ 2 │ 3 │") == []  # not a metric row
+
+
+def _reader_points(
+    reads: list[tuple[int, str, float]],
+) -> dict[str, list[tuple[int | None, float]]]:
+    """Points per metric of reads ``(stream, text, time)`` through a fresh reader."""
+    got: dict[str, list[tuple[int | None, float]]] = {}
+
+    def emit(names, step, epoch, values, when):
+        for name, value in zip(names, values, strict=True):
+            got.setdefault(name, []).append((step, value))
+
+    reader = Reader(emit)
+    for stream, text, when in reads:
+        reader.read(stream, text, when, when)
+    reader.close()
+    return got
+
+
+def _hf_bar(position: int, total: int = 12) -> str:
+    return f"{100 * position // total:3d}%|#         | {position}/{total} [00:01<00:02, 9.9it/s]\n"
+
+
+def test_records_read_ahead_of_the_bar_wait_for_it_and_results_stay_behind_them() -> None:
+    """A block-buffered stdout read before the bar's stderr (or a capture of both, one after
+    the other): the records' steps come from the bar once it has run, and what was printed
+    after the records (a final result) is at the last step, not before the training."""
+    records = "".join(
+        f"{{'loss': {0.9 - e / 10:.2f}, 'epoch': {e}}}\n" for e in (0.5, 1.0, 1.5, 2.0, 2.5, 3.0)
+    )
+    records += "perplexity: 49.2\n"
+    bars = "".join(_hf_bar(p) for p in range(13))
+    for reads in (
+        [(1, records, 0.0), (2, bars, 1.0)],  # two reads
+        [(1, line + "\n", 0.0) for line in records.splitlines()]
+        + [(2, line + "\n", 1.0) for line in bars.splitlines()],  # line by line
+    ):
+        got = _reader_points(reads)
+        assert [step for step, _ in got["loss"]] == [2, 4, 6, 8, 10, 12]
+        assert got["perplexity"] == [(12, 49.2)]
+
+
+def test_records_with_no_bar_at_all_get_one_tick_per_epoch() -> None:
+    records = "".join(
+        f"{{'loss': 0.5, 'epoch': {e}}}\n{{'eval_loss': 0.6, 'epoch': {e}}}\n" for e in (0.5, 1.0)
+    )
+    got = _reader_points([(1, records, 0.0)])
+    assert got["loss"] == [(1, 0.5), (2, 0.5)]
+    assert got["eval_loss"] == [(1, 0.6), (2, 0.6)]  # evaluation lines up with training
+
+
+PANDAS_HISTORY = """\
+   epoch  train_loss  val_loss  val_acc
+0      1    1.006370  1.100000     0.58
+1      2    0.502698  0.550000     0.66
+"""
+PANDAS_INDEXED = (
+    "       train_loss  val_loss  val_acc\n"
+    "epoch                               \n"  # pandas pads the index name's line
+    """\
+1        1.006370  1.100000     0.58
+2        0.502698  0.550000     0.66
+"""
+)
+PANDAS_DESCRIBE = """\
+          epoch  train_loss  val_loss   val_acc
+count  5.000000    5.000000  5.000000  5.000000
+mean   3.000000    0.460222  0.502333  0.740000
+25%    2.000000    0.250165  0.275000  0.660000
+max    5.000000    1.006370  1.100000  0.900000
+"""
+PANDAS_LEADERBOARD = """\
+  model  score_val  fit_time  fit_order
+0    RF        0.9      0.40          2
+1   KNN        0.8      0.02          1
+"""
+
+
+def test_pandas_frames_index_is_never_a_value() -> None:
+    for text in (PANDAS_HISTORY, PANDAS_INDEXED):
+        got = _reader_points([(1, text, 0.0)])
+        assert set(got) == {"train_loss", "val_loss", "val_acc"}, text
+        assert got["val_acc"] == [(1, 0.58), (2, 0.66)], text  # at the epoch, not the row number
+
+
+def test_pandas_describe_is_not_metrics_and_a_text_column_takes_no_number() -> None:
+    assert _reader_points([(1, PANDAS_DESCRIBE, 0.0)]) == {}
+    got = _reader_points([(1, PANDAS_LEADERBOARD, 0.0)])
+    assert set(got) == {"score_val", "fit_time", "fit_order"}  # a record per row, no `model`
+    assert [v for _, v in got["score_val"]] == [0.9, 0.8]
+
+
+def test_a_header_drawn_as_a_bars_description_and_grouped_columns() -> None:
+    """Ultralytics' validation: the header is the bar's description, `Box(P … mAP50-95)` a
+    group of columns, the `all` row the plain names and a class row the class's."""
+    text = (
+        "                 Class     Images  Instances      Box(P          R      mAP50  "
+        "mAP50-95): 100% ━━━━━━━━━━━━ 1/1 2.4it/s 0.4s\n"
+        "                   all          8         12      0.333        0.5     0.0123    0.00279\n"
+        "                   red          4          6       0.25        0.5     0.0101    0.00201\n"
+    )
+    got = _reader_points([(1, text, 0.0)])
+    assert got["mAP50-95"][0][1] == 0.00279 and got["P"][0][1] == 0.333
+    assert got["red/mAP50"][0][1] == 0.0101
+    # A bar's percentage before its glyphs is never a value of the words before it.
+    scan = "train: Scanning /data/labels... 16 images, 0 corrupt: 100% ━━━━━━━━━━━━ 16/16 221.1it/s 0.1s\n"
+    assert _reader_points([(1, scan, 0.0)]) == {}
+
+
+def test_key_value_summaries_with_text_values_and_dates() -> None:
+    """statsmodels' summary: `Key: text` beside `Key: value`; a date in words is not a value."""
+    text = (
+        "Model:                          Logit   Df Residuals:                      296\n"
+        "Date:                Sun, 06 Dec 2026   Pseudo R-squ.:                  0.2962\n"
+        "converged:                       True   LL-Null:                       -207.84\n"
+    )
+    got = _reader_points([(1, text, 0.0)])
+    assert set(got) == {"Df_Residuals", "Pseudo_R-squ", "LL-Null"}
+
+
+def test_a_name_before_a_row_of_bare_numbers_is_a_row_key() -> None:
+    text = "const          0.2249      0.146      1.541      0.123      -0.061       0.511\n"
+    assert _reader_points([(1, text, 0.0)]) == {}
+
+
+def test_a_frame_of_a_history_with_only_its_row_numbers() -> None:
+    """`print(pd.DataFrame(history.history))`: the row numbers are the only step there is."""
+    text = (
+        "       loss  accuracy  val_loss  val_accuracy\n"
+        "0  0.526970  0.753125  0.436101      0.820833\n"
+        "1  0.362388  0.868750  0.375832      0.870833\n"
+    )
+    got = _reader_points([(1, text, 0.0)])
+    assert got["loss"] == [(0, 0.52697), (1, 0.362388)]
+    assert got["val_accuracy"] == [(0, 0.820833), (1, 0.870833)]
+
+
+@pytest.mark.parametrize(
+    "line, name, value",
+    [
+        (
+            "epoch 3 loss tensor(0.5939, device='cuda:0', grad_fn=<NllLossBackward0>)",
+            "loss",
+            0.5939,
+        ),
+        ("step 4 acc: np.float64(0.25)", "acc", 0.25),
+        ("step 5 reward=Array(1.5, dtype=float32)", "reward", 1.5),
+        ("global_step=120, episodic_return=[23.]", "episodic_return", 23.0),
+    ],
+)
+def test_a_number_printed_inside_its_wrapper_is_the_value(
+    line: str, name: str, value: float
+) -> None:
+    pairs = dict(parse_line(line)[1])
+    assert pairs[name] == value, pairs
+
+
+def test_a_list_of_several_numbers_is_not_unwrapped() -> None:
+    assert "betas" not in dict(parse_line("step 1 loss 0.5 betas=[0.9, 0.999]")[1])

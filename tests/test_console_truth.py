@@ -48,6 +48,25 @@ def test_every_library_gets_some_of_its_values_read(
     assert unread == []
 
 
+# The holdout set (libraries the reader was not written against) scored the same way: its
+# floors are lower, and the gap between the two sets is how much the reader is still tuned.
+HOLDOUT_FLOORS = {"value_recall": 0.86, "series_recall": 0.77, "steps": 0.88, "precision": 0.78}
+
+
+@pytest.mark.parametrize("measure", sorted(HOLDOUT_FLOORS))
+def test_holdout_scores_stay_above_their_floors(measure: str) -> None:
+    holdout = console_score.HOLDOUT
+    scores = [
+        console_score.score_entry(entry, corpus=holdout) for entry in console_score.entries(holdout)
+    ]
+    assert len(scores) >= 30
+    totals = console_score.summary(scores)
+    assert totals[measure] >= HOLDOUT_FLOORS[measure], (
+        f"holdout {measure} fell to {totals[measure]:.3f}; "
+        "`MLOP_CORPUS=tests/corpus/holdout python tests/console_score.py` shows where"
+    )
+
+
 @pytest.mark.parametrize("entry", ENTRIES[::7])
 def test_reads_of_any_size_give_the_same_points(entry: str) -> None:
     data = (console_score.CORPUS / f"{entry}.txt").read_bytes()

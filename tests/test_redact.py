@@ -9,7 +9,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mlop_cli.redact import REDACTED, Scrubber, is_secret_name, redact_argv
+from mlop_cli.redact import (
+    REDACTED,
+    Scrubber,
+    is_secret_name,
+    redact_argv,
+    redact_text,
+    scrubbable,
+    text_secrets,
+)
 
 SECRETS = [b"hf_abcdefgh123", b"sk-live-XYZ987", b"pass-word"]
 ALPHABET = b"abcdefhsk-_XYZ987pw0123 \n"
@@ -100,7 +108,75 @@ def test_secret_options_are_found_and_look_alikes_are_not(
         ("SSH_AUTH_SOCK", True), ("GITHUB_PAT", True), ("DB_PASS", True), ("MYSQL_PWD", True),
         ("PATH", False), ("PYTHONPATH", False), ("PWD", False), ("OLDPWD", False),
         ("PASSAGE_DIR", False), ("COMPASS", False), ("CUDA_VISIBLE_DEVICES", False),
+        ("TOKENIZERS_PARALLELISM", False), ("MAX_TOKENS", False), ("GIT_AUTHOR_NAME", False),
+        ("HF_TOKEN_PATH", True), ("GH_AUTH", True),
     ],
 )  # fmt: skip
 def test_secret_variable_names(name: str, secret: bool) -> None:
     assert is_secret_name(name) is secret
+
+
+@pytest.mark.parametrize(
+    ("text", "secrets"),
+    [
+        ("postgres://me:pw-secret1@db.example/x", ["pw-secret1"]),
+        ("postgresql://user:Pw#Leak?123@host:5432/db", ["Pw#Leak?123"]),  # raw # and ?
+        # Two readings (a password may hold `@` and `?`): both are secrets, the wider masked.
+        ("https://u:p@ss@host/path?email=a@b.com", ["p@ss", "p@ss@host/path?email=a"]),
+        ("a://u:p1@h,b://v:p2@h2/x", ["p1", "p1@h,b://v:p2", "p2"]),
+        ("DefaultEndpointsProtocol=https;AccountName=acct;AccountKey=abc+/def==;EndpointSuffix=x", ["abc+/def=="]),
+        ("Server=tcp:x.net;Database=db;User ID=me;Pwd=hunter2x;Encrypt=true", ["hunter2x"]),
+        ("https://acct.blob.core.windows.net/c?sv=2020&sig=abcDEF%2B123&se=x", ["abcDEF%2B123"]),
+        ("https://hooks.slack.com/services/T0000/B0000/XXXXXXXX", ["services/T0000/B0000/XXXXXXXX"]),
+        ("https://0123456789abcdef0123456789abcdef@o1.ingest.sentry.io/45", ["0123456789abcdef0123456789abcdef"]),
+        ("https://ghp_abcdefghijklmnopqrstuvwxyz0123456789@github.com/x/y.git", ["ghp_abcdefghijklmnopqrstuvwxyz0123456789"]),
+        ('+API_KEY = "sk-live-abcdef"', ["sk-live-abcdef"]),
+        ("+  password: changeme9", ["changeme9"]),
+        ("+ {'password': 'hunter2'}", ["hunter2"]),
+        ("--env=AWS_SECRET_ACCESS_KEY=abc123xyz", ["abc123xyz"]),
+        ("-----BEGIN RSA PRIVATE KEY-----\nMIIabc\n-----END RSA PRIVATE KEY-----", ["\nMIIabc\n"]),
+        ("token sk-proj-abcdefghijklmnopqrstuvwx in text", ["sk-proj-abcdefghijklmnopqrstuvwx"]),
+        # Code and look-alikes are not secrets.
+        ("+    token: str\n+password=None\n+key=len\n+token = args.token\n+key=get_key()", []),
+        ("token == 'abc'", []),
+        ("https://api.x.com:443/users/me@example.com", []),
+        ("https://registry.npmjs.org/@scope/pkg git@github.com:org/repo.git", []),
+        ("di=01;34:ln=01;36:mh=00 http://localhost:8080/path task-0123456789abcdefghijklmnop", []),
+    ],
+)  # fmt: skip
+def test_secrets_in_free_text(text: str, secrets: list[str]) -> None:
+    assert text_secrets(text) == secrets
+    clean = redact_text(text)
+    for secret in secrets:
+        assert secret not in clean
+
+
+@pytest.mark.parametrize(
+    ("argv", "secrets"),
+    [
+        (["-e", "API_KEY=s3cr3t-1"], ["s3cr3t-1"]),  # a secret name as a short flag's value
+        (["-e", "TOKEN", "s3cr3t-2"], ["s3cr3t-2"]),
+        (["--set", "password", "s3cr3t-3"], ["s3cr3t-3"]),
+        (["--env=AWS_SECRET_ACCESS_KEY=s3cr3t-4"], ["s3cr3t-4"]),
+        (["-c", "api_key:s3cr3t-5"], ["s3cr3t-5"]),
+        # Hyperparameters named like a token are kept.
+        (["--tokenizer", "gpt2", "--max-new-tokens", "256", "--author", "me"], []),
+    ],
+)
+def test_secret_names_given_as_values(argv: list[str], secrets: list[str]) -> None:
+    clean, found = redact_argv(argv)
+    assert found == secrets
+    assert len(clean) == len(argv)
+    for secret in secrets:
+        assert not any(secret in arg for arg in clean)
+
+
+def test_a_long_secret_is_scrubbed_whole_in_bounded_pieces() -> None:
+    secret = bytes(range(33, 127)) * 20  # 1,880 bytes
+    scrubber = Scrubber(scrubbable([secret.decode()]))
+    data = b"before " + secret + b" after\n"
+    out = b"".join(scrubber.feed(data[i : i + 100]) for i in range(0, len(data), 100))
+    out += scrubber.flush()
+    assert out.startswith(b"before [redacted]") and out.endswith(b"[redacted] after\n")
+    assert secret[:20] not in out and secret[-20:] not in out
+    assert scrubber._hold < 256  # held back: less than one piece

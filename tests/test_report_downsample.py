@@ -83,3 +83,36 @@ def test_packed_series_decode_to_the_same_points():
     steps, _, values = _unpack(blob, second, origin)
     assert steps.tolist() == [3, 1_000_000_000_000]
     assert math.isnan(values[0]) and values[1] == np.float32(1e30)
+
+
+def test_epochs_pack_plain_or_predicted_from_steps_and_decode_exactly():
+    """Linear epochs (HF's step / steps per epoch) travel as residuals from a per-step ratio,
+    whole epochs (a console header) as plain deltas; both decode to the same micro-epochs."""
+    from mlop_cli.report._pack import EPOCH_SCALE, SeriesPacker, js_round
+
+    # Irregular gaps, as downsampling leaves them: plain deltas then vary point to point.
+    rng = np.random.default_rng(3)
+    steps = np.unique(rng.integers(0, 100_000, 2000)).astype(np.float64)
+    cases = {
+        "linear": steps / 391.0,
+        "whole": np.floor(steps / 10_000.0) + 1.0,
+        "gaps": np.where(steps % 5 == 0, np.nan, steps / 391.0),
+    }
+    for name, epochs in cases.items():
+        packer = SeriesPacker()
+        trace = packer.add(steps, steps, np.zeros(len(steps)), 0.0, epochs)
+        raw = np.frombuffer(zlib.decompress(base64.b64decode(packer.finish())), np.uint8)
+        n = trace["n"]
+        deltas = raw[20 * n : 28 * n].reshape(8, n).T.copy().view("<f8").ravel()
+        decoded, total, previous = np.full(n, np.nan), 0.0, 0.0
+        for i in range(n):
+            if np.isnan(deltas[i]):
+                continue
+            total += deltas[i]
+            if trace["e"] == 2:
+                total += js_round((steps[i] - previous) * trace["er"])
+            previous = steps[i]
+            decoded[i] = total
+        expected = js_round(epochs * EPOCH_SCALE)
+        assert np.array_equal(decoded, expected, equal_nan=True), name
+        assert trace["e"] == {"linear": 2, "whole": 1, "gaps": 2}[name], name

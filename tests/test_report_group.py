@@ -34,7 +34,9 @@ def test_group_report_takes_training_metrics_from_rank_zero(store: Path) -> None
         )
         assert result.returncode == 0, result.stderr
     data = json.loads(
-        run_mlop("report", "--group", "slurm-77.0", "--format", "json", store=store).stdout
+        run_mlop(
+            "report", "--group", "slurm-77.0", "--format", "json", "--system", store=store
+        ).stdout
     )
     where = {run["id"]: run["name"].split("[")[1].rstrip("]") for run in data["runs"]}
     assert sorted(where.values()) == ["node00 rank 0", "node01 rank 1", "node02 rank 2"]

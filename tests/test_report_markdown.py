@@ -41,10 +41,27 @@ def test_markdown_lists_runs_differences_metrics_and_warnings():
     diffs = _table_rows(text, "| Parameter |")
     assert [row[0] for row in diffs] == ["lr"]
     metrics = _table_rows(text, "| Metric |")
-    assert len(metrics) == 5 * 3
+    # Training metrics only: train/loss, train/accuracy, eval/loss, eval/best_acc, each run.
+    assert len(metrics) == 4 * 3
     loss = [row for row in metrics if row[0] == "train/loss"]
     assert loss and all(row[4].isdigit() for row in loss)
     assert "### Warnings (3)" in text
+
+
+def test_markdown_and_json_leave_system_metrics_out_unless_asked():
+    model = sample_model()
+    text = render_markdown(model)
+    names = [row[0] for row in _table_rows(text, "| Metric |")]
+    assert names and not any(name.startswith("sys/") for name in names)
+    assert "4 system metrics (`sys/…`) left out; `--system` lists them" in text
+    assert not any(name.startswith("sys/") for name in render_json(model)["metrics"])
+    with_system = [row for row in _table_rows(render_markdown(model, system=True), "| Metric |")]
+    system_rows = [row for row in with_system if row[0].startswith("sys/")]
+    assert len(system_rows) == 4 * 3
+    # System metrics have no better or worse: no best value, no best step.
+    assert all(row[3] == "" and row[4] == "" for row in system_rows)
+    data = render_json(model, system=True)["metrics"]["sys/proc/rss_bytes"]["run00abc"]
+    assert data["best"] is None and data["best_step"] is None and data["lower_is_better"] is None
 
 
 def test_markdown_escapes_hostile_strings():
@@ -66,7 +83,7 @@ def test_json_summary_is_valid_json_with_nulls_for_nan():
     loaded = json.loads(text)
     loss = loaded["metrics"]["train/loss"]
     assert loss["run00abc"]["last"] is None
-    assert loss["run01abc"]["lower_is_better"] is True
+    assert loss["run01abc"]["lower_is_better"] is True and loss["run01abc"]["best"] == "min"
     assert loaded["param_differences"] == {"lr": {"run00abc": 0.001, "run01abc": 0.002}}
     assert [run["status"] for run in loaded["runs"]] == ["finished", "failed"]
     assert len(loaded["warnings"]) == 2

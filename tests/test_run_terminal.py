@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import PYTHON, clean_env, integrity, mlop_argv, query, start_run
+from tests.reliability.harness import wait_for_console
 
 
 class Terminal:
@@ -262,7 +263,7 @@ def test_kill_9_of_mlop_leaves_a_valid_store_and_a_lost_run(store: Path, tmp_pat
         "    time.sleep(0.01)\n"
     )
     process = start_run(store, PYTHON, "-c", child)
-    time.sleep(2.5)
+    wait_for_console(store, 100)
     process.kill()
     process.wait()
     # The child loses its reader: it must get EPIPE/SIGPIPE and end, not hang.
@@ -279,7 +280,7 @@ def test_kill_9_of_mlop_leaves_a_valid_store_and_a_lost_run(store: Path, tmp_pat
         pytest.fail("the child kept running after mlop was killed")
     assert integrity(store) == "ok"
     stored = b"".join(row[0] for row in query(store, "SELECT data FROM logs ORDER BY seq"))
-    assert stored.count(b"\n") >= 100  # about 2.5 s of lines minus at most ~1 s
+    assert stored.count(b"\n") >= 100  # what the store held before the kill stays
     result = subprocess.run(
         mlop_argv("ls", "--json", "--store", str(store)), capture_output=True, env=clean_env()
     )

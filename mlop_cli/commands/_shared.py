@@ -65,24 +65,42 @@ def _config(cwd: Path):  # -> ConfigFile
     return find_config(cwd)
 
 
-def _store_path(flag: str | None) -> Path:
+def _store_path(flag: str | None, refusal: str | None = None) -> Path:
+    """The local store file. A PostgreSQL URL there (flag, $MLOP_STORE or config) is refused
+    in one line: ``refusal`` says what to do instead. Never a path made of a URL."""
     from mlop_cli.config import resolve_store
 
     cwd = Path.cwd()
+    url = _store_url(flag)
+    if url is not None:
+        from mlop_cli.store.pg import shown_url
+
+        advice = refusal or "this command works on a local store file; pass --store PATH"
+        raise UsageError(f"{shown_url(url)} is a PostgreSQL team store: {advice}")
     return resolve_store(flag, os.environ, _config(cwd), cwd)
 
 
 # -- store backends (sync feature) -------------------------------------------------------
 
 
-def _store_spec(flag: str | None) -> str:
-    """The ``--store`` value as given: a path, a folder of stores, or a PostgreSQL URL."""
+def _store_url(flag: str | None) -> str | None:
+    """The PostgreSQL URL that ``--store``, ``$MLOP_STORE`` or the config file names, if any
+    (the first of them that is set decides)."""
     from mlop_cli.store.pg import is_pg_url
 
     config = _config(Path.cwd())
     for candidate in (flag, os.environ.get("MLOP_STORE"), config.values.get("store")):
-        if candidate and is_pg_url(candidate):
-            return candidate  # as is: Path() would fold the URL's "//"
+        if candidate:
+            return candidate if is_pg_url(candidate) else None
+    return None
+
+
+def _store_spec(flag: str | None) -> str:
+    """The ``--store`` value as given: a path, a folder of stores, or a PostgreSQL URL."""
+    url = _store_url(flag)
+    if url is not None:
+        return url  # as is: Path() would fold the URL's "//"
+    config = _config(Path.cwd())
     path = _store_path(flag)
     if not flag and not os.environ.get("MLOP_STORE") and "store" not in config.values:
         # One store per node on a shared filesystem (.mlop/<host>.db): read them all.
@@ -117,12 +135,12 @@ def _complete(opened: Any, run_ids: list[str]) -> None:
 def _sync_url(flag: str | None) -> str | None:
     """``--to`` / ``--sync-to`` > ``MLOP_SYNC_TO`` > config ``sync_to``; checked, never printed."""
     from mlop_cli.config import pick
-    from mlop_cli.store.pg import is_pg_url, redact_url
+    from mlop_cli.store.pg import is_pg_url, shown_url
 
     url = pick(flag, os.environ.get("MLOP_SYNC_TO") or None, _config(Path.cwd()), "sync_to", None)
     if url and not is_pg_url(url):
         raise UsageError(
-            f"{redact_url(url)!r} is not a PostgreSQL URL; expected postgresql://USER@HOST/DB"
+            f"{shown_url(url)!r} is not a PostgreSQL URL; expected postgresql://USER@HOST/DB"
         )
     return url
 

@@ -14,6 +14,7 @@ from mlop_cli.commands._shared import (
     _open_store,
     _print_json,
     _store_path,
+    _store_url,
     _warn,
     app,
 )
@@ -22,10 +23,24 @@ from mlop_cli.errors import ExitCode, UsageError
 # -- edit ------------------------------------------------------------------------------
 
 
-def _editor(flag: str | None):  # -> StoreEditor
+def _editor(flag: str | None, command: str):  # -> StoreEditor | PgEditor
+    """The store to edit; with a PostgreSQL URL, the team store (``rm`` and ``gc`` only)."""
     from mlop_cli.store.edit import StoreEditor
 
-    return StoreEditor(_store_path(flag))
+    url = _store_url(flag)
+    if url is not None and command in ("rm", "gc"):
+        from mlop_cli.store.pg_store import PgEditor
+
+        return PgEditor(url, f"mlop {command}")
+    return StoreEditor(_store_path(flag, _LOCAL_EDIT))
+
+
+# Tags and names are edited where a run was recorded; its sync then sends them (a team store
+# edit would be undone by the next sync of the run).
+_LOCAL_EDIT = (
+    "tags and names are edited in the local store where the run was recorded; "
+    "`mlop sync` then sends the change"
+)
 
 
 @app.command()
@@ -42,8 +57,9 @@ def tag(
 
     Example: mlop tag last best ablation-3
     """
+    _store_path(store, _LOCAL_EDIT)
     run_id = _open_store(store).resolve(run_ref)
-    with _editor(store) as editor:
+    with _editor(store, "tag") as editor:
         now = editor.add_tags(run_id, tags)
     sys.stderr.write(f"mlop: run {run_id} tags: {', '.join(now)}\n")
 
@@ -62,8 +78,9 @@ def untag(
 
     Example: mlop untag last best
     """
+    _store_path(store, _LOCAL_EDIT)
     run_id = _open_store(store).resolve(run_ref)
-    with _editor(store) as editor:
+    with _editor(store, "untag") as editor:
         now, absent = editor.remove_tags(run_id, tags)
     if absent:
         _warn(f"run {run_id} had no tag {', '.join(absent)}")
@@ -84,8 +101,9 @@ def rename(
 
     Example: mlop rename last baseline-lr3e-4
     """
+    _store_path(store, _LOCAL_EDIT)
     run_id = _open_store(store).resolve(run_ref)
-    with _editor(store) as editor:
+    with _editor(store, "rename") as editor:
         old = editor.rename(run_id, name)
         same = editor.named(name)
     name = name.strip()
@@ -119,7 +137,7 @@ def rm(
     """
     opened = _open_store(store)
     run_ids = list(dict.fromkeys(opened.resolve(ref) for ref in run_refs))
-    with _editor(store) as editor:
+    with _editor(store, "rm") as editor:
         plan = editor.delete_runs(run_ids, force=force, dry_run=True)
         if not yes:
             if not sys.stdin.isatty():
@@ -173,7 +191,7 @@ def gc(
             raise UsageError(f"--status {item!r}: expected one of {', '.join(statuses)}")
     if older_than is None and not status and not vacuum:
         raise UsageError("nothing to do: give --older-than DAYS, --status S and/or --vacuum")
-    with _editor(store) as editor:
+    with _editor(store, "gc") as editor:
         removal = editor.collect_garbage(
             older_than_days=older_than, statuses=status or None, vacuum=vacuum, dry_run=dry_run
         )

@@ -20,6 +20,11 @@ from mlop_cli.commands._shared import (
     app,
 )
 
+_IMPORT_ELSEWHERE = (
+    "mlop import and import-log write to a local store; import there, then send the runs with "
+    "`mlop sync --to URL`"
+)
+
 
 @app.command("import")
 def import_(
@@ -45,7 +50,7 @@ def import_(
     """
     from mlop_cli.importing import import_tensorboard
 
-    path = _store_path(store)
+    path = _store_path(store, _IMPORT_ELSEWHERE)
     with _progress("reading event files") as progress:
         result = import_tensorboard(
             path,
@@ -114,7 +119,7 @@ def import_log(
 
     config = _config(Path.cwd())
     patterns = _compile_patterns([*config.values.get("patterns", []), *pattern])
-    path = _store_path(store)
+    path = _store_path(store, _IMPORT_ELSEWHERE)
     with _progress("parsing the log") as progress:
         imported = import_log_file(
             path,

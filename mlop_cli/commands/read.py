@@ -152,9 +152,20 @@ def logs(
 @app.command()
 def compare(
     run_refs: list[str] = typer.Argument(
-        ...,
-        metavar="RUN...",
-        help="Two or more runs: id, name (its newest run), NAME~N (the Nth before), `last`, or unique id prefix.",
+        None,
+        metavar="[RUN]...",
+        help="Two or more runs: id, name (its newest run), NAME~N (the Nth before), `last`, or "
+        "unique id prefix (or pick them with --project, --tag, --last).",
+        show_default=False,
+    ),
+    project: str | None = typer.Option(None, "--project", "-p", help="Runs of this project."),
+    tag: str | None = typer.Option(None, "--tag", "-t", help="Runs with this tag."),
+    last: int | None = typer.Option(
+        None,
+        "--last",
+        "-l",
+        help="The N newest matching runs (default 10 with --project/--tag).",
+        min=2,
     ),
     metric: list[str] = typer.Option(
         [], "--metric", "-m", help="Only this metric (repeatable; default: all but sys/...)."
@@ -169,16 +180,34 @@ def compare(
     """Compare runs: parameters that differ, and each metric's last and best value.
 
     Best is the minimum for metrics named like a loss or an error (loss, error, perplexity,
-    err, ppl, wer, cer, mse, mae, rmse, nll), the maximum otherwise.
+    latency, runtime, regret, err, ppl, wer, cer, mse, mae, rmse, nll, time, cost, dist), the
+    maximum otherwise; system metrics and settings (lr, epoch, step, momentum, grad_norm) have
+    none. Runs are named, or picked: --project/--tag (the 10 newest, or --last N), or --last N
+    alone (the N newest runs).
 
     Example: mlop compare baseline a1b2 last --metric eval/acc --metric eval/loss
     """
     from mlop_cli.views.compare import compare_document, compare_view
 
-    if len(run_refs) < 2:
-        raise UsageError("give at least two runs to compare, e.g. mlop compare RUN1 RUN2")
+    picking = project is not None or tag is not None or last is not None
+    if run_refs and picking:
+        raise UsageError("name the runs or pick them with --project/--tag/--last, not both")
     opened = _open_store(store)
-    run_ids = [opened.resolve(ref) for ref in run_refs]
+    if run_refs:
+        run_ids = list(dict.fromkeys(opened.resolve(ref) for ref in run_refs))
+    elif picking:
+        run_ids = [run["id"] for run in opened.runs(project=project, tag=tag, limit=last or 10)]
+    else:
+        run_ids = []
+    if len(run_ids) < 2:
+        if picking:
+            raise UsageError(
+                f"{len(run_ids)} run(s) match; compare needs two or more (`mlop ls` lists them)"
+            )
+        raise UsageError(
+            "give at least two runs to compare, e.g. mlop compare RUN1 RUN2 (or --project P, "
+            "--tag T, --last N)"
+        )
     _complete(opened, run_ids)
     document = compare_document(opened, run_ids, metrics=metric or None, system=system)
     if as_json:
@@ -332,7 +361,7 @@ def export(
     opened = _open_store(store)
     run_id = opened.resolve(run_ref)
     _complete(opened, [run_id])
-    if format_ == "tensorboard":
+    if format_ == "tensorboard" and output is not None:
         written = exporting.write_tensorboard(opened, run_id, output, metric or None)
         sys.stderr.write(
             f"mlop: wrote {written['points']:,} points and {written['histograms']:,} histograms to {output}\n"

@@ -60,6 +60,12 @@ def report(
     summary: bool = typer.Option(
         False, "--summary", help="With --format md: also append to $GITHUB_STEP_SUMMARY."
     ),
+    system: bool = typer.Option(
+        False,
+        "--system",
+        help="With --format md or json: also list the system metrics (sys/...); the HTML "
+        "report always has them, in its System section.",
+    ),
     store: str | None = StoreOption,
 ) -> None:
     """Write a self-contained, offline report of runs: HTML, Markdown or JSON.
@@ -99,6 +105,7 @@ def report(
             progress=progress,
             system_only_unless_rank_zero=group is not None and not all_ranks,
         )
+    target: Path | None
     if output_format == "html":
         from mlop_cli.report import render_html
 
@@ -107,12 +114,13 @@ def report(
     elif output_format == "md":
         from mlop_cli.report import render_markdown
 
-        text = render_markdown(model)
+        text = render_markdown(model, system=system)
         target = Path(output) if output else None
     else:
         from mlop_cli.report import render_json
 
-        text = json.dumps(render_json(model), indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+        data = render_json(model, system=system)
+        text = json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
         target = Path(output) if output else None
     if target is None or str(target) == "-":
         sys.stdout.write(text)

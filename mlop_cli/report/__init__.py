@@ -39,15 +39,17 @@ def render_html(model: ReportModel, *, include_env: bool = False, **options: Any
     return render(model, include_env=include_env, **options)
 
 
-def render_markdown(model: ReportModel) -> str:
-    """Render ``model`` as a Markdown summary; see ``mlop_cli.report.markdown``."""
+def render_markdown(model: ReportModel, *, system: bool = False) -> str:
+    """Render ``model`` as a Markdown summary (``sys/…`` metrics only with ``system``); see
+    ``mlop_cli.report.markdown``."""
     from mlop_cli.report.markdown import render_markdown as render
 
-    return render(model)
+    return render(model, system=system)
 
 
-def render_json(model: ReportModel) -> dict[str, Any]:
-    """Return the Markdown summary's content as JSON-ready data."""
+def render_json(model: ReportModel, *, system: bool = False) -> dict[str, Any]:
+    """Return the Markdown summary's content as JSON-ready data (``sys/…`` only with
+    ``system``)."""
     from mlop_cli.report.markdown import render_json as render
 
-    return render(model)
+    return render(model, system=system)

@@ -10,7 +10,10 @@ points are selected by index.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
+
+from mlop_cli.report.model import MetricSeries
 
 DEFAULT_MAX_POINTS = 2000
 
@@ -91,3 +94,28 @@ def downsample(
     if len(index) == n:
         return step_array, time_array, value_array
     return step_array[index], time_array[index], np.ascontiguousarray(value_array[index])
+
+
+def downsample_series(series: MetricSeries, max_points: int = DEFAULT_MAX_POINTS) -> MetricSeries:
+    """The series reduced like :func:`downsample`, its epochs (when it has them) kept aligned.
+
+    Arrays become numpy float64 arrays of equal length; the summary is kept as it is (it was
+    computed from every point).
+    """
+    import numpy as np
+
+    values = as_float_array(series.values)
+    steps = as_float_array(series.steps)
+    times = as_float_array(series.times)
+    n = min(len(values), len(steps), len(times))
+    epochs = None
+    if series.epochs is not None:
+        epochs = as_float_array(series.epochs)[:n]
+        if len(epochs) < n:  # an epoch column shorter than the points: the rest is unknown
+            epochs = np.concatenate((epochs, np.full(n - len(epochs), np.nan)))
+    values, steps, times = values[:n], steps[:n], times[:n]
+    index = select_indices(values, max_points)
+    if len(index) < n:
+        values, steps, times = np.ascontiguousarray(values[index]), steps[index], times[index]
+        epochs = None if epochs is None else epochs[index]
+    return replace(series, steps=steps, times=times, values=values, epochs=epochs)

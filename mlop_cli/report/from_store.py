@@ -11,7 +11,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from mlop_cli.direction import lower_is_better
+from mlop_cli.direction import direction
 from mlop_cli.report.model import (
     GitInfo,
     HistogramSnapshot,
@@ -48,7 +48,7 @@ def build_model(
     contribute only their system metrics: training metrics come from rank 0, while every
     node's CPU and GPU land on the same charts, where a straggler shows.
     """
-    from mlop_cli.report.downsample import downsample
+    from mlop_cli.report.downsample import downsample_series
 
     runs: list[RunReport] = []
     total = sum(len(store.metric_names(run_id)) for run_id in run_ids) or 1
@@ -71,21 +71,22 @@ def build_model(
                 progress(done, total)
             if series is None:
                 continue
-            steps, times, values = downsample(series.steps, series.times, series.values, max_points)
-            best = item["min_step"] if lower_is_better(key) else item["max_step"]
+            best = direction(key)
             metrics[key] = MetricSeries(
                 source=item["source"],
-                steps=steps,
-                times=times,
-                values=values,
+                steps=series.steps,
+                times=series.times,
+                values=series.values,
+                epochs=series.epochs,
                 summary=MetricSummary(
                     last=_nan(item["last"]),
                     min=_nan(item["min"]),
                     max=_nan(item["max"]),
                     count=item["count"],
-                    best_step=best,
+                    best_step=None if best is None else item[f"{best}_step"],
                 ),
             )
+            metrics[key] = downsample_series(metrics[key], max_points)
         histograms = {
             name: [
                 HistogramSnapshot(h["step"], h["time"], h["edges"], h["counts"])

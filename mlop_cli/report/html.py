@@ -4,7 +4,12 @@ Tables, text and the console are rendered here, on the server side, with every s
 a run HTML-escaped. Charts are drawn in the browser by plotly.js (inlined from the installed
 ``plotly`` package) from data embedded in the page: a JSON element for the structure and a
 compressed binary blob for the points (see ``_pack``). Charts are created lazily as they
-scroll into view; the URL hash ``#all`` draws every chart at once.
+scroll into view; the URL hash ``#all`` opens every section and draws every chart at once.
+
+The page reads top-down in the order a person checks a run: the training charts (so the first
+screen shows them), their summary, the runs and their parameters, histograms, then the system
+metrics (grouped, in their units, against time; folded away when several runs are compared),
+warnings, console and context. One sidebar legend colours each run the same everywhere.
 """
 
 from __future__ import annotations
@@ -14,25 +19,37 @@ import html
 import json
 import math
 import re
+from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
+from mlop_cli import units
+from mlop_cli.report import _system as system_panels
 from mlop_cli.report import summary as facts
 from mlop_cli.report._ansi import ansi_to_html
+from mlop_cli.report._epochs import epoch_columns, is_epoch_metric
 from mlop_cli.report._json import finite_or_none, script_json
 from mlop_cli.report._pack import SeriesPacker
-from mlop_cli.report.downsample import DEFAULT_MAX_POINTS, as_float_array, downsample
-from mlop_cli.report.model import HistogramSnapshot, ReportModel, RunReport
+from mlop_cli.report.downsample import DEFAULT_MAX_POINTS, as_float_array, downsample_series
+from mlop_cli.report.model import HistogramSnapshot, MetricSeries, ReportModel, RunReport
 
 # Tableau 10: distinct, colour-blind-friendlier than plotly's defaults, readable on white.
+# Beyond ten runs colours step round the hue circle by the golden angle (see run_colour).
 PALETTE = (
     "#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f",
     "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac",
 )  # fmt: skip
 CONSOLE_TAIL_BYTES = 256 * 1024
+# The epoch x axis is the default when every training line has an epoch for at least this
+# share of its points (a closing "Best val_acc" line has none; a line with none at all keeps
+# the default on step).
+EPOCH_DEFAULT_COVERAGE = 0.5
+# Up to this many training metrics share one grid; more are grouped by their name's prefix.
+FLAT_TRAINING_PANELS = 12
 HISTOGRAM_STEPS = 120
 HISTOGRAM_BINS = 48
 _PLACEHOLDER = re.compile(r"\{\{(\w+)\}\}")
+_GPU_FACT = re.compile(r"^gpu(\d+) (?:name|(mean util %))$")
 
 
 def _escape(value: Any) -> str:
@@ -57,7 +74,7 @@ def plotly_js() -> str:
             .read_text(encoding="utf-8")
         )
     except (FileNotFoundError, ModuleNotFoundError):  # older layouts of the package
-        from plotly.offline import get_plotlyjs
+        from plotly.offline import get_plotlyjs  # type: ignore[import-untyped]
 
         return get_plotlyjs()
 
@@ -80,8 +97,20 @@ def _status_badge(status: str) -> str:
     return f'<span class="badge status-{known}">{_escape(status)}</span>'
 
 
+def run_colour(index: int) -> str:
+    """The colour of the run at ``index``: the same in every chart, table and the legend.
+
+    Tableau 10 first; then hues a golden angle apart, so no two of many runs look alike.
+    """
+    if index < len(PALETTE):
+        return PALETTE[index]
+    hue = (index - len(PALETTE)) * 137.508 + 20.0
+    lightness = (38, 48, 58)[index % 3]
+    return f"hsl({hue % 360:.0f}, 60%, {lightness}%)"
+
+
 def _run_label(run: RunReport, index: int) -> str:
-    colour = PALETTE[index % len(PALETTE)]
+    colour = run_colour(index)
     return (
         f'<span class="swatch" style="background:{colour}"></span>'
         f'<span class="run-name">{_escape(run.name)}</span>'
@@ -183,35 +212,209 @@ def _params_section(model: ReportModel) -> str:
     return _section("params", "Hyperparameters", table, note)
 
 
-def _group_of(name: str) -> str:
-    if name.startswith(facts.SYSTEM_PREFIX):
-        rest = name[len(facts.SYSTEM_PREFIX) :]
-        return "sys/" + rest.split("/", 1)[0] if "/" in rest else "sys"
-    return name.split("/", 1)[0] if "/" in name else "metrics"
+# ----------------------------------------------------------------------------- panels
 
 
-def _chart_card(chart_index: int, title: str, subtitle: str = "") -> str:
+@dataclass
+class _Panel:
+    """One metric on the page: a chart (``chart`` is its index in the page data) or, when each
+    run has a single value of it, a value card (``html``)."""
+
+    name: str
+    system: bool
+    chart: int | None = None
+    html: str = ""
+
+
+@dataclass
+class _Charts:
+    """What the chart data holds, for the page's structure."""
+
+    data: dict[str, Any]
+    blob: str
+    panels: list[_Panel] = field(default_factory=list)
+    histograms: list[tuple[str, int, int]] = field(default_factory=list)
+
+    def training(self) -> list[_Panel]:
+        return [panel for panel in self.panels if not panel.system]
+
+    def system(self) -> list[_Panel]:
+        return [panel for panel in self.panels if panel.system]
+
+
+def _chart_card(chart_index: int, title: str, subtitle: str = "", name: str = "") -> str:
     sub = f'<span class="muted small">{subtitle}</span>' if subtitle else ""
+    metric = f' data-metric="{_escape(name)}"' if name else ""
     return (
-        f'<div class="card chart-card"><div class="card-title"><span class="metric-name">'
+        f'<div class="card chart-card"{metric}><div class="card-title"><span class="metric-name">'
         f"{_escape(title)}</span>{sub}</div>"
         f'<div class="chart" data-chart="{chart_index}"></div></div>'
     )
 
 
-def _grouped_charts(names_with_index: list[tuple[str, int]], anchor_prefix: str) -> str:
-    groups: dict[str, list[tuple[str, int]]] = {}
-    for name, chart_index in names_with_index:
-        groups.setdefault(_group_of(name), []).append((name, chart_index))
-    parts = []
-    for group, members in groups.items():
-        cards = "".join(_chart_card(chart_index, name) for name, chart_index in members)
-        parts.append(
-            f'<details class="group" open id="{_anchor(anchor_prefix, group)}"><summary>'
-            f'<span class="group-name">{_escape(group)}</span> <span class="count">{len(members)}</span>'
-            f'</summary><div class="grid">{cards}</div></details>'
+def _titles(name: str, system: bool) -> tuple[str, str]:
+    """(title, subtitle HTML) of a metric's card: system metrics in words, their name below."""
+    if system:
+        return system_panels.label_of(name), f"<code>{_escape(name)}</code>"
+    return name, ""
+
+
+def _value_card(
+    model: ReportModel, name: str, system: bool, members: list[tuple[int, MetricSeries]]
+) -> str:
+    """A metric each run has one value of (or one constant value, or an epoch counter)."""
+    import numpy as np
+
+    title, subtitle = _titles(name, system)
+    rows = []
+    for run_index, series in members:
+        values = as_float_array(series.values)
+        value = float(values[-1]) if len(values) else math.nan
+        count = series.summary.count if series.summary is not None else len(values)
+        shown = units.format_value(name, value) if system else units.format_number(value)
+        steps = as_float_array(series.steps)
+        if count == 1 and not system and len(steps):
+            where = f"step {units.format_number(float(steps[-1]))}"
+        elif count == 1:
+            where = "one sample"
+        elif len(values) and not np.all(values == values[0]):
+            where = f"last of {units.format_number(count)} points"
+        else:
+            where = f"all {units.format_number(count)} {'samples' if system else 'points'}"
+        label = _run_label(model.runs[run_index], run_index) if len(model.runs) > 1 else ""
+        rows.append(
+            f'<tr><td class="value-run">{label}</td><td class="value num">{_escape(shown)}</td>'
+            f'<td class="muted small">{_escape(where)}</td></tr>'
         )
+    sub = f'<span class="muted small">{subtitle}</span>' if subtitle else ""
+    return (
+        f'<div class="card value-card" data-metric="{_escape(name)}"><div class="card-title">'
+        f'<span class="metric-name">{_escape(title)}</span>{sub}</div>'
+        f'<table class="values">{"".join(rows)}</table></div>'
+    )
+
+
+def _grid(panels: list[_Panel], titles: dict[str, tuple[str, str]]) -> str:
+    cards = "".join(
+        _chart_card(panel.chart, titles[panel.name][0], titles[panel.name][1], panel.name)
+        for panel in panels
+        if panel.chart is not None
+    )
+    values = "".join(panel.html for panel in panels if panel.chart is None)
+    parts = []
+    if cards:
+        parts.append(f'<div class="grid">{cards}</div>')
+    if values:
+        parts.append(f'<div class="values-grid">{values}</div>')
     return "".join(parts)
+
+
+def _group(anchor: str, title: str, panels: list[_Panel], body: str, opened: bool = True) -> str:
+    charts = sum(1 for panel in panels if panel.chart is not None)
+    count = f"{charts} chart{'s' if charts != 1 else ''}"
+    values = len(panels) - charts
+    if values:
+        count += f", {values} value{'s' if values != 1 else ''}"
+    return (
+        f'<details class="group" {"open" if opened else ""} id="{anchor}"><summary>'
+        f'<span class="group-name">{_escape(title)}</span> <span class="count">{count}</span>'
+        f"</summary>{body}</details>"
+    )
+
+
+def _training_section(model: ReportModel, panels: list[_Panel]) -> str:
+    if not panels:
+        return _section(
+            "metrics", "Training metrics", '<p class="empty">No training metrics recorded.</p>'
+        )
+    titles = {panel.name: _titles(panel.name, False) for panel in panels}
+    groups: dict[str, list[_Panel]] = {}
+    for panel in panels:
+        groups.setdefault(facts.group_of(panel.name), []).append(panel)
+    # Few charts flow in one grid, so the first screen holds as many as fit; many are
+    # grouped by their name's first part into sections that fold.
+    if len(groups) == 1 or len(panels) <= FLAT_TRAINING_PANELS:
+        body = _grid(panels, titles)
+    else:
+        body = "".join(
+            _group(_anchor("metrics", group or "ungrouped"), group or "ungrouped", members,
+                   _grid(members, titles))
+            for group, members in groups.items()
+        )  # fmt: skip
+    return _section("metrics", "Training metrics", body)
+
+
+def _system_facts_table(model: ReportModel) -> str:
+    labels = {
+        "proc_peak_rss_bytes": "Peak memory (RSS)",
+        "proc_mean_cpu_percent": "Mean CPU",
+        "gpus_used": "GPUs used",
+        "gpu_hours": "GPU hours",
+        "energy_wh": "GPU energy",
+        "cpu": "CPU model",
+        "cpu count": "CPUs",
+    }
+    keys: list[str] = []
+    for run in model.runs:
+        keys += [key for key in run.system_summary if key not in keys]
+    if not keys:
+        return ""
+    head = "<tr><th>Fact</th>" + "".join(
+        f"<th>{_run_label(run, index)}</th>" for index, run in enumerate(model.runs)
+    )
+    rows = []
+    for key in keys:
+        cells = []
+        for run in model.runs:
+            value = run.system_summary.get(key)
+            if isinstance(value, (int, float)) and not isinstance(value, bool):
+                shown = units.format_value(key, value)
+                if key.endswith(" %"):
+                    shown += "%"
+            else:
+                shown = "-" if value is None else str(value)
+            cells.append(f"<td>{_escape(shown)}</td>")
+        label = labels.get(key) or _GPU_FACT.sub(
+            lambda found: f"GPU {found.group(1)}" + (" mean utilisation" if found.group(2) else ""),
+            key,
+        )
+        rows.append(f'<tr><th scope="row">{_escape(label)}</th>{"".join(cells)}</tr>')
+    return (
+        f'<div class="card table-wrap facts"><table class="table"><thead>{head}</tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table></div>"
+    )
+
+
+def _system_section(model: ReportModel, panels: list[_Panel], time_unit: str) -> str:
+    facts_html = _system_facts_table(model)
+    if not panels and not facts_html:
+        return ""
+    titles = {panel.name: _titles(panel.name, True) for panel in panels}
+    groups: dict[tuple[int, int, str], tuple[str, list[_Panel]]] = {}
+    for panel in sorted(panels, key=lambda panel: system_panels.order_of(panel.name)):
+        key, title = system_panels.group_of(panel.name)
+        groups.setdefault(key, (title, []))[1].append(panel)
+    body = facts_html + "".join(
+        _group(_anchor("system", key[2]), title, members, _grid(members, titles),
+               opened=key[2] != "cores")
+        for key, (title, members) in sorted(groups.items())
+    )  # fmt: skip
+    charts = sum(1 for panel in panels if panel.chart is not None)
+    names = ", ".join(title for title, _ in (groups[key] for key in sorted(groups)))
+    # Several runs: the comparison is about training, so the machine's charts wait folded.
+    opened = len(model.runs) == 1 or not any(
+        not facts.is_system(name) for run in model.runs for name in run.metrics
+    )
+    note = (
+        f"{charts} chart{'s' if charts != 1 else ''}"
+        + (f" · {_escape(names)}" if names else "")
+        + f" · against time since each run started ({_escape(time_unit)})"
+    )
+    return (
+        f'<section id="system" class="section"><details class="fold" {"open" if opened else ""}>'
+        f'<summary><h2>System</h2><span class="fold-note">{note}</span></summary>'
+        f"{body}</details></section>"
+    )
 
 
 def _histogram_matrix(snapshots: list[HistogramSnapshot]) -> dict[str, Any] | None:
@@ -272,25 +475,35 @@ def _metric_summary_section(model: ReportModel, names: list[str]) -> str:
         present = [(index, run) for index, run in enumerate(model.runs) if name in run.metrics]
         for position, (index, run) in enumerate(present):
             summary = facts.metric_summary(name, run.metrics[name])
+            direction = facts.direction(name)
+            better = {"min": "lower is better", "max": "higher is better"}.get(direction or "")
             metric_cell = (
                 f'<th scope="rowgroup" rowspan="{len(present)}"><code>{_escape(name)}</code>'
-                f'<div class="muted small">{"lower" if facts.lower_is_better(name) else "higher"} is better</div></th>'
+                + (f'<div class="muted small">{better}</div>' if better else "")
+                + "</th>"
                 if position == 0
                 else ""
             )
-            best = "-" if summary.best_step is None else str(summary.best_step)
+            best = (
+                "-"
+                if summary.best_step is None or direction is None
+                else units.format_number(summary.best_step)
+            )
             rows.append(
                 f'<tr class="{"first" if position == 0 else ""}">{metric_cell}'
                 f"<td>{_run_label(run, index)}</td>"
-                f'<td class="num">{_escape(facts.format_number(summary.last))}</td>'
-                f'<td class="num">{_escape(facts.format_number(summary.min))}</td>'
-                f'<td class="num">{_escape(facts.format_number(summary.max))}</td>'
-                f'<td class="num">{summary.count}</td>'
+                f'<td class="num">{_escape(units.format_number(summary.last))}</td>'
+                f'<td class="num">{_escape(units.format_number(summary.min))}</td>'
+                f'<td class="num">{_escape(units.format_number(summary.max))}</td>'
+                f'<td class="num">{_escape(units.format_number(summary.count))}</td>'
                 f'<td class="num">{_escape(best)}</td></tr>'
             )
     table = f'<div class="card table-wrap"><table class="table summary"><thead>{head}</thead><tbody>{"".join(rows)}</tbody></table></div>'
     return _section(
-        "summary", "Metric summary", table, "Computed from every point, not the downsampled charts."
+        "summary",
+        "Metric summary",
+        table,
+        "Training metrics, computed from every point, not the downsampled charts.",
     )
 
 
@@ -404,51 +617,188 @@ def _texts_section(model: ReportModel) -> str:
 # ------------------------------------------------------------------------- assembly
 
 
-def _chart_data(
-    model: ReportModel, metric_names: list[str], max_points: int
-) -> tuple[dict[str, Any], list[tuple[str, int]], list[tuple[str, int, int]], str]:
-    """Build the page's chart JSON and blob; return it with (name, chart) index lists."""
+def _time_unit(model: ReportModel, prepared: list[dict[str, MetricSeries]]) -> tuple[str, int]:
+    """The unit of the relative time axis: seconds, minutes or hours, by the longest run."""
+    longest = 0.0
+    for run, metrics in zip(model.runs, prepared, strict=True):
+        origin = _time_origin(run)
+        for series in metrics.values():
+            times = as_float_array(series.times)
+            if len(times) and math.isfinite(times[-1]):
+                longest = max(longest, float(times[-1]) - origin)
+        duration = facts.run_duration(run)
+        if duration is not None and math.isfinite(duration):
+            longest = max(longest, duration)
+    if longest <= 300:
+        return "s", 1
+    if longest <= 5 * 3600:
+        return "min", 60
+    return "h", 3600
+
+
+def _single_valued(name: str, members: list[tuple[int, MetricSeries]]) -> bool:
+    """Whether a metric is shown as a value: each run has one point of it, or one value all
+    along for a metric without a direction (a GPU's memory total, a constant ``lr``), or it
+    counts epochs (``train/epoch``: a rising line the same for every run; its last value says
+    how far a run got, and the epoch x axis shows the rest)."""
+    import numpy as np
+
+    counts = [len(series.values) for _, series in members]
+    if all(count == 1 for count in counts) or is_epoch_metric(name):
+        return True
+    if facts.direction(name) is not None:
+        return False  # a score stuck at one value is worth seeing as a line
+    for _, series in members:
+        values = as_float_array(series.values)
+        if len(values) == 0 or not np.all(values == values[0]):
+            return False
+    return True
+
+
+def _build_charts(model: ReportModel, max_points: int) -> _Charts:
+    """Downsample every series, decide chart or value per metric, pack the points."""
+    import numpy as np
+
     packer = SeriesPacker()
     origins = [_time_origin(run) for run in model.runs]
+    prepared = [
+        {name: downsample_series(series, max_points) for name, series in run.metrics.items()}
+        for run in model.runs
+    ]
+    epochs = [epoch_columns(metrics) for metrics in prepared]
+    time_unit, time_scale = _time_unit(model, prepared)
     charts: list[dict[str, Any]] = []
-    metric_charts: list[tuple[str, int]] = []
-    for name in metric_names:
+    panels: list[_Panel] = []
+    has_epochs, all_covered = False, True
+    # The training charts share one x range on the epoch and relative-time axes, so the
+    # metrics of a run line up chart under chart (steps may count differently per source).
+    spans: dict[str, list[float]] = {"epoch": [], "relative": []}
+    for name in facts.metric_names(model):
+        system = facts.is_system(name)
+        members = [
+            (index, metrics[name]) for index, metrics in enumerate(prepared) if name in metrics
+        ]
+        if _single_valued(name, members):
+            panels.append(_Panel(name, system, html=_value_card(model, name, system, members)))
+            continue
+        peak = 0.0
+        if system:
+            for _, series in members:
+                finite = np.abs(as_float_array(series.values))
+                finite = finite[np.isfinite(finite)]
+                if len(finite):
+                    peak = max(peak, float(finite.max()))
+        scale = units.chart_scale(name, peak)
+        if system and not scale.unit:
+            scale = units.Scale(system_panels.count_unit(name))
         traces = []
-        for run_index, run in enumerate(model.runs):
-            series = run.metrics.get(name)
-            if series is None:
-                continue
-            steps, times, values = downsample(series.steps, series.times, series.values, max_points)
-            trace = packer.add(steps, times, values, origins[run_index])
+        lowest = math.inf
+        for run_index, series in members:
+            values = as_float_array(series.values)
+            if scale.divisor != 1.0:
+                values = values / scale.divisor
+            finite = values[np.isfinite(values)]
+            if len(finite):
+                lowest = min(lowest, float(finite.min()))
+            column = None if system else epochs[run_index].get(name)
+            if not system and len(values) > 1:
+                known = 0.0 if column is None else float(np.isfinite(column).mean())
+                has_epochs = has_epochs or known > 0
+                all_covered = all_covered and known >= EPOCH_DEFAULT_COVERAGE
+            if not system:
+                _extend(spans["epoch"], column)
+                times = as_float_array(series.times)
+                _extend(spans["relative"], (times - origins[run_index]) / time_scale)
+            trace = packer.add(series.steps, series.times, values, origins[run_index], column)
             trace["r"] = run_index
             traces.append(trace)
-        metric_charts.append((name, len(charts)))
-        charts.append(
-            {"kind": "metric", "traces": traces, "system": name.startswith(facts.SYSTEM_PREFIX)}
-        )
-    histogram_charts: list[tuple[str, int, int]] = []
-    histogram_names = sorted({name for run in model.runs for name in run.histograms})
-    for name in histogram_names:
+        chart: dict[str, Any] = {"kind": "metric", "system": system, "unit": scale.unit}
+        if system and lowest >= 0:
+            chart["zero"] = True  # amounts (memory, power, %): the axis starts at zero
+            if scale.unit == "%" and peak <= 100:
+                chart["range"] = [0, 100]
+        chart["traces"] = traces
+        panels.append(_Panel(name, system, chart=len(charts)))
+        charts.append(chart)
+    histograms: list[tuple[str, int, int]] = []
+    for name in sorted({name for run in model.runs for name in run.histograms}):
         for run_index, run in enumerate(model.runs):
             matrix = _histogram_matrix(run.histograms.get(name) or [])
             if matrix is None:
                 continue
-            histogram_charts.append((name, run_index, len(charts)))
+            histograms.append((name, run_index, len(charts)))
             charts.append({"kind": "histogram", "r": run_index, **matrix})
+    training = any(not panel.system and panel.chart is not None for panel in panels)
+    options = (["step", "epoch"] if has_epochs else ["step"]) if training else []
+    options += ["relative", "wall"]
+    default = "epoch" if has_epochs and all_covered else "step" if training else "relative"
     data = {
         "runs": [
             {
                 # Plotly renders a subset of HTML in trace names: escape it here.
                 "label": html.escape(run.name, quote=False),
                 "short": html.escape(_shorten(run.name, 36), quote=False),
-                "colour": PALETTE[index % len(PALETTE)],
+                "colour": run_colour(index),
                 "t0": origins[index],
             }
             for index, run in enumerate(model.runs)
         ],
+        "x": {
+            "options": options,
+            "default": default,
+            "time": [time_unit, time_scale],
+            "ranges": {axis: span for axis, span in spans.items() if span and span[1] > span[0]},
+        },
         "charts": charts,
     }
-    return data, metric_charts, histogram_charts, packer.finish()
+    return _Charts(data, packer.finish(), panels, histograms)
+
+
+def _extend(span: list[float], column: Any) -> None:
+    """Widen ``span`` (empty, or [low, high]) to the finite values of ``column``."""
+    import numpy as np
+
+    if column is None:
+        return
+    finite = np.asarray(column, dtype=np.float64)
+    finite = finite[np.isfinite(finite)]
+    if not len(finite):
+        return
+    low, high = float(finite.min()), float(finite.max())
+    if span:
+        low, high = min(low, span[0]), max(high, span[1])
+    span[:] = [low, high]
+
+
+_X_LABELS = {"step": "step", "epoch": "epoch", "relative": "relative time", "wall": "wall time"}
+
+
+def _x_options(data: dict[str, Any]) -> str:
+    default = data["x"]["default"]
+    return "".join(
+        f'<option value="{option}"{" selected" if option == default else ""}>'
+        f"{_X_LABELS[option]}</option>"
+        for option in data["x"]["options"]
+    )
+
+
+def _legend(model: ReportModel) -> str:
+    """The one legend of every chart: each run's colour, name, status and differing params."""
+    differing = facts.differing_params(model)[:3]
+    items = []
+    for index, run in enumerate(model.runs):
+        params = " · ".join(
+            f"{key}={facts.format_param(run.params[key])}" for key in differing if key in run.params
+        )
+        detail = f'<span class="legend-params">{_escape(params)}</span>' if params else ""
+        items.append(
+            f'<li><button type="button" class="legend-run" data-run="{index}" aria-pressed="true"'
+            f' title="show or hide this run in every chart">'
+            f'<span class="swatch" style="background:{run_colour(index)}"></span>'
+            f'<span class="legend-text"><span class="run-name">{_escape(run.name)}</span>'
+            f"{detail}</span>{_status_badge(run.status)}</button></li>"
+        )
+    return f'<ul class="run-legend" id="run-legend">{"".join(items)}</ul>'
 
 
 def render_html(
@@ -464,27 +814,22 @@ def render_html(
     Returns:
         The HTML document.
     """
-    names = facts.metric_names(model)
-    data, metric_charts, histogram_charts, blob = _chart_data(model, names, max_points)
-    train = [
-        (name, index) for name, index in metric_charts if not name.startswith(facts.SYSTEM_PREFIX)
-    ]
-    system = [
-        (name, index) for name, index in metric_charts if name.startswith(facts.SYSTEM_PREFIX)
-    ]
+    built = _build_charts(model, max_points)
+    training, system = built.training(), built.system()
+    time_unit = built.data["x"]["time"][0]
 
-    sections = [_runs_section(model), _params_section(model)]
-    toc = [("runs", "Runs"), ("params", "Hyperparameters")]
-    if train:
-        sections.append(_section("metrics", "Metrics", _grouped_charts(train, "metrics")))
-        toc.append(("metrics", "Metrics"))
-    if system:
-        sections.append(_section("system", "System", _grouped_charts(system, "system")))
-        toc.append(("system", "System"))
-    if histogram_charts:
+    sections = [_training_section(model, training)]
+    toc = [("metrics", f"Training metrics ({len(training)})")]
+    summary_html = _metric_summary_section(model, facts.metric_names(model, system=False))
+    if summary_html:
+        sections.append(summary_html)
+        toc.append(("summary", "Metric summary"))
+    sections += [_runs_section(model), _params_section(model)]
+    toc += [("runs", "Runs"), ("params", "Hyperparameters")]
+    if built.histograms:
         cards = "".join(
             _chart_card(chart_index, name, _run_label(model.runs[run_index], run_index))
-            for name, run_index, chart_index in histogram_charts
+            for name, run_index, chart_index in built.histograms
         )
         sections.append(
             _section(
@@ -494,13 +839,14 @@ def render_html(
                 "Share of values per bucket (colour) at each step.",
             )
         )
-        toc.append(("histograms", "Histograms"))
-    summary_html = _metric_summary_section(model, names)
-    if summary_html:
-        sections.append(summary_html)
-        toc.append(("summary", "Metric summary"))
+        toc.append(("histograms", f"Histograms ({len(built.histograms)})"))
+    system_html = _system_section(model, system, time_unit)
+    if system_html:
+        sections.append(system_html)
+        toc.append(("system", f"System ({len(system)})"))
     sections.append(_events_section(model))
-    toc.append(("events", "Warnings"))
+    warned = len(facts.warnings(model))
+    toc.append(("events", f"Warnings ({warned})"))
     texts_html = _texts_section(model)
     if texts_html:
         sections.append(texts_html)
@@ -522,13 +868,15 @@ def render_html(
     parts = {
         "title": _escape(model.title),
         "run_count": f"{count} run{'s' if count != 1 else ''}",
-        "chart_count": str(len(data["charts"])),
+        "chart_count": str(len(built.data["charts"])),
         "generated": _escape(_format_time(model.generated_at)),
         "css": _resource("report.css"),
+        "legend": _legend(model),
+        "x_options": _x_options(built.data),
         "toc": toc_html,
         "sections": "".join(sections),
-        "data": script_json(data),
-        "blob": blob,
+        "data": script_json(built.data),
+        "blob": built.blob,
         "plotly": _inline_script(plotly_js()),
         "script": _inline_script(_resource("report.js")),
     }

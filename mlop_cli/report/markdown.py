@@ -35,12 +35,18 @@ def _table(header: list[str], rows: list[list[str]]) -> list[str]:
     return lines
 
 
-def render_json(model: ReportModel) -> dict[str, Any]:
+def render_json(model: ReportModel, *, system: bool = False) -> dict[str, Any]:
     """Return the summary as JSON-ready data (non-finite numbers become None).
+
+    Args:
+        model: What to summarise.
+        system: Also list the system metrics (``sys/…``).
 
     Returns:
         ``{"generated_at", "runs": [...], "param_differences": {key: {run_id: value}},
-        "metrics": {name: {run_id: {last, min, max, count, best_step}}}, "warnings": [...]}``.
+        "metrics": {name: {run_id: {last, min, max, count, best, best_step,
+        lower_is_better}}}, "warnings": [...]}``; ``best`` is ``"min"``, ``"max"`` or None for
+        a metric without a direction (then ``best_step`` and ``lower_is_better`` are None too).
     """
     runs = []
     for run in model.runs:
@@ -76,8 +82,9 @@ def render_json(model: ReportModel) -> dict[str, Any]:
         for key in facts.differing_params(model)
     }
     metrics: dict[str, dict[str, Any]] = {}
-    for name in facts.metric_names(model):
+    for name in facts.metric_names(model, system=system):
         metrics[name] = {}
+        best = facts.direction(name)
         for run in model.runs:
             if name in run.metrics:
                 summary = facts.metric_summary(name, run.metrics[name])
@@ -86,8 +93,9 @@ def render_json(model: ReportModel) -> dict[str, Any]:
                     "min": summary.min,
                     "max": summary.max,
                     "count": summary.count,
-                    "best_step": summary.best_step,
-                    "lower_is_better": facts.lower_is_better(name),
+                    "best": best,
+                    "best_step": summary.best_step if best else None,
+                    "lower_is_better": None if best is None else best == "min",
                 }
     warnings = [
         {
@@ -110,13 +118,15 @@ def render_json(model: ReportModel) -> dict[str, Any]:
     )
 
 
-def render_markdown(model: ReportModel, *, max_metrics: int = 50) -> str:
+def render_markdown(model: ReportModel, *, max_metrics: int = 50, system: bool = False) -> str:
     """Render runs, parameter differences, last/best of each metric and warnings as Markdown.
 
     Args:
         model: What to summarise.
-        max_metrics: At most this many metrics are listed (system metrics last), so the
-            summary stays within what CI pages show.
+        max_metrics: At most this many metrics are listed, so the summary stays within what
+            CI pages show.
+        system: Also list the system metrics (``sys/…``, after the training metrics); left
+            out by default, since a step summary is about the training.
 
     Returns:
         GitHub-flavoured Markdown.
@@ -159,29 +169,35 @@ def render_markdown(model: ReportModel, *, max_metrics: int = 50) -> str:
         ]
         lines += _table(header, rows) + [""]
 
-    names = facts.metric_names(model)
+    names = facts.metric_names(model, system=system)
     if names:
         lines += ["### Metrics", ""]
         rows = []
         for name in names[:max_metrics]:
+            direction = facts.direction(name)
             for run in model.runs:
                 if name not in run.metrics:
                     continue
                 summary = facts.metric_summary(name, run.metrics[name])
-                best = summary.min if facts.lower_is_better(name) else summary.max
+                best = "" if direction is None else facts.format_number(getattr(summary, direction))
                 rows.append(
                     [
                         escape_markdown(name),
                         escape_markdown(run.name),
                         escape_markdown(facts.format_number(summary.last)),
-                        escape_markdown(facts.format_number(best)),
-                        "" if summary.best_step is None else str(summary.best_step),
+                        escape_markdown(best),
+                        ""
+                        if summary.best_step is None or direction is None
+                        else str(summary.best_step),
                     ]
                 )
         lines += _table(["Metric", "Run", "Last", "Best", "Best step"], rows)
         if len(names) > max_metrics:
             lines.append(f"\n_{len(names) - max_metrics} more metrics in the HTML report._")
         lines.append("")
+    left_out = 0 if system else len(facts.metric_names(model)) - len(names)
+    if left_out:
+        lines += [f"_{left_out} system metrics (`sys/…`) left out; `--system` lists them._", ""]
 
     found = facts.warnings(model)
     lines += [f"### Warnings ({len(found)})", ""]

@@ -10,7 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any, Union
+
+if TYPE_CHECKING:
+    import numpy.typing
+
+# A column of numbers: a list, an array.array or a numpy array (as the store hands them).
+Numbers = Union[Sequence[float], "numpy.typing.NDArray[Any]"]
 
 RUN_STATUSES = ("running", "finished", "failed", "killed", "lost")
 
@@ -24,7 +30,8 @@ class MetricSummary:
         min: Smallest finite value (NaN when there is none).
         max: Largest finite value (NaN when there is none).
         count: Number of points.
-        best_step: Step of the best value (min for loss-like names, else max), or None.
+        best_step: Step of the best value (min for loss-like names, max for scores), or None
+            for a metric without a direction (``sys/…``, ``lr``; see ``mlop_cli.direction``).
     """
 
     last: float
@@ -36,7 +43,7 @@ class MetricSummary:
 
 @dataclass
 class MetricSeries:
-    """One metric of one run: parallel arrays of step, wall time and value.
+    """One metric of one run: parallel arrays of step, wall time and value (and epoch).
 
     Attributes:
         source: Where the points came from: "console", "tensorboard" or "system".
@@ -44,13 +51,17 @@ class MetricSeries:
         times: Wall time of each point, seconds since the epoch.
         values: Value of each point.
         summary: Summary over all points; computed by the renderer when None.
+        epochs: Epoch of each point where the output gave one (fractional allowed), NaN where
+            it did not; None when no point has one. For TensorBoard scalars the report also
+            derives them from a scalar named ``epoch`` (``train/epoch``), by global step.
     """
 
     source: str
-    steps: Sequence[int]
-    times: Sequence[float]
-    values: Sequence[float]
+    steps: Numbers
+    times: Numbers
+    values: Numbers
     summary: MetricSummary | None = None
+    epochs: Numbers | None = None
 
 
 @dataclass
@@ -108,7 +119,7 @@ class RunReport:
         system_summary: Short facts about the machine (GPU names, CPU count, ...).
         events: mlop's warnings and notes.
         console_tail: The last part of the console output, raw, ANSI codes included.
-        metrics: Metric name to series. Names starting with "sys/" go to the system panel.
+        metrics: Metric name to series. Names starting with "sys/" go to the System section.
         histograms: Histogram name to snapshots in step order.
         texts: Text summaries, name to list of (step, text).
     """

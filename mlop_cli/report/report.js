@@ -3,13 +3,16 @@
 (function () {
   "use strict";
   var DATA = JSON.parse(document.getElementById("mlop-data").textContent);
-  var state = { xAxis: "step", smoothing: 0, logY: false };
+  var TIME_UNIT = DATA.x.time[0], TIME_SCALE = DATA.x.time[1];
+  var EPOCH_SCALE = 1e6; // epochs travel as micro-epochs (see _pack.py)
+  var state = { xAxis: DATA.x.default, smoothing: 0, logY: false, hidden: {} };
   var decoded = null; // Uint8Array of all packed points
-  var cache = {}; // "chart:trace" -> {steps, ms, values}
+  var cache = {}; // "chart:trace" -> {steps, ms, values, epochs}
   var drawn = []; // chart elements drawn so far
   var report = (window.mlopReport = { charts: DATA.charts.length, drawn: 0, ready: false, errors: [],
     timings: { script: performance.now() } });
   var statusLine = document.getElementById("chart-status");
+  var FONT = getComputedStyle(document.body).fontFamily;
 
   function showError(message) {
     var banner = document.getElementById("load-error");
@@ -50,6 +53,20 @@
     return out;
   }
 
+  // Epoch deltas run between known epochs; a NaN delta is a point of unknown epoch. With a
+  // ratio (e: 2) each delta is what is left after ratio x the steps since the last known epoch.
+  function epochsOf(deltas, steps, ratio) {
+    var out = new Float64Array(deltas.length), sum = 0, previous = 0;
+    for (var i = 0; i < deltas.length; i++) {
+      if (isNaN(deltas[i])) { out[i] = NaN; continue; }
+      sum += deltas[i];
+      if (ratio !== undefined) sum += Math.round((steps[i] - previous) * ratio);
+      previous = steps[i];
+      out[i] = sum / EPOCH_SCALE;
+    }
+    return out;
+  }
+
   function series(chartIndex, traceIndex) {
     var key = chartIndex + ":" + traceIndex;
     if (!cache[key]) {
@@ -58,22 +75,41 @@
       var values = new Float64Array(n);
       // Plotly skips NaN; infinities would break autorange, so they become gaps too.
       for (var i = 0; i < n; i++) values[i] = isFinite(values32[i]) ? values32[i] : NaN;
+      var steps = cumulative(new Float64Array(unshuffle(o, n, 8)));
       cache[key] = {
-        steps: cumulative(new Float64Array(unshuffle(o, n, 8))),
+        steps: steps,
         ms: cumulative(new Float64Array(unshuffle(o + 8 * n, n, 8))),
         values: values,
+        epochs: trace.e ? epochsOf(new Float64Array(unshuffle(o + 20 * n, n, 8)), steps,
+                                   trace.e === 2 ? trace.er : undefined) : null,
       };
     }
     return cache[key];
   }
 
-  function xValues(points, run) {
-    if (state.xAxis === "step") return points.steps;
-    var out = new Float64Array(points.ms.length);
-    var origin = state.xAxis === "wall" ? run.t0 * 1000 : 0;
-    var scale = state.xAxis === "wall" ? 1 : 0.001;
-    for (var i = 0; i < out.length; i++) out[i] = origin + points.ms[i] * scale;
+  // System metrics are samples in time: they follow the time axes, never step or epoch.
+  function axisOf(chart) {
+    if (chart.system) return state.xAxis === "wall" ? "wall" : "relative";
+    return state.xAxis;
+  }
+
+  function xValues(points, run, axis) {
+    if (axis === "step") return points.steps;
+    if (axis === "epoch") return points.epochs;
+    var n = points.ms.length, out = new Float64Array(n), i;
+    if (axis === "wall") {
+      for (i = 0; i < n; i++) out[i] = run.t0 * 1000 + points.ms[i];
+    } else {
+      var scale = 1000 * TIME_SCALE;
+      for (i = 0; i < n; i++) out[i] = points.ms[i] / scale;
+    }
     return out;
+  }
+
+  function xTitle(axis) {
+    if (axis === "relative") return "time since start (" + TIME_UNIT + ")";
+    if (axis === "wall") return "wall time (UTC)";
+    return axis;
   }
 
   // TensorBoard's smoothing: an exponential moving average, debiased for its zero start.
@@ -90,38 +126,61 @@
     return out;
   }
 
-  var X_TITLES = { step: "step", relative: "relative time (s)", wall: "wall time (UTC)" };
+  function unitSuffix(unit) {
+    if (!unit) return "";
+    return unit === "%" ? "%" : " " + unit;
+  }
 
   function metricFigure(chartIndex) {
-    var chart = DATA.charts[chartIndex], traces = [];
-    var smoothing = state.smoothing;
+    var chart = DATA.charts[chartIndex], traces = [], missing = 0;
+    var smoothing = state.smoothing, axis = axisOf(chart);
+    var xHover = axis === "wall" ? "%{x|%H:%M:%S}" : axis === "epoch" ? "%{x:.3~f}" : "%{x:.4~g}";
+    var hover = "<b>%{y:.4~g}" + unitSuffix(chart.unit) + "</b><br>" + xTitle(axis) + " " + xHover +
+      "<extra>%{meta}</extra>";
     chart.traces.forEach(function (trace, traceIndex) {
       var run = DATA.runs[trace.r], points = series(chartIndex, traceIndex);
-      var x = xValues(points, run);
+      var x = xValues(points, run, axis);
+      if (!x) { missing++; return; }
       var base = {
         type: "scatter", mode: points.values.length === 1 ? "markers" : "lines",
-        x: x, name: run.short, meta: run.label, legendgroup: "run" + trace.r,
+        x: x, name: run.short, meta: run.label, showlegend: false, visible: !state.hidden[trace.r],
         line: { color: run.colour, width: 1.6 }, marker: { color: run.colour, size: 6 },
-        hovertemplate: "<b>%{y:.7~g}</b><br>" + X_TITLES[state.xAxis] + " %{x}<extra>%{meta}</extra>",
+        hovertemplate: hover,
       };
       if (smoothing > 0) {
         traces.push(Object.assign({}, base, {
-          y: points.values, showlegend: false, opacity: 0.25, hoverinfo: "skip", hovertemplate: null,
+          y: points.values, opacity: 0.25, hoverinfo: "skip", hovertemplate: null,
         }));
         traces.push(Object.assign({}, base, { y: smooth(points.values, smoothing) }));
       } else {
         traces.push(Object.assign({}, base, { y: points.values }));
       }
     });
+    var yaxis = {
+      title: { text: chart.unit || "", font: { size: 11 }, standoff: 6 },
+      type: state.logY ? "log" : "linear", gridcolor: "#eef1f4", zeroline: false, automargin: true,
+      exponentformat: "e", rangemode: chart.zero && !state.logY ? "tozero" : "normal",
+    };
+    if (chart.range && !state.logY) { yaxis.range = chart.range.slice(); yaxis.autorange = false; }
     var layout = {
-      margin: { l: 56, r: 12, t: 8, b: 70 }, height: 300, showlegend: true,
-      legend: { orientation: "h", y: -0.22, x: 0, font: { size: 11 } },
-      hovermode: "closest", font: { family: getComputedStyle(document.body).fontFamily, size: 11 },
-      xaxis: { title: { text: X_TITLES[state.xAxis], font: { size: 11 } }, type: state.xAxis === "wall" ? "date" : "linear",
+      // The top margin holds the toolbar (shown on hover), so it never covers a line.
+      margin: { l: 52, r: 12, t: 30, b: 40 }, height: 290, showlegend: false,
+      hovermode: "closest", font: { family: FONT, size: 11 },
+      xaxis: { title: { text: xTitle(axis), font: { size: 11 }, standoff: 4 },
+               type: axis === "wall" ? "date" : "linear",
                gridcolor: "#eef1f4", zeroline: false, automargin: true },
-      yaxis: { type: state.logY ? "log" : "linear", gridcolor: "#eef1f4", zeroline: false, automargin: true, exponentformat: "e" },
+      yaxis: yaxis,
       paper_bgcolor: "#ffffff", plot_bgcolor: "#ffffff",
     };
+    // Training charts share the report's range on the epoch and time axes (see html.py).
+    var shared = !chart.system && DATA.x.ranges && DATA.x.ranges[axis];
+    if (shared) { layout.xaxis.range = shared.slice(); layout.xaxis.autorange = false; }
+    if (missing && missing === chart.traces.length) {
+      layout.annotations = [{ text: "no epoch recorded for this metric: choose step or time",
+        xref: "paper", yref: "paper", x: 0.5, y: 0.5, showarrow: false, font: { color: "#656d76" } }];
+      layout.xaxis.showticklabels = false;
+      layout.yaxis.showticklabels = false;
+    }
     return { data: traces, layout: layout };
   }
 
@@ -134,14 +193,21 @@
         meta: run.label, hovertemplate: "step %{x}<br>value %{y:.4~g}<br>share %{z:.3~p}<extra>%{meta}</extra>",
       }],
       layout: {
-        margin: { l: 56, r: 12, t: 8, b: 40 }, height: 300,
-        font: { family: getComputedStyle(document.body).fontFamily, size: 11 },
+        margin: { l: 52, r: 12, t: 30, b: 40 }, height: 290,
+        font: { family: FONT, size: 11 },
         xaxis: { title: { text: "step", font: { size: 11 } } }, yaxis: { title: { text: "value", font: { size: 11 } } },
       },
     };
   }
 
-  var CONFIG = { displaylogo: false, responsive: true, modeBarButtonsToRemove: ["lasso2d", "select2d"] };
+  // The toolbar shows on hover, above the plot area. No "Share chart" button: it would upload
+  // the chart to Plotly's cloud, and a report stays on the reader's machine.
+  var CONFIG = {
+    displaylogo: false, responsive: true, displayModeBar: "hover", showSendToCloud: false,
+    plotlyServerURL: "",
+    modeBarButtonsToRemove: ["sendChartToCloud", "lasso2d", "select2d", "zoomIn2d", "zoomOut2d",
+      "autoScale2d", "toggleSpikelines", "hoverClosestCartesian", "hoverCompareCartesian"],
+  };
 
   function figure(element) {
     var chartIndex = Number(element.getAttribute("data-chart"));
@@ -177,6 +243,7 @@
   function setUpControls() {
     var xAxis = document.getElementById("x-axis"), slider = document.getElementById("smoothing");
     var output = document.getElementById("smoothing-value"), logY = document.getElementById("log-y");
+    xAxis.value = state.xAxis;
     xAxis.addEventListener("change", function () { state.xAxis = xAxis.value; redrawAll(); });
     var pending = null;
     slider.addEventListener("input", function () {
@@ -189,6 +256,15 @@
     var onlyDiff = document.getElementById("only-diff");
     if (onlyDiff) onlyDiff.addEventListener("change", function () {
       document.body.classList.toggle("only-diff", onlyDiff.checked);
+    });
+    // The sidebar legend is every chart's legend: a click hides or shows the run everywhere.
+    Array.prototype.forEach.call(document.querySelectorAll(".legend-run"), function (button) {
+      button.addEventListener("click", function () {
+        var run = Number(button.getAttribute("data-run"));
+        state.hidden[run] = !state.hidden[run];
+        button.setAttribute("aria-pressed", state.hidden[run] ? "false" : "true");
+        redrawAll();
+      });
     });
   }
 
@@ -219,10 +295,15 @@
     elements.forEach(function (element) { element.classList.add("placeholder"); });
     report.ready = true;
     if (location.hash === "#all" || typeof IntersectionObserver === "undefined") {
+      // Everything at once (for printing and tests): folded sections open first, so each
+      // chart is drawn at its real size.
+      Array.prototype.forEach.call(document.querySelectorAll("details"), function (details) {
+        details.open = true;
+      });
       elements.forEach(enqueue);
       return;
     }
-    // Charts in a collapsed group have no size; the observer sees them once it is opened.
+    // Charts in a folded section have no size; the observer sees them once it is opened.
     var observer = new IntersectionObserver(function (entries) {
       entries.forEach(function (entry) {
         if (entry.isIntersecting) { observer.unobserve(entry.target); enqueue(entry.target); }
@@ -231,7 +312,16 @@
     elements.forEach(function (element) { observer.observe(element); });
   }
 
+  // A link into a folded section (the contents' "System", a shared #system URL) opens it.
+  function openTarget() {
+    var target = location.hash.length > 1 && document.getElementById(location.hash.slice(1));
+    var fold = target && (target.matches("details") ? target : target.querySelector("details.fold"));
+    if (fold && !fold.open) { fold.open = true; target.scrollIntoView(); }
+  }
+
   setUpControls();
+  window.addEventListener("hashchange", openTarget);
+  openTarget();
   inflate(base64Bytes(document.getElementById("mlop-points").textContent))
     .then(function (bytes) { decoded = bytes; report.timings.decoded = performance.now(); start(); })
     .catch(function (error) { showError("Charts could not be drawn: " + error.message); });

@@ -5,13 +5,29 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from mlop_cli.direction import lower_is_better
+from mlop_cli.direction import SYSTEM_PREFIX, direction, is_system, lower_is_better
 from mlop_cli.report.model import MetricSeries, MetricSummary, ReportModel, RunReport
-from mlop_cli.units import format_duration  # noqa: F401 - re-exported for the renderers
+from mlop_cli.units import format_duration, format_number  # noqa: F401 - for the renderers
 
-# Names whose best value is the smallest one; everything else is best when largest.
+__all__ = [
+    "ENVIRONMENT_KEYS",
+    "SYSTEM_PREFIX",
+    "differing_params",
+    "direction",
+    "format_duration",
+    "format_number",
+    "format_param",
+    "is_system",
+    "lower_is_better",
+    "metric_names",
+    "metric_summary",
+    "param_keys",
+    "run_duration",
+    "visible_context",
+    "warnings",
+]
+
 ENVIRONMENT_KEYS = ("environment", "env")
-SYSTEM_PREFIX = "sys/"
 
 
 def metric_summary(name: str, series: MetricSeries) -> MetricSummary:
@@ -33,8 +49,11 @@ def metric_summary(name: str, series: MetricSeries) -> MetricSummary:
     masked_low = np.where(finite, values, np.inf)
     masked_high = np.where(finite, values, -np.inf)
     low_index, high_index = int(masked_low.argmin()), int(masked_high.argmax())
-    best_index = low_index if lower_is_better(name) else high_index
-    best_step = int(steps[best_index]) if best_index < len(steps) else None
+    best = direction(name)
+    best_index = None if best is None else low_index if best == "min" else high_index
+    best_step = (
+        int(steps[best_index]) if best_index is not None and best_index < len(steps) else None
+    )
     return MetricSummary(
         last=float(values[-1]),
         min=float(values[low_index]),
@@ -51,21 +70,6 @@ def run_duration(run: RunReport) -> float | None:
     if run.started_at is not None and run.ended_at is not None:
         return max(0.0, run.ended_at - run.started_at)
     return None
-
-
-def format_number(value: Any) -> str:
-    """Format a metric value compactly but exactly enough to compare runs."""
-    if value is None:
-        return "-"
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        return str(value)
-    if isinstance(value, int):
-        return str(value)
-    if math.isnan(value):
-        return "NaN"
-    if math.isinf(value):
-        return "inf" if value > 0 else "-inf"
-    return f"{value:.6g}"
 
 
 def format_param(value: Any) -> str:
@@ -92,10 +96,31 @@ def differing_params(model: ReportModel) -> list[str]:
     return keys
 
 
-def metric_names(model: ReportModel) -> list[str]:
-    """All metric names of all runs: training metrics first (sorted), then ``sys/`` ones."""
+def metric_names(model: ReportModel, *, system: bool = True) -> list[str]:
+    """All metric names of all runs: training metrics first, then ``sys/`` ones (unless
+    ``system`` is False).
+
+    Training metrics come in the order the report shows them: metrics outside any ``group/``
+    first, then the groups by name; inside a group those best at their minimum (losses), then
+    those best at their maximum, then those without a direction (``lr``, ``epoch``), each by name.
+    """
     names = {name for run in model.runs for name in run.metrics}
-    return sorted(names, key=lambda name: (name.startswith(SYSTEM_PREFIX), name))
+    training = sorted((name for name in names if not is_system(name)), key=training_order)
+    if not system:
+        return training
+    return training + sorted(name for name in names if is_system(name))
+
+
+def group_of(name: str) -> str:
+    """The group a training metric is shown in: its name up to the first ``/``, or ``""``."""
+    return name.split("/", 1)[0] if "/" in name else ""
+
+
+def training_order(name: str) -> tuple[bool, str, int, str]:
+    """Sort key of a training metric: ungrouped first, by group, losses, scores, settings."""
+    group = group_of(name)
+    rank = {"min": 0, "max": 1, None: 2}[direction(name)]
+    return (group != "", group, rank, name)
 
 
 def visible_context(run: RunReport, include_env: bool) -> dict[str, Any]:

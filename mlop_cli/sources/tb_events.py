@@ -263,6 +263,9 @@ class EventFileReader:
             if (((value >> 15) | (value << 17)) + _CRC_MASK_DELTA) & 0xFFFFFFFF != length_crc:
                 position = self._resync(buffer, view, position, "length checksum mismatch")
                 continue
+            if length >= MAX_RECORD_LENGTH:  # checksummed, yet no event is this long (2**63)
+                position = self._resync(buffer, view, position, f"record length {length}")
+                continue
             start = position + 12
             end = start + length
             if end + 4 > size:

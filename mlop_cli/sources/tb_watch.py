@@ -26,6 +26,7 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from stat import S_ISREG
 from typing import Any
 
 from mlop_cli.records import Event, Record, Sink
@@ -262,6 +263,11 @@ class TensorBoardSource:
 
     def _new_reader(self, path: str) -> EventFileReader | None:
         """A reader for a newly seen file, or None while an old file has not changed."""
+        try:
+            if not S_ISREG(os.stat(path).st_mode):
+                return None  # a FIFO or device named like an event file: opening it would block
+        except OSError:
+            return None
         snapshot = self._snapshot
         if snapshot is None:  # start() takes one; only a source never started gets here
             return None

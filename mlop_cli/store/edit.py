@@ -207,7 +207,7 @@ class StoreEditor:
                 for row in alive
             )
             raise RunningRunError(f"{reasons}; stop it first, or pass --force to delete it anyway")
-        return self._remove(rows, dry_run=dry_run)
+        return self._remove(rows, dry_run=dry_run, remember=True)
 
     def _still_recorded(self, row: dict[str, Any], now: float) -> str | None:
         """Why a run may still be written to (its process, or its console's indexer); None if not."""
@@ -281,11 +281,25 @@ class StoreEditor:
             removal.bytes_after = _size(self.path)
         return removal
 
-    def _remove(self, rows: list[dict[str, Any]], *, dry_run: bool) -> Removal:
+    def _remove(
+        self, rows: list[dict[str, Any]], *, dry_run: bool, remember: bool = False
+    ) -> Removal:
+        """Delete runs; with ``remember`` (``mlop rm``, not ``gc``, which frees local space
+        only) keep their ids, so ``mlop sync`` deletes them from the team store too."""
         removal = Removal(runs=rows, dry_run=dry_run)
         ids = [row["id"] for row in rows]
 
         def work() -> None:
+            if remember and not dry_run:
+                # Created on first use: a store where nothing was ever deleted needs no table.
+                self.conn.execute(
+                    "CREATE TABLE IF NOT EXISTS deleted_runs (run_id TEXT PRIMARY KEY,"
+                    " deleted_at REAL)"
+                )
+                self.conn.executemany(
+                    "INSERT OR IGNORE INTO deleted_runs (run_id, deleted_at) VALUES (?, ?)",
+                    [(run_id, time.time()) for run_id in ids],
+                )
             for table, column in RUN_TABLES:
                 total = 0
                 for start in range(0, len(ids), 500):

@@ -9,41 +9,66 @@ import os
 import select
 import struct
 import termios
+import threading
 import tty
-from collections.abc import Iterator
+from typing import Any
 
 _F_SETPIPE_SZ = 1031  # Linux; absent from older Pythons' fcntl module
 _PIPE_SIZE = 1 << 20
 
 
-@contextlib.contextmanager
-def raw_terminal(fd: int) -> Iterator[list[bytes | None]]:
-    """Put terminal ``fd`` in raw mode for the block; restore it whatever happens.
+class RawMode:
+    """The user's terminal in raw mode while mlop is in the foreground, restored otherwise.
 
     Raw mode hands every key (Ctrl-C included) to the child's pseudo-terminal, whose own line
     discipline turns it into a signal for the child: Ctrl-C interrupts the child exactly once
-    and never mlop.
-
-    Yields:
-        What was typed ahead in the terminal's line mode before the switch, to be forwarded
-        first: whole lines, and None for an end of file (Ctrl-D). The switch would turn a
-        pending end of file into a NUL byte: ``script -qec 'mlop run ...' </dev/null`` sends
-        Ctrl-D at once, and the command saw ``^@`` and never its end of input.
+    and never mlop. It is left before mlop stops with the command (Ctrl-Z) and entered again
+    when continued in the foreground; never touched from the background (`mlop run ... &`),
+    where changing the terminal's modes is the shell's business.
     """
-    saved = termios.tcgetattr(fd)
-    typed = _typed_ahead(fd) if saved[3] & termios.ICANON else []
 
-    def restore() -> None:
-        with contextlib.suppress(termios.error, OSError):
-            termios.tcsetattr(fd, termios.TCSAFLUSH, saved)
+    def __init__(self, fd: int) -> None:
+        self.fd = fd
+        self._saved: list[Any] | None = None
+        self._lock = threading.Lock()  # entered by the relay, left by the signal thread
 
-    atexit.register(restore)  # also on an exception escaping the block or sys.exit
-    tty.setraw(fd, termios.TCSANOW)
-    try:
-        yield typed
-    finally:
-        restore()
-        atexit.unregister(restore)
+    @property
+    def active(self) -> bool:
+        """Whether the terminal is in raw mode now."""
+        return self._saved is not None
+
+    def enter(self) -> list[bytes | None]:
+        """Switch to raw mode (no-op when in it); return what was typed ahead in line mode.
+
+        Returns:
+            The lines typed before the switch, to be forwarded first, and None for an end of
+            file (Ctrl-D). The switch would turn a pending end of file into a NUL byte:
+            ``script -qec 'mlop run ...' </dev/null`` sends Ctrl-D at once, and the command saw
+            ``^@`` and never its end of input.
+        """
+        with self._lock:
+            if self._saved is not None:
+                return []
+            try:
+                saved = termios.tcgetattr(self.fd)
+                typed = _typed_ahead(self.fd) if saved[3] & termios.ICANON else []
+                tty.setraw(self.fd, termios.TCSANOW)
+            except (termios.error, OSError):
+                return []
+            self._saved = saved
+            atexit.register(self.leave)  # also on an exception escaping or sys.exit
+            return typed
+
+    def leave(self) -> None:
+        """Restore the modes saved when raw mode was entered (no-op when not in it)."""
+        with self._lock:
+            saved, self._saved = self._saved, None
+            if saved is None:
+                return
+            with contextlib.suppress(termios.error, OSError):
+                termios.tcsetattr(self.fd, termios.TCSAFLUSH, saved)
+            with contextlib.suppress(Exception):
+                atexit.unregister(self.leave)
 
 
 def _typed_ahead(fd: int, limit: int = 64) -> list[bytes | None]:
@@ -83,18 +108,3 @@ def enlarge_pipe(fd: int) -> None:
     """Grow a pipe's kernel buffer to 1 MiB, so a fast child rarely waits on mlop's reads."""
     with contextlib.suppress(OSError):
         fcntl.fcntl(fd, _F_SETPIPE_SZ, _PIPE_SIZE)
-
-
-def set_child_subreaper() -> bool:
-    """Make orphaned descendants re-parent to this process (Linux ``PR_SET_CHILD_SUBREAPER``).
-
-    Then a data-loader worker or a daemonised grandchild that outlives the command is still
-    ours to find and end, instead of vanishing under init.
-    """
-    try:
-        import ctypes
-
-        libc = ctypes.CDLL(None, use_errno=True)
-        return libc.prctl(36, 1, 0, 0, 0) == 0
-    except (OSError, AttributeError):
-        return False

@@ -71,9 +71,10 @@ def is_step_daemon(pid: int) -> bool:
 def helper_preexec() -> Callable[[], None] | None:
     """A ``preexec_fn`` for a helper process mlop starts (git, the package listing, the sync).
 
-    Where mlop takes signals with ``sigwaitinfo`` it blocks them in every thread, and a child
-    inherits that mask: a helper would ignore SIGTERM. The function unblocks them in the child.
-    ``None`` where the calling thread blocks nothing, so the helper starts the usual (fast) way.
+    ``mlop run`` blocks every signal in every thread and takes them with ``sigwaitinfo``
+    (signals.py), and a child inherits that mask: a helper would ignore SIGTERM. The function
+    unblocks them in the child. ``None`` where the calling thread blocks nothing, so the helper
+    starts the usual (fast) way.
     """
     if not signal.pthread_sigmask(signal.SIG_BLOCK, ()):
         return None

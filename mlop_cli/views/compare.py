@@ -1,7 +1,8 @@
 """``mlop compare``: runs side by side, parameters that differ and each metric's last and best.
 
 "Best" is the minimum for metrics whose name has a word that means lower is better (see
-:func:`lower_is_better`), the maximum otherwise.
+:func:`lower_is_better`), the maximum otherwise; system metrics and settings such as ``lr`` or
+``epoch`` have no best (see :func:`mlop_cli.direction.direction`).
 """
 
 from __future__ import annotations
@@ -14,12 +15,13 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
-from mlop_cli.direction import lower_is_better
+from mlop_cli.direction import direction as direction_of
+from mlop_cli.direction import lower_is_better  # noqa: F401 - part of this module's API
 from mlop_cli.documents import run_summary
 from mlop_cli.gate import unknown_metric
 from mlop_cli.store.queries import Store
-from mlop_cli.views.runs import status_text
-from mlop_cli.views.text import format_value, inert
+from mlop_cli.views.runs import status_text, stored_value
+from mlop_cli.views.text import inert
 
 
 def _finite(value: Any) -> Any:
@@ -50,8 +52,9 @@ def compare_document(
 
     Returns:
         ``{"runs": [run summaries], "params": {key: {"values": [...], "differs": bool}},
-        "metrics": {name: {"best": "min"|"max", "runs": [{"last", "last_step", "best",
-        "best_step", "count"} or None]}}}``; a run without a metric has None.
+        "metrics": {name: {"best": "min"|"max"|None, "runs": [{"last", "last_step", "best",
+        "best_step", "count"} or None]}}}``; a run without a metric has None, a metric without
+        a direction (``sys/…``, ``lr``) a best of None.
     """
     runs = [store.run(run_id) for run_id in run_ids]
     keys = sorted({key for run in runs for key in run.get("params", {})})
@@ -76,20 +79,20 @@ def compare_document(
         names = sorted(seen)
     table: dict[str, Any] = {}
     for name in names:
-        direction = "min" if lower_is_better(name) else "max"
-        cells = []
+        direction = direction_of(name)
+        cells: list[dict[str, Any] | None] = []
         for summary in summaries:
-            item = summary.get(name)
-            if item is None:
+            found = summary.get(name)
+            if found is None:
                 cells.append(None)
                 continue
             cells.append(
                 {
-                    "last": _finite(item["last"]),
-                    "last_step": item["last_step"],
-                    "best": _finite(item[direction]),
-                    "best_step": item[f"{direction}_step"],
-                    "count": item["count"],
+                    "last": _finite(found["last"]),
+                    "last_step": found["last_step"],
+                    "best": None if direction is None else _finite(found[direction]),
+                    "best_step": None if direction is None else found[f"{direction}_step"],
+                    "count": found["count"],
                 }
             )
         table[name] = {"best": direction, "runs": cells}
@@ -155,19 +158,17 @@ def compare_view(document: dict[str, Any], *, all_params: bool = True) -> Group:
             winner = None
             if len(bests) > 1:
                 winner = min(bests) if item["best"] == "min" else max(bests)
-            row: list[Any] = [Text(inert(name)), Text(item["best"], style="dim")]
+            row: list[Any] = [Text(inert(name)), Text(item["best"] or "-", style="dim")]
             for cell in item["runs"]:
                 if cell is None:
                     row += [Text("-", style="dim"), Text("-", style="dim")]
                     continue
-                best = format_value(name, cell["best"])
+                if item["best"] is None:
+                    best = "-"
+                else:
+                    best = stored_value(name, cell["best"], cell["count"])
                 is_winner = winner is not None and cell["best"] == winner
-                # The store keeps a NaN last value as NULL: a metric with points ended on NaN.
-                last = (
-                    "nan"
-                    if cell["last"] is None and cell["count"]
-                    else format_value(name, cell["last"])
-                )
+                last = stored_value(name, cell["last"], cell["count"])
                 row += [
                     Text(last),
                     Text(

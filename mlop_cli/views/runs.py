@@ -116,6 +116,12 @@ def _fit(
     return True, budgets
 
 
+def stored_value(name: str, value: float | None, count: int) -> str:
+    """A summary value of the store as people read it: the store keeps NaN as NULL, so a
+    metric with points but no value here ended on NaN (last) or has no finite one (min, max)."""
+    return "nan" if value is None and count else format_value(name, value)
+
+
 def metrics_table(summaries: dict[str, dict[str, Any]]) -> Table:
     """Metrics with last/min/max/count."""
     table = Table(box=None, header_style="bold", pad_edge=False, title_justify="left")
@@ -125,9 +131,9 @@ def metrics_table(summaries: dict[str, dict[str, Any]]) -> Table:
         table.add_row(
             Text(inert(name)),
             Text(item["source"]),
-            format_value(name, item["last"]),
-            format_value(name, item["min"]),
-            format_value(name, item["max"]),
+            stored_value(name, item["last"], item["count"]),
+            stored_value(name, item["min"], item["count"]),
+            stored_value(name, item["max"], item["count"]),
             f"{item['count']:,}",
             "" if item.get("last_step") is None else str(item["last_step"]),
         )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 import subprocess
 import threading
 import time
@@ -10,7 +11,7 @@ from pathlib import Path
 
 import psutil
 
-from tests.conftest import clean_env, complete, integrity, mlop_argv, query, start_run
+from tests.conftest import clean_env, complete, eventually, integrity, mlop_argv, query, start_run
 
 
 class WatchedRun:
@@ -59,6 +60,23 @@ class WatchedRun:
         return out or b"", err or b""
 
 
+def wait_for_child_pid(store: Path, timeout: float = 60) -> int:
+    """The command's pid once the run is in the store (a deadline, not a fixed sleep)."""
+    import sqlite3
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if store.exists():  # (connecting would create it)
+            try:
+                rows = query(store, "SELECT child_pid FROM runs")
+            except sqlite3.OperationalError:  # its tables are not created yet
+                rows = []
+            if rows and rows[0][0]:
+                return int(rows[0][0])
+        time.sleep(0.05)
+    raise AssertionError(f"no run in {store} after {timeout} s")
+
+
 def points_of(store: Path, metric: str, run: str | None = None) -> int:
     """How many points a metric has (all runs, or one), once the console is indexed."""
     complete(store)
@@ -68,6 +86,22 @@ def points_of(store: Path, metric: str, run: str | None = None) -> int:
         sql += " AND r.run_id = ?"
         params += (run,)
     return query(store, sql, params)[0][0]
+
+
+def wait_for_console(store: Path, lines: int = 1) -> None:
+    """Wait (with a deadline, never a fixed sleep) until the store holds ``lines`` lines of the
+    run's console: mlop is recording and the command is running."""
+
+    def stored() -> bool:
+        try:
+            if not store.exists():
+                return False
+            rows = query(store, "SELECT data FROM logs")
+        except sqlite3.OperationalError:  # the moment before its tables exist
+            return False
+        return sum(row[0].count(b"\n") for row in rows) >= lines
+
+    eventually(stored, what=f"{lines} line(s) of console in the store")
 
 
 def console_of(store: Path, stream: int | None = None) -> bytes:

@@ -12,10 +12,11 @@ from pathlib import Path
 import pytest
 
 from mlop_cli.store.queries import Store
-from tests.browser import Browser, find_chromium
+from tests.chromium import file_url, launched, require_chromium, watch
 from tests.conftest import (
     PYTHON,
     clean_env,
+    complete,
     eventually,
     mlop_argv,
     query,
@@ -58,7 +59,8 @@ def test_one_gigabyte_of_output_keeps_memory_bounded(store: Path) -> None:
         "block = b''.join(b'epoch %d batch %d of a long log line with some words in it\\n' % (i, i) for i in range(16384))\n"
         "written = 0\n"
         "while written < (1 << 30):\n"
-        "    sys.stdout.buffer.write(block); written += len(block)\n"
+        "    part = block[: (1 << 30) - written]\n"  # exactly 1 GiB
+        "    sys.stdout.buffer.write(part); written += len(part)\n"
     )
     run = WatchedRun(
         store, PYTHON, "-c", child, stdout=subprocess.DEVNULL, mlop_args=("--no-system",)
@@ -87,6 +89,7 @@ def test_nan_inf_and_huge_values_are_stored_as_printed(store: Path) -> None:
     run_mlop("run", "-q", "--", PYTHON, "-c", child, store=store)
     opened = Store(store)
     series = opened.series(opened.resolve("last"), "loss")
+    assert series is not None
     values = list(series.values)
     assert math.isnan(values[0]) and values[1:] == [math.inf, -math.inf, 1e308, -1e-308, 0.5]
     shown = json.loads(run_mlop("show", "last", "--json", store=store).stdout)
@@ -98,6 +101,7 @@ def test_100000_distinct_metric_names_hit_the_cardinality_guard(store: Path) -> 
     child = "for i in range(100_000): print(f'metric_{i}=1.0')\n"
     result = run_mlop("run", "-q", "--", PYTHON, "-c", child, store=store)
     assert result.returncode == 0 and result.stdout.count(b"\n") == 100_000
+    complete(store)  # console metrics are indexed from the stored console: wait for them
     names = query(
         store,
         "SELECT count(*) FROM run_metrics r JOIN metrics m ON m.id = r.metric_id WHERE m.source = 'console'",
@@ -215,19 +219,16 @@ def test_hostile_strings_are_stored_exactly_and_shown_inert(store: Path, tmp_pat
     assert HOSTILE.encode() in logs.stdout  # the console on purpose, byte for byte
     report = tmp_path / "hostile.html"
     assert run_mlop("report", run_id, "-o", str(report), store=store).returncode == 0
-    chromium = find_chromium()
-    if chromium is None:
-        pytest.skip("no Chromium: cannot open the report")
-    with Browser(chromium) as browser:
-        browser.open(report, fragment="all")
-        browser.wait_until("window.mlopReport && window.mlopReport.ready")
-        browser.evaluate("new Promise(r => setTimeout(r, 500))")
-        assert browser.dialogs == []
-        assert (
-            browser.evaluate("document.querySelectorAll('img, script[src], [onerror]').length") == 0
-        )
-        assert "<img src=x onerror=alert(1)>" in browser.evaluate("document.body.innerText")
-        assert browser.exceptions == []
+    with launched(require_chromium()) as browser:
+        page = browser.new_page()
+        log = watch(page)
+        page.goto(file_url(report, "all"))
+        page.wait_for_function("window.mlopReport && window.mlopReport.ready")
+        page.wait_for_timeout(500)  # give any injected handler its chance to fire
+        assert log.dialogs == []
+        assert page.evaluate("document.querySelectorAll('img, script[src], [onerror]').length") == 0
+        assert "<img src=x onerror=alert(1)>" in page.evaluate("document.body.innerText")
+        assert log.exceptions == []
 
 
 def test_secrets_are_in_neither_store_nor_report(store: Path, tmp_path: Path) -> None:

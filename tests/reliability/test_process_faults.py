@@ -15,7 +15,14 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import PYTHON, clean_env, query, run_mlop
-from tests.reliability.harness import WatchedRun, assert_valid, metric_child, points_of, status_json
+from tests.reliability.harness import (
+    WatchedRun,
+    assert_valid,
+    metric_child,
+    points_of,
+    status_json,
+    wait_for_child_pid,
+)
 from tests.test_run_terminal import Terminal
 
 
@@ -33,11 +40,11 @@ def _wait_gone(pid: int, timeout: float) -> bool:
 def test_kill_9_of_mlop_in_pipe_mode(store: Path) -> None:
     """The child sees EOF/EPIPE as from a closed pipe; points up to ~1 s before the kill are kept."""
     run = WatchedRun(store, PYTHON, "-c", metric_child(100_000, rate=200))
-    time.sleep(3.0)
+    child = wait_for_child_pid(store)
+    time.sleep(2.0)  # a stretch of output to lose at most ~1 s of (no outcome hangs on it)
     run.process.kill()
     out, _ = run.communicate()
     printed = out.count(b"\n")
-    child = query(store, "SELECT child_pid FROM runs")[0][0]
     assert _wait_gone(child, 10), "the child hung after mlop died"
     assert_valid(store)
     stored = points_of(store, "loss")
@@ -59,7 +66,7 @@ def test_kill_9_of_mlop_in_pty_mode_hangs_up_the_child(store: Path, tmp_path: Pa
     term = Terminal(mlop_argv("run", "-q", "--store", str(store), "--", PYTHON, "-c", child))
     try:
         term.read_until(b"step=100 ")
-        child_pid = query(store, "SELECT child_pid FROM runs")[0][0]
+        child_pid = wait_for_child_pid(store)
         term.process.kill()
         term.process.wait()
         assert _wait_gone(child_pid, 10), "the child hung on a dead terminal"
@@ -72,8 +79,7 @@ def test_kill_9_of_mlop_in_pty_mode_hangs_up_the_child(store: Path, tmp_path: Pa
 
 def test_kill_9_of_the_command(store: Path) -> None:
     run = WatchedRun(store, PYTHON, "-c", metric_child(100_000, rate=500))
-    time.sleep(2.0)
-    child = query(store, "SELECT child_pid FROM runs")[0][0]
+    child = wait_for_child_pid(store)
     os.kill(child, signal.SIGKILL)
     out, err = run.communicate()
     assert run.process.returncode == 128 + 9
@@ -124,17 +130,21 @@ def test_grandchild_keeping_output_open(store: Path) -> None:
 
 
 @pytest.mark.slow
-def test_sigterm_while_the_child_ignores_it_for_20_s(store: Path) -> None:
+def test_sigterm_while_the_child_ignores_it_for_20_s(store: Path, tmp_path: Path) -> None:
     """Slurm's KillWait: SIGTERM, the child keeps training for 20 s, then exits 0."""
+    ready = tmp_path / "ready"
     child = (
         "import signal, time\n"
         "signal.signal(signal.SIGTERM, lambda *a: print('got SIGTERM', flush=True))\n"
+        f"open({str(ready)!r}, 'w').close()\n"
         "start = time.monotonic(); i = 0\n"
         "while time.monotonic() - start < 21:\n"
         "    print(f'step={i} loss={1/(i+1):.5f}', flush=True); i += 1; time.sleep(0.05)\n"
     )
     run = WatchedRun(store, PYTHON, "-c", child)
-    time.sleep(1.0)
+    deadline = time.monotonic() + 60
+    while not ready.exists() and time.monotonic() < deadline:  # its handler is in place
+        time.sleep(0.05)
     run.process.send_signal(signal.SIGTERM)
     out, _ = run.communicate(timeout=60)
     assert run.process.returncode == 0

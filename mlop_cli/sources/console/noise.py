@@ -26,6 +26,19 @@ _CONFIG_SUFFIXES = (
     "Params",
     "Settings",
     "Trainer",  # Lightning's warnings: `Trainer(log_every_n_steps=50)`, wrapped in a terminal
+    # Optimizers and schedulers as constructed: `AdamW(lr=0.001667, momentum=0.9)`.
+    "Adam",
+    "AdamW",
+    "SGD",
+    "RMSprop",
+    "Adagrad",
+    "Adadelta",
+    "Adafactor",
+    "Lion",
+    "LAMB",
+    "Optimizer",
+    "Scheduler",
+    "LR",
 )
 _CONFIG_NAME = rf"[\w.]*(?:{'|'.join(_CONFIG_SUFFIXES)}|Hparams|HParams)"
 # A script's own warning: `train.py:3: UserWarning: lr=0.5 …` (a noise line, and the head of

@@ -70,6 +70,23 @@ _RULE = re.compile(r"^[ \t]*[-=─━+|:┼┿╋┃│┣┫┠┨┏┓┗┛�
 _BOX_ROW = re.compile(r"^[ \t]*[|│┃]\s*([^|│┃]*?)\s*[|│┃]\s*([^|│┃]*?)\s*[|│┃][ \t]*$")
 _HEADER_WORD = re.compile(r"[A-Za-z_#][\w@()\-./#%]*")
 _MAY_HAVE_GLYPHS = re.compile(r"[█▉▊▋▌▍▎▏━╸╺╾╼─▰▱■□]|==|\.\.")
+# A number in a wrapper that prints around it: a tensor, a NumPy 2 scalar, a JAX array, a
+# one-element list (`episodic_return=[23.]`).
+_NUM = r"[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?|nan|inf|-inf"
+_MAY_BE_WRAPPED = re.compile(r"tensor\(|(?:np|numpy)\.\w+\(|[Aa]rray\(|[=:][ ]?\[[-+\d.]")
+_WRAPPED = re.compile(
+    rf"\b(?:tensor|(?:np|numpy)\.(?:float|int|uint)\d+|[Aa]rray|DeviceArray)"
+    rf"\([ ]*({_NUM})[ ]*(?:,[^()\n]*(?:\([^()\n]*\)[^()\n]*)*)?\)"
+    rf"|(?<=[=:])([ ]?)\[[ ]*({_NUM})[ ]*\](?!\[)"
+)
+
+
+def _unwrap(m: re.Match[str]) -> str:
+    if m.group(1) is not None:
+        return m.group(1)
+    return m.group(2) + m.group(3)
+
+
 _AFTER_BAR = re.compile(r"(\[[^\]\n]*(?:it/s|s/it)(?:,[^\]\n]*)?\])[ ]*(?=[^\s\]])")
 _TOKEN_AND_UNIT = re.compile(rf"(?:{VALUE_TOKEN.pattern}){UNITS}?")
 _STEP_COLUMNS = frozenset(
@@ -92,6 +109,8 @@ class _Table:
     rows: int = 0
     has_rule: bool = False
     split_bars: bool = True
+    index_name: str = ""  # the name of the rows' index, on a line of its own (pandas)
+    summary: bool = False  # rows of statistics of a data set (`count`, `mean`, `25%`)
 
 
 @dataclass(slots=True)
@@ -106,6 +125,7 @@ class _Box:
 class _Stream:
     header: tuple[str, list[_Column]] | None = None  # a header line waiting for its first row
     header_wait: int = 0  # lines seen since the header, before its first row
+    index_name: str = ""  # a lone name under the header: its rows' index (pandas)
     rule_seen: bool = False
     table: _Table | None = None
     box: _Box | None = None
@@ -127,6 +147,7 @@ class _Context:
     bar_desc: str = ""
     epoch_ticks: dict[float, int] = field(default_factory=dict)
     record_epoch_max: float = 0.0
+    no_bar: bool = False  # records at fractional epochs and no bar to count steps: ticks
     epoch_last_step: dict[float, int] = field(default_factory=dict)
     positional: dict[int, bool] = field(default_factory=dict)  # per-epoch `Step n/total`
     last_positional: int | None = None
@@ -157,10 +178,18 @@ class Reader:
         self._held: list[tuple[str, int | None, float | None, float, float]] = []
         self._held_names: set[str] = set()
         self._bar_pending: dict[str, tuple[int, float | None, float, float]] = {}
-        self._lump: list[tuple[Program, list[str], float, float]] = []
+        # Records at fractional epochs waiting for their steps, and the metric lines read after
+        # them (kept in order behind them): (program, tokens, epoch or None, time, the later
+        # line's stream and shape or None).
+        self._lump: list[
+            tuple[Program, list[str], float | None, float, tuple[_Stream, str] | None]
+        ] = []
+        self._lump_waits = False  # the lump came before any bar: resolve it at a read's end
         # per metric: the last position given a point, and its value
         self._bar_done: dict[str, tuple[int, float]] = {}
         self._hot: _Template | None = None  # the plain shape read last (see read)
+        self._prep_done = False  # a data preparation bar just ended (see _bar_step)
+        self._warm: Program | None = None  # the program read last, made hot when it repeats
         self.numeric_lines = 0  # lines holding a number that is not a time or a date
         self.metric_lines = 0  # lines that gave at least one metric
 
@@ -187,6 +216,9 @@ class Reader:
             # Output glued to the end of a bar's redraw (a block-buffered stdout flushed right
             # after a stderr bar): a record of its own.
             folded = _AFTER_BAR.sub("\\1\n", folded)
+        if _MAY_BE_WRAPPED.search(folded):
+            # `tensor(0.5939)`, `np.float64(0.25)`, `[23.]`: the number the wrapper holds.
+            folded = _WRAPPED.sub(_unwrap, folded)
         hot = self._hot
         rows: list[tuple[str, ...]] = []
         if hot is not None:
@@ -283,13 +315,11 @@ class Reader:
                         self._end_box(state, None)
                     continue
                 self._one(state, lines[index], shape, tokens, first_time if index == 0 else time)
-        if self._lump:
-            self._resolve_lump()
+        self._settle_lump(time)
 
     def close(self) -> None:
         """The end of the run: what is held is decided, redraws are flushed."""
-        if self._lump:
-            self._resolve_lump()
+        self._settle_lump(closing=True)
         for state in self._streams.values():
             self._end_box(state, None)
         self._flush_bars()
@@ -366,8 +396,7 @@ class Reader:
                     self.numeric_lines += 1
                     self.metric_lines += 1
                     self._emit(program.names, step, None, values, when)
-                    if self._hot is None or self._hot.program is not program:
-                        self._hot = _Template(shape, program)
+                    self._heat(shape, program)
                     return
         self._line(state, line, shape, tokens, when)
 
@@ -427,14 +456,24 @@ class Reader:
             return
         if len(tokens) != program.numbers:
             return  # a shape collision: never misread
+        if program.bar and not program.metrics and not program.row:
+            # A table's header drawn as its bar's description (Ultralytics' validation:
+            # `Class  Images  Instances  Box(P  R  mAP50  mAP50-95): 100% ━━━ 1/1`).
+            description = _bar_description(line)
+            if description is not None:
+                self._maybe_header(state, description)
         self._run_program(state, program, line, shape, tokens, when)
-        if (
-            not program.row
-            and table_key == 0
-            and not program.inert
-            and (self._hot is None or self._hot.program is not program)
-        ):
+        if not program.row and table_key == 0 and not program.inert:
+            self._heat(shape, program)
+
+    def _heat(self, shape: str, program: Program) -> None:
+        """Make a shape the hot template once it comes twice in a row (compiling its regex
+        costs more than reading a line: a run of distinct shapes must not pay it per line)."""
+        if self._hot is not None and self._hot.program is program:
+            return
+        if self._warm is program:
             self._hot = _Template(shape, program)
+        self._warm = program
 
     def _run_program(
         self,
@@ -453,6 +492,7 @@ class Reader:
         if (
             state.bar is not None
             and not program.bar
+            and not program.row
             and program.metrics
             and program.step is None
             and program.epoch is None
@@ -500,8 +540,13 @@ class Reader:
             program.bar or program.position is not None or program.positional_step
         ):
             epoch = ctx.epoch
-        if program.bar and self._lump:
+        if program.bar and self._lump and not self._lump_waits and ctx.last_step is not None:
             self._resolve_lump()  # records read since the last redraw belong before it
+        if self._lump and not program.bar and program.metrics and not program.record_epoch:
+            # A result printed after the waiting records (`perplexity: 49.2` after the last
+            # record) comes after them, at the step they get.
+            self._lump.append((program, tokens, None, when, (state, shape)))
+            return
         if program.step is not None:
             step = _int(tokens[program.step])
             if program.positional_step and step is not None and program.total is not None:
@@ -510,24 +555,32 @@ class Reader:
             position = _int(tokens[program.position])
             total = _int(tokens[program.total]) if program.total is not None else None
             step = self._bar_step(state, program, position, total, epoch, shape)
+            if self._lump and self._lump_waits and step is not None and self._bar_complete():
+                ctx.last_step = step
+                self._resolve_lump()  # the bar caught up with the records read ahead of it
         elif program.per_epoch and epoch is not None:
             # Values of an epoch land at its last step seen (or the last step of all, the
             # epoch's line coming right after it); with no finer steps, at the epoch itself.
             step = ctx.epoch_last_step.get(epoch, ctx.last_step)
             if step is None:
                 step = int(epoch)
+        elif program.record_epoch and epoch is not None and epoch > 0 and not ctx.no_bar:
+            # Records at fractional epochs (`{'loss': …, 'epoch': 0.33}`): while the run's bar
+            # counts steps, steps are proportional to epochs, anchored at the bar's step for the
+            # latest epoch of the records read together. Exact when each record is printed at
+            # its step (a terminal); close when output reaches a pipe in blocks (records then
+            # come in a lump behind the bar). Held until the bar says where it is.
+            if not self._lump:
+                # Read before any bar: its step is where the bar stands at the end of this
+                # read (the bar may come from the other stream), not at its first redraw.
+                self._lump_waits = not ctx.bar_active
+            ctx.started = True  # a record at an epoch: the training output has begun
+            self._lump.append((program, tokens, epoch, when, None))
+            return
         elif ctx.bar_active and ctx.last_step is not None and not program.bar:
             step = ctx.last_step
             if epoch is None:
                 epoch = ctx.epoch
-            elif program.record_epoch and epoch > 0:
-                # Records at fractional epochs, printed while the run's bar counts steps: steps
-                # are proportional to epochs, anchored at the bar's step for the latest epoch
-                # of the records read together. Exact when each record is printed at its step
-                # (a terminal); close when output reaches a pipe in blocks (records then come
-                # in a lump behind the bar).
-                self._lump.append((program, tokens, epoch, when))
-                return
             per_epoch = program.record_epoch  # the run's step is the bar's, not the record's
         elif epoch is not None and not program.per_epoch and program.metrics:
             # A record at a fractional epoch (`{'loss': …, 'epoch': 0.33}`) and no step anywhere:
@@ -548,6 +601,10 @@ class Reader:
             ctx.last_step = step
             if epoch is not None:
                 ctx.epoch_last_step[epoch] = step
+        if self._prep_done:
+            self._prep_done = False
+            ctx.started = False
+            return
         if not program.metrics:
             if (
                 program.bar
@@ -615,14 +672,58 @@ class Reader:
         for name, value in zip(names, values, strict=True):
             self._point(name, step, epoch, value, when, program.bar)
 
+    def _settle_lump(self, now: float = 0.0, closing: bool = False) -> None:
+        """Resolve the held records at fractional epochs when their steps can be known.
+
+        With a bar: at once. Without one yet: held a little (the bar may come in the next
+        read, from the other stream); a run that shows no bar for 10 s of output or 200
+        records, or ends, gets per-epoch ticks from then on.
+        """
+        if not self._lump:
+            return
+        ctx = self._ctx
+        first = self._lump[0][3]
+        if ctx.bar_active and ctx.last_step is not None:
+            if not self._lump_waits or closing or now - first > 10.0 or self._bar_complete():
+                # Records read ahead of the bar (the other stream lagging) wait for it to
+                # catch up: its end, or 10 s of output; else its step where they were read.
+                self._resolve_lump()
+            return
+        if closing or len(self._lump) > 200 or max(now, self._lump[-1][3]) - first > 10.0:
+            ctx.no_bar = True
+            self._resolve_lump()
+
+    def _bar_complete(self) -> bool:
+        ctx = self._ctx
+        return (
+            ctx.bar_position is not None
+            and bool(ctx.bar_total)
+            and ctx.bar_total == ctx.main_total
+            and ctx.bar_position >= ctx.bar_total
+        )
+
     def _resolve_lump(self) -> None:
         """Give the records read together at fractional epochs their steps (see _apply)."""
         lump, self._lump = self._lump, []
         ctx = self._ctx
-        ctx.record_epoch_max = max([ctx.record_epoch_max, *(item[2] for item in lump)])
-        last = ctx.last_step or 0
-        for program, tokens, epoch, when in lump:
-            step = round(epoch * last / ctx.record_epoch_max) if ctx.record_epoch_max else last
+        ticks = ctx.no_bar or ctx.last_step is None
+        epochs = [item[2] for item in lump if item[2] is not None]
+        if not ticks and epochs:
+            ctx.record_epoch_max = max(ctx.record_epoch_max, *epochs)
+        last = ctx.last_step
+        for program, tokens, epoch, when, later in lump:
+            if later is not None:
+                self._apply(later[0], program, tokens, when, later[1])
+                continue
+            assert epoch is not None
+            if ticks:
+                # No bar counts the steps: records at one epoch share a step, in the order the
+                # epochs came, so training and evaluation records line up.
+                step = ctx.epoch_ticks.get(epoch)
+                if step is None:
+                    step = ctx.epoch_ticks[epoch] = len(ctx.epoch_ticks) + 1
+            else:
+                step = round(epoch * last / ctx.record_epoch_max)
             self._emit_metrics(program, tokens, step, epoch, when)
 
     def _point(
@@ -727,9 +828,12 @@ class Reader:
             and total == ctx.main_total
             and position >= total
             and not self.metric_lines
+            and not self._lump
         ):
-            # A bar done before any metric (data preparation): the run's bar is still to come.
+            # A bar done before any metric (data preparation): the run's bar is still to come,
+            # and what is printed until then may still be its configuration.
             ctx.main_total = None
+            self._prep_done = not program.metrics and program.epoch is None
         if epoch is not None and total:
             base = ctx.epoch_base or 0
             step = int((epoch - base) * total + position)
@@ -755,6 +859,18 @@ class Reader:
     def _maybe_header(self, state: _Stream, line: str) -> None:
         """A line of column names (no number): a table's header, if rows follow."""
         stripped = line.strip()
+        if (
+            state.header is not None
+            and state.header_wait == 0
+            and state.table is None
+            and not state.index_name
+            and _HEADER_WORD.fullmatch(stripped)
+            and line.startswith(stripped)
+            and len(stripped) < state.header[1][0].start
+        ):
+            # pandas with a named index: its name on a line of its own, left of the columns.
+            state.index_name = stripped
+            return
         if "  " not in stripped and "|" not in stripped and "│" not in stripped:
             if not _bar_like(line):
                 state.table = None
@@ -777,6 +893,7 @@ class Reader:
                 columns = stacked
         state.header = (line, columns)
         state.header_wait = 0
+        state.index_name = ""
         state.rule_seen = False
         del stripped
 
@@ -888,6 +1005,18 @@ _HEADER_PATIENCE = 500
 _PERCENT_BRACKET = re.compile(r"\d+(?:\.\d+)?%[ ]*\[\d+/\d+|\|[-#=. ]{5,}\|")
 
 
+_DESCRIPTION_END = re.compile(rf"[: ]*\d+(?:\.\d+)?%[ ]*(?:\||{GLYPH})")
+
+
+def _bar_description(line: str) -> str | None:
+    """The text before a bar's percentage when it holds names and no number, else None."""
+    m = _DESCRIPTION_END.search(line)
+    if m is None or m.start() == 0:
+        return None
+    description = line[: m.start()]
+    return None if token_spans(description) else description
+
+
 def _bar_like(line: str) -> bool:
     """Whether a line is (part of) a progress bar's drawing, or blank."""
     return (
@@ -928,7 +1057,39 @@ def _columns(line: str) -> list[_Column] | None:
     for cell in cells:
         if len(cell.name.split()) > 4 or cell.name.endswith((".", ":")) and len(cells) < 3:
             return None
+    _ungroup(cells)
     return cells
+
+
+_GROUP_OPEN = re.compile(r"^([A-Za-z][\w-]*)\((?!.*\))(.+)$")
+
+
+def _ungroup(cells: list[_Column]) -> None:
+    """Columns grouped under a parenthesised label (`Box(P  R  mAP50  mAP50-95)`) are named
+    by their own names, the group's label joined only where two columns would share a name
+    (`Box(P R) Mask(P R)` gives `Box/P` … `Mask/P`)."""
+    groups: list[str] = [""] * len(cells)
+    names = [cell.name for cell in cells]
+    index = 0
+    while index < len(cells):
+        m = _GROUP_OPEN.match(names[index])
+        if m is None:
+            index += 1
+            continue
+        end = next((j for j in range(index + 1, len(cells)) if names[j].endswith(")")), None)
+        if end is None:
+            index += 1
+            continue
+        names[index] = m.group(2)
+        names[end] = names[end][:-1]
+        for j in range(index, end + 1):
+            groups[j] = m.group(1)
+        index = end + 1
+    if names == [cell.name for cell in cells]:
+        return
+    shared = {name for name in names if names.count(name) > 1}
+    for cell, name, group in zip(cells, names, groups, strict=True):
+        cell.name = f"{group}/{name}" if group and name in shared else name
 
 
 def _stack(upper: list[_Column], lower: list[_Column]) -> list[_Column] | None:
@@ -954,6 +1115,33 @@ def _stack(upper: list[_Column], lower: list[_Column]) -> list[_Column] | None:
     ]
 
 
+# Row keys that stand for the whole (`all` over per-class rows): the plain names.
+_WHOLE = frozenset(("all", "overall", "total"))
+_STATISTICS = frozenset(
+    ("count", "mean", "std", "min", "max", "median", "var", "unique", "top", "freq")
+)
+
+
+def _column_kind(column: _Column) -> str:
+    """``"step"`` or ``"epoch"`` for a column named as the run's counter, else ``""``."""
+    lowered = "_".join(column.name.split()).lower()
+    if lowered in _EPOCH_COLUMNS:
+        return "epoch"
+    if lowered in _STEP_COLUMNS:
+        return "step"
+    return ""
+
+
+def _column_under(columns: list[_Column], start: int, end: int, overlap_only: bool = False) -> int:
+    """The index of the column a cell spanning ``start:end`` lies under (-1: none)."""
+    best, best_overlap = -1, 0
+    for index, column in enumerate(columns):
+        overlap = min(end, column.end) - max(start, column.start)
+        if overlap > best_overlap:
+            best, best_overlap = index, overlap
+    return best
+
+
 def _row_program(table: _Table, line: str) -> Program | None:
     """A row of ``table``: each numeric token under its column (None: not a row)."""
     spans = token_spans(line)
@@ -977,11 +1165,33 @@ def _row_program(table: _Table, line: str) -> Program | None:
     columns = table.columns
     # Text in a row is allowed in its first column only (a row key: `all`, a trial's name).
     key_text = ""
+    key_column = -1  # the headed column the key is in (`model`, `Class`), if any
+    first = None
     if words:
         first = re.search(r"\S+", rest)
         if first is None or len(words) > 1 or first.start() > columns[0].end + 2:
             return None
         key_text = words[0]
+        key_column = _column_under(columns, first.start(), first.end(), overlap_only=True)
+    if key_text.lower() in _STATISTICS:
+        table.summary = True
+    if table.summary:
+        # describe(): statistics of a data set (`count`, `mean`, `25%`), not a run's values.
+        return Program(numbers=len(spans), row=True)
+    # A number left of every column, apart from them, is the rows' index (pandas prints its
+    # index unheaded, or named on a line of its own): a row number unless it is named as a step,
+    # and never a column's value.
+    index_slot = None
+    lead_slot, (lead_start, lead_end) = row_spans[0]
+    if lead_end < columns[0].start and (
+        table.index_name
+        or key_column >= 0
+        or any(_column_kind(column) for column in columns)
+        or (first is not None and first.start() > lead_end)
+        or (lead_start == 0 and len(row_spans) == len(columns) + 1)
+    ):
+        index_slot = lead_slot
+        row_spans = row_spans[1:]
     assigned: dict[int, list[int]] = {}
     numbers = [i for i, _ in row_spans]
     if len(numbers) == len(columns) and not key_text:
@@ -992,6 +1202,8 @@ def _row_program(table: _Table, line: str) -> Program | None:
             best = None
             best_score = None
             for column_index, column in enumerate(columns):
+                if column_index == key_column:
+                    continue  # a column of text (a model's name): no number is its value
                 overlap = min(end, column.end) - max(start, column.start)
                 distance = (
                     0 if overlap > 0 else min(abs(start - column.end), abs(end - column.start))
@@ -1005,6 +1217,19 @@ def _row_program(table: _Table, line: str) -> Program | None:
     if len(assigned) < max(2, (len(columns) + 1) // 2):
         return None  # a number or two under a header is not its row (`Epoch 1: 33%|…`)
     program = Program(numbers=len(spans), row=True)
+    index_kind = _column_kind(_Column(table.index_name, 0, 0)) if table.index_name else ""
+    if index_slot is not None and index_kind == "epoch":
+        program.epoch = index_slot
+        program.per_epoch = True
+    elif index_slot is not None and index_kind == "step":
+        program.step = index_slot
+    elif (
+        index_slot is not None
+        and not key_text
+        and not any(_column_kind(column) for column in columns)
+        and line[lead_start:lead_end].isdigit()
+    ):
+        program.step = index_slot  # a frame's row numbers: the only order the rows have
     for column_index, slots in sorted(assigned.items()):
         column = columns[column_index]
         name = "_".join(column.name.split())
@@ -1022,7 +1247,8 @@ def _row_program(table: _Table, line: str) -> Program | None:
         elif lowered in _STEP_COLUMNS:
             program.step = slot
         else:
-            full = f"{key_text}/{name}" if key_text else name
+            keyed = key_text and key_text.lower() not in _WHOLE and index_slot is None
+            full = f"{key_text}/{name}" if keyed else name
             program.metrics.append((full, slot, 0))
     if program.step is not None:
         program.per_epoch = False
@@ -1037,7 +1263,9 @@ def _promote(reader: Reader, state: _Stream, line: str) -> Program | None:
         return None
     header_line, columns = state.header
     reader._table_ids += 1
-    table = _Table(columns, reader._table_ids, has_rule=state.rule_seen)
+    table = _Table(
+        columns, reader._table_ids, has_rule=state.rule_seen, index_name=state.index_name
+    )
     program = _row_program(table, line)
     if program is None:
         return None

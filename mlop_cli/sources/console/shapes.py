@@ -68,7 +68,8 @@ METRIC_WORDS = frozenset(
     "bleu rouge mse mae rmse r2 iou miou dice map reward rewards return returns logloss "
     "likelihood nll wer cer top1 top5 kl entropy correct value objective".split()
 )
-IGNORED_NAMES = frozenset(("v_num",))
+# Not metrics whatever they hold: Lightning's logger version, a bar's estimate of time left.
+IGNORED_NAMES = frozenset(("v_num", "ETA", "eta", "Eta"))
 # A duration's unit: the value is stored in seconds (a series printed `3.54s`, then `689ms`,
 # is one series). The kind of a metric slot: 0 as printed, 1 a count of a total as a
 # percentage, the others a duration's unit.
@@ -101,6 +102,9 @@ _TQDM = re.compile(
 _TQDM_NOTOTAL = re.compile(r"(?:^|(?<=[\s:]))(\d+)(?:it|[a-zA-Z]+)?[ ]\[\d+:\d\d")
 _RICH = re.compile(r"(?:^|(?<=\s))(\d+)/(\d+|--)[ ]+(?:\d+:\d\d:\d\d|-:--:--)[ ]+•")
 _KERAS = re.compile(rf"^[ ]*(\d+)/(\d+|Unknown)[ ]+(?:\[?{GLYPH}\]?|-[ ]\d+(?:m?s|us)[ ]-)")
+# A percentage, a bar's glyphs, then its position (`64: 50% ━━━━━━────── 1/2 2.7s/it 1.3s<2.1s`).
+_GLYPH_BAR = re.compile(rf"(?:^|(?<=[\s:]))\d+(?:\.\d+)?%[ ]*{GLYPH}[ ]*(\d+)/(\d+|\?)")
+_BAR_TIMINGS = re.compile(r"(?:[ ]+(?:\d+(?:\.\d+)?(?:it/s|s/it|s)|\d+:\d\d(?::\d\d)?)(?:<\S+)?)+")
 _SPINNER_ONLY = re.compile(rf"^[ ]*(\d+)/(\d+)[ ]+{GLYPH}")
 
 
@@ -449,6 +453,14 @@ def _read_bar(
         dash = message.find(" - ", m.end() - 3 if message[m.end() - 1] == "-" else m.end())
         postfix = start + dash if dash >= 0 else end
         return start + m.start(), postfix
+    m = _GLYPH_BAR.search(message)
+    if m is not None:
+        program.bar = True
+        program.position = slot_at.get(start + m.start(1))
+        if m.group(2) != "?":
+            program.total = slot_at.get(start + m.start(2))
+        timings = _BAR_TIMINGS.match(message, m.end())
+        return start + m.start(), start + (timings.end() if timings is not None else m.end())
     m = _TQDM_NOTOTAL.search(message)
     if m is not None and "[" in message[m.start() :]:
         program.bar = True
@@ -525,6 +537,7 @@ def _read_pairs(items: list[_Item], program: Program) -> None:  # noqa: C901 - o
     last_num: _Item | None = None
     segment_start = True
     tainted = False
+    keyed_label = False  # the label is a `Key:` with words after it (its value may be text)
     while index < count:
         item = items[index]
         kind = item.kind
@@ -545,6 +558,12 @@ def _read_pairs(items: list[_Item], program: Program) -> None:  # noqa: C901 - o
         if kind == "ws":
             if len(item.text) > 1 or "\t" in item.text:
                 broke = True
+                if keyed_label and words:
+                    after = _next_significant(items, index)
+                    if after is not None and items[after].kind == "word":
+                        # `Model:   Logit   Df Residuals: 296`: the key's value was the text,
+                        # and the next key begins: no label.
+                        label, keyed_label = [], False
                 if "\t" in item.text:
                     span_words = []
                     segment_start = True
@@ -552,6 +571,8 @@ def _read_pairs(items: list[_Item], program: Program) -> None:  # noqa: C901 - o
             continue
         if kind == "word" and item.text in _LITERALS:
             words, broke = [], True  # `True`, `None`: a value, never part of a name
+            if keyed_label:
+                label, keyed_label = [], False  # `converged:   True   LL-Null: -207.8`
             index += 1
             continue
         if kind == "word":
@@ -573,6 +594,9 @@ def _read_pairs(items: list[_Item], program: Program) -> None:  # noqa: C901 - o
             index += 1
             continue
         if kind in ("num", "time"):
+            if keyed_label and kind == "time":
+                label = []  # `Date:  Sun, 06 Dec 2026   Pseudo R-squ.: 0.3`: a key's value
+            keyed_label = False
             nxt = _next_significant(items, index)
             if kind == "time" or item.unit and _RATE.match(item.unit + _rest_word(items, index)):
                 words, broke, after_value = [], True, True
@@ -696,6 +720,7 @@ def _read_pairs(items: list[_Item], program: Program) -> None:  # noqa: C901 - o
                         )
                     ):
                         label = list(words)
+                        keyed_label = True
                         span_words = []
                     words, broke = [], True
                 elif (
@@ -779,9 +804,38 @@ def _read_pairs(items: list[_Item], program: Program) -> None:  # noqa: C901 - o
             words, broke = [], True
             index += 1
             continue
+        if item.text in "'\"":
+            # A quoted setting (`ignoring 'lr0=0.01'`) is text about the code, not a value.
+            close = next((j for j in range(index + 1, count) if items[j].text == item.text), -1)
+            if close > 0 and any(items[j].text == "=" for j in range(index + 1, close)):
+                words, broke = [], True
+                index = close + 1
+                continue
         # glyphs, other characters
         words, broke = [], True
         index += 1
+    if program.metrics:
+        _drop_row_heads(items, program)
+
+
+def _drop_row_heads(items: list[_Item], program: Program) -> None:
+    """A name before a row of bare numbers (`const  0.2249  0.146  1.541`) is a row's key in a
+    table whose header was not read, not the name of the first number: no metric."""
+    by_slot = {item.slot: i for i, item in enumerate(items) if item.kind == "num"}
+    keep = []
+    for metric in program.metrics:
+        index = by_slot.get(metric[1])
+        bare = 0
+        if index is not None:
+            j = index + 1
+            while j + 1 < len(items) and items[j].kind == "ws" and items[j + 1].kind == "num":
+                if items[j + 1].unit:
+                    break
+                bare += 1
+                j += 2
+        if bare < 2:
+            keep.append(metric)
+    program.metrics[:] = keep
 
 
 def _counts_a_unit(items: list[_Item], index: int, nxt: int | None) -> bool:

@@ -2,7 +2,7 @@
 
 One regex (:data:`VALUE_TOKEN`) says what a numeric token is, everywhere: a number (``3``,
 ``-0.25``, ``6.9e+00``, ``nan``, ``inf``), a time (``00:12``, ``10:31:04,123``), a date
-(``2026-12-06``, ``12/06/26``). A number is a token only when it stands alone: not inside a
+(``2026-12-06``, ``12/06/26``, ``06 Dec 2026``). A number is a token only when it stands alone: not inside a
 word (``Acc@1``, ``top5``, ``mAP50-95``, ``[rank0]``), a path (``ckpt-3.pt``), a version
 (``2.1.0``), an address (``10.0.0.1:29500``) or a hex id (``0x1f``). A unit may follow it
 (``45.67ms``, ``0G``, ``12.3%``), outside the token.
@@ -24,7 +24,12 @@ _NUMBER = (
     r"[-+]?(?:(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?"
     r"|(?:nan|NaN|NAN|inf|Inf|INF|Infinity|infinity)(?![A-Za-z]))"
 )
-_DATE = r"\d{4}-\d\d-\d\d(?=[T ]|\b)|\d\d?/\d\d?/\d\d(?:\d\d)?(?![\d/])"
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+_DATE = (
+    r"\d{4}-\d\d-\d\d(?=[T ]|\b)|\d\d?/\d\d?/\d\d(?:\d\d)?(?![\d/])"
+    # Dates in words: `06 Dec 2026`, `Dec 6, 2026` (statsmodels' summary, `date`'s output).
+    rf"|\d\d? {_MONTH} \d{{4}}(?!\d)|{_MONTH} \d\d?,? \d{{4}}(?!\d)"
+)
 _TIME = r"\d+:\d\d(?::\d\d)?(?:[.,]\d+)?(?![\d:])|-:--:--"
 # A version or an address (`2.1.0`, `10.0.0.1:29500`): one token, never a value.
 _VERSION = r"\d+(?:\.\d+){2,}(?::\d+)?(?![\w.])"
