@@ -2,14 +2,15 @@
 
 The config file is ``mlop.toml`` or the ``[tool.mlop]`` table of ``pyproject.toml``, found in
 the working directory or the nearest parent that has one. Unknown keys are an error: a typo
-must not silently fall back to a default.
+must not silently fall back to a default. The store is found upward the same way (the nearest
+``.mlop/``, never above the config file's folder): see :func:`project_folder`.
 """
 
 from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -76,6 +77,13 @@ def _read_toml(path: Path) -> dict[str, Any]:
         raise ConfigError(f"cannot read {path}: {error.strerror}") from error
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{path} is not valid TOML: {error}") from error
+    except UnicodeDecodeError as error:
+        # TOML is UTF-8 by definition; tomllib lets the decoding error through as it is.
+        line = bytes(error.object[: error.start]).count(b"\n") + 1
+        raise ConfigError(
+            f"{path} is not valid TOML: line {line} is not UTF-8 text"
+            f" (byte 0x{error.object[error.start]:02x}); save the file as UTF-8"
+        ) from error
 
 
 def _check(path: Path, table: Mapping[str, Any]) -> dict[str, Any]:
@@ -84,7 +92,8 @@ def _check(path: Path, table: Mapping[str, Any]) -> dict[str, Any]:
             known = ", ".join(sorted(KEYS))
             raise ConfigError(f"{path}: unknown key {key!r} (known keys: {known})")
         expected = KEYS[key][0]
-        if not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
+        # (Not narrowed: mypy would make `value` an object once checked against a tuple of types.)
+        if not _is_instance(value, expected) or (expected is int and isinstance(value, bool)):
             raise ConfigError(
                 f"{path}: {key} must be {_type_name(expected)}, not {type(value).__name__}"
             )
@@ -114,6 +123,10 @@ def _check(path: Path, table: Mapping[str, Any]) -> dict[str, Any]:
     return dict(table)
 
 
+def _is_instance(value: Any, expected: type | tuple[type, ...]) -> bool:
+    return isinstance(value, expected)
+
+
 def _check_minimum(path: Path, key: str, value: Any) -> None:
     least = MINIMA.get(key)
     if least is not None and not value >= least:  # `not >=`: NaN is refused too
@@ -135,14 +148,33 @@ def _type_name(expected: type | tuple[type, ...]) -> str:
 
 
 def resolve_store(flag: str | None, env: Mapping[str, str], config: ConfigFile, cwd: Path) -> Path:
-    """The store path: ``--store`` > ``MLOP_STORE`` > config ``store`` (relative to the file) > default."""
+    """The store path: ``--store`` > ``MLOP_STORE`` > config ``store`` (relative to the file) >
+    the store of the project folder (see :func:`project_folder`)."""
     if flag:
         return Path(flag).expanduser()
     if env.get("MLOP_STORE"):
         return Path(env["MLOP_STORE"]).expanduser()
     if "store" in config.values and config.path is not None:
         return (config.path.parent / Path(config.values["store"]).expanduser()).resolve()
-    return default_store(cwd, slurm=bool(env.get("SLURM_JOB_ID")))
+    return default_store(project_folder(cwd, config), slurm=bool(env.get("SLURM_JOB_ID")))
+
+
+def project_folder(cwd: Path, config: ConfigFile) -> Path:
+    """The folder whose ``.mlop/`` holds the project's store, found as git finds ``.git``.
+
+    The nearest folder, from ``cwd`` upward, that has a ``.mlop/`` folder; the search stops at
+    the folder of the config file (it marks the project's root, as ``pyproject.toml`` does), and
+    that folder is the answer when nothing below it has a store. With neither, ``cwd``: the
+    first ``mlop run`` there creates ``./.mlop/``. So every command, in any subfolder, reads
+    and writes one store per project.
+    """
+    root = config.path.parent if config.path is not None else None
+    for folder in (cwd, *cwd.parents):
+        if (folder / DEFAULT_STORE.parent).is_dir():
+            return folder
+        if folder == root:
+            return folder
+    return cwd
 
 
 def default_store(cwd: Path, network_fs: bool | None = None, slurm: bool = False) -> Path:
@@ -176,6 +208,87 @@ def env_bool(env: Mapping[str, str], name: str) -> bool | None:
     if lowered in ("0", "false", "no", "off"):
         return False
     raise ConfigError(f"{name}={value!r}: expected 1/true/yes or 0/false/no")
+
+
+def env_text(env: Mapping[str, str], name: str) -> str | None:
+    """Read a text ``MLOP_*`` variable; unset or empty is None."""
+    return env.get(name) or None
+
+
+def env_interval(env: Mapping[str, str], name: str) -> float | None:
+    """Read a number of seconds (``MLOP_SAMPLE_INTERVAL``), at least ``MINIMA['sample_interval']``."""
+    value = env.get(name)
+    if not value:
+        return None
+    try:
+        number = float(value)
+    except ValueError as error:
+        raise ConfigError(f"{name}={value!r} is not a number") from error
+    least = MINIMA["sample_interval"]
+    if not number >= least:  # as --sample-interval; `not >=` refuses NaN too
+        raise ConfigError(f"{name}={value!r}: give at least {least} seconds")
+    return number
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One setting of ``mlop run``: where each layer of it comes from."""
+
+    name: str
+    default: Any
+    env: str | None = None  # the MLOP_* variable
+    read_env: Callable[[Mapping[str, str], str], Any] = env_text
+    in_file: bool = True  # a key of the config file (KEYS) under ``name``
+    merged: bool = False  # a list: the file's items, then the flag's (no variable)
+
+
+# Every setting of `mlop run`, resolved once, the same way: flag > MLOP_* > config file > default.
+RUN_SETTINGS: tuple[Setting, ...] = (
+    Setting("project", None, "MLOP_PROJECT"),
+    Setting("quiet", False, "MLOP_QUIET", env_bool, in_file=False),
+    Setting("tensorboard", True, "MLOP_TENSORBOARD", env_bool),
+    Setting("system", True, "MLOP_SYSTEM", env_bool),
+    Setting("sample_interval", 1.0, "MLOP_SAMPLE_INTERVAL", env_interval),
+    Setting("builtin_patterns", True),
+    Setting("max_metrics", 1000),
+    Setting("tags", [], merged=True),
+    Setting("patterns", [], merged=True),
+    Setting("tb_dirs", [], merged=True),
+    Setting("redact", [], merged=True),
+    Setting("diagnosis", {}),
+)
+
+
+def resolve_settings(
+    flags: Mapping[str, Any], env: Mapping[str, str], config: ConfigFile
+) -> dict[str, Any]:
+    """Every setting of :data:`RUN_SETTINGS`, each from the first layer that sets it.
+
+    Args:
+        flags: the command-line values by setting name; None (or absent) is "not given", so an
+            on/off option passes False when its ``--no-…`` form is given and None otherwise.
+        env: the environment (``MLOP_*`` variables).
+        config: the config file found.
+
+    Raises:
+        ConfigError: a malformed ``MLOP_*`` variable.
+    """
+    resolved: dict[str, Any] = {}
+    for setting in RUN_SETTINGS:
+        from_file = config.values.get(setting.name) if setting.in_file else None
+        flag = flags.get(setting.name)
+        if setting.merged:
+            resolved[setting.name] = [*(from_file or []), *(flag or [])]
+            continue
+        env_value = setting.read_env(env, setting.env) if setting.env else None
+        resolved[setting.name] = pick(
+            flag,
+            env_value,
+            config if setting.in_file else ConfigFile(),
+            setting.name,
+            setting.default,
+        )
+    return resolved
 
 
 def pick(flag: Any, env_value: Any, config: ConfigFile, key: str, default: Any) -> Any:

@@ -478,17 +478,23 @@ _PACKAGES_SCRIPT = (
     "    if name and name not in seen: seen[name] = d.version\n"
     "stamps = {p: os.stat(p).st_mtime for p in sys.path if p and os.path.isdir(p)}\n"
     "print(json.dumps({'python': sys.version.split()[0], 'executable': sys.executable, 'packages': seen,"
-    " 'stamps': stamps}))\n"
+    " 'prefix': sys.prefix, 'stamps': stamps}))\n"
 )
+# What else decides an interpreter's sys.path besides its environment (sys.prefix).
+_PATH_VARIABLES = ("PYTHONPATH", "PYTHONHOME", "PYTHONNOUSERSITE", "PYTHONUSERBASE")
 
 
-def command_interpreter(argv: list[str]) -> str | None:
-    """The Python interpreter a command runs in: ``python``, or a script's ``#!`` line (torchrun)."""
+def command_interpreter(argv: list[str], env: Mapping[str, str] | None = None) -> str | None:
+    """The Python interpreter a command runs in: ``python``, or a script's ``#!`` line (torchrun).
+
+    Looked up on the command's own ``PATH`` (``env``), as the command will be, not mlop's.
+    """
     if not argv:
         return None
+    search = env.get("PATH") if env is not None else None
     if _PYTHON.match(Path(argv[0]).name):
-        return shutil.which(argv[0]) or argv[0]
-    path = shutil.which(argv[0])
+        return shutil.which(argv[0], path=search) or argv[0]
+    path = shutil.which(argv[0], path=search)
     if path is None:
         return None
     parts = shebang_words(path)
@@ -496,25 +502,43 @@ def command_interpreter(argv: list[str]) -> str | None:
         return None
     if Path(parts[0]).name == "env" and len(parts) > 1:
         parts = parts[1:]
-    return shutil.which(parts[0]) if _PYTHON.match(Path(parts[0]).name) else None
+    return shutil.which(parts[0], path=search) if _PYTHON.match(Path(parts[0]).name) else None
+
+
+def environment_prefix(interpreter: str) -> str:
+    """The ``sys.prefix`` an interpreter will have, found without starting it.
+
+    As CPython finds it: a virtual environment is the folder holding ``pyvenv.cfg``, beside the
+    executable or one level up (the path as given: a venv's ``python`` is a link to its base
+    interpreter, so resolving it would name the base); otherwise the installation the real
+    executable lives in (``/usr/bin/python3`` -> ``/usr``, a conda env's ``bin/python`` -> the env).
+    """
+    executable = os.path.abspath(interpreter)
+    folder = os.path.dirname(executable)
+    for candidate in (folder, os.path.dirname(folder)):
+        if os.path.isfile(os.path.join(candidate, "pyvenv.cfg")):
+            return candidate
+    return os.path.dirname(os.path.dirname(os.path.realpath(executable)))
 
 
 def python_packages(argv: list[str], env: Mapping[str, str] | None = None) -> dict[str, Any] | None:
     """Distributions installed for the command's interpreter (run at low priority, off the start-up path).
 
-    Cached per interpreter and ``PYTHONPATH``, and valid while none of its ``sys.path`` folders
+    Cached per environment (the interpreter's ``sys.prefix``, its real executable and the
+    variables that change ``sys.path``), and valid while none of its ``sys.path`` folders
     changed (installing or removing a package changes its folder): a job array of a hundred
-    tasks lists the packages once, not a hundred times.
+    tasks lists the packages once, not a hundred times, and every virtualenv made from one
+    base interpreter has its own entry.
     """
-    interpreter = command_interpreter(argv)
+    interpreter = command_interpreter(argv, env)
     if interpreter is None:
         return None
-    python_path = (env or {}).get("PYTHONPATH", "")
-    cache = _packages_cache_file(interpreter, python_path, env)
-    data = _read_packages_cache(cache)
+    prefix = environment_prefix(interpreter)
+    cache = _packages_cache_file(interpreter, prefix, env)
+    data = _read_packages_cache(cache, prefix)
     if data is None:
         with exclusive_lock(cache):
-            data = _read_packages_cache(cache)  # another run may have just written it
+            data = _read_packages_cache(cache, prefix)  # another run may have just written it
             if data is None:
                 data = _list_packages(interpreter, env)
                 if data is not None and cache is not None:
@@ -527,6 +551,7 @@ def python_packages(argv: list[str], env: Mapping[str, str] | None = None) -> di
     return {
         "command_python": data.get("python"),
         "command_python_executable": data.get("executable"),
+        "command_python_prefix": data.get("prefix"),
         "packages": data.get("packages"),
     }
 
@@ -555,29 +580,31 @@ def _list_packages(interpreter: str, env: Mapping[str, str] | None) -> dict[str,
 
 
 def _packages_cache_file(
-    interpreter: str, python_path: str, env: Mapping[str, str] | None
+    interpreter: str, prefix: str, env: Mapping[str, str] | None
 ) -> Path | None:
     import hashlib
 
-    base = (env or os.environ).get("XDG_CACHE_HOME") or os.path.join(
-        os.path.expanduser("~"), ".cache"
-    )
+    variables = env if env is not None else os.environ
+    base = variables.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     folder = Path(base) / "mlop"
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:
         return None
-    key = hashlib.sha256(f"{os.path.realpath(interpreter)}\0{python_path}".encode()).hexdigest()[
-        :24
-    ]
+    identity = [os.path.realpath(prefix), os.path.realpath(interpreter)]
+    identity += [variables.get(name, "") for name in _PATH_VARIABLES]
+    key = hashlib.sha256("\0".join(identity).encode()).hexdigest()[:24]
     return folder / f"packages-{key}.json"
 
 
-def _read_packages_cache(cache: Path | None) -> dict[str, Any] | None:
+def _read_packages_cache(cache: Path | None, prefix: str) -> dict[str, Any] | None:
+    """The cached listing, if it is of this environment and no ``sys.path`` folder changed since."""
     if cache is None:
         return None
     try:
         data = json.loads(cache.read_text())
+        if os.path.realpath(data.get("prefix") or "") != os.path.realpath(prefix):
+            return None  # another environment's, or a listing from before prefixes were kept
         for folder, stamp in data.get("stamps", {}).items():
             if os.stat(folder).st_mtime != stamp:
                 return None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import time
 
 from mlop_cli.errors import UsageError
@@ -30,7 +31,18 @@ def new_run_id(now: float | None = None) -> str:
     return _encode(millis, 9) + _encode(random_bits, 11)
 
 
+_OLDER = re.compile(r"~\d+$")
+
+
 def check_run_name(name: str) -> None:
-    """Refuse a run name that a run reference would never reach (``last`` is the newest run)."""
-    if name.strip() == "last":
+    """Refuse a run name that a run reference would read otherwise.
+
+    ``last`` is the newest run, and ``NAME~N`` the Nth run before the newest named NAME.
+    """
+    name = name.strip()
+    if name == "last":
         raise UsageError("a run cannot be named 'last': `last` always means the newest run")
+    if _OLDER.search(name):
+        raise UsageError(
+            f"a run cannot be named {name!r}: `NAME~N` means the Nth run before the newest named NAME"
+        )

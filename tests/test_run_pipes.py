@@ -325,7 +325,11 @@ def test_run_reference_errors_are_one_line_exit_2(store: Path) -> None:
     run_mlop("run", "-q", "--name", "same", "--", PYTHON, "-c", "pass", store=store)
     missing = run_mlop("show", "nothing-like-this", store=store)
     assert missing.returncode == 2 and len(missing.stderr.decode().strip().splitlines()) == 1
-    ambiguous = run_mlop("show", "same", store=store)
+    # A name shared by two runs is the newest of them; an id prefix they share is ambiguous.
+    newest = query(store, "SELECT id FROM runs ORDER BY started_at DESC, id DESC")[0][0]
+    named = run_mlop("show", "same", "--json", store=store)
+    assert named.returncode == 0 and json.loads(named.stdout)["id"] == newest
+    ambiguous = run_mlop("show", newest[:3], store=store)
     assert ambiguous.returncode == 2 and b"matches 2 runs" in ambiguous.stderr
     assert b"Traceback" not in missing.stderr + ambiguous.stderr
     no_store = run_mlop("ls", store=store.parent / "nope.db")

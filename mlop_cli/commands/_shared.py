@@ -28,7 +28,7 @@ app = typer.Typer(
 StoreOption = typer.Option(
     None,
     "--store",
-    help="Store file (default: $MLOP_STORE, the config file, or .mlop/mlop.db).",
+    help="Store file (default: $MLOP_STORE, the config file, or the nearest .mlop/mlop.db upward).",
     show_default=False,
 )
 JsonOption = typer.Option(False, "--json", help="Print JSON on stdout instead of a table.")
@@ -106,13 +106,20 @@ def _store_spec(flag: str | None) -> str:
         # One store per node on a shared filesystem (.mlop/<host>.db): read them all.
         if path.parent.is_dir() and any(p != path for p in path.parent.glob("*.db")):
             return str(path.parent)
+        if not path.parent.is_dir():
+            from mlop_cli.errors import StoreError
+
+            raise StoreError(
+                f"no store: no .mlop/ folder in {Path.cwd()} or any folder above it; record a"
+                " run with `mlop run -- COMMAND`, or pass --store PATH"
+            )
     return str(path)
 
 
 def _open_store(flag: str | None):  # -> RunStore
     from mlop_cli.store.backends import open_store
 
-    return open_store(_store_spec(flag))
+    return open_store(_store_spec(flag), note=_note)
 
 
 def _complete(opened: Any, run_ids: list[str]) -> None:
@@ -149,6 +156,10 @@ def _print_json(data: Any) -> None:
 
 def _warn(message: str) -> None:
     sys.stderr.write(f"mlop: warning: {message}\n")
+
+
+def _note(message: str) -> None:
+    sys.stderr.write(f"mlop: {message}\n")
 
 
 class _progress:  # noqa: N801 - used as a context manager, reads like a function

@@ -10,6 +10,7 @@ import typer
 from mlop_cli.commands._shared import (
     JsonOption,
     StoreOption,
+    _note,
     _open_store,
     _print_json,
     _store_path,
@@ -45,7 +46,9 @@ _LOCAL_EDIT = (
 @app.command()
 def tag(
     run_ref: str = typer.Argument(
-        ..., metavar="RUN", help="Run id, unique id prefix, name, or `last`."
+        ...,
+        metavar="RUN",
+        help="Run id, name (its newest run), NAME~N (the Nth before), `last`, or unique id prefix.",
     ),
     tags: list[str] = typer.Argument(..., metavar="TAG...", help="Tags to add."),
     store: str | None = StoreOption,
@@ -64,7 +67,9 @@ def tag(
 @app.command()
 def untag(
     run_ref: str = typer.Argument(
-        ..., metavar="RUN", help="Run id, unique id prefix, name, or `last`."
+        ...,
+        metavar="RUN",
+        help="Run id, name (its newest run), NAME~N (the Nth before), `last`, or unique id prefix.",
     ),
     tags: list[str] = typer.Argument(..., metavar="TAG...", help="Tags to remove."),
     store: str | None = StoreOption,
@@ -85,7 +90,9 @@ def untag(
 @app.command()
 def rename(
     run_ref: str = typer.Argument(
-        ..., metavar="RUN", help="Run id, unique id prefix, name, or `last`."
+        ...,
+        metavar="RUN",
+        help="Run id, name (its newest run), NAME~N (the Nth before), `last`, or unique id prefix.",
     ),
     name: str = typer.Argument(..., help="The new name."),
     store: str | None = StoreOption,
@@ -98,13 +105,21 @@ def rename(
     run_id = _open_store(store).resolve(run_ref)
     with _editor(store, "rename") as editor:
         old = editor.rename(run_id, name)
-    sys.stderr.write(f"mlop: run {run_id} renamed from {old!r} to {name.strip()!r}\n")
+        same = editor.named(name)
+    name = name.strip()
+    sys.stderr.write(f"mlop: run {run_id} renamed from {old!r} to {name!r}\n")
+    if len(same) > 1:
+        place = "the newest" if same[0] == run_id else f"`{name}~{same.index(run_id)}`"
+        _note(
+            f"{len(same)} runs are named {name!r}: `{name}` is the newest ({same[0]}), "
+            f"`{name}~1` the one before it; this run is {place}"
+        )
 
 
 @app.command()
 def rm(
     run_refs: list[str] = typer.Argument(
-        ..., metavar="RUN...", help="Runs to delete: id, unique id prefix, name, or `last`."
+        ..., metavar="RUN...", help="Runs to delete: id, name, NAME~N, `last`, or unique id prefix."
     ),
     yes: bool = typer.Option(
         False, "--yes", "-y", help="Do not ask; required when stdin is not a terminal."
@@ -115,7 +130,8 @@ def rm(
 ) -> None:
     """Delete runs and everything recorded about them.
 
-    Asks first when stdin is a terminal; elsewhere it needs --yes. A running run needs --force.
+    Asks first when stdin is a terminal; elsewhere it needs --yes. A run still being recorded
+    (its mlop process alive; on another host, a recent heartbeat) needs --force.
 
     Example: mlop rm a1b2c3 old-baseline --yes
     """
@@ -162,9 +178,10 @@ def gc(
     store: str | None = StoreOption,
     as_json: bool = JsonOption,
 ) -> None:
-    """Delete old runs (never a running one) and/or compact the store.
+    """Delete old runs (never one still being recorded) and/or compact the store.
 
-    With --older-than and --status together, a run must match both.
+    With --older-than and --status together, a run must match both. A run whose mlop process
+    is alive (on another host: whose heartbeat is recent) is kept, and said so.
 
     Example: mlop gc --older-than 30 --status failed --vacuum --dry-run
     """
@@ -182,6 +199,8 @@ def gc(
 
 
 def _report_removal(removal: Any, as_json: bool) -> None:
+    for row in removal.kept:
+        _note(f"kept {row['id']} ({row.get('name')}): still being recorded, {row['alive']}")
     if as_json:
         _print_json(removal.to_json())
         return

@@ -72,7 +72,9 @@ def ls(
 @app.command()
 def show(
     run_ref: str = typer.Argument(
-        "last", metavar="RUN", help="Run id, unique id prefix, name, or `last`."
+        "last",
+        metavar="RUN",
+        help="Run id, name (its newest run), NAME~N (the Nth before), `last`, or unique id prefix.",
     ),
     store: str | None = StoreOption,
     as_json: bool = JsonOption,
@@ -103,7 +105,9 @@ def show(
 @app.command()
 def logs(
     run_ref: str = typer.Argument(
-        "last", metavar="RUN", help="Run id, unique id prefix, name, or `last`."
+        "last",
+        metavar="RUN",
+        help="Run id, name (its newest run), NAME~N (the Nth before), `last`, or unique id prefix.",
     ),
     follow: bool = typer.Option(
         False, "--follow", "-f", help="Keep printing while the run goes on."
@@ -150,8 +154,8 @@ def compare(
     run_refs: list[str] = typer.Argument(
         None,
         metavar="[RUN]...",
-        help="Two or more runs: id, unique id prefix, name, or `last` (or pick them with "
-        "--project, --tag, --last).",
+        help="Two or more runs: id, name (its newest run), NAME~N (the Nth before), `last`, or "
+        "unique id prefix (or pick them with --project, --tag, --last).",
         show_default=False,
     ),
     project: str | None = typer.Option(None, "--project", "-p", help="Runs of this project."),
@@ -218,7 +222,9 @@ def compare(
 @app.command()
 def watch(
     run_ref: str = typer.Argument(
-        "last", metavar="RUN", help="Run id, unique id prefix, name, or `last`."
+        "last",
+        metavar="RUN",
+        help="Run id, name (its newest run), NAME~N (the Nth before), `last`, or unique id prefix.",
     ),
     interval: float = typer.Option(1.0, "--interval", help="Seconds between refreshes.", min=0.1),
     store: str | None = StoreOption,
@@ -243,7 +249,9 @@ def watch(
 @app.command()
 def check(
     run_ref: str = typer.Argument(
-        ..., metavar="RUN", help="Run id, unique id prefix, name, or `last`."
+        ...,
+        metavar="RUN",
+        help="Run id, name (its newest run), NAME~N (the Nth before), `last`, or unique id prefix.",
     ),
     conditions: list[str] = typer.Argument(
         ...,
@@ -320,7 +328,9 @@ def check(
 @app.command()
 def export(
     run_ref: str = typer.Argument(
-        "last", metavar="RUN", help="Run id, unique id prefix, name, or `last`."
+        "last",
+        metavar="RUN",
+        help="Run id, name (its newest run), NAME~N (the Nth before), `last`, or unique id prefix.",
     ),
     format_: str = typer.Option(
         "csv", "--format", "-f", help="csv, jsonl or tensorboard.", metavar="FORMAT"

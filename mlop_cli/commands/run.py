@@ -15,6 +15,7 @@ from mlop_cli.commands._shared import (
     _config,
     _store_path,
     _sync_url,
+    _warn,
     app,
 )
 from mlop_cli.config import MINIMA
@@ -86,7 +87,7 @@ def run(
 
     Example: mlop run --name baseline --tag ablation -- python train.py --lr 3e-4
     """
-    from mlop_cli.config import env_bool, pick
+    from mlop_cli.config import resolve_settings
     from mlop_cli.context import typed_value
     from mlop_cli.runner import RunOptions, execute_run
 
@@ -111,58 +112,61 @@ def run(
         if not sep or not key.strip():
             raise UsageError(f"--param {item!r}: expected KEY=VALUE")
         params[key.strip()] = typed_value(value)
-    patterns = _compile_patterns([*config.values.get("patterns", []), *pattern])
-    tb_dirs = [Path(p) for p in [*config.values.get("tb_dirs", []), *tb_dir]]
+    # Each setting once, from one table: flag > MLOP_* > config file > default. An on/off flag
+    # given only as --no-X is False when given and None (not given) otherwise.
+    settings = resolve_settings(
+        {
+            "project": project,
+            "quiet": True if quiet else None,
+            "tensorboard": False if no_tensorboard else None,
+            "system": False if no_system else None,
+            "sample_interval": sample_interval,
+            "builtin_patterns": False if no_builtin_patterns else None,
+            "tags": tag,
+            "patterns": pattern,
+            "tb_dirs": tb_dir,
+        },
+        env,
+        config,
+    )
+    patterns = _compile_patterns(settings["patterns"])
+    tb_dirs = [Path(p) for p in settings["tb_dirs"]]
     for folder in tb_dirs:
         if folder.exists() and not folder.is_dir():
             raise UsageError(f"--tb-dir {folder}: not a folder")
-    interval = pick(
-        sample_interval, _float_env(env, "MLOP_SAMPLE_INTERVAL"), config, "sample_interval", 1.0
-    )
     from mlop_cli.store.pg import is_pg_url
 
     if is_pg_url(store):
         raise UsageError(
             "mlop run records to a local store; send it to PostgreSQL with --sync-to URL"
         )
+    from mlop_cli.store.health import recording_store
+
+    # A damaged store, or one that cannot be opened safely now, is left alone: the run is
+    # recorded into a fresh store beside it, and the command runs all the same.
+    store_path, problem = recording_store(_store_path(store))
+    if problem:
+        _warn(problem)
     options = RunOptions(
         argv=list(command),
-        store=_store_path(store),
+        store=store_path,
         name=name,
-        project=pick(project, env.get("MLOP_PROJECT"), config, "project", None),
-        tags=[*config.values.get("tags", []), *tag],
+        project=settings["project"],
+        tags=settings["tags"],
         params=params,
         use_pty=pty,
-        quiet=quiet or bool(env_bool(env, "MLOP_QUIET")),
+        quiet=bool(settings["quiet"]),
         patterns=patterns,
-        builtin_patterns=not no_builtin_patterns and config.values.get("builtin_patterns", True),
-        max_metrics=config.values.get("max_metrics", 1000),
-        tensorboard=not no_tensorboard
-        and config.values.get("tensorboard", True)
-        and env_bool(env, "MLOP_TENSORBOARD") is not False,
+        builtin_patterns=bool(settings["builtin_patterns"]),
+        max_metrics=settings["max_metrics"],
+        tensorboard=bool(settings["tensorboard"]),
         tb_dirs=tb_dirs,
-        system=not no_system
-        and config.values.get("system", True)
-        and env_bool(env, "MLOP_SYSTEM") is not False,
-        sample_interval=float(interval),
-        diagnosis=dict(config.values.get("diagnosis", {})),
-        secret_words=list(config.values.get("redact", [])),
+        system=bool(settings["system"]),
+        sample_interval=float(settings["sample_interval"]),
+        diagnosis=dict(settings["diagnosis"]),
+        secret_words=list(settings["redact"]),
         cwd=cwd,
         env=env,
         sync_to=_sync_url(sync_to),
     )
     raise typer.Exit(execute_run(options))
-
-
-def _float_env(env: dict[str, str], name: str) -> float | None:
-    value = env.get(name)
-    if not value:
-        return None
-    try:
-        number = float(value)
-    except ValueError as error:
-        raise UsageError(f"{name}={value!r} is not a number") from error
-    least = MINIMA["sample_interval"]
-    if not number >= least:  # as --sample-interval; `not >=` refuses NaN too
-        raise UsageError(f"{name}={value!r}: give at least {least} seconds")
-    return number

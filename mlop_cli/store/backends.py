@@ -12,19 +12,20 @@ compare, export, check, report) works unchanged against any of them.
 from __future__ import annotations
 
 import heapq
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, Protocol
 
-from mlop_cli.errors import AmbiguousRunError, RunNotFoundError, StoreError
+from mlop_cli.errors import RunNotFoundError, StoreError
 from mlop_cli.store.pg import is_pg_url
-from mlop_cli.store.queries import Series, Store
+from mlop_cli.store.queries import Series, Store, resolve_reference
 
 
 class RunStore(Protocol):
     """What readers may ask of a store, whichever its backend."""
 
     path: Any  # what messages name: a Path, or a URL without its password
+    note: Callable[[str], None] | None  # told when a run name picks the newest of several
 
     def close(self) -> None: ...  # noqa: D102
     def runs(  # noqa: D102
@@ -54,12 +55,21 @@ class RunStore(Protocol):
     def console_tail(self, run_id: str, max_bytes: int = 64 * 1024) -> bytes: ...  # noqa: D102
 
 
-def open_store(spec: str | Path) -> RunStore:
+def open_store(spec: str | Path, note: Callable[[str], None] | None = None) -> RunStore:
     """Open the store a ``--store`` value names (see the module docstring).
+
+    Args:
+        note: told (one line) when a run name picks the newest of several runs.
 
     Raises:
         StoreError: nothing readable there (one line, saying what to do).
     """
+    opened = _open(spec)
+    opened.note = note
+    return opened
+
+
+def _open(spec: str | Path) -> RunStore:
     text = str(spec)
     if is_pg_url(text):
         from mlop_cli.store.pg_store import PgStore
@@ -79,6 +89,8 @@ class MultiStore:
 
     Run ids are globally unique, so a run lives in exactly one of the stores.
     """
+
+    note: Callable[[str], None] | None = None
 
     def __init__(self, stores: list[Store], path: Path) -> None:  # noqa: D107
         self.stores = stores
@@ -112,29 +124,39 @@ class MultiStore:
         return tags
 
     def resolve(self, ref: str) -> str:
-        """Resolve in every store; ``last`` is the newest run of all."""
-        if ref.strip() == "last":
-            newest = self.runs(limit=1)
-            if not newest:
-                raise RunNotFoundError(f"the stores in {self.path} hold no runs yet")
-            return newest[0]["id"]
-        found: list[str] = []
+        """Resolve across every store, as one store does (names and ``last`` over all runs)."""
+        return resolve_reference(ref, self, self.path, self.note)
+
+    def newest_ids(self, limit: int) -> list[str]:
+        """The ids of the newest ``limit`` runs of all the stores."""
+        return [row["id"] for row in self.runs(limit=limit)]
+
+    def find_id(self, run_id: str) -> str | None:
+        """``run_id`` when one of the stores has a run of exactly that id."""
         for store in self.stores:
-            try:
-                run_id = store.resolve(ref)
-            except RunNotFoundError:
-                continue
-            self._owner[run_id] = store
-            found.append(run_id)
-        if not found:
-            raise RunNotFoundError(
-                f"no run matches {ref!r}; `mlop ls` lists the runs in {self.path}"
-            )
-        if len(found) > 1:
-            raise AmbiguousRunError(
-                f"{ref!r} matches runs in several stores: {', '.join(found)}; give more of the id"
-            )
-        return found[0]
+            if store.find_id(run_id) is not None:
+                self._owner[run_id] = store
+                return run_id
+        return None
+
+    def named(self, name: str) -> list[dict[str, Any]]:
+        """The runs named ``name`` in every store, newest first."""
+        return self._merged(lambda store: store.named(name))
+
+    def with_id_prefix(self, prefix: str) -> list[dict[str, Any]]:
+        """The runs of every store whose id starts with ``prefix``, newest first."""
+        return self._merged(lambda store: store.with_id_prefix(prefix))
+
+    def _merged(self, rows_of: Any) -> list[dict[str, Any]]:
+        lists = []
+        for store in self.stores:
+            rows = rows_of(store)
+            for row in rows:
+                self._owner[row["id"]] = store
+            lists.append(rows)
+        return list(
+            heapq.merge(*lists, key=lambda r: (r.get("started_at") or 0, r["id"]), reverse=True)
+        )
 
     def _store_of(self, run_id: str) -> Store:
         store = self._owner.get(run_id)

@@ -7,6 +7,7 @@ writer waits on the lock (``busy_timeout``) at most the length of one of these t
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 import time
 from collections.abc import Iterable
@@ -16,7 +17,7 @@ from typing import Any
 
 from mlop_cli.errors import MlopError, StoreError, UsageError
 from mlop_cli.ids import check_run_name
-from mlop_cli.store.queries import effective_status
+from mlop_cli.store.queries import effective_status, recording_alive
 from mlop_cli.store.schema import connect
 
 # Every table holding rows of a run, with the column naming the run.
@@ -34,7 +35,7 @@ RUN_TABLES = (
 
 
 class RunningRunError(MlopError):
-    """A run in progress cannot be deleted without ``--force``."""
+    """A run still being recorded cannot be deleted without ``--force``."""
 
 
 @dataclass
@@ -43,6 +44,8 @@ class Removal:
 
     runs: list[dict[str, Any]] = field(default_factory=list)
     rows: dict[str, int] = field(default_factory=dict)
+    # Runs that matched but were kept because they are still being recorded, with the reason.
+    kept: list[dict[str, Any]] = field(default_factory=list)
     metrics: int = 0  # metric names no run uses any more
     vacuumed: bool = False
     bytes_before: int = 0
@@ -63,6 +66,10 @@ class Removal:
                 for row in self.runs
             ],
             "rows": self.rows,
+            "kept": [
+                {"id": row["id"], "name": row.get("name"), "reason": row.get("alive")}
+                for row in self.kept
+            ],
             "unused_metrics": self.metrics,
             "vacuumed": self.vacuumed,
             "bytes_before": self.bytes_before,
@@ -158,7 +165,7 @@ class StoreEditor:
         rows = self._read("SELECT tag FROM tags WHERE run_id = ? ORDER BY tag", (run_id,))
         return [row["tag"] for row in rows]
 
-    def rename(self, run_id: str, name: str) -> str:
+    def rename(self, run_id: str, name: str) -> str | None:
         """Give a run a new name; returns the old one."""
         (name,) = _clean_labels([name], "name")
         old = self._run_row(run_id).get("name")
@@ -166,6 +173,13 @@ class StoreEditor:
             lambda: self.conn.execute("UPDATE runs SET name = ? WHERE id = ?", (name, run_id))
         )
         return old
+
+    def named(self, name: str) -> list[str]:
+        """The ids of the runs named ``name``, newest first (the order a run name is read in)."""
+        rows = self._read(
+            "SELECT id FROM runs WHERE name = ? ORDER BY started_at DESC, id DESC", (name.strip(),)
+        )
+        return [row["id"] for row in rows]
 
     # -- deletion ------------------------------------------------------------------------
 
@@ -175,20 +189,46 @@ class StoreEditor:
         """Delete runs and every row they own, in one transaction.
 
         Raises:
-            RunningRunError: a run is still running (its writer would recreate rows) and
-                ``force`` is off.
+            RunningRunError: a run is still being recorded (its writer would recreate rows)
+                and ``force`` is off.
         """
+        self._settle()
         rows = [self._run_row(run_id) for run_id in dict.fromkeys(run_ids)]
         now = time.time()
         for row in rows:
             row["status"] = effective_status(row, now)
-        running = [row for row in rows if row["status"] == "running"]
-        if running and not force:
-            names = ", ".join(f"{row['id']} ({row.get('name')})" for row in running)
-            raise RunningRunError(
-                f"{names} is still running; stop it first, or pass --force to delete it anyway"
+            row["alive"] = self._still_recorded(row, now)
+        alive = [row for row in rows if row["alive"]]
+        if alive and not force:
+            reasons = "; ".join(
+                f"{row['id']} ({row.get('name')}) is still "
+                + ("running" if row["status"] == "running" else "being written")
+                + f": {row['alive']}"
+                for row in alive
             )
+            raise RunningRunError(f"{reasons}; stop it first, or pass --force to delete it anyway")
         return self._remove(rows, dry_run=dry_run, remember=True)
+
+    def _still_recorded(self, row: dict[str, Any], now: float) -> str | None:
+        """Why a run may still be written to (its process, or its console's indexer); None if not."""
+        alive = recording_alive(row, now)
+        if alive:
+            return alive
+        from mlop_cli.store.console_index import indexer_alive
+
+        if indexer_alive(self.path, row["id"]):
+            return "its console is being indexed by another process"
+        return None
+
+    def _settle(self) -> None:
+        """Store the final statuses that runs left beside the store, so that a run that
+        finished is not taken for lost (and deleted as such) before a reader applied them."""
+        from mlop_cli.store.recovery import apply_pending_statuses
+        from mlop_cli.store.spool import run_files
+
+        if run_files(self.path).is_dir():
+            with contextlib.suppress(Exception):  # as readers do: quietly, best effort
+                apply_pending_statuses(self.path)
 
     def collect_garbage(
         self,
@@ -200,17 +240,19 @@ class StoreEditor:
         now: float | None = None,
     ) -> Removal:
         """Delete runs that started more than ``older_than_days`` ago (and/or have one of
-        ``statuses``), never a run still running; drop unused metric names; optionally VACUUM.
+        ``statuses``), never a run still being recorded; drop unused metric names; optionally
+        VACUUM.
 
-        With neither ``older_than_days`` nor ``statuses`` no run is deleted (only VACUUM).
+        With neither ``older_than_days`` nor ``statuses`` no run is deleted (only VACUUM). Runs
+        that match but are still being recorded are listed in the result's ``kept``.
         """
         now = time.time() if now is None else now
         selected: list[dict[str, Any]] = []
+        kept: list[dict[str, Any]] = []
         if older_than_days is not None or statuses:
+            self._settle()
             for row in self._read("SELECT * FROM runs ORDER BY started_at, id"):
                 status = effective_status(row, now)
-                if status == "running":
-                    continue
                 if older_than_days is not None:
                     started = row.get("started_at") or 0.0
                     if started > now - older_than_days * 86400.0:
@@ -218,8 +260,10 @@ class StoreEditor:
                 if statuses and status not in statuses:
                     continue
                 row["status"] = status
-                selected.append(row)
+                row["alive"] = self._still_recorded(row, now)
+                (kept if row["alive"] else selected).append(row)
         removal = self._remove(selected, dry_run=dry_run)
+        removal.kept = kept
         if vacuum:
             removal.bytes_before = _size(self.path)
             if not dry_run:
@@ -275,7 +319,22 @@ class StoreEditor:
 
         if ids:
             self._transaction(work)
+            if not dry_run:
+                self._remove_side_files(ids)
         return removal
+
+    def _remove_side_files(self, run_ids: list[str]) -> None:
+        """Delete what the runs kept beside the store (``<store>.runs/RUN.*``: a pending
+        status, console handed over, the index lock), or a reader would bring the run back."""
+        from mlop_cli.store.spool import run_files
+
+        folder = run_files(self.path)
+        if not folder.is_dir():
+            return
+        for run_id in run_ids:
+            for path in folder.glob(f"{run_id}.*"):
+                with contextlib.suppress(OSError):
+                    path.unlink()
 
 
 def _clean_labels(labels: Iterable[str], what: str) -> list[str]:

@@ -1,8 +1,10 @@
 """Reading runs back. Every reader (CLI views, report, export, check) goes through here.
 
 A run's stored status is what its supervisor last wrote. A run still marked ``running``
-whose supervisor is gone is reported ``lost``: at once when it ran on this host and its
-process no longer exists, otherwise when its heartbeat (written every 2 s) is older than
+whose supervisor is gone is reported ``lost``. On the host it ran on, that is decided by its
+``mlop run`` process alone (pid and start time, so a reused pid does not count): a stopped
+(SIGSTOP, Ctrl-Z) or stalled run is alive whatever its heartbeat says. Elsewhere only the
+heartbeat (written every 2 s) can tell, and the run is ``lost`` once it is older than
 :data:`LOST_AFTER_S`.
 """
 
@@ -12,6 +14,7 @@ import array
 import contextlib
 import json
 import math
+import re
 import socket
 import sqlite3
 import sys
@@ -19,7 +22,7 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from mlop_cli.errors import AmbiguousRunError, RunNotFoundError, StoreError
 from mlop_cli.store.schema import CHUNK_POINTS, SCHEMA_VERSION, connect, ensure_schema
@@ -62,15 +65,113 @@ def effective_status(row: dict[str, Any], now: float | None = None, host: str | 
     status = row.get("status") or "running"
     if status != "running":
         return status
+    return "lost" if recording_alive(row, now, host) is None else status
+
+
+def recording_alive(
+    row: dict[str, Any], now: float | None = None, host: str | None = None
+) -> str | None:
+    """Why the run's ``mlop run`` process may still be writing it, in words; None when it is gone.
+
+    On the run's own host the process itself is looked up (pid and start time), whatever the
+    heartbeat says: a run stopped with SIGSTOP or Ctrl-Z, or stalled on a full disk, is alive.
+    On another host only the heartbeat can tell: alive while it is newer than
+    :data:`LOST_AFTER_S`. An ended run without a process (an import) is not being written.
+    """
+    host = socket.gethostname() if host is None else host
+    ended = (row.get("status") or "running") != "running"
+    if row.get("host") == host and row.get("pid"):
+        pid = int(row["pid"])
+        if ended and row.get("pid_started_at") is None:
+            return None  # without its start time a live pid may be another process's
+        if _process_alive(pid, row.get("pid_started_at")):
+            return f"its mlop process {pid} is alive on this host"
+        return None
+    if not row.get("pid") and ended:
+        return None  # an import: no process ever wrote it live
     now = time.time() if now is None else now
     heartbeat = row.get("heartbeat_at") or row.get("started_at") or 0
-    if now - heartbeat > LOST_AFTER_S:
-        return "lost"
-    host = socket.gethostname() if host is None else host
-    if row.get("host") == host and row.get("pid"):
-        if not _process_alive(int(row["pid"]), row.get("pid_started_at")):
-            return "lost"
-    return status
+    age = now - heartbeat
+    if age > LOST_AFTER_S:
+        return None
+    return f"its mlop process on host {row.get('host') or '?'} wrote a heartbeat {max(age, 0):.0f} s ago"
+
+
+# `NAME~N`: the Nth run before the newest of that name (`last~N`: of all runs), as git's `HEAD~N`.
+_OLDER = re.compile(r"^(?P<base>.+?)~(?P<back>\d+)$")
+
+
+class RunFinder(Protocol):
+    """The look-ups a run reference needs, from one store or several."""
+
+    def newest_ids(self, limit: int) -> list[str]: ...  # noqa: D102
+    def find_id(self, run_id: str) -> str | None: ...  # noqa: D102
+    def named(self, name: str) -> list[dict[str, Any]]: ...  # noqa: D102
+    def with_id_prefix(self, prefix: str) -> list[dict[str, Any]]: ...  # noqa: D102
+
+
+def resolve_reference(
+    ref: str, finder: RunFinder, where: Any, note: Callable[[str], None] | None = None
+) -> str:
+    """Turn a run reference into a run id, in this order of meaning:
+
+    ``last`` (the newest run), a full id, a run name (the newest run of that name; ``note`` is
+    told when older ones exist), ``NAME~N`` (the Nth run before the newest of that name, so
+    ``NAME~0`` is ``NAME``), ``last~N`` (the Nth run before the newest), a unique id prefix.
+
+    Raises:
+        RunNotFoundError: nothing matches.
+        AmbiguousRunError: an id prefix matches several runs.
+    """
+    ref = ref.strip()
+    if not ref:
+        raise RunNotFoundError("an empty run reference; give an id, an id prefix, a name or `last`")
+    if ref == "last":
+        newest = finder.newest_ids(1)
+        if not newest:
+            raise RunNotFoundError(f"the store {where} holds no runs yet")
+        return newest[0]
+    exact = finder.find_id(ref)
+    if exact is not None:
+        return exact
+    named = finder.named(ref)
+    if named:
+        if len(named) > 1 and note is not None:
+            note(
+                f"{ref!r} names {len(named)} runs: this is the newest, {named[0]['id']};"
+                f" `{ref}~1` is the one before it"
+            )
+        return named[0]["id"]
+    older = _OLDER.match(ref)
+    if older:
+        base, back = older["base"], int(older["back"])
+        if base == "last":
+            ids = finder.newest_ids(back + 1)
+            if len(ids) <= back:
+                raise RunNotFoundError(
+                    f"{ref!r}: the store {where} holds {len(ids)} run(s), so there is no run {back} before the newest"
+                )
+            return ids[back]
+        named = finder.named(base)
+        if not named:
+            raise RunNotFoundError(
+                f"no run is named {base!r}; `NAME~N` is the Nth run before the newest named NAME"
+            )
+        if len(named) <= back:
+            raise RunNotFoundError(
+                f"{ref!r}: {len(named)} run(s) are named {base!r}, so there is no run {back} before the newest"
+            )
+        return named[back]["id"]
+    prefixed = finder.with_id_prefix(ref)
+    if len(prefixed) == 1:
+        return prefixed[0]["id"]
+    if not prefixed:
+        raise RunNotFoundError(f"no run matches {ref!r}; `mlop ls` lists the runs in {where}")
+    shown = ", ".join(f"{row['id']} ({row['name']})" for row in prefixed[:5])
+    more = f" and {len(prefixed) - 5} more" if len(prefixed) > 5 else ""
+    raise AmbiguousRunError(
+        f"{ref!r} matches {len(prefixed)} runs: {shown}{more}; give more of the id"
+    )
 
 
 def _migrate_for_reading(path: Path, version: int) -> int:
@@ -95,7 +196,7 @@ def _migrate_for_reading(path: Path, version: int) -> int:
 
 def _process_alive(pid: int, started_at: float | None) -> bool:
     try:
-        import psutil
+        import psutil  # type: ignore[import-untyped]
 
         process = psutil.Process(pid)
         if started_at is not None and abs(process.create_time() - started_at) > 1.0:
@@ -103,7 +204,7 @@ def _process_alive(pid: int, started_at: float | None) -> bool:
         return process.status() != psutil.STATUS_ZOMBIE
     except Exception:  # noqa: BLE001 - NoSuchProcess, AccessDenied (then assume alive)
         try:
-            import psutil
+            import psutil  # type: ignore[import-untyped]
 
             return psutil.pid_exists(pid)
         except Exception:  # noqa: BLE001
@@ -112,6 +213,9 @@ def _process_alive(pid: int, started_at: float | None) -> bool:
 
 class Store:
     """Read access to one store file."""
+
+    # Told (one line) when a run name picks the newest of several runs; the CLI writes it on stderr.
+    note: Callable[[str], None] | None = None
 
     def __init__(self, path: Path) -> None:
         self.path = path
@@ -200,40 +304,40 @@ class Store:
         return tags
 
     def resolve(self, ref: str) -> str:
-        """Turn a full id, a unique id prefix, a run name or ``last`` into a run id.
+        """Turn a run reference (see :func:`resolve_reference`) into a run id.
 
         Raises:
             RunNotFoundError: nothing matches.
-            AmbiguousRunError: several runs match.
+            AmbiguousRunError: an id prefix matches several runs.
         """
-        ref = ref.strip()
-        if not ref:
-            raise RunNotFoundError(
-                "an empty run reference; give an id, an id prefix, a name or `last`"
-            )
-        if ref == "last":
-            rows = self._rows("SELECT id FROM runs ORDER BY started_at DESC, id DESC LIMIT 1")
-            if not rows:
-                raise RunNotFoundError(f"the store {self.path} holds no runs yet")
-            return rows[0]["id"]
-        exact = self._rows("SELECT id FROM runs WHERE id = ?", (ref,))
-        if exact:
-            return exact[0]["id"]
-        escaped = ref.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        return resolve_reference(ref, self, self.path, self.note)
+
+    def newest_ids(self, limit: int) -> list[str]:
+        """The ids of the newest ``limit`` runs, newest first."""
         rows = self._rows(
-            "SELECT id, name FROM runs WHERE id LIKE ? ESCAPE '\\' OR name = ? ORDER BY started_at DESC",
-            (escaped + "%", ref),
+            "SELECT id FROM runs ORDER BY started_at DESC, id DESC LIMIT ?", (int(limit),)
         )
-        if len(rows) == 1:
-            return rows[0]["id"]
-        if not rows:
-            raise RunNotFoundError(
-                f"no run matches {ref!r}; `mlop ls` lists the runs in {self.path}"
-            )
-        shown = ", ".join(f"{row['id']} ({row['name']})" for row in rows[:5])
-        more = f" and {len(rows) - 5} more" if len(rows) > 5 else ""
-        raise AmbiguousRunError(
-            f"{ref!r} matches {len(rows)} runs: {shown}{more}; give more of the id"
+        return [row["id"] for row in rows]
+
+    def find_id(self, run_id: str) -> str | None:
+        """``run_id`` when a run has exactly that id."""
+        rows = self._rows("SELECT id FROM runs WHERE id = ?", (run_id,))
+        return rows[0]["id"] if rows else None
+
+    def named(self, name: str) -> list[dict[str, Any]]:
+        """The runs named ``name`` (id, name, started_at), newest first."""
+        return self._rows(
+            "SELECT id, name, started_at FROM runs WHERE name = ? ORDER BY started_at DESC, id DESC",
+            (name,),
+        )
+
+    def with_id_prefix(self, prefix: str) -> list[dict[str, Any]]:
+        """The runs whose id starts with ``prefix`` (id, name, started_at), newest first."""
+        escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        return self._rows(
+            "SELECT id, name, started_at FROM runs WHERE id LIKE ? ESCAPE '\\'"
+            " ORDER BY started_at DESC, id DESC",
+            (escaped + "%",),
         )
 
     def imported_runs(self, meta_key: str) -> list[dict[str, Any]]:

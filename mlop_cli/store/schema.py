@@ -22,6 +22,12 @@ from pathlib import Path
 from typing import Any
 
 from mlop_cli._file_lock import exclusive_lock
+from mlop_cli.store.health import (
+    UnsafeStoreError,
+    drop_unused_shared_memory,
+    refuse_if_diverged,
+    refuse_if_shared_memory_lost,
+)
 
 SCHEMA_VERSION = 2
 CHUNK_POINTS = 1024
@@ -45,7 +51,13 @@ def connect(
         busy_timeout_ms: how long to wait on another writer's lock.
         network_fs: the file is on a network filesystem: use a rollback journal, not WAL
             (WAL's shared memory does not work across nodes).
+
+    Raises:
+        UnsafeStoreError: another process has the store open and its ``-shm`` file was deleted:
+            a connection now would corrupt the store (see :mod:`mlop_cli.store.health`).
     """
+    if not network_fs:
+        refuse_if_shared_memory_lost(path)
     if readonly:
         conn = sqlite3.connect(
             f"{path.resolve().as_uri()}?mode=ro",
@@ -66,6 +78,17 @@ def connect(
         # application crash (kill -9); only an OS crash may lose the last transaction.
         _set_journal_mode(conn, path, "wal", busy_timeout_ms)
         conn.execute("PRAGMA synchronous = NORMAL")
+    if not network_fs:
+        # Read once now: SQLite maps the -shm at a connection's first read. Then make sure it
+        # is the one every other process holding the store uses: a process that opened the
+        # store at the same moment may have mapped one that was deleted since.
+        conn.execute("PRAGMA schema_version").fetchone()
+        try:
+            refuse_if_diverged(path)
+        except UnsafeStoreError:
+            conn.close()
+            drop_unused_shared_memory(path)
+            raise
     return conn
 
 

@@ -1034,19 +1034,37 @@ def _transient(error: BaseException) -> bool:
 
 def _explain(path: Path, error: BaseException) -> str:
     """Say why a store cannot be written, in words a user acts on."""
+    import errno
+
+    from mlop_cli.store.health import UnsafeStoreError
+
+    if isinstance(error, UnsafeStoreError):
+        return str(error)  # it says why, and what to do
     folder = path.parent
     while not folder.exists() and folder != folder.parent:
         folder = folder.parent
+    code = getattr(error, "errno", None)
     try:
         stats = os.statvfs(folder)
         if stats.f_flag & os.ST_RDONLY:
             return (
                 "the filesystem is read-only (pass --store or set MLOP_STORE to a writable place)"
             )
-        if stats.f_bavail == 0:
+        if stats.f_blocks == 0:
+            # /proc, /sys: no room at all, so "full" would be the wrong fix to look for.
+            kind = filesystem_type(folder) or "virtual"
+            return (
+                f"{folder} is on a {kind} filesystem, which cannot hold files (pass --store or"
+                " set MLOP_STORE to a folder on a disk)"
+            )
+        if code == errno.EDQUOT:
+            return "the disk quota is exceeded"
+        if code == errno.ENOSPC or stats.f_bavail == 0:
             return "the disk is full"
     except OSError:
         pass
+    if not os.access(folder, os.W_OK):
+        return f"permission denied: {folder} is not writable by this user (pass --store or set MLOP_STORE)"
     if isinstance(error, OSError) and error.strerror:
         return f"{error.strerror} ({error.filename or folder})"
     return str(error)
