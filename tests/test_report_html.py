@@ -738,3 +738,16 @@ def test_epochs_numbered_from_zero_count_epochs_done():
     )
     assert list(columns["loss"]) == [0.25, 0.5, 0.75, 1.0, 1.25, 1.5, 1.75, 2.0]
     assert list(columns["val_loss"]) == [1.0, 2.0]
+
+
+def test_notes_are_counted_beside_warnings_in_the_events_title():
+    """A section holding mlop's notes (console.merged) is never titled `Warnings (0)` alone."""
+    model = sample_model(runs=2)
+    model.runs[0].events.append(
+        RunEvent(time=START + 1, level="info", kind="console.merged", message="one stream")
+    )
+    page = render_html(model)
+    assert "Warnings (2) and notes (1)" in page
+    model.runs[0].events[:] = [e for e in model.runs[0].events if e.level == "info"]
+    model.runs[1].events.clear()
+    assert "Warnings (0) and notes (1)" in render_html(model)
