@@ -207,11 +207,17 @@ def execute_run(options: RunOptions) -> int:
                 )
             )
 
+    early_events: list[rec.Event] = []  # said before the writer existed: put once it does
+
     def on_event(level: str, kind: str, message: str) -> None:
         # What the supervisor did on its own (a daemon followed, leftovers ended, the terminal
-        # closed, a write to the output failed): an event, and a line on stderr.
+        # closed, a write to the output failed): an event, and a line on stderr. A command
+        # that ends at once (`setsid cmd` forks and exits) makes events before the writer is.
+        event = rec.Event(time.time(), level, kind, message)
         if writer is not None:
-            writer.put(rec.Event(time.time(), level, kind, message))
+            writer.put(event)
+        else:
+            early_events.append(event)
         if level == "warning":
             messages.warning(message)
         elif level == "info":
@@ -302,6 +308,8 @@ def execute_run(options: RunOptions) -> int:
                 "so their order is kept, and the console is stored as one stream",
             )
         )
+    while early_events:
+        writer.put(early_events.pop(0))
     for record in param_records:
         writer.put(record)
     for note in config_notes:

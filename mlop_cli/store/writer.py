@@ -31,7 +31,6 @@ import math
 import os
 import queue
 import sqlite3
-import tempfile
 import threading
 import time
 from collections.abc import Callable
@@ -185,8 +184,10 @@ class Writer:
         self._console_bytes = 0
         self._bad_record_noted = False
         self._overflow_lock = threading.Lock()
-        self._overflow_file: Any = None  # console the queue had no room for, in order
-        self._overflow_end = 0
+        self._overflow: LogSpool | None = None  # console the queue had no room for (producer)
+        self._overflow_scrubbers: dict[int, Scrubber] = {}
+        self._overflow_next: LogSpool | None = None  # the writer reached its marker
+        self._handed_over = False
         self._spool_failed_noted = False
         self._failing_now = False  # the last commit attempt failed
         self._final_lock = threading.Lock()
@@ -199,6 +200,9 @@ class Writer:
         if isinstance(record, RunStart):
             self._run_origin = record
         size = _size_of(record)
+        if isinstance(record, rec.LogChunk) and not self._block_when_full:
+            self._put_console(record, size)
+            return
         if self._block_when_full:
             # Imports (no child to protect) wait for the writer instead of dropping.
             while (
@@ -208,44 +212,65 @@ class Writer:
                 time.sleep(0.005)
         elif size and self._queued_bytes > 2 * self.max_pending_bytes:
             # The writer thread is not even taking records off the queue (starved of CPU):
-            # memory must stay bounded. The console goes to a file here, in the producer's
-            # thread (a write to the page cache, as cheap as the pass-through's), and the queue
-            # holds where it lies: nothing the command printed is dropped, nothing waits.
-            if isinstance(record, rec.LogChunk) and self._overflow(record):
-                return
-            # Other records (or a disk that refuses): counted exactly, said once, recorded.
-            if not self.stats.dropped_records:
-                self._warn(
-                    "output comes faster than mlop can take it; it keeps passing it through but "
-                    "stops storing some of it to keep its memory bounded (the loss is recorded)"
-                )
-            self.stats.dropped_records += 1
-            self.stats.dropped_bytes += size
+            # memory must stay bounded. Counted exactly, said once, recorded at the end.
+            self._drop(size)
             return
         self._queued_bytes += size
         self._queue.put(record)
         if self._queued_bytes > _EARLY_COMMIT_BYTES:
             self._wake.set()  # a burst: commit now rather than hold it in memory
 
-    def _overflow(self, record: rec.LogChunk) -> bool:
-        """Keep a console chunk in the overflow file and queue where it is; False if the disk
-        refused it."""
+    def _put_console(self, record: rec.LogChunk, size: int) -> None:
+        """Queue console bytes, or, once the queue is past its bound, append them to the
+        overflow spool in this (the producer's) thread.
+
+        A writer thread starved of CPU while the command floods its output must neither drop
+        what was printed nor make the command wait: an append to a file (the page cache) costs
+        what the pass-through's write costs. From the first overflow on, all console goes there
+        (so the order holds: what was queued before, then the overflow), and a marker in the
+        queue tells the writer where the console continues. At the end the writer moves the
+        overflow into the store, or hands it over (see :mod:`mlop_cli.store.spool`).
+        """
         with self._overflow_lock:
-            try:
-                if self._overflow_file is None:
-                    folder = run_files(self.path)
-                    folder.mkdir(parents=True, exist_ok=True)
-                    # Unnamed: nothing is left behind, whatever ends mlop.
-                    self._overflow_file = tempfile.TemporaryFile(dir=folder)  # noqa: SIM115
-                position = self._overflow_end
-                self._overflow_file.write(record.data)
-                self._overflow_file.flush()
-            except (OSError, ValueError):  # a full disk; a file closed by a late put
-                return False
-            self._overflow_end += len(record.data)
-            self._queue.put(_Overflowed(record.stream, record.time, position, len(record.data)))
-        self.stats.overflowed_bytes += len(record.data)
-        return True
+            if self._overflow is None and self._queued_bytes > 2 * self.max_pending_bytes:
+                self._overflow = self._open_overflow()
+            if self._overflow is not None:
+                data = record.data
+                if self._secrets:
+                    scrubber = self._overflow_scrubbers.get(record.stream)
+                    if scrubber is None:
+                        scrubber = self._overflow_scrubbers[record.stream] = Scrubber(self._secrets)
+                    data = scrubber.feed(data)
+                try:
+                    if data:
+                        self._overflow.append(record.time, record.stream, data)
+                    self.stats.overflowed_bytes += len(data)
+                except (OSError, ValueError):  # a full disk; a spool closed by a late put
+                    self._drop(size)
+                return
+            self._queued_bytes += size
+            self._queue.put(record)
+        if self._queued_bytes > _EARLY_COMMIT_BYTES:
+            self._wake.set()
+
+    def _open_overflow(self) -> LogSpool | None:
+        spool = LogSpool(run_files(self.path) / f"{self.run_id}.overflow.spool")
+        try:
+            spool.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            return None
+        self._queue.put(_OverflowStarted(spool))
+        self._wake.set()
+        return spool
+
+    def _drop(self, size: int) -> None:
+        if not self.stats.dropped_records:
+            self._warn(
+                "output comes faster than mlop can take it; it keeps passing it through but "
+                "stops storing some of it to keep its memory bounded (the loss is recorded)"
+            )
+        self.stats.dropped_records += 1
+        self.stats.dropped_bytes += size
 
     def start(self) -> None:
         """Start the writer thread (and the heartbeat's)."""
@@ -300,6 +325,13 @@ class Writer:
         rather than lost: mlop never holds a Slurm node after the job because its disk is slow.
         """
         self._deadline = time.monotonic() + timeout
+        with self._overflow_lock:
+            # What the producer's scrubbers held back ends the overflow.
+            for stream, scrubber in self._overflow_scrubbers.items():
+                tail = scrubber.flush()
+                if tail and self._overflow is not None:
+                    with contextlib.suppress(OSError, ValueError):
+                        self._overflow.append(self._clock(), stream, tail)
         self._queue.put(None)
         self._wake.set()
         self._thread.join(timeout + 1.5)  # a commit in progress may wait on a lock ~1 s
@@ -349,7 +381,22 @@ class Writer:
                 break
 
     def _console_left(self) -> bool:
-        return bool(self._logs) or (self._spool is not None and self._spool.pending > 0)
+        return (
+            bool(self._logs)
+            or (self._spool is not None and self._spool.pending > 0)
+            or (self._overflow_next is not None and self._overflow_next.pending > 0)
+        )
+
+    def _adopt_overflow(self) -> None:
+        """Once what the writer holds is stored, the overflow spool is the console's source."""
+        if self._overflow_next is None or self._logs:
+            return
+        if self._spool is not None:
+            if self._spool.pending > 0:
+                return
+            self._spool.close(remove=True)
+        self._spool, self._overflow_next = self._overflow_next, None
+        self._spooling = True
 
     def _drain_after_stop(self) -> None:
         # Records may still arrive between the stop marker and the end (a source's last flush).
@@ -401,11 +448,12 @@ class Writer:
             with contextlib.suppress(sqlite3.Error):
                 self._conn.close()
         with self._overflow_lock:
-            if self._overflow_file is not None:
-                self._overflow_file.close()
+            if self._overflow is not None:
+                self._overflow.close(remove=self._overflow.pending == 0 and not self._handed_over)
 
     def _hand_over(self) -> None:
         """Put the console not yet stored into the spool and write its handover manifest."""
+        self._adopt_overflow()
         spool = self._spool_file()
         lost = 0
         reason = ""
@@ -419,16 +467,20 @@ class Writer:
                 break
         self._logs = []
         self._log_memory = 0
-        handed = spool.pending
+        following = self._overflow_next
+        handed = spool.pending + (following.pending if following is not None else 0)
         manifest = None
         if handed:
             try:
-                manifest = spool.hand_over(self._log_seq)
+                manifest = spool.hand_over(self._log_seq, then=self._overflow_next)
             except OSError as error:
                 lost += handed
                 handed = 0
                 reason = str(error.strerror or error)
+        self._handed_over = manifest is not None
         spool.close(remove=manifest is None)
+        # Handed over (or lost): no later commit of this writer reads the console again.
+        self._spool = self._overflow_next = None
         if lost:
             self.stats.dropped_bytes += lost
             self._note(
@@ -487,11 +539,14 @@ class Writer:
                 )
 
     def _absorb_one(self, record: Any) -> None:
-        if isinstance(record, _Overflowed):
-            file = self._overflow_file
-            assert file is not None
-            data = os.pread(file.fileno(), record.length, record.position)
-            self._append_log(record.stream, record.time, data)
+        if isinstance(record, _OverflowStarted):
+            # Everything queued before is absorbed: the console goes on in the overflow spool,
+            # once what the writer holds is stored. The writer's scrubbers end here (the
+            # producer scrubs the overflow with its own).
+            for stream, scrubber in self._scrubbers.items():
+                self._keep_log(stream, self._clock(), scrubber.flush())
+            self._overflow_next = record.spool
+            self._adopt_overflow()
             return
         size = _size_of(record)
         self._queued_bytes -= size
@@ -878,6 +933,7 @@ class Writer:
         for key, full in self._trims:
             self._series[key].committed(full)
         self._trims.clear()
+        progressed = bool(self._log_cut) or self._spool_cut is not None
         if self._log_cut:
             stored = sum(len(chunk[2]) for chunk in self._logs[: self._log_cut])
             self._log_seq += self._log_cut
@@ -890,6 +946,8 @@ class Writer:
             self._spool.consumed(self._spool_cut)
             if self._spool.pending == 0:
                 self._spooling = False  # caught up: memory again
+        if progressed:
+            self._adopt_overflow()
         self._log_cut = 0
         self._spool_cut = None
         for rows in self._rows.values():
@@ -1075,13 +1133,10 @@ def _finite(values: list[float]) -> list[float | None]:
 
 
 @dataclass(frozen=True, slots=True)
-class _Overflowed:
-    """A console chunk kept in the writer's overflow file: where it lies."""
+class _OverflowStarted:
+    """The console continues in the producer's overflow spool from here on."""
 
-    stream: int
-    time: float
-    position: int
-    length: int
+    spool: LogSpool
 
 
 def _size_of(record: Any) -> int:
