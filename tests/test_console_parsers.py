@@ -688,3 +688,59 @@ def test_a_number_printed_inside_its_wrapper_is_the_value(
 
 def test_a_list_of_several_numbers_is_not_unwrapped() -> None:
     assert "betas" not in dict(parse_line("step 1 loss 0.5 betas=[0.9, 0.999]")[1])
+
+
+@pytest.mark.parametrize(
+    "train, evaluation",
+    [
+        # the epoch on the evaluation line itself (`Epoch(val) [1][2/2]`)
+        (
+            "Epoch(train) [{e}][{i}/4]  lr: 1.0e-02  loss: 0.{i}{e}",
+            ["Epoch(val) [{e}][1/2]  accuracy: 8{e}.0", "Epoch(val) [{e}][2/2]  accuracy: 9{e}.0"],
+        ),
+        # the epoch only on the training lines (`Train: 0 [3/4]` then `Test: [1/2]`)
+        (
+            "Train: {e} [{i}/4]  Loss: 0.{i}{e} (0.5)",
+            ["Test: [1/2]  Loss: 0.7{e} (0.7)", "Test: [2/2]  Loss: 0.6{e} (0.6)"],
+        ),
+    ],
+)
+def test_an_evaluations_shorter_count_lands_at_the_epochs_last_step(
+    train: str, evaluation: list[str]
+) -> None:
+    """A counter of evaluation batches is not the run's step: its values are the epoch's."""
+    lines = []
+    for e in (1, 2):
+        lines += [train.format(e=e, i=i) for i in (2, 4)]
+        lines += [line.format(e=e) for line in evaluation]
+    records = parse_block("\n".join(lines) + "\n")
+    steps = {
+        name: [step for step, pairs in records for n, _ in pairs if n == name]
+        for name in {n for _, pairs in records for n, _ in pairs}
+    }
+    evaluated = [name for name in steps if "accuracy" in name or name.lower().startswith("test")]
+    assert evaluated, steps
+    for name in evaluated:
+        # the last training step of each epoch (epochs counted from 1: (epoch - 1) * 4 + 4)
+        assert steps[name] == [4, 4, 8, 8], steps
+
+
+def test_a_column_named_as_a_counter_is_the_rows_step() -> None:
+    """`example counter`, `global step`, `train iter`: a counter's column orders the rows."""
+    text = (
+        "average  since         example        example\n"
+        "loss     last          counter         weight\n"
+        "0.693147 0.693147            1            1.0\n"
+        "0.413765 0.134383            2            2.0\n"
+        "0.534168 0.654570            4            4.0\n"
+        "0.616168 0.698168            8            8.0\n"
+    )
+    records = parse_block(text)
+    assert [step for step, _ in records] == [1, 2, 4, 8]
+    names = {name for _, pairs in records for name, _ in pairs}
+    assert not any("counter" in name for name in names), names
+    block = "global step   train loss\n          10       0.50\n          20       0.40\n"
+    assert [(s, p) for s, p in parse_block(block)] == [
+        (10, [("train_loss", 0.5)]),
+        (20, [("train_loss", 0.4)]),
+    ]
