@@ -744,3 +744,21 @@ def test_a_column_named_as_a_counter_is_the_rows_step() -> None:
         (10, [("train_loss", 0.5)]),
         (20, [("train_loss", 0.4)]),
     ]
+
+
+@pytest.mark.parametrize(
+    "line, step, pairs",
+    [
+        ("iteration: 2 of max_iter: 6, perplexity: 9.9663", 2, [("perplexity", 9.9663)]),
+        ("Epoch 3 of total_epochs: 10  loss: 0.25", None, [("loss", 0.25)]),
+        ("step 4 of max_steps=100 loss=0.5", 4, [("loss", 0.5)]),
+    ],
+)
+def test_the_total_a_counter_runs_to_is_not_a_metric(
+    line: str, step: int | None, pairs: list[tuple[str, float]]
+) -> None:
+    """`iteration: 2 of max_iter: 6`: the named total after `of` belongs to the counter."""
+    got_step, got = parse_line(line)
+    assert got == pairs
+    if step is not None:
+        assert got_step == step

@@ -653,6 +653,13 @@ def _read_pairs(items: list[_Item], program: Program) -> None:  # noqa: C901 - o
                     label = phase
                 span_words = []
             elif (
+                words
+                and words[0].lower() == "of"
+                and last_num is not None
+                and last_num.slot in (program.step, program.epoch)
+            ):
+                pass  # `iteration: 2 of max_iter: 6`: the total the counter runs to
+            elif (
                 name is not None and name not in IGNORED_NAMES and _is_counter_words(words) is None
             ):
                 full = "/".join([*(["_".join(label)] if label else []), name])
