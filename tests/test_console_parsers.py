@@ -762,3 +762,20 @@ def test_the_total_a_counter_runs_to_is_not_a_metric(
     assert got == pairs
     if step is not None:
         assert got_step == step
+
+
+def test_whole_numbers_in_a_table_of_decimals_are_counts_not_metrics() -> None:
+    """`Images  Instances` beside `P  R  mAP50`: the integers count things (a data set's size)."""
+    text = (
+        "      Class     Images  Instances          P          R      mAP50\n"
+        "        all         20         33      0.512      0.433      0.401\n"
+        "        all         20         33      0.561      0.472      0.455\n"
+    )
+    names = {name for _, pairs in parse_block(text) for name, _ in pairs}
+    assert names == {"P", "R", "mAP50"}, names
+    # 0 and 1 are a ratio's bounds as `%g` prints them, not counts
+    bounds = "      Class     Images          P      mAP50\n        all         20          1      0.401\n"
+    assert {n for _, pairs in parse_block(bounds) for n, _ in pairs} == {"P", "mAP50"}
+    # a table of whole numbers only keeps them (nothing says they are counts)
+    plain = "epoch   correct   total\n    1        51      64\n    2        58      64\n"
+    assert {n for _, pairs in parse_block(plain) for n, _ in pairs} == {"correct", "total"}

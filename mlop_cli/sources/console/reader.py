@@ -1268,9 +1268,21 @@ def _row_program(table: _Table, line: str) -> Program | None:
             program.metrics.append((full, slot, 0))
     if program.step is not None:
         program.per_epoch = False
+    cells = {slot: line[spans[slot][0] : spans[slot][1]] for _, slot, _ in program.metrics}
+    if any(not cell.lstrip("+-").isdigit() for cell in cells.values()):
+        # Whole numbers in a row of decimals (`Images  Instances` beside `P  R  mAP50`, a
+        # trial's `width` beside its `loss`) count things or set them: they are not measured.
+        # 0 and 1 stay: a ratio printed with `%g` shows its bounds so.
+        program.metrics = [m for m in program.metrics if not _count_cell(cells[m[1]])]
     if not program.metrics:
         return None
     return program
+
+
+def _count_cell(cell: str) -> bool:
+    """Whether a table cell is a whole number other than 0 or 1 (a count, a size, a setting)."""
+    digits = cell.lstrip("+-")
+    return digits.isdigit() and digits.lstrip("0") not in ("", "1")
 
 
 def _promote(reader: Reader, state: _Stream, line: str) -> Program | None:
