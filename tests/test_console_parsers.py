@@ -779,3 +779,21 @@ def test_whole_numbers_in_a_table_of_decimals_are_counts_not_metrics() -> None:
     # a table of whole numbers only keeps them (nothing says they are counts)
     plain = "epoch   correct   total\n    1        51      64\n    2        58      64\n"
     assert {n for _, pairs in parse_block(plain) for n, _ in pairs} == {"correct", "total"}
+
+
+def test_an_object_repr_wrapped_over_lines_is_configuration() -> None:
+    """`LGBMClassifier(learning_rate=0.36, max_bin=255,` then its indented rest, up to `)`."""
+    wrapped = (
+        "retrained model: LGBMClassifier(learning_rate=np.float64(0.363), max_bin=255,\n"
+        "               min_child_samples=10, n_estimators=5, n_jobs=-1, num_leaves=4,\n"
+        "               reg_alpha=np.float64(0.0071),\n"
+        "               reg_lambda=np.float64(4.6), verbose=-1)\n"
+        "best loss: 0.0152"
+    )
+    assert _skipped(wrapped) == ["best loss: 0.0152"]
+    assert parse_block(DumpSkipper().skip(wrapped)) == [(None, [("best_loss", 0.0152)])]
+    # parentheses that never close (a `(` inside a string) hold nothing past the indented lines
+    unclosed = "Model(name='a(b', width=64,\n    depth=2)\nstep 1 loss=0.5\nstep 2 loss=0.4"
+    assert _skipped(unclosed) == ["step 1 loss=0.5", "step 2 loss=0.4"]
+    # a repr on one line is left to the line rules; a wrapped metric line is not a repr
+    assert _skipped("loss=0.5, acc=0.9,\n  lr=0.1") == ["loss=0.5, acc=0.9,", "  lr=0.1"]
