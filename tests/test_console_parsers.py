@@ -797,3 +797,19 @@ def test_an_object_repr_wrapped_over_lines_is_configuration() -> None:
     assert _skipped(unclosed) == ["step 1 loss=0.5", "step 2 loss=0.4"]
     # a repr on one line is left to the line rules; a wrapped metric line is not a repr
     assert _skipped("loss=0.5, acc=0.9,\n  lr=0.1") == ["loss=0.5, acc=0.9,", "  lr=0.1"]
+
+
+@pytest.mark.parametrize(
+    "line, name",
+    [
+        (
+            "Accuracy of the network on the 240 test images: 82.1 %",
+            "Accuracy_of_the_network_on_the_240_test_images",
+        ),
+        ("Loss on the 3 held-out folds: 0.41", "Loss_on_the_3_held-out_folds"),
+    ],
+)
+def test_a_count_inside_a_phrase_is_part_of_its_name(line: str, name: str) -> None:
+    """`on the 240 test images: 82.1`: the 240 says which images; the phrase names the value."""
+    assert parse_line(line)[1] == [(name, parse_line(line)[1][0][1])]
+    assert len(parse_line(line)[1]) == 1

@@ -496,6 +496,12 @@ def _is_epoch_word(word: str) -> bool:
     return word.lower() in EPOCH_WORDS
 
 
+def _opens_name(words: list[str]) -> bool:
+    """Whether a phrase opens with a metric's word (`Accuracy of the network on the`)."""
+    first = words[0].lower()
+    return first in METRIC_WORDS or first.split("_")[0] in METRIC_WORDS
+
+
 def _name_of(words: list[str], explicit: bool, span: list[str] | None = None) -> str | None:
     """The metric name of the words before a value (None: prose, no name)."""
     if not words:
@@ -624,6 +630,20 @@ def _read_pairs(items: list[_Item], program: Program) -> None:  # noqa: C901 - o
                     program.step = item.slot  # `10:\tlearn: …`, `[7]\ttrain-logloss: …`
                 last_num = item
                 after_value = True
+                index += 1
+                continue
+            if (
+                not explicit
+                and words[-1].lower() in STOP_WORDS
+                and nxt is not None
+                and items[nxt].kind == "word"
+                and items[nxt].start - item.end == 1
+                and _opens_name(words)
+            ):
+                # `Accuracy of the network on the 240 test images: 82.1 %`: a count inside a
+                # metric's phrase says which things; it is part of the name, not a value.
+                words.append(item.text)
+                span_words.append(item.text)
                 index += 1
                 continue
             name = _name_of(words, explicit, span_words)
