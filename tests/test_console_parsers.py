@@ -813,3 +813,14 @@ def test_a_count_inside_a_phrase_is_part_of_its_name(line: str, name: str) -> No
     """`on the 240 test images: 82.1`: the 240 says which images; the phrase names the value."""
     assert parse_line(line)[1] == [(name, parse_line(line)[1][0][1])]
     assert len(parse_line(line)[1]) == 1
+
+
+def test_two_values_on_one_line_never_share_a_name() -> None:
+    """A longer phrase whose tail repeats an earlier name keeps all its words."""
+    line = (
+        " at 2.8s,\testimator lgbm's best error=3.4142e-02,"
+        "\tbest estimator lgbm's best error=2.7309e-02"
+    )
+    names = [name for name, _ in parse_line(line)[1]]
+    assert [value for _, value in parse_line(line)[1]] == [0.034142, 0.027309]
+    assert len(set(names)) == 2, names

@@ -683,6 +683,11 @@ def _read_pairs(items: list[_Item], program: Program) -> None:  # noqa: C901 - o
                 name is not None and name not in IGNORED_NAMES and _is_counter_words(words) is None
             ):
                 full = "/".join([*(["_".join(label)] if label else []), name])
+                if any(metric[0] == full for metric in program.metrics):
+                    # Two values on one line never share a series: the later one keeps every
+                    # word of its phrase (`best estimator lgbm's best error` after `estimator
+                    # lgbm's best error`).
+                    full = "/".join([*(["_".join(label)] if label else []), "_".join(words)])
                 program.metrics.append((full, item.slot, _TIME_UNITS.get(item.unit, 0)))
                 span_words = []
             words, after_value = [], True
