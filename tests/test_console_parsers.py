@@ -824,3 +824,20 @@ def test_two_values_on_one_line_never_share_a_name() -> None:
     names = [name for name, _ in parse_line(line)[1]]
     assert [value for _, value in parse_line(line)[1]] == [0.034142, 0.027309]
     assert len(set(names)) == 2, names
+
+
+@pytest.mark.parametrize("tag", ["[default0]:", "[rank0]: ", "[1,0]<stdout>: "])
+def test_a_boxed_result_table_after_a_rank_tag_is_read(tag: str) -> None:
+    """`torchrun --tee 3` puts `[default0]:` before each line of Lightning's result box."""
+    box = (
+        "┏━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━┓\n"
+        "┃  Test metric  ┃ DataLoader 0  ┃\n"
+        "┡━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━┩\n"
+        "│   test_acc    │    0.71875    │\n"
+        "│   test_loss   │    0.74473    │\n"
+        "└───────────────┴───────────────┘\n"
+    )
+    tagged = "".join(tag + line + "\n" for line in box.splitlines())
+    expected = [(None, [("test_acc", 0.71875)]), (None, [("test_loss", 0.74473)])]
+    assert parse_block(box) == expected
+    assert parse_block(tagged) == expected

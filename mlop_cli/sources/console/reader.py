@@ -36,7 +36,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from mlop_cli.sources.console.prefix import split_prefix
+from mlop_cli.sources.console.prefix import rank_tag, split_prefix
 from mlop_cli.sources.console.shapes import (
     EMPTY,
     EPOCH_WORDS,
@@ -420,15 +420,20 @@ class Reader:
     def _careful(
         self, state: _Stream, line: str, shape: str, tokens: list[str], when: float
     ) -> None:
-        boxy = line.lstrip()[:1] in _BOXY
+        boxed = line
+        tag = rank_tag(line) if line[:1] in "[ 0123456789" else None
+        if tag is not None and tag[0] == 0:
+            # Rank 0's tag (`[default0]:`) before each line of a box: the box is after it.
+            boxed = line[tag[1] :]
+        boxy = boxed.lstrip()[:1] in _BOXY
         if state.box is not None or (
             boxy
             and (
-                _BOX_ROW.match(line)
-                or (_RULE.match(line) and ("-" in line or "─" in line or "━" in line))
+                _BOX_ROW.match(boxed)
+                or (_RULE.match(boxed) and ("-" in boxed or "─" in boxed or "━" in boxed))
             )
         ):
-            if self._box_line(state, line, when):
+            if self._box_line(state, boxed, when):
                 return
         if boxy and _RULE.match(line):
             if state.header is not None:
