@@ -3,6 +3,7 @@
 Versions: mmengine 0.10.7, torch 2.14.1 (CPU), numpy 2.4.6, Python 3.11.
 Capture (repository root, venv active):
     python tests/corpus/scripts/capture.py pipe real_mmengine_runner -- python tests/corpus/scripts/mmengine_runner.py
+    python tests/corpus/scripts/capture.py pty real_mmengine_runner_pty -- python tests/corpus/scripts/mmengine_runner.py
 
 The Runner's LoggerHook prints, every 10 iterations, `Epoch(train)  [1][10/40]  lr: 1.0000e-02
 eta: ...  time: ...  data_time: ...  memory: ...  loss: 0.69  loss_cls: ...` (through mmengine's
