@@ -841,3 +841,15 @@ def test_a_boxed_result_table_after_a_rank_tag_is_read(tag: str) -> None:
     expected = [(None, [("test_acc", 0.71875)]), (None, [("test_loss", 0.74473)])]
     assert parse_block(box) == expected
     assert parse_block(tagged) == expected
+
+
+@pytest.mark.parametrize(
+    "line, name",
+    [
+        ("Best val_accuracy So Far: 0.92", "Best_val_accuracy_So_Far"),
+        ("Trial 3 finished with value: 0.12", "value"),
+    ],
+)
+def test_a_phrase_whose_tail_names_no_metric_keeps_its_metric_word(line: str, name: str) -> None:
+    """`Best val_accuracy So Far`: the words after `So` say when, the metric is before them."""
+    assert [n for n, _ in parse_line(line)[1]] == [name]

@@ -496,6 +496,11 @@ def _is_epoch_word(word: str) -> bool:
     return word.lower() in EPOCH_WORDS
 
 
+def _holds_metric_word(words: list[str]) -> bool:
+    """Whether any word, or any part of one (`val_accuracy`), is a metric's word."""
+    return any(part in METRIC_WORDS for word in words for part in re.split(r"[_\-/]", word.lower()))
+
+
 def _opens_name(words: list[str]) -> bool:
     """Whether a phrase opens with a metric's word (`Accuracy of the network on the`)."""
     first = words[0].lower()
@@ -523,6 +528,10 @@ def _name_of(words: list[str], explicit: bool, span: list[str] | None = None) ->
     tail = words[last + 1 :]
     if not tail or len(tail) > 4:
         return None
+    if len(words) <= 5 and not _holds_metric_word(tail) and _holds_metric_word(words[:last]):
+        # `Best val_accuracy So Far`: the words after the last stop say when; the metric is
+        # named before them, so the phrase is kept whole.
+        return "_".join(words)
     if lowered[0] in QUALIFIERS and words[0] not in tail:
         tail = [words[0], *tail]
     return "_".join(tail)
