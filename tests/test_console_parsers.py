@@ -815,6 +815,17 @@ def test_a_count_inside_a_phrase_is_part_of_its_name(line: str, name: str) -> No
     assert len(parse_line(line)[1]) == 1
 
 
+def test_a_counter_inside_a_phrase_never_splits_its_series() -> None:
+    """`after 5 epochs`, `after 250 iterations`: a counter, not part of the name."""
+    names = {
+        name
+        for line in ("Accuracy after 5 epochs: 0.81", "Accuracy after 10 epochs: 0.85")
+        for name, _ in parse_line(line)[1]
+    }
+    assert names == {"Accuracy"}, names
+    assert parse_line("KL divergence after 300 iterations: 1.2") == (300, [("KL_divergence", 1.2)])
+
+
 def test_two_values_on_one_line_never_share_a_name() -> None:
     """A longer phrase whose tail repeats an earlier name keeps all its words."""
     line = (

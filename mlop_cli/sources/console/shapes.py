@@ -649,6 +649,19 @@ def _read_pairs(items: list[_Item], program: Program) -> None:  # noqa: C901 - o
                 and items[nxt].start - item.end == 1
                 and _opens_name(words)
             ):
+                following = items[nxt].text.lower()
+                if following in STEP_WORDS or following in EPOCH_WORDS:
+                    # `Accuracy after 5 epochs: 0.81`, `KL divergence after 250 iterations`:
+                    # the phrase's counter, the point's step; the name is the metric's words.
+                    if following in EPOCH_WORDS and program.epoch is None:
+                        program.epoch = item.slot
+                        program.per_epoch = True
+                    elif following in STEP_WORDS and program.step is None:
+                        program.step = item.slot
+                    while len(words) > 1 and words[-1].lower() in STOP_WORDS:
+                        words.pop()
+                    index = nxt + 1
+                    continue
                 # `Accuracy of the network on the 240 test images: 82.1 %`: a count inside a
                 # metric's phrase says which things; it is part of the name, not a value.
                 words.append(item.text)
