@@ -1,7 +1,8 @@
 """Issue 15's measure: flat-out runs into one store on a busy machine, every point stored.
 
 Run on demand: ``python tests/benchmarks/bench_concurrent.py [--runs 8] [--lines 200000]
-[--big 1000000] [--burners 2] [--mlop-args "..."]``
+[--big 1000000] [--burners 2] [--mlop-args "..."] [--keep]`` (``--keep`` leaves each case's
+folder and store in /tmp to look into).
 
 Two cases, each with ``--burners`` CPU burners (``yes > /dev/null``) running throughout:
 
