@@ -864,3 +864,16 @@ def test_a_boxed_result_table_after_a_rank_tag_is_read(tag: str) -> None:
 def test_a_phrase_whose_tail_names_no_metric_keeps_its_metric_word(line: str, name: str) -> None:
     """`Best val_accuracy So Far`: the words after `So` say when, the metric is before them."""
     assert [n for n, _ in parse_line(line)[1]] == [name]
+
+
+def test_a_bars_redraws_are_not_counted_as_unread_numbers() -> None:
+    """The README's Hugging Face example: 600 bar redraws and a few dicts, every metric read,
+    and yet `console.unread` said 603 lines held numbers that were not read."""
+    reader = Reader(lambda names, step, epoch, values, when: None)
+    for position in range(1, 121):
+        reader.read(2, _hf_bar(position, 120), 0.0, 0.0)
+        if position % 40 == 0:
+            reader.read(1, f"{{'loss': 0.{position}, 'epoch': {position / 40}}}\n", 0.0, 0.0)
+    reader.close()
+    assert reader.metric_lines >= 3
+    assert reader.numeric_lines < 10 * reader.metric_lines  # what the warning tests

@@ -500,7 +500,8 @@ class Reader:
         """Apply a line's program to its tokens, with the run's context."""
         if state.table is not None and not program.row and not program.bar and program.metrics:
             state.table = None  # other metrics: the table has ended
-        if any(is_value(t) for t in tokens):
+        if (not program.bar or program.metrics) and any(is_value(t) for t in tokens):
+            # A bar's redraw holds its position and timings, not unread metrics.
             self.numeric_lines += 1
         if (
             state.bar is not None
