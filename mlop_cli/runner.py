@@ -438,10 +438,16 @@ def _finish(
                 f"; its last data is not stored: the store {options.store} could not be written"
             )
     messages.info(
-        f"run {run_id} ({name}) {status.status}, {status.message}, {format_duration(duration)}; "
-        f"{recorded}"
+        f"run {run_id} ({name}) {_status_words(status)}, {format_duration(duration)}; {recorded}"
     )
     return int(status.code)
+
+
+def _status_words(status: Any) -> str:
+    """`finished, exit code 0`, `killed by SIGTERM` (not `killed, killed by SIGTERM`)."""
+    if status.message.startswith(status.status):
+        return str(status.message)
+    return f"{status.status}, {status.message}"
 
 
 @dataclass
