@@ -34,7 +34,7 @@ from mlop_cli.context import (
     redact_params,
     shown_text,
     shown_values,
-    slow_context,
+    slow_context_parts,
 )
 from mlop_cli.errors import CommandNotExecutableError, CommandNotFoundError
 from mlop_cli.ids import new_run_id
@@ -586,25 +586,28 @@ def _own_start_time() -> float | None:
 
 
 def _gather_slow_context(options: RunOptions, writer: Writer, scrubber: Scrubber) -> None:
+    # Each part is recorded as soon as it is known: a run that ends before the packages are
+    # listed (eight runs starting at once on a busy machine) keeps its machine and git.
     try:
-        context = slow_context(options.argv, options.cwd, options.env, scrub=scrubber.scrub_text)
+        for part in slow_context_parts(
+            options.argv, options.cwd, options.env, scrub=scrubber.scrub_text
+        ):
+            writer.put(rec.ContextUpdate(part))
+            git = part.get("git")
+            if git:
+                writer.put(
+                    RunUpdate(
+                        {
+                            "git_commit": git.get("commit"),
+                            "git_branch": git.get("branch"),
+                            "git_dirty": int(bool(git.get("dirty"))),
+                        }
+                    )
+                )
     except Exception as error:  # noqa: BLE001 - context is a nicety, never a failure
         writer.put(
             rec.Event(
                 time.time(), "debug", "context", f"could not gather the full context: {error!r}"
-            )
-        )
-        return
-    writer.put(rec.ContextUpdate(context))
-    git = context.get("git")
-    if git:
-        writer.put(
-            RunUpdate(
-                {
-                    "git_commit": git.get("commit"),
-                    "git_branch": git.get("branch"),
-                    "git_dirty": int(bool(git.get("dirty"))),
-                }
             )
         )
 
