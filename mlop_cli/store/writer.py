@@ -42,7 +42,7 @@ from typing import Any
 from mlop_cli import records as rec
 from mlop_cli.redact import REDACTED, Scrubber, is_secret_name
 from mlop_cli.store.filesystems import filesystem_type, is_network_filesystem
-from mlop_cli.store.points import INSERT_CHUNK, INSERT_SUMMARY, SeriesBuffer, pack
+from mlop_cli.store.points import INSERT_CHUNK, INSERT_SUMMARY, MetricKey, RunPoints, pack
 from mlop_cli.store.schema import connect, ensure_schema
 from mlop_cli.store.spool import LogSpool, run_files
 
@@ -150,7 +150,7 @@ class Writer:
         self._wake = threading.Event()
         self._conn: sqlite3.Connection | None = None
         self._metric_ids: dict[tuple[str, str], int] = {}
-        self._series: dict[tuple[str, str], SeriesBuffer] = {}
+        self._points = RunPoints()  # every metric's open chunk and running summary
         self._run_created = False
         self._run_start: RunStart | None = None
         self._run_origin: RunStart | None = None  # set by put: commit_final may need it first
@@ -177,7 +177,6 @@ class Writer:
         self._scrubbers: dict[int, Scrubber] = {}
         self._text_scrubber = Scrubber(self._secrets)
         self._meta_dirty = False
-        self._trims: list[tuple[tuple[str, str], int]] = []
         self._inode: int | None = None
         self._network_fs: bool | None = network_fs
         self._log_cut = 0
@@ -617,15 +616,9 @@ class Writer:
 
     def _absorb_points(self, record: rec.Points) -> None:
         key = (record.source, record.metric)
-        series = self._series.get(key)
-        if series is None:
-            series = SeriesBuffer()
-        try:
-            added = series.add(record.steps, record.times, record.values, record.epochs)
-        except ValueError as error:
-            raise ValueError(f"points of {record.metric!r}: {error}") from None
-        self._series[key] = series
-        self.stats.points += added
+        self.stats.points += self._points.add(
+            key, record.steps, record.times, record.values, record.epochs
+        )
 
     # -- SQLite --------------------------------------------------------------------------
 
@@ -671,8 +664,7 @@ class Writer:
             self._run_created = False
             self._run_start = self._run_origin
             self._meta_dirty = True
-        for series in self._series.values():
-            series.dirty = True
+        self._points.rewrite_all()
         self._warn(
             f"the store {self.path} was deleted or replaced during the run; writing a new one from now on"
         )
@@ -690,7 +682,7 @@ class Writer:
 
     def _commit_once(self, final: bool, ignore_deadline: bool) -> None:
         self._failing_now = False
-        self._trims.clear()
+        self._points.rolled_back()
         self._log_cut = 0
         self._spool_cut = None
         nothing = not (
@@ -700,7 +692,7 @@ class Writer:
             or self._meta_dirty
             or self._run_start
         )
-        nothing = nothing and not any(s.dirty for s in self._series.values())
+        nothing = nothing and not self._points.dirty
         if nothing:
             return
         if self._past_deadline() and not ignore_deadline:
@@ -717,7 +709,7 @@ class Writer:
                 raise
         except (sqlite3.Error, OSError) as error:
             self._metric_ids.clear()
-            self._trims.clear()
+            self._points.rolled_back()
             self._failing_now = True
             if self._replaced():
                 return  # not a failure of the store: _commit writes the new file at once
@@ -731,7 +723,7 @@ class Writer:
             return
         except Exception as error:  # noqa: BLE001 - a bug must cost one batch, not the writer
             self._metric_ids.clear()
-            self._trims.clear()
+            self._points.rolled_back()
             self._drop_pending(error)
             return
         self._after_success(now)
@@ -741,9 +733,7 @@ class Writer:
         dropped = self._pending_bytes + sum(len(chunk[2]) for chunk in self._logs[: self._log_cut])
         self.stats.dropped_records += 1
         self.stats.dropped_bytes += dropped
-        for series in self._series.values():
-            if series.dirty:
-                series.discard()
+        self._points.discard()
         del self._logs[: self._log_cut]
         self._log_memory = sum(len(chunk[2]) for chunk in self._logs)
         for rows in self._rows.values():
@@ -766,11 +756,11 @@ class Writer:
             row = dict(self._run_start.row)
             row["meta"] = json.dumps(self._meta, default=str)
             row["heartbeat_at"] = now
-            columns = ", ".join(row)
+            names = ", ".join(row)
             marks = ", ".join("?" for _ in row)
             # Never over a row already there: the final status may have created it first.
             conn.execute(
-                f"INSERT INTO runs ({columns}) VALUES ({marks}) ON CONFLICT (id) DO NOTHING",
+                f"INSERT INTO runs ({names}) VALUES ({marks}) ON CONFLICT (id) DO NOTHING",
                 list(row.values()),
             )
             conn.executemany(
@@ -783,9 +773,8 @@ class Writer:
                 columns["meta"] = json.dumps(self._meta, default=str)
             assignments = ", ".join(f"{name} = ?" for name in columns)
             conn.execute(f"UPDATE runs SET {assignments} WHERE id = ?", [*columns.values(), run_id])
-        for key, series in self._series.items():
-            if series.dirty:
-                self._write_series(conn, key, series)
+        if self._points.dirty:
+            self._write_points(conn)
         self._write_console(conn)
         if self._rows["params"]:
             conn.executemany(
@@ -835,22 +824,19 @@ class Writer:
         self._console_rows = len(chunks)
         self._console_bytes = sum(len(chunk[2]) for chunk in chunks)
 
-    def _metric_id(self, conn: sqlite3.Connection, key: tuple[str, str]) -> int:
+    def _metric_id(self, conn: sqlite3.Connection, key: MetricKey) -> int:
         metric_id = self._metric_ids.get(key)
         if metric_id is None:
             metric_id = metric_id_of(conn, *key)
             self._metric_ids[key] = metric_id
         return metric_id
 
-    def _write_series(
-        self, conn: sqlite3.Connection, key: tuple[str, str], series: SeriesBuffer
-    ) -> None:
+    def _write_points(self, conn: sqlite3.Connection) -> None:
         # Full chunks are written once; the open (partial) chunk is rewritten at each commit.
         # Nothing is trimmed from memory until the transaction has committed (_after_success).
-        chunks, summary = series.rows(self.run_id, self._metric_id(conn, key))
-        self._trims.append((key, series.full_chunks()))
+        chunks, summaries = self._points.rows(self.run_id, lambda key: self._metric_id(conn, key))
         conn.executemany(INSERT_CHUNK, chunks)
-        conn.execute(INSERT_SUMMARY, summary)
+        conn.executemany(INSERT_SUMMARY, summaries)
 
     def _on_failure(self, error: BaseException) -> None:
         self.stats.write_errors += 1
@@ -875,9 +861,7 @@ class Writer:
             self._run_start = None
         self._columns.clear()
         self._meta_dirty = False
-        for key, full in self._trims:
-            self._series[key].committed(full)
-        self._trims.clear()
+        self._points.committed()
         if self._log_cut:
             stored = sum(len(chunk[2]) for chunk in self._logs[: self._log_cut])
             self._log_seq += self._log_cut
