@@ -44,7 +44,7 @@ from mlop_cli.run.storing import (
     mark_console_indexed,
     open_writer,
     own_start_time,
-    stored_counts,
+    what_is_stored,
 )
 from mlop_cli.store.writer import RunStart, Writer
 from mlop_cli.supervise.exit_status import signal_name
@@ -325,26 +325,7 @@ class Recording:
             writer.put(rec.ContextUpdate({"system_summary": summary}))
         stats = writer.close(max(0.1, deadline - 0.2 - time.monotonic()))
         indexed = self._console_indexed(None if stats.unflushed else stats.stored_rows, deadline)
-        stored = stored_counts(self.options.store, self.run_id)
-        if stats.store_failed and not stored.run:
-            recorded = f"nothing is stored: the store {self.options.store} could not be written"
-        else:
-            recorded = f"{stored.points:,} points, {stored.console_bytes:,} bytes of console"
-            if stats.handed_over_bytes:
-                recorded += (
-                    f" ({stats.handed_over_bytes:,} more are being moved into the store "
-                    "in the background)"
-                )
-            if not indexed:
-                recorded += (
-                    "; console metrics are still being indexed in the background "
-                    f"(`mlop show {self.run_id}` waits for them)"
-                )
-            if stats.store_failed:
-                recorded += (
-                    f"; its last data is not stored: the store {self.options.store} "
-                    "could not be written"
-                )
+        recorded = what_is_stored(self.options.store, self.run_id, stats, indexed)
         duration = format_duration(outcome.ended_at - outcome.started_at)
         self.messages.info(
             f"run {self.run_id} ({self.name}) {status.status}, {status.message}, {duration}; "

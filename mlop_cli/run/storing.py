@@ -15,7 +15,7 @@ from typing import Any
 
 from mlop_cli import records as rec
 from mlop_cli.context import shown_values
-from mlop_cli.store.writer import RunStart, RunUpdate, Writer
+from mlop_cli.store.writer import RunStart, RunUpdate, Writer, WriterStats
 
 _TEXT_RECORDS = (rec.Event, rec.Param, rec.Text, rec.ContextUpdate, RunStart, RunUpdate)
 
@@ -103,6 +103,26 @@ def stored_counts(store: Path, run_id: str) -> Stored:
     except Exception:  # noqa: BLE001 - a store that cannot be read: nothing to claim
         return Stored()
     return Stored(run, points, console_bytes)
+
+
+def what_is_stored(store: Path, run_id: str, stats: WriterStats, indexed: bool) -> str:
+    """The closing line's account of the run: only what the store holds now."""
+    stored = stored_counts(store, run_id)
+    if stats.store_failed and not stored.run:
+        return f"nothing is stored: the store {store} could not be written"
+    recorded = f"{stored.points:,} points, {stored.console_bytes:,} bytes of console"
+    if stats.handed_over_bytes:
+        recorded += (
+            f" ({stats.handed_over_bytes:,} more are being moved into the store in the background)"
+        )
+    if not indexed:
+        recorded += (
+            "; console metrics are still being indexed in the background "
+            f"(`mlop show {run_id}` waits for them)"
+        )
+    if stats.store_failed:
+        recorded += f"; its last data is not stored: the store {store} could not be written"
+    return recorded
 
 
 def mark_console_indexed(store: Path, run_id: str) -> None:
