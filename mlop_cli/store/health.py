@@ -255,7 +255,9 @@ def damage(path: Path, full_check_bytes: int = FULL_CHECK_BYTES) -> str | None:
     try:
         info = path.stat()
         if not stat.S_ISREG(info.st_mode):
-            return None  # a device or a FIFO (`--store /dev/null`): never opened, never waited on
+            # A FIFO or a device (`--store /dev/null`) is no store: opening a FIFO to read its
+            # header would block until a writer came. `mlop run` runs the command unrecorded.
+            return None
         size = info.st_size
         with open(path, "rb") as handle:
             header = handle.read(len(_SQLITE_HEADER))
