@@ -877,3 +877,26 @@ def test_a_bars_redraws_are_not_counted_as_unread_numbers() -> None:
     reader.close()
     assert reader.metric_lines >= 3
     assert reader.numeric_lines < 10 * reader.metric_lines  # what the warning tests
+
+
+def test_a_native_librarys_glog_line_is_not_metrics_but_a_scripts_absl_line_is() -> None:
+    native = (
+        "I0000 00:00:1796560160.367922    2909 generator_dataset_op.cc:213] Memory patch "
+        "applied: M_TRIM_THRESHOLD=128 kb was set.\n"
+    )
+    assert _reader_points([(2, native, 0.0)]) == {}
+    script = "I1206 12:00:00.123456 140 train.py:55] step 10 loss 0.5\n"
+    assert _reader_points([(2, script, 0.0)]) == {"loss": [(10, 0.5)]}
+
+
+def test_a_header_cut_at_the_terminals_width_names_no_column_it_lost() -> None:
+    """Ultralytics under a narrow terminal: `Box(P … mAP…` with the group unclosed and the
+    last name cut: `P` is still read, the cut column is not given a made-up name."""
+    text = (
+        "                 Class     Images  Instances      Box(P          R      mAP50  "
+        "mAP…: 100% ━━━━━━━━━━━━ 1/1 2.4it/s 0.4s\n"
+        "                   all          8         12      0.333        0.5     0.0123    0.00279\n"
+    )
+    got = _reader_points([(1, text, 0.0)])
+    assert got["P"][0][1] == 0.333 and got["mAP50"][0][1] == 0.0123
+    assert not any("…" in name or "(" in name for name in got)

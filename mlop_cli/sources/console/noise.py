@@ -67,6 +67,7 @@ _NOISE = re.compile(
       | [^\n]*?[\w.]=(?:True|False|None),  # a configuration line: `engine/trainer: task=detect, amp=True, batch=16, ...`
       | mlop:[ ]  # mlop's own lines, in a log that holds them (`mlop import-log slurm.out`)
       | wandb:[ ]  # W&B's own summary of what the script logged through it (repeats)
+      | [IWEF]\d{{4}}[ ]+[\d:.]+[ ]+\d+[ ]+[\w./\-]+\.(?:cc|cpp|cxx|cu|c|h|hpp):\d+\]  # a native library's glog line (TensorFlow, XLA, gRPC): `I0000 00:00:17.3 2909 op.cc:213] … M_TRIM_THRESHOLD=128`
       | [^\n]*?[\w.]=(?:True|False|None)\b  # a configuration: `enabled=False loss_scale=0`
       | [^\n]*?\w[ ]\.{(4,)}[ ]  # a configuration printout with dot leaders: `lr ......... 0.1`
     )""",
@@ -83,6 +84,11 @@ _MARKERS = (
     "available:",
     "LOCAL_RANK:",
     ".py:",  # a warning
+    ".cc:",  # a native library's glog line
+    ".cpp:",
+    ".cu:",
+    ".c:",
+    ".h:",
     "<string>:",
     "): ",  # a module repr
     " = ",  # Hugging Face's `  Num examples = 64` banner

@@ -1099,11 +1099,14 @@ def _ungroup(cells: list[_Column]) -> None:
             index += 1
             continue
         end = next((j for j in range(index + 1, len(cells)) if names[j].endswith(")")), None)
-        if end is None:
+        if end is None and names[-1].endswith(("…", "...")):
+            end = len(cells) - 1  # a header cut at the terminal's width: the group runs on
+        elif end is None:
             index += 1
             continue
+        else:
+            names[end] = names[end][:-1]
         names[index] = m.group(2)
-        names[end] = names[end][:-1]
         for j in range(index, end + 1):
             groups[j] = m.group(1)
         index = end + 1
@@ -1263,6 +1266,8 @@ def _row_program(table: _Table, line: str) -> Program | None:
                 continue
             return None
         slot = slots[0]
+        if name.endswith(("…", "...")) or name.count("(") > name.count(")"):
+            continue  # a header cut at the terminal's width (`mAP…`, `Box(P`): its name is lost
         if lowered in _EPOCH_COLUMNS:
             program.epoch = slot
             program.per_epoch = True
