@@ -57,6 +57,11 @@ from mlop_cli.units import format_duration
 FINISH_BUDGET_S = 1.8
 # Of it, the share kept for the writer after the sources have stopped.
 _WRITER_SHARE_S = 0.6
+# How long mlop waits for the console indexer once the writer is done: enough for an indexer
+# that kept up to finish, never the whole budget. Metrics behind a flood are derived by the
+# indexer after mlop has exited (readers wait for them): mlop run's own time stays the
+# command's (a 1M-line run exited 1.8 s later, waiting for them).
+_INDEXER_GRACE_S = 0.3
 _STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)
 
 LaunchError = CommandNotFoundError | CommandNotExecutableError
@@ -346,7 +351,7 @@ class Recording:
         """Whether the console's metrics are all indexed when mlop exits."""
         if self.console is not None and self.console.started:
             self.console.end_of_run(stored_rows)
-            return self.console.wait(deadline)
+            return self.console.wait(min(deadline, time.monotonic() + _INDEXER_GRACE_S))
         if self.options.builtin_patterns or self.options.patterns:
             return False  # no indexer could be started: readers index the console
         mark_console_indexed(self.options.store, self.run_id)
