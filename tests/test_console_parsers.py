@@ -900,3 +900,12 @@ def test_a_header_cut_at_the_terminals_width_names_no_column_it_lost() -> None:
     got = _reader_points([(1, text, 0.0)])
     assert got["P"][0][1] == 0.333 and got["mAP50"][0][1] == 0.0123
     assert not any("…" in name or "(" in name for name in got)
+
+
+def test_a_hot_shapes_quick_match_never_takes_part_of_a_date_time_or_version() -> None:
+    """Lines of one shape are matched in one C call with a plain number per slot; a time, a
+    date or a version where the number was misses it and is read in full."""
+    lines = "".join(f"step {i} loss={0.5 / i}\n" for i in range(1, 6))
+    lines += "step 6 loss=12:30\nstep 7 loss=2026-12-06\nstep 8 loss=1.2.3\nstep 9 loss=0.05\n"
+    got = _reader_points([(1, lines, 0.0)])
+    assert [step for step, _ in got["loss"]] == [1, 2, 3, 4, 5, 9]

@@ -40,6 +40,8 @@ _BEFORE = r"(?<![\w.@\\\-])(?<![A-Za-z_\])/]/)"
 _AFTER = rf"(?={UNITS}?(?![\w@]|\.\d|:\d|-\d))"
 VALUE_TOKEN = re.compile(rf"{_BEFORE}(?:{_DATE}|{_TIME}|{_VERSION}|(?:{_NUMBER}){_AFTER})")
 TOKEN_CORE = rf"{_DATE}|{_TIME}|{_VERSION}|{_NUMBER}"
+PLAIN_NUMBER = _NUMBER
+"""A number alone (no date, time or version)."""
 """A token without its context checks, for a regex whose fixed text around it gives them."""
 """A numeric token: a number, a time or a date (times and dates are never metric values)."""
 
