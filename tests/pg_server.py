@@ -82,7 +82,7 @@ class PgServer:
             check=True,
             capture_output=True,
         )
-        log = open(self.root / "server.log", "wb")  # noqa: SIM115 - owned by the server process
+        log = open(self.root / "server.log", "wb")  # owned by the server process
         self.process = subprocess.Popen(
             [
                 *self._as_user,

@@ -12,10 +12,10 @@ import math
 from collections import deque
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
-from typing import Any
+from typing import Any, Protocol
 
 from mlop_cli.records import Event
-from mlop_cli.units import format_bytes  # noqa: F401 - also this module's API
+from mlop_cli.units import format_bytes  # also this module's API
 
 
 @dataclass(frozen=True)
@@ -294,12 +294,16 @@ class HostMemoryDetector:
         return [Event(sample.wall, "warning", "memory.host_low", message, data)]
 
 
+class _Detector(Protocol):
+    def observe(self, sample: Sample) -> list[Event]: ...
+
+
 class Diagnosis:
     """All detectors together: feed samples, collect warnings."""
 
     def __init__(self, thresholds: DiagnosisThresholds | None = None):
         self.thresholds = thresholds or DiagnosisThresholds()
-        self._detectors = [
+        self._detectors: list[_Detector] = [
             IdleGpuDetector(self.thresholds),
             LeakDetector(self.thresholds),
             HostMemoryDetector(self.thresholds),

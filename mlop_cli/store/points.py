@@ -32,7 +32,7 @@ INSERT_SUMMARY = (
 )
 
 
-def pack(values: array.array) -> bytes:
+def pack(values: array.array[Any]) -> bytes:
     """An int64 or float64 array as little-endian bytes (the store's layout)."""
     if _LITTLE:
         return values.tobytes()
@@ -52,11 +52,11 @@ class SeriesBuffer:
     """
 
     seq: int = 0  # the seq of the first chunk still buffered
-    steps: array.array = field(default_factory=lambda: array.array("q"))
-    times: array.array = field(default_factory=lambda: array.array("d"))
-    values: array.array = field(default_factory=lambda: array.array("d"))
+    steps: array.array[int] = field(default_factory=lambda: array.array("q"))
+    times: array.array[float] = field(default_factory=lambda: array.array("d"))
+    values: array.array[float] = field(default_factory=lambda: array.array("d"))
     # The epoch of each buffered point (NaN where unknown); None while no point had one.
-    epochs: array.array | None = None
+    epochs: array.array[float] | None = None
     dirty: bool = False
     count: int = 0
     nan_count: int = 0
@@ -101,7 +101,9 @@ class SeriesBuffer:
         self._summarise(step_array, time_array, value_array)
         return count
 
-    def _summarise(self, steps: array.array, times: array.array, values: array.array) -> None:
+    def _summarise(
+        self, steps: array.array[int], times: array.array[float], values: array.array[float]
+    ) -> None:
         # NaN counts but takes no part in min/max/sum (nor in the mean's count); an infinity
         # makes the sum, and so the mean, infinite (NaN for +inf and -inf both): a loss that
         # diverged must not pass a `mean(loss) < x` gate. The common case (all finite) stays in
