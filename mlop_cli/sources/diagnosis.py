@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, fields
 from typing import Any, Protocol
 
 from mlop_cli.records import Event
-from mlop_cli.units import format_bytes  # also this module's API
+from mlop_cli.units import format_bytes, format_duration
 
 
 @dataclass(frozen=True)
@@ -87,17 +87,6 @@ class Sample:
     swap_total_bytes: float | None = None
     swap_used_bytes: float | None = None
     gpus: dict[int, GpuReading] = field(default_factory=dict)
-
-
-def format_duration(seconds: float) -> str:
-    """A duration for people: ``5 min``, ``1 h 20 min``, ``42 s``."""
-    seconds = max(0.0, seconds)
-    if seconds < 60:
-        return f"{seconds:.0f} s"
-    minutes = int(seconds // 60)
-    if minutes < 60:
-        return f"{minutes} min"
-    return f"{minutes // 60} h {minutes % 60} min"
 
 
 class IdleGpuDetector:
