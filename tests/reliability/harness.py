@@ -60,7 +60,7 @@ class WatchedRun:
         return out or b"", err or b""
 
 
-def wait_for_child_pid(store: Path, timeout: float = 60) -> int:
+def wait_for_child_pid(store: Path, timeout: float = 120) -> int:
     """The command's pid once the run is in the store (a deadline, not a fixed sleep)."""
     import sqlite3
 
