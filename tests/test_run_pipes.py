@@ -20,7 +20,7 @@ from tests.conftest import (
     run_mlop,
     start_run,
 )
-from tests.reliability.harness import console_of, wait_for_console
+from tests.reliability.harness import console_of, run_leaving_a_grandchild, wait_for_console
 
 # Output a shell would pass through untouched: \r redraws, CRLF, invalid UTF-8, NUL, no final newline.
 NASTY = (
@@ -401,19 +401,7 @@ def test_grandchild_does_not_outlive_the_run(
 
 
 def test_grandchild_holding_output_open_does_not_hang_mlop(store: Path, tmp_path: Path) -> None:
-    """The grandchild holds the output open until the test lets it go: mlop, had it waited
-    for it, would time out rather than pass."""
-    release = tmp_path / "release"
-    grandchild = f"import os, time\nwhile not os.path.exists({str(release)!r}): time.sleep(0.1)\n"
-    child = (
-        "import subprocess, sys\n"
-        f"subprocess.Popen([sys.executable, '-c', {grandchild!r}])\n"
-        "print('parent done')\n"
-    )
-    try:
-        result = run_mlop("run", "-q", "--", PYTHON, "-c", child, store=store)
-    finally:
-        release.touch()
+    result = run_leaving_a_grandchild(store, tmp_path, "print('parent done')\n")
     assert result.returncode == 0 and result.stdout == b"parent done\n"
     kinds = [row[0] for row in query(store, "SELECT kind FROM events")]
     assert "output.open" in kinds or "leftovers" in kinds

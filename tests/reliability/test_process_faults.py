@@ -18,6 +18,7 @@ from tests.reliability.harness import (
     assert_valid,
     metric_child,
     points_of,
+    run_leaving_a_grandchild,
     status_json,
     wait_for_child_pid,
     wait_for_console,
@@ -121,19 +122,10 @@ def test_oom_kill_of_one_worker(store: Path) -> None:
 
 
 def test_grandchild_keeping_output_open(store: Path, tmp_path: Path) -> None:
-    """mlop ends with the command, not with a grandchild that holds its output open: the
-    grandchild lives until the test lets it go, so mlop could not end by waiting for it."""
-    release = tmp_path / "release"
-    grandchild = f"import os, time\nwhile not os.path.exists({str(release)!r}): time.sleep(0.1)\n"
-    child = (
-        "import subprocess, sys\n"
-        f"subprocess.Popen([sys.executable, '-c', {grandchild!r}])\n"
-        "for i in range(10): print(f'step={i} loss={i}')\n"
+    """mlop ends with the command, not with a grandchild that holds its output open."""
+    result = run_leaving_a_grandchild(
+        store, tmp_path, "for i in range(10): print(f'step={i} loss={i}')\n"
     )
-    try:
-        result = run_mlop("run", "-q", "--", PYTHON, "-c", child, store=store)
-    finally:
-        release.touch()
     assert result.returncode == 0
     assert points_of(store, "loss") == 10
     kinds = {row[0] for row in query(store, "SELECT kind FROM events")}
