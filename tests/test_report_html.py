@@ -720,3 +720,34 @@ def test_batches_under_an_epoch_header_spread_over_their_epoch_and_meet_validati
     assert list(columns["val_loss"]) == [1.0, 2.0]
     assert list(columns["lr"]) == [0.5, 1.0]
     assert list(columns["acc"]) == [1.0, 2.0, 3.0]
+
+
+def test_epochs_numbered_from_zero_count_epochs_done():
+    """`epoch=0 step=5 …` then `Epoch 0: val_loss …`: the first epoch's batches lie over (0, 1]
+    and its validation at 1, as a library numbering from 1 draws them; no negative epoch."""
+    from mlop_cli.report._epochs import epoch_columns
+
+    steps = [5, 10, 15, 20, 25, 30, 35, 40]
+    columns = epoch_columns(
+        {
+            "loss": MetricSeries(
+                "console", steps, [START] * 8, [1.0] * 8, epochs=[0, 0, 0, 0, 1, 1, 1, 1]
+            ),
+            "val_loss": MetricSeries("console", [20, 40], [START] * 2, [0.9, 0.8], epochs=[0, 1]),
+        }
+    )
+    assert list(columns["loss"]) == [0.25, 0.5, 0.75, 1.0, 1.25, 1.5, 1.75, 2.0]
+    assert list(columns["val_loss"]) == [1.0, 2.0]
+
+
+def test_notes_are_counted_beside_warnings_in_the_events_title():
+    """A section holding mlop's notes (console.merged) is never titled `Warnings (0)` alone."""
+    model = sample_model(runs=2)
+    model.runs[0].events.append(
+        RunEvent(time=START + 1, level="info", kind="console.merged", message="one stream")
+    )
+    page = render_html(model)
+    assert "Warnings (2) and notes (1)" in page
+    model.runs[0].events[:] = [e for e in model.runs[0].events if e.level == "info"]
+    model.runs[1].events.clear()
+    assert "Warnings (0) and notes (1)" in render_html(model)

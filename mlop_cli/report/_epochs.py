@@ -112,6 +112,30 @@ def _reference(metrics: dict[str, MetricSeries], source: str) -> tuple[Any, Any]
     return best
 
 
+def _counts_from_zero(metrics: dict[str, MetricSeries]) -> int:
+    """1 when the run's output numbers its epochs from 0 (`epoch=0 … Epoch 0: val_loss`), else 0.
+
+    The axis counts epochs done, as a library numbering from 1 prints them: the batches of the
+    first epoch lie over (0, 1] and its validation at 1, never at a negative epoch. Only when
+    every epoch the output gave is whole: a fractional epoch (HF's 0.25) already counts done.
+    """
+    import numpy as np
+
+    from mlop_cli.report.downsample import as_float_array
+
+    lowest = np.inf
+    for series in metrics.values():
+        if series.epochs is None:
+            continue
+        epochs = as_float_array(series.epochs)
+        epochs = epochs[np.isfinite(epochs)]
+        if len(epochs):
+            if np.any(epochs != np.round(epochs)):
+                return 0
+            lowest = min(lowest, float(epochs.min()))
+    return 1 if lowest == 0 else 0
+
+
 def epoch_columns(metrics: dict[str, MetricSeries]) -> dict[str, Any]:
     """The epoch of every point of every metric of one run, where known.
 
@@ -125,13 +149,15 @@ def epoch_columns(metrics: dict[str, MetricSeries]) -> dict[str, Any]:
 
     references: dict[str, tuple[Any, Any] | None] = {}
     columns: dict[str, Any] = {}
+    first = _counts_from_zero(metrics)
     for name, series in metrics.items():
         steps = as_float_array(series.steps)
         count = min(len(steps), len(series.values))
         steps = steps[:count]
         epochs = None
         if series.epochs is not None:
-            epochs = _spread_whole_epochs(steps, as_float_array(series.epochs)[:count].copy())
+            printed = as_float_array(series.epochs)[:count].copy() + first
+            epochs = _spread_whole_epochs(steps, printed)
             epochs = _fill_between(steps, epochs)
         elif series.source == "tensorboard":
             if series.source not in references:

@@ -525,9 +525,16 @@ def _events_section(model: ReportModel) -> str:
             f"<td><code>{_escape(event.kind)}</code></td><td>{_escape(event.message)}</td></tr>"
         )
     head = "<tr><th>Time</th><th>Run</th><th>Level</th><th>Kind</th><th>Message</th></tr>"
-    count = sum(1 for _, _, event in events if event.level in ("warning", "error"))
     table = f'<div class="card table-wrap"><table class="table"><thead>{head}</thead><tbody>{"".join(rows)}</tbody></table></div>'
-    return _section("events", f"Warnings ({count})", table)
+    return _section("events", _events_title(model), table)
+
+
+def _events_title(model: ReportModel) -> str:
+    """`Warnings (N)`, and the notes beside them when mlop recorded some (a section of five
+    notes is never titled `Warnings (0)` alone)."""
+    warned = len(facts.warnings(model))
+    notes = sum(len(run.events) for run in model.runs) - warned
+    return f"Warnings ({warned})" + (f" and notes ({notes})" if notes else "")
 
 
 def _console_section(model: ReportModel) -> str:
@@ -846,8 +853,7 @@ def render_html(
         sections.append(system_html)
         toc.append(("system", f"System ({len(system)})"))
     sections.append(_events_section(model))
-    warned = len(facts.warnings(model))
-    toc.append(("events", f"Warnings ({warned})"))
+    toc.append(("events", _events_title(model)))
     texts_html = _texts_section(model)
     if texts_html:
         sections.append(texts_html)
