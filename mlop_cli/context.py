@@ -17,7 +17,7 @@ import shutil
 import socket
 import subprocess
 import sys
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -384,31 +384,33 @@ def _user() -> str:
         return str(os.getuid())
 
 
-def slow_context(
+def slow_context_parts(
     argv: list[str], cwd: Path, env: Mapping[str, str] | None = None, scrub: Any = None
-) -> dict[str, Any]:
-    """Context that takes time to gather: git, CPU model, memory, installed packages."""
-    context: dict[str, Any] = {}
+) -> Iterator[dict[str, Any]]:
+    """Context that takes time to gather, in parts, quickest first: the machine (platform,
+    CPU model, memory), git, the installed packages. A run that ends before the packages are
+    listed (a busy machine) still records the others."""
+    machine: dict[str, Any] = {}
     # platform.platform() runs `uname -p` in a subprocess: gathered here, off the start-up path.
-    context["platform"] = platform.platform()
-    context["cpu_model"] = _cpu_model()
+    machine["platform"] = platform.platform()
+    machine["cpu_model"] = _cpu_model()
     try:
         import psutil
 
-        context["memory_total_bytes"] = psutil.virtual_memory().total
+        machine["memory_total_bytes"] = psutil.virtual_memory().total
     except Exception:  # psutil may be unable to read /proc in odd containers
         pass
+    yield machine
     git = git_context(cwd)
     if git:
         if git.get("diff"):
             # An uncommitted diff may add a key (`API_KEY = "sk-..."`): its secrets are found
             # by their form, besides those of the environment and argv.
             git["diff"] = redact_text(scrub(git["diff"]) if scrub is not None else git["diff"])
-        context["git"] = git
+        yield {"git": git}
     packages = python_packages(argv, env)
     if packages:
-        context.update(packages)
-    return context
+        yield dict(packages)
 
 
 def _cpu_model() -> str | None:

@@ -22,7 +22,7 @@ from mlop_cli.gate import unknown_metric
 from mlop_cli.store.queries import Series, Store
 
 FORMATS = ("csv", "jsonl", "tensorboard")
-FIELDS = ("metric", "step", "value", "time", "source")
+FIELDS = ("metric", "step", "value", "time", "source", "epoch")
 
 
 def selected_series(
@@ -54,19 +54,35 @@ def _read_series(store: Store, run_id: str, pairs: list[tuple[str, str]]) -> Ite
             yield series
 
 
-def _points(series: Series) -> Iterator[tuple[int, float, float]]:
-    return zip(series.steps, series.values, series.times, strict=False)
+def _points(series: Series) -> Iterator[tuple[int, float, float, float | None]]:
+    """(step, value, time, epoch) of each point; epoch None where the output gave none."""
+    epochs = series.epochs
+    for index, (step, value, when) in enumerate(
+        zip(series.steps, series.values, series.times, strict=False)
+    ):
+        epoch = epochs[index] if epochs is not None and index < len(epochs) else None
+        yield step, value, when, (None if epoch is None or math.isnan(epoch) else epoch)
 
 
 def write_csv(chosen: Iterable[Series], stream: IO[str]) -> int:
-    """Write CSV (header ``metric,step,value,time,source``) of ``chosen`` (see
-    :func:`selected_series`) to ``stream``; returns the point count."""
+    """Write CSV (header ``metric,step,value,time,source,epoch``; the epoch empty where the
+    output gave none) of ``chosen`` (see :func:`selected_series`) to ``stream``; returns the
+    point count."""
     writer = csv.writer(stream, lineterminator="\n")
     writer.writerow(FIELDS)
     count = 0
     for series in chosen:
-        for step, value, when in _points(series):
-            writer.writerow((series.name, step, repr(value), repr(when), series.source))
+        for step, value, when, epoch in _points(series):
+            writer.writerow(
+                (
+                    series.name,
+                    step,
+                    repr(value),
+                    repr(when),
+                    series.source,
+                    "" if epoch is None else repr(epoch),
+                )
+            )
             count += 1
     return count
 
@@ -80,13 +96,14 @@ def write_jsonl(chosen: Iterable[Series], stream: IO[str]) -> int:
     count."""
     count = 0
     for series in chosen:
-        for step, value, when in _points(series):
+        for step, value, when, epoch in _points(series):
             record = {
                 "metric": series.name,
                 "step": step,
                 "value": _json_value(value),
                 "time": when,
                 "source": series.source,
+                "epoch": epoch,
             }
             stream.write(json.dumps(record, ensure_ascii=False) + "\n")
             count += 1
@@ -131,7 +148,7 @@ def write_tensorboard(
         for series in chosen:
             tag = series.name if series.name not in tags else f"{series.source}:{series.name}"
             tags.add(tag)
-            for step, value, when in _points(series):
+            for step, value, when, _ in _points(series):
                 summary = Summary(value=[Summary.Value(tag=tag, simple_value=value)])
                 writer.add_event(Event(wall_time=when, step=step, summary=summary))
                 points += 1

@@ -189,3 +189,5 @@ def test_compare_picks_runs_by_project_tag_and_last(store: Path) -> None:
     assert both.returncode == 2 and b"not both" in both.stderr
     none = run_mlop("compare", store=store)
     assert none.returncode == 2 and b"at least two runs" in none.stderr
+    same = run_mlop("compare", "r3", "last", store=store)
+    assert same.returncode == 2 and b"are all run" in same.stderr, same.stderr

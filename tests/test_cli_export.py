@@ -29,7 +29,8 @@ def test_csv_has_one_row_per_point_with_nan_as_nan(store: Path) -> None:
     result = run_mlop("export", "r", "--format", "csv", store=store)
     assert result.returncode == 0, result.stderr
     rows = list(csv.DictReader(io.StringIO(result.stdout.decode())))
-    assert list(rows[0]) == ["metric", "step", "value", "time", "source"]
+    assert list(rows[0]) == ["metric", "step", "value", "time", "source", "epoch"]
+    assert {row["epoch"] for row in rows} == {""}  # TensorBoard points: no epoch known
     loss = [row for row in rows if row["metric"] == "train/loss"]
     assert [row["value"] for row in loss] == ["1.0", "0.5", "nan", "0.25", "inf"]
     assert [int(row["step"]) for row in loss] == list(range(5))
@@ -48,7 +49,7 @@ def test_jsonl_to_a_file_with_nan_as_null_and_a_metric_filter(store: Path, tmp_p
     assert result.stdout == b"" and b"5 points" in result.stderr
     records = [json.loads(line) for line in target.read_text().splitlines()]
     assert [r["value"] for r in records] == [1.0, 0.5, None, 0.25, None]
-    assert set(records[0]) == {"metric", "step", "value", "time", "source"}
+    assert set(records[0]) == {"metric", "step", "value", "time", "source", "epoch"}
     assert {r["metric"] for r in records} == {"train/loss"}
     unknown = run_mlop("export", "r", "-f", "jsonl", "-m", "train/los", store=store)
     assert unknown.returncode == 2 and b"did you mean 'train/loss'" in unknown.stderr
@@ -86,3 +87,15 @@ def test_tensorboard_export_opens_in_tensorboard(store: Path, tmp_path: Path) ->
     assert missing.returncode == 2 and b"-o PATH" in missing.stderr
     bad = run_mlop("export", "r", "-f", "parquet", store=store)
     assert bad.returncode == 2 and b"csv, jsonl, tensorboard" in bad.stderr
+
+
+def test_each_point_is_exported_with_the_epoch_its_line_gave(store: Path) -> None:
+    child = "for e in (1, 2):\n    for s in (1, 2):\n        print(f'epoch={e} step={2 * (e - 1) + s} loss={s / e}')\n"
+    assert run_mlop("run", "-q", "--", "python3", "-c", child, store=store).returncode == 0
+    rows = list(
+        csv.DictReader(io.StringIO(run_mlop("export", "last", store=store).stdout.decode()))
+    )
+    loss = [(row["step"], row["epoch"]) for row in rows if row["metric"] == "loss"]
+    assert loss == [("1", "1.0"), ("2", "1.0"), ("3", "2.0"), ("4", "2.0")]
+    jsonl = run_mlop("export", "last", "-f", "jsonl", "-m", "loss", store=store).stdout.decode()
+    assert [json.loads(line)["epoch"] for line in jsonl.splitlines()] == [1.0, 1.0, 2.0, 2.0]

@@ -688,3 +688,215 @@ def test_a_number_printed_inside_its_wrapper_is_the_value(
 
 def test_a_list_of_several_numbers_is_not_unwrapped() -> None:
     assert "betas" not in dict(parse_line("step 1 loss 0.5 betas=[0.9, 0.999]")[1])
+
+
+@pytest.mark.parametrize(
+    "train, evaluation",
+    [
+        # the epoch on the evaluation line itself (`Epoch(val) [1][2/2]`)
+        (
+            "Epoch(train) [{e}][{i}/4]  lr: 1.0e-02  loss: 0.{i}{e}",
+            ["Epoch(val) [{e}][1/2]  accuracy: 8{e}.0", "Epoch(val) [{e}][2/2]  accuracy: 9{e}.0"],
+        ),
+        # the epoch only on the training lines (`Train: 0 [3/4]` then `Test: [1/2]`)
+        (
+            "Train: {e} [{i}/4]  Loss: 0.{i}{e} (0.5)",
+            ["Test: [1/2]  Loss: 0.7{e} (0.7)", "Test: [2/2]  Loss: 0.6{e} (0.6)"],
+        ),
+    ],
+)
+def test_an_evaluations_shorter_count_lands_at_the_epochs_last_step(
+    train: str, evaluation: list[str]
+) -> None:
+    """A counter of evaluation batches is not the run's step: its values are the epoch's."""
+    lines = []
+    for e in (1, 2):
+        lines += [train.format(e=e, i=i) for i in (2, 4)]
+        lines += [line.format(e=e) for line in evaluation]
+    records = parse_block("\n".join(lines) + "\n")
+    steps = {
+        name: [step for step, pairs in records for n, _ in pairs if n == name]
+        for name in {n for _, pairs in records for n, _ in pairs}
+    }
+    evaluated = [name for name in steps if "accuracy" in name or name.lower().startswith("test")]
+    assert evaluated, steps
+    for name in evaluated:
+        # the last training step of each epoch (epochs counted from 1: (epoch - 1) * 4 + 4)
+        assert steps[name] == [4, 4, 8, 8], steps
+
+
+def test_a_column_named_as_a_counter_is_the_rows_step() -> None:
+    """`example counter`, `global step`, `train iter`: a counter's column orders the rows."""
+    text = (
+        "average  since         example        example\n"
+        "loss     last          counter         weight\n"
+        "0.693147 0.693147            1            1.0\n"
+        "0.413765 0.134383            2            2.0\n"
+        "0.534168 0.654570            4            4.0\n"
+        "0.616168 0.698168            8            8.0\n"
+    )
+    records = parse_block(text)
+    assert [step for step, _ in records] == [1, 2, 4, 8]
+    names = {name for _, pairs in records for name, _ in pairs}
+    assert not any("counter" in name for name in names), names
+    block = "global step   train loss\n          10       0.50\n          20       0.40\n"
+    assert [(s, p) for s, p in parse_block(block)] == [
+        (10, [("train_loss", 0.5)]),
+        (20, [("train_loss", 0.4)]),
+    ]
+
+
+@pytest.mark.parametrize(
+    "line, step, pairs",
+    [
+        ("iteration: 2 of max_iter: 6, perplexity: 9.9663", 2, [("perplexity", 9.9663)]),
+        ("Epoch 3 of total_epochs: 10  loss: 0.25", None, [("loss", 0.25)]),
+        ("step 4 of max_steps=100 loss=0.5", 4, [("loss", 0.5)]),
+    ],
+)
+def test_the_total_a_counter_runs_to_is_not_a_metric(
+    line: str, step: int | None, pairs: list[tuple[str, float]]
+) -> None:
+    """`iteration: 2 of max_iter: 6`: the named total after `of` belongs to the counter."""
+    got_step, got = parse_line(line)
+    assert got == pairs
+    if step is not None:
+        assert got_step == step
+
+
+def test_whole_numbers_in_a_table_of_decimals_are_counts_not_metrics() -> None:
+    """`Images  Instances` beside `P  R  mAP50`: the integers count things (a data set's size)."""
+    text = (
+        "      Class     Images  Instances          P          R      mAP50\n"
+        "        all         20         33      0.512      0.433      0.401\n"
+        "        all         20         33      0.561      0.472      0.455\n"
+    )
+    names = {name for _, pairs in parse_block(text) for name, _ in pairs}
+    assert names == {"P", "R", "mAP50"}, names
+    # 0 and 1 are a ratio's bounds as `%g` prints them, not counts
+    bounds = "      Class     Images          P      mAP50\n        all         20          1      0.401\n"
+    assert {n for _, pairs in parse_block(bounds) for n, _ in pairs} == {"P", "mAP50"}
+    # a table of whole numbers only keeps them (nothing says they are counts)
+    plain = "epoch   correct   total\n    1        51      64\n    2        58      64\n"
+    assert {n for _, pairs in parse_block(plain) for n, _ in pairs} == {"correct", "total"}
+
+
+def test_an_object_repr_wrapped_over_lines_is_configuration() -> None:
+    """`LGBMClassifier(learning_rate=0.36, max_bin=255,` then its indented rest, up to `)`."""
+    wrapped = (
+        "retrained model: LGBMClassifier(learning_rate=np.float64(0.363), max_bin=255,\n"
+        "               min_child_samples=10, n_estimators=5, n_jobs=-1, num_leaves=4,\n"
+        "               reg_alpha=np.float64(0.0071),\n"
+        "               reg_lambda=np.float64(4.6), verbose=-1)\n"
+        "best loss: 0.0152"
+    )
+    assert _skipped(wrapped) == ["best loss: 0.0152"]
+    assert parse_block(DumpSkipper().skip(wrapped)) == [(None, [("best_loss", 0.0152)])]
+    # parentheses that never close (a `(` inside a string) hold nothing past the indented lines
+    unclosed = "Model(name='a(b', width=64,\n    depth=2)\nstep 1 loss=0.5\nstep 2 loss=0.4"
+    assert _skipped(unclosed) == ["step 1 loss=0.5", "step 2 loss=0.4"]
+    # a repr on one line is left to the line rules; a wrapped metric line is not a repr
+    assert _skipped("loss=0.5, acc=0.9,\n  lr=0.1") == ["loss=0.5, acc=0.9,", "  lr=0.1"]
+
+
+@pytest.mark.parametrize(
+    "line, name",
+    [
+        (
+            "Accuracy of the network on the 240 test images: 82.1 %",
+            "Accuracy_of_the_network_on_the_240_test_images",
+        ),
+        ("Loss on the 3 held-out folds: 0.41", "Loss_on_the_3_held-out_folds"),
+    ],
+)
+def test_a_count_inside_a_phrase_is_part_of_its_name(line: str, name: str) -> None:
+    """`on the 240 test images: 82.1`: the 240 says which images; the phrase names the value."""
+    assert parse_line(line)[1] == [(name, parse_line(line)[1][0][1])]
+    assert len(parse_line(line)[1]) == 1
+
+
+def test_a_counter_inside_a_phrase_never_splits_its_series() -> None:
+    """`after 5 epochs`, `after 250 iterations`: a counter, not part of the name."""
+    names = {
+        name
+        for line in ("Accuracy after 5 epochs: 0.81", "Accuracy after 10 epochs: 0.85")
+        for name, _ in parse_line(line)[1]
+    }
+    assert names == {"Accuracy"}, names
+    assert parse_line("KL divergence after 300 iterations: 1.2") == (300, [("KL_divergence", 1.2)])
+
+
+def test_two_values_on_one_line_never_share_a_name() -> None:
+    """A longer phrase whose tail repeats an earlier name keeps all its words."""
+    line = (
+        " at 2.8s,\testimator lgbm's best error=3.4142e-02,"
+        "\tbest estimator lgbm's best error=2.7309e-02"
+    )
+    names = [name for name, _ in parse_line(line)[1]]
+    assert [value for _, value in parse_line(line)[1]] == [0.034142, 0.027309]
+    assert len(set(names)) == 2, names
+
+
+@pytest.mark.parametrize("tag", ["[default0]:", "[rank0]: ", "[1,0]<stdout>: "])
+def test_a_boxed_result_table_after_a_rank_tag_is_read(tag: str) -> None:
+    """`torchrun --tee 3` puts `[default0]:` before each line of Lightning's result box."""
+    box = (
+        "┏━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━┓\n"
+        "┃  Test metric  ┃ DataLoader 0  ┃\n"
+        "┡━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━┩\n"
+        "│   test_acc    │    0.71875    │\n"
+        "│   test_loss   │    0.74473    │\n"
+        "└───────────────┴───────────────┘\n"
+    )
+    tagged = "".join(tag + line + "\n" for line in box.splitlines())
+    expected = [(None, [("test_acc", 0.71875)]), (None, [("test_loss", 0.74473)])]
+    assert parse_block(box) == expected
+    assert parse_block(tagged) == expected
+
+
+@pytest.mark.parametrize(
+    "line, name",
+    [
+        ("Best val_accuracy So Far: 0.92", "Best_val_accuracy_So_Far"),
+        ("Trial 3 finished with value: 0.12", "value"),
+    ],
+)
+def test_a_phrase_whose_tail_names_no_metric_keeps_its_metric_word(line: str, name: str) -> None:
+    """`Best val_accuracy So Far`: the words after `So` say when, the metric is before them."""
+    assert [n for n, _ in parse_line(line)[1]] == [name]
+
+
+def test_a_bars_redraws_are_not_counted_as_unread_numbers() -> None:
+    """The README's Hugging Face example: 600 bar redraws and a few dicts, every metric read,
+    and yet `console.unread` said 603 lines held numbers that were not read."""
+    reader = Reader(lambda names, step, epoch, values, when: None)
+    for position in range(1, 121):
+        reader.read(2, _hf_bar(position, 120), 0.0, 0.0)
+        if position % 40 == 0:
+            reader.read(1, f"{{'loss': 0.{position}, 'epoch': {position / 40}}}\n", 0.0, 0.0)
+    reader.close()
+    assert reader.metric_lines >= 3
+    assert reader.numeric_lines < 10 * reader.metric_lines  # what the warning tests
+
+
+def test_a_native_librarys_glog_line_is_not_metrics_but_a_scripts_absl_line_is() -> None:
+    native = (
+        "I0000 00:00:1796560160.367922    2909 generator_dataset_op.cc:213] Memory patch "
+        "applied: M_TRIM_THRESHOLD=128 kb was set.\n"
+    )
+    assert _reader_points([(2, native, 0.0)]) == {}
+    script = "I1206 12:00:00.123456 140 train.py:55] step 10 loss 0.5\n"
+    assert _reader_points([(2, script, 0.0)]) == {"loss": [(10, 0.5)]}
+
+
+def test_a_header_cut_at_the_terminals_width_names_no_column_it_lost() -> None:
+    """Ultralytics under a narrow terminal: `Box(P … mAP…` with the group unclosed and the
+    last name cut: `P` is still read, the cut column is not given a made-up name."""
+    text = (
+        "                 Class     Images  Instances      Box(P          R      mAP50  "
+        "mAP…: 100% ━━━━━━━━━━━━ 1/1 2.4it/s 0.4s\n"
+        "                   all          8         12      0.333        0.5     0.0123    0.00279\n"
+    )
+    got = _reader_points([(1, text, 0.0)])
+    assert got["P"][0][1] == 0.333 and got["mAP50"][0][1] == 0.0123
+    assert not any("…" in name or "(" in name for name in got)

@@ -112,3 +112,25 @@ def test_a_run_records_its_own_environments_packages(tmp_path: Path, store: Path
     context = shown["context"]
     assert context["command_python_executable"] == str(beta)
     assert "beta-only" in context["packages"] and "alpha-only" not in context["packages"]
+
+
+def test_a_run_that_ends_before_its_packages_are_listed_keeps_the_rest_of_its_context(
+    tmp_path: Path, cache_env: dict[str, str]
+) -> None:
+    """Eight runs starting at once on a busy machine: the packages were not listed before the
+    command ended, and the machine's context (platform, CPU, memory) was lost with them."""
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    slow = bin_dir / "python"
+    slow.write_text(
+        "#!/bin/sh\n"
+        'case "$*" in *metadata*|*distributions*) sleep 30 ;; esac\n'
+        f'exec {sys.executable} "$@"\n'
+    )
+    slow.chmod(0o755)
+    store = tmp_path / "store" / "mlop.db"
+    result = run_mlop("run", "-q", "--", str(slow), "-c", "print('hi')", store=store, env=cache_env)
+    assert result.returncode == 0, result.stderr
+    context = json.loads(run_mlop("show", "last", "--json", store=store).stdout)["context"]
+    assert context.get("platform") and context.get("memory_total_bytes")
+    assert "packages" not in context  # the listing was still running: this is the case

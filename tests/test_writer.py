@@ -243,3 +243,31 @@ def test_console_the_writer_cannot_take_yet_is_kept_on_disk_not_dropped(tmp_path
         data for (data,) in conn.execute("SELECT data FROM logs ORDER BY seq").fetchall()
     )
     assert stored == b"".join(lines)
+
+
+def test_an_overflow_the_writer_had_no_time_for_is_handed_over_in_order(tmp_path: Path) -> None:
+    """The same flood, and mlop must exit at once: what is not stored is handed over (the
+    writer's spool, then the producer's overflow), and store + handover is the console."""
+    from mlop_cli.store.spool import handover_of, read_handover
+
+    path = tmp_path / "s.db"
+    writer = Writer(path, "r1", max_pending_bytes=1 << 16)
+    writer.put(
+        RunStart(row={"id": "r1", "name": "w", "status": "running", "started_at": time.time()})
+    )
+    lines = [b"line %06d of a flood of output\n" % i for i in range(20_000)]
+    for start in range(0, len(lines), 100):
+        writer.put(rec.LogChunk(1, time.time(), b"".join(lines[start : start + 100])))
+    writer.start()
+    stats = writer.close(0)
+    assert stats.dropped_bytes == 0 and stats.overflowed_bytes > 0
+    conn = sqlite3.connect(path)
+    rows = dict(conn.execute("SELECT seq, data FROM logs").fetchall())
+    manifest = handover_of(path, "r1")
+    if manifest is not None:
+        for batch in read_handover(manifest):
+            for seq, _, _, data in batch:
+                assert seq not in rows
+                rows[seq] = data
+    assert b"".join(rows[seq] for seq in sorted(rows)) == b"".join(lines)
+    assert sorted(rows) == list(range(len(rows)))

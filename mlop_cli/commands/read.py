@@ -204,6 +204,11 @@ def compare(
             raise UsageError(
                 f"{len(run_ids)} run(s) match; compare needs two or more (`mlop ls` lists them)"
             )
+        if run_refs and len(run_refs) > 1:
+            raise UsageError(
+                f"{', '.join(run_refs)} are all run {run_ids[0]}: compare needs two different "
+                "runs (NAME~1 is the run of that name before the newest)"
+            )
         raise UsageError(
             "give at least two runs to compare, e.g. mlop compare RUN1 RUN2 (or --project P, "
             "--tag T, --last N)"

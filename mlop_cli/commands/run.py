@@ -89,7 +89,7 @@ def run(
     """
     from mlop_cli.config import resolve_settings
     from mlop_cli.context import typed_value
-    from mlop_cli.runner import RunOptions, execute_run
+    from mlop_cli.run import RunOptions, execute_run
 
     if not command:
         raise UsageError("give the command to run after `--`, e.g. mlop run -- python train.py")

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import stat
 import sys
 import time
 from pathlib import Path
@@ -252,7 +253,12 @@ def damage(path: Path, full_check_bytes: int = FULL_CHECK_BYTES) -> str | None:
     from mlop_cli.store.schema import connect
 
     try:
-        size = path.stat().st_size
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            # A FIFO or a device (`--store /dev/null`) is no store: opening a FIFO to read its
+            # header would block until a writer came. `mlop run` runs the command unrecorded.
+            return None
+        size = info.st_size
         with open(path, "rb") as handle:
             header = handle.read(len(_SQLITE_HEADER))
     except OSError:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import array
 import math
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -221,3 +221,88 @@ def _sum_with_infinities(values: Sequence[float]) -> float:
         return math.fsum(values)
     except OverflowError:  # 1e308 + 1e308: infinite, with the sign of the scaled-down sum
         return math.copysign(math.inf, math.fsum(v * 2.0**-600 for v in values))
+
+
+MetricKey = tuple[str, str]
+"""A metric of a run: ``(source, name)``."""
+
+
+class RunPoints:
+    """Every metric's :class:`SeriesBuffer` of one run: what the writer holds between commits.
+
+    Pure: no I/O, no threads. The writer adds :class:`mlop_cli.records.Points`, asks for the
+    rows of a transaction (:meth:`rows`), and says how the transaction ended
+    (:meth:`committed`, :meth:`rolled_back`); a batch that can never be stored is dropped with
+    :meth:`discard`.
+    """
+
+    def __init__(self) -> None:
+        self._series: dict[MetricKey, SeriesBuffer] = {}
+        self._trims: list[tuple[SeriesBuffer, int]] = []  # handed out by rows(), not yet stored
+        self.added = 0  # points added over the run
+
+    def add(
+        self,
+        key: MetricKey,
+        steps: Sequence[int],
+        times: Sequence[float],
+        values: Sequence[float],
+        epochs: Sequence[float] | None = None,
+    ) -> int:
+        """Add points of metric ``key``; return how many. ValueError (nothing kept) on bad input."""
+        series = self._series.get(key)
+        if series is None:
+            series = SeriesBuffer()
+        try:
+            added = series.add(steps, times, values, epochs)
+        except ValueError as error:
+            raise ValueError(f"points of {key[1]!r}: {error}") from None
+        self._series[key] = series
+        self.added += added
+        return added
+
+    @property
+    def dirty(self) -> bool:
+        """Whether any metric has points (or a summary) not yet stored."""
+        return any(series.dirty for series in self._series.values())
+
+    def rows(
+        self, run_id: str, metric_id: Callable[[MetricKey], int]
+    ) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
+        """The ``point_chunks`` and ``run_metrics`` rows of one transaction.
+
+        Full chunks leave once; each open chunk and each summary again at every transaction.
+        ``metric_id`` gives the store's id of a metric.
+        """
+        self._trims.clear()
+        chunks: list[tuple[Any, ...]] = []
+        summaries: list[tuple[Any, ...]] = []
+        for key, series in self._series.items():
+            if not series.dirty:
+                continue
+            series_chunks, summary = series.rows(run_id, metric_id(key))
+            self._trims.append((series, series.full_chunks()))
+            chunks += series_chunks
+            summaries.append(summary)
+        return chunks, summaries
+
+    def committed(self) -> None:
+        """The rows of the last :meth:`rows` are stored: their full chunks leave memory."""
+        for series, full in self._trims:
+            series.committed(full)
+        self._trims.clear()
+
+    def rolled_back(self) -> None:
+        """The rows of the last :meth:`rows` were not stored: keep everything for the next try."""
+        self._trims.clear()
+
+    def discard(self) -> None:
+        """Forget the points not yet stored (a batch that cannot be stored at all)."""
+        for series in self._series.values():
+            if series.dirty:
+                series.discard()
+
+    def rewrite_all(self) -> None:
+        """The store was replaced: every metric's held chunk and summary go again."""
+        for series in self._series.values():
+            series.dirty = True

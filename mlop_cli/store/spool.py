@@ -20,6 +20,7 @@ import contextlib
 import json
 import os
 import struct
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -46,6 +47,9 @@ class LogSpool:
         )
         self.offset = 0  # the first byte not yet moved into the store
         self.size = 0
+        # One thread may append while another reads (the writer's overflow: the output relay
+        # appends, the writer thread moves it into the store).
+        self._lock = threading.Lock()
 
     @property
     def pending(self) -> int:
@@ -54,11 +58,12 @@ class LogSpool:
 
     def append(self, when: float, stream: int, data: bytes | bytearray) -> None:
         """Add one chunk at the end. Raises OSError (disk full, unwritable folder)."""
-        handle = self._open()
-        handle.seek(self.size)
-        handle.write(_HEADER.pack(when, stream, len(data)))
-        handle.write(data)
-        self.size += _HEADER.size + len(data)
+        with self._lock:
+            handle = self._open()
+            handle.seek(self.size)
+            handle.write(_HEADER.pack(when, stream, len(data)))
+            handle.write(data)
+            self.size += _HEADER.size + len(data)
 
     def read(self, max_bytes: int) -> tuple[list[list[Any]], int]:
         """Chunks from the offset, about ``max_bytes`` of them (at least one).
@@ -67,57 +72,66 @@ class LogSpool:
             ``([time, stream, bytearray], ...)`` and the offset just after them; call
             :meth:`consumed` with it once they are stored.
         """
-        handle = self._open()
-        handle.flush()
-        position = self.offset
-        out: list[list[Any]] = []
-        total = 0
-        handle.seek(position)
-        while position < self.size and (not out or total < max_bytes):
-            header = handle.read(_HEADER.size)
-            if len(header) < _HEADER.size:
-                break
-            when, stream, length = _HEADER.unpack(header)
-            data = handle.read(length)
-            if len(data) < length:
-                break
-            out.append([when, stream, bytearray(data)])
-            position += _HEADER.size + length
-            total += length
-        return out, position
+        with self._lock:
+            handle = self._open()
+            handle.flush()
+            position = self.offset
+            out: list[list[Any]] = []
+            total = 0
+            handle.seek(position)
+            while position < self.size and (not out or total < max_bytes):
+                header = handle.read(_HEADER.size)
+                if len(header) < _HEADER.size:
+                    break
+                when, stream, length = _HEADER.unpack(header)
+                data = handle.read(length)
+                if len(data) < length:
+                    break
+                out.append([when, stream, bytearray(data)])
+                position += _HEADER.size + length
+                total += length
+            return out, position
 
     def consumed(self, position: int) -> None:
         """Everything before ``position`` is in the store; an emptied spool starts over."""
-        self.offset = position
-        if self.offset >= self.size and self._file is not None:
-            self._file.seek(0)
-            self._file.truncate()
-            self.offset = self.size = 0
+        with self._lock:
+            self.offset = position
+            if self.offset >= self.size and self._file is not None:
+                self._file.seek(0)
+                self._file.truncate()
+                self.offset = self.size = 0
 
-    def hand_over(self, next_seq: int) -> Path:
-        """Write the manifest a later process applies (see :func:`apply_handover`)."""
-        if self._file is not None:
-            self._file.flush()
-            os.fsync(self._file.fileno())
-        manifest = self.path.with_suffix(".handover.json")
+    def hand_over(self, next_seq: int, then: LogSpool | None = None) -> Path:
+        """Write the manifest a later process applies (see :func:`read_handover`); ``then``
+        is a spool whose chunks follow this one's (the writer's overflow)."""
+        chain = [self] + ([then] if then is not None and then.pending > 0 else [])
+        parts = []
+        for spool in chain:
+            with spool._lock:
+                if spool._file is not None:
+                    spool._file.flush()
+                    os.fsync(spool._file.fileno())
+                parts.append({"spool": spool.path.name, "offset": spool.offset})
+        # RUN.handover.json, whichever of the run's spools comes first.
+        manifest = self.path.parent / f"{self.path.name.split('.', 1)[0]}.handover.json"
         temporary = manifest.with_suffix(".tmp")
-        temporary.write_text(
-            json.dumps({"spool": self.path.name, "offset": self.offset, "next_seq": next_seq})
-        )
+        info = {**parts[0], "next_seq": next_seq, "then": parts[1:]}
+        temporary.write_text(json.dumps(info))
         os.replace(temporary, manifest)
         return manifest
 
     def close(self, remove: bool = False) -> None:
         """Close the file; ``remove`` deletes it (nothing left to hand over)."""
-        if self._file is not None:
-            with contextlib.suppress(OSError):
-                self._file.close()
-            self._file = None
+        with self._lock:
+            if self._file is not None:
+                with contextlib.suppress(OSError):
+                    self._file.close()
+                self._file = None
         if remove:
             with contextlib.suppress(OSError):
                 self.path.unlink()
 
-    def _open(self) -> BinaryIO:  # a binary file object
+    def _open(self) -> BinaryIO:
         if self._file is None:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self._file = open(self.path, "a+b")  # lives as long as the spool
@@ -135,31 +149,34 @@ def read_handover(
 ) -> Iterator[list[tuple[int, float, int, bytes]]]:
     """Yield ``(seq, time, stream, data)`` batches (lists) of a handed-over console, in order."""
     info = json.loads(manifest.read_text())
-    spool = LogSpool(manifest.parent / info["spool"])
-    if not spool.path.exists():
-        return
-    spool.size = spool.path.stat().st_size
-    spool.offset = int(info["offset"])
     seq = int(info["next_seq"])
-    try:
-        while spool.pending > 0:
-            chunks, position = spool.read(max_bytes)
-            if not chunks:
-                break
-            batch: list[tuple[int, float, int, bytes]] = []
-            for when, stream, data in chunks:
-                batch.append((seq, when, stream, bytes(data)))
-                seq += 1
-            spool.offset = position
-            yield batch
-    finally:
-        spool.close()
+    for part in [info, *info.get("then", [])]:
+        spool = LogSpool(manifest.parent / part["spool"])
+        if not spool.path.exists():
+            continue
+        spool.size = spool.path.stat().st_size
+        spool.offset = int(part["offset"])
+        try:
+            while spool.pending > 0:
+                chunks, position = spool.read(max_bytes)
+                if not chunks:
+                    break
+                batch: list[tuple[int, float, int, bytes]] = []
+                for when, stream, data in chunks:
+                    batch.append((seq, when, stream, bytes(data)))
+                    seq += 1
+                spool.offset = position
+                yield batch
+        finally:
+            spool.close()
 
 
 def finish_handover(manifest: Path) -> None:
     """The handed-over console is in the store: remove the manifest and its spool."""
     with contextlib.suppress(OSError, ValueError):
         info = json.loads(manifest.read_text())
-        (manifest.parent / info["spool"]).unlink()
+        for part in [info, *info.get("then", [])]:
+            with contextlib.suppress(OSError):
+                (manifest.parent / part["spool"]).unlink()
     with contextlib.suppress(OSError):
         manifest.unlink()

@@ -26,23 +26,21 @@ the writer warns once, keeps what it holds in memory (bounded) and retries.
 from __future__ import annotations
 
 import contextlib
-import json
-import math
 import os
 import queue
 import sqlite3
-import tempfile
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from mlop_cli import records as rec
-from mlop_cli.redact import REDACTED, Scrubber, is_secret_name
+from mlop_cli.redact import Scrubber
+from mlop_cli.store.batch import Batch, RunStart, RunUpdate
 from mlop_cli.store.filesystems import filesystem_type, is_network_filesystem
-from mlop_cli.store.points import INSERT_CHUNK, INSERT_SUMMARY, SeriesBuffer, pack
+from mlop_cli.store.points import INSERT_CHUNK, INSERT_SUMMARY, MetricKey, pack
 from mlop_cli.store.schema import connect, ensure_schema
 from mlop_cli.store.spool import LogSpool, run_files
 
@@ -60,21 +58,6 @@ _BUSY_MS = 1000
 _LOCKED_QUIET_S = 10.0
 STATUS_WAIT_S = 10.0
 """How long the final status waits for a store that another process holds locked."""
-
-
-@dataclass(slots=True)
-class RunStart:
-    """Create the run's row (internal record of the runner)."""
-
-    row: dict[str, Any]
-    tags: list[str] = field(default_factory=list)
-
-
-@dataclass(slots=True)
-class RunUpdate:
-    """Update columns of the run's row; ``meta`` keys are merged into the context JSON."""
-
-    columns: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -150,34 +133,22 @@ class Writer:
         self._wake = threading.Event()
         self._conn: sqlite3.Connection | None = None
         self._metric_ids: dict[tuple[str, str], int] = {}
-        self._series: dict[tuple[str, str], SeriesBuffer] = {}
         self._run_created = False
-        self._run_start: RunStart | None = None
         self._run_origin: RunStart | None = None  # set by put: commit_final may need it first
-        self._meta: dict[str, Any] = {}
-        self._columns: dict[str, Any] = {}
         self._logs: list[list[Any]] = []  # [time, stream, bytearray], not yet stored, in order
         self._log_memory = 0  # bytes in self._logs
         self._log_seq = 0
         self._spool: LogSpool | None = None
         self._spooling = False  # new console goes to the spool (behind what it holds)
         self._spool_cut: int | None = None  # spool position after this transaction's rows
-        self._rows: dict[str, list[tuple[Any, ...]]] = {
-            "params": [],
-            "events": [],
-            "texts": [],
-            "histograms": [],
-        }
-        self._pending_bytes = 0  # memory held by records other than the console
         self._failing = False
         self._locked_since: float | None = None
         self._deadline: float | None = None
         self._block_when_full = block_when_full
         self._secrets = list(secrets or [])
         self._scrubbers: dict[int, Scrubber] = {}
-        self._text_scrubber = Scrubber(self._secrets)
-        self._meta_dirty = False
-        self._trims: list[tuple[tuple[str, str], int]] = []
+        # Everything but the console, until its transaction: rows, run row, points.
+        self._batch = Batch(run_id, self._secrets)
         self._inode: int | None = None
         self._network_fs: bool | None = network_fs
         self._log_cut = 0
@@ -185,8 +156,10 @@ class Writer:
         self._console_bytes = 0
         self._bad_record_noted = False
         self._overflow_lock = threading.Lock()
-        self._overflow_file: Any = None  # console the queue had no room for, in order
-        self._overflow_end = 0
+        self._overflow: LogSpool | None = None  # console the queue had no room for (producer)
+        self._overflow_scrubbers: dict[int, Scrubber] = {}
+        self._overflow_next: LogSpool | None = None  # the writer reached its marker
+        self._handed_over = False
         self._spool_failed_noted = False
         self._failing_now = False  # the last commit attempt failed
         self._final_lock = threading.Lock()
@@ -199,6 +172,9 @@ class Writer:
         if isinstance(record, RunStart):
             self._run_origin = record
         size = _size_of(record)
+        if isinstance(record, rec.LogChunk) and not self._block_when_full:
+            self._put_console(record, size)
+            return
         if self._block_when_full:
             # Imports (no child to protect) wait for the writer instead of dropping.
             while (
@@ -208,44 +184,65 @@ class Writer:
                 time.sleep(0.005)
         elif size and self._queued_bytes > 2 * self.max_pending_bytes:
             # The writer thread is not even taking records off the queue (starved of CPU):
-            # memory must stay bounded. The console goes to a file here, in the producer's
-            # thread (a write to the page cache, as cheap as the pass-through's), and the queue
-            # holds where it lies: nothing the command printed is dropped, nothing waits.
-            if isinstance(record, rec.LogChunk) and self._overflow(record):
-                return
-            # Other records (or a disk that refuses): counted exactly, said once, recorded.
-            if not self.stats.dropped_records:
-                self._warn(
-                    "output comes faster than mlop can take it; it keeps passing it through but "
-                    "stops storing some of it to keep its memory bounded (the loss is recorded)"
-                )
-            self.stats.dropped_records += 1
-            self.stats.dropped_bytes += size
+            # memory must stay bounded. Counted exactly, said once, recorded at the end.
+            self._drop(size)
             return
         self._queued_bytes += size
         self._queue.put(record)
         if self._queued_bytes > _EARLY_COMMIT_BYTES:
             self._wake.set()  # a burst: commit now rather than hold it in memory
 
-    def _overflow(self, record: rec.LogChunk) -> bool:
-        """Keep a console chunk in the overflow file and queue where it is; False if the disk
-        refused it."""
+    def _put_console(self, record: rec.LogChunk, size: int) -> None:
+        """Queue console bytes, or, once the queue is past its bound, append them to the
+        overflow spool in this (the producer's) thread.
+
+        A writer thread starved of CPU while the command floods its output must neither drop
+        what was printed nor make the command wait: an append to a file (the page cache) costs
+        what the pass-through's write costs. From the first overflow on, all console goes there
+        (so the order holds: what was queued before, then the overflow), and a marker in the
+        queue tells the writer where the console continues. At the end the writer moves the
+        overflow into the store, or hands it over (see :mod:`mlop_cli.store.spool`).
+        """
         with self._overflow_lock:
-            try:
-                if self._overflow_file is None:
-                    folder = run_files(self.path)
-                    folder.mkdir(parents=True, exist_ok=True)
-                    # Unnamed: nothing is left behind, whatever ends mlop.
-                    self._overflow_file = tempfile.TemporaryFile(dir=folder)  # noqa: SIM115
-                position = self._overflow_end
-                self._overflow_file.write(record.data)
-                self._overflow_file.flush()
-            except (OSError, ValueError):  # a full disk; a file closed by a late put
-                return False
-            self._overflow_end += len(record.data)
-            self._queue.put(_Overflowed(record.stream, record.time, position, len(record.data)))
-        self.stats.overflowed_bytes += len(record.data)
-        return True
+            if self._overflow is None and self._queued_bytes > 2 * self.max_pending_bytes:
+                self._overflow = self._open_overflow()
+            if self._overflow is not None:
+                data = record.data
+                if self._secrets:
+                    scrubber = self._overflow_scrubbers.get(record.stream)
+                    if scrubber is None:
+                        scrubber = self._overflow_scrubbers[record.stream] = Scrubber(self._secrets)
+                    data = scrubber.feed(data)
+                try:
+                    if data:
+                        self._overflow.append(record.time, record.stream, data)
+                    self.stats.overflowed_bytes += len(data)
+                except (OSError, ValueError):  # a full disk; a spool closed by a late put
+                    self._drop(size)
+                return
+            self._queued_bytes += size
+            self._queue.put(record)
+        if self._queued_bytes > _EARLY_COMMIT_BYTES:
+            self._wake.set()
+
+    def _open_overflow(self) -> LogSpool | None:
+        spool = LogSpool(run_files(self.path) / f"{self.run_id}.overflow.spool")
+        try:
+            spool.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            return None
+        self._queue.put(_OverflowStarted(spool))
+        self._wake.set()
+        return spool
+
+    def _drop(self, size: int) -> None:
+        if not self.stats.dropped_records:
+            self._warn(
+                "output comes faster than mlop can take it; it keeps passing it through but "
+                "stops storing some of it to keep its memory bounded (the loss is recorded)"
+            )
+        self.stats.dropped_records += 1
+        self.stats.dropped_bytes += size
 
     def start(self) -> None:
         """Start the writer thread (and the heartbeat's)."""
@@ -300,6 +297,13 @@ class Writer:
         rather than lost: mlop never holds a Slurm node after the job because its disk is slow.
         """
         self._deadline = time.monotonic() + timeout
+        with self._overflow_lock:
+            # What the producer's scrubbers held back ends the overflow.
+            for stream, scrubber in self._overflow_scrubbers.items():
+                tail = scrubber.flush()
+                if tail and self._overflow is not None:
+                    with contextlib.suppress(OSError, ValueError):
+                        self._overflow.append(self._clock(), stream, tail)
         self._queue.put(None)
         self._wake.set()
         self._thread.join(timeout + 1.5)  # a commit in progress may wait on a lock ~1 s
@@ -349,7 +353,22 @@ class Writer:
                 break
 
     def _console_left(self) -> bool:
-        return bool(self._logs) or (self._spool is not None and self._spool.pending > 0)
+        return (
+            bool(self._logs)
+            or (self._spool is not None and self._spool.pending > 0)
+            or (self._overflow_next is not None and self._overflow_next.pending > 0)
+        )
+
+    def _adopt_overflow(self) -> None:
+        """Once what the writer holds is stored, the overflow spool is the console's source."""
+        if self._overflow_next is None or self._logs:
+            return
+        if self._spool is not None:
+            if self._spool.pending > 0:
+                return
+            self._spool.close(remove=True)
+        self._spool, self._overflow_next = self._overflow_next, None
+        self._spooling = True
 
     def _drain_after_stop(self) -> None:
         # Records may still arrive between the stop marker and the end (a source's last flush).
@@ -395,17 +414,18 @@ class Writer:
                     "bytes": self.stats.dropped_bytes,
                 },
             )
-        if any(self._rows.values()):
+        if self._batch.has_rows:
             self._commit(final=True, ignore_deadline=True)
         if self._conn is not None:
             with contextlib.suppress(sqlite3.Error):
                 self._conn.close()
         with self._overflow_lock:
-            if self._overflow_file is not None:
-                self._overflow_file.close()
+            if self._overflow is not None:
+                self._overflow.close(remove=self._overflow.pending == 0 and not self._handed_over)
 
     def _hand_over(self) -> None:
         """Put the console not yet stored into the spool and write its handover manifest."""
+        self._adopt_overflow()
         spool = self._spool_file()
         lost = 0
         reason = ""
@@ -419,16 +439,20 @@ class Writer:
                 break
         self._logs = []
         self._log_memory = 0
-        handed = spool.pending
+        following = self._overflow_next
+        handed = spool.pending + (following.pending if following is not None else 0)
         manifest = None
         if handed:
             try:
-                manifest = spool.hand_over(self._log_seq)
+                manifest = spool.hand_over(self._log_seq, then=self._overflow_next)
             except OSError as error:
                 lost += handed
                 handed = 0
                 reason = str(error.strerror or error)
+        self._handed_over = manifest is not None
         spool.close(remove=manifest is None)
+        # Handed over (or lost): no later commit of this writer reads the console again.
+        self._spool = self._overflow_next = None
         if lost:
             self.stats.dropped_bytes += lost
             self._note(
@@ -459,16 +483,7 @@ class Writer:
         data: dict[str, Any] | None = None,
     ) -> None:
         """Queue one of mlop's own events about the run for the next commit."""
-        self._rows["events"].append(
-            (
-                self.run_id,
-                self._clock() if when is None else when,
-                level,
-                kind,
-                message,
-                json.dumps(data) if data else None,
-            )
-        )
+        self._batch.note(self._clock() if when is None else when, level, kind, message, data)
 
     def _past_deadline(self) -> bool:
         return self._deadline is not None and time.monotonic() > self._deadline
@@ -487,11 +502,14 @@ class Writer:
                 )
 
     def _absorb_one(self, record: Any) -> None:
-        if isinstance(record, _Overflowed):
-            file = self._overflow_file
-            assert file is not None
-            data = os.pread(file.fileno(), record.length, record.position)
-            self._append_log(record.stream, record.time, data)
+        if isinstance(record, _OverflowStarted):
+            # Everything queued before is absorbed: the console goes on in the overflow spool,
+            # once what the writer holds is stored. The writer's scrubbers end here (the
+            # producer scrubs the overflow with its own).
+            for stream, scrubber in self._scrubbers.items():
+                self._keep_log(stream, self._clock(), scrubber.flush())
+            self._overflow_next = record.spool
+            self._adopt_overflow()
             return
         size = _size_of(record)
         self._queued_bytes -= size
@@ -501,63 +519,16 @@ class Writer:
         if (
             not self._block_when_full
             and self._failing
-            and self._pending_bytes > self.max_pending_bytes
+            and self._batch.size > self.max_pending_bytes
         ):
             # The store has refused for a while and memory is at its bound.
             self.stats.dropped_records += 1
             self.stats.dropped_bytes += size
             return
-        self._pending_bytes += size
-        if isinstance(record, rec.Points):
-            self._absorb_points(record)
-        elif isinstance(record, rec.Event):
-            self._rows["events"].append(
-                (
-                    self.run_id,
-                    record.time,
-                    record.level,
-                    record.kind,
-                    self._text_scrubber.scrub_text(record.message),
-                    json.dumps(record.data, default=str) if record.data else None,
-                )
-            )
-        elif isinstance(record, rec.Param):
-            value = REDACTED if is_secret_name(record.key.rsplit(".", 1)[-1]) else record.value
-            if isinstance(value, str):
-                value = self._text_scrubber.scrub_text(value)
-            self._rows["params"].append(
-                (self.run_id, record.key, json.dumps(value, default=str), record.source)
-            )
-        elif isinstance(record, rec.Text):
-            self._rows["texts"].append(
-                (
-                    self.run_id,
-                    record.tag,
-                    record.step,
-                    record.time,
-                    self._text_scrubber.scrub_text(record.text),
-                )
-            )
-        elif isinstance(record, rec.Histogram):
-            self._rows["histograms"].append(
-                (
-                    (record.source, record.metric),
-                    self.run_id,
-                    record.step,
-                    record.time,
-                    json.dumps(_finite(record.edges)),
-                    json.dumps(_finite(record.counts)),
-                )
-            )
-        elif isinstance(record, rec.ContextUpdate):
-            self._meta.update(record.values)
-            self._meta_dirty = True
-        elif isinstance(record, RunStart):
-            self._run_start = self._run_origin = record
-            self._meta.update(json.loads(record.row.get("meta") or "{}"))
-            self._meta_dirty = True
-        elif isinstance(record, RunUpdate):
-            self._columns.update(record.columns)
+        self._batch.size += size
+        if isinstance(record, RunStart):
+            self._run_origin = record
+        self.stats.points += self._batch.add(record)
 
     def _append_log(self, stream: int, when: float, data: bytes) -> None:
         if self._secrets:
@@ -615,18 +586,6 @@ class Writer:
             self._spool = LogSpool(run_files(self.path) / f"{self.run_id}.spool")
         return self._spool
 
-    def _absorb_points(self, record: rec.Points) -> None:
-        key = (record.source, record.metric)
-        series = self._series.get(key)
-        if series is None:
-            series = SeriesBuffer()
-        try:
-            added = series.add(record.steps, record.times, record.values, record.epochs)
-        except ValueError as error:
-            raise ValueError(f"points of {record.metric!r}: {error}") from None
-        self._series[key] = series
-        self.stats.points += added
-
     # -- SQLite --------------------------------------------------------------------------
 
     def _replaced(self) -> bool:
@@ -669,10 +628,9 @@ class Writer:
         self._metric_ids.clear()
         if self._run_created and self._run_origin is not None:
             self._run_created = False
-            self._run_start = self._run_origin
-            self._meta_dirty = True
-        for series in self._series.values():
-            series.dirty = True
+            self._batch.run_start = self._run_origin
+            self._batch.meta_dirty = True
+        self._batch.points.rewrite_all()
         self._warn(
             f"the store {self.path} was deleted or replaced during the run; writing a new one from now on"
         )
@@ -690,18 +648,10 @@ class Writer:
 
     def _commit_once(self, final: bool, ignore_deadline: bool) -> None:
         self._failing_now = False
-        self._trims.clear()
+        self._batch.points.rolled_back()
         self._log_cut = 0
         self._spool_cut = None
-        nothing = not (
-            self._console_left()
-            or any(self._rows.values())
-            or self._columns
-            or self._meta_dirty
-            or self._run_start
-        )
-        nothing = nothing and not any(s.dirty for s in self._series.values())
-        if nothing:
+        if not (self._console_left() or self._batch.pending):
             return
         if self._past_deadline() and not ignore_deadline:
             return  # out of time: the console left is handed over
@@ -717,7 +667,7 @@ class Writer:
                 raise
         except (sqlite3.Error, OSError) as error:
             self._metric_ids.clear()
-            self._trims.clear()
+            self._batch.points.rolled_back()
             self._failing_now = True
             if self._replaced():
                 return  # not a failure of the store: _commit writes the new file at once
@@ -731,25 +681,19 @@ class Writer:
             return
         except Exception as error:  # noqa: BLE001 - a bug must cost one batch, not the writer
             self._metric_ids.clear()
-            self._trims.clear()
+            self._batch.points.rolled_back()
             self._drop_pending(error)
             return
         self._after_success(now)
 
     def _drop_pending(self, error: BaseException) -> None:
         """An unexpected error writing a batch: drop the batch, say so, keep the writer alive."""
-        dropped = self._pending_bytes + sum(len(chunk[2]) for chunk in self._logs[: self._log_cut])
+        dropped = self._batch.size + sum(len(chunk[2]) for chunk in self._logs[: self._log_cut])
         self.stats.dropped_records += 1
         self.stats.dropped_bytes += dropped
-        for series in self._series.values():
-            if series.dirty:
-                series.discard()
+        self._batch.discard()
         del self._logs[: self._log_cut]
         self._log_memory = sum(len(chunk[2]) for chunk in self._logs)
-        for rows in self._rows.values():
-            rows.clear()
-        self._columns.clear()
-        self._pending_bytes = 0
         self._warn(
             f"mlop could not store a batch of data ({dropped:,} bytes): {error!r}; it goes on"
         )
@@ -762,48 +706,50 @@ class Writer:
 
     def _write(self, conn: sqlite3.Connection, now: float) -> None:
         run_id = self.run_id
-        if self._run_start is not None and not self._run_created:
-            row = dict(self._run_start.row)
-            row["meta"] = json.dumps(self._meta, default=str)
+        batch = self._batch
+        if batch.run_start is not None and not self._run_created:
+            row = dict(batch.run_start.row)
+            row["meta"] = batch.meta_json()
             row["heartbeat_at"] = now
-            columns = ", ".join(row)
+            names = ", ".join(row)
             marks = ", ".join("?" for _ in row)
             # Never over a row already there: the final status may have created it first.
             conn.execute(
-                f"INSERT INTO runs ({columns}) VALUES ({marks}) ON CONFLICT (id) DO NOTHING",
+                f"INSERT INTO runs ({names}) VALUES ({marks}) ON CONFLICT (id) DO NOTHING",
                 list(row.values()),
             )
             conn.executemany(
                 "INSERT OR IGNORE INTO tags (run_id, tag) VALUES (?, ?)",
-                [(run_id, tag) for tag in self._run_start.tags],
+                [(run_id, tag) for tag in batch.run_start.tags],
             )
-        if self._columns or self._meta_dirty:
-            columns = dict(self._columns)
-            if self._meta_dirty:
-                columns["meta"] = json.dumps(self._meta, default=str)
+        if batch.columns or batch.meta_dirty:
+            columns = dict(batch.columns)
+            if batch.meta_dirty:
+                columns["meta"] = batch.meta_json()
             assignments = ", ".join(f"{name} = ?" for name in columns)
             conn.execute(f"UPDATE runs SET {assignments} WHERE id = ?", [*columns.values(), run_id])
-        for key, series in self._series.items():
-            if series.dirty:
-                self._write_series(conn, key, series)
+        if batch.points.dirty:
+            self._write_points(conn)
         self._write_console(conn)
-        if self._rows["params"]:
+        if batch.tables["params"]:
             conn.executemany(
                 "INSERT OR REPLACE INTO params (run_id, key, value, source) VALUES (?, ?, ?, ?)",
-                self._rows["params"],
+                batch.tables["params"],
             )
-        if self._rows["events"]:
+        if batch.tables["events"]:
             conn.executemany(
                 "INSERT INTO events (run_id, time, level, kind, message, data) VALUES (?, ?, ?, ?, ?, ?)",
-                self._rows["events"],
+                batch.tables["events"],
             )
-        if self._rows["texts"]:
+        if batch.tables["texts"]:
             conn.executemany(
                 "INSERT INTO texts (run_id, tag, step, time, text) VALUES (?, ?, ?, ?, ?)",
-                self._rows["texts"],
+                batch.tables["texts"],
             )
-        if self._rows["histograms"]:
-            rows = [(self._metric_id(conn, key), *rest) for key, *rest in self._rows["histograms"]]
+        if batch.tables["histograms"]:
+            rows = [
+                (self._metric_id(conn, key), *rest) for key, *rest in batch.tables["histograms"]
+            ]
             conn.executemany(
                 "INSERT INTO histograms (metric_id, run_id, step, time, edges, counts) VALUES (?, ?, ?, ?, ?, ?)",
                 rows,
@@ -835,22 +781,21 @@ class Writer:
         self._console_rows = len(chunks)
         self._console_bytes = sum(len(chunk[2]) for chunk in chunks)
 
-    def _metric_id(self, conn: sqlite3.Connection, key: tuple[str, str]) -> int:
+    def _metric_id(self, conn: sqlite3.Connection, key: MetricKey) -> int:
         metric_id = self._metric_ids.get(key)
         if metric_id is None:
             metric_id = metric_id_of(conn, *key)
             self._metric_ids[key] = metric_id
         return metric_id
 
-    def _write_series(
-        self, conn: sqlite3.Connection, key: tuple[str, str], series: SeriesBuffer
-    ) -> None:
+    def _write_points(self, conn: sqlite3.Connection) -> None:
         # Full chunks are written once; the open (partial) chunk is rewritten at each commit.
         # Nothing is trimmed from memory until the transaction has committed (_after_success).
-        chunks, summary = series.rows(self.run_id, self._metric_id(conn, key))
-        self._trims.append((key, series.full_chunks()))
+        chunks, summaries = self._batch.points.rows(
+            self.run_id, lambda key: self._metric_id(conn, key)
+        )
         conn.executemany(INSERT_CHUNK, chunks)
-        conn.execute(INSERT_SUMMARY, summary)
+        conn.executemany(INSERT_SUMMARY, summaries)
 
     def _on_failure(self, error: BaseException) -> None:
         self.stats.write_errors += 1
@@ -870,14 +815,10 @@ class Writer:
 
     def _after_success(self, now: float) -> None:
         self._locked_since = None
-        if self._run_start is not None:
+        if self._batch.run_start is not None:
             self._run_created = True
-            self._run_start = None
-        self._columns.clear()
-        self._meta_dirty = False
-        for key, full in self._trims:
-            self._series[key].committed(full)
-        self._trims.clear()
+        self._batch.committed()
+        progressed = bool(self._log_cut) or self._spool_cut is not None
         if self._log_cut:
             stored = sum(len(chunk[2]) for chunk in self._logs[: self._log_cut])
             self._log_seq += self._log_cut
@@ -890,11 +831,10 @@ class Writer:
             self._spool.consumed(self._spool_cut)
             if self._spool.pending == 0:
                 self._spooling = False  # caught up: memory again
+        if progressed:
+            self._adopt_overflow()
         self._log_cut = 0
         self._spool_cut = None
-        for rows in self._rows.values():
-            rows.clear()
-        self._pending_bytes = 0
         if self._failing:
             self._failing = False
             dropped = self.stats.dropped_bytes
@@ -1070,18 +1010,11 @@ def _explain(path: Path, error: BaseException) -> str:
     return str(error)
 
 
-def _finite(values: list[float]) -> list[float | None]:
-    return [v if v == v and not math.isinf(v) else None for v in values]
-
-
 @dataclass(frozen=True, slots=True)
-class _Overflowed:
-    """A console chunk kept in the writer's overflow file: where it lies."""
+class _OverflowStarted:
+    """The console continues in the producer's overflow spool from here on."""
 
-    stream: int
-    time: float
-    position: int
-    length: int
+    spool: LogSpool
 
 
 def _size_of(record: Any) -> int:

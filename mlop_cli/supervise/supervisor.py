@@ -452,7 +452,22 @@ class Supervisor:
             for pid in children.child_pids()
             if pid != self.process.pid and self._reaper.is_orphan(pid)
         ]
-        return children.holders_of(adopted, self._output_names)
+        keepers = children.holders_of(adopted, self._output_names)
+        return [pid for pid in keepers if not self._own_fork(pid)]
+
+    def _own_fork(self, pid: int) -> bool:
+        """Whether ``pid`` is a helper mlop is starting (the console indexer, a background
+        sync): between its fork and its exec it holds every descriptor of mlop's, in a session
+        of its own, the command's output among them, as a daemonised heir would. It holds
+        mlop's wake-up pipe too, which the command's tree never got. Taken for the command's
+        heir, mlop followed it and waited for it, while it waited for mlop."""
+        if self._wakeup_r < 0:
+            return False
+        try:
+            own = {f"pipe:[{os.fstat(self._wakeup_r).st_ino}]"}
+        except OSError:
+            return False
+        return bool(children.holders_of([pid], own))
 
     def _follow_if_daemonised(self, status: ExitStatus) -> bool:
         """The command exited at once with success, leaving one process that kept its whole
@@ -847,7 +862,10 @@ class Supervisor:
         assert self.process is not None
         with self._reap_lock:
             self._check_children()
-            return children.command_tree(self.process.pid, self.options.spared or _never)
+            spared = self.options.spared or _never
+            return children.command_tree(
+                self.process.pid, lambda pid: spared(pid) or self._own_fork(pid)
+            )
 
     def _say_leftovers(self, ended: list[int], killed: list[int]) -> None:
         names = ", ".join(children.describe(pid) for pid in ended[:5])

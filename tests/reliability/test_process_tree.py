@@ -208,3 +208,45 @@ def test_the_ending_of_leftovers_fits_in_its_bound() -> None:
         if stubborn.poll() is None:
             stubborn.kill()
             stubborn.wait()
+
+
+_HELPER_FORK_SCRIPT = """
+import os, sys, time
+from mlop_cli.supervise.supervisor import LaunchOptions, Supervisor
+events = []
+supervisor = Supervisor(
+    LaunchOptions(argv=[sys.executable, "-c", "pass"], env=dict(os.environ), use_pty=False),
+    on_output=lambda stream, data: None,
+    on_event=lambda level, kind, message: events.append(kind),
+)
+supervisor.start()
+# As mlop starts a helper (the console indexer) with subprocess: between fork and exec the
+# child has a session of its own and still holds every descriptor of mlop's, the command's
+# output pipes among them.
+helper = os.fork()
+if helper == 0:
+    os.setsid()
+    time.sleep(3)
+    os._exit(7)
+outcome = supervisor.wait()
+print(outcome.exit.code, "daemon.followed" in events, flush=True)
+try:
+    os.waitpid(helper, 0)
+except ChildProcessError:
+    pass  # reaped by the supervisor
+"""
+
+
+def test_a_helper_mlop_is_starting_is_never_taken_for_the_commands_heir(tmp_path: Path) -> None:
+    """A command that exits at once while mlop forks its console indexer: the fork, not yet
+    exec'd, holds the command's output in a session of its own, as a daemonised heir would.
+    mlop followed it as the command and waited for it; the indexer waited for mlop: `mlop run`
+    hung for good (seen once in the suite, under load)."""
+    script = tmp_path / "fork_helper.py"
+    script.write_text(_HELPER_FORK_SCRIPT)
+    result = subprocess.run(
+        [PYTHON, str(script)], capture_output=True, timeout=120, cwd=str(tmp_path),
+        env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])},
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [b"0", b"False"]  # the command's status; nothing followed

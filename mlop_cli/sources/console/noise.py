@@ -67,6 +67,7 @@ _NOISE = re.compile(
       | [^\n]*?[\w.]=(?:True|False|None),  # a configuration line: `engine/trainer: task=detect, amp=True, batch=16, ...`
       | mlop:[ ]  # mlop's own lines, in a log that holds them (`mlop import-log slurm.out`)
       | wandb:[ ]  # W&B's own summary of what the script logged through it (repeats)
+      | [IWEF]\d{{4}}[ ]+[\d:.]+[ ]+\d+[ ]+[\w./\-]+\.(?:cc|cpp|cxx|cu|c|h|hpp):\d+\]  # a native library's glog line (TensorFlow, XLA, gRPC): `I0000 00:00:17.3 2909 op.cc:213] … M_TRIM_THRESHOLD=128`
       | [^\n]*?[\w.]=(?:True|False|None)\b  # a configuration: `enabled=False loss_scale=0`
       | [^\n]*?\w[ ]\.{(4,)}[ ]  # a configuration printout with dot leaders: `lr ......... 0.1`
     )""",
@@ -83,6 +84,11 @@ _MARKERS = (
     "available:",
     "LOCAL_RANK:",
     ".py:",  # a warning
+    ".cc:",  # a native library's glog line
+    ".cpp:",
+    ".cu:",
+    ".c:",
+    ".h:",
     "<string>:",
     "): ",  # a module repr
     " = ",  # Hugging Face's `  Num examples = 64` banner
@@ -136,6 +142,10 @@ _ECHO_HEAD = re.compile(rf'^[ \t]*File "[^"\n]*", line \d+|^{_WARNING_HEAD}')
 # What ends an open skip besides its exact closing line (`)` or `}` at the dump's indent).
 _UNTIL_RULE = "-"  # a banner: a rule of dashes
 _UNTIL_BLANK = "\n"  # a config printout: a blank line (or the next log record)
+_UNTIL_BALANCED = "()"  # a wrapped object repr: its parentheses closed
+# A constructor repr whose arguments go on past the line: `Name(key=value, …,` (a class name,
+# then a keyword argument; the line ends inside the parentheses with a comma).
+_WRAPPED_REPR = re.compile(r"(?:^|[^\w.])[A-Z]\w*\([ ]*[A-Za-z_]\w*=")
 MAX_DUMP_LINES = 2000
 """A dump still open after this many lines is taken to have ended (output goes on)."""
 
@@ -159,11 +169,12 @@ def drop_noise(text: str) -> str:
 class DumpSkipper:
     """Empties the lines of multi-line configuration dumps, across the blocks of one stream."""
 
-    __slots__ = ("_close", "_left")
+    __slots__ = ("_close", "_depth", "_left")
 
     def __init__(self) -> None:
         self._left = 0  # lines still to skip; 0: none
         self._close = ""  # the line that ends the open dump (`)` or `}` at its indent); "": none
+        self._depth = 0  # parentheses a wrapped object repr still has open
 
     def skip(self, text: str) -> str:
         """Return ``text`` with the lines of dumps emptied (the line count is kept).
@@ -180,18 +191,31 @@ class DumpSkipper:
             and "Warning:" not in text
             and ":\n" not in text
             and not text.endswith(":")
+            and ",\n" not in text
+            and not text.endswith(",")
         ):
             return text
         lines = text.split("\n")
         for index, line in enumerate(lines):
             if self._left and self._close == _UNTIL_BLANK and _LOGGER_LINE.match(line):
                 self._left, self._close = 0, ""  # the next log record is read, not skipped
+            if self._left and self._close == _UNTIL_BALANCED and not line[:1].isspace():
+                self._left, self._close = 0, ""  # a wrapped repr goes on indented, or it ended
             if self._left:
                 self._left -= 1
                 lines[index] = ""
                 if self._close and self._closes(line):
                     self._left, self._close = 0, ""
                 continue
+            if line.endswith(",") and "=" in line and "(" in line:
+                start = _WRAPPED_REPR.search(line)
+                depth = line.count("(") - line.count(")")
+                if start is not None and depth > 0:
+                    # An object repr wrapped over lines (`LGBMClassifier(max_bin=255,` then
+                    # its indented rest): a constructed object's arguments, to its last `)`.
+                    self._left, self._close, self._depth = MAX_DUMP_LINES, _UNTIL_BALANCED, depth
+                    lines[index] = ""
+                    continue
             if line.endswith(("(", "{")):
                 start = _DUMP_START.match(line)
                 if start is not None:
@@ -211,6 +235,9 @@ class DumpSkipper:
         return "\n".join(lines)
 
     def _closes(self, line: str) -> bool:
+        if self._close == _UNTIL_BALANCED:
+            self._depth += line.count("(") - line.count(")")
+            return self._depth <= 0
         if self._close == _UNTIL_RULE:
             return _BANNER_END.match(line) is not None
         if self._close == _UNTIL_BLANK:

@@ -67,6 +67,14 @@ class Prefix:
     rank_at: int = -1  # where a bare rank number (srun's `3: `) is, which varies by line
 
 
+def rank_tag(line: str) -> tuple[int, int] | None:
+    """The rank and the end of a launcher's rank tag opening ``line`` (``[default0]:``), if any."""
+    m = _RANK.match(line)
+    if m is None:
+        return None
+    return int(m.group(1) or m.group(2) or m.group(3)), m.end()
+
+
 def split_prefix(line: str) -> Prefix:
     """Find the message of a console line (see the module docstring)."""
     pos = 0

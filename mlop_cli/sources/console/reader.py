@@ -36,7 +36,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from mlop_cli.sources.console.prefix import split_prefix
+from mlop_cli.sources.console.prefix import rank_tag, split_prefix
 from mlop_cli.sources.console.shapes import (
     EMPTY,
     EPOCH_WORDS,
@@ -93,6 +93,13 @@ _STEP_COLUMNS = frozenset(
     ("#", "step", "steps", "iter", "iteration", "it", "trial", "global_step", "round")
 )
 _EPOCH_COLUMNS = frozenset(("e", "epoch", "epochs", "ep"))
+# The last word of a column named as a counter (`global step`, `example counter`, `train iter`).
+_COUNTER_WORDS = frozenset(("step", "iter", "iteration", "counter"))
+
+
+def _step_column(lowered: str) -> bool:
+    """Whether a column's name (words joined by `_`, lower case) names the rows' counter."""
+    return lowered in _STEP_COLUMNS or lowered.rsplit("_", 1)[-1] in _COUNTER_WORDS
 
 
 @dataclass(slots=True)
@@ -144,6 +151,7 @@ class _Context:
     bar_total: int | None = None
     bar_cycles: int = 0
     main_total: int | None = None  # the total of the run's longest bar
+    line_total: int | None = None  # the total of the longest `[i/n]` count on a plain line
     bar_desc: str = ""
     epoch_ticks: dict[float, int] = field(default_factory=dict)
     record_epoch_max: float = 0.0
@@ -412,15 +420,20 @@ class Reader:
     def _careful(
         self, state: _Stream, line: str, shape: str, tokens: list[str], when: float
     ) -> None:
-        boxy = line.lstrip()[:1] in _BOXY
+        boxed = line
+        tag = rank_tag(line) if line[:1] in "[ 0123456789" else None
+        if tag is not None and tag[0] == 0:
+            # Rank 0's tag (`[default0]:`) before each line of a box: the box is after it.
+            boxed = line[tag[1] :]
+        boxy = boxed.lstrip()[:1] in _BOXY
         if state.box is not None or (
             boxy
             and (
-                _BOX_ROW.match(line)
-                or (_RULE.match(line) and ("-" in line or "─" in line or "━" in line))
+                _BOX_ROW.match(boxed)
+                or (_RULE.match(boxed) and ("-" in boxed or "─" in boxed or "━" in boxed))
             )
         ):
-            if self._box_line(state, line, when):
+            if self._box_line(state, boxed, when):
                 return
         if boxy and _RULE.match(line):
             if state.header is not None:
@@ -487,7 +500,8 @@ class Reader:
         """Apply a line's program to its tokens, with the run's context."""
         if state.table is not None and not program.row and not program.bar and program.metrics:
             state.table = None  # other metrics: the table has ended
-        if any(is_value(t) for t in tokens):
+        if (not program.bar or program.metrics) and any(is_value(t) for t in tokens):
+            # A bar's redraw holds its position and timings, not unread metrics.
             self.numeric_lines += 1
         if (
             state.bar is not None
@@ -822,6 +836,14 @@ class Reader:
             return ctx.last_step
         if program.bar and total and (ctx.main_total is None or total > ctx.main_total):
             ctx.main_total = total
+        if not program.bar and total:
+            if ctx.line_total is None or total > ctx.line_total:
+                ctx.line_total = total
+            elif total < ctx.line_total and epoch is not None:
+                # A shorter count within an epoch (`Test: [2/3]`, `Epoch(val) [1][2/3]` after
+                # the training's `[7/8]`): it counts an evaluation's batches, not the run's
+                # steps; its values are the epoch's, at that epoch's last step.
+                return ctx.epoch_last_step.get(epoch, ctx.last_step)
         if (
             program.bar
             and total
@@ -1077,11 +1099,14 @@ def _ungroup(cells: list[_Column]) -> None:
             index += 1
             continue
         end = next((j for j in range(index + 1, len(cells)) if names[j].endswith(")")), None)
-        if end is None:
+        if end is None and names[-1].endswith(("…", "...")):
+            end = len(cells) - 1  # a header cut at the terminal's width: the group runs on
+        elif end is None:
             index += 1
             continue
+        else:
+            names[end] = names[end][:-1]
         names[index] = m.group(2)
-        names[end] = names[end][:-1]
         for j in range(index, end + 1):
             groups[j] = m.group(1)
         index = end + 1
@@ -1127,7 +1152,7 @@ def _column_kind(column: _Column) -> str:
     lowered = "_".join(column.name.split()).lower()
     if lowered in _EPOCH_COLUMNS:
         return "epoch"
-    if lowered in _STEP_COLUMNS:
+    if _step_column(lowered):
         return "step"
     return ""
 
@@ -1234,17 +1259,19 @@ def _row_program(table: _Table, line: str) -> Program | None:
         column = columns[column_index]
         name = "_".join(column.name.split())
         lowered = name.lower()
-        if len(slots) == 2 and lowered in _EPOCH_COLUMNS | _STEP_COLUMNS:
+        if len(slots) == 2 and (lowered in _EPOCH_COLUMNS or _step_column(lowered)):
             slots = slots[:1]  # `1/3`: the epoch of a total
         if len(slots) != 1:
-            if lowered in _STEP_COLUMNS | _EPOCH_COLUMNS:
+            if lowered in _EPOCH_COLUMNS or _step_column(lowered):
                 continue
             return None
         slot = slots[0]
+        if name.endswith(("…", "...")) or name.count("(") > name.count(")"):
+            continue  # a header cut at the terminal's width (`mAP…`, `Box(P`): its name is lost
         if lowered in _EPOCH_COLUMNS:
             program.epoch = slot
             program.per_epoch = True
-        elif lowered in _STEP_COLUMNS:
+        elif _step_column(lowered):
             program.step = slot
         else:
             keyed = key_text and key_text.lower() not in _WHOLE and index_slot is None
@@ -1252,9 +1279,21 @@ def _row_program(table: _Table, line: str) -> Program | None:
             program.metrics.append((full, slot, 0))
     if program.step is not None:
         program.per_epoch = False
+    cells = {slot: line[spans[slot][0] : spans[slot][1]] for _, slot, _ in program.metrics}
+    if any(not cell.lstrip("+-").isdigit() for cell in cells.values()):
+        # Whole numbers in a row of decimals (`Images  Instances` beside `P  R  mAP50`, a
+        # trial's `width` beside its `loss`) count things or set them: they are not measured.
+        # 0 and 1 stay: a ratio printed with `%g` shows its bounds so.
+        program.metrics = [m for m in program.metrics if not _count_cell(cells[m[1]])]
     if not program.metrics:
         return None
     return program
+
+
+def _count_cell(cell: str) -> bool:
+    """Whether a table cell is a whole number other than 0 or 1 (a count, a size, a setting)."""
+    digits = cell.lstrip("+-")
+    return digits.isdigit() and digits.lstrip("0") not in ("", "1")
 
 
 def _promote(reader: Reader, state: _Stream, line: str) -> Program | None:

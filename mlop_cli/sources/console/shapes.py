@@ -496,6 +496,17 @@ def _is_epoch_word(word: str) -> bool:
     return word.lower() in EPOCH_WORDS
 
 
+def _holds_metric_word(words: list[str]) -> bool:
+    """Whether any word, or any part of one (`val_accuracy`), is a metric's word."""
+    return any(part in METRIC_WORDS for word in words for part in re.split(r"[_\-/]", word.lower()))
+
+
+def _opens_name(words: list[str]) -> bool:
+    """Whether a phrase opens with a metric's word (`Accuracy of the network on the`)."""
+    first = words[0].lower()
+    return first in METRIC_WORDS or first.split("_")[0] in METRIC_WORDS
+
+
 def _name_of(words: list[str], explicit: bool, span: list[str] | None = None) -> str | None:
     """The metric name of the words before a value (None: prose, no name)."""
     if not words:
@@ -517,6 +528,10 @@ def _name_of(words: list[str], explicit: bool, span: list[str] | None = None) ->
     tail = words[last + 1 :]
     if not tail or len(tail) > 4:
         return None
+    if len(words) <= 5 and not _holds_metric_word(tail) and _holds_metric_word(words[:last]):
+        # `Best val_accuracy So Far`: the words after the last stop say when; the metric is
+        # named before them, so the phrase is kept whole.
+        return "_".join(words)
     if lowered[0] in QUALIFIERS and words[0] not in tail:
         tail = [words[0], *tail]
     return "_".join(tail)
@@ -626,6 +641,33 @@ def _read_pairs(items: list[_Item], program: Program) -> None:  # noqa: C901 - o
                 after_value = True
                 index += 1
                 continue
+            if (
+                not explicit
+                and words[-1].lower() in STOP_WORDS
+                and nxt is not None
+                and items[nxt].kind == "word"
+                and items[nxt].start - item.end == 1
+                and _opens_name(words)
+            ):
+                following = items[nxt].text.lower()
+                if following in STEP_WORDS or following in EPOCH_WORDS:
+                    # `Accuracy after 5 epochs: 0.81`, `KL divergence after 250 iterations`:
+                    # the phrase's counter, the point's step; the name is the metric's words.
+                    if following in EPOCH_WORDS and program.epoch is None:
+                        program.epoch = item.slot
+                        program.per_epoch = True
+                    elif following in STEP_WORDS and program.step is None:
+                        program.step = item.slot
+                    while len(words) > 1 and words[-1].lower() in STOP_WORDS:
+                        words.pop()
+                    index = nxt + 1
+                    continue
+                # `Accuracy of the network on the 240 test images: 82.1 %`: a count inside a
+                # metric's phrase says which things; it is part of the name, not a value.
+                words.append(item.text)
+                span_words.append(item.text)
+                index += 1
+                continue
             name = _name_of(words, explicit, span_words)
             glued_after = (
                 nxt is not None
@@ -653,9 +695,21 @@ def _read_pairs(items: list[_Item], program: Program) -> None:  # noqa: C901 - o
                     label = phase
                 span_words = []
             elif (
+                words
+                and words[0].lower() == "of"
+                and last_num is not None
+                and last_num.slot in (program.step, program.epoch)
+            ):
+                pass  # `iteration: 2 of max_iter: 6`: the total the counter runs to
+            elif (
                 name is not None and name not in IGNORED_NAMES and _is_counter_words(words) is None
             ):
                 full = "/".join([*(["_".join(label)] if label else []), name])
+                if any(metric[0] == full for metric in program.metrics):
+                    # Two values on one line never share a series: the later one keeps every
+                    # word of its phrase (`best estimator lgbm's best error` after `estimator
+                    # lgbm's best error`).
+                    full = "/".join([*(["_".join(label)] if label else []), "_".join(words)])
                 program.metrics.append((full, item.slot, _TIME_UNITS.get(item.unit, 0)))
                 span_words = []
             words, after_value = [], True
