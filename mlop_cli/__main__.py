@@ -53,7 +53,7 @@ def _open_closed_standard_streams() -> None:
             os.dup2(null, fd)
             os.close(null)
         if getattr(sys, name) is None:
-            setattr(sys, name, open(fd, mode, closefd=False))  # noqa: SIM115 - lives as long as we do
+            setattr(sys, name, open(fd, mode, closefd=False))  # lives as long as we do
 
 
 def _may_exit_at_once() -> bool:

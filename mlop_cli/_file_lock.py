@@ -18,7 +18,7 @@ def exclusive_lock(path: Path | str | None) -> Iterator[None]:
     handle = None
     if path:
         try:
-            handle = open(f"{path}.lock", "a")  # noqa: SIM115 - held for the block
+            handle = open(f"{path}.lock", "a")  # held for the block
             fcntl.flock(handle, fcntl.LOCK_EX)
         except OSError:
             if handle is not None:

@@ -30,6 +30,7 @@ __all__ = ["app", "run_app"]
 def run_app(argv: list[str] | None = None) -> int:
     """Run the CLI; turn mlop's errors into one line on stderr and an exit code."""
     usage_errors, aborts = _cli_exception_types()
+    last_net: tuple[type[Exception], ...] = (OSError, *database_errors())
     args = list(sys.argv[1:] if argv is None else argv)
     quick = quick_invocation(app, args)
     try:
@@ -47,9 +48,9 @@ def run_app(argv: list[str] | None = None) -> int:
         return int(done.exit_code or 0)
     except usage_errors as error:
         if type(error).__name__ == "NoArgsIsHelpError":  # `mlop` or `mlop ls`-like with nothing
-            sys.stderr.write(f"{error.format_message()}\n")
+            sys.stderr.write(f"{_usage_message(error)}\n")
         else:
-            sys.stderr.write(f"mlop: error: {error.format_message()}\n")
+            sys.stderr.write(f"mlop: error: {_usage_message(error)}\n")
         return ExitCode.USAGE
     except aborts:
         return ExitCode.INTERRUPTED
@@ -58,11 +59,11 @@ def run_app(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         # `mlop ls | head`: the reader left; say nothing (httpie's habit).
         try:
-            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - keeps the interpreter's final flush quiet
+            sys.stdout = open(os.devnull, "w")  # keeps the interpreter's final flush quiet
         except OSError:
             pass
         return ExitCode.OK
-    except (OSError, *database_errors()) as error:
+    except last_net as error:
         # A last net under the commands' own messages: a file that cannot be written (`-o` into
         # a missing folder), a damaged store. One line, never a traceback.
         if os.environ.get("MLOP_TRACEBACK"):
@@ -78,6 +79,12 @@ def _describe(error: Exception) -> str:
     if isinstance(error, OSError) and error.strerror:
         return f"{error.filename}: {error.strerror}" if error.filename else error.strerror
     return str(error) or type(error).__name__
+
+
+def _usage_message(error: Exception) -> str:
+    """Click's own wording of a usage error (the classes come from whichever click typer runs)."""
+    format_message = getattr(error, "format_message", None)
+    return str(format_message()) if callable(format_message) else str(error)
 
 
 def _cli_exception_types() -> tuple[tuple[type[Exception], ...], tuple[type[BaseException], ...]]:

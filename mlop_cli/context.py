@@ -237,10 +237,10 @@ def params_from_argv(argv: list[str], extra_secret_words: Iterable[str] = ()) ->
                         break
                     values.append(args[index])
                     index += 1
-                value = (
+                parsed: Any = (
                     typed_value(values[0]) if len(values) == 1 else [typed_value(v) for v in values]
                 )
-                _set_param(params, body, value, extra)
+                _set_param(params, body, parsed, extra)
             else:
                 _set_param(params, body, True, extra)
             continue
@@ -398,7 +398,7 @@ def slow_context_parts(
         import psutil
 
         machine["memory_total_bytes"] = psutil.virtual_memory().total
-    except Exception:  # noqa: BLE001 - psutil may be unable to read /proc in odd containers
+    except Exception:  # psutil may be unable to read /proc in odd containers
         pass
     yield machine
     git = git_context(cwd)

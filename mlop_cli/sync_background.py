@@ -88,7 +88,7 @@ class BackgroundSync:
         ]
         try:
             self.store.parent.mkdir(parents=True, exist_ok=True)
-            log = open(self.log_path, "ab")  # noqa: SIM115 - handed to the child
+            log = open(self.log_path, "ab")  # handed to the child
         except OSError:
             log = None
         try:

@@ -84,7 +84,7 @@ class SlowRun:
             stderr=subprocess.PIPE,
         )
         self.run_id = ""
-        deadline = time.monotonic() + 30
+        deadline = time.monotonic() + 120
         while time.monotonic() < deadline:
             try:  # the file may exist before its schema does
                 rows = query(store, "SELECT id FROM runs") if store.exists() else []

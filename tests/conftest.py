@@ -45,7 +45,7 @@ def run_mlop(
     store: Path,
     env: dict[str, str] | None = None,
     input: bytes | None = None,
-    timeout: float = 60,
+    timeout: float = 300,
     cwd: Path | None = None,
 ) -> subprocess.CompletedProcess[bytes]:
     """Run ``mlop ARGS --store STORE`` to completion, capturing stdout and stderr apart."""
@@ -81,7 +81,7 @@ def start_run(
     )
 
 
-def run_python(script: str, *args: str, timeout: float = 60) -> str:
+def run_python(script: str, *args: str, timeout: float = 300) -> str:
     """Run ``script`` in a fresh interpreter (its own imports, its own signal mask); its stdout.
 
     Fails the test, with the script's stderr, when it exits non-zero.

@@ -82,7 +82,7 @@ class PgServer:
             check=True,
             capture_output=True,
         )
-        log = open(self.root / "server.log", "wb")  # noqa: SIM115 - owned by the server process
+        log = open(self.root / "server.log", "wb")  # owned by the server process
         self.process = subprocess.Popen(
             [
                 *self._as_user,
@@ -103,7 +103,7 @@ class PgServer:
             stdout=log,
             stderr=subprocess.STDOUT,
         )
-        deadline = time.monotonic() + 30
+        deadline = time.monotonic() + 120
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
                 raise RuntimeError((self.root / "server.log").read_text())

@@ -237,9 +237,9 @@ def test_sbatch_usr1_checkpoints_and_requeues(tmp_path: Path) -> None:
     )
     try:
         # Slurm's --signal=B:USR1 reaches the batch shell once training is under way.
-        wait_for_output(job, b" step=10 ", timeout=30)
+        wait_for_output(job, b" step=10 ", timeout=120)
         job.send_signal(signal.SIGUSR1)
-        out, err = job.communicate(timeout=30)
+        out, err = job.communicate(timeout=120)
     finally:
         if job.poll() is None:
             job.kill()

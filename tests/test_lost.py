@@ -37,7 +37,7 @@ def _write_while_stopped(store: Path, process: subprocess.Popen, sql: str, param
     A process stopped in the middle of a commit holds the store's write lock: then it is let go
     on and stopped again, until the write goes through.
     """
-    deadline = time.monotonic() + 30
+    deadline = time.monotonic() + 120
     while True:
         os.kill(process.pid, signal.SIGSTOP)
         conn = sqlite3.connect(store, timeout=0.5)

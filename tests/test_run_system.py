@@ -5,27 +5,44 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from tests.conftest import PYTHON, run_mlop
+from tests.conftest import PYTHON, eventually, run_mlop, start_run
 
 CHILD = """
-import multiprocessing as mp, time
-def work():
+import multiprocessing as mp, os, sys, time
+def work(release):
     block = bytearray(150 * 1024 * 1024)
     for i in range(0, len(block), 4096): block[i] = 1
-    time.sleep(3)
+    # Held until the test has seen the samples (however slowly a busy machine takes them).
+    deadline = time.time() + 300
+    while not os.path.exists(release) and time.time() < deadline: time.sleep(0.05)
 if __name__ == '__main__':
-    p = mp.get_context('spawn').Process(target=work); p.start(); p.join()
+    p = mp.get_context('spawn').Process(target=work, args=(sys.argv[1],)); p.start(); p.join()
     print('done')
 """
 
+MIB_150 = 150 * 1024 * 1024
+
 
 def test_process_tree_memory_counts_the_workers(store: Path, tmp_path: Path) -> None:
-    script = tmp_path / "child.py"
+    script, release = tmp_path / "child.py", tmp_path / "release"
     script.write_text(CHILD)
-    result = run_mlop(
-        "run", "-q", "--sample-interval", "0.5", "--", PYTHON, str(script), store=store
+    process = start_run(
+        store, PYTHON, str(script), str(release), mlop_args=("--sample-interval", "0.5")
     )
-    assert result.returncode == 0, result.stderr
+
+    def sampled_the_worker() -> bool:
+        shown = run_mlop("show", "last", "--json", store=store)
+        if shown.returncode != 0:
+            return False
+        rss = json.loads(shown.stdout)["metrics"].get("sys/proc/rss_bytes") or {}
+        return (rss.get("count") or 0) >= 4 and (rss.get("max") or 0) > MIB_150
+
+    try:
+        eventually(sampled_the_worker, what="4 samples, one of them with the worker's 150 MiB")
+    finally:
+        release.touch()
+    _, err = process.communicate(timeout=300)
+    assert process.returncode == 0, err
     shown = json.loads(run_mlop("show", "last", "--json", store=store).stdout)
     summary = shown["system_summary"]
     assert summary["proc_peak_rss_bytes"] > 150 * 1024 * 1024

@@ -18,7 +18,7 @@ from mlop_cli import records as rec
 from mlop_cli.ids import new_run_id
 from mlop_cli.store.pg_sync import BATCH_POINTS
 from mlop_cli.store.writer import RunStart, RunUpdate, Writer
-from tests.conftest import clean_env, mlop_argv, query
+from tests.conftest import clean_env, eventually, mlop_argv, query
 from tests.pg_server import PASSWORD, PgServer, pg_server_or_skip
 
 psycopg = pytest.importorskip("psycopg", reason="PostgreSQL support not installed: mlop[postgres]")
@@ -40,7 +40,7 @@ def pg_rows(url: str, sql: str, params: tuple = ()) -> list[tuple]:
         return conn.execute(sql, params).fetchall()
 
 
-def mlop(*args: str, env: dict[str, str] | None = None, cwd: Path | None = None, timeout=60):
+def mlop(*args: str, env: dict[str, str] | None = None, cwd: Path | None = None, timeout=300):
     return subprocess.run(
         mlop_argv(*args), env=env or clean_env(), capture_output=True, timeout=timeout, cwd=cwd
     )
@@ -172,7 +172,7 @@ def test_sync_killed_mid_copy_resumes_without_duplicates(tmp_path: Path, url: st
         mlop_argv("sync", "--all", "--store", str(store)), env=env, stderr=subprocess.PIPE
     )
     copying = False
-    deadline = time.monotonic() + 30
+    deadline = time.monotonic() + 120
     while time.monotonic() < deadline and process.poll() is None:
         active = pg_rows(
             url,
@@ -186,7 +186,15 @@ def test_sync_killed_mid_copy_resumes_without_duplicates(tmp_path: Path, url: st
         time.sleep(0.005)
     process.wait()
     assert copying, "the sync ended before it could be killed mid-COPY"
-    time.sleep(0.2)  # the server notices the closed socket and rolls the COPY back
+    # The server notices the closed socket and rolls the COPY back: its backend goes.
+    eventually(
+        lambda: (
+            not pg_rows(
+                url, "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'mlop sync'"
+            )[0][0]
+        ),
+        what="the killed sync's backend gone",
+    )
     count = pg_rows(url, "SELECT count(*) FROM mlop.points")[0][0]
     assert count < total and count % BATCH_POINTS == 0  # all or nothing per batch
 
@@ -386,9 +394,15 @@ from mlop_cli.sync_background import BackgroundSync
 signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM, signal.SIGUSR1})  # as under Slurm
 sync = BackgroundSync("postgresql://nobody@127.0.0.1:1/none", Path(sys.argv[1]), "r1", dict(os.environ))
 assert sync.start() is None
-time.sleep(0.3)
-status = open(f"/proc/{sync.pid}/status").read()
-print([line for line in status.splitlines() if line.startswith("SigBlk")][0].split()[1])
+# Until the child has cleared its mask (it may still be between fork and exec), or a deadline:
+# a child that keeps the parent's mask prints it and fails the test, only later.
+def blocked():
+    status = open(f"/proc/{sync.pid}/status").read()
+    return [line for line in status.splitlines() if line.startswith("SigBlk")][0].split()[1]
+deadline = time.monotonic() + 60
+while int(blocked(), 16) and time.monotonic() < deadline:
+    time.sleep(0.05)
+print(blocked())
 os.killpg(sync.pid, signal.SIGKILL)
 """
 

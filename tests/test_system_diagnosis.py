@@ -12,8 +12,6 @@ from mlop_cli.sources.diagnosis import (
     GpuReading,
     Sample,
     SummaryAccumulator,
-    format_bytes,
-    format_duration,
     robust_trend,
 )
 
@@ -46,7 +44,7 @@ def test_idle_gpu_warns_once_after_five_minutes():
     assert event.data["duration_s"] == 300
     assert event.time == T0 + 300
     assert event.message == (
-        "GPU 0 idle for 5 min (utilisation under 5%) while the run holds 1.0 GiB on it"
+        "GPU 0 idle for 5m00s (utilisation under 5%) while the run holds 1.0 GiB on it"
     )
     assert feed(diagnosis, [gpu_sample(t, util=0) for t in range(310, 1200, 10)]) == []
 
@@ -190,14 +188,6 @@ def test_robust_trend_ignores_outliers():
     assert slope == 2.0
     assert tau > 0.8
     assert robust_trend([(1.0, 1.0)]) == (0.0, 0.0)
-
-
-def test_formatting():
-    assert format_bytes(512) == "512 B"
-    assert format_bytes(1536 * 2**20) == "1.5 GiB"
-    assert format_duration(42) == "42 s"
-    assert format_duration(300) == "5 min"
-    assert format_duration(4800) == "1 h 20 min"
 
 
 def test_thresholds_from_a_config_table():

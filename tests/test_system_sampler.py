@@ -133,7 +133,7 @@ def test_zombie_and_vanished_workers_do_not_break_the_sample(tree):
     worker = tree.spawn(mib=100)
     sampler.sample(0.0)
     os.kill(worker, 9)  # not reaped: a zombie child of the parent
-    deadline = time.monotonic() + 5
+    deadline = time.monotonic() + 120
     while psutil.Process(worker).status() != psutil.STATUS_ZOMBIE and time.monotonic() < deadline:
         time.sleep(0.01)
     reading = sampler.sample(1.0)
@@ -148,7 +148,6 @@ def test_cpu_of_a_worker_born_between_samples_counts_whole(tree):
     reading = sampler.sample(11.0)  # one (fake) second later
     assert reading.cpu_percent >= 30.0
     # Already-known processes count only what they used since: an idle tree is near zero.
-    time.sleep(0.05)
     assert sampler.sample(12.0).cpu_percent < 30.0
 
 
@@ -157,7 +156,7 @@ def test_orphaned_workers_still_belong_to_the_run(tree):
     worker = tree.spawn(mib=10)
     sampler.sample(0.0)
     assert tree.ask("exit") == "bye"
-    tree.process.wait(timeout=10)
+    tree.process.wait(timeout=120)
     reading = sampler.sample(1.0)
     assert reading.pids == {worker}  # reparented to init, still sampled
 
@@ -193,7 +192,7 @@ def test_sampler_thread_emits_points_from_a_real_tree(tree, tmp_path):
     sampler.start()
     try:
         assert THREAD_NAME in [t.name for t in threading.enumerate()]
-        deadline = time.monotonic() + 10
+        deadline = time.monotonic() + 120
         while time.monotonic() < deadline:
             steps = {r.steps[0] for r in list(records) if isinstance(r, Points)}
             if len(steps) >= 3:
@@ -355,7 +354,7 @@ def test_descendants_from_children_files_equal_psutils_walk(tmp_path):
     try:
         assert root.stdout.readline() == b"ready\n"
         expected = {p.pid for p in psutil.Process(root.pid).children(recursive=True)}
-        deadline = time.monotonic() + 10
+        deadline = time.monotonic() + 120
         while len(expected) < 4 and time.monotonic() < deadline:  # grandchildren still starting
             time.sleep(0.05)
             expected = {p.pid for p in psutil.Process(root.pid).children(recursive=True)}

@@ -11,7 +11,14 @@ import pytest
 from rich.console import Console
 
 from mlop_cli import units
-from mlop_cli.units import chart_scale, format_bytes, format_number, format_rate, format_value
+from mlop_cli.units import (
+    chart_scale,
+    format_bytes,
+    format_duration,
+    format_number,
+    format_rate,
+    format_value,
+)
 from tests.cli_stores import make_run
 from tests.conftest import run_mlop
 
@@ -82,6 +89,20 @@ def test_there_is_one_format_number() -> None:
 )
 def test_format_value_uses_the_unit_of_the_name(name: str, value: float, shown: str) -> None:
     assert format_value(name, value) == shown
+
+
+@pytest.mark.parametrize(
+    ("seconds", "shown"),
+    [(42, "42.0s"), (300, "5m00s"), (187, "3m07s"), (4800, "1h20m"), (None, "-"), (-1, "-")],
+)
+def test_durations(seconds: float | None, shown: str) -> None:
+    assert format_duration(seconds) == shown
+
+
+def test_diagnosis_words_durations_as_the_views_do() -> None:
+    from mlop_cli.sources import diagnosis
+
+    assert diagnosis.format_duration is format_duration  # one home: units.py
 
 
 def test_sizes_and_rates() -> None:

@@ -46,7 +46,7 @@ def quick_invocation(app: Any, args: list[str]) -> tuple[Callable[..., Any], dic
             return None
         function = inspect.unwrap(command.callback)
         kwargs = _values(command, function, args[0], args[1:])
-    except Exception:  # noqa: BLE001 - _Skip, or a typer/click whose insides differ: typer parses
+    except Exception:  # _Skip, or a typer/click whose insides differ: typer parses
         return None
     return function, kwargs
 

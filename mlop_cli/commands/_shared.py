@@ -162,7 +162,7 @@ def _note(message: str) -> None:
     sys.stderr.write(f"mlop: {message}\n")
 
 
-class _progress:  # noqa: N801 - used as a context manager, reads like a function
+class _progress:  # used as a context manager, reads like a function
     """A progress bar on stderr when it is a terminal; silent otherwise."""
 
     def __init__(self, label: str) -> None:

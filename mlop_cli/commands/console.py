@@ -80,7 +80,7 @@ def parse(
         )
 
 
-def _print_report(report) -> None:  # noqa: ANN001 - a LineReport
+def _print_report(report) -> None:  # a LineReport
     out = sys.stdout
     text = report.text if len(report.text) <= 160 else report.text[:157] + "..."
     out.write(f"{report.number:6}  {text!s}\n".replace("\x1b", "\\x1b"))

@@ -121,7 +121,7 @@ def logs(
 
     Example: mlop logs last --follow
     """
-    from mlop_cli.views.text import strip_ansi as strip
+    from mlop_cli.ansi import strip_ansi_bytes as strip
 
     opened = _open_store(store)
     run_id = opened.resolve(run_ref)

@@ -70,7 +70,8 @@ def plotly_js() -> str:
     try:
         return (
             resources.files("plotly")
-            .joinpath("package_data", "plotly.min.js")
+            .joinpath("package_data")
+            .joinpath("plotly.min.js")
             .read_text(encoding="utf-8")
         )
     except (FileNotFoundError, ModuleNotFoundError):  # older layouts of the package

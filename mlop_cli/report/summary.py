@@ -7,7 +7,7 @@ from typing import Any
 
 from mlop_cli.direction import SYSTEM_PREFIX, direction, is_system, lower_is_better
 from mlop_cli.report.model import MetricSeries, MetricSummary, ReportModel, RunReport
-from mlop_cli.units import format_duration, format_number  # noqa: F401 - for the renderers
+from mlop_cli.units import format_duration, format_number  # for the renderers
 
 __all__ = [
     "ENVIRONMENT_KEYS",

@@ -12,10 +12,10 @@ import math
 from collections import deque
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
-from typing import Any
+from typing import Any, Protocol
 
 from mlop_cli.records import Event
-from mlop_cli.units import format_bytes  # noqa: F401 - also this module's API
+from mlop_cli.units import format_bytes, format_duration
 
 
 @dataclass(frozen=True)
@@ -87,17 +87,6 @@ class Sample:
     swap_total_bytes: float | None = None
     swap_used_bytes: float | None = None
     gpus: dict[int, GpuReading] = field(default_factory=dict)
-
-
-def format_duration(seconds: float) -> str:
-    """A duration for people: ``5 min``, ``1 h 20 min``, ``42 s``."""
-    seconds = max(0.0, seconds)
-    if seconds < 60:
-        return f"{seconds:.0f} s"
-    minutes = int(seconds // 60)
-    if minutes < 60:
-        return f"{minutes} min"
-    return f"{minutes // 60} h {minutes % 60} min"
 
 
 class IdleGpuDetector:
@@ -294,12 +283,16 @@ class HostMemoryDetector:
         return [Event(sample.wall, "warning", "memory.host_low", message, data)]
 
 
+class _Detector(Protocol):
+    def observe(self, sample: Sample) -> list[Event]: ...
+
+
 class Diagnosis:
     """All detectors together: feed samples, collect warnings."""
 
     def __init__(self, thresholds: DiagnosisThresholds | None = None):
         self.thresholds = thresholds or DiagnosisThresholds()
-        self._detectors = [
+        self._detectors: list[_Detector] = [
             IdleGpuDetector(self.thresholds),
             LeakDetector(self.thresholds),
             HostMemoryDetector(self.thresholds),

@@ -342,10 +342,11 @@ def select_visible_devices(
                 break  # CUDA stops at the first invalid ordinal
             device = devices[index]
         else:
-            device = _resolve_uuid(adapter, devices, entry)
-            if device is None:
+            resolved = _resolve_uuid(adapter, devices, entry)
+            if resolved is None:
                 note = f"CUDA_VISIBLE_DEVICES entry {entry!r} not found: sampling all GPUs"
                 return Selection(list(devices), note)
+            device = resolved
         if all(device.uuid != other.uuid or device.uuid is None for other in chosen):
             chosen.append(device)
     return Selection(chosen)

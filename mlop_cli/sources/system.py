@@ -93,7 +93,7 @@ def cgroup_cpu_quota(
             v2_path = parts[2]
         elif "cpu" in parts[1].split(","):
             v1_path = parts[2]
-    limits = []
+    limits: list[float | None] = []
     # The tightest limit on the way up the hierarchy applies; in a container the process's own
     # cgroup is usually mounted as the root, so the root is always tried too.
     for directory in _ancestors(cgroup_root, v2_path):
@@ -108,8 +108,8 @@ def cgroup_cpu_quota(
             period = _read(directory / "cpu.cfs_period_us")
             if quota and period and quota.strip() != "-1":
                 limits.append(_ratio(quota, period))
-    limits = [limit for limit in limits if limit is not None and limit > 0]
-    return min(limits) if limits else None
+    positive = [limit for limit in limits if limit is not None and limit > 0]
+    return min(positive) if positive else None
 
 
 def _ancestors(base: Path, relative: str) -> list[Path]:
@@ -234,10 +234,10 @@ class ProcessTree:
                     known = {
                         tracked.process.pid: tracked.process for tracked in self._tracked.values()
                     }
-                    children = [known.get(pid) or _new_process(pid) for pid in pids]
+                    reused = (known.get(pid) or _new_process(pid) for pid in pids)
+                    children = [child for child in reused if child is not None]
                 for child in children:
-                    if child is not None:
-                        found[child.pid] = child
+                    found[child.pid] = child
         except _SAFE_PROCESS_ERRORS:
             pass  # the root has exited; survivors below are still the run's
         for tracked in self._tracked.values():

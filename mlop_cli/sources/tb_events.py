@@ -157,7 +157,7 @@ class EventFileReader:
         """
         try:
             yield from self._iter_blocks(final)
-        except Exception as error:  # noqa: BLE001 - a reader fault must not reach the run
+        except Exception as error:  # a reader fault must not reach the run
             self._warn(
                 "tensorboard.error",
                 f"could not read {self.path}: {type(error).__name__}: {error}",
@@ -197,7 +197,7 @@ class EventFileReader:
     def _open(self) -> Any:
         """Opens the file, noticing replacement and shrinking; None (and a warning) if gone."""
         try:
-            handle = open(self.path, "rb")  # noqa: SIM115 - closed by the caller's with
+            handle = open(self.path, "rb")  # closed by the caller's with
         except FileNotFoundError:
             if not self._warned_missing:
                 self._warned_missing = True
@@ -279,7 +279,7 @@ class EventFileReader:
                 continue
             try:
                 parse(data)
-            except Exception:  # noqa: BLE001 - protobuf's DecodeError; any garbage
+            except Exception:  # protobuf's DecodeError; any garbage
                 position = self._resync(buffer, view, position, "undecodable event")
                 continue
             self._resyncing = False
@@ -431,7 +431,7 @@ class EventFileReader:
         data = plugin_data_pb2.HParamsPluginData()
         try:
             data.ParseFromString(content)
-        except Exception:  # noqa: BLE001 - protobuf's DecodeError
+        except Exception:  # protobuf's DecodeError
             self._warn("tensorboard.hparams", f"{self.path}: undecodable hparams", offset=None)
             return []
         which = data.WhichOneof("data")

@@ -180,7 +180,7 @@ class TensorBoardSource:
         """Runs one step; a fault becomes one warning, and the thread goes on."""
         try:
             step()
-        except Exception as error:  # noqa: BLE001 - the run must never see our faults
+        except Exception as error:  # the run must never see our faults
             self._note_once(
                 f"fault:{type(error).__name__}",
                 "warning",
@@ -306,7 +306,7 @@ class TensorBoardSource:
         source = self
 
         class Handler(FileSystemEventHandler):
-            def on_any_event(self, event: Any) -> None:  # noqa: D102
+            def on_any_event(self, event: Any) -> None:
                 source._on_fs_event(event)
 
         observer = Observer()
@@ -337,10 +337,10 @@ class TensorBoardSource:
                     watched += dirs
             observer.start()
             self._watched_dirs = watched
-        except Exception:  # noqa: BLE001 - e.g. inotify watch limit: polling still works
+        except Exception:  # e.g. inotify watch limit: polling still works
             try:
                 observer.stop()
-            except Exception:  # noqa: BLE001
+            except Exception:
                 pass
             return
         self._observer = observer
@@ -356,7 +356,7 @@ class TensorBoardSource:
         try:
             observer.schedule(self._handler, folder, recursive=True)
             self._watched_dirs += 1
-        except Exception:  # noqa: BLE001 - gone already, or out of inotify watches
+        except Exception:  # gone already, or out of inotify watches
             pass
 
     def _on_fs_event(self, event: Any) -> None:
@@ -385,7 +385,7 @@ class TensorBoardSource:
         try:
             observer.stop()
             observer.join(timeout=2.0)
-        except Exception:  # noqa: BLE001
+        except Exception:
             pass
 
     def _note_once(self, key: str, level: str, kind: str, message: str) -> None:
@@ -394,7 +394,7 @@ class TensorBoardSource:
         self._noted.add(key)
         try:
             self.sink(Event(self.clock(), level, kind, message, None))
-        except Exception:  # noqa: BLE001 - a failing sink cannot take a note either
+        except Exception:  # a failing sink cannot take a note either
             pass
 
 

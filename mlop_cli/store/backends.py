@@ -27,8 +27,8 @@ class RunStore(Protocol):
     path: Any  # what messages name: a Path, or a URL without its password
     note: Callable[[str], None] | None  # told when a run name picks the newest of several
 
-    def close(self) -> None: ...  # noqa: D102
-    def runs(  # noqa: D102
+    def close(self) -> None: ...
+    def runs(
         self,
         *,
         project: str | None = None,
@@ -37,22 +37,22 @@ class RunStore(Protocol):
         limit: int | None = None,
         group: str | None = None,
     ) -> list[dict[str, Any]]: ...
-    def resolve(self, ref: str) -> str: ...  # noqa: D102
-    def run(self, run_id: str) -> dict[str, Any]: ...  # noqa: D102
-    def params(self, run_id: str) -> dict[str, Any]: ...  # noqa: D102
-    def param_sources(self, run_id: str) -> list[dict[str, Any]]: ...  # noqa: D102
-    def tags_of(self, run_ids: list[str]) -> dict[str, list[str]]: ...  # noqa: D102
-    def metric_summaries(self, run_id: str) -> dict[str, dict[str, Any]]: ...  # noqa: D102
-    def metric_names(self, run_id: str) -> list[tuple[str, str]]: ...  # noqa: D102
-    def series(  # noqa: D102
+    def resolve(self, ref: str) -> str: ...
+    def run(self, run_id: str) -> dict[str, Any]: ...
+    def params(self, run_id: str) -> dict[str, Any]: ...
+    def param_sources(self, run_id: str) -> list[dict[str, Any]]: ...
+    def tags_of(self, run_ids: list[str]) -> dict[str, list[str]]: ...
+    def metric_summaries(self, run_id: str) -> dict[str, dict[str, Any]]: ...
+    def metric_names(self, run_id: str) -> list[tuple[str, str]]: ...
+    def series(
         self, run_id: str, name: str, source: str | None = None, tail: int | None = None
     ) -> Series | None: ...
-    def all_series(self, run_id: str) -> Iterator[Series]: ...  # noqa: D102
-    def histograms(self, run_id: str) -> dict[str, list[dict[str, Any]]]: ...  # noqa: D102
-    def texts(self, run_id: str) -> list[dict[str, Any]]: ...  # noqa: D102
-    def events(self, run_id: str, min_level: str = "info") -> list[dict[str, Any]]: ...  # noqa: D102
-    def logs(self, run_id: str, after_seq: int = -1) -> list[dict[str, Any]]: ...  # noqa: D102
-    def console_tail(self, run_id: str, max_bytes: int = 64 * 1024) -> bytes: ...  # noqa: D102
+    def all_series(self, run_id: str) -> Iterator[Series]: ...
+    def histograms(self, run_id: str) -> dict[str, list[dict[str, Any]]]: ...
+    def texts(self, run_id: str) -> list[dict[str, Any]]: ...
+    def events(self, run_id: str, min_level: str = "info") -> list[dict[str, Any]]: ...
+    def logs(self, run_id: str, after_seq: int = -1) -> list[dict[str, Any]]: ...
+    def console_tail(self, run_id: str, max_bytes: int = 64 * 1024) -> bytes: ...
 
 
 def open_store(spec: str | Path, note: Callable[[str], None] | None = None) -> RunStore:
@@ -92,7 +92,7 @@ class MultiStore:
 
     note: Callable[[str], None] | None = None
 
-    def __init__(self, stores: list[Store], path: Path) -> None:  # noqa: D107
+    def __init__(self, stores: list[Store], path: Path) -> None:
         self.stores = stores
         self.path = path
         self._owner: dict[str, Store] = {}

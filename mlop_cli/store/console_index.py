@@ -15,7 +15,7 @@ import fcntl
 import json
 import sqlite3
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
@@ -45,7 +45,7 @@ class IndexLock:
             try:
                 if self._handle is None:
                     self.path.parent.mkdir(parents=True, exist_ok=True)
-                    self._handle = open(self.path, "a")  # noqa: SIM115 - held until release
+                    self._handle = open(self.path, "a")  # held until release
                 fcntl.flock(self._handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
                 return True
             except BlockingIOError:
@@ -256,7 +256,7 @@ class ConsoleIndexStore:
         self._events.clear()
 
     @contextlib.contextmanager
-    def _transaction(self):  # noqa: ANN202 - a context manager
+    def _transaction(self) -> Iterator[None]:  # a context manager
         for attempt in range(200):
             try:
                 self.conn.execute("BEGIN IMMEDIATE")

@@ -26,6 +26,7 @@ import threading
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from types import ModuleType
 from typing import Any
 
 from mlop_cli.errors import StoreError
@@ -90,7 +91,7 @@ def check_url(url: str) -> None:
         )
 
 
-def _psycopg():  # -> module psycopg
+def _psycopg() -> ModuleType:
     try:
         import psycopg
     except ImportError as error:
@@ -212,7 +213,7 @@ class PgSession:
             kwargs["connect_timeout"] = max(1, round(self.timeouts.connect))
         try:
             self.conn = psycopg.connect(url, **kwargs)
-        except Exception as error:  # noqa: BLE001 - psycopg.Error, or a malformed URL
+        except Exception as error:  # psycopg.Error, or a malformed URL
             raise StoreError(f"cannot connect to {self.shown}: {self.reason(error)}") from None
         self._watchdog = _Watchdog("mlop-pg-watchdog")
         try:
@@ -235,7 +236,7 @@ class PgSession:
         statement timeout plus a margin); errors become one-line :class:`StoreError`."""
         try:
             fileno = self.conn.pgconn.socket
-        except Exception as error:  # noqa: BLE001 - the connection is already closed
+        except Exception as error:  # the connection is already closed
             raise self.error(error) from None
         self._watchdog.arm(fileno, seconds if seconds is not None else self.timeouts.watchdog)
         try:
@@ -263,7 +264,8 @@ class PgSession:
             factory: Any = tuple_row if binary else dict_row
             with self.conn.cursor(row_factory=factory, binary=binary) as cursor:
                 cursor.execute(sql, params)
-                return cursor.fetchall()
+                rows: list[Any] = cursor.fetchall()
+                return rows
 
     def executemany(self, sql: str, params: Iterable[Sequence[Any]]) -> None:
         """Run one statement for each parameter row (one round trip, pipelined)."""
@@ -461,7 +463,7 @@ def _apply(conn: Any, statement: str) -> None:
         try:
             with conn.transaction():  # a savepoint
                 conn.execute(preferred)
-        except Exception:  # noqa: BLE001 - e.g. "compression method lz4 not supported"
+        except Exception:  # e.g. "compression method lz4 not supported"
             conn.execute(fallback)
         return
     conn.execute(statement)

@@ -16,7 +16,10 @@ import array
 import math
 import struct
 import time
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from mlop_cli.store.edit import Removal
 
 from mlop_cli.errors import StoreError, UsageError
 from mlop_cli.store import pg
@@ -51,7 +54,7 @@ def _open(url: str, application: str) -> tuple[pg.PgSession, int]:
 class PgStore(Store):
     """Read access to runs synced into PostgreSQL (``mlop sync --to URL``)."""
 
-    def __init__(  # noqa: D107 - the class says it
+    def __init__(  # the class says it
         self, url: str, opened: tuple[pg.PgSession, int] | None = None
     ) -> None:
         self.session, self.version = opened or _open(url, "mlop")
@@ -169,7 +172,7 @@ def _series(name: str, source: str, chunks: list[tuple[Any, ...]], tail: int | N
     )
 
 
-def _array(code: str, values: Any) -> array.array:
+def _array(code: str, values: Any) -> array.array[Any]:
     packed = array.array(code)
     packed.frombytes(values.tobytes())
     return packed
@@ -182,7 +185,7 @@ class PgEditor:
     sends them again. Runs go in transactions of 100, each run's lock taken first.
     """
 
-    def __init__(self, url: str, command: str = "mlop rm") -> None:  # noqa: D107
+    def __init__(self, url: str, command: str = "mlop rm") -> None:
         self.session, version = _open(url, command)
         if version < pg.PG_SCHEMA_VERSION:
             pg.ensure_schema(self.session)
@@ -201,7 +204,9 @@ class PgEditor:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def delete_runs(self, run_ids: list[str], *, force: bool = False, dry_run: bool = False):
+    def delete_runs(
+        self, run_ids: list[str], *, force: bool = False, dry_run: bool = False
+    ) -> Removal:
         """Delete runs and everything of theirs (see ``StoreEditor.delete_runs``)."""
         from mlop_cli.store.edit import RunningRunError
 
@@ -225,7 +230,7 @@ class PgEditor:
         vacuum: bool = False,
         dry_run: bool = False,
         now: float | None = None,
-    ):
+    ) -> Removal:
         """Delete runs that started more than ``older_than_days`` ago (and/or have one of
         ``statuses``), never a run still running: the team store's retention."""
         if vacuum:
@@ -255,7 +260,7 @@ class PgEditor:
             raise UsageError(f"no run {run_id!r} in {self.path}")
         return rows[0]
 
-    def _remove(self, rows: list[dict[str, Any]], *, dry_run: bool):
+    def _remove(self, rows: list[dict[str, Any]], *, dry_run: bool) -> Removal:
         from mlop_cli.store.edit import Removal
         from mlop_cli.store.pg_sync import delete_runs
 

@@ -45,7 +45,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from mlop_cli.errors import StoreError
 from mlop_cli.store import pg
@@ -102,6 +102,8 @@ _APPENDED = {
         ["int8", "int8", "float8", "text", "text"],
     ),
 }
+
+_T = TypeVar("_T")
 
 
 @dataclass
@@ -265,7 +267,7 @@ class _Local:
         except OSError:
             return False  # gone for a moment (being replaced): read what is open
 
-    def read(self, work: Callable[[sqlite3.Connection], Any]) -> Any:
+    def read(self, work: Callable[[sqlite3.Connection], _T]) -> _T:
         """Run ``work`` in one read transaction, ended before returning."""
         conn = self.conn
         try:
@@ -485,7 +487,7 @@ class Syncer:
                 from mlop_cli.indexing import ensure_indexed
 
                 ensure_indexed(self.store, run_id, status=status, wait=0.0)
-        except Exception:  # noqa: BLE001 - a read-only store: send what it holds
+        except Exception:  # a read-only store: send what it holds
             return
 
     def _ended_meanwhile(self, run_id: str) -> bool:

@@ -37,14 +37,14 @@ class Series:
 
     name: str
     source: str
-    steps: array.array
-    times: array.array
-    values: array.array
+    steps: array.array[int]
+    times: array.array[float]
+    values: array.array[float]
     # The epoch of each point where the output said it (NaN elsewhere); None when none had one.
-    epochs: array.array | None = None
+    epochs: array.array[float] | None = None
 
 
-def _unpack(code: str, blob: bytes) -> array.array:
+def _unpack(code: str, blob: bytes) -> array.array[Any]:
     packed = array.array(code)
     packed.frombytes(blob)
     if not _LITTLE:
@@ -104,10 +104,10 @@ _OLDER = re.compile(r"^(?P<base>.+?)~(?P<back>\d+)$")
 class RunFinder(Protocol):
     """The look-ups a run reference needs, from one store or several."""
 
-    def newest_ids(self, limit: int) -> list[str]: ...  # noqa: D102
-    def find_id(self, run_id: str) -> str | None: ...  # noqa: D102
-    def named(self, name: str) -> list[dict[str, Any]]: ...  # noqa: D102
-    def with_id_prefix(self, prefix: str) -> list[dict[str, Any]]: ...  # noqa: D102
+    def newest_ids(self, limit: int) -> list[str]: ...
+    def find_id(self, run_id: str) -> str | None: ...
+    def named(self, name: str) -> list[dict[str, Any]]: ...
+    def with_id_prefix(self, prefix: str) -> list[dict[str, Any]]: ...
 
 
 def resolve_reference(
@@ -141,7 +141,7 @@ def resolve_reference(
                 f"{ref!r} names {len(named)} runs: this is the newest, {named[0]['id']};"
                 f" `{ref}~1` is the one before it"
             )
-        return named[0]["id"]
+        return str(named[0]["id"])
     older = _OLDER.match(ref)
     if older:
         base, back = older["base"], int(older["back"])
@@ -161,10 +161,10 @@ def resolve_reference(
             raise RunNotFoundError(
                 f"{ref!r}: {len(named)} run(s) are named {base!r}, so there is no run {back} before the newest"
             )
-        return named[back]["id"]
+        return str(named[back]["id"])
     prefixed = finder.with_id_prefix(ref)
     if len(prefixed) == 1:
-        return prefixed[0]["id"]
+        return str(prefixed[0]["id"])
     if not prefixed:
         raise RunNotFoundError(f"no run matches {ref!r}; `mlop ls` lists the runs in {where}")
     shown = ", ".join(f"{row['id']} ({row['name']})" for row in prefixed[:5])
@@ -196,18 +196,18 @@ def _migrate_for_reading(path: Path, version: int) -> int:
 
 def _process_alive(pid: int, started_at: float | None) -> bool:
     try:
-        import psutil  # type: ignore[import-untyped]
+        import psutil
 
         process = psutil.Process(pid)
         if started_at is not None and abs(process.create_time() - started_at) > 1.0:
             return False  # the pid was reused by another process
         return process.status() != psutil.STATUS_ZOMBIE
-    except Exception:  # noqa: BLE001 - NoSuchProcess, AccessDenied (then assume alive)
+    except Exception:  # NoSuchProcess, AccessDenied (then assume alive)
         try:
-            import psutil  # type: ignore[import-untyped]
+            import psutil
 
             return psutil.pid_exists(pid)
-        except Exception:  # noqa: BLE001
+        except Exception:
             return True
 
 
@@ -481,7 +481,7 @@ class Store:
             return None
         found_source = rows[0]["source"]
         steps, times, values = array.array("q"), array.array("d"), array.array("d")
-        epochs: array.array | None = None
+        epochs: array.array[float] | None = None
         for row in rows:
             if row["source"] != found_source:
                 break

@@ -19,7 +19,10 @@ import sys
 import threading
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 from mlop_cli._file_lock import exclusive_lock
 from mlop_cli.store.health import (
@@ -186,12 +189,12 @@ def _apply_migrations(conn: sqlite3.Connection) -> None:
     conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
 
-def _migrations():  # -> sqlite_utils.Migrations (imported lazily)
-    migrations = _import_sqlite_utils().Migrations("mlop")
+def _migrations() -> sqlite_utils.Migrations:  # sqlite_utils is imported lazily
+    migrations: sqlite_utils.Migrations = _import_sqlite_utils().Migrations("mlop")
 
     @migrations(name="0001_initial")
-    def initial(db) -> None:  # noqa: ANN001 - sqlite_utils.Database
-        db["runs"].create(
+    def initial(db: sqlite_utils.Database) -> None:  # sqlite_utils.Database
+        db.table("runs").create(
             {
                 "id": str,
                 "name": str,
@@ -219,18 +222,22 @@ def _migrations():  # -> sqlite_utils.Migrations (imported lazily)
             pk="id",
             if_not_exists=True,
         )
-        db["runs"].create_index(["started_at"], if_not_exists=True)
-        db["runs"].create_index(["project"], if_not_exists=True)
-        db["params"].create(
+        db.table("runs").create_index(["started_at"], if_not_exists=True)
+        db.table("runs").create_index(["project"], if_not_exists=True)
+        db.table("params").create(
             {"run_id": str, "key": str, "value": str, "source": str},
             pk=("run_id", "key", "source"),
             if_not_exists=True,
         )
-        db["tags"].create({"run_id": str, "tag": str}, pk=("run_id", "tag"), if_not_exists=True)
-        db["tags"].create_index(["tag"], if_not_exists=True)
-        db["metrics"].create({"id": int, "name": str, "source": str}, pk="id", if_not_exists=True)
-        db["metrics"].create_index(["name", "source"], unique=True, if_not_exists=True)
-        db["point_chunks"].create(
+        db.table("tags").create(
+            {"run_id": str, "tag": str}, pk=("run_id", "tag"), if_not_exists=True
+        )
+        db.table("tags").create_index(["tag"], if_not_exists=True)
+        db.table("metrics").create(
+            {"id": int, "name": str, "source": str}, pk="id", if_not_exists=True
+        )
+        db.table("metrics").create_index(["name", "source"], unique=True, if_not_exists=True)
+        db.table("point_chunks").create(
             {
                 "run_id": str,
                 "metric_id": int,
@@ -247,7 +254,7 @@ def _migrations():  # -> sqlite_utils.Migrations (imported lazily)
             pk=("run_id", "metric_id", "seq"),
             if_not_exists=True,
         )
-        db["run_metrics"].create(
+        db.table("run_metrics").create(
             {
                 "run_id": str,
                 "metric_id": int,
@@ -266,7 +273,7 @@ def _migrations():  # -> sqlite_utils.Migrations (imported lazily)
             pk=("run_id", "metric_id"),
             if_not_exists=True,
         )
-        db["histograms"].create(
+        db.table("histograms").create(
             {
                 "run_id": str,
                 "metric_id": int,
@@ -277,17 +284,17 @@ def _migrations():  # -> sqlite_utils.Migrations (imported lazily)
             },
             if_not_exists=True,
         )
-        db["histograms"].create_index(["run_id", "metric_id", "step"], if_not_exists=True)
-        db["texts"].create(
+        db.table("histograms").create_index(["run_id", "metric_id", "step"], if_not_exists=True)
+        db.table("texts").create(
             {"run_id": str, "tag": str, "step": int, "time": float, "text": str}, if_not_exists=True
         )
-        db["texts"].create_index(["run_id", "tag", "step"], if_not_exists=True)
-        db["logs"].create(
+        db.table("texts").create_index(["run_id", "tag", "step"], if_not_exists=True)
+        db.table("logs").create(
             {"run_id": str, "seq": int, "time": float, "stream": int, "data": bytes},
             pk=("run_id", "seq"),
             if_not_exists=True,
         )
-        db["events"].create(
+        db.table("events").create(
             {
                 "id": int,
                 "run_id": str,
@@ -300,18 +307,18 @@ def _migrations():  # -> sqlite_utils.Migrations (imported lazily)
             pk="id",
             if_not_exists=True,
         )
-        db["events"].create_index(["run_id", "time"], if_not_exists=True)
+        db.table("events").create_index(["run_id", "time"], if_not_exists=True)
 
     @migrations(name="0002_epochs_and_console_index")
-    def epochs_and_console_index(db) -> None:  # noqa: ANN001 - sqlite_utils.Database
+    def epochs_and_console_index(db: sqlite_utils.Database) -> None:  # sqlite_utils.Database
         # The epoch of each point where the output said it (float64, NaN where it did not);
         # NULL for a chunk with no epoch at all (TensorBoard, system, most console lines).
-        if "epochs" not in db["point_chunks"].columns_dict:
-            db["point_chunks"].add_column("epochs", bytes)
+        if "epochs" not in db.table("point_chunks").columns_dict:
+            db.table("point_chunks").add_column("epochs", bytes)
         # Console metrics are an index over the stored console (``logs``): how far it has been
         # read, so a reader can tell a run whose metrics are still being derived, and a later
         # process can finish the job.
-        db["console_index"].create(
+        db.table("console_index").create(
             {
                 "run_id": str,
                 "log_seq": int,  # the logs rows up to this seq (excluded) are parsed

@@ -21,7 +21,9 @@ import json
 import os
 import struct
 import threading
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any, BinaryIO
 
 _HEADER = struct.Struct("<dII")
 
@@ -40,7 +42,9 @@ class LogSpool:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self._file = None  # opened on the first append; read and appended through one handle
+        self._file: BinaryIO | None = (
+            None  # opened on the first append; read and appended through one handle
+        )
         self.offset = 0  # the first byte not yet moved into the store
         self.size = 0
         # One thread may append while another reads (the writer's overflow: the output relay
@@ -61,7 +65,7 @@ class LogSpool:
             handle.write(data)
             self.size += _HEADER.size + len(data)
 
-    def read(self, max_bytes: int) -> tuple[list[list], int]:
+    def read(self, max_bytes: int) -> tuple[list[list[Any]], int]:
         """Chunks from the offset, about ``max_bytes`` of them (at least one).
 
         Returns:
@@ -72,7 +76,7 @@ class LogSpool:
             handle = self._open()
             handle.flush()
             position = self.offset
-            out: list[list] = []
+            out: list[list[Any]] = []
             total = 0
             handle.seek(position)
             while position < self.size and (not out or total < max_bytes):
@@ -127,10 +131,10 @@ class LogSpool:
             with contextlib.suppress(OSError):
                 self.path.unlink()
 
-    def _open(self):  # noqa: ANN202 - a binary file object
+    def _open(self) -> BinaryIO:
         if self._file is None:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._file = open(self.path, "a+b")  # noqa: SIM115 - lives as long as the spool
+            self._file = open(self.path, "a+b")  # lives as long as the spool
         return self._file
 
 
@@ -140,7 +144,9 @@ def handover_of(store: Path, run_id: str) -> Path | None:
     return manifest if manifest.exists() else None
 
 
-def read_handover(manifest: Path, max_bytes: int = 16 << 20):  # noqa: ANN201 - an iterator
+def read_handover(
+    manifest: Path, max_bytes: int = 16 << 20
+) -> Iterator[list[tuple[int, float, int, bytes]]]:
     """Yield ``(seq, time, stream, data)`` batches (lists) of a handed-over console, in order."""
     info = json.loads(manifest.read_text())
     seq = int(info["next_seq"])
@@ -155,7 +161,7 @@ def read_handover(manifest: Path, max_bytes: int = 16 << 20):  # noqa: ANN201 - 
                 chunks, position = spool.read(max_bytes)
                 if not chunks:
                     break
-                batch = []
+                batch: list[tuple[int, float, int, bytes]] = []
                 for when, stream, data in chunks:
                     batch.append((seq, when, stream, bytes(data)))
                     seq += 1

@@ -34,8 +34,11 @@ def collapse_groups(runs: list[dict[str, Any]]) -> list[dict[str, Any]]:
         statuses = {item["status"] for item in items}
         status = next((s for s in _PRECEDENCE if s in statuses), items[0]["status"])
         segments = len({segment_of(item) for item in items})
-        codes = [item.get("exit_code") for item in items if item.get("exit_code") is not None]
-        ends = [item.get("ended_at") for item in items]
+        codes: list[int] = [
+            item["exit_code"] for item in items if item.get("exit_code") is not None
+        ]
+        # A group has ended only when every member has.
+        ends: list[float] = [item["ended_at"] for item in items if item.get("ended_at") is not None]
         name = f"{len(items)} runs" + (f", {segments} segments" if segments > 1 else "")
         result.append(
             {
@@ -45,7 +48,7 @@ def collapse_groups(runs: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 "status": status,
                 "exit_code": max(codes, key=abs) if codes else None,
                 "started_at": min(item.get("started_at") or 0 for item in items) or None,
-                "ended_at": None if None in ends else max(ends),
+                "ended_at": max(ends) if len(ends) == len(items) else None,
                 "tags": sorted({tag for item in items for tag in item.get("tags", [])}),
             }
         )

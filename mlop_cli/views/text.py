@@ -15,9 +15,6 @@ from mlop_cli.units import (  # noqa: F401 - the views use them from here
 # C0 controls but tab/newline, DEL, C1 controls: an escape in a run name must not move the
 # cursor or retitle the window when `mlop ls` prints it.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_ANSI = re.compile(
-    rb"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(\x07|\x1b\\)|\x1b[P^_][^\x1b]*\x1b\\|\x1b[@-Z\\-_]"
-)
 
 
 def inert(text: object, *, newlines: bool = False) -> str:
@@ -26,11 +23,6 @@ def inert(text: object, *, newlines: bool = False) -> str:
     if not newlines:
         value = value.replace("\n", "\\n").replace("\r", "\\r")
     return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", value)
-
-
-def strip_ansi(data: bytes) -> bytes:
-    """Remove terminal escape sequences (colours, cursor moves, titles) from console bytes."""
-    return _ANSI.sub(b"", data)
 
 
 def format_time(timestamp: float | None, compact: bool = False) -> str:

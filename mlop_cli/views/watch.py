@@ -21,9 +21,10 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from mlop_cli.ansi import strip_ansi_bytes
 from mlop_cli.store.queries import Store
 from mlop_cli.views.runs import duration_of, status_text
-from mlop_cli.views.text import format_bytes, format_duration, format_value, inert, strip_ansi
+from mlop_cli.views.text import format_bytes, format_duration, format_value, inert
 
 BLOCKS = "▁▂▃▄▅▆▇█"
 SPARK_POINTS = 40
@@ -60,7 +61,7 @@ def console_lines(data: bytes, count: int = CONSOLE_LINES) -> list[str]:
     Escapes are removed, a ``\\r`` redraw keeps only what was drawn last (progress bars), and
     remaining control characters are shown as visible escapes.
     """
-    text = strip_ansi(data).decode("utf-8", errors="replace")
+    text = strip_ansi_bytes(data).decode("utf-8", errors="replace")
     lines = []
     for raw in text.split("\n"):
         line = raw.rstrip("\r")

@@ -23,10 +23,10 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from mlop_cli.report import MetricSeries, ReportModel, RunReport, render_html  # noqa: E402
-from mlop_cli.report.downsample import downsample  # noqa: E402
-from mlop_cli.report.html import plotly_js  # noqa: E402
-from tests.chromium import file_url, find_chromium, launched, watch  # noqa: E402
+from mlop_cli.report import MetricSeries, ReportModel, RunReport, render_html
+from mlop_cli.report.downsample import downsample
+from mlop_cli.report.html import plotly_js
+from tests.chromium import file_url, find_chromium, launched, watch
 
 START = 1_700_000_000.0
 VISIBLE_DRAWN = """new Promise(resolve => {

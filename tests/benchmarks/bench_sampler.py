@@ -21,7 +21,7 @@ import psutil
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # for fake_nvml
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # for mlop_cli
 
-from mlop_cli.sources.system import MachineReader, ProcessTree, SystemSampler  # noqa: E402
+from mlop_cli.sources.system import MachineReader, ProcessTree, SystemSampler
 
 PARENT = """
 import subprocess, sys

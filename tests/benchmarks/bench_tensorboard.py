@@ -30,9 +30,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from mlop_cli.records import Points  # noqa: E402
-from mlop_cli.sources.tb_events import EventFileReader  # noqa: E402
-from mlop_cli.sources.tb_watch import TensorBoardSource  # noqa: E402
+from mlop_cli.records import Points
+from mlop_cli.sources.tb_events import EventFileReader
+from mlop_cli.sources.tb_watch import TensorBoardSource
 
 TAGS = ("loss", "accuracy", "learning_rate", "grad_norm")
 

@@ -20,8 +20,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from mlop_cli.records import Event, Points  # noqa: E402
-from mlop_cli.sources.system import SystemSampler  # noqa: E402
+from mlop_cli.records import Event, Points
+from mlop_cli.sources.system import SystemSampler
 
 GPU_FIELDS = [
     "util_percent",

@@ -11,7 +11,17 @@ from pathlib import Path
 
 import psutil
 
-from tests.conftest import clean_env, complete, eventually, integrity, mlop_argv, query, start_run
+from tests.conftest import (
+    PYTHON,
+    clean_env,
+    complete,
+    eventually,
+    integrity,
+    mlop_argv,
+    query,
+    run_mlop,
+    start_run,
+)
 
 
 class WatchedRun:
@@ -60,7 +70,7 @@ class WatchedRun:
         return out or b"", err or b""
 
 
-def wait_for_child_pid(store: Path, timeout: float = 60) -> int:
+def wait_for_child_pid(store: Path, timeout: float = 120) -> int:
     """The command's pid once the run is in the store (a deadline, not a fixed sleep)."""
     import sqlite3
 
@@ -144,3 +154,16 @@ def metric_child(lines: int, rate: float | None = None, burst: int = 1) -> str:
         "    print(f'step={i} loss={1 / (i + 1):.6f} acc={i % 100 / 100:.2f}', flush=True)\n"
         f"{pause}"
     )
+
+
+def run_leaving_a_grandchild(store: Path, folder: Path, then: str) -> subprocess.CompletedProcess:
+    """`mlop run` of a command that starts a grandchild holding its output open, then runs the
+    Python lines ``then`` and exits. The grandchild lives until mlop has returned: mlop, had it
+    waited for it, would time out rather than pass."""
+    release = folder / "release"
+    grandchild = f"import os, time\nwhile not os.path.exists({str(release)!r}): time.sleep(0.1)\n"
+    child = f"import subprocess, sys\nsubprocess.Popen([sys.executable, '-c', {grandchild!r}])\n"
+    try:
+        return run_mlop("run", "-q", "--", PYTHON, "-c", child + then, store=store)
+    finally:
+        release.touch()

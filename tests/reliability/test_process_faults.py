@@ -8,47 +8,55 @@ from __future__ import annotations
 
 import os
 import signal
-import subprocess
-import time
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import PYTHON, clean_env, query, run_mlop
+from tests.conftest import PYTHON, eventually, query, run_mlop
 from tests.reliability.harness import (
     WatchedRun,
     assert_valid,
     metric_child,
     points_of,
+    run_leaving_a_grandchild,
     status_json,
     wait_for_child_pid,
+    wait_for_console,
 )
 from tests.test_run_terminal import Terminal
 
 
-def _wait_gone(pid: int, timeout: float) -> bool:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
+def _wait_gone(pid: int) -> bool:
+    """Whether ``pid`` ends within a generous deadline."""
+
+    def gone() -> bool:
         try:
             os.kill(pid, 0)
         except ProcessLookupError:
             return True
-        time.sleep(0.05)
-    return False
+        return False
+
+    try:
+        return eventually(gone, what=f"process {pid} ends")
+    except AssertionError:
+        return False
 
 
 def test_kill_9_of_mlop_in_pipe_mode(store: Path) -> None:
-    """The child sees EOF/EPIPE as from a closed pipe; points up to ~1 s before the kill are kept."""
+    """The child sees EOF/EPIPE as from a closed pipe; what was stored before the kill is kept.
+
+    (How much a kill can lose, about a second of output, is the writer's batching interval:
+    timed in tests/benchmarks, not here.)"""
     run = WatchedRun(store, PYTHON, "-c", metric_child(100_000, rate=200))
     child = wait_for_child_pid(store)
-    time.sleep(2.0)  # a stretch of output to lose at most ~1 s of (no outcome hangs on it)
+    wait_for_console(store, 300)  # a stretch of output stored before the kill
     run.process.kill()
     out, _ = run.communicate()
     printed = out.count(b"\n")
-    assert _wait_gone(child, 10), "the child hung after mlop died"
+    assert _wait_gone(child), "the child hung after mlop died"
     assert_valid(store)
     stored = points_of(store, "loss")
-    assert printed - 300 <= stored <= printed  # at most ~1 s (200 lines/s) plus one batch lost
+    assert 300 <= stored <= printed  # nothing stored is lost, nothing is invented
     assert status_json(store)[0]["status"] == "lost"
 
 
@@ -69,7 +77,7 @@ def test_kill_9_of_mlop_in_pty_mode_hangs_up_the_child(store: Path, tmp_path: Pa
         child_pid = wait_for_child_pid(store)
         term.process.kill()
         term.process.wait()
-        assert _wait_gone(child_pid, 10), "the child hung on a dead terminal"
+        assert _wait_gone(child_pid), "the child hung on a dead terminal"
         assert marker.read_text() == "hup"
     finally:
         term.close()
@@ -113,16 +121,12 @@ def test_oom_kill_of_one_worker(store: Path) -> None:
     assert_valid(store)
 
 
-def test_grandchild_keeping_output_open(store: Path) -> None:
-    child = (
-        "import subprocess, sys\n"
-        "subprocess.Popen([sys.executable, '-c', 'import time; time.sleep(120)'])\n"
-        "for i in range(10): print(f'step={i} loss={i}')\n"
+def test_grandchild_keeping_output_open(store: Path, tmp_path: Path) -> None:
+    """mlop ends with the command, not with a grandchild that holds its output open."""
+    result = run_leaving_a_grandchild(
+        store, tmp_path, "for i in range(10): print(f'step={i} loss={i}')\n"
     )
-    started = time.monotonic()
-    result = run_mlop("run", "-q", "--", PYTHON, "-c", child, store=store)
     assert result.returncode == 0
-    assert time.monotonic() - started < 8
     assert points_of(store, "loss") == 10
     kinds = {row[0] for row in query(store, "SELECT kind FROM events")}
     assert kinds & {"output.open", "leftovers"}, kinds
@@ -142,11 +146,9 @@ def test_sigterm_while_the_child_ignores_it_for_20_s(store: Path, tmp_path: Path
         "    print(f'step={i} loss={1/(i+1):.5f}', flush=True); i += 1; time.sleep(0.05)\n"
     )
     run = WatchedRun(store, PYTHON, "-c", child)
-    deadline = time.monotonic() + 60
-    while not ready.exists() and time.monotonic() < deadline:  # its handler is in place
-        time.sleep(0.05)
+    eventually(ready.exists, what="the child's SIGTERM handler in place")
     run.process.send_signal(signal.SIGTERM)
-    out, _ = run.communicate(timeout=60)
+    out, _ = run.communicate(timeout=300)
     assert run.process.returncode == 0
     assert out.count(b"got SIGTERM") == 1
     steps = out.count(b"step=")
@@ -161,42 +163,22 @@ def test_repeated_sigint(store: Path) -> None:
         "hits = []\n"
         "signal.signal(signal.SIGINT, lambda *a: hits.append(1))\n"
         "print('ready', flush=True)\n"
-        "time.sleep(2.5)\n"
+        # Say each SIGINT as it comes, so the test sends the next only once this one is in
+        # (two pending signals would merge into one in the kernel, mlop or not).
+        "deadline, told = time.time() + 300, 0\n"
+        "while told < 3 and time.time() < deadline:\n"
+        "    if len(hits) > told:\n"
+        "        told = len(hits); print('hit', told, flush=True)\n"
+        "    time.sleep(0.02)\n"
+        "time.sleep(1.0)\n"  # room for a duplicate: late, it only hides a fault, never fakes one
         "print('SIGINTS', len(hits), flush=True)\n"
     )
     run = WatchedRun(store, PYTHON, "-c", child)
     assert run.process.stdout.readline() == b"ready\n"
-    for _ in range(3):
+    for number in range(1, 4):
         run.process.send_signal(signal.SIGINT)
-        time.sleep(0.3)
+        assert run.process.stdout.readline() == f"hit {number}\n".encode()
     out, err = run.communicate()
     assert run.process.returncode == 0, err
     assert out == b"SIGINTS 3\n"
-    assert_valid(store)
-
-
-def test_mlop_exits_within_2_s_of_the_command(store: Path, tmp_path: Path) -> None:
-    """However much is still queued, mlop's exit follows the command's within about 2 s."""
-    stamp = tmp_path / "ended"
-    child = (
-        "import sys, time\n"
-        "w = sys.stdout.write\n"
-        "for i in range(400_000): w(f'step={i} loss={1/(i+1):.6f} acc=0.5 lr=0.001\\n')\n"
-        "sys.stdout.flush()\n"
-        f"open({str(stamp)!r}, 'w').write(repr(time.time()))\n"
-    )
-    result = subprocess.run(
-        [
-            "sh",
-            "-c",
-            f'{PYTHON} -m mlop_cli run -q --no-system --store {store} -- {PYTHON} -c "$0" >/dev/null; {PYTHON} -c "import time; print(time.time())"',
-            child,
-        ],
-        capture_output=True,
-        env=clean_env(),
-        timeout=120,
-    )
-    assert result.returncode == 0, result.stderr
-    lag = float(result.stdout) - float(stamp.read_text())
-    assert lag < 2.5, f"mlop exited {lag:.2f} s after the command"
     assert_valid(store)

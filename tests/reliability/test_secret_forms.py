@@ -142,7 +142,7 @@ ADVERSARIAL = {
 def test_redaction_takes_linear_time_on_adversarial_values(tmp_path: Path) -> None:
     """Variables and arguments of 100 KB each (a variable may hold 128 KiB) start the command
     at once: 60 KB once cost 11.8 s, 120 KB never started. (A hang guard, not a timing.)"""
-    values = [eval(shape, {"N": 100_000}) for shape in ADVERSARIAL.values()]  # noqa: S307
+    values = [eval(shape, {"N": 100_000}) for shape in ADVERSARIAL.values()]
     env = clean_env(**{f"ODD_{i}": value for i, value in enumerate(values)})
     result = subprocess.run(
         mlop_argv(

@@ -19,10 +19,10 @@ import tempfile
 
 sys.path.insert(0, os.path.dirname(__file__))
 
-import _truth  # noqa: E402
-import numpy as np  # noqa: E402
-import pandas as pd  # noqa: E402
-from autogluon.tabular import TabularPredictor  # noqa: E402
+import _truth
+import numpy as np
+import pandas as pd
+from autogluon.tabular import TabularPredictor
 
 kind = sys.argv[1]
 rng = np.random.default_rng(0)

@@ -15,9 +15,9 @@ import sys
 
 sys.path.insert(0, os.path.dirname(__file__))
 
-import _truth  # noqa: E402
-import numpy as np  # noqa: E402
-from bayes_opt import BayesianOptimization  # noqa: E402
+import _truth
+import numpy as np
+from bayes_opt import BayesianOptimization
 
 verbose = int(sys.argv[1])
 

@@ -20,10 +20,10 @@ import tempfile
 
 sys.path.insert(0, os.path.dirname(__file__))
 
-import _truth  # noqa: E402
-import d3rlpy  # noqa: E402
-import numpy as np  # noqa: E402
-import torch  # noqa: E402
+import _truth
+import d3rlpy
+import numpy as np
+import torch
 
 torch.set_num_threads(1)
 d3rlpy.seed(0)

@@ -23,15 +23,15 @@ import tempfile
 
 sys.path.insert(0, os.path.dirname(__file__))
 
-import _truth  # noqa: E402
-import flair  # noqa: E402
-import torch  # noqa: E402
-from flair.data import Corpus, Sentence  # noqa: E402
-from flair.datasets import FlairDatapointDataset  # noqa: E402
-from flair.embeddings import DocumentPoolEmbeddings, OneHotEmbeddings  # noqa: E402
-from flair.models import TextClassifier  # noqa: E402
-from flair.trainers import ModelTrainer  # noqa: E402
-from flair.trainers.plugins.base import TrainerPlugin  # noqa: E402
+import _truth
+import flair
+import torch
+from flair.data import Corpus, Sentence
+from flair.datasets import FlairDatapointDataset
+from flair.embeddings import DocumentPoolEmbeddings, OneHotEmbeddings
+from flair.models import TextClassifier
+from flair.trainers import ModelTrainer
+from flair.trainers.plugins.base import TrainerPlugin
 
 torch.set_num_threads(1)
 flair.set_seed(0)

@@ -17,10 +17,10 @@ import sys
 
 sys.path.insert(0, os.path.dirname(__file__))
 
-import _truth  # noqa: E402
-import numpy as np  # noqa: E402
-from gensim.models import Word2Vec  # noqa: E402
-from gensim.models.callbacks import CallbackAny2Vec  # noqa: E402
+import _truth
+import numpy as np
+from gensim.models import Word2Vec
+from gensim.models.callbacks import CallbackAny2Vec
 
 logging.basicConfig(format="%(asctime)s : %(levelname)s : %(message)s", level=logging.INFO)
 

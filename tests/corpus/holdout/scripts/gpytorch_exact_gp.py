@@ -15,9 +15,9 @@ import sys
 
 sys.path.insert(0, os.path.dirname(__file__))
 
-import _truth  # noqa: E402
-import gpytorch  # noqa: E402
-import torch  # noqa: E402
+import _truth
+import gpytorch
+import torch
 
 torch.manual_seed(0)
 torch.set_num_threads(1)

@@ -16,9 +16,9 @@ import sys
 
 sys.path.insert(0, os.path.dirname(__file__))
 
-import _truth  # noqa: E402
-import gymnasium as gym  # noqa: E402
-import numpy as np  # noqa: E402
+import _truth
+import gymnasium as gym
+import numpy as np
 
 rng = np.random.default_rng(0)
 envs = gym.vector.SyncVectorEnv(

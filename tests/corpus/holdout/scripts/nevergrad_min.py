@@ -15,9 +15,9 @@ import sys
 
 sys.path.insert(0, os.path.dirname(__file__))
 
-import _truth  # noqa: E402
-import nevergrad as ng  # noqa: E402
-import numpy as np  # noqa: E402
+import _truth
+import nevergrad as ng
+import numpy as np
 
 rng = np.random.default_rng(0)
 

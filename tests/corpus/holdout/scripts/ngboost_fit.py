@@ -17,10 +17,10 @@ import sys
 
 sys.path.insert(0, os.path.dirname(__file__))
 
-import _truth  # noqa: E402
-import numpy as np  # noqa: E402
-from ngboost import NGBClassifier, NGBRegressor  # noqa: E402
-from ngboost.distns import Bernoulli  # noqa: E402
+import _truth
+import numpy as np
+from ngboost import NGBClassifier, NGBRegressor
+from ngboost.distns import Bernoulli
 
 kind = sys.argv[1]
 rng = np.random.default_rng(0)

@@ -15,13 +15,13 @@ import time
 
 sys.path.insert(0, os.path.dirname(__file__))
 
-import _truth  # noqa: E402
-import torch  # noqa: E402
-import torch.nn.functional as F  # noqa: E402
-from torch_geometric.data import Data  # noqa: E402
-from torch_geometric.logging import log  # noqa: E402
-from torch_geometric.nn import GCNConv  # noqa: E402
-from torch_geometric.utils import stochastic_blockmodel_graph  # noqa: E402
+import _truth
+import torch
+import torch.nn.functional as F
+from torch_geometric.data import Data
+from torch_geometric.logging import log
+from torch_geometric.nn import GCNConv
+from torch_geometric.utils import stochastic_blockmodel_graph
 
 torch.manual_seed(0)
 torch.set_num_threads(1)

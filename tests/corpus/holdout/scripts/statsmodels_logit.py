@@ -15,9 +15,9 @@ import sys
 
 sys.path.insert(0, os.path.dirname(__file__))
 
-import _truth  # noqa: E402
-import numpy as np  # noqa: E402
-import statsmodels.api as sm  # noqa: E402
+import _truth
+import numpy as np
+import statsmodels.api as sm
 
 rng = np.random.default_rng(0)
 X = sm.add_constant(rng.normal(size=(300, 3)))

@@ -15,10 +15,10 @@ import sys
 
 sys.path.insert(0, os.path.dirname(__file__))
 
-import _truth  # noqa: E402
-import numpy as np  # noqa: E402
-import torch  # noqa: E402
-from pytorch_tabnet.tab_model import TabNetClassifier, TabNetRegressor  # noqa: E402
+import _truth
+import numpy as np
+import torch
+from pytorch_tabnet.tab_model import TabNetClassifier, TabNetRegressor
 
 torch.manual_seed(0)
 np.random.seed(0)

@@ -14,11 +14,11 @@ import sys
 
 sys.path.insert(0, os.path.dirname(__file__))
 
-import _truth  # noqa: E402
-import torch  # noqa: E402
-import torchmetrics  # noqa: E402
-from torchmetrics import MetricCollection  # noqa: E402
-from torchmetrics.classification import (  # noqa: E402
+import _truth
+import torch
+import torchmetrics
+from torchmetrics import MetricCollection
+from torchmetrics.classification import (
     MulticlassAccuracy,
     MulticlassF1Score,
     MulticlassPrecision,

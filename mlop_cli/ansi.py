@@ -1,0 +1,35 @@
+"""Terminal escape sequences: one pattern for console lines (``str``) and stored console bytes.
+
+The console parsers strip them from each line before reading metrics; ``mlop logs --strip-ansi``
+and ``mlop watch`` strip them from the stored bytes. Both go through this one pattern, so a
+sequence that one of them removes the other removes too.
+"""
+
+from __future__ import annotations
+
+import re
+
+_PATTERN = (
+    # CSI: colours, cursor moves, erase (`\x1b[1;32m`, `\x1b[2K`, `\x1b[?25l`).
+    r"\x1b\[[0-?]*[ -/]*[@-~]"
+    # OSC: window titles, hyperlinks; ended by BEL or ST. One left open ends with its line, so
+    # stripping whole stored output never swallows the lines after it.
+    r"|\x1b\][^\x07\x1b\r\n]*(?:\x07|\x1b\\)?"
+    # DCS, SOS, PM, APC strings (sixel images, tmux passthrough), ended by ST.
+    r"|\x1b[PX^_][^\x1b]*\x1b\\"
+    # The other escapes: two bytes (`\x1b7` save cursor, `\x1bM`, `\x1b=`, a lone ST) or with
+    # intermediates (`\x1b(B`, the charset that `tput sgr0` sends before `\x1b[m`).
+    r"|\x1b[ -/]*[0-~]"
+)
+_TEXT = re.compile(_PATTERN)
+_BYTES = re.compile(_PATTERN.encode("ascii"))
+
+
+def strip_ansi(text: str) -> str:
+    """``text`` without its terminal escape sequences (colours, cursor moves, titles)."""
+    return _TEXT.sub("", text) if "\x1b" in text else text
+
+
+def strip_ansi_bytes(data: bytes) -> bytes:
+    """Console bytes without their terminal escape sequences, as :func:`strip_ansi` for text."""
+    return _BYTES.sub(b"", data) if b"\x1b" in data else data
