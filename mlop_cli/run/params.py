@@ -38,7 +38,7 @@ def gather_params(options: RunOptions) -> Hyperparameters:
         values: dict[str, Any]
         try:
             values, secrets = redact_params(flatten(read_config_file(path)), words)
-        except Exception as error:  # noqa: BLE001 - a config we cannot read is a note, not a failure
+        except Exception as error:  # a config we cannot read is a note, not a failure
             found.notes.append(
                 rec.Event(
                     time.time(),

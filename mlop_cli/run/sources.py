@@ -90,7 +90,7 @@ def stop_sources(
         else:
             try:
                 summary.update(source.summary())
-            except Exception as error:  # noqa: BLE001 - a summary is a nicety
+            except Exception as error:  # a summary is a nicety
                 on_error(source.name, str(error))
     return summary
 
@@ -98,7 +98,7 @@ def stop_sources(
 def _stop_one(source: Source, deadline: float, errors: list[BaseException]) -> None:
     try:
         source.stop(deadline)
-    except Exception as error:  # noqa: BLE001 - reported by stop_sources, never a traceback
+    except Exception as error:  # reported by stop_sources, never a traceback
         errors.append(error)
 
 
@@ -230,7 +230,7 @@ class ContextSource:
                             }
                         )
                     )
-        except Exception as error:  # noqa: BLE001 - context is a nicety, never a failure
+        except Exception as error:  # context is a nicety, never a failure
             self._put(
                 rec.Event(
                     time.time(), "debug", "context", f"could not gather the full context: {error!r}"
@@ -256,7 +256,7 @@ class TensorBoardFilesSource:
             from mlop_cli.sources.tb_scan import snapshot_event_files
 
             self._snapshot = snapshot_event_files(self._roots)
-        except Exception:  # noqa: BLE001 - the source takes its own snapshot, a little later
+        except Exception:  # the source takes its own snapshot, a little later
             self._snapshot = None
 
     def start(self) -> None:
@@ -266,7 +266,7 @@ class TensorBoardFilesSource:
 
             source = TensorBoardSource(self._roots, self._put, snapshot=self._snapshot)
             source.start()
-        except Exception as error:  # noqa: BLE001 - the run goes on without it
+        except Exception as error:  # the run goes on without it
             self._warn(f"TensorBoard files will not be read: {error!r}")
             return
         self._source = source
@@ -310,7 +310,7 @@ class SystemSource:
                 environ=options.env,
             )
             sampler.start()
-        except Exception as error:  # noqa: BLE001
+        except Exception as error:
             self._warn(f"system metrics will not be sampled: {error!r}")
             return
         self._sampler = sampler

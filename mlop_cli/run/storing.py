@@ -81,7 +81,7 @@ def own_start_time() -> float | None:
         import psutil
 
         return float(psutil.Process().create_time())
-    except Exception:  # noqa: BLE001
+    except Exception:
         return None
 
 
@@ -100,7 +100,7 @@ def stored_counts(store: Path, run_id: str) -> Stored:
 
     try:
         run, points, console_bytes = stored_totals(store, run_id)
-    except Exception:  # noqa: BLE001 - a store that cannot be read: nothing to claim
+    except Exception:  # a store that cannot be read: nothing to claim
         return Stored()
     return Stored(run, points, console_bytes)
 

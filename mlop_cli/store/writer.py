@@ -491,7 +491,7 @@ class Writer:
     def _absorb(self, record: Any) -> None:
         try:
             self._absorb_one(record)
-        except Exception as error:  # noqa: BLE001 - one bad record must not end the writer
+        except Exception as error:  # one bad record must not end the writer
             self.stats.bad_records += 1
             if not self._bad_record_noted:
                 self._bad_record_noted = True
@@ -679,7 +679,7 @@ class Writer:
             ):
                 self._conn = None
             return
-        except Exception as error:  # noqa: BLE001 - a bug must cost one batch, not the writer
+        except Exception as error:  # a bug must cost one batch, not the writer
             self._metric_ids.clear()
             self._batch.points.rolled_back()
             self._drop_pending(error)

@@ -121,5 +121,5 @@ class SignalDesk:
         with self._lock:
             try:
                 self._handle(info.si_signo, info.si_pid, info.si_code)
-            except Exception as error:  # noqa: BLE001 - a fault here must not stop the taking
+            except Exception as error:  # a fault here must not stop the taking
                 self._on_error(error)

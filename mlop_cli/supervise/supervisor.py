@@ -439,7 +439,7 @@ class Supervisor:
 
     _status_before_follow: ExitStatus | None = None
     _started_monotonic = 0.0
-    _heirs: list[int] = []  # noqa: RUF012 - replaced, never mutated
+    _heirs: list[int] = []  # replaced, never mutated
 
     def _output_keepers(self) -> list[int]:
         """Processes the command left behind that keep its whole output (stdout and stderr), when
@@ -956,7 +956,7 @@ class Supervisor:
             return
         try:
             self._on_output(pending[0], bytes(pending[2]), pending[1])
-        except Exception:  # noqa: BLE001 - recording must never stop passthrough
+        except Exception:  # recording must never stop passthrough
             pass
 
 

@@ -58,7 +58,7 @@ def explain(
     """
     collected: list[tuple[str, int | None, float | None, float]] = []
 
-    def emit(names, step, epoch, values, when) -> None:  # noqa: ANN001 - Reader's callback
+    def emit(names, step, epoch, values, when) -> None:  # Reader's callback
         collected.extend(
             (name, step, epoch, value) for name, value in zip(names, values, strict=True)
         )

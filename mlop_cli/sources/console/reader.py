@@ -711,11 +711,13 @@ class Reader:
 
     def _bar_complete(self) -> bool:
         ctx = self._ctx
+        position, total = ctx.bar_position, ctx.bar_total
         return (
-            ctx.bar_position is not None
-            and bool(ctx.bar_total)
-            and ctx.bar_total == ctx.main_total
-            and ctx.bar_position >= ctx.bar_total
+            position is not None
+            and total is not None
+            and total > 0
+            and total == ctx.main_total
+            and position >= total
         )
 
     def _resolve_lump(self) -> None:
@@ -739,6 +741,7 @@ class Reader:
                 if step is None:
                     step = ctx.epoch_ticks[epoch] = len(ctx.epoch_ticks) + 1
             else:
+                assert last is not None  # not ticks: a bar counted the steps
                 step = round(epoch * last / ctx.record_epoch_max)
             self._emit_metrics(program, tokens, step, epoch, when)
 

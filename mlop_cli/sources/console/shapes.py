@@ -362,13 +362,13 @@ def _read_object(
             else:
                 # A number printed as a string (`{'loss': '0.6905'}`, recent Hugging Face
                 # Trainers) is a number; any other string is configuration.
-                slot = slot_at.get(m.start("string") + 1)
-                if slot is None or spans[slot][1] != m.end("string") - 1 or pending_key is None:
+                quoted = slot_at.get(m.start("string") + 1)
+                if quoted is None or spans[quoted][1] != m.end("string") - 1 or pending_key is None:
                     texts += 1
                     pending_key = None
                     continue
                 name = "/".join([k for k in keys if k] + [pending_key])
-                found.append((name, slot))
+                found.append((name, quoted))
                 pending_key = None
         elif kind == "colon":
             if pending_key is None:
@@ -537,7 +537,7 @@ def _name_of(words: list[str], explicit: bool, span: list[str] | None = None) ->
     return "_".join(tail)
 
 
-def _read_pairs(items: list[_Item], program: Program) -> None:  # noqa: C901 - one pass, one place
+def _read_pairs(items: list[_Item], program: Program) -> None:  # one pass, one place
     """Read ``name value`` pairs, labels and counters from a line's items (see module doc)."""
     words: list[str] = []  # the name being gathered, words separated by single spaces
     span_words: list[str] = []  # every word since the last delimiter (prose detection)

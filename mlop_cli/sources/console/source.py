@@ -102,7 +102,7 @@ class ConsoleSource:
                     self._note_dropped(assembler)
             try:
                 self._reader.close()
-            except Exception as exc:  # noqa: BLE001 - a reader bug costs the held values only
+            except Exception as exc:  # a reader bug costs the held values only
                 self._note_parse_error(exc, "")
             self._closed = True
             if self._parse_errors > 1:
@@ -132,7 +132,7 @@ class ConsoleSource:
                     continue
                 try:
                     step, epoch, pairs = apply_patterns(self._patterns, line)
-                except Exception as exc:  # noqa: BLE001
+                except Exception as exc:
                     self._note_parse_error(exc, line)
                     continue
                 when = first_time if index == 0 else time
@@ -149,7 +149,7 @@ class ConsoleSource:
         for index, line in enumerate(text.split("\n")):
             try:
                 self._reader.read(stream, line, first_time if index == 0 else time, time)
-            except Exception as line_exc:  # noqa: BLE001
+            except Exception as line_exc:
                 self._note_parse_error(line_exc, line)
 
     def _points(
