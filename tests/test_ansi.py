@@ -38,11 +38,6 @@ def test_logs_and_watch_strip_with_the_one_pattern() -> None:
     assert "from mlop_cli.ansi import strip_ansi_bytes" in open(read.__file__).read()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="mlop_cli/sources/console/lines.py keeps its own regex until the console work merges;"
-    " then it imports strip_ansi from mlop_cli.ansi and this mark goes",
-)
 def test_console_lines_strip_with_the_one_pattern() -> None:
     from mlop_cli.sources.console import lines
 

@@ -8,18 +8,10 @@ which never occur inside a UTF-8 sequence, so each block it decodes is whole.
 
 from __future__ import annotations
 
-import re
+from mlop_cli.ansi import strip_ansi
 
 MAX_LINE = 64 * 1024
 """Lines longer than this (in bytes before decoding, characters after) are not parsed."""
-
-# CSI (colours, cursor moves, erase), OSC (titles, hyperlinks) and two-byte escapes.
-_ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])")
-
-
-def strip_ansi(text: str) -> str:
-    """Remove ANSI escape sequences (colour, cursor movement, titles) from ``text``."""
-    return _ANSI.sub("", text) if "\x1b" in text else text
 
 
 class LineAssembler:
@@ -98,7 +90,7 @@ class LineAssembler:
         # One decode and one replace per read, not per line.
         text = block.decode("utf-8", "replace")
         if "\x1b" in text:
-            text = _ANSI.sub("", text)
+            text = strip_ansi(text)
         if "\r" in text:
             # A terminal's line end `\r\n` ends one record; a lone `\r` starts a redraw.
             text = text.replace("\r\n", "\n").replace("\r", "\n")
