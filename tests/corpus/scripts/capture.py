@@ -23,7 +23,9 @@ import sys
 import termios
 from pathlib import Path
 
-CONSOLE = Path(__file__).resolve().parents[1] / "console"
+# The corpus written and read: tests/corpus/console, or another set named by MLOP_CORPUS (as
+# tests/console_score.py reads it): `MLOP_CORPUS=tests/corpus/holdout` for the holdout.
+CONSOLE = Path(os.environ.get("MLOP_CORPUS") or Path(__file__).resolve().parents[1] / "console")
 
 
 def child_env(mode: str, entry: str, argv: list[str]) -> dict[str, str]:

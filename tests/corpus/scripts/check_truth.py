@@ -11,9 +11,12 @@ found and names that never appear, so a human can look at them.  Exit status 0 a
 import json
 import re
 import sys
+import os
 from pathlib import Path
 
-CONSOLE = Path(__file__).resolve().parents[1] / "console"
+# The corpus written and read: tests/corpus/console, or another set named by MLOP_CORPUS (as
+# tests/console_score.py reads it): `MLOP_CORPUS=tests/corpus/holdout` for the holdout.
+CONSOLE = Path(os.environ.get("MLOP_CORPUS") or Path(__file__).resolve().parents[1] / "console")
 ANSI = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[=>]")
 
 

@@ -8,8 +8,8 @@ runtime'.  For regression the score is sign-flipped ('-0.4123 = Validation score
 own record) in fit order, and the leaderboard DataFrame's score_test / score_val columns.
 Versions: autogluon.tabular 1.6.3, scikit-learn 1.6.1, pandas 2.3.3, Python 3.11.
 Capture (repository root, venv active):
-    python tests/corpus/holdout/scripts/capture.py pipe real_autogluon_binary -- python tests/corpus/holdout/scripts/autogluon_tabular.py binary
-    python tests/corpus/holdout/scripts/capture.py pipe real_autogluon_regression -- python tests/corpus/holdout/scripts/autogluon_tabular.py regression
+    MLOP_CORPUS=tests/corpus/holdout python tests/corpus/scripts/capture.py pipe real_autogluon_binary -- python tests/corpus/holdout/scripts/autogluon_tabular.py binary
+    MLOP_CORPUS=tests/corpus/holdout python tests/corpus/scripts/capture.py pipe real_autogluon_regression -- python tests/corpus/holdout/scripts/autogluon_tabular.py regression
 """
 
 import os

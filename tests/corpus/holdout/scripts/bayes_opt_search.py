@@ -6,8 +6,8 @@ ANSI colour codes around every cell (purple for a new maximum) whether or not st
 terminal, then a '=====' rule.  Truth: optimizer.res (bayes_opt's own record of every probe).
 Versions: bayesian-optimization 1.4.0, scikit-learn 1.6.1, numpy 2.4.6, Python 3.11.
 Capture (repository root, venv active):
-    python tests/corpus/holdout/scripts/capture.py pipe real_bayes_opt_v2 -- python tests/corpus/holdout/scripts/bayes_opt_search.py 2
-    python tests/corpus/holdout/scripts/capture.py pipe real_bayes_opt_v1 -- python tests/corpus/holdout/scripts/bayes_opt_search.py 1
+    MLOP_CORPUS=tests/corpus/holdout python tests/corpus/scripts/capture.py pipe real_bayes_opt_v2 -- python tests/corpus/holdout/scripts/bayes_opt_search.py 2
+    MLOP_CORPUS=tests/corpus/holdout python tests/corpus/scripts/capture.py pipe real_bayes_opt_v1 -- python tests/corpus/holdout/scripts/bayes_opt_search.py 1
 """
 
 import os

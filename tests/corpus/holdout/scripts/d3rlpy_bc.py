@@ -8,8 +8,8 @@ running mean of the epoch's losses every 10 updates.  Truth: the per-epoch CSV f
 FileAdapter writes (<name>.csv: epoch, step, value), its own record.
 Versions: d3rlpy 2.8.1, torch 2.13.0+cpu, structlog 26.1.0, tqdm 4.70.1, Python 3.11.
 Capture (repository root, venv active):
-    python tests/corpus/holdout/scripts/capture.py pipe real_d3rlpy_bc -- python tests/corpus/holdout/scripts/d3rlpy_bc.py
-    python tests/corpus/holdout/scripts/capture.py pty  real_d3rlpy_bc_pty -- python tests/corpus/holdout/scripts/d3rlpy_bc.py
+    MLOP_CORPUS=tests/corpus/holdout python tests/corpus/scripts/capture.py pipe real_d3rlpy_bc -- python tests/corpus/holdout/scripts/d3rlpy_bc.py
+    MLOP_CORPUS=tests/corpus/holdout python tests/corpus/scripts/capture.py pty  real_d3rlpy_bc_pty -- python tests/corpus/holdout/scripts/d3rlpy_bc.py
 """
 
 import csv

@@ -12,7 +12,7 @@ is the running mean of the epoch's batch losses weighted by batch size
 recorded batch_loss values and the batch sizes.
 Versions: flair 0.15.1, torch 2.13.0+cpu, Python 3.11.
 Capture (repository root, venv active):
-    python tests/corpus/holdout/scripts/capture.py pipe real_flair_textclassifier -- python tests/corpus/holdout/scripts/flair_textclassifier.py
+    MLOP_CORPUS=tests/corpus/holdout python tests/corpus/scripts/capture.py pipe real_flair_textclassifier -- python tests/corpus/holdout/scripts/flair_textclassifier.py
 """
 
 import os

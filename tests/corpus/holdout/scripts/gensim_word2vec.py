@@ -8,7 +8,7 @@ words/s', lifecycle events as dict reprs...; the callback prints 'Loss after epo
 (gensim's own running loss, compute_loss=True).
 Versions: gensim 4.4.0, numpy 2.4.6, Python 3.11.
 Capture (repository root, venv active):
-    python tests/corpus/holdout/scripts/capture.py pipe real_gensim_word2vec -- python tests/corpus/holdout/scripts/gensim_word2vec.py
+    MLOP_CORPUS=tests/corpus/holdout python tests/corpus/scripts/capture.py pipe real_gensim_word2vec -- python tests/corpus/holdout/scripts/gensim_word2vec.py
 """
 
 import logging

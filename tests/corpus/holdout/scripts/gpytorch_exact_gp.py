@@ -6,7 +6,7 @@ likelihood loss and the kernel's current hyper-parameters read from the model), 
 script (a hand loop with a real library).
 Versions: gpytorch 1.15.2, torch 2.13.0+cpu, Python 3.11.
 Capture (repository root, venv active):
-    python tests/corpus/holdout/scripts/capture.py pipe real_gpytorch_exact_gp -- python tests/corpus/holdout/scripts/gpytorch_exact_gp.py
+    MLOP_CORPUS=tests/corpus/holdout python tests/corpus/scripts/capture.py pipe real_gpytorch_exact_gp -- python tests/corpus/holdout/scripts/gpytorch_exact_gp.py
 """
 
 import math

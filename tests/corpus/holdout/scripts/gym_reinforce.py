@@ -8,7 +8,7 @@ Truth: info['episode'] (RecordEpisodeStatistics' own record: r, l) per finished 
 script's running mean, kept by the script.
 Versions: gymnasium 1.0.0, numpy 2.4.6, Python 3.11.
 Capture (repository root, venv active):
-    python tests/corpus/holdout/scripts/capture.py pipe real_gym_cleanrl_style -- python tests/corpus/holdout/scripts/gym_reinforce.py
+    MLOP_CORPUS=tests/corpus/holdout python tests/corpus/scripts/capture.py pipe real_gym_cleanrl_style -- python tests/corpus/holdout/scripts/gym_reinforce.py
 """
 
 import os

@@ -9,8 +9,8 @@ Versions: structlog 26.1.0, alive-progress 3.3.0, enlighten 1.14.1, rich 15.0.0,
 tabulate 0.10.0, pandas 2.3.3, numpy 2.4.6, Python 3.11.
 Capture (repository root, venv active), STYLE in structlog_json alive enlighten rich click
 tabulate pandas:
-    python tests/corpus/holdout/scripts/capture.py pipe real_hand_STYLE -- python tests/corpus/holdout/scripts/hand_styles.py STYLE
-    python tests/corpus/holdout/scripts/capture.py pty  real_hand_STYLE_pty -- python tests/corpus/holdout/scripts/hand_styles.py STYLE
+    MLOP_CORPUS=tests/corpus/holdout python tests/corpus/scripts/capture.py pipe real_hand_STYLE -- python tests/corpus/holdout/scripts/hand_styles.py STYLE
+    MLOP_CORPUS=tests/corpus/holdout python tests/corpus/scripts/capture.py pty  real_hand_STYLE_pty -- python tests/corpus/holdout/scripts/hand_styles.py STYLE
 """
 
 import os

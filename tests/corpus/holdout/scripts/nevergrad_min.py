@@ -7,7 +7,7 @@ running jobs'.  Truth: the values nevergrad was told, collected by the optimizer
 callback (register_callback), with nevergrad's num_tell count as the step.
 Versions: nevergrad 1.0.12, numpy 2.4.6, Python 3.11.
 Capture (repository root, venv active):
-    python tests/corpus/holdout/scripts/capture.py pipe real_nevergrad_ngopt -- python tests/corpus/holdout/scripts/nevergrad_min.py
+    MLOP_CORPUS=tests/corpus/holdout python tests/corpus/scripts/capture.py pipe real_nevergrad_ngopt -- python tests/corpus/holdout/scripts/nevergrad_min.py
 """
 
 import os

@@ -8,8 +8,8 @@ evaluated), then '== Early stopping achieved.' and '== Best iteration / VAL<itr>
 and best_val_loss_itr.
 Versions: ngboost 0.6.0, scikit-learn 1.6.1, numpy 2.4.6, Python 3.11.
 Capture (repository root, venv active):
-    python tests/corpus/holdout/scripts/capture.py pipe real_ngboost_reg_early -- python tests/corpus/holdout/scripts/ngboost_fit.py reg
-    python tests/corpus/holdout/scripts/capture.py pipe real_ngboost_clf_noval -- python tests/corpus/holdout/scripts/ngboost_fit.py clf
+    MLOP_CORPUS=tests/corpus/holdout python tests/corpus/scripts/capture.py pipe real_ngboost_reg_early -- python tests/corpus/holdout/scripts/ngboost_fit.py reg
+    MLOP_CORPUS=tests/corpus/holdout python tests/corpus/scripts/capture.py pipe real_ngboost_clf_noval -- python tests/corpus/holdout/scripts/ngboost_fit.py clf
 """
 
 import os

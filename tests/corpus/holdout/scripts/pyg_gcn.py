@@ -6,7 +6,7 @@ The graph is generated here (no download).  Truth: the values the script passed 
 kept by the script (a hand loop with a real library).
 Versions: torch-geometric 2.8.1, torch 2.13.0+cpu, Python 3.11.
 Capture (repository root, venv active):
-    python tests/corpus/holdout/scripts/capture.py pipe real_pyg_gcn_log -- python tests/corpus/holdout/scripts/pyg_gcn.py
+    MLOP_CORPUS=tests/corpus/holdout python tests/corpus/scripts/capture.py pipe real_pyg_gcn_log -- python tests/corpus/holdout/scripts/pyg_gcn.py
 """
 
 import os

@@ -7,7 +7,7 @@ pairs per line, right-aligned values) and the coefficient table.  Truth: the res
 attributes (mle_retvals['fopt'], prsquared, llf, llnull, llr_pvalue).
 Versions: statsmodels 0.15.0, scipy 1.17.1, numpy 2.4.6, Python 3.11.
 Capture (repository root, venv active):
-    python tests/corpus/holdout/scripts/capture.py pipe real_statsmodels_logit_summary -- python tests/corpus/holdout/scripts/statsmodels_logit.py
+    MLOP_CORPUS=tests/corpus/holdout python tests/corpus/scripts/capture.py pipe real_statsmodels_logit_summary -- python tests/corpus/holdout/scripts/statsmodels_logit.py
 """
 
 import os

@@ -6,8 +6,8 @@ an early-stopping or max_epochs sentence with the best value.  Truth: clf.histor
 (TabNet's own History callback) and clf.best_cost / clf.best_epoch.
 Versions: pytorch-tabnet 4.1.0, torch 2.13.0+cpu, numpy 2.4.6, Python 3.11.
 Capture (repository root, venv active):
-    python tests/corpus/holdout/scripts/capture.py pipe real_tabnet_clf -- python tests/corpus/holdout/scripts/tabnet_fit.py clf
-    python tests/corpus/holdout/scripts/capture.py pipe real_tabnet_reg_every2 -- python tests/corpus/holdout/scripts/tabnet_fit.py reg
+    MLOP_CORPUS=tests/corpus/holdout python tests/corpus/scripts/capture.py pipe real_tabnet_clf -- python tests/corpus/holdout/scripts/tabnet_fit.py clf
+    MLOP_CORPUS=tests/corpus/holdout python tests/corpus/scripts/capture.py pipe real_tabnet_reg_every2 -- python tests/corpus/holdout/scripts/tabnet_fit.py reg
 """
 
 import os

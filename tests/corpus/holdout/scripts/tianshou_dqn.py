@@ -8,8 +8,8 @@ Truth: what the trainer handed its logger (a BaseLogger subclass that keeps ever
 test collector's returns_stat mean/std per test phase and the info data's best_reward per epoch.
 Versions: tianshou 2.0.1, gymnasium 1.0.0, torch 2.13.0+cpu, tqdm 4.70.1, Python 3.11.
 Capture (repository root, venv active):
-    python tests/corpus/holdout/scripts/capture.py pipe real_tianshou_dqn -- python tests/corpus/holdout/scripts/tianshou_dqn.py
-    python tests/corpus/holdout/scripts/capture.py pty  real_tianshou_dqn_pty -- python tests/corpus/holdout/scripts/tianshou_dqn.py
+    MLOP_CORPUS=tests/corpus/holdout python tests/corpus/scripts/capture.py pipe real_tianshou_dqn -- python tests/corpus/holdout/scripts/tianshou_dqn.py
+    MLOP_CORPUS=tests/corpus/holdout python tests/corpus/scripts/capture.py pty  real_tianshou_dqn_pty -- python tests/corpus/holdout/scripts/tianshou_dqn.py
 """
 
 import os

@@ -6,7 +6,7 @@ Truth: the values torchmetrics computed (compute() results, .item() of each tens
 running-mean train loss, kept by the script.
 Versions: torchmetrics 1.9.0, torch 2.13.0+cpu, Python 3.11.
 Capture (repository root, venv active):
-    python tests/corpus/holdout/scripts/capture.py pipe real_torchmetrics_collection -- python tests/corpus/holdout/scripts/torchmetrics_collection.py
+    MLOP_CORPUS=tests/corpus/holdout python tests/corpus/scripts/capture.py pipe real_torchmetrics_collection -- python tests/corpus/holdout/scripts/torchmetrics_collection.py
 """
 
 import os
