@@ -159,7 +159,6 @@ class Writer:
         self._overflow: LogSpool | None = None  # console the queue had no room for (producer)
         self._overflow_scrubbers: dict[int, Scrubber] = {}
         self._overflow_next: LogSpool | None = None  # the writer reached its marker
-        self._handed_over = False
         self._spool_failed_noted = False
         self._failing_now = False  # the last commit attempt failed
         self._final_lock = threading.Lock()
@@ -421,7 +420,8 @@ class Writer:
                 self._conn.close()
         with self._overflow_lock:
             if self._overflow is not None:
-                self._overflow.close(remove=self._overflow.pending == 0 and not self._handed_over)
+                handed_over = self.stats.handover is not None
+                self._overflow.close(remove=self._overflow.pending == 0 and not handed_over)
 
     def _hand_over(self) -> None:
         """Put the console not yet stored into the spool and write its handover manifest."""
@@ -449,7 +449,6 @@ class Writer:
                 lost += handed
                 handed = 0
                 reason = str(error.strerror or error)
-        self._handed_over = manifest is not None
         spool.close(remove=manifest is None)
         # Handed over (or lost): no later commit of this writer reads the console again.
         self._spool = self._overflow_next = None
