@@ -199,12 +199,13 @@ def _read_url(
     ends it at the authority's last ``@`` instead, when the authority has one."""
     user = password = None
     after_userinfo = body
-    at = text.rfind("@", body, end)
     if narrow:
         authority_end = _scan(text, body, _AUTHORITY_END, end)
         at = text.rfind("@", body, authority_end)
         if at == -1 and text.find(":", body, authority_end) != -1:
             at = text.rfind("@", authority_end, end)  # `me:Pw#1?x@host`
+    else:
+        at = text.rfind("@", body, end)
     if at != -1:
         colon = text.find(":", body, at)
         user = (body, colon if colon != -1 else at)
