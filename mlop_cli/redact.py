@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 from urllib.parse import unquote
 
@@ -158,15 +158,8 @@ def find_urls(text: str, *, whole: bool = False) -> list[UrlCredentials]:
             url = _read_url(text, seg_begin, seg_body, seg_end, narrow=True)
             if index == 0:
                 spans = {*url.parameters, *([url.password] if url.password else [])}
-                widest = UrlCredentials(
-                    widest.start,
-                    widest.end,
-                    widest.user,
-                    widest.password,
-                    widest.parameters,
-                    tuple(sorted(spans - {widest.password, *widest.parameters})),
-                )
-                found.append(widest)
+                narrower = spans - {widest.password, *widest.parameters}
+                found.append(replace(widest, narrower=tuple(sorted(narrower))))
             elif url.user is not None or url.parameters:
                 found.append(url)
         if whole or end >= len(text):
