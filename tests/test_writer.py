@@ -271,3 +271,23 @@ def test_an_overflow_the_writer_had_no_time_for_is_handed_over_in_order(tmp_path
                 rows[seq] = data
     assert b"".join(rows[seq] for seq in sorted(rows)) == b"".join(lines)
     assert sorted(rows) == list(range(len(rows)))
+
+
+def test_a_secret_split_where_the_overflow_begins_is_still_scrubbed(tmp_path: Path) -> None:
+    """Console is scrubbed by one scrubber per stream, whichever way it then goes: a secret
+    cut between the last chunk queued and the first one kept in the overflow was stored half
+    (`pw=hunter2se`) when the queue and the overflow had scrubbers of their own."""
+    path = tmp_path / "s.db"
+    writer = Writer(path, "r1", max_pending_bytes=1 << 14, secrets=[b"hunter2secret"])
+    writer.put(
+        RunStart(row={"id": "r1", "name": "w", "status": "running", "started_at": time.time()})
+    )
+    for index in range(3000):
+        data = b"pw=hunter2se" if index % 2 == 0 else b"cret line %d\n" % index
+        writer.put(rec.LogChunk(1, time.time(), data))
+    writer.start()
+    stats = writer.close(30)
+    assert stats.overflowed_bytes > 0
+    conn = sqlite3.connect(path)
+    stored = b"".join(d for (d,) in conn.execute("SELECT data FROM logs ORDER BY seq").fetchall())
+    assert b"hunter2" not in stored and stored.count(b"[redacted]") == 1500

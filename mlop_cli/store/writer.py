@@ -157,7 +157,6 @@ class Writer:
         self._bad_record_noted = False
         self._overflow_lock = threading.Lock()
         self._overflow: LogSpool | None = None  # console the queue had no room for (producer)
-        self._overflow_scrubbers: dict[int, Scrubber] = {}
         self._overflow_next: LogSpool | None = None  # the writer reached its marker
         self._spool_failed_noted = False
         self._failing_now = False  # the last commit attempt failed
@@ -171,16 +170,12 @@ class Writer:
         if isinstance(record, RunStart):
             self._run_origin = record
         size = _size_of(record)
-        if isinstance(record, rec.LogChunk) and not self._block_when_full:
+        if isinstance(record, rec.LogChunk):
             self._put_console(record, size)
             return
         if self._block_when_full:
             # Imports (no child to protect) wait for the writer instead of dropping.
-            while (
-                self._queued_bytes + self._log_memory > self.max_pending_bytes // 2
-                and self._thread.is_alive()
-            ):
-                time.sleep(0.005)
+            self._wait_for_room()
         elif size and self._queued_bytes > 2 * self.max_pending_bytes:
             # The writer thread is not even taking records off the queue (starved of CPU):
             # memory must stay bounded. Counted exactly, said once, recorded at the end.
@@ -202,16 +197,19 @@ class Writer:
         queue tells the writer where the console continues. At the end the writer moves the
         overflow into the store, or hands it over (see :mod:`mlop_cli.store.spool`).
         """
+        if self._block_when_full:
+            self._wait_for_room()  # imports: no command to protect, nothing to overflow
         with self._overflow_lock:
-            if self._overflow is None and self._queued_bytes > 2 * self.max_pending_bytes:
+            # One scrubber per stream for all the console, in the order it is put (a secret
+            # cut between a queued chunk and an overflowed one is still found).
+            data = self._scrub(record.stream, record.data)
+            if (
+                self._overflow is None
+                and not self._block_when_full
+                and self._queued_bytes > 2 * self.max_pending_bytes
+            ):
                 self._overflow = self._open_overflow()
             if self._overflow is not None:
-                data = record.data
-                if self._secrets:
-                    scrubber = self._overflow_scrubbers.get(record.stream)
-                    if scrubber is None:
-                        scrubber = self._overflow_scrubbers[record.stream] = Scrubber(self._secrets)
-                    data = scrubber.feed(data)
                 try:
                     if data:
                         self._overflow.append(record.time, record.stream, data)
@@ -219,10 +217,29 @@ class Writer:
                 except (OSError, ValueError):  # a full disk; a spool closed by a late put
                     self._drop(size)
                 return
-            self._queued_bytes += size
-            self._queue.put(record)
+            if data:
+                size -= len(record.data) - len(data)
+                self._queued_bytes += size
+                self._queue.put(rec.LogChunk(record.stream, record.time, data))
         if self._queued_bytes > _EARLY_COMMIT_BYTES:
             self._wake.set()
+
+    def _wait_for_room(self) -> None:
+        while (
+            self._queued_bytes + self._log_memory > self.max_pending_bytes // 2
+            and self._thread.is_alive()
+        ):
+            time.sleep(0.005)
+
+    def _scrub(self, stream: int, data: bytes) -> bytes:
+        """``data`` with the secrets scrubbed by its stream's scrubber (which holds back an end
+        that may begin a secret until the next chunk or :meth:`close`)."""
+        if not self._secrets:
+            return data
+        scrubber = self._scrubbers.get(stream)
+        if scrubber is None:
+            scrubber = self._scrubbers[stream] = Scrubber(self._secrets)
+        return scrubber.feed(data)
 
     def _open_overflow(self) -> LogSpool | None:
         spool = LogSpool(run_files(self.path) / f"{self.run_id}.overflow.spool")
@@ -297,12 +314,16 @@ class Writer:
         """
         self._deadline = time.monotonic() + timeout
         with self._overflow_lock:
-            # What the producer's scrubbers held back ends the overflow.
-            for stream, scrubber in self._overflow_scrubbers.items():
+            # What the scrubbers held back ends the console, where it goes now.
+            for stream, scrubber in self._scrubbers.items():
                 tail = scrubber.flush()
-                if tail and self._overflow is not None:
+                if not tail:
+                    continue
+                if self._overflow is not None:
                     with contextlib.suppress(OSError, ValueError):
                         self._overflow.append(self._clock(), stream, tail)
+                else:
+                    self._queue.put(rec.LogChunk(stream, self._clock(), tail))
         self._queue.put(None)
         self._wake.set()
         self._thread.join(timeout + 1.5)  # a commit in progress may wait on a lock ~1 s
@@ -380,8 +401,6 @@ class Writer:
                 self._absorb(item)
             elif isinstance(item, _Flush):
                 item.done.set()
-        for stream, scrubber in self._scrubbers.items():
-            self._keep_log(stream, self._clock(), scrubber.flush())  # scrubbed already
         # 1. The run's context, events and points first, apart from the console, and whatever
         #    the deadline: they are small, and the run must be recorded honestly.
         logs, self._logs = self._logs, []
@@ -503,17 +522,14 @@ class Writer:
     def _absorb_one(self, record: Any) -> None:
         if isinstance(record, _OverflowStarted):
             # Everything queued before is absorbed: the console goes on in the overflow spool,
-            # once what the writer holds is stored. The writer's scrubbers end here (the
-            # producer scrubs the overflow with its own).
-            for stream, scrubber in self._scrubbers.items():
-                self._keep_log(stream, self._clock(), scrubber.flush())
+            # once what the writer holds is stored.
             self._overflow_next = record.spool
             self._adopt_overflow()
             return
         size = _size_of(record)
         self._queued_bytes -= size
         if isinstance(record, rec.LogChunk):
-            self._append_log(record.stream, record.time, record.data)
+            self._keep_log(record.stream, record.time, record.data)  # scrubbed by put
             return
         if (
             not self._block_when_full
@@ -528,14 +544,6 @@ class Writer:
         if isinstance(record, RunStart):
             self._run_origin = record
         self.stats.points += self._batch.add(record)
-
-    def _append_log(self, stream: int, when: float, data: bytes) -> None:
-        if self._secrets:
-            scrubber = self._scrubbers.get(stream)
-            if scrubber is None:
-                scrubber = self._scrubbers[stream] = Scrubber(self._secrets)
-            data = scrubber.feed(data)
-        self._keep_log(stream, when, data)
 
     def _keep_log(self, stream: int, when: float, data: bytes) -> None:
         if not data:
