@@ -168,3 +168,24 @@ def test_no_run_can_be_named_last(store: Path) -> None:
     renamed = run_mlop("rename", "first", " last ", store=store)
     assert renamed.returncode == 2 and b"cannot be named 'last'" in renamed.stderr
     assert query(store, "SELECT name FROM runs") == [("first",)]
+
+
+def test_rm_leaves_no_row_of_the_run_in_any_table_that_names_runs(store: Path) -> None:
+    """Every table with a `run_id` column, read from the store itself (not from the list rm
+    uses): a recorded run's console_index row stayed behind."""
+    assert (
+        run_mlop("run", "-q", "--", "python3", "-c", "print('loss=1')", store=store).returncode == 0
+    )
+    run_id = query(store, "SELECT id FROM runs")[0][0]
+    assert run_mlop("show", run_id, store=store).returncode == 0  # its console indexed
+    assert run_mlop("rm", run_id, "--yes", store=store).returncode == 0
+    tables = [
+        name for (name,) in query(store, "SELECT name FROM sqlite_master WHERE type = 'table'")
+    ]
+    left = {
+        table: query(store, f"SELECT count(*) FROM {table} WHERE run_id = ?", (run_id,))[0][0]
+        for table in tables
+        if table != "deleted_runs"  # the record that it was deleted, for `mlop sync`
+        and any(column[1] == "run_id" for column in query(store, f"PRAGMA table_info({table})"))
+    }
+    assert "console_index" in left and set(left.values()) == {0}, left

@@ -30,6 +30,7 @@ RUN_TABLES = (
     ("events", "run_id"),
     ("params", "run_id"),
     ("tags", "run_id"),
+    ("console_index", "run_id"),
     ("runs", "id"),
 )
 
