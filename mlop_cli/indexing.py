@@ -254,6 +254,7 @@ class IndexerProcess:
 
     def start(self) -> None:
         """Start it; raises OSError when a process cannot be started."""
+        from mlop_cli.supervise.children import start_helper
         from mlop_cli.supervise.slurm_signals import helper_preexec
 
         argv = [sys.executable, "-m", "mlop_cli.indexing", str(self.store), self.run_id, "--follow"]
@@ -272,15 +273,17 @@ class IndexerProcess:
 
         # A session of its own: the terminal's Ctrl-C goes to the command, never to the
         # indexer, and it outlives mlop when it still has console to parse.
-        self.process = subprocess.Popen(
-            argv,
-            stdin=subprocess.PIPE,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            env=env,
-            close_fds=True,
-            start_new_session=True,
-            preexec_fn=start_low,
+        self.process = start_helper(
+            lambda: subprocess.Popen(
+                argv,
+                stdin=subprocess.PIPE,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                env=env,
+                close_fds=True,
+                start_new_session=True,
+                preexec_fn=start_low,
+            )
         )
 
     def end_of_run(self, stored_rows: int | None) -> None:

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from mlop_cli.redact import url_secrets, url_without_password
 from mlop_cli.store.pg import shown_url
+from mlop_cli.supervise.children import start_helper
 from mlop_cli.supervise.slurm_signals import helper_preexec
 
 # After the run ends, the last sync may take this long before it is left to `mlop sync`.
@@ -94,16 +95,18 @@ class BackgroundSync:
         try:
             # A session of its own: the terminal's Ctrl-C goes to the command, not to the sync,
             # which finishes its last pass after the run ends.
-            self.process = subprocess.Popen(
-                argv,
-                env=env,
-                stdin=subprocess.PIPE,  # closed by finish(): the record is complete
-                stdout=log if log is not None else subprocess.DEVNULL,
-                stderr=subprocess.STDOUT if log is not None else subprocess.DEVNULL,
-                start_new_session=True,
-                close_fds=True,
-                # It must still end on the SIGTERM that finish() sends.
-                preexec_fn=helper_preexec(),
+            self.process = start_helper(
+                lambda: subprocess.Popen(
+                    argv,
+                    env=env,
+                    stdin=subprocess.PIPE,  # closed by finish(): the record is complete
+                    stdout=log if log is not None else subprocess.DEVNULL,
+                    stderr=subprocess.STDOUT if log is not None else subprocess.DEVNULL,
+                    start_new_session=True,
+                    close_fds=True,
+                    # It must still end on the SIGTERM that finish() sends.
+                    preexec_fn=helper_preexec(),
+                )
             )
         except OSError as error:
             return f"cannot start the sync to {self.shown_url}: {error}; `mlop sync` sends the run later"

@@ -8,6 +8,7 @@ replaced during a run. Every test runs against the real server the suite starts.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sqlite3
@@ -15,6 +16,7 @@ import subprocess
 import sys
 import time
 import uuid
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -45,6 +47,28 @@ def snapshot(store: Path, copy: Path) -> None:
     finally:
         source.close()
         target.close()
+
+
+@contextlib.contextmanager
+def points_held(target: str) -> Iterator[None]:
+    """Hold the points table (SHARE lock) so that a sync's next write to it waits there: a
+    sync caught mid-batch on demand, however fast the machine or the batch."""
+    with psycopg.connect(target) as holder:
+        holder.execute("LOCK TABLE mlop.point_chunks IN SHARE MODE")
+        try:
+            yield
+        finally:
+            holder.rollback()
+
+
+def waiting_on_points(target: str) -> bool:
+    """Whether a sync waits, mid-batch, to write to the points table."""
+    found = pg_rows(
+        target,
+        "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'mlop sync'"
+        " AND wait_event_type = 'Lock' AND query LIKE '%%point_chunks%%'",
+    )
+    return bool(found[0][0])
 
 
 def copying(target: str) -> bool:
@@ -269,18 +293,20 @@ def test_the_final_status_lands_even_when_the_last_batch_is_cut(tmp_path: Path, 
     for start in range(100, 900_100, 50_000):  # a burst, then the end
         put_points(writer, "loss", start, 50_000)
     finish(writer)
-    sync = subprocess.Popen(
-        mlop_argv("sync", run_id, "--store", str(store)),
-        env=clean_env(MLOP_SYNC_TO=url),
-        stderr=subprocess.PIPE,
-    )
-    try:
-        eventually(lambda: copying(url), what="a COPY")
-        sync.kill()  # cut mid-batch, as `mlop run` cuts its sync after 5 s
-        sync.wait()
-    finally:
-        if sync.poll() is None:
-            sync.kill()
+    with points_held(url):
+        sync = subprocess.Popen(
+            mlop_argv("sync", run_id, "--store", str(store)),
+            env=clean_env(MLOP_SYNC_TO=url),
+            stderr=subprocess.PIPE,
+        )
+        try:
+            eventually(lambda: waiting_on_points(url) or sync.poll() is not None)
+            assert sync.poll() is None, sync.communicate()[1]
+            sync.kill()  # cut mid-batch, as `mlop run` cuts its sync after 5 s
+            sync.wait()
+        finally:
+            if sync.poll() is None:
+                sync.kill()
     assert pg_rows(url, "SELECT status, exit_code FROM mlop.runs") == [("finished", 0)]
     assert pg_rows(url, "SELECT complete FROM mlop.sync_state") == [(False,)]
     rest = mlop("sync", "--to", url, run_id, "--store", str(store), "--json")

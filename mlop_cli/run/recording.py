@@ -150,7 +150,6 @@ class Recording:
                 stdout_fd=options.stdout_fd,
                 stderr_fd=options.stderr_fd,
                 signalled_directly=command_signalled_by_sender(options.env),
-                spared=self._spared,
             ),
             on_output=self._on_output,
             on_signal=self._on_signal,
@@ -204,13 +203,6 @@ class Recording:
             self.messages.warning(message)
         elif level == "info":
             self.messages.info(message)
-
-    def _spared(self, pid: int) -> bool:
-        # mlop's own helpers, in sessions of their own: never ended with the command's leftovers.
-        background = self.background
-        return (background is not None and background.pid == pid) or (
-            self.console is not None and self.console.pid == pid
-        )
 
     def _put(self, record: Any) -> None:
         if self.writer is not None:

@@ -118,11 +118,6 @@ class ConsoleSource:
         self.indexer: IndexerProcess | None = None
 
     @property
-    def pid(self) -> int | None:
-        """The indexer's pid, spared when the command's leftovers are ended."""
-        return self.indexer.pid if self.indexer is not None else None
-
-    @property
     def started(self) -> bool:
         """Whether the indexer process runs."""
         return self.indexer is not None

@@ -4,7 +4,8 @@ With ``PR_SET_CHILD_SUBREAPER`` (prctl(2)) every process of the command's tree w
 exits is re-parented to mlop instead of init: a daemon that left the command's session is
 still mlop's to find, and a zombie whose parent never waits is still mlop's to reap. mlop's
 own helpers (git, the package listing) stay in mlop's process group and are waited for by
-whoever started them; the background sync runs in a session of its own and is spared by pid.
+whoever started them; those in sessions of their own (the console indexer, the background sync)
+are started through ``start_helper`` and are never the command's (``is_helper``).
 """
 
 from __future__ import annotations
@@ -12,8 +13,13 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import os
+import subprocess
+import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import TypeVar
+
+_Process = TypeVar("_Process", bound="subprocess.Popen[bytes]")
 
 _PR_SET_CHILD_SUBREAPER = 36
 
@@ -25,6 +31,32 @@ def set_child_subreaper() -> bool:
         return bool(libc.prctl(_PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) == 0)
     except (OSError, AttributeError):
         return False
+
+
+# mlop's helpers in sessions of their own, by pid; and the lock held while one is started.
+_helpers: set[int] = set()
+_helper_starting = threading.Lock()
+
+
+def start_helper(start: Callable[[], _Process]) -> _Process:
+    """Start one of mlop's helper processes in a session of its own (``start`` makes it).
+
+    Between its fork and its exec a helper holds every descriptor of mlop's, the command's
+    output among them, in a session of its own: exactly a daemonised heir of the command, and
+    mlop once followed its own indexer as the command and waited for it while it waited for
+    mlop. No reading of its descriptors can tell (they are closed in two sweeps, around the
+    pipe that reports the exec): the start is made under a lock that ``is_helper`` waits for.
+    """
+    with _helper_starting:
+        process = start()
+        _helpers.add(process.pid)
+    return process
+
+
+def is_helper(pid: int) -> bool:
+    """Whether ``pid`` is a helper started by ``start_helper`` (waits for a start under way)."""
+    with _helper_starting:
+        return pid in _helpers
 
 
 def child_pids() -> list[int]:

@@ -105,8 +105,6 @@ class LaunchOptions:
             output get before they are ended: mlop never holds a node after the job.
         signalled_directly: given a signal's sender pid, whether that sender signalled the
             command itself too (Slurm's step daemon): such signals are not forwarded.
-        spared: whether a descendant pid is a helper mlop started in a session of its own
-            (the background sync), never ended with the command's leftovers.
     """
 
     argv: list[str]
@@ -118,7 +116,6 @@ class LaunchOptions:
     stderr_fd: int = 2
     leftover_grace_s: float = 1.0
     signalled_directly: Callable[[int], bool] | None = None
-    spared: Callable[[int], bool] | None = None
 
 
 @dataclass
@@ -296,7 +293,7 @@ class Supervisor:
                 with contextlib.suppress(OSError):
                     os.close(fd)
         self._group = self.process.pid
-        self._reaper = children.OrphanReaper(self.process.pid, options.spared or _never)
+        self._reaper = children.OrphanReaper(self.process.pid, children.is_helper)
         self.started_at = self._clock()
         self._started_monotonic = time.monotonic()
         self.state = "running"
@@ -452,22 +449,7 @@ class Supervisor:
             for pid in children.child_pids()
             if pid != self.process.pid and self._reaper.is_orphan(pid)
         ]
-        keepers = children.holders_of(adopted, self._output_names)
-        return [pid for pid in keepers if not self._own_fork(pid)]
-
-    def _own_fork(self, pid: int) -> bool:
-        """Whether ``pid`` is a helper mlop is starting (the console indexer, a background
-        sync): between its fork and its exec it holds every descriptor of mlop's, in a session
-        of its own, the command's output among them, as a daemonised heir would. It holds
-        mlop's wake-up pipe too, which the command's tree never got. Taken for the command's
-        heir, mlop followed it and waited for it, while it waited for mlop."""
-        if self._wakeup_r < 0:
-            return False
-        try:
-            own = {f"pipe:[{os.fstat(self._wakeup_r).st_ino}]"}
-        except OSError:
-            return False
-        return bool(children.holders_of([pid], own))
+        return children.holders_of(adopted, self._output_names)
 
     def _follow_if_daemonised(self, status: ExitStatus) -> bool:
         """The command exited at once with success, leaving one process that kept its whole
@@ -479,11 +461,10 @@ class Supervisor:
         if status.code != 0 or status.signal is not None or self._followed is not None:
             self._heirs = []
             return False
-        spared = self.options.spared or _never
         own = children.session_and_group(os.getpid())
         detached: list[tuple[int, int]] = []  # (pid, its group)
         for pid in self._heirs:
-            if spared(pid):
+            if children.is_helper(pid):
                 continue
             ended = self._reaper.reaped.get(pid)
             if ended is not None:
@@ -862,10 +843,7 @@ class Supervisor:
         assert self.process is not None
         with self._reap_lock:
             self._check_children()
-            spared = self.options.spared or _never
-            return children.command_tree(
-                self.process.pid, lambda pid: spared(pid) or self._own_fork(pid)
-            )
+            return children.command_tree(self.process.pid, children.is_helper)
 
     def _say_leftovers(self, ended: list[int], killed: list[int]) -> None:
         names = ", ".join(children.describe(pid) for pid in ended[:5])
@@ -1101,10 +1079,6 @@ def _launch_error(command: str, error: OSError, found: str | None = None) -> Exc
     if error.errno == errno.ENOEXEC:
         return CommandNotExecutableError(f"cannot execute {command}: {error.strerror}")
     return CommandNotExecutableError(f"cannot run {command}: {error.strerror}")
-
-
-def _never(pid: int) -> bool:
-    return False
 
 
 def _typed(chunks: list[bytes | None], master: int | None) -> bytes:
