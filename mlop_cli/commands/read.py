@@ -121,27 +121,37 @@ def logs(
 
     Example: mlop logs last --follow
     """
-    from mlop_cli.ansi import strip_ansi_bytes as strip
+    from mlop_cli.ansi import AnsiStripper
 
     opened = _open_store(store)
     run_id = opened.resolve(run_ref)
     seq = -1
     out = sys.stdout.buffer
     err = sys.stderr.buffer
+    # One per stream: a sequence cut between two stored chunks is removed whole.
+    strippers = {out: AnsiStripper(), err: AnsiStripper()}
+
+    def flush(end: bool) -> None:
+        for target, stripper in strippers.items():
+            if end and strip_ansi:
+                target.write(stripper.flush())
+            target.flush()
+
     while True:
         chunks = opened.logs(run_id, seq)
         for chunk in chunks:
-            data = strip(chunk["data"]) if strip_ansi else chunk["data"]
             target = err if chunk["stream"] == 2 else out
-            target.write(data)
+            data = chunk["data"]
+            target.write(strippers[target].feed(data) if strip_ansi else data)
             seq = chunk["seq"]
-        out.flush()
-        err.flush()
         if not follow:
+            flush(end=True)
             return
+        flush(end=False)
         if not chunks and opened.run(run_id)["status"] != "running":
             # One more read: the run may have committed its last chunk as it ended.
             if not opened.logs(run_id, seq):
+                flush(end=True)
                 return
         time.sleep(0.25 if chunks else 0.5)
 
