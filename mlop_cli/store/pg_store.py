@@ -16,6 +16,7 @@ import array
 import math
 import struct
 import time
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -23,7 +24,8 @@ if TYPE_CHECKING:
 
 from mlop_cli.errors import StoreError, UsageError
 from mlop_cli.store import pg
-from mlop_cli.store.queries import SOURCE_PREFERENCE, Series, Store, effective_status
+from mlop_cli.store.model import Series
+from mlop_cli.store.queries import SOURCE_PREFERENCE, Store, effective_status
 from mlop_cli.store.schema import CHUNK_POINTS
 
 # Columns of the team store's runs table that only the sync uses.
@@ -65,6 +67,10 @@ class PgStore(Store):
     def close(self) -> None:
         """Close the connection."""
         self.session.close()
+
+    def complete(self, run_id: str, say: Callable[[str], None] | None = None) -> bool:
+        """Runs arrive in the team store complete: nothing to do."""
+        return True
 
     def _rows(self, sql: str, params: tuple[Any, ...] | list[Any] = ()) -> list[dict[str, Any]]:
         # The shared SQL has no literal % or ?, so the placeholder swap is safe.

@@ -20,28 +20,25 @@ import sqlite3
 import sys
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
 from mlop_cli.errors import AmbiguousRunError, RunNotFoundError, StoreError
+from mlop_cli.store.model import (
+    Event,
+    Histogram,
+    LogChunk,
+    MetricKey,
+    MetricSummary,
+    Run,
+    Series,
+    TextNote,
+    label_summaries,
+)
 from mlop_cli.store.schema import CHUNK_POINTS, SCHEMA_VERSION, connect, ensure_schema
 
 LOST_AFTER_S = 30.0
 _LITTLE = sys.byteorder == "little"
-
-
-@dataclass
-class Series:
-    """The points of one metric of one run, in step order of writing."""
-
-    name: str
-    source: str
-    steps: array.array[int]
-    times: array.array[float]
-    values: array.array[float]
-    # The epoch of each point where the output said it (NaN elsewhere); None when none had one.
-    epochs: array.array[float] | None = None
 
 
 def _unpack(code: str, blob: bytes) -> array.array[Any]:
@@ -258,8 +255,9 @@ class Store:
         status: str | None = None,
         limit: int | None = None,
         group: str | None = None,
-    ) -> list[dict[str, Any]]:
-        """Runs, newest first, with ``status`` made effective and ``tags`` attached."""
+    ) -> list[Run]:
+        """Runs, newest first, with ``status`` made effective and ``tags`` attached (their
+        ``params`` are left empty: :meth:`run` reads them)."""
         where, params = [], []
         if project is not None:
             where.append("project = ?")
@@ -276,19 +274,17 @@ class Store:
         sql += " ORDER BY started_at DESC, id DESC"
         rows = self._rows(sql, params)
         now, host = time.time(), socket.gethostname()
-        result = []
+        result: list[Run] = []
         for row in rows:
-            row["stored_status"] = row["status"]
-            row["status"] = effective_status(row, now, host)
-            if status is not None and row["status"] != status:
+            run = Run.from_row(row, effective_status(row, now, host))
+            if status is not None and run.status != status:
                 continue
-            result.append(row)
+            result.append(run)
             if limit is not None and len(result) >= limit:
                 break
-        tags = self.tags_of([row["id"] for row in result])
-        for row in result:
-            row["tags"] = tags.get(row["id"], [])
-            row["command"] = json.loads(row["command"]) if row.get("command") else []
+        tags = self.tags_of([run.id for run in result])
+        for run in result:
+            run.tags = tags.get(run.id, [])
         return result
 
     def tags_of(self, run_ids: list[str]) -> dict[str, list[str]]:
@@ -370,9 +366,6 @@ class Store:
         from mlop_cli.indexing import ensure_indexed
         from mlop_cli.store.recovery import apply_pending_statuses, pending_runs
 
-        if not isinstance(self.path, Path):  # a backend built on this one (PostgreSQL)
-            return True
-
         if run_id in pending_runs(self.path):
             with contextlib.suppress(Exception):
                 apply_pending_statuses(self.path)
@@ -381,19 +374,15 @@ class Store:
             return False
         return ensure_indexed(self.path, run_id, status=effective_status(rows[0]), say=say)
 
-    def run(self, run_id: str) -> dict[str, Any]:
-        """One run with its context decoded, tags, params and effective status."""
+    def run(self, run_id: str) -> Run:
+        """One run with its effective status, tags and params."""
         rows = self._rows("SELECT * FROM runs WHERE id = ?", (run_id,))
         if not rows:
             raise RunNotFoundError(f"no run {run_id!r} in {self.path}")
-        row = rows[0]
-        row["stored_status"] = row["status"]
-        row["status"] = effective_status(row)
-        row["command"] = json.loads(row["command"]) if row.get("command") else []
-        row["context"] = json.loads(row.pop("meta") or "{}")
-        row["tags"] = self.tags_of([run_id]).get(run_id, [])
-        row["params"] = self.params(run_id)
-        return row
+        run = Run.from_row(rows[0], effective_status(rows[0]))
+        run.tags = self.tags_of([run_id]).get(run_id, [])
+        run.params = self.params(run_id)
+        return run
 
     def params(self, run_id: str) -> dict[str, Any]:
         """Parameters; when a key comes from several sources, ``--param`` > config > argv > tensorboard."""
@@ -407,50 +396,26 @@ class Store:
                 chosen[row["key"]] = (weight, json.loads(row["value"]))
         return {key: value for key, (_, value) in sorted(chosen.items())}
 
-    def param_sources(self, run_id: str) -> list[dict[str, Any]]:
-        """Every parameter row with its source."""
-        rows = self._rows(
-            "SELECT key, value, source FROM params WHERE run_id = ? ORDER BY key, source", (run_id,)
-        )
-        for row in rows:
-            row["value"] = json.loads(row["value"])
-        return rows
-
     # -- metrics -----------------------------------------------------------------------
 
-    def metric_summaries(self, run_id: str) -> dict[str, dict[str, Any]]:
-        """Per metric: source, count, last, min, max (with steps), mean, nan_count."""
+    def metric_summaries(self, run_id: str) -> dict[str, MetricSummary]:
+        """Every metric's summary, keyed by the name readers show (see
+        :func:`~mlop_cli.store.model.label_summaries`): training metrics by name, then system."""
         rows = self._rows(
             "SELECT m.name, m.source, r.* FROM run_metrics r JOIN metrics m ON m.id = r.metric_id"
             f" WHERE r.run_id = ? ORDER BY m.source = 'system', m.name, {SOURCE_PREFERENCE}",
             (run_id,),
         )
-        summaries: dict[str, dict[str, Any]] = {}
-        for row in rows:
-            key = row["name"] if row["name"] not in summaries else f"{row['source']}:{row['name']}"
-            finite = row["count"] - row["nan_count"]
-            summaries[key] = {
-                "source": row["source"],
-                "count": row["count"],
-                "last": row["last_value"],
-                "last_step": row["last_step"],
-                "min": row["min_value"],
-                "min_step": row["min_step"],
-                "max": row["max_value"],
-                "max_step": row["max_step"],
-                "mean": (row["sum"] / finite) if finite and row["sum"] is not None else None,
-                "nan_count": row["nan_count"],
-            }
-        return summaries
+        return label_summaries(_summary(row) for row in rows)
 
-    def metric_names(self, run_id: str) -> list[tuple[str, str]]:
-        """(name, source) of every metric of a run."""
+    def metric_keys(self, run_id: str) -> list[MetricKey]:
+        """Every metric of a run, by name (the preferred source first where two share one)."""
         rows = self._rows(
             "SELECT m.name, m.source FROM run_metrics r JOIN metrics m ON m.id = r.metric_id"
             f" WHERE r.run_id = ? ORDER BY m.name, {SOURCE_PREFERENCE}",
             (run_id,),
         )
-        return [(row["name"], row["source"]) for row in rows]
+        return [MetricKey(row["source"], row["name"]) for row in rows]
 
     def series(
         self, run_id: str, name: str, source: str | None = None, tail: int | None = None
@@ -504,37 +469,35 @@ class Store:
 
     def all_series(self, run_id: str) -> Iterator[Series]:
         """Every metric's points, one series at a time."""
-        for name, source in self.metric_names(run_id):
-            series = self.series(run_id, name, source)
+        for key in self.metric_keys(run_id):
+            series = self.series(run_id, key.name, key.source)
             if series is not None:
                 yield series
 
-    def histograms(self, run_id: str) -> dict[str, list[dict[str, Any]]]:
-        """Histogram series: name -> [{step, time, edges, counts}] by step."""
+    def histograms(self, run_id: str) -> dict[str, list[Histogram]]:
+        """Histograms by metric name, each metric's by step."""
         rows = self._rows(
             "SELECT m.name, h.step, h.time, h.edges, h.counts FROM histograms h JOIN metrics m ON m.id = h.metric_id"
             " WHERE h.run_id = ? ORDER BY m.name, h.step, h.time",
             (run_id,),
         )
-        result: dict[str, list[dict[str, Any]]] = {}
+        result: dict[str, list[Histogram]] = {}
         for row in rows:
             result.setdefault(row["name"], []).append(
-                {
-                    "step": row["step"],
-                    "time": row["time"],
-                    "edges": json.loads(row["edges"]),
-                    "counts": json.loads(row["counts"]),
-                }
+                Histogram(
+                    row["step"], row["time"], json.loads(row["edges"]), json.loads(row["counts"])
+                )
             )
         return result
 
-    def texts(self, run_id: str) -> list[dict[str, Any]]:
+    def texts(self, run_id: str) -> list[TextNote]:
         """Text summaries by tag and step."""
-        return self._rows(
+        rows = self._rows(
             "SELECT tag, step, time, text FROM texts WHERE run_id = ? ORDER BY tag, step", (run_id,)
         )
+        return [TextNote(row["tag"], row["step"], row["time"], row["text"]) for row in rows]
 
-    def events(self, run_id: str, min_level: str = "info") -> list[dict[str, Any]]:
+    def events(self, run_id: str, min_level: str = "info") -> list[Event]:
         """mlop's notes on a run, oldest first."""
         levels = ["debug", "info", "warning", "error"]
         allowed = levels[levels.index(min_level) :] if min_level in levels else levels
@@ -543,18 +506,26 @@ class Store:
             f"SELECT time, level, kind, message, data FROM events WHERE run_id = ? AND level IN ({marks}) ORDER BY time, id",
             (run_id, *allowed),
         )
-        for row in rows:
-            row["data"] = json.loads(row["data"]) if row["data"] else None
-        return rows
+        return [
+            Event(
+                row["time"],
+                row["level"],
+                row["kind"],
+                row["message"],
+                json.loads(row["data"]) if row["data"] else None,
+            )
+            for row in rows
+        ]
 
     # -- console -----------------------------------------------------------------------
 
-    def logs(self, run_id: str, after_seq: int = -1) -> list[dict[str, Any]]:
-        """Console chunks after ``after_seq``: seq, time, stream (1 stdout, 2 stderr), data."""
-        return self._rows(
+    def logs(self, run_id: str, after_seq: int = -1) -> list[LogChunk]:
+        """Console chunks after ``after_seq``, in order."""
+        rows = self._rows(
             "SELECT seq, time, stream, data FROM logs WHERE run_id = ? AND seq > ? ORDER BY seq",
             (run_id, after_seq),
         )
+        return [LogChunk(row["seq"], row["time"], row["stream"], row["data"]) for row in rows]
 
     def console_tail(self, run_id: str, max_bytes: int = 64 * 1024) -> bytes:
         """The last ``max_bytes`` of the console, both streams in order."""
@@ -569,6 +540,22 @@ class Store:
             if size >= max_bytes:
                 break
         return b"".join(reversed(collected))[-max_bytes:]
+
+
+def _summary(row: dict[str, Any]) -> MetricSummary:
+    finite = row["count"] - row["nan_count"]
+    return MetricSummary(
+        key=MetricKey(row["source"], row["name"]),
+        count=row["count"],
+        last=row["last_value"],
+        last_step=row["last_step"],
+        min=row["min_value"],
+        min_step=row["min_step"],
+        max=row["max_value"],
+        max_step=row["max_step"],
+        mean=(row["sum"] / finite) if finite and row["sum"] is not None else None,
+        nan_count=row["nan_count"],
+    )
 
 
 def stored_totals(path: Path, run_id: str) -> tuple[bool, int, int]:
