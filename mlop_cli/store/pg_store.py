@@ -2,12 +2,13 @@
 deletion (the team store's retention path).
 
 The query layer is shared: :class:`PgStore` inherits every method of
-:class:`mlop_cli.store.queries.Store` and only swaps the connection (``?`` placeholders become
-``%s``) and the one query that differs, :meth:`series`: a series' packed chunks are read in
-one round trip and decoded by numpy, as from SQLite, so a report from the team store is about
-as fast as from a local file (``tests/benchmarks/bench_sync.py``). Text columns use
-the "C" collation, so ``ORDER BY`` sorts as SQLite does, and ``double precision`` round-trips
-every float exactly: ``mlop show --json`` prints the same document from either store.
+:class:`mlop_cli.store.queries.Store` and only swaps the connection, the parameter marker the
+shared queries are written with (``Store.mark``: ``%s``), and the one query that differs,
+:meth:`series`: a series' packed chunks are read in one round trip and decoded by numpy, as
+from SQLite, so a report from the team store is about as fast as from a local file
+(``tests/benchmarks/bench_sync.py``). Text columns use the "C" collation, so ``ORDER BY``
+sorts as SQLite does, and ``double precision`` round-trips every float exactly: ``mlop show
+--json`` prints the same document from either store.
 """
 
 from __future__ import annotations
@@ -56,6 +57,8 @@ def _open(url: str, application: str) -> tuple[pg.PgSession, int]:
 class PgStore(Store):
     """Read access to runs synced into PostgreSQL (``mlop sync --to URL``)."""
 
+    mark = "%s"  # psycopg's parameter marker: the shared queries are written with it
+
     def __init__(  # the class says it
         self, url: str, opened: tuple[pg.PgSession, int] | None = None
     ) -> None:
@@ -73,8 +76,7 @@ class PgStore(Store):
         return True
 
     def _rows(self, sql: str, params: tuple[Any, ...] | list[Any] = ()) -> list[dict[str, Any]]:
-        # The shared SQL has no literal % or ?, so the placeholder swap is safe.
-        rows = self.session.rows(sql.replace("?", "%s"), list(params))
+        rows = self.session.rows(sql, list(params))
         for row in rows:
             for column in _SYNC_COLUMNS:
                 row.pop(column, None)
@@ -261,7 +263,7 @@ class PgEditor:
         return self._remove(selected, dry_run=dry_run)
 
     def _run_row(self, run_id: str) -> dict[str, Any]:
-        rows = self._store._rows("SELECT * FROM runs WHERE id = ?", (run_id,))
+        rows = self._store._rows("SELECT * FROM runs WHERE id = %s", (run_id,))
         if not rows:
             raise UsageError(f"no run {run_id!r} in {self.path}")
         return rows[0]

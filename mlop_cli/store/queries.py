@@ -21,7 +21,7 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, ClassVar, Protocol
 
 from mlop_cli.errors import AmbiguousRunError, RunNotFoundError, StoreError
 from mlop_cli.store.model import (
@@ -211,6 +211,9 @@ def _process_alive(pid: int, started_at: float | None) -> bool:
 class Store:
     """Read access to one store file."""
 
+    # The parameter marker of the backend's SQL: each query is written once, with the marker
+    # of the backend that runs it (PostgreSQL's is ``%s``).
+    mark: ClassVar[str] = "?"
     # Told (one line) when a run name picks the newest of several runs; the CLI writes it on stderr.
     note: Callable[[str], None] | None = None
 
@@ -260,13 +263,13 @@ class Store:
         ``params`` are left empty: :meth:`run` reads them)."""
         where, params = [], []
         if project is not None:
-            where.append("project = ?")
+            where.append(f"project = {self.mark}")
             params.append(project)
         if tag is not None:
-            where.append("id IN (SELECT run_id FROM tags WHERE tag = ?)")
+            where.append(f"id IN (SELECT run_id FROM tags WHERE tag = {self.mark})")
             params.append(tag)
         if group is not None:
-            where.append("group_id = ?")
+            where.append(f"group_id = {self.mark}")
             params.append(group)
         sql = "SELECT * FROM runs"
         if where:
@@ -292,7 +295,7 @@ class Store:
         tags: dict[str, list[str]] = {}
         for start in range(0, len(run_ids), 500):
             part = run_ids[start : start + 500]
-            marks = ",".join("?" for _ in part)
+            marks = ",".join(self.mark for _ in part)
             for row in self._rows(
                 f"SELECT run_id, tag FROM tags WHERE run_id IN ({marks}) ORDER BY tag", part
             ):
@@ -311,19 +314,20 @@ class Store:
     def newest_ids(self, limit: int) -> list[str]:
         """The ids of the newest ``limit`` runs, newest first."""
         rows = self._rows(
-            "SELECT id FROM runs ORDER BY started_at DESC, id DESC LIMIT ?", (int(limit),)
+            f"SELECT id FROM runs ORDER BY started_at DESC, id DESC LIMIT {self.mark}",
+            (int(limit),),
         )
         return [row["id"] for row in rows]
 
     def find_id(self, run_id: str) -> str | None:
         """``run_id`` when a run has exactly that id."""
-        rows = self._rows("SELECT id FROM runs WHERE id = ?", (run_id,))
+        rows = self._rows(f"SELECT id FROM runs WHERE id = {self.mark}", (run_id,))
         return rows[0]["id"] if rows else None
 
     def named(self, name: str) -> list[dict[str, Any]]:
         """The runs named ``name`` (id, name, started_at), newest first."""
         return self._rows(
-            "SELECT id, name, started_at FROM runs WHERE name = ? ORDER BY started_at DESC, id DESC",
+            f"SELECT id, name, started_at FROM runs WHERE name = {self.mark} ORDER BY started_at DESC, id DESC",
             (name,),
         )
 
@@ -331,7 +335,7 @@ class Store:
         """The runs whose id starts with ``prefix`` (id, name, started_at), newest first."""
         escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         return self._rows(
-            "SELECT id, name, started_at FROM runs WHERE id LIKE ? ESCAPE '\\'"
+            f"SELECT id, name, started_at FROM runs WHERE id LIKE {self.mark} ESCAPE '\\'"
             " ORDER BY started_at DESC, id DESC",
             (escaped + "%",),
         )
@@ -343,7 +347,7 @@ class Store:
         """
         pattern = '%"' + meta_key.replace("%", "").replace("_", "\\_") + '"%'
         rows = self._rows(
-            "SELECT id, name, meta FROM runs WHERE meta LIKE ? ESCAPE '\\' ORDER BY started_at, id",
+            f"SELECT id, name, meta FROM runs WHERE meta LIKE {self.mark} ESCAPE '\\' ORDER BY started_at, id",
             (pattern,),
         )
         found = []
@@ -369,14 +373,14 @@ class Store:
         if run_id in pending_runs(self.path):
             with contextlib.suppress(Exception):
                 apply_pending_statuses(self.path)
-        rows = self._rows("SELECT * FROM runs WHERE id = ?", (run_id,))
+        rows = self._rows(f"SELECT * FROM runs WHERE id = {self.mark}", (run_id,))
         if not rows:
             return False
         return ensure_indexed(self.path, run_id, status=effective_status(rows[0]), say=say)
 
     def run(self, run_id: str) -> Run:
         """One run with its effective status, tags and params."""
-        rows = self._rows("SELECT * FROM runs WHERE id = ?", (run_id,))
+        rows = self._rows(f"SELECT * FROM runs WHERE id = {self.mark}", (run_id,))
         if not rows:
             raise RunNotFoundError(f"no run {run_id!r} in {self.path}")
         run = Run.from_row(rows[0], effective_status(rows[0]))
@@ -389,7 +393,8 @@ class Store:
         rank = {"cli": 4, "argv": 2, "tensorboard": 1}
         chosen: dict[str, tuple[int, Any]] = {}
         for row in self._rows(
-            "SELECT key, value, source FROM params WHERE run_id = ? ORDER BY key", (run_id,)
+            f"SELECT key, value, source FROM params WHERE run_id = {self.mark} ORDER BY key",
+            (run_id,),
         ):
             weight = rank.get(row["source"], 3)
             if row["key"] not in chosen or weight > chosen[row["key"]][0]:
@@ -403,7 +408,7 @@ class Store:
         :func:`~mlop_cli.store.model.label_summaries`): training metrics by name, then system."""
         rows = self._rows(
             "SELECT m.name, m.source, r.* FROM run_metrics r JOIN metrics m ON m.id = r.metric_id"
-            f" WHERE r.run_id = ? ORDER BY m.source = 'system', m.name, {SOURCE_PREFERENCE}",
+            f" WHERE r.run_id = {self.mark} ORDER BY m.source = 'system', m.name, {SOURCE_PREFERENCE}",
             (run_id,),
         )
         return label_summaries(_summary(row) for row in rows)
@@ -412,7 +417,7 @@ class Store:
         """Every metric of a run, by name (the preferred source first where two share one)."""
         rows = self._rows(
             "SELECT m.name, m.source FROM run_metrics r JOIN metrics m ON m.id = r.metric_id"
-            f" WHERE r.run_id = ? ORDER BY m.name, {SOURCE_PREFERENCE}",
+            f" WHERE r.run_id = {self.mark} ORDER BY m.name, {SOURCE_PREFERENCE}",
             (run_id,),
         )
         return [MetricKey(row["source"], row["name"]) for row in rows]
@@ -428,15 +433,15 @@ class Store:
         """
         sql = (
             f"SELECT m.source, c.n, c.steps, c.times, c.vals, {self._epochs_column} AS epochs"
-            " FROM point_chunks c JOIN metrics m ON m.id = c.metric_id WHERE c.run_id = ? AND m.name = ?"
+            f" FROM point_chunks c JOIN metrics m ON m.id = c.metric_id WHERE c.run_id = {self.mark} AND m.name = {self.mark}"
         )
         params: list[Any] = [run_id, name]
         if source is not None:
-            sql += " AND m.source = ?"
+            sql += f" AND m.source = {self.mark}"
             params.append(source)
         if tail is not None and source is not None:
             # Chunks are full but for the last: the tail lies in the last tail/CHUNK + 2.
-            sql += " ORDER BY c.seq DESC LIMIT ?"
+            sql += f" ORDER BY c.seq DESC LIMIT {self.mark}"
             params.append(tail // CHUNK_POINTS + 2)
             rows = self._rows(sql, params)[::-1]
         else:
@@ -478,7 +483,7 @@ class Store:
         """Histograms by metric name, each metric's by step."""
         rows = self._rows(
             "SELECT m.name, h.step, h.time, h.edges, h.counts FROM histograms h JOIN metrics m ON m.id = h.metric_id"
-            " WHERE h.run_id = ? ORDER BY m.name, h.step, h.time",
+            f" WHERE h.run_id = {self.mark} ORDER BY m.name, h.step, h.time",
             (run_id,),
         )
         result: dict[str, list[Histogram]] = {}
@@ -493,7 +498,8 @@ class Store:
     def texts(self, run_id: str) -> list[TextNote]:
         """Text summaries by tag and step."""
         rows = self._rows(
-            "SELECT tag, step, time, text FROM texts WHERE run_id = ? ORDER BY tag, step", (run_id,)
+            f"SELECT tag, step, time, text FROM texts WHERE run_id = {self.mark} ORDER BY tag, step",
+            (run_id,),
         )
         return [TextNote(row["tag"], row["step"], row["time"], row["text"]) for row in rows]
 
@@ -501,9 +507,9 @@ class Store:
         """mlop's notes on a run, oldest first."""
         levels = ["debug", "info", "warning", "error"]
         allowed = levels[levels.index(min_level) :] if min_level in levels else levels
-        marks = ",".join("?" for _ in allowed)
+        marks = ",".join(self.mark for _ in allowed)
         rows = self._rows(
-            f"SELECT time, level, kind, message, data FROM events WHERE run_id = ? AND level IN ({marks}) ORDER BY time, id",
+            f"SELECT time, level, kind, message, data FROM events WHERE run_id = {self.mark} AND level IN ({marks}) ORDER BY time, id",
             (run_id, *allowed),
         )
         return [
@@ -522,7 +528,7 @@ class Store:
     def logs(self, run_id: str, after_seq: int = -1) -> list[LogChunk]:
         """Console chunks after ``after_seq``, in order."""
         rows = self._rows(
-            "SELECT seq, time, stream, data FROM logs WHERE run_id = ? AND seq > ? ORDER BY seq",
+            f"SELECT seq, time, stream, data FROM logs WHERE run_id = {self.mark} AND seq > {self.mark} ORDER BY seq",
             (run_id, after_seq),
         )
         return [LogChunk(row["seq"], row["time"], row["stream"], row["data"]) for row in rows]
@@ -530,7 +536,8 @@ class Store:
     def console_tail(self, run_id: str, max_bytes: int = 64 * 1024) -> bytes:
         """The last ``max_bytes`` of the console, both streams in order."""
         rows = self._rows(
-            "SELECT data FROM logs WHERE run_id = ? ORDER BY seq DESC LIMIT 1000", (run_id,)
+            f"SELECT data FROM logs WHERE run_id = {self.mark} ORDER BY seq DESC LIMIT 1000",
+            (run_id,),
         )
         collected: list[bytes] = []
         size = 0
