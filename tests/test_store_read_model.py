@@ -240,3 +240,23 @@ def test_show_json_and_the_report_read_one_projection(tmp_path: Path) -> None:
     assert report.metrics["console:val_loss"].summary.count == 10
     assert report.duration_s == document["duration_s"] == 60.0
     opened.close()
+
+
+def test_documents_and_views_do_not_import_each_other() -> None:
+    """``documents`` (the JSON) reads the read model alone; the views may render a document."""
+    import ast
+
+    import mlop_cli
+
+    source = Path(mlop_cli.__file__).parent / "documents.py"
+    imported = {
+        node.module or ""
+        for node in ast.walk(ast.parse(source.read_text(encoding="utf-8")))
+        if isinstance(node, ast.ImportFrom)
+    } | {
+        alias.name
+        for node in ast.walk(ast.parse(source.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Import)
+        for alias in node.names
+    }
+    assert not any(name.startswith("mlop_cli.views") for name in imported), imported
