@@ -21,8 +21,10 @@ from mlop_cli.store.model import (
     Histogram,
     MetricKey,
     MetricSummary,
+    PointChunk,
     Run,
     RunStore,
+    Series,
     TextNote,
     label_summaries,
     read_run,
@@ -76,6 +78,43 @@ def test_a_run_from_its_row_decodes_command_and_context_and_survives_bad_json() 
     assert run.duration_s() == 7.0  # a lost run lasted until its last heartbeat
     assert Run.from_row({**row, "meta": "{not json"}, "lost").context == {}
     assert Run(id="x", started_at=T0, status="running").duration_s(now=T0 + 3) == 3.0
+
+
+def test_chunks_of_either_byte_order_decode_to_the_same_points() -> None:
+    import struct
+
+    def chunk(order: str, steps: list[int], epochs: list[float] | None) -> PointChunk:
+        def pack(code: str, values: list[float] | list[int]) -> bytes:
+            return struct.pack(f"{order}{len(values)}{code}", *values)
+
+        values = [s * 0.5 for s in steps]
+        return PointChunk(
+            pack("q", steps),
+            pack("d", [T0 + s for s in steps]),
+            pack("d", values),
+            None if epochs is None else pack("d", epochs),
+        )
+
+    key = MetricKey("console", "loss")
+    decoded = []
+    for order, big in (("<", False), (">", True)):
+        # Only the middle chunk has epochs: the others' points get NaN, not a shifted epoch.
+        chunks = [
+            chunk(order, [0, 1], None),
+            chunk(order, [2, 3], [1.0, 1.5]),
+            chunk(order, [4], None),
+        ]
+        whole = Series.from_chunks(key, chunks, big_endian=big)
+        assert list(whole.steps) == [0, 1, 2, 3, 4] and whole.values[4] == 2.0
+        assert whole.epochs is not None
+        assert [repr(e) for e in whole.epochs] == ["nan", "nan", "1.0", "1.5", "nan"]
+        tail = Series.from_chunks(key, chunks, big_endian=big, tail=2)
+        assert list(tail.steps) == [3, 4] and list(tail.times) == [T0 + 3, T0 + 4]
+        assert tail.epochs is not None and tail.epochs[0] == 1.5
+        decoded.append((list(whole.steps), list(whole.times), list(whole.values)))
+    assert decoded[0] == decoded[1]
+    plain = Series.from_chunks(key, [chunk(">", [0], None)], big_endian=True)
+    assert plain.epochs is None and plain.key == key
 
 
 def test_the_multi_file_store_spells_out_the_protocol() -> None:

@@ -10,6 +10,8 @@ with rows: views, documents, the report, the gate and export read attributes, no
 - :class:`MetricKey`: a metric is a (source, name) pair; the name alone is not unique, since
   two sources may record one name (Lightning's bar and its TensorBoard logger);
 - :class:`MetricSummary`: one metric's summary over all its points;
+- :class:`PointChunk`: up to 1,024 points of a metric as a backend keeps them (packed
+  columns); :meth:`Series.from_chunks` is the one decoder of every backend's chunks;
 - :class:`Series`: one metric's points, decoded from their packed chunks;
 - :class:`Histogram`, :class:`TextNote`, :class:`Event`, :class:`LogChunk`.
 
@@ -21,8 +23,11 @@ from __future__ import annotations
 
 import array
 import json
+import math
+import struct
+import sys
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Protocol
@@ -33,6 +38,7 @@ __all__ = [
     "LogChunk",
     "MetricKey",
     "MetricSummary",
+    "PointChunk",
     "Run",
     "RunDetails",
     "RunStore",
@@ -111,6 +117,26 @@ def label_summaries(summaries: Iterable[MetricSummary]) -> dict[str, MetricSumma
     return labelled
 
 
+@dataclass(frozen=True)
+class PointChunk:
+    """Up to ``CHUNK_POINTS`` points of one metric as a backend keeps them: each column packed
+    as 8-byte numbers (steps int64, times, values and epochs float64) in the backend's byte
+    order; ``epochs`` is None when no point of the chunk had one."""
+
+    steps: bytes
+    times: bytes
+    values: bytes
+    epochs: bytes | None = None
+
+
+def _column(code: str, parts: list[bytes], big_endian: bool) -> array.array[Any]:
+    packed = array.array(code)
+    packed.frombytes(b"".join(parts))
+    if big_endian != (sys.byteorder == "big"):
+        packed.byteswap()
+    return packed
+
+
 @dataclass
 class Series:
     """The points of one metric of one run, in step order of writing."""
@@ -127,6 +153,40 @@ class Series:
     def key(self) -> MetricKey:
         """The metric these points belong to."""
         return MetricKey(self.source, self.name)
+
+    @classmethod
+    def from_chunks(
+        cls,
+        key: MetricKey,
+        chunks: Sequence[PointChunk],
+        *,
+        big_endian: bool,
+        tail: int | None = None,
+    ) -> Series:
+        """A metric's points from its chunks in order (SQLite packs little-endian, PostgreSQL
+        big-endian), each column decoded in one pass; only the last ``tail`` points when given.
+
+        A chunk without epochs among chunks with them gets NaN epochs (the output said none).
+        """
+        steps = _column("q", [chunk.steps for chunk in chunks], big_endian)
+        times = _column("d", [chunk.times for chunk in chunks], big_endian)
+        values = _column("d", [chunk.values for chunk in chunks], big_endian)
+        epochs: array.array[float] | None = None
+        if any(chunk.epochs is not None for chunk in chunks):
+            nan = struct.pack(">d" if big_endian else "<d", math.nan)
+            epochs = _column(
+                "d",
+                [
+                    chunk.epochs if chunk.epochs is not None else nan * (len(chunk.values) // 8)
+                    for chunk in chunks
+                ],
+                big_endian,
+            )
+        if tail is not None and len(values) > tail:
+            cut = len(values) - tail
+            steps, times, values = steps[cut:], times[cut:], values[cut:]
+            epochs = epochs[cut:] if epochs is not None else None
+        return cls(key.name, key.source, steps, times, values, epochs)
 
 
 @dataclass

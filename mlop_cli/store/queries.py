@@ -10,14 +10,11 @@ heartbeat (written every 2 s) can tell, and the run is ``lost`` once it is older
 
 from __future__ import annotations
 
-import array
 import contextlib
 import json
-import math
 import re
 import socket
 import sqlite3
-import sys
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -30,6 +27,7 @@ from mlop_cli.store.model import (
     LogChunk,
     MetricKey,
     MetricSummary,
+    PointChunk,
     Run,
     Series,
     TextNote,
@@ -38,15 +36,6 @@ from mlop_cli.store.model import (
 from mlop_cli.store.schema import CHUNK_POINTS, SCHEMA_VERSION, connect, ensure_schema
 
 LOST_AFTER_S = 30.0
-_LITTLE = sys.byteorder == "little"
-
-
-def _unpack(code: str, blob: bytes) -> array.array[Any]:
-    packed = array.array(code)
-    packed.frombytes(blob)
-    if not _LITTLE:
-        packed.byteswap()
-    return packed
 
 
 # A name recorded by two sources (Lightning's bar and its TensorBoardLogger both give
@@ -450,27 +439,16 @@ class Store:
         if not rows:
             return None
         found_source = rows[0]["source"]
-        steps, times, values = array.array("q"), array.array("d"), array.array("d")
-        epochs: array.array[float] | None = None
-        for row in rows:
-            if row["source"] != found_source:
-                break
-            if row["epochs"] is not None and epochs is None:
-                epochs = array.array("d", [math.nan]) * len(values)
-            steps.extend(_unpack("q", row["steps"]))
-            times.extend(_unpack("d", row["times"]))
-            values.extend(_unpack("d", row["vals"]))
-            if epochs is not None:
-                if row["epochs"] is None:
-                    epochs.extend(array.array("d", [math.nan]) * (len(values) - len(epochs)))
-                else:
-                    epochs.extend(_unpack("d", row["epochs"]))
-        if tail is not None and len(values) > tail:
-            cut = len(values) - tail
-            steps, times, values = steps[cut:], times[cut:], values[cut:]
-            if epochs is not None:
-                epochs = epochs[cut:]
-        return Series(name, found_source, steps, times, values, epochs)
+        chunks = [
+            PointChunk(row["steps"], row["times"], row["vals"], row["epochs"])
+            for row in rows
+            if row["source"] == found_source
+        ]
+        # The writer packs each column little-endian (array.array, byte-swapped on big-endian
+        # hosts), so a store file reads the same on any machine.
+        return Series.from_chunks(
+            MetricKey(found_source, name), chunks, big_endian=False, tail=tail
+        )
 
     def all_series(self, run_id: str) -> Iterator[Series]:
         """Every metric's points, one series at a time."""
