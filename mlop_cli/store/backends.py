@@ -24,6 +24,7 @@ from mlop_cli.store.model import (
     MetricKey,
     MetricSummary,
     Run,
+    RunRef,
     RunStore,
     Series,
     TextNote,
@@ -124,24 +125,22 @@ class MultiStore:
                 return run_id
         return None
 
-    def named(self, name: str) -> list[dict[str, Any]]:
+    def named(self, name: str) -> list[RunRef]:
         """The runs named ``name`` in every store, newest first."""
         return self._merged(lambda store: store.named(name))
 
-    def with_id_prefix(self, prefix: str) -> list[dict[str, Any]]:
+    def with_id_prefix(self, prefix: str) -> list[RunRef]:
         """The runs of every store whose id starts with ``prefix``, newest first."""
         return self._merged(lambda store: store.with_id_prefix(prefix))
 
-    def _merged(self, rows_of: Callable[[Store], list[dict[str, Any]]]) -> list[dict[str, Any]]:
+    def _merged(self, refs_of: Callable[[Store], list[RunRef]]) -> list[RunRef]:
         lists = []
         for store in self.stores:
-            rows = rows_of(store)
-            for row in rows:
-                self._owner[row["id"]] = store
-            lists.append(rows)
-        return list(
-            heapq.merge(*lists, key=lambda r: (r.get("started_at") or 0, r["id"]), reverse=True)
-        )
+            refs = refs_of(store)
+            for ref in refs:
+                self._owner[ref.id] = store
+            lists.append(refs)
+        return list(heapq.merge(*lists, key=lambda r: (r.started_at or 0, r.id), reverse=True))
 
     def _store_of(self, run_id: str) -> Store:
         store = self._owner.get(run_id)

@@ -41,6 +41,7 @@ __all__ = [
     "PointChunk",
     "Run",
     "RunDetails",
+    "RunRef",
     "RunStore",
     "Series",
     "TextNote",
@@ -187,6 +188,15 @@ class Series:
             steps, times, values = steps[cut:], times[cut:], values[cut:]
             epochs = epochs[cut:] if epochs is not None else None
         return cls(key.name, key.source, steps, times, values, epochs)
+
+
+@dataclass(frozen=True)
+class RunRef:
+    """Enough of a run to pick it by a reference (a name, an id prefix): id, name and start."""
+
+    id: str
+    name: str | None
+    started_at: float | None
 
 
 @dataclass

@@ -29,6 +29,7 @@ from mlop_cli.store.model import (
     MetricSummary,
     PointChunk,
     Run,
+    RunRef,
     Series,
     TextNote,
     label_summaries,
@@ -92,8 +93,8 @@ class RunFinder(Protocol):
 
     def newest_ids(self, limit: int) -> list[str]: ...
     def find_id(self, run_id: str) -> str | None: ...
-    def named(self, name: str) -> list[dict[str, Any]]: ...
-    def with_id_prefix(self, prefix: str) -> list[dict[str, Any]]: ...
+    def named(self, name: str) -> list[RunRef]: ...
+    def with_id_prefix(self, prefix: str) -> list[RunRef]: ...
 
 
 def resolve_reference(
@@ -124,10 +125,10 @@ def resolve_reference(
     if named:
         if len(named) > 1 and note is not None:
             note(
-                f"{ref!r} names {len(named)} runs: this is the newest, {named[0]['id']};"
+                f"{ref!r} names {len(named)} runs: this is the newest, {named[0].id};"
                 f" `{ref}~1` is the one before it"
             )
-        return str(named[0]["id"])
+        return named[0].id
     older = _OLDER.match(ref)
     if older:
         base, back = older["base"], int(older["back"])
@@ -147,13 +148,13 @@ def resolve_reference(
             raise RunNotFoundError(
                 f"{ref!r}: {len(named)} run(s) are named {base!r}, so there is no run {back} before the newest"
             )
-        return str(named[back]["id"])
+        return named[back].id
     prefixed = finder.with_id_prefix(ref)
     if len(prefixed) == 1:
-        return str(prefixed[0]["id"])
+        return prefixed[0].id
     if not prefixed:
         raise RunNotFoundError(f"no run matches {ref!r}; `mlop ls` lists the runs in {where}")
-    shown = ", ".join(f"{row['id']} ({row['name']})" for row in prefixed[:5])
+    shown = ", ".join(f"{run.id} ({run.name})" for run in prefixed[:5])
     more = f" and {len(prefixed) - 5} more" if len(prefixed) > 5 else ""
     raise AmbiguousRunError(
         f"{ref!r} matches {len(prefixed)} runs: {shown}{more}; give more of the id"
@@ -313,21 +314,26 @@ class Store:
         rows = self._rows(f"SELECT id FROM runs WHERE id = {self.mark}", (run_id,))
         return rows[0]["id"] if rows else None
 
-    def named(self, name: str) -> list[dict[str, Any]]:
-        """The runs named ``name`` (id, name, started_at), newest first."""
-        return self._rows(
+    def named(self, name: str) -> list[RunRef]:
+        """The runs named ``name``, newest first."""
+        return self._refs(
             f"SELECT id, name, started_at FROM runs WHERE name = {self.mark} ORDER BY started_at DESC, id DESC",
             (name,),
         )
 
-    def with_id_prefix(self, prefix: str) -> list[dict[str, Any]]:
-        """The runs whose id starts with ``prefix`` (id, name, started_at), newest first."""
+    def with_id_prefix(self, prefix: str) -> list[RunRef]:
+        """The runs whose id starts with ``prefix``, newest first."""
         escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        return self._rows(
+        return self._refs(
             f"SELECT id, name, started_at FROM runs WHERE id LIKE {self.mark} ESCAPE '\\'"
             " ORDER BY started_at DESC, id DESC",
             (escaped + "%",),
         )
+
+    def _refs(self, sql: str, params: tuple[Any, ...]) -> list[RunRef]:
+        return [
+            RunRef(row["id"], row["name"], row["started_at"]) for row in self._rows(sql, params)
+        ]
 
     def imported_runs(self, meta_key: str) -> list[dict[str, Any]]:
         """Runs whose context (``meta``) holds ``meta_key``: id, name and the decoded context.
