@@ -189,25 +189,41 @@ def test_a_child_writing_at_once_is_read_whole_in_either_order(tmp_path, order):
     assert sink.points() == {"loss": [float(step) for step in range(50)]}
 
 
-@pytest.mark.parametrize("how", ["replaced", "rewritten in place"])
+@pytest.mark.parametrize("how", ["replaced", "rewritten in place", "rewritten, same size"])
 def test_a_file_replaced_under_the_same_name_is_read_from_its_start(tmp_path, how):
-    """CatBoost writes catboost_info/learn/events.out.tfevents again in every training."""
+    """CatBoost writes catboost_info/learn/events.out.tfevents again in every training;
+    tensorboardX names a file by the second and the host: two runs started in one second
+    truncate and write one path, to the same size when they log alike (a sweep's runs)."""
     target = tmp_path / "catboost_info" / "learn" / "events.out.tfevents"
     old = write_events(tmp_path / "old", simple_scalar_events("Logloss", [0.875, 0.75]))
     target.parent.mkdir(parents=True)
     target.write_bytes(old.read_bytes())
     an_hour_ago = time.time() - 3600
     os.utime(target, (an_hour_ago, an_hour_ago))
-    new = write_events(tmp_path / "new", simple_scalar_events("Logloss", [0.625, 0.5, 0.375, 0.25]))
+    values = [0.625, 0.5] if how == "rewritten, same size" else [0.625, 0.5, 0.375, 0.25]
+    new = write_events(tmp_path / "new", simple_scalar_events("Logloss", values))
     sink = Collector()
-    source = started_source(tmp_path / "catboost_info", sink, use_watchdog=False, poll_interval=60)
+    root = tmp_path / "catboost_info"
+    if how == "rewritten, same size":
+        # Rewritten after the snapshot and before the watcher's first look (which could
+        # otherwise see it empty, between the truncation and the write).
+        snapshot = snapshot_event_files([root])
+        assert new.stat().st_size == target.stat().st_size
+        with open(target, "wb") as handle:  # as tensorboardX opens it: truncated, same inode
+            handle.write(new.read_bytes())
+        source = TensorBoardSource(
+            [root], sink, use_watchdog=False, poll_interval=60.0, snapshot=snapshot
+        )
+        source.start()
+    else:
+        source = started_source(root, sink, use_watchdog=False, poll_interval=60)
     if how == "replaced":
         os.replace(new, target)
-    else:
+    elif how == "rewritten in place":
         with open(target, "r+b") as handle:  # same inode, longer content
             handle.write(new.read_bytes())
     source.stop(drain=True)
-    assert sink.points() == {"Logloss": [0.625, 0.5, 0.375, 0.25]}
+    assert sink.points() == {"Logloss": values}
     assert not sink.events()
 
 

@@ -142,6 +142,7 @@ class FileState:
     inode: int
     size: int
     head: bytes  # its first HEAD_BYTES bytes
+    mtime_ns: int = 0
 
 
 @dataclass
@@ -171,7 +172,7 @@ def file_state(path: str) -> FileState | None:
             head = handle.read(HEAD_BYTES)
     except OSError:
         return None
-    return FileState(stat.st_dev, stat.st_ino, stat.st_size, head)
+    return FileState(stat.st_dev, stat.st_ino, stat.st_size, head, stat.st_mtime_ns)
 
 
 def _stat_state(path: str) -> FileState | None:
@@ -179,7 +180,7 @@ def _stat_state(path: str) -> FileState | None:
         stat = os.stat(path)
     except OSError:
         return None
-    return FileState(stat.st_dev, stat.st_ino, stat.st_size, b"")
+    return FileState(stat.st_dev, stat.st_ino, stat.st_size, b"", stat.st_mtime_ns)
 
 
 def snapshot_event_files(
@@ -216,8 +217,8 @@ def snapshot_event_files(
 def offset_after_snapshot(path: str, state: FileState) -> int | None:
     """Where this run's data in an old file starts; None while it has not changed.
 
-    A file replaced under the same name (another inode, a shorter file, other first bytes)
-    is new: it is read from the start.
+    A file replaced under the same name (another inode, a shorter file, other first bytes,
+    whatever its size) is new: it is read from the start.
     """
     try:
         stat = os.stat(path)
@@ -225,11 +226,13 @@ def offset_after_snapshot(path: str, state: FileState) -> int | None:
         return None
     if (stat.st_dev, stat.st_ino) != (state.device, state.inode) or stat.st_size < state.size:
         return 0
-    if stat.st_size == state.size:
-        return None
+    if stat.st_size == state.size and (stat.st_mtime_ns == state.mtime_ns or not state.head):
+        return None  # untouched (or no first bytes to tell a rewrite by)
     current = file_state(path)
     if current is None:
         return None
     if current.head[: len(state.head)] != state.head:
+        # Rewritten: tensorboardX names a file by the second and the host only, so two runs
+        # started in one second write one path, truncated ('wb') to the same size.
         return 0
-    return state.size
+    return state.size if stat.st_size > state.size else None
