@@ -281,11 +281,35 @@ def interpret(line: str) -> Program:
         _read_counters_only(desc, program)
         items = [item for item in items if item.start >= postfix_start]
     _read_pairs(items, program)
+    if len(program.metrics) > 1:
+        _drop_parameters(line, start, end, spans, program)
     # Per epoch: an epoch and nothing finer (no step of its own, no position in the epoch).
     program.per_epoch = (
         program.epoch is not None and program.step is None and program.position is None
     )
     return program
+
+
+_GROUP_SPLIT = re.compile(r";|[ ]-+>[ ]|[ ]=>[ ]")
+
+
+def _drop_parameters(
+    line: str, start: int, end: int, spans: list[tuple[int, int]], program: Program
+) -> None:
+    """A line in two parts, settings then what they gave (``C=0.1, gamma=0.01; score=0.75``,
+    ``lr=0.1 wd=0 -> val_acc=0.91``): names before the one split that name no metric, when
+    names after it do, are the trial's parameters, not series."""
+    splits = [m.start() for m in _GROUP_SPLIT.finditer(line, start, end)]
+    if len(splits) != 1:
+        return  # no split, or `;` separating every pair of a record
+    before = [m for m in program.metrics if spans[m[1]][0] < splits[0]]
+    if not before or len(before) == len(program.metrics):
+        return
+    after = [m for m in program.metrics if spans[m[1]][0] >= splits[0]]
+    if any(_holds_metric_word([m[0]]) for m in before):
+        return
+    if any(_holds_metric_word([m[0]]) for m in after):
+        program.metrics[:] = after
 
 
 # -- objects ----------------------------------------------------------------------------
@@ -553,6 +577,7 @@ def _read_pairs(items: list[_Item], program: Program) -> None:  # one pass, one 
     segment_start = True
     tainted = False
     keyed_label = False  # the label is a `Key:` with words after it (its value may be text)
+    group_label = False  # the label heads a parenthesised group (`acc: (train=…, test=…)`)
     while index < count:
         item = items[index]
         kind = item.kind
@@ -784,6 +809,7 @@ def _read_pairs(items: list[_Item], program: Program) -> None:  # one pass, one 
                     and items[after].text == "("
                 ):
                     label = list(words)  # `acc: (train=0.78, test=0.74)`
+                    group_label = True  # ... and only that group
                     span_words = []
                     words, broke = [], True
                 index += 1
@@ -848,6 +874,10 @@ def _read_pairs(items: list[_Item], program: Program) -> None:  # one pass, one 
                 index += 1
                 continue
             if text in ")[]":
+                if text == ")" and group_label:
+                    # The group a label headed is closed: what follows is not under it
+                    # (`f1: (train=0.75, test=0.75) total time=0.1s`).
+                    label, group_label = [], False
                 words, broke = [], True
                 index += 1
                 continue

@@ -1,0 +1,32 @@
+"""The console reader stores metrics, not the numbers around them: settings, counts, timings.
+
+Each rule is about a line's structure (see ``docs/console.md``), checked here on small
+hand-made lines in the shapes real libraries print; ``tests/console_score.py`` measures the
+same rules on real output.
+"""
+
+from __future__ import annotations
+
+from tests.test_console_parsers import parse_block
+
+
+def _names(text: str) -> set[str]:
+    return {name for _, pairs in parse_block(text) for name, _ in pairs}
+
+
+def test_settings_before_the_one_split_of_a_trial_line_are_parameters() -> None:
+    # The settings of a cross-validation fold, then what they scored.
+    assert _names("[CV 1/5] END ....C=0.1, gamma=0.01;, score=0.750 total time=   0.1s\n") == {
+        "score",
+        "total_time",
+    }
+    assert _names("lr=0.1 wd=0.01 -> val_acc=0.91\n") == {"val_acc"}
+    # `;` between every pair is a record's separator: everything stays.
+    assert _names("epoch=1; lr=0.1; loss=0.5\n") == {"lr", "loss"}
+    # Settings that name a metric are not parameters.
+    assert _names("loss=0.3, acc=0.9; val_loss=0.4\n") == {"loss", "acc", "val_loss"}
+
+
+def test_a_label_heading_a_parenthesised_group_ends_with_the_group() -> None:
+    names = _names("acc: (train=0.76, test=0.77) f1: (train=0.75, test=0.75) total time= 0.1s\n")
+    assert names == {"acc/train", "acc/test", "f1/train", "f1/test", "total_time"}
