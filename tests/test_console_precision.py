@@ -30,3 +30,14 @@ def test_settings_before_the_one_split_of_a_trial_line_are_parameters() -> None:
 def test_a_label_heading_a_parenthesised_group_ends_with_the_group() -> None:
     names = _names("acc: (train=0.76, test=0.77) f1: (train=0.75, test=0.75) total time= 0.1s\n")
     assert names == {"acc/train", "acc/test", "f1/train", "f1/test", "total_time"}
+
+
+def test_a_setting_named_inside_a_sentence_is_not_a_metric() -> None:
+    line = "Validation score did not improve more than tol=0.000100 for 5 consecutive epochs.\n"
+    assert _names(line) == set()
+    assert _names("Fitting model with workers=4, seed=7\n") == set()
+    # A sentence reporting a result names it by a metric's word.
+    assert _names("Trial 3 finished with value: 0.12\n") == {"value"}
+    assert _names("Early stopping at epoch 10 with best_valid_accuracy = 0.83\n") == {
+        "best_valid_accuracy"
+    }

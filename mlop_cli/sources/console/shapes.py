@@ -556,6 +556,10 @@ def _name_of(words: list[str], explicit: bool, span: list[str] | None = None) ->
         # `Best val_accuracy So Far`: the words after the last stop say when; the metric is
         # named before them, so the phrase is kept whole.
         return "_".join(words)
+    if stops and not _holds_metric_word(tail):
+        # A setting named inside a sentence (`did not improve more than tol=0.0001 for 5
+        # epochs`, `Fitting with cpus=2`): prose reports a result by a metric's word.
+        return None
     if lowered[0] in QUALIFIERS and words[0] not in tail:
         tail = [words[0], *tail]
     return "_".join(tail)
@@ -577,6 +581,7 @@ def _read_pairs(items: list[_Item], program: Program) -> None:  # one pass, one 
     segment_start = True
     tainted = False
     keyed_label = False  # the label is a `Key:` with words after it (its value may be text)
+    prose = False  # a word of prose (`with`, `for`) before another word, earlier on the line
     group_label = False  # the label heads a parenthesised group (`acc: (train=…, test=…)`)
     while index < count:
         item = items[index]
@@ -630,6 +635,9 @@ def _read_pairs(items: list[_Item], program: Program) -> None:  # one pass, one 
             if glued and items[index - 1].text in "/-\\.~":
                 tainted = True  # a path segment, a command-line flag (`--lr`), a file name
             span_words.append(item.text)
+            if not prose and item.text.lower() in STOP_WORDS:
+                following = _next_significant(items, index)
+                prose = following is not None and items[following].kind == "word"
             broke = after_value = explicit = False
             index += 1
             continue
@@ -735,7 +743,13 @@ def _read_pairs(items: list[_Item], program: Program) -> None:  # one pass, one 
                     # word of its phrase (`best estimator lgbm's best error` after `estimator
                     # lgbm's best error`).
                     full = "/".join([*(["_".join(label)] if label else []), "_".join(words)])
-                program.metrics.append((full, item.slot, _TIME_UNITS.get(item.unit, 0)))
+                if prose and not program.metrics and not _holds_metric_word([name]):
+                    # Settings listed after a sentence's words (`Fitting with cpus=2, gpus=0`,
+                    # `8 images for fraction=1.0 at imgsz=64`): a sentence's first value is
+                    # a result only when a metric's word names it.
+                    pass
+                else:
+                    program.metrics.append((full, item.slot, _TIME_UNITS.get(item.unit, 0)))
                 span_words = []
             words, after_value = [], True
             last_num = item
