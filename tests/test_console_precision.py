@@ -41,3 +41,12 @@ def test_a_setting_named_inside_a_sentence_is_not_a_metric() -> None:
     assert _names("Early stopping at epoch 10 with best_valid_accuracy = 0.83\n") == {
         "best_valid_accuracy"
     }
+
+
+def test_sizes_and_byte_rates_are_not_metrics() -> None:
+    line = "val: image access (ping: 0.2±0.1 ms, read: 111.1±27.6 MB/s, size: 3.3 KB)\n"
+    assert _names(line) == {"val/ping"}
+    assert _names("step=3 loss=0.3 MemAllocated=0.33GB peak 1.2 GiB\n") == {"loss"}
+    assert _names("Train Data Memory Usage: 0.02 MB (0.0% of available memory)\n") == set()
+    # A spread is not a unit: the mean is the value.
+    assert _names("acc: 0.91±0.02 loss: 0.3\n") == {"acc", "loss"}

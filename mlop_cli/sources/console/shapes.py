@@ -646,7 +646,12 @@ def _read_pairs(items: list[_Item], program: Program) -> None:  # one pass, one 
                 label = []  # `Date:  Sun, 06 Dec 2026   Pseudo R-squ.: 0.3`: a key's value
             keyed_label = False
             nxt = _next_significant(items, index)
-            if kind == "time" or item.unit and _RATE.match(item.unit + _rest_word(items, index)):
+            if (
+                kind == "time"
+                or item.unit
+                and _RATE.match(item.unit + _rest_word(items, index))
+                or _sized(items, index)
+            ):
                 words, broke, after_value = [], True, True
                 last_num = None
                 index += 1
@@ -1050,6 +1055,27 @@ def _next_significant(items: list[_Item], index: int) -> int | None:
         if items[j].kind != "ws":
             return j
     return None
+
+
+_BYTES = re.compile(r"[KMGTP]?i?B(?:/s)?\Z")
+
+
+def _sized(items: list[_Item], index: int) -> bool:
+    """A size or a throughput in bytes (`3.3 KB`, `0.33GB`, `111.1 MB/s`): not a metric (mlop
+    samples the machine's memory itself; a data set's or a file's size is not a result)."""
+    item = items[index]
+    if item.unit:
+        return _BYTES.match(item.unit + _rest_word(items, index)) is not None
+    j = index + 1
+    if j + 1 < len(items) and items[j].text == "±" and items[j + 1].kind == "num":
+        return _sized(items, j + 1)  # `111.1±27.6 MB/s`: the unit is after the spread
+    if j + 1 < len(items) and items[j].kind == "ws" and items[j].text == " ":
+        after = items[j + 1]
+        text = after.text
+        if after.kind == "word" and j + 3 < len(items) and items[j + 2].text == "/":
+            text += "/" + items[j + 3].text
+        return after.kind == "word" and _BYTES.match(text) is not None
+    return False
 
 
 def _rest_word(items: list[_Item], index: int) -> str:
