@@ -50,3 +50,24 @@ def test_sizes_and_byte_rates_are_not_metrics() -> None:
     assert _names("Train Data Memory Usage: 0.02 MB (0.0% of available memory)\n") == set()
     # A spread is not a unit: the mean is the value.
     assert _names("acc: 0.91±0.02 loss: 0.3\n") == {"acc", "loss"}
+
+
+def test_a_count_that_never_changes_is_not_a_series() -> None:
+    table = (
+        "      Class     Images  Instances          P          R\n"
+        "        all          8         12      0.512      0.25\n"
+    )
+    text = "".join(f"Epoch {e}/3\n" + table for e in (1, 2, 3))
+    assert _names(text) == {"P", "R"}
+    assert _names("".join(f"Norm: 8{i}.5, NNZs: 12, loss: 0.{i}\n" for i in range(1, 4))) == {
+        "Norm",
+        "loss",
+    }
+    # A count that moves is a series, from its first point.
+    got = parse_block("".join(f"step={i} loss=0.{i} num_tokens={150 * i}\n" for i in (1, 2, 3)))
+    tokens = [value for _, pairs in got for name, value in pairs if name == "num_tokens"]
+    assert tokens == [150, 300, 450]
+    # A name holding a metric's word is no count (`correct predictions`).
+    assert _names("epoch 1 correct predictions 10\nepoch 2 correct predictions 10\n") == {
+        "correct_predictions"
+    }

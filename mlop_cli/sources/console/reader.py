@@ -46,6 +46,7 @@ from mlop_cli.sources.console.shapes import (
     Program,
     fold_glyphs,
     interpret,
+    is_count_name,
     parse_float,
     token_spans,
 )
@@ -66,6 +67,8 @@ EmitColumns = Callable[[list[str], "list[int] | None", list[list[float]], list[f
 _BOXY = frozenset("|│┃-=─━+┏┗┡┣")
 
 MAX_SHAPES = 4096
+# Points of a count's name held while it has not changed (beyond: not kept; see _emit_counted).
+_MAX_COUNT_HELD = 10_000
 _SEP = re.compile(r"\s*\|\s*|\s{2,}")
 _RULE = re.compile(r"^[ \t]*[-=─━+|:┼┿╋┃│┣┫┠┨┏┓┗┛┳┻ \t]{3,}$")
 _BOX_ROW = re.compile(r"^[ \t]*[|│┃]\s*([^|│┃]*?)\s*[|│┃]\s*([^|│┃]*?)\s*[|│┃][ \t]*$")
@@ -178,7 +181,12 @@ class Reader:
         emit_columns: EmitColumns | None = None,
         on_error: Callable[[Exception, str], None] | None = None,
     ) -> None:
-        self._emit = emit
+        self._emit_out = emit
+        self._emit = self._emit_counted
+        # Series whose name counts things (`Images`, `NNZs`): None while undecided, with the
+        # points held while the value is one whole number; a name maps to False once decided.
+        self._count_names: dict[str, bool] = {}
+        self._count_held: dict[str, list[tuple[int | None, float | None, float, float]]] = {}
         self._on_error = on_error
         self._emit_columns = emit_columns or self._columns_one_by_one
         self._programs: dict[tuple[str, int], Program] = {}
@@ -214,7 +222,50 @@ class Reader:
     ) -> None:
         for row, when in enumerate(times):
             step = steps[row] if steps is not None else None
-            self._emit(names, step, None, [column[row] for column in values], when)
+            self._emit_out(names, step, None, [column[row] for column in values], when)
+
+    def _emit_counted(
+        self,
+        names: list[str],
+        step: int | None,
+        epoch: float | None,
+        values: list[float],
+        when: float,
+    ) -> None:
+        """Emit, holding the points of a count's name (`Images 8`, `NNZs: 12`) while its
+        value stays one whole number: a count that never changes (a data set's size, a
+        setting) is not a series; one that moves (`num_tokens`) is, from its first point."""
+        kinds = self._count_names
+        doubtful = None
+        for index, name in enumerate(names):
+            kind = kinds.get(name)
+            if kind is None:
+                kind = kinds[name] = is_count_name(name)
+            if kind:
+                doubtful = index if doubtful is None else doubtful
+        if doubtful is None:
+            self._emit_out(names, step, epoch, values, when)
+            return
+        keep_names: list[str] = []
+        keep_values: list[float] = []
+        for name, value in zip(names, values, strict=True):
+            if not kinds[name]:
+                keep_names.append(name)
+                keep_values.append(value)
+                continue
+            held = self._count_held.setdefault(name, [])
+            if value.is_integer() and (not held or held[0][2] == value):
+                if len(held) < _MAX_COUNT_HELD:
+                    held.append((step, epoch, value, when))
+                continue
+            # It moved (or is not a whole number): a series after all, from its first point.
+            kinds[name] = False
+            for point in self._count_held.pop(name):
+                self._emit_out([name], point[0], point[1], [point[2]], point[3])
+            keep_names.append(name)
+            keep_values.append(value)
+        if keep_names:
+            self._emit_out(keep_names, step, epoch, keep_values, when)
 
     def read(self, stream: int, text: str, first_time: float, time: float) -> None:
         """Read a block of ``\\n``-separated records of one stream."""
@@ -339,6 +390,8 @@ class Reader:
             for name, step, epoch, value, when in self._held:
                 self._emit([name], step, epoch, [value], when)
         self._held.clear()
+        # A count that never changed was a size or a setting: its points are not a series.
+        self._count_held.clear()
 
     # -- one line ----------------------------------------------------------------------
 
@@ -405,7 +458,8 @@ class Reader:
                         self._ctx.last_step = step
                     self.numeric_lines += 1
                     self.metric_lines += 1
-                    self._emit(program.names, step, None, values, when)
+                    # A fast shape names no count (Program.finish): no holding to do.
+                    self._emit_out(program.names, step, None, values, when)
                     self._heat(shape, program, tokens)
                     return
         self._line(state, line, shape, tokens, when)

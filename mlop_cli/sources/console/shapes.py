@@ -147,6 +147,7 @@ class Program:
     rank_slot: int | None = None  # the token that is the line's rank (srun's `3: `)
     fast: bool = False  # plain pairs and maybe a step: read without the run's context
     inert: bool = False  # no metric, no counter, no bar: nothing to read
+    counts: bool = False  # a name is a count's (`Images`): its values wait to change
     names: list[str] = field(default_factory=list)  # the metrics' names (with the rank), fast
     slots: list[int] = field(default_factory=list)  # their tokens, fast
 
@@ -162,8 +163,10 @@ class Program:
         )
         self.names = [f"rank{self.rank}/{n}" if self.rank else n for n, _, _ in self.metrics]
         self.slots = [slot for _, slot, _ in self.metrics]
+        self.counts = any(is_count_name(n) for n, _, _ in self.metrics)
         self.fast = bool(self.metrics) and not (
-            self.bar
+            self.counts
+            or self.bar
             or self.epoch is not None
             or self.position is not None
             or self.positional_step
@@ -510,6 +513,25 @@ def _read_counters_only(items: list[_Item], program: Program) -> None:
     if scratch.step is not None and program.step is None and scratch.positional_step:
         # `Epoch 2/5, Step 3/12: …` in a description locates the bar as its position does.
         pass
+
+
+_NAME_WORDS = re.compile(r"[A-Za-z]+")
+# Words of a count's name (`number of examples`, `total feature number`, `num_workers`).
+_COUNT_WORDS = frozenset(("number", "num", "count", "counts", "no", "nb", "n"))
+
+
+def is_count_name(name: str) -> bool:
+    """Whether a name says it counts things (`Images`, `Instances`, `NNZs`, `num_tokens`,
+    `number of examples`) rather than measures a result: such a series is a count or a setting
+    while its value stays the same whole number (see the reader)."""
+    words = _NAME_WORDS.findall(name.rsplit("/", 1)[-1])
+    if not words or _holds_metric_word(words):
+        return False
+    lowered = [w.lower() for w in words]
+    if any(w in _COUNT_WORDS for w in lowered):
+        return True
+    last = lowered[-1]
+    return len(last) > 3 and last.endswith("s") and not last.endswith(("ss", "us", "is", "as"))
 
 
 def _is_step_word(word: str) -> bool:
