@@ -658,8 +658,8 @@ def _read_pairs(items: list[_Item], program: Program) -> None:  # one pass, one 
                 tainted = True  # a path segment, a command-line flag (`--lr`), a file name
             span_words.append(item.text)
             if not prose and item.text.lower() in STOP_WORDS:
-                following = _next_significant(items, index)
-                prose = following is not None and items[following].kind == "word"
+                word_after = _next_significant(items, index)
+                prose = word_after is not None and items[word_after].kind == "word"
             broke = after_value = explicit = False
             index += 1
             continue
