@@ -71,3 +71,44 @@ def test_a_count_that_never_changes_is_not_a_series() -> None:
     assert _names("epoch 1 correct predictions 10\nepoch 2 correct predictions 10\n") == {
         "correct_predictions"
     }
+
+
+def _box(title: str, rows: list[tuple[str, str]]) -> str:
+    lines = ["╭" + "─" * 40 + "╮", f"│ {title:<38} │", "├" + "─" * 40 + "┤"]
+    lines += [f"│ {key:<24}{value:>14} │" for key, value in rows]
+    return "\n".join([*lines, "╰" + "─" * 40 + "╯", ""])
+
+
+def test_one_column_boxes_are_read_under_the_thing_their_title_names() -> None:
+    """A rounded box whose rows hold a key and its value in one cell, titled by what the
+    values are of: one series per trial, at the box's own iteration counter."""
+    text = "".join(
+        f"Trial trial_{t:05d} finished iteration {i}.\n"
+        + _box(
+            f"Trial trial_{t:05d} result",
+            [("checkpoint_dir_name", ""), ("training_iteration", str(i)), ("loss", f"0.{t}{i}")],
+        )
+        for i in (1, 2)
+        for t in (1, 2)
+    )
+    got = parse_block(text)
+    points = sorted((name, step, value) for step, pairs in got for name, value in pairs)
+    assert points == [
+        ("trial_00001/loss", 1, 0.11),
+        ("trial_00001/loss", 2, 0.12),
+        ("trial_00002/loss", 1, 0.21),
+        ("trial_00002/loss", 2, 0.22),
+    ]
+    # Configuration boxes hold settings; a table drawn inside a box repeats results.
+    config = _box("Trial trial_00001 config", [("lr", "0.01"), ("width", "64")])
+    assert parse_block(config) == []
+    table = "│ trial_00001   TERMINATED   64   0.01   3   0.445 │\n"
+    assert parse_block(_box("Trial name   status   width", []).replace("╰", table + "╰")) == []
+
+
+def test_a_number_with_a_word_of_its_own_after_a_label_counts_that_thing() -> None:
+    assert _names("Trial status: 2 TERMINATED | 2 PENDING\n") == set()
+    assert _names("Speed: 0.9ms preprocess, 39.4ms inference, 2.7ms postprocess per image\n") == (
+        set()
+    )
+    assert _names("acc: 91.2 %, loss: 0.3 | lr: 0.1\n") == {"acc", "loss", "lr"}

@@ -64,13 +64,24 @@ Emit = Callable[[list[str], "int | None", "float | None", list[float], float], N
 """``emit(names, step, epoch, values, time)``: the points of one record (one per name)."""
 EmitColumns = Callable[[list[str], "list[int] | None", list[list[float]], list[float]], None]
 """``emit_columns(names, steps, values, times)``: records of one shape, one column per name."""
-_BOXY = frozenset("|│┃-=─━+┏┗┡┣")
+_BOXY = frozenset("|│┃-=─━+┏┗┡┣╭╰├┌└")
 
 MAX_SHAPES = 4096
 # Points of a count's name held while it has not changed (beyond: not kept; see _emit_counted).
 _MAX_COUNT_HELD = 10_000
 _SEP = re.compile(r"\s*\|\s*|\s{2,}")
-_RULE = re.compile(r"^[ \t]*[-=─━+|:┼┿╋┃│┣┫┠┨┏┓┗┛┳┻ \t]{3,}$")
+_RULE = re.compile(r"^[ \t]*[-=─━+|:┼┿╋┃│┣┫┠┨┏┓┗┛┳┻╭╮╰╯├┤┌┐└┘┬┴\x01 \t]{3,}$")
+# A row of a one-column box: `│ accuracy        0.52 │` (key and value in one cell), or a cell
+# with no value (`│ Trial trainable_00000 result │`, the box's title when it comes first).
+_BOX_CELL = re.compile(
+    r"^[ \t]*[|│┃][ \t]*([^\s|│┃][^|│┃]*?)(?:[ \t]{2,}([^\s|│┃]+))?[ \t]*[|│┃][ \t]*$"
+)
+# A box titled as configuration holds settings, not results.
+_CONFIG_TITLE = frozenset(
+    "config configuration configurations parameters hyperparameters params settings "
+    "arguments args options".split()
+)
+_IDENTIFIER = re.compile(r"[A-Za-z][\w.\-]*\d[\w.\-]*|\d[\w.\-]*[A-Za-z_][\w.\-]*")
 _BOX_ROW = re.compile(r"^[ \t]*[|│┃]\s*([^|│┃]*?)\s*[|│┃]\s*([^|│┃]*?)\s*[|│┃][ \t]*$")
 _HEADER_WORD = re.compile(r"[A-Za-z_#][\w@()\-./#%]*")
 # Looked for with `in` (a scan in C per marker, ~20x quicker than a pattern of alternatives).
@@ -128,6 +139,10 @@ class _Table:
 @dataclass(slots=True)
 class _Box:
     section: str = ""
+    rows: int = 0  # rows read (a one-column box's first row without a value is its title)
+    prefix: str = ""  # the identifier its title names (`Trial trainable_00000 result`)
+    config: bool = False  # titled as configuration: nothing in it is a metric
+    one_column: bool = False
     values: list[tuple[str, float]] = field(default_factory=list)
     steps: list[tuple[str, float]] = field(default_factory=list)
     time: float = 0.0
@@ -483,11 +498,7 @@ class Reader:
             boxed = line[tag[1] :]
         boxy = boxed.lstrip()[:1] in _BOXY
         if state.box is not None or (
-            boxy
-            and (
-                _BOX_ROW.match(boxed)
-                or (_RULE.match(boxed) and ("-" in boxed or "─" in boxed or "━" in boxed))
-            )
+            boxy and (_BOX_ROW.match(boxed) or (_RULE.match(boxed) and _ruled(boxed)))
         ):
             if self._box_line(state, boxed, when):
                 return
@@ -990,12 +1001,18 @@ class Reader:
         """Read a line of a boxed key/value table; False when it is not one."""
         m = _BOX_ROW.match(line)
         if m is None:
-            if _RULE.match(line) and ("-" in line or "─" in line or "━" in line):
+            if _RULE.match(line) and _ruled(line):
                 if state.box is not None and (state.box.values or state.box.steps):
                     self._end_box(state, when)
                 elif state.box is None:
                     state.box = _Box(time=when)
                 return True
+            box = state.box
+            if box is not None and (box.one_column or not (box.values or box.section)):
+                cell = _BOX_CELL.match(line)
+                if cell is not None:
+                    self._box_cell(box, cell.group(1), cell.group(2), when)
+                    return True
             if state.box is not None:
                 self._end_box(state, when)
             return False
@@ -1023,6 +1040,37 @@ class Reader:
         box.values.append((full, number))
         box.time = when
         return True
+
+    def _box_cell(self, box: _Box, key: str, value: str | None, when: float) -> None:
+        """A row of a one-column box (`│ accuracy   0.52 │`): its title, a value, or a row of
+        a table drawn inside the box (several cells: not read, see below)."""
+        box.one_column = True
+        box.rows += 1
+        if value is None:
+            if box.rows == 1:
+                # The title: configuration, or the thing the values are of (its identifier).
+                words = key.split()
+                box.config = any(w.lower().strip(":") in _CONFIG_TITLE for w in words)
+                ids = [w for w in words if _IDENTIFIER.fullmatch(w)]
+                box.prefix = ids[0] if len(ids) == 1 else ""
+            return
+        if box.config or "  " in key.strip():
+            # Settings; or a row of a table inside a box (`trial_0001   TERMINATED   64  0.01
+            # 3  0.44`): a run's status table, repeating results its own records gave.
+            return
+        if not VALUE_TOKEN.fullmatch(value) or not is_value(value):
+            return
+        words = _HEADER_WORD.findall(key)
+        if not words or " " in key and not all(w.isidentifier() for w in key.split()):
+            return
+        name = "_".join(words)
+        full = f"{box.prefix}/{name}" if box.prefix else name
+        number = parse_float(value)
+        lowered = name.lower()
+        if lowered in STEP_WORDS or lowered.rsplit("_", 1)[-1] in _COUNTER_WORDS:
+            box.steps.append((full, number))
+        box.values.append((full, number))
+        box.time = when
 
     def _end_box(self, state: _Stream, when: float | None) -> None:
         box = state.box
@@ -1096,6 +1144,11 @@ _PERCENT_BRACKET = re.compile(r"\d+(?:\.\d+)?%[ ]*\[\d+/\d+|\|[-#=. ]{5,}\|")
 
 
 _DESCRIPTION_END = re.compile(rf"[: ]*\d+(?:\.\d+)?%[ ]*(?:\||{GLYPH})")
+
+
+def _ruled(line: str) -> bool:
+    """Whether a line of box characters draws a rule (dashes, or a run of them folded)."""
+    return "-" in line or "─" in line or "━" in line or (GLYPH in line and line.count(GLYPH) == 1)
 
 
 def _bar_description(line: str) -> str | None:

@@ -735,7 +735,9 @@ def _read_pairs(items: list[_Item], program: Program) -> None:  # one pass, one 
                 and items[nxt].kind == "p"
                 and items[nxt].text in "/\\"
             ) or (words and _FILE.search(words[-1]) is not None and _glued_colon(items, index))
-            counts = not explicit and _counts_a_unit(items, index, nxt)
+            counts = (
+                _counts_a_unit(items, index, nxt) if not explicit else _counts_a_word(items, nxt)
+            )
             if tainted or glued_after or counts:
                 # `ckpt=3/model.pt`, `--epochs 3`, `took 12 minutes`: not a metric.
                 name = None
@@ -985,6 +987,18 @@ def _counts_a_unit(items: list[_Item], index: int, nxt: int | None) -> bool:
             return False
         return item.text not in ":=("
     return True
+
+
+def _counts_a_word(items: list[_Item], nxt: int | None) -> bool:
+    """`Trial status: 2 TERMINATED | 2 PENDING`, `Speed: 0.9ms preprocess, 39.4ms inference`:
+    after a label, a number with one word of its own before the list's next separator is a
+    number of that thing, not the label's value."""
+    if nxt is None or items[nxt].kind != "word" or items[nxt - 1].text != " ":
+        return False
+    after = _next_significant(items, nxt)
+    if after is None:
+        return True
+    return items[after].kind == "p" and items[after].text in ",|;"
 
 
 def _glued_colon(items: list[_Item], index: int) -> bool:
