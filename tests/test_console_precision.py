@@ -112,3 +112,16 @@ def test_a_number_with_a_word_of_its_own_after_a_label_counts_that_thing() -> No
         set()
     )
     assert _names("acc: 91.2 %, loss: 0.3 | lr: 0.1\n") == {"acc", "loss", "lr"}
+
+
+def test_a_duration_named_as_a_time_is_not_a_metric() -> None:
+    text = "Time spent computing histograms: 4.735s\nTotal running time: 17s\n"
+    assert _names(text) == set()
+    assert _names("Estimated time budget=10s. epoch 1 loss=0.3\n") == {"loss"}
+    # Timings a library records as metrics print as plain numbers: they stay.
+    assert _names("{'eval_loss': 0.7, 'eval_runtime': 0.081, 'epoch': 1.0}\n") == {
+        "eval_loss",
+        "eval_runtime",
+    }
+    # The time of each step is the speed of training: a series.
+    assert _names("iter 100: loss 2.3456, time 45.67ms, mfu 12.34%\n") == {"loss", "time", "mfu"}

@@ -516,6 +516,9 @@ def _read_counters_only(items: list[_Item], program: Program) -> None:
 
 
 _NAME_WORDS = re.compile(r"[A-Za-z]+")
+# Words of a name that says how long something took overall (a plain `time 45ms` each step
+# is the speed of training, a series).
+_TIME_WORDS = frozenset("runtime elapsed duration spent took budget running wall".split())
 # Words of a count's name (`number of examples`, `total feature number`, `num_workers`).
 _COUNT_WORDS = frozenset(("number", "num", "count", "counts", "no", "nb", "n"))
 
@@ -772,7 +775,14 @@ def _read_pairs(items: list[_Item], program: Program) -> None:  # one pass, one 
                     # word of its phrase (`best estimator lgbm's best error` after `estimator
                     # lgbm's best error`).
                     full = "/".join([*(["_".join(label)] if label else []), "_".join(words)])
-                if prose and not program.metrics and not _holds_metric_word([name]):
+                if item.unit in _TIME_UNITS and _TIME_WORDS & set(
+                    _NAME_WORDS.findall(name.lower())
+                ):
+                    # A duration printed with its unit under a name that says so (`Time spent
+                    # predicting: 0.2s`, `Total running time: 17s`, `time budget=10s`): how
+                    # long something took, not a result of the training.
+                    pass
+                elif prose and not program.metrics and not _holds_metric_word([name]):
                     # Settings listed after a sentence's words (`Fitting with cpus=2, gpus=0`,
                     # `8 images for fraction=1.0 at imgsz=64`): a sentence's first value is
                     # a result only when a metric's word names it.
