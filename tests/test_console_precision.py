@@ -125,3 +125,10 @@ def test_a_duration_named_as_a_time_is_not_a_metric() -> None:
     }
     # The time of each step is the speed of training: a series.
     assert _names("iter 100: loss 2.3456, time 45.67ms, mfu 12.34%\n") == {"loss", "time", "mfu"}
+
+
+def test_the_last_number_of_a_bar_cut_at_the_terminals_width_is_not_read() -> None:
+    cut = "Epoch 0:  50%|#####     | 4/8 [00:01<00:01, 3.1it/s, loss=0.801, val_acc=0.641, lr=0"
+    assert _names(cut + "\n") == {"loss", "val_acc"}
+    whole = "Epoch 0:  50%|#####     | 4/8 [00:01<00:01, 3.1it/s, loss=0.801, lr=0]"
+    assert _names(whole + "\n") == {"loss", "lr"}

@@ -147,6 +147,7 @@ class Program:
     rank_slot: int | None = None  # the token that is the line's rank (srun's `3: `)
     fast: bool = False  # plain pairs and maybe a step: read without the run's context
     inert: bool = False  # no metric, no counter, no bar: nothing to read
+    cut: bool = False  # a bar cut at the terminal's width (its postfix has no `]`)
     counts: bool = False  # a name is a count's (`Images`): its values wait to change
     names: list[str] = field(default_factory=list)  # the metrics' names (with the rank), fast
     slots: list[int] = field(default_factory=list)  # their tokens, fast
@@ -284,6 +285,8 @@ def interpret(line: str) -> Program:
         _read_counters_only(desc, program)
         items = [item for item in items if item.start >= postfix_start]
     _read_pairs(items, program)
+    if program.cut and program.metrics and program.metrics[-1][1] == len(spans) - 1:
+        del program.metrics[-1]  # `…, train_loss_epoch=0` at the edge: maybe `0.712` cut
     if len(program.metrics) > 1:
         _drop_parameters(line, start, end, spans, program)
     # Per epoch: an epoch and nothing finer (no step of its own, no position in the epoch).
@@ -450,6 +453,8 @@ def _read_bar(
         # The postfix: after the rate inside the brackets (`[00:01<00:02, 25.12it/s, loss=…]`).
         bracket = start + m.end()
         close = line.find("]", bracket, end)
+        # Without its `]` the bar was cut at the terminal's width: its last number may be cut.
+        program.cut = close < 0
         inner_end = close if close >= 0 else end
         comma = line.find(",", bracket, inner_end)
         comma = line.find(",", comma + 1, inner_end) if comma >= 0 else -1
