@@ -132,3 +132,22 @@ def test_the_last_number_of_a_bar_cut_at_the_terminals_width_is_not_read() -> No
     assert _names(cut + "\n") == {"loss", "val_acc"}
     whole = "Epoch 0:  50%|#####     | 4/8 [00:01<00:01, 3.1it/s, loss=0.801, lr=0]"
     assert _names(whole + "\n") == {"loss", "lr"}
+
+
+def test_a_header_cell_of_words_over_as_many_numbers_is_one_column_per_word() -> None:
+    """pycma's table: `Iterat #Fevals` are two columns one space apart; `Iterat` (an
+    iteration, abbreviated) is the step; `#Fevals` counts evaluations, not a metric."""
+    text = (
+        "Iterat #Fevals   function value  axis ratio  sigma  min&max std  t[m:s]\n"
+        "    1     10 6.824717706340266e+01 1.0e+00 2.92e-01  3e-01  3e-01 0:00.0  \n"
+        "    2     20 8.164410663417449e+01 1.3e+00 2.55e-01  2e-01  3e-01 0:00.0  \n"
+    )
+    got = parse_block(text)
+    assert [step for step, _ in got] == [1, 2]
+    assert dict(got[0][1]) == {
+        "function_value": 68.24717706340266,
+        "axis_ratio": 1.0,
+        "sigma": 0.292,
+        "min&max": 0.3,
+        "std": 0.3,
+    }

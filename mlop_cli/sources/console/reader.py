@@ -114,8 +114,14 @@ _COUNTER_WORDS = frozenset(("step", "iter", "iteration", "counter"))
 
 
 def _step_column(lowered: str) -> bool:
-    """Whether a column's name (words joined by `_`, lower case) names the rows' counter."""
-    return lowered in _STEP_COLUMNS or lowered.rsplit("_", 1)[-1] in _COUNTER_WORDS
+    """Whether a column's name (words joined by `_`, lower case) names the rows' counter
+    (`iter`, `global step`, an abbreviation of iteration: `Iterat`)."""
+    last = lowered.rsplit("_", 1)[-1]
+    return (
+        lowered in _STEP_COLUMNS
+        or last in _COUNTER_WORDS
+        or (len(last) >= 4 and "iteration".startswith(last))
+    )
 
 
 @dataclass(slots=True)
@@ -1376,12 +1382,21 @@ def _row_program(table: _Table, line: str) -> Program | None:
         and line[lead_start:lead_end].isdigit()
     ):
         program.step = index_slot  # a frame's row numbers: the only order the rows have
+    extra: list[tuple[_Column, int]] = []
     for column_index, slots in sorted(assigned.items()):
         column = columns[column_index]
         name = "_".join(column.name.split())
         lowered = name.lower()
         if len(slots) == 2 and (lowered in _EPOCH_COLUMNS or _step_column(lowered)):
             slots = slots[:1]  # `1/3`: the epoch of a total
+        if len(slots) > 1:
+            # A cell of words over as many numbers, each under one of its words (`Iterat
+            # #Fevals` over `1  10`): one column per word.
+            split = _split_cell(column, [spans[slot] for slot in slots])
+            if split is not None:
+                for word, slot in zip(split, slots, strict=True):
+                    extra.append((_Column(word, 0, 0), slot))
+                continue
         if len(slots) != 1:
             if lowered in _EPOCH_COLUMNS or _step_column(lowered):
                 continue
@@ -1398,6 +1413,17 @@ def _row_program(table: _Table, line: str) -> Program | None:
             keyed = key_text and key_text.lower() not in _WHOLE and index_slot is None
             full = f"{key_text}/{name}" if keyed else name
             program.metrics.append((full, slot, 0))
+    for column, slot in extra:
+        lowered = column.name.lower()
+        if lowered in _EPOCH_COLUMNS:
+            program.epoch = slot
+            program.per_epoch = True
+        elif _step_column(lowered):
+            program.step = slot
+        elif not lowered.startswith("#"):
+            full = f"{key_text}/{column.name}" if key_text and index_slot is None else column.name
+            program.metrics.append((full, slot, 0))
+    program.metrics.sort(key=lambda metric: metric[1])
     if program.step is not None:
         program.per_epoch = False
     cells = {slot: line[spans[slot][0] : spans[slot][1]] for _, slot, _ in program.metrics}
@@ -1409,6 +1435,25 @@ def _row_program(table: _Table, line: str) -> Program | None:
     if not program.metrics:
         return None
     return program
+
+
+def _split_cell(column: _Column, spans: list[tuple[int, int]]) -> list[str] | None:
+    """The words of a header cell, one per number under it, when each number lies under its
+    own word, in order (else None: the numbers share the column)."""
+    if len(column.name) != column.end - column.start:
+        return None  # a name rebuilt from a group or two lines: no positions to go by
+    words = [
+        (column.start + m.start(), column.start + m.end(), m.group())
+        for m in re.finditer(r"\S+", column.name)
+    ]
+    if len(words) != len(spans):
+        return None
+    for (start, end), (word_start, word_end, _) in zip(spans, words, strict=True):
+        middle = (start + end) / 2
+        nearest = min(words, key=lambda w: abs((w[0] + w[1]) / 2 - middle))
+        if nearest[0] != word_start or nearest[1] != word_end:
+            return None
+    return [word for _, _, word in words]
 
 
 def _count_cell(cell: str) -> bool:
