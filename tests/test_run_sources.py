@@ -176,7 +176,7 @@ def test_context_source_puts_the_slow_context_and_is_waited_for(tmp_path: Path) 
 
 def test_console_source_without_an_indexer_is_done_at_once(tmp_path: Path) -> None:
     source = ConsoleSource(_options(tmp_path), "r1", [].append)
-    assert not source.started and source.pid is None
+    assert not source.started and source.indexer is None
     assert source.wait(time.monotonic()) is True
     source.end_of_run(3)  # nothing to tell: no error
     assert source.summary() == {}
