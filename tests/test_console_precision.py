@@ -151,3 +151,9 @@ def test_a_header_cell_of_words_over_as_many_numbers_is_one_column_per_word() ->
         "min&max": 0.3,
         "std": 0.3,
     }
+
+
+def test_a_key_whose_value_is_text_labels_nothing_after_its_separator() -> None:
+    assert _names("Best learner: lgbm, best loss: 0.0152\n") == {"best_loss"}
+    # A label with a metric after it still labels the line.
+    assert _names("train: loss: 0.52, acc: 0.91\n") == {"train/loss", "train/acc"}

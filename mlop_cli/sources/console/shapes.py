@@ -891,6 +891,10 @@ def _read_pairs(items: list[_Item], program: Program) -> None:  # one pass, one 
                     phases = [w for w in span_words if w.lower() in PHASES]
                     if phases:
                         label = phases
+                if keyed_label and words:
+                    # `Best learner: lgbm, best loss: 0.01`: the key's value was its text; the
+                    # separator ends it, and it labels nothing after.
+                    label, keyed_label = [], False
                 words, span_words, broke = [], [], True
                 explicit = False
                 segment_start = True
