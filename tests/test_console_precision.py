@@ -157,3 +157,18 @@ def test_a_key_whose_value_is_text_labels_nothing_after_its_separator() -> None:
     assert _names("Best learner: lgbm, best loss: 0.0152\n") == {"best_loss"}
     # A label with a metric after it still labels the line.
     assert _names("train: loss: 0.52, acc: 0.91\n") == {"train/loss", "train/acc"}
+
+
+def test_a_bars_metrics_wrapped_with_names_and_values_on_different_lines() -> None:
+    """Lightning's rich bar, piped, 80 columns: each name meets its value on the next line."""
+    pad = " " * 61
+    text = (
+        "Epoch 2/2  ━━━━━━━━━━━━━━━━━━ 6/6 0:00:00 • 0:00:00 22.81it/s v_num: 0.000      \n"
+        f"{pad}train_loss_step:  \n"
+        f"{pad}1.405 val_loss:   \n"
+        f"{pad}0.973             \n"
+        f"{pad}train_loss_epoch: \n"
+        f"{pad}1.256             \n"
+    )
+    got = {name: value for _, pairs in parse_block(text) for name, value in pairs}
+    assert got == {"train_loss_step": 1.405, "val_loss": 0.973, "train_loss_epoch": 1.256}

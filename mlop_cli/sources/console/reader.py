@@ -67,6 +67,10 @@ EmitColumns = Callable[[list[str], "list[int] | None", list[list[float]], list[f
 _BOXY = frozenset("|│┃-=─━+┏┗┡┣╭╰├┌└")
 
 MAX_SHAPES = 4096
+# A bar's wrapped metrics: lines indented this much after it; a name ending one, its value
+# on the next.
+_WRAP_INDENT = " " * 8
+_DANGLING = re.compile(r"(?:^|(?<=\s))([A-Za-z_][\w./@\-]*:)$")
 # Points of a count's name held while it has not changed (beyond: not kept; see _emit_counted).
 _MAX_COUNT_HELD = 10_000
 _SEP = re.compile(r"\s*\|\s*|\s{2,}")
@@ -163,6 +167,7 @@ class _Stream:
     table: _Table | None = None
     box: _Box | None = None
     bar: tuple[int | None, float | None] | None = None  # the bar just drawn: its step, epoch
+    dangling: str = ""  # a wrapped bar's last name, its value on the next line (`val_loss:`)
 
 
 @dataclass(slots=True)
@@ -461,6 +466,25 @@ class Reader:
 
     def _one(self, state: _Stream, line: str, shape: str, tokens: list[str], when: float) -> None:
         """Read one record: by the fast path when its shape allows, else in full."""
+        if state.bar is not None and line.startswith(_WRAP_INDENT):
+            # A bar's metrics wrapped onto indented lines, a name's value often on the next
+            # line (`train_loss_step:` / `1.405 val_loss:` / `0.973`): each name meets its value.
+            text = line.strip()
+            joined = bool(state.dangling)
+            if joined:
+                text = f"{state.dangling} {text}"
+                state.dangling = ""
+            m = _DANGLING.search(text)
+            if m is not None:
+                state.dangling = m.group(1)
+                text = text[: m.start()].rstrip()
+            if joined or m is not None:
+                if not text:
+                    return
+                line = line[: len(line) - len(line.lstrip())] + text
+                shape, tokens = split_tokens(line)
+        elif state.dangling:
+            state.dangling = ""
         program = self._programs.get((shape, 0)) if state.table is None and tokens else None
         if program is not None and program.inert and state.box is None and state.header is None:
             # A shape known to hold no metric and no counter (plain log text with numbers).
