@@ -172,3 +172,14 @@ def test_a_bars_metrics_wrapped_with_names_and_values_on_different_lines() -> No
     )
     got = {name: value for _, pairs in parse_block(text) for name, value in pairs}
     assert got == {"train_loss_step": 1.405, "val_loss": 0.973, "train_loss_epoch": 1.256}
+
+
+def test_an_evaluation_after_an_epoch_lands_at_the_epochs_end() -> None:
+    """Training printed every 4 of 16 batches: the last line shows batch 12, the epoch ends
+    at 16; the evaluation's shorter count `[0/4]` is at that end, not at the last line seen."""
+    text = "".join(f"Epoch: [0]  [{i:2d}/16]  loss: 1.{i:02d}\n" for i in (0, 4, 8, 12))
+    text += "Test:  [0/4]  loss: 2.5\nTest:  [2/4]  loss: 2.4\n"
+    text += "".join(f"Epoch: [1]  [{i:2d}/16]  loss: 0.{i:02d}\n" for i in (0, 4))
+    got = [(step, name) for step, pairs in parse_block(text) for name, _ in pairs]
+    assert [step for step, name in got if name == "Test/loss"] == [16, 16]
+    assert [step for step, name in got if name == "loss"] == [0, 4, 8, 12, 16, 20]

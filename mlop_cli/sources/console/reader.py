@@ -942,8 +942,13 @@ class Reader:
             elif total < ctx.line_total and epoch is not None:
                 # A shorter count within an epoch (`Test: [2/3]`, `Epoch(val) [1][2/3]` after
                 # the training's `[7/8]`): it counts an evaluation's batches, not the run's
-                # steps; its values are the epoch's, at that epoch's last step.
-                return ctx.epoch_last_step.get(epoch, ctx.last_step)
+                # steps; its values are the epoch's, at that epoch's last step: its end, where
+                # the training's count reaches its total (a line every n batches seldom shows
+                # the last one).
+                seen = ctx.epoch_last_step.get(epoch, ctx.last_step)
+                end = int((epoch - (ctx.epoch_base or 0) + 1) * ctx.line_total)
+                # (A count from 0 whose last line shows `[3/4]` has shown the end already.)
+                return end if seen is not None and seen < end - 1 else seen
         if (
             program.bar
             and total
