@@ -213,6 +213,7 @@ class Reader:
         # points held while the value is one whole number; a name maps to False once decided.
         self._count_names: dict[str, bool] = {}
         self._count_held: dict[str, list[tuple[int | None, float | None, float, float]]] = {}
+        self._counting = False  # a count's name was read: emits look at their names
         self._on_error = on_error
         self._emit_columns = emit_columns or self._columns_one_by_one
         self._programs: dict[tuple[str, int], Program] = {}
@@ -261,6 +262,9 @@ class Reader:
         """Emit, holding the points of a count's name (`Images 8`, `NNZs: 12`) while its
         value stays one whole number: a count that never changes (a data set's size, a
         setting) is not a series; one that moves (`num_tokens`) is, from its first point."""
+        if not self._counting:
+            self._emit_out(names, step, epoch, values, when)  # no count's name read yet
+            return
         kinds = self._count_names
         doubtful = None
         for index, name in enumerate(names):
@@ -751,6 +755,8 @@ class Reader:
         when: float,
     ) -> None:
         self.metric_lines += 1
+        if program.counts:
+            self._counting = True
         if not program.bar and self._bar_pending:
             self._flush_bars()
         names: list[str] = []
@@ -1122,6 +1128,8 @@ class Reader:
             if counter[1] == counter[1]:
                 step = int(counter[1])
         counters = {name for name, _ in box.steps}
+        if not self._counting and any(is_count_name(name) for name, _ in box.values):
+            self._counting = True
         if step is not None:
             self._ctx.last_step = step
         elif self._ctx.last_step is not None:
