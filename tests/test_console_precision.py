@@ -183,3 +183,34 @@ def test_an_evaluation_after_an_epoch_lands_at_the_epochs_end() -> None:
     got = [(step, name) for step, pairs in parse_block(text) for name, _ in pairs]
     assert [step for step, name in got if name == "Test/loss"] == [16, 16]
     assert [step for step, name in got if name == "loss"] == [0, 4, 8, 12, 16, 20]
+
+
+def test_a_report_table_with_labelled_rows() -> None:
+    """scikit-learn's classification_report: rows labelled by a class number right-aligned
+    left of the columns (a key, not a row number), two-word labels, and an `accuracy` row
+    whose one value is its label's; `support` counts."""
+    text = (
+        "              precision    recall  f1-score   support\n"
+        "\n"
+        "           0      0.738     0.801     0.768       151\n"
+        "           1      0.913     0.971     0.941       140\n"
+        "\n"
+        "    accuracy                          0.831       291\n"
+        "   macro avg      0.835     0.836     0.833       291\n"
+    )
+    got = {name: value for _, pairs in parse_block(text) for name, value in pairs}
+    assert got == {
+        "0/precision": 0.738,
+        "0/recall": 0.801,
+        "0/f1-score": 0.768,
+        "1/precision": 0.913,
+        "1/recall": 0.971,
+        "1/f1-score": 0.941,
+        "accuracy": 0.831,
+        "macro_avg/precision": 0.835,
+        "macro_avg/recall": 0.836,
+        "macro_avg/f1-score": 0.833,
+    }
+    # A frame's row numbers start the line: they are its order, not keys.
+    frame = "       loss  accuracy\n0  0.526970  0.753125\n1  0.362388  0.868750\n"
+    assert [step for step, _ in parse_block(frame)] == [0, 1]

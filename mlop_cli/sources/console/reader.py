@@ -777,6 +777,9 @@ class Reader:
                     value *= UNIT_SCALE[kind]
             names.append(name)
             values.append(value)
+        if program.key_slot is not None:
+            key = tokens[program.key_slot]
+            names = [f"{key}/{name}" for name in names]
         rank = program.rank
         if program.rank_slot is not None:
             rank = _int(tokens[program.rank_slot]) or 0
@@ -1358,9 +1361,16 @@ def _row_program(table: _Table, line: str) -> Program | None:
     first = None
     if words:
         first = re.search(r"\S+", rest)
-        if first is None or len(words) > 1 or first.start() > columns[0].end + 2:
+        if first is None or first.start() > columns[0].end + 2:
             return None
-        key_text = words[0]
+        if len(words) > 1:
+            # A key of words left of every column (`macro avg`, `weighted avg`): one label.
+            label = re.match(r"[ \t]*(\S+(?: \S+)*)", rest)
+            if label is None or label.end() >= columns[0].start or len(words) > 3:
+                return None
+            key_text = "_".join(words)
+        else:
+            key_text = words[0]
         key_column = _column_under(columns, first.start(), first.end(), overlap_only=True)
     if key_text.lower() in _STATISTICS:
         table.summary = True
@@ -1372,7 +1382,21 @@ def _row_program(table: _Table, line: str) -> Program | None:
     # and never a column's value.
     index_slot = None
     lead_slot, (lead_start, lead_end) = row_spans[0]
-    if lead_end < columns[0].start and (
+    key_slot = None
+    if (
+        not key_text
+        and 0 < lead_start
+        and lead_end < columns[0].start
+        and len(row_spans) == len(columns) + 1
+        and not table.index_name
+        and not any(_column_kind(column) for column in columns)
+    ):
+        # A number right-aligned left of every column, one more than the columns (a class
+        # label in a report: `           0      0.738     0.801`), is the row's key; a frame's
+        # row numbers start the line.
+        key_slot = lead_slot  # the name's prefix is the token, read from each row
+        row_spans = row_spans[1:]
+    elif lead_end < columns[0].start and (
         table.index_name
         or key_column >= 0
         or any(_column_kind(column) for column in columns)
@@ -1405,7 +1429,7 @@ def _row_program(table: _Table, line: str) -> Program | None:
             assigned.setdefault(best, []).append(slot)
     if len(assigned) < max(2, (len(columns) + 1) // 2):
         return None  # a number or two under a header is not its row (`Epoch 1: 33%|…`)
-    program = Program(numbers=len(spans), row=True)
+    program = Program(numbers=len(spans), row=True, key_slot=key_slot)
     index_kind = _column_kind(_Column(table.index_name, 0, 0)) if table.index_name else ""
     if index_slot is not None and index_kind == "epoch":
         program.epoch = index_slot
@@ -1471,6 +1495,17 @@ def _row_program(table: _Table, line: str) -> Program | None:
         program.metrics = [m for m in program.metrics if not _count_cell(cells[m[1]])]
     if not program.metrics:
         return None
+    if (
+        len(program.metrics) == 1
+        and key_text
+        and key_column < 0
+        and len(row_spans) < len(columns)
+        and program.metrics[0][0].startswith(f"{key_text}/")
+    ):
+        # A row of fewer values than columns whose one value is its key's (`accuracy  0.83
+        # 450` under `precision  recall  f1-score  support`): named by its key.
+        name, slot, kind = program.metrics[0]
+        program.metrics[0] = (key_text, slot, kind)
     return program
 
 
