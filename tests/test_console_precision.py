@@ -214,3 +214,17 @@ def test_a_report_table_with_labelled_rows() -> None:
     # A frame's row numbers start the line: they are its order, not keys.
     frame = "       loss  accuracy\n0  0.526970  0.753125\n1  0.362388  0.868750\n"
     assert [step for step, _ in parse_block(frame)] == [0, 1]
+
+
+def test_count_names_stay_bounded_in_a_flood_of_distinct_names() -> None:
+    from mlop_cli.sources.console import reader as reader_module
+
+    got: list[str] = []
+    reader = reader_module.Reader(lambda names, step, epoch, values, when: got.extend(names))
+    reader._ctx.started = True
+    count = reader_module._MAX_COUNT_NAMES + 50
+    lines = "".join(f"step={i} run{i}_images={i}\n" for i in range(count))
+    reader.read(1, lines, 0.0, 0.0)
+    assert len(reader._count_names) <= reader_module._MAX_COUNT_NAMES
+    reader.close()
+    assert len(got) == 50  # the names past the bound are metrics; the held counts never moved

@@ -73,6 +73,7 @@ _WRAP_INDENT = " " * 8
 _DANGLING = re.compile(r"(?:^|(?<=\s))([A-Za-z_][\w./@\-]*:)$")
 # Points of a count's name held while it has not changed (beyond: not kept; see _emit_counted).
 _MAX_COUNT_HELD = 10_000
+_MAX_COUNT_NAMES = 10_000  # names looked at for counts (beyond: taken as metrics)
 _SEP = re.compile(r"\s*\|\s*|\s{2,}")
 _RULE = re.compile(r"^[ \t]*[-=─━+|:┼┿╋┃│┣┫┠┨┏┓┗┛┳┻╭╮╰╯├┤┌┐└┘┬┴\x01 \t]{3,}$")
 # A row of a one-column box: `│ accuracy        0.52 │` (key and value in one cell), or a cell
@@ -270,7 +271,10 @@ class Reader:
         for index, name in enumerate(names):
             kind = kinds.get(name)
             if kind is None:
-                kind = kinds[name] = is_count_name(name)
+                if len(kinds) >= _MAX_COUNT_NAMES:
+                    kind = False  # a flood of distinct names: stay bounded, hold none of them
+                else:
+                    kind = kinds[name] = is_count_name(name)
             if kind:
                 doubtful = index if doubtful is None else doubtful
         if doubtful is None:
@@ -279,7 +283,7 @@ class Reader:
         keep_names: list[str] = []
         keep_values: list[float] = []
         for name, value in zip(names, values, strict=True):
-            if not kinds[name]:
+            if not kinds.get(name, False):
                 keep_names.append(name)
                 keep_values.append(value)
                 continue
