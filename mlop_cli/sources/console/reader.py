@@ -71,7 +71,8 @@ MAX_SHAPES = 4096
 # on the next.
 _WRAP_INDENT = " " * 8
 _DANGLING = re.compile(r"(?:^|(?<=\s))([A-Za-z_][\w./@\-]*:)$")
-# Points of a count's name held while it has not changed (beyond: not kept; see _emit_counted).
+# Points of a count's name held while it has not changed (beyond: not kept; see _emit_counted),
+# and ten times that for all names together.
 _MAX_COUNT_HELD = 10_000
 _MAX_COUNT_NAMES = 10_000  # names looked at for counts (beyond: taken as metrics)
 _SEP = re.compile(r"\s*\|\s*|\s{2,}")
@@ -215,6 +216,7 @@ class Reader:
         self._count_names: dict[str, bool] = {}
         self._count_held: dict[str, list[tuple[int | None, float | None, float, float]]] = {}
         self._counting = False  # a count's name was read: emits look at their names
+        self._count_held_total = 0  # points held, all names together (bounded)
         self._on_error = on_error
         self._emit_columns = emit_columns or self._columns_one_by_one
         self._programs: dict[tuple[str, int], Program] = {}
@@ -289,12 +291,15 @@ class Reader:
                 continue
             held = self._count_held.setdefault(name, [])
             if value.is_integer() and (not held or held[0][2] == value):
-                if len(held) < _MAX_COUNT_HELD:
+                if len(held) < _MAX_COUNT_HELD and self._count_held_total < _MAX_COUNT_HELD * 10:
                     held.append((step, epoch, value, when))
+                    self._count_held_total += 1
                 continue
             # It moved (or is not a whole number): a series after all, from its first point.
             kinds[name] = False
-            for point in self._count_held.pop(name):
+            points = self._count_held.pop(name)
+            self._count_held_total -= len(points)
+            for point in points:
                 self._emit_out([name], point[0], point[1], [point[2]], point[3])
             keep_names.append(name)
             keep_values.append(value)
@@ -426,6 +431,7 @@ class Reader:
         self._held.clear()
         # A count that never changed was a size or a setting: its points are not a series.
         self._count_held.clear()
+        self._count_held_total = 0
 
     # -- one line ----------------------------------------------------------------------
 
