@@ -33,3 +33,39 @@ def strip_ansi(text: str) -> str:
 def strip_ansi_bytes(data: bytes) -> bytes:
     """Console bytes without their terminal escape sequences, as :func:`strip_ansi` for text."""
     return _BYTES.sub(b"", data) if b"\x1b" in data else data
+
+
+# A sequence that may go on in the next chunk: an ESC and what follows it, when that is no
+# whole sequence yet (`\x1b[1;3`, an OSC title with no end and no line end so far).
+_UNFINISHED = re.compile(
+    rb"\x1b(?:\[[0-?]*[ -/]*|\][^\x07\x1b\r\n]*\x1b?|[PX^_][^\x1b]*\x1b?|[ -/]*)\Z"
+)
+# A sequence longer than this is no sequence a terminal would wait for: passed on as it is.
+_LONGEST_HELD = 4096
+
+
+class AnsiStripper:
+    """:func:`strip_ansi_bytes` for console read chunk by chunk (one per stream): a sequence
+    cut where one stored chunk ends and the next begins is removed whole, not half printed."""
+
+    def __init__(self) -> None:
+        self._held = b""
+
+    def feed(self, data: bytes) -> bytes:
+        """The chunk without its escapes; an unfinished sequence at its end is held back."""
+        data = self._held + data
+        self._held = b""
+        # The first ESC near the end from which the rest is one unfinished sequence (a DCS
+        # string holds ESCs of its own: the last ESC alone would cut it).
+        start = data.find(b"\x1b", max(0, len(data) - _LONGEST_HELD))
+        while start >= 0:
+            if _UNFINISHED.match(data, start):
+                data, self._held = data[:start], data[start:]
+                break
+            start = data.find(b"\x1b", start + 1)
+        return strip_ansi_bytes(data)
+
+    def flush(self) -> bytes:
+        """What is held at the end of the console (an escape it never finished)."""
+        held, self._held = self._held, b""
+        return strip_ansi_bytes(held)

@@ -5,12 +5,11 @@ Documented in the README; fields are only ever added, never renamed or removed.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from typing import Any
 
-from mlop_cli.store.queries import Store
-from mlop_cli.views.runs import duration_of
-from mlop_cli.views.text import iso_time
+from mlop_cli.store.model import Run, RunDetails
 
 
 def _number(value: Any) -> Any:
@@ -19,23 +18,30 @@ def _number(value: Any) -> Any:
     return value
 
 
-def run_summary(run: dict[str, Any]) -> dict[str, Any]:
+def iso_time(timestamp: float | None) -> str | None:
+    """ISO 8601 in UTC with milliseconds, for JSON."""
+    if not timestamp:
+        return None
+    return dt.datetime.fromtimestamp(timestamp, dt.timezone.utc).isoformat(timespec="milliseconds")
+
+
+def run_summary(run: Run) -> dict[str, Any]:
     """One run as a line of ``mlop ls --json``."""
     return {
-        "id": run["id"],
-        "name": run.get("name"),
-        "project": run.get("project"),
-        "status": run["status"],
-        "exit_code": run.get("exit_code"),
-        "signal": run.get("signal"),
-        "command": run.get("command", []),
-        "started_at": iso_time(run.get("started_at")),
-        "ended_at": iso_time(run.get("ended_at")),
-        "duration_s": _round(duration_of(run)),
-        "host": run.get("host"),
-        "user": run.get("user"),
-        "tags": run.get("tags", []),
-        "group": run.get("group_id"),
+        "id": run.id,
+        "name": run.name,
+        "project": run.project,
+        "status": run.status,
+        "exit_code": run.exit_code,
+        "signal": run.signal,
+        "command": run.command,
+        "started_at": iso_time(run.started_at),
+        "ended_at": iso_time(run.ended_at),
+        "duration_s": _round(run.duration_s()),
+        "host": run.host,
+        "user": run.user,
+        "tags": run.tags,
+        "group": run.group_id,
     }
 
 
@@ -43,54 +49,50 @@ def _round(value: float | None) -> float | None:
     return None if value is None else round(value, 3)
 
 
-def run_document(store: Store, run_id: str, *, include_env: bool = True) -> dict[str, Any]:
-    """Everything ``mlop show --json`` prints about one run."""
-    run = store.run(run_id)
+def run_document(details: RunDetails, *, include_env: bool = True) -> dict[str, Any]:
+    """Everything ``mlop show --json`` prints about one run (read with
+    :func:`mlop_cli.store.model.read_run`)."""
+    run = details.run
     metrics = {
-        name: {
-            key: _number(item[key])
-            for key in (
-                "last",
-                "min",
-                "max",
-                "count",
-                "mean",
-                "last_step",
-                "min_step",
-                "max_step",
-                "source",
-            )
+        label: {
+            "last": _number(item.last),
+            "min": _number(item.min),
+            "max": _number(item.max),
+            "count": item.count,
+            "mean": _number(item.mean),
+            "last_step": item.last_step,
+            "min_step": item.min_step,
+            "max_step": item.max_step,
+            "source": item.source,
         }
-        for name, item in store.metric_summaries(run_id).items()
+        for label, item in details.metrics.items()
     }
-    context = dict(run.get("context", {}))
+    context = dict(run.context)
     if not include_env:
         context.pop("env", None)
     document = run_summary(run)
     document.update(
         {
-            "cwd": run.get("cwd"),
-            "params": run.get("params", {}),
+            "cwd": run.cwd,
+            "params": run.params,
             "metrics": metrics,
             "histograms": {
                 name: {
                     "count": len(items),
-                    "first_step": items[0]["step"],
-                    "last_step": items[-1]["step"],
+                    "first_step": items[0].step,
+                    "last_step": items[-1].step,
                 }
-                for name, items in store.histograms(run_id).items()
+                for name, items in details.histograms.items()
             },
-            "texts": [
-                {"tag": t["tag"], "step": t["step"], "text": t["text"]} for t in store.texts(run_id)
-            ],
+            "texts": [{"tag": t.tag, "step": t.step, "text": t.text} for t in details.texts],
             "events": [
                 {
-                    "time": iso_time(e["time"]),
-                    "level": e["level"],
-                    "kind": e["kind"],
-                    "message": e["message"],
+                    "time": iso_time(e.time),
+                    "level": e.level,
+                    "kind": e.kind,
+                    "message": e.message,
                 }
-                for e in store.events(run_id)
+                for e in details.events
             ],
             "system_summary": context.get("system_summary"),
             "context": context,

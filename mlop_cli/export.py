@@ -19,14 +19,17 @@ from pathlib import Path
 from typing import IO, Any
 
 from mlop_cli.gate import unknown_metric
-from mlop_cli.store.queries import Series, Store
+from mlop_cli.store.model import MetricKey, RunStore, Series
 
 FORMATS = ("csv", "jsonl", "tensorboard")
 FIELDS = ("metric", "step", "value", "time", "source", "epoch")
 
 
 def selected_series(
-    store: Store, run_id: str, metrics: list[str] | None = None, also_known: tuple[str, ...] = ()
+    store: RunStore,
+    run_id: str,
+    metrics: list[str] | None = None,
+    also_known: tuple[str, ...] = (),
 ) -> Iterator[Series]:
     """The run's series, all of them or only ``metrics`` (exact names, any source).
 
@@ -36,20 +39,20 @@ def selected_series(
         UnknownMetricError: a name in ``metrics`` is neither a metric of the run nor in
             ``also_known`` (histogram names, for the TensorBoard export).
     """
-    pairs = store.metric_names(run_id)
+    keys = store.metric_keys(run_id)
     if metrics:
-        known = sorted({name for name, _ in pairs} | set(also_known))
+        known = sorted({key.name for key in keys} | set(also_known))
         for name in metrics:
             if name not in known:
                 raise unknown_metric(name, known)
         wanted = set(metrics)
-        pairs = [(name, source) for name, source in pairs if name in wanted]
-    return _read_series(store, run_id, pairs)
+        keys = [key for key in keys if key.name in wanted]
+    return _read_series(store, run_id, keys)
 
 
-def _read_series(store: Store, run_id: str, pairs: list[tuple[str, str]]) -> Iterator[Series]:
-    for name, source in pairs:
-        series = store.series(run_id, name, source)
+def _read_series(store: RunStore, run_id: str, keys: list[MetricKey]) -> Iterator[Series]:
+    for key in keys:
+        series = store.series(run_id, key.name, key.source)
         if series is not None:
             yield series
 
@@ -127,7 +130,7 @@ def _histogram_proto(edges: list[float], counts: list[float]) -> Any:
 
 
 def write_tensorboard(
-    store: Store, run_id: str, folder: Path, metrics: list[str] | None = None
+    store: RunStore, run_id: str, folder: Path, metrics: list[str] | None = None
 ) -> dict[str, int]:
     """Write the run's scalars and histograms as TensorBoard event files into ``folder``.
 
@@ -146,7 +149,7 @@ def write_tensorboard(
     tags: set[str] = set()
     try:
         for series in chosen:
-            tag = series.name if series.name not in tags else f"{series.source}:{series.name}"
+            tag = series.key.label(shadowed=series.name in tags)
             tags.add(tag)
             for step, value, when, _ in _points(series):
                 summary = Summary(value=[Summary.Value(tag=tag, simple_value=value)])
@@ -156,11 +159,11 @@ def write_tensorboard(
             if metrics and name not in metrics:
                 continue
             for item in items:
-                if len(item["edges"]) != len(item["counts"]) + 1:
+                if len(item.edges) != len(item.counts) + 1:
                     continue  # not a histogram the proto can hold
-                proto = _histogram_proto(item["edges"], item["counts"])
+                proto = _histogram_proto(item.edges, item.counts)
                 summary = Summary(value=[Summary.Value(tag=name, histo=proto)])
-                writer.add_event(Event(wall_time=item["time"], step=item["step"], summary=summary))
+                writer.add_event(Event(wall_time=item.time, step=item.step, summary=summary))
                 histograms += 1
     finally:
         writer.close()

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from mlop_cli.errors import MlopError
+from mlop_cli.store.model import MetricSummary
 from mlop_cli.units import format_number
 
 AGGREGATES = ("last", "min", "max", "mean", "count")
@@ -186,16 +187,13 @@ def _compare(value: float, operator: str, threshold: float) -> bool:
     return value != threshold
 
 
-def aggregate_value(summary: Mapping[str, Any], aggregate: str) -> float | None:
-    """The value of one aggregate from a ``Store.metric_summaries`` item; None when NaN/absent.
+def aggregate_value(summary: MetricSummary, aggregate: str) -> float | None:
+    """The value of one aggregate of a metric's summary; None when NaN/absent.
 
     The store keeps a NaN last value as NULL: a metric with points whose ``last`` is None ended
     on NaN, and so fails.
     """
-    value = summary.get(aggregate)
-    if value is None:
-        return None
-    return float(value)
+    return summary.aggregate(aggregate)
 
 
 def unknown_metric(name: str, known: list[str], prefix: str = "") -> UnknownMetricError:
@@ -208,10 +206,9 @@ def unknown_metric(name: str, known: list[str], prefix: str = "") -> UnknownMetr
     return UnknownMetricError(f"{prefix}no metric {name!r} in the run{hint}")
 
 
-def evaluate(
-    conditions: list[Condition], summaries: Mapping[str, Mapping[str, Any]]
-) -> list[Outcome]:
-    """Evaluate conditions on a run's metric summaries (``Store.metric_summaries``).
+def evaluate(conditions: list[Condition], summaries: Mapping[str, MetricSummary]) -> list[Outcome]:
+    """Evaluate conditions on a run's metric summaries (``RunStore.metric_summaries``: keyed by
+    the name ``mlop show`` lists).
 
     Raises:
         UnknownMetricError: a condition names a metric that is not in ``summaries``; the

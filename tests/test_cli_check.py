@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from mlop_cli.gate import Condition, ExpressionError, UnknownMetricError, evaluate, parse_condition
+from mlop_cli.store.model import MetricKey, MetricSummary
 from mlop_cli.store.queries import Store
 from tests.cli_stores import make_run
 from tests.conftest import PYTHON, run_mlop
@@ -63,10 +64,16 @@ def test_malformed_conditions_are_errors(text: str) -> None:
         parse_condition(text)
 
 
-def _summary(**values: float | None) -> dict:
-    item = {"last": None, "min": None, "max": None, "mean": None, "count": 0}
-    item.update(values)
-    return item
+def _summary(
+    last: float | None = None,
+    min: float | None = None,
+    max: float | None = None,
+    mean: float | None = None,
+    count: int = 0,
+) -> MetricSummary:
+    return MetricSummary(
+        MetricKey("console", "m"), count, last, None, min, None, max, None, mean, 0
+    )
 
 
 def test_evaluation_compares_the_chosen_aggregate_and_nan_fails_every_operator() -> None:
@@ -101,7 +108,7 @@ def test_unknown_metric_names_it_and_suggests_the_closest() -> None:
 def test_check_on_a_stored_run_exit_codes_and_json(store: Path) -> None:
     make_run(store, "r", {"eval/acc": [0.5, 0.93], "train/loss": [4.0, 0.2, float("nan")]})
     summaries = Store(store).metric_summaries(Store(store).resolve("r"))
-    assert summaries["train/loss"]["count"] == 3
+    assert summaries["train/loss"].count == 3
 
     ok = run_mlop(
         "check",

@@ -106,7 +106,7 @@ def test_watch_follows_a_real_run_and_exits_when_it_ends(store: Path, tmp_path: 
     running = SlowRun(store, tmp_path / "work")
     try:
         opened = Store(store)
-        started = opened.run(running.run_id)["started_at"]
+        started = opened.run(running.run_id).started_at
         live_text = _render(store, running.run_id, started + 125)
         assert "running" in live_text and "elapsed 2m05s" in live_text and "loss" in live_text
 
@@ -129,7 +129,7 @@ def test_watch_follows_a_real_run_and_exits_when_it_ends(store: Path, tmp_path: 
         assert on_terminal.wait(120) == 0
         os.close(controller)
         assert b"\x1b[?25l" in shown and shown.rfind(b"\x1b[?25h") > shown.rfind(b"\x1b[?25l")
-        assert Store(store).run(running.run_id)["status"] == "running"
+        assert Store(store).run(running.run_id).status == "running"
 
         # Into a pipe: nothing until the run ends, then one final render and exit 0.
         piped = subprocess.Popen(

@@ -12,6 +12,7 @@ from typing import Any
 
 from mlop_cli import records as rec
 from mlop_cli.run import RunOptions, Source
+from mlop_cli.run.recording import Recording
 from mlop_cli.run.sources import (
     ConsoleSource,
     ContextSource,
@@ -180,3 +181,55 @@ def test_console_source_without_an_indexer_is_done_at_once(tmp_path: Path) -> No
     assert source.wait(time.monotonic()) is True
     source.end_of_run(3)  # nothing to tell: no error
     assert source.summary() == {}
+
+
+class _Indexer:
+    """The console source as the finish sees it: told the run ended, maybe waited for."""
+
+    started = True
+
+    def __init__(self) -> None:
+        self.waited = False
+
+    def end_of_run(self, stored_rows: int | None) -> None:
+        self.told = stored_rows
+
+    def wait(self, deadline: float) -> bool:
+        self.waited = True
+        return True
+
+
+def _stored_console(tmp_path: Path, data: bytes) -> tuple[Recording, int]:
+    """A recording whose writer stored ``data`` as the console, and nothing indexed yet."""
+    from mlop_cli.run.storing import open_writer
+    from mlop_cli.store.writer import RunStart
+
+    recording = Recording(_options(tmp_path))
+    recording.run_id = "r1"
+    writer = open_writer(recording.options.store, "r1", [], lambda message: None)
+    assert writer is not None
+    writer.put(RunStart({"id": "r1", "name": "r1", "status": "running", "started_at": time.time()}))
+    for start in range(0, len(data), 65536):
+        writer.put(rec.LogChunk(1, time.time(), data[start : start + 65536]))
+    stats = writer.close(120)
+    return recording, stats.stored_rows
+
+
+def test_the_finish_waits_for_an_indexer_that_kept_up(tmp_path: Path) -> None:
+    recording, rows = _stored_console(tmp_path, b"step=1 loss=0.5\n" * 100)
+    recording.console = indexer = _Indexer()  # type: ignore[assignment]
+    assert recording._console_indexed(rows, time.monotonic() + 60) is True
+    assert indexer.waited and indexer.told == rows
+
+
+def test_the_finish_does_not_wait_for_an_indexer_far_behind(tmp_path: Path) -> None:
+    """1M lines flat out: the indexer is megabytes behind when the command ends and cannot
+    finish in the grace; waiting for it cost every such run 0.3 s of exit, for nothing."""
+    recording, rows = _stored_console(tmp_path, b"step=1 loss=0.5\n" * 200_000)
+    recording.console = indexer = _Indexer()  # type: ignore[assignment]
+    assert recording._console_indexed(rows, time.monotonic() + 60) is False
+    assert not indexer.waited and indexer.told == rows
+    # Console handed over (the writer could not store it all): read once mlop has exited.
+    recording.console = indexer = _Indexer()  # type: ignore[assignment]
+    assert recording._console_indexed(None, time.monotonic() + 60) is False
+    assert not indexer.waited

@@ -267,9 +267,7 @@ def test_slurm_job_step_is_one_group_across_nodes_and_restarts(tmp_path: Path, u
         store = open_store(spec)
         runs = store.runs(group="slurm-4242.0")
         assert len(runs) == 8
-        ranks = sorted(
-            (segment_of(r), json.loads(r["meta"])["slurm"]["SLURM_PROCID"]) for r in runs
-        )
+        ranks = sorted((segment_of(r), r.context["slurm"]["SLURM_PROCID"]) for r in runs)
         assert ranks == [(s, str(rank)) for s in (0, 1) for rank in range(4)]
         store.close()
     grouped = mlop("ls", cwd=tmp_path)

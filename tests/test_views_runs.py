@@ -8,29 +8,30 @@ import time
 import pytest
 from rich.console import Console
 
+from mlop_cli.store.model import Run
 from mlop_cli.views.runs import runs_table
 
 NOW = time.mktime((2026, 11, 22, 15, 37, 41, 0, 0, -1))
 
 
-def _runs(project: str | None = None, tags: list[str] | None = None) -> list[dict]:
+def _runs(project: str | None = None, tags: list[str] | None = None) -> list[Run]:
     return [
-        {
-            "id": f"1m81yfvwee12gxswr13{i}",
-            "name": f"quickstart-{i}x7g",
-            "project": project,
-            "status": status,
-            "exit_code": code,
-            "started_at": NOW,
-            "ended_at": NOW + 3.7,
-            "tags": tags or [],
-            "command": ["python", "train.py", "--lr", "3e-4", "--epochs", "100", "--fp16"],
-        }
+        Run(
+            id=f"1m81yfvwee12gxswr13{i}",
+            name=f"quickstart-{i}x7g",
+            project=project,
+            status=status,
+            exit_code=code,
+            started_at=NOW,
+            ended_at=NOW + 3.7,
+            tags=tags or [],
+            command=["python", "train.py", "--lr", "3e-4", "--epochs", "100", "--fp16"],
+        )
         for i, (status, code) in enumerate([("finished", 0), ("failed", 1), ("killed", 143)])
     ]
 
 
-def _render(runs: list[dict], width: int) -> list[str]:
+def _render(runs: list[Run], width: int) -> list[str]:
     out = io.StringIO()
     console = Console(file=out, width=width, no_color=True, highlight=False, soft_wrap=False)
     console.print(runs_table(runs, width=width))
@@ -44,8 +45,8 @@ def test_each_run_is_one_line_with_its_id_status_and_time_whole(width: int) -> N
     assert len(lines) == 1 + len(runs)
     for line, run in zip(lines[1:], runs, strict=True):
         assert len(line.rstrip()) <= width
-        assert line.startswith(run["id"] + " ")
-        assert f" {run['status']} " in line and f" {run['exit_code']} " in line
+        assert line.startswith(run.id + " ")
+        assert f" {run.status} " in line and f" {run.exit_code} " in line
         assert "11-22 15:37" in line
 
 

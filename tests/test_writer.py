@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 
 from mlop_cli import records as rec
+from mlop_cli.store.model import MetricKey
 from mlop_cli.store.writer import RunStart, RunUpdate, Writer
 
 
@@ -64,7 +65,7 @@ def test_an_infinity_makes_the_mean_infinite(tmp_path: Path) -> None:
     writer.put(RunUpdate({"status": "finished"}))
     writer.close(5)
     store = Store(path)
-    means = {k: v["mean"] for k, v in store.metric_summaries("r1").items()}
+    means = {k: v.mean for k, v in store.metric_summaries("r1").items()}
     store.close()
     assert means == {
         "diverged": math.inf,
@@ -175,11 +176,14 @@ def test_a_name_from_two_sources_is_tensorboards_whatever_order_the_store_met_th
         writer.close(5)
         store = Store(path)
         summaries = store.metric_summaries("r1")
-        assert summaries["val_loss"]["source"] == "tensorboard", first
-        assert summaries["console:val_loss"]["source"] == "console"
+        assert summaries["val_loss"].source == "tensorboard", first
+        assert summaries["console:val_loss"].source == "console"
         series = store.series("r1", "val_loss")
         assert series is not None and series.source == "tensorboard"
-        assert store.metric_names("r1") == [("val_loss", "tensorboard"), ("val_loss", "console")]
+        assert store.metric_keys("r1") == [
+            MetricKey("tensorboard", "val_loss"),
+            MetricKey("console", "val_loss"),
+        ]
         store.close()
 
 

@@ -6,12 +6,15 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 
 from mlop_cli import __version__
 from mlop_cli.errors import UsageError
+
+if TYPE_CHECKING:
+    from mlop_cli.store.model import RunStore
 
 CONTEXT = {"help_option_names": ["-h", "--help"]}
 app = typer.Typer(
@@ -116,20 +119,21 @@ def _store_spec(flag: str | None) -> str:
     return str(path)
 
 
-def _open_store(flag: str | None):  # -> RunStore
+def _open_store(flag: str | None) -> RunStore:
     from mlop_cli.store.backends import open_store
 
     return open_store(_store_spec(flag), note=_note)
 
 
-def _complete(opened: Any, run_ids: list[str]) -> None:
+def _complete(opened: RunStore, run_ids: list[str]) -> None:
     """Make the runs' records complete before they are read (console metrics still being
     indexed, a status or console left beside the store): said on stderr when it takes a wait."""
-    complete = getattr(opened, "complete", None)
-    if complete is None:  # a team store: runs arrive complete
-        return
+
+    def say(text: str) -> None:
+        sys.stderr.write(f"mlop: {text}\n")
+
     for run_id in run_ids:
-        complete(run_id, say=lambda text: sys.stderr.write(f"mlop: {text}\n"))
+        opened.complete(run_id, say=say)
 
 
 def _sync_url(flag: str | None) -> str | None:

@@ -84,22 +84,17 @@ def show(
     Example: mlop show last --json
     """
     from mlop_cli.documents import run_document
+    from mlop_cli.store.model import read_run
     from mlop_cli.views.runs import show_run
 
     opened = _open_store(store)
     run_id = opened.resolve(run_ref)
     _complete(opened, [run_id])
+    details = read_run(opened, run_id)
     if as_json:
-        _print_json(run_document(opened, run_id))
+        _print_json(run_document(details))
         return
-    run = opened.run(run_id)
-    details = {
-        "metrics": opened.metric_summaries(run_id),
-        "histograms": opened.histograms(run_id),
-        "texts": opened.texts(run_id),
-        "events": opened.events(run_id),
-    }
-    show_run(_console(), run, details)
+    show_run(_console(), details)
 
 
 @app.command()
@@ -121,27 +116,37 @@ def logs(
 
     Example: mlop logs last --follow
     """
-    from mlop_cli.ansi import strip_ansi_bytes as strip
+    from mlop_cli.ansi import AnsiStripper
 
     opened = _open_store(store)
     run_id = opened.resolve(run_ref)
     seq = -1
     out = sys.stdout.buffer
     err = sys.stderr.buffer
+    # One per stream: a sequence cut between two stored chunks is removed whole.
+    strippers = {out: AnsiStripper(), err: AnsiStripper()}
+
+    def flush(end: bool) -> None:
+        for target, stripper in strippers.items():
+            if end and strip_ansi:
+                target.write(stripper.flush())
+            target.flush()
+
     while True:
         chunks = opened.logs(run_id, seq)
         for chunk in chunks:
-            data = strip(chunk["data"]) if strip_ansi else chunk["data"]
-            target = err if chunk["stream"] == 2 else out
-            target.write(data)
-            seq = chunk["seq"]
-        out.flush()
-        err.flush()
+            target = err if chunk.stream == 2 else out
+            data = chunk.data
+            target.write(strippers[target].feed(data) if strip_ansi else data)
+            seq = chunk.seq
         if not follow:
+            flush(end=True)
             return
-        if not chunks and opened.run(run_id)["status"] != "running":
+        flush(end=False)
+        if not chunks and opened.run(run_id).status != "running":
             # One more read: the run may have committed its last chunk as it ended.
             if not opened.logs(run_id, seq):
+                flush(end=True)
                 return
         time.sleep(0.25 if chunks else 0.5)
 
@@ -196,7 +201,7 @@ def compare(
     if run_refs:
         run_ids = list(dict.fromkeys(opened.resolve(ref) for ref in run_refs))
     elif picking:
-        run_ids = [run["id"] for run in opened.runs(project=project, tag=tag, limit=last or 10)]
+        run_ids = [run.id for run in opened.runs(project=project, tag=tag, limit=last or 10)]
     else:
         run_ids = []
     if len(run_ids) < 2:
@@ -296,7 +301,7 @@ def check(
         error.exit_code = ExitCode.USAGE  # 1 is a failed gate: CI must tell the two apart
         raise
     outcomes = evaluate(parsed, summaries)
-    status = run["status"]
+    status = run.status
     status_passed = any_status or status == "finished"
     passed = status_passed and all(outcome.passed for outcome in outcomes)
     if as_json:
@@ -313,7 +318,7 @@ def check(
         console = _console()
         if not status_passed:
             line = Text("FAIL", style="bold red")
-            exit_code = run.get("exit_code")
+            exit_code = run.exit_code
             code = f", exit code {exit_code}" if exit_code is not None else ""
             line.append(
                 f"  the run did not finish (status {status}{code}); "

@@ -87,14 +87,14 @@ def report(
     last = last or defaults.get("last")
     opened = _open_store(store)
     if group is not None:
-        run_ids = [run["id"] for run in opened.runs(group=group)]
+        run_ids = [run.id for run in opened.runs(group=group)]
         if not run_ids:
             raise UsageError(f"no runs in group {group!r}; `mlop ls` shows the groups")
     elif run_refs:
         run_ids = list(dict.fromkeys(opened.resolve(ref) for ref in run_refs))
     else:
         limit = last or (10 if project or tag else 1)
-        run_ids = [run["id"] for run in opened.runs(project=project, tag=tag, limit=limit)]
+        run_ids = [run.id for run in opened.runs(project=project, tag=tag, limit=limit)]
         if not run_ids:
             raise UsageError("no runs match; `mlop ls` lists the runs")
     _complete(opened, run_ids)

@@ -21,8 +21,7 @@ from mlop_cli.report.model import (
     RunEvent,
     RunReport,
 )
-from mlop_cli.store.queries import Store
-from mlop_cli.views.runs import duration_of
+from mlop_cli.store.model import Histogram, Run, RunStore, read_run
 
 CONSOLE_TAIL_BYTES = 256 * 1024
 MAX_HISTOGRAM_SNAPSHOTS = 200
@@ -33,7 +32,7 @@ def _nan(value: float | None) -> float:
 
 
 def build_model(
-    store: Store,
+    store: RunStore,
     run_ids: list[str],
     *,
     title: str | None = None,
@@ -51,81 +50,77 @@ def build_model(
     from mlop_cli.report.downsample import downsample_series
 
     runs: list[RunReport] = []
-    total = sum(len(store.metric_names(run_id)) for run_id in run_ids) or 1
+    total = sum(len(store.metric_keys(run_id)) for run_id in run_ids) or 1
     done = 0
     for run_id in run_ids:
-        row = store.run(run_id)
-        context = row.get("context", {})
+        details = read_run(store, run_id)
+        run = details.run
+        context = run.context
         git = context.get("git") or {}
-        summaries = store.metric_summaries(run_id)
+        summaries = details.metrics
         slurm = context.get("slurm") or {}
         rank = slurm.get("SLURM_PROCID")
         if system_only_unless_rank_zero and rank not in (None, "0"):
-            summaries = {key: item for key, item in summaries.items() if item["source"] == "system"}
+            summaries = {
+                label: item for label, item in summaries.items() if item.source == "system"
+            }
         metrics: dict[str, MetricSeries] = {}
-        for key, item in summaries.items():
-            name = key.split(":", 1)[1] if key.startswith(f"{item['source']}:") else key
-            series = store.series(run_id, name, item["source"])
+        for label, item in summaries.items():
+            series = store.series(run_id, item.name, item.source)
             done += 1
             if progress is not None:
                 progress(done, total)
             if series is None:
                 continue
-            best = direction(key)
-            metrics[key] = MetricSeries(
-                source=item["source"],
+            best = direction(label)
+            metrics[label] = MetricSeries(
+                source=item.source,
                 steps=series.steps,
                 times=series.times,
                 values=series.values,
                 epochs=series.epochs,
                 summary=MetricSummary(
-                    last=_nan(item["last"]),
-                    min=_nan(item["min"]),
-                    max=_nan(item["max"]),
-                    count=item["count"],
-                    best_step=None if best is None else item[f"{best}_step"],
+                    last=_nan(item.last),
+                    min=_nan(item.min),
+                    max=_nan(item.max),
+                    count=item.count,
+                    best_step=None if best is None else item.best(best)[1],
                 ),
             )
-            metrics[key] = downsample_series(metrics[key], max_points)
+            metrics[label] = downsample_series(metrics[label], max_points)
         histograms = {
-            name: [
-                HistogramSnapshot(h["step"], h["time"], h["edges"], h["counts"])
-                for h in _thin(items)
-            ]
-            for name, items in store.histograms(run_id).items()
+            name: [HistogramSnapshot(h.step, h.time, h.edges, h.counts) for h in _thin(items)]
+            for name, items in details.histograms.items()
         }
         texts: dict[str, list[tuple[int, str]]] = {}
-        for text in store.texts(run_id):
-            texts.setdefault(text["tag"], []).append((text["step"], text["text"]))
+        for text in details.texts:
+            texts.setdefault(text.tag, []).append((text.step, text.text))
         runs.append(
             RunReport(
-                id=row["id"],
-                name=_label(row, slurm) if row.get("group_id") else (row.get("name") or row["id"]),
-                status=row["status"],
-                project=row.get("project"),
-                exit_code=row.get("exit_code"),
-                signal=row.get("signal"),
-                started_at=row.get("started_at"),
-                ended_at=row.get("ended_at"),
-                duration_s=duration_of(row),
-                host=row.get("host"),
-                user=row.get("user"),
-                command=row.get("command", []),
+                id=run.id,
+                name=_label(run, slurm) if run.group_id else (run.name or run.id),
+                status=run.status,
+                project=run.project,
+                exit_code=run.exit_code,
+                signal=run.signal,
+                started_at=run.started_at,
+                ended_at=run.ended_at,
+                duration_s=run.duration_s(),
+                host=run.host,
+                user=run.user,
+                command=run.command,
                 git=GitInfo(
                     git.get("commit"), git.get("branch"), git.get("dirty"), git.get("remote")
                 )
                 if git
                 else None,
-                tags=row.get("tags", []),
-                params=row.get("params", {}),
+                tags=run.tags,
+                params=run.params,
                 context={
                     k: v for k, v in context.items() if k not in ("system_summary", "packages")
                 },
                 system_summary=_system_facts(context),
-                events=[
-                    RunEvent(e["time"], e["level"], e["kind"], e["message"])
-                    for e in store.events(run_id)
-                ],
+                events=[RunEvent(e.time, e.level, e.kind, e.message) for e in details.events],
                 console_tail=store.console_tail(run_id, CONSOLE_TAIL_BYTES),
                 metrics=metrics,
                 histograms=histograms,
@@ -137,15 +132,15 @@ def build_model(
     return ReportModel(runs=runs, generated_at=clock(), title=title)
 
 
-def _label(row: dict[str, Any], slurm: dict[str, Any]) -> str:
+def _label(run: Run, slurm: dict[str, Any]) -> str:
     """A group member's name says where it ran: ``train-x7k2 [node03 rank 2]``."""
-    node = slurm.get("SLURMD_NODENAME") or row.get("host")
+    node = slurm.get("SLURMD_NODENAME") or run.host
     rank = slurm.get("SLURM_PROCID")
     where = " ".join(part for part in (node, f"rank {rank}" if rank is not None else None) if part)
-    return f"{row.get('name') or row['id']} [{where}]" if where else (row.get("name") or row["id"])
+    return f"{run.name or run.id} [{where}]" if where else (run.name or run.id)
 
 
-def _thin(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _thin(items: list[Histogram]) -> list[Histogram]:
     """At most MAX_HISTOGRAM_SNAPSHOTS histograms, evenly spread over the steps, last kept."""
     if len(items) <= MAX_HISTOGRAM_SNAPSHOTS:
         return items

@@ -44,6 +44,7 @@ from mlop_cli.run.storing import (
     mark_console_indexed,
     open_writer,
     own_start_time,
+    unindexed_bytes,
     what_is_stored,
 )
 from mlop_cli.store.writer import RunStart, Writer
@@ -62,6 +63,9 @@ _WRITER_SHARE_S = 0.6
 # indexer after mlop has exited (readers wait for them): mlop run's own time stays the
 # command's (a 1M-line run exited 1.8 s later, waiting for them).
 _INDEXER_GRACE_S = 0.3
+# An indexer with more than this left to parse when the run ends cannot finish in the grace
+# (it parses a few MB a second, niced): mlop does not wait for it at all.
+_INDEXER_KEPT_UP_BYTES = 256 * 1024
 _STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)
 
 LaunchError = CommandNotFoundError | CommandNotExecutableError
@@ -340,9 +344,19 @@ class Recording:
         self._put(rec.Event(time.time(), "warning", "source.stop", f"{name}: {message}"))
 
     def _console_indexed(self, stored_rows: int | None, deadline: float) -> bool:
-        """Whether the console's metrics are all indexed when mlop exits."""
+        """Whether the console's metrics are all indexed when mlop exits.
+
+        Waited for only when the indexer kept up: with console handed over (it is read once
+        mlop has exited) or more left to parse than the grace allows, waiting costs the exit
+        its time and gains nothing.
+        """
         if self.console is not None and self.console.started:
             self.console.end_of_run(stored_rows)
+            if stored_rows is None:
+                return False
+            left = unindexed_bytes(self.options.store, self.run_id)
+            if left is None or left > _INDEXER_KEPT_UP_BYTES:
+                return False
             return self.console.wait(min(deadline, time.monotonic() + _INDEXER_GRACE_S))
         if self.options.builtin_patterns or self.options.patterns:
             return False  # no indexer could be started: readers index the console

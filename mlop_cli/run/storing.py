@@ -131,3 +131,13 @@ def mark_console_indexed(store: Path, run_id: str) -> None:
 
     with contextlib.suppress(Exception):
         mark_indexed(store, run_id)
+
+
+def unindexed_bytes(store: Path, run_id: str) -> int | None:
+    """Bytes of the run's stored console its indexer has yet to parse; None when unknown."""
+    from mlop_cli.store import console_index
+
+    try:
+        return console_index.unindexed_bytes(store, run_id)
+    except Exception:  # a reading for a wait, never a failure
+        return None

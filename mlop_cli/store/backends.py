@@ -14,45 +14,25 @@ from __future__ import annotations
 import heapq
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 from mlop_cli.errors import RunNotFoundError, StoreError
+from mlop_cli.store.model import (
+    Event,
+    Histogram,
+    LogChunk,
+    MetricKey,
+    MetricSummary,
+    Run,
+    RunRef,
+    RunStore,
+    Series,
+    TextNote,
+)
 from mlop_cli.store.pg import is_pg_url
-from mlop_cli.store.queries import Series, Store, resolve_reference
+from mlop_cli.store.queries import Store, resolve_reference
 
-
-class RunStore(Protocol):
-    """What readers may ask of a store, whichever its backend."""
-
-    path: Any  # what messages name: a Path, or a URL without its password
-    note: Callable[[str], None] | None  # told when a run name picks the newest of several
-
-    def close(self) -> None: ...
-    def runs(
-        self,
-        *,
-        project: str | None = None,
-        tag: str | None = None,
-        status: str | None = None,
-        limit: int | None = None,
-        group: str | None = None,
-    ) -> list[dict[str, Any]]: ...
-    def resolve(self, ref: str) -> str: ...
-    def run(self, run_id: str) -> dict[str, Any]: ...
-    def params(self, run_id: str) -> dict[str, Any]: ...
-    def param_sources(self, run_id: str) -> list[dict[str, Any]]: ...
-    def tags_of(self, run_ids: list[str]) -> dict[str, list[str]]: ...
-    def metric_summaries(self, run_id: str) -> dict[str, dict[str, Any]]: ...
-    def metric_names(self, run_id: str) -> list[tuple[str, str]]: ...
-    def series(
-        self, run_id: str, name: str, source: str | None = None, tail: int | None = None
-    ) -> Series | None: ...
-    def all_series(self, run_id: str) -> Iterator[Series]: ...
-    def histograms(self, run_id: str) -> dict[str, list[dict[str, Any]]]: ...
-    def texts(self, run_id: str) -> list[dict[str, Any]]: ...
-    def events(self, run_id: str, min_level: str = "info") -> list[dict[str, Any]]: ...
-    def logs(self, run_id: str, after_seq: int = -1) -> list[dict[str, Any]]: ...
-    def console_tail(self, run_id: str, max_bytes: int = 64 * 1024) -> bytes: ...
+__all__ = ["MultiStore", "RunStore", "open_store", "segment_of"]
 
 
 def open_store(spec: str | Path, note: Callable[[str], None] | None = None) -> RunStore:
@@ -102,17 +82,23 @@ class MultiStore:
         for store in self.stores:
             store.close()
 
-    def runs(self, *, limit: int | None = None, **filters: Any) -> list[dict[str, Any]]:
+    def runs(
+        self,
+        *,
+        project: str | None = None,
+        tag: str | None = None,
+        status: str | None = None,
+        limit: int | None = None,
+        group: str | None = None,
+    ) -> list[Run]:
         """Runs of every store, newest first."""
         lists = []
         for store in self.stores:
-            rows = store.runs(limit=limit, **filters)
-            for row in rows:
-                self._owner[row["id"]] = store
-            lists.append(rows)
-        merged = heapq.merge(
-            *lists, key=lambda r: (r.get("started_at") or 0, r["id"]), reverse=True
-        )
+            runs = store.runs(project=project, tag=tag, status=status, limit=limit, group=group)
+            for run in runs:
+                self._owner[run.id] = store
+            lists.append(runs)
+        merged = heapq.merge(*lists, key=lambda r: (r.started_at or 0, r.id), reverse=True)
         result = list(merged)
         return result[:limit] if limit is not None else result
 
@@ -129,7 +115,7 @@ class MultiStore:
 
     def newest_ids(self, limit: int) -> list[str]:
         """The ids of the newest ``limit`` runs of all the stores."""
-        return [row["id"] for row in self.runs(limit=limit)]
+        return [run.id for run in self.runs(limit=limit)]
 
     def find_id(self, run_id: str) -> str | None:
         """``run_id`` when one of the stores has a run of exactly that id."""
@@ -139,58 +125,87 @@ class MultiStore:
                 return run_id
         return None
 
-    def named(self, name: str) -> list[dict[str, Any]]:
+    def named(self, name: str) -> list[RunRef]:
         """The runs named ``name`` in every store, newest first."""
         return self._merged(lambda store: store.named(name))
 
-    def with_id_prefix(self, prefix: str) -> list[dict[str, Any]]:
+    def with_id_prefix(self, prefix: str) -> list[RunRef]:
         """The runs of every store whose id starts with ``prefix``, newest first."""
         return self._merged(lambda store: store.with_id_prefix(prefix))
 
-    def _merged(self, rows_of: Any) -> list[dict[str, Any]]:
+    def _merged(self, refs_of: Callable[[Store], list[RunRef]]) -> list[RunRef]:
         lists = []
         for store in self.stores:
-            rows = rows_of(store)
-            for row in rows:
-                self._owner[row["id"]] = store
-            lists.append(rows)
-        return list(
-            heapq.merge(*lists, key=lambda r: (r.get("started_at") or 0, r["id"]), reverse=True)
-        )
+            refs = refs_of(store)
+            for ref in refs:
+                self._owner[ref.id] = store
+            lists.append(refs)
+        return list(heapq.merge(*lists, key=lambda r: (r.started_at or 0, r.id), reverse=True))
 
     def _store_of(self, run_id: str) -> Store:
         store = self._owner.get(run_id)
         if store is None:
             for candidate in self.stores:
-                if candidate._rows("SELECT 1 FROM runs WHERE id = ?", (run_id,)):
+                if candidate.find_id(run_id) is not None:
                     store = self._owner[run_id] = candidate
                     break
         if store is None:
             raise RunNotFoundError(f"no run {run_id!r} in the stores in {self.path}")
         return store
 
-    def __getattr__(self, name: str) -> Any:
-        # Every other reader method takes the run id first: ask the store that holds it.
-        if name.startswith("_") or not callable(getattr(Store, name, None)):
-            raise AttributeError(name)
+    # Every other reader takes the run id first: the store that holds the run answers.
 
-        def call(run_id: str, *args: Any, **kwargs: Any) -> Any:
-            return getattr(self._store_of(run_id), name)(run_id, *args, **kwargs)
+    def run(self, run_id: str) -> Run:
+        """One run, from the store that holds it."""
+        return self._store_of(run_id).run(run_id)
 
-        return call
+    def params(self, run_id: str) -> dict[str, Any]:
+        """A run's parameters."""
+        return self._store_of(run_id).params(run_id)
+
+    def complete(self, run_id: str, say: Callable[[str], None] | None = None) -> bool:
+        """Make a run's record complete before it is read (see :meth:`Store.complete`)."""
+        return self._store_of(run_id).complete(run_id, say)
+
+    def metric_summaries(self, run_id: str) -> dict[str, MetricSummary]:
+        """A run's metric summaries, keyed by the name readers show."""
+        return self._store_of(run_id).metric_summaries(run_id)
+
+    def metric_keys(self, run_id: str) -> list[MetricKey]:
+        """A run's metrics."""
+        return self._store_of(run_id).metric_keys(run_id)
+
+    def series(
+        self, run_id: str, name: str, source: str | None = None, tail: int | None = None
+    ) -> Series | None:
+        """The points of one metric of a run."""
+        return self._store_of(run_id).series(run_id, name, source, tail)
+
+    def all_series(self, run_id: str) -> Iterator[Series]:
+        """Every metric's points of a run, one series at a time."""
+        return self._store_of(run_id).all_series(run_id)
+
+    def histograms(self, run_id: str) -> dict[str, list[Histogram]]:
+        """A run's histograms by metric name."""
+        return self._store_of(run_id).histograms(run_id)
+
+    def texts(self, run_id: str) -> list[TextNote]:
+        """A run's text summaries."""
+        return self._store_of(run_id).texts(run_id)
+
+    def events(self, run_id: str, min_level: str = "info") -> list[Event]:
+        """mlop's notes on a run, oldest first."""
+        return self._store_of(run_id).events(run_id, min_level)
+
+    def logs(self, run_id: str, after_seq: int = -1) -> list[LogChunk]:
+        """A run's console chunks after ``after_seq``."""
+        return self._store_of(run_id).logs(run_id, after_seq)
+
+    def console_tail(self, run_id: str, max_bytes: int = 64 * 1024) -> bytes:
+        """The last ``max_bytes`` of a run's console."""
+        return self._store_of(run_id).console_tail(run_id, max_bytes)
 
 
-def segment_of(run: dict[str, Any]) -> int:
+def segment_of(run: Run) -> int:
     """The run's segment in its group: Slurm's restart count of a requeued job (0 first)."""
-    import json
-
-    context = run.get("context")
-    if context is None:
-        try:
-            context = json.loads(run.get("meta") or "{}")
-        except ValueError:
-            return 0
-    try:
-        return int((context.get("slurm") or {}).get("SLURM_RESTART_COUNT") or 0)
-    except (TypeError, ValueError, AttributeError):
-        return 0
+    return run.segment

@@ -294,6 +294,24 @@ def index_progress(store: Path, run_ids: list[str]) -> dict[str, tuple[int, bool
         conn.close()
 
 
+def unindexed_bytes(store: Path, run_id: str) -> int | None:
+    """Bytes of a run's stored console its index has not reached yet; None when unknown."""
+    conn = connect(store, readonly=True)
+    try:
+        row = conn.execute("SELECT log_seq FROM console_index WHERE run_id = ?", (run_id,))
+        found = row.fetchone()
+        # length() of a blob reads its size from the record, not the blob.
+        left = conn.execute(
+            "SELECT coalesce(sum(length(data)), 0) FROM logs WHERE run_id = ? AND seq >= ?",
+            (run_id, int(found[0]) if found else 0),
+        ).fetchone()
+        return int(left[0])
+    except sqlite3.Error:
+        return None
+    finally:
+        conn.close()
+
+
 def mark_indexed(store: Path, run_id: str, log_seq: int = 0) -> None:
     """Record that a run's console needs no indexing (none, or no recognisers)."""
     conn = connect(store)

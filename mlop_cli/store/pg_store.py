@@ -2,20 +2,20 @@
 deletion (the team store's retention path).
 
 The query layer is shared: :class:`PgStore` inherits every method of
-:class:`mlop_cli.store.queries.Store` and only swaps the connection (``?`` placeholders become
-``%s``) and the one query that differs, :meth:`series`: a series' packed chunks are read in
-one round trip and decoded by numpy, as from SQLite, so a report from the team store is about
-as fast as from a local file (``tests/benchmarks/bench_sync.py``). Text columns use
-the "C" collation, so ``ORDER BY`` sorts as SQLite does, and ``double precision`` round-trips
+:class:`mlop_cli.store.queries.Store` and only swaps the connection, the parameter marker the
+shared queries are written with (``Store.mark``: ``%s``), and the one query that differs,
+:meth:`series`: a series' packed chunks are read in one round trip and decoded as SQLite's
+are (:meth:`Series.from_chunks`, one pass per column), so a report from the team store is
+about as fast as from a local file (``tests/benchmarks/bench_sync.py``). Text columns use the
+"C" collation, so ``ORDER BY`` sorts as SQLite does, and ``double precision`` round-trips
 every float exactly: ``mlop show --json`` prints the same document from either store.
 """
 
 from __future__ import annotations
 
 import array
-import math
-import struct
 import time
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -23,7 +23,8 @@ if TYPE_CHECKING:
 
 from mlop_cli.errors import StoreError, UsageError
 from mlop_cli.store import pg
-from mlop_cli.store.queries import SOURCE_PREFERENCE, Series, Store, effective_status
+from mlop_cli.store.model import MetricKey, PointChunk, Series
+from mlop_cli.store.queries import SOURCE_PREFERENCE, Store, effective_status
 from mlop_cli.store.schema import CHUNK_POINTS
 
 # Columns of the team store's runs table that only the sync uses.
@@ -54,6 +55,8 @@ def _open(url: str, application: str) -> tuple[pg.PgSession, int]:
 class PgStore(Store):
     """Read access to runs synced into PostgreSQL (``mlop sync --to URL``)."""
 
+    mark = "%s"  # psycopg's parameter marker: the shared queries are written with it
+
     def __init__(  # the class says it
         self, url: str, opened: tuple[pg.PgSession, int] | None = None
     ) -> None:
@@ -66,9 +69,12 @@ class PgStore(Store):
         """Close the connection."""
         self.session.close()
 
+    def complete(self, run_id: str, say: Callable[[str], None] | None = None) -> bool:
+        """Runs arrive in the team store complete: nothing to do."""
+        return True
+
     def _rows(self, sql: str, params: tuple[Any, ...] | list[Any] = ()) -> list[dict[str, Any]]:
-        # The shared SQL has no literal % or ?, so the placeholder swap is safe.
-        rows = self.session.rows(sql.replace("?", "%s"), list(params))
+        rows = self.session.rows(sql, list(params))
         for row in rows:
             for column in _SYNC_COLUMNS:
                 row.pop(column, None)
@@ -102,7 +108,12 @@ class PgStore(Store):
             [run_id, metric_id, run_id, metric_id, int(tail or 0) + CHUNK_POINTS],
             binary=True,
         )
-        return _series(name, found_source, chunks, tail)
+        return Series.from_chunks(
+            MetricKey(found_source, name),
+            [PointChunk(*chunk) for chunk in chunks],
+            big_endian=True,
+            tail=tail,
+        )
 
     def _series_at_once(self, run_id: str, name: str, source: str | None) -> Series | None:
         """A whole series in one round trip: its chunks, in bulk (what a report reads)."""
@@ -119,7 +130,11 @@ class PgStore(Store):
         if not chunks:
             return None
         found_source = chunks[0][4]
-        return _series(name, found_source, [c for c in chunks if c[4] == found_source], None)
+        return Series.from_chunks(
+            MetricKey(found_source, name),
+            [PointChunk(*chunk[:4]) for chunk in chunks if chunk[4] == found_source],
+            big_endian=True,
+        )
 
     def _series_of_rows(
         self, run_id: str, name: str, metric_id: int, source: str, tail: int | None
@@ -140,42 +155,6 @@ class PgStore(Store):
             array.array("d", [r[1] for r in rows]),
             array.array("d", [r[2] for r in rows]),
         )
-
-
-def _series(name: str, source: str, chunks: list[tuple[Any, ...]], tail: int | None) -> Series:
-    """A series from its packed chunks (big-endian bytes), decoded by numpy in one pass."""
-    import numpy as np
-
-    def unpack(parts: list[bytes], kind: str) -> Any:
-        return np.frombuffer(b"".join(parts), ">" + kind).astype("=" + kind)
-
-    steps = unpack([c[0] for c in chunks], "i8")
-    times = unpack([c[1] for c in chunks], "f8")
-    values = unpack([c[2] for c in chunks], "f8")
-    epochs = None
-    if any(c[3] is not None for c in chunks):
-        nan = struct.pack(">d", math.nan)
-        epochs = unpack(
-            [c[3] if c[3] is not None else nan * (len(c[2]) // 8) for c in chunks], "f8"
-        )
-    if tail is not None and len(values) > tail:
-        cut = len(values) - tail
-        steps, times, values = steps[cut:], times[cut:], values[cut:]
-        epochs = epochs[cut:] if epochs is not None else None
-    return Series(
-        name,
-        source,
-        _array("q", steps),
-        _array("d", times),
-        _array("d", values),
-        _array("d", epochs) if epochs is not None else None,
-    )
-
-
-def _array(code: str, values: Any) -> array.array[Any]:
-    packed = array.array(code)
-    packed.frombytes(values.tobytes())
-    return packed
 
 
 class PgEditor:
@@ -255,7 +234,7 @@ class PgEditor:
         return self._remove(selected, dry_run=dry_run)
 
     def _run_row(self, run_id: str) -> dict[str, Any]:
-        rows = self._store._rows("SELECT * FROM runs WHERE id = ?", (run_id,))
+        rows = self._store._rows("SELECT * FROM runs WHERE id = %s", (run_id,))
         if not rows:
             raise UsageError(f"no run {run_id!r} in {self.path}")
         return rows[0]

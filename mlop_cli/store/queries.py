@@ -10,46 +10,33 @@ heartbeat (written every 2 s) can tell, and the run is ``lost`` once it is older
 
 from __future__ import annotations
 
-import array
 import contextlib
 import json
-import math
 import re
 import socket
 import sqlite3
-import sys
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, ClassVar, Protocol
 
 from mlop_cli.errors import AmbiguousRunError, RunNotFoundError, StoreError
+from mlop_cli.store.model import (
+    Event,
+    Histogram,
+    LogChunk,
+    MetricKey,
+    MetricSummary,
+    PointChunk,
+    Run,
+    RunRef,
+    Series,
+    TextNote,
+    label_summaries,
+)
 from mlop_cli.store.schema import CHUNK_POINTS, SCHEMA_VERSION, connect, ensure_schema
 
 LOST_AFTER_S = 30.0
-_LITTLE = sys.byteorder == "little"
-
-
-@dataclass
-class Series:
-    """The points of one metric of one run, in step order of writing."""
-
-    name: str
-    source: str
-    steps: array.array[int]
-    times: array.array[float]
-    values: array.array[float]
-    # The epoch of each point where the output said it (NaN elsewhere); None when none had one.
-    epochs: array.array[float] | None = None
-
-
-def _unpack(code: str, blob: bytes) -> array.array[Any]:
-    packed = array.array(code)
-    packed.frombytes(blob)
-    if not _LITTLE:
-        packed.byteswap()
-    return packed
 
 
 # A name recorded by two sources (Lightning's bar and its TensorBoardLogger both give
@@ -106,8 +93,8 @@ class RunFinder(Protocol):
 
     def newest_ids(self, limit: int) -> list[str]: ...
     def find_id(self, run_id: str) -> str | None: ...
-    def named(self, name: str) -> list[dict[str, Any]]: ...
-    def with_id_prefix(self, prefix: str) -> list[dict[str, Any]]: ...
+    def named(self, name: str) -> list[RunRef]: ...
+    def with_id_prefix(self, prefix: str) -> list[RunRef]: ...
 
 
 def resolve_reference(
@@ -138,10 +125,10 @@ def resolve_reference(
     if named:
         if len(named) > 1 and note is not None:
             note(
-                f"{ref!r} names {len(named)} runs: this is the newest, {named[0]['id']};"
+                f"{ref!r} names {len(named)} runs: this is the newest, {named[0].id};"
                 f" `{ref}~1` is the one before it"
             )
-        return str(named[0]["id"])
+        return named[0].id
     older = _OLDER.match(ref)
     if older:
         base, back = older["base"], int(older["back"])
@@ -161,13 +148,13 @@ def resolve_reference(
             raise RunNotFoundError(
                 f"{ref!r}: {len(named)} run(s) are named {base!r}, so there is no run {back} before the newest"
             )
-        return str(named[back]["id"])
+        return named[back].id
     prefixed = finder.with_id_prefix(ref)
     if len(prefixed) == 1:
-        return str(prefixed[0]["id"])
+        return prefixed[0].id
     if not prefixed:
         raise RunNotFoundError(f"no run matches {ref!r}; `mlop ls` lists the runs in {where}")
-    shown = ", ".join(f"{row['id']} ({row['name']})" for row in prefixed[:5])
+    shown = ", ".join(f"{run.id} ({run.name})" for run in prefixed[:5])
     more = f" and {len(prefixed) - 5} more" if len(prefixed) > 5 else ""
     raise AmbiguousRunError(
         f"{ref!r} matches {len(prefixed)} runs: {shown}{more}; give more of the id"
@@ -214,6 +201,9 @@ def _process_alive(pid: int, started_at: float | None) -> bool:
 class Store:
     """Read access to one store file."""
 
+    # The parameter marker of the backend's SQL: each query is written once, with the marker
+    # of the backend that runs it (PostgreSQL's is ``%s``).
+    mark: ClassVar[str] = "?"
     # Told (one line) when a run name picks the newest of several runs; the CLI writes it on stderr.
     note: Callable[[str], None] | None = None
 
@@ -258,17 +248,18 @@ class Store:
         status: str | None = None,
         limit: int | None = None,
         group: str | None = None,
-    ) -> list[dict[str, Any]]:
-        """Runs, newest first, with ``status`` made effective and ``tags`` attached."""
+    ) -> list[Run]:
+        """Runs, newest first, with ``status`` made effective and ``tags`` attached (their
+        ``params`` are left empty: :meth:`run` reads them)."""
         where, params = [], []
         if project is not None:
-            where.append("project = ?")
+            where.append(f"project = {self.mark}")
             params.append(project)
         if tag is not None:
-            where.append("id IN (SELECT run_id FROM tags WHERE tag = ?)")
+            where.append(f"id IN (SELECT run_id FROM tags WHERE tag = {self.mark})")
             params.append(tag)
         if group is not None:
-            where.append("group_id = ?")
+            where.append(f"group_id = {self.mark}")
             params.append(group)
         sql = "SELECT * FROM runs"
         if where:
@@ -276,19 +267,17 @@ class Store:
         sql += " ORDER BY started_at DESC, id DESC"
         rows = self._rows(sql, params)
         now, host = time.time(), socket.gethostname()
-        result = []
+        result: list[Run] = []
         for row in rows:
-            row["stored_status"] = row["status"]
-            row["status"] = effective_status(row, now, host)
-            if status is not None and row["status"] != status:
+            run = Run.from_row(row, effective_status(row, now, host))
+            if status is not None and run.status != status:
                 continue
-            result.append(row)
+            result.append(run)
             if limit is not None and len(result) >= limit:
                 break
-        tags = self.tags_of([row["id"] for row in result])
-        for row in result:
-            row["tags"] = tags.get(row["id"], [])
-            row["command"] = json.loads(row["command"]) if row.get("command") else []
+        tags = self.tags_of([run.id for run in result])
+        for run in result:
+            run.tags = tags.get(run.id, [])
         return result
 
     def tags_of(self, run_ids: list[str]) -> dict[str, list[str]]:
@@ -296,7 +285,7 @@ class Store:
         tags: dict[str, list[str]] = {}
         for start in range(0, len(run_ids), 500):
             part = run_ids[start : start + 500]
-            marks = ",".join("?" for _ in part)
+            marks = ",".join(self.mark for _ in part)
             for row in self._rows(
                 f"SELECT run_id, tag FROM tags WHERE run_id IN ({marks}) ORDER BY tag", part
             ):
@@ -315,30 +304,36 @@ class Store:
     def newest_ids(self, limit: int) -> list[str]:
         """The ids of the newest ``limit`` runs, newest first."""
         rows = self._rows(
-            "SELECT id FROM runs ORDER BY started_at DESC, id DESC LIMIT ?", (int(limit),)
+            f"SELECT id FROM runs ORDER BY started_at DESC, id DESC LIMIT {self.mark}",
+            (int(limit),),
         )
         return [row["id"] for row in rows]
 
     def find_id(self, run_id: str) -> str | None:
         """``run_id`` when a run has exactly that id."""
-        rows = self._rows("SELECT id FROM runs WHERE id = ?", (run_id,))
+        rows = self._rows(f"SELECT id FROM runs WHERE id = {self.mark}", (run_id,))
         return rows[0]["id"] if rows else None
 
-    def named(self, name: str) -> list[dict[str, Any]]:
-        """The runs named ``name`` (id, name, started_at), newest first."""
-        return self._rows(
-            "SELECT id, name, started_at FROM runs WHERE name = ? ORDER BY started_at DESC, id DESC",
+    def named(self, name: str) -> list[RunRef]:
+        """The runs named ``name``, newest first."""
+        return self._refs(
+            f"SELECT id, name, started_at FROM runs WHERE name = {self.mark} ORDER BY started_at DESC, id DESC",
             (name,),
         )
 
-    def with_id_prefix(self, prefix: str) -> list[dict[str, Any]]:
-        """The runs whose id starts with ``prefix`` (id, name, started_at), newest first."""
+    def with_id_prefix(self, prefix: str) -> list[RunRef]:
+        """The runs whose id starts with ``prefix``, newest first."""
         escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        return self._rows(
-            "SELECT id, name, started_at FROM runs WHERE id LIKE ? ESCAPE '\\'"
+        return self._refs(
+            f"SELECT id, name, started_at FROM runs WHERE id LIKE {self.mark} ESCAPE '\\'"
             " ORDER BY started_at DESC, id DESC",
             (escaped + "%",),
         )
+
+    def _refs(self, sql: str, params: tuple[Any, ...]) -> list[RunRef]:
+        return [
+            RunRef(row["id"], row["name"], row["started_at"]) for row in self._rows(sql, params)
+        ]
 
     def imported_runs(self, meta_key: str) -> list[dict[str, Any]]:
         """Runs whose context (``meta``) holds ``meta_key``: id, name and the decoded context.
@@ -347,7 +342,7 @@ class Store:
         """
         pattern = '%"' + meta_key.replace("%", "").replace("_", "\\_") + '"%'
         rows = self._rows(
-            "SELECT id, name, meta FROM runs WHERE meta LIKE ? ESCAPE '\\' ORDER BY started_at, id",
+            f"SELECT id, name, meta FROM runs WHERE meta LIKE {self.mark} ESCAPE '\\' ORDER BY started_at, id",
             (pattern,),
         )
         found = []
@@ -370,87 +365,57 @@ class Store:
         from mlop_cli.indexing import ensure_indexed
         from mlop_cli.store.recovery import apply_pending_statuses, pending_runs
 
-        if not isinstance(self.path, Path):  # a backend built on this one (PostgreSQL)
-            return True
-
         if run_id in pending_runs(self.path):
             with contextlib.suppress(Exception):
                 apply_pending_statuses(self.path)
-        rows = self._rows("SELECT * FROM runs WHERE id = ?", (run_id,))
+        rows = self._rows(f"SELECT * FROM runs WHERE id = {self.mark}", (run_id,))
         if not rows:
             return False
         return ensure_indexed(self.path, run_id, status=effective_status(rows[0]), say=say)
 
-    def run(self, run_id: str) -> dict[str, Any]:
-        """One run with its context decoded, tags, params and effective status."""
-        rows = self._rows("SELECT * FROM runs WHERE id = ?", (run_id,))
+    def run(self, run_id: str) -> Run:
+        """One run with its effective status, tags and params."""
+        rows = self._rows(f"SELECT * FROM runs WHERE id = {self.mark}", (run_id,))
         if not rows:
             raise RunNotFoundError(f"no run {run_id!r} in {self.path}")
-        row = rows[0]
-        row["stored_status"] = row["status"]
-        row["status"] = effective_status(row)
-        row["command"] = json.loads(row["command"]) if row.get("command") else []
-        row["context"] = json.loads(row.pop("meta") or "{}")
-        row["tags"] = self.tags_of([run_id]).get(run_id, [])
-        row["params"] = self.params(run_id)
-        return row
+        run = Run.from_row(rows[0], effective_status(rows[0]))
+        run.tags = self.tags_of([run_id]).get(run_id, [])
+        run.params = self.params(run_id)
+        return run
 
     def params(self, run_id: str) -> dict[str, Any]:
         """Parameters; when a key comes from several sources, ``--param`` > config > argv > tensorboard."""
         rank = {"cli": 4, "argv": 2, "tensorboard": 1}
         chosen: dict[str, tuple[int, Any]] = {}
         for row in self._rows(
-            "SELECT key, value, source FROM params WHERE run_id = ? ORDER BY key", (run_id,)
+            f"SELECT key, value, source FROM params WHERE run_id = {self.mark} ORDER BY key",
+            (run_id,),
         ):
             weight = rank.get(row["source"], 3)
             if row["key"] not in chosen or weight > chosen[row["key"]][0]:
                 chosen[row["key"]] = (weight, json.loads(row["value"]))
         return {key: value for key, (_, value) in sorted(chosen.items())}
 
-    def param_sources(self, run_id: str) -> list[dict[str, Any]]:
-        """Every parameter row with its source."""
-        rows = self._rows(
-            "SELECT key, value, source FROM params WHERE run_id = ? ORDER BY key, source", (run_id,)
-        )
-        for row in rows:
-            row["value"] = json.loads(row["value"])
-        return rows
-
     # -- metrics -----------------------------------------------------------------------
 
-    def metric_summaries(self, run_id: str) -> dict[str, dict[str, Any]]:
-        """Per metric: source, count, last, min, max (with steps), mean, nan_count."""
+    def metric_summaries(self, run_id: str) -> dict[str, MetricSummary]:
+        """Every metric's summary, keyed by the name readers show (see
+        :func:`~mlop_cli.store.model.label_summaries`): training metrics by name, then system."""
         rows = self._rows(
             "SELECT m.name, m.source, r.* FROM run_metrics r JOIN metrics m ON m.id = r.metric_id"
-            f" WHERE r.run_id = ? ORDER BY m.source = 'system', m.name, {SOURCE_PREFERENCE}",
+            f" WHERE r.run_id = {self.mark} ORDER BY m.source = 'system', m.name, {SOURCE_PREFERENCE}",
             (run_id,),
         )
-        summaries: dict[str, dict[str, Any]] = {}
-        for row in rows:
-            key = row["name"] if row["name"] not in summaries else f"{row['source']}:{row['name']}"
-            finite = row["count"] - row["nan_count"]
-            summaries[key] = {
-                "source": row["source"],
-                "count": row["count"],
-                "last": row["last_value"],
-                "last_step": row["last_step"],
-                "min": row["min_value"],
-                "min_step": row["min_step"],
-                "max": row["max_value"],
-                "max_step": row["max_step"],
-                "mean": (row["sum"] / finite) if finite and row["sum"] is not None else None,
-                "nan_count": row["nan_count"],
-            }
-        return summaries
+        return label_summaries(_summary(row) for row in rows)
 
-    def metric_names(self, run_id: str) -> list[tuple[str, str]]:
-        """(name, source) of every metric of a run."""
+    def metric_keys(self, run_id: str) -> list[MetricKey]:
+        """Every metric of a run, by name (the preferred source first where two share one)."""
         rows = self._rows(
             "SELECT m.name, m.source FROM run_metrics r JOIN metrics m ON m.id = r.metric_id"
-            f" WHERE r.run_id = ? ORDER BY m.name, {SOURCE_PREFERENCE}",
+            f" WHERE r.run_id = {self.mark} ORDER BY m.name, {SOURCE_PREFERENCE}",
             (run_id,),
         )
-        return [(row["name"], row["source"]) for row in rows]
+        return [MetricKey(row["source"], row["name"]) for row in rows]
 
     def series(
         self, run_id: str, name: str, source: str | None = None, tail: int | None = None
@@ -463,15 +428,15 @@ class Store:
         """
         sql = (
             f"SELECT m.source, c.n, c.steps, c.times, c.vals, {self._epochs_column} AS epochs"
-            " FROM point_chunks c JOIN metrics m ON m.id = c.metric_id WHERE c.run_id = ? AND m.name = ?"
+            f" FROM point_chunks c JOIN metrics m ON m.id = c.metric_id WHERE c.run_id = {self.mark} AND m.name = {self.mark}"
         )
         params: list[Any] = [run_id, name]
         if source is not None:
-            sql += " AND m.source = ?"
+            sql += f" AND m.source = {self.mark}"
             params.append(source)
         if tail is not None and source is not None:
             # Chunks are full but for the last: the tail lies in the last tail/CHUNK + 2.
-            sql += " ORDER BY c.seq DESC LIMIT ?"
+            sql += f" ORDER BY c.seq DESC LIMIT {self.mark}"
             params.append(tail // CHUNK_POINTS + 2)
             rows = self._rows(sql, params)[::-1]
         else:
@@ -480,86 +445,83 @@ class Store:
         if not rows:
             return None
         found_source = rows[0]["source"]
-        steps, times, values = array.array("q"), array.array("d"), array.array("d")
-        epochs: array.array[float] | None = None
-        for row in rows:
-            if row["source"] != found_source:
-                break
-            if row["epochs"] is not None and epochs is None:
-                epochs = array.array("d", [math.nan]) * len(values)
-            steps.extend(_unpack("q", row["steps"]))
-            times.extend(_unpack("d", row["times"]))
-            values.extend(_unpack("d", row["vals"]))
-            if epochs is not None:
-                if row["epochs"] is None:
-                    epochs.extend(array.array("d", [math.nan]) * (len(values) - len(epochs)))
-                else:
-                    epochs.extend(_unpack("d", row["epochs"]))
-        if tail is not None and len(values) > tail:
-            cut = len(values) - tail
-            steps, times, values = steps[cut:], times[cut:], values[cut:]
-            if epochs is not None:
-                epochs = epochs[cut:]
-        return Series(name, found_source, steps, times, values, epochs)
+        chunks = [
+            PointChunk(row["steps"], row["times"], row["vals"], row["epochs"])
+            for row in rows
+            if row["source"] == found_source
+        ]
+        # The writer packs each column little-endian (array.array, byte-swapped on big-endian
+        # hosts), so a store file reads the same on any machine.
+        return Series.from_chunks(
+            MetricKey(found_source, name), chunks, big_endian=False, tail=tail
+        )
 
     def all_series(self, run_id: str) -> Iterator[Series]:
         """Every metric's points, one series at a time."""
-        for name, source in self.metric_names(run_id):
-            series = self.series(run_id, name, source)
+        for key in self.metric_keys(run_id):
+            series = self.series(run_id, key.name, key.source)
             if series is not None:
                 yield series
 
-    def histograms(self, run_id: str) -> dict[str, list[dict[str, Any]]]:
-        """Histogram series: name -> [{step, time, edges, counts}] by step."""
+    def histograms(self, run_id: str) -> dict[str, list[Histogram]]:
+        """Histograms by metric name, each metric's by step."""
         rows = self._rows(
             "SELECT m.name, h.step, h.time, h.edges, h.counts FROM histograms h JOIN metrics m ON m.id = h.metric_id"
-            " WHERE h.run_id = ? ORDER BY m.name, h.step, h.time",
+            f" WHERE h.run_id = {self.mark} ORDER BY m.name, h.step, h.time",
             (run_id,),
         )
-        result: dict[str, list[dict[str, Any]]] = {}
+        result: dict[str, list[Histogram]] = {}
         for row in rows:
             result.setdefault(row["name"], []).append(
-                {
-                    "step": row["step"],
-                    "time": row["time"],
-                    "edges": json.loads(row["edges"]),
-                    "counts": json.loads(row["counts"]),
-                }
+                Histogram(
+                    row["step"], row["time"], json.loads(row["edges"]), json.loads(row["counts"])
+                )
             )
         return result
 
-    def texts(self, run_id: str) -> list[dict[str, Any]]:
+    def texts(self, run_id: str) -> list[TextNote]:
         """Text summaries by tag and step."""
-        return self._rows(
-            "SELECT tag, step, time, text FROM texts WHERE run_id = ? ORDER BY tag, step", (run_id,)
+        rows = self._rows(
+            f"SELECT tag, step, time, text FROM texts WHERE run_id = {self.mark} ORDER BY tag, step",
+            (run_id,),
         )
+        return [TextNote(row["tag"], row["step"], row["time"], row["text"]) for row in rows]
 
-    def events(self, run_id: str, min_level: str = "info") -> list[dict[str, Any]]:
+    def events(self, run_id: str, min_level: str = "info") -> list[Event]:
         """mlop's notes on a run, oldest first."""
         levels = ["debug", "info", "warning", "error"]
         allowed = levels[levels.index(min_level) :] if min_level in levels else levels
-        marks = ",".join("?" for _ in allowed)
+        marks = ",".join(self.mark for _ in allowed)
         rows = self._rows(
-            f"SELECT time, level, kind, message, data FROM events WHERE run_id = ? AND level IN ({marks}) ORDER BY time, id",
+            f"SELECT time, level, kind, message, data FROM events WHERE run_id = {self.mark} AND level IN ({marks}) ORDER BY time, id",
             (run_id, *allowed),
         )
-        for row in rows:
-            row["data"] = json.loads(row["data"]) if row["data"] else None
-        return rows
+        return [
+            Event(
+                row["time"],
+                row["level"],
+                row["kind"],
+                row["message"],
+                json.loads(row["data"]) if row["data"] else None,
+            )
+            for row in rows
+        ]
 
     # -- console -----------------------------------------------------------------------
 
-    def logs(self, run_id: str, after_seq: int = -1) -> list[dict[str, Any]]:
-        """Console chunks after ``after_seq``: seq, time, stream (1 stdout, 2 stderr), data."""
-        return self._rows(
-            "SELECT seq, time, stream, data FROM logs WHERE run_id = ? AND seq > ? ORDER BY seq",
+    def logs(self, run_id: str, after_seq: int = -1) -> list[LogChunk]:
+        """Console chunks after ``after_seq``, in order."""
+        rows = self._rows(
+            f"SELECT seq, time, stream, data FROM logs WHERE run_id = {self.mark} AND seq > {self.mark} ORDER BY seq",
             (run_id, after_seq),
         )
+        return [LogChunk(row["seq"], row["time"], row["stream"], row["data"]) for row in rows]
 
     def console_tail(self, run_id: str, max_bytes: int = 64 * 1024) -> bytes:
         """The last ``max_bytes`` of the console, both streams in order."""
         rows = self._rows(
-            "SELECT data FROM logs WHERE run_id = ? ORDER BY seq DESC LIMIT 1000", (run_id,)
+            f"SELECT data FROM logs WHERE run_id = {self.mark} ORDER BY seq DESC LIMIT 1000",
+            (run_id,),
         )
         collected: list[bytes] = []
         size = 0
@@ -569,6 +531,22 @@ class Store:
             if size >= max_bytes:
                 break
         return b"".join(reversed(collected))[-max_bytes:]
+
+
+def _summary(row: dict[str, Any]) -> MetricSummary:
+    finite = row["count"] - row["nan_count"]
+    return MetricSummary(
+        key=MetricKey(row["source"], row["name"]),
+        count=row["count"],
+        last=row["last_value"],
+        last_step=row["last_step"],
+        min=row["min_value"],
+        min_step=row["min_step"],
+        max=row["max_value"],
+        max_step=row["max_step"],
+        mean=(row["sum"] / finite) if finite and row["sum"] is not None else None,
+        nan_count=row["nan_count"],
+    )
 
 
 def stored_totals(path: Path, run_id: str) -> tuple[bool, int, int]:

@@ -139,7 +139,7 @@ def recover(store: Path, run_ids: list[str] | None = None, *, wait: float = 600.
 
             reader = Store(store)
             try:
-                shown = reader.run(run_id)["status"]
+                shown = reader.run(run_id).status
             finally:
                 reader.close()
             if shown == "running":

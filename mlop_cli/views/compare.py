@@ -19,7 +19,7 @@ from mlop_cli.direction import direction as direction_of
 from mlop_cli.direction import lower_is_better  # noqa: F401 - part of this module's API
 from mlop_cli.documents import run_summary
 from mlop_cli.gate import unknown_metric
-from mlop_cli.store.queries import Store
+from mlop_cli.store.model import RunStore
 from mlop_cli.views.runs import status_text, stored_value
 from mlop_cli.views.text import inert
 
@@ -36,7 +36,7 @@ def _same(values: list[Any]) -> bool:
 
 
 def compare_document(
-    store: Store,
+    store: RunStore,
     run_ids: list[str],
     *,
     metrics: list[str] | None = None,
@@ -57,11 +57,11 @@ def compare_document(
         a direction (``sys/…``, ``lr``) a best of None.
     """
     runs = [store.run(run_id) for run_id in run_ids]
-    keys = sorted({key for run in runs for key in run.get("params", {})})
+    keys = sorted({key for run in runs for key in run.params})
     params = {}
     for key in keys:
-        values = [run.get("params", {}).get(key) for run in runs]
-        present = [key in run.get("params", {}) for run in runs]
+        values = [run.params.get(key) for run in runs]
+        present = [key in run.params for run in runs]
         params[key] = {"values": values, "differs": not (_same(values) and all(present))}
     summaries = [store.metric_summaries(run_id) for run_id in run_ids]
     if metrics:
@@ -74,7 +74,7 @@ def compare_document(
         seen: dict[str, bool] = {}
         for summary in summaries:
             for name, item in summary.items():
-                if system or item["source"] != "system":
+                if system or item.source != "system":
                     seen.setdefault(name, True)
         names = sorted(seen)
     table: dict[str, Any] = {}
@@ -86,13 +86,14 @@ def compare_document(
             if found is None:
                 cells.append(None)
                 continue
+            best, best_step = found.best(direction) if direction else (None, None)
             cells.append(
                 {
-                    "last": _finite(found["last"]),
-                    "last_step": found["last_step"],
-                    "best": None if direction is None else _finite(found[direction]),
-                    "best_step": None if direction is None else found[f"{direction}_step"],
-                    "count": found["count"],
+                    "last": _finite(found.last),
+                    "last_step": found.last_step,
+                    "best": _finite(best),
+                    "best_step": best_step,
+                    "count": found.count,
                 }
             )
         table[name] = {"best": direction, "runs": cells}

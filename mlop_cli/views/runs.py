@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import time
 from typing import Any
 
 from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
+from mlop_cli.store.model import MetricSummary, Run, RunDetails
 from mlop_cli.views.text import (
     format_bytes,
     format_duration,
@@ -32,18 +32,7 @@ def status_text(status: str) -> Text:
     return Text(status, style=STATUS_STYLES.get(status, ""))
 
 
-def duration_of(run: dict[str, Any], now: float | None = None) -> float | None:
-    """Seconds from start to end (or to now, or to the last heartbeat of a lost run)."""
-    start = run.get("started_at")
-    if not start:
-        return None
-    end = run.get("ended_at")
-    if end is None:
-        end = run.get("heartbeat_at") if run.get("status") == "lost" else (now or time.time())
-    return max(0.0, (end or start) - start)
-
-
-def runs_table(runs: list[dict[str, Any]], width: int | None = None) -> Table:
+def runs_table(runs: list[Run], width: int | None = None) -> Table:
     """The ``mlop ls`` table, fitted to ``width`` columns when given (a terminal's width).
 
     Columns empty for every run (PROJECT, TAGS) are left out. The id, status, exit code, start
@@ -52,14 +41,14 @@ def runs_table(runs: list[dict[str, Any]], width: int | None = None) -> Table:
     """
     rows = [
         {
-            "ID": Text(run["id"]),
-            "NAME": Text(inert(run.get("name"))),
-            "PROJECT": Text(inert(run.get("project") or "")),
-            "STATUS": status_text(run["status"]),
-            "EXIT": Text("" if run.get("exit_code") is None else str(run["exit_code"])),
-            "DURATION": Text(format_duration(duration_of(run))),
-            "TAGS": Text(inert(",".join(run.get("tags", [])))),
-            "COMMAND": Text(inert(" ".join(run.get("command", [])))),
+            "ID": Text(run.id),
+            "NAME": Text(inert(run.name)),
+            "PROJECT": Text(inert(run.project or "")),
+            "STATUS": status_text(run.status),
+            "EXIT": Text("" if run.exit_code is None else str(run.exit_code)),
+            "DURATION": Text(format_duration(run.duration_s())),
+            "TAGS": Text(inert(",".join(run.tags))),
+            "COMMAND": Text(inert(" ".join(run.command))),
         }
         for run in runs
     ]
@@ -79,7 +68,7 @@ def runs_table(runs: list[dict[str, Any]], width: int | None = None) -> Table:
         )
     for run, row in zip(runs, rows, strict=True):
         # The start's shape (whole or compact) is known only once the table is fitted.
-        row["STARTED"] = Text(format_time(run.get("started_at"), compact=compact))
+        row["STARTED"] = Text(format_time(run.started_at, compact=compact))
         table.add_row(*(row[name] for name in columns))
     return table
 
@@ -122,7 +111,7 @@ def stored_value(name: str, value: float | None, count: int) -> str:
     return "nan" if value is None and count else format_value(name, value)
 
 
-def metrics_table(summaries: dict[str, dict[str, Any]]) -> Table:
+def metrics_table(summaries: dict[str, MetricSummary]) -> Table:
     """Metrics with last/min/max/count."""
     table = Table(box=None, header_style="bold", pad_edge=False, title_justify="left")
     for column in ("METRIC", "SOURCE", "LAST", "MIN", "MAX", "COUNT", "LAST STEP"):
@@ -130,12 +119,12 @@ def metrics_table(summaries: dict[str, dict[str, Any]]) -> Table:
     for name, item in summaries.items():
         table.add_row(
             Text(inert(name)),
-            Text(item["source"]),
-            stored_value(name, item["last"], item["count"]),
-            stored_value(name, item["min"], item["count"]),
-            stored_value(name, item["max"], item["count"]),
-            f"{item['count']:,}",
-            "" if item.get("last_step") is None else str(item["last_step"]),
+            Text(item.source),
+            stored_value(name, item.last, item.count),
+            stored_value(name, item.min, item.count),
+            stored_value(name, item.max, item.count),
+            f"{item.count:,}",
+            "" if item.last_step is None else str(item.last_step),
         )
     return table
 
@@ -150,24 +139,26 @@ def key_values(rows: list[tuple[str, Any]]) -> Table:
     return table
 
 
-def show_run(console: Console, run: dict[str, Any], details: dict[str, Any]) -> None:
-    """Print ``mlop show``: header, context, params, metrics, histograms, texts, warnings."""
-    context = run.get("context", {})
+def show_run(console: Console, details: RunDetails) -> None:
+    """Print ``mlop show``: header, context, params, metrics, histograms, texts, warnings
+    (read with :func:`mlop_cli.store.model.read_run`)."""
+    run = details.run
+    context = run.context
     git = context.get("git") or {}
-    header = [
-        ("run", f"{run['id']}  {run.get('name') or ''}"),
-        ("status", status_text(run["status"])),
-        ("exit code", "" if run.get("exit_code") is None else str(run["exit_code"])),
-        ("command", " ".join(run.get("command", []))),
-        ("started", format_time(run.get("started_at"))),
-        ("duration", format_duration(duration_of(run))),
-        ("host", f"{run.get('user') or ''}@{run.get('host') or ''}"),
-        ("cwd", run.get("cwd") or ""),
+    header: list[tuple[str, Any]] = [
+        ("run", f"{run.id}  {run.name or ''}"),
+        ("status", status_text(run.status)),
+        ("exit code", "" if run.exit_code is None else str(run.exit_code)),
+        ("command", " ".join(run.command)),
+        ("started", format_time(run.started_at)),
+        ("duration", format_duration(run.duration_s())),
+        ("host", f"{run.user or ''}@{run.host or ''}"),
+        ("cwd", run.cwd or ""),
     ]
-    if run.get("project"):
-        header.insert(2, ("project", run["project"]))
-    if run.get("tags"):
-        header.append(("tags", ", ".join(run["tags"])))
+    if run.project:
+        header.insert(2, ("project", run.project))
+    if run.tags:
+        header.append(("tags", ", ".join(run.tags)))
     if git:
         dirty = " (dirty)" if git.get("dirty") else ""
         header.append(("git", f"{(git.get('commit') or '')[:12]} {git.get('branch') or ''}{dirty}"))
@@ -182,34 +173,31 @@ def show_run(console: Console, run: dict[str, Any], details: dict[str, Any]) -> 
     summary = context.get("system_summary")
     if summary:
         parts += [Text("\nSystem", style="bold"), key_values(_system_rows(summary))]
-    if run.get("params"):
+    if run.params:
         parts += [
             Text("\nParameters", style="bold"),
-            key_values([(k, _plain(v)) for k, v in run["params"].items()]),
+            key_values([(k, _plain(v)) for k, v in run.params.items()]),
         ]
-    if details.get("metrics"):
-        parts += [Text("\nMetrics", style="bold"), metrics_table(details["metrics"])]
-    if details.get("histograms"):
+    if details.metrics:
+        parts += [Text("\nMetrics", style="bold"), metrics_table(details.metrics)]
+    if details.histograms:
         rows = [
-            (name, f"{len(items)} histograms, steps {items[0]['step']}..{items[-1]['step']}")
-            for name, items in details["histograms"].items()
+            (name, f"{len(items)} histograms, steps {items[0].step}..{items[-1].step}")
+            for name, items in details.histograms.items()
         ]
         parts += [Text("\nHistograms", style="bold"), key_values(rows)]
-    if details.get("texts"):
-        rows = [
-            (f"{item['tag']} @ {item['step']}", _shorten(item["text"]))
-            for item in details["texts"][:20]
-        ]
+    if details.texts:
+        rows = [(f"{item.tag} @ {item.step}", _shorten(item.text)) for item in details.texts[:20]]
         parts += [Text("\nText", style="bold"), key_values(rows)]
-    warnings = [e for e in details.get("events", []) if e["level"] in ("warning", "error")]
+    warnings = [e for e in details.events if e.level in ("warning", "error")]
     if warnings:
         table = Table(box=None, show_header=False, pad_edge=False)
         table.add_column(no_wrap=True)
         table.add_column(overflow="fold")
         for event in warnings:
             table.add_row(
-                Text(format_time(event["time"]), style="dim"),
-                Text(inert(event["message"]), style="yellow"),
+                Text(format_time(event.time), style="dim"),
+                Text(inert(event.message), style="yellow"),
             )
         parts += [Text("\nWarnings", style="bold"), table]
     console.print(Group(*parts))

@@ -31,10 +31,3 @@ def format_time(timestamp: float | None, compact: bool = False) -> str:
         return "-"
     shape = "%m-%d %H:%M" if compact else "%Y-%m-%d %H:%M:%S"
     return dt.datetime.fromtimestamp(timestamp).strftime(shape)
-
-
-def iso_time(timestamp: float | None) -> str | None:
-    """ISO 8601 in UTC with milliseconds, for JSON."""
-    if not timestamp:
-        return None
-    return dt.datetime.fromtimestamp(timestamp, dt.timezone.utc).isoformat(timespec="milliseconds")

@@ -22,8 +22,8 @@ from rich.table import Table
 from rich.text import Text
 
 from mlop_cli.ansi import strip_ansi_bytes
-from mlop_cli.store.queries import Store
-from mlop_cli.views.runs import duration_of, status_text
+from mlop_cli.store.model import MetricSummary, RunStore
+from mlop_cli.views.runs import status_text
 from mlop_cli.views.text import format_bytes, format_duration, format_value, inert
 
 BLOCKS = "▁▂▃▄▅▆▇█"
@@ -73,31 +73,23 @@ def console_lines(data: bytes, count: int = CONSOLE_LINES) -> list[str]:
     return lines[-count:]
 
 
-def _series(store: Store, run_id: str, key: str, source: str, tail: int) -> Any:
-    """The last ``tail`` points of a ``metric_summaries`` key (``source:name`` when two sources
-    share a name): a refresh each second reads the last chunks, not the whole series."""
-    series = store.series(run_id, key, source, tail=tail)
-    if series is None and key.startswith(source + ":"):
-        series = store.series(run_id, key[len(source) + 1 :], source, tail=tail)
-    return series
-
-
-def _metric_table(store: Store, run_id: str, summaries: dict[str, dict[str, Any]]) -> Table:
+def _metric_table(store: RunStore, run_id: str, summaries: dict[str, MetricSummary]) -> Table:
     table = Table(box=None, header_style="bold", pad_edge=False, expand=False)
     table.add_column("METRIC", overflow="fold", max_width=36)
     table.add_column("LAST", justify="right", no_wrap=True)
     table.add_column("STEP", justify="right", no_wrap=True)
     table.add_column(f"LAST {SPARK_POINTS}", no_wrap=True)
-    names = [name for name, item in summaries.items() if item["source"] != "system"]
+    names = [name for name, item in summaries.items() if item.source != "system"]
     for name in names[:MAX_METRICS]:
         item = summaries[name]
-        series = _series(store, run_id, name, item["source"], SPARK_POINTS)
+        # The last points only: a refresh each second reads the last chunks, not the series.
+        series = store.series(run_id, item.name, item.source, tail=SPARK_POINTS)
         values = list(series.values[-SPARK_POINTS:]) if series is not None else []
-        last = values[-1] if values else item["last"]
+        last = values[-1] if values else item.last
         table.add_row(
             Text(inert(name)),
             Text(format_value(name, last)),
-            Text("" if item["last_step"] is None else str(item["last_step"])),
+            Text("" if item.last_step is None else str(item.last_step)),
             Text(sparkline(values), style="cyan"),
         )
     if len(names) > MAX_METRICS:
@@ -107,10 +99,10 @@ def _metric_table(store: Store, run_id: str, summaries: dict[str, dict[str, Any]
     return table
 
 
-def _system_table(store: Store, run_id: str, summaries: dict[str, dict[str, Any]]) -> Table:
+def _system_table(store: RunStore, run_id: str, summaries: dict[str, MetricSummary]) -> Table:
     def last(name: str) -> float | None:
         item = summaries.get(name)
-        return None if item is None else item["last"]
+        return None if item is None else item.last
 
     def spark(name: str) -> Text:
         if name not in summaries:
@@ -151,21 +143,19 @@ def _system_table(store: Store, run_id: str, summaries: dict[str, dict[str, Any]
     return table
 
 
-def render_watch(store: Store, run_id: str, now: float) -> RenderableType:
+def render_watch(store: RunStore, run_id: str, now: float) -> RenderableType:
     """The dashboard of one run at time ``now``: header, metrics, system, last console lines."""
     run = store.run(run_id)
     summaries = store.metric_summaries(run_id)
     header = Text()
-    header.append(run["id"], style="bold")
-    header.append(f"  {inert(run.get('name') or '')}  ")
-    header.append_text(status_text(run["status"]))
-    header.append(f"  elapsed {format_duration(duration_of(run, now))}")
-    if run.get("exit_code") is not None:
-        header.append(f"  exit {run['exit_code']}")
-    command = Text(
-        inert(" ".join(run.get("command", []))), style="dim", overflow="ellipsis", no_wrap=True
-    )
-    has_metrics = any(item["source"] != "system" for item in summaries.values())
+    header.append(run.id, style="bold")
+    header.append(f"  {inert(run.name or '')}  ")
+    header.append_text(status_text(run.status))
+    header.append(f"  elapsed {format_duration(run.duration_s(now))}")
+    if run.exit_code is not None:
+        header.append(f"  exit {run.exit_code}")
+    command = Text(inert(" ".join(run.command)), style="dim", overflow="ellipsis", no_wrap=True)
+    has_metrics = any(item.source != "system" for item in summaries.values())
     metrics: RenderableType = (
         _metric_table(store, run_id, summaries)
         if has_metrics
@@ -194,7 +184,7 @@ def render_watch(store: Store, run_id: str, now: float) -> RenderableType:
 
 
 def watch_run(
-    store: Store,
+    store: RunStore,
     run_id: str,
     console: Console,
     *,
@@ -245,8 +235,8 @@ def watch_run(
     return 0
 
 
-def _running(store: Store, run_id: str) -> bool:
-    return store.run(run_id)["status"] == "running"
+def _running(store: RunStore, run_id: str) -> bool:
+    return store.run(run_id).status == "running"
 
 
 def _on_sigint(handler: Callable[[int, Any], None]) -> Any:
