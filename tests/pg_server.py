@@ -82,6 +82,17 @@ class PgServer:
             check=True,
             capture_output=True,
         )
+        # The port is free when picked, not reserved: another worker of the suite (pytest-xdist
+        # runs one server each) may take it first. A server that could not bind exits: again,
+        # on another port.
+        for _attempt in range(5):
+            if self._serve():
+                return
+            self.port = _free_port()
+        raise RuntimeError((self.root / "server.log").read_text())
+
+    def _serve(self) -> bool:
+        """Start the server on ``self.port``; False when it exited (the port was taken)."""
         log = open(self.root / "server.log", "wb")  # owned by the server process
         self.process = subprocess.Popen(
             [
@@ -106,7 +117,7 @@ class PgServer:
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
-                raise RuntimeError((self.root / "server.log").read_text())
+                return False
             try:
                 with socket.create_connection(("127.0.0.1", self.port), timeout=0.2):
                     pass
@@ -115,12 +126,21 @@ class PgServer:
                     [str(self.bindir / "pg_isready"), "-h", "127.0.0.1", "-p", str(self.port)],
                     capture_output=True,
                 )
-                if done.returncode == 0:
-                    return
+                # ... and the server answering is this one, not another worker's on that port.
+                if done.returncode == 0 and self._ready_on_our_port():
+                    return True
             except OSError:
                 pass
             time.sleep(0.1)
-        raise RuntimeError("PostgreSQL did not start in 30 s")
+        raise RuntimeError("PostgreSQL did not start in 120 s")
+
+    def _ready_on_our_port(self) -> bool:
+        """postmaster.pid of this data folder names our port and says `ready`."""
+        try:
+            lines = (self.data / "postmaster.pid").read_text().splitlines()
+        except OSError:
+            return False
+        return len(lines) > 7 and lines[3].strip() == str(self.port) and "ready" in lines[7]
 
     def processes(self) -> list[int]:
         """The pids of the server: the postmaster and every process it started."""

@@ -18,6 +18,7 @@ import logging
 import os
 import signal
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from typing import Any
@@ -47,6 +48,7 @@ from mlop_cli.run.storing import (
     unindexed_bytes,
     what_is_stored,
 )
+from mlop_cli.sources.system import THREAD_NAME as SYSTEM_THREAD_NAME
 from mlop_cli.store.writer import RunStart, Writer
 from mlop_cli.supervise.exit_status import signal_name
 from mlop_cli.supervise.slurm_signals import command_signalled_by_sender
@@ -67,6 +69,11 @@ _INDEXER_GRACE_S = 0.3
 # (it parses a few MB a second, niced): mlop does not wait for it at all.
 _INDEXER_KEPT_UP_BYTES = 256 * 1024
 _STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)
+# How much the bookkeeping threads yield to the command (as the indexer process does).
+_NICE = 5
+_BOOKKEEPING_THREADS = frozenset(
+    {"mlop-writer", "mlop-tensorboard", "mlop-context", SYSTEM_THREAD_NAME}
+)
 
 LaunchError = CommandNotFoundError | CommandNotExecutableError
 
@@ -295,6 +302,7 @@ class Recording:
             )
         for source in self.sources:
             source.start()
+        yield_cpu_to_the_command()
         self.background = start_background_sync(options, self.run_id, self.messages)
         return self.supervisor.wait()
 
@@ -395,6 +403,24 @@ class Recording:
         writer.close(FINISH_BUDGET_S)
         mark_console_indexed(self.options.store, self.run_id)
         return int(error.exit_code)
+
+
+def yield_cpu_to_the_command() -> list[str]:
+    """Lower the priority of mlop's bookkeeping threads (the writer, the samplers, the
+    TensorBoard reader, the context), as the console indexer's process is: on a busy machine
+    the command gets the CPU first. The relay (the main thread), the signal thread and the
+    heartbeat keep theirs: the command's output, its signals and the proof that mlop is alive
+    never wait behind the bookkeeping. A thread behind is bounded as before (the writer's
+    overflow spool, the sources' deadlines). Returns the names of the threads lowered."""
+    lowered = []
+    for thread in threading.enumerate():
+        if thread.name not in _BOOKKEEPING_THREADS or thread.native_id is None:
+            continue
+        with contextlib.suppress(OSError):
+            tid = thread.native_id
+            os.setpriority(os.PRIO_PROCESS, tid, os.getpriority(os.PRIO_PROCESS, tid) + _NICE)
+            lowered.append(thread.name)
+    return lowered
 
 
 @contextlib.contextmanager
