@@ -198,8 +198,11 @@ def score_entry(entry: str, chunk: int = 1 << 16, corpus: Path | None = None) ->
     for name, series in truth["series"].items():
         points = series["points"]
         candidates = by_words.get(words(name), [])
+        # Two printed series with the same words (`Best value` and the script's `best value`)
+        # are two stored ones: a stored series another truth series took is the last resort.
+        fresh = [c for c in candidates if c not in used]
         best: tuple[int, str | None, list] = (0, None, [])
-        for candidate in candidates:
+        for candidate in fresh + [c for c in candidates if c in used]:
             pairs = _match_values(points, parsed[candidate].points)
             if len(pairs) > best[0]:
                 best = (len(pairs), candidate, pairs)

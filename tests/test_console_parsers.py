@@ -17,6 +17,7 @@ from mlop_cli.sources.console import (
 )
 from mlop_cli.sources.console.noise import DumpSkipper
 from mlop_cli.sources.console.reader import Reader
+from mlop_cli.sources.console.shapes import interpret
 
 
 def parse_block(text: str) -> list[tuple[int | None, list[tuple[str, float]]]]:
@@ -393,7 +394,11 @@ def test_config_dumps_and_summaries_are_not_metrics(line: str):
 
 def test_metric_reprs_and_params_metrics_still_count():
     assert parse_line("Metrics(loss=0.5, acc=0.9)")[1] == [("loss", 0.5), ("acc", 0.9)]
-    assert parse_line("step=3 params=12")[1] == [("params", 12.0)]
+    # (A count's name is a series once its value moves: tests/test_console_precision.py.)
+    assert parse_block("step=3 params=12\nstep=4 params=16") == [
+        (3, [("params", 12.0)]),
+        (4, [("params", 16.0)]),
+    ]
     # Custom patterns still see noise lines.
     pattern = compile_patterns([r"Trainable params: (?P<trainable>\d+)"])
     assert parse_line("Trainable params: 9", pattern)[1] == [("trainable", 9.0)]
@@ -646,7 +651,10 @@ def test_key_value_summaries_with_text_values_and_dates() -> None:
         "converged:                       True   LL-Null:                       -207.84\n"
     )
     got = _reader_points([(1, text, 0.0)])
-    assert set(got) == {"Df_Residuals", "Pseudo_R-squ", "LL-Null"}
+    # Df Residuals, a count printed once, is no series (tests/test_console_precision.py); its
+    # line is still read as `Key: text` then `Key: value`.
+    assert set(got) == {"Pseudo_R-squ", "LL-Null"}
+    assert [m[0] for m in interpret(text.splitlines()[0]).metrics] == ["Df_Residuals"]
 
 
 def test_a_name_before_a_row_of_bare_numbers_is_a_row_key() -> None:

@@ -31,6 +31,7 @@ size: 32``, are kept aside, and stored only if the same name comes back later as
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections.abc import Callable
@@ -46,6 +47,7 @@ from mlop_cli.sources.console.shapes import (
     Program,
     fold_glyphs,
     interpret,
+    is_count_name,
     parse_float,
     token_spans,
 )
@@ -63,11 +65,30 @@ Emit = Callable[[list[str], "int | None", "float | None", list[float], float], N
 """``emit(names, step, epoch, values, time)``: the points of one record (one per name)."""
 EmitColumns = Callable[[list[str], "list[int] | None", list[list[float]], list[float]], None]
 """``emit_columns(names, steps, values, times)``: records of one shape, one column per name."""
-_BOXY = frozenset("|│┃-=─━+┏┗┡┣")
+_BOXY = frozenset("|│┃-=─━+┏┗┡┣╭╰├┌└")
 
 MAX_SHAPES = 4096
+# A bar's wrapped metrics: lines indented this much after it; a name ending one, its value
+# on the next.
+_WRAP_INDENT = " " * 8
+_DANGLING = re.compile(r"(?:^|(?<=\s))([A-Za-z_][\w./@\-]*:)$")
+# Points of a count's name held while it has not changed (beyond: not kept; see _emit_counted),
+# and ten times that for all names together.
+_MAX_COUNT_HELD = 10_000
+_MAX_COUNT_NAMES = 10_000  # names looked at for counts (beyond: taken as metrics)
 _SEP = re.compile(r"\s*\|\s*|\s{2,}")
-_RULE = re.compile(r"^[ \t]*[-=─━+|:┼┿╋┃│┣┫┠┨┏┓┗┛┳┻ \t]{3,}$")
+_RULE = re.compile(r"^[ \t]*[-=─━+|:┼┿╋┃│┣┫┠┨┏┓┗┛┳┻╭╮╰╯├┤┌┐└┘┬┴\x01 \t]{3,}$")
+# A row of a one-column box: `│ accuracy        0.52 │` (key and value in one cell), or a cell
+# with no value (`│ Trial trainable_00000 result │`, the box's title when it comes first).
+_BOX_CELL = re.compile(
+    r"^[ \t]*[|│┃][ \t]*([^\s|│┃][^|│┃]*?)(?:[ \t]{2,}([^\s|│┃]+))?[ \t]*[|│┃][ \t]*$"
+)
+# A box titled as configuration holds settings, not results.
+_CONFIG_TITLE = frozenset(
+    "config configuration configurations parameters hyperparameters params settings "
+    "arguments args options".split()
+)
+_IDENTIFIER = re.compile(r"[A-Za-z][\w.\-]*\d[\w.\-]*|\d[\w.\-]*[A-Za-z_][\w.\-]*")
 _BOX_ROW = re.compile(r"^[ \t]*[|│┃]\s*([^|│┃]*?)\s*[|│┃]\s*([^|│┃]*?)\s*[|│┃][ \t]*$")
 _HEADER_WORD = re.compile(r"[A-Za-z_#][\w@()\-./#%]*")
 # Looked for with `in` (a scan in C per marker, ~20x quicker than a pattern of alternatives).
@@ -100,8 +121,14 @@ _COUNTER_WORDS = frozenset(("step", "iter", "iteration", "counter"))
 
 
 def _step_column(lowered: str) -> bool:
-    """Whether a column's name (words joined by `_`, lower case) names the rows' counter."""
-    return lowered in _STEP_COLUMNS or lowered.rsplit("_", 1)[-1] in _COUNTER_WORDS
+    """Whether a column's name (words joined by `_`, lower case) names the rows' counter
+    (`iter`, `global step`, an abbreviation of iteration: `Iterat`)."""
+    last = lowered.rsplit("_", 1)[-1]
+    return (
+        lowered in _STEP_COLUMNS
+        or last in _COUNTER_WORDS
+        or (len(last) >= 4 and "iteration".startswith(last))
+    )
 
 
 @dataclass(slots=True)
@@ -125,6 +152,10 @@ class _Table:
 @dataclass(slots=True)
 class _Box:
     section: str = ""
+    rows: int = 0  # rows read (a one-column box's first row without a value is its title)
+    prefix: str = ""  # the identifier its title names (`Trial trainable_00000 result`)
+    config: bool = False  # titled as configuration: nothing in it is a metric
+    one_column: bool = False
     values: list[tuple[str, float]] = field(default_factory=list)
     steps: list[tuple[str, float]] = field(default_factory=list)
     time: float = 0.0
@@ -139,6 +170,7 @@ class _Stream:
     table: _Table | None = None
     box: _Box | None = None
     bar: tuple[int | None, float | None] | None = None  # the bar just drawn: its step, epoch
+    dangling: str = ""  # a wrapped bar's last name, its value on the next line (`val_loss:`)
 
 
 @dataclass(slots=True)
@@ -178,7 +210,14 @@ class Reader:
         emit_columns: EmitColumns | None = None,
         on_error: Callable[[Exception, str], None] | None = None,
     ) -> None:
-        self._emit = emit
+        self._emit_out = emit
+        self._emit = self._emit_counted
+        # Series whose name counts things (`Images`, `NNZs`): None while undecided, with the
+        # points held while the value is one whole number; a name maps to False once decided.
+        self._count_names: dict[str, bool] = {}
+        self._count_held: dict[str, list[tuple[int | None, float | None, float, float]]] = {}
+        self._counting = False  # a count's name was read: emits look at their names
+        self._count_held_total = 0  # points held, all names together (bounded)
         self._on_error = on_error
         self._emit_columns = emit_columns or self._columns_one_by_one
         self._programs: dict[tuple[str, int], Program] = {}
@@ -214,7 +253,59 @@ class Reader:
     ) -> None:
         for row, when in enumerate(times):
             step = steps[row] if steps is not None else None
-            self._emit(names, step, None, [column[row] for column in values], when)
+            self._emit_out(names, step, None, [column[row] for column in values], when)
+
+    def _emit_counted(
+        self,
+        names: list[str],
+        step: int | None,
+        epoch: float | None,
+        values: list[float],
+        when: float,
+    ) -> None:
+        """Emit, holding the points of a count's name (`Images 8`, `NNZs: 12`) while its
+        value stays one whole number: a count that never changes (a data set's size, a
+        setting) is not a series; one that moves (`num_tokens`) is, from its first point."""
+        if not self._counting:
+            self._emit_out(names, step, epoch, values, when)  # no count's name read yet
+            return
+        kinds = self._count_names
+        doubtful = None
+        for index, name in enumerate(names):
+            kind = kinds.get(name)
+            if kind is None:
+                if len(kinds) >= _MAX_COUNT_NAMES:
+                    kind = False  # a flood of distinct names: stay bounded, hold none of them
+                else:
+                    kind = kinds[name] = is_count_name(name)
+            if kind:
+                doubtful = index if doubtful is None else doubtful
+        if doubtful is None:
+            self._emit_out(names, step, epoch, values, when)
+            return
+        keep_names: list[str] = []
+        keep_values: list[float] = []
+        for name, value in zip(names, values, strict=True):
+            if not kinds.get(name, False):
+                keep_names.append(name)
+                keep_values.append(value)
+                continue
+            held = self._count_held.setdefault(name, [])
+            if value.is_integer() and (not held or held[0][2] == value):
+                if len(held) < _MAX_COUNT_HELD and self._count_held_total < _MAX_COUNT_HELD * 10:
+                    held.append((step, epoch, value, when))
+                    self._count_held_total += 1
+                continue
+            # It moved (or is not a whole number): a series after all, from its first point.
+            kinds[name] = False
+            points = self._count_held.pop(name)
+            self._count_held_total -= len(points)
+            for point in points:
+                self._emit_out([name], point[0], point[1], [point[2]], point[3])
+            keep_names.append(name)
+            keep_values.append(value)
+        if keep_names:
+            self._emit_out(keep_names, step, epoch, keep_values, when)
 
     def read(self, stream: int, text: str, first_time: float, time: float) -> None:
         """Read a block of ``\\n``-separated records of one stream."""
@@ -339,6 +430,9 @@ class Reader:
             for name, step, epoch, value, when in self._held:
                 self._emit([name], step, epoch, [value], when)
         self._held.clear()
+        # A count that never changed was a size or a setting: its points are not a series.
+        self._count_held.clear()
+        self._count_held_total = 0
 
     # -- one line ----------------------------------------------------------------------
 
@@ -387,6 +481,25 @@ class Reader:
 
     def _one(self, state: _Stream, line: str, shape: str, tokens: list[str], when: float) -> None:
         """Read one record: by the fast path when its shape allows, else in full."""
+        if state.bar is not None and line.startswith(_WRAP_INDENT):
+            # A bar's metrics wrapped onto indented lines, a name's value often on the next
+            # line (`train_loss_step:` / `1.405 val_loss:` / `0.973`): each name meets its value.
+            text = line.strip()
+            joined = bool(state.dangling)
+            if joined:
+                text = f"{state.dangling} {text}"
+                state.dangling = ""
+            m = _DANGLING.search(text)
+            if m is not None:
+                state.dangling = m.group(1)
+                text = text[: m.start()].rstrip()
+            if joined or m is not None:
+                if not text:
+                    return
+                line = line[: len(line) - len(line.lstrip())] + text
+                shape, tokens = split_tokens(line)
+        elif state.dangling:
+            state.dangling = ""
         program = self._programs.get((shape, 0)) if state.table is None and tokens else None
         if program is not None and program.inert and state.box is None and state.header is None:
             # A shape known to hold no metric and no counter (plain log text with numbers).
@@ -405,7 +518,8 @@ class Reader:
                         self._ctx.last_step = step
                     self.numeric_lines += 1
                     self.metric_lines += 1
-                    self._emit(program.names, step, None, values, when)
+                    # A fast shape names no count (Program.finish): no holding to do.
+                    self._emit_out(program.names, step, None, values, when)
                     self._heat(shape, program, tokens)
                     return
         self._line(state, line, shape, tokens, when)
@@ -429,11 +543,7 @@ class Reader:
             boxed = line[tag[1] :]
         boxy = boxed.lstrip()[:1] in _BOXY
         if state.box is not None or (
-            boxy
-            and (
-                _BOX_ROW.match(boxed)
-                or (_RULE.match(boxed) and ("-" in boxed or "─" in boxed or "━" in boxed))
-            )
+            boxy and (_BOX_ROW.match(boxed) or (_RULE.match(boxed) and _ruled(boxed)))
         ):
             if self._box_line(state, boxed, when):
                 return
@@ -656,6 +766,8 @@ class Reader:
         when: float,
     ) -> None:
         self.metric_lines += 1
+        if program.counts:
+            self._counting = True
         if not program.bar and self._bar_pending:
             self._flush_bars()
         names: list[str] = []
@@ -676,6 +788,9 @@ class Reader:
                     value *= UNIT_SCALE[kind]
             names.append(name)
             values.append(value)
+        if program.key_slot is not None:
+            key = tokens[program.key_slot]
+            names = [f"{key}/{name}" for name in names]
         rank = program.rank
         if program.rank_slot is not None:
             rank = _int(tokens[program.rank_slot]) or 0
@@ -847,8 +962,13 @@ class Reader:
             elif total < ctx.line_total and epoch is not None:
                 # A shorter count within an epoch (`Test: [2/3]`, `Epoch(val) [1][2/3]` after
                 # the training's `[7/8]`): it counts an evaluation's batches, not the run's
-                # steps; its values are the epoch's, at that epoch's last step.
-                return ctx.epoch_last_step.get(epoch, ctx.last_step)
+                # steps; its values are the epoch's, at that epoch's last step: its end, where
+                # the training's count reaches its total (a line every n batches seldom shows
+                # the last one).
+                seen = ctx.epoch_last_step.get(epoch, ctx.last_step)
+                end = int((epoch - (ctx.epoch_base or 0) + 1) * ctx.line_total)
+                # (A count from 0 whose last line shows `[3/4]` has shown the end already.)
+                return end if seen is not None and seen < end - 1 else seen
         if (
             program.bar
             and total
@@ -936,12 +1056,18 @@ class Reader:
         """Read a line of a boxed key/value table; False when it is not one."""
         m = _BOX_ROW.match(line)
         if m is None:
-            if _RULE.match(line) and ("-" in line or "─" in line or "━" in line):
+            if _RULE.match(line) and _ruled(line):
                 if state.box is not None and (state.box.values or state.box.steps):
                     self._end_box(state, when)
                 elif state.box is None:
                     state.box = _Box(time=when)
                 return True
+            box = state.box
+            if box is not None and (box.one_column or not (box.values or box.section)):
+                cell = _BOX_CELL.match(line)
+                if cell is not None:
+                    self._box_cell(box, cell.group(1), cell.group(2), when)
+                    return True
             if state.box is not None:
                 self._end_box(state, when)
             return False
@@ -970,6 +1096,37 @@ class Reader:
         box.time = when
         return True
 
+    def _box_cell(self, box: _Box, key: str, value: str | None, when: float) -> None:
+        """A row of a one-column box (`│ accuracy   0.52 │`): its title, a value, or a row of
+        a table drawn inside the box (several cells: not read, see below)."""
+        box.one_column = True
+        box.rows += 1
+        if value is None:
+            if box.rows == 1:
+                # The title: configuration, or the thing the values are of (its identifier).
+                words = key.split()
+                box.config = any(w.lower().strip(":") in _CONFIG_TITLE for w in words)
+                ids = [w for w in words if _IDENTIFIER.fullmatch(w)]
+                box.prefix = ids[0] if len(ids) == 1 else ""
+            return
+        if box.config or "  " in key.strip():
+            # Settings; or a row of a table inside a box (`trial_0001   TERMINATED   64  0.01
+            # 3  0.44`): a run's status table, repeating results its own records gave.
+            return
+        if not VALUE_TOKEN.fullmatch(value) or not is_value(value):
+            return
+        words = _HEADER_WORD.findall(key)
+        if not words or " " in key and not all(w.isidentifier() for w in key.split()):
+            return
+        name = "_".join(words)
+        full = f"{box.prefix}/{name}" if box.prefix else name
+        number = parse_float(value)
+        lowered = name.lower()
+        if lowered in STEP_WORDS or lowered.rsplit("_", 1)[-1] in _COUNTER_WORDS:
+            box.steps.append((full, number))
+        box.values.append((full, number))
+        box.time = when
+
     def _end_box(self, state: _Stream, when: float | None) -> None:
         box = state.box
         if box is None:
@@ -985,6 +1142,8 @@ class Reader:
             if counter[1] == counter[1]:
                 step = int(counter[1])
         counters = {name for name, _ in box.steps}
+        if not self._counting and any(is_count_name(name) for name, _ in box.values):
+            self._counting = True
         if step is not None:
             self._ctx.last_step = step
         elif self._ctx.last_step is not None:
@@ -1042,6 +1201,11 @@ _PERCENT_BRACKET = re.compile(r"\d+(?:\.\d+)?%[ ]*\[\d+/\d+|\|[-#=. ]{5,}\|")
 
 
 _DESCRIPTION_END = re.compile(rf"[: ]*\d+(?:\.\d+)?%[ ]*(?:\||{GLYPH})")
+
+
+def _ruled(line: str) -> bool:
+    """Whether a line of box characters draws a rule (dashes, or a run of them folded)."""
+    return "-" in line or "─" in line or "━" in line or (GLYPH in line and line.count(GLYPH) == 1)
 
 
 def _bar_description(line: str) -> str | None:
@@ -1137,15 +1301,19 @@ def _stack(upper: list[_Column], lower: list[_Column]) -> list[_Column] | None:
     Each word of the lower line goes under the column of the upper line nearest to it.
     """
     words: list[list[str]] = [[] for _ in upper]
+    # The upper columns' middles, in order: the nearest one by bisection (a header of many
+    # thousand cells stays quick).
+    middles = [(column.start + column.end) / 2 for column in upper]
     for cell in lower:
         for m in re.finditer(r"\S+", cell.name):
             start, end = cell.start + m.start(), cell.start + m.end()
             middle = (start + end) / 2
+            at = bisect.bisect_left(middles, middle)
             nearest = min(
-                range(len(upper)),
-                key=lambda i: abs((upper[i].start + upper[i].end) / 2 - middle),
+                (i for i in (at - 1, at) if 0 <= i < len(middles)),
+                key=lambda i: abs(middles[i] - middle),
             )
-            if abs((upper[nearest].start + upper[nearest].end) / 2 - middle) > 12:
+            if abs(middles[nearest] - middle) > 12:
                 return None  # nothing above it: not one header
             words[nearest].append(m.group())
     return [
@@ -1208,9 +1376,16 @@ def _row_program(table: _Table, line: str) -> Program | None:
     first = None
     if words:
         first = re.search(r"\S+", rest)
-        if first is None or len(words) > 1 or first.start() > columns[0].end + 2:
+        if first is None or first.start() > columns[0].end + 2:
             return None
-        key_text = words[0]
+        if len(words) > 1:
+            # A key of words left of every column (`macro avg`, `weighted avg`): one label.
+            label = re.match(r"[ \t]*(\S+(?: \S+)*)", rest)
+            if label is None or label.end() >= columns[0].start or len(words) > 3:
+                return None
+            key_text = "_".join(words)
+        else:
+            key_text = words[0]
         key_column = _column_under(columns, first.start(), first.end(), overlap_only=True)
     if key_text.lower() in _STATISTICS:
         table.summary = True
@@ -1222,7 +1397,21 @@ def _row_program(table: _Table, line: str) -> Program | None:
     # and never a column's value.
     index_slot = None
     lead_slot, (lead_start, lead_end) = row_spans[0]
-    if lead_end < columns[0].start and (
+    key_slot = None
+    if (
+        not key_text
+        and 0 < lead_start
+        and lead_end < columns[0].start
+        and len(row_spans) == len(columns) + 1
+        and not table.index_name
+        and not any(_column_kind(column) for column in columns)
+    ):
+        # A number right-aligned left of every column, one more than the columns (a class
+        # label in a report: `           0      0.738     0.801`), is the row's key; a frame's
+        # row numbers start the line.
+        key_slot = lead_slot  # the name's prefix is the token, read from each row
+        row_spans = row_spans[1:]
+    elif lead_end < columns[0].start and (
         table.index_name
         or key_column >= 0
         or any(_column_kind(column) for column in columns)
@@ -1255,7 +1444,7 @@ def _row_program(table: _Table, line: str) -> Program | None:
             assigned.setdefault(best, []).append(slot)
     if len(assigned) < max(2, (len(columns) + 1) // 2):
         return None  # a number or two under a header is not its row (`Epoch 1: 33%|…`)
-    program = Program(numbers=len(spans), row=True)
+    program = Program(numbers=len(spans), row=True, key_slot=key_slot)
     index_kind = _column_kind(_Column(table.index_name, 0, 0)) if table.index_name else ""
     if index_slot is not None and index_kind == "epoch":
         program.epoch = index_slot
@@ -1269,12 +1458,21 @@ def _row_program(table: _Table, line: str) -> Program | None:
         and line[lead_start:lead_end].isdigit()
     ):
         program.step = index_slot  # a frame's row numbers: the only order the rows have
+    extra: list[tuple[_Column, int]] = []
     for column_index, slots in sorted(assigned.items()):
         column = columns[column_index]
         name = "_".join(column.name.split())
         lowered = name.lower()
         if len(slots) == 2 and (lowered in _EPOCH_COLUMNS or _step_column(lowered)):
             slots = slots[:1]  # `1/3`: the epoch of a total
+        if len(slots) > 1:
+            # A cell of words over as many numbers, each under one of its words (`Iterat
+            # #Fevals` over `1  10`): one column per word.
+            split = _split_cell(column, [spans[slot] for slot in slots])
+            if split is not None:
+                for word, slot in zip(split, slots, strict=True):
+                    extra.append((_Column(word, 0, 0), slot))
+                continue
         if len(slots) != 1:
             if lowered in _EPOCH_COLUMNS or _step_column(lowered):
                 continue
@@ -1291,6 +1489,17 @@ def _row_program(table: _Table, line: str) -> Program | None:
             keyed = key_text and key_text.lower() not in _WHOLE and index_slot is None
             full = f"{key_text}/{name}" if keyed else name
             program.metrics.append((full, slot, 0))
+    for column, slot in extra:
+        lowered = column.name.lower()
+        if lowered in _EPOCH_COLUMNS:
+            program.epoch = slot
+            program.per_epoch = True
+        elif _step_column(lowered):
+            program.step = slot
+        elif not lowered.startswith("#"):
+            full = f"{key_text}/{column.name}" if key_text and index_slot is None else column.name
+            program.metrics.append((full, slot, 0))
+    program.metrics.sort(key=lambda metric: metric[1])
     if program.step is not None:
         program.per_epoch = False
     cells = {slot: line[spans[slot][0] : spans[slot][1]] for _, slot, _ in program.metrics}
@@ -1301,7 +1510,37 @@ def _row_program(table: _Table, line: str) -> Program | None:
         program.metrics = [m for m in program.metrics if not _count_cell(cells[m[1]])]
     if not program.metrics:
         return None
+    if (
+        len(program.metrics) == 1
+        and key_text
+        and key_column < 0
+        and len(row_spans) < len(columns)
+        and program.metrics[0][0].startswith(f"{key_text}/")
+    ):
+        # A row of fewer values than columns whose one value is its key's (`accuracy  0.83
+        # 450` under `precision  recall  f1-score  support`): named by its key.
+        name, slot, kind = program.metrics[0]
+        program.metrics[0] = (key_text, slot, kind)
     return program
+
+
+def _split_cell(column: _Column, spans: list[tuple[int, int]]) -> list[str] | None:
+    """The words of a header cell, one per number under it, when each number lies under its
+    own word, in order (else None: the numbers share the column)."""
+    if len(column.name) != column.end - column.start:
+        return None  # a name rebuilt from a group or two lines: no positions to go by
+    words = [
+        (column.start + m.start(), column.start + m.end(), m.group())
+        for m in re.finditer(r"\S+", column.name)
+    ]
+    if len(words) != len(spans):
+        return None
+    for (start, end), (word_start, word_end, _) in zip(spans, words, strict=True):
+        middle = (start + end) / 2
+        nearest = min(words, key=lambda w: abs((w[0] + w[1]) / 2 - middle))
+        if nearest[0] != word_start or nearest[1] != word_end:
+            return None
+    return [word for _, _, word in words]
 
 
 def _count_cell(cell: str) -> bool:

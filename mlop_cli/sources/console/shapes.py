@@ -145,8 +145,11 @@ class Program:
     row: bool = False  # a row of a column table
     record_epoch: bool = False  # ``epoch`` is a key of the record (a dict's), not a counter
     rank_slot: int | None = None  # the token that is the line's rank (srun's `3: `)
+    key_slot: int | None = None  # the token that keys a table's row (a report's class `0`)
     fast: bool = False  # plain pairs and maybe a step: read without the run's context
     inert: bool = False  # no metric, no counter, no bar: nothing to read
+    cut: bool = False  # a bar cut at the terminal's width (its postfix has no `]`)
+    counts: bool = False  # a name is a count's (`Images`): its values wait to change
     names: list[str] = field(default_factory=list)  # the metrics' names (with the rank), fast
     slots: list[int] = field(default_factory=list)  # their tokens, fast
 
@@ -162,8 +165,10 @@ class Program:
         )
         self.names = [f"rank{self.rank}/{n}" if self.rank else n for n, _, _ in self.metrics]
         self.slots = [slot for _, slot, _ in self.metrics]
+        self.counts = any(is_count_name(n) for n, _, _ in self.metrics)
         self.fast = bool(self.metrics) and not (
-            self.bar
+            self.counts
+            or self.bar
             or self.epoch is not None
             or self.position is not None
             or self.positional_step
@@ -281,11 +286,37 @@ def interpret(line: str) -> Program:
         _read_counters_only(desc, program)
         items = [item for item in items if item.start >= postfix_start]
     _read_pairs(items, program)
+    if program.cut and program.metrics and program.metrics[-1][1] == len(spans) - 1:
+        del program.metrics[-1]  # `…, train_loss_epoch=0` at the edge: maybe `0.712` cut
+    if len(program.metrics) > 1:
+        _drop_parameters(line, start, end, spans, program)
     # Per epoch: an epoch and nothing finer (no step of its own, no position in the epoch).
     program.per_epoch = (
         program.epoch is not None and program.step is None and program.position is None
     )
     return program
+
+
+_GROUP_SPLIT = re.compile(r";|[ ]-+>[ ]|[ ]=>[ ]")
+
+
+def _drop_parameters(
+    line: str, start: int, end: int, spans: list[tuple[int, int]], program: Program
+) -> None:
+    """A line in two parts, settings then what they gave (``C=0.1, gamma=0.01; score=0.75``,
+    ``lr=0.1 wd=0 -> val_acc=0.91``): names before the one split that name no metric, when
+    names after it do, are the trial's parameters, not series."""
+    splits = [m.start() for m in _GROUP_SPLIT.finditer(line, start, end)]
+    if len(splits) != 1:
+        return  # no split, or `;` separating every pair of a record
+    before = [m for m in program.metrics if spans[m[1]][0] < splits[0]]
+    if not before or len(before) == len(program.metrics):
+        return
+    after = [m for m in program.metrics if spans[m[1]][0] >= splits[0]]
+    if any(_holds_metric_word([m[0]]) for m in before):
+        return
+    if any(_holds_metric_word([m[0]]) for m in after):
+        program.metrics[:] = after
 
 
 # -- objects ----------------------------------------------------------------------------
@@ -423,6 +454,8 @@ def _read_bar(
         # The postfix: after the rate inside the brackets (`[00:01<00:02, 25.12it/s, loss=…]`).
         bracket = start + m.end()
         close = line.find("]", bracket, end)
+        # Without its `]` the bar was cut at the terminal's width: its last number may be cut.
+        program.cut = close < 0
         inner_end = close if close >= 0 else end
         comma = line.find(",", bracket, inner_end)
         comma = line.find(",", comma + 1, inner_end) if comma >= 0 else -1
@@ -488,6 +521,28 @@ def _read_counters_only(items: list[_Item], program: Program) -> None:
         pass
 
 
+_NAME_WORDS = re.compile(r"[A-Za-z]+")
+# Words of a name that says how long something took overall (a plain `time 45ms` each step
+# is the speed of training, a series).
+_TIME_WORDS = frozenset("runtime elapsed duration spent took budget running wall".split())
+# Words of a count's name (`number of examples`, `total feature number`, `num_workers`).
+_COUNT_WORDS = frozenset(("number", "num", "count", "counts", "no", "nb", "n"))
+
+
+def is_count_name(name: str) -> bool:
+    """Whether a name says it counts things (`Images`, `Instances`, `NNZs`, `num_tokens`,
+    `number of examples`) rather than measures a result: such a series is a count or a setting
+    while its value stays the same whole number (see the reader)."""
+    words = _NAME_WORDS.findall(name.rsplit("/", 1)[-1])
+    if not words or _holds_metric_word(words):
+        return False
+    lowered = [w.lower() for w in words]
+    if any(w in _COUNT_WORDS for w in lowered):
+        return True
+    last = lowered[-1]
+    return len(last) > 3 and last.endswith("s") and not last.endswith(("ss", "us", "is", "as"))
+
+
 def _is_step_word(word: str) -> bool:
     return word.lower() in STEP_WORDS
 
@@ -532,6 +587,10 @@ def _name_of(words: list[str], explicit: bool, span: list[str] | None = None) ->
         # `Best val_accuracy So Far`: the words after the last stop say when; the metric is
         # named before them, so the phrase is kept whole.
         return "_".join(words)
+    if stops and not _holds_metric_word(tail):
+        # A setting named inside a sentence (`did not improve more than tol=0.0001 for 5
+        # epochs`, `Fitting with cpus=2`): prose reports a result by a metric's word.
+        return None
     if lowered[0] in QUALIFIERS and words[0] not in tail:
         tail = [words[0], *tail]
     return "_".join(tail)
@@ -553,6 +612,8 @@ def _read_pairs(items: list[_Item], program: Program) -> None:  # one pass, one 
     segment_start = True
     tainted = False
     keyed_label = False  # the label is a `Key:` with words after it (its value may be text)
+    prose = False  # a word of prose (`with`, `for`) before another word, earlier on the line
+    group_label = False  # the label heads a parenthesised group (`acc: (train=…, test=…)`)
     while index < count:
         item = items[index]
         kind = item.kind
@@ -605,6 +666,9 @@ def _read_pairs(items: list[_Item], program: Program) -> None:  # one pass, one 
             if glued and items[index - 1].text in "/-\\.~":
                 tainted = True  # a path segment, a command-line flag (`--lr`), a file name
             span_words.append(item.text)
+            if not prose and item.text.lower() in STOP_WORDS:
+                word_after = _next_significant(items, index)
+                prose = word_after is not None and items[word_after].kind == "word"
             broke = after_value = explicit = False
             index += 1
             continue
@@ -613,7 +677,12 @@ def _read_pairs(items: list[_Item], program: Program) -> None:  # one pass, one 
                 label = []  # `Date:  Sun, 06 Dec 2026   Pseudo R-squ.: 0.3`: a key's value
             keyed_label = False
             nxt = _next_significant(items, index)
-            if kind == "time" or item.unit and _RATE.match(item.unit + _rest_word(items, index)):
+            if (
+                kind == "time"
+                or item.unit
+                and _RATE.match(item.unit + _rest_word(items, index))
+                or _sized(items, index)
+            ):
                 words, broke, after_value = [], True, True
                 last_num = None
                 index += 1
@@ -675,7 +744,9 @@ def _read_pairs(items: list[_Item], program: Program) -> None:  # one pass, one 
                 and items[nxt].kind == "p"
                 and items[nxt].text in "/\\"
             ) or (words and _FILE.search(words[-1]) is not None and _glued_colon(items, index))
-            counts = not explicit and _counts_a_unit(items, index, nxt)
+            counts = (
+                _counts_a_unit(items, index, nxt) if not explicit else _counts_a_word(items, nxt)
+            )
             if tainted or glued_after or counts:
                 # `ckpt=3/model.pt`, `--epochs 3`, `took 12 minutes`: not a metric.
                 name = None
@@ -710,7 +781,20 @@ def _read_pairs(items: list[_Item], program: Program) -> None:  # one pass, one 
                     # word of its phrase (`best estimator lgbm's best error` after `estimator
                     # lgbm's best error`).
                     full = "/".join([*(["_".join(label)] if label else []), "_".join(words)])
-                program.metrics.append((full, item.slot, _TIME_UNITS.get(item.unit, 0)))
+                if item.unit in _TIME_UNITS and _TIME_WORDS & set(
+                    _NAME_WORDS.findall(name.lower())
+                ):
+                    # A duration printed with its unit under a name that says so (`Time spent
+                    # predicting: 0.2s`, `Total running time: 17s`, `time budget=10s`): how
+                    # long something took, not a result of the training.
+                    pass
+                elif prose and not program.metrics and not _holds_metric_word([name]):
+                    # Settings listed after a sentence's words (`Fitting with cpus=2, gpus=0`,
+                    # `8 images for fraction=1.0 at imgsz=64`): a sentence's first value is
+                    # a result only when a metric's word names it.
+                    pass
+                else:
+                    program.metrics.append((full, item.slot, _TIME_UNITS.get(item.unit, 0)))
                 span_words = []
             words, after_value = [], True
             last_num = item
@@ -784,6 +868,7 @@ def _read_pairs(items: list[_Item], program: Program) -> None:  # one pass, one 
                     and items[after].text == "("
                 ):
                     label = list(words)  # `acc: (train=0.78, test=0.74)`
+                    group_label = True  # ... and only that group
                     span_words = []
                     words, broke = [], True
                 index += 1
@@ -807,6 +892,10 @@ def _read_pairs(items: list[_Item], program: Program) -> None:  # one pass, one 
                     phases = [w for w in span_words if w.lower() in PHASES]
                     if phases:
                         label = phases
+                if keyed_label and words:
+                    # `Best learner: lgbm, best loss: 0.01`: the key's value was its text; the
+                    # separator ends it, and it labels nothing after.
+                    label, keyed_label = [], False
                 words, span_words, broke = [], [], True
                 explicit = False
                 segment_start = True
@@ -848,6 +937,10 @@ def _read_pairs(items: list[_Item], program: Program) -> None:  # one pass, one 
                 index += 1
                 continue
             if text in ")[]":
+                if text == ")" and group_label:
+                    # The group a label headed is closed: what follows is not under it
+                    # (`f1: (train=0.75, test=0.75) total time=0.1s`).
+                    label, group_label = [], False
                 words, broke = [], True
                 index += 1
                 continue
@@ -914,6 +1007,18 @@ def _counts_a_unit(items: list[_Item], index: int, nxt: int | None) -> bool:
             return False
         return item.text not in ":=("
     return True
+
+
+def _counts_a_word(items: list[_Item], nxt: int | None) -> bool:
+    """`Trial status: 2 TERMINATED | 2 PENDING`, `Speed: 0.9ms preprocess, 39.4ms inference`:
+    after a label, a number with one word of its own before the list's next separator is a
+    number of that thing, not the label's value."""
+    if nxt is None or items[nxt].kind != "word" or items[nxt - 1].text != " ":
+        return False
+    after = _next_significant(items, nxt)
+    if after is None:
+        return True
+    return items[after].kind == "p" and items[after].text in ",|;"
 
 
 def _glued_colon(items: list[_Item], index: int) -> bool:
@@ -1006,6 +1111,27 @@ def _next_significant(items: list[_Item], index: int) -> int | None:
         if items[j].kind != "ws":
             return j
     return None
+
+
+_BYTES = re.compile(r"[KMGTP]?i?B(?:/s)?\Z")
+
+
+def _sized(items: list[_Item], index: int) -> bool:
+    """A size or a throughput in bytes (`3.3 KB`, `0.33GB`, `111.1 MB/s`): not a metric (mlop
+    samples the machine's memory itself; a data set's or a file's size is not a result)."""
+    item = items[index]
+    if item.unit:
+        return _BYTES.match(item.unit + _rest_word(items, index)) is not None
+    j = index + 1
+    if j + 1 < len(items) and items[j].text == "±" and items[j + 1].kind == "num":
+        return _sized(items, j + 1)  # `111.1±27.6 MB/s`: the unit is after the spread
+    if j + 1 < len(items) and items[j].kind == "ws" and items[j].text == " ":
+        after = items[j + 1]
+        text = after.text
+        if after.kind == "word" and j + 3 < len(items) and items[j + 2].text == "/":
+            text += "/" + items[j + 3].text
+        return after.kind == "word" and _BYTES.match(text) is not None
+    return False
 
 
 def _rest_word(items: list[_Item], index: int) -> str:

@@ -1,0 +1,230 @@
+"""The console reader stores metrics, not the numbers around them: settings, counts, timings.
+
+Each rule is about a line's structure (see ``docs/console.md``), checked here on small
+hand-made lines in the shapes real libraries print; ``tests/console_score.py`` measures the
+same rules on real output.
+"""
+
+from __future__ import annotations
+
+from tests.test_console_parsers import parse_block
+
+
+def _names(text: str) -> set[str]:
+    return {name for _, pairs in parse_block(text) for name, _ in pairs}
+
+
+def test_settings_before_the_one_split_of_a_trial_line_are_parameters() -> None:
+    # The settings of a cross-validation fold, then what they scored.
+    assert _names("[CV 1/5] END ....C=0.1, gamma=0.01;, score=0.750 total time=   0.1s\n") == {
+        "score",
+        "total_time",
+    }
+    assert _names("lr=0.1 wd=0.01 -> val_acc=0.91\n") == {"val_acc"}
+    # `;` between every pair is a record's separator: everything stays.
+    assert _names("epoch=1; lr=0.1; loss=0.5\n") == {"lr", "loss"}
+    # Settings that name a metric are not parameters.
+    assert _names("loss=0.3, acc=0.9; val_loss=0.4\n") == {"loss", "acc", "val_loss"}
+
+
+def test_a_label_heading_a_parenthesised_group_ends_with_the_group() -> None:
+    names = _names("acc: (train=0.76, test=0.77) f1: (train=0.75, test=0.75) total time= 0.1s\n")
+    assert names == {"acc/train", "acc/test", "f1/train", "f1/test", "total_time"}
+
+
+def test_a_setting_named_inside_a_sentence_is_not_a_metric() -> None:
+    line = "Validation score did not improve more than tol=0.000100 for 5 consecutive epochs.\n"
+    assert _names(line) == set()
+    assert _names("Fitting model with workers=4, seed=7\n") == set()
+    # A sentence reporting a result names it by a metric's word.
+    assert _names("Trial 3 finished with value: 0.12\n") == {"value"}
+    assert _names("Early stopping at epoch 10 with best_valid_accuracy = 0.83\n") == {
+        "best_valid_accuracy"
+    }
+
+
+def test_sizes_and_byte_rates_are_not_metrics() -> None:
+    line = "val: image access (ping: 0.2±0.1 ms, read: 111.1±27.6 MB/s, size: 3.3 KB)\n"
+    assert _names(line) == {"val/ping"}
+    assert _names("step=3 loss=0.3 MemAllocated=0.33GB peak 1.2 GiB\n") == {"loss"}
+    assert _names("Train Data Memory Usage: 0.02 MB (0.0% of available memory)\n") == set()
+    # A spread is not a unit: the mean is the value.
+    assert _names("acc: 0.91±0.02 loss: 0.3\n") == {"acc", "loss"}
+
+
+def test_a_count_that_never_changes_is_not_a_series() -> None:
+    table = (
+        "      Class     Images  Instances          P          R\n"
+        "        all          8         12      0.512      0.25\n"
+    )
+    text = "".join(f"Epoch {e}/3\n" + table for e in (1, 2, 3))
+    assert _names(text) == {"P", "R"}
+    assert _names("".join(f"Norm: 8{i}.5, NNZs: 12, loss: 0.{i}\n" for i in range(1, 4))) == {
+        "Norm",
+        "loss",
+    }
+    # A count that moves is a series, from its first point.
+    got = parse_block("".join(f"step={i} loss=0.{i} num_tokens={150 * i}\n" for i in (1, 2, 3)))
+    tokens = [value for _, pairs in got for name, value in pairs if name == "num_tokens"]
+    assert tokens == [150, 300, 450]
+    # A name holding a metric's word is no count (`correct predictions`).
+    assert _names("epoch 1 correct predictions 10\nepoch 2 correct predictions 10\n") == {
+        "correct_predictions"
+    }
+
+
+def _box(title: str, rows: list[tuple[str, str]]) -> str:
+    lines = ["╭" + "─" * 40 + "╮", f"│ {title:<38} │", "├" + "─" * 40 + "┤"]
+    lines += [f"│ {key:<24}{value:>14} │" for key, value in rows]
+    return "\n".join([*lines, "╰" + "─" * 40 + "╯", ""])
+
+
+def test_one_column_boxes_are_read_under_the_thing_their_title_names() -> None:
+    """A rounded box whose rows hold a key and its value in one cell, titled by what the
+    values are of: one series per trial, at the box's own iteration counter."""
+    text = "".join(
+        f"Trial trial_{t:05d} finished iteration {i}.\n"
+        + _box(
+            f"Trial trial_{t:05d} result",
+            [("checkpoint_dir_name", ""), ("training_iteration", str(i)), ("loss", f"0.{t}{i}")],
+        )
+        for i in (1, 2)
+        for t in (1, 2)
+    )
+    got = parse_block(text)
+    points = sorted((name, step, value) for step, pairs in got for name, value in pairs)
+    assert points == [
+        ("trial_00001/loss", 1, 0.11),
+        ("trial_00001/loss", 2, 0.12),
+        ("trial_00002/loss", 1, 0.21),
+        ("trial_00002/loss", 2, 0.22),
+    ]
+    # Configuration boxes hold settings; a table drawn inside a box repeats results.
+    config = _box("Trial trial_00001 config", [("lr", "0.01"), ("width", "64")])
+    assert parse_block(config) == []
+    table = "│ trial_00001   TERMINATED   64   0.01   3   0.445 │\n"
+    assert parse_block(_box("Trial name   status   width", []).replace("╰", table + "╰")) == []
+
+
+def test_a_number_with_a_word_of_its_own_after_a_label_counts_that_thing() -> None:
+    assert _names("Trial status: 2 TERMINATED | 2 PENDING\n") == set()
+    assert _names("Speed: 0.9ms preprocess, 39.4ms inference, 2.7ms postprocess per image\n") == (
+        set()
+    )
+    assert _names("acc: 91.2 %, loss: 0.3 | lr: 0.1\n") == {"acc", "loss", "lr"}
+
+
+def test_a_duration_named_as_a_time_is_not_a_metric() -> None:
+    text = "Time spent computing histograms: 4.735s\nTotal running time: 17s\n"
+    assert _names(text) == set()
+    assert _names("Estimated time budget=10s. epoch 1 loss=0.3\n") == {"loss"}
+    # Timings a library records as metrics print as plain numbers: they stay.
+    assert _names("{'eval_loss': 0.7, 'eval_runtime': 0.081, 'epoch': 1.0}\n") == {
+        "eval_loss",
+        "eval_runtime",
+    }
+    # The time of each step is the speed of training: a series.
+    assert _names("iter 100: loss 2.3456, time 45.67ms, mfu 12.34%\n") == {"loss", "time", "mfu"}
+
+
+def test_the_last_number_of_a_bar_cut_at_the_terminals_width_is_not_read() -> None:
+    cut = "Epoch 0:  50%|#####     | 4/8 [00:01<00:01, 3.1it/s, loss=0.801, val_acc=0.641, lr=0"
+    assert _names(cut + "\n") == {"loss", "val_acc"}
+    whole = "Epoch 0:  50%|#####     | 4/8 [00:01<00:01, 3.1it/s, loss=0.801, lr=0]"
+    assert _names(whole + "\n") == {"loss", "lr"}
+
+
+def test_a_header_cell_of_words_over_as_many_numbers_is_one_column_per_word() -> None:
+    """pycma's table: `Iterat #Fevals` are two columns one space apart; `Iterat` (an
+    iteration, abbreviated) is the step; `#Fevals` counts evaluations, not a metric."""
+    text = (
+        "Iterat #Fevals   function value  axis ratio  sigma  min&max std  t[m:s]\n"
+        "    1     10 6.824717706340266e+01 1.0e+00 2.92e-01  3e-01  3e-01 0:00.0  \n"
+        "    2     20 8.164410663417449e+01 1.3e+00 2.55e-01  2e-01  3e-01 0:00.0  \n"
+    )
+    got = parse_block(text)
+    assert [step for step, _ in got] == [1, 2]
+    assert dict(got[0][1]) == {
+        "function_value": 68.24717706340266,
+        "axis_ratio": 1.0,
+        "sigma": 0.292,
+        "min&max": 0.3,
+        "std": 0.3,
+    }
+
+
+def test_a_key_whose_value_is_text_labels_nothing_after_its_separator() -> None:
+    assert _names("Best learner: lgbm, best loss: 0.0152\n") == {"best_loss"}
+    # A label with a metric after it still labels the line.
+    assert _names("train: loss: 0.52, acc: 0.91\n") == {"train/loss", "train/acc"}
+
+
+def test_a_bars_metrics_wrapped_with_names_and_values_on_different_lines() -> None:
+    """Lightning's rich bar, piped, 80 columns: each name meets its value on the next line."""
+    pad = " " * 61
+    text = (
+        "Epoch 2/2  ━━━━━━━━━━━━━━━━━━ 6/6 0:00:00 • 0:00:00 22.81it/s v_num: 0.000      \n"
+        f"{pad}train_loss_step:  \n"
+        f"{pad}1.405 val_loss:   \n"
+        f"{pad}0.973             \n"
+        f"{pad}train_loss_epoch: \n"
+        f"{pad}1.256             \n"
+    )
+    got = {name: value for _, pairs in parse_block(text) for name, value in pairs}
+    assert got == {"train_loss_step": 1.405, "val_loss": 0.973, "train_loss_epoch": 1.256}
+
+
+def test_an_evaluation_after_an_epoch_lands_at_the_epochs_end() -> None:
+    """Training printed every 4 of 16 batches: the last line shows batch 12, the epoch ends
+    at 16; the evaluation's shorter count `[0/4]` is at that end, not at the last line seen."""
+    text = "".join(f"Epoch: [0]  [{i:2d}/16]  loss: 1.{i:02d}\n" for i in (0, 4, 8, 12))
+    text += "Test:  [0/4]  loss: 2.5\nTest:  [2/4]  loss: 2.4\n"
+    text += "".join(f"Epoch: [1]  [{i:2d}/16]  loss: 0.{i:02d}\n" for i in (0, 4))
+    got = [(step, name) for step, pairs in parse_block(text) for name, _ in pairs]
+    assert [step for step, name in got if name == "Test/loss"] == [16, 16]
+    assert [step for step, name in got if name == "loss"] == [0, 4, 8, 12, 16, 20]
+
+
+def test_a_report_table_with_labelled_rows() -> None:
+    """scikit-learn's classification_report: rows labelled by a class number right-aligned
+    left of the columns (a key, not a row number), two-word labels, and an `accuracy` row
+    whose one value is its label's; `support` counts."""
+    text = (
+        "              precision    recall  f1-score   support\n"
+        "\n"
+        "           0      0.738     0.801     0.768       151\n"
+        "           1      0.913     0.971     0.941       140\n"
+        "\n"
+        "    accuracy                          0.831       291\n"
+        "   macro avg      0.835     0.836     0.833       291\n"
+    )
+    got = {name: value for _, pairs in parse_block(text) for name, value in pairs}
+    assert got == {
+        "0/precision": 0.738,
+        "0/recall": 0.801,
+        "0/f1-score": 0.768,
+        "1/precision": 0.913,
+        "1/recall": 0.971,
+        "1/f1-score": 0.941,
+        "accuracy": 0.831,
+        "macro_avg/precision": 0.835,
+        "macro_avg/recall": 0.836,
+        "macro_avg/f1-score": 0.833,
+    }
+    # A frame's row numbers start the line: they are its order, not keys.
+    frame = "       loss  accuracy\n0  0.526970  0.753125\n1  0.362388  0.868750\n"
+    assert [step for step, _ in parse_block(frame)] == [0, 1]
+
+
+def test_count_names_stay_bounded_in_a_flood_of_distinct_names() -> None:
+    from mlop_cli.sources.console import reader as reader_module
+
+    got: list[str] = []
+    reader = reader_module.Reader(lambda names, step, epoch, values, when: got.extend(names))
+    reader._ctx.started = True
+    count = reader_module._MAX_COUNT_NAMES + 50
+    lines = "".join(f"step={i} run{i}_images={i}\n" for i in range(count))
+    reader.read(1, lines, 0.0, 0.0)
+    assert len(reader._count_names) <= reader_module._MAX_COUNT_NAMES
+    reader.close()
+    assert len(got) == 50  # the names past the bound are metrics; the held counts never moved
