@@ -225,7 +225,7 @@ def test_the_finish_waits_for_an_indexer_that_kept_up(tmp_path: Path) -> None:
 def test_the_finish_does_not_wait_for_an_indexer_far_behind(tmp_path: Path) -> None:
     """1M lines flat out: the indexer is megabytes behind when the command ends and cannot
     finish in the grace; waiting for it cost every such run 0.3 s of exit, for nothing."""
-    recording, rows = _stored_console(tmp_path, b"step=1 loss=0.5\n" * 200_000)
+    recording, rows = _stored_console(tmp_path, b"step=1 loss=0.5\n" * 400_000)
     recording.console = indexer = _Indexer()  # type: ignore[assignment]
     assert recording._console_indexed(rows, time.monotonic() + 60) is False
     assert not indexer.waited and indexer.told == rows
