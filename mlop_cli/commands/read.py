@@ -117,6 +117,7 @@ def logs(
     Example: mlop logs last --follow
     """
     from mlop_cli.ansi import AnsiStripper
+    from mlop_cli.store.queries import wait_until_written
 
     opened = _open_store(store)
     run_id = opened.resolve(run_ref)
@@ -143,11 +144,15 @@ def logs(
             flush(end=True)
             return
         flush(end=False)
-        if not chunks and opened.run(run_id).status != "running":
-            # One more read: the run may have committed its last chunk as it ended.
-            if not opened.logs(run_id, seq):
-                flush(end=True)
-                return
+        if not chunks:
+            run = opened.run(run_id)
+            if run.status != "running":
+                # One more read once its mlop process is gone: the status is committed first,
+                # the last chunks after it.
+                wait_until_written(run)
+                if not opened.logs(run_id, seq):
+                    flush(end=True)
+                    return
         time.sleep(0.25 if chunks else 0.5)
 
 

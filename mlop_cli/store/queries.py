@@ -181,6 +181,25 @@ def _migrate_for_reading(path: Path, version: int) -> int:
         conn.close()
 
 
+def wait_until_written(run: Run, timeout: float = 10.0) -> None:
+    """Wait (at most ``timeout``) until an ended run's ``mlop run`` process, on this host, is
+    gone: it commits the status first, ahead of the data still queued, so a reader that saw the
+    status change and read at once could miss the run's last output."""
+    if run.status == "running" or not run.pid or run.host != socket.gethostname():
+        return
+    row = {
+        "status": run.stored_status,
+        "host": run.host,
+        "pid": run.pid,
+        "pid_started_at": run.pid_started_at,
+        "heartbeat_at": run.heartbeat_at,
+        "started_at": run.started_at,
+    }
+    deadline = time.monotonic() + timeout
+    while recording_alive(row) is not None and time.monotonic() < deadline:
+        time.sleep(0.05)
+
+
 def _process_alive(pid: int, started_at: float | None) -> bool:
     try:
         import psutil

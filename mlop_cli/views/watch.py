@@ -23,6 +23,7 @@ from rich.text import Text
 
 from mlop_cli.ansi import strip_ansi_bytes
 from mlop_cli.store.model import MetricSummary, RunStore
+from mlop_cli.store.queries import wait_until_written
 from mlop_cli.views.runs import status_text
 from mlop_cli.views.text import format_bytes, format_duration, format_value, inert
 
@@ -210,6 +211,8 @@ def watch_run(
         if not console.is_terminal:
             while not stop.is_set() and _running(store, run_id):
                 stop.wait(interval)
+            if not stop.is_set():
+                _written(store, run_id)
             console.print(render_watch(store, run_id, clock()))
             return 0
         with Live(
@@ -223,6 +226,8 @@ def watch_run(
         ) as live:
             while not stop.is_set():
                 done = not _running(store, run_id)
+                if done:
+                    _written(store, run_id)
                 live.update(render_watch(store, run_id, clock()), refresh=True)
                 if done:
                     break
@@ -237,6 +242,12 @@ def watch_run(
 
 def _running(store: RunStore, run_id: str) -> bool:
     return store.run(run_id).status == "running"
+
+
+def _written(store: RunStore, run_id: str) -> None:
+    """The ended run's last data stored (its status came first), for the final render."""
+    wait_until_written(store.run(run_id))
+    store.complete(run_id)
 
 
 def _on_sigint(handler: Callable[[int, Any], None]) -> Any:
