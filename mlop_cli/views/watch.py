@@ -245,9 +245,10 @@ def _running(store: RunStore, run_id: str) -> bool:
 
 
 def _written(store: RunStore, run_id: str) -> None:
-    """The ended run's last data stored (its status came first), for the final render."""
+    """The ended run's last data stored (its status came first), for the final render. The
+    console's metrics may still be being derived by its indexer: the render shows what is
+    stored, as every frame before it did (waiting for them would leave Ctrl-C unheard)."""
     wait_until_written(store.run(run_id))
-    store.complete(run_id)
 
 
 def _on_sigint(handler: Callable[[int, Any], None]) -> Any:
