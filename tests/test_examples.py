@@ -110,8 +110,10 @@ def test_hf_style(tmp_path: Path, store: Path) -> None:
     # on an idle machine the bar's position at the record (300-375 here), on a busy one as far
     # behind as the relay was descheduled (182 seen). Never past the end, never before the
     # start; exact under a terminal (the corpus's `_pty` entries score that).
-    assert 0 < metrics["loss"]["last_step"] <= 375
-    assert metrics["eval_loss"]["last_step"] == metrics["loss"]["last_step"]
+    # The evaluation at the end of the last epoch (epoch 3.0) lands at or after the last
+    # training record (epoch 2.9x): at the bar's step when both are read against it, at 375
+    # when they are placed by their epochs (what the pipe's timing decides).
+    assert 0 < metrics["loss"]["last_step"] <= metrics["eval_loss"]["last_step"] <= 375
     assert metrics["learning_rate"]["last"] == pytest.approx(train_logs[-1]["learning_rate"])
     assert metrics["grad_norm"]["count"] == len(train_logs)
     evals = [entry for entry in logs if "eval_loss" in entry]
