@@ -34,6 +34,7 @@ from mlop_cli.run.messages import Messages
 from mlop_cli.run.params import gather_params
 from mlop_cli.run.settings import RunOptions, default_name
 from mlop_cli.run.sources import (
+    CONTEXT_THREAD_NAME,
     ConsoleSource,
     ContextSource,
     Source,
@@ -49,6 +50,8 @@ from mlop_cli.run.storing import (
     what_is_stored,
 )
 from mlop_cli.sources.system import THREAD_NAME as SYSTEM_THREAD_NAME
+from mlop_cli.sources.tb_scan import THREAD_NAME as TENSORBOARD_THREAD_NAME
+from mlop_cli.store.writer import THREAD_NAME as WRITER_THREAD_NAME
 from mlop_cli.store.writer import RunStart, Writer
 from mlop_cli.supervise.exit_status import signal_name
 from mlop_cli.supervise.slurm_signals import command_signalled_by_sender
@@ -72,7 +75,7 @@ _STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)
 # How much the bookkeeping threads yield to the command (as the indexer process does).
 _NICE = 5
 _BOOKKEEPING_THREADS = frozenset(
-    {"mlop-writer", "mlop-tensorboard", "mlop-context", SYSTEM_THREAD_NAME}
+    {WRITER_THREAD_NAME, TENSORBOARD_THREAD_NAME, CONTEXT_THREAD_NAME, SYSTEM_THREAD_NAME}
 )
 
 LaunchError = CommandNotFoundError | CommandNotExecutableError

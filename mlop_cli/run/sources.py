@@ -35,6 +35,10 @@ Put = Callable[[Any], None]
 Warn = Callable[[str], None]
 
 
+# The context thread's name (mlop run lowers its priority by it).
+CONTEXT_THREAD_NAME = "mlop-context"
+
+
 class Source(Protocol):
     """A source of records beside the command."""
 
@@ -185,7 +189,7 @@ class ContextSource:
 
     def start(self) -> None:
         """Start gathering; without a thread to be had, a warning."""
-        thread = threading.Thread(target=self._gather, name="mlop-context", daemon=True)
+        thread = threading.Thread(target=self._gather, name=CONTEXT_THREAD_NAME, daemon=True)
         try:
             thread.start()
         except (RuntimeError, MemoryError) as error:

@@ -14,6 +14,9 @@ from pathlib import Path
 # TensorBoard's own test (io_wrapper.IsTensorFlowEventsFile): CatBoost writes a bare
 # `events.out.tfevents`, with no suffix.
 EVENT_FILE_MARKER = "tfevents"
+# The watcher's thread (tb_watch.py), named here, where importing costs nothing: `mlop run`
+# lowers its priority by it.
+THREAD_NAME = "mlop-tensorboard"
 SKIPPED_DIR_NAMES = frozenset(
     {".git", ".hg", ".svn", ".mlop", "node_modules", "__pycache__", "site-packages", ".tox"}
 )

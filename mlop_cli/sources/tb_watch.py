@@ -35,6 +35,7 @@ from mlop_cli.sources.tb_names import FolderNaming, group_trainings
 from mlop_cli.sources.tb_scan import (
     RECENT_FILE_SLACK_S,
     SKIPPED_DIR_NAMES,
+    THREAD_NAME,
     EventFileSnapshot,
     FileState,
     ScanResult,
@@ -142,7 +143,7 @@ class TensorBoardSource:
             self._snapshot = snapshot_event_files(
                 self.roots, max_depth=self.max_depth, max_entries=self.max_scan_entries
             )
-        self._thread = threading.Thread(target=self._run, name="mlop-tensorboard", daemon=True)
+        self._thread = threading.Thread(target=self._run, name=THREAD_NAME, daemon=True)
         self._thread.start()
 
     def stop(self, drain: bool = True) -> None:

@@ -60,6 +60,10 @@ STATUS_WAIT_S = 10.0
 """How long the final status waits for a store that another process holds locked."""
 
 
+# The writer thread's name (mlop run lowers its priority by it).
+THREAD_NAME = "mlop-writer"
+
+
 @dataclass(slots=True)
 class _Flush:
     done: threading.Event
@@ -127,7 +131,7 @@ class Writer:
         self._clock = clock
         self._queue: queue.SimpleQueue[Any] = queue.SimpleQueue()
         self._queued_bytes = 0  # approximate; read without a lock, it only bounds memory
-        self._thread = threading.Thread(target=self._loop, name="mlop-writer", daemon=True)
+        self._thread = threading.Thread(target=self._loop, name=THREAD_NAME, daemon=True)
         self._heartbeat = threading.Thread(target=self._beat, name="mlop-heartbeat", daemon=True)
         self._stop_beating = threading.Event()
         self._wake = threading.Event()
