@@ -270,17 +270,16 @@ class Reader:
             self._emit_out(names, step, epoch, values, when)  # no count's name read yet
             return
         kinds = self._count_names
-        doubtful = None
-        for index, name in enumerate(names):
+        doubtful = False  # a name of these still counts things (undecided)
+        for name in names:
             kind = kinds.get(name)
             if kind is None:
                 if len(kinds) >= _MAX_COUNT_NAMES:
                     kind = False  # a flood of distinct names: stay bounded, hold none of them
                 else:
                     kind = kinds[name] = is_count_name(name)
-            if kind:
-                doubtful = index if doubtful is None else doubtful
-        if doubtful is None:
+            doubtful = doubtful or kind
+        if not doubtful:
             self._emit_out(names, step, epoch, values, when)
             return
         keep_names: list[str] = []
