@@ -356,7 +356,7 @@ class Reader:
                             self._run_program(
                                 state,
                                 program,
-                                _line_of(row, hot),
+                                hot.indented,
                                 hot.shape,
                                 list(row[:-1]),
                                 first_time if row_index == 0 else time,
@@ -367,11 +367,10 @@ class Reader:
                 if rows[index][0] and not program.fast and self._template_ok(state):
                     # A shape read before, with its numbers from the template: no tokenising.
                     row = rows[index]
-                    line = _line_of(row, hot)
                     self._run_program(
                         state,
                         program,
-                        line,
+                        hot.indented,
                         hot.shape,
                         list(row[:-1]),
                         first_time if index == 0 else time,
@@ -586,7 +585,7 @@ class Reader:
             description = _bar_description(line)
             if description is not None:
                 self._maybe_header(state, description)
-        self._run_program(state, program, line, shape, tokens, when)
+        self._run_program(state, program, line.startswith(_WRAP_INDENT), shape, tokens, when)
         if not program.row and table_key == 0 and not program.inert:
             self._heat(shape, program, tokens)
 
@@ -603,15 +602,16 @@ class Reader:
         self,
         state: _Stream,
         program: Program,
-        line: str,
+        indented: bool,
         shape: str,
         tokens: list[str],
         when: float,
     ) -> None:
-        """Apply a line's program to its tokens, with the run's context."""
+        """Apply a line's program to its tokens, with the run's context (``indented``: the
+        line starts with :data:`_WRAP_INDENT`, as a wrapped bar's metrics do)."""
         if state.table is not None and not program.row and not program.bar and program.metrics:
             state.table = None  # other metrics: the table has ended
-        if (not program.bar or program.metrics) and any(is_value(t) for t in tokens):
+        if (not program.bar or program.metrics) and _any_value(tokens):
             # A bar's redraw holds its position and timings, not unread metrics.
             self.numeric_lines += 1
         if (
@@ -621,7 +621,7 @@ class Reader:
             and program.metrics
             and program.step is None
             and program.epoch is None
-            and line.startswith("        ")
+            and indented
         ):
             # A progress bar too wide for the terminal wraps its metrics onto indented lines
             # of their own (Lightning's RichProgressBar): they are the bar's, at its position.
@@ -779,10 +779,12 @@ class Reader:
                     continue
                 value = 100.0 * count / total
             else:
-                text = tokens[slot]
-                if not is_value(text):
+                try:
+                    # A numeric token is a value exactly when float() reads it (a time, a
+                    # date or a version it refuses): one C call, not a regex and a call.
+                    value = float(tokens[slot])
+                except ValueError:
                     continue
-                value = parse_float(text)
                 if kind:
                     value *= UNIT_SCALE[kind]
             names.append(name)
@@ -1172,12 +1174,15 @@ class _Template:
     is that shape) or, in the last group, the line itself (it is not).
     """
 
-    __slots__ = ("program", "regex", "literals", "shape")
+    __slots__ = ("program", "regex", "literals", "shape", "indented")
 
     def __init__(self, shape: str, program: Program, tokens: list[str]) -> None:
         self.program = program
         self.shape = shape
         self.literals = shape.split("\x00")
+        # Whether its lines start with _WRAP_INDENT: a token is never a space, so the first
+        # literal says (it is the whole indent, or the line starts with a number).
+        self.indented = self.literals[0].startswith(_WRAP_INDENT)
         parts = [re.escape(self.literals[0])]
         for index, literal in enumerate(self.literals[1:]):
             plain = index < len(tokens) and _PLAIN.fullmatch(tokens[index]) is not None
@@ -1224,6 +1229,17 @@ def _bar_like(line: str) -> bool:
         or not line.strip()
         or _PERCENT_BRACKET.search(line) is not None
     )
+
+
+def _any_value(tokens: list[str]) -> bool:
+    """Whether any numeric token is a value (:func:`is_value`: what float() reads)."""
+    for token in tokens:
+        try:
+            float(token)
+        except ValueError:
+            continue
+        return True
+    return False
 
 
 def _int(text: str) -> int | None:
