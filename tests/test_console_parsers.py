@@ -37,9 +37,10 @@ def parse_block(text: str) -> list[tuple[int | None, list[tuple[str, float]]]]:
         else:
             out.append((step, pairs))
 
-    def emit_columns(names, steps, columns, times):
+    def emit_columns(names, steps, columns, times, epochs):
         for row in range(len(times)):
-            emit(names, None if steps is None else steps[row], None, [c[row] for c in columns], 0)
+            epoch = None if epochs is None else epochs[row]
+            emit(names, None if steps is None else steps[row], epoch, [c[row] for c in columns], 0)
 
     reader = Reader(emit, emit_columns)
     reader._ctx.started = True
@@ -325,9 +326,10 @@ def _points_of(chunks: list[str]) -> list:
     def emit(names, step, epoch, values, when):
         out.extend((name, step, value) for name, value in zip(names, values, strict=True))
 
-    def emit_columns(names, steps, columns, times):
+    def emit_columns(names, steps, columns, times, epochs):
         for row in range(len(times)):
-            emit(names, None if steps is None else steps[row], None, [c[row] for c in columns], 0)
+            epoch = None if epochs is None else epochs[row]
+            emit(names, None if steps is None else steps[row], epoch, [c[row] for c in columns], 0)
 
     reader = Reader(emit, emit_columns)
     reader._ctx.started = True

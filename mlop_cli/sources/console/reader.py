@@ -63,8 +63,11 @@ from mlop_cli.sources.console.tokens import (
 
 Emit = Callable[[list[str], "int | None", "float | None", list[float], float], None]
 """``emit(names, step, epoch, values, time)``: the points of one record (one per name)."""
-EmitColumns = Callable[[list[str], "list[int] | None", list[list[float]], list[float]], None]
-"""``emit_columns(names, steps, values, times)``: records of one shape, one column per name."""
+EmitColumns = Callable[
+    [list[str], "list[int] | None", list[list[float]], list[float], "list[float] | None"], None
+]
+"""``emit_columns(names, steps, values, times, epochs)``: records of one shape, one column per
+name (``epochs``: each record's epoch, or None: none)."""
 _BOXY = frozenset("|│┃-=─━+┏┗┡┣╭╰├┌└")
 
 MAX_SHAPES = 4096
@@ -96,6 +99,7 @@ _GLYPH_MARKERS = (*"█▉▊▋▌▍▎▏━╸╺╾╼─▰▱■□", "==
 # A number in a wrapper that prints around it: a tensor, a NumPy 2 scalar, a JAX array, a
 # one-element list (`episodic_return=[23.]`).
 _NUM = r"[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?|nan|inf|-inf"
+# Each holds `(`, `[` or `np.`: a block with none of those has none (three scans, not eight).
 _WRAPPER_MARKERS = ("tensor(", "np.", "numpy.", "rray(", "=[", "= [", ":[", ": [")
 _WRAPPED = re.compile(
     rf"\b(?:tensor|(?:np|numpy)\.(?:float|int|uint)\d+|[Aa]rray|DeviceArray)"
@@ -250,10 +254,12 @@ class Reader:
         steps: list[int] | None,
         values: list[list[float]],
         times: list[float],
+        epochs: list[float] | None = None,
     ) -> None:
         for row, when in enumerate(times):
             step = steps[row] if steps is not None else None
-            self._emit_out(names, step, None, [column[row] for column in values], when)
+            epoch = epochs[row] if epochs is not None else None
+            self._emit_out(names, step, epoch, [column[row] for column in values], when)
 
     def _emit_counted(
         self,
@@ -269,19 +275,10 @@ class Reader:
         if not self._counting:
             self._emit_out(names, step, epoch, values, when)  # no count's name read yet
             return
-        kinds = self._count_names
-        doubtful = False  # a name of these still counts things (undecided)
-        for name in names:
-            kind = kinds.get(name)
-            if kind is None:
-                if len(kinds) >= _MAX_COUNT_NAMES:
-                    kind = False  # a flood of distinct names: stay bounded, hold none of them
-                else:
-                    kind = kinds[name] = is_count_name(name)
-            doubtful = doubtful or kind
-        if not doubtful:
+        if not self._doubtful(names):
             self._emit_out(names, step, epoch, values, when)
             return
+        kinds = self._count_names
         keep_names: list[str] = []
         keep_values: list[float] = []
         for name, value in zip(names, values, strict=True):
@@ -306,6 +303,20 @@ class Reader:
         if keep_names:
             self._emit_out(keep_names, step, epoch, keep_values, when)
 
+    def _doubtful(self, names: list[str]) -> bool:
+        """Whether a name of these still counts things (undecided; see _emit_counted)."""
+        kinds = self._count_names
+        doubtful = False
+        for name in names:
+            kind = kinds.get(name)
+            if kind is None:
+                if len(kinds) >= _MAX_COUNT_NAMES:
+                    kind = False  # a flood of distinct names: stay bounded, hold none of them
+                else:
+                    kind = kinds[name] = is_count_name(name)
+            doubtful = doubtful or kind
+        return doubtful
+
     def read(self, stream: int, text: str, first_time: float, time: float) -> None:
         """Read a block of ``\\n``-separated records of one stream."""
         state = self._streams.get(stream)
@@ -316,14 +327,16 @@ class Reader:
             # Output glued to the end of a bar's redraw (a block-buffered stdout flushed right
             # after a stderr bar): a record of its own.
             folded = _AFTER_BAR.sub("\\1\n", folded)
-        if any(m in folded for m in _WRAPPER_MARKERS):
+        if ("(" in folded or "[" in folded or "np." in folded) and any(
+            m in folded for m in _WRAPPER_MARKERS
+        ):
             # `tensor(0.5939)`, `np.float64(0.25)`, `[23.]`: the number the wrapper holds.
             folded = _WRAPPED.sub(_unwrap, folded)
         hot = self._hot
         rows: list[tuple[str, ...]] = []
         if hot is not None:
             rows = hot.regex.findall(folded)
-            if sum(1 for row in rows if row[0]) * 2 < len(rows):
+            if (len(rows) - [row[0] for row in rows].count("")) * 2 < len(rows):
                 hot = None  # mostly other shapes: the whole block's shapes at once is quicker
         if hot is not None:
             # The shape read last, matched against every line of the block in one C call:
@@ -364,6 +377,15 @@ class Reader:
                     self.numeric_lines += end - index - 1
                     index = end
                     continue
+                if rows[index][0] and self._ticks_ok(state, program):
+                    end = index + 1
+                    while end < count and rows[end][0]:
+                        end += 1
+                    if self._record_columns(
+                        state, program, rows[index:end], index, first_time, time
+                    ):
+                        index = end
+                        continue
                 if rows[index][0] and not program.fast and self._template_ok(state):
                     # A shape read before, with its numbers from the template: no tokenising.
                     row = rows[index]
@@ -456,7 +478,78 @@ class Reader:
             self._ctx.last_step = steps[-1]
         self.numeric_lines += len(rows)
         self.metric_lines += len(rows)
-        self._emit_columns(program.names, steps, values, times)
+        self._emit_columns(program.names, steps, values, times, None)
+        return True
+
+    def _ticks_ok(self, state: _Stream, program: Program) -> bool:
+        """Whether records at fractional epochs (`{'loss': …, 'epoch': 0.33}`) can be read as
+        columns: no bar counts the run's steps (ticks, see _apply), nothing is held or waits,
+        and the record has plain values and nothing else to place it."""
+        ctx = self._ctx
+        return (
+            program.record_epoch
+            and ctx.no_bar
+            and ctx.started
+            and not ctx.bar_active
+            and program.epoch is not None
+            and program.step is None
+            and program.position is None
+            and not program.bar
+            and not program.row
+            and not program.per_epoch
+            and not program.positional_step
+            and not program.counts
+            and program.rank_slot is None
+            and program.key_slot is None
+            and bool(program.metrics)
+            and not any(kind for _, _, kind in program.metrics)
+            and state.table is None
+            and state.header is None
+            and state.box is None
+            and not self._lump
+            and not self._held
+            and not self._bar_pending
+            and not self._prep_done
+        )
+
+    def _record_columns(
+        self,
+        state: _Stream,
+        program: Program,
+        rows: list[tuple[str, ...]],
+        first: int,
+        first_time: float,
+        time: float,
+    ) -> bool:
+        """Read a run of records at fractional epochs as columns, each at its epoch's tick:
+        what _run_program gives them one by one (see _ticks_ok), with Python per record only
+        for its tick. False, having changed nothing, when a value or an epoch is not a number
+        (those are read one by one)."""
+        columns = list(zip(*rows, strict=True))
+        try:
+            epochs = list(map(float, columns[program.epoch]))  # type: ignore[index]
+            values = [list(map(float, columns[slot])) for _, slot, _ in program.metrics]
+        except ValueError:
+            return False
+        if not all(map(math.isfinite, epochs)):
+            return False  # a NaN epoch is none, an infinite one fails: the careful path
+        names = [name for name, _, _ in program.metrics]
+        if program.rank:
+            names = [f"rank{program.rank}/{name}" for name in names]
+        if self._counting and self._doubtful(names):
+            return False
+        ticks = self._ctx.epoch_ticks
+        for epoch in dict.fromkeys(epochs):  # new epochs tick in the order they came
+            if epoch not in ticks:
+                ticks[epoch] = len(ticks) + 1
+        steps = list(map(ticks.__getitem__, epochs))
+        times = [time] * len(rows)
+        if first == 0:
+            times[0] = first_time
+        state.bar = None
+        self.numeric_lines += len(rows)
+        self.metric_lines += len(rows)
+        self._emit_columns(names, steps, values, times, epochs)
         return True
 
     def _template_ok(self, state: _Stream) -> bool:

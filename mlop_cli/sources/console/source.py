@@ -192,8 +192,10 @@ class ConsoleSource:
         steps: list[int] | None,
         values: list[list[float]],
         times: list[float],
+        epochs: list[float] | None = None,
     ) -> None:
-        """Records of one shape at once: a column of values per name, no Python per point."""
+        """Records of one shape at once: a column of values per name, no Python per point
+        (``epochs``: each record's epoch, as :meth:`_points` keeps one)."""
         series = self._series
         count = len(times)
         for name, column in zip(names, values):  # noqa: B905 - equal by construction
@@ -213,9 +215,17 @@ class ConsoleSource:
                     state[0] = top + 1
             state[2].extend(times)
             state[3].extend(column)
-            if state[4] is not None:
+            if epochs is not None:
+                if state[4] is None:
+                    state[4] = [math.nan] * (len(state[3]) - count)
+                state[4].extend(epochs)
+            elif state[4] is not None:
                 state[4].extend([math.nan] * count)
-            self.points += count
+            if epochs is None:
+                self.points += count
+        if epochs is not None:
+            # Counted as _points counts them: every value read (a refused name's too).
+            self.points += count * len(names)
 
     def _flush(self) -> None:
         sink = self._sink

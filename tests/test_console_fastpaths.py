@@ -1,0 +1,104 @@
+"""The console reader's quick paths read exactly what its careful, line-by-line path reads.
+
+Each quick path (a run of lines of one shape read as columns) is switched off in a second
+parse of the same output; every point (name, step, epoch, time, value) and event must match,
+and the quick path must have been taken.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from mlop_cli.records import Event, Points
+from mlop_cli.sources.console import ConsoleSource
+from mlop_cli.sources.console.reader import Reader
+
+
+def _parse(data: bytes, chunk: int) -> tuple[list, list, int]:
+    points: list = []
+    events: list = []
+
+    def sink(record: object) -> None:
+        if isinstance(record, Points):
+            epochs = record.epochs or [math.nan] * len(record.values)
+            for step, epoch, when, value in zip(
+                record.steps, epochs, record.times, record.values, strict=True
+            ):
+                points.append((record.metric, step, repr(epoch), when, repr(value)))
+        elif isinstance(record, Event):
+            events.append((record.kind, record.message))
+
+    source = ConsoleSource(sink, clock=lambda: 0.0)
+    for start in range(0, len(data), chunk):
+        source.feed(1, data[start : start + chunk], float(start))
+        source.flush()
+    source.close()
+    return sorted(points, key=lambda p: p[0]), events, source.points
+
+
+def _both(
+    monkeypatch: pytest.MonkeyPatch, data: bytes, chunk: int, gate: str, path: str
+) -> tuple[tuple, tuple]:
+    """The parse with the quick path ``path`` (asserting it was taken) and without it (its
+    gate ``gate`` refusing)."""
+    taken = []
+    quick = getattr(Reader, path)
+
+    def spy(self, *args, **kwargs):
+        done = quick(self, *args, **kwargs)
+        taken.append(done)
+        return done
+
+    with monkeypatch.context() as patch:
+        patch.setattr(Reader, path, spy)
+        fast = _parse(data, chunk)
+    assert any(taken), f"{path} was never taken"
+    with monkeypatch.context() as patch:
+        patch.setattr(Reader, gate, lambda self, *args: False)
+        careful = _parse(data, chunk)
+    return fast, careful
+
+
+def _records(count: int, start: int = 0) -> list[str]:
+    return [
+        f"{{'loss': {1 / (i + 1):.4f}, 'grad_norm': {i % 7}.25, 'learning_rate': 4.5e-05, "
+        f"'epoch': {i / 40:.2f}}}"
+        for i in range(start, start + count)
+    ]
+
+
+@pytest.mark.parametrize("chunk", [1 << 16, 997])
+def test_records_at_epochs_as_columns_read_as_one_by_one(
+    monkeypatch: pytest.MonkeyPatch, chunk: int
+) -> None:
+    """Records at fractional epochs without a bar (ticks per epoch), read as columns: the
+    same steps, epochs, times and values, through what interrupts a run of them (a NaN or
+    infinite epoch, a value that is a time, another shape, a count's name, a blank line)."""
+    lines = _records(1000)  # past the 200 records held waiting for a bar, and 64 KiB
+    lines += ["{'loss': 0.5, 'grad_norm': 1.25, 'learning_rate': 4.5e-05, 'epoch': nan}"]
+    lines += _records(30, 1000)
+    lines += ["{'loss': 00:12, 'grad_norm': 1.25, 'learning_rate': 4.5e-05, 'epoch': 7.00}"]
+    lines += _records(30, 1030)
+    lines += ["step 400: train loss 0.25", ""]
+    lines += ["{'loss': 0.5, 'grad_norm': 1.25, 'learning_rate': 4.5e-05, 'epoch': inf}"]
+    lines += _records(30, 1060)
+    lines += ["{'num_tokens': 512, 'loss': 0.25, 'epoch': 9.5}"] * 3
+    lines += _records(900, 1090)
+    # The same records with a rank's tag, then at epochs that come back (one tick each).
+    lines += ["[rank1]: " + line for line in _records(900, 2000)]
+    lines += _records(900, 0)
+    data = ("\n".join(lines) + "\n").encode()
+    fast, careful = _both(monkeypatch, data, chunk, "_ticks_ok", "_record_columns")
+    assert fast == careful
+    assert len(fast[0]) > 3 * 3000
+
+
+def test_record_columns_grow_epochs_of_an_older_series(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A name stored without epochs (`loss` on plain lines) that then comes in records at
+    epochs gets NaN epochs for its earlier points, as line by line."""
+    lines = [f"loss {i / 10:.2f}" for i in range(1, 30)] + _records(600)
+    data = ("\n".join(lines) + "\n").encode()
+    fast, careful = _both(monkeypatch, data, 4093, "_ticks_ok", "_record_columns")
+    assert fast == careful
