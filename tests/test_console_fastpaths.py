@@ -31,8 +31,12 @@ def _parse(data: bytes, chunk: int) -> tuple[list, list, int]:
             events.append((record.kind, record.message))
 
     source = ConsoleSource(sink, clock=lambda: 0.0)
-    for start in range(0, len(data), chunk):
-        source.feed(1, data[start : start + chunk], float(start))
+    if chunk:
+        reads = [data[start : start + chunk] for start in range(0, len(data), chunk)]
+    else:  # a read per line
+        reads = data.splitlines(keepends=True)
+    for index, read in enumerate(reads):
+        source.feed(1, read, float(index))
         source.flush()
     source.close()
     return sorted(points, key=lambda p: p[0]), events, source.points
@@ -102,3 +106,45 @@ def test_record_columns_grow_epochs_of_an_older_series(monkeypatch: pytest.Monke
     data = ("\n".join(lines) + "\n").encode()
     fast, careful = _both(monkeypatch, data, 4093, "_ticks_ok", "_record_columns")
     assert fast == careful
+
+
+def _table(epochs: range, bar: bool = False, time_at: int = -1) -> list[str]:
+    lines = [
+        "  epoch    train_loss    valid_acc    valid_loss     dur",
+        "-------  ------------  -----------  ------------  ------",
+    ]
+    for i in epochs:
+        if bar:
+            lines.append(f" 50%|#####     | 1/2 [00:0{i % 10}<00:01, 2.{i % 10}it/s]")
+        dur = "00:12" if i == time_at else f"{i % 10}.0112"
+        lines.append(
+            f"{i:>7}  {1 / (i + 1):>12.4f}  {(i % 97) / 97 - 0.1:>11.4f}  {2 / (i + 1):>12.4f}  {dur}"
+        )
+    return lines
+
+
+@pytest.mark.parametrize("chunk", [1 << 16, 4093, 0])
+def test_table_rows_by_template_read_as_one_by_one(
+    monkeypatch: pytest.MonkeyPatch, chunk: int
+) -> None:
+    """A table's rows read by their template: the same points as each row read in full,
+    through bars drawn between rows, a row with a time where a number was, negative values,
+    a NaN, a second table of the same columns, text ending a table and a box after it."""
+    lines = _table(range(1, 400), time_at=150)
+    lines += ["    400        nan       -0.2500        0.0100  1.0112"]
+    lines += _table(range(1, 300), bar=True)  # a new table: its rows are its own
+    lines += ["Training done, evaluating the best model on 1000 samples"]
+    lines += ["      1        0.2500        0.5000        0.1000  1.0000"] * 3
+    lines += [
+        "+-----------+-------+",
+        "| eval/loss | 0.25  |",
+        "| eval/acc  | 0.9   |",
+        "+-----------+-------+",
+    ]
+    lines += _table(range(1000, 3000))
+    # An indented table, rows after a bar's redraw.
+    lines += ["        " + line for line in _table(range(1, 200), bar=True)]
+    data = ("\n".join(lines) + "\n").encode()
+    fast, careful = _both(monkeypatch, data, chunk, "_rows_ok", "_rows_ok")
+    assert fast == careful
+    assert len(fast[0]) > 4 * 2500  # rows of four metrics (and dur) were read

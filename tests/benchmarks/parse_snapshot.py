@@ -3,7 +3,9 @@
 ``python tests/benchmarks/parse_snapshot.py OUT.json [DIR...]`` parses every ``*.txt`` of the
 console corpus (``tests/corpus/console``, ``tests/corpus/holdout`` and any DIR given) the way
 ``tests/console_score.py``'s ``parse()`` does (one stream, 64 KiB reads, a flush after each,
-then close), again in 4093-byte reads (lines and bars cut across reads), and the synthetic
+then close), again in 4093-byte reads (lines and bars cut across reads), rewritten so that
+its shapes repeat (the whole output four times, each line three times; in 64 KiB reads and
+in a read per line, where a repeated shape is read by the reader's template), and the synthetic
 corpora of ``bench_parse.py`` (20,000 lines each); and writes, per input, every stored series
 (its steps, epochs, times and values, in order), every event, and the counts of points,
 numeric lines and metric lines. ``--compare A.json B.json``
@@ -21,7 +23,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+    # Last: PYTHONPATH=<an older tree> snapshots that tree's parser (the "before").
+    sys.path.append(str(ROOT))
 
 from mlop_cli.records import Event, Points  # noqa: E402
 from mlop_cli.sources.console import ConsoleSource  # noqa: E402
@@ -60,9 +63,15 @@ def parse_all(data: bytes, chunk: int) -> dict[str, object]:
             events.append([record.level, record.kind, record.message, record.data])
 
     source = ConsoleSource(sink, clock=lambda: 0.0)
-    for start in range(0, len(data), chunk):
-        source.feed(1, data[start : start + chunk], float(start))
+    if chunk:
+        reads = [data[start : start + chunk] for start in range(0, len(data), chunk)]
+    else:  # a read per line, as a line-buffered child's output often comes
+        reads = data.splitlines(keepends=True)
+    start = 0
+    for read in reads:
+        source.feed(1, read, float(start))
         source.flush()
+        start += len(read)
     source.close()
     # The counts behind the summary and the "never silent" warning.
     counts = [source.points, source._reader.numeric_lines, source._reader.metric_lines]
@@ -83,12 +92,28 @@ def inputs(dirs: list[Path]) -> dict[str, bytes]:
     return found
 
 
-def snapshot(dirs: list[Path]) -> dict[str, object]:
+def _stressed(data: bytes) -> dict[str, bytes]:
+    """Two rewrites of a corpus entry that make its shapes repeat (the quick paths of a
+    reader take over on repeated shapes; a short entry seldom reaches them): the whole
+    output four times over, and each line three times (a redrawn line)."""
+    lines = data.split(b"\n")
     return {
-        f"{name} @{chunk}": parse_all(data, chunk)
-        for name, data in inputs(dirs).items()
-        for chunk in CHUNKS
+        "x4": b"\n".join(lines * 4),
+        "lines x3": b"\n".join(line for line in lines for _ in range(3)),
     }
+
+
+def snapshot(dirs: list[Path]) -> dict[str, object]:
+    result: dict[str, object] = {}
+    for name, data in inputs(dirs).items():
+        for chunk in CHUNKS:
+            result[f"{name} @{chunk}"] = parse_all(data, chunk)
+        if not name.startswith("bench:"):
+            for variant, stressed in _stressed(data).items():
+                result[f"{name} {variant} @{CHUNKS[0]}"] = parse_all(stressed, CHUNKS[0])
+                # Read by line, a line's shape repeated is read by the reader's template.
+                result[f"{name} {variant} @line"] = parse_all(stressed, 0)
+    return result
 
 
 def compare(before: dict, after: dict) -> int:
@@ -123,7 +148,8 @@ def main(argv: list[str]) -> int:
     result = snapshot(dirs)
     Path(argv[0]).write_text(json.dumps(result, sort_keys=True))
     series = sum(len(v["series"]) for v in result.values())  # type: ignore[attr-defined]
-    print(f"{len(result)} inputs, {series} series written to {argv[0]}")
+    parser = Path(sys.modules[ConsoleSource.__module__].__file__ or "?").parent
+    print(f"{len(result)} inputs, {series} series written to {argv[0]} (parser: {parser})")
     return 0
 
 

@@ -69,6 +69,7 @@ EmitColumns = Callable[
 """``emit_columns(names, steps, values, times, epochs)``: records of one shape, one column per
 name (``epochs``: each record's epoch, or None: none)."""
 _BOXY = frozenset("|│┃-=─━+┏┗┡┣╭╰├┌└")
+_BOX_SIDES = "|│┃"  # a box row's cell walls (see _BOX_ROW, _BOX_CELL)
 
 MAX_SHAPES = 4096
 # A bar's wrapped metrics: lines indented this much after it; a name ending one, its value
@@ -377,6 +378,30 @@ class Reader:
                     self.numeric_lines += end - index - 1
                     index = end
                     continue
+                if rows[index][0] and program.row and self._rows_ok(state, hot):
+                    # A table's rows: their program at once, with no tokenising and none of
+                    # the careful path's checks (_rows_ok says they would pass).
+                    end = index + 1
+                    while end < count and rows[end][0]:
+                        end += 1
+                    indented, shape = hot.indented, hot.shape
+                    for row_index in range(index, end):
+                        row = rows[row_index]
+                        try:
+                            self._run_program(
+                                state,
+                                program,
+                                indented,
+                                shape,
+                                list(row[:-1]),
+                                first_time if row_index == 0 else time,
+                            )
+                        except Exception as error:  # as _line: a reader bug costs the line
+                            if self._on_error is None:
+                                raise
+                            self._on_error(error, _line_of(row, hot))
+                    index = end
+                    continue
                 if rows[index][0] and self._ticks_ok(state, program):
                     end = index + 1
                     while end < count and rows[end][0]:
@@ -681,15 +706,38 @@ class Reader:
         self._run_program(state, program, line.startswith(_WRAP_INDENT), shape, tokens, when)
         if not program.row and table_key == 0 and not program.inert:
             self._heat(shape, program, tokens)
+        elif program.row and table_key and not any(c in shape for c in _BOX_SIDES):
+            self._heat(shape, program, tokens, table_key)
 
-    def _heat(self, shape: str, program: Program, tokens: list[str]) -> None:
+    def _heat(self, shape: str, program: Program, tokens: list[str], table_key: int = 0) -> None:
         """Make a shape the hot template once it comes twice in a row (compiling its regex
         costs more than reading a line: a run of distinct shapes must not pay it per line)."""
         if self._hot is not None and self._hot.program is program:
             return
         if self._warm is program:
-            self._hot = _Template(shape, program, tokens)
+            self._hot = _Template(shape, program, tokens, table_key)
         self._warm = program
+
+    def _rows_ok(self, state: _Stream, hot: _Template) -> bool:
+        """Whether lines a table row's template matched are that table's rows, as _one and
+        _careful would read them: the table is open and nothing else is (a box, a header),
+        the template's program is the one cached for its shape, and no check of the careful
+        path can tell its lines apart: every number plain (no time like `-:--:--`, which
+        could make a rule), no box side (no box row), no name ending a wrapped bar's line."""
+        table = state.table
+        return (
+            table is not None
+            and table.key == hot.table_key
+            and hot.plain
+            and state.box is None
+            and state.header is None
+            and not state.dangling
+            and not (
+                state.bar is not None and hot.indented and hot.literals[-1].rstrip().endswith(":")
+            )
+            and hot.program.numbers == len(hot.literals) - 1
+            and self._programs.get((hot.shape, hot.table_key)) is hot.program
+        )
 
     def _run_program(
         self,
@@ -1267,11 +1315,13 @@ class _Template:
     is that shape) or, in the last group, the line itself (it is not).
     """
 
-    __slots__ = ("program", "regex", "literals", "shape", "indented")
+    __slots__ = ("program", "regex", "literals", "shape", "indented", "table_key", "plain")
 
-    def __init__(self, shape: str, program: Program, tokens: list[str]) -> None:
+    def __init__(self, shape: str, program: Program, tokens: list[str], table_key: int = 0) -> None:
         self.program = program
         self.shape = shape
+        self.table_key = table_key  # a table's rows: the table (its key in the shape cache)
+        self.plain = True  # every slot a plain number (no time, date or version)
         self.literals = shape.split("\x00")
         # Whether its lines start with _WRAP_INDENT: a token is never a space, so the first
         # literal says (it is the whole indent, or the line starts with a number).
@@ -1279,6 +1329,7 @@ class _Template:
         parts = [re.escape(self.literals[0])]
         for index, literal in enumerate(self.literals[1:]):
             plain = index < len(tokens) and _PLAIN.fullmatch(tokens[index]) is not None
+            self.plain = self.plain and plain
             parts += [_PLAIN_GROUP if plain else _NUMBER_GROUP, re.escape(literal)]
         body = "".join(parts)
         self.regex = re.compile(rf"^{body}$|^(.*)$", re.MULTILINE)
