@@ -148,3 +148,55 @@ def test_table_rows_by_template_read_as_one_by_one(
     fast, careful = _both(monkeypatch, data, chunk, "_rows_ok", "_rows_ok")
     assert fast == careful
     assert len(fast[0]) > 4 * 2500  # rows of four metrics (and dur) were read
+
+
+def _bars(epochs: int, total: int, redraws: int = 1, metrics: bool = True) -> str:
+    out = []
+    for epoch in range(epochs):
+        for position in range(total + 1):
+            for redraw in range(redraws):
+                postfix = f", loss={1 / (epoch * total + position + 1 + redraw):.3g}, v_num=0"
+                out.append(
+                    # Zero-padded: every redraw of an epoch has one shape (one template).
+                    f"\rEpoch {epoch}: {100 * position // total:03d}%|###       | "
+                    f"{position:03d}/{total} "
+                    f"[00:01<00:02, 25.12it/s{postfix if metrics else ''}]"
+                )
+        out.append("\n")
+    return "".join(out)
+
+
+def _keras(epochs: int, total: int) -> str:
+    out = []
+    for epoch in range(1, epochs + 1):
+        out.append(f"Epoch {epoch}/{epochs}\n")
+        for position in range(1, total + 1):
+            done = "=" * (30 * position // total)
+            out.append(
+                f"\r{position:4d}/{total} [{done:.<30}] - ETA: 0s - loss: {1 / position:.4f}"
+                f" - accuracy: {position / total:.4f}"
+            )
+        out.append(f" - val_loss: {epoch / 10:.4f} - val_accuracy: 0.5000\n")
+    return "".join(out)
+
+
+@pytest.mark.parametrize("chunk", [1 << 16, 4093, 0])
+def test_bar_redraws_read_as_one_by_one(monkeypatch: pytest.MonkeyPatch, chunk: int) -> None:
+    """A bar's redraws read as a run: one point per position (the last value drawn there),
+    the same steps and epochs as each redraw read in full, through a data preparation bar,
+    redraws at one position, bars without metrics, a NaN value, a shorter bar inside the
+    run's, epochs that restart the positions, values per epoch after them and Keras' lines."""
+    text = _bars(1, 50, metrics=False)  # preparing data: done before any metric
+    text += "loading the model\n"
+    text += _bars(3, 300, redraws=2)
+    text += "\rEpoch 3:  50%|#####     | 150/300 [00:01<00:02, 25.12it/s, loss=nan, v_num=0]\n"
+    text += "\rValidation: 50%|#####     | 5/10 [00:01<00:02, 25.12it/s]" * 40 + "\n"
+    text += _bars(2, 400)
+    # Values per epoch, placed at each epoch's last step the bar showed.
+    text += "".join(f"Epoch {epoch}: val_loss={epoch / 10 + 0.05:.3f}\n" for epoch in range(2))
+    text += _bars(2, 400, metrics=False)
+    text += _keras(3, 400)
+    data = text.encode()
+    fast, careful = _both(monkeypatch, data, chunk, "_bars_ok", "_bar_rows")
+    assert fast == careful
+    assert len(fast[0]) > 3 * 300

@@ -402,6 +402,13 @@ class Reader:
                             self._on_error(error, _line_of(row, hot))
                     index = end
                     continue
+                if rows[index][0] and self._bars_ok(state, program):
+                    end = index + 1
+                    while end < count and rows[end][0]:
+                        end += 1
+                    if self._bar_rows(state, hot, rows[index:end], index, first_time, time):
+                        index = end
+                        continue
                 if rows[index][0] and self._ticks_ok(state, program):
                     end = index + 1
                     while end < count and rows[end][0]:
@@ -504,6 +511,121 @@ class Reader:
         self.numeric_lines += len(rows)
         self.metric_lines += len(rows)
         self._emit_columns(program.names, steps, values, times, None)
+        return True
+
+    def _bars_ok(self, state: _Stream, program: Program) -> bool:
+        """Whether a run of a progress bar's redraws can be read by _bar_rows: a bar with a
+        position (its step) and plain values, nothing held, no records waiting for it."""
+        return (
+            program.bar
+            and program.position is not None
+            and program.step is None
+            and not program.per_epoch
+            and not program.record_epoch
+            and not program.counts
+            and not program.row
+            and program.rank_slot is None
+            and program.key_slot is None
+            and not any(kind for _, _, kind in program.metrics)
+            and self._ctx.started
+            and state.table is None
+            and state.header is None
+            and state.box is None
+            and not self._lump
+            and not self._held
+            and not self._prep_done
+        )
+
+    def _bar_rows(
+        self,
+        state: _Stream,
+        hot: _Template,
+        rows: list[tuple[str, ...]],
+        first: int,
+        first_time: float,
+        time: float,
+    ) -> bool:
+        """Read a run of one bar's redraws: what _run_program does for each (see _bars_ok),
+        with the per-position points worked out once per position rather than per redraw
+        (of redraws at one position, the last is the one kept). False, having changed
+        nothing, when a value, a position or an epoch is not a plain number."""
+        program = hot.program
+        columns = list(zip(*rows, strict=True))
+        try:
+            values = [list(map(float, columns[slot])) for _, slot, _ in program.metrics]
+            positions = list(map(int, columns[program.position]))  # type: ignore[index]
+            totals = list(map(int, columns[program.total])) if program.total is not None else None
+            epochs = (
+                list(map(parse_float, columns[program.epoch]))
+                if program.epoch is not None
+                else None
+            )
+        except ValueError:
+            return False
+        if epochs is not None and any(map(math.isinf, epochs)):
+            return False  # an infinite epoch fails the careful path: let it
+        ctx = self._ctx
+        shape = hot.shape
+        names = [name for name, _, _ in program.metrics]
+        if program.rank:
+            names = [f"rank{program.rank}/{name}" for name in names]
+        point = self._point
+        # The redraw whose points are not given yet (row, step, epoch): a redraw at the same
+        # position after it replaces them, as _point would (the last value shown is kept).
+        waiting: tuple[int, int | None, float | None] | None = None
+
+        def give(row: int, step: int | None, epoch: float | None) -> None:
+            when = first_time if row == 0 and first == 0 else time
+            for name, column in zip(names, values, strict=True):
+                point(name, step, epoch, column[row], when, True)
+
+        if names:
+            self.numeric_lines += len(rows)
+        for row in range(len(rows)):
+            epoch: float | None = None
+            if epochs is not None:
+                epoch = epochs[row]
+                if epoch != epoch:
+                    epoch = None
+            if epoch is not None and epoch == int(epoch):
+                # An epoch counter (as _apply reads it).
+                if ctx.epoch_base is None:
+                    ctx.epoch_base = epoch if epoch in (0, 1) else 0
+                if ctx.epoch is not None and epoch != ctx.epoch and ctx.last_step is not None:
+                    ctx.epoch_last_step.setdefault(ctx.epoch, ctx.last_step)
+                ctx.epoch = epoch
+            elif epoch is None:
+                epoch = ctx.epoch
+            step = self._bar_step(
+                state,
+                program,
+                positions[row],
+                totals[row] if totals is not None else None,
+                epoch,
+                shape,
+            )
+            if step is not None:
+                ctx.last_step = step
+                if epoch is not None:
+                    ctx.epoch_last_step[epoch] = step
+            if self._prep_done:
+                # A data preparation bar just ended (_bar_step): what follows is held again.
+                if waiting is not None:
+                    give(*waiting)
+                    waiting = None
+                self._prep_done = False
+                ctx.started = False
+                continue
+            ctx.started = True
+            if not names:
+                continue
+            self.metric_lines += 1
+            if waiting is not None and (step is None or waiting[1] != step):
+                give(*waiting)
+            waiting = (row, step, epoch)
+        if waiting is not None:
+            give(*waiting)
+        state.bar = (ctx.last_step, ctx.epoch)
         return True
 
     def _ticks_ok(self, state: _Stream, program: Program) -> bool:
