@@ -8,6 +8,7 @@ and the quick path must have been taken.
 from __future__ import annotations
 
 import math
+import re
 
 import pytest
 
@@ -33,8 +34,8 @@ def _parse(data: bytes, chunk: int) -> tuple[list, list, int]:
     source = ConsoleSource(sink, clock=lambda: 0.0)
     if chunk:
         reads = [data[start : start + chunk] for start in range(0, len(data), chunk)]
-    else:  # a read per line
-        reads = data.splitlines(keepends=True)
+    else:  # a read per record, as a terminal program writes them (`\r` opens a redraw)
+        reads = [read for read in re.split(rb"(?=\r)|(?<=\n)", data) if read]
     for index, read in enumerate(reads):
         source.feed(1, read, float(index))
         source.flush()
@@ -200,3 +201,34 @@ def test_bar_redraws_read_as_one_by_one(monkeypatch: pytest.MonkeyPatch, chunk: 
     fast, careful = _both(monkeypatch, data, chunk, "_bars_ok", "_bar_rows")
     assert fast == careful
     assert len(fast[0]) > 3 * 300
+
+
+def _lightning(epochs: int, total: int) -> str:
+    """Lightning's bar: the validation's value joins the postfix at the epoch's end and is
+    shown again at every position of the next epoch; each epoch's bar starts over at 0."""
+    out = []
+    val = ""
+    for epoch in range(epochs):
+        for position in range(total + 1):
+            loss = f"{1 / (epoch * total + position + 1):.3g}"
+            out.append(
+                f"\rEpoch {epoch}: {100 * position // total:03d}%|###       | "
+                f"{position:03d}/{total} [00:01<00:02, 25.12it/s, loss={loss}, v_num=0{val}]"
+            )
+        val = f", val_loss={0.5 / (epoch + 1):.3f}"
+        out.append(out[-1][:-1] + f"{val}]")  # the end redrawn with the validation's value
+        out.append(out[-1])
+    return "".join(out) + "\n"
+
+
+@pytest.mark.parametrize("chunk", [1 << 16, 4093, 0])
+def test_epoch_values_on_a_bar_read_as_one_by_one(
+    monkeypatch: pytest.MonkeyPatch, chunk: int
+) -> None:
+    """An epoch's value shown on the bar at every position of the next epoch, and the bar
+    drawn again at 0 when an epoch starts: read as a run, the same points as redraw by
+    redraw."""
+    data = _lightning(6, 500).encode()
+    fast, careful = _both(monkeypatch, data, chunk, "_bars_ok", "_bar_rows")
+    assert fast == careful
+    assert any(point[0] == "val_loss" for point in fast[0])

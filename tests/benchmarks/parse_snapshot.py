@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 import sys
 from pathlib import Path
 
@@ -65,8 +66,8 @@ def parse_all(data: bytes, chunk: int) -> dict[str, object]:
     source = ConsoleSource(sink, clock=lambda: 0.0)
     if chunk:
         reads = [data[start : start + chunk] for start in range(0, len(data), chunk)]
-    else:  # a read per line, as a line-buffered child's output often comes
-        reads = data.splitlines(keepends=True)
+    else:  # a read per record, as a program writes them (`\r` opens a bar's redraw)
+        reads = [read for read in re.split(rb"(?=\r)|(?<=\n)", data) if read]
     start = 0
     for read in reads:
         source.feed(1, read, float(start))
