@@ -9,6 +9,7 @@ from pathlib import Path
 
 from mlop_cli import records as rec
 from mlop_cli.store.model import MetricKey
+from mlop_cli.store.spool import read_handover
 from mlop_cli.store.writer import RunStart, RunUpdate, Writer
 
 
@@ -334,3 +335,46 @@ def test_a_store_busy_with_other_writers_committing_stays_quiet(tmp_path: Path) 
     writer._on_failure(LOCKED)
     assert len(warnings) == 1
     other.close()
+
+
+class _SlowFinalCommit(Writer):
+    """A store whose first transaction after close() takes 2.5 s: a loaded machine, a slow
+    disk, a writer thread that yields the CPU to everything else."""
+
+    slowed = False
+
+    def _open(self) -> sqlite3.Connection:
+        conn = super()._open()
+
+        def slow() -> int:
+            if self._deadline is not None and not self.slowed:
+                self.slowed = True
+                time.sleep(2.5)  # the fault itself, not a wait for a condition
+            return 0
+
+        conn.set_progress_handler(slow, 50)
+        return conn
+
+
+def test_a_commit_past_the_exit_deadline_still_ends_in_a_handover(tmp_path: Path) -> None:
+    """The console is stored or handed over, never left in a spool no one will read: the
+    writer's last transaction ran past close()'s wait, mlop exited, and 900 MB of a 1 GiB
+    console stayed in an orphaned spool (suite with two burners)."""
+    path = tmp_path / "s.db"
+    writer = _SlowFinalCommit(path, "r1", flush_interval=3600)
+    writer.start()
+    writer.put(RunStart(row={"id": "r1", "name": "w", "status": "running", "started_at": 1.0}))
+    chunk = b"x" * 65535 + b"\n"
+    for index in range(128):  # 8 MiB, more than one transaction's worth
+        writer.put(rec.LogChunk(1, float(index), chunk))
+    stats = writer.close(0.1)
+    assert writer.slowed and not stats.unflushed
+    conn = sqlite3.connect(path)
+    stored = conn.execute("SELECT coalesce(sum(length(data)), 0) FROM logs").fetchone()[0]
+    assert stored == stats.stored_log_bytes
+    handed: list[tuple[int, float, int, bytes]] = []
+    if stats.handover is not None:  # what a later process stores, after the stored rows
+        handed = [row for batch in read_handover(stats.handover) for row in batch]
+    rows = conn.execute("SELECT seq, time, stream, data FROM logs ORDER BY seq").fetchall()
+    assert [row[0] for row in rows + handed] == list(range(128))
+    assert b"".join(row[3] for row in rows + handed) == chunk * 128

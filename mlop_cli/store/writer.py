@@ -52,6 +52,12 @@ _MAX_LOG_ROW = 1 << 20  # bytes of console in one logs row
 _LOG_ROW_SPAN_S = 0.05
 _EARLY_COMMIT_BYTES = 16 << 20  # queued bytes that wake the writer before its interval
 _MAX_TX_LOG_BYTES = 16 << 20  # console bytes in one transaction
+# ... once close() has set a deadline: a transaction started just before the deadline must end
+# soon after it, even on a loaded machine, where the writer thread yields the CPU to all else.
+_FINAL_TX_LOG_BYTES = 2 << 20
+# How long close() waits past its deadline for the writer thread: the transaction in progress,
+# then the handover of the console left. Past this, mlop exits and says so.
+_OVERRUN_S = 15.0
 # The writer's lock wait: short, so that it comes back to its loop (and to a close) quickly; a
 # lock held longer is retried there, silently until _LOCKED_QUIET_S have passed with no other
 # writer committing (a lock held by a stuck process, a browser of the file), or
@@ -339,7 +345,10 @@ class Writer:
                     self._queue.put(rec.LogChunk(stream, self._clock(), tail))
         self._queue.put(None)
         self._wake.set()
-        self._thread.join(timeout + 1.5)  # a commit in progress may wait on a lock ~1 s
+        # Past the deadline the thread only ends the transaction in progress (a lock wait ~1 s,
+        # at most _FINAL_TX_LOG_BYTES of console) and hands the rest over: wait for that, or
+        # the console left would sit in a spool without the manifest that names it.
+        self._thread.join(timeout + _OVERRUN_S)
         self._stop_beating.set()
         if self._thread.is_alive():
             self.stats.unflushed = True
@@ -779,16 +788,15 @@ class Writer:
         # At most _MAX_TX_LOG_BYTES of console per transaction: the writer stays quick to answer
         # a close. What is in memory is older than what is in the spool: it goes first.
         chunks: list[list[Any]]
+        limit = _MAX_TX_LOG_BYTES if self._deadline is None else _FINAL_TX_LOG_BYTES
         if self._logs:
             size = 0
-            while self._log_cut < len(self._logs) and (
-                self._log_cut == 0 or size < _MAX_TX_LOG_BYTES
-            ):
+            while self._log_cut < len(self._logs) and (self._log_cut == 0 or size < limit):
                 size += len(self._logs[self._log_cut][2])
                 self._log_cut += 1
             chunks = self._logs[: self._log_cut]
         elif self._spool is not None and self._spool.pending > 0:
-            chunks, self._spool_cut = self._spool.read(_MAX_TX_LOG_BYTES)
+            chunks, self._spool_cut = self._spool.read(limit)
         else:
             return
         conn.executemany(
