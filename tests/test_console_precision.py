@@ -44,8 +44,11 @@ def test_a_setting_named_inside_a_sentence_is_not_a_metric() -> None:
 
 
 def test_sizes_and_byte_rates_are_not_metrics() -> None:
+    # A group holding a size is a check of the machine or of the data's files: its timing
+    # (`ping`) is the check's, not the training's.
     line = "val: image access (ping: 0.2±0.1 ms, read: 111.1±27.6 MB/s, size: 3.3 KB)\n"
-    assert _names(line) == {"val/ping"}
+    assert _names(line) == set()
+    assert _names("loss: 0.3 (data: 0.2 ms, io: 12 MB/s) acc: 0.9\n") == {"loss", "acc"}
     assert _names("step=3 loss=0.3 MemAllocated=0.33GB peak 1.2 GiB\n") == {"loss"}
     assert _names("Train Data Memory Usage: 0.02 MB (0.0% of available memory)\n") == set()
     # A spread is not a unit: the mean is the value.
@@ -228,3 +231,51 @@ def test_count_names_stay_bounded_in_a_flood_of_distinct_names() -> None:
     assert len(reader._count_names) <= reader_module._MAX_COUNT_NAMES
     reader.close()
     assert len(got) == 50  # the names past the bound are metrics; the held counts never moved
+
+
+def test_a_size_of_a_structure_is_not_a_metric_even_when_it_changes() -> None:
+    # A tree's depth beside what the iteration scored (`max depth = 6, train loss: …`).
+    text = "".join(
+        f"[{i}/30] 1 tree, 17 leaves, max depth = {d}, train loss: 0.{i}, in 0.1s\n"
+        for i, d in ((1, 6), (2, 7), (3, 7), (4, 5))
+    )
+    assert _names(text) == {"train_loss"}
+    # A setting printed in a dump after training began.
+    assert _names("step 3 loss 0.2\n  train_micro_batch_size_per_gpu  16\n") == {"loss"}
+    # A size printed as a fraction is an average: a series.
+    assert _names("step 1 mean depth 5.5\nstep 2 mean depth 6.25\n") == {"mean_depth"}
+
+
+def test_names_of_the_data_itself_are_not_metrics() -> None:
+    # A progress table's columns of the current example: its label, the prediction for it.
+    text = (
+        "average  since         example        example        current        current  current\n"
+        "loss     last          counter         weight          label        predict features\n"
+        "0.693147 0.693147            1            1.0        -1.0000         0.5000        5\n"
+        "0.413765 0.134383            2            2.0         1.0000         0.8743        5\n"
+        "0.534168 0.654570            4            4.0        -1.0000         0.3368        5\n"
+        "\nweighted example sum = 300.000000\nweighted label sum = -18.000000\n"
+    )
+    # `example weight` is the counter printed again; the summary's sums count the data.
+    assert _names(text) == {"average_loss", "since_last"}
+    assert _names("step 1 label 3 pred 2 loss 0.5\nstep 2 label 1 pred 1 loss 0.4\n") == {"loss"}
+    # A name holding a metric's word is a measure.
+    assert _names("step 1 label_smoothing_loss 0.5\n") == {"label_smoothing_loss"}
+
+
+def test_a_time_counter_is_the_step() -> None:
+    got = parse_block("Norm: 88.99, NNZs: 12, T: 600, Avg. loss: 30.6\nT: 1200, Avg. loss: 19.7\n")
+    assert got == [(600, [("Norm", 88.99), ("Avg_loss", 30.6)]), (1200, [("Avg_loss", 19.7)])]
+    # A time with a fraction is no counter.
+    assert parse_block("t: 0.53, loss: 0.2\n")[0][0] is None
+
+
+def test_the_circumstance_after_a_counter_phrase_is_not_part_of_the_name() -> None:
+    text = (
+        "[t-SNE] KL divergence after 250 iterations with early exaggeration: 60.770908\n"
+        "[t-SNE] KL divergence after 350 iterations: 0.742497\n"
+    )
+    assert parse_block(text) == [
+        (250, [("KL_divergence", 60.770908)]),
+        (350, [("KL_divergence", 0.742497)]),
+    ]

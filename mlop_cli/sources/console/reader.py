@@ -42,9 +42,11 @@ from mlop_cli.sources.console.shapes import (
     EMPTY,
     EPOCH_WORDS,
     METRIC_WORDS,
+    SIZE,
     STEP_WORDS,
     UNIT_SCALE,
     Program,
+    count_kind,
     fold_glyphs,
     interpret,
     is_count_name,
@@ -212,9 +214,10 @@ class Reader:
     ) -> None:
         self._emit_out = emit
         self._emit = self._emit_counted
-        # Series whose name counts things (`Images`, `NNZs`): None while undecided, with the
-        # points held while the value is one whole number; a name maps to False once decided.
-        self._count_names: dict[str, bool] = {}
+        # Series whose name counts things (`Images`, `NNZs`) or sizes them (`max depth`): their
+        # kind (shapes.count_kind), with the points held while the value is one whole number;
+        # a name maps to 0 once decided a series.
+        self._count_names: dict[str, int] = {}
         self._count_held: dict[str, list[tuple[int | None, float | None, float, float]]] = {}
         self._counting = False  # a count's name was read: emits look at their names
         self._count_held_total = 0  # points held, all names together (bounded)
@@ -275,28 +278,33 @@ class Reader:
             kind = kinds.get(name)
             if kind is None:
                 if len(kinds) >= _MAX_COUNT_NAMES:
-                    kind = False  # a flood of distinct names: stay bounded, hold none of them
+                    kind = 0  # a flood of distinct names: stay bounded, hold none of them
                 else:
-                    kind = kinds[name] = is_count_name(name)
-            doubtful = doubtful or kind
+                    kind = kinds[name] = count_kind(name)
+            doubtful = doubtful or bool(kind)
         if not doubtful:
             self._emit_out(names, step, epoch, values, when)
             return
         keep_names: list[str] = []
         keep_values: list[float] = []
         for name, value in zip(names, values, strict=True):
-            if not kinds.get(name, False):
+            kind = kinds.get(name, 0)
+            if not kind:
                 keep_names.append(name)
                 keep_values.append(value)
                 continue
             held = self._count_held.setdefault(name, [])
-            if value.is_integer() and (not held or held[0][2] == value):
+            if value.is_integer() and (
+                kind == SIZE or not held or held[0][2] == value or value == step
+            ):
+                # The same count again, a size, or the step printed again (`example weight`
+                # beside `example counter`): not a measure.
                 if len(held) < _MAX_COUNT_HELD and self._count_held_total < _MAX_COUNT_HELD * 10:
                     held.append((step, epoch, value, when))
                     self._count_held_total += 1
                 continue
             # It moved (or is not a whole number): a series after all, from its first point.
-            kinds[name] = False
+            kinds[name] = 0
             points = self._count_held.pop(name)
             self._count_held_total -= len(points)
             for point in points:

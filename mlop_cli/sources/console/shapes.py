@@ -44,7 +44,7 @@ from mlop_cli.sources.console.tokens import BAR_GLYPHS, GLYPH, UNITS, VALUE_TOKE
 
 STEP_WORDS = frozenset(
     "step steps global_step globalstep iter iters iteration iterations it update updates "
-    "num_updates batch trial round rounds".split()
+    "num_updates batch trial round rounds t".split()
 )
 EPOCH_WORDS = frozenset(("epoch", "epochs"))
 # Words that qualify a metric: never dropped, and a prose name keeps the one it opens with.
@@ -155,6 +155,8 @@ class Program:
 
     def finish(self) -> Program:
         """Work out what the reader's fast path needs; return self."""
+        if self.metrics and any(is_data_name(n) for n, _, _ in self.metrics):
+            self.metrics = [m for m in self.metrics if not is_data_name(m[0])]
         self.inert = not (
             self.metrics
             or self.bar
@@ -529,18 +531,50 @@ _TIME_WORDS = frozenset("runtime elapsed duration spent took budget running wall
 _COUNT_WORDS = frozenset(("number", "num", "count", "counts", "no", "nb", "n"))
 
 
-def is_count_name(name: str) -> bool:
+# Words of a size of a structure (`max depth`, `batch_size`, `n_layers`): a whole number under
+# such a name is a shape or a setting, not a result, even when it changes.
+_SIZE_WORDS = frozenset("size sizes depth width height dim dims layers".split())
+# Words of the data itself, not of a measure of the training: an example's label, the
+# prediction made for it, an identifier, a seed (`current label`, `current predict`).
+_DATA_WORDS = frozenset("label labels predict prediction predictions pred id ids seed".split())
+COUNT = 1  # count_kind: a count, a series once it moves
+SIZE = 2  # count_kind: a size, never a series while it is a whole number
+
+
+def count_kind(name: str) -> int:
     """Whether a name says it counts things (`Images`, `Instances`, `NNZs`, `num_tokens`,
-    `number of examples`) rather than measures a result: such a series is a count or a setting
-    while its value stays the same whole number (see the reader)."""
+    `number of examples`: :data:`COUNT`) or gives a structure's size (`max depth`,
+    `batch_size`: :data:`SIZE`) rather than measures a result (0). A count is a count or a
+    setting while its value stays the same whole number; a size while it is a whole number
+    (see the reader)."""
+    words = _NAME_WORDS.findall(name.rsplit("/", 1)[-1])
+    if not words or _holds_metric_word(words):
+        return 0
+    lowered = [part for w in words for part in w.lower().split("_") if part]
+    if any(w in _SIZE_WORDS for w in lowered):
+        return SIZE
+    if any(w in _COUNT_WORDS for w in lowered):
+        return COUNT
+    last = lowered[-1]
+    if len(last) > 3 and last.endswith("s") and not last.endswith(("ss", "us", "is", "as")):
+        return COUNT
+    # A number of examples under another word (`example weight`, `weighted example sum`).
+    return COUNT if "example" in lowered or "sample" in lowered else 0
+
+
+def is_count_name(name: str) -> bool:
+    """Whether a name counts things or sizes them (:func:`count_kind`)."""
+    return count_kind(name) != 0
+
+
+def is_data_name(name: str) -> bool:
+    """Whether a name is of the data itself (an example's label or prediction, an identifier,
+    a seed), not of a measure: `current label`, `current_predict`, `weighted label sum`. A
+    name holding a metric's word is a measure (`label_smoothing_loss`)."""
     words = _NAME_WORDS.findall(name.rsplit("/", 1)[-1])
     if not words or _holds_metric_word(words):
         return False
-    lowered = [w.lower() for w in words]
-    if any(w in _COUNT_WORDS for w in lowered):
-        return True
-    last = lowered[-1]
-    return len(last) > 3 and last.endswith("s") and not last.endswith(("ss", "us", "is", "as"))
+    return any(part in _DATA_WORDS for w in words for part in w.lower().split("_"))
 
 
 def _is_step_word(word: str) -> bool:
@@ -730,6 +764,19 @@ def _read_pairs(items: list[_Item], program: Program) -> None:  # one pass, one 
                     while len(words) > 1 and words[-1].lower() in STOP_WORDS:
                         words.pop()
                     index = nxt + 1
+                    # `… after 250 iterations with early exaggeration: 60.77`: the phrase
+                    # after the counter says when, up to the value's `:`; not the name.
+                    after = _next_significant(items, nxt)
+                    if (
+                        after is not None
+                        and items[after].kind == "word"
+                        and items[after].text.lower() in STOP_WORDS
+                    ):
+                        end = after
+                        while end < count and items[end].kind in ("word", "ws"):
+                            end += 1
+                        if end < count and items[end].text in ":=":
+                            index = end
                     continue
                 # `Accuracy of the network on the 240 test images: 82.1 %`: a count inside a
                 # metric's phrase says which things; it is part of the name, not a value.
@@ -926,6 +973,11 @@ def _read_pairs(items: list[_Item], program: Program) -> None:  # one pass, one 
                     and items[after].kind in ("num", "time")
                 ):
                     skip_paren = 1
+                elif _group_holds_size(items, index):
+                    # `(ping: 0.2 ms, read: 111 MB/s, size: 3.3 KB)`: a check of the machine or
+                    # of the data's files; its timings are of the check, not of the training.
+                    skip_paren = 1
+                    words, broke = [], True
                 else:
                     words, broke = [], True
                 index += 1
@@ -1131,6 +1183,22 @@ def _sized(items: list[_Item], index: int) -> bool:
         if after.kind == "word" and j + 3 < len(items) and items[j + 2].text == "/":
             text += "/" + items[j + 3].text
         return after.kind == "word" and _BYTES.match(text) is not None
+    return False
+
+
+def _group_holds_size(items: list[_Item], index: int) -> bool:
+    """Whether the parenthesised group opening at ``index`` holds a size in bytes."""
+    depth = 0
+    for j in range(index, len(items)):
+        item = items[j]
+        if item.kind == "p" and item.text == "(":
+            depth += 1
+        elif item.kind == "p" and item.text == ")":
+            depth -= 1
+            if not depth:
+                return False
+        elif item.kind == "num" and _sized(items, j):
+            return True
     return False
 
 
