@@ -279,3 +279,11 @@ def test_the_circumstance_after_a_counter_phrase_is_not_part_of_the_name() -> No
         (250, [("KL_divergence", 60.770908)]),
         (350, [("KL_divergence", 0.742497)]),
     ]
+
+
+def test_a_bracketed_tag_opening_the_line_leaves_its_counter_a_counter() -> None:
+    text = (
+        "[t-SNE] Iteration 50: error = 58.0146255, gradient norm = 0.3217673 (50 iterations in 2.7s)\n"
+        "[t-SNE] Iteration 100: error = 57.4227715, gradient norm = 0.2879691 (50 iterations in 2.2s)\n"
+    )
+    assert [step for step, _ in parse_block(text)] == [50, 100]

@@ -993,6 +993,10 @@ def _read_pairs(items: list[_Item], program: Program) -> None:  # one pass, one 
                     # The group a label headed is closed: what follows is not under it
                     # (`f1: (train=0.75, test=0.75) total time=0.1s`).
                     label, group_label = [], False
+                if text == "]" and _opens_bracket_tag(items, index):
+                    # `[t-SNE] Iteration 50: …`: a tag opening the line names its source; the
+                    # words after it open the message (its counter is a counter).
+                    span_words = []
                 words, broke = [], True
                 index += 1
                 continue
@@ -1266,6 +1270,17 @@ def _opens_message(items: list[_Item], index: int, words: int) -> bool:
             continue
         return False
     return True
+
+
+def _opens_bracket_tag(items: list[_Item], index: int) -> bool:
+    """Whether the ``]`` at ``index`` closes a bracket of words only that opens the line."""
+    for j in range(index - 1, -1, -1):
+        item = items[j]
+        if item.kind == "p" and item.text == "[":
+            return all(items[k].kind == "ws" for k in range(j))
+        if item.kind not in ("word", "ws") and item.text not in "-.:":
+            return False
+    return False
 
 
 def _opens_line(items: list[_Item], index: int) -> bool:
