@@ -287,3 +287,44 @@ def test_a_bracketed_tag_opening_the_line_leaves_its_counter_a_counter() -> None
         "[t-SNE] Iteration 100: error = 57.4227715, gradient norm = 0.2879691 (50 iterations in 2.2s)\n"
     )
     assert [step for step, _ in parse_block(text)] == [50, 100]
+
+
+def _points(text: str) -> dict[str, list[tuple[int | None, float]]]:
+    out: dict[str, list[tuple[int | None, float]]] = {}
+    for step, pairs in parse_block(text):
+        for name, value in pairs:
+            out.setdefault(name, []).append((step, value))
+    return out
+
+
+def _lightning_bar(epochs: list[tuple[list[float], float]], total: int = 4) -> str:
+    """A piped tqdm bar as Lightning draws it: the epoch's values join the postfix at its
+    end and are shown again at every position of the next epoch; a reset redraw at 0."""
+    lines = []
+    shown = ""
+    for epoch, (losses, val) in enumerate(epochs):
+        lines.append(f"Epoch {epoch}:   0%|          | 0/{total} [00:00<?, ?it/s{shown}]")
+        for position, loss in enumerate(losses, 1):
+            bar = f"Epoch {epoch}: {100 * position // total:3d}%|###       | {position}/{total}"
+            lines.append(f"{bar} [00:00<00:00, 10.1it/s, lr=0.1, loss={loss}{shown}]")
+        shown = f", val_loss={val}"
+        lines.append(f"{bar} [00:00<00:00, 9.9it/s, lr=0.1, loss={losses[-1]}{shown}]")
+        lines.append(f"Epoch {epoch}:   0%|          | 0/{total} [00:00<?, ?it/s{shown}]")
+    return "\n".join(lines) + "\n"  # each `\r` redraw is a record of its own
+
+
+def test_an_epochs_value_shown_again_on_the_next_epochs_bar_is_one_point() -> None:
+    text = _lightning_bar(
+        [([0.9, 0.8, 0.7, 0.6], 0.55), ([0.5, 0.5, 0.4, 0.3], 0.45), ([0.3, 0.2, 0.2, 0.1], 0.45)]
+    )
+    points = _points(text)
+    # One point per epoch, at its end; the same value at the next epoch's end is a new point.
+    assert points["val_loss"] == [(4, 0.55), (8, 0.45), (12, 0.45)]
+    # A value repeated at a new training step is a new point (a constant rate, a loss).
+    assert points["lr"] == [(step, 0.1) for step in range(1, 13)]
+    assert [v for _, v in points["loss"]] == [0.9, 0.8, 0.7, 0.6, 0.5, 0.5, 0.4, 0.3] + [
+        0.3,
+        0.2,
+        0.2,
+        0.1,
+    ]

@@ -239,6 +239,9 @@ class Reader:
         self._lump_waits = False  # the lump came before any bar: resolve it at a read's end
         # per metric: the last position given a point, and its value
         self._bar_done: dict[str, tuple[int, float]] = {}
+        # per metric shown on a bar: whether it first came at the bar's end (an epoch's value,
+        # shown again at every later position until the next epoch ends)
+        self._bar_epoch_level: dict[str, bool] = {}
         self._hot: _Template | None = None  # the plain shape read last (see read)
         self._prep_done = False  # a data preparation bar just ended (see _bar_step)
         self._warm: Program | None = None  # the program read last, made hot when it repeats
@@ -803,6 +806,21 @@ class Reader:
             rank = _int(tokens[program.rank_slot]) or 0
         if rank:
             names = [f"rank{rank}/{name}" for name in names]
+        if program.bar or self._ctx.bar_active:
+            # Whether each name first came on a bar at its end, after the bar had shown other
+            # values at its earlier positions (an epoch's value: see _point).
+            levels = self._bar_epoch_level
+            ctx = self._ctx
+            late = (
+                program.bar
+                and ctx.bar_total is not None
+                and ctx.bar_position is not None
+                and ctx.bar_position >= ctx.bar_total > 0
+                and bool(self._bar_done or self._bar_pending)
+            )
+            for name in names:
+                if name not in levels and len(levels) < _MAX_COUNT_NAMES:
+                    levels[name] = late and name not in self._bar_pending
         if not program.bar and self._ctx.started and not self._held:
             if names:
                 self._emit(names, step, epoch, values, when)
@@ -884,9 +902,23 @@ class Reader:
             if done is not None and done[0] == step:
                 return
             pending = self._bar_pending.get(name)
+            ctx = self._ctx
+            at_end = (
+                ctx.bar_total is not None
+                and ctx.bar_position is not None
+                and ctx.bar_position >= ctx.bar_total > 0
+            )
+            if self._bar_epoch_level.get(name) and not at_end:
+                # An epoch's value (`val_loss` after validation) shown again at the next
+                # epoch's positions: the same point until it changes or the epoch ends.
+                last = pending[2] if pending is not None else done[1] if done else None
+                if last is not None and (last == value or last != last and value != value):
+                    return
             if pending is not None and pending[0] != step:
                 self._emit([name], pending[0], pending[1], [pending[2]], pending[3])
                 self._bar_done[name] = (pending[0], pending[2])
+            if pending is not None and pending[0] == step:
+                epoch = pending[1]  # a redraw at the step (a reset bar's) keeps its epoch
             self._bar_pending[name] = (step, epoch, value, when)
             return
         if self._bar_pending:
@@ -991,6 +1023,11 @@ class Reader:
         if epoch is not None and total:
             base = ctx.epoch_base or 0
             step = int((epoch - base) * total + position)
+            if position == 0 and program.bar and ctx.last_step is not None:
+                # A bar drawn again at its start (tqdm's reset after an epoch, before the next
+                # description): no step of the epoch is done; what it shows is where the run
+                # stands, the last step reached.
+                step = max(step, ctx.last_step)
         elif total and epoch is None:
             # A bar without an epoch: one over the whole run, or one per epoch (positions
             # restart): each restart is a new cycle.
