@@ -328,3 +328,36 @@ def test_an_epochs_value_shown_again_on_the_next_epochs_bar_is_one_point() -> No
         0.2,
         0.1,
     ]
+
+
+def test_a_tab_separated_table_is_read_as_a_terminal_shows_it() -> None:
+    # Names padded to their column's widest value, then a tab: the columns line up only at the
+    # terminal's tab stops (every 8 characters).
+    text = (
+        "gen\tnevals\tavg  \tstd    \tmin\tmax\n"
+        "0  \t60    \t19.65\t3.42941\t12 \t27 \n"
+        "1  \t44    \t22.3667\t2.53618\t17 \t27 \n"
+        "2  \t29    \t24.0667\t2.34426\t19 \t30 \n"
+    )
+    got = parse_block(text)
+    # `gen` is the step; `min`/`max` are statistics even as whole numbers; `nevals` counts.
+    assert [step for step, _ in got] == [0, 1, 2]
+    assert got[1][1] == [("avg", 22.3667), ("std", 2.53618), ("min", 17), ("max", 27)]
+
+
+def test_whole_numbers_under_a_count_column_of_a_report_row_stay_out() -> None:
+    text = (
+        "              precision    recall  f1-score   support\n\n"
+        "           0      0.738     0.801     0.768       226\n"
+        "           1      0.782     0.716     0.748       224\n\n"
+        "    accuracy                          0.758       450\n"
+    )
+    assert _names(text) == {
+        "0/precision",
+        "0/recall",
+        "0/f1-score",
+        "1/precision",
+        "1/recall",
+        "1/f1-score",
+        "accuracy",
+    }

@@ -115,11 +115,11 @@ def _unwrap(m: re.Match[str]) -> str:
 _AFTER_BAR = re.compile(r"(\[[^\]\n]*(?:it/s|s/it)(?:,[^\]\n]*)?\])[ ]*(?=[^\s\]])")
 _TOKEN_AND_UNIT = re.compile(rf"(?:{VALUE_TOKEN.pattern}){UNITS}?")
 _STEP_COLUMNS = frozenset(
-    ("#", "step", "steps", "iter", "iteration", "it", "trial", "global_step", "round")
+    ("#", "step", "steps", "iter", "iteration", "it", "trial", "global_step", "round", "gen")
 )
 _EPOCH_COLUMNS = frozenset(("e", "epoch", "epochs", "ep"))
 # The last word of a column named as a counter (`global step`, `example counter`, `train iter`).
-_COUNTER_WORDS = frozenset(("step", "iter", "iteration", "counter"))
+_COUNTER_WORDS = frozenset(("step", "iter", "iteration", "counter", "gen", "generation"))
 
 
 def _step_column(lowered: str) -> bool:
@@ -1072,7 +1072,8 @@ class Reader:
             if _bar_like(line):
                 return  # a bar between rows
             state.table = None
-        columns = _columns(line)
+        # A terminal shows a tab up to the next multiple of 8: so do the columns.
+        columns = _columns(line.expandtabs() if "\t" in line else line)
         if columns is None:
             state.header = None
             return
@@ -1395,6 +1396,8 @@ def _column_under(columns: list[_Column], start: int, end: int, overlap_only: bo
 
 def _row_program(table: _Table, line: str) -> Program | None:
     """A row of ``table``: each numeric token under its column (None: not a row)."""
+    if "\t" in line:
+        line = line.expandtabs()  # as a terminal shows it (the header's columns are so too)
     spans = token_spans(line)
     if not spans:
         return None
@@ -1551,7 +1554,11 @@ def _row_program(table: _Table, line: str) -> Program | None:
         # Whole numbers in a row of decimals (`Images  Instances` beside `P  R  mAP50`, a
         # trial's `width` beside its `loss`) count things or set them: they are not measured.
         # 0 and 1 stay: a ratio printed with `%g` shows its bounds so.
-        program.metrics = [m for m in program.metrics if not _count_cell(cells[m[1]])]
+        # A column named as a statistic or a metric (`min`, `max`, `avg`, `loss`) measures,
+        # whole or not (a fitness that counts ones).
+        program.metrics = [
+            m for m in program.metrics if not _count_cell(cells[m[1]]) or _measure_column(m[0])
+        ]
     if not program.metrics:
         return None
     if (
@@ -1585,6 +1592,16 @@ def _split_cell(column: _Column, spans: list[tuple[int, int]]) -> list[str] | No
         if nearest[0] != word_start or nearest[1] != word_end:
             return None
     return [word for _, _, word in words]
+
+
+_MEASURES = frozenset("mean std min max median var avg average best worst fitness".split())
+
+
+def _measure_column(name: str) -> bool:
+    """Whether a column's name says it measures (a statistic's or a metric's word)."""
+    column = name.rsplit("/", 1)[-1]  # not the row's key (`accuracy/support`)
+    words = re.findall(r"[a-z0-9]+", column.lower())
+    return bool(words) and (words[-1] in _MEASURES or _metric_like(column))
 
 
 def _count_cell(cell: str) -> bool:
