@@ -120,6 +120,13 @@ def test_a_number_with_a_word_of_its_own_after_a_label_counts_that_thing() -> No
 def test_a_duration_named_as_a_time_is_not_a_metric() -> None:
     text = "Time spent computing histograms: 4.735s\nTotal running time: 17s\n"
     assert _names(text) == set()
+    # The unit said by the name instead of the value.
+    text = "Seconds required: 0.004\nTotal seconds required for training: 0.012\n"
+    assert _names(text) == set()
+    assert _names("step 1 loss 0.3 seconds 0.2\nstep 2 loss 0.2 seconds 0.2\n") == {
+        "loss",
+        "seconds",
+    }
     assert _names("Estimated time budget=10s. epoch 1 loss=0.3\n") == {"loss"}
     # Timings a library records as metrics print as plain numbers: they stay.
     assert _names("{'eval_loss': 0.7, 'eval_runtime': 0.081, 'epoch': 1.0}\n") == {

@@ -526,7 +526,11 @@ def _read_counters_only(items: list[_Item], program: Program) -> None:
 _NAME_WORDS = re.compile(r"[A-Za-z]+")
 # Words of a name that says how long something took overall (a plain `time 45ms` each step
 # is the speed of training, a series).
-_TIME_WORDS = frozenset("runtime elapsed duration spent took budget running wall".split())
+_TIME_WORDS = frozenset(
+    "runtime elapsed duration spent took budget running wall required taken needed".split()
+)
+# A duration's unit said by the name instead of the value (`Seconds required: 0.004`).
+_UNIT_WORDS = frozenset("seconds secs sec minutes mins hours".split())
 # Words of a count's name (`number of examples`, `total feature number`, `num_workers`).
 _COUNT_WORDS = frozenset(("number", "num", "count", "counts", "no", "nb", "n"))
 
@@ -828,12 +832,13 @@ def _read_pairs(items: list[_Item], program: Program) -> None:  # one pass, one 
                     # word of its phrase (`best estimator lgbm's best error` after `estimator
                     # lgbm's best error`).
                     full = "/".join([*(["_".join(label)] if label else []), "_".join(words)])
-                if item.unit in _TIME_UNITS and _TIME_WORDS & set(
-                    _NAME_WORDS.findall(name.lower())
-                ):
-                    # A duration printed with its unit under a name that says so (`Time spent
-                    # predicting: 0.2s`, `Total running time: 17s`, `time budget=10s`): how
-                    # long something took, not a result of the training.
+                if (
+                    item.unit in _TIME_UNITS or _UNIT_WORDS & set(_NAME_WORDS.findall(name.lower()))
+                ) and _TIME_WORDS & set(_NAME_WORDS.findall(name.lower())):
+                    # A duration printed with its unit, or named by it, under a name that says
+                    # how long something took (`Time spent predicting: 0.2s`, `Total running
+                    # time: 17s`, `time budget=10s`, `Seconds required: 0.004`): not a result
+                    # of the training.
                     pass
                 elif prose and not program.metrics and not _holds_metric_word([name]):
                     # Settings listed after a sentence's words (`Fitting with cpus=2, gpus=0`,
