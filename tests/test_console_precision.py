@@ -368,3 +368,22 @@ def test_whole_numbers_under_a_count_column_of_a_report_row_stay_out() -> None:
         "1/f1-score",
         "accuracy",
     }
+
+
+def test_columns_sharing_a_name_are_told_apart_by_the_titles_over_them() -> None:
+    text = (
+        "    |   Population Average    |             Best Individual              |\n"
+        "---- ------------------------- ------------------------------------------ ----------\n"
+        " Gen   Length          Fitness   Length          Fitness      OOB Fitness  Time Left\n"
+        "   0    38.11          4649.14        7         0.325495          0.32376      2.82s\n"
+        "   1    11.57          1.19404       15         0.240636         0.257007      1.33s\n"
+    )
+    got = parse_block(text)
+    assert [step for step, _ in got] == [0, 1]
+    # Two values on one line never share a series; the time left is an estimate, no metric.
+    assert got[1][1] == [
+        ("Population_Average/Length", 11.57),
+        ("Population_Average/Fitness", 1.19404),
+        ("Best_Individual/Fitness", 0.240636),
+        ("OOB_Fitness", 0.257007),
+    ]

@@ -173,6 +173,7 @@ class _Stream:
     box: _Box | None = None
     bar: tuple[int | None, float | None] | None = None  # the bar just drawn: its step, epoch
     dangling: str = ""  # a wrapped bar's last name, its value on the next line (`val_loss:`)
+    titles: str = ""  # a line of titles between bars, maybe over a header's column groups
 
 
 @dataclass(slots=True)
@@ -1083,6 +1084,9 @@ class Reader:
             stacked = _stack(state.header[1], columns)
             if stacked is not None:
                 columns = stacked
+        if state.titles:
+            _group_titles(state.titles, columns)
+            state.titles = ""
         state.header = (line, columns)
         state.header_wait = 0
         state.index_name = ""
@@ -1127,6 +1131,8 @@ class Reader:
             box.section = key.rstrip("/ ")
             return True
         if len(tokens) != 1 or VALUE_TOKEN.sub("", value).strip(" %") not in ("", "s", "ms"):
+            if not tokens and not VALUE_TOKEN.search(key):
+                state.titles = line  # titles over a header's groups, maybe (see _group_titles)
             return True  # a text value, or a header row of a wider table
         if not is_value(tokens[0]):
             return True
@@ -1367,6 +1373,28 @@ def _stack(upper: list[_Column], lower: list[_Column]) -> list[_Column] | None:
     ]
 
 
+def _group_titles(line: str, columns: list[_Column]) -> None:
+    """Columns sharing a name under titles between bars on the line above (`|  Population
+    Average  |  Best Individual  |` over `Length  Fitness  Length  Fitness`) are named by
+    their title too: `Population Average/Length`, `Best Individual/Length`."""
+    bars = [i for i, char in enumerate(line) if char in "|│┃"]
+    if len(bars) < 2:
+        return
+    names = [" ".join(column.name.split()) for column in columns]
+    shared = {name for name in names if names.count(name) > 1}
+    if not shared:
+        return
+    for column, name in zip(columns, names, strict=True):
+        if name not in shared:
+            continue
+        middle = (column.start + column.end) / 2
+        for left, right in zip(bars, bars[1:], strict=False):
+            title = " ".join(line[left + 1 : right].split())
+            if left < middle < right and title:
+                column.name = f"{title}/{name}"
+                break
+
+
 # Row keys that stand for the whole (`all` over per-class rows): the plain names.
 _WHOLE = frozenset(("all", "overall", "total"))
 _STATISTICS = frozenset(
@@ -1527,6 +1555,8 @@ def _row_program(table: _Table, line: str) -> Program | None:
         slot = slots[0]
         if name.endswith(("…", "...")) or name.count("(") > name.count(")"):
             continue  # a header cut at the terminal's width (`mAP…`, `Box(P`): its name is lost
+        if _REMAINING & set(lowered.split("_")):
+            continue  # `Time Left`, `remaining`: an estimate of the time to go, not a metric
         if lowered in _EPOCH_COLUMNS:
             program.epoch = slot
             program.per_epoch = True
@@ -1594,6 +1624,7 @@ def _split_cell(column: _Column, spans: list[tuple[int, int]]) -> list[str] | No
     return [word for _, _, word in words]
 
 
+_REMAINING = frozenset(("left", "remaining", "eta"))
 _MEASURES = frozenset("mean std min max median var avg average best worst fitness".split())
 
 
