@@ -387,3 +387,29 @@ def test_columns_sharing_a_name_are_told_apart_by_the_titles_over_them() -> None
         ("Best_Individual/Fitness", 0.240636),
         ("OOB_Fitness", 0.257007),
     ]
+
+
+def _run(text: str) -> dict[str, list[tuple[int | None, float]]]:
+    """The points of a whole run's output, read from its start (configuration first)."""
+    from mlop_cli.sources.console.reader import Reader
+
+    out: dict[str, list[tuple[int | None, float]]] = {}
+
+    def emit(names, step, epoch, values, when):
+        for name, value in zip(names, values, strict=True):
+            out.setdefault(name, []).append((step, value))
+
+    reader = Reader(emit)
+    reader.read(1, text, 0.0, 0.0)
+    reader.close()
+    return out
+
+
+def test_a_setting_printed_before_training_is_not_the_first_point_of_its_series() -> None:
+    text = "Starting training: 140 steps, lr=0.3\n" + "".join(
+        f"step {s} | loss 0.{9 - s // 10} | lr 0.3\n" for s in (10, 20, 30)
+    )
+    assert _run(text)["lr"] == [(10, 0.3), (20, 0.3), (30, 0.3)]
+    # An evaluation before training is a point of its series.
+    text = "val_loss: 0.93\n" + "".join(f"step {s} val_loss: 0.{8 - s // 10}\n" for s in (10, 20))
+    assert _run(text)["val_loss"] == [(None, 0.93), (10, 0.7), (20, 0.6)]

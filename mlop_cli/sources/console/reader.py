@@ -894,7 +894,7 @@ class Reader:
             self._held_names.add(name)
             return
         if self._held and name in self._held_names:
-            self._release(name)
+            self._release(name, value)
         if bar and step is not None:
             # One point per position: the last value a position showed. A position already
             # left (its point given) and drawn again is not a new point; a value shown again
@@ -933,11 +933,15 @@ class Reader:
         for name, step, epoch, value, when in released:
             self._point(name, step, epoch, value, when, False)
 
-    def _release(self, name: str) -> None:
-        """A name kept aside came back as a series: its early values are points after all."""
+    def _release(self, name: str, value: float) -> None:
+        """A name kept aside came back as a series: its early values are points after all,
+        but for one equal to the value it comes back with (`Starting training: lr=0.3`, then
+        `lr 0.3` each step): the setting the series starts from, printed again."""
         keep = []
         for held in self._held:
             if held[0] == name:
+                if held[3] == value:
+                    continue
                 self._emit([held[0]], held[1], held[2], [held[3]], held[4])
             else:
                 keep.append(held)
