@@ -295,3 +295,42 @@ def test_a_secret_split_where_the_overflow_begins_is_still_scrubbed(tmp_path: Pa
     conn = sqlite3.connect(path)
     stored = b"".join(d for (d,) in conn.execute("SELECT data FROM logs ORDER BY seq").fetchall())
     assert b"hunter2" not in stored and stored.count(b"[redacted]") == 1500
+
+
+def _locked_writer(path: Path, now: list[float], warnings: list[str]) -> Writer:
+    """A writer (thread not started) with its store open, on a clock the test moves."""
+    writer = Writer(path, "r1", warn=warnings.append, monotonic=lambda: now[0])
+    writer._open()
+    return writer
+
+
+LOCKED = sqlite3.OperationalError("database is locked")
+
+
+def test_a_store_locked_with_no_writer_committing_is_reported_after_10_s(tmp_path: Path) -> None:
+    now, warnings = [0.0], []
+    writer = _locked_writer(tmp_path / "s.db", now, warnings)
+    for second in range(0, 12):
+        now[0] = float(second)
+        writer._on_failure(LOCKED)
+    assert len(warnings) == 1 and "cannot write the store" in warnings[0]
+
+
+def test_a_store_busy_with_other_writers_committing_stays_quiet(tmp_path: Path) -> None:
+    """Many runs into one store on a busy machine: the lock changes hands, nobody is stuck.
+    The writer waits its turn without a warning for up to two minutes."""
+    path = tmp_path / "s.db"
+    now, warnings = [0.0], []
+    writer = _locked_writer(path, now, warnings)
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("CREATE TABLE other_runs (n INTEGER)")
+    for second in range(0, 119):
+        now[0] = float(second)
+        other.execute("INSERT INTO other_runs VALUES (?)", (second,))  # another writer's turn
+        writer._on_failure(LOCKED)
+    assert warnings == []
+    now[0] = 121.0  # past any reasonable turn: say so
+    other.execute("INSERT INTO other_runs VALUES (121)")
+    writer._on_failure(LOCKED)
+    assert len(warnings) == 1
+    other.close()

@@ -53,9 +53,13 @@ _LOG_ROW_SPAN_S = 0.05
 _EARLY_COMMIT_BYTES = 16 << 20  # queued bytes that wake the writer before its interval
 _MAX_TX_LOG_BYTES = 16 << 20  # console bytes in one transaction
 # The writer's lock wait: short, so that it comes back to its loop (and to a close) quickly; a
-# lock held longer is retried there, silently until _LOCKED_QUIET_S have passed.
+# lock held longer is retried there, silently until _LOCKED_QUIET_S have passed with no other
+# writer committing (a lock held by a stuck process, a browser of the file), or
+# _CONTENDED_QUIET_S while others commit in turn (many runs into one store on a busy machine:
+# slow, but nothing for the user to do).
 _BUSY_MS = 1000
 _LOCKED_QUIET_S = 10.0
+_CONTENDED_QUIET_S = 120.0
 STATUS_WAIT_S = 10.0
 """How long the final status waits for a store that another process holds locked."""
 
@@ -102,6 +106,7 @@ class Writer:
             other records are dropped (and counted).
         warn: Receives one-line warnings for the user.
         clock: Wall clock.
+        monotonic: The clock of waits (how long the store has been locked).
         secrets: Byte strings scrubbed from the stored console and texts.
         block_when_full: Imports: ``put`` waits for the writer instead of dropping anything.
         network_fs: Whether the store is on a network filesystem (None: detect).
@@ -120,6 +125,7 @@ class Writer:
         secrets: list[bytes] | None = None,
         block_when_full: bool = False,
         network_fs: bool | None = None,
+        monotonic: Callable[[], float] = time.monotonic,
     ) -> None:
         self.path = path
         self.run_id = run_id
@@ -146,7 +152,10 @@ class Writer:
         self._spooling = False  # new console goes to the spool (behind what it holds)
         self._spool_cut: int | None = None  # spool position after this transaction's rows
         self._failing = False
-        self._locked_since: float | None = None
+        self._locked_since: float | None = None  # failing on the lock since, others idle
+        self._contended_since: float | None = None  # failing on the lock since, at all
+        self._seen_version: int | None = None  # the store's data_version at the last failure
+        self._monotonic = monotonic
         self._deadline: float | None = None
         self._block_when_full = block_when_full
         self._secrets = list(secrets or [])
@@ -811,11 +820,17 @@ class Writer:
     def _on_failure(self, error: BaseException) -> None:
         self.stats.write_errors += 1
         if _transient(error):
-            # Another process holds the store: wait silently for a while, as a user expects.
-            now = time.monotonic()
-            if self._locked_since is None:
+            # Another process holds the store: wait silently for a while, as a user expects,
+            # and longer while other writers get their turns.
+            now = self._monotonic()
+            if self._contended_since is None:
+                self._contended_since = now
+            if self._locked_since is None or self._others_committed():
                 self._locked_since = now
-            if now - self._locked_since < _LOCKED_QUIET_S:
+            if (
+                now - self._locked_since < _LOCKED_QUIET_S
+                and now - self._contended_since < _CONTENDED_QUIET_S
+            ):
                 return
         if not self._failing:
             self._failing = True
@@ -824,8 +839,21 @@ class Writer:
                 "the run goes on, mlop keeps its data (bounded) and retries"
             )
 
+    def _others_committed(self) -> bool:
+        """Whether another connection committed to the store since the last look."""
+        if self._conn is None:
+            return False
+        try:
+            version = int(self._conn.execute("PRAGMA data_version").fetchone()[0])
+        except sqlite3.Error:
+            return False
+        seen, self._seen_version = self._seen_version, version
+        return seen is not None and version != seen
+
     def _after_success(self, now: float) -> None:
         self._locked_since = None
+        self._contended_since = None
+        self._seen_version = None
         if self._batch.run_start is not None:
             self._run_created = True
         self._batch.committed()
