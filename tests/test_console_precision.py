@@ -413,3 +413,18 @@ def test_a_setting_printed_before_training_is_not_the_first_point_of_its_series(
     # An evaluation before training is a point of its series.
     text = "val_loss: 0.93\n" + "".join(f"step {s} val_loss: 0.{8 - s // 10}\n" for s in (10, 20))
     assert _run(text)["val_loss"] == [(None, 0.93), (10, 0.7), (20, 0.6)]
+
+
+def test_pairs_in_parentheses_after_a_value_are_read_under_their_own_phase() -> None:
+    # A group of `name value` pairs of its own is read; a name with its own phase keeps it.
+    line = "Epoch 1 validation: loss=0.4361 accuracy=0.8208 (train loss 0.5270)\n"
+    assert parse_block(line)[0][1] == [
+        ("validation/loss", 0.4361),
+        ("validation/accuracy", 0.8208),
+        ("train_loss", 0.527),
+    ]
+    # A number in parentheses after a value annotates it (a running average, a count).
+    assert _names("Loss 6.9e+00 (7.0e+00) Acc@1 12.5 (10.1)\n") == {"Loss", "Acc@1"}
+    assert _names("best: 0.8 (10)\n") == {"best"}
+    # Prose in parentheses is no pair.
+    assert _names("loss: 0.3 (best so far 0.2)\n") == {"loss"}

@@ -826,7 +826,17 @@ def _read_pairs(items: list[_Item], program: Program) -> None:  # one pass, one 
             elif (
                 name is not None and name not in IGNORED_NAMES and _is_counter_words(words) is None
             ):
-                full = "/".join([*(["_".join(label)] if label else []), name])
+                own_phase = (
+                    label
+                    and words[0].lower() in PHASES
+                    and all(w.lower() in PHASES for w in label)
+                    and words[0].lower() != label[-1].lower()
+                )
+                # A name with a phase of its own (`train loss` on a validation line) is not
+                # the label's: `Epoch 1 validation: loss=0.43 (train loss 0.53)`.
+                full = (
+                    name if own_phase else "/".join([*(["_".join(label)] if label else []), name])
+                )
                 if any(metric[0] == full for metric in program.metrics):
                     # Two values on one line never share a series: the later one keeps every
                     # word of its phrase (`best estimator lgbm's best error` after `estimator
@@ -851,11 +861,18 @@ def _read_pairs(items: list[_Item], program: Program) -> None:  # one pass, one 
             words, after_value = [], True
             last_num = item
             segment_start = False
-            # A value annotated in parentheses: `Loss 6.9e+00 (7.0e+00)`, `best: 0.8 (10)`.
+            # A value annotated in parentheses: `Loss 6.9e+00 (7.0e+00)`, `best: 0.8 (10)`;
+            # a group of pairs of its own (`accuracy=0.82 (train loss 0.53)`) is read.
             if nxt is not None and items[nxt].kind == "p" and items[nxt].text == "(":
-                skip_paren = 1
-                index = nxt + 1
-                continue
+                inside = _next_significant(items, nxt)
+                if not (
+                    inside is not None
+                    and items[inside].kind == "word"
+                    and _pairs_follow(items, inside)
+                ):
+                    skip_paren = 1
+                    index = nxt + 1
+                    continue
             index += 1
             continue
         text = item.text
@@ -1192,6 +1209,26 @@ def _sized(items: list[_Item], index: int) -> bool:
         if after.kind == "word" and j + 3 < len(items) and items[j + 2].text == "/":
             text += "/" + items[j + 3].text
         return after.kind == "word" and _BYTES.match(text) is not None
+    return False
+
+
+def _pairs_follow(items: list[_Item], index: int) -> bool:
+    """Whether a parenthesised group from its first word ``index`` is `name value` pairs: at
+    most three words, then a number, then the group closes or a separator follows."""
+    words = 0
+    for j in range(index, len(items)):
+        item = items[j]
+        if item.kind == "ws" or item.kind == "p" and item.text in ":=":
+            continue
+        if item.kind == "word":
+            words += 1
+            if words > 3 or item.text.lower() in STOP_WORDS:
+                return False
+            continue
+        if item.kind == "num" and words:
+            after = _next_significant(items, j)
+            return after is not None and items[after].text in "),;|"
+        return False
     return False
 
 
