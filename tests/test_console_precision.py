@@ -273,8 +273,8 @@ def test_names_of_the_data_itself_are_not_metrics() -> None:
 def test_a_time_counter_is_the_step() -> None:
     got = parse_block("Norm: 88.99, NNZs: 12, T: 600, Avg. loss: 30.6\nT: 1200, Avg. loss: 19.7\n")
     assert got == [(600, [("Norm", 88.99), ("Avg_loss", 30.6)]), (1200, [("Avg_loss", 19.7)])]
-    # A time with a fraction is no counter.
-    assert parse_block("t: 0.53, loss: 0.2\n")[0][0] is None
+    # A time with a fraction is no counter: a value.
+    assert parse_block("t: 0.53, loss: 0.2\n") == [(None, [("t", 0.53), ("loss", 0.2)])]
 
 
 def test_the_circumstance_after_a_counter_phrase_is_not_part_of_the_name() -> None:

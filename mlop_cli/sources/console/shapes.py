@@ -824,7 +824,9 @@ def _read_pairs(items: list[_Item], program: Program) -> None:  # one pass, one 
             ):
                 pass  # `iteration: 2 of max_iter: 6`: the total the counter runs to
             elif (
-                name is not None and name not in IGNORED_NAMES and _is_counter_words(words) is None
+                name is not None
+                and name not in IGNORED_NAMES
+                and (_is_counter_words(words) is None or words == ["t"] or words == ["T"])
             ):
                 own_phase = (
                     label
