@@ -428,3 +428,12 @@ def test_pairs_in_parentheses_after_a_value_are_read_under_their_own_phase() -> 
     assert _names("best: 0.8 (10)\n") == {"best"}
     # Prose in parentheses is no pair.
     assert _names("loss: 0.3 (best so far 0.2)\n") == {"loss"}
+
+
+def test_a_data_bar_done_before_training_does_not_give_the_epochs_their_step() -> None:
+    text = (
+        "Initial learn rate: 0.1\n"
+        "Scanning data: 100%|##########| 16/16 [00:00<00:00, 221.1it/s]\n"
+        "Epoch 1/3: loss=0.5\nEpoch 2/3: loss=0.4\nEpoch 3/3: loss=0.3\n"
+    )
+    assert _run(text)["loss"] == [(1, 0.5), (2, 0.4), (3, 0.3)]

@@ -741,6 +741,10 @@ class Reader:
         if self._prep_done:
             self._prep_done = False
             ctx.started = False
+            # Its positions counted the data, not the run's steps: later values with no finer
+            # step are not at its end (Ultralytics' epoch rows after scanning 16 images).
+            ctx.last_step = None
+            ctx.bar_position = ctx.bar_total = None
             return
         if not program.metrics:
             if (
@@ -1018,7 +1022,7 @@ class Reader:
             and total
             and total == ctx.main_total
             and position >= total
-            and not self.metric_lines
+            and (not self.metric_lines or not ctx.started)
             and not self._lump
         ):
             # A bar done before any metric (data preparation): the run's bar is still to come,
