@@ -437,3 +437,15 @@ def test_a_data_bar_done_before_training_does_not_give_the_epochs_their_step() -
         "Epoch 1/3: loss=0.5\nEpoch 2/3: loss=0.4\nEpoch 3/3: loss=0.3\n"
     )
     assert _run(text)["loss"] == [(1, 0.5), (2, 0.4), (3, 0.3)]
+
+
+def test_a_keras_bar_of_unknown_total_is_read_at_its_position() -> None:
+    # Fed by a generator of unknown length, Keras draws no bar: the position, the time so far
+    # and per step, then the running values.
+    text = (
+        "Epoch 1/2\n"
+        "      1/Unknown 5s 5s/step - accuracy: 0.6250 - loss: 0.6482\n"
+        "      5/Unknown 5s 15ms/step - accuracy: 0.7188 - loss: 0.5561\n"
+        "      9/Unknown 6s 15ms/step - accuracy: 0.7812 - loss: 0.4499\n"
+    )
+    assert _points(text)["loss"] == [(1, 0.6482), (5, 0.5561), (9, 0.4499)]

@@ -16,7 +16,7 @@ from tests import console_score
 ENTRIES = console_score.entries()
 
 # What the reader reaches on this corpus today, rounded down: a floor, not a target.
-FLOORS = {"value_recall": 0.98, "series_recall": 0.95, "steps": 0.92, "precision": 0.99}
+FLOORS = {"value_recall": 0.98, "series_recall": 0.95, "steps": 0.93, "precision": 0.99}
 
 
 @pytest.fixture(scope="module")

@@ -101,7 +101,11 @@ _TQDM = re.compile(
 )
 _TQDM_NOTOTAL = re.compile(r"(?:^|(?<=[\s:]))(\d+)(?:it|[a-zA-Z]+)?[ ]\[\d+:\d\d")
 _RICH = re.compile(r"(?:^|(?<=\s))(\d+)/(\d+|--)[ ]+(?:\d+:\d\d:\d\d|-:--:--)[ ]+•")
-_KERAS = re.compile(rf"^[ ]*(\d+)/(\d+|Unknown)[ ]+(?:\[?{GLYPH}\]?|-[ ]\d+(?:m?s|us)[ ]-)")
+# (A total Keras does not know yet draws no bar: `17/Unknown 5s 15ms/step - loss: …`.)
+_KERAS = re.compile(
+    rf"^[ ]*(\d+)/(\d+|Unknown)[ ]+"
+    rf"(?:\[?{GLYPH}\]?|-[ ]\d+(?:m?s|us)[ ]-|\d+(?:m?s|us|min)[ ]+\d+(?:m?s|us)/step[ ]+-)"
+)
 # A percentage, a bar's glyphs, then its position (`64: 50% ━━━━━━────── 1/2 2.7s/it 1.3s<2.1s`).
 _GLYPH_BAR = re.compile(rf"(?:^|(?<=[\s:]))\d+(?:\.\d+)?%[ ]*{GLYPH}[ ]*(\d+)/(\d+|\?)")
 _BAR_TIMINGS = re.compile(r"(?:[ ]+(?:\d+(?:\.\d+)?(?:it/s|s/it|s)|\d+:\d\d(?::\d\d)?)(?:<\S+)?)+")
