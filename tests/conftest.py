@@ -165,3 +165,9 @@ def integrity(store: Path) -> str:
 def store(tmp_path: Path) -> Path:
     """A fresh store path in a temporary folder."""
     return tmp_path / "store" / "mlop.db"
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    from tests.pg_server import stop_shared
+
+    stop_shared()

@@ -189,24 +189,29 @@ class PgServer:
         return self.url(name)
 
     def stop(self) -> None:
-        for pid in self.processes():  # never leave a frozen server behind
-            with contextlib.suppress(ProcessLookupError):
-                os.kill(pid, signal.SIGCONT)
-        if self.process is not None and self.process.poll() is None:
-            # "fast" shutdown (clients cut off), asked of the server itself: runuser does
-            # not pass signals on.
-            subprocess.run(
-                [*self._as_user, str(self.bindir / "pg_ctl"), "stop", "-D", str(self.data),
-                 "-m", "fast", "-w"],
-                capture_output=True,
-                timeout=30,
-            )  # fmt: skip
-            try:
-                self.process.wait(10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
-        shutil.rmtree(self.root, ignore_errors=True)
+        """Stop the server and remove its folder (600+ MB after the sync tests), whatever
+        happens on the way: a suite run must not leave a data folder behind."""
+        try:
+            for pid in self.processes():  # never leave a frozen server behind
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(pid, signal.SIGCONT)
+            if self.process is not None and self.process.poll() is None:
+                # "fast" shutdown (clients cut off), asked of the server itself: runuser does
+                # not pass signals on.
+                with contextlib.suppress(subprocess.TimeoutExpired):
+                    subprocess.run(
+                        [*self._as_user, str(self.bindir / "pg_ctl"), "stop", "-D",
+                         str(self.data), "-m", "fast", "-w"],
+                        capture_output=True,
+                        timeout=30,
+                    )  # fmt: skip
+                try:
+                    self.process.wait(10)
+                except subprocess.TimeoutExpired:
+                    self.process.kill()
+                    self.process.wait()
+        finally:
+            shutil.rmtree(self.root, ignore_errors=True)
 
 
 _SHARED: PgServer | None = None
@@ -225,6 +230,16 @@ def shared_server() -> PgServer | None:
         atexit.register(server.stop)
         _SHARED = server
     return _SHARED
+
+
+def stop_shared() -> None:
+    """Stop the shared server now. The suite calls this as its session ends: a pytest-xdist
+    worker is ended before its exit handlers are done, and the folder was left half removed."""
+    global _SHARED
+    if _SHARED is not None:
+        server, _SHARED = _SHARED, None
+        atexit.unregister(server.stop)
+        server.stop()
 
 
 def pg_server_or_skip() -> PgServer:

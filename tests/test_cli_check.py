@@ -138,6 +138,19 @@ def test_check_on_a_stored_run_exit_codes_and_json(store: Path) -> None:
     assert malformed.returncode == 2 and b"'high' is not a number" in malformed.stderr
 
 
+def test_check_with_the_run_left_out_says_what_is_missing(store: Path) -> None:
+    make_run(store, "r", {"eval/acc": [0.93]})
+    no_run = run_mlop("check", "eval/acc >= 0.9", store=store)
+    assert no_run.returncode == 2 and no_run.stdout == b""
+    assert no_run.stderr == (
+        b"mlop: error: 'eval/acc >= 0.9' is a condition; name the run first:"
+        b" mlop check last 'eval/acc >= 0.9'\n"
+    )
+    no_condition = run_mlop("check", "r", store=store)
+    assert no_condition.returncode == 2
+    assert no_condition.stderr == b"mlop: error: no condition to check: mlop check r 'EXPR'\n"
+
+
 CHILD = """
 import time
 from tensorboard.summary.writer.event_file_writer import EventFileWriter

@@ -126,7 +126,7 @@ def test_quick_parse_equals_typers(name: str, args: list[str]) -> None:
         ["ls", "--limit", "2.5"],
         ["ls", "stray"],  # extra argument
         ["compare", "--last", "1"],  # below min=2 (bare `compare` is the command's to refuse)
-        ["check", "last"],
+        ["check"],  # no run (without conditions, the command itself says what is missing)
         ["show", "a", "b"],  # extra argument
         ["rename", "a"],
         ["report", "--last", "0"],  # below min=1

@@ -187,8 +187,14 @@ def test_bar_redraws_read_as_one_by_one(monkeypatch: pytest.MonkeyPatch, chunk: 
     the same steps and epochs as each redraw read in full, through a data preparation bar,
     redraws at one position, bars without metrics, a NaN value, a shorter bar inside the
     run's, epochs that restart the positions, values per epoch after them and Keras' lines."""
-    text = _bars(1, 50, metrics=False)  # preparing data: done before any metric
+    # Preparing data: a bar done before any metric (its positions are not the run's steps).
+    text = "".join(
+        f"\rScanning images: {2 * i:03d}%|###       | {i:03d}/50 [00:01<00:02, 25.12it/s]"
+        for i in range(51)
+    )
+    text += "\n"
     text += "loading the model\n"
+    text += "Epoch 1: val_loss=0.300\n"  # no finer step: not at the preparation bar's end
     text += _bars(3, 300, redraws=2)
     text += "\rEpoch 3:  50%|#####     | 150/300 [00:01<00:02, 25.12it/s, loss=nan, v_num=0]\n"
     text += "\rValidation: 50%|#####     | 5/10 [00:01<00:02, 25.12it/s]" * 40 + "\n"

@@ -44,8 +44,11 @@ def test_a_setting_named_inside_a_sentence_is_not_a_metric() -> None:
 
 
 def test_sizes_and_byte_rates_are_not_metrics() -> None:
+    # A group holding a size is a check of the machine or of the data's files: its timing
+    # (`ping`) is the check's, not the training's.
     line = "val: image access (ping: 0.2±0.1 ms, read: 111.1±27.6 MB/s, size: 3.3 KB)\n"
-    assert _names(line) == {"val/ping"}
+    assert _names(line) == set()
+    assert _names("loss: 0.3 (data: 0.2 ms, io: 12 MB/s) acc: 0.9\n") == {"loss", "acc"}
     assert _names("step=3 loss=0.3 MemAllocated=0.33GB peak 1.2 GiB\n") == {"loss"}
     assert _names("Train Data Memory Usage: 0.02 MB (0.0% of available memory)\n") == set()
     # A spread is not a unit: the mean is the value.
@@ -117,6 +120,13 @@ def test_a_number_with_a_word_of_its_own_after_a_label_counts_that_thing() -> No
 def test_a_duration_named_as_a_time_is_not_a_metric() -> None:
     text = "Time spent computing histograms: 4.735s\nTotal running time: 17s\n"
     assert _names(text) == set()
+    # The unit said by the name instead of the value.
+    text = "Seconds required: 0.004\nTotal seconds required for training: 0.012\n"
+    assert _names(text) == set()
+    assert _names("step 1 loss 0.3 seconds 0.2\nstep 2 loss 0.2 seconds 0.2\n") == {
+        "loss",
+        "seconds",
+    }
     assert _names("Estimated time budget=10s. epoch 1 loss=0.3\n") == {"loss"}
     # Timings a library records as metrics print as plain numbers: they stay.
     assert _names("{'eval_loss': 0.7, 'eval_runtime': 0.081, 'epoch': 1.0}\n") == {
@@ -228,3 +238,214 @@ def test_count_names_stay_bounded_in_a_flood_of_distinct_names() -> None:
     assert len(reader._count_names) <= reader_module._MAX_COUNT_NAMES
     reader.close()
     assert len(got) == 50  # the names past the bound are metrics; the held counts never moved
+
+
+def test_a_size_of_a_structure_is_not_a_metric_even_when_it_changes() -> None:
+    # A tree's depth beside what the iteration scored (`max depth = 6, train loss: …`).
+    text = "".join(
+        f"[{i}/30] 1 tree, 17 leaves, max depth = {d}, train loss: 0.{i}, in 0.1s\n"
+        for i, d in ((1, 6), (2, 7), (3, 7), (4, 5))
+    )
+    assert _names(text) == {"train_loss"}
+    # A setting printed in a dump after training began.
+    assert _names("step 3 loss 0.2\n  train_micro_batch_size_per_gpu  16\n") == {"loss"}
+    # A size printed as a fraction is an average: a series.
+    assert _names("step 1 mean depth 5.5\nstep 2 mean depth 6.25\n") == {"mean_depth"}
+
+
+def test_names_of_the_data_itself_are_not_metrics() -> None:
+    # A progress table's columns of the current example: its label, the prediction for it.
+    text = (
+        "average  since         example        example        current        current  current\n"
+        "loss     last          counter         weight          label        predict features\n"
+        "0.693147 0.693147            1            1.0        -1.0000         0.5000        5\n"
+        "0.413765 0.134383            2            2.0         1.0000         0.8743        5\n"
+        "0.534168 0.654570            4            4.0        -1.0000         0.3368        5\n"
+        "\nweighted example sum = 300.000000\nweighted label sum = -18.000000\n"
+    )
+    # `example weight` is the counter printed again; the summary's sums count the data.
+    assert _names(text) == {"average_loss", "since_last"}
+    assert _names("step 1 label 3 pred 2 loss 0.5\nstep 2 label 1 pred 1 loss 0.4\n") == {"loss"}
+    # A name holding a metric's word is a measure.
+    assert _names("step 1 label_smoothing_loss 0.5\n") == {"label_smoothing_loss"}
+
+
+def test_a_time_counter_is_the_step() -> None:
+    got = parse_block("Norm: 88.99, NNZs: 12, T: 600, Avg. loss: 30.6\nT: 1200, Avg. loss: 19.7\n")
+    assert got == [(600, [("Norm", 88.99), ("Avg_loss", 30.6)]), (1200, [("Avg_loss", 19.7)])]
+    # A time with a fraction is no counter: a value.
+    assert parse_block("t: 0.53, loss: 0.2\n") == [(None, [("t", 0.53), ("loss", 0.2)])]
+
+
+def test_the_circumstance_after_a_counter_phrase_is_not_part_of_the_name() -> None:
+    text = (
+        "[t-SNE] KL divergence after 250 iterations with early exaggeration: 60.770908\n"
+        "[t-SNE] KL divergence after 350 iterations: 0.742497\n"
+    )
+    assert parse_block(text) == [
+        (250, [("KL_divergence", 60.770908)]),
+        (350, [("KL_divergence", 0.742497)]),
+    ]
+
+
+def test_a_bracketed_tag_opening_the_line_leaves_its_counter_a_counter() -> None:
+    text = (
+        "[t-SNE] Iteration 50: error = 58.0146255, gradient norm = 0.3217673 (50 iterations in 2.7s)\n"
+        "[t-SNE] Iteration 100: error = 57.4227715, gradient norm = 0.2879691 (50 iterations in 2.2s)\n"
+    )
+    assert [step for step, _ in parse_block(text)] == [50, 100]
+
+
+def _points(text: str) -> dict[str, list[tuple[int | None, float]]]:
+    out: dict[str, list[tuple[int | None, float]]] = {}
+    for step, pairs in parse_block(text):
+        for name, value in pairs:
+            out.setdefault(name, []).append((step, value))
+    return out
+
+
+def _lightning_bar(epochs: list[tuple[list[float], float]], total: int = 4) -> str:
+    """A piped tqdm bar as Lightning draws it: the epoch's values join the postfix at its
+    end and are shown again at every position of the next epoch; a reset redraw at 0."""
+    lines = []
+    shown = ""
+    for epoch, (losses, val) in enumerate(epochs):
+        lines.append(f"Epoch {epoch}:   0%|          | 0/{total} [00:00<?, ?it/s{shown}]")
+        for position, loss in enumerate(losses, 1):
+            bar = f"Epoch {epoch}: {100 * position // total:3d}%|###       | {position}/{total}"
+            lines.append(f"{bar} [00:00<00:00, 10.1it/s, lr=0.1, loss={loss}{shown}]")
+        shown = f", val_loss={val}"
+        lines.append(f"{bar} [00:00<00:00, 9.9it/s, lr=0.1, loss={losses[-1]}{shown}]")
+        lines.append(f"Epoch {epoch}:   0%|          | 0/{total} [00:00<?, ?it/s{shown}]")
+    return "\n".join(lines) + "\n"  # each `\r` redraw is a record of its own
+
+
+def test_an_epochs_value_shown_again_on_the_next_epochs_bar_is_one_point() -> None:
+    text = _lightning_bar(
+        [([0.9, 0.8, 0.7, 0.6], 0.55), ([0.5, 0.5, 0.4, 0.3], 0.45), ([0.3, 0.2, 0.2, 0.1], 0.45)]
+    )
+    points = _points(text)
+    # One point per epoch, at its end; the same value at the next epoch's end is a new point.
+    assert points["val_loss"] == [(4, 0.55), (8, 0.45), (12, 0.45)]
+    # A value repeated at a new training step is a new point (a constant rate, a loss).
+    assert points["lr"] == [(step, 0.1) for step in range(1, 13)]
+    assert [v for _, v in points["loss"]] == [0.9, 0.8, 0.7, 0.6, 0.5, 0.5, 0.4, 0.3] + [
+        0.3,
+        0.2,
+        0.2,
+        0.1,
+    ]
+
+
+def test_a_tab_separated_table_is_read_as_a_terminal_shows_it() -> None:
+    # Names padded to their column's widest value, then a tab: the columns line up only at the
+    # terminal's tab stops (every 8 characters).
+    text = (
+        "gen\tnevals\tavg  \tstd    \tmin\tmax\n"
+        "0  \t60    \t19.65\t3.42941\t12 \t27 \n"
+        "1  \t44    \t22.3667\t2.53618\t17 \t27 \n"
+        "2  \t29    \t24.0667\t2.34426\t19 \t30 \n"
+    )
+    got = parse_block(text)
+    # `gen` is the step; `min`/`max` are statistics even as whole numbers; `nevals` counts.
+    assert [step for step, _ in got] == [0, 1, 2]
+    assert got[1][1] == [("avg", 22.3667), ("std", 2.53618), ("min", 17), ("max", 27)]
+
+
+def test_whole_numbers_under_a_count_column_of_a_report_row_stay_out() -> None:
+    text = (
+        "              precision    recall  f1-score   support\n\n"
+        "           0      0.738     0.801     0.768       226\n"
+        "           1      0.782     0.716     0.748       224\n\n"
+        "    accuracy                          0.758       450\n"
+    )
+    assert _names(text) == {
+        "0/precision",
+        "0/recall",
+        "0/f1-score",
+        "1/precision",
+        "1/recall",
+        "1/f1-score",
+        "accuracy",
+    }
+
+
+def test_columns_sharing_a_name_are_told_apart_by_the_titles_over_them() -> None:
+    text = (
+        "    |   Population Average    |             Best Individual              |\n"
+        "---- ------------------------- ------------------------------------------ ----------\n"
+        " Gen   Length          Fitness   Length          Fitness      OOB Fitness  Time Left\n"
+        "   0    38.11          4649.14        7         0.325495          0.32376      2.82s\n"
+        "   1    11.57          1.19404       15         0.240636         0.257007      1.33s\n"
+    )
+    got = parse_block(text)
+    assert [step for step, _ in got] == [0, 1]
+    # Two values on one line never share a series; the time left is an estimate, no metric.
+    assert got[1][1] == [
+        ("Population_Average/Length", 11.57),
+        ("Population_Average/Fitness", 1.19404),
+        ("Best_Individual/Fitness", 0.240636),
+        ("OOB_Fitness", 0.257007),
+    ]
+
+
+def _run(text: str) -> dict[str, list[tuple[int | None, float]]]:
+    """The points of a whole run's output, read from its start (configuration first)."""
+    from mlop_cli.sources.console.reader import Reader
+
+    out: dict[str, list[tuple[int | None, float]]] = {}
+
+    def emit(names, step, epoch, values, when):
+        for name, value in zip(names, values, strict=True):
+            out.setdefault(name, []).append((step, value))
+
+    reader = Reader(emit)
+    reader.read(1, text, 0.0, 0.0)
+    reader.close()
+    return out
+
+
+def test_a_setting_printed_before_training_is_not_the_first_point_of_its_series() -> None:
+    text = "Starting training: 140 steps, lr=0.3\n" + "".join(
+        f"step {s} | loss 0.{9 - s // 10} | lr 0.3\n" for s in (10, 20, 30)
+    )
+    assert _run(text)["lr"] == [(10, 0.3), (20, 0.3), (30, 0.3)]
+    # An evaluation before training is a point of its series.
+    text = "val_loss: 0.93\n" + "".join(f"step {s} val_loss: 0.{8 - s // 10}\n" for s in (10, 20))
+    assert _run(text)["val_loss"] == [(None, 0.93), (10, 0.7), (20, 0.6)]
+
+
+def test_pairs_in_parentheses_after_a_value_are_read_under_their_own_phase() -> None:
+    # A group of `name value` pairs of its own is read; a name with its own phase keeps it.
+    line = "Epoch 1 validation: loss=0.4361 accuracy=0.8208 (train loss 0.5270)\n"
+    assert parse_block(line)[0][1] == [
+        ("validation/loss", 0.4361),
+        ("validation/accuracy", 0.8208),
+        ("train_loss", 0.527),
+    ]
+    # A number in parentheses after a value annotates it (a running average, a count).
+    assert _names("Loss 6.9e+00 (7.0e+00) Acc@1 12.5 (10.1)\n") == {"Loss", "Acc@1"}
+    assert _names("best: 0.8 (10)\n") == {"best"}
+    # Prose in parentheses is no pair.
+    assert _names("loss: 0.3 (best so far 0.2)\n") == {"loss"}
+
+
+def test_a_data_bar_done_before_training_does_not_give_the_epochs_their_step() -> None:
+    text = (
+        "Initial learn rate: 0.1\n"
+        "Scanning data: 100%|##########| 16/16 [00:00<00:00, 221.1it/s]\n"
+        "Epoch 1/3: loss=0.5\nEpoch 2/3: loss=0.4\nEpoch 3/3: loss=0.3\n"
+    )
+    assert _run(text)["loss"] == [(1, 0.5), (2, 0.4), (3, 0.3)]
+
+
+def test_a_keras_bar_of_unknown_total_is_read_at_its_position() -> None:
+    # Fed by a generator of unknown length, Keras draws no bar: the position, the time so far
+    # and per step, then the running values.
+    text = (
+        "Epoch 1/2\n"
+        "      1/Unknown 5s 5s/step - accuracy: 0.6250 - loss: 0.6482\n"
+        "      5/Unknown 5s 15ms/step - accuracy: 0.7188 - loss: 0.5561\n"
+        "      9/Unknown 6s 15ms/step - accuracy: 0.7812 - loss: 0.4499\n"
+    )
+    assert _points(text)["loss"] == [(1, 0.6482), (5, 0.5561), (9, 0.4499)]

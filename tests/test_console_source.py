@@ -86,6 +86,10 @@ CASES = [
     "\rEpoch 1: 100%|██████████| 100/100 [00:02<00:00, 50.0it/s, loss=0.4]\n",
     "ünïcödé λ=1 loss=0.5 ✓\n{'loss': 0.4, 'epoch': 0.5}\n\x1b[32mloss=0.3\x1b[0m\n",
     "| epoch 001 | loss 4.1 | ppl 17.2\n[rank1]: loss=0.2\n",
+    # A boxed table under a terminal (`\r\n`): a read ending between rows must not end the box.
+    "-----------------------------\r\n| rollout/        |         |\r\n|    ep_len_mean  | 22.3    |"
+    "\r\n| time/           |         |\r\n|    fps          | 148     |\r\n|    total_timesteps"
+    " | 256 |\r\n-----------------------------\r\n",
 ]
 
 

@@ -16,7 +16,7 @@ from tests import console_score
 ENTRIES = console_score.entries()
 
 # What the reader reaches on this corpus today, rounded down: a floor, not a target.
-FLOORS = {"value_recall": 0.98, "series_recall": 0.95, "steps": 0.91, "precision": 0.97}
+FLOORS = {"value_recall": 0.98, "series_recall": 0.95, "steps": 0.93, "precision": 0.99}
 
 
 @pytest.fixture(scope="module")
@@ -50,7 +50,7 @@ def test_every_library_gets_some_of_its_values_read(
 
 # The holdout set (libraries the reader was not written against) scored the same way: its
 # floors are lower, and the gap between the two sets is how much the reader is still tuned.
-HOLDOUT_FLOORS = {"value_recall": 0.88, "series_recall": 0.79, "steps": 0.89, "precision": 0.88}
+HOLDOUT_FLOORS = {"value_recall": 0.88, "series_recall": 0.80, "steps": 0.90, "precision": 0.89}
 
 
 @pytest.mark.parametrize("measure", sorted(HOLDOUT_FLOORS))

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from mlop_cli import records as rec
 from mlop_cli.store.model import MetricKey
+from mlop_cli.store.spool import read_handover
 from mlop_cli.store.writer import RunStart, RunUpdate, Writer
 
 
@@ -295,3 +296,85 @@ def test_a_secret_split_where_the_overflow_begins_is_still_scrubbed(tmp_path: Pa
     conn = sqlite3.connect(path)
     stored = b"".join(d for (d,) in conn.execute("SELECT data FROM logs ORDER BY seq").fetchall())
     assert b"hunter2" not in stored and stored.count(b"[redacted]") == 1500
+
+
+def _locked_writer(path: Path, now: list[float], warnings: list[str]) -> Writer:
+    """A writer (thread not started) with its store open, on a clock the test moves."""
+    writer = Writer(path, "r1", warn=warnings.append, monotonic=lambda: now[0])
+    writer._open()
+    return writer
+
+
+LOCKED = sqlite3.OperationalError("database is locked")
+
+
+def test_a_store_locked_with_no_writer_committing_is_reported_after_10_s(tmp_path: Path) -> None:
+    now, warnings = [0.0], []
+    writer = _locked_writer(tmp_path / "s.db", now, warnings)
+    for second in range(0, 12):
+        now[0] = float(second)
+        writer._on_failure(LOCKED)
+    assert len(warnings) == 1 and "cannot write the store" in warnings[0]
+
+
+def test_a_store_busy_with_other_writers_committing_stays_quiet(tmp_path: Path) -> None:
+    """Many runs into one store on a busy machine: the lock changes hands, nobody is stuck.
+    The writer waits its turn without a warning for up to two minutes."""
+    path = tmp_path / "s.db"
+    now, warnings = [0.0], []
+    writer = _locked_writer(path, now, warnings)
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("CREATE TABLE other_runs (n INTEGER)")
+    for second in range(0, 119):
+        now[0] = float(second)
+        other.execute("INSERT INTO other_runs VALUES (?)", (second,))  # another writer's turn
+        writer._on_failure(LOCKED)
+    assert warnings == []
+    now[0] = 121.0  # past any reasonable turn: say so
+    other.execute("INSERT INTO other_runs VALUES (121)")
+    writer._on_failure(LOCKED)
+    assert len(warnings) == 1
+    other.close()
+
+
+class _SlowFinalCommit(Writer):
+    """A store whose first transaction after close() takes 2.5 s: a loaded machine, a slow
+    disk, a writer thread that yields the CPU to everything else."""
+
+    slowed = False
+
+    def _open(self) -> sqlite3.Connection:
+        conn = super()._open()
+
+        def slow() -> int:
+            if self._deadline is not None and not self.slowed:
+                self.slowed = True
+                time.sleep(2.5)  # the fault itself, not a wait for a condition
+            return 0
+
+        conn.set_progress_handler(slow, 50)
+        return conn
+
+
+def test_a_commit_past_the_exit_deadline_still_ends_in_a_handover(tmp_path: Path) -> None:
+    """The console is stored or handed over, never left in a spool no one will read: the
+    writer's last transaction ran past close()'s wait, mlop exited, and 900 MB of a 1 GiB
+    console stayed in an orphaned spool (suite with two burners)."""
+    path = tmp_path / "s.db"
+    writer = _SlowFinalCommit(path, "r1", flush_interval=3600)
+    writer.start()
+    writer.put(RunStart(row={"id": "r1", "name": "w", "status": "running", "started_at": 1.0}))
+    chunk = b"x" * 65535 + b"\n"
+    for index in range(128):  # 8 MiB, more than one transaction's worth
+        writer.put(rec.LogChunk(1, float(index), chunk))
+    stats = writer.close(0.1)
+    assert writer.slowed and not stats.unflushed
+    conn = sqlite3.connect(path)
+    stored = conn.execute("SELECT coalesce(sum(length(data)), 0) FROM logs").fetchone()[0]
+    assert stored == stats.stored_log_bytes
+    handed: list[tuple[int, float, int, bytes]] = []
+    if stats.handover is not None:  # what a later process stores, after the stored rows
+        handed = [row for batch in read_handover(stats.handover) for row in batch]
+    rows = conn.execute("SELECT seq, time, stream, data FROM logs ORDER BY seq").fetchall()
+    assert [row[0] for row in rows + handed] == list(range(128))
+    assert b"".join(row[3] for row in rows + handed) == chunk * 128

@@ -268,8 +268,8 @@ def check(
         metavar="RUN",
         help="Run id, name (its newest run), NAME~N (the Nth before), `last`, or unique id prefix.",
     ),
-    conditions: list[str] = typer.Argument(
-        ...,
+    conditions: list[str] | None = typer.Argument(
+        None,
         metavar="EXPR...",
         help="Conditions like 'eval/acc >= 0.9' or 'max(train/loss) < 5' "
         "(aggregates: last, min, max, mean, count; operators: < <= > >= == !=).",
@@ -293,8 +293,18 @@ def check(
     """
     from rich.text import Text
 
-    from mlop_cli.gate import evaluate, parse_condition
+    from mlop_cli.gate import ExpressionError, evaluate, parse_condition
 
+    if not conditions:
+        # `mlop check 'loss < 1'`: the run was left out. Gating `last` silently could test
+        # another job's run in CI, so say what is missing instead.
+        try:
+            parse_condition(run_ref)
+        except ExpressionError:
+            raise UsageError(f"no condition to check: mlop check {run_ref} 'EXPR'") from None
+        raise UsageError(
+            f"{run_ref!r} is a condition; name the run first: mlop check last {run_ref!r}"
+        )
     parsed = [parse_condition(text) for text in conditions]
     try:
         opened = _open_store(store)

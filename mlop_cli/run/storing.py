@@ -122,6 +122,8 @@ def what_is_stored(store: Path, run_id: str, stats: WriterStats, indexed: bool) 
         )
     if stats.store_failed:
         recorded += f"; its last data is not stored: the store {store} could not be written"
+    elif stats.unflushed:
+        recorded += "; mlop could not finish writing in time: its last data may be missing"
     return recorded
 
 

@@ -52,10 +52,20 @@ _MAX_LOG_ROW = 1 << 20  # bytes of console in one logs row
 _LOG_ROW_SPAN_S = 0.05
 _EARLY_COMMIT_BYTES = 16 << 20  # queued bytes that wake the writer before its interval
 _MAX_TX_LOG_BYTES = 16 << 20  # console bytes in one transaction
+# ... once close() has set a deadline: a transaction started just before the deadline must end
+# soon after it, even on a loaded machine, where the writer thread yields the CPU to all else.
+_FINAL_TX_LOG_BYTES = 2 << 20
+# How long close() waits past its deadline for the writer thread: the transaction in progress,
+# then the handover of the console left. Past this, mlop exits and says so.
+_OVERRUN_S = 15.0
 # The writer's lock wait: short, so that it comes back to its loop (and to a close) quickly; a
-# lock held longer is retried there, silently until _LOCKED_QUIET_S have passed.
+# lock held longer is retried there, silently until _LOCKED_QUIET_S have passed with no other
+# writer committing (a lock held by a stuck process, a browser of the file), or
+# _CONTENDED_QUIET_S while others commit in turn (many runs into one store on a busy machine:
+# slow, but nothing for the user to do).
 _BUSY_MS = 1000
 _LOCKED_QUIET_S = 10.0
+_CONTENDED_QUIET_S = 120.0
 STATUS_WAIT_S = 10.0
 """How long the final status waits for a store that another process holds locked."""
 
@@ -102,6 +112,7 @@ class Writer:
             other records are dropped (and counted).
         warn: Receives one-line warnings for the user.
         clock: Wall clock.
+        monotonic: The clock of waits (how long the store has been locked).
         secrets: Byte strings scrubbed from the stored console and texts.
         block_when_full: Imports: ``put`` waits for the writer instead of dropping anything.
         network_fs: Whether the store is on a network filesystem (None: detect).
@@ -120,6 +131,7 @@ class Writer:
         secrets: list[bytes] | None = None,
         block_when_full: bool = False,
         network_fs: bool | None = None,
+        monotonic: Callable[[], float] = time.monotonic,
     ) -> None:
         self.path = path
         self.run_id = run_id
@@ -146,7 +158,10 @@ class Writer:
         self._spooling = False  # new console goes to the spool (behind what it holds)
         self._spool_cut: int | None = None  # spool position after this transaction's rows
         self._failing = False
-        self._locked_since: float | None = None
+        self._locked_since: float | None = None  # failing on the lock since, others idle
+        self._contended_since: float | None = None  # failing on the lock since, at all
+        self._seen_version: int | None = None  # the store's data_version at the last failure
+        self._monotonic = monotonic
         self._deadline: float | None = None
         self._block_when_full = block_when_full
         self._secrets = list(secrets or [])
@@ -330,7 +345,10 @@ class Writer:
                     self._queue.put(rec.LogChunk(stream, self._clock(), tail))
         self._queue.put(None)
         self._wake.set()
-        self._thread.join(timeout + 1.5)  # a commit in progress may wait on a lock ~1 s
+        # Past the deadline the thread only ends the transaction in progress (a lock wait ~1 s,
+        # at most _FINAL_TX_LOG_BYTES of console) and hands the rest over: wait for that, or
+        # the console left would sit in a spool without the manifest that names it.
+        self._thread.join(timeout + _OVERRUN_S)
         self._stop_beating.set()
         if self._thread.is_alive():
             self.stats.unflushed = True
@@ -770,16 +788,15 @@ class Writer:
         # At most _MAX_TX_LOG_BYTES of console per transaction: the writer stays quick to answer
         # a close. What is in memory is older than what is in the spool: it goes first.
         chunks: list[list[Any]]
+        limit = _MAX_TX_LOG_BYTES if self._deadline is None else _FINAL_TX_LOG_BYTES
         if self._logs:
             size = 0
-            while self._log_cut < len(self._logs) and (
-                self._log_cut == 0 or size < _MAX_TX_LOG_BYTES
-            ):
+            while self._log_cut < len(self._logs) and (self._log_cut == 0 or size < limit):
                 size += len(self._logs[self._log_cut][2])
                 self._log_cut += 1
             chunks = self._logs[: self._log_cut]
         elif self._spool is not None and self._spool.pending > 0:
-            chunks, self._spool_cut = self._spool.read(_MAX_TX_LOG_BYTES)
+            chunks, self._spool_cut = self._spool.read(limit)
         else:
             return
         conn.executemany(
@@ -811,11 +828,17 @@ class Writer:
     def _on_failure(self, error: BaseException) -> None:
         self.stats.write_errors += 1
         if _transient(error):
-            # Another process holds the store: wait silently for a while, as a user expects.
-            now = time.monotonic()
-            if self._locked_since is None:
+            # Another process holds the store: wait silently for a while, as a user expects,
+            # and longer while other writers get their turns.
+            now = self._monotonic()
+            if self._contended_since is None:
+                self._contended_since = now
+            if self._locked_since is None or self._others_committed():
                 self._locked_since = now
-            if now - self._locked_since < _LOCKED_QUIET_S:
+            if (
+                now - self._locked_since < _LOCKED_QUIET_S
+                and now - self._contended_since < _CONTENDED_QUIET_S
+            ):
                 return
         if not self._failing:
             self._failing = True
@@ -824,8 +847,21 @@ class Writer:
                 "the run goes on, mlop keeps its data (bounded) and retries"
             )
 
+    def _others_committed(self) -> bool:
+        """Whether another connection committed to the store since the last look."""
+        if self._conn is None:
+            return False
+        try:
+            version = int(self._conn.execute("PRAGMA data_version").fetchone()[0])
+        except sqlite3.Error:
+            return False
+        seen, self._seen_version = self._seen_version, version
+        return seen is not None and version != seen
+
     def _after_success(self, now: float) -> None:
         self._locked_since = None
+        self._contended_since = None
+        self._seen_version = None
         if self._batch.run_start is not None:
             self._run_created = True
         self._batch.committed()

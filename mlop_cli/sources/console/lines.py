@@ -65,6 +65,10 @@ class LineAssembler:
         else:
             self.first_time = time
             block = data[:cut]
+        if data[cut] == 10 and block[-1:] == b"\r":
+            # The `\r` of the `\r\n` ending the block: one line end, not a redraw before an
+            # empty record (which, as a blank line, would end a table or a box read on).
+            block = block[:-1]
         self._tail = data[cut + 1 :]
         self._tail_time = time
         self._check_tail()

@@ -42,9 +42,11 @@ from mlop_cli.sources.console.shapes import (
     EMPTY,
     EPOCH_WORDS,
     METRIC_WORDS,
+    SIZE,
     STEP_WORDS,
     UNIT_SCALE,
     Program,
+    count_kind,
     fold_glyphs,
     interpret,
     is_count_name,
@@ -118,11 +120,11 @@ def _unwrap(m: re.Match[str]) -> str:
 _AFTER_BAR = re.compile(r"(\[[^\]\n]*(?:it/s|s/it)(?:,[^\]\n]*)?\])[ ]*(?=[^\s\]])")
 _TOKEN_AND_UNIT = re.compile(rf"(?:{VALUE_TOKEN.pattern}){UNITS}?")
 _STEP_COLUMNS = frozenset(
-    ("#", "step", "steps", "iter", "iteration", "it", "trial", "global_step", "round")
+    ("#", "step", "steps", "iter", "iteration", "it", "trial", "global_step", "round", "gen")
 )
 _EPOCH_COLUMNS = frozenset(("e", "epoch", "epochs", "ep"))
 # The last word of a column named as a counter (`global step`, `example counter`, `train iter`).
-_COUNTER_WORDS = frozenset(("step", "iter", "iteration", "counter"))
+_COUNTER_WORDS = frozenset(("step", "iter", "iteration", "counter", "gen", "generation"))
 
 
 def _step_column(lowered: str) -> bool:
@@ -176,6 +178,7 @@ class _Stream:
     box: _Box | None = None
     bar: tuple[int | None, float | None] | None = None  # the bar just drawn: its step, epoch
     dangling: str = ""  # a wrapped bar's last name, its value on the next line (`val_loss:`)
+    titles: str = ""  # a line of titles between bars, maybe over a header's column groups
 
 
 @dataclass(slots=True)
@@ -217,9 +220,10 @@ class Reader:
     ) -> None:
         self._emit_out = emit
         self._emit = self._emit_counted
-        # Series whose name counts things (`Images`, `NNZs`): None while undecided, with the
-        # points held while the value is one whole number; a name maps to False once decided.
-        self._count_names: dict[str, bool] = {}
+        # Series whose name counts things (`Images`, `NNZs`) or sizes them (`max depth`): their
+        # kind (shapes.count_kind), with the points held while the value is one whole number;
+        # a name maps to 0 once decided a series.
+        self._count_names: dict[str, int] = {}
         self._count_held: dict[str, list[tuple[int | None, float | None, float, float]]] = {}
         self._counting = False  # a count's name was read: emits look at their names
         self._count_held_total = 0  # points held, all names together (bounded)
@@ -241,6 +245,9 @@ class Reader:
         self._lump_waits = False  # the lump came before any bar: resolve it at a read's end
         # per metric: the last position given a point, and its value
         self._bar_done: dict[str, tuple[int, float]] = {}
+        # per metric shown on a bar: whether it first came at the bar's end (an epoch's value,
+        # shown again at every later position until the next epoch ends)
+        self._bar_epoch_level: dict[str, bool] = {}
         self._hot: _Template | None = None  # the plain shape read last (see read)
         self._prep_done = False  # a data preparation bar just ended (see _bar_step)
         self._warm: Program | None = None  # the program read last, made hot when it repeats
@@ -283,18 +290,23 @@ class Reader:
         keep_names: list[str] = []
         keep_values: list[float] = []
         for name, value in zip(names, values, strict=True):
-            if not kinds.get(name, False):
+            kind = kinds.get(name, 0)
+            if not kind:
                 keep_names.append(name)
                 keep_values.append(value)
                 continue
             held = self._count_held.setdefault(name, [])
-            if value.is_integer() and (not held or held[0][2] == value):
+            if value.is_integer() and (
+                kind == SIZE or not held or held[0][2] == value or value == step
+            ):
+                # The same count again, a size, or the step printed again (`example weight`
+                # beside `example counter`): not a measure.
                 if len(held) < _MAX_COUNT_HELD and self._count_held_total < _MAX_COUNT_HELD * 10:
                     held.append((step, epoch, value, when))
                     self._count_held_total += 1
                 continue
             # It moved (or is not a whole number): a series after all, from its first point.
-            kinds[name] = False
+            kinds[name] = 0
             points = self._count_held.pop(name)
             self._count_held_total -= len(points)
             for point in points:
@@ -312,10 +324,10 @@ class Reader:
             kind = kinds.get(name)
             if kind is None:
                 if len(kinds) >= _MAX_COUNT_NAMES:
-                    kind = False  # a flood of distinct names: stay bounded, hold none of them
+                    kind = 0  # a flood of distinct names: stay bounded, hold none of them
                 else:
-                    kind = kinds[name] = is_count_name(name)
-            doubtful = doubtful or kind
+                    kind = kinds[name] = count_kind(name)
+            doubtful = doubtful or bool(kind)
         return doubtful
 
     def read(self, stream: int, text: str, first_time: float, time: float) -> None:
@@ -546,9 +558,9 @@ class Reader:
         time: float,
     ) -> bool:
         """Read a run of one bar's redraws: what _run_program does for each (see _bars_ok),
-        with the per-position points worked out once per position rather than per redraw
-        (of redraws at one position, the last is the one kept). False, having changed
-        nothing, when a value, a position or an epoch is not a plain number."""
+        with a position's points given by its first and last redraws only (what _point keeps
+        of the others is replaced). False, having changed nothing, when a value, a position
+        or an epoch is not a plain number."""
         program = hot.program
         columns = list(zip(*rows, strict=True))
         try:
@@ -570,14 +582,25 @@ class Reader:
         if program.rank:
             names = [f"rank{program.rank}/{name}" for name in names]
         point = self._point
-        # The redraw whose points are not given yet (row, step, epoch): a redraw at the same
-        # position after it replaces them, as _point would (the last value shown is kept).
+        levels = self._bar_epoch_level
+        # Names whose level is decided (_emit_metrics decides it on a name's first point and
+        # keeps it); names of an epoch's level (see _point) are given every redraw, at once.
+        settled = all(name in levels for name in names) or len(levels) >= _MAX_COUNT_NAMES
+        every = [bool(levels.get(name)) for name in names]
+        any_every = any(every)
+        # Of redraws at one position, only the first and the last change what _point keeps
+        # for the other names (the first the position's epoch, the last its value): the
+        # redraws between are skipped, the last waits until the position changes.
         waiting: tuple[int, int | None, float | None] | None = None
+        position: int | None = None  # the step of the redraws that wait
 
-        def give(row: int, step: int | None, epoch: float | None) -> None:
+        def give_waiting() -> None:
+            assert waiting is not None
+            row, step, epoch = waiting
             when = first_time if row == 0 and first == 0 else time
-            for name, column in zip(names, values, strict=True):
-                point(name, step, epoch, column[row], when, True)
+            for index, name in enumerate(names):
+                if not every[index]:
+                    point(name, step, epoch, values[index][row], when, True)
 
         if names:
             self.numeric_lines += len(rows)
@@ -611,20 +634,53 @@ class Reader:
             if self._prep_done:
                 # A data preparation bar just ended (_bar_step): what follows is held again.
                 if waiting is not None:
-                    give(*waiting)
+                    give_waiting()
                     waiting = None
+                position = None
                 self._prep_done = False
                 ctx.started = False
+                ctx.last_step = None  # (as _apply: its positions counted the data)
+                ctx.bar_position = ctx.bar_total = None
                 continue
             ctx.started = True
             if not names:
                 continue
             self.metric_lines += 1
-            if waiting is not None and (step is None or waiting[1] != step):
-                give(*waiting)
-            waiting = (row, step, epoch)
+            if not settled:
+                # A name's first point (as _emit_metrics decides its level); nothing waits.
+                late = (
+                    ctx.bar_total is not None
+                    and ctx.bar_position is not None
+                    and ctx.bar_position >= ctx.bar_total > 0
+                    and bool(self._bar_done or self._bar_pending)
+                )
+                for name in names:
+                    if name not in levels and len(levels) < _MAX_COUNT_NAMES:
+                        levels[name] = late and name not in self._bar_pending
+                settled = True
+                every = [bool(levels.get(name)) for name in names]
+                any_every = any(every)
+            same = step is not None and step == position
+            if same and not any_every:
+                waiting = (row, step, epoch)
+                continue
+            when = first_time if row == 0 and first == 0 else time
+            for index, name in enumerate(names):
+                if every[index]:
+                    point(name, step, epoch, values[index][row], when, True)
+                elif not same:
+                    if waiting is not None:
+                        w_row, w_step, w_epoch = waiting
+                        w_when = first_time if w_row == 0 and first == 0 else time
+                        point(name, w_step, w_epoch, values[index][w_row], w_when, True)
+                    point(name, step, epoch, values[index][row], when, True)
+            if same:
+                waiting = (row, step, epoch)
+            else:
+                waiting = None
+                position = step
         if waiting is not None:
-            give(*waiting)
+            give_waiting()
         state.bar = (ctx.last_step, ctx.epoch)
         return True
 
@@ -992,6 +1048,10 @@ class Reader:
         if self._prep_done:
             self._prep_done = False
             ctx.started = False
+            # Its positions counted the data, not the run's steps: later values with no finer
+            # step are not at its end (Ultralytics' epoch rows after scanning 16 images).
+            ctx.last_step = None
+            ctx.bar_position = ctx.bar_total = None
             return
         if not program.metrics:
             if (
@@ -1060,6 +1120,21 @@ class Reader:
             rank = _int(tokens[program.rank_slot]) or 0
         if rank:
             names = [f"rank{rank}/{name}" for name in names]
+        if program.bar or self._ctx.bar_active:
+            # Whether each name first came on a bar at its end, after the bar had shown other
+            # values at its earlier positions (an epoch's value: see _point).
+            levels = self._bar_epoch_level
+            ctx = self._ctx
+            late = (
+                program.bar
+                and ctx.bar_total is not None
+                and ctx.bar_position is not None
+                and ctx.bar_position >= ctx.bar_total > 0
+                and bool(self._bar_done or self._bar_pending)
+            )
+            for name in names:
+                if name not in levels and len(levels) < _MAX_COUNT_NAMES:
+                    levels[name] = late and name not in self._bar_pending
         if not program.bar and self._ctx.started and not self._held:
             if names:
                 self._emit(names, step, epoch, values, when)
@@ -1132,7 +1207,7 @@ class Reader:
             self._held_names.add(name)
             return
         if self._held and name in self._held_names:
-            self._release(name)
+            self._release(name, value)
         if bar and step is not None:
             # One point per position: the last value a position showed. A position already
             # left (its point given) and drawn again is not a new point; a value shown again
@@ -1141,9 +1216,23 @@ class Reader:
             if done is not None and done[0] == step:
                 return
             pending = self._bar_pending.get(name)
+            ctx = self._ctx
+            at_end = (
+                ctx.bar_total is not None
+                and ctx.bar_position is not None
+                and ctx.bar_position >= ctx.bar_total > 0
+            )
+            if self._bar_epoch_level.get(name) and not at_end:
+                # An epoch's value (`val_loss` after validation) shown again at the next
+                # epoch's positions: the same point until it changes or the epoch ends.
+                last = pending[2] if pending is not None else done[1] if done else None
+                if last is not None and (last == value or last != last and value != value):
+                    return
             if pending is not None and pending[0] != step:
                 self._emit([name], pending[0], pending[1], [pending[2]], pending[3])
                 self._bar_done[name] = (pending[0], pending[2])
+            if pending is not None and pending[0] == step:
+                epoch = pending[1]  # a redraw at the step (a reset bar's) keeps its epoch
             self._bar_pending[name] = (step, epoch, value, when)
             return
         if self._bar_pending:
@@ -1157,11 +1246,15 @@ class Reader:
         for name, step, epoch, value, when in released:
             self._point(name, step, epoch, value, when, False)
 
-    def _release(self, name: str) -> None:
-        """A name kept aside came back as a series: its early values are points after all."""
+    def _release(self, name: str, value: float) -> None:
+        """A name kept aside came back as a series: its early values are points after all,
+        but for one equal to the value it comes back with (`Starting training: lr=0.3`, then
+        `lr 0.3` each step): the setting the series starts from, printed again."""
         keep = []
         for held in self._held:
             if held[0] == name:
+                if held[3] == value:
+                    continue
                 self._emit([held[0]], held[1], held[2], [held[3]], held[4])
             else:
                 keep.append(held)
@@ -1238,7 +1331,7 @@ class Reader:
             and total
             and total == ctx.main_total
             and position >= total
-            and not self.metric_lines
+            and (not self.metric_lines or not ctx.started)
             and not self._lump
         ):
             # A bar done before any metric (data preparation): the run's bar is still to come,
@@ -1248,6 +1341,11 @@ class Reader:
         if epoch is not None and total:
             base = ctx.epoch_base or 0
             step = int((epoch - base) * total + position)
+            if position == 0 and program.bar and ctx.last_step is not None:
+                # A bar drawn again at its start (tqdm's reset after an epoch, before the next
+                # description): no step of the epoch is done; what it shows is where the run
+                # stands, the last step reached.
+                step = max(step, ctx.last_step)
         elif total and epoch is None:
             # A bar without an epoch: one over the whole run, or one per epoch (positions
             # restart): each restart is a new cycle.
@@ -1292,7 +1390,8 @@ class Reader:
             if _bar_like(line):
                 return  # a bar between rows
             state.table = None
-        columns = _columns(line)
+        # A terminal shows a tab up to the next multiple of 8: so do the columns.
+        columns = _columns(line.expandtabs() if "\t" in line else line)
         if columns is None:
             state.header = None
             return
@@ -1302,6 +1401,9 @@ class Reader:
             stacked = _stack(state.header[1], columns)
             if stacked is not None:
                 columns = stacked
+        if state.titles:
+            _group_titles(state.titles, columns)
+            state.titles = ""
         state.header = (line, columns)
         state.header_wait = 0
         state.index_name = ""
@@ -1346,6 +1448,8 @@ class Reader:
             box.section = key.rstrip("/ ")
             return True
         if len(tokens) != 1 or VALUE_TOKEN.sub("", value).strip(" %") not in ("", "s", "ms"):
+            if not tokens and not VALUE_TOKEN.search(key):
+                state.titles = line  # titles over a header's groups, maybe (see _group_titles)
             return True  # a text value, or a header row of a wider table
         if not is_value(tokens[0]):
             return True
@@ -1603,6 +1707,28 @@ def _stack(upper: list[_Column], lower: list[_Column]) -> list[_Column] | None:
     ]
 
 
+def _group_titles(line: str, columns: list[_Column]) -> None:
+    """Columns sharing a name under titles between bars on the line above (`|  Population
+    Average  |  Best Individual  |` over `Length  Fitness  Length  Fitness`) are named by
+    their title too: `Population Average/Length`, `Best Individual/Length`."""
+    bars = [i for i, char in enumerate(line) if char in "|│┃"]
+    if len(bars) < 2:
+        return
+    names = [" ".join(column.name.split()) for column in columns]
+    shared = {name for name in names if names.count(name) > 1}
+    if not shared:
+        return
+    for column, name in zip(columns, names, strict=True):
+        if name not in shared:
+            continue
+        middle = (column.start + column.end) / 2
+        for left, right in zip(bars, bars[1:], strict=False):
+            title = " ".join(line[left + 1 : right].split())
+            if left < middle < right and title:
+                column.name = f"{title}/{name}"
+                break
+
+
 # Row keys that stand for the whole (`all` over per-class rows): the plain names.
 _WHOLE = frozenset(("all", "overall", "total"))
 _STATISTICS = frozenset(
@@ -1632,6 +1758,8 @@ def _column_under(columns: list[_Column], start: int, end: int, overlap_only: bo
 
 def _row_program(table: _Table, line: str) -> Program | None:
     """A row of ``table``: each numeric token under its column (None: not a row)."""
+    if "\t" in line:
+        line = line.expandtabs()  # as a terminal shows it (the header's columns are so too)
     spans = token_spans(line)
     if not spans:
         return None
@@ -1761,6 +1889,8 @@ def _row_program(table: _Table, line: str) -> Program | None:
         slot = slots[0]
         if name.endswith(("…", "...")) or name.count("(") > name.count(")"):
             continue  # a header cut at the terminal's width (`mAP…`, `Box(P`): its name is lost
+        if _REMAINING & set(lowered.split("_")):
+            continue  # `Time Left`, `remaining`: an estimate of the time to go, not a metric
         if lowered in _EPOCH_COLUMNS:
             program.epoch = slot
             program.per_epoch = True
@@ -1788,7 +1918,11 @@ def _row_program(table: _Table, line: str) -> Program | None:
         # Whole numbers in a row of decimals (`Images  Instances` beside `P  R  mAP50`, a
         # trial's `width` beside its `loss`) count things or set them: they are not measured.
         # 0 and 1 stay: a ratio printed with `%g` shows its bounds so.
-        program.metrics = [m for m in program.metrics if not _count_cell(cells[m[1]])]
+        # A column named as a statistic or a metric (`min`, `max`, `avg`, `loss`) measures,
+        # whole or not (a fitness that counts ones).
+        program.metrics = [
+            m for m in program.metrics if not _count_cell(cells[m[1]]) or _measure_column(m[0])
+        ]
     if not program.metrics:
         return None
     if (
@@ -1822,6 +1956,17 @@ def _split_cell(column: _Column, spans: list[tuple[int, int]]) -> list[str] | No
         if nearest[0] != word_start or nearest[1] != word_end:
             return None
     return [word for _, _, word in words]
+
+
+_REMAINING = frozenset(("left", "remaining", "eta"))
+_MEASURES = frozenset("mean std min max median var avg average best worst fitness".split())
+
+
+def _measure_column(name: str) -> bool:
+    """Whether a column's name says it measures (a statistic's or a metric's word)."""
+    column = name.rsplit("/", 1)[-1]  # not the row's key (`accuracy/support`)
+    words = re.findall(r"[a-z0-9]+", column.lower())
+    return bool(words) and (words[-1] in _MEASURES or _metric_like(column))
 
 
 def _count_cell(cell: str) -> bool:

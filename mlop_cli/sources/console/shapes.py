@@ -44,7 +44,7 @@ from mlop_cli.sources.console.tokens import BAR_GLYPHS, GLYPH, UNITS, VALUE_TOKE
 
 STEP_WORDS = frozenset(
     "step steps global_step globalstep iter iters iteration iterations it update updates "
-    "num_updates batch trial round rounds".split()
+    "num_updates batch trial round rounds t".split()
 )
 EPOCH_WORDS = frozenset(("epoch", "epochs"))
 # Words that qualify a metric: never dropped, and a prose name keeps the one it opens with.
@@ -101,7 +101,11 @@ _TQDM = re.compile(
 )
 _TQDM_NOTOTAL = re.compile(r"(?:^|(?<=[\s:]))(\d+)(?:it|[a-zA-Z]+)?[ ]\[\d+:\d\d")
 _RICH = re.compile(r"(?:^|(?<=\s))(\d+)/(\d+|--)[ ]+(?:\d+:\d\d:\d\d|-:--:--)[ ]+•")
-_KERAS = re.compile(rf"^[ ]*(\d+)/(\d+|Unknown)[ ]+(?:\[?{GLYPH}\]?|-[ ]\d+(?:m?s|us)[ ]-)")
+# (A total Keras does not know yet draws no bar: `17/Unknown 5s 15ms/step - loss: …`.)
+_KERAS = re.compile(
+    rf"^[ ]*(\d+)/(\d+|Unknown)[ ]+"
+    rf"(?:\[?{GLYPH}\]?|-[ ]\d+(?:m?s|us)[ ]-|\d+(?:m?s|us|min)[ ]+\d+(?:m?s|us)/step[ ]+-)"
+)
 # A percentage, a bar's glyphs, then its position (`64: 50% ━━━━━━────── 1/2 2.7s/it 1.3s<2.1s`).
 _GLYPH_BAR = re.compile(rf"(?:^|(?<=[\s:]))\d+(?:\.\d+)?%[ ]*{GLYPH}[ ]*(\d+)/(\d+|\?)")
 _BAR_TIMINGS = re.compile(r"(?:[ ]+(?:\d+(?:\.\d+)?(?:it/s|s/it|s)|\d+:\d\d(?::\d\d)?)(?:<\S+)?)+")
@@ -155,6 +159,8 @@ class Program:
 
     def finish(self) -> Program:
         """Work out what the reader's fast path needs; return self."""
+        if self.metrics and any(is_data_name(n) for n, _, _ in self.metrics):
+            self.metrics = [m for m in self.metrics if not is_data_name(m[0])]
         self.inert = not (
             self.metrics
             or self.bar
@@ -524,23 +530,59 @@ def _read_counters_only(items: list[_Item], program: Program) -> None:
 _NAME_WORDS = re.compile(r"[A-Za-z]+")
 # Words of a name that says how long something took overall (a plain `time 45ms` each step
 # is the speed of training, a series).
-_TIME_WORDS = frozenset("runtime elapsed duration spent took budget running wall".split())
+_TIME_WORDS = frozenset(
+    "runtime elapsed duration spent took budget running wall required taken needed".split()
+)
+# A duration's unit said by the name instead of the value (`Seconds required: 0.004`).
+_UNIT_WORDS = frozenset("seconds secs sec minutes mins hours".split())
 # Words of a count's name (`number of examples`, `total feature number`, `num_workers`).
 _COUNT_WORDS = frozenset(("number", "num", "count", "counts", "no", "nb", "n"))
 
 
-def is_count_name(name: str) -> bool:
+# Words of a size of a structure (`max depth`, `batch_size`, `n_layers`): a whole number under
+# such a name is a shape or a setting, not a result, even when it changes.
+_SIZE_WORDS = frozenset("size sizes depth width height dim dims layers".split())
+# Words of the data itself, not of a measure of the training: an example's label, the
+# prediction made for it, an identifier, a seed (`current label`, `current predict`).
+_DATA_WORDS = frozenset("label labels predict prediction predictions pred id ids seed".split())
+COUNT = 1  # count_kind: a count, a series once it moves
+SIZE = 2  # count_kind: a size, never a series while it is a whole number
+
+
+def count_kind(name: str) -> int:
     """Whether a name says it counts things (`Images`, `Instances`, `NNZs`, `num_tokens`,
-    `number of examples`) rather than measures a result: such a series is a count or a setting
-    while its value stays the same whole number (see the reader)."""
+    `number of examples`: :data:`COUNT`) or gives a structure's size (`max depth`,
+    `batch_size`: :data:`SIZE`) rather than measures a result (0). A count is a count or a
+    setting while its value stays the same whole number; a size while it is a whole number
+    (see the reader)."""
+    words = _NAME_WORDS.findall(name.rsplit("/", 1)[-1])
+    if not words or _holds_metric_word(words):
+        return 0
+    lowered = [part for w in words for part in w.lower().split("_") if part]
+    if any(w in _SIZE_WORDS for w in lowered):
+        return SIZE
+    if any(w in _COUNT_WORDS for w in lowered):
+        return COUNT
+    last = lowered[-1]
+    if len(last) > 3 and last.endswith("s") and not last.endswith(("ss", "us", "is", "as")):
+        return COUNT
+    # A number of examples under another word (`example weight`, `weighted example sum`).
+    return COUNT if "example" in lowered or "sample" in lowered else 0
+
+
+def is_count_name(name: str) -> bool:
+    """Whether a name counts things or sizes them (:func:`count_kind`)."""
+    return count_kind(name) != 0
+
+
+def is_data_name(name: str) -> bool:
+    """Whether a name is of the data itself (an example's label or prediction, an identifier,
+    a seed), not of a measure: `current label`, `current_predict`, `weighted label sum`. A
+    name holding a metric's word is a measure (`label_smoothing_loss`)."""
     words = _NAME_WORDS.findall(name.rsplit("/", 1)[-1])
     if not words or _holds_metric_word(words):
         return False
-    lowered = [w.lower() for w in words]
-    if any(w in _COUNT_WORDS for w in lowered):
-        return True
-    last = lowered[-1]
-    return len(last) > 3 and last.endswith("s") and not last.endswith(("ss", "us", "is", "as"))
+    return any(part in _DATA_WORDS for w in words for part in w.lower().split("_"))
 
 
 def _is_step_word(word: str) -> bool:
@@ -730,6 +772,19 @@ def _read_pairs(items: list[_Item], program: Program) -> None:  # one pass, one 
                     while len(words) > 1 and words[-1].lower() in STOP_WORDS:
                         words.pop()
                     index = nxt + 1
+                    # `… after 250 iterations with early exaggeration: 60.77`: the phrase
+                    # after the counter says when, up to the value's `:`; not the name.
+                    after = _next_significant(items, nxt)
+                    if (
+                        after is not None
+                        and items[after].kind == "word"
+                        and items[after].text.lower() in STOP_WORDS
+                    ):
+                        end = after
+                        while end < count and items[end].kind in ("word", "ws"):
+                            end += 1
+                        if end < count and items[end].text in ":=":
+                            index = end
                     continue
                 # `Accuracy of the network on the 240 test images: 82.1 %`: a count inside a
                 # metric's phrase says which things; it is part of the name, not a value.
@@ -773,20 +828,33 @@ def _read_pairs(items: list[_Item], program: Program) -> None:  # one pass, one 
             ):
                 pass  # `iteration: 2 of max_iter: 6`: the total the counter runs to
             elif (
-                name is not None and name not in IGNORED_NAMES and _is_counter_words(words) is None
+                name is not None
+                and name not in IGNORED_NAMES
+                and (_is_counter_words(words) is None or words == ["t"] or words == ["T"])
             ):
-                full = "/".join([*(["_".join(label)] if label else []), name])
+                own_phase = (
+                    label
+                    and words[0].lower() in PHASES
+                    and all(w.lower() in PHASES for w in label)
+                    and words[0].lower() != label[-1].lower()
+                )
+                # A name with a phase of its own (`train loss` on a validation line) is not
+                # the label's: `Epoch 1 validation: loss=0.43 (train loss 0.53)`.
+                full = (
+                    name if own_phase else "/".join([*(["_".join(label)] if label else []), name])
+                )
                 if any(metric[0] == full for metric in program.metrics):
                     # Two values on one line never share a series: the later one keeps every
                     # word of its phrase (`best estimator lgbm's best error` after `estimator
                     # lgbm's best error`).
                     full = "/".join([*(["_".join(label)] if label else []), "_".join(words)])
-                if item.unit in _TIME_UNITS and _TIME_WORDS & set(
-                    _NAME_WORDS.findall(name.lower())
-                ):
-                    # A duration printed with its unit under a name that says so (`Time spent
-                    # predicting: 0.2s`, `Total running time: 17s`, `time budget=10s`): how
-                    # long something took, not a result of the training.
+                if (
+                    item.unit in _TIME_UNITS or _UNIT_WORDS & set(_NAME_WORDS.findall(name.lower()))
+                ) and _TIME_WORDS & set(_NAME_WORDS.findall(name.lower())):
+                    # A duration printed with its unit, or named by it, under a name that says
+                    # how long something took (`Time spent predicting: 0.2s`, `Total running
+                    # time: 17s`, `time budget=10s`, `Seconds required: 0.004`): not a result
+                    # of the training.
                     pass
                 elif prose and not program.metrics and not _holds_metric_word([name]):
                     # Settings listed after a sentence's words (`Fitting with cpus=2, gpus=0`,
@@ -799,11 +867,18 @@ def _read_pairs(items: list[_Item], program: Program) -> None:  # one pass, one 
             words, after_value = [], True
             last_num = item
             segment_start = False
-            # A value annotated in parentheses: `Loss 6.9e+00 (7.0e+00)`, `best: 0.8 (10)`.
+            # A value annotated in parentheses: `Loss 6.9e+00 (7.0e+00)`, `best: 0.8 (10)`;
+            # a group of pairs of its own (`accuracy=0.82 (train loss 0.53)`) is read.
             if nxt is not None and items[nxt].kind == "p" and items[nxt].text == "(":
-                skip_paren = 1
-                index = nxt + 1
-                continue
+                inside = _next_significant(items, nxt)
+                if not (
+                    inside is not None
+                    and items[inside].kind == "word"
+                    and _pairs_follow(items, inside)
+                ):
+                    skip_paren = 1
+                    index = nxt + 1
+                    continue
             index += 1
             continue
         text = item.text
@@ -926,6 +1001,11 @@ def _read_pairs(items: list[_Item], program: Program) -> None:  # one pass, one 
                     and items[after].kind in ("num", "time")
                 ):
                     skip_paren = 1
+                elif _group_holds_size(items, index):
+                    # `(ping: 0.2 ms, read: 111 MB/s, size: 3.3 KB)`: a check of the machine or
+                    # of the data's files; its timings are of the check, not of the training.
+                    skip_paren = 1
+                    words, broke = [], True
                 else:
                     words, broke = [], True
                 index += 1
@@ -941,6 +1021,10 @@ def _read_pairs(items: list[_Item], program: Program) -> None:  # one pass, one 
                     # The group a label headed is closed: what follows is not under it
                     # (`f1: (train=0.75, test=0.75) total time=0.1s`).
                     label, group_label = [], False
+                if text == "]" and _opens_bracket_tag(items, index):
+                    # `[t-SNE] Iteration 50: …`: a tag opening the line names its source; the
+                    # words after it open the message (its counter is a counter).
+                    span_words = []
                 words, broke = [], True
                 index += 1
                 continue
@@ -1134,6 +1218,42 @@ def _sized(items: list[_Item], index: int) -> bool:
     return False
 
 
+def _pairs_follow(items: list[_Item], index: int) -> bool:
+    """Whether a parenthesised group from its first word ``index`` is `name value` pairs: at
+    most three words, then a number, then the group closes or a separator follows."""
+    words = 0
+    for j in range(index, len(items)):
+        item = items[j]
+        if item.kind == "ws" or item.kind == "p" and item.text in ":=":
+            continue
+        if item.kind == "word":
+            words += 1
+            if words > 3 or item.text.lower() in STOP_WORDS:
+                return False
+            continue
+        if item.kind == "num" and words:
+            after = _next_significant(items, j)
+            return after is not None and items[after].text in "),;|"
+        return False
+    return False
+
+
+def _group_holds_size(items: list[_Item], index: int) -> bool:
+    """Whether the parenthesised group opening at ``index`` holds a size in bytes."""
+    depth = 0
+    for j in range(index, len(items)):
+        item = items[j]
+        if item.kind == "p" and item.text == "(":
+            depth += 1
+        elif item.kind == "p" and item.text == ")":
+            depth -= 1
+            if not depth:
+                return False
+        elif item.kind == "num" and _sized(items, j):
+            return True
+    return False
+
+
 def _rest_word(items: list[_Item], index: int) -> str:
     """The word glued after a numeric token's unit (`12ms/step`: `/step`)."""
     j = index + 1
@@ -1198,6 +1318,17 @@ def _opens_message(items: list[_Item], index: int, words: int) -> bool:
             continue
         return False
     return True
+
+
+def _opens_bracket_tag(items: list[_Item], index: int) -> bool:
+    """Whether the ``]`` at ``index`` closes a bracket of words only that opens the line."""
+    for j in range(index - 1, -1, -1):
+        item = items[j]
+        if item.kind == "p" and item.text == "[":
+            return all(items[k].kind == "ws" for k in range(j))
+        if item.kind not in ("word", "ws") and item.text not in "-.:":
+            return False
+    return False
 
 
 def _opens_line(items: list[_Item], index: int) -> bool:
