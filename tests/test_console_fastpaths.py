@@ -238,3 +238,42 @@ def test_epoch_values_on_a_bar_read_as_one_by_one(
     fast, careful = _both(monkeypatch, data, chunk, "_bars_ok", "_bar_rows")
     assert fast == careful
     assert any(point[0] == "val_loss" for point in fast[0])
+
+
+@pytest.mark.parametrize("chunk", [1 << 16, 4093, 0])
+def test_lines_without_numbers_read_as_in_full(monkeypatch: pytest.MonkeyPatch, chunk: int) -> None:
+    """Lines holding no number, passed over at once: the same points as each read in full,
+    around what such a line can start (a table's header, a rule, a box after a rank's tag,
+    a name whose value wraps onto the next line of a bar, a pandas index's name)."""
+    lines: list[str] = []
+    for i in range(300):
+        lines += [
+            "Downloading model weights from the hub, please wait",
+            f"2026-11-22 10:31:04,123 - INFO - loading shard {i} of the dataset",
+        ]
+        if i % 50 == 10:
+            lines += [
+                "epoch    train_loss    valid_loss",
+                "-----  ------------  ------------",
+                f"{i:>5}  {1 / (i + 1):>12.4f}  {2 / (i + 1):>12.4f}",
+                "validation done",
+                "[rank0]: +------------+-------+",
+                f"[rank0]: | eval/loss  | {i / 100:.2f}  |",
+                "[rank0]: +------------+-------+",
+                "          loss",
+                "epoch",
+                f"{i}      0.25",
+                "some text again",
+                f"Epoch {i}: 50%|#####     | 5/10 [00:01<00:02, 2.5it/s, train_loss_step=0.5,",
+                "        val_loss:",
+                "        0.973 lr: 0.01]",
+                f"Epoch {i}: 60%|######    | 6/10 [00:01<00:02, 2.5it/s, train_loss_step=0.5,",
+                "        val_loss:",
+                "a line of words between: the wrapped name's value is lost",
+                "        0.973 lr: 0.02]",
+                "done with the epoch",
+            ]
+    data = ("\n".join(lines) + "\n").encode()
+    fast, careful = _both(monkeypatch, data, chunk, "_text_only", "_text_only")
+    assert fast == careful
+    assert "eval/loss" in {point[0] for point in fast[0]}  # the boxes were read

@@ -464,7 +464,10 @@ class Reader:
                     if state.box is not None:
                         self._end_box(state, None)
                     continue
-                self._one(state, line, *split_tokens(line), when)
+                shape, tokens = split_tokens(line)
+                if not tokens and self._text_only(state, line):
+                    continue
+                self._one(state, line, shape, tokens, when)
         else:
             # One C pass each over the block: the shapes of its lines and all their numbers.
             joined, every = split_tokens(folded)
@@ -479,6 +482,8 @@ class Reader:
                     if state.box is not None:
                         self._end_box(state, None)
                     continue
+                if not count and self._text_only(state, shape):
+                    continue  # (a line without numbers is its own shape)
                 self._one(state, lines[index], shape, tokens, first_time if index == 0 else time)
         self._settle_lump(time)
 
@@ -772,6 +777,41 @@ class Reader:
             and not self._bar_pending
             and not self._lump
         )
+
+    def _text_only(self, state: _Stream, line: str) -> bool:
+        """Whether a line without numbers was read in full here: it changes nothing when no
+        table, header or box is open, no bar's metrics wrap onto it, and it is no header,
+        box or rule (one space between words, no box character first, even after a rank's
+        tag). What _one and _careful would do with it is done: its shape's EMPTY program is
+        cached as theirs caches it."""
+        if (
+            state.table is not None
+            or state.header is not None
+            or state.box is not None
+            or state.dangling
+            or "  " in line
+            or "|" in line
+            or "│" in line
+            or (state.bar is not None and line.startswith(_WRAP_INDENT))
+        ):
+            return False
+        boxed = line
+        if line[:1] in "[ 0123456789":
+            tag = rank_tag(line)
+            if tag is not None and tag[0] == 0:
+                boxed = line[tag[1] :]
+        if boxed.lstrip()[:1] in _BOXY:
+            return False
+        programs = self._programs
+        key = (line, 0)
+        program = programs.get(key)
+        if program is None:
+            if len(programs) >= MAX_SHAPES:
+                programs.clear()
+            programs[key] = EMPTY
+        elif program is not EMPTY:
+            return False
+        return True
 
     def _one(self, state: _Stream, line: str, shape: str, tokens: list[str], when: float) -> None:
         """Read one record: by the fast path when its shape allows, else in full."""
