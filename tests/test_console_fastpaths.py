@@ -277,3 +277,58 @@ def test_lines_without_numbers_read_as_in_full(monkeypatch: pytest.MonkeyPatch, 
     fast, careful = _both(monkeypatch, data, chunk, "_text_only", "_text_only")
     assert fast == careful
     assert "eval/loss" in {point[0] for point in fast[0]}  # the boxes were read
+
+
+@pytest.mark.parametrize("chunk", [4093, 0])
+def test_rows_differing_in_text_are_not_one_template(
+    monkeypatch: pytest.MonkeyPatch, chunk: int
+) -> None:
+    """Rows of one layout that differ only in their text (a class's name keying each row)
+    are not read by one another's template: each row's values go under its own key."""
+    lines = ["Class     Images  Instances      P      R   mAP50"]
+    for i in range(200):
+        for key in ("cat", "cat", "cat", "cat", "dog", "all"):  # a template for cat's rows
+            lines.append(
+                f"  {key}        {i % 9 + 1}0        {i % 7 + 1}00  0.{i % 9}12  0.{i % 8}34  0.{i % 7}56"
+            )
+    data = ("\n".join(lines) + "\n").encode()
+    fast, careful = _both(monkeypatch, data, chunk, "_rows_ok", "_rows_ok")
+    assert fast == careful
+    names = {point[0] for point in fast[0]}
+    assert {"P", "cat/P", "dog/P"} <= names, names
+
+
+def test_lines_without_numbers_keep_the_shape_cache_bounded() -> None:
+    """100,000 distinct lines without numbers, passed over at once: the cache of shapes
+    stays within its bound, as the careful path keeps it."""
+    from mlop_cli.sources.console.reader import MAX_SHAPES
+
+    reader = Reader(lambda *args: None, lambda *args: None)
+    taken = []
+    quick = Reader._text_only
+
+    def spy(self, state, line):
+        done = quick(self, state, line)
+        taken.append(done)
+        return done
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(Reader, "_text_only", spy)
+        for block in range(100):
+            text = "\n".join(f"note {word}" for word in _words(block * 1000, 1000))
+            reader.read(1, text, 0.0, 0.0)
+            assert len(reader._programs) <= MAX_SHAPES
+    assert sum(taken) == 100_000
+
+
+def _words(start: int, count: int) -> list[str]:
+    """Distinct words without digits (`baaa`, `caaa`, …)."""
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    out = []
+    for number in range(start, start + count):
+        word = ""
+        for _ in range(5):
+            number, rest = divmod(number, 26)
+            word += letters[rest]
+        out.append(word)
+    return out
