@@ -378,3 +378,5 @@ def test_a_commit_past_the_exit_deadline_still_ends_in_a_handover(tmp_path: Path
     rows = conn.execute("SELECT seq, time, stream, data FROM logs ORDER BY seq").fetchall()
     assert [row[0] for row in rows + handed] == list(range(128))
     assert b"".join(row[3] for row in rows + handed) == chunk * 128
+    # The closing line's "N more are being moved into the store": console bytes, no headers.
+    assert stats.handed_over_bytes == sum(len(row[3]) for row in handed)

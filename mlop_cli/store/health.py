@@ -9,8 +9,9 @@ Two faults SQLite does not see for itself:
   on with its own index: two writers append to one WAL and the store is corrupt (4 times in 4
   with two ``mlop run``). The state is visible from outside: ``/proc/locks`` lists the
   processes holding a lock on the database file (every open WAL connection holds a read lock
-  there) and on the ``-shm`` file; one that holds the first and not the second lost its
-  ``-shm``. :func:`mlop_cli.store.schema.connect` refuses to open the store then
+  there) and on the ``-shm`` file; one that holds the first and not the second, and maps a
+  ``-shm`` of the store that is not the one at its path (``/proc/PID/maps``), lost its
+  ``-shm`` (one that maps none is opening or closing a connection). :func:`mlop_cli.store.schema.connect` refuses to open the store then
   (:func:`refuse_if_shared_memory_lost`), and checks again once its connection has mapped a
   ``-shm`` (:func:`refuse_if_diverged`): two processes opening the store at the same moment
   (a run's writer and its console indexer) may map the ``-shm`` on either side of its
@@ -85,6 +86,7 @@ def refuse_if_shared_memory_lost(path: Path, wait: float = 1.0) -> None:
         if found is None:
             return
         lost, what = found
+        lost = _mapping_another_shm(path, lost)
         suspects = set(lost) if suspects is None else suspects & lost
         if not suspects:
             return  # different processes at each look: connections coming and going
@@ -110,7 +112,7 @@ def refuse_if_diverged(path: Path, wait: float = 1.0) -> None:
     deadline = time.monotonic() + wait
     suspects: set[int] | None = None
     while True:
-        lost = _diverged(path)
+        lost = _mapping_another_shm(path, _diverged(path))
         if not lost:
             return
         suspects = set(lost) if suspects is None else suspects & lost
@@ -180,6 +182,39 @@ def _lost_shared_memory(path: Path) -> tuple[set[int], str] | None:
     if not lost or 0 in shared:
         return None
     return lost, "was replaced"
+
+
+def _mapping_another_shm(path: Path, pids: set[int]) -> set[int]:
+    """Of ``pids``, those that map a ``-shm`` of the store other than the one at its path now
+    (deleted or replaced): the proof of a lost index. A process that holds the database's lock
+    and maps no ``-shm`` is opening a connection or closing its last one, which on a loaded
+    machine (a niced process among busy ones) can last seconds. Where ``/proc/PID/maps``
+    cannot be read, the process stays a suspect."""
+    if not pids:
+        return pids
+    shm = f"{path}-shm"
+    names = {shm, os.path.realpath(path) + "-shm"}
+    try:
+        current: int | None = os.stat(shm).st_ino
+    except OSError:
+        current = None
+    kept = set()
+    for pid in pids:
+        try:
+            with open(f"/proc/{pid}/maps", encoding="utf-8", errors="replace") as handle:
+                text = handle.read()
+        except OSError:
+            kept.add(pid)
+            continue
+        for line in text.splitlines():
+            fields = line.split(maxsplit=5)
+            if len(fields) < 6:
+                continue
+            name = fields[5].removesuffix(" (deleted)")
+            if name in names and (current is None or int(fields[4]) != current):
+                kept.add(pid)
+                break
+    return kept
 
 
 def _lost_message(path: Path, lost: list[int], what: str) -> str:

@@ -47,6 +47,8 @@ class LogSpool:
         )
         self.offset = 0  # the first byte not yet moved into the store
         self.size = 0
+        self._chunks = 0  # chunks in the file from the offset on (each has a header)
+        self._last_read = (0, 0)  # the offset after the last read, and the chunks it read
         # One thread may append while another reads (the writer's overflow: the output relay
         # appends, the writer thread moves it into the store).
         self._lock = threading.Lock()
@@ -56,6 +58,11 @@ class LogSpool:
         """Bytes in the spool not yet moved into the store."""
         return self.size - self.offset
 
+    @property
+    def pending_console(self) -> int:
+        """Console bytes in the spool not yet moved into the store (headers left out)."""
+        return self.pending - _HEADER.size * self._chunks
+
     def append(self, when: float, stream: int, data: bytes | bytearray) -> None:
         """Add one chunk at the end. Raises OSError (disk full, unwritable folder)."""
         with self._lock:
@@ -64,6 +71,7 @@ class LogSpool:
             handle.write(_HEADER.pack(when, stream, len(data)))
             handle.write(data)
             self.size += _HEADER.size + len(data)
+            self._chunks += 1
 
     def read(self, max_bytes: int) -> tuple[list[list[Any]], int]:
         """Chunks from the offset, about ``max_bytes`` of them (at least one).
@@ -90,16 +98,19 @@ class LogSpool:
                 out.append([when, stream, bytearray(data)])
                 position += _HEADER.size + length
                 total += length
+            self._last_read = (position, len(out))
             return out, position
 
     def consumed(self, position: int) -> None:
         """Everything before ``position`` is in the store; an emptied spool starts over."""
         with self._lock:
+            if self._last_read[0] == position:
+                self._chunks -= self._last_read[1]
             self.offset = position
             if self.offset >= self.size and self._file is not None:
                 self._file.seek(0)
                 self._file.truncate()
-                self.offset = self.size = 0
+                self.offset = self.size = self._chunks = 0
 
     def hand_over(self, next_seq: int, then: LogSpool | None = None) -> Path:
         """Write the manifest a later process applies (see :func:`read_handover`); ``then``

@@ -481,7 +481,7 @@ class Writer:
         self._logs = []
         self._log_memory = 0
         following = self._overflow_next
-        handed = spool.pending + (following.pending if following is not None else 0)
+        handed = spool.pending_console + (following.pending_console if following is not None else 0)
         manifest = None
         if handed:
             try:

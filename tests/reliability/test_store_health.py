@@ -246,3 +246,58 @@ def test_a_store_under_proc_is_not_reported_as_a_full_disk(tmp_path: Path) -> No
     warning = result.stderr.decode().splitlines()
     assert len(warning) == 1 and "cannot write the store" in warning[0], warning
     assert "proc filesystem" in warning[0] and "full" not in warning[0]
+
+
+HOLD_OPEN = """
+import sqlite3, sys
+conn = sqlite3.connect(sys.argv[1])
+conn.execute("PRAGMA journal_mode=wal")
+conn.execute("CREATE TABLE IF NOT EXISTS t (x)")
+conn.execute("INSERT INTO t VALUES (1)")
+conn.commit()
+print("open", flush=True)
+sys.stdin.read()
+"""
+
+# A process between taking the database's lock and mapping the -shm (opening a connection),
+# held there: a niced indexer among busy processes can stay so for seconds.
+HALF_OPEN = """
+import fcntl, os, sys
+fd = os.open(sys.argv[1], os.O_RDWR)
+fcntl.lockf(fd, fcntl.LOCK_SH | fcntl.LOCK_NB, 1, 0x40000000 + 2)
+print("locked", flush=True)
+sys.stdin.read()
+"""
+
+
+def test_a_process_opening_the_store_slowly_is_no_lost_shm(tmp_path: Path) -> None:
+    """Sixteen runs into one store under two CPU burners were refused their store ("the
+    store's shared-memory file was replaced while processes ... have it open") by processes
+    that were only slow to open it: they map no -shm at all, old or new."""
+    from mlop_cli.store.health import UnsafeStoreError, refuse_if_shared_memory_lost
+
+    store = tmp_path / "mlop.db"
+    holders = []
+    try:
+        for code, ready in ((HOLD_OPEN, "open"), (HALF_OPEN, "locked")):
+            process = subprocess.Popen(
+                [PYTHON, "-c", code, str(store)],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                text=True,
+            )
+            holders.append(process)
+            assert process.stdout is not None and process.stdout.readline().strip() == ready
+        refuse_if_shared_memory_lost(store, wait=0.3)  # no error: nothing is lost
+        # ... while a process that maps a deleted -shm is refused, as before.
+        Path(f"{store}-shm").unlink()
+        other = sqlite3.connect(store)
+        other.execute("SELECT count(*) FROM t").fetchone()  # makes a new -shm
+        other.close()
+        with pytest.raises(UnsafeStoreError, match="was (replaced|deleted)") as refused:
+            refuse_if_shared_memory_lost(store, wait=0.3)
+        assert str(holders[0].pid) in str(refused.value)
+        assert str(holders[1].pid) not in str(refused.value)
+    finally:
+        for process in holders:
+            process.communicate("")
