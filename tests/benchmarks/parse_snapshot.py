@@ -55,7 +55,9 @@ def parse_all(data: bytes, chunk: int) -> dict[str, object]:
             stored = series.setdefault(
                 record.metric, {"steps": [], "epochs": [], "times": [], "values": []}
             )
-            epochs = record.epochs or [None] * len(record.values)
+            epochs: list[float | None] = (
+                list(record.epochs) if record.epochs else [None] * len(record.values)
+            )
             stored["steps"].extend(record.steps)
             stored["epochs"].extend(_number(e) for e in epochs)
             stored["times"].extend(record.times)
@@ -86,7 +88,7 @@ def inputs(dirs: list[Path]) -> dict[str, bytes]:
         for path in sorted(folder.glob("*.txt")):
             found[str(path)] = path.read_bytes()
     sys.path.insert(0, str(Path(__file__).parent))
-    from bench_parse import _corpora
+    from bench_parse import _corpora  # type: ignore[import-not-found]
 
     for name, data in _corpora(20_000).items():
         found[f"bench:{name}"] = data
@@ -104,8 +106,8 @@ def _stressed(data: bytes) -> dict[str, bytes]:
     }
 
 
-def snapshot(dirs: list[Path]) -> dict[str, object]:
-    result: dict[str, object] = {}
+def snapshot(dirs: list[Path]) -> dict[str, dict]:
+    result: dict[str, dict] = {}
     for name, data in inputs(dirs).items():
         for chunk in CHUNKS:
             result[f"{name} @{chunk}"] = parse_all(data, chunk)
@@ -148,7 +150,7 @@ def main(argv: list[str]) -> int:
     dirs += [Path(d) for d in argv[1:]]
     result = snapshot(dirs)
     Path(argv[0]).write_text(json.dumps(result, sort_keys=True))
-    series = sum(len(v["series"]) for v in result.values())  # type: ignore[attr-defined]
+    series = sum(len(v["series"]) for v in result.values())
     parser = Path(sys.modules[ConsoleSource.__module__].__file__ or "?").parent
     print(f"{len(result)} inputs, {series} series written to {argv[0]} (parser: {parser})")
     return 0
