@@ -277,6 +277,21 @@ def test_a_time_counter_is_the_step() -> None:
     assert parse_block("t: 0.53, loss: 0.2\n") == [(None, [("t", 0.53), ("loss", 0.2)])]
 
 
+def test_an_episode_counter_is_the_step() -> None:
+    """Reinforcement learning loops count episodes: the episode is the x axis, not a metric."""
+    text = (
+        "Episode 1 | reward: 23.0 | length: 23 | epsilon: 0.950\n"
+        "Episode 2 | reward: 15.0 | length: 15 | epsilon: 0.902\n"
+    )
+    assert parse_block(text) == [
+        (1, [("reward", 23.0), ("length", 23.0), ("epsilon", 0.95)]),
+        (2, [("reward", 15.0), ("length", 15.0), ("epsilon", 0.902)]),
+    ]
+    columns = "episode  return  length\n      1   23.00      23\n      2   15.00      15\n"
+    assert [step for step, _ in parse_block(columns)] == [1, 2]
+    assert "episode" not in _names(columns)
+
+
 def test_the_circumstance_after_a_counter_phrase_is_not_part_of_the_name() -> None:
     text = (
         "[t-SNE] KL divergence after 250 iterations with early exaggeration: 60.770908\n"

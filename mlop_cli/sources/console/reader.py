@@ -120,7 +120,19 @@ def _unwrap(m: re.Match[str]) -> str:
 _AFTER_BAR = re.compile(r"(\[[^\]\n]*(?:it/s|s/it)(?:,[^\]\n]*)?\])[ ]*(?=[^\s\]])")
 _TOKEN_AND_UNIT = re.compile(rf"(?:{VALUE_TOKEN.pattern}){UNITS}?")
 _STEP_COLUMNS = frozenset(
-    ("#", "step", "steps", "iter", "iteration", "it", "trial", "global_step", "round", "gen")
+    (
+        "#",
+        "step",
+        "steps",
+        "iter",
+        "iteration",
+        "it",
+        "trial",
+        "global_step",
+        "round",
+        "gen",
+        "episode",
+    )
 )
 _EPOCH_COLUMNS = frozenset(("e", "epoch", "epochs", "ep"))
 # The last word of a column named as a counter (`global step`, `example counter`, `train iter`).

@@ -44,7 +44,7 @@ from mlop_cli.sources.console.tokens import BAR_GLYPHS, GLYPH, UNITS, VALUE_TOKE
 
 STEP_WORDS = frozenset(
     "step steps global_step globalstep iter iters iteration iterations it update updates "
-    "num_updates batch trial round rounds t".split()
+    "num_updates batch trial round rounds t episode episodes".split()
 )
 EPOCH_WORDS = frozenset(("epoch", "epochs"))
 # Words that qualify a metric: never dropped, and a prose name keeps the one it opens with.
