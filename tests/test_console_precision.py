@@ -292,6 +292,32 @@ def test_an_episode_counter_is_the_step() -> None:
     assert "episode" not in _names(columns)
 
 
+def test_an_evaluation_printed_after_training_steps_is_at_the_last_step() -> None:
+    """`step 50: loss=…` then `eval: acc=…`: the evaluation of the model at step 50, so the
+    two charts line up (it counted 0, 1, 2 on its own before)."""
+    text = (
+        "step 50: loss=14.0\n"
+        "eval: acc=0.61\n"
+        "step 100: loss=12.0\n"
+        "step 150: loss=11.0\n"
+        "val_loss=0.9 val_acc=0.7\n"
+        "eval: acc=0.66\n"
+        "eval: acc=0.67\n"
+    )
+    assert parse_block(text) == [
+        (50, [("loss", 14.0), ("eval/acc", 0.61)]),
+        (100, [("loss", 12.0)]),
+        (150, [("loss", 11.0)]),
+        (150, [("val_loss", 0.9), ("val_acc", 0.7), ("eval/acc", 0.66)]),
+        (None, [("eval/acc", 0.67)]),  # printed again before another step: counts on (151)
+    ]
+    # Training values with no step keep counting on by themselves.
+    assert parse_block("step 5: lr=0.1\nloss=0.5\n") == [
+        (5, [("lr", 0.1)]),
+        (None, [("loss", 0.5)]),
+    ]
+
+
 def test_the_circumstance_after_a_counter_phrase_is_not_part_of_the_name() -> None:
     text = (
         "[t-SNE] KL divergence after 250 iterations with early exaggeration: 60.770908\n"

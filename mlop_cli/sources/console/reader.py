@@ -18,7 +18,8 @@ and no value being a section, and is one record: its step is the table's own ste
 3/12``: (epoch − first epoch) × 12 + 3, the same step for every metric of the line; a position
 that restarts when the epoch changes is read so too); a value reported per epoch lands at that
 epoch's last step seen (so training and validation line up); a line without a step printed while
-a progress bar runs takes the bar's step; otherwise the metric counts on from its last step. The
+a progress bar runs takes the bar's step; an evaluation's line without a step after training
+lines with steps takes the last step seen; otherwise the metric counts on from its last step. The
 epoch of each point is kept where the output gave one.
 
 **Redraws.** A progress bar gives one point per position: a redraw at the same position
@@ -257,6 +258,8 @@ class Reader:
         self._lump_waits = False  # the lump came before any bar: resolve it at a read's end
         # per metric: the last position given a point, and its value
         self._bar_done: dict[str, tuple[int, float]] = {}
+        # The step each evaluation line's first name was last placed at (bounded below).
+        self._evaluated: dict[str, int] = {}
         # per metric shown on a bar: whether it first came at the bar's end (an epoch's value,
         # shown again at every later position until the next epoch ends)
         self._bar_epoch_level: dict[str, bool] = {}
@@ -1093,6 +1096,18 @@ class Reader:
             if step is None:
                 step = int(epoch)
             per_epoch = True
+        elif program.evaluation and epoch is None and ctx.last_step is not None:
+            # An evaluation printed after training lines with steps (`step 50: loss=…`, then
+            # `eval: acc=…`): at the last step seen, so training and evaluation line up. Once
+            # per step: an evaluation printed again before the next step counts on from it.
+            first = program.metrics[0][0]
+            placed = self._evaluated.get(first)
+            if placed is None or placed < ctx.last_step:
+                step = ctx.last_step
+                if len(self._evaluated) >= _MAX_COUNT_NAMES:
+                    self._evaluated.clear()  # a flood of names: stay bounded
+                self._evaluated[first] = step
+                per_epoch = True  # (the run's step stays where training left it)
         if step is not None and not program.per_epoch and not per_epoch:
             ctx.last_step = step
             if epoch is not None:
