@@ -50,7 +50,7 @@ def test_every_library_gets_some_of_its_values_read(
 
 # The holdout set (libraries the reader was not written against) scored the same way: its
 # floors are lower, and the gap between the two sets is how much the reader is still tuned.
-HOLDOUT_FLOORS = {"value_recall": 0.88, "series_recall": 0.80, "steps": 0.90, "precision": 0.89}
+HOLDOUT_FLOORS = {"value_recall": 0.88, "series_recall": 0.80, "steps": 0.90, "precision": 0.90}
 
 
 @pytest.mark.parametrize("measure", sorted(HOLDOUT_FLOORS))
