@@ -318,6 +318,25 @@ def test_an_evaluation_printed_after_training_steps_is_at_the_last_step() -> Non
     ]
 
 
+def test_a_rate_named_with_per_is_a_metric_and_a_whole_setting_per_epoch_is_not() -> None:
+    """`Average timesteps per episode: 44.79` (the Taxi Q-learning tutorial's summary) was
+    read as a sentence, and `reward per episode` as the episode counter."""
+    text = (
+        "step 10: loss=0.5\n"
+        "Average timesteps per episode: 44.79\n"
+        "Average reward per episode: 8.2\n"
+        "Samples per second: 1234.5\n"
+        "steps per epoch: 30\n"
+        "Training with 100 samples per class and lr=0.1\n"
+    )
+    assert _names(text) == {
+        "loss",
+        "Average_timesteps_per_episode",
+        "Average_reward_per_episode",
+        "Samples_per_second",
+    }
+
+
 def test_the_circumstance_after_a_counter_phrase_is_not_part_of_the_name() -> None:
     text = (
         "[t-SNE] KL divergence after 250 iterations with early exaggeration: 60.770908\n"

@@ -637,7 +637,13 @@ def _name_of(words: list[str], explicit: bool, span: list[str] | None = None) ->
     if span and span[0] not in words and span[0].lower() in QUALIFIERS:
         words = [span[0], *words]  # `Best is trial 0 with value: 0.1`: Best_value
     lowered = [w.lower() for w in words]
-    stops = [i for i, w in enumerate(lowered) if w in STOP_WORDS]
+    # `per` between two words of a name before its `:` names a rate (`Average reward per
+    # episode: 8.2`, `Samples per second: 1234`), not a sentence.
+    stops = [
+        i
+        for i, w in enumerate(lowered)
+        if w in STOP_WORDS and not (w == "per" and explicit and 0 < i < len(words) - 1)
+    ]
     if not stops and len(words) <= 4:
         return "_".join(words)
     if not explicit:
@@ -731,7 +737,8 @@ def _read_pairs(items: list[_Item], program: Program) -> None:  # one pass, one 
             if glued and items[index - 1].text in "/-\\.~":
                 tainted = True  # a path segment, a command-line flag (`--lr`), a file name
             span_words.append(item.text)
-            if not prose and item.text.lower() in STOP_WORDS:
+            if not prose and item.text.lower() in STOP_WORDS and item.text.lower() != "per":
+                # (`per` joins a rate's words: `reward per episode`, `samples per second`)
                 word_after = _next_significant(items, index)
                 prose = word_after is not None and items[word_after].kind == "word"
             broke = after_value = explicit = False
@@ -853,7 +860,12 @@ def _read_pairs(items: list[_Item], program: Program) -> None:  # one pass, one 
             elif (
                 name is not None
                 and name not in IGNORED_NAMES
-                and (_is_counter_words(words) is None or words == ["t"] or words == ["T"])
+                and (
+                    _is_counter_words(words) is None
+                    or words == ["t"]
+                    or words == ["T"]
+                    or _per_counter_rate(words, item)
+                )
             ):
                 own_phase = (
                     label
@@ -1155,6 +1167,16 @@ def _is_counter_words(words: list[str]) -> str | None:
     if last in STEP_WORDS:
         return "step"
     return None
+
+
+def _per_counter_rate(words: list[str], item: _Item) -> bool:
+    """A mean per counter (`Average timesteps per episode: 44.79`, `reward per step: 0.5`): a
+    metric, where a whole number (`steps per epoch: 30`) is a setting."""
+    return (
+        len(words) > 2
+        and words[-2].lower() == "per"
+        and ("." in item.text or _holds_metric_word(words[:-2]))
+    )
 
 
 def _is_counter(words: list[str], span_words: list[str], explicit: bool, item: _Item) -> bool:
