@@ -189,7 +189,7 @@ def test_block_keeps_the_step_of_each_record():
     text = "step=1 loss=0.5\nplain text\n\n{'loss': 0.4}\n| epoch 002 | loss 0.3"
     assert parse_block(text) == [
         (1, [("loss", 0.5)]),
-        (None, [("loss", 0.4)]),
+        (1, [("loss", 0.4)]),  # no step: the last seen (the source counts on: its series is there)
         (1, [("loss", 0.3)]),  # epoch 2's values at its last step seen
     ]
 

@@ -292,30 +292,33 @@ def test_an_episode_counter_is_the_step() -> None:
     assert "episode" not in _names(columns)
 
 
-def test_an_evaluation_printed_after_training_steps_is_at_the_last_step() -> None:
+def test_a_line_without_a_step_after_lines_with_steps_is_at_the_last_step() -> None:
     """`step 50: loss=…` then `eval: acc=…`: the evaluation of the model at step 50, so the
-    two charts line up (it counted 0, 1, 2 on its own before)."""
+    two charts line up; a result printed after training is at its last step. Both counted
+    0, 1, 2 by themselves before. A series already at that step counts on from it."""
+    from tests.test_console_source import run, values
+
     text = (
-        "step 50: loss=14.0\n"
-        "eval: acc=0.61\n"
-        "step 100: loss=12.0\n"
-        "step 150: loss=11.0\n"
-        "val_loss=0.9 val_acc=0.7\n"
-        "eval: acc=0.66\n"
-        "eval: acc=0.67\n"
+        b"loss=15.0\n"  # before any step: counts by itself, as before
+        b"step 50: loss=14.0\n"
+        b"eval: acc=0.61\n"
+        b"step 100: loss=12.0\n"
+        b"step 150: loss=11.0\n"
+        b"val_loss=0.9 val_acc=0.7\n"
+        b"eval: acc=0.66\n"
+        b"eval: acc=0.67\n"
+        b"loss=10.5\n"
+        b"Test accuracy: 0.95\n"
+        b"Final accuracy: 0.96\n"
     )
-    assert parse_block(text) == [
-        (50, [("loss", 14.0), ("eval/acc", 0.61)]),
-        (100, [("loss", 12.0)]),
-        (150, [("loss", 11.0)]),
-        (150, [("val_loss", 0.9), ("val_acc", 0.7), ("eval/acc", 0.66)]),
-        (None, [("eval/acc", 0.67)]),  # printed again before another step: counts on (151)
-    ]
-    # Training values with no step keep counting on by themselves.
-    assert parse_block("step 5: lr=0.1\nloss=0.5\n") == [
-        (5, [("lr", 0.1)]),
-        (None, [("loss", 0.5)]),
-    ]
+    assert values(run([(1, text)])) == {
+        "loss": [(0, 15.0), (50, 14.0), (100, 12.0), (150, 11.0), (151, 10.5)],
+        "eval/acc": [(50, 0.61), (150, 0.66), (151, 0.67)],
+        "val_loss": [(150, 0.9)],
+        "val_acc": [(150, 0.7)],
+        "Test_accuracy": [(150, 0.95)],
+        "Final_accuracy": [(150, 0.96)],
+    }
 
 
 def test_a_rate_named_with_per_is_a_metric_and_a_whole_setting_per_epoch_is_not() -> None:

@@ -18,8 +18,8 @@ and no value being a section, and is one record: its step is the table's own ste
 3/12``: (epoch − first epoch) × 12 + 3, the same step for every metric of the line; a position
 that restarts when the epoch changes is read so too); a value reported per epoch lands at that
 epoch's last step seen (so training and validation line up); a line without a step printed while
-a progress bar runs takes the bar's step; an evaluation's line without a step after training
-lines with steps takes the last step seen; otherwise the metric counts on from its last step. The
+a progress bar runs takes the bar's step; a line without a step after lines with steps takes
+the last step seen, once per step; otherwise the metric counts on from its last step. The
 epoch of each point is kept where the output gave one.
 
 **Redraws.** A progress bar gives one point per position: a redraw at the same position
@@ -258,8 +258,6 @@ class Reader:
         self._lump_waits = False  # the lump came before any bar: resolve it at a read's end
         # per metric: the last position given a point, and its value
         self._bar_done: dict[str, tuple[int, float]] = {}
-        # The step each evaluation line's first name was last placed at (bounded below).
-        self._evaluated: dict[str, int] = {}
         # per metric shown on a bar: whether it first came at the bar's end (an epoch's value,
         # shown again at every later position until the next epoch ends)
         self._bar_epoch_level: dict[str, bool] = {}
@@ -445,7 +443,7 @@ class Reader:
                     ):
                         index = end
                         continue
-                if rows[index][0] and not program.fast and self._template_ok(state):
+                if rows[index][0] and not self._fast_program(program) and self._template_ok(state):
                     # A shape read before, with its numbers from the template: no tokenising.
                     row = rows[index]
                     self._run_program(
@@ -458,7 +456,7 @@ class Reader:
                     )
                     index += 1
                     continue
-                if rows[index][0] and program.fast and self._fast_ok(state):
+                if rows[index][0] and self._fast_program(program) and self._fast_ok(state):
                     end = index + 1
                     while end < count and rows[end][0]:
                         end += 1
@@ -779,6 +777,11 @@ class Reader:
         """Whether a line a template matched means what its program says (no table, no box)."""
         return state.table is None and state.header is None and state.box is None
 
+    def _fast_program(self, program: Program) -> bool:
+        """Whether a line of this program can be read without the run's context: plain pairs
+        with a step, or with none while no step has been seen (see _run_program)."""
+        return program.fast and (program.step is not None or self._ctx.last_step is None)
+
     def _fast_ok(self, state: _Stream) -> bool:
         """Whether a plain record can be read without the run's context (see read)."""
         ctx = self._ctx
@@ -856,7 +859,7 @@ class Reader:
                 self.numeric_lines += 1
             return
         if program is not None and shape.lstrip()[:1] not in _BOXY and self._fast_ok(state):
-            if program.fast:
+            if self._fast_program(program):
                 try:
                     values = [float(tokens[slot]) for slot in program.slots]
                     step = int(tokens[program.step]) if program.step is not None else None
@@ -1096,18 +1099,13 @@ class Reader:
             if step is None:
                 step = int(epoch)
             per_epoch = True
-        elif program.evaluation and epoch is None and ctx.last_step is not None:
-            # An evaluation printed after training lines with steps (`step 50: loss=…`, then
-            # `eval: acc=…`): at the last step seen, so training and evaluation line up. Once
-            # per step: an evaluation printed again before the next step counts on from it.
-            first = program.metrics[0][0]
-            placed = self._evaluated.get(first)
-            if placed is None or placed < ctx.last_step:
-                step = ctx.last_step
-                if len(self._evaluated) >= _MAX_COUNT_NAMES:
-                    self._evaluated.clear()  # a flood of names: stay bounded
-                self._evaluated[first] = step
-                per_epoch = True  # (the run's step stays where training left it)
+        elif program.stepless and epoch is None and ctx.last_step is not None:
+            # A line with no step of its own after lines with steps (`step 50: loss=…`, then
+            # `eval: acc=…`; `Test accuracy: 0.95` after training): at the last step seen, so
+            # training, evaluation and results line up; a series already there (a value
+            # printed again before the next step) counts on from it (the source sees to it).
+            step = LastStep(ctx.last_step)
+            per_epoch = True  # (the run's step stays where training left it)
         if step is not None and not program.per_epoch and not per_epoch:
             ctx.last_step = step
             if epoch is not None:
@@ -1690,6 +1688,13 @@ def _int(text: str) -> int | None:
 def _metric_like(name: str) -> bool:
     words = re.findall(r"[a-z0-9]+", name.lower())
     return any(w in METRIC_WORDS for w in words)
+
+
+class LastStep(int):
+    """The step of a point with no step of its own: the last step seen, unless its series
+    is there already (then the series' next step, as for a point with no step)."""
+
+    __slots__ = ()
 
 
 def _columns(line: str) -> list[_Column] | None:

@@ -54,18 +54,6 @@ QUALIFIERS = frozenset(
     "train training val valid validation test testing eval evaluation dev best final "
     "avg average mean total overall running".split()
 )
-# Phases that evaluate what training made: their values, printed with no step of their own
-# after training lines that had one, are at the last training step seen.
-EVALUATION_PHASES = frozenset("val valid validation test testing eval evaluation dev".split())
-_FIRST_WORD = re.compile(r"[A-Za-z]+")
-
-
-def _evaluation_name(name: str) -> bool:
-    """Whether a metric's name opens with an evaluation phase (`eval/acc`, `val_loss`)."""
-    first = _FIRST_WORD.match(name)
-    return first is not None and first.group().lower() in EVALUATION_PHASES
-
-
 # Words of prose, not of a metric's name.
 STOP_WORDS = frozenset(
     "a an the of to in on at by for with from into onto is are was were be been being will "
@@ -166,7 +154,7 @@ class Program:
     inert: bool = False  # no metric, no counter, no bar: nothing to read
     cut: bool = False  # a bar cut at the terminal's width (its postfix has no `]`)
     counts: bool = False  # a name is a count's (`Images`): its values wait to change
-    evaluation: bool = False  # no step of its own, every name an evaluation's (`eval/acc`)
+    stepless: bool = False  # metrics with no step, epoch, position or bar of their own
     names: list[str] = field(default_factory=list)  # the metrics' names (with the rank), fast
     slots: list[int] = field(default_factory=list)  # their tokens, fast
 
@@ -185,18 +173,16 @@ class Program:
         self.names = [f"rank{self.rank}/{n}" if self.rank else n for n, _, _ in self.metrics]
         self.slots = [slot for _, slot, _ in self.metrics]
         self.counts = any(is_count_name(n) for n, _, _ in self.metrics)
-        self.evaluation = (
+        self.stepless = (
             bool(self.metrics)
             and self.step is None
             and self.epoch is None
             and self.position is None
             and not self.bar
             and not self.row
-            and all(_evaluation_name(n) for n, _, _ in self.metrics)
         )
         self.fast = bool(self.metrics) and not (
             self.counts
-            or self.evaluation
             or self.bar
             or self.epoch is not None
             or self.position is not None

@@ -12,7 +12,7 @@ from mlop_cli.records import CONSOLE, Event, Points, Sink
 from mlop_cli.sources.console.lines import MAX_LINE, LineAssembler
 from mlop_cli.sources.console.noise import DumpSkipper
 from mlop_cli.sources.console.patterns import apply_patterns
-from mlop_cli.sources.console.reader import Reader
+from mlop_cli.sources.console.reader import LastStep, Reader
 
 MAX_NAME = 200
 """Metric names longer than this are skipped (and noted once)."""
@@ -168,7 +168,7 @@ class ConsoleSource:
                 state = self._admit(name)
                 if state is None:
                     continue
-            if step is None:
+            if step is None or type(step) is LastStep and step < state[0]:
                 state[1].append(state[0])
                 state[0] += 1
             else:
