@@ -217,6 +217,14 @@ class _Context:
     started: bool = False
     shapes_seen: dict[str, int] = field(default_factory=dict)  # shape -> first held index
 
+    def bar_at_end(self) -> bool:
+        """Whether the bar drawn last stands at its total (an epoch's last position)."""
+        return (
+            self.bar_total is not None
+            and self.bar_position is not None
+            and self.bar_position >= self.bar_total > 0
+        )
+
 
 class Reader:
     """Reads records of every stream and emits points (see the module docstring).
@@ -666,15 +674,7 @@ class Reader:
             self.metric_lines += 1
             if not settled:
                 # A name's first point (as _emit_metrics decides its level); nothing waits.
-                late = (
-                    ctx.bar_total is not None
-                    and ctx.bar_position is not None
-                    and ctx.bar_position >= ctx.bar_total > 0
-                    and bool(self._bar_done or self._bar_pending)
-                )
-                for name in names:
-                    if name not in levels and len(levels) < _MAX_COUNT_NAMES:
-                        levels[name] = late and name not in self._bar_pending
+                self._settle_bar_levels(names, True)
                 settled = True
                 every = [bool(levels.get(name)) for name in names]
                 any_every = any(every)
@@ -1144,6 +1144,16 @@ class Reader:
                 ctx.shapes_seen[shape] = len(self._held)
         self._emit_metrics(program, tokens, step, epoch, when)
 
+    def _settle_bar_levels(self, names: list[str], on_bar: bool) -> None:
+        """Whether each name first came on a bar at its end, after the bar had shown other
+        values at its earlier positions (an epoch's value: see _point); decided once, on a
+        name's first point (``on_bar``: the point is the bar's own, not a line beside it)."""
+        levels = self._bar_epoch_level
+        late = on_bar and self._ctx.bar_at_end() and bool(self._bar_done or self._bar_pending)
+        for name in names:
+            if name not in levels and len(levels) < _MAX_COUNT_NAMES:
+                levels[name] = late and name not in self._bar_pending
+
     def _emit_metrics(
         self,
         program: Program,
@@ -1186,20 +1196,7 @@ class Reader:
         if rank:
             names = [f"rank{rank}/{name}" for name in names]
         if program.bar or self._ctx.bar_active:
-            # Whether each name first came on a bar at its end, after the bar had shown other
-            # values at its earlier positions (an epoch's value: see _point).
-            levels = self._bar_epoch_level
-            ctx = self._ctx
-            late = (
-                program.bar
-                and ctx.bar_total is not None
-                and ctx.bar_position is not None
-                and ctx.bar_position >= ctx.bar_total > 0
-                and bool(self._bar_done or self._bar_pending)
-            )
-            for name in names:
-                if name not in levels and len(levels) < _MAX_COUNT_NAMES:
-                    levels[name] = late and name not in self._bar_pending
+            self._settle_bar_levels(names, program.bar)
         if not program.bar and self._ctx.started and not self._held:
             if names:
                 self._emit(names, step, epoch, values, when)
@@ -1281,13 +1278,7 @@ class Reader:
             if done is not None and done[0] == step:
                 return
             pending = self._bar_pending.get(name)
-            ctx = self._ctx
-            at_end = (
-                ctx.bar_total is not None
-                and ctx.bar_position is not None
-                and ctx.bar_position >= ctx.bar_total > 0
-            )
-            if self._bar_epoch_level.get(name) and not at_end:
+            if self._bar_epoch_level.get(name) and not self._ctx.bar_at_end():
                 # An epoch's value (`val_loss` after validation) shown again at the next
                 # epoch's positions: the same point until it changes or the epoch ends.
                 last = pending[2] if pending is not None else done[1] if done else None
