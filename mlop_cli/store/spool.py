@@ -48,7 +48,6 @@ class LogSpool:
         self.offset = 0  # the first byte not yet moved into the store
         self.size = 0
         self._chunks = 0  # chunks in the file from the offset on (each has a header)
-        self._last_read = (0, 0)  # the offset after the last read, and the chunks it read
         # One thread may append while another reads (the writer's overflow: the output relay
         # appends, the writer thread moves it into the store).
         self._lock = threading.Lock()
@@ -98,14 +97,13 @@ class LogSpool:
                 out.append([when, stream, bytearray(data)])
                 position += _HEADER.size + length
                 total += length
-            self._last_read = (position, len(out))
             return out, position
 
-    def consumed(self, position: int) -> None:
-        """Everything before ``position`` is in the store; an emptied spool starts over."""
+    def consumed(self, position: int, chunks: int) -> None:
+        """Everything before ``position`` (``chunks`` chunks, as :meth:`read` gave them) is in
+        the store; an emptied spool starts over."""
         with self._lock:
-            if self._last_read[0] == position:
-                self._chunks -= self._last_read[1]
+            self._chunks -= chunks
             self.offset = position
             if self.offset >= self.size and self._file is not None:
                 self._file.seek(0)

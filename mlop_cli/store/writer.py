@@ -875,7 +875,7 @@ class Writer:
         elif self._spool_cut is not None and self._spool is not None:
             self._log_seq += self._console_rows
             self.stats.stored_log_bytes += self._console_bytes
-            self._spool.consumed(self._spool_cut)
+            self._spool.consumed(self._spool_cut, self._console_rows)
             if self._spool.pending == 0:
                 self._spooling = False  # caught up: memory again
         if progressed:
