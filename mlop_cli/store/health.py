@@ -11,7 +11,8 @@ Two faults SQLite does not see for itself:
   processes holding a lock on the database file (every open WAL connection holds a read lock
   there) and on the ``-shm`` file; one that holds the first and not the second, and maps a
   ``-shm`` of the store that is not the one at its path (``/proc/PID/maps``), lost its
-  ``-shm`` (one that maps none is opening or closing a connection). :func:`mlop_cli.store.schema.connect` refuses to open the store then
+  ``-shm`` (one that maps none is opening or closing a connection).
+  :func:`mlop_cli.store.schema.connect` refuses to open the store then
   (:func:`refuse_if_shared_memory_lost`), and checks again once its connection has mapped a
   ``-shm`` (:func:`refuse_if_diverged`): two processes opening the store at the same moment
   (a run's writer and its console indexer) may map the ``-shm`` on either side of its
@@ -86,7 +87,6 @@ def refuse_if_shared_memory_lost(path: Path, wait: float = 1.0) -> None:
         if found is None:
             return
         lost, what = found
-        lost = _mapping_another_shm(path, lost)
         suspects = set(lost) if suspects is None else suspects & lost
         if not suspects:
             return  # different processes at each look: connections coming and going
@@ -112,7 +112,7 @@ def refuse_if_diverged(path: Path, wait: float = 1.0) -> None:
     deadline = time.monotonic() + wait
     suspects: set[int] | None = None
     while True:
-        lost = _mapping_another_shm(path, _diverged(path))
+        lost = _diverged(path)
         if not lost:
             return
         suspects = set(lost) if suspects is None else suspects & lost
@@ -137,7 +137,9 @@ def _diverged(path: Path) -> set[int]:
     shared = _holders(locks, shm)
     if me not in shared or 0 in shared:
         return set()
-    return _holders(locks, database, _SQLITE_LOCK_BYTES) - shared - {me, 0}
+    return _mapping_another_shm(
+        path, _holders(locks, database, _SQLITE_LOCK_BYTES) - shared - {me, 0}
+    )
 
 
 def drop_unused_shared_memory(path: Path) -> None:
@@ -175,13 +177,15 @@ def _lost_shared_memory(path: Path) -> tuple[set[int], str] | None:
     try:
         shared = _holders(locks, os.stat(shm))
     except FileNotFoundError:
-        return holders, "was deleted"
+        lost, what = holders, "was deleted"
     except OSError:
         return None
-    lost = holders - shared
-    if not lost or 0 in shared:
-        return None
-    return lost, "was replaced"
+    else:
+        if 0 in shared:
+            return None
+        lost, what = holders - shared, "was replaced"
+    lost = _mapping_another_shm(path, lost)
+    return (lost, what) if lost else None
 
 
 def _mapping_another_shm(path: Path, pids: set[int]) -> set[int]:
