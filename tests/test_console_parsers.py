@@ -919,3 +919,56 @@ def test_a_hot_shapes_quick_match_never_takes_part_of_a_date_time_or_version() -
     lines += "step 6 loss=12:30\nstep 7 loss=2026-12-06\nstep 8 loss=1.2.3\nstep 9 loss=0.05\n"
     got = _reader_points([(1, lines, 0.0)])
     assert [step for step, _ in got["loss"]] == [1, 2, 3, 4, 5, 9]
+
+
+def _rich_log(messages: list[str], width: int = 80) -> str:
+    """What rich's logging handler prints for ``messages``, piped (no colour), ``width`` wide."""
+    import io
+    import logging
+
+    from rich.console import Console
+    from rich.logging import RichHandler
+
+    buffer = io.StringIO()
+    console = Console(file=buffer, width=width, color_system=None, force_terminal=False)
+    logger = logging.getLogger(f"mlop-test-rich-{width}-{len(messages)}")
+    logger.handlers[:] = [RichHandler(console=console, show_time=True)]
+    logger.propagate = False
+    logger.setLevel(logging.INFO)
+    for message in messages:
+        logger.info(message)
+    return buffer.getvalue()
+
+
+def test_a_record_rich_wrapped_keeps_its_words_in_any_reads():
+    """rich's handler wraps a long message onto lines indented to its column: the wrapped
+    line's values keep the words of the record they belong to, however the text is read."""
+    messages = []
+    for epoch in range(1, 4):
+        messages.append(f"epoch {epoch} step {epoch * 10} loss={0.5 / epoch:.4f} lr=0.3")
+        messages.append(
+            f"Epoch {epoch} validation: loss={0.4 / epoch:.4f} accuracy={0.8 + epoch / 100:.4f} "
+            f"(train loss {0.6 / epoch:.4f})"
+        )
+    text = _rich_log(messages)
+    lines = text.split("\n")
+    assert any(line.lstrip().startswith("accuracy=") for line in lines), text  # wrapped
+    whole = _points_of([text])
+    names = {name for name, _, _ in whole}
+    assert "validation/accuracy" in names, names
+    assert "accuracy" not in names, names
+    assert [v for n, _, v in whole if n == "validation/accuracy"] == [0.81, 0.82, 0.83]
+    # Read line by line, as a live run hands over its output, the same points come.
+    assert _points_of([line for line in lines]) == whole
+
+
+def test_lines_of_a_logged_table_are_not_a_wrapped_record():
+    """A message's own line breaks (a table logged as one record) are lines of their own:
+    their first words would have fitted on the line above, so no wrap made them."""
+    table = "split   loss    acc\ntrain   0.2500  0.9100\nval     0.3100  0.8800"
+    text = _rich_log(["epoch 1 step 10 loss=0.5 lr=0.3", table])
+    import re
+
+    unjoinable = re.sub(r"[ ]+\S+\.py:\d+[ ]*$", "", text, flags=re.MULTILINE)  # no record end
+    assert unjoinable != text
+    assert _points_of([text]) == _points_of([unjoinable])

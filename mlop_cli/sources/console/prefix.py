@@ -111,3 +111,77 @@ def split_prefix(line: str) -> Prefix:
     if pos > end:
         pos = end
     return Prefix(pos, end, rank, rank_at)
+
+
+# A record laid out in columns with its source right-aligned (rich's logging handler:
+# `[12:23:31] INFO     Epoch 1 validation: loss=0.43     train.py:115`): the line's end.
+_SOURCE_AT_END = re.compile(r"(?P<gap>[ ]{2,})(?P<source>[\w.<>\-]+\.py:\d+)[ ]*$", re.MULTILINE)
+
+
+def join_wrapped(text: str, held: str, final: bool = False) -> tuple[str, str]:
+    """Join the lines a column layout wrapped back onto the record they belong to.
+
+    A logging handler that lays a record out in columns (time, level, message, source, as
+    rich's does) wraps a message too long for its column onto lines of its own, indented to
+    the message's column, with no time, level or source: ``Epoch 1 validation: loss=0.43`` /
+    ``accuracy=0.82 (train loss 0.53)``. Read alone, such a line loses the words that name
+    its values (``validation``). A line is taken as wrapped only when its first word could
+    not have fitted on the line above, as a wrap decides, and neither line is laid out in
+    columns (two spaces in a row): a message's own line breaks (a table logged in one record)
+    stay lines.
+
+    Args:
+        text: A block of ``\\n``-separated records.
+        held: A record the last block ended with that a wrapped line may still follow
+            (``""``: none); it is read before ``text``.
+        final: No block comes after this one: nothing is held back.
+
+    Returns:
+        The block with wrapped lines joined onto their record, and the record held back for
+        the next block (its continuation may be there), or ``""``.
+    """
+    if held:
+        text = f"{held}\n{text}"
+    if _SOURCE_AT_END.search(text) is None:
+        return text, ""
+    lines = text.split("\n")
+    out: list[str] = []
+    index = 0
+    count = len(lines)
+    while index < count:
+        line = lines[index]
+        index += 1
+        m = _SOURCE_AT_END.search(line) if ".py:" in line else None
+        if m is None:
+            out.append(line)
+            continue
+        column = split_prefix(line).start
+        width = m.start("source") - 1 - column  # the message column's width
+        message = line[column : m.start()].rstrip()
+        if column == 0 or width < 8 or "  " in message:
+            out.append(line)
+            continue
+        start = index - 1
+        last = message
+        while index < count:
+            nxt = lines[index]
+            rest = nxt[column:].rstrip()
+            if (
+                not rest
+                or rest[0] == " "
+                or "  " in rest
+                or nxt[:column].strip()
+                or (".py:" in rest and _SOURCE_AT_END.search(nxt) is not None)
+                or len(last) + 1 + len(rest.split(" ", 1)[0]) <= width
+            ):
+                break
+            message = f"{message} {rest}"
+            last = rest
+            index += 1
+        if index == count and not final:
+            # The block ends with this record: its wrapped lines may be in the next block.
+            return "\n".join(out), "\n".join(lines[start:])
+        if index - start > 1:
+            line = f"{line[:column]}{message}{m.group('gap')}{m.group('source')}"
+        out.append(line)
+    return "\n".join(out), ""

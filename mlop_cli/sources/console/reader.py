@@ -38,7 +38,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from mlop_cli.sources.console.prefix import rank_tag, split_prefix
+from mlop_cli.sources.console.prefix import join_wrapped, rank_tag, split_prefix
 from mlop_cli.sources.console.shapes import (
     EMPTY,
     EPOCH_WORDS,
@@ -192,6 +192,8 @@ class _Stream:
     bar: tuple[int | None, float | None] | None = None  # the bar just drawn: its step, epoch
     dangling: str = ""  # a wrapped bar's last name, its value on the next line (`val_loss:`)
     titles: str = ""  # a line of titles between bars, maybe over a header's column groups
+    held: str = ""  # a record whose wrapped lines may come in the next block (join_wrapped)
+    held_time: float = 0.0
 
 
 @dataclass(slots=True)
@@ -351,11 +353,22 @@ class Reader:
             doubtful = doubtful or bool(kind)
         return doubtful
 
-    def read(self, stream: int, text: str, first_time: float, time: float) -> None:
-        """Read a block of ``\\n``-separated records of one stream."""
+    def read(
+        self, stream: int, text: str, first_time: float, time: float, final: bool = False
+    ) -> None:
+        """Read a block of ``\\n``-separated records of one stream (``final``: its last)."""
         state = self._streams.get(stream)
         if state is None:
             state = self._streams[stream] = _Stream()
+        if state.held or ".py:" in text:
+            # A record a column layout wrapped onto more lines is read as one line.
+            if state.held:
+                first_time = state.held_time
+            text, state.held = join_wrapped(text, state.held, final)
+            if state.held:
+                state.held_time = time if text else first_time
+                if not text:
+                    return
         folded = fold_glyphs(text) if any(m in text for m in _GLYPH_MARKERS) else text
         if "]" in folded and ("it/s]" in folded or "s/it]" in folded):
             # Output glued to the end of a bar's redraw (a block-buffered stdout flushed right
@@ -510,6 +523,10 @@ class Reader:
 
     def close(self) -> None:
         """The end of the run: what is held is decided, redraws are flushed."""
+        for stream, state in list(self._streams.items()):
+            if state.held:
+                held, state.held = state.held, ""
+                self.read(stream, held, state.held_time, state.held_time, final=True)
         self._settle_lump(closing=True)
         for state in self._streams.values():
             self._end_box(state, None)
