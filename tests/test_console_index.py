@@ -86,3 +86,29 @@ def test_mlop_parse_shows_what_is_read_and_why(tmp_path: Path) -> None:
         mlop_argv("parse", str(tmp_path / "nope.log")), capture_output=True, env=clean_env()
     )
     assert missing.returncode == 2 and missing.stderr.count(b"\n") == 1
+
+
+def test_mlop_parse_reads_a_wrapped_record_whole_and_says_so(tmp_path: Path) -> None:
+    """A record rich's logging handler wrapped: its values are reported on its first line,
+    read as the indexer reads them, and the wrapped line says whose it is."""
+    from tests.test_console_parsers import _rich_log
+
+    log = tmp_path / "train.log"
+    log.write_text(
+        _rich_log(
+            [
+                "epoch 1 step 10 loss=0.5000 lr=0.3",
+                "Epoch 1 validation: loss=0.4000 accuracy=0.8100 (train loss 0.6000)",
+            ]
+        )
+    )
+    result = subprocess.run(
+        mlop_argv("parse", str(log), "--json"), capture_output=True, env=clean_env()
+    )
+    assert result.returncode == 0, result.stderr
+    lines = json.loads(result.stdout)["lines"]
+    head = next(line for line in lines if "Epoch 1 validation" in line["text"])
+    assert {p["name"] for p in head["points"]} >= {"validation/loss", "validation/accuracy"}
+    wrapped = next(line for line in lines if line["text"].lstrip().startswith("accuracy="))
+    assert wrapped["shape"] == "wrapped" and wrapped["line"] > head["line"]
+    assert f"line {head['line']}" in wrapped["note"] and not wrapped["points"]

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from mlop_cli.sources.console.lines import LineAssembler
 from mlop_cli.sources.console.noise import DumpSkipper, is_noise
 from mlop_cli.sources.console.patterns import apply_patterns
-from mlop_cli.sources.console.prefix import split_prefix
+from mlop_cli.sources.console.prefix import join_wrapped, split_prefix
 from mlop_cli.sources.console.reader import Reader
 from mlop_cli.sources.console.shapes import STOP_WORDS, fold_glyphs, interpret
 from mlop_cli.sources.console.tokens import VALUE_TOKEN, is_value
@@ -67,27 +67,54 @@ def explain(
     assembler = LineAssembler()
     skipper = DumpSkipper()
     number = 0
+    held = ""  # a record whose wrapped lines may come in the next read
     for chunk in [*data, None]:
         text = assembler.feed(chunk, 0.0) if chunk is not None else assembler.finish()
-        for line in text.split("\n") if text else []:
+        if not text and not (held and chunk is None):
+            continue
+        physical = (f"{held}\n{text}" if held else text).split("\n")
+        spans: list[int] = []
+        # A record a column layout wrapped (rich's logging handler) is read whole, as the
+        # indexer reads it; its wrapped lines are reported as its own.
+        text, held = join_wrapped(text, held, chunk is None, spans)
+        at = 0
+        for line, span in zip(text.split("\n") if text else [], spans, strict=False):
+            parts = physical[at : at + span]
+            at += span
             number += 1
+            first = number
             if not line.strip():
+                number += span - 1
                 continue
-            report = LineReport(number, line)
+            report = LineReport(number, parts[0])
             if builtins:
                 skipped = skipper.skip(line)
                 before = len(collected)
                 bar_before = dict(reader._bar_pending)
-                reader.read(1, skipped, 0.0, 0.0)
+                reader.read(1, skipped, 0.0, 0.0, final=True)
                 report.points = collected[before:]
                 _describe(report, skipped, reader, bar_before)
             if patterns:
-                step, epoch, pairs = apply_patterns(patterns, line)
-                report.points += [(name, step, epoch, value) for name, value in pairs]
-                if pairs:
-                    report.shape = (report.shape + ", " if report.shape else "") + "--pattern"
-                    report.note = ""
+                _apply_patterns(report, patterns)
             yield report
+            for part in parts[1:]:
+                number += 1
+                wrapped = LineReport(number, part)
+                if builtins:
+                    wrapped.shape = "wrapped"
+                    wrapped.note = f"the rest of line {first}'s record, read with it"
+                if patterns:
+                    _apply_patterns(wrapped, patterns)  # as `mlop run` applies them: per line
+                yield wrapped
+
+
+def _apply_patterns(report: LineReport, patterns: list[re.Pattern[str]]) -> None:
+    """Add what custom patterns read from the report's line."""
+    step, epoch, pairs = apply_patterns(patterns, report.text)
+    report.points += [(name, step, epoch, value) for name, value in pairs]
+    if pairs:
+        report.shape = (report.shape + ", " if report.shape else "") + "--pattern"
+        report.note = ""
 
 
 def _describe(report: LineReport, line: str, reader: Reader, bar_before: dict) -> None:

@@ -118,7 +118,9 @@ def split_prefix(line: str) -> Prefix:
 _SOURCE_AT_END = re.compile(r"(?P<gap>[ ]{2,})(?P<source>[\w.<>\-]+\.py:\d+)[ ]*$", re.MULTILINE)
 
 
-def join_wrapped(text: str, held: str, final: bool = False) -> tuple[str, str]:
+def join_wrapped(
+    text: str, held: str, final: bool = False, spans: list[int] | None = None
+) -> tuple[str, str]:
     """Join the lines a column layout wrapped back onto the record they belong to.
 
     A logging handler that lays a record out in columns (time, level, message, source, as
@@ -135,6 +137,8 @@ def join_wrapped(text: str, held: str, final: bool = False) -> tuple[str, str]:
         held: A record the last block ended with that a wrapped line may still follow
             (``""``: none); it is read before ``text``.
         final: No block comes after this one: nothing is held back.
+        spans: Given, receives for each line returned how many lines of ``held`` and
+            ``text`` it was made of.
 
     Returns:
         The block with wrapped lines joined onto their record, and the record held back for
@@ -143,6 +147,8 @@ def join_wrapped(text: str, held: str, final: bool = False) -> tuple[str, str]:
     if held:
         text = f"{held}\n{text}"
     if _SOURCE_AT_END.search(text) is None:
+        if spans is not None:
+            spans.extend([1] * (text.count("\n") + 1))
         return text, ""
     lines = text.split("\n")
     out: list[str] = []
@@ -154,12 +160,16 @@ def join_wrapped(text: str, held: str, final: bool = False) -> tuple[str, str]:
         m = _SOURCE_AT_END.search(line) if ".py:" in line else None
         if m is None:
             out.append(line)
+            if spans is not None:
+                spans.append(1)
             continue
         column = split_prefix(line).start
         width = m.start("source") - 1 - column  # the message column's width
         message = line[column : m.start()].rstrip()
         if column == 0 or width < 8 or "  " in message:
             out.append(line)
+            if spans is not None:
+                spans.append(1)
             continue
         start = index - 1
         last = message
@@ -184,4 +194,6 @@ def join_wrapped(text: str, held: str, final: bool = False) -> tuple[str, str]:
         if index - start > 1:
             line = f"{line[:column]}{message}{m.group('gap')}{m.group('source')}"
         out.append(line)
+        if spans is not None:
+            spans.append(index - start)
     return "\n".join(out), ""
