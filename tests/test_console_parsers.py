@@ -55,6 +55,25 @@ LINES = [
     ("loss=0.25 acc=0.91 global_step=7", 7, [("loss", 0.25), ("acc", 0.91)]),
     ("iteration 12: loss = 0.5", 12, [("loss", 0.5)]),
     ("it=3 loss=1", 3, [("loss", 1.0)]),
+    # A record's count so far is its step (an evaluation callback's line).
+    (
+        "Eval num_timesteps=2000, episode_reward=183.40 +/- 12.07",
+        2000,
+        [("episode_reward", 183.4)],
+    ),
+    ("total_steps: 2400 | reward: 0.5 | loss: 0.25", 2400, [("reward", 0.5), ("loss", 0.25)]),
+    ("timesteps: 100 | reward: 0.5", 100, [("reward", 0.5)]),
+    # Prefixes: a time and a logger's name in one bracket (detectron2), a counter after a
+    # time value, dates with `/`, syslog's and C's asctime.
+    (
+        "[12/06 10:11:19 d2.utils.events]:  eta: 0:10:19  iter: 19  total_loss: 1.234  lr: 0.0002",
+        19,
+        [("total_loss", 1.234), ("lr", 0.0002)],
+    ),
+    ("2026/12/06 10:11:12 INFO step 60 loss 0.09", 60, [("loss", 0.09)]),
+    ("Dec  6 10:11:12 step 70 loss 0.08", 70, [("loss", 0.08)]),
+    ("[Sun Dec  6 10:11:12 2026] step 80 loss 0.07", 80, [("loss", 0.07)]),
+    ("{'global_steps': 120, 'loss': 0.5, 'lr': 0.001}", 120, [("loss", 0.5), ("lr", 0.001)]),
     (
         "1875/1875 [==============================] - 3s 1ms/step - loss: 0.2345 - "
         "accuracy: 0.9123 - val_loss: 0.1500",
@@ -158,6 +177,7 @@ NOT_METRICS = [
     "python train.py --lr=0.001 --epochs 3",
     "Epoch 1/5",
     "Epoch 3: saved checkpoint to ckpt-3, took 12 minutes",
+    "max_steps: 1000 warmup_steps: 100",  # settings: not the count so far
     "[1/3] Building wheel for mlop (pyproject.toml)",
     "step 3: see https://example.com/a 1",
     "\x1b[31m",

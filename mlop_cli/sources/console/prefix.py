@@ -19,7 +19,10 @@ import re
 from dataclasses import dataclass
 
 _TS = (
-    r"\d{4}-\d\d-\d\d(?:[T ]\d\d:\d\d(?::\d\d(?:[.,]\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?"
+    r"\d{4}[-/]\d\d[-/]\d\d(?:[T ]\d\d:\d\d(?::\d\d(?:[.,]\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?"
+    # `Dec  6 10:11:12` (syslog), `Sun Dec  6 10:11:12 2026` (C's asctime, time.ctime())
+    r"|(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[ ]+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+    r"[ ]+\d\d?[ ]+\d\d:\d\d:\d\d(?:[.,]\d+)?(?:[ ]+\d{4})?"
     r"|\d\d?/\d\d?(?:/\d\d(?:\d\d)?)?[ ,T]+\d\d:\d\d(?::\d\d(?:[.,]\d+)?)?"
     r"|\d\d:\d\d:\d\d(?:[.,]\d+)?"
 )
@@ -34,6 +37,7 @@ _ANCHOR = re.compile(
     [IWEFD]\d{{4}}[ ]+\d\d:\d\d:\d\d\.\d+[ ]+\d+[ ]+[\w.<>\-]+:\d+\][ ]?   # glog / absl
   | \[[IWEDC][ ](?:{_TS})\][ ]?                                             # optuna `[I 2026-…]`
   | \[(?:{_TS})\][ ]?(?:[-|:][ ])?                                           # `[2026-12-06 10:11:12]`
+  | \[(?:{_TS})[ ]+[\w.<>\-]+\]:?[ ]*                                         # `[12/06 10:11:12 d2.engine]:`
   | (?:{_TS})[ ]?(?:[-|:>]+[ ]|[ ])?                                         # a bare time or date
   | \[(?:{_LEVEL})(?:\|[\w.<>\-]+:\d+)?\][ ]?(?:[\w.<>\-]+:\d+[ ]?>>[ ]?)?  # `[INFO]`, HF `[INFO|trainer.py:1619] … >>`
   | \((?:{_LEVEL})\)[ ]?

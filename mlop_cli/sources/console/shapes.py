@@ -44,8 +44,11 @@ from mlop_cli.sources.console.tokens import BAR_GLYPHS, GLYPH, UNITS, VALUE_TOKE
 
 STEP_WORDS = frozenset(
     "step steps global_step globalstep iter iters iteration iterations it update updates "
-    "num_updates batch trial round rounds t episode episodes".split()
+    "num_updates batch trial round rounds t episode episodes timestep timesteps".split()
 )
+# Words that make a name ending in a step word the count so far (`num_timesteps=1000`,
+# `total_steps: 2400`), where a setting's name has others (`max_steps`, `warmup_steps`).
+COUNT_SO_FAR = frozenset("num n total global cur current".split())
 EPOCH_WORDS = frozenset(("epoch", "epochs"))
 # Words that qualify a metric: never dropped, and a prose name keeps the one it opens with.
 # Phases of a run: they label what follows them (`train: loss …`, `Validation Results - …`).
@@ -291,6 +294,7 @@ def interpret(line: str) -> Program:
     if stripped[0] == "{" and stripped[-1] == "}":
         offset = start + (len(message) - len(message.lstrip()))
         if _read_object(line, offset, offset + len(stripped), spans, program):
+            _count_so_far_is_the_step(line, spans, program)
             return program
     bar_zone = _read_bar(line, start, end, spans, program)
     items = lex(line, spans, start, end)
@@ -303,6 +307,7 @@ def interpret(line: str) -> Program:
     _read_pairs(items, program)
     if program.cut and program.metrics and program.metrics[-1][1] == len(spans) - 1:
         del program.metrics[-1]  # `…, train_loss_epoch=0` at the edge: maybe `0.712` cut
+    _count_so_far_is_the_step(line, spans, program)
     if len(program.metrics) > 1:
         _drop_parameters(line, start, end, spans, program)
     # Per epoch: an epoch and nothing finer (no step of its own, no position in the epoch).
@@ -310,6 +315,29 @@ def interpret(line: str) -> Program:
         program.epoch is not None and program.step is None and program.position is None
     )
     return program
+
+
+_NAME_PARTS = re.compile(r"[A-Za-z]+")
+
+
+def _count_so_far_is_the_step(line: str, spans: list[tuple[int, int]], program: Program) -> None:
+    """A record's count so far (``Eval num_timesteps=1000, episode_reward=9.5``,
+    ``{'global_steps': 120, 'loss': …}``) is its step, not a metric: a whole number named by a
+    step word after a word like ``num`` or ``total``, beside metrics and with no other step."""
+    if program.step is not None or len(program.metrics) < 2:
+        return
+    for index, (name, slot, kind) in enumerate(program.metrics):
+        parts = _NAME_PARTS.findall(name.rsplit("/", 1)[-1])
+        if (
+            kind == 0
+            and len(parts) >= 2
+            and parts[-1].lower() in STEP_WORDS
+            and parts[-2].lower() in COUNT_SO_FAR
+            and line[spans[slot][0] : spans[slot][1]].isdigit()
+        ):
+            program.step = slot
+            del program.metrics[index]
+            return
 
 
 _GROUP_SPLIT = re.compile(r";|[ ]-+>[ ]|[ ]=>[ ]")
@@ -741,7 +769,9 @@ def _read_pairs(items: list[_Item], program: Program) -> None:  # one pass, one 
                 and _RATE.match(item.unit + _rest_word(items, index))
                 or _sized(items, index)
             ):
-                words, broke, after_value = [], True, True
+                # (a value ends its phrase: a counter after it opens its own, `eta: 0:10:19
+                # iter: 19`)
+                words, span_words, broke, after_value = [], [], True, True
                 last_num = None
                 index += 1
                 continue
