@@ -63,6 +63,11 @@ LINES = [
     ),
     ("total_steps: 2400 | reward: 0.5 | loss: 0.25", 2400, [("reward", 0.5), ("loss", 0.25)]),
     ("timesteps: 100 | reward: 0.5", 100, [("reward", 0.5)]),
+    (
+        "Progress:  94.0% words/sec/thread:  718687 lr:  0.029932 avg.loss:  0.159109 ETA:   0h",
+        None,
+        [("words/sec/thread", 718687.0), ("lr", 0.029932), ("avg.loss", 0.159109)],
+    ),
     # Prefixes: a time and a logger's name in one bracket (detectron2), a counter after a
     # time value, dates with `/`, syslog's and C's asctime.
     (
@@ -178,6 +183,8 @@ NOT_METRICS = [
     "Epoch 1/5",
     "Epoch 3: saved checkpoint to ckpt-3, took 12 minutes",
     "max_steps: 1000 warmup_steps: 100",  # settings: not the count so far
+    "                  Fold 1  Fold 2  Fold 3  Mean    Std     ",  # column titles
+    "loss 0.5 loss 0.4",  # two values nothing tells apart: no series holds both
     "[1/3] Building wheel for mlop (pyproject.toml)",
     "step 3: see https://example.com/a 1",
     "\x1b[31m",

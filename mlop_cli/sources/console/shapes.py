@@ -71,8 +71,9 @@ METRIC_WORDS = frozenset(
     "bleu rouge mse mae rmse r2 iou miou dice map reward rewards return returns logloss "
     "likelihood nll wer cer top1 top5 kl entropy correct value objective".split()
 )
-# Not metrics whatever they hold: Lightning's logger version, a bar's estimate of time left.
-IGNORED_NAMES = frozenset(("v_num", "ETA", "eta", "Eta"))
+# Not metrics whatever they hold: Lightning's logger version, a bar's estimate of time left,
+# how far a job has come (`Progress:  94.0%`).
+IGNORED_NAMES = frozenset(("v_num", "ETA", "eta", "Eta", "Progress", "progress", "PROGRESS"))
 # A duration's unit: the value is stored in seconds (a series printed `3.54s`, then `689ms`,
 # is one series). The kind of a metric slot: 0 as printed, 1 a count of a total as a
 # percentage, the others a duration's unit.
@@ -310,6 +311,7 @@ def interpret(line: str) -> Program:
     _count_so_far_is_the_step(line, spans, program)
     if len(program.metrics) > 1:
         _drop_parameters(line, start, end, spans, program)
+        _drop_repeated_names(program)
     # Per epoch: an epoch and nothing finer (no step of its own, no position in the epoch).
     program.per_epoch = (
         program.epoch is not None and program.step is None and program.position is None
@@ -318,6 +320,14 @@ def interpret(line: str) -> Program:
 
 
 _NAME_PARTS = re.compile(r"[A-Za-z]+")
+
+
+def _drop_repeated_names(program: Program) -> None:
+    """A name given twice on one line names no series: column titles (``Fold 1  Fold 2  Fold
+    3  Mean``), or values that nothing tells apart; two values never share a series."""
+    names = [name for name, _, _ in program.metrics]
+    if len(set(names)) < len(names):
+        program.metrics = [m for m in program.metrics if names.count(m[0]) == 1]
 
 
 def _count_so_far_is_the_step(line: str, spans: list[tuple[int, int]], program: Program) -> None:
