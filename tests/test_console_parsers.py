@@ -999,3 +999,25 @@ def test_lines_of_a_logged_table_are_not_a_wrapped_record():
     unjoinable = re.sub(r"[ ]+\S+\.py:\d+[ ]*$", "", text, flags=re.MULTILINE)  # no record end
     assert unjoinable != text
     assert _points_of([text]) == _points_of([unjoinable])
+
+
+def test_a_fitted_models_estimates_are_no_series_and_what_follows_is_read():
+    """A table of a fitted model's estimates (a p-value beside a statistic, one row per
+    coefficient, as statsmodels, lifelines and R print them) holds no run's values; the
+    results printed after it are read."""
+    text = (
+        "Iteration 1: norm_delta = 0.5, step_size = 0.95, log_lik = -900.1\n"
+        "Iteration 2: norm_delta = 0.1, step_size = 0.95, log_lik = -850.2\n"
+        "           cmp to      z       p  -log2(p)\n"
+        "covariate                                 \n"
+        "age         0.000  3.565 <0.0005    11.425\n"
+        "dose        0.000 -4.600 <0.0005    17.853\n"
+        "bmi         0.000 -0.584   0.559     0.839\n"
+        "---\n"
+        "Concordance = 0.649\n"
+        "            coef  std err          z      P>|z|\n"
+        "x1        0.5012    0.101      4.962      0.000\n"
+        "x2       -0.2501    0.099     -2.526      0.012\n"
+    )
+    names = {name for name, _, _ in _points_of([text])}
+    assert names == {"norm_delta", "step_size", "log_lik", "Concordance"}, names

@@ -167,6 +167,7 @@ class _Table:
     split_bars: bool = True
     index_name: str = ""  # the name of the rows' index, on a line of its own (pandas)
     summary: bool = False  # rows of statistics of a data set (`count`, `mean`, `25%`)
+    estimates: bool = False  # rows of a fitted model's estimates (see _estimates)
 
 
 @dataclass(slots=True)
@@ -1814,6 +1815,20 @@ _WHOLE = frozenset(("all", "overall", "total"))
 _STATISTICS = frozenset(
     ("count", "mean", "std", "min", "max", "median", "var", "unique", "top", "freq")
 )
+# A fitted model's estimates (statsmodels, lifelines, R-style summaries): a p-value column
+# beside a test statistic or an estimate, one row per coefficient. Not a run's values.
+_P_VALUE = re.compile(
+    r"(?i)p|p[-_ ]?value|pr?\(?>(?:\|[zt]\|)?\)?|-log2\(p\)"
+)  # (`P>|z|` splits at `|`)
+_ESTIMATE = re.compile(r"(?i)z|t|coef|coefficient|estimate|std[. ]*err(?:or)?|se(?:\(coef\))?")
+
+
+def _estimates(columns: list[_Column]) -> bool:
+    """Whether a table's columns are a fitted model's estimates (see _P_VALUE)."""
+    names = [column.name.strip() for column in columns]
+    return any(_P_VALUE.fullmatch(name) for name in names) and any(
+        _ESTIMATE.fullmatch(name) for name in names
+    )
 
 
 def _column_kind(column: _Column) -> str:
@@ -2016,6 +2031,8 @@ def _row_program(table: _Table, line: str) -> Program | None:
         # 450` under `precision  recall  f1-score  support`): named by its key.
         name, slot, kind = program.metrics[0]
         program.metrics[0] = (key_text, slot, kind)
+    if table.estimates:
+        return Program(numbers=len(spans), row=True)  # read as a row, holding no metric
     return program
 
 
@@ -2062,7 +2079,11 @@ def _promote(reader: Reader, state: _Stream, line: str) -> Program | None:
     header_line, columns = state.header
     reader._table_ids += 1
     table = _Table(
-        columns, reader._table_ids, has_rule=state.rule_seen, index_name=state.index_name
+        columns,
+        reader._table_ids,
+        has_rule=state.rule_seen,
+        index_name=state.index_name,
+        estimates=_estimates(columns),
     )
     program = _row_program(table, line)
     if program is None:
