@@ -83,7 +83,9 @@ def main():
         n = len(test_loader.dataset)
         test_loss /= n
         fabric.log_dict({"test_loss": test_loss, "test_acc": correct / n}, step=step)
-        fabric.print(f"\nTest set: Average loss: {test_loss:.4f}, Accuracy: {correct}/{n} ({100.0 * correct / n:.0f}%)\n")
+        fabric.print(
+            f"\nTest set: Average loss: {test_loss:.4f}, Accuracy: {correct}/{n} ({100.0 * correct / n:.0f}%)\n"
+        )
         printed += [(step, epoch, "test_loss"), (step, epoch, "test_acc")]
     fabric.logger.finalize("success")
     return fabric, printed
@@ -113,7 +115,9 @@ _truth.write(
     step_kind="global",
     series=series,
     extra_ok=[],
-    not_printed=["train_loss at the steps not printed (logged every step, printed every 5th batch)"],
+    not_printed=[
+        "train_loss at the steps not printed (logged every step, printed every 5th batch)"
+    ],
     notes="PyTorch's MNIST-example shape through fabric.print: 'Train Epoch: 1 [160/640 (25%)]\\tLoss: "
     "0.652113' every 5 batches (the bracket is samples seen / dataset size and the percent of the "
     "epoch, no metric; the truth's step is the global optimizer step, 20 per epoch), and after each "

@@ -80,7 +80,9 @@ def test(train_set, test_set, model, accuracy_calculator, epoch):
     train_labels = train_labels.squeeze(1)
     test_labels = test_labels.squeeze(1)
     print("Computing accuracy")
-    accuracies = accuracy_calculator.get_accuracy(test_embeddings, test_labels, train_embeddings, train_labels, False)
+    accuracies = accuracy_calculator.get_accuracy(
+        test_embeddings, test_labels, train_embeddings, train_labels, False
+    )
     print("Test set accuracy (Precision@1) = {}".format(accuracies["precision_at_1"]))
     series.add("Test set accuracy (Precision@1)", step[0], epoch, accuracies["precision_at_1"])
 
@@ -90,7 +92,9 @@ reducer = reducers.ThresholdReducer(low=0)
 loss_func = losses.TripletMarginLoss(margin=0.2, distance=distance, reducer=reducer)
 mining_func = miners.TripletMarginMiner(margin=0.2, distance=distance, type_of_triplets="semihard")
 # faiss is not installed: PML's documented torch k-NN instead of FaissKNN
-accuracy_calculator = AccuracyCalculator(include=("precision_at_1",), k=1, knn_func=CustomKNN(distances.LpDistance()))
+accuracy_calculator = AccuracyCalculator(
+    include=("precision_at_1",), k=1, knn_func=CustomKNN(distances.LpDistance())
+)
 for epoch in range(1, 4):
     train(model, loss_func, mining_func, train_loader, optimizer, epoch)
     test(train_dataset, test_dataset, model, accuracy_calculator, epoch)

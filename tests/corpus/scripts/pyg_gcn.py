@@ -34,7 +34,9 @@ import _truth
 
 torch.manual_seed(0)
 blocks, n_per = 4, 100
-edge_index = stochastic_blockmodel_graph([n_per] * blocks, [[0.05 if i == j else 0.01 for j in range(blocks)] for i in range(blocks)])
+edge_index = stochastic_blockmodel_graph(
+    [n_per] * blocks, [[0.05 if i == j else 0.01 for j in range(blocks)] for i in range(blocks)]
+)
 y = torch.arange(blocks).repeat_interleave(n_per)
 x = F.pad(F.one_hot(y, blocks).float() * 0.3, (0, 12)) + torch.randn(blocks * n_per, 16)
 perm = torch.randperm(blocks * n_per)
@@ -42,7 +44,9 @@ masks = [torch.zeros(blocks * n_per, dtype=torch.bool) for _ in range(3)]
 masks[0][perm[:80]] = True
 masks[1][perm[80:200]] = True
 masks[2][perm[200:]] = True
-data = Data(x=x, y=y, edge_index=edge_index, train_mask=masks[0], val_mask=masks[1], test_mask=masks[2])
+data = Data(
+    x=x, y=y, edge_index=edge_index, train_mask=masks[0], val_mask=masks[1], test_mask=masks[2]
+)
 
 
 class GCN(torch.nn.Module):
@@ -60,7 +64,10 @@ class GCN(torch.nn.Module):
 
 model = GCN(16, 16, blocks)
 optimizer = torch.optim.Adam(
-    [dict(params=model.conv1.parameters(), weight_decay=5e-4), dict(params=model.conv2.parameters(), weight_decay=0)],
+    [
+        dict(params=model.conv1.parameters(), weight_decay=5e-4),
+        dict(params=model.conv2.parameters(), weight_decay=0),
+    ],
     lr=0.01,
 )
 

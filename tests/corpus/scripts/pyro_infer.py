@@ -49,7 +49,9 @@ class BayesianRegression(PyroModule):
     def __init__(self, in_features, out_features):
         super().__init__()
         self.linear = PyroModule[nn.Linear](in_features, out_features)
-        self.linear.weight = PyroSample(dist.Normal(0.0, 1.0).expand([out_features, in_features]).to_event(2))
+        self.linear.weight = PyroSample(
+            dist.Normal(0.0, 1.0).expand([out_features, in_features]).to_event(2)
+        )
         self.linear.bias = PyroSample(dist.Normal(0.0, 10.0).expand([out_features]).to_event(1))
 
     def forward(self, x, y=None):
@@ -103,7 +105,9 @@ else:
     drawn = {}  # overall iteration -> postfix as drawn
 
     def hook(kernel, params, stage, i):
-        record.append((len(record) + 1, stage, float(kernel.step_size), float(kernel._mean_accept_prob)))
+        record.append(
+            (len(record) + 1, stage, float(kernel.step_size), float(kernel._mean_accept_prob))
+        )
 
     _display = tqdm.tqdm.display
 
