@@ -1021,3 +1021,25 @@ def test_a_fitted_models_estimates_are_no_series_and_what_follows_is_read():
     )
     names = {name for name, _, _ in _points_of([text])}
     assert names == {"norm_delta", "step_size", "log_lik", "Concordance"}, names
+
+
+def test_a_step_counter_that_starts_again_each_epoch_goes_on_across_epochs():
+    """`Epoch 2 Iteration 0` after `Epoch 1 Iteration 15`: the counter counts within the
+    epoch; the run's steps go on where the last epoch would have printed next."""
+    text = "\n".join(
+        f"Epoch {epoch} Iteration {i}: Loss = {0.1 * epoch + i / 1000}, Number of mined = {i}"
+        for epoch in (1, 2, 3)
+        for i in (0, 5, 10, 15)
+    )
+    steps = [step for name, step, _ in _points_of([text]) if name == "Loss"]
+    assert steps == [0, 5, 10, 15, 20, 25, 30, 35, 40, 45, 50, 55], steps
+    # A counter that only grows is the run's step as printed.
+    grows = "\n".join(f"Epoch {e} step {s} loss {s / 100}" for e, s in ((1, 10), (1, 20), (2, 30)))
+    assert [s for _, s, _ in _points_of([grows])] == [10, 20, 30]
+
+
+def test_a_banner_count_after_a_pair_is_no_banner():
+    """Hugging Face's banner (`  Num examples = 64`) is noise; a pair before `Number of … =`
+    makes the line a record, and its values are read."""
+    assert parse_line("  Num examples = 64")[1] == []
+    assert parse_line("Loss = 0.5, Number of triplets = 7")[1][:1] == [("Loss", 0.5)]

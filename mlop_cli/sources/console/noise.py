@@ -51,7 +51,7 @@ _NOISE = re.compile(
       | [^\s:]*/[^\s:/]+\.py:\d+:[ ]  # a library's warning: `/…/fit_loop.py:321: … Trainer(log_every_n_steps=50)`
       | {_WARNING_HEAD}
       | \([\w.\-]+\):[ ][A-Za-z_][\w.]*\(  # a PyTorch module repr: `(c_fc): Linear(in_features=32, ...)`
-      | (?:[^\n]*?[ \t])?  # after a logger's prefix: `[transformers]`, `[INFO|trainer.py:1619] … >>`
+      | (?:[^\n=]*?[ \t])?  # after a logger's prefix (`[transformers]`, `[INFO|trainer.py:1619] … >>`), not after a pair
         (?:Num|Number[ ]of|Instantaneous|Total[ ](?:train|optimization)|Gradient[ ]Accumulation|Batch[ ]size)
         [ ][^=:\n]*?=[ ]  # Hugging Face's banner: `  Num update steps per epoch = 4`
       | [^\n]*Process[ ]rank:[ ]\d+,[ ]device:  # HF example scripts: `Process rank: 0, device: cpu, n_gpu: 0`

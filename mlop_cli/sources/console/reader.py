@@ -219,6 +219,12 @@ class _Context:
     last_positional: int | None = None
     started: bool = False
     shapes_seen: dict[str, int] = field(default_factory=dict)  # shape -> first held index
+    # A step counter printed beside its epoch (see Reader._epoch_counter): its last value and
+    # epoch, the smallest gap between its values in one epoch, the steps of earlier epochs.
+    counter_last: int | None = None
+    counter_epoch: float | None = None
+    counter_interval: int | None = None
+    counter_offset: int = 0
 
     def bar_at_end(self) -> bool:
         """Whether the bar drawn last stands at its total (an epoch's last position)."""
@@ -1071,6 +1077,8 @@ class Reader:
             step = _int(tokens[program.step])
             if program.positional_step and step is not None and program.total is not None:
                 step = self._positional(program, step, _int(tokens[program.total]), epoch)
+            elif step is not None and program.epoch is not None and epoch is not None:
+                step = self._epoch_counter(step, epoch)
         elif program.position is not None:
             position = _int(tokens[program.position])
             total = _int(tokens[program.total]) if program.total is not None else None
@@ -1161,6 +1169,23 @@ class Reader:
             else:
                 ctx.shapes_seen[shape] = len(self._held)
         self._emit_metrics(program, tokens, step, epoch, when)
+
+    def _epoch_counter(self, step: int, epoch: float) -> int:
+        """The run's step for a step counter printed beside its epoch (``Epoch 2 Iteration
+        5``, ``Epoch 2 Batch 100``): the counter itself while it only grows; once it starts
+        again with a new epoch it counts within the epoch, and each epoch goes on where the
+        last one would have printed next (its last count plus the printing interval)."""
+        ctx = self._ctx
+        last = ctx.counter_last
+        if last is not None and ctx.counter_epoch is not None:
+            if epoch > ctx.counter_epoch and step <= last:
+                ctx.counter_offset += last + (ctx.counter_interval or 1)
+            elif epoch == ctx.counter_epoch and step > last:
+                gap = step - last
+                if ctx.counter_interval is None or gap < ctx.counter_interval:
+                    ctx.counter_interval = gap
+        ctx.counter_last, ctx.counter_epoch = step, epoch
+        return step + ctx.counter_offset
 
     def _settle_bar_levels(self, names: list[str], on_bar: bool) -> None:
         """Whether each name first came on a bar at its end, after the bar had shown other
