@@ -63,6 +63,13 @@ LINES = [
     ),
     ("total_steps: 2400 | reward: 0.5 | loss: 0.25", 2400, [("reward", 0.5), ("loss", 0.25)]),
     ("timesteps: 100 | reward: 0.5", 100, [("reward", 0.5)]),
+    # A one-token qualifier between a name and its `=` is part of the name.
+    (
+        "Test set accuracy (Precision@1) = 0.3125",
+        None,
+        [("Test_set_accuracy_(Precision@1)", 0.3125)],
+    ),
+    ("Loss (avg) = 0.5, Acc (avg) = 0.9", None, [("Loss_(avg)", 0.5), ("Acc_(avg)", 0.9)]),
     (
         "Progress:  94.0% words/sec/thread:  718687 lr:  0.029932 avg.loss:  0.159109 ETA:   0h",
         None,

@@ -322,6 +322,23 @@ def interpret(line: str) -> Program:
 _NAME_PARTS = re.compile(r"[A-Za-z]+")
 
 
+def _qualifier_group(items: list[_Item], index: int) -> int | None:
+    """The index of the ``)`` closing a one-token group at ``index`` (``(top1)``,
+    ``(Precision@1)``) that a ``:`` or ``=`` and a number follow; None if it is not one."""
+    close = index + 1
+    while close < len(items) and close <= index + 6 and items[close].text != ")":
+        if items[close].kind == "ws" or items[close].text in "(=:,;|":
+            return None
+        close += 1
+    if close >= len(items) or close == index + 1 or items[close].text != ")":
+        return None
+    after = _next_significant(items, close)
+    if after is None or items[after].text not in (":", "="):
+        return None
+    value = _next_significant(items, after)
+    return close if value is not None and items[value].kind == "num" else None
+
+
 def _drop_repeated_names(program: Program) -> None:
     """A name given twice on one line names no series: column titles (``Fold 1  Fold 2  Fold
     3  Mean``), or values that nothing tells apart; two values never share a series."""
@@ -1062,6 +1079,13 @@ def _read_pairs(items: list[_Item], program: Program) -> None:  # one pass, one 
                     and items[after].kind in ("num", "time")
                 ):
                     skip_paren = 1
+                elif words and (close := _qualifier_group(items, index)) is not None:
+                    # `accuracy (top1) = 0.81`, `Test set accuracy (Precision@1) = 0.31`: a
+                    # qualifier between a name and its `=` or `:` is part of the name.
+                    words.append("".join(items[j].text for j in range(index, close + 1)))
+                    span_words.append(words[-1])
+                    index = close + 1
+                    continue
                 elif _group_holds_size(items, index):
                     # `(ping: 0.2 ms, read: 111 MB/s, size: 3.3 KB)`: a check of the machine or
                     # of the data's files; its timings are of the check, not of the training.
