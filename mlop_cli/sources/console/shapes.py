@@ -1079,12 +1079,12 @@ def _read_pairs(items: list[_Item], program: Program) -> None:  # one pass, one 
                     and items[after].kind in ("num", "time")
                 ):
                     skip_paren = 1
-                elif words and (close := _qualifier_group(items, index)) is not None:
+                elif words and (group_end := _qualifier_group(items, index)) is not None:
                     # `accuracy (top1) = 0.81`, `Test set accuracy (Precision@1) = 0.31`: a
                     # qualifier between a name and its `=` or `:` is part of the name.
-                    words.append("".join(items[j].text for j in range(index, close + 1)))
+                    words.append("".join(items[j].text for j in range(index, group_end + 1)))
                     span_words.append(words[-1])
-                    index = close + 1
+                    index = group_end + 1
                     continue
                 elif _group_holds_size(items, index):
                     # `(ping: 0.2 ms, read: 111 MB/s, size: 3.3 KB)`: a check of the machine or
