@@ -1050,3 +1050,13 @@ def test_a_banner_count_after_a_pair_is_no_banner():
     makes the line a record, and its values are read."""
     assert parse_line("  Num examples = 64")[1] == []
     assert parse_line("Loss = 0.5, Number of triplets = 7")[1][:1] == [("Loss", 0.5)]
+
+
+def test_a_number_of_things_that_changes_is_a_series_and_one_that_stays_is_not():
+    changing = "\n".join(
+        f"step {s}: loss = {1 / s:.4f}, Number of mined triplets = {800 - s}" for s in (1, 2, 3)
+    )
+    names = {name for name, _, _ in _points_of([changing])}
+    assert names == {"loss", "Number_of_mined_triplets"}, names
+    steady = "\n".join(f"step {s}: loss = {1 / s:.4f}, Number of trees = 100" for s in (1, 2, 3))
+    assert {name for name, _, _ in _points_of([steady])} == {"loss"}

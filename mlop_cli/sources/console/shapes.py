@@ -691,6 +691,10 @@ def _name_of(words: list[str], explicit: bool, span: list[str] | None = None) ->
         return None  # prose with a number in it: `took 12 minutes`
     if lowered[0] in METRIC_WORDS or lowered[0].split("_")[0] in METRIC_WORDS:
         return "_".join(words)  # `Accuracy of the network on the 10000 test images: 97 %`
+    if len(words) <= 5 and lowered[0] in ("number", "num") and lowered[1] == "of":
+        # `Number of mined triplets = 722`: a count (the reader keeps it a series only once
+        # its value changes: a count that stays the same is a size or a setting).
+        return "_".join(words)
     last = stops[-1] if stops else len(words) - 5
     tail = words[last + 1 :]
     if not tail or len(tail) > 4:
