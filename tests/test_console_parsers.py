@@ -192,6 +192,7 @@ NOT_METRICS = [
     "max_steps: 1000 warmup_steps: 100",  # settings: not the count so far
     "                  Fold 1  Fold 2  Fold 3  Mean    Std     ",  # column titles
     "loss 0.5 loss 0.4",  # two values nothing tells apart: no series holds both
+    "pyswarms.single.global_best:   0%|          |0/80",  # a bar's percentage, no brackets
     "[1/3] Building wheel for mlop (pyproject.toml)",
     "step 3: see https://example.com/a 1",
     "\x1b[31m",

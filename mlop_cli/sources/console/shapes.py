@@ -874,8 +874,9 @@ def _read_pairs(items: list[_Item], program: Program) -> None:  # one pass, one 
                 nxt is not None
                 and items[nxt].start == item.end
                 and items[nxt].kind == "p"
-                and items[nxt].text in "/\\"
+                and (items[nxt].text in "/\\" or items[nxt].text == "|" and item.unit == "%")
             ) or (words and _FILE.search(words[-1]) is not None and _glued_colon(items, index))
+            # (`37%|█▌   |`: a progress bar's percentage, its description before it)
             counts = (
                 _counts_a_unit(items, index, nxt) if not explicit else _counts_a_word(items, nxt)
             )
