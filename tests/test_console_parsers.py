@@ -193,6 +193,7 @@ NOT_METRICS = [
     "                  Fold 1  Fold 2  Fold 3  Mean    Std     ",  # column titles
     "loss 0.5 loss 0.4",  # two values nothing tells apart: no series holds both
     "pyswarms.single.global_best:   0%|          |0/80",  # a bar's percentage, no brackets
+    "  coef  se(coef)  coef lower 95%  coef upper 95%",  # confidence levels in column titles
     "[1/3] Building wheel for mlop (pyproject.toml)",
     "step 3: see https://example.com/a 1",
     "\x1b[31m",

@@ -320,6 +320,7 @@ def interpret(line: str) -> Program:
 
 
 _NAME_PARTS = re.compile(r"[A-Za-z]+")
+_CONFIDENCE_WORDS = frozenset(("lower", "upper", "ci", "conf", "confidence", "interval"))
 
 
 def _qualifier_group(items: list[_Item], index: int) -> int | None:
@@ -877,6 +878,13 @@ def _read_pairs(items: list[_Item], program: Program) -> None:  # one pass, one 
                 and (items[nxt].text in "/\\" or items[nxt].text == "|" and item.unit == "%")
             ) or (words and _FILE.search(words[-1]) is not None and _glued_colon(items, index))
             # (`37%|█▌   |`: a progress bar's percentage, its description before it)
+            if (
+                item.unit == "%"
+                and words
+                and words[-1].lower() in _CONFIDENCE_WORDS
+                and item.text in ("90", "95", "99")
+            ):
+                glued_after = True  # `coef lower 95%`, `95% CI`: a confidence level's title
             counts = (
                 _counts_a_unit(items, index, nxt) if not explicit else _counts_a_word(items, nxt)
             )
