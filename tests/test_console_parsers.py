@@ -1062,3 +1062,16 @@ def test_a_number_of_things_that_changes_is_a_series_and_one_that_stays_is_not()
     assert names == {"loss", "Number_of_mined_triplets"}, names
     steady = "\n".join(f"step {s}: loss = {1 / s:.4f}, Number of trees = 100" for s in (1, 2, 3))
     assert {name for name, _, _ in _points_of([steady])} == {"loss"}
+
+
+def test_status_messages_and_patience_counters_mid_run_are_no_metrics():
+    text = (
+        "step 10 loss=0.5 acc=0.8\n"
+        "Using 8 workers, batch size 32, lr 0.001\n"
+        "EarlyStopping counter: 3 out of 7\n"
+        "Loading 1000 images from /data at 0.5 scale\n"
+        "step 20 loss=0.4 acc=0.85\n"
+        "Saving model with val_loss=0.45\n"
+    )
+    names = {name for name, _, _ in _points_of([text])}
+    assert names == {"loss", "acc", "val_loss"}, names

@@ -320,6 +320,10 @@ def interpret(line: str) -> Program:
 
 
 _NAME_PARTS = re.compile(r"[A-Za-z]+")
+_STATUS_VERBS = frozenset(
+    "Using Loading Saving Found Setting Creating Building Downloading Initializing Starting "
+    "Preparing Reading Writing Loaded Saved Created Wrote".split()
+)
 _CONFIDENCE_WORDS = frozenset(("lower", "upper", "ci", "conf", "confidence", "interval"))
 
 
@@ -730,6 +734,7 @@ def _read_pairs(items: list[_Item], program: Program) -> None:  # one pass, one 
     tainted = False
     keyed_label = False  # the label is a `Key:` with words after it (its value may be text)
     prose = False  # a word of prose (`with`, `for`) before another word, earlier on the line
+    first_word_seen = False
     group_label = False  # the label heads a parenthesised group (`acc: (train=…, test=…)`)
     while index < count:
         item = items[index]
@@ -787,6 +792,11 @@ def _read_pairs(items: list[_Item], program: Program) -> None:  # one pass, one 
                 # (`per` joins a rate's words: `reward per episode`, `samples per second`)
                 word_after = _next_significant(items, index)
                 prose = word_after is not None and items[word_after].kind == "word"
+            if not first_word_seen:
+                first_word_seen = True
+                # A status message opens with its verb (`Using 8 workers, batch size 32, lr
+                # 0.001`, `Loading 1000 images`): a sentence, whose settings are not results.
+                prose = prose or item.text in _STATUS_VERBS
             broke = after_value = explicit = False
             index += 1
             continue
@@ -1200,6 +1210,8 @@ def _counts_a_word(items: list[_Item], nxt: int | None) -> bool:
     after = _next_significant(items, nxt)
     if after is None:
         return True
+    if items[nxt].text.lower() == "out" and items[after].text.lower() == "of":
+        return True  # `EarlyStopping counter: 3 out of 7`: a count of a total
     return items[after].kind == "p" and items[after].text in ",|;"
 
 
