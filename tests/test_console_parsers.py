@@ -1075,3 +1075,18 @@ def test_status_messages_and_patience_counters_mid_run_are_no_metrics():
     )
     names = {name for name, _, _ in _points_of([text])}
     assert names == {"loss", "acc", "val_loss"}, names
+
+
+def test_a_bar_of_data_mid_run_does_not_move_the_runs_steps():
+    """Lines give their own steps; a bar with nothing but its count (a dataset's map, a
+    download) counts data: later lines without a step stay at the run's last step."""
+    text = (
+        "step 10 loss=0.5\n"
+        "step 20 loss=0.4\n"
+        "Map: 100%|##########| 1000/1000 [00:00<00:00, 12345.67 examples/s]\n"
+        "eval accuracy: 0.9\n"
+        "step 30 loss=0.3\n"
+        "eval accuracy: 0.95\n"
+    )
+    points = _points_of([text])
+    assert [s for n, s, _ in points if n == "eval_accuracy"] == [20, 30], points

@@ -225,6 +225,7 @@ class _Context:
     counter_epoch: float | None = None
     counter_interval: int | None = None
     counter_offset: int = 0
+    line_steps: bool = False  # lines have given steps of their own (`step 20 loss=…`)
 
     def bar_at_end(self) -> bool:
         """Whether the bar drawn last stands at its total (an epoch's last position)."""
@@ -570,6 +571,7 @@ class Reader:
             times[0] = first_time
         if steps is not None:
             self._ctx.last_step = steps[-1]
+            self._ctx.line_steps = True
         self.numeric_lines += len(rows)
         self.metric_lines += len(rows)
         self._emit_columns(program.names, steps, values, times, None)
@@ -892,6 +894,7 @@ class Reader:
                 else:
                     if step is not None:
                         self._ctx.last_step = step
+                        self._ctx.line_steps = True
                     self.numeric_lines += 1
                     self.metric_lines += 1
                     # A fast shape names no count (Program.finish): no holding to do.
@@ -1075,6 +1078,8 @@ class Reader:
             return
         if program.step is not None:
             step = _int(tokens[program.step])
+            if not program.bar:
+                ctx.line_steps = True
             if program.positional_step and step is not None and program.total is not None:
                 step = self._positional(program, step, _int(tokens[program.total]), epoch)
             elif step is not None and program.epoch is not None and epoch is not None:
@@ -1400,6 +1405,11 @@ class Reader:
             ctx.bar_cycles = 0
             ctx.bar_position = None
         ctx.bar_active = ctx.bar_active or program.bar
+        if program.bar and not program.metrics and ctx.line_steps and epoch is None:
+            # A bar with nothing but its count, in a run whose lines give their own steps
+            # (`step 20 loss=…`, then `Map: 100%|…| 1000/1000`): it counts data or an
+            # evaluation's batches, not the run's steps.
+            return ctx.last_step
         if (
             program.bar
             and total
@@ -1613,6 +1623,7 @@ class Reader:
             self._counting = True
         if step is not None:
             self._ctx.last_step = step
+            self._ctx.line_steps = True
         elif self._ctx.last_step is not None:
             step = self._ctx.last_step  # a results table after training: at its last step
         elif self._ctx.epoch is not None:
