@@ -63,6 +63,17 @@ LINES = [
     ),
     ("total_steps: 2400 | reward: 0.5 | loss: 0.25", 2400, [("reward", 0.5), ("loss", 0.25)]),
     ("timesteps: 100 | reward: 0.5", 100, [("reward", 0.5)]),
+    # Positions: a batch's after an epoch's, bracketed apart or side by side.
+    (
+        "[Epoch 1/200] [Batch 100/938] [D loss: 0.134364] [G loss: 0.847434]",
+        100,  # (the first epoch seen is the run's first)
+        [("D_loss", 0.134364), ("G_loss", 0.847434)],
+    ),
+    (
+        "[1/5][50/1583]\tLoss_D: 0.2288\tLoss_G: 0.9453",
+        50,
+        [("Loss_D", 0.2288), ("Loss_G", 0.9453)],
+    ),
     # A one-token qualifier between a name and its `=` is part of the name.
     (
         "Test set accuracy (Precision@1) = 0.3125",
@@ -1090,3 +1101,16 @@ def test_a_bar_of_data_mid_run_does_not_move_the_runs_steps():
     )
     points = _points_of([text])
     assert [s for n, s, _ in points if n == "eval_accuracy"] == [20, 30], points
+
+
+def test_batch_positions_inside_epochs_give_the_runs_steps():
+    gan = "\n".join(
+        f"[Epoch {e}/200] [Batch {b}/938] [D loss: 0.5] [G loss: 0.8]"
+        for e in (0, 1)
+        for b in (0, 100)
+    )
+    assert [s for n, s, _ in _points_of([gan]) if n == "D_loss"] == [0, 100, 938, 1038]
+    dcgan = "\n".join(
+        f"[{e}/5][{b}/1583]\tLoss_D: 0.5\tLoss_G: 0.8" for e in (0, 1) for b in (0, 50)
+    )
+    assert [s for n, s, _ in _points_of([dcgan]) if n == "Loss_D"] == [0, 50, 1583, 1633]

@@ -827,7 +827,7 @@ def _read_pairs(items: list[_Item], program: Program) -> None:  # one pass, one 
             ):
                 total = items[nxt + 1]
                 index = _read_position(items, index, item, total, words, span_words, program, label)
-                words, broke, after_value = [], False, True
+                words, span_words, broke, after_value = [], [], False, True
                 last_num = total
                 segment_start = False
                 continue
@@ -1307,6 +1307,19 @@ def _read_position(
             program.position = count.slot
             program.total = total.slot
             program.per_epoch = False
+        elif (
+            program.position is not None
+            and program.epoch is None
+            and program.step is None
+            and index >= 2
+            and items[index - 1].text == "["
+            and items[index - 2].text == "]"
+        ):
+            # `[0/5][50/1583]`: two positions side by side, the epoch's and the batch's in it
+            # (the DCGAN example, mmcv's `Epoch [1][50/500]`).
+            program.epoch = program.position
+            program.position = count.slot
+            program.total = total.slot
     return after
 
 
