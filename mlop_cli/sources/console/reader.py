@@ -98,8 +98,10 @@ _CONFIG_TITLE = frozenset(
 _IDENTIFIER = re.compile(r"[A-Za-z][\w.\-]*\d[\w.\-]*|\d[\w.\-]*[A-Za-z_][\w.\-]*")
 _BOX_ROW = re.compile(r"^[ \t]*[|│┃]\s*([^|│┃]*?)\s*[|│┃]\s*([^|│┃]*?)\s*[|│┃][ \t]*$")
 _HEADER_WORD = re.compile(r"[A-Za-z_#][\w@()\-./#%]*")
-# Looked for with `in` (a scan in C per marker, ~20x quicker than a pattern of alternatives).
-_GLYPH_MARKERS = (*"█▉▊▋▌▍▎▏━╸╺╾╼─▰▱■□", "==", "..")
+# Looked for with `in` (a scan in C per marker, ~20x quicker than a pattern of alternatives):
+# BAR_GLYPHS matches only where one of these is, or `==`, or `..` after a `[` (see
+# _may_hold_glyphs). A character missing from an ASCII text is found missing at once.
+_GLYPH_CHARS = "█▉▊▋▌▍▎▏━╸╺╾╼─▰▱■□"
 # A number in a wrapper that prints around it: a tensor, a NumPy 2 scalar, a JAX array, a
 # one-element list (`episodic_return=[23.]`).
 _NUM = r"[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?|nan|inf|-inf"
@@ -110,6 +112,16 @@ _WRAPPED = re.compile(
     rf"\([ ]*({_NUM})[ ]*(?:,[^()\n]*(?:\([^()\n]*\)[^()\n]*)*)?\)"
     rf"|(?<=[=:])([ ]?)\[[ ]*({_NUM})[ ]*\](?!\[)"
 )
+
+
+def _may_hold_glyphs(text: str) -> bool:
+    """Whether BAR_GLYPHS may match in a text: a scan for a character the text lacks (`=`,
+    `[`) spares the slower scan for a pair (`==`, `..`)."""
+    return (
+        any(c in text for c in _GLYPH_CHARS)
+        or ("=" in text and "==" in text)
+        or ("[" in text and ".." in text)
+    )
 
 
 def _unwrap(m: re.Match[str]) -> str:
@@ -356,7 +368,7 @@ class Reader:
         state = self._streams.get(stream)
         if state is None:
             state = self._streams[stream] = _Stream()
-        folded = fold_glyphs(text) if any(m in text for m in _GLYPH_MARKERS) else text
+        folded = fold_glyphs(text) if _may_hold_glyphs(text) else text
         if "]" in folded and ("it/s]" in folded or "s/it]" in folded):
             # Output glued to the end of a bar's redraw (a block-buffered stdout flushed right
             # after a stderr bar): a record of its own.
