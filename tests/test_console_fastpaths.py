@@ -401,7 +401,7 @@ def test_quick_template_rows_are_the_careful_regex_rows() -> None:
             converted = [list(map(float, column)) for column in list(zip(*rows, strict=True))[:-1]]
             assert repr(numbers) == repr(converted), block
     assert quick > 50
-    assert _template(_SHAPES[-2]).quick is None
+    assert _template(_SHAPES[-2]).quick_pattern is None
 
 
 def _hf_records(count: int) -> list[str]:
@@ -441,7 +441,7 @@ def test_hf_records_by_quick_regex_read_as_by_careful_regex(
 
     def spy(self, block):
         rows, numbers = quick(self, block)
-        used.append((self.quick is not None and block.isascii(), numbers is not None))
+        used.append((self.quick_pattern is not None and block.isascii(), numbers is not None))
         return rows, numbers
 
     with monkeypatch.context() as patch:

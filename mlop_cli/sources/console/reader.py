@@ -1655,13 +1655,15 @@ class _Template:
 
     __slots__ = (
         "program",
-        "regex",
-        "quick",
         "literals",
         "shape",
         "indented",
         "table_key",
         "plain",
+        "quick_pattern",
+        "_pattern",
+        "_regex",
+        "_quick",
     )
 
     def __init__(self, shape: str, program: Program, tokens: list[str], table_key: int = 0) -> None:
@@ -1673,24 +1675,33 @@ class _Template:
         # Whether its lines start with _WRAP_INDENT: a token is never a space, so the first
         # literal says (it is the whole indent, or the line starts with a number).
         self.indented = self.literals[0].startswith(_WRAP_INDENT)
-        parts = [re.escape(self.literals[0])]
-        quick = [re.escape(self.literals[0])]
+        escaped = [re.escape(literal) for literal in self.literals]
+        parts = [escaped[0]]
+        quick: list[str] | None = [escaped[0]]
         last = len(self.literals) - 2
         for index, literal in enumerate(self.literals[1:]):
             plain = index < len(tokens) and _PLAIN.fullmatch(tokens[index]) is not None
             self.plain = self.plain and plain
-            parts += [_PLAIN_GROUP if plain else _NUMBER_GROUP, re.escape(literal)]
-            if quick and plain and _quick_literal(literal, index == last):
-                quick += [_QUICK_GROUP, re.escape(literal)]
+            parts += [_PLAIN_GROUP if plain else _NUMBER_GROUP, escaped[index + 1]]
+            if quick is not None and plain and _quick_literal(literal, index == last):
+                quick += [_QUICK_GROUP, escaped[index + 1]]
             else:
-                quick = []
-        self.regex = re.compile(rf"^{''.join(parts)}$|^(.*)$", re.MULTILINE)
+                quick = None
+        self._pattern = rf"^{''.join(parts)}$|^(.*)$"
         # The same with quick groups (see _QUICK_GROUP), when every slot can have one.
-        self.quick = (
-            re.compile(rf"^{''.join(quick)}$|^(.*)$", re.MULTILINE)
-            if quick and len(self.literals) > 1
-            else None
+        self.quick_pattern = (
+            rf"^{''.join(quick)}$|^(.*)$" if quick is not None and len(self.literals) > 1 else None
         )
+        # Compiled when first used: a template made hot may be replaced before its next block.
+        self._regex: re.Pattern[str] | None = None
+        self._quick: re.Pattern[str] | None = None
+
+    @property
+    def regex(self) -> re.Pattern[str]:
+        """The careful regex (see the class docstring)."""
+        if self._regex is None:
+            self._regex = re.compile(self._pattern, re.MULTILINE)
+        return self._regex
 
     def rows(self, block: str) -> tuple[list[tuple[str, ...]], list[list[float]] | None]:
         """``regex.findall(block)``, and when every line of the block is the shape, each slot's
@@ -1699,9 +1710,11 @@ class _Template:
         By the quick regex when there is one and the block is ASCII (``\\d`` is ``[0-9]``);
         when a run of a number's characters in it is no number (``1.2.3``, ``1e``), by the
         careful regex."""
-        if self.quick is None or not block.isascii():
+        if self.quick_pattern is None or not block.isascii():
             return self.regex.findall(block), None
-        rows = self.quick.findall(block)
+        if self._quick is None:
+            self._quick = re.compile(self.quick_pattern, re.MULTILINE)
+        rows = self._quick.findall(block)
         missed = [row[0] for row in rows].count("")
         matched = [row for row in rows if row[0]] if missed else rows
         try:
