@@ -332,3 +332,153 @@ def _words(start: int, count: int) -> list[str]:
             word += letters[rest]
         out.append(word)
     return out
+
+
+# -- the quick regex of a hot template (_Template.rows) -----------------------------------
+
+_SHAPES = [
+    "{'loss': 0.5, 'grad_norm': 1.25, 'learning_rate': 5e-05, 'epoch': 0.33}",
+    "[rank1]: {'loss': 0.5, 'epoch': 1.0}",
+    "{'eval_loss': 0.5, 'eval_runtime': 1.2, 'epoch': 2.0}",
+    "step=3 loss=0.25 acc=0.9",
+    "  12    0.5  0.25",
+    "loss: 0.5 - acc: 0.9",
+    "time 12ms loss 0.5",
+    "x 5ns y 3",
+    "val 3.5e-3/step",  # a slot followed by `/`: no quick regex
+    "epoch 3: loss=0.5, acc=0.75.",
+]
+# Numbers of every spelling, and what stands where a number was: no number, half a number,
+# a time, a string, a nested value, digits of another script.
+_GOOD = ["0.5", "-0.25", "1e-05", "4.5E+03", "12", "+3", ".5", "5.", "nan", "NaN", "-inf"]
+_GOOD += ["inf", "Infinity", "-Infinity", "INF", "+nan"]
+_ODD = ["1.2.3", "1e", "--1", "1-2", "e5", "abc", "'x'", "{'a': 1}", "[1, 2]", "٣", "１", "1_000"]
+_ODD += [" 1", "12:30", "2026-01-02", "0x1f", "", "nanx", "infinityx", "1e5e", "..", "-", "+"]
+_ODD += ["3e", "E", "0.5.", "1/2", "tensor(0.5)", "{'b': {'c': 2}}"]
+
+
+def _template(line: str):
+    from mlop_cli.sources.console.reader import _Template
+    from mlop_cli.sources.console.shapes import interpret
+    from mlop_cli.sources.console.tokens import split_tokens
+
+    shape, tokens = split_tokens(line)
+    return _Template(shape, interpret(line), tokens)
+
+
+def test_quick_template_rows_are_the_careful_regex_rows() -> None:
+    """Blocks of a shape's lines with numbers of every spelling, odd values, other lines and
+    blank ones: the quick regex gives the rows the careful regex gives, and the floats of
+    every slot when every line matched."""
+    import random
+
+    rng = random.Random(7)
+    quick = 0
+    for _ in range(3000):
+        base = rng.choice(_SHAPES)
+        template = _template(base)
+        literals = template.literals
+        odd = rng.random() * 0.3
+        lines = []
+        for _ in range(rng.randint(1, 30)):
+            draw = rng.random()
+            if draw < 0.75:
+                values = [rng.choice(_ODD if rng.random() < odd else _GOOD) for _ in literals[1:]]
+                lines.append(
+                    literals[0] + "".join(map("".join, zip(values, literals[1:], strict=True)))
+                )
+            elif draw < 0.85:
+                lines.append(rng.choice(_SHAPES))
+            elif draw < 0.9:
+                lines.append("")
+            else:
+                lines.append("note " + rng.choice(_ODD))
+        block = "\n".join(lines)
+        rows, numbers = template.rows(block)
+        assert rows == template.regex.findall(block), block
+        if numbers is not None:
+            quick += 1
+            converted = [list(map(float, column)) for column in list(zip(*rows, strict=True))[:-1]]
+            assert repr(numbers) == repr(converted), block
+    assert quick > 50
+    assert _template(_SHAPES[-2]).quick_pattern is None
+
+
+def _hf_records(count: int) -> list[str]:
+    """Trainer records whose values take every spelling, with odd ones, other records and
+    ranks' tags among them."""
+    lines = []
+    spellings = ["{:.4f}", "{:.3e}", "-{:.4f}", "{:.0f}", "{:.4E}"]
+    for i in range(count):
+        value = spellings[i % len(spellings)].format(1 / (i + 1))
+        odd = i % 97
+        loss = "nan" if odd == 5 else "inf" if odd == 9 else "-inf" if odd == 13 else value
+        norm = "'n/a'" if odd == 17 else "{'total': 1.5}" if odd == 23 else f"{i % 7}.25"
+        rate = "1.2.3" if odd == 29 else "5e-05" if i % 2 else "4.5E-05"
+        record = f"{{'loss': {loss}, 'grad_norm': {norm}, 'learning_rate': {rate}, "
+        record += f"'epoch': {i / 40:.2f}}}"
+        if odd == 31:
+            record = "[rank1]: " + record
+        lines.append(record)
+        if odd == 41:
+            lines.append("{'eval_loss': 0.25, 'eval_runtime': 1.5, 'epoch': %.2f}" % (i / 40))
+    return lines
+
+
+@pytest.mark.parametrize("chunk", [1 << 16, 4093, 0])
+def test_hf_records_by_quick_regex_read_as_by_careful_regex(
+    monkeypatch: pytest.MonkeyPatch, chunk: int
+) -> None:
+    """Trainer records (nan, inf, negative, exponents, whole numbers, strings, nested values,
+    a rank's tag) read with the quick regex give every point the careful regex gives."""
+    from mlop_cli.sources.console.reader import _Template
+
+    lines = _hf_records(2500)
+    lines += ["[rank0]: " + line for line in _records(300)] + _records(1500, 100)
+    data = ("\n".join(lines) + "\n").encode()
+    used = []  # per block: the quick regex used, and every line matched
+    quick = _Template.rows
+
+    def spy(self, block):
+        rows, numbers = quick(self, block)
+        used.append((self.quick_pattern is not None and block.isascii(), numbers is not None))
+        return rows, numbers
+
+    with monkeypatch.context() as patch:
+        patch.setattr(_Template, "rows", spy)
+        fast = _parse(data, chunk)
+    assert any(regex for regex, _ in used), "the quick regex was never used"
+    assert any(numbers for _, numbers in used), "no block was converted by the quick regex"
+    with monkeypatch.context() as patch:
+        patch.setattr(_Template, "rows", lambda self, block: (self.regex.findall(block), None))
+        careful = _parse(data, chunk)
+    assert fast == careful
+    assert len(fast[0]) > 4 * 2000
+
+
+def test_dump_gate_finds_what_its_scans_found() -> None:
+    """DumpSkipper's one search for a line ending in `(`, `{`, `:` or `,` passes over what
+    its four scans passed over."""
+    import random
+
+    from mlop_cli.sources.console.noise import _OPENING_END
+
+    rng = random.Random(3)
+    for _ in range(5000):
+        text = "".join(rng.choice("ab(){}:,\n \t=") for _ in range(rng.randint(0, 40)))
+        scans = "(\n" in text or "{\n" in text or ":\n" in text or ",\n" in text
+        assert (_OPENING_END.search(text) is not None) == scans, repr(text)
+
+
+def test_glyph_gate_passes_every_bar() -> None:
+    """The glyph gate lets through every text where BAR_GLYPHS finds glyphs."""
+    import random
+
+    from mlop_cli.sources.console.reader import _may_hold_glyphs
+    from mlop_cli.sources.console.tokens import BAR_GLYPHS
+
+    rng = random.Random(5)
+    for _ in range(20000):
+        text = "".join(rng.choice("=.[]>█─ a1") for _ in range(rng.randint(0, 12)))
+        if BAR_GLYPHS.search(text) is not None:
+            assert _may_hold_glyphs(text), repr(text)

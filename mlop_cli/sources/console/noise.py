@@ -143,6 +143,9 @@ _ECHO_HEAD = re.compile(rf'^[ \t]*File "[^"\n]*", line \d+|^{_WARNING_HEAD}')
 _UNTIL_RULE = "-"  # a banner: a rule of dashes
 _UNTIL_BLANK = "\n"  # a config printout: a blank line (or the next log record)
 _UNTIL_BALANCED = "()"  # a wrapped object repr: its parentheses closed
+# A line ending as a dump, a banner or a wrapped repr starts (`(`, `{`, `:`, `,`): the `\n`
+# first, so that `re` looks for the one character and tests the one before at each find.
+_OPENING_END = re.compile(r"\n(?<=[(:{,]\n)")
 # A constructor repr whose arguments go on past the line: `Name(key=value, …,` (a class name,
 # then a keyword argument; the line ends inside the parentheses with a comma).
 _WRAPPED_REPR = re.compile(r"(?:^|[^\w.])[A-Z]\w*\([ ]*[A-Za-z_]\w*=")
@@ -183,18 +186,14 @@ class DumpSkipper:
             text: One block of records from the stream, in order.
         """
         # A scan for one character is many times quicker than one for a string: each rare
-        # character's absence spares its string's scan.
+        # character's absence spares its string's scan. _OPENING_END finds `(`, `{`, `:` or
+        # `,` ending a line in one scan for the (rarer) `\n`.
         if (
             not self._left
-            and ("(" not in text or "(\n" not in text)
-            and ("{" not in text or "{\n" not in text)
-            and not text.endswith(("(", "{"))
+            and not text.endswith(("(", "{", ":", ","))
             and ("F" not in text or 'File "' not in text)
             and ("W" not in text or "Warning:" not in text)
-            and ":\n" not in text
-            and not text.endswith(":")
-            and ",\n" not in text
-            and not text.endswith(",")
+            and _OPENING_END.search(text) is None
         ):
             return text
         lines = text.split("\n")

@@ -98,8 +98,10 @@ _CONFIG_TITLE = frozenset(
 _IDENTIFIER = re.compile(r"[A-Za-z][\w.\-]*\d[\w.\-]*|\d[\w.\-]*[A-Za-z_][\w.\-]*")
 _BOX_ROW = re.compile(r"^[ \t]*[|│┃]\s*([^|│┃]*?)\s*[|│┃]\s*([^|│┃]*?)\s*[|│┃][ \t]*$")
 _HEADER_WORD = re.compile(r"[A-Za-z_#][\w@()\-./#%]*")
-# Looked for with `in` (a scan in C per marker, ~20x quicker than a pattern of alternatives).
-_GLYPH_MARKERS = (*"█▉▊▋▌▍▎▏━╸╺╾╼─▰▱■□", "==", "..")
+# Looked for with `in` (a scan in C per marker, ~20x quicker than a pattern of alternatives):
+# BAR_GLYPHS matches only where one of these is, or `==`, or `..` after a `[` (see
+# _may_hold_glyphs). A character missing from an ASCII text is found missing at once.
+_GLYPH_CHARS = "█▉▊▋▌▍▎▏━╸╺╾╼─▰▱■□"
 # A number in a wrapper that prints around it: a tensor, a NumPy 2 scalar, a JAX array, a
 # one-element list (`episodic_return=[23.]`).
 _NUM = r"[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?|nan|inf|-inf"
@@ -110,6 +112,16 @@ _WRAPPED = re.compile(
     rf"\([ ]*({_NUM})[ ]*(?:,[^()\n]*(?:\([^()\n]*\)[^()\n]*)*)?\)"
     rf"|(?<=[=:])([ ]?)\[[ ]*({_NUM})[ ]*\](?!\[)"
 )
+
+
+def _may_hold_glyphs(text: str) -> bool:
+    """Whether BAR_GLYPHS may match in a text: a scan for a character the text lacks (`=`,
+    `[`) spares the slower scan for a pair (`==`, `..`)."""
+    return (
+        any(c in text for c in _GLYPH_CHARS)
+        or ("=" in text and "==" in text)
+        or ("[" in text and ".." in text)
+    )
 
 
 def _unwrap(m: re.Match[str]) -> str:
@@ -377,7 +389,7 @@ class Reader:
                 state.held_time = time if text else first_time
                 if not text:
                     return
-        folded = fold_glyphs(text) if any(m in text for m in _GLYPH_MARKERS) else text
+        folded = fold_glyphs(text) if _may_hold_glyphs(text) else text
         if "]" in folded and ("it/s]" in folded or "s/it]" in folded):
             # Output glued to the end of a bar's redraw (a block-buffered stdout flushed right
             # after a stderr bar): a record of its own.
@@ -389,9 +401,10 @@ class Reader:
             folded = _WRAPPED.sub(_unwrap, folded)
         hot = self._hot
         rows: list[tuple[str, ...]] = []
+        numbers: list[list[float]] | None = None  # each slot's numbers, when every line matched
         if hot is not None:
-            rows = hot.regex.findall(folded)
-            if (len(rows) - [row[0] for row in rows].count("")) * 2 < len(rows):
+            rows, numbers = hot.rows(folded)
+            if numbers is None and (len(rows) - [row[0] for row in rows].count("")) * 2 < len(rows):
                 hot = None  # mostly other shapes: the whole block's shapes at once is quicker
         if hot is not None:
             # The shape read last, matched against every line of the block in one C call:
@@ -468,7 +481,13 @@ class Reader:
                     while end < count and rows[end][0]:
                         end += 1
                     if self._record_columns(
-                        state, program, rows[index:end], index, first_time, time
+                        state,
+                        program,
+                        rows[index:end],
+                        index,
+                        first_time,
+                        time,
+                        _slice(numbers, index, end, count),
                     ):
                         index = end
                         continue
@@ -489,7 +508,14 @@ class Reader:
                     end = index + 1
                     while end < count and rows[end][0]:
                         end += 1
-                    if self._columns(hot.program, rows[index:end], index, first_time, time):
+                    if self._columns(
+                        hot.program,
+                        rows[index:end],
+                        index,
+                        first_time,
+                        time,
+                        _slice(numbers, index, end, count),
+                    ):
                         index = end
                         continue
                     for row_index in range(index, end):  # a value that is not a number
@@ -558,11 +584,16 @@ class Reader:
         first: int,
         first_time: float,
         time: float,
+        numbers: list[list[float]] | None = None,
     ) -> bool:
-        """Read a run of lines of one plain shape as columns; False if one is not a number."""
+        """Read a run of lines of one plain shape as columns; False if one is not a number
+        (``numbers``: each slot's numbers, converted already)."""
         columns = list(zip(*rows, strict=True))
         try:
-            values = [list(map(float, columns[slot])) for slot in program.slots]
+            if numbers is None:
+                values = [list(map(float, columns[slot])) for slot in program.slots]
+            else:
+                values = [numbers[slot] for slot in program.slots]
             steps = list(map(int, columns[program.step])) if program.step is not None else None
         except ValueError:
             return False
@@ -767,17 +798,22 @@ class Reader:
         first: int,
         first_time: float,
         time: float,
+        numbers: list[list[float]] | None = None,
     ) -> bool:
         """Read a run of records at fractional epochs as columns, each at its epoch's tick:
         what _run_program gives them one by one (see _ticks_ok), with Python per record only
         for its tick. False, having changed nothing, when a value or an epoch is not a number
-        (those are read one by one)."""
-        columns = list(zip(*rows, strict=True))
-        try:
-            epochs = list(map(float, columns[program.epoch]))  # type: ignore[index]
-            values = [list(map(float, columns[slot])) for _, slot, _ in program.metrics]
-        except ValueError:
-            return False
+        (those are read one by one). ``numbers``: each slot's numbers, converted already."""
+        if numbers is None:
+            columns = list(zip(*rows, strict=True))
+            try:
+                epochs = list(map(float, columns[program.epoch]))  # type: ignore[index]
+                values = [list(map(float, columns[slot])) for _, slot, _ in program.metrics]
+            except ValueError:
+                return False
+        else:
+            epochs = numbers[program.epoch]  # type: ignore[index]
+            values = [numbers[slot] for _, slot, _ in program.metrics]
         if not all(map(math.isfinite, epochs)):
             return False  # a NaN epoch is none, an infinite one fails: the careful path
         names = [name for name, _, _ in program.metrics]
@@ -1644,14 +1680,45 @@ _PLAIN_GROUP = f"({PLAIN_NUMBER})(?!-\\d|:\\d|/\\d\\d?/\\d|\\.\\d+\\.\\d|\\d)"
 _PLAIN = re.compile(PLAIN_NUMBER)
 
 
+# A quick group for a slot that held a plain number, for ASCII text: a run of the characters
+# a number is written with, which float() then checks, or the words of nan and inf as
+# PLAIN_NUMBER has them. Of such runs, float() takes exactly those PLAIN_NUMBER takes (no
+# `_`, space or other letter can be in one), and a run ends where _PLAIN_GROUP's number ends
+# when the fixed text after it starts with no character of a run and nothing the look-ahead
+# refuses (_quick_literal). A line then is the shape for both regexes or for neither, with the
+# same numbers when float() takes every run: a slot's number can end at one place only. One
+# repeat of one class is several times quicker in `re` than PLAIN_NUMBER's alternatives.
+_QUICK_GROUP = r"([-+.0-9eE]+|[-+]?(?:nan|NaN|NAN|inf|Inf|INF|Infinity|infinity)(?![A-Za-z]))"
+_UNQUICK_START = re.compile(r"[-+.eE:/\d]")
+
+
+def _quick_literal(literal: str, last: bool) -> bool:
+    """Whether the fixed text after a slot ends a quick group where _PLAIN_GROUP ends: it starts
+    with no character of a number and nothing the look-ahead refuses (`-1`, `:30`, `/06/`,
+    `.2.3`, a digit); empty, only at the line's end."""
+    return last if not literal else _UNQUICK_START.match(literal) is None
+
+
 class _Template:
     """A shape as a regex matching its lines exactly, its numbers as groups, one row per line.
 
     ``regex.findall(block)`` gives, for each line of the block, the shape's numbers (the line
-    is that shape) or, in the last group, the line itself (it is not).
+    is that shape) or, in the last group, the line itself (it is not). :meth:`rows` gives the
+    same rows, quicker where it can, with the numbers of the slots converted.
     """
 
-    __slots__ = ("program", "regex", "literals", "shape", "indented", "table_key", "plain")
+    __slots__ = (
+        "program",
+        "literals",
+        "shape",
+        "indented",
+        "table_key",
+        "plain",
+        "quick_pattern",
+        "_pattern",
+        "_regex",
+        "_quick",
+    )
 
     def __init__(self, shape: str, program: Program, tokens: list[str], table_key: int = 0) -> None:
         self.program = program
@@ -1662,13 +1729,62 @@ class _Template:
         # Whether its lines start with _WRAP_INDENT: a token is never a space, so the first
         # literal says (it is the whole indent, or the line starts with a number).
         self.indented = self.literals[0].startswith(_WRAP_INDENT)
-        parts = [re.escape(self.literals[0])]
+        escaped = [re.escape(literal) for literal in self.literals]
+        parts = [escaped[0]]
+        quick: list[str] | None = [escaped[0]]
+        last = len(self.literals) - 2
         for index, literal in enumerate(self.literals[1:]):
             plain = index < len(tokens) and _PLAIN.fullmatch(tokens[index]) is not None
             self.plain = self.plain and plain
-            parts += [_PLAIN_GROUP if plain else _NUMBER_GROUP, re.escape(literal)]
-        body = "".join(parts)
-        self.regex = re.compile(rf"^{body}$|^(.*)$", re.MULTILINE)
+            parts += [_PLAIN_GROUP if plain else _NUMBER_GROUP, escaped[index + 1]]
+            if quick is not None and plain and _quick_literal(literal, index == last):
+                quick += [_QUICK_GROUP, escaped[index + 1]]
+            else:
+                quick = None
+        self._pattern = rf"^{''.join(parts)}$|^(.*)$"
+        # The same with quick groups (see _QUICK_GROUP), when every slot can have one.
+        self.quick_pattern = (
+            rf"^{''.join(quick)}$|^(.*)$" if quick is not None and len(self.literals) > 1 else None
+        )
+        # Compiled when first used: a template made hot may be replaced before its next block.
+        self._regex: re.Pattern[str] | None = None
+        self._quick: re.Pattern[str] | None = None
+
+    @property
+    def regex(self) -> re.Pattern[str]:
+        """The careful regex (see the class docstring)."""
+        if self._regex is None:
+            self._regex = re.compile(self._pattern, re.MULTILINE)
+        return self._regex
+
+    def rows(self, block: str) -> tuple[list[tuple[str, ...]], list[list[float]] | None]:
+        """``regex.findall(block)``, and when every line of the block is the shape, each slot's
+        numbers as floats (None: not converted).
+
+        By the quick regex when there is one and the block is ASCII (``\\d`` is ``[0-9]``);
+        when a run of a number's characters in it is no number (``1.2.3``, ``1e``), by the
+        careful regex."""
+        if self.quick_pattern is None or not block.isascii():
+            return self.regex.findall(block), None
+        if self._quick is None:
+            self._quick = re.compile(self.quick_pattern, re.MULTILINE)
+        rows = self._quick.findall(block)
+        missed = [row[0] for row in rows].count("")
+        matched = [row for row in rows if row[0]] if missed else rows
+        try:
+            numbers = [list(map(float, column)) for column in list(zip(*matched, strict=True))[:-1]]
+        except ValueError:
+            return self.regex.findall(block), None
+        return rows, None if missed else numbers
+
+
+def _slice(
+    numbers: list[list[float]] | None, start: int, end: int, count: int
+) -> list[list[float]] | None:
+    """The numbers of rows ``start`` to ``end`` of ``count`` (see _Template.rows)."""
+    if numbers is None or (start == 0 and end == count):
+        return numbers
+    return [column[start:end] for column in numbers]
 
 
 def _line_of(row: tuple[str, ...], template: _Template) -> str:

@@ -198,6 +198,7 @@ class ConsoleSource:
         (``epochs``: each record's epoch, as :meth:`_points` keeps one)."""
         series = self._series
         count = len(times)
+        top = max(steps) if steps else 0  # the rows' highest step, the same for every name
         for name, column in zip(names, values):  # noqa: B905 - equal by construction
             state = series.get(name)
             if state is None:
@@ -210,7 +211,6 @@ class ConsoleSource:
                 state[0] = counter + count
             else:
                 state[1].extend(steps)
-                top = max(steps)
                 if top >= state[0]:
                     state[0] = top + 1
             state[2].extend(times)
