@@ -63,6 +63,12 @@ LINES = [
     ),
     ("total_steps: 2400 | reward: 0.5 | loss: 0.25", 2400, [("reward", 0.5), ("loss", 0.25)]),
     ("timesteps: 100 | reward: 0.5", 100, [("reward", 0.5)]),
+    ("\t Val. Loss: 0.690 |  Val. Acc: 51.23%", None, [("Val_Loss", 0.69), ("Val_Acc", 51.23)]),
+    (
+        "Ep 1 (Step 000005): Train loss 9.783, Val loss 9.927",
+        5,
+        [("Train_loss", 9.783), ("Val_loss", 9.927)],
+    ),
     # Positions: a batch's after an epoch's, bracketed apart or side by side.
     (
         "[Epoch 1/200] [Batch 100/938] [D loss: 0.134364] [G loss: 0.847434]",

@@ -49,7 +49,7 @@ STEP_WORDS = frozenset(
 # Words that make a name ending in a step word the count so far (`num_timesteps=1000`,
 # `total_steps: 2400`), where a setting's name has others (`max_steps`, `warmup_steps`).
 COUNT_SO_FAR = frozenset("num n total global cur current".split())
-EPOCH_WORDS = frozenset(("epoch", "epochs"))
+EPOCH_WORDS = frozenset(("epoch", "epochs", "ep"))  # (`Ep 1 (Step 000000): Train loss 9.78`)
 # Words that qualify a metric: never dropped, and a prose name keeps the one it opens with.
 # Phases of a run: they label what follows them (`train: loss …`, `Validation Results - …`).
 PHASES = frozenset("train training val valid validation test testing eval evaluation dev".split())
@@ -1420,6 +1420,10 @@ def _spaced(items: list[_Item], index: int) -> bool:
     return (before is None or before.kind == "ws") and (after is None or after.kind == "ws")
 
 
+# Words a name abbreviates with a full stop, before a capitalised word too (`Val. Acc`).
+_ABBREVIATED = frozenset("val valid avg tr trn tst eval std min max approx".split())
+
+
 def _sentence_end(items: list[_Item], index: int) -> bool:
     after = items[index + 1] if index + 1 < len(items) else None
     if after is None or after.kind != "ws":
@@ -1433,9 +1437,9 @@ def _sentence_end(items: list[_Item], index: int) -> bool:
         and len(before.text) <= 4
         and nxt is not None
         and items[nxt].kind == "word"
-        and items[nxt].text[:1].islower()
+        and (items[nxt].text[:1].islower() or before.text.lower() in _ABBREVIATED)
     ):
-        return False  # an abbreviation inside a name: `Avg. loss`
+        return False  # an abbreviation inside a name: `Avg. loss`, `Val. Loss`
     return True
 
 
