@@ -16,6 +16,7 @@ from mlop_cli.sources.console import (
     parse_step,
 )
 from mlop_cli.sources.console.noise import DumpSkipper
+from mlop_cli.sources.console import reader as reader_module
 from mlop_cli.sources.console.reader import Reader
 from mlop_cli.sources.console.shapes import interpret
 
@@ -1120,3 +1121,27 @@ def test_batch_positions_inside_epochs_give_the_runs_steps():
         f"[{e}/5][{b}/1583]\tLoss_D: 0.5\tLoss_G: 0.8" for e in (0, 1) for b in (0, 50)
     )
     assert [s for n, s, _ in _points_of([dcgan]) if n == "Loss_D"] == [0, 50, 1583, 1633]
+
+
+def test_a_table_of_folds_gives_a_series_per_measure():
+    """Columns are folds (`Fold 1  Fold 2  Fold 3  Mean  Std`), rows are measures: each
+    row is a series over the folds, its summing columns one point each."""
+    text = (
+        "epoch 1 loss=0.5\n"
+        "                  Fold 1  Fold 2  Fold 3  Mean    Std     \n"
+        "RMSE (testset)    1.2307  1.2311  1.2073  1.2231  0.0111  \n"
+        "MAE (testset)     0.9980  0.9982  0.9653  0.9872  0.0154  \n"
+        "\n"
+        "RMSE: 1.2296\n"
+    )
+    points = _points_of([text])
+    series: dict[str, list] = {}
+    for name, step, value in points:
+        series.setdefault(name, []).append((step, value))
+    assert series["RMSE_(testset)"] == [(1, 1.2307), (2, 1.2311), (3, 1.2073)]
+    assert series["MAE_(testset)/Mean"] == [(3, 0.9872)]
+    assert "Fold" not in series and "RMSE" in series
+    assert _points_of(text.splitlines()) == points  # (records, as the line assembler gives them)
+    # Numbered titles that are not in order, or a word that changes, are no such header.
+    for header in ("  Fold 1  Fold 3  Mean", "  Fold 1  Run 2  Mean", "  Fold 1  Mean"):
+        assert reader_module._fold_titles(header) is None, header

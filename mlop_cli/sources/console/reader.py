@@ -206,6 +206,7 @@ class _Stream:
     dangling: str = ""  # a wrapped bar's last name, its value on the next line (`val_loss:`)
     titles: str = ""  # a line of titles between bars, maybe over a header's column groups
     held: str = ""  # a record whose wrapped lines may come in the next block (join_wrapped)
+    folds: list[tuple[str, int | None]] | None = None  # a table of folds' columns (_fold_titles)
     held_time: float = 0.0
 
 
@@ -399,7 +400,7 @@ class Reader:
         ):
             # `tensor(0.5939)`, `np.float64(0.25)`, `[23.]`: the number the wrapper holds.
             folded = _WRAPPED.sub(_unwrap, folded)
-        hot = self._hot
+        hot = self._hot if state.folds is None else None
         rows: list[tuple[str, ...]] = []
         numbers: list[list[float]] | None = None  # each slot's numbers, when every line matched
         if hot is not None:
@@ -531,6 +532,7 @@ class Reader:
                 if not line or line.isspace():
                     if state.box is not None:
                         self._end_box(state, None)
+                    state.folds = None
                     continue
                 shape, tokens = split_tokens(line)
                 if not tokens and self._text_only(state, line):
@@ -549,6 +551,7 @@ class Reader:
                 if not shape or shape.isspace():
                     if state.box is not None:
                         self._end_box(state, None)
+                    state.folds = None
                     continue
                 if not count and self._text_only(state, shape):
                     continue  # (a line without numbers is its own shape)
@@ -837,7 +840,12 @@ class Reader:
 
     def _template_ok(self, state: _Stream) -> bool:
         """Whether a line a template matched means what its program says (no table, no box)."""
-        return state.table is None and state.header is None and state.box is None
+        return (
+            state.table is None
+            and state.header is None
+            and state.box is None
+            and state.folds is None
+        )
 
     def _fast_program(self, program: Program) -> bool:
         """Whether a line of this program can be read without the run's context: plain pairs
@@ -851,6 +859,7 @@ class Reader:
             state.table is None
             and state.header is None
             and state.box is None
+            and state.folds is None
             and ctx.started
             and not ctx.bar_active
             and ctx.epoch is None
@@ -868,6 +877,7 @@ class Reader:
             state.table is not None
             or state.header is not None
             or state.box is not None
+            or state.folds is not None
             or state.dangling
             or "  " in line
             or "|" in line
@@ -915,7 +925,13 @@ class Reader:
         elif state.dangling:
             state.dangling = ""
         program = self._programs.get((shape, 0)) if state.table is None and tokens else None
-        if program is not None and program.inert and state.box is None and state.header is None:
+        if (
+            program is not None
+            and program.inert
+            and state.box is None
+            and state.header is None
+            and state.folds is None
+        ):
             # A shape known to hold no metric and no counter (plain log text with numbers).
             if program is not EMPTY:
                 self.numeric_lines += 1
@@ -957,6 +973,16 @@ class Reader:
             # Rank 0's tag (`[default0]:`) before each line of a box: the box is after it.
             boxed = line[tag[1] :]
         boxy = boxed.lstrip()[:1] in _BOXY
+        if state.folds is not None:
+            if self._fold_row(state, line, when):
+                return
+            state.folds = None
+        elif "  " in line and state.box is None and state.table is None:
+            folds = _fold_titles(line)
+            if folds is not None:
+                state.folds = folds
+                state.header = None
+                return
         if state.box is not None or (
             boxy and (_BOX_ROW.match(boxed) or (_RULE.match(boxed) and _ruled(boxed)))
         ):
@@ -1210,6 +1236,31 @@ class Reader:
             else:
                 ctx.shapes_seen[shape] = len(self._held)
         self._emit_metrics(program, tokens, step, epoch, when)
+
+    def _fold_row(self, state: _Stream, line: str, when: float) -> bool:
+        """A row of a table of folds (see _fold_titles): its name, then a value per column;
+        False when the line is no such row (the table has ended)."""
+        folds = state.folds
+        if folds is None:
+            return False
+        cells = _CELL.findall(line)
+        if len(cells) != len(folds) + 1 or VALUE_TOKEN.fullmatch(cells[0]):
+            return False
+        values = [parse_float(cell) for cell in cells[1:]]
+        if any(v != v and cell.lower() != "nan" for v, cell in zip(values, cells[1:], strict=True)):
+            return False  # a cell that is no number
+        key = "_".join(cells[0].split())
+        self.numeric_lines += 1
+        self.metric_lines += 1
+        self._ctx.started = True
+        last = None
+        for (title, step), value in zip(folds, values, strict=True):
+            if step is not None:
+                last = step
+                self._emit([key], step, None, [value], when)
+            else:
+                self._emit([f"{key}/{title}"], last, None, [value], when)
+        return True
 
     def _epoch_counter(self, step: int, epoch: float) -> int:
         """The run's step for a step counter printed beside its epoch (``Epoch 2 Iteration
@@ -1973,6 +2024,44 @@ _P_VALUE = re.compile(
     r"(?i)p|p[-_ ]?value|pr?\(?>(?:\|[zt]\|)?\)?|-log2\(p\)"
 )  # (`P>|z|` splits at `|`)
 _ESTIMATE = re.compile(r"(?i)z|t|coef|coefficient|estimate|std[. ]*err(?:or)?|se(?:\(coef\))?")
+
+
+# A table's cells: runs of text separated by two spaces or more.
+_CELL = re.compile(r"\S+(?: \S+)*")
+_FOLD_TITLE = re.compile(r"([A-Za-z][\w.\-]*) (\d+)")
+# Columns that sum folds up: one point each, named by the row and the column.
+_AGGREGATES = frozenset("mean avg average std sd stdev median min max total".split())
+
+
+def _fold_titles(line: str) -> list[tuple[str, int | None]] | None:
+    """The columns of a table whose columns are folds, seeds or runs (``Fold 1  Fold 2  Fold
+    3  Mean  Std``, as a cross-validation prints it) and whose rows are measures: each
+    column's title and its step (the fold's number), None for a column that sums them up.
+    None: the line is no such header (one word numbered from 0 or 1, twice or more, in
+    order; then only columns that sum them up)."""
+    cells = _CELL.findall(line)
+    if len(cells) < 2:
+        return None
+    columns: list[tuple[str, int | None]] = []
+    word = ""
+    last = -1
+    for cell in cells:
+        m = _FOLD_TITLE.fullmatch(cell)
+        if m is not None and (not columns or columns[-1][1] is not None):
+            number = int(m.group(2))
+            if not columns:
+                if number > 1:
+                    return None
+                word = m.group(1)
+            elif m.group(1) != word or number != last + 1:
+                return None
+            last = number
+            columns.append((cell, number))
+        elif columns and cell.lower() in _AGGREGATES:
+            columns.append((cell, None))
+        else:
+            return None
+    return columns if sum(1 for _, step in columns if step is not None) >= 2 else None
 
 
 def _estimates(columns: list[_Column]) -> bool:
