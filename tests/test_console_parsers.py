@@ -15,8 +15,8 @@ from mlop_cli.sources.console import (
     parse_number,
     parse_step,
 )
-from mlop_cli.sources.console.noise import DumpSkipper
 from mlop_cli.sources.console import reader as reader_module
+from mlop_cli.sources.console.noise import DumpSkipper
 from mlop_cli.sources.console.reader import Reader
 from mlop_cli.sources.console.shapes import interpret
 
