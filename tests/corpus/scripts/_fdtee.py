@@ -1,0 +1,41 @@
+"""A copy of every byte a process writes to one file descriptor, passed through unchanged.
+
+For libraries that print from C/C++ (or from Python) and keep no record of what they print: the
+script reads the copy afterwards, so the printed text (at its printed precision) is the record.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import threading
+
+
+class FdTee:
+    def __init__(self, fd: int = 2) -> None:
+        (sys.stdout if fd == 1 else sys.stderr).flush()
+        self.fd = fd
+        self.buf = bytearray()
+        self.saved = os.dup(fd)
+        r, w = os.pipe()
+        os.dup2(w, fd)
+        os.close(w)
+        self.r = r
+        self.thread = threading.Thread(target=self._pump, daemon=True)
+        self.thread.start()
+
+    def _pump(self) -> None:
+        while True:
+            data = os.read(self.r, 65536)
+            if not data:
+                break
+            self.buf += data
+            os.write(self.saved, data)
+
+    def close(self) -> str:
+        (sys.stdout if self.fd == 1 else sys.stderr).flush()
+        os.dup2(self.saved, self.fd)  # the pipe's last writer closes: the pump reads EOF
+        self.thread.join()
+        os.close(self.r)
+        os.close(self.saved)
+        return self.buf.decode("utf-8", "replace")
