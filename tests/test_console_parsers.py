@@ -1145,3 +1145,15 @@ def test_a_table_of_folds_gives_a_series_per_measure():
     # Numbered titles that are not in order, or a word that changes, are no such header.
     for header in ("  Fold 1  Fold 3  Mean", "  Fold 1  Run 2  Mean", "  Fold 1  Mean"):
         assert reader_module._fold_titles(header) is None, header
+
+
+def test_a_bar_whose_total_is_estimated_anew_stays_the_runs_bar():
+    """A sampler's bar re-estimates its total as it goes (`382/3229`, then `764/3113`): past
+    where it stood, it is still the run's bar; an evaluation's bar restarts below it."""
+    redraws = [(382, 3229, 0.5), (764, 3113, 0.4), (1130, 4282, 0.3), (1463, 4273, 0.2)]
+    text = "\r".join(
+        f" 12%|#         | {n}/{t} [00:00<00:00, 3819.48it/s, logz: {v}]" for n, t, v in redraws
+    )
+    text += "\n eval: 100%|#| 3/30 [00:00<00:00, 9.0it/s, acc: 0.9]\n"
+    points = _points_of(text.replace("\r", "\n").splitlines())
+    assert [s for n, s, _ in points if n == "logz"] == [382, 764, 1130, 1463], points
