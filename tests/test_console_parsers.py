@@ -1157,3 +1157,12 @@ def test_a_bar_whose_total_is_estimated_anew_stays_the_runs_bar():
     text += "\n eval: 100%|#| 3/30 [00:00<00:00, 9.0it/s, acc: 0.9]\n"
     points = _points_of(text.replace("\r", "\n").splitlines())
     assert [s for n, s, _ in points if n == "logz"] == [382, 764, 1130, 1463], points
+
+
+def test_a_bar_cut_at_the_terminals_width_keeps_its_whole_values():
+    """A bar cut at the edge may cut its last number; a value with more text after it
+    (`loglstar: -64.347 | logz:`) is whole."""
+    cut = " 11%| | 377/3349 [00:00<00:00, 3764.34it/s, ncall: 1087 | loglstar: -64.347 | logz:"
+    assert parse_line(cut)[1] == [("ncall", 1087.0), ("loglstar", -64.347)]
+    edge = " 11%| | 377/3349 [00:00<00:00, 3764.34it/s, ncall: 1087 | loglstar: -64.3"
+    assert parse_line(edge)[1] == [("ncall", 1087.0)]

@@ -306,8 +306,15 @@ def interpret(line: str) -> Program:
         _read_counters_only(desc, program)
         items = [item for item in items if item.start >= postfix_start]
     _read_pairs(items, program)
-    if program.cut and program.metrics and program.metrics[-1][1] == len(spans) - 1:
-        del program.metrics[-1]  # `…, train_loss_epoch=0` at the edge: maybe `0.712` cut
+    if (
+        program.cut
+        and program.metrics
+        and program.metrics[-1][1] == len(spans) - 1
+        and not line[spans[-1][1] : end].strip()
+    ):
+        # `…, train_loss_epoch=0` at the edge: maybe `0.712` cut (a value with more text
+        # after it, `loglstar: -64.347 | logz:`, is whole)
+        del program.metrics[-1]
     _count_so_far_is_the_step(line, spans, program)
     if len(program.metrics) > 1:
         _drop_parameters(line, start, end, spans, program)
