@@ -64,6 +64,12 @@ LINES = [
     ),
     ("total_steps: 2400 | reward: 0.5 | loss: 0.25", 2400, [("reward", 0.5), ("loss", 0.25)]),
     ("timesteps: 100 | reward: 0.5", 100, [("reward", 0.5)]),
+    # A key's text value (with its arguments) labels nothing in the next column.
+    (
+        "Model:               SARIMAX(2, 1, 0)   Log Likelihood                -214.315",
+        None,
+        [("Log_Likelihood", -214.315)],
+    ),
     ("\t Val. Loss: 0.690 |  Val. Acc: 51.23%", None, [("Val_Loss", 0.69), ("Val_Acc", 51.23)]),
     (
         "Ep 1 (Step 000005): Train loss 9.783, Val loss 9.927",

@@ -1101,6 +1101,12 @@ def _read_pairs(items: list[_Item], program: Program) -> None:  # one pass, one 
                 continue
             if text == "(":
                 after = _next_significant(items, index)
+                if keyed_label and words and items[index - 1].end == item.start:
+                    # A key's text value with its arguments (`Model:  SARIMAX(2, 1, 0)   Log
+                    # Likelihood  -214.3`): text, to its closing parenthesis.
+                    skip_paren = 1
+                    index += 1
+                    continue
                 if (
                     last_num is not None
                     and after_value
