@@ -1172,3 +1172,25 @@ def test_a_bar_cut_at_the_terminals_width_keeps_its_whole_values():
     assert parse_line(cut)[1] == [("ncall", 1087.0), ("loglstar", -64.347)]
     edge = " 11%| | 377/3349 [00:00<00:00, 3764.34it/s, ncall: 1087 | loglstar: -64.3"
     assert parse_line(edge)[1] == [("ncall", 1087.0)]
+
+
+def test_a_native_librarys_record_of_pairs_is_read_and_its_settings_dump_is_not():
+    """A glog-prefixed line is a native library's chatter unless it is a record of pairs;
+    a protobuf text message (`trainer_spec {` … `}`) is settings; an inner loop's counter
+    (`sub_iter`) is neither a step nor a metric."""
+    head = "I0000 00:00:1796598435.242679   19312 unigram_model_trainer.cc:903] "
+    text = (
+        "trainer_spec {\n"
+        "  vocab_size: 400\n"
+        "  character_coverage: 0.9995\n"
+        "}\n"
+        "I0000 00:00:1796560160.367922    2909 op.cc:213] Memory patch: M_TRIM_THRESHOLD=128 kb\n"
+        + "\n".join(
+            f"{head}EM sub_iter={i % 2} size={2000 - i} obj={9 - i / 10} bytes/tok=7.6"
+            for i in range(4)
+        )
+    )
+    points = _points_of([text])
+    names = {name for name, _, _ in points}
+    assert names == {"obj", "bytes/tok"}, names
+    assert [v for n, _, v in points if n == "obj"] == [9.0, 8.9, 8.8, 8.7]

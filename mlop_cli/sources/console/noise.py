@@ -67,7 +67,7 @@ _NOISE = re.compile(
       | [^\n]*?[\w.]=(?:True|False|None),  # a configuration line: `engine/trainer: task=detect, amp=True, batch=16, ...`
       | mlop:[ ]  # mlop's own lines, in a log that holds them (`mlop import-log slurm.out`)
       | wandb:[ ]  # W&B's own summary of what the script logged through it (repeats)
-      | [IWEF]\d{{4}}[ ]+[\d:.]+[ ]+\d+[ ]+[\w./\-]+\.(?:cc|cpp|cxx|cu|c|h|hpp):\d+\]  # a native library's glog line (TensorFlow, XLA, gRPC): `I0000 00:00:17.3 2909 op.cc:213] … M_TRIM_THRESHOLD=128`
+      | [IWEF]\d{{4}}[ ]+[\d:.]+[ ]+\d+[ ]+[\w./\-]+\.(?:cc|cpp|cxx|cu|c|h|hpp):\d+\](?!(?:[^\n]*?\w=[-+]?\.?\d){{3}})  # a native library's glog line (TensorFlow, XLA, gRPC): `I0000 00:00:17.3 2909 op.cc:213] … M_TRIM_THRESHOLD=128`, unless it is a record of pairs (SentencePiece's `EM sub_iter=0 size=2707 obj=9.25 …`)
       | [^\n]*?[\w.]=(?:True|False|None)\b  # a configuration: `enabled=False loss_scale=0`
       | [^\n]*?\w[ ]\.{(4,)}[ ]  # a configuration printout with dot leaders: `lr ......... 0.1`
     )""",
@@ -119,9 +119,12 @@ _GATES = ("(", ":", "params", " = ", "[LightGBM]", "=True", "=False", "=None", "
 
 # Several lines: `TrainingArguments(` alone on a line (or after a logger's words, as Hugging
 # Face's example scripts print it), one `name=value,` per line, then `)` at the same indent; a
-# model printout `GPT2LMHeadModel(` ... `)`; a Hugging Face config `GPT2Config {` ... `}`.
+# model printout `GPT2LMHeadModel(` ... `)`; a Hugging Face config `GPT2Config {` ... `}`; a
+# protobuf text message `trainer_spec {` ... `}`.
 _DUMP_START = re.compile(
-    rf"^([ \t]*)(?:[A-Za-z_][\w.]*\(|(?:[^\n]*[^\w.\n])?{_CONFIG_NAME}\(|(?:[^\n]*[^\w.\n])?[\w.]*Config[ ]\{{)$"
+    rf"^([ \t]*)(?:[A-Za-z_][\w.]*\(|(?:[^\n]*[^\w.\n])?{_CONFIG_NAME}\(|(?:[^\n]*[^\w.\n])?[\w.]*Config[ ]\{{"
+    # a message in protobuf's text format (`trainer_spec {`, SentencePiece's settings)
+    rf"|[A-Za-z_][\w.]*[ ]\{{)$"
 )
 # An environment banner up to its closing rule of dashes: mmengine's `System environment:`
 # (`numpy_random_seed: 42`, `C++ Version: 202002`, `CUDA_VERSION=13`, `GPU number: 1`).

@@ -34,7 +34,7 @@ _RANK = re.compile(
 # holds at least one anchor (a time, a level, a glog header, a rank tag).
 _ANCHOR = re.compile(
     rf"""
-    [IWEFD]\d{{4}}[ ]+\d\d:\d\d:\d\d\.\d+[ ]+\d+[ ]+[\w.<>\-]+:\d+\][ ]?   # glog / absl
+    [IWEFD]\d{{4}}[ ]+\d\d:\d\d:\d+\.\d+[ ]+\d+[ ]+[\w.<>\-]+:\d+\][ ]?   # glog / absl
   | \[[IWEDC][ ](?:{_TS})\][ ]?                                             # optuna `[I 2026-…]`
   | \[(?:{_TS})\][ ]?(?:[-|:][ ])?                                           # `[2026-12-06 10:11:12]`
   | \[(?:{_TS})[ ]+[\w.<>\-]+\]:?[ ]*                                         # `[12/06 10:11:12 d2.engine]:`

@@ -49,6 +49,7 @@ STEP_WORDS = frozenset(
 # Words that make a name ending in a step word the count so far (`num_timesteps=1000`,
 # `total_steps: 2400`), where a setting's name has others (`max_steps`, `warmup_steps`).
 COUNT_SO_FAR = frozenset("num n total global cur current".split())
+_INNER_LOOP = frozenset("sub inner local".split())
 EPOCH_WORDS = frozenset(("epoch", "epochs", "ep"))  # (`Ep 1 (Step 000000): Train loss 9.78`)
 # Words that qualify a metric: never dropped, and a prose name keeps the one it opens with.
 # Phases of a run: they label what follows them (`train: loss …`, `Validation Results - …`).
@@ -363,6 +364,21 @@ def _count_so_far_is_the_step(line: str, spans: list[tuple[int, int]], program: 
     """A record's count so far (``Eval num_timesteps=1000, episode_reward=9.5``,
     ``{'global_steps': 120, 'loss': …}``) is its step, not a metric: a whole number named by a
     step word after a word like ``num`` or ``total``, beside metrics and with no other step."""
+    if len(program.metrics) < 2:
+        return
+    inner = [
+        m
+        for m in program.metrics
+        if (parts := _NAME_PARTS.findall(m[0].rsplit("/", 1)[-1]))
+        and len(parts) >= 2
+        and parts[-1].lower() in STEP_WORDS
+        and parts[-2].lower() in _INNER_LOOP
+        and line[spans[m[1]][0] : spans[m[1]][1]].isdigit()
+    ]
+    if inner:
+        # An inner loop's counter (`EM sub_iter=1 size=2343 obj=7.85`): it starts again
+        # with each outer round, so it is no step of the run, and no metric.
+        program.metrics = [m for m in program.metrics if m not in inner]
     if program.step is not None or len(program.metrics) < 2:
         return
     for index, (name, slot, kind) in enumerate(program.metrics):
