@@ -120,9 +120,10 @@ _GATES = ("(", ":", "params", " = ", "[LightGBM]", "=True", "=False", "=None", "
 # Several lines: `TrainingArguments(` alone on a line (or after a logger's words, as Hugging
 # Face's example scripts print it), one `name=value,` per line, then `)` at the same indent; a
 # model printout `GPT2LMHeadModel(` ... `)`; a Hugging Face config `GPT2Config {` ... `}`; a
-# protobuf text message `trainer_spec {` ... `}`.
+# protobuf text message `trainer_spec {` ... `}`. A class's name opens an object's printout; a
+# call of a function or method (`  logger.warn(`, a warning's echoed source line) does not.
 _DUMP_START = re.compile(
-    rf"^([ \t]*)(?:[A-Za-z_][\w.]*\(|(?:[^\n]*[^\w.\n])?{_CONFIG_NAME}\(|(?:[^\n]*[^\w.\n])?[\w.]*Config[ ]\{{"
+    rf"^([ \t]*)(?:(?:[A-Za-z_]\w*\.)*[A-Z]\w*\(|(?:[^\n]*[^\w.\n])?{_CONFIG_NAME}\(|(?:[^\n]*[^\w.\n])?[\w.]*Config[ ]\{{"
     # a message in protobuf's text format (`trainer_spec {`, SentencePiece's settings)
     rf"|[A-Za-z_][\w.]*[ ]\{{)$"
 )

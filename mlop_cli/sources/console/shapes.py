@@ -47,8 +47,9 @@ STEP_WORDS = frozenset(
     "num_updates batch trial round rounds t episode episodes timestep timesteps".split()
 )
 # Words that make a name ending in a step word the count so far (`num_timesteps=1000`,
-# `total_steps: 2400`), where a setting's name has others (`max_steps`, `warmup_steps`).
-COUNT_SO_FAR = frozenset("num n total global cur current".split())
+# `total_steps: 2400`, an agent's `env_step=1000`), where a setting's name has others
+# (`max_steps`, `warmup_steps`).
+COUNT_SO_FAR = frozenset("num n total global cur current env agent".split())
 _INNER_LOOP = frozenset("sub inner local".split())
 EPOCH_WORDS = frozenset(("epoch", "epochs", "ep"))  # (`Ep 1 (Step 000000): Train loss 9.78`)
 # Words that qualify a metric: never dropped, and a prose name keeps the one it opens with.
@@ -304,7 +305,7 @@ def interpret(line: str) -> Program:
         # The description and the bar itself hold no metric; the postfix does.
         desc_end, postfix_start = bar_zone
         desc = [item for item in items if item.end <= desc_end]
-        _read_counters_only(desc, program)
+        _read_description(desc, program, line, spans)
         items = [item for item in items if item.start >= postfix_start]
     _read_pairs(items, program)
     if (
@@ -608,10 +609,19 @@ def _read_bar(
 # -- pairs -------------------------------------------------------------------------------
 
 
-def _read_counters_only(items: list[_Item], program: Program) -> None:
-    """A bar's description: counters (``Epoch 3/10``) only, never metrics."""
+def _read_description(
+    items: list[_Item], program: Program, line: str, spans: list[tuple[int, int]]
+) -> None:
+    """A bar's description: its counters (``Epoch 3/10``), and the values it names with a
+    ``:`` or ``=`` (``loss: 0.5234:  45%|…``, a script's ``set_description``); its words
+    and other numbers (``Validation DataLoader 0``, ``Map (num_proc=4)``) are not metrics."""
     scratch = Program()
     _read_pairs(items, scratch)
+    for name, slot, kind in scratch.metrics:
+        start = spans[slot][0]
+        head = line[items[0].start : start] if items else ""
+        if line[:start].rstrip().endswith((":", "=")) and head.count("(") <= head.count(")"):
+            program.metrics.append((name, slot, kind))
     if scratch.epoch is not None and program.epoch is None:
         program.epoch = scratch.epoch
     if scratch.step is not None and program.step is None and scratch.positional_step:
@@ -1146,6 +1156,9 @@ def _read_pairs(items: list[_Item], program: Program) -> None:  # one pass, one 
                 else:
                     words, broke = [], True
                 index += 1
+                continue
+            if text == "#" and words and _is_counter_words(words) is not None:
+                index += 1  # `Epoch #1`, `Trial #3`: the counter's number after its sign
                 continue
             if text == "[" and words and _is_counter_words(words) is not None:
                 index += 1  # `Epoch [3/10]`, `Epoch: [2]`: the counter's number is inside
