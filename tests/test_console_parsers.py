@@ -64,6 +64,13 @@ LINES = [
     ),
     ("total_steps: 2400 | reward: 0.5 | loss: 0.25", 2400, [("reward", 0.5), ("loss", 0.25)]),
     ("timesteps: 100 | reward: 0.5", 100, [("reward", 0.5)]),
+    # A bar's description names values with `:` (a script's set_description).
+    ("loss: 0.5234:  45%|####5     | 45/100 [00:01<00:01, 40.0it/s]", 45, [("loss", 0.5234)]),
+    (
+        "Epoch #1: 1001it [00:01, 800.00it/s, env_step=1000, loss=0.500, rew=20.00]",
+        1000,
+        [("loss", 0.5), ("rew", 20.0)],
+    ),
     # A key's text value (with its arguments) labels nothing in the next column.
     (
         "Model:               SARIMAX(2, 1, 0)   Log Likelihood                -214.315",
@@ -218,6 +225,8 @@ NOT_METRICS = [
     "loss 0.5 loss 0.4",  # two values nothing tells apart: no series holds both
     "pyswarms.single.global_best:   0%|          |0/80",  # a bar's percentage, no brackets
     "  coef  se(coef)  coef lower 95%  coef upper 95%",  # confidence levels in column titles
+    "Validation DataLoader 0:  45%|####5     | 45/100 [00:01<00:01, 40.0it/s]",
+    "Map (num_proc=4):  45%|####5     | 450/1000 [00:01<00:01, 400.0 examples/s]",
     "[1/3] Building wheel for mlop (pyproject.toml)",
     "step 3: see https://example.com/a 1",
     "\x1b[31m",
@@ -1194,3 +1203,16 @@ def test_a_native_librarys_record_of_pairs_is_read_and_its_settings_dump_is_not(
     names = {name for name, _, _ in points}
     assert names == {"obj", "bytes/tok"}, names
     assert [v for n, _, v in points if n == "obj"] == [9.0, 8.9, 8.8, 8.7]
+
+
+def test_a_warnings_echoed_call_opens_no_printout():
+    """Python echoes a warning's source line (`  logger.warn(`, a call going on past the
+    line); it is code, not an object's printout: the output after it is read."""
+    text = (
+        "step 1 loss=0.5\n"
+        # (glued behind a bar's redraw on stderr, the warning's head opens no line)
+        "  5%|5         | 250/5000 [00:00<00:17, 277.22it/s]"
+        "/x/cartpole.py:215: UserWarning: You are calling step() after terminated\n"
+        "  logger.warn(\n" + "\n".join(f"step {s} loss={1 / s}" for s in range(2, 6))
+    )
+    assert [s for n, s, _ in _points_of([text]) if n == "loss"] == [1, 2, 3, 4, 5]
