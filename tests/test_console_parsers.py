@@ -1177,10 +1177,10 @@ def test_a_bar_whose_total_is_estimated_anew_stays_the_runs_bar():
 def test_a_bar_cut_at_the_terminals_width_keeps_its_whole_values():
     """A bar cut at the edge may cut its last number; a value with more text after it
     (`loglstar: -64.347 | logz:`) is whole."""
-    cut = " 11%| | 377/3349 [00:00<00:00, 3764.34it/s, ncall: 1087 | loglstar: -64.347 | logz:"
-    assert parse_line(cut)[1] == [("ncall", 1087.0), ("loglstar", -64.347)]
-    edge = " 11%| | 377/3349 [00:00<00:00, 3764.34it/s, ncall: 1087 | loglstar: -64.3"
-    assert parse_line(edge)[1] == [("ncall", 1087.0)]
+    cut = " 11%| | 377/3349 [00:00<00:00, 3764.34it/s, eff: 1087 | loglstar: -64.347 | logz:"
+    assert parse_line(cut)[1] == [("eff", 1087.0), ("loglstar", -64.347)]
+    edge = " 11%| | 377/3349 [00:00<00:00, 3764.34it/s, eff: 1087 | loglstar: -64.3"
+    assert parse_line(edge)[1] == [("eff", 1087.0)]
 
 
 def test_a_native_librarys_record_of_pairs_is_read_and_its_settings_dump_is_not():
@@ -1216,3 +1216,13 @@ def test_a_warnings_echoed_call_opens_no_printout():
         "  logger.warn(\n" + "\n".join(f"step {s} loss={1 / s}" for s in range(2, 6))
     )
     assert [s for n, s, _ in _points_of([text]) if n == "loss"] == [1, 2, 3, 4, 5]
+
+
+def test_counts_abbreviated_with_n_are_bookkeeping_even_as_they_change():
+    text = "\n".join(
+        f"step {s}: loss={1 / s:.3f} n/ep={s % 3} ncall={100 * s} nSV={40 + s}" for s in range(1, 5)
+    )
+    assert {name for name, _, _ in _points_of([text])} == {"loss"}
+    # A count spelled out is a series once it moves (`num_tokens`, a trainer's own record).
+    moving = "\n".join(f"step {s}: loss={1 / s:.3f} num_tokens={1000 * s}" for s in range(1, 4))
+    assert {name for name, _, _ in _points_of([moving])} == {"loss", "num_tokens"}

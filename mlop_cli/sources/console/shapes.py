@@ -647,6 +647,9 @@ _SIZE_WORDS = frozenset("size sizes depth width height dim dims layers".split())
 # Words of the data itself, not of a measure of the training: an example's label, the
 # prediction made for it, an identifier, a seed (`current label`, `current predict`).
 _DATA_WORDS = frozenset("label labels predict prediction predictions pred id ids seed".split())
+_N_COUNT = re.compile(
+    r"(?:[\w.]+/)?(?:n[/_][a-z]+|n[A-Z][A-Za-z]*|n(?:iter|it|call|calls|fev|jev|hev|evals?|nz|c))$"
+)
 COUNT = 1  # count_kind: a count, a series once it moves
 SIZE = 2  # count_kind: a size, never a series while it is a whole number
 
@@ -657,6 +660,10 @@ def count_kind(name: str) -> int:
     `batch_size`: :data:`SIZE`) rather than measures a result (0). A count is a count or a
     setting while its value stays the same whole number; a size while it is a whole number
     (see the reader)."""
+    if _N_COUNT.match(name):
+        # Bookkeeping counts abbreviated with `n` (`n/ep`, `n_iter`, `nSV`, `ncall`, `nfev`):
+        # how much work a step did, never a result, even as it changes.
+        return SIZE
     words = _NAME_WORDS.findall(name.rsplit("/", 1)[-1])
     if not words or _holds_metric_word(words):
         return 0
