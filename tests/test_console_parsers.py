@@ -64,6 +64,23 @@ LINES = [
     ),
     ("total_steps: 2400 | reward: 0.5 | loss: 0.25", 2400, [("reward", 0.5), ("loss", 0.25)]),
     ("timesteps: 100 | reward: 0.5", 100, [("reward", 0.5)]),
+    # A record after a label that says when or what.
+    (
+        "epoch 0: {'accuracy': 0.8671875, 'f1': 0.8571428571428571}",
+        0,
+        [("accuracy", 0.8671875), ("f1", 0.8571428571428571)],
+    ),
+    (
+        "Validation: {'loss': 0.5, 'acc': 0.9}",
+        None,
+        [("Validation/loss", 0.5), ("Validation/acc", 0.9)],
+    ),
+    ("eval metrics: {'eval_loss': 0.5}", None, [("eval_loss", 0.5)]),
+    (
+        "2026-12-06 23:11:37,864 - INFO - __main__ - [RANK 0] epoch 0: train_loss: 0.46",
+        0,
+        [("train_loss", 0.46)],
+    ),
     # A bar's description names values with `:` (a script's set_description).
     ("loss: 0.5234:  45%|####5     | 45/100 [00:01<00:01, 40.0it/s]", 45, [("loss", 0.5234)]),
     (
@@ -225,6 +242,8 @@ NOT_METRICS = [
     "loss 0.5 loss 0.4",  # two values nothing tells apart: no series holds both
     "pyswarms.single.global_best:   0%|          |0/80",  # a bar's percentage, no brackets
     "  coef  se(coef)  coef lower 95%  coef upper 95%",  # confidence levels in column titles
+    "Best params: {'lr': 0.1, 'momentum': 0.9}",  # settings, labelled so
+    "Best result: {'target': 0.9, 'params': {'x': 1.0}}",  # a label that places nothing
     "Validation DataLoader 0:  45%|####5     | 45/100 [00:01<00:01, 40.0it/s]",
     "Map (num_proc=4):  45%|####5     | 450/1000 [00:01<00:01, 400.0 examples/s]",
     "[1/3] Building wheel for mlop (pyproject.toml)",

@@ -28,7 +28,7 @@ _TS = (
 )
 _LEVEL = r"(?:DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL|FATAL|TRACE|NOTICE|SUCCESS|debug|info|warning|warn|error)"
 _RANK = re.compile(
-    r"\[(?:rank|default|Rank )(\d+)\]:?[ ]?|\[\d+,(\d+)\]<std(?:out|err)>:[ ]?|[ ]*(\d{1,4}):(?=[ ]+\S)[ ]?"
+    r"\[(?:rank|default|[Rr]ank[ ]|RANK[ ]?)(\d+)\]:?[ ]?|\[\d+,(\d+)\]<std(?:out|err)>:[ ]?|[ ]*(\d{1,4}):(?=[ ]+\S)[ ]?"
 )
 # One element of a prefix, tried at the current position; the prefix is a run of them that
 # holds at least one anchor (a time, a level, a glog header, a rank tag).

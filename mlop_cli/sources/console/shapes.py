@@ -299,6 +299,43 @@ def interpret(line: str) -> Program:
         if _read_object(line, offset, offset + len(stripped), spans, program):
             _count_so_far_is_the_step(line, spans, program)
             return program
+    elif stripped[-1] == "}" and ": {" in stripped:
+        # A record after a label (`epoch 0: {'accuracy': 0.87, 'f1': 0.86}`, `Validation:
+        # {…}`): the label's counters place it, its phase names it, the record is read.
+        brace = message.index(": {") + 2
+        offset = start + brace
+        end_at = start + len(message.rstrip())
+        label_words = [w.lower() for w in _NAME_WORDS.findall(message[:brace])]
+        if (
+            _read_object(line, offset, end_at, spans, program)
+            and program.metrics
+            and any(w in _RECORD_LABELS or w in PHASES for w in label_words)
+            and not any(w in _SETTING_LABELS for w in label_words)
+        ):
+            head = Program()
+            _read_pairs(lex(line, spans, start, offset), head)
+            if head.metrics:
+                # values before the record: not a label, not read here
+                return Program(rank=prefix.rank, numbers=len(spans))
+            program.metrics = [
+                m
+                for m in program.metrics
+                if not any(part.lower() in _SETTING_LABELS for part in m[0].split("/")[:-1])
+            ]
+            program.epoch, program.step = head.epoch, head.step
+            program.positional_step, program.total = head.positional_step, head.total
+            phases = [w for w in _NAME_WORDS.findall(message[:brace]) if w.lower() in PHASES]
+            if phases:
+                label = "_".join(phases)
+                program.metrics = [
+                    (n if n.lower().startswith(label.lower()) else f"{label}/{n}", slot, k)
+                    for n, slot, k in program.metrics
+                ]  # (`eval: {'eval_loss': …}` is eval_loss already)
+            program.per_epoch = program.epoch is not None and program.step is None
+            _count_so_far_is_the_step(line, spans, program)
+            return program
+        # Settings, or a record no label places: its numbers are read by no shape.
+        return Program(rank=prefix.rank, numbers=len(spans))
     bar_zone = _read_bar(line, start, end, spans, program)
     items = lex(line, spans, start, end)
     if bar_zone is not None:
@@ -329,6 +366,14 @@ def interpret(line: str) -> Program:
 
 
 _NAME_PARTS = re.compile(r"[A-Za-z]+")
+# A record after a label is the run's values when the label says when (a counter) or what
+# (a phase, `metrics`); settings are labelled as such (`Best params: {'C': 1.0}`), as are the
+# parts of a record that hold them (`{'target': 0.9, 'params': {'x': 1.0}}`).
+_RECORD_LABELS = (STEP_WORDS | EPOCH_WORDS | METRIC_WORDS) | {"metrics", "scores", "results"}
+_SETTING_LABELS = frozenset(
+    "param params parameters hparams hyperparameters hyperparams config configuration args "
+    "arguments kwargs settings options space".split()
+)
 _STATUS_VERBS = frozenset(
     "Using Loading Saving Found Setting Creating Building Downloading Initializing Starting "
     "Preparing Reading Writing Loaded Saved Created Wrote".split()
