@@ -1245,3 +1245,14 @@ def test_counts_abbreviated_with_n_are_bookkeeping_even_as_they_change():
     # A count spelled out is a series once it moves (`num_tokens`, a trainer's own record).
     moving = "\n".join(f"step {s}: loss={1 / s:.3f} num_tokens={1000 * s}" for s in range(1, 4))
     assert {name for name, _, _ in _points_of([moving])} == {"loss", "num_tokens"}
+
+
+def test_a_trackers_tag_names_nothing_and_a_lone_step_places_what_follows():
+    """A console tracker's `Step: 2` then `Metric: loss = 1.19`: the metric is `loss`, at
+    the step printed before it."""
+    text = "\n".join(
+        f"Step: {s}\nMetric: loss = {1 / s}\nMetric: hits_at_10 = 0.{s}" for s in (1, 2, 3)
+    )
+    points = _points_of([text])
+    assert [(n, s) for n, s, _ in points if n == "loss"] == [("loss", 1), ("loss", 2), ("loss", 3)]
+    assert {n for n, _, _ in points} == {"loss", "hits_at_10"}

@@ -366,6 +366,8 @@ def interpret(line: str) -> Program:
 
 
 _NAME_PARTS = re.compile(r"[A-Za-z]+")
+# A tag that says a line holds a metric, without saying which (`Metric: loss = 1.19`).
+_TAG_WORDS = frozenset("metric metrics".split())
 # A record after a label is the run's values when the label says when (a counter) or what
 # (a phase, `metrics`); settings are labelled as such (`Best params: {'C': 1.0}`), as are the
 # parts of a record that hold them (`{'target': 0.9, 'params': {'x': 1.0}}`).
@@ -1109,7 +1111,10 @@ def _read_pairs(items: list[_Item], program: Program) -> None:  # one pass, one 
                 if words and after is not None and items[after].kind == "word":
                     # `train: loss: 0.52`: the words before label what follows: words that
                     # open the line, or that qualify (`Epoch 1 validation: loss=…`).
-                    if (
+                    if len(words) == 1 and words[0].lower() in _TAG_WORDS:
+                        # `Metric: loss = 1.19` (a tracker's tag): it names nothing.
+                        span_words = []
+                    elif (
                         not any(w.lower() in STOP_WORDS for w in words)
                         and len(words) <= 4
                         and _is_counter_words(words) is None
