@@ -1256,3 +1256,21 @@ def test_a_trackers_tag_names_nothing_and_a_lone_step_places_what_follows():
     points = _points_of([text])
     assert [(n, s) for n, s, _ in points if n == "loss"] == [("loss", 1), ("loss", 2), ("loss", 3)]
     assert {n for n, _, _ in points} == {"loss", "hits_at_10"}
+
+
+def test_a_titled_block_of_settings_is_skipped_to_its_blank_line():
+    """`Training Hyper Parameters:` then `key = value` lines to a blank line: settings,
+    whatever words title them (and `epochs = 8` there sets no epoch)."""
+    text = (
+        "General Hyper Parameters:\n"
+        "seed = 2020\n"
+        "\n"
+        "Training Hyper Parameters: \n"
+        "epochs = 8\n"
+        "learning_rate = 0.01\n"
+        "\n"
+        + "\n".join(f"epoch {e} training [time: 0.01s, train loss: {2 - e / 10}]" for e in range(3))
+    )
+    points = _points_of([text])
+    assert {n for n, _, _ in points} == {"train_loss"}, points
+    assert [s for _, s, _ in points] == [0, 1, 2]

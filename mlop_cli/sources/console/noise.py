@@ -133,8 +133,8 @@ _DUMP_START = re.compile(
 # (`optim_wrapper = dict(\n    optimizer=dict(lr=0.05, momentum=0.9))`).
 _BANNER_START = re.compile(
     r"^(?:(System|Runtime)[ ]environment|[^\n]*[ ]-[ ]Config"
-    r"|[ \t]*(?:[Hh]yper[-_ ]?)?(?:[Pp]arameters|[Pp]arams|[Hh]params|[Aa]rguments|[Aa]rgs"
-    r"|[Cc]onfig(?:uration)?|[Oo]ptions|[Ss]ettings)):$"
+    r"|[ \t]*(?:[A-Z][a-z]+[ ]){0,3}(?:[Hh]yper[-_ ]?)?(?:[Pp]arameters|[Pp]arams|[Hh]params"
+    r"|[Aa]rguments|[Aa]rgs|[Cc]onfig(?:uration)?|[Oo]ptions|[Ss]ettings)):[ ]*$"
 )
 _BANNER_END = re.compile(r"^-{20,}$")
 _LOGGER_LINE = re.compile(
@@ -230,7 +230,7 @@ class DumpSkipper:
                     continue
             if ("File" in line or ":" in line) and _ECHO_HEAD.match(line):
                 self._left, self._close = 1, ""
-            elif line.endswith(":") and _BANNER_START.match(line) is not None:
+            elif line.rstrip().endswith(":") and _BANNER_START.match(line) is not None:
                 start = _BANNER_START.match(line)
                 if start is not None:
                     # An environment banner (group 1) or a config printout.
