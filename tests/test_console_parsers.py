@@ -64,6 +64,13 @@ LINES = [
     ),
     ("total_steps: 2400 | reward: 0.5 | loss: 0.25", 2400, [("reward", 0.5), ("loss", 0.25)]),
     ("timesteps: 100 | reward: 0.5", 100, [("reward", 0.5)]),
+    # Counters inside a phrase, asides and a run's values over an epoch (Keras' guide).
+    (
+        "Training loss (for 1 batch) at step 10: 2.5643",
+        10,
+        [("Training_loss_(for_1_batch)", 2.5643)],
+    ),
+    ("Training acc over epoch: 0.1820", None, [("Training_acc_over_epoch", 0.182)]),
     # A record after a label that says when or what.
     (
         "epoch 0: {'accuracy': 0.8671875, 'f1': 0.8571428571428571}",
@@ -243,6 +250,9 @@ NOT_METRICS = [
     "pyswarms.single.global_best:   0%|          |0/80",  # a bar's percentage, no brackets
     "  coef  se(coef)  coef lower 95%  coef upper 95%",  # confidence levels in column titles
     "Best params: {'lr': 0.1, 'momentum': 0.9}",  # settings, labelled so
+    "Parameter: optimizer_kwargs.lr = 0.01",
+    "Config: batch_size = 32, lr = 0.1",
+    "steps per epoch: 30",  # a whole number per counter: a setting
     "Best result: {'target': 0.9, 'params': {'x': 1.0}}",  # a label that places nothing
     "Validation DataLoader 0:  45%|####5     | 45/100 [00:01<00:01, 40.0it/s]",
     "Map (num_proc=4):  45%|####5     | 450/1000 [00:01<00:01, 400.0 examples/s]",
@@ -1274,3 +1284,19 @@ def test_a_titled_block_of_settings_is_skipped_to_its_blank_line():
     points = _points_of([text])
     assert {n for n, _, _ in points} == {"train_loss", "time"}, points
     assert [s for n, s, _ in points if n == "train_loss"] == [0, 1, 2]
+
+
+def test_a_step_counter_restarting_after_an_epoch_line_goes_on():
+    """`Start of epoch 1` on its own line, then `… at step 0: …`: the step counts within
+    the epoch the line before said."""
+    text = "\n".join(
+        f"Start of epoch {e}\n"
+        + "\n".join(
+            f"Training loss (for 1 batch) at step {s}: {e + s / 100}" for s in (0, 10, 20, 30)
+        )
+        + f"\nValidation acc: 0.{e + 3}"
+        for e in (0, 1)
+    )
+    points = _points_of([text])
+    steps = [s for n, s, _ in points if n.startswith("Training_loss")]
+    assert steps == [0, 10, 20, 30, 40, 50, 60, 70], steps

@@ -1147,6 +1147,9 @@ class Reader:
                 step = self._positional(program, step, _int(tokens[program.total]), epoch)
             elif step is not None and program.epoch is not None and epoch is not None:
                 step = self._epoch_counter(step, epoch)
+            elif step is not None and not program.bar and ctx.epoch is not None:
+                # (the epoch a line before said: `Start of epoch 1`, then `… at step 0: …`)
+                step = self._epoch_counter(step, ctx.epoch)
         elif program.position is not None:
             position = _int(tokens[program.position])
             total = _int(tokens[program.total]) if program.total is not None else None

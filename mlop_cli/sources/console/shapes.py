@@ -366,6 +366,18 @@ def interpret(line: str) -> Program:
 
 
 _NAME_PARTS = re.compile(r"[A-Za-z]+")
+_OVER_WORDS = frozenset("over per".split())
+
+
+def _over_counter(words: list[str]) -> bool:
+    """`Training acc over epoch`, `loss per epoch`: a value over a counter's run, named so."""
+    return (
+        len(words) >= 3
+        and words[-2].lower() in _OVER_WORDS
+        and _is_counter_words(words[-1:]) is not None
+    )
+# Words that say where in a counter's run a line is (`Start of epoch 0`, `End of epoch 3`).
+_MARKER_WORDS = frozenset("start starting begin beginning end ending of".split())
 # A tag that says a line holds a metric, without saying which (`Metric: loss = 1.19`).
 _TAG_WORDS = frozenset("metric metrics".split())
 # A record after a label is the run's values when the label says when (a counter) or what
@@ -373,8 +385,9 @@ _TAG_WORDS = frozenset("metric metrics".split())
 # parts of a record that hold them (`{'target': 0.9, 'params': {'x': 1.0}}`).
 _RECORD_LABELS = (STEP_WORDS | EPOCH_WORDS | METRIC_WORDS) | {"metrics", "scores", "results"}
 _SETTING_LABELS = frozenset(
-    "param params parameters hparams hyperparameters hyperparams config configuration args "
-    "arguments kwargs settings options space".split()
+    "param params parameter parameters hparams hyperparameter hyperparameters hyperparams "
+    "config configuration arg args argument arguments kwargs setting settings option options "
+    "space".split()
 )
 _STATUS_VERBS = frozenset(
     "Using Loading Saving Found Setting Creating Building Downloading Initializing Starting "
@@ -823,6 +836,7 @@ def _read_pairs(items: list[_Item], program: Program) -> None:  # one pass, one 
     prose = False  # a word of prose (`with`, `for`) before another word, earlier on the line
     first_word_seen = False
     group_label = False  # the label heads a parenthesised group (`acc: (train=…, test=…)`)
+    settings = False  # a label says the line holds settings (`Parameter: lr = 0.01`)
     while index < count:
         item = items[index]
         kind = item.kind
@@ -929,6 +943,26 @@ def _read_pairs(items: list[_Item], program: Program) -> None:  # one pass, one 
                 continue
             if (
                 not explicit
+                and len(words) >= 3
+                and words[-2].lower() in STOP_WORDS
+                and _is_counter_words(words[-1:]) is not None
+                and nxt is not None
+                and items[nxt].text in ":="
+                and "." not in item.text
+            ):
+                # `Training loss (for 1 batch) at step 10: 2.5643`: the phrase's counter is
+                # the point's step; the name is the words before it.
+                if _is_counter_words(words[-1:]) == "epoch":
+                    if program.epoch is None:
+                        program.epoch = item.slot
+                        program.per_epoch = True
+                elif program.step is None:
+                    program.step = item.slot
+                words = words[:-2]
+                index += 1
+                continue
+            if (
+                not explicit
                 and words[-1].lower() in STOP_WORDS
                 and nxt is not None
                 and items[nxt].kind == "word"
@@ -1015,6 +1049,11 @@ def _read_pairs(items: list[_Item], program: Program) -> None:  # one pass, one 
                 and name not in IGNORED_NAMES
                 and (
                     _is_counter_words(words) is None
+                    or (
+                        _over_counter(words)
+                        and _is_counter_words(words[:1]) is None
+                        and ("." in item.text or _holds_metric_word(words))
+                    )
                     or words == ["t"]
                     or words == ["T"]
                     or _per_counter_rate(words, item)
@@ -1073,7 +1112,7 @@ def _read_pairs(items: list[_Item], program: Program) -> None:  # one pass, one 
         if kind == "p":
             if text in ":=":
                 explicit = True
-                if words and _is_counter_words(words) is not None:
+                if words and _is_counter_words(words) is not None and not _over_counter(words):
                     index += 1  # `Epoch: 3`, `Train Epoch: 1 [...]`
                     continue
                 if (
@@ -1114,6 +1153,10 @@ def _read_pairs(items: list[_Item], program: Program) -> None:  # one pass, one 
                     if len(words) == 1 and words[0].lower() in _TAG_WORDS:
                         # `Metric: loss = 1.19` (a tracker's tag): it names nothing.
                         span_words = []
+                    elif len(words) <= 2 and words[-1].lower() in _SETTING_LABELS:
+                        # `Parameter: optimizer_kwargs.lr = 0.01`, `Config: batch = 32`: the
+                        # line says it holds settings.
+                        settings = True
                     elif (
                         not any(w.lower() in STOP_WORDS for w in words)
                         and len(words) <= 4
@@ -1205,6 +1248,25 @@ def _read_pairs(items: list[_Item], program: Program) -> None:  # one pass, one 
                     span_words.append(words[-1])
                     index = group_end + 1
                     continue
+                elif (
+                    words
+                    and after is not None
+                    and items[after].kind == "word"
+                    and items[after].text.lower() in STOP_WORDS
+                ):
+                    # `Training loss (for 1 batch) at step 10`: an aside inside the name, kept.
+                    aside_end = next(
+                        (j for j in range(index + 1, count) if items[j].text == ")"), -1
+                    )
+                    if aside_end > 0:
+                        aside = "".join(items[j].text for j in range(index, aside_end + 1))
+                        words.append(aside.replace(" ", "_"))
+                        span_words.append(words[-1])
+                        index = aside_end + 1
+                        continue
+                    words, broke = [], True
+                    index += 1
+                    continue
                 elif _group_holds_size(items, index):
                     # `(ping: 0.2 ms, read: 111 MB/s, size: 3.3 KB)`: a check of the machine or
                     # of the data's files; its timings are of the check, not of the training.
@@ -1252,6 +1314,8 @@ def _read_pairs(items: list[_Item], program: Program) -> None:  # one pass, one 
         # glyphs, other characters
         words, broke = [], True
         index += 1
+    if settings:
+        program.metrics = []
     if program.metrics:
         _drop_row_heads(items, program)
 
@@ -1360,9 +1424,10 @@ def _is_counter(words: list[str], span_words: list[str], explicit: bool, item: _
         return False
     if "." in item.text or "e" in item.text.lower() and not item.text.isdigit():
         return False  # a fractional epoch (`epoch 0.33`) is a value, not a counter
-    # Only at the start of its words, or after qualifiers: `steps per epoch: 30` is prose.
+    # Only at the start of its words, or after qualifiers (`Start of epoch 0`): `steps per
+    # epoch: 30` is prose.
     before = span_words[: len(span_words) - 1] if span_words else []
-    return all(w.lower() in PHASES for w in before) or not before
+    return all(w.lower() in PHASES or w.lower() in _MARKER_WORDS for w in before) or not before
 
 
 def _read_position(
