@@ -64,6 +64,18 @@ LINES = [
     ),
     ("total_steps: 2400 | reward: 0.5 | loss: 0.25", 2400, [("reward", 0.5), ("loss", 0.25)]),
     ("timesteps: 100 | reward: 0.5", 100, [("reward", 0.5)]),
+    # A position's total right-aligned after its slash (Megatron-LM).
+    (
+        " iteration       10/     100 | consumed samples:          160 | lm loss: 1.012345E+01 |",
+        10,
+        [("lm_loss", 10.12345)],  # (a count is held until it moves)
+    ),
+    # A loguru record with the logger's name and line only (YOLOX).
+    (
+        "2024-01-01 10:00:00 | INFO     | yolox.core.trainer:261 - iter: 10/100, total_loss: 8.6",
+        10,
+        [("total_loss", 8.6)],
+    ),
     # Counters inside a phrase, asides and a run's values over an epoch (Keras' guide).
     (
         "Training loss (for 1 batch) at step 10: 2.5643",

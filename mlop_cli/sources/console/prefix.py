@@ -48,7 +48,7 @@ _ANCHOR = re.compile(
 _NEXT_TO_ANCHOR = re.compile(
     r"""
     [-|][ ]+(?=\S)                                  # a separator
-  | [\w.<>\-]+:[\w.<>\-]+:\d+[ ]+-[ ]               # loguru `__main__:train:59 - `
+  | [\w.<>\-]+:(?:[\w.<>\-]+:)?\d+[ ]+-[ ]          # loguru `__main__:train:59 - `, `yolox.core.trainer:261 - `
   | [\w.<>]+(?:\.py)?:\d+\][ ]?                     # `train.py:42] `
   | \[[\w.<>\-]+(?:\.py)?:\d+(?::[\w<>]+)?\][ ]?    # `[train.py:42]`, `[logging.py:96:log_dist]`
   | \[[A-Za-z_][\w.<>\-]*\]:?[ ]?(?=\S)              # `[trainer]`, `[d2.utils.events]:`

@@ -919,14 +919,22 @@ def _read_pairs(items: list[_Item], program: Program) -> None:  # one pass, one 
                 index += 1
                 continue
             # A position `n/total`.
+            total_at = nxt + 1 if nxt is not None else count
+            if (
+                total_at + 1 < count
+                and items[total_at].kind == "ws"
+                and items[total_at].text.strip(" ") == ""
+                and nxt == index + 1
+            ):
+                total_at += 1  # `10/     100`, `200/ 2983 batches`: a total printed right-aligned
             if (
                 nxt is not None
                 and items[nxt].kind == "p"
                 and items[nxt].text == "/"
-                and nxt + 1 < count
-                and items[nxt + 1].kind == "num"
+                and total_at < count
+                and items[total_at].kind == "num"
             ):
-                total = items[nxt + 1]
+                total = items[total_at]
                 index = _read_position(items, index, item, total, words, span_words, program, label)
                 words, span_words, broke, after_value = [], [], False, True
                 last_num = total
@@ -1442,6 +1450,8 @@ def _read_position(
 ) -> int:
     """Read ``n/total`` (a counter's position, a count with its percentage); next index."""
     after = index + 3  # count, "/", total
+    if items[index + 2] is not total:
+        after += 1  # `iteration       10/     100`: the total right-aligned after the slash
     kind = _is_counter_words(words) if words else None
     before = [w for w in span_words[: len(span_words) - len(words)]]
     plain_head = all(w.lower() in PHASES for w in before)
