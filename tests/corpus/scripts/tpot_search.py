@@ -56,7 +56,7 @@ def main() -> None:
         for obj in objectives:
             col = rows[obj]
             col = col[~col.isin(["TIMEOUT", "INVALID"])].astype(float)
-            series.add(obj, g, None, float(np.max(col)))
+            series.add(f"Best {obj} score", g, None, float(np.max(col)))  # the printed phrase
     _truth.write(
         library=(
             f"TPOT {metadata.version('tpot')} (dask {metadata.version('dask')}, "
@@ -78,7 +78,7 @@ def main() -> None:
         notes=(
             "After the initial population and after each generation TPOT prints 'Generation:  1' "
             "on one line, then one line per objective 'Best roc_auc_score score: 0.8918', "
-            "'Best accuracy_score score: 0.7966666666666665' (the objective's name is the scorer "
+            "'Best accuracy_score score: 0.7966666666666665' (the series is the printed phrase 'Best <scorer> score'; the scorer is the "
             "function's name between 'Best' and 'score'; the value is a running maximum over all pipelines evaluated so "
             "far, so it never decreases). The step is the generation number printed on the line "
             "before. Interleaved with a tqdm bar 'Generation:  40%|####      | 2/5 [00:07<00:10, "
