@@ -19,11 +19,11 @@ from importlib import metadata
 
 sys.path.insert(0, os.path.dirname(__file__))
 
-import _truth  # noqa: E402
-import h2o  # noqa: E402
-import numpy as np  # noqa: E402
-import pandas as pd  # noqa: E402
-from h2o.estimators import H2OGradientBoostingEstimator  # noqa: E402
+import _truth
+import h2o
+import numpy as np
+import pandas as pd
+from h2o.estimators import H2OGradientBoostingEstimator
 
 HISTORY = [  # scoring-history columns that are metrics (timestamp, duration, trees are not)
     "training_rmse",

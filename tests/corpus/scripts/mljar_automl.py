@@ -18,10 +18,10 @@ from importlib import metadata
 
 sys.path.insert(0, os.path.dirname(__file__))
 
-import _truth  # noqa: E402
-import pandas as pd  # noqa: E402
-from sklearn.datasets import make_classification  # noqa: E402
-from supervised.automl import AutoML  # noqa: E402
+import _truth
+import pandas as pd
+from sklearn.datasets import make_classification
+from supervised.automl import AutoML
 
 
 def main() -> None:

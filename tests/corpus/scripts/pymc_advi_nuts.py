@@ -19,10 +19,10 @@ from importlib import metadata
 
 sys.path.insert(0, os.path.dirname(__file__))
 
-import _truth  # noqa: E402
-import arviz as az  # noqa: E402
-import numpy as np  # noqa: E402
-import pymc as pm  # noqa: E402
+import _truth
+import arviz as az
+import numpy as np
+import pymc as pm
 
 N = 3000
 

@@ -15,10 +15,10 @@ import sys
 
 sys.path.insert(0, os.path.dirname(__file__))
 
-import _truth  # noqa: E402
-import sklearn  # noqa: E402
-from sklearn.datasets import make_blobs  # noqa: E402
-from sklearn.mixture import GaussianMixture  # noqa: E402
+import _truth
+import sklearn
+from sklearn.datasets import make_blobs
+from sklearn.mixture import GaussianMixture
 
 X, _ = make_blobs(n_samples=600, centers=4, n_features=3, cluster_std=2.5, random_state=0)
 gm = GaussianMixture(

@@ -20,10 +20,10 @@ from importlib import metadata
 
 sys.path.insert(0, os.path.dirname(__file__))
 
-import _truth  # noqa: E402
-import numpy as np  # noqa: E402
-from sklearn.datasets import make_classification  # noqa: E402
-from tpot import TPOTClassifier  # noqa: E402
+import _truth
+import numpy as np
+from sklearn.datasets import make_classification
+from tpot import TPOTClassifier
 
 GENERATIONS = 5
 
