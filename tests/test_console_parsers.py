@@ -64,6 +64,9 @@ LINES = [
     ),
     ("total_steps: 2400 | reward: 0.5 | loss: 0.25", 2400, [("reward", 0.5), ("loss", 0.25)]),
     ("timesteps: 100 | reward: 0.5", 100, [("reward", 0.5)]),
+    # A verb after a value is no thing counted; a generation is a counter.
+    ("3_Linear logloss 0.514389 trained in 2.27 seconds", None, [("logloss", 0.514389)]),
+    ("Generation:  3  best_score: 0.89", 3, [("best_score", 0.89)]),
     # A position's total right-aligned after its slash (Megatron-LM).
     (
         " iteration       10/     100 | consumed samples:          160 | lm loss: 1.012345E+01 |",
