@@ -1315,3 +1315,18 @@ def test_a_step_counter_restarting_after_an_epoch_line_goes_on():
     points = _points_of([text])
     steps = [s for n, s, _ in points if n.startswith("Training_loss")]
     assert steps == [0, 10, 20, 30, 40, 50, 60, 70], steps
+
+
+def test_an_evaluation_bar_after_training_does_not_move_the_runs_step():
+    """The run's bar ends (15/15), then a bar of another total with nothing but its count
+    evaluates (283 users): the results printed after it are at the run's last step."""
+    train = "\n".join(
+        f"{round(100 * n / 15)}%|#| {n}/15 [00:00<00:00, 66.47it/s, loss=0.{n}]"
+        for n in range(1, 16)
+    )
+    evaluation = "\n".join(
+        f"{round(100 * n / 283)}%|#| {n}/283 [00:00<00:00, 9999.0it/s]" for n in (100, 283)
+    )
+    text = f"{train}\n{evaluation}\n{{'precision': 0.33, 'ndcg': 0.21}}\n"
+    points = _points_of(text.splitlines())
+    assert [s for n, s, _ in points if n == "precision"] == [15], points

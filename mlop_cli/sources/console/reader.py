@@ -1496,6 +1496,20 @@ class Reader:
             ctx.bar_cycles = 0
             ctx.bar_position = None
         ctx.bar_active = ctx.bar_active or program.bar
+        if (
+            program.bar
+            and not program.metrics
+            and epoch is None
+            and total
+            and ctx.main_total
+            and total != ctx.main_total
+            and ctx.main_position == ctx.main_total
+            and ctx.last_step is not None
+        ):
+            # A bar with nothing but its count, of another total, after the run's bar ended
+            # (an evaluation over the users or the test set after training): it counts
+            # what it evaluates, not the run's steps.
+            return ctx.last_step
         if program.bar and not program.metrics and ctx.line_steps and epoch is None:
             # A bar with nothing but its count, in a run whose lines give their own steps
             # (`step 20 loss=…`, then `Map: 100%|…| 1000/1000`): it counts data or an
