@@ -1330,3 +1330,23 @@ def test_an_evaluation_bar_after_training_does_not_move_the_runs_step():
     text = f"{train}\n{evaluation}\n{{'precision': 0.33, 'ndcg': 0.21}}\n"
     points = _points_of(text.splitlines())
     assert [s for n, s, _ in points if n == "precision"] == [15], points
+
+
+def test_a_scoring_history_with_dates_durations_and_a_count_of_trees():
+    """A tabulate table whose cells hold a date and a time, a duration with its unit, and
+    the number of trees grown (the rows' counter); an importance table describes inputs."""
+    text = (
+        "    timestamp            duration    number_of_trees    training_rmse    validation_auc\n"
+        "--  -------------------  ----------  -----------------  ---------------  ----------------\n"
+        "    2026-12-06 23:30:38  0.058 sec   0                  0.499989         0.5\n"
+        "    2026-12-06 23:30:38  0.645 sec   5                  0.407728         0.934474\n"
+        "    2026-12-06 23:30:39  0.976 sec   10                 0.349486         0.956404\n"
+        "\n"
+        "variable    relative_importance    scaled_importance    percentage\n"
+        "----------  ---------------------  -------------------  ------------\n"
+        "x0          154.451                1                    0.589409\n"
+        "x2          55.3773                0.358542             0.211328\n"
+    )
+    points = _points_of([text])
+    assert {n for n, _, _ in points} == {"training_rmse", "validation_auc"}, points
+    assert [s for n, s, _ in points if n == "training_rmse"] == [0, 5, 10]

@@ -131,7 +131,10 @@ def _unwrap(m: re.Match[str]) -> str:
 
 
 _AFTER_BAR = re.compile(r"(\[[^\]\n]*(?:it/s|s/it)(?:,[^\]\n]*)?\])[ ]*(?=[^\s\]])")
-_TOKEN_AND_UNIT = re.compile(rf"(?:{VALUE_TOKEN.pattern}){UNITS}?")
+# (a unit after a space in a table's cell too: `0.645 sec`)
+_TOKEN_AND_UNIT = re.compile(
+    rf"(?:{VALUE_TOKEN.pattern}){UNITS}?(?:[ ](?:sec|secs|seconds|ms|mins?|minutes)(?![\w]))?"
+)
 _STEP_COLUMNS = frozenset(
     (
         "#",
@@ -154,13 +157,19 @@ _COUNTER_WORDS = frozenset(("step", "iter", "iteration", "counter", "gen", "gene
 
 def _step_column(lowered: str) -> bool:
     """Whether a column's name (words joined by `_`, lower case) names the rows' counter
-    (`iter`, `global step`, an abbreviation of iteration: `Iterat`)."""
+    (`iter`, `global step`, an abbreviation of iteration: `Iterat`, the number of trees a
+    boosting run has grown: `number_of_trees`)."""
     last = lowered.rsplit("_", 1)[-1]
     return (
         lowered in _STEP_COLUMNS
         or last in _COUNTER_WORDS
         or (len(last) >= 4 and "iteration".startswith(last))
+        or lowered in ("number_of_trees", "num_trees", "n_trees", "ntrees")
     )
+
+
+_OVERALL_TIME = frozenset(("duration", "elapsed", "runtime"))
+_SPACED_UNIT = re.compile(r"[ ]?(?:s|sec|secs|seconds|ms|mins?|minutes)(?![\w])")
 
 
 @dataclass(slots=True)
@@ -2090,8 +2099,12 @@ def _fold_titles(line: str) -> list[tuple[str, int | None]] | None:
 
 
 def _estimates(columns: list[_Column]) -> bool:
-    """Whether a table's columns are a fitted model's estimates (see _P_VALUE)."""
+    """Whether a table's columns are a fitted model's estimates (see _P_VALUE), or the
+    importance of its inputs (`variable  relative_importance  scaled_importance`): a row per
+    coefficient or input, describing the model, not the run's values."""
     names = [column.name.strip() for column in columns]
+    if any("importance" in name.lower() for name in names):
+        return True
     return any(_P_VALUE.fullmatch(name) for name in names) and any(
         _ESTIMATE.fullmatch(name) for name in names
     )
@@ -2246,12 +2259,16 @@ def _row_program(table: _Table, line: str) -> Program | None:
         if len(slots) != 1:
             if lowered in _EPOCH_COLUMNS or _step_column(lowered):
                 continue
+            if not any(is_value(line[spans[s][0] : spans[s][1]]) for s in slots):
+                continue  # a date and a time in one cell (`2026-12-06 23:30:38`): no metric
             return None
         slot = slots[0]
         if name.endswith(("…", "...")) or name.count("(") > name.count(")"):
             continue  # a header cut at the terminal's width (`mAP…`, `Box(P`): its name is lost
         if _REMAINING & set(lowered.split("_")):
             continue  # `Time Left`, `remaining`: an estimate of the time to go, not a metric
+        if _OVERALL_TIME & set(lowered.split("_")) and _SPACED_UNIT.match(line, spans[slot][1]):
+            continue  # `duration` over `0.645 sec`: how long the run has taken, no metric
         if lowered in _EPOCH_COLUMNS:
             program.epoch = slot
             program.per_epoch = True
