@@ -1350,3 +1350,21 @@ def test_a_scoring_history_with_dates_durations_and_a_count_of_trees():
     points = _points_of([text])
     assert {n for n, _, _ in points} == {"training_rmse", "validation_auc"}, points
     assert [s for n, s, _ in points if n == "training_rmse"] == [0, 5, 10]
+
+
+def test_a_decorated_title_naming_a_phase_labels_the_block_of_pairs_under_it():
+    """`** Reported on train data. **` then `MSE: 0.088` …, and the same block again under
+    `** Reported on validation data. **`: two series each, never one merged."""
+    text = (
+        "** Reported on train data. **\n\nMSE: 0.088\nAUC: 0.97\n\n"
+        "** Reported on validation data. **\n\nMSE: 0.147\nAUC: 0.87\n\n"
+        "=== Training started ===\nstep 1 loss=0.5\n"
+    )
+    points = _points_of([text])
+    assert [(n, v) for n, _, v in points] == [
+        ("train_data/MSE", 0.088),
+        ("train_data/AUC", 0.97),
+        ("validation_data/MSE", 0.147),
+        ("validation_data/AUC", 0.87),
+        ("loss", 0.5),
+    ], points

@@ -43,8 +43,10 @@ from mlop_cli.sources.console.shapes import (
     EMPTY,
     EPOCH_WORDS,
     METRIC_WORDS,
+    PHASES,
     SIZE,
     STEP_WORDS,
+    STOP_WORDS,
     UNIT_SCALE,
     Program,
     count_kind,
@@ -216,6 +218,8 @@ class _Stream:
     titles: str = ""  # a line of titles between bars, maybe over a header's column groups
     held: str = ""  # a record whose wrapped lines may come in the next block (join_wrapped)
     folds: list[tuple[str, int | None]] | None = None  # a table of folds' columns (_fold_titles)
+    section: str | int = 0  # the phase a title names for the block of pairs under it
+    section_lines: int = 0  # lines of that block read
     held_time: float = 0.0
 
 
@@ -410,7 +414,7 @@ class Reader:
         ):
             # `tensor(0.5939)`, `np.float64(0.25)`, `[23.]`: the number the wrapper holds.
             folded = _WRAPPED.sub(_unwrap, folded)
-        hot = self._hot if state.folds is None else None
+        hot = self._hot if state.folds is None and not state.section else None
         rows: list[tuple[str, ...]] = []
         numbers: list[list[float]] | None = None  # each slot's numbers, when every line matched
         if hot is not None:
@@ -540,9 +544,7 @@ class Reader:
                 when = first_time if index == 0 else time
                 index += 1
                 if not line or line.isspace():
-                    if state.box is not None:
-                        self._end_box(state, None)
-                    state.folds = None
+                    self._blank(state)
                     continue
                 shape, tokens = split_tokens(line)
                 if not tokens and self._text_only(state, line):
@@ -559,9 +561,7 @@ class Reader:
                 tokens = every[position : position + count]
                 position += count
                 if not shape or shape.isspace():
-                    if state.box is not None:
-                        self._end_box(state, None)
-                    state.folds = None
+                    self._blank(state)
                     continue
                 if not count and self._text_only(state, shape):
                     continue  # (a line without numbers is its own shape)
@@ -855,6 +855,7 @@ class Reader:
             and state.header is None
             and state.box is None
             and state.folds is None
+            and not state.section
         )
 
     def _fast_program(self, program: Program) -> bool:
@@ -870,6 +871,7 @@ class Reader:
             and state.header is None
             and state.box is None
             and state.folds is None
+            and not state.section
             and ctx.started
             and not ctx.bar_active
             and ctx.epoch is None
@@ -877,12 +879,27 @@ class Reader:
             and not self._lump
         )
 
+    def _blank(self, state: _Stream) -> None:
+        """A blank line: a box, a table of folds and a titled block of pairs end there."""
+        if state.box is not None:
+            self._end_box(state, None)
+        state.folds = None
+        if state.section and state.section_lines:
+            state.section = state.section_lines = 0
+
     def _text_only(self, state: _Stream, line: str) -> bool:
         """Whether a line without numbers was read in full here: it changes nothing when no
         table, header or box is open, no bar's metrics wrap onto it, and it is no header,
         box or rule (one space between words, no box character first, even after a rank's
         tag). What _one and _careful would do with it is done: its shape's EMPTY program is
         cached as theirs caches it."""
+        if state.section:
+            state.section = state.section_lines = 0  # other text: the titled block ended
+        if line.rstrip().endswith(_TITLE_ENDS):
+            label = _section_title(line)
+            if label:
+                state.section, state.section_lines = label, 0
+                return True
         if (
             state.table is not None
             or state.header is not None
@@ -941,6 +958,7 @@ class Reader:
             and state.box is None
             and state.header is None
             and state.folds is None
+            and not state.section
         ):
             # A shape known to hold no metric and no counter (plain log text with numbers).
             if program is not EMPTY:
@@ -1038,6 +1056,8 @@ class Reader:
             description = _bar_description(line)
             if description is not None:
                 self._maybe_header(state, description)
+        if state.section:
+            program = self._under_title(state, program)
         self._run_program(state, program, line.startswith(_WRAP_INDENT), shape, tokens, when)
         if not program.row and table_key == 0 and not program.inert:
             self._heat(shape, program, tokens)
@@ -1249,6 +1269,24 @@ class Reader:
             else:
                 ctx.shapes_seen[shape] = len(self._held)
         self._emit_metrics(program, tokens, step, epoch, when)
+
+    def _under_title(self, state: _Stream, program: Program) -> Program:
+        """A line of the block of pairs under a title that names a phase (`** Reported on
+        validation data. **`, then `MSE: 0.147`): its one metric is the phase's; any other
+        line ends the block."""
+        if (
+            len(program.metrics) != 1
+            or program.step is not None
+            or program.epoch is not None
+            or program.bar
+            or program.row
+            or any(w.lower() in PHASES for w in _WORD_RE.findall(program.metrics[0][0]))
+        ):
+            state.section = state.section_lines = 0
+            return program
+        state.section_lines += 1
+        name, slot, kind = program.metrics[0]
+        return replace(program, metrics=[(f"{state.section}/{name}", slot, kind)]).finish()
 
     def _fold_row(self, state: _Stream, line: str, when: float) -> bool:
         """A row of a table of folds (see _fold_titles): its name, then a value per column;
@@ -2058,6 +2096,31 @@ _P_VALUE = re.compile(
     r"(?i)p|p[-_ ]?value|pr?\(?>(?:\|[zt]\|)?\)?|-log2\(p\)"
 )  # (`P>|z|` splits at `|`)
 _ESTIMATE = re.compile(r"(?i)z|t|coef|coefficient|estimate|std[. ]*err(?:or)?|se(?:\(coef\))?")
+
+
+# A title over a block of pairs (`** Reported on validation data. **`, `=== Test ===`):
+# words decorated on both sides.
+_TITLE_ENDS = ("*", "=", "#", "-")
+_TITLE = re.compile(
+    r"^[ \t]{0,8}([*=#\-]{2,})[ \t]*([A-Za-z][A-Za-z .,()'-]*?)[ \t]*([*=#\-]{2,})[ \t]*$"
+)
+_WORD_RE = re.compile(r"[A-Za-z]+")
+
+
+def _section_title(line: str) -> str:
+    """The phase a title line names (its one phase word, as printed), or ``""``."""
+    m = _TITLE.match(line)
+    if m is None:
+        return ""
+    words = _WORD_RE.findall(m.group(2))
+    phases = [w for w in words if w.lower() in PHASES]
+    if len(phases) != 1 or len(words) > 8:
+        return ""
+    # The title's own words after its last small word (`Reported on train data` is
+    # `train_data`), so that each block keeps the words that tell it apart.
+    stops = [i for i, w in enumerate(words) if w.lower() in STOP_WORDS]
+    tail = words[stops[-1] + 1 :] if stops else words
+    return "_".join(tail[-3:]) if phases[0] in tail else phases[0]
 
 
 # A table's cells: runs of text separated by two spaces or more.
