@@ -64,6 +64,12 @@ LINES = [
     ),
     ("total_steps: 2400 | reward: 0.5 | loss: 0.25", 2400, [("reward", 0.5), ("loss", 0.25)]),
     ("timesteps: 100 | reward: 0.5", 100, [("reward", 0.5)]),
+    (
+        "Metric val_loss improved by 0.010 >= min_delta = 0.0. New best score: 0.683",
+        None,
+        [("New_best_score", 0.683)],
+    ),
+    ("loss=0.5 skipped=12.3%", None, [("loss", 0.5), ("skipped", 12.3)]),
     # A verb after a value is no thing counted; a generation is a counter.
     ("3_Linear logloss 0.514389 trained in 2.27 seconds", None, [("logloss", 0.514389)]),
     ("Generation:  3  best_score: 0.89", 3, [("best_score", 0.89)]),
@@ -264,6 +270,8 @@ NOT_METRICS = [
     "loss 0.5 loss 0.4",  # two values nothing tells apart: no series holds both
     "pyswarms.single.global_best:   0%|          |0/80",  # a bar's percentage, no brackets
     "  coef  se(coef)  coef lower 95%  coef upper 95%",  # confidence levels in column titles
+    # Lightning's checkpoint and early-stopping notes: a verb's object, a note, a threshold.
+    "Epoch 0, global step 32: 'val_loss' reached 0.69315 (best 0.69315), saving model to 'x.ckpt'",
     "Best params: {'lr': 0.1, 'momentum': 0.9}",  # settings, labelled so
     "Parameter: optimizer_kwargs.lr = 0.01",
     "Config: batch_size = 32, lr = 0.1",

@@ -779,8 +779,16 @@ def _name_of(words: list[str], explicit: bool, span: list[str] | None = None) ->
     if not words:
         return None
     if len(words) == 1:
-        # `and 63` is prose; `a=NaN` is a key.
-        return None if words[0].lower() in STOP_WORDS and not explicit else words[0]
+        # `and 63` is prose; `a=NaN` is a key; `'val_loss' reached 0.69` is a verb's object.
+        word = words[0].lower()
+        if (
+            not explicit
+            and len(word) > 5
+            and word.endswith("ed")
+            and not _holds_metric_word(words)
+        ):
+            return None  # (`skipped=12.3%` names its value: a `=` says so)
+        return None if word in STOP_WORDS and not explicit else words[0]
     if span and span[0] not in words and span[0].lower() in QUALIFIERS:
         words = [span[0], *words]  # `Best is trial 0 with value: 0.1`: Best_value
     lowered = [w.lower() for w in words]
@@ -889,6 +897,16 @@ def _read_pairs(items: list[_Item], program: Program) -> None:  # one pass, one 
                 words.append(item.text)
             if glued and items[index - 1].text in "/-\\.~":
                 tainted = True  # a path segment, a command-line flag (`--lr`), a file name
+            elif broke or after_value:
+                before = index - 1
+                while before >= 0 and items[before].kind == "ws":
+                    before -= 1
+                if before >= 0 and items[before].text == "=" and before >= 1:
+                    before -= 1  # (`>=`, `<=`)
+                if before >= 0 and items[before].text in "<>":
+                    # `improved by 0.010 >= min_delta = 0.0`: a threshold compared with, no
+                    # value of the run.
+                    tainted = True
             span_words.append(item.text)
             if not prose and item.text.lower() in STOP_WORDS and item.text.lower() != "per":
                 # (`per` joins a rate's words: `reward per episode`, `samples per second`)
@@ -1542,6 +1560,8 @@ def _pairs_follow(items: list[_Item], index: int) -> bool:
             if words > 3 or item.text.lower() in STOP_WORDS:
                 return False
             continue
+        if item.kind == "num" and words == 1 and items[index].text.lower() in QUALIFIERS:
+            return False  # `reached 0.69 (best 0.69)`: a note on the value, not a pair
         if item.kind == "num" and words:
             after = _next_significant(items, j)
             return after is not None and items[after].text in "),;|"
