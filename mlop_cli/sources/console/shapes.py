@@ -356,6 +356,8 @@ def interpret(line: str) -> Program:
         # after it, `loglstar: -64.347 | logz:`, is whole)
         del program.metrics[-1]
     _count_so_far_is_the_step(line, spans, program)
+    if program.metrics and _quantile_titles(message, line, spans):
+        program.metrics = []  # `mean  std  median  5.0%  95.0%  n_eff`: a header, not values
     if len(program.metrics) > 1:
         _drop_parameters(line, start, end, spans, program)
         _drop_repeated_names(program)
@@ -412,6 +414,19 @@ def _qualifier_group(items: list[_Item], index: int) -> int | None:
         return None
     value = _next_significant(items, after)
     return close if value is not None and items[value].kind == "num" else None
+
+
+_CELL_TEXT = re.compile(r"[A-Za-z_][\w.()\-]*")
+
+
+def _quantile_titles(message: str, line: str, spans: list[tuple[int, int]]) -> bool:
+    """Whether a line is a table's header whose titles include quantiles (`mean  std  median
+    5.0%  95.0%  n_eff  r_hat`): every number a percentage, among three or more titles."""
+    if not all(line[end : end + 1] == "%" for _, end in spans):
+        return False
+    cells = [c for c in re.split(r"[ ]{2,}|\t", message.strip()) if c]
+    titles = [c for c in cells if _CELL_TEXT.fullmatch(c)]
+    return len(cells) >= 5 and len(titles) >= 3
 
 
 def _drop_repeated_names(program: Program) -> None:
