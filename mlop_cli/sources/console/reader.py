@@ -867,11 +867,7 @@ class Reader:
         """Whether a plain record can be read without the run's context (see read)."""
         ctx = self._ctx
         return (
-            state.table is None
-            and state.header is None
-            and state.box is None
-            and state.folds is None
-            and not state.section
+            self._template_ok(state)
             and ctx.started
             and not ctx.bar_active
             and ctx.epoch is None
