@@ -379,6 +379,8 @@ def _over_counter(words: list[str]) -> bool:
         and words[-2].lower() in _OVER_WORDS
         and _is_counter_words(words[-1:]) is not None
     )
+
+
 # Words that say where in a counter's run a line is (`Start of epoch 0`, `End of epoch 3`).
 _MARKER_WORDS = frozenset("start starting begin beginning end ending of".split())
 # A tag that says a line holds a metric, without saying which (`Metric: loss = 1.19`).
@@ -796,12 +798,7 @@ def _name_of(words: list[str], explicit: bool, span: list[str] | None = None) ->
     if len(words) == 1:
         # `and 63` is prose; `a=NaN` is a key; `'val_loss' reached 0.69` is a verb's object.
         word = words[0].lower()
-        if (
-            not explicit
-            and len(word) > 5
-            and word.endswith("ed")
-            and not _holds_metric_word(words)
-        ):
+        if not explicit and len(word) > 5 and word.endswith("ed") and not _holds_metric_word(words):
             return None  # (`skipped=12.3%` names its value: a `=` says so)
         return None if word in STOP_WORDS and not explicit else words[0]
     if span and span[0] not in words and span[0].lower() in QUALIFIERS:
