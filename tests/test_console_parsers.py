@@ -1377,3 +1377,19 @@ def test_a_decorated_title_naming_a_phase_labels_the_block_of_pairs_under_it():
         ("validation_data/AUC", 0.87),
         ("loss", 0.5),
     ], points
+
+
+def test_an_epochs_value_after_lines_every_n_batches_lands_at_the_epochs_end():
+    """`| epoch 1 |  50/ 60 batches | …` every 25 batches, then the epoch's validation:
+    at the epoch's end (its total, 60), which no line showed."""
+    text = "\n".join(
+        line
+        for e in (1, 2)
+        for line in [
+            *(f"| epoch {e:3d} | {b:5d}/ 60 batches | loss {1 / b:5.2f}" for b in (25, 50)),
+            f"| end of epoch {e:3d} | time:  0.14s | valid loss {1 / e:5.2f}",
+        ]
+    )
+    points = _points_of([text])
+    assert [s for n, s, _ in points if n == "valid_loss"] == [60, 120], points
+    assert [s for n, s, _ in points if n == "loss"] == [25, 50, 85, 110], points

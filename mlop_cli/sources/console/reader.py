@@ -1188,6 +1188,12 @@ class Reader:
             step = ctx.epoch_last_step.get(epoch, ctx.last_step)
             if step is None:
                 step = int(epoch)
+            elif ctx.line_total and not ctx.bar_active:
+                # Lines every n batches of a known total (`| epoch 1 | 200/ 2983 batches |`):
+                # the epoch ends at its total, which such lines seldom show.
+                end = int((epoch - (ctx.epoch_base or 0) + 1) * ctx.line_total)
+                if end - ctx.line_total < step < end:
+                    step = end
         elif program.record_epoch and epoch is not None and epoch > 0 and not ctx.no_bar:
             # Records at fractional epochs (`{'loss': …, 'epoch': 0.33}`): while the run's bar
             # counts steps, steps are proportional to epochs, anchored at the bar's step for the
