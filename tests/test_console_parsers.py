@@ -271,6 +271,7 @@ NOT_METRICS = [
     "pyswarms.single.global_best:   0%|          |0/80",  # a bar's percentage, no brackets
     "  coef  se(coef)  coef lower 95%  coef upper 95%",  # confidence levels in column titles
     "                mean       std    median      5.0%     95.0%     n_eff     r_hat",
+    "rank 0 sample 0: Hello, I'm a language model, enough a had thought rich dropped",
     # Lightning's checkpoint and early-stopping notes: a verb's object, a note, a threshold.
     "Epoch 0, global step 32: 'val_loss' reached 0.69315 (best 0.69315), saving model to 'x.ckpt'",
     "Best params: {'lr': 0.1, 'momentum': 0.9}",  # settings, labelled so

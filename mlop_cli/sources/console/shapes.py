@@ -356,6 +356,10 @@ def interpret(line: str) -> Program:
         # after it, `loglstar: -64.347 | logz:`, is whole)
         del program.metrics[-1]
     _count_so_far_is_the_step(line, spans, program)
+    if program.metrics and _LABELLED_TEXT.match(line, spans[-1][1], end):
+        # `rank 0 sample 0: Hello, I'm a language model, …`: numbers that say which text
+        # follows (a generated sample, a message), not values.
+        program.metrics = []
     if program.metrics and _quantile_titles(message, line, spans):
         program.metrics = []  # `mean  std  median  5.0%  95.0%  n_eff`: a header, not values
     if len(program.metrics) > 1:
@@ -418,6 +422,7 @@ def _qualifier_group(items: list[_Item], index: int) -> int | None:
     return close if value is not None and items[value].kind == "num" else None
 
 
+_LABELLED_TEXT = re.compile(r"[ ]*:[ ]+(?:[^\d\s:=]+[ ]+){3,}[^\d:=]*$")
 _CELL_TEXT = re.compile(r"[A-Za-z_][\w.()\-]*")
 
 
