@@ -79,6 +79,18 @@ LIGHTNING = {
         "/tmp/pl_none_pty",
         "--bar none --logdir /tmp/pl_none_pty",
     ),
+    "real_lightning_ckpt_es": (
+        "tqdm",
+        "pipe",
+        "/tmp/pl_cb",
+        "--bar tqdm --callbacks --epochs 8 --logdir /tmp/pl_cb",
+    ),
+    "real_lightning_ckpt_es_pty": (
+        "tqdm",
+        "pty",
+        "/tmp/pl_cb_pty",
+        "--bar tqdm --callbacks --epochs 8 --logdir /tmp/pl_cb_pty",
+    ),
     "real_lightning_ddp_torchrun": (
         "tqdm",
         "pipe",
@@ -106,7 +118,8 @@ def lightning(entry: str) -> None:
         for row in csv.DictReader(f):
             for k, v in row.items():
                 if k not in ("epoch", "step") and v != "":
-                    rec.add(k, int(row["step"]), int(row["epoch"]), float(v))
+                    epoch = int(row["epoch"]) if row["epoch"] else None  # lr-SGD rows have none
+                    rec.add(k, int(row["step"]), epoch, float(v))
     ddp = entry == "real_lightning_ddp_torchrun"
     steps_per_epoch = 7 if darts else 4 if ddp else 8
     text = read_console(entry)
@@ -173,7 +186,8 @@ def lightning(entry: str) -> None:
         m,
         pair,
         {"v_num", "max_epochs", "using", "params", "mode", "FLOPs", "devices", "num_nodes"}
-        | cut_names,
+        | cut_names
+        | ({"epoch", "step"} if "--callbacks" in args else set()),  # checkpoint file names
     )
     if truncated:
         print(
@@ -205,6 +219,26 @@ def lightning(entry: str) -> None:
             " Under the pty tqdm cuts each bar line at 120 columns: the postfix's last pair is often cut inside its "
             f"value ({', '.join(sorted(set(truncated)))} are the starts of longer numbers, e.g. train_loss_epoch=0.959); "
             "such cut values are not points, and series the width never lets through whole are in not_printed."
+        )
+    if "--callbacks" in args:
+        notes = notes.replace(
+            "train_loss is logged with on_step=True, on_epoch=True, so the bar and the CSV show "
+            "train_loss_step and train_loss_epoch. ",
+            "train_loss is logged each step (on_step only). ",
+        ).replace("train_loss_epoch, ", "").replace("val_*/train_*_epoch", "val_*/train_acc")
+        notes = notes.replace("(step 24, epoch 3 in metrics.csv, after fit)", "(after fit, in metrics.csv)")
+        notes += (
+            " With ModelCheckpoint(monitor='val_loss', verbose=True), EarlyStopping(monitor='val_loss', "
+            "min_delta=0.02, patience=1, verbose=True) and LearningRateMonitor(logging_interval='epoch') (StepLR "
+            "halving the lr every 2 epochs). After each validation the callbacks print, glued to the end of the "
+            "bar's last redraw in the same line: `Metric val_loss improved by 0.199 >= min_delta = 0.02. New best "
+            "score: 0.605` (EarlyStopping, the val_loss at 3 decimals, the improvement a difference of two "
+            "val_loss values, not a series) and `Epoch 1, global step 16: 'val_loss' reached 0.60536 (best "
+            "0.60536), saving model to '.../checkpoints/epoch=1-step=16.ckpt' as top 1` (ModelCheckpoint; the "
+            "val_loss of the epoch just validated at 5 decimals, the same point as the bar's val_loss; 'best' is "
+            "the best so far, not a series of the record; epoch=/step= in the file name are counters). The last "
+            "epoch prints `Monitored metric val_loss did not improve in the last 1 records. Best score: ... "
+            "Signaling Trainer to stop.` LearningRateMonitor's lr-SGD is in metrics.csv but never printed."
         )
     library = f"lightning {lightning.__version__} (torch 2.13.0+cpu)"
     script = "tests/corpus/scripts/lightning_fit.py"

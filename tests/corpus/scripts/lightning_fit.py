@@ -6,6 +6,9 @@
 #   (pty: the same with `pty` and real_lightning_tqdm_stepepoch_pty.txt, --logdir /tmp/pl_tqdm_pty)
 #   ... --bar rich --logdir /tmp/pl_rich            -> real_lightning_richbar(_pty)
 #   ... --bar none --logdir /tmp/pl_none            -> real_lightning_nobar_csv (a user callback prints per epoch)
+#   ... --bar tqdm --callbacks --epochs 8 --logdir /tmp/pl_cb  -> real_lightning_ckpt_es(_pty, --logdir /tmp/pl_cb_pty)
+#       (ModelCheckpoint(monitor="val_loss", verbose=True), EarlyStopping(monitor="val_loss", verbose=True),
+#        LearningRateMonitor; venv /work/venvs/torch-e)
 #   python tests/corpus/scripts/capture_torch.py pipe tests/corpus/console/real_lightning_ddp_torchrun.txt -- \
 #       torchrun --nproc_per_node=2 --tee 3 tests/corpus/scripts/lightning_fit.py --bar tqdm --ddp --logdir /tmp/pl_ddp
 # Truth: the CSVLogger's metrics.csv under --logdir (build_truth_torch.py lightning ...).
@@ -14,7 +17,14 @@ import warnings
 
 import lightning as L
 import torch
-from lightning.pytorch.callbacks import Callback, RichProgressBar, TQDMProgressBar
+from lightning.pytorch.callbacks import (
+    Callback,
+    EarlyStopping,
+    LearningRateMonitor,
+    ModelCheckpoint,
+    RichProgressBar,
+    TQDMProgressBar,
+)
 from lightning.pytorch.loggers import CSVLogger
 from torch import nn
 from torch.utils.data import DataLoader, TensorDataset
@@ -23,9 +33,10 @@ warnings.filterwarnings("ignore", ".*does not have many workers.*")
 
 
 class Net(L.LightningModule):
-    def __init__(self, step_epoch: bool):
+    def __init__(self, step_epoch: bool, callbacks: bool = False):
         super().__init__()
         self.step_epoch = step_epoch
+        self.callbacks = callbacks
         self.net = nn.Sequential(nn.Linear(16, 32), nn.ReLU(), nn.Linear(32, 3))
 
     def _shared(self, batch):
@@ -55,7 +66,11 @@ class Net(L.LightningModule):
         self.log("test_acc", acc)
 
     def configure_optimizers(self):
-        return torch.optim.SGD(self.parameters(), lr=0.5)
+        opt = torch.optim.SGD(self.parameters(), lr=0.5)
+        if not self.callbacks:
+            return opt
+        sched = torch.optim.lr_scheduler.StepLR(opt, step_size=2, gamma=0.5)
+        return {"optimizer": opt, "lr_scheduler": sched}
 
 
 class PrintEpoch(Callback):
@@ -90,6 +105,11 @@ def main():
     p.add_argument("--step-epoch", action="store_true")
     p.add_argument("--logdir", required=True)
     p.add_argument("--epochs", type=int, default=3)
+    p.add_argument(
+        "--callbacks",
+        action="store_true",
+        help="ModelCheckpoint + EarlyStopping (verbose) + LearningRateMonitor on val_loss",
+    )
     p.add_argument("--ddp", action="store_true", help="2 CPU processes (launch under torchrun)")
     a = p.parse_args()
     L.seed_everything(7)
@@ -108,6 +128,12 @@ def main():
         callbacks.append(PrintEpoch())
         kw["enable_progress_bar"] = False
         kw["log_every_n_steps"] = 4
+    if a.callbacks:
+        callbacks += [
+            ModelCheckpoint(monitor="val_loss", verbose=True),
+            EarlyStopping(monitor="val_loss", min_delta=0.02, patience=1, verbose=True),
+            LearningRateMonitor(logging_interval="epoch"),
+        ]
     if a.ddp:
         kw.update(strategy="ddp", devices=2)
     trainer = L.Trainer(
@@ -115,11 +141,11 @@ def main():
         accelerator="cpu",
         logger=CSVLogger(a.logdir, name="run"),
         callbacks=callbacks,
-        enable_checkpointing=False,
+        enable_checkpointing=a.callbacks,
         enable_model_summary=True,
         **kw,
     )
-    model = Net(a.step_epoch)
+    model = Net(a.step_epoch, a.callbacks)
     trainer.fit(model, train, val)
     trainer.test(model, test)
 
