@@ -313,6 +313,17 @@ HF = {
         "/tmp/hf_notqdm.json",
         "python tests/corpus/scripts/hf_trainer_bert.py --disable-tqdm --eval-steps 4 --record /tmp/hf_notqdm.json",
     ),
+    "real_hf_bert_early_stop": (
+        "pipe",
+        "/tmp/hf_es.json",
+        "HF_OUT=/tmp/hf_es_out python tests/corpus/scripts/hf_trainer_bert.py --early-stop --epochs 10 --record /tmp/hf_es.json",
+    ),
+    "real_hf_bert_early_stop_pty": (
+        "pty",
+        "/tmp/hf_es_pty.json",
+        "HF_OUT=/tmp/hf_es_out_pty python tests/corpus/scripts/hf_trainer_bert.py --early-stop --epochs 10 "
+        "--record /tmp/hf_es_pty.json",
+    ),
     "real_hf_bert_torchrun": (
         "pipe",
         "/tmp/hf_ddp.json",
@@ -365,6 +376,23 @@ def hf_trainer(entry: str) -> None:
             " With the tqdm bar on stderr and the dicts on stdout (block-buffered when piped), a dict may be glued "
             "to the end of a bar redraw: ` 33%|...| 6/18 [00:07<00:10,  1.10it/s]{'loss': ...}`. The evaluation "
             "bar is a second tqdm bar drawn with ESC[A."
+        )
+    if "early_stop" in entry:
+        notes = notes.replace("6 steps per epoch (3 under torchrun)", "6 steps per epoch")
+        notes += (
+            " eval_strategy='steps', eval_steps=4, save_steps=4, load_best_model_at_end=True, "
+            "metric_for_best_model='eval_loss', EarlyStoppingCallback(early_stopping_patience=2, "
+            "early_stopping_threshold=0.01), num_train_epochs=10 (60 steps; stopped early at step 52), and "
+            "log_level='info', so the Trainer's INFO lines are printed with a `[transformers] ` prefix: the "
+            "'***** Running training *****' block (`  Num examples = 96`, `  Num Epochs = 10`, `  Total "
+            "optimization steps = 60`, `  Number of trainable parameters = 22,562`: sizes and counts, not "
+            "metrics), '***** Running Evaluation *****' with `  Num examples = 64` / `  Batch size = 32` before "
+            "each evaluation, 'Saving model checkpoint to .../checkpoint-4' (a step in a path) after it, and at "
+            "the end `Loading best model from .../checkpoint-52 (score: 0.2760356664657593).` - the score is "
+            "trainer.state.best_metric, the full-precision eval_loss of that checkpoint's evaluation (the same "
+            "point as the printed eval_loss '0.276'), not a series of log_history. The INFO lines go to stderr "
+            "like the bar, so they are glued to a bar redraw ('| 4/60 [00:01<00:22,  2.51it/s][transformers] '); "
+            "piped, the dicts on stdout come out in buffered blocks, after the INFO lines they followed."
         )
     if "torchrun" in entry:
         notes += (

@@ -6,6 +6,9 @@
 #   python tests/corpus/scripts/capture_torch.py pty tests/corpus/console/real_hf_bert_trainer_pty.txt -- \
 #       python tests/corpus/scripts/hf_trainer_bert.py --record /tmp/hf_pty.json
 #   ... --disable-tqdm --eval-steps 6 --record /tmp/hf_notqdm.json    -> real_hf_bert_notqdm
+#   ... --early-stop --record /tmp/hf_es.json (pty: /tmp/hf_es_pty.json)  -> real_hf_bert_early_stop(_pty)
+#       (eval_strategy="steps", load_best_model_at_end, EarlyStoppingCallback, log_level="info";
+#        HF_OUT=/tmp/hf_es_out (pty: /tmp/hf_es_out_pty); venv /work/venvs/torch-e)
 #   python tests/corpus/scripts/capture_torch.py pipe tests/corpus/console/real_hf_bert_torchrun.txt -- \
 #       torchrun --nproc_per_node=2 --tee 3 tests/corpus/scripts/hf_trainer_bert.py --record /tmp/hf_ddp.json
 import argparse
@@ -17,6 +20,7 @@ import torch
 from transformers import (
     BertConfig,
     BertForSequenceClassification,
+    EarlyStoppingCallback,
     Trainer,
     TrainingArguments,
     set_seed,
@@ -51,6 +55,11 @@ def main():
     p.add_argument("--disable-tqdm", action="store_true")
     p.add_argument("--eval-steps", type=int, default=0, help="0: evaluate each epoch")
     p.add_argument("--epochs", type=int, default=3)
+    p.add_argument(
+        "--early-stop",
+        action="store_true",
+        help="eval/save every 4 steps, load_best_model_at_end, EarlyStoppingCallback, log_level=info",
+    )
     a = p.parse_args()
     set_seed(0)
     cfg = BertConfig(
@@ -68,6 +77,22 @@ def main():
         if a.eval_steps
         else {"eval_strategy": "epoch"}
     )
+    callbacks = []
+    if a.early_stop:
+        kw = {
+            "eval_strategy": "steps",
+            "eval_steps": 4,
+            "save_strategy": "steps",
+            "save_steps": 4,
+            "save_total_limit": 2,
+            "load_best_model_at_end": True,
+            "metric_for_best_model": "eval_loss",
+            "greater_is_better": False,
+            "log_level": "info",
+        }
+        callbacks.append(EarlyStoppingCallback(early_stopping_patience=2, early_stopping_threshold=0.01))
+    else:
+        kw["save_strategy"] = "no"
     args = TrainingArguments(
         output_dir=os.environ.get("HF_OUT", "/tmp/hf_out"),
         num_train_epochs=a.epochs,
@@ -75,7 +100,6 @@ def main():
         per_device_eval_batch_size=32,
         learning_rate=1e-3,
         logging_steps=2,
-        save_strategy="no",
         report_to="none",
         seed=0,
         disable_tqdm=a.disable_tqdm,
@@ -89,6 +113,7 @@ def main():
         train_dataset=Synthetic(96, 1),
         eval_dataset=Synthetic(64, 2),
         compute_metrics=accuracy,
+        callbacks=callbacks,
     )
     trainer.train()
     if trainer.is_world_process_zero():
