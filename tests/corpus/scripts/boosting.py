@@ -10,6 +10,8 @@ Capture (repository root, venv active), one entry per variant:
     python tests/corpus/scripts/capture.py pipe real_lightgbm_cv -- python tests/corpus/scripts/boosting.py lgb_cv
     python tests/corpus/scripts/capture.py pipe real_lightgbm_sklearn -- python tests/corpus/scripts/boosting.py lgb_sklearn
     python tests/corpus/scripts/capture.py pipe real_catboost_eval -- python tests/corpus/scripts/boosting.py catboost
+    python tests/corpus/scripts/capture.py pipe real_catboost_best_model -- python tests/corpus/scripts/boosting.py catboost_od
+        (catboost 1.2.10, venv /work/venvs/other-f: use_best_model + early_stopping_rounds + metric_period)
 Truth: evals_result() / record_evaluation / the cv result tables / get_evals_result().
 """
 
@@ -281,6 +283,64 @@ elif which == "lgb_sklearn":
             "sklearn API, eval_set=[train, test]: LightGBM names the training set 'training' (it recognises it) "
             "and the other 'valid_1': '[10]\\ttraining's binary_logloss: 0.39\\ttraining's auc: 0.96\\ttraining's "
             "binary_error: 0.11\\tvalid_1's binary_logloss: ...'. Step = the 1-based iteration in brackets."
+        ),
+    )
+
+elif which == "catboost_od":
+    import catboost
+
+    LIB = f"catboost {catboost.__version__}"
+    train_dir = tempfile.mkdtemp(prefix="catboost-")
+    clf = catboost.CatBoostClassifier(
+        iterations=400,
+        learning_rate=0.3,
+        depth=4,
+        eval_metric="AUC",
+        custom_metric=["Logloss", "Accuracy"],
+        use_best_model=True,
+        metric_period=20,
+        early_stopping_rounds=30,
+        random_seed=0,
+        thread_count=1,
+        train_dir=train_dir,
+        allow_writing_files=False,
+    )
+    clf.fit(Xtr, ytr, eval_set=(Xte, yte), verbose=True)
+    auc = clf.get_evals_result()["validation"]["AUC"]
+    # the overfitting detector computes the eval metric every iteration (metric_period is ignored
+    # for it, CatBoost warns), but the lines are still printed every 20 iterations
+    for i in range(0, len(auc), 20):
+        series.add("test", i, None, auc[i])
+        series.add("best", i, None, max(auc[: i + 1]))
+    best_it = clf.get_best_iteration()
+    series.add("bestTest", best_it, None, clf.get_best_score()["validation"]["AUC"])
+    shutil.rmtree(train_dir, ignore_errors=True)
+    _truth.write(
+        library=LIB,
+        script=SCRIPT,
+        record="CatBoostClassifier.get_evals_result() (every iteration: the overfitting detector needs them), "
+        "get_best_iteration(), get_best_score()",
+        step_kind="global",
+        series=series,
+        extra_ok=["total (elapsed time)", "remaining (time left)"],
+        not_printed=[
+            "learn Logloss / learn Accuracy / validation Logloss / validation Accuracy (custom_metric) are recorded "
+            "but the console shows only the eval metric (AUC) on the eval set ('test')",
+            "the AUC of the iterations between the printed ones",
+        ],
+        notes=(
+            "CatBoostClassifier(eval_metric='AUC', custom_metric=['Logloss', 'Accuracy'], use_best_model=True, "
+            "metric_period=20, early_stopping_rounds=30). First 'Warning: Overfitting detector is active, thus "
+            "evaluation metric is calculated on every iteration. 'metric_period' is ignored for evaluation metric.'; "
+            "then every 20 iterations '20:\ttest: 0.8478726\tbest: 0.8507016 (19)\ttotal: 62.7ms\tremaining: "
+            "1.13s': step = the 0-based iteration before the colon; 'test' is the eval set's AUC, 'best' the best "
+            "AUC so far (over every iteration, printed or not) with its iteration in parentheses (a running best, "
+            "kept as its own series at the printed iteration, as in real_catboost_eval). When the detector stops "
+            "the run: 'Stopped by overfitting detector  (30 iterations wait)' (30 is the patience), then "
+            "'bestTest = 0.8601533491' / 'bestIteration = 48' (series 'bestTest' at step bestIteration; "
+            "bestIteration a step) and 'Shrink model to first 49 iterations.' (use_best_model: a count). "
+            f"Printed with 7 significant digits (bestTest 10). The run stopped after iteration {len(auc) - 1}, "
+            "whose line is not printed."
         ),
     )
 
