@@ -6,6 +6,7 @@ Capture (repository root, venv active):
     python tests/corpus/scripts/capture.py pty  real_keras_fit_v1_pty -- python tests/corpus/scripts/keras_fit.py --verbose 1
     python tests/corpus/scripts/capture.py pipe real_keras_fit_v2_split -- python tests/corpus/scripts/keras_fit.py --verbose 2 --val split
     python tests/corpus/scripts/capture.py pipe real_keras_fit_v2_early -- python tests/corpus/scripts/keras_fit.py --verbose 2 --early --epochs 15
+    python tests/corpus/scripts/capture.py pty  real_keras_fit_v1_early_pty -- python tests/corpus/scripts/keras_fit.py --verbose 1 --early --epochs 15
     python tests/corpus/scripts/capture.py pipe real_keras_fit_unknown_steps -- python tests/corpus/scripts/keras_fit.py --verbose 1 --unknown --epochs 3
     python tests/corpus/scripts/capture.py pty  real_keras_fit_unknown_steps_pty -- python tests/corpus/scripts/keras_fit.py --verbose 1 --unknown --epochs 3
     python tests/corpus/scripts/capture.py pipe real_keras_fit_v2_summary -- python tests/corpus/scripts/keras_fit.py --verbose 2 --summary --epochs 4
