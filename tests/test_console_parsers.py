@@ -1394,3 +1394,17 @@ def test_an_epochs_value_after_lines_every_n_batches_lands_at_the_epochs_end():
     points = _points_of([text])
     assert [s for n, s, _ in points if n == "valid_loss"] == [60, 120], points
     assert [s for n, s, _ in points if n == "loss"] == [25, 50, 85, 110], points
+
+
+def _read_quickly(line: str) -> None:
+    """A line of 32 KiB is read in well under a second (no regex backtracks over it)."""
+    import time
+
+    start = time.perf_counter()
+    _points_of([line])
+    assert time.perf_counter() - start < 1.0
+
+
+def test_a_long_run_of_spaces_with_a_source_is_read_quickly():
+    # join_wrapped's look for a right-aligned source (`  train.py:115`) on a line with one
+    _read_quickly("x.py:1 " + " " * (1 << 15) + "x")
