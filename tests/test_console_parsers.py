@@ -1408,3 +1408,8 @@ def _read_quickly(line: str) -> None:
 def test_a_long_run_of_spaces_with_a_source_is_read_quickly():
     # join_wrapped's look for a right-aligned source (`  train.py:115`) on a line with one
     _read_quickly("x.py:1 " + " " * (1 << 15) + "x")
+
+
+def test_a_long_text_after_a_labelled_number_is_read_quickly():
+    # `rank 0 sample 0: Hello, …` (_LABELLED_TEXT) on a long run of words ending in a digit
+    _read_quickly("loss 0.5: " + "ab " * (1 << 13) + "x1")
