@@ -1413,3 +1413,11 @@ def test_a_long_run_of_spaces_with_a_source_is_read_quickly():
 def test_a_long_text_after_a_labelled_number_is_read_quickly():
     # `rank 0 sample 0: Hello, …` (_LABELLED_TEXT) on a long run of words ending in a digit
     _read_quickly("loss 0.5: " + "ab " * (1 << 13) + "x1")
+
+
+@pytest.mark.parametrize(
+    "line", ["== a" + " " * (1 << 15) + "x -", "== a" + "-" * (1 << 15) + " x-"]
+)
+def test_a_long_line_ending_as_a_title_is_read_quickly(line: str):
+    # a line ending with a title's decoration (`=== Test ===`, _section_title)
+    _read_quickly(line)

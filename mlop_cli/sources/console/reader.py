@@ -2103,18 +2103,22 @@ _ESTIMATE = re.compile(r"(?i)z|t|coef|coefficient|estimate|std[. ]*err(?:or)?|se
 # A title over a block of pairs (`** Reported on validation data. **`, `=== Test ===`):
 # words decorated on both sides.
 _TITLE_ENDS = ("*", "=", "#", "-")
-_TITLE = re.compile(
-    r"^[ \t]{0,8}([*=#\-]{2,})[ \t]*([A-Za-z][A-Za-z .,()'-]*?)[ \t]*([*=#\-]{2,})[ \t]*$"
-)
+# Its start and its words; the decoration at its end is stripped first (a regex that looked
+# for both ends around the words backtracked quadratically on a long line).
+_TITLE = re.compile(r"[ \t]{0,8}[*=#\-]{2,}[ \t]*([A-Za-z][A-Za-z .,()'-]*)")
 _WORD_RE = re.compile(r"[A-Za-z]+")
 
 
 def _section_title(line: str) -> str:
     """The phase a title line names (its one phase word, as printed), or ``""``."""
-    m = _TITLE.match(line)
+    stripped = line.rstrip(" \t")
+    body = stripped.rstrip("*=#-")
+    if len(stripped) - len(body) < 2:
+        return ""
+    m = _TITLE.fullmatch(body.rstrip(" \t"))
     if m is None:
         return ""
-    words = _WORD_RE.findall(m.group(2))
+    words = _WORD_RE.findall(m.group(1))
     phases = [w for w in words if w.lower() in PHASES]
     if len(phases) != 1 or len(words) > 8:
         return ""
