@@ -1421,3 +1421,28 @@ def test_a_long_text_after_a_labelled_number_is_read_quickly():
 def test_a_long_line_ending_as_a_title_is_read_quickly(line: str):
     # a line ending with a title's decoration (`=== Test ===`, _section_title)
     _read_quickly(line)
+
+
+def test_an_evaluations_bar_that_runs_past_the_main_bar_stays_inside_it():
+    """An evaluation's bar (500 batches) drawn while the run's bar (1,000 steps) stands at
+    100 starts below it; past 100 it is still the evaluation's, not the run's bar with its
+    total estimated anew: its values are at the run's step."""
+
+    def bar(desc: str, n: int, total: int, post: str = "") -> str:
+        return (
+            f"{desc}: {100 * n // total:3d}%|##        | {n}/{total} [00:01<00:01, 3.0it/s{post}]"
+        )
+
+    lines = [bar("Training", n, 1000, f", loss={n / 1000}") for n in (50, 100)]
+    lines += [bar("Evaluating", n, 500) for n in (100, 200, 300, 400, 500)]
+    lines += ["eval accuracy: 0.8"]
+    lines += [bar("Training", n, 1000, f", loss={n / 1000}") for n in (150, 200)]
+    points = _points_of(lines)
+    assert [(n, s) for n, s, _ in points] == [
+        ("loss", 50),
+        ("loss", 100),
+        ("eval_accuracy", 100),
+        ("loss", 150),
+        ("loss", 200),
+    ], points
+    assert _points_of(["\n".join(lines)]) == points

@@ -253,6 +253,7 @@ class _Context:
     counter_offset: int = 0
     line_steps: bool = False  # lines have given steps of their own (`step 20 loss=…`)
     main_position: int | None = None  # where the main bar (of main_total) was drawn last
+    inner_total: int | None = None  # a bar drawn inside the main one since it was drawn
 
     def bar_at_end(self) -> bool:
         """Whether the bar drawn last stands at its total (an epoch's last position)."""
@@ -1571,18 +1572,25 @@ class Reader:
             and total < ctx.main_total
             and program.epoch is None
         ):
-            if ctx.main_position is not None and position > ctx.main_position:
+            if (
+                ctx.main_position is not None
+                and position > ctx.main_position
+                and total != ctx.inner_total
+            ):
                 # The main bar itself, past where it stood, its total estimated anew (a
                 # sampler's bar whose total moves as it learns how far it has to go).
                 ctx.main_total = total
             else:
                 # A shorter bar inside the run's main one (an evaluation's): its positions
-                # are not the run's steps; its values are at the run's step.
+                # are not the run's steps; its values are at the run's step. It stays one
+                # past the main bar's position (an evaluation longer than the run so far).
+                ctx.inner_total = total
                 return ctx.last_step
         if program.bar and total and (ctx.main_total is None or total > ctx.main_total):
             ctx.main_total = total
         if program.bar and total and total == ctx.main_total:
             ctx.main_position = position
+            ctx.inner_total = None
         if not program.bar and total:
             if ctx.line_total is None or total > ctx.line_total:
                 ctx.line_total = total
