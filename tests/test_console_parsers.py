@@ -1446,3 +1446,15 @@ def test_an_evaluations_bar_that_runs_past_the_main_bar_stays_inside_it():
         ("loss", 200),
     ], points
     assert _points_of(["\n".join(lines)]) == points
+
+
+def test_a_run_wide_step_printed_again_with_the_next_epoch_does_not_start_an_epoch_count():
+    """A step counter that goes on across epochs, printed once more at the same step with the
+    next epoch (an end-of-epoch summary), did not start again: the steps are as printed."""
+    lines = [
+        "Epoch 1 step 90 loss 0.5",
+        "Epoch 1 step 100 loss 0.4",
+        "Epoch 2 step 100 val_loss 0.3",
+        "Epoch 2 step 110 loss 0.3",
+    ]
+    assert [s for _, s, _ in _points_of(lines)] == [90, 100, 100, 110]

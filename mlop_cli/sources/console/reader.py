@@ -1324,7 +1324,8 @@ class Reader:
         ctx = self._ctx
         last = ctx.counter_last
         if last is not None and ctx.counter_epoch is not None:
-            if epoch > ctx.counter_epoch and step <= last:
+            if epoch > ctx.counter_epoch and step < last:
+                # (the same step again is a run-wide counter printed once more: no restart)
                 ctx.counter_offset += last + (ctx.counter_interval or 1)
             elif epoch == ctx.counter_epoch and step > last:
                 gap = step - last
