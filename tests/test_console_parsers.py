@@ -1394,3 +1394,67 @@ def test_an_epochs_value_after_lines_every_n_batches_lands_at_the_epochs_end():
     points = _points_of([text])
     assert [s for n, s, _ in points if n == "valid_loss"] == [60, 120], points
     assert [s for n, s, _ in points if n == "loss"] == [25, 50, 85, 110], points
+
+
+def _read_quickly(line: str) -> None:
+    """A line of 32 KiB is read in well under a second (no regex backtracks over it)."""
+    import time
+
+    start = time.perf_counter()
+    _points_of([line])
+    assert time.perf_counter() - start < 1.0
+
+
+def test_a_long_run_of_spaces_with_a_source_is_read_quickly():
+    # join_wrapped's look for a right-aligned source (`  train.py:115`) on a line with one
+    _read_quickly("x.py:1 " + " " * (1 << 15) + "x")
+
+
+def test_a_long_text_after_a_labelled_number_is_read_quickly():
+    # `rank 0 sample 0: Hello, …` (_LABELLED_TEXT) on a long run of words ending in a digit
+    _read_quickly("loss 0.5: " + "ab " * (1 << 13) + "x1")
+
+
+@pytest.mark.parametrize(
+    "line", ["== a" + " " * (1 << 15) + "x -", "== a" + "-" * (1 << 15) + " x-"]
+)
+def test_a_long_line_ending_as_a_title_is_read_quickly(line: str):
+    # a line ending with a title's decoration (`=== Test ===`, _section_title)
+    _read_quickly(line)
+
+
+def test_an_evaluations_bar_that_runs_past_the_main_bar_stays_inside_it():
+    """An evaluation's bar (500 batches) drawn while the run's bar (1,000 steps) stands at
+    100 starts below it; past 100 it is still the evaluation's, not the run's bar with its
+    total estimated anew: its values are at the run's step."""
+
+    def bar(desc: str, n: int, total: int, post: str = "") -> str:
+        return (
+            f"{desc}: {100 * n // total:3d}%|##        | {n}/{total} [00:01<00:01, 3.0it/s{post}]"
+        )
+
+    lines = [bar("Training", n, 1000, f", loss={n / 1000}") for n in (50, 100)]
+    lines += [bar("Evaluating", n, 500) for n in (100, 200, 300, 400, 500)]
+    lines += ["eval accuracy: 0.8"]
+    lines += [bar("Training", n, 1000, f", loss={n / 1000}") for n in (150, 200)]
+    points = _points_of(lines)
+    assert [(n, s) for n, s, _ in points] == [
+        ("loss", 50),
+        ("loss", 100),
+        ("eval_accuracy", 100),
+        ("loss", 150),
+        ("loss", 200),
+    ], points
+    assert _points_of(["\n".join(lines)]) == points
+
+
+def test_a_run_wide_step_printed_again_with_the_next_epoch_does_not_start_an_epoch_count():
+    """A step counter that goes on across epochs, printed once more at the same step with the
+    next epoch (an end-of-epoch summary), did not start again: the steps are as printed."""
+    lines = [
+        "Epoch 1 step 90 loss 0.5",
+        "Epoch 1 step 100 loss 0.4",
+        "Epoch 2 step 100 val_loss 0.3",
+        "Epoch 2 step 110 loss 0.3",
+    ]
+    assert [s for _, s, _ in _points_of(lines)] == [90, 100, 100, 110]

@@ -58,7 +58,13 @@ _NEXT_TO_ANCHOR = re.compile(
     """,
     re.VERBOSE,
 )
-_TRAILING_SOURCE = re.compile(r"[ ]{2,}[\w.<>\-]+\.py:\d+[ ]*$")
+# A record laid out in columns with its source right-aligned (rich's logging handler:
+# `[12:23:31] INFO     Epoch 1 validation: loss=0.43     train.py:115`): the line's end. The
+# gap starts where its run of spaces does (a search from each space of a long run was
+# quadratic).
+_SOURCE_AT_END = re.compile(
+    r"(?<![ ])(?P<gap>[ ]{2,})(?P<source>[\w.<>\-]+\.py:\d+)[ ]*$", re.MULTILINE
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +92,7 @@ def split_prefix(line: str) -> Prefix:
     rank_at = -1
     anchored = False
     end = len(line)
-    m = _TRAILING_SOURCE.search(line)
+    m = _SOURCE_AT_END.search(line)
     if m is not None and m.start() > 0:
         end = m.start()
     for _ in range(12):
@@ -115,11 +121,6 @@ def split_prefix(line: str) -> Prefix:
     if pos > end:
         pos = end
     return Prefix(pos, end, rank, rank_at)
-
-
-# A record laid out in columns with its source right-aligned (rich's logging handler:
-# `[12:23:31] INFO     Epoch 1 validation: loss=0.43     train.py:115`): the line's end.
-_SOURCE_AT_END = re.compile(r"(?P<gap>[ ]{2,})(?P<source>[\w.<>\-]+\.py:\d+)[ ]*$", re.MULTILINE)
 
 
 def join_wrapped(

@@ -253,6 +253,7 @@ class _Context:
     counter_offset: int = 0
     line_steps: bool = False  # lines have given steps of their own (`step 20 loss=…`)
     main_position: int | None = None  # where the main bar (of main_total) was drawn last
+    inner_total: int | None = None  # a bar drawn inside the main one since it was drawn
 
     def bar_at_end(self) -> bool:
         """Whether the bar drawn last stands at its total (an epoch's last position)."""
@@ -1323,7 +1324,8 @@ class Reader:
         ctx = self._ctx
         last = ctx.counter_last
         if last is not None and ctx.counter_epoch is not None:
-            if epoch > ctx.counter_epoch and step <= last:
+            if epoch > ctx.counter_epoch and step < last:
+                # (the same step again is a run-wide counter printed once more: no restart)
                 ctx.counter_offset += last + (ctx.counter_interval or 1)
             elif epoch == ctx.counter_epoch and step > last:
                 gap = step - last
@@ -1571,18 +1573,25 @@ class Reader:
             and total < ctx.main_total
             and program.epoch is None
         ):
-            if ctx.main_position is not None and position > ctx.main_position:
+            if (
+                ctx.main_position is not None
+                and position > ctx.main_position
+                and total != ctx.inner_total
+            ):
                 # The main bar itself, past where it stood, its total estimated anew (a
                 # sampler's bar whose total moves as it learns how far it has to go).
                 ctx.main_total = total
             else:
                 # A shorter bar inside the run's main one (an evaluation's): its positions
-                # are not the run's steps; its values are at the run's step.
+                # are not the run's steps; its values are at the run's step. It stays one
+                # past the main bar's position (an evaluation longer than the run so far).
+                ctx.inner_total = total
                 return ctx.last_step
         if program.bar and total and (ctx.main_total is None or total > ctx.main_total):
             ctx.main_total = total
         if program.bar and total and total == ctx.main_total:
             ctx.main_position = position
+            ctx.inner_total = None
         if not program.bar and total:
             if ctx.line_total is None or total > ctx.line_total:
                 ctx.line_total = total
@@ -2103,18 +2112,22 @@ _ESTIMATE = re.compile(r"(?i)z|t|coef|coefficient|estimate|std[. ]*err(?:or)?|se
 # A title over a block of pairs (`** Reported on validation data. **`, `=== Test ===`):
 # words decorated on both sides.
 _TITLE_ENDS = ("*", "=", "#", "-")
-_TITLE = re.compile(
-    r"^[ \t]{0,8}([*=#\-]{2,})[ \t]*([A-Za-z][A-Za-z .,()'-]*?)[ \t]*([*=#\-]{2,})[ \t]*$"
-)
+# Its start and its words; the decoration at its end is stripped first (a regex that looked
+# for both ends around the words backtracked quadratically on a long line).
+_TITLE = re.compile(r"[ \t]{0,8}[*=#\-]{2,}[ \t]*([A-Za-z][A-Za-z .,()'-]*)")
 _WORD_RE = re.compile(r"[A-Za-z]+")
 
 
 def _section_title(line: str) -> str:
     """The phase a title line names (its one phase word, as printed), or ``""``."""
-    m = _TITLE.match(line)
+    stripped = line.rstrip(" \t")
+    body = stripped.rstrip("*=#-")
+    if len(stripped) - len(body) < 2:
+        return ""
+    m = _TITLE.fullmatch(body.rstrip(" \t"))
     if m is None:
         return ""
-    words = _WORD_RE.findall(m.group(2))
+    words = _WORD_RE.findall(m.group(1))
     phases = [w for w in words if w.lower() in PHASES]
     if len(phases) != 1 or len(words) > 8:
         return ""

@@ -422,7 +422,9 @@ def _qualifier_group(items: list[_Item], index: int) -> int | None:
     return close if value is not None and items[value].kind == "num" else None
 
 
-_LABELLED_TEXT = re.compile(r"[ ]*:[ ]+(?:[^\d\s:=]+[ ]+){3,}[^\d:=]*$")
+# (three words, then text: `{3,}` before `[^\d:=]*`, which takes more words too, backtracked
+# quadratically on a long line)
+_LABELLED_TEXT = re.compile(r"[ ]*:[ ]+(?:[^\d\s:=]+[ ]+){3}[^\d:=]*$")
 _CELL_TEXT = re.compile(r"[A-Za-z_][\w.()\-]*")
 
 
