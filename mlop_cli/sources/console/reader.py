@@ -1193,8 +1193,8 @@ class Reader:
                 # Lines every n batches of a known total (`| epoch 1 | 200/ 2983 batches |`):
                 # the epoch ends at its total, which such lines seldom show.
                 end = int((epoch - (ctx.epoch_base or 0) + 1) * ctx.line_total)
-                if end - ctx.line_total < step < end:
-                    step = end
+                if end - ctx.line_total < step < end - 1:
+                    step = end  # (a count from 0 whose last line shows `[3/4]` showed the end)
         elif program.record_epoch and epoch is not None and epoch > 0 and not ctx.no_bar:
             # Records at fractional epochs (`{'loss': …, 'epoch': 0.33}`): while the run's bar
             # counts steps, steps are proportional to epochs, anchored at the bar's step for the

@@ -922,7 +922,11 @@ def _read_pairs(items: list[_Item], program: Program) -> None:  # one pass, one 
                     before -= 1
                 if before >= 0 and items[before].text == "=" and before >= 1:
                     before -= 1  # (`>=`, `<=`)
-                if before >= 0 and items[before].text in "<>":
+                if (
+                    before >= 0
+                    and items[before].text in "<>"
+                    and not (before >= 1 and items[before - 1].text in "-=")  # `->`, `=>`
+                ):
                     # `improved by 0.010 >= min_delta = 0.0`: a threshold compared with, no
                     # value of the run.
                     tainted = True
