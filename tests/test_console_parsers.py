@@ -1458,3 +1458,11 @@ def test_a_run_wide_step_printed_again_with_the_next_epoch_does_not_start_an_epo
         "Epoch 2 step 110 loss 0.3",
     ]
     assert [s for _, s, _ in _points_of(lines)] == [90, 100, 100, 110]
+
+
+def test_a_table_with_columns_named_t_and_p_alone_is_read():
+    """Only a p-value's or an estimate's full name makes a table a model's estimates: `t`
+    and `p` alone are a run's columns (a timestep, a probability)."""
+    text = "  t    loss     p\n  1    0.50  0.10\n  2    0.40  0.20\n  3    0.30  0.30\n"
+    names = {name for name, _, _ in _points_of([text])}
+    assert "loss" in names, names

@@ -48,6 +48,7 @@ from mlop_cli.sources.console.shapes import (
     STEP_WORDS,
     STOP_WORDS,
     UNIT_SCALE,
+    WORDS,
     Program,
     count_kind,
     fold_glyphs,
@@ -133,10 +134,9 @@ def _unwrap(m: re.Match[str]) -> str:
 
 
 _AFTER_BAR = re.compile(r"(\[[^\]\n]*(?:it/s|s/it)(?:,[^\]\n]*)?\])[ ]*(?=[^\s\]])")
-# (a unit after a space in a table's cell too: `0.645 sec`)
-_TOKEN_AND_UNIT = re.compile(
-    rf"(?:{VALUE_TOKEN.pattern}){UNITS}?(?:[ ](?:sec|secs|seconds|ms|mins?|minutes)(?![\w]))?"
-)
+# A duration's unit after a space (`0.645 sec`, a table's cell).
+_SPACED_UNITS = r"(?:s|sec|secs|seconds|ms|mins?|minutes)(?![\w])"
+_TOKEN_AND_UNIT = re.compile(rf"(?:{VALUE_TOKEN.pattern}){UNITS}?(?:[ ]{_SPACED_UNITS})?")
 _STEP_COLUMNS = frozenset(
     (
         "#",
@@ -160,18 +160,22 @@ _COUNTER_WORDS = frozenset(("step", "iter", "iteration", "counter", "gen", "gene
 def _step_column(lowered: str) -> bool:
     """Whether a column's name (words joined by `_`, lower case) names the rows' counter
     (`iter`, `global step`, an abbreviation of iteration: `Iterat`, the number of trees a
-    boosting run has grown: `number_of_trees`)."""
+    boosting run has grown: `number_of_trees`, `num_rounds`: a count of the training's
+    progress)."""
     last = lowered.rsplit("_", 1)[-1]
     return (
         lowered in _STEP_COLUMNS
         or last in _COUNTER_WORDS
         or (len(last) >= 4 and "iteration".startswith(last))
-        or lowered in ("number_of_trees", "num_trees", "n_trees", "ntrees")
+        or _PROGRESS_COUNT.fullmatch(lowered) is not None
     )
 
 
+_PROGRESS_COUNT = re.compile(
+    r"(?:number_of|num|n)_?(?:trees|estimators|rounds|iterations|iters|epochs|steps|updates|batches)"
+)
 _OVERALL_TIME = frozenset(("duration", "elapsed", "runtime"))
-_SPACED_UNIT = re.compile(r"[ ]?(?:s|sec|secs|seconds|ms|mins?|minutes)(?![\w])")
+_SPACED_UNIT = re.compile(rf"[ ]?{_SPACED_UNITS}")
 
 
 @dataclass(slots=True)
@@ -1283,7 +1287,7 @@ class Reader:
             or program.epoch is not None
             or program.bar
             or program.row
-            or any(w.lower() in PHASES for w in _WORD_RE.findall(program.metrics[0][0]))
+            or any(w.lower() in PHASES for w in WORDS.findall(program.metrics[0][0]))
         ):
             state.section = state.section_lines = 0
             return program
@@ -2103,10 +2107,10 @@ _STATISTICS = frozenset(
 )
 # A fitted model's estimates (statsmodels, lifelines, R-style summaries): a p-value column
 # beside a test statistic or an estimate, one row per coefficient. Not a run's values.
-_P_VALUE = re.compile(
-    r"(?i)p|p[-_ ]?value|pr?\(?>(?:\|[zt]\|)?\)?|-log2\(p\)"
-)  # (`P>|z|` splits at `|`)
-_ESTIMATE = re.compile(r"(?i)z|t|coef|coefficient|estimate|std[. ]*err(?:or)?|se(?:\(coef\))?")
+# A column named `p`, `z` or `t` alone says little; one of the others must be there too.
+_P_VALUE = re.compile(r"(?i)p[-_ ]?value|pr?\(?>(?:\|[zt]\|)?\)?|-log2\(p\)")  # (`P>|z|` splits)
+_ESTIMATE = re.compile(r"(?i)coef|coefficient|estimate|std[. ]*err(?:or)?|se(?:\(coef\))?")
+_BARE_STATISTIC = frozenset(("p", "z", "t"))
 
 
 # A title over a block of pairs (`** Reported on validation data. **`, `=== Test ===`):
@@ -2115,7 +2119,6 @@ _TITLE_ENDS = ("*", "=", "#", "-")
 # Its start and its words; the decoration at its end is stripped first (a regex that looked
 # for both ends around the words backtracked quadratically on a long line).
 _TITLE = re.compile(r"[ \t]{0,8}[*=#\-]{2,}[ \t]*([A-Za-z][A-Za-z .,()'-]*)")
-_WORD_RE = re.compile(r"[A-Za-z]+")
 
 
 def _section_title(line: str) -> str:
@@ -2127,7 +2130,7 @@ def _section_title(line: str) -> str:
     m = _TITLE.fullmatch(body.rstrip(" \t"))
     if m is None:
         return ""
-    words = _WORD_RE.findall(m.group(1))
+    words = WORDS.findall(m.group(1))
     phases = [w for w in words if w.lower() in PHASES]
     if len(phases) != 1 or len(words) > 8:
         return ""
@@ -2183,8 +2186,13 @@ def _estimates(columns: list[_Column]) -> bool:
     names = [column.name.strip() for column in columns]
     if any("importance" in name.lower() for name in names):
         return True
-    return any(_P_VALUE.fullmatch(name) for name in names) and any(
-        _ESTIMATE.fullmatch(name) for name in names
+    strong_p = any(_P_VALUE.fullmatch(name) for name in names)
+    strong_estimate = any(_ESTIMATE.fullmatch(name) for name in names)
+    bare = {name.lower() for name in names} & _BARE_STATISTIC
+    return (
+        (strong_p or "p" in bare)
+        and (strong_estimate or bool(bare - {"p"}))
+        and (strong_p or strong_estimate)
     )
 
 

@@ -306,7 +306,7 @@ def interpret(line: str) -> Program:
         brace = message.index(": {") + 2
         offset = start + brace
         end_at = start + len(message.rstrip())
-        label_words = [w.lower() for w in _NAME_WORDS.findall(message[:brace])]
+        label_words = [w.lower() for w in WORDS.findall(message[:brace])]
         if (
             _read_object(line, offset, end_at, spans, program)
             and program.metrics
@@ -325,7 +325,7 @@ def interpret(line: str) -> Program:
             ]
             program.epoch, program.step = head.epoch, head.step
             program.positional_step, program.total = head.positional_step, head.total
-            phases = [w for w in _NAME_WORDS.findall(message[:brace]) if w.lower() in PHASES]
+            phases = [w for w in WORDS.findall(message[:brace]) if w.lower() in PHASES]
             if phases:
                 label = "_".join(phases)
                 program.metrics = [
@@ -372,7 +372,6 @@ def interpret(line: str) -> Program:
     return program
 
 
-_NAME_PARTS = re.compile(r"[A-Za-z]+")
 _OVER_WORDS = frozenset("over per".split())
 
 
@@ -455,7 +454,7 @@ def _count_so_far_is_the_step(line: str, spans: list[tuple[int, int]], program: 
     inner = [
         m
         for m in program.metrics
-        if (parts := _NAME_PARTS.findall(m[0].rsplit("/", 1)[-1]))
+        if (parts := WORDS.findall(m[0].rsplit("/", 1)[-1]))
         and len(parts) >= 2
         and parts[-1].lower() in STEP_WORDS
         and parts[-2].lower() in _INNER_LOOP
@@ -468,7 +467,7 @@ def _count_so_far_is_the_step(line: str, spans: list[tuple[int, int]], program: 
     if program.step is not None or len(program.metrics) < 2:
         return
     for index, (name, slot, kind) in enumerate(program.metrics):
-        parts = _NAME_PARTS.findall(name.rsplit("/", 1)[-1])
+        parts = WORDS.findall(name.rsplit("/", 1)[-1])
         if (
             kind == 0
             and len(parts) >= 2
@@ -714,7 +713,8 @@ def _read_description(
         pass
 
 
-_NAME_WORDS = re.compile(r"[A-Za-z]+")
+# The words of a name or a title (letters only).
+WORDS = re.compile(r"[A-Za-z]+")
 # Words of a name that says how long something took overall (a plain `time 45ms` each step
 # is the speed of training, a series).
 _TIME_WORDS = frozenset(
@@ -749,7 +749,7 @@ def count_kind(name: str) -> int:
         # Bookkeeping counts abbreviated with `n` (`n/ep`, `n_iter`, `nSV`, `ncall`, `nfev`):
         # how much work a step did, never a result, even as it changes.
         return SIZE
-    words = _NAME_WORDS.findall(name.rsplit("/", 1)[-1])
+    words = WORDS.findall(name.rsplit("/", 1)[-1])
     if not words or _holds_metric_word(words):
         return 0
     lowered = [part for w in words for part in w.lower().split("_") if part]
@@ -773,7 +773,7 @@ def is_data_name(name: str) -> bool:
     """Whether a name is of the data itself (an example's label or prediction, an identifier,
     a seed), not of a measure: `current label`, `current_predict`, `weighted label sum`. A
     name holding a metric's word is a measure (`label_smoothing_loss`)."""
-    words = _NAME_WORDS.findall(name.rsplit("/", 1)[-1])
+    words = WORDS.findall(name.rsplit("/", 1)[-1])
     if not words or _holds_metric_word(words):
         return False
     return any(part in _DATA_WORDS for w in words for part in w.lower().split("_"))
@@ -1126,8 +1126,8 @@ def _read_pairs(items: list[_Item], program: Program) -> None:  # one pass, one 
                     # lgbm's best error`).
                     full = "/".join([*(["_".join(label)] if label else []), "_".join(words)])
                 if (
-                    item.unit in _TIME_UNITS or _UNIT_WORDS & set(_NAME_WORDS.findall(name.lower()))
-                ) and _TIME_WORDS & set(_NAME_WORDS.findall(name.lower())):
+                    item.unit in _TIME_UNITS or _UNIT_WORDS & set(WORDS.findall(name.lower()))
+                ) and _TIME_WORDS & set(WORDS.findall(name.lower())):
                     # A duration printed with its unit, or named by it, under a name that says
                     # how long something took (`Time spent predicting: 0.2s`, `Total running
                     # time: 17s`, `time budget=10s`, `Seconds required: 0.004`): not a result
