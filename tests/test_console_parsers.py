@@ -64,6 +64,7 @@ LINES = [
     ),
     ("total_steps: 2400 | reward: 0.5 | loss: 0.25", 2400, [("reward", 0.5), ("loss", 0.25)]),
     ("timesteps: 100 | reward: 0.5", 100, [("reward", 0.5)]),
+    ("val_loss 0.41: new best model saved", None, [("val_loss", 0.41)]),
     (
         "Metric val_loss improved by 0.010 >= min_delta = 0.0. New best score: 0.683",
         None,

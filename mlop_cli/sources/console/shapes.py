@@ -356,9 +356,14 @@ def interpret(line: str) -> Program:
         # after it, `loglstar: -64.347 | logz:`, is whole)
         del program.metrics[-1]
     _count_so_far_is_the_step(line, spans, program)
-    if program.metrics and _LABELLED_TEXT.match(line, spans[-1][1], end):
-        # `rank 0 sample 0: Hello, I'm a language model, …`: numbers that say which text
-        # follows (a generated sample, a message), not values.
+    if (
+        program.metrics
+        and _LABELLED_TEXT.match(line, spans[-1][1], end)
+        and all(line[a:b].isdigit() for a, b in spans)
+    ):
+        # `rank 0 sample 0: Hello, I'm a language model, …`: whole numbers that say which
+        # text follows (a generated sample, a message), not values (`val_loss 0.41: new best
+        # model saved` keeps its value).
         program.metrics = []
     if program.metrics and _quantile_titles(message, line, spans):
         program.metrics = []  # `mean  std  median  5.0%  95.0%  n_eff`: a header, not values
