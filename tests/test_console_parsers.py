@@ -1467,3 +1467,24 @@ def test_a_table_with_columns_named_t_and_p_alone_is_read():
     text = "  t    loss     p\n  1    0.50  0.10\n  2    0.40  0.20\n  3    0.30  0.30\n"
     names = {name for name, _, _ in _points_of([text])}
     assert "loss" in names, names
+
+
+def test_a_dict_pprint_wrapped_is_read_as_one_record_in_any_reads():
+    """pprint wraps a dict one key per line; it is one record, read whole however the text
+    is read; a phase's counts in it (`'test_step': 1234`) are no metrics."""
+    import pprint
+
+    metrics = {"epoch": 3.0, "eval_accuracy": 0.8765, "eval_f1": 0.8123, "eval_loss": 0.4123}
+    summary = {"best_result": "15.00", "best_reward": 15.0, "test_step": 1234}
+    text = "step 10 loss=0.5\n" + pprint.pformat(metrics, width=40) + "\n"
+    text += pprint.pformat(summary, width=30)
+    assert text.count("\n") > 6  # wrapped
+    whole = _points_of([text])
+    names = {name for name, _, _ in whole}
+    assert {"eval_accuracy", "eval_f1", "eval_loss", "best_reward"} <= names, names
+    assert "test_step" not in names
+    by_series = sorted(whole, key=lambda point: point[0])  # (what each series stores)
+    assert sorted(_points_of(text.splitlines()), key=lambda point: point[0]) == by_series
+    lines = text.splitlines()
+    halves = ["\n".join(lines[:3]), "\n".join(lines[3:])]  # (the first dict cut in two)
+    assert sorted(_points_of(halves), key=lambda point: point[0]) == by_series

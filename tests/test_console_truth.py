@@ -15,8 +15,10 @@ from tests import console_score
 
 ENTRIES = console_score.entries()
 
-# What the reader reaches on this corpus today, rounded down: a floor, not a target.
-FLOORS = {"value_recall": 0.98, "series_recall": 0.95, "steps": 0.93, "precision": 0.99}
+# What the reader reaches on this corpus today, rounded down: a floor, not a target. (The
+# corpus grew from 117 to 198 entries on 2026-12-06, with libraries whose output is harder
+# than the first ones': the floors are those of the larger corpus.)
+FLOORS = {"value_recall": 0.97, "series_recall": 0.94, "steps": 0.92, "precision": 0.97}
 
 
 @pytest.fixture(scope="module")
@@ -25,9 +27,9 @@ def scores() -> list[console_score.EntryScore]:
 
 
 def test_the_corpus_spans_many_libraries() -> None:
-    assert len(ENTRIES) >= 60
+    assert len(ENTRIES) >= 190
     libraries = {console_score.library_of(entry) for entry in ENTRIES}
-    assert len(libraries) >= 25, sorted(libraries)
+    assert len(libraries) >= 60, sorted(libraries)
 
 
 @pytest.mark.parametrize("measure", sorted(FLOORS))
@@ -62,7 +64,7 @@ def test_every_library_gets_some_of_its_values_read(
 
 # The holdout set (libraries the reader was not written against) scored the same way: its
 # floors are lower, and the gap between the two sets is how much the reader is still tuned.
-HOLDOUT_FLOORS = {"value_recall": 0.88, "series_recall": 0.80, "steps": 0.90, "precision": 0.90}
+HOLDOUT_FLOORS = {"value_recall": 0.91, "series_recall": 0.81, "steps": 0.86, "precision": 0.88}
 
 
 @pytest.mark.parametrize("measure", sorted(HOLDOUT_FLOORS))

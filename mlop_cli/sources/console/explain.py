@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from mlop_cli.sources.console.lines import LineAssembler
 from mlop_cli.sources.console.noise import DumpSkipper, is_noise
 from mlop_cli.sources.console.patterns import apply_patterns
-from mlop_cli.sources.console.prefix import join_wrapped, split_prefix
+from mlop_cli.sources.console.prefix import join_pprinted, join_wrapped, split_prefix
 from mlop_cli.sources.console.reader import Reader
 from mlop_cli.sources.console.shapes import STOP_WORDS, fold_glyphs, interpret
 from mlop_cli.sources.console.tokens import VALUE_TOKEN, is_value
@@ -73,10 +73,9 @@ def explain(
         if not text and not (held and chunk is None):
             continue
         physical = (f"{held}\n{text}" if held else text).split("\n")
-        spans: list[int] = []
-        # A record a column layout wrapped (rich's logging handler) is read whole, as the
-        # indexer reads it; its wrapped lines are reported as its own.
-        text, held = join_wrapped(text, held, chunk is None, spans)
+        # A record a column layout wrapped (rich's logging handler) or pprint wrapped is
+        # read whole, as the indexer reads it; its wrapped lines are reported as its own.
+        text, held, spans = _join(text, held, chunk is None)
         at = 0
         for line, span in zip(text.split("\n") if text else [], spans, strict=False):
             parts = physical[at : at + span]
@@ -106,6 +105,23 @@ def explain(
                 if patterns:
                     _apply_patterns(wrapped, patterns)  # as `mlop run` applies them: per line
                 yield wrapped
+
+
+def _join(text: str, held: str, final: bool) -> tuple[str, str, list[int]]:
+    """The block's records as the reader joins them, what is held for the next block, and
+    how many of the block's lines (``held``'s first) each record is made of."""
+    wrapped: list[int] = []
+    text, held_wrapped = join_wrapped(text, held, final, wrapped)
+    dicts: list[int] = []
+    text, held_dict = join_pprinted(text, "", final, dicts)
+    if held_dict:
+        held_wrapped = f"{held_dict}\n{held_wrapped}" if held_wrapped else held_dict
+    spans: list[int] = []
+    at = 0
+    for count in dicts:  # each record of the second pass, in lines of the first
+        spans.append(sum(wrapped[at : at + count]))
+        at += count
+    return text, held_wrapped, spans
 
 
 def _apply_patterns(report: LineReport, patterns: list[re.Pattern[str]]) -> None:

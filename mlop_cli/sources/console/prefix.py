@@ -202,3 +202,58 @@ def join_wrapped(
         if spans is not None:
             spans.append(index - start)
     return "\n".join(out), ""
+
+
+# A dict pprint wrapped over lines: `{'epoch': 3.0,` then ` 'eval_loss': 0.41,` … `'x': 1}`.
+_PPRINT_HEAD = re.compile(r"[ ]*\{['\"][^\n]*,$")
+_PPRINT_LINE = re.compile(r"[ ]+['\"][^\n]*[,}]$")
+_PPRINT_MAX = 500
+"""Lines of one wrapped dict at the most (a longer one is read line by line)."""
+
+
+def join_pprinted(
+    text: str, held: str, final: bool = False, spans: list[int] | None = None
+) -> tuple[str, str]:
+    """Join the lines of a dict that ``pprint`` wrapped (one key per line) into one record,
+    as it would be printed unwrapped; hold back one that the block ends inside (see
+    :func:`join_wrapped` for ``held``, ``final`` and ``spans``)."""
+    if held:
+        text = f"{held}\n{text}"
+    if "{" not in text:
+        if spans is not None:
+            spans.extend([1] * (text.count("\n") + 1))
+        return text, ""
+    lines = text.split("\n")
+    out: list[str] = []
+    index = 0
+    count = len(lines)
+    while index < count:
+        line = lines[index]
+        index += 1
+        if "{" not in line or _PPRINT_HEAD.fullmatch(line) is None:
+            out.append(line)
+            if spans is not None:
+                spans.append(1)
+            continue
+        start = index - 1
+        end = -1  # the line that closes the dict
+        j = index
+        while j < count and j - start <= _PPRINT_MAX:
+            if _PPRINT_LINE.fullmatch(lines[j]) is None:
+                break
+            if lines[j].endswith("}"):
+                end = j
+                break
+            j += 1
+        if end >= 0:
+            out.append(" ".join(part.strip() for part in lines[start : end + 1]))
+            if spans is not None:
+                spans.append(end + 1 - start)
+            index = end + 1
+            continue
+        if j == count and not final and j - start <= _PPRINT_MAX:
+            return "\n".join(out), "\n".join(lines[start:])  # the block ends inside it
+        out.append(line)  # no wrapped dict after all: its lines are read as they are
+        if spans is not None:
+            spans.append(1)
+    return "\n".join(out), ""

@@ -38,7 +38,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from mlop_cli.sources.console.prefix import join_wrapped, rank_tag, split_prefix
+from mlop_cli.sources.console.prefix import join_pprinted, join_wrapped, rank_tag, split_prefix
 from mlop_cli.sources.console.shapes import (
     EMPTY,
     EPOCH_WORDS,
@@ -225,6 +225,8 @@ class _Stream:
     section: str | int = 0  # the phase a title names for the block of pairs under it
     section_lines: int = 0  # lines of that block read
     held_time: float = 0.0
+    held_dict: str = ""  # a wrapped dict the block ended inside (join_pprinted)
+    held_dict_time: float = 0.0
 
 
 @dataclass(slots=True)
@@ -409,6 +411,20 @@ class Reader:
                 state.held_time = time if text else first_time
                 if not text:
                     return
+        if (
+            state.held_dict
+            or ",\n '" in text
+            or ',\n "' in text
+            or (text.endswith(",") and "{" in text)
+        ):
+            # A dict pprint wrapped over lines is read as the one record it is.
+            if state.held_dict:
+                first_time = state.held_dict_time
+            text, state.held_dict = join_pprinted(text, state.held_dict, final)
+            if state.held_dict:
+                state.held_dict_time = time if text else first_time
+                if not text:
+                    return
         folded = fold_glyphs(text) if _may_hold_glyphs(text) else text
         if "]" in folded and ("it/s]" in folded or "s/it]" in folded):
             # Output glued to the end of a bar's redraw (a block-buffered stdout flushed right
@@ -579,6 +595,9 @@ class Reader:
             if state.held:
                 held, state.held = state.held, ""
                 self.read(stream, held, state.held_time, state.held_time, final=True)
+            if state.held_dict:
+                held, state.held_dict = state.held_dict, ""
+                self.read(stream, held, state.held_dict_time, state.held_dict_time, final=True)
         self._settle_lump(closing=True)
         for state in self._streams.values():
             self._end_box(state, None)

@@ -615,6 +615,8 @@ def _read_object(
         base = name.rsplit("/", 1)[-1].lower()
         if base in STEP_WORDS:
             program.step = slot
+        elif "_" in base and base.rsplit("_", 1)[-1] in STEP_WORDS and base.split("_")[0] in PHASES:
+            continue  # `'test_step': 1234`, `'train_episode': 45`: a phase's count, no metric
         elif base in EPOCH_WORDS:
             program.epoch = slot  # the epoch is the x axis a record is at, not a metric
             program.record_epoch = True
