@@ -16,6 +16,7 @@ cut too.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 _TS = (
@@ -123,6 +124,48 @@ def split_prefix(line: str) -> Prefix:
     return Prefix(pos, end, rank, rank_at)
 
 
+# What a record-finder says of the lines from an index: None, a line of its own; else the
+# index after the record's last line and the record as one line, or (-1, "") when the block
+# ends inside the record (the rest is held for the next block).
+_Found = tuple[int, str] | None
+
+
+def _join_records(
+    text: str,
+    final: bool,
+    spans: list[int] | None,
+    record: Callable[[list[str], int, bool], _Found],
+) -> tuple[str, str]:
+    """Join the records ``record`` finds over several lines of ``text`` into one line each;
+    hold back a record the block ends inside (unless ``final``)."""
+    lines = text.split("\n")
+    out: list[str] = []
+    index = 0
+    count = len(lines)
+    while index < count:
+        found = record(lines, index, final)
+        if found is None:
+            out.append(lines[index])
+            if spans is not None:
+                spans.append(1)
+            index += 1
+            continue
+        end, joined = found
+        if end < 0:
+            return "\n".join(out), "\n".join(lines[index:])
+        out.append(joined)
+        if spans is not None:
+            spans.append(end - index)
+        index = end
+    return "\n".join(out), ""
+
+
+def _unjoined(text: str, spans: list[int] | None) -> tuple[str, str]:
+    if spans is not None:
+        spans.extend([1] * (text.count("\n") + 1))
+    return text, ""
+
+
 def join_wrapped(
     text: str, held: str, final: bool = False, spans: list[int] | None = None
 ) -> tuple[str, str]:
@@ -152,56 +195,43 @@ def join_wrapped(
     if held:
         text = f"{held}\n{text}"
     if _SOURCE_AT_END.search(text) is None:
-        if spans is not None:
-            spans.extend([1] * (text.count("\n") + 1))
-        return text, ""
-    lines = text.split("\n")
-    out: list[str] = []
-    index = 0
+        return _unjoined(text, spans)
+    return _join_records(text, final, spans, _wrapped_record)
+
+
+def _wrapped_record(lines: list[str], start: int, final: bool) -> _Found:
+    line = lines[start]
+    m = _SOURCE_AT_END.search(line) if ".py:" in line else None
+    if m is None:
+        return None
+    column = split_prefix(line).start
+    width = m.start("source") - 1 - column  # the message column's width
+    message = line[column : m.start()].rstrip()
+    if column == 0 or width < 8 or "  " in message:
+        return None
+    index = start + 1
     count = len(lines)
+    last = message
     while index < count:
-        line = lines[index]
+        nxt = lines[index]
+        rest = nxt[column:].rstrip()
+        if (
+            not rest
+            or rest[0] == " "
+            or "  " in rest
+            or nxt[:column].strip()
+            or (".py:" in rest and _SOURCE_AT_END.search(nxt) is not None)
+            or len(last) + 1 + len(rest.split(" ", 1)[0]) <= width
+        ):
+            break
+        message = f"{message} {rest}"
+        last = rest
         index += 1
-        m = _SOURCE_AT_END.search(line) if ".py:" in line else None
-        if m is None:
-            out.append(line)
-            if spans is not None:
-                spans.append(1)
-            continue
-        column = split_prefix(line).start
-        width = m.start("source") - 1 - column  # the message column's width
-        message = line[column : m.start()].rstrip()
-        if column == 0 or width < 8 or "  " in message:
-            out.append(line)
-            if spans is not None:
-                spans.append(1)
-            continue
-        start = index - 1
-        last = message
-        while index < count:
-            nxt = lines[index]
-            rest = nxt[column:].rstrip()
-            if (
-                not rest
-                or rest[0] == " "
-                or "  " in rest
-                or nxt[:column].strip()
-                or (".py:" in rest and _SOURCE_AT_END.search(nxt) is not None)
-                or len(last) + 1 + len(rest.split(" ", 1)[0]) <= width
-            ):
-                break
-            message = f"{message} {rest}"
-            last = rest
-            index += 1
-        if index == count and not final:
-            # The block ends with this record: its wrapped lines may be in the next block.
-            return "\n".join(out), "\n".join(lines[start:])
-        if index - start > 1:
-            line = f"{line[:column]}{message}{m.group('gap')}{m.group('source')}"
-        out.append(line)
-        if spans is not None:
-            spans.append(index - start)
-    return "\n".join(out), ""
+    if index == count and not final:
+        return -1, ""  # the block ends with this record: its wrapped lines may come next
+    if index - start > 1:
+        line = f"{line[:column]}{message}{m.group('gap')}{m.group('source')}"
+    return index, line
 
 
 # A dict pprint wrapped over lines: `{'epoch': 3.0,` then ` 'eval_loss': 0.41,` … `'x': 1}`.
@@ -220,40 +250,22 @@ def join_pprinted(
     if held:
         text = f"{held}\n{text}"
     if "{" not in text:
-        if spans is not None:
-            spans.extend([1] * (text.count("\n") + 1))
-        return text, ""
-    lines = text.split("\n")
-    out: list[str] = []
-    index = 0
+        return _unjoined(text, spans)
+    return _join_records(text, final, spans, _pprinted_record)
+
+
+def _pprinted_record(lines: list[str], start: int, final: bool) -> _Found:
+    line = lines[start]
+    if "{" not in line or _PPRINT_HEAD.fullmatch(line) is None:
+        return None
     count = len(lines)
-    while index < count:
-        line = lines[index]
-        index += 1
-        if "{" not in line or _PPRINT_HEAD.fullmatch(line) is None:
-            out.append(line)
-            if spans is not None:
-                spans.append(1)
-            continue
-        start = index - 1
-        end = -1  # the line that closes the dict
-        j = index
-        while j < count and j - start <= _PPRINT_MAX:
-            if _PPRINT_LINE.fullmatch(lines[j]) is None:
-                break
-            if lines[j].endswith("}"):
-                end = j
-                break
-            j += 1
-        if end >= 0:
-            out.append(" ".join(part.strip() for part in lines[start : end + 1]))
-            if spans is not None:
-                spans.append(end + 1 - start)
-            index = end + 1
-            continue
-        if j == count and not final and j - start <= _PPRINT_MAX:
-            return "\n".join(out), "\n".join(lines[start:])  # the block ends inside it
-        out.append(line)  # no wrapped dict after all: its lines are read as they are
-        if spans is not None:
-            spans.append(1)
-    return "\n".join(out), ""
+    j = start + 1
+    while j < count and j - start <= _PPRINT_MAX:
+        if _PPRINT_LINE.fullmatch(lines[j]) is None:
+            return None  # no wrapped dict after all: its lines are read as they are
+        if lines[j].endswith("}"):
+            return j + 1, " ".join(part.strip() for part in lines[start : j + 1])
+        j += 1
+    if j == count and not final and j - start <= _PPRINT_MAX:
+        return -1, ""  # the block ends inside it
+    return None

@@ -220,13 +220,11 @@ class _Stream:
     bar: tuple[int | None, float | None] | None = None  # the bar just drawn: its step, epoch
     dangling: str = ""  # a wrapped bar's last name, its value on the next line (`val_loss:`)
     titles: str = ""  # a line of titles between bars, maybe over a header's column groups
-    held: str = ""  # a record whose wrapped lines may come in the next block (join_wrapped)
+    # per joiner (_JOINERS): a record the last block ended inside, and its time
+    held: list[tuple[str, float]] = field(default_factory=lambda: [("", 0.0)] * len(_JOINERS))
     folds: list[tuple[str, int | None]] | None = None  # a table of folds' columns (_fold_titles)
     section: str | int = 0  # the phase a title names for the block of pairs under it
     section_lines: int = 0  # lines of that block read
-    held_time: float = 0.0
-    held_dict: str = ""  # a wrapped dict the block ended inside (join_pprinted)
-    held_dict_time: float = 0.0
 
 
 @dataclass(slots=True)
@@ -402,28 +400,16 @@ class Reader:
         state = self._streams.get(stream)
         if state is None:
             state = self._streams[stream] = _Stream()
-        if state.held or ".py:" in text:
-            # A record a column layout wrapped onto more lines is read as one line.
-            if state.held:
-                first_time = state.held_time
-            text, state.held = join_wrapped(text, state.held, final)
-            if state.held:
-                state.held_time = time if text else first_time
-                if not text:
-                    return
-        if (
-            state.held_dict
-            or ",\n '" in text
-            or ',\n "' in text
-            or (text.endswith(",") and "{" in text)
-        ):
-            # A dict pprint wrapped over lines is read as the one record it is.
-            if state.held_dict:
-                first_time = state.held_dict_time
-            text, state.held_dict = join_pprinted(text, state.held_dict, final)
-            if state.held_dict:
-                state.held_dict_time = time if text else first_time
-                if not text:
+        for which, (join, may_hold) in enumerate(_JOINERS):
+            # A record spread over lines (a wrapped log record, a pprinted dict) is read as
+            # the one line it is; one the block ends inside waits for the next block.
+            held, held_time = state.held[which]
+            if held or may_hold(text):
+                if held:
+                    first_time = held_time
+                text, held = join(text, held, final)
+                state.held[which] = (held, time if text else first_time)
+                if held and not text:
                     return
         folded = fold_glyphs(text) if _may_hold_glyphs(text) else text
         if "]" in folded and ("it/s]" in folded or "s/it]" in folded):
@@ -592,12 +578,10 @@ class Reader:
     def close(self) -> None:
         """The end of the run: what is held is decided, redraws are flushed."""
         for stream, state in list(self._streams.items()):
-            if state.held:
-                held, state.held = state.held, ""
-                self.read(stream, held, state.held_time, state.held_time, final=True)
-            if state.held_dict:
-                held, state.held_dict = state.held_dict, ""
-                self.read(stream, held, state.held_dict_time, state.held_dict_time, final=True)
+            for which, (held, when) in enumerate(state.held):
+                if held:
+                    state.held[which] = ("", 0.0)
+                    self.read(stream, held, when, when, final=True)
         self._settle_lump(closing=True)
         for state in self._streams.values():
             self._end_box(state, None)
@@ -2158,6 +2142,16 @@ def _section_title(line: str) -> str:
     stops = [i for i, w in enumerate(words) if w.lower() in STOP_WORDS]
     tail = words[stops[-1] + 1 :] if stops else words
     return "_".join(tail[-3:]) if phases[0] in tail else phases[0]
+
+
+# Records spread over lines, and whether a block may hold one (a quick look).
+_JOINERS: tuple[tuple[Callable[[str, str, bool], tuple[str, str]], Callable[[str], bool]], ...] = (
+    (join_wrapped, lambda text: ".py:" in text),
+    (
+        join_pprinted,
+        lambda text: ",\n '" in text or ',\n "' in text or (text.endswith(",") and "{" in text),
+    ),
+)
 
 
 # A table's cells: runs of text separated by two spaces or more.
