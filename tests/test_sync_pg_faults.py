@@ -433,11 +433,22 @@ def test_a_frozen_sync_holding_a_runs_lock_ends_others_in_one_line(
 def test_a_server_frozen_mid_sync_is_one_line_and_a_nonzero_exit(
     tmp_path: Path, server: PgServer, url: str
 ) -> None:
+    # The team store's tables first (a small run synced), so that a session can hold the
+    # points' table: the big run's COPY then waits on it and cannot end before the freeze,
+    # however slowly this test gets there on a busy machine (a COPY of 800,000 points takes
+    # half a second: polling for it, then stopping the server, could miss it).
+    small = tmp_path / "small.db"
+    big_run(small, 10)
+    first = mlop("sync", "--all", "--store", str(small), env=clean_env(MLOP_SYNC_TO=url))
+    assert first.returncode == 0, first.stderr
     store = tmp_path / "mlop.db"
     big_run(store, 800_000)
+    holder = psycopg.connect(url)
+    holder.execute("LOCK TABLE mlop.point_chunks IN SHARE MODE")  # until holder's commit
     sync = subprocess.Popen(
         mlop_argv("sync", "--all", "--store", str(store)),
-        env=clean_env(MLOP_SYNC_TO=url, MLOP_PG_TIMEOUT="2"),
+        # (the server's own lock timeout, 10 s, leaves this test that long to stop it)
+        env=clean_env(MLOP_SYNC_TO=url, MLOP_PG_TIMEOUT="10"),
         stderr=subprocess.PIPE,
     )
     try:
@@ -447,6 +458,7 @@ def test_a_server_frozen_mid_sync_is_one_line_and_a_nonzero_exit(
     finally:
         if sync.poll() is None:
             sync.kill()
+        holder.close()
     lines = err.decode().splitlines()
     assert sync.returncode == 1 and len(lines) == 1, lines
     assert "did not answer" in lines[0] and "***" in lines[0]
