@@ -81,6 +81,20 @@ def copying(target: str) -> bool:
     return bool(found[0][0])
 
 
+def hold_the_points_table(tmp_path: Path, url: str) -> psycopg.Connection:
+    """A session holding the team store's points table (a small run synced first creates
+    it), so that a sync's COPY waits on it: a test then stops the server mid-COPY however
+    slowly it gets there on a busy machine (a COPY of 800,000 points takes half a second:
+    polling for it, then stopping the server, could miss it). Close it to let the COPY go."""
+    small = tmp_path / "small.db"
+    big_run(small, 10)
+    first = mlop("sync", "--all", "--store", str(small), env=clean_env(MLOP_SYNC_TO=url))
+    assert first.returncode == 0, first.stderr
+    holder = psycopg.connect(url)
+    holder.execute("LOCK TABLE mlop.point_chunks IN SHARE MODE")  # until holder's commit
+    return holder
+
+
 def big_run(store: Path, points: int, *, network_fs: bool | None = None) -> str:
     writer, run_id = start_run(store, network_fs=network_fs)
     for start in range(0, points, 50_000):
@@ -205,6 +219,7 @@ def test_a_stalled_server_never_blocks_the_runs_writer_on_a_network_filesystem(
     store = tmp_path / "nfs.db"
     big_run(store, 800_000, network_fs=True)
     assert sqlite3.connect(store).execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+    holder = hold_the_points_table(tmp_path, url)  # the COPY waits until it is released
     sync = subprocess.Popen(
         mlop_argv("sync", "--all", "--store", str(store)),
         env=clean_env(MLOP_SYNC_TO=url),
@@ -222,12 +237,14 @@ def test_a_stalled_server_never_blocks_the_runs_writer_on_a_network_filesystem(
             )
             writer.execute("COMMIT")
             writer.close()
+        holder.close()
         _, err = sync.communicate(timeout=300)
         assert sync.returncode == 0, err
     finally:
         if sync.poll() is None:
             sync.kill()
-    assert pg_rows(url, "SELECT count(*) FROM mlop.points") == [(800_000,)]
+        holder.close()
+    assert pg_rows(url, "SELECT count(*) FROM mlop.points") == [(800_010,)]
 
 
 # -- 4. the status only moves forward -------------------------------------------------------
@@ -433,18 +450,9 @@ def test_a_frozen_sync_holding_a_runs_lock_ends_others_in_one_line(
 def test_a_server_frozen_mid_sync_is_one_line_and_a_nonzero_exit(
     tmp_path: Path, server: PgServer, url: str
 ) -> None:
-    # The team store's tables first (a small run synced), so that a session can hold the
-    # points' table: the big run's COPY then waits on it and cannot end before the freeze,
-    # however slowly this test gets there on a busy machine (a COPY of 800,000 points takes
-    # half a second: polling for it, then stopping the server, could miss it).
-    small = tmp_path / "small.db"
-    big_run(small, 10)
-    first = mlop("sync", "--all", "--store", str(small), env=clean_env(MLOP_SYNC_TO=url))
-    assert first.returncode == 0, first.stderr
     store = tmp_path / "mlop.db"
     big_run(store, 800_000)
-    holder = psycopg.connect(url)
-    holder.execute("LOCK TABLE mlop.point_chunks IN SHARE MODE")  # until holder's commit
+    holder = hold_the_points_table(tmp_path, url)
     sync = subprocess.Popen(
         mlop_argv("sync", "--all", "--store", str(store)),
         # (the server's own lock timeout, 10 s, leaves this test that long to stop it)
