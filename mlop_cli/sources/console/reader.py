@@ -442,13 +442,17 @@ class Reader:
                 or program.positional_step
                 or program.rank_slot is not None
             )
+            run_end = 0  # the end of the run of matching lines that index is in
             while index < count:
-                if rows[index][0] and counters_only and self._template_ok(state):
+                matched = bool(rows[index][0])
+                if matched and index >= run_end:
+                    run_end = index + 1
+                    while run_end < count and rows[run_end][0]:
+                        run_end += 1
+                end = run_end
+                if matched and counters_only and self._template_ok(state):
                     # Lines that only move the run's counters (`epoch 3 batch 120 of …`): only
                     # the last line of each epoch in a run of them changes what comes after.
-                    end = index + 1
-                    while end < count and rows[end][0]:
-                        end += 1
                     epoch_slot = program.epoch
                     for row_index in range(index, end):
                         last = row_index == end - 1
@@ -467,12 +471,9 @@ class Reader:
                     self.numeric_lines += end - index - 1
                     index = end
                     continue
-                if rows[index][0] and program.row and self._rows_ok(state, hot):
+                if matched and program.row and self._rows_ok(state, hot):
                     # A table's rows: their program at once, with no tokenising and none of
                     # the careful path's checks (_rows_ok says they would pass).
-                    end = index + 1
-                    while end < count and rows[end][0]:
-                        end += 1
                     indented, shape = hot.indented, hot.shape
                     for row_index in range(index, end):
                         row = rows[row_index]
@@ -491,17 +492,11 @@ class Reader:
                             self._on_error(error, _line_of(row, hot))
                     index = end
                     continue
-                if rows[index][0] and self._bars_ok(state, program):
-                    end = index + 1
-                    while end < count and rows[end][0]:
-                        end += 1
+                if matched and self._bars_ok(state, program):
                     if self._bar_rows(state, hot, rows[index:end], index, first_time, time):
                         index = end
                         continue
-                if rows[index][0] and self._ticks_ok(state, program):
-                    end = index + 1
-                    while end < count and rows[end][0]:
-                        end += 1
+                if matched and self._ticks_ok(state, program):
                     if self._record_columns(
                         state,
                         program,
@@ -513,7 +508,7 @@ class Reader:
                     ):
                         index = end
                         continue
-                if rows[index][0] and not self._fast_program(program) and self._template_ok(state):
+                if matched and not self._fast_program(program) and self._template_ok(state):
                     # A shape read before, with its numbers from the template: no tokenising.
                     row = rows[index]
                     self._run_program(
@@ -526,10 +521,7 @@ class Reader:
                     )
                     index += 1
                     continue
-                if rows[index][0] and self._fast_program(program) and self._fast_ok(state):
-                    end = index + 1
-                    while end < count and rows[end][0]:
-                        end += 1
+                if matched and self._fast_program(program) and self._fast_ok(state):
                     if self._columns(
                         hot.program,
                         rows[index:end],
