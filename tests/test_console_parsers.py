@@ -1397,31 +1397,26 @@ def test_an_epochs_value_after_lines_every_n_batches_lands_at_the_epochs_end():
     assert [s for n, s, _ in points if n == "loss"] == [25, 50, 85, 110], points
 
 
-def _read_quickly(line: str) -> None:
-    """A line of 32 KiB is read in well under a second (no regex backtracks over it)."""
-    import time
-
-    start = time.perf_counter()
-    _points_of([line])
-    assert time.perf_counter() - start < 1.0
+# Lines of 32 KiB that a backtracking regex would crawl over are read right (their speed,
+# per byte against plain log lines, is measured in tests/benchmarks/bench_parse.py).
 
 
-def test_a_long_run_of_spaces_with_a_source_is_read_quickly():
+def test_a_long_run_of_spaces_with_a_source_is_read():
     # join_wrapped's look for a right-aligned source (`  train.py:115`) on a line with one
-    _read_quickly("x.py:1 " + " " * (1 << 15) + "x")
+    assert _points_of(["x.py:1 " + " " * (1 << 15) + "x"]) == []
 
 
-def test_a_long_text_after_a_labelled_number_is_read_quickly():
+def test_a_long_text_after_a_labelled_number_is_read():
     # `rank 0 sample 0: Hello, …` (_LABELLED_TEXT) on a long run of words ending in a digit
-    _read_quickly("loss 0.5: " + "ab " * (1 << 13) + "x1")
+    assert _points_of(["loss 0.5: " + "ab " * (1 << 13) + "x1"]) == [("loss", None, 0.5)]
 
 
 @pytest.mark.parametrize(
     "line", ["== a" + " " * (1 << 15) + "x -", "== a" + "-" * (1 << 15) + " x-"]
 )
-def test_a_long_line_ending_as_a_title_is_read_quickly(line: str):
+def test_a_long_line_ending_as_a_title_is_read(line: str):
     # a line ending with a title's decoration (`=== Test ===`, _section_title)
-    _read_quickly(line)
+    assert _points_of([line]) == []
 
 
 def test_an_evaluations_bar_that_runs_past_the_main_bar_stays_inside_it():

@@ -6,6 +6,8 @@ Run on demand: ``python tests/benchmarks/bench_parse.py [lines] [e2e lines] [pai
    (flushing every 256 chunks, as the indexer commits) and prints lines/s and the ratio to
    the reference, measured in the same run on the same bytes: ``bytes.split(b"\\n")``.
    Targets: key=value and Hugging Face dicts >= 300k lines/s, table rows >= 100k rows/s.
+   Then lines of 32 KiB that a backtracking regex would crawl over, per byte against plain
+   log lines.
 2. End to end: ``mlop run`` of a child printing ``step={i} loss= acc= lr=`` lines against the
    same child piped through ``tee``, PYTHONUNBUFFERED unset in the child, once flushing every
    line and once block-buffered, as interleaved pairs (median ratio; target <= 1.2x: parsing
@@ -73,6 +75,22 @@ def _corpora(n: int) -> dict[str, bytes]:
     }
 
 
+# Lines of 32 KiB of the kinds a backtracking regex would crawl over (a source at a long run
+# of spaces' end, text after a labelled number, a title's decoration at a long line's end,
+# Hugging Face's banner words): each must be read at about the speed of plain log lines.
+LONG_LINES = [
+    "x.py:1 " + " " * (1 << 15) + "x",
+    "loss 0.5: " + "ab " * (1 << 13) + "x1",
+    "== a" + " " * (1 << 15) + "x -",
+    "== a" + "-" * (1 << 15) + " x-",
+    "Num " * (1 << 13) + "= 1",
+]
+
+
+def _long_lines(repeat: int) -> bytes:
+    return "".join(line + "\n" for line in LONG_LINES * repeat).encode()
+
+
 def _chunks(data: bytes) -> list[bytes]:
     return [data[i : i + CHUNK] for i in range(0, len(data), CHUNK)]
 
@@ -114,6 +132,16 @@ def main() -> None:
         print(
             f"{name:<12} {n / elapsed:>15,.0f} {n / reference:>15,.0f} {elapsed / reference:>7.1f}x"
         )
+    plain = _corpora(n)["plain log"]
+    plain_elapsed, _ = min(_source(_chunks(plain)) for _ in range(2))
+    long = _long_lines(20)
+    long_elapsed, _ = min(_source(_chunks(long)) for _ in range(2))
+    plain_rate, long_rate = len(plain) / plain_elapsed, len(long) / long_elapsed
+    print(
+        f"\nlong lines (32 KiB, {len(LONG_LINES)} kinds): {long_rate / 1024:,.0f} KiB/s against "
+        f"{plain_rate / 1024:,.0f} KiB/s of plain log lines: {plain_rate / long_rate:.1f}x "
+        "slower per byte (5x on 2026-12-06; 12x with one of its regexes backtracking)"
+    )
     if e2e:
         for flush in (True, False):
             _end_to_end(e2e, flush, pairs)
