@@ -74,7 +74,7 @@ def get_all_embeddings(dataset, model):
     return tester.get_all_embeddings(dataset, model)
 
 
-def test(train_set, test_set, model, accuracy_calculator, epoch):
+def evaluate(train_set, test_set, model, accuracy_calculator, epoch):
     train_embeddings, train_labels = get_all_embeddings(train_set, model)
     test_embeddings, test_labels = get_all_embeddings(test_set, model)
     train_labels = train_labels.squeeze(1)
@@ -97,7 +97,7 @@ accuracy_calculator = AccuracyCalculator(
 )
 for epoch in range(1, 4):
     train(model, loss_func, mining_func, train_loader, optimizer, epoch)
-    test(train_dataset, test_dataset, model, accuracy_calculator, epoch)
+    evaluate(train_dataset, test_dataset, model, accuracy_calculator, epoch)
 
 _truth.write(
     library=f"pytorch-metric-learning {pytorch_metric_learning.__version__} (torch {torch.__version__})",

@@ -83,7 +83,7 @@ def train():
 
 
 @torch.no_grad()
-def test():
+def evaluate():
     model.eval()
     pred = model(data.x, data.edge_index).argmax(dim=-1)
     accs = []
@@ -98,7 +98,7 @@ times = []
 for epoch in range(1, 31):
     start = time.time()
     loss = train()
-    train_acc, val_acc, tmp_test_acc = test()
+    train_acc, val_acc, tmp_test_acc = evaluate()
     if val_acc > best_val_acc:
         best_val_acc = val_acc
         test_acc = tmp_test_acc

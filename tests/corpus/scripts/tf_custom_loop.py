@@ -89,7 +89,7 @@ if MODE == "quickstart":
         train_accuracy(labels, predictions)
 
     @tf.function
-    def test_step(images, labels):
+    def eval_step(images, labels):
         predictions = model(images, training=False)
         t_loss = loss_object(labels, predictions)
         test_loss(t_loss)
@@ -104,7 +104,7 @@ if MODE == "quickstart":
         for images, labels in train_ds:
             train_step(images, labels)
         for test_images, test_labels in test_ds:
-            test_step(test_images, test_labels)
+            eval_step(test_images, test_labels)
         print(
             f"Epoch {epoch + 1}, "
             f"Loss: {train_loss.result():0.2f}, "
@@ -156,7 +156,7 @@ else:
         return loss_value
 
     @tf.function
-    def test_step(x, y):
+    def eval_step(x, y):
         val_logits = model(x, training=False)
         val_acc_metric.update_state(y, val_logits)
 
@@ -181,7 +181,7 @@ else:
         series.add("Training acc over epoch", (epoch + 1) * steps_per_epoch - 1, epoch, float(train_acc))
         train_acc_metric.reset_state()
         for x_batch_val, y_batch_val in val_dataset:
-            test_step(x_batch_val, y_batch_val)
+            eval_step(x_batch_val, y_batch_val)
         val_acc = val_acc_metric.result()
         val_acc_metric.reset_state()
         print(f"Validation acc: {float(val_acc):.4f}")
