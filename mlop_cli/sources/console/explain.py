@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from mlop_cli.sources.console.lines import LineAssembler
 from mlop_cli.sources.console.noise import DumpSkipper, is_noise
 from mlop_cli.sources.console.patterns import apply_patterns
-from mlop_cli.sources.console.prefix import join_pprinted, join_wrapped, split_prefix
+from mlop_cli.sources.console.prefix import JOINERS, split_prefix
 from mlop_cli.sources.console.reader import Reader
 from mlop_cli.sources.console.shapes import STOP_WORDS, fold_glyphs, interpret
 from mlop_cli.sources.console.tokens import VALUE_TOKEN, is_value
@@ -108,20 +108,24 @@ def explain(
 
 
 def _join(text: str, held: str, final: bool) -> tuple[str, str, list[int]]:
-    """The block's records as the reader joins them, what is held for the next block, and
-    how many of the block's lines (``held``'s first) each record is made of."""
-    wrapped: list[int] = []
-    text, held_wrapped = join_wrapped(text, held, final, wrapped)
-    dicts: list[int] = []
-    text, held_dict = join_pprinted(text, "", final, dicts)
-    if held_dict:
-        held_wrapped = f"{held_dict}\n{held_wrapped}" if held_wrapped else held_dict
-    spans: list[int] = []
-    at = 0
-    for count in dicts:  # each record of the second pass, in lines of the first
-        spans.append(sum(wrapped[at : at + count]))
-        at += count
-    return text, held_wrapped, spans
+    """The block's records as the reader joins them (prefix.JOINERS, in turn), what is held
+    for the next block, and how many of the block's lines (``held``'s first) each record is
+    made of."""
+    spans: list[int] | None = None
+    kept: list[str] = []  # what each joiner held back; a later joiner's lines come first
+    for join, _ in JOINERS:
+        counts: list[int] = []
+        text, rest = join(text, held if spans is None else "", final, counts)
+        if spans is not None:  # each record of this pass, in lines of the ones before
+            at, spans_before, spans = 0, spans, []
+            for count in counts:
+                spans.append(sum(spans_before[at : at + count]))
+                at += count
+        else:
+            spans = counts
+        if rest:
+            kept.insert(0, rest)
+    return text, "\n".join(kept), spans or []
 
 
 def _apply_patterns(report: LineReport, patterns: list[re.Pattern[str]]) -> None:

@@ -269,3 +269,20 @@ def _pprinted_record(lines: list[str], start: int, final: bool) -> _Found:
     if j == count and not final and j - start <= _PPRINT_MAX:
         return -1, ""  # the block ends inside it
     return None
+
+
+def _may_be_wrapped(text: str) -> bool:
+    return ".py:" in text
+
+
+def _may_be_pprinted(text: str) -> bool:
+    return ",\n '" in text or ',\n "' in text or (text.endswith(",") and "{" in text)
+
+
+Joiner = Callable[..., tuple[str, str]]
+JOINERS: tuple[tuple[Joiner, Callable[[str], bool]], ...] = (
+    (join_wrapped, _may_be_wrapped),
+    (join_pprinted, _may_be_pprinted),
+)
+"""The records spread over lines, in the order they are joined, each with a quick look at
+whether a block may hold one (the reader's and ``mlop parse``'s one list)."""

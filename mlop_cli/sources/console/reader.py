@@ -38,7 +38,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from mlop_cli.sources.console.prefix import join_pprinted, join_wrapped, rank_tag, split_prefix
+from mlop_cli.sources.console.prefix import JOINERS, rank_tag, split_prefix
 from mlop_cli.sources.console.shapes import (
     EMPTY,
     EPOCH_WORDS,
@@ -220,10 +220,10 @@ class _Stream:
     bar: tuple[int | None, float | None] | None = None  # the bar just drawn: its step, epoch
     dangling: str = ""  # a wrapped bar's last name, its value on the next line (`val_loss:`)
     titles: str = ""  # a line of titles between bars, maybe over a header's column groups
-    # per joiner (_JOINERS): a record the last block ended inside, and its time
-    held: list[tuple[str, float]] = field(default_factory=lambda: [("", 0.0)] * len(_JOINERS))
+    # per joiner (JOINERS): a record the last block ended inside, and its time
+    held: list[tuple[str, float]] = field(default_factory=lambda: [("", 0.0)] * len(JOINERS))
     folds: list[tuple[str, int | None]] | None = None  # a table of folds' columns (_fold_titles)
-    section: str | int = 0  # the phase a title names for the block of pairs under it
+    section: str = ""  # the phase a title names for the block of pairs under it
     section_lines: int = 0  # lines of that block read
 
 
@@ -400,7 +400,7 @@ class Reader:
         state = self._streams.get(stream)
         if state is None:
             state = self._streams[stream] = _Stream()
-        for which, (join, may_hold) in enumerate(_JOINERS):
+        for which, (join, may_hold) in enumerate(JOINERS):
             # A record spread over lines (a wrapped log record, a pprinted dict) is read as
             # the one line it is; one the block ends inside waits for the next block.
             held, held_time = state.held[which]
@@ -881,7 +881,7 @@ class Reader:
             self._end_box(state, None)
         state.folds = None
         if state.section and state.section_lines:
-            state.section = state.section_lines = 0
+            state.section, state.section_lines = "", 0
 
     def _text_only(self, state: _Stream, line: str) -> bool:
         """Whether a line without numbers was read in full here: it changes nothing when no
@@ -890,7 +890,7 @@ class Reader:
         tag). What _one and _careful would do with it is done: its shape's EMPTY program is
         cached as theirs caches it."""
         if state.section:
-            state.section = state.section_lines = 0  # other text: the titled block ended
+            state.section, state.section_lines = "", 0  # other text: the titled block ended
         if line.rstrip().endswith(_TITLE_ENDS):
             label = _section_title(line)
             if label:
@@ -1284,7 +1284,7 @@ class Reader:
             or program.row
             or any(w.lower() in PHASES for w in WORDS.findall(program.metrics[0][0]))
         ):
-            state.section = state.section_lines = 0
+            state.section, state.section_lines = "", 0
             return program
         state.section_lines += 1
         name, slot, kind = program.metrics[0]
@@ -2134,16 +2134,6 @@ def _section_title(line: str) -> str:
     stops = [i for i, w in enumerate(words) if w.lower() in STOP_WORDS]
     tail = words[stops[-1] + 1 :] if stops else words
     return "_".join(tail[-3:]) if phases[0] in tail else phases[0]
-
-
-# Records spread over lines, and whether a block may hold one (a quick look).
-_JOINERS: tuple[tuple[Callable[[str, str, bool], tuple[str, str]], Callable[[str], bool]], ...] = (
-    (join_wrapped, lambda text: ".py:" in text),
-    (
-        join_pprinted,
-        lambda text: ",\n '" in text or ',\n "' in text or (text.endswith(",") and "{" in text),
-    ),
-)
 
 
 # A table's cells: runs of text separated by two spaces or more.
