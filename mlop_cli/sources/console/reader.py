@@ -86,7 +86,6 @@ _DANGLING = re.compile(r"(?:^|(?<=\s))([A-Za-z_][\w./@\-]*:)$")
 # and ten times that for all names together.
 _MAX_COUNT_HELD = 10_000
 _MAX_COUNT_NAMES = 10_000  # names looked at for counts (beyond: taken as metrics)
-_SEP = re.compile(r"\s*\|\s*|\s{2,}")
 _RULE = re.compile(r"^[ \t]*[-=─━+|:┼┿╋┃│┣┫┠┨┏┓┗┛┳┻╭╮╰╯├┤┌┐└┘┬┴\x01 \t]{3,}$")
 # A row of a one-column box: `│ accuracy        0.52 │` (key and value in one cell), or a cell
 # with no value (`│ Trial trainable_00000 result │`, the box's title when it comes first).
@@ -1690,9 +1689,6 @@ class Reader:
 
     def _table_row(self, table: _Table, line: str) -> Program | None:
         return _row_program(table, line)
-
-    def _start_table(self, state: _Stream, line: str) -> Program | None:
-        return None
 
     # -- boxed tables ------------------------------------------------------------------
 

@@ -116,7 +116,6 @@ _KERAS = re.compile(
 # A percentage, a bar's glyphs, then its position (`64: 50% ━━━━━━────── 1/2 2.7s/it 1.3s<2.1s`).
 _GLYPH_BAR = re.compile(rf"(?:^|(?<=[\s:]))\d+(?:\.\d+)?%[ ]*{GLYPH}[ ]*(\d+)/(\d+|\?)")
 _BAR_TIMINGS = re.compile(r"(?:[ ]+(?:\d+(?:\.\d+)?(?:it/s|s/it|s)|\d+:\d\d(?::\d\d)?)(?:<\S+)?)+")
-_SPINNER_ONLY = re.compile(rf"^[ ]*(\d+)/(\d+)[ ]+{GLYPH}")
 
 
 @dataclass(slots=True)
@@ -786,14 +785,6 @@ def is_data_name(name: str) -> bool:
     return any(part in _DATA_WORDS for w in words for part in w.lower().split("_"))
 
 
-def _is_step_word(word: str) -> bool:
-    return word.lower() in STEP_WORDS
-
-
-def _is_epoch_word(word: str) -> bool:
-    return word.lower() in EPOCH_WORDS
-
-
 def _holds_metric_word(words: list[str]) -> bool:
     """Whether any word, or any part of one (`val_accuracy`), is a metric's word."""
     return any(part in METRIC_WORDS for word in words for part in re.split(r"[_\-/]", word.lower()))
@@ -1447,15 +1438,6 @@ def _glued_colon(items: list[_Item], index: int) -> bool:
 _LITERALS = frozenset(("True", "False", "None", "true", "false", "null", "none"))
 _PHASED = re.compile(r"(\w+)\((\w+)\)$")
 _FILE = re.compile(r"\.(?:py|pyx|cpp|cc|cu|c|h|hpp|js|ts|rs|go|java|so|sh|yaml|yml|json|cfg)$")
-
-
-def _glued_equals(items: list[_Item], index: int) -> bool:
-    """Whether the number follows `=` (``epoch=3``): a value of a record of pairs."""
-    for j in range(index - 1, -1, -1):
-        if items[j].kind == "ws":
-            continue
-        return items[j].text == "="
-    return False
 
 
 def _is_counter_words(words: list[str]) -> str | None:

@@ -66,11 +66,6 @@ def shape_of(text: str) -> str:
     return VALUE_TOKEN.sub(SLOT, BAR_GLYPHS.sub(GLYPH, text))
 
 
-def tokens_of(line: str) -> list[str]:
-    """The numeric tokens of a line, in order (as the shape's ``\\x00`` stand for them)."""
-    return VALUE_TOKEN.findall(BAR_GLYPHS.sub(GLYPH, line))
-
-
 def is_value(token: str) -> bool:
     """Whether a numeric token is a number (not a time or a date)."""
     return _TIME_OR_DATE.match(token) is None
