@@ -1,14 +1,29 @@
-"""A copy of every byte a process writes to one file descriptor, passed through unchanged.
-
-For libraries that print from C/C++ (or from Python) and keep no record of what they print: the
-script reads the copy afterwards, so the printed text (at its printed precision) is the record.
+"""Copies of what a library prints, passed through unchanged, for libraries that keep no record
+of what they print: the script reads the copy afterwards, so the printed text (at its printed
+precision) is the record. `FdTee`: every byte written to a file descriptor (C/C++ printing
+too); `Tee`: what Python code writes to sys.stdout.
 """
 
 from __future__ import annotations
 
+import io
 import os
 import sys
 import threading
+
+
+class Tee(io.TextIOBase):
+    """sys.stdout that also keeps what is written (`"".join(tee.buf)`)."""
+
+    def __init__(self, under):
+        self.under, self.buf = under, []
+
+    def write(self, s):
+        self.buf.append(s)
+        return self.under.write(s)
+
+    def flush(self):
+        self.under.flush()
 
 
 class FdTee:

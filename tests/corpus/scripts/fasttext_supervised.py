@@ -17,11 +17,11 @@ from importlib import metadata
 import re
 import sys
 import tempfile
-import threading
 
 sys.path.insert(0, os.path.dirname(__file__))
 
 import _truth  # noqa: E402
+from _fdtee import FdTee  # noqa: E402
 import fasttext  # noqa: E402
 import numpy as np  # noqa: E402
 
@@ -45,41 +45,13 @@ def make(n: int, path: str) -> None:
             fh.write(f"__label__{LABELS[k]} " + " ".join(toks) + "\n")
 
 
-class FdTee:
-    """Copy of every byte written to file descriptor 2, passed through unchanged."""
-
-    def __init__(self) -> None:
-        self.buf = bytearray()
-        self.saved = os.dup(2)
-        r, w = os.pipe()
-        os.dup2(w, 2)
-        os.close(w)
-        self.r = r
-        self.thread = threading.Thread(target=self._pump, daemon=True)
-        self.thread.start()
-
-    def _pump(self) -> None:
-        while True:
-            data = os.read(self.r, 65536)
-            if not data:
-                break
-            self.buf += data
-            os.write(self.saved, data)
-
-    def close(self) -> str:
-        os.dup2(self.saved, 2)  # the pipe's last writer closes: the pump reads EOF
-        self.thread.join()
-        os.close(self.r)
-        os.close(self.saved)
-        return self.buf.decode()
-
 
 tmp = tempfile.mkdtemp()
 train_path, test_path = os.path.join(tmp, "train.txt"), os.path.join(tmp, "test.txt")
 make(40000, train_path)
 make(2000, test_path)
 
-tee = FdTee()
+tee = FdTee(2)
 model = fasttext.train_supervised(
     train_path, epoch=5, lr=0.5, wordNgrams=2, thread=2, verbose=2, seed=0
 )

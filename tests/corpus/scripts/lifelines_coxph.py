@@ -10,7 +10,6 @@ precision. The summary's figures come from the fitted object: log_likelihood_,
 concordance_index_, AIC_partial_, log_likelihood_ratio_test().
 """
 
-import io
 import os
 import re
 import sys
@@ -19,23 +18,11 @@ from importlib import metadata
 sys.path.insert(0, os.path.dirname(__file__))
 
 import _truth  # noqa: E402
+from _fdtee import Tee  # noqa: E402
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 from lifelines import CoxPHFitter  # noqa: E402
 
-
-class Tee(io.TextIOBase):
-    """sys.stdout that also keeps what is written."""
-
-    def __init__(self, under):
-        self.under, self.buf = under, []
-
-    def write(self, s):
-        self.buf.append(s)
-        return self.under.write(s)
-
-    def flush(self):
-        self.under.flush()
 
 
 rng = np.random.RandomState(0)

@@ -11,7 +11,6 @@ summary's figures from the best model's statsmodels result (llf, aic, bic, hqic)
 prints differently under a terminal (plain print()), so there is no pty entry.
 """
 
-import io
 import os
 import re
 import sys
@@ -21,22 +20,12 @@ from importlib import metadata
 sys.path.insert(0, os.path.dirname(__file__))
 
 import _truth  # noqa: E402
+from _fdtee import Tee  # noqa: E402
 import numpy as np  # noqa: E402
 import pmdarima as pm  # noqa: E402
 
 warnings.filterwarnings("ignore")
 
-
-class Tee(io.TextIOBase):
-    def __init__(self, under):
-        self.under, self.buf = under, []
-
-    def write(self, s):
-        self.buf.append(s)
-        return self.under.write(s)
-
-    def flush(self):
-        self.under.flush()
 
 
 rng = np.random.RandomState(0)

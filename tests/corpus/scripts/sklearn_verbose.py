@@ -18,7 +18,6 @@ oob_improvement_, validation_score_); see each entry's notes.  Nothing here prin
 under a terminal, so there are no pty entries.
 """
 
-import io
 import os
 import sys
 import warnings
@@ -26,24 +25,11 @@ import warnings
 sys.path.insert(0, os.path.dirname(__file__))
 
 import _truth  # noqa: E402
+from _fdtee import Tee  # noqa: E402
 import numpy as np  # noqa: E402
 import sklearn  # noqa: E402
 from sklearn.datasets import make_classification  # noqa: E402
 
-
-class Tee(io.TextIOBase):
-    """sys.stdout that also keeps what is written: for estimators that print their progress with
-    Python's print() but keep no per-iteration record (the printed text is then the only record)."""
-
-    def __init__(self, under):
-        self.under, self.buf = under, []
-
-    def write(self, s):
-        self.buf.append(s)
-        return self.under.write(s)
-
-    def flush(self):
-        self.under.flush()
 
 
 def teed(fn):

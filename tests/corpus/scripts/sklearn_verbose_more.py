@@ -10,7 +10,6 @@ inside fit() and keeps the 'Change:' values as the estimator formatted them (ful
 float), checked against n_iter_.  The 'counts' entry prints no metric: its truth has no series.
 """
 
-import io
 import os
 import re
 import sys
@@ -19,21 +18,11 @@ import warnings
 sys.path.insert(0, os.path.dirname(__file__))
 
 import _truth  # noqa: E402
+from _fdtee import Tee  # noqa: E402
 import numpy as np  # noqa: E402
 import sklearn  # noqa: E402
 from sklearn.datasets import make_classification, make_regression  # noqa: E402
 
-
-class Tee(io.TextIOBase):
-    def __init__(self, under):
-        self.under, self.buf = under, []
-
-    def write(self, s):
-        self.buf.append(s)
-        return self.under.write(s)
-
-    def flush(self):
-        self.under.flush()
 
 
 which = sys.argv[1]
