@@ -112,3 +112,28 @@ def test_mlop_parse_reads_a_wrapped_record_whole_and_says_so(tmp_path: Path) -> 
     wrapped = next(line for line in lines if line["text"].lstrip().startswith("accuracy="))
     assert wrapped["shape"] == "wrapped" and wrapped["line"] > head["line"]
     assert f"line {head['line']}" in wrapped["note"] and not wrapped["points"]
+
+
+def test_mlop_parse_gives_the_reason_of_each_line_not_an_earlier_lines(tmp_path: Path) -> None:
+    """A setting held before training stays held; lines after training began are not said to
+    be 'printed before the training output began': each gets its own reason."""
+    log = tmp_path / "train.log"
+    log.write_text(
+        "Initial learn rate: 0.001\n"
+        "Epoch 1/2\n"
+        "step 10 | loss 0.5\n"
+        "Learning rate decayed to 0.0005 after the plateau\n"
+        "num_tokens: 1500\n"
+        "Peak memory: 1234.5 MB\n"
+        "step 20 | loss 0.4\n"
+    )
+    result = subprocess.run(
+        mlop_argv("parse", str(log), "--json"), capture_output=True, env=clean_env()
+    )
+    assert result.returncode == 0, result.stderr
+    lines = {line["text"]: line for line in json.loads(result.stdout)["lines"]}
+    assert lines["Initial learn rate: 0.001"]["shape"] == "held"
+    assert lines["Learning rate decayed to 0.0005 after the plateau"]["shape"] == "prose"
+    count = lines["num_tokens: 1500"]
+    assert count["shape"] == "count" and "changes" in count["note"]
+    assert lines["Peak memory: 1234.5 MB"]["shape"] == "size"

@@ -19,6 +19,7 @@ from mlop_cli.sources.console.reader import Reader
 from mlop_cli.sources.console.shapes import STOP_WORDS, fold_glyphs, interpret
 from mlop_cli.sources.console.tokens import VALUE_TOKEN, is_value
 
+_SIZE = re.compile(r"\d\s*[KMGTP]i?B\b")
 _WORD = re.compile(r"[A-Za-z]+")
 
 
@@ -90,9 +91,10 @@ def explain(
                 skipped = skipper.skip(line)
                 before = len(collected)
                 bar_before = dict(reader._bar_pending)
+                held_before = (len(reader._held), reader._count_held_total)
                 reader.read(1, skipped, 0.0, 0.0, final=True)
                 report.points = collected[before:]
-                _describe(report, skipped, reader, bar_before)
+                _describe(report, skipped, reader, bar_before, held_before)
             if patterns:
                 _apply_patterns(report, patterns)
             yield report
@@ -137,15 +139,25 @@ def _apply_patterns(report: LineReport, patterns: list[re.Pattern[str]]) -> None
         report.note = ""
 
 
-def _describe(report: LineReport, line: str, reader: Reader, bar_before: dict) -> None:
-    """Say which shape matched the line, or why nothing was read."""
+def _describe(
+    report: LineReport, line: str, reader: Reader, bar_before: dict, held_before: tuple[int, int]
+) -> None:
+    """Say which shape matched the line, or why nothing was read (``held_before``: how many
+    values and counts the reader held before the line)."""
     folded = fold_glyphs(line)
     tokens = VALUE_TOKEN.findall(folded)
     if not line.strip() and report.text.strip():
         report.shape, report.note = "skipped", "inside a configuration dump or a model printout"
         return
     program = interpret(folded)
-    held = bool(reader._held) and any(h[0] for h in reader._held[-len(program.metrics) :])
+    held = len(reader._held) > held_before[0]
+    if reader._count_held_total > held_before[1]:
+        report.shape = "count"
+        report.note = (
+            "a count (a size, a number of things): kept aside while it stays the same whole "
+            "number, stored as a series from its first point once it changes"
+        )
+        return
     pending_now = {
         name: value for name, value in reader._bar_pending.items() if bar_before.get(name) != value
     }
@@ -188,7 +200,7 @@ def _describe(report: LineReport, line: str, reader: Reader, bar_before: dict) -
     ):
         report.shape, report.note = "counter", "a step, epoch or position for the lines around it"
         return
-    if held or (program.metrics and not reader._ctx.started):
+    if held:
         report.shape = "held"
         report.note = (
             "printed before the training output began: kept aside as configuration, stored "
@@ -204,6 +216,9 @@ def _describe(report: LineReport, line: str, reader: Reader, bar_before: dict) -
     words = [w.lower() for w in _WORD.findall(message)]
     if any(w in STOP_WORDS for w in words):
         report.shape, report.note = "prose", "a sentence with numbers, not name-value pairs"
+        return
+    if _SIZE.search(message):
+        report.shape, report.note = "size", "a value in bytes: mlop samples memory itself"
         return
     report.shape, report.note = (
         "text",
