@@ -42,7 +42,7 @@ topic_word = model.topic_word_
 n_top_words = 8
 for i, topic_dist in enumerate(topic_word):
     topic_words = np.array(vocab)[np.argsort(topic_dist)][: -(n_top_words + 1) : -1]
-    print("Topic {}: {}".format(i, " ".join(topic_words)))  # noqa: UP032 (the README's line)
+    print("Topic {}: {}".format(i, " ".join(topic_words)))
 doc_topic = model.doc_topic_
 for i in range(5):
     print(f"{titles[i]} (top topic: {doc_topic[i].argmax()})")
