@@ -117,7 +117,7 @@ elif which == "mbnmf":
             "26.44, ewa cost: 26.44' (series 'mean batch cost' and 'ewa cost', step = the number before the "
             "slash, '/30' the total steps), no convergence before max_iter so scikit-learn's "
             "ConvergenceWarning 'Maximum number of iterations 5 reached. Increase it to improve "
-            "convergence.' goes to stderr (2 lines; 5 is a setting). The script's last line "
+            "convergence.' goes to stderr (2 lines; 5 is a setting), above the step lines in a piped capture (stdout is block-buffered). The script's last line "
             "'reconstruction error: 301.1234 (30 steps)' (reconstruction_err_ at step n_steps_)."
         ),
     )
@@ -146,8 +146,8 @@ elif which == "mds":
         notes=(
             "'Iteration 0, stress 2339801.4790' per SMACOF iteration (series 'stress', step = the printed "
             "iteration, 0-based); n_init=2: the second init counts from 0 again (points in print order), "
-            "with no line between the two runs. A run that converges prints 'Convergence criterion "
-            "reached.' or similar (a message). The script's last line 'final stress: 1234.5678 after 40 "
+            "with no line between the two runs (neither converges within max_iter=40: no convergence "
+            "message). The script's last line 'final stress: 1234.5678 after 40 "
             "iterations' (stress_ of the best run; the iteration count is not a metric)."
         ),
     )
