@@ -1118,6 +1118,39 @@ def test_a_fitted_models_estimates_are_no_series_and_what_follows_is_read():
     )
     names = {name for name, _, _ in _points_of([text])}
     assert names == {"norm_delta", "step_size", "log_lik", "Concordance"}, names
+    # The other ways to title them: a test statistic spelled out, a p-value against a
+    # statistic's symbol, a significance code, intervals; a row may leave a cell blank.
+    for header, rows in (
+        (
+            "            Parameter  Std. Err.     T-stat    P-value    Lower CI    Upper CI",
+            [
+                "Intercept      1.1227     0.0048     235.15     0.0000      1.1133      1.1321",
+                "x1             0.7921     0.0450     17.592     0.0000      0.7036      0.8806",
+            ],
+        ),
+        (
+            "Feature Function                  Lambda               Rank         EDoF"
+            "         P > x        Sig. Code   ",
+            [
+                "s(0)                              [1.]                 20           12.2"
+                "         1.11e-16     ***         ",
+                "intercept                                              1            0.0"
+                "          1.11e-16     ***         ",
+            ],
+        ),
+        (
+            "            Estimate Std. Error t value Pr(>|t|)    ",
+            [
+                "(Intercept)  1.01234    0.09876  10.251  < 2e-16 ***",
+                "x1           0.49876    0.1001   4.983 1.2e-06 ***",
+            ],
+        ),
+    ):
+        table = "\n".join(
+            ["step 1 loss 0.5", "step 2 loss 0.4", header, *rows, "F-statistic: 190.46"]
+        )
+        names = {name for name, _, _ in _points_of([table])}
+        assert names == {"loss", "F-statistic"}, (header, names)
 
 
 def test_a_step_counter_that_starts_again_each_epoch_goes_on_across_epochs():

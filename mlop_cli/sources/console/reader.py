@@ -2099,8 +2099,15 @@ _STATISTICS = frozenset(
 # A fitted model's estimates (statsmodels, lifelines, R-style summaries): a p-value column
 # beside a test statistic or an estimate, one row per coefficient. Not a run's values.
 # A column named `p`, `z` or `t` alone says little; one of the others must be there too.
-_P_VALUE = re.compile(r"(?i)p[-_ ]?value|pr?\(?>(?:\|[zt]\|)?\)?|-log2\(p\)")  # (`P>|z|` splits)
-_ESTIMATE = re.compile(r"(?i)coef|coefficient|estimate|std[. ]*err(?:or)?|se(?:\(coef\))?")
+_P_VALUE = re.compile(
+    r"(?i)p[-_ .]?val(?:ue)?|pr?\(?>(?:\|[zt]\|)?\)?|p ?> ?\|?[a-z]\|?|pr\(>\|[zt]\|\)|-log2\(p\)"
+)  # (`P>|z|` splits)
+_ESTIMATE = re.compile(
+    r"(?i)coef|coefficient|estimate|parameter|std\.?[ _]*err(?:or)?\.?|se(?:\(coef\))?"
+    r"|(?:lower|upper)[ _]ci"
+)
+# A test's statistic spelled out (`T-stat`, `t value`, `z-score`) or its significance code.
+_STATISTIC = re.compile(r"(?i)[tzf][-_ ]?(?:stat(?:istic)?|value|score)|sig(?:nif)?\.? ?codes?")
 _BARE_STATISTIC = frozenset(("p", "z", "t"))
 
 
@@ -2178,7 +2185,7 @@ def _estimates(columns: list[_Column]) -> bool:
     if any("importance" in name.lower() for name in names):
         return True
     strong_p = any(_P_VALUE.fullmatch(name) for name in names)
-    strong_estimate = any(_ESTIMATE.fullmatch(name) for name in names)
+    strong_estimate = any(_ESTIMATE.fullmatch(name) or _STATISTIC.fullmatch(name) for name in names)
     bare = {name.lower() for name in names} & _BARE_STATISTIC
     return (
         (strong_p or "p" in bare)
