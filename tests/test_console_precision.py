@@ -512,3 +512,24 @@ def test_a_keras_bar_of_unknown_total_is_read_at_its_position() -> None:
         "      9/Unknown 6s 15ms/step - accuracy: 0.7812 - loss: 0.4499\n"
     )
     assert _points(text)["loss"] == [(1, 0.6482), (5, 0.5561), (9, 0.4499)]
+
+
+def test_codes_degrees_of_freedom_and_a_solvers_work_counts_are_not_metrics() -> None:
+    # A solver's record: the count of function evaluations grows with the iteration, and is
+    # bookkeeping; the abbreviated name of the objective keeps its abbreviation.
+    lines = "".join(
+        f"Iteration:      {i},   Func. Count:     {6 * i + 1},   Neg. LLF: {1900 - i * 10}.5\n"
+        for i in range(1, 5)
+    )
+    assert _names(lines) == {"Neg_LLF"}
+    assert _names("Adj. R-squared:                  0.871\n") == {"Adj_R-squared"}
+    # Status codes, exit modes and degrees of freedom say which case, not how well.
+    for line in (
+        "Df Model:                           1\n",
+        "Optimization terminated successfully    (Exit mode 0)\n",
+        "   status: 0\n",
+        "Function evaluations: 38\n",
+    ):
+        assert _names(line) == set(), line
+    line = "Iteration 3 (0.12 s, search 0.06 s): objective=56965.8 imbalance=1.344 nsplit=0\n"
+    assert _names(line) == {"objective", "imbalance"}

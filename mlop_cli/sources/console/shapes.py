@@ -735,11 +735,18 @@ _COUNT_WORDS = frozenset(("number", "num", "count", "counts", "no", "nb", "n"))
 # Words of a size of a structure (`max depth`, `batch_size`, `n_layers`): a whole number under
 # such a name is a shape or a setting, not a result, even when it changes.
 _SIZE_WORDS = frozenset("size sizes depth width height dim dims layers".split())
+# Words of a code or a degree of freedom (`status: 0`, `Exit mode 0`, `Df Model: 1`): a whole
+# number under such a name says which case or how many parameters, not how well.
+_CODE_WORDS = frozenset("status code mode flag df dof".split())
+# Counts of the work a solver did (`Func. Count: 37`, `Function evaluations: 38`, `nsplit=0`):
+# bookkeeping, never a result, even as they change.
+_WORK_WORDS = frozenset("func function fevals feval evals evaluations calls fcalls".split())
 # Words of the data itself, not of a measure of the training: an example's label, the
 # prediction made for it, an identifier, a seed (`current label`, `current predict`).
 _DATA_WORDS = frozenset("label labels predict prediction predictions pred id ids seed".split())
 _N_COUNT = re.compile(
-    r"(?:[\w.]+/)?(?:n[/_][a-z]+|n[A-Z][A-Za-z]*|n(?:iter|it|call|calls|fev|jev|hev|evals?|nz|c))$"
+    r"(?:[\w.]+/)?(?:n[/_][a-z]+|n[A-Z][A-Za-z]*"
+    r"|n(?:iter|it|call|calls|fev|jev|hev|evals?|nz|c|splits?|fails?|restarts?))$"
 )
 COUNT = 1  # count_kind: a count, a series once it moves
 SIZE = 2  # count_kind: a size, never a series while it is a whole number
@@ -759,13 +766,12 @@ def count_kind(name: str) -> int:
     if not words or _holds_metric_word(words):
         return 0
     lowered = [part for w in words for part in w.lower().split("_") if part]
-    if any(w in _SIZE_WORDS for w in lowered):
+    if any(w in _SIZE_WORDS or w in _CODE_WORDS for w in lowered):
         return SIZE
-    if any(w in _COUNT_WORDS for w in lowered):
-        return COUNT
     last = lowered[-1]
-    if len(last) > 3 and last.endswith("s") and not last.endswith(("ss", "us", "is", "as")):
-        return COUNT
+    plural = len(last) > 3 and last.endswith("s") and not last.endswith(("ss", "us", "is", "as"))
+    if any(w in _COUNT_WORDS for w in lowered) or plural:
+        return SIZE if any(w in _WORK_WORDS for w in lowered) else COUNT
     # A number of examples under another word (`example weight`, `weighted example sum`).
     return COUNT if "example" in lowered or "sample" in lowered else 0
 
@@ -1631,7 +1637,10 @@ def _spaced(items: list[_Item], index: int) -> bool:
 
 
 # Words a name abbreviates with a full stop, before a capitalised word too (`Val. Acc`).
-_ABBREVIATED = frozenset("val valid avg tr trn tst eval std min max approx".split())
+_ABBREVIATED = frozenset(
+    "val valid avg tr trn tst eval std min max approx adj neg func no num dep cov err prob tot "
+    "est cum obs var coef conf corr pct sig cond".split()
+)
 
 
 def _sentence_end(items: list[_Item], index: int) -> bool:
