@@ -533,3 +533,41 @@ def test_codes_degrees_of_freedom_and_a_solvers_work_counts_are_not_metrics() ->
         assert _names(line) == set(), line
     line = "Iteration 3 (0.12 s, search 0.06 s): objective=56965.8 imbalance=1.344 nsplit=0\n"
     assert _names(line) == {"objective", "imbalance"}
+
+
+def test_a_decorated_title_of_parameters_or_settings_opens_a_block_of_no_metrics() -> None:
+    # A fit report: its statistics are read; its variables (estimates with their errors and
+    # initial values) and their correlations are not, to the next title or a blank line.
+    report = (
+        "[[Fit Statistics]]\n"
+        "    # function evals   = 63\n"
+        "    chi-square         = 10.2947448\n"
+        "    Akaike info crit   = -1008.01849\n"
+        "[[Variables]]\n"
+        "    amp:    4.99944250 +/- 0.03690673 (0.74%) (init = 10)\n"
+        "    decay:  0.02525654 +/- 4.2612e-04 (1.69%) (init = 0.1)\n"
+        "[[Correlations]] (unreported correlations are < 0.100)\n"
+        "    C(amp, decay)   = +0.5838\n"
+        "\n"
+        "final loss: 0.25\n"
+    )
+    assert _names(report) == {"chi-square", "Akaike_info_crit", "final_loss"}
+    # A model's summary in sections: settings under `<Initial Parameters>`, results under
+    # `<Training Info>`.
+    summary = (
+        "<Training Info>\n"
+        "| Iterations: 100, Burn-in steps: 0\n"
+        "| Optimization Interval: 10\n"
+        "| Log-likelihood per word: -4.95430\n"
+        "|\n"
+        "<Initial Parameters>\n"
+        "| min_cf: 0 (minimum collection frequency of words)\n"
+        "| alpha: 0.1 (hyperparameter of Dirichlet distribution)\n"
+        "|\n"
+        "== Hyperparameters ==\n"
+        "lr: 0.001\n"
+        "dropout: 0.3\n"
+        "== Results ==\n"
+        "test accuracy: 0.91\n"
+    )
+    assert _names(summary) == {"Log-likelihood_per_word", "test_accuracy"}

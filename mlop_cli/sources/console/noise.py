@@ -137,6 +137,34 @@ _BANNER_START = re.compile(
     r"|[Aa]rguments|[Aa]rgs|[Cc]onfig(?:uration)?|[Oo]ptions|[Ss]ettings)):[ ]*$"
 )
 _BANNER_END = re.compile(r"^-{20,}$")
+# A decorated title over a block of a fitted model's parameters or of settings (`[[Variables]]`,
+# `[[Correlations]] (unreported correlations are < 0.100)`, `<Initial Parameters>`,
+# `== Hyperparameters ==`): its block holds estimates or settings, to a blank line or the next
+# decorated title (`[[Fit Statistics]]`, `<Training Info>`: read again).
+_DECORATED_TITLE = re.compile(
+    r"[ \t]*(?:\[\[?|<|[=#*\-]{2,}[ ]?)[A-Z][A-Za-z]*(?:[ ][A-Za-z]+){0,3}"
+    r"(?:\]\]?|>|[ ]?[=#*\-]{2,})(?:[ ]+\([^\n]*\))?[ \t]*"
+)
+_SETTINGS_TITLE = re.compile(
+    r"(?i)[^A-Za-z]*(?:[a-z]+[ ]){0,3}(?:hyper[-_ ]?)?(?:variables|parameters|params|hparams"
+    r"|arguments|args|config|configuration|options|settings|coefficients|estimates"
+    r"|correlations|covariance)\W"
+)
+# Every such title holds one of these (a block with none of them has no such title).
+_TITLE_FRAGMENTS = (
+    "ariables",
+    "arameters",
+    "arams",
+    "rguments",
+    "Args",
+    "onfig",
+    "ptions",
+    "ettings",
+    "oefficients",
+    "stimates",
+    "orrelations",
+    "ovariance",
+)
 _LOGGER_LINE = re.compile(
     r"^[^\n]*?[ ]-[ ](?:[\w.]+[ ]-[ ])?(?:DEBUG|INFO|WARNING|ERROR|CRITICAL)[ ]-[ ]"
 )
@@ -147,6 +175,7 @@ _ECHO_HEAD = re.compile(rf'^[ \t]*File "[^"\n]*", line \d+|^{_WARNING_HEAD}')
 _UNTIL_RULE = "-"  # a banner: a rule of dashes
 _UNTIL_BLANK = "\n"  # a config printout: a blank line (or the next log record)
 _UNTIL_BALANCED = "()"  # a wrapped object repr: its parentheses closed
+_UNTIL_TITLE = "[]"  # a titled block of estimates or settings: a blank line or the next title
 # A line ending as a dump, a banner or a wrapped repr starts (`(`, `{`, `:`, `,`): the `\n`
 # first, so that `re` looks for the one character and tests the one before at each find.
 _OPENING_END = re.compile(r"\n(?<=[(:{,]\n)")
@@ -198,10 +227,13 @@ class DumpSkipper:
             and ("F" not in text or 'File "' not in text)
             and ("W" not in text or "Warning:" not in text)
             and _OPENING_END.search(text) is None
+            and not any(fragment in text for fragment in _TITLE_FRAGMENTS)
         ):
             return text
         lines = text.split("\n")
         for index, line in enumerate(lines):
+            if self._left and self._close == _UNTIL_TITLE and _DECORATED_TITLE.fullmatch(line):
+                self._left, self._close = 0, ""  # the next title: read, or a block of its own
             if self._left and self._close == _UNTIL_BLANK and _LOGGER_LINE.match(line):
                 self._left, self._close = 0, ""  # the next log record is read, not skipped
             if self._left and self._close == _UNTIL_BALANCED and not line[:1].isspace():
@@ -228,6 +260,14 @@ class DumpSkipper:
                     self._close = start[1] + (")" if line.endswith("(") else "}")
                     lines[index] = ""
                     continue
+            if (
+                line[-1:] in "]>=#*-)"
+                and _DECORATED_TITLE.fullmatch(line)
+                and _SETTINGS_TITLE.match(line)
+            ):
+                self._left, self._close = MAX_DUMP_LINES, _UNTIL_TITLE
+                lines[index] = ""
+                continue
             if ("File" in line or ":" in line) and _ECHO_HEAD.match(line):
                 self._left, self._close = 1, ""
             elif line.rstrip().endswith(":") and _BANNER_START.match(line) is not None:
@@ -245,6 +285,6 @@ class DumpSkipper:
             return self._depth <= 0
         if self._close == _UNTIL_RULE:
             return _BANNER_END.match(line) is not None
-        if self._close == _UNTIL_BLANK:
+        if self._close in (_UNTIL_BLANK, _UNTIL_TITLE):
             return not line.strip()
         return line.rstrip() == self._close

@@ -735,9 +735,12 @@ _COUNT_WORDS = frozenset(("number", "num", "count", "counts", "no", "nb", "n"))
 # Words of a size of a structure (`max depth`, `batch_size`, `n_layers`): a whole number under
 # such a name is a shape or a setting, not a result, even when it changes.
 _SIZE_WORDS = frozenset("size sizes depth width height dim dims layers".split())
-# Words of a code or a degree of freedom (`status: 0`, `Exit mode 0`, `Df Model: 1`): a whole
-# number under such a name says which case or how many parameters, not how well.
-_CODE_WORDS = frozenset("status code mode flag df dof".split())
+# Words of a code, a degree of freedom or a schedule (`status: 0`, `Exit mode 0`, `Df Model: 1`,
+# `Optimization Interval: 10`): a whole number under such a name says which case, how many
+# parameters or how often, not how well.
+_CODE_WORDS = frozenset(
+    "status code mode flag df dof interval freq frequency every patience".split()
+)
 # Counts of the work a solver did (`Func. Count: 37`, `Function evaluations: 38`, `nsplit=0`):
 # bookkeeping, never a result, even as they change.
 _WORK_WORDS = frozenset("func function fevals feval evals evaluations calls fcalls".split())
