@@ -41,7 +41,7 @@ from torch.utils.data import DataLoader, TensorDataset
 
 sys.path.insert(0, os.path.dirname(__file__))
 
-import _truth  # noqa: E402
+import _truth
 
 mode = sys.argv[1]
 assert mode in ("fit", "experiment")
@@ -155,14 +155,16 @@ for kind, epoch, batch, logs in rec.events:
 # the recorded logs are Poutyne's own records
 epochs_seen = [ev for ev in rec.events if ev[0] == "epoch"]
 if mode == "fit":
-    for (_, epoch, _, logs), h in zip(epochs_seen, history, strict=True):
+    for (_, _, _, logs), h in zip(epochs_seen, history, strict=True):
         assert all(close(logs[k], h[k]) for k in h if k != "epoch")
     batches = [ev for ev in rec.events if ev[0] == "train"]
     csv_batches = [r for r in csv_rows if r["batch"]]
     for (_, _, b, logs), r in zip(batches, csv_batches, strict=True):
-        assert int(r["batch"]) == b and close(logs["loss"], r["loss"]) and close(logs["acc"], r["acc"])
+        assert (
+            int(r["batch"]) == b and close(logs["loss"], r["loss"]) and close(logs["acc"], r["acc"])
+        )
 else:
-    for (_, epoch, _, logs), r in zip(epochs_seen, log_rows, strict=True):
+    for (_, _, _, logs), r in zip(epochs_seen, log_rows, strict=True):
         assert all(close(logs[k], r[k]) for k in METRICS)
 shutil.rmtree(work)
 
