@@ -139,7 +139,7 @@ else:
     step, best = 0, (float("inf"), 0)
     max_steps = args.epochs * steps_per_epoch
     t0 = time.time()
-    for epoch in range(1, args.epochs + 1):
+    for _epoch in range(1, args.epochs + 1):
         for xb, yb in batches():
             step += 1
             loss = train_step(xb, yb)
