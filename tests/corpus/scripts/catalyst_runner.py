@@ -22,6 +22,10 @@ Venv /work/venvs/corpus-k-2: pip install torch==2.13.0, then pip install catalys
 "accelerate<0.28". Capture (repository root):
     python tests/corpus/scripts/capture.py pipe real_catalyst_runner -- python tests/corpus/scripts/catalyst_runner.py
     python tests/corpus/scripts/capture.py pty real_catalyst_runner_pty -- python tests/corpus/scripts/catalyst_runner.py
+    python tests/corpus/scripts/capture.py pipe real_catalyst_nobar -- python tests/corpus/scripts/catalyst_runner.py nobar
+(nobar: verbose=False, so no bar, only ConsoleLogger's lines; StepLR(step_size=1, gamma=0.5) through
+SchedulerCallback(mode="epoch"), which logs the epoch-scope 'lr'/'momentum' on the '* Epoch (1/4)'
+line; EarlyStoppingCallback(patience=2) on valid loss, 4 epochs.)
 """
 
 import csv
@@ -90,6 +94,12 @@ loaders = {
     "valid": DataLoader(TensorDataset(Xv, yv), batch_size=64),
 }
 model = nn.Sequential(nn.Linear(D, 32), nn.ReLU(), nn.Linear(32, C))
+NOBAR = sys.argv[1:] == ["nobar"]
+EPOCHS = 4 if NOBAR else 3
+optimizer = torch.optim.Adam(model.parameters(), lr=0.02)
+extra = {}
+if NOBAR:  # no bar; an epoch-wise StepLR through Catalyst's SchedulerCallback, early stopping
+    extra = dict(scheduler=torch.optim.lr_scheduler.StepLR(optimizer, step_size=1, gamma=0.5))
 logdir = tempfile.mkdtemp(prefix="catalyst-", dir="/tmp")
 rec = BatchRecord()
 runner = dl.SupervisedRunner(
@@ -98,21 +108,32 @@ runner = dl.SupervisedRunner(
 runner.train(
     model=model,
     criterion=nn.CrossEntropyLoss(),
-    optimizer=torch.optim.Adam(model.parameters(), lr=0.02),
+    optimizer=optimizer,
     loaders=loaders,
-    num_epochs=3,
+    num_epochs=EPOCHS,
     callbacks=[
         dl.AccuracyCallback(input_key="logits", target_key="targets", topk=(1, 3)),
         dl.PrecisionRecallF1SupportCallback(
             input_key="logits", target_key="targets", num_classes=C
         ),
         rec,
-    ],
+    ]
+    + (
+        [
+            dl.SchedulerCallback(mode="epoch"),
+            dl.EarlyStoppingCallback(
+                patience=2, loader_key="valid", metric_key="loss", minimize=True
+            ),
+        ]
+        if NOBAR
+        else []
+    ),
     logdir=logdir,
     valid_loader="valid",
     valid_metric="loss",
     minimize_valid_metric=True,
-    verbose=True,
+    verbose=not NOBAR,
+    **extra,
 )
 
 
@@ -121,7 +142,7 @@ def read(name):
         return list(csv.DictReader(fh))
 
 
-loader_rows = {k: read(k) for k in ("train", "valid")}
+loader_rows = {k: read(k) for k in ("train", "valid", "_epoch_")}
 shutil.rmtree(logdir)
 
 series = _truth.Series()
@@ -131,9 +152,9 @@ for desc, text in drawn:
     texts.setdefault(desc, []).append(text)
 
 row_iter = iter(rec.rows)
-for epoch in (1, 2, 3):
+for epoch in range(1, len(loader_rows["train"]) + 1):
     for key in ("train", "valid"):
-        desc = f"{epoch}/3 * Epoch ({key})"
+        desc = f"{epoch}/{EPOCHS} * Epoch ({key})"
         bar = texts.get(desc, [])
         for k2, ep, sample_step, pos, metrics in [next(row_iter) for _ in range(len(loaders[key]))]:
             assert (k2, ep) == (key, epoch)
@@ -154,7 +175,11 @@ for epoch in (1, 2, 3):
         for k, v in row.items():
             if k != "step":
                 series.add(f"{key} {k}", None, epoch, float(v))
-best = min(range(3), key=lambda i: float(loader_rows["valid"][i]["loss"]))
+    # '* Epoch (1/4) lr: 0.01 | momentum: 0.9': the epoch scope (_epoch_.csv), after the scheduler's step
+    for k, v in loader_rows["_epoch_"][epoch - 1].items():
+        if k != "step" and v != "":
+            series.add(k, None, epoch, float(v))
+best = min(range(len(loader_rows["valid"])), key=lambda i: float(loader_rows["valid"][i]["loss"]))
 series.add("valid loss", None, best + 1, float(loader_rows["valid"][best]["loss"]))
 
 _truth.write(
@@ -183,7 +208,10 @@ _truth.write(
         "f1/_macro'), as other labelled lines in this corpus: training and validation values are "
         "separate series, and the bar '(train)' / '(valid)' and the line's 'train' / 'valid' say "
         "which. lr and momentum are the optimizer's values, logged by Catalyst as metrics (in the "
-        "record). '* Epoch (1/3) ' closes each epoch (no epoch-scope metric here). 'Top models:' "
+        "record). '* Epoch (1/3) ' closes each epoch; with a SchedulerCallback (nobar) it carries the "
+        "epoch scope, '* Epoch (1/4) lr: 0.01 | momentum: 0.9' (the learning rate after the "
+        "scheduler's step, i.e. the next epoch's; series 'lr' and 'momentum', without a loader). "
+        "'Top models:' "
         "then lists '/tmp/catalyst-.../checkpoints/model.0003.pth\\t0.2741': the best checkpoint and "
         "its valid loss (valid_metric='loss'), a last point of 'valid loss' at that epoch. Steps: "
         "per epoch (the record's step is the epoch); a bar point's step is Catalyst's "
