@@ -1516,3 +1516,28 @@ def test_a_dict_pprint_wrapped_is_read_as_one_record_in_any_reads():
     lines = text.splitlines()
     halves = ["\n".join(lines[:3]), "\n".join(lines[3:])]  # (the first dict cut in two)
     assert sorted(_points_of(halves), key=lambda point: point[0]) == by_series
+
+
+def test_a_phase_before_a_position_or_in_a_bars_brackets_labels_the_values():
+    """`train (1/4) loss: 0.75` then `valid (1/4) loss: 0.28`: the phase opening the line
+    before the epoch's position keeps the two apart; so does the loader a bar names in
+    brackets in its description (`1/3 * Epoch (valid): … loss=0.24`)."""
+    text = (
+        "train (1/4) accuracy01: 0.7468 | loss: 0.7551 | lr: 0.02\n"
+        "valid (1/4) accuracy01: 0.9010 | loss: 0.2790 | lr: 0.02\n"
+        "valid [2/4] loss 0.25 acc 0.8\n"
+        "1/3 * Epoch (train):  10%|█         | 1/10 [00:00<00:00, 20.32it/s, loss=1.200, lr=0.020]\n"
+        "1/3 * Epoch (valid):  50%|█████     | 5/10 [00:00<00:00, 20.32it/s, loss=0.241]\n"
+        "Training:  45%|████      | 45/100 [00:01<00:01, 30.1it/s, loss=0.5]\n"
+    )
+    names = {name for name, _, _ in _points_of([text])}
+    assert names == {
+        "train/accuracy01",
+        "train/loss",
+        "train/lr",
+        "valid/accuracy01",
+        "valid/loss",
+        "valid/lr",
+        "valid/acc",
+        "loss",
+    }, names

@@ -344,6 +344,18 @@ def interpret(line: str) -> Program:
         desc = [item for item in items if item.end <= desc_end]
         _read_description(desc, program, line, spans)
         items = [item for item in items if item.start >= postfix_start]
+        phased = _BRACKETED_PHASE.search(line, start, desc_end)
+        if phased is not None and phased.group(1).lower() in PHASES:
+            # `1/3 * Epoch (train):  10%|█ | 1/10 [… loss=1.2]`: the loader the bar runs,
+            # in brackets in its description, is the phase of its values (`train/loss`).
+            before = len(program.metrics)
+            _read_pairs(items, program)
+            phase = phased.group(1)
+            program.metrics[before:] = [
+                (name if WORDS.findall(name)[:1] in ([], [phase]) else f"{phase}/{name}", slot, k)
+                for name, slot, k in program.metrics[before:]
+            ]
+            items = []
     _read_pairs(items, program)
     if (
         program.cut
@@ -377,6 +389,8 @@ def interpret(line: str) -> Program:
 
 
 _OVER_WORDS = frozenset("over per".split())
+# A phase in brackets in a bar's description (`Epoch (train)`, `[valid]`).
+_BRACKETED_PHASE = re.compile(r"[(\[]([A-Za-z]+)[)\]]")
 
 
 def _over_counter(words: list[str]) -> bool:
@@ -1282,6 +1296,20 @@ def _read_pairs(items: list[_Item], program: Program) -> None:  # one pass, one 
                 words, broke = [], True
                 index += 1
                 continue
+            if (
+                text in "(["
+                and words
+                and not label
+                and all(w.lower() in PHASES for w in words)
+                and _opens_message(items, index, len(words))
+                and _bracketed_position(items, index)
+            ):
+                # `train (1/4) loss: 0.75`, `valid [1/4] loss 0.3`: the phase opening the line,
+                # before the epoch's position, labels the line.
+                label = list(words)
+                words, span_words, broke = [], [], True
+                index += 1
+                continue
             if text == "(":
                 after = _next_significant(items, index)
                 if keyed_label and words and items[index - 1].end == item.start:
@@ -1538,6 +1566,15 @@ def _read_position(
             program.position = count.slot
             program.total = total.slot
     return after
+
+
+_POSITION_IN_BRACKETS = re.compile(r"[(\[][ ]*\d+[ ]*/[ ]*\d+[ ]*[)\]]")
+
+
+def _bracketed_position(items: list[_Item], index: int) -> bool:
+    """Whether the bracket at ``index`` holds a position and nothing else (`(1/4)`, `[2/10]`)."""
+    text = "".join(item.text for item in items[index : index + 8])
+    return _POSITION_IN_BRACKETS.match(text) is not None
 
 
 def _next_significant(items: list[_Item], index: int) -> int | None:
