@@ -571,3 +571,31 @@ def test_a_decorated_title_of_parameters_or_settings_opens_a_block_of_no_metrics
         "test accuracy: 0.91\n"
     )
     assert _names(summary) == {"Log-likelihood_per_word", "test_accuracy"}
+
+
+def test_a_models_layer_table_and_its_sizes_are_not_metrics() -> None:
+    # torchsummary's table, printed before training: rows per layer, totals, sizes in MB.
+    summary = (
+        "----------------------------------------------------------------\n"
+        "        Layer (type)               Output Shape         Param #\n"
+        "================================================================\n"
+        "            Linear-1                  [-1, 128]           2,688\n"
+        "       BatchNorm1d-2                  [-1, 128]             256\n"
+        "            Linear-5                   [-1, 64]           8,256\n"
+        "================================================================\n"
+        "Total params: 11,330\n"
+        "Trainable params: 11,330\n"
+        "Non-trainable params: 0\n"
+        "----------------------------------------------------------------\n"
+        "Input size (MB): 0.00\n"
+        "Params size (MB): 0.04\n"
+        "Estimated Total Size (MB): 0.05\n"
+        "----------------------------------------------------------------\n"
+    )
+    epochs = "".join(
+        f"Epoch {e}/3 - train_loss: {0.5 - e / 20:.4f} - val_loss: {0.6 - e / 30:.4f}\n"
+        for e in (1, 2, 3)
+    )
+    points = parse_block(summary + epochs)
+    assert {name for _, pairs in points for name, _ in pairs} == {"train_loss", "val_loss"}
+    assert [step for step, _ in points] == [1, 2, 3]

@@ -176,6 +176,12 @@ _UNTIL_RULE = "-"  # a banner: a rule of dashes
 _UNTIL_BLANK = "\n"  # a config printout: a blank line (or the next log record)
 _UNTIL_BALANCED = "()"  # a wrapped object repr: its parentheses closed
 _UNTIL_TITLE = "[]"  # a titled block of estimates or settings: a blank line or the next title
+_UNTIL_TOTALS = "Σ"  # a model's layer table: the rule after its totals (`Total params: 11,330`)
+# A model's layer table (torchsummary, torchinfo, Keras printed plain): `Layer (type)  Output
+# Shape  Param #`, a row per layer, then its totals: a description of the model, no metric.
+_LAYER_TABLE = re.compile(r"[ \t]*Layer \(type[^)]*\)[ \t]")
+_TOTALS = re.compile(r"[ \t]*(?:Total|Trainable|Non-trainable)[ ]params:")
+_RULE = re.compile(r"[ \t]*[-=_━─═]{20,}[ \t]*")
 # A line ending as a dump, a banner or a wrapped repr starts (`(`, `{`, `:`, `,`): the `\n`
 # first, so that `re` looks for the one character and tests the one before at each find.
 _OPENING_END = re.compile(r"\n(?<=[(:{,]\n)")
@@ -228,12 +234,15 @@ class DumpSkipper:
             and ("W" not in text or "Warning:" not in text)
             and _OPENING_END.search(text) is None
             and not any(fragment in text for fragment in _TITLE_FRAGMENTS)
+            and "Layer (type" not in text
         ):
             return text
         lines = text.split("\n")
         for index, line in enumerate(lines):
             if self._left and self._close == _UNTIL_TITLE and _DECORATED_TITLE.fullmatch(line):
                 self._left, self._close = 0, ""  # the next title: read, or a block of its own
+            if self._left and self._close == _UNTIL_TOTALS and _TOTALS.match(line):
+                self._close = _UNTIL_RULE  # the totals, then the rule that ends the table
             if self._left and self._close == _UNTIL_BLANK and _LOGGER_LINE.match(line):
                 self._left, self._close = 0, ""  # the next log record is read, not skipped
             if self._left and self._close == _UNTIL_BALANCED and not line[:1].isspace():
@@ -260,6 +269,10 @@ class DumpSkipper:
                     self._close = start[1] + (")" if line.endswith("(") else "}")
                     lines[index] = ""
                     continue
+            if "Layer (type" in line and _LAYER_TABLE.match(line):
+                self._left, self._close = MAX_DUMP_LINES, _UNTIL_TOTALS
+                lines[index] = ""
+                continue
             if (
                 line[-1:] in "]>=#*-)"
                 and _DECORATED_TITLE.fullmatch(line)
@@ -284,7 +297,7 @@ class DumpSkipper:
             self._depth += line.count("(") - line.count(")")
             return self._depth <= 0
         if self._close == _UNTIL_RULE:
-            return _BANNER_END.match(line) is not None
+            return _BANNER_END.match(line) is not None or _RULE.fullmatch(line) is not None
         if self._close in (_UNTIL_BLANK, _UNTIL_TITLE):
             return not line.strip()
         return line.rstrip() == self._close

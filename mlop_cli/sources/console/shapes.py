@@ -1329,7 +1329,13 @@ def _read_pairs(items: list[_Item], program: Program) -> None:  # one pass, one 
                 elif words and (group_end := _qualifier_group(items, index)) is not None:
                     # `accuracy (top1) = 0.81`, `Test set accuracy (Precision@1) = 0.31`: a
                     # qualifier between a name and its `=` or `:` is part of the name.
-                    words.append("".join(items[j].text for j in range(index, group_end + 1)))
+                    qualifier = "".join(items[j].text for j in range(index, group_end + 1))
+                    if _BYTES_QUALIFIER.fullmatch(qualifier):
+                        # `Params size (MB): 0.04`: a size in bytes, not a result.
+                        words, span_words, broke = [], [], True
+                        index = group_end + 1
+                        continue
+                    words.append(qualifier)
                     span_words.append(words[-1])
                     index = group_end + 1
                     continue
@@ -1585,6 +1591,7 @@ def _next_significant(items: list[_Item], index: int) -> int | None:
 
 
 _BYTES = re.compile(r"[KMGTP]?i?B(?:/s)?\Z")
+_BYTES_QUALIFIER = re.compile(r"\((?:[KMGTP]i?B|bytes)\)")
 
 
 def _sized(items: list[_Item], index: int) -> bool:
