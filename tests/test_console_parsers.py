@@ -1541,3 +1541,30 @@ def test_a_phase_before_a_position_or_in_a_bars_brackets_labels_the_values():
         "valid/acc",
         "loss",
     }, names
+
+
+def test_an_evaluations_count_after_the_epochs_and_each_phases_count_of_steps():
+    """`Step: 1/3` after `Step: 10/10` in the same epoch is the evaluation's count: its values
+    are at the epoch's end. `Train steps: 10 Val steps: 3` then the epoch's means says how many
+    steps each phase took: neither the line's step nor a label."""
+    lines = []
+    for epoch in (1, 2):
+        for i in range(1, 11):
+            lines.append(
+                f"Epoch: {epoch}/2 Step: {i:2d}/10 {i * 10:6.2f}% |██|ETA: 0.1s loss: {1 / i:.6f}"
+            )
+        for i in range(1, 4):
+            lines.append(
+                f"Epoch: {epoch}/2 Step: {i}/3 {i * 33.33:6.2f}% |██|ETA: 0.1s val_loss: {i / 9:.6f}"
+            )
+        lines.append(
+            f"Epoch: {epoch}/2 Train steps: 10 Val steps: 3 0.32s loss: 0.{epoch}5 acc: 47.6"
+            f" val_loss: 0.{epoch}7 val_acc: 45.6"
+        )
+    lines.append("Epoch: 2/2 Test steps: 3 0.03s test_loss: 0.740178 test_acc: 50.0")
+    points = _points_of(["\n".join(lines) + "\n"])
+    names = {name for name, _, _ in points}
+    assert names == {"loss", "val_loss", "acc", "val_acc", "test_loss", "test_acc"}, names
+    val_steps = [step for name, step, _ in points if name == "val_loss"]
+    assert val_steps == [10, 10, 10, 10, 20, 20, 20, 20], val_steps
+    assert [step for name, step, _ in points if name == "acc"] == [10, 20]

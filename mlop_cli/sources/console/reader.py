@@ -246,6 +246,9 @@ class _Context:
     epoch_last_step: dict[float, int] = field(default_factory=dict)
     positional: dict[int, bool] = field(default_factory=dict)  # per-epoch `Step n/total`
     last_positional: int | None = None
+    # The total of the run's `Step n/total` (its first), and whether it reached it this epoch.
+    positional_total: int | None = None
+    positional_done: bool = False
     started: bool = False
     shapes_seen: dict[str, int] = field(default_factory=dict)  # shape -> first held index
     # A step counter printed beside its epoch (see Reader._epoch_counter): its last value and
@@ -1516,6 +1519,15 @@ class Reader:
     ) -> int:
         """`Step n/total` inside an epoch: global unless it restarts as the epoch changes."""
         ctx = self._ctx
+        if ctx.positional_total is None:
+            ctx.positional_total = total
+        elif total and total != ctx.positional_total:
+            if ctx.positional_done and ctx.last_step is not None:
+                # An evaluation's count of another total after the epoch's reached its end
+                # (`Step: 1/3` after `Step: 10/10`): its values are at the epoch's end.
+                return ctx.last_step
+        else:
+            ctx.positional_done = step >= total if total else False
         key = program.step if program.step is not None else -1
         per_epoch = ctx.positional.get(key, False)
         if not per_epoch and ctx.last_positional is not None and step < ctx.last_positional:

@@ -886,6 +886,7 @@ def _read_pairs(items: list[_Item], program: Program) -> None:  # one pass, one 
     first_word_seen = False
     group_label = False  # the label heads a parenthesised group (`acc: (train=…, test=…)`)
     settings = False  # a label says the line holds settings (`Parameter: lr = 0.01`)
+    phase_counters: list[tuple[str, int]] = []  # `Train steps: 10`: (phase, the count's slot)
     while index < count:
         item = items[index]
         kind = item.kind
@@ -1105,8 +1106,10 @@ def _read_pairs(items: list[_Item], program: Program) -> None:  # one pass, one 
                     program.per_epoch = True
                 else:
                     program.step = item.slot
-                if phase and all(w.lower() in PHASES for w in phase) and not label:
-                    label = phase
+                if phase and all(w.lower() in PHASES for w in phase):
+                    phase_counters.append(("_".join(phase), item.slot))
+                    if not label:
+                        label = phase
                 span_words = []
             elif (
                 words
@@ -1130,14 +1133,18 @@ def _read_pairs(items: list[_Item], program: Program) -> None:  # one pass, one 
                     or _per_counter_rate(words, item)
                 )
             ):
+                head = re.split(r"[_\-]", words[0].lower(), maxsplit=1)[0]
                 own_phase = (
                     label
-                    and words[0].lower() in PHASES
                     and all(w.lower() in PHASES for w in label)
-                    and words[0].lower() != label[-1].lower()
+                    and (
+                        (words[0].lower() in PHASES and words[0].lower() != label[-1].lower())
+                        or (phase_counters and head != words[0].lower() and head in PHASES)
+                    )
                 )
                 # A name with a phase of its own (`train loss` on a validation line) is not
-                # the label's: `Epoch 1 validation: loss=0.43 (train loss 0.53)`.
+                # the label's: `Epoch 1 validation: loss=0.43 (train loss 0.53)`; nor is one
+                # that says a phase after a phase's counter (`Test steps: 3 test_loss: 0.74`).
                 full = (
                     name if own_phase else "/".join([*(["_".join(label)] if label else []), name])
                 )
@@ -1405,6 +1412,16 @@ def _read_pairs(items: list[_Item], program: Program) -> None:  # one pass, one 
         # glyphs, other characters
         words, broke = [], True
         index += 1
+    if len({phase.lower() for phase, _ in phase_counters}) > 1:
+        # `Train steps: 10 Val steps: 3 loss: 0.76 val_loss: 0.78`: how many steps each phase
+        # took, neither the line's step nor a label of its values.
+        first = phase_counters[0][0] + "/"
+        if program.step in {slot for _, slot in phase_counters}:
+            program.step = None
+        program.metrics = [
+            (name[len(first) :] if name.startswith(first) else name, slot, kind)
+            for name, slot, kind in program.metrics
+        ]
     if settings:
         program.metrics = []
     if program.metrics:
