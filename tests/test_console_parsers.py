@@ -1568,3 +1568,21 @@ def test_an_evaluations_count_after_the_epochs_and_each_phases_count_of_steps():
     val_steps = [step for name, step, _ in points if name == "val_loss"]
     assert val_steps == [10, 10, 10, 10, 20, 20, 20, 20], val_steps
     assert [step for name, step, _ in points if name == "acc"] == [10, 20]
+
+
+def test_a_clock_with_units_between_its_digits_is_a_time_and_i_is_a_step_column():
+    """GPy's optimizer: a header printed once, then rows redrawn with `\\r`, each opening with
+    its runtime (`00s01`, a clock with its units between the digits) and its iteration `i`."""
+    rows = "".join(
+        f"\r    00s{i // 3:02d}  {i:03d}  {-20.0 - i / 10:13.6e}  {1.0 / (i + 1):12.6e} "
+        for i in range(8)
+    )
+    text = "Running L-BFGS-B (Scipy implementation) Code:\n  runtime   i     f              |g|\n"
+    from tests.console_score import parse
+
+    series = parse((text + rows + "\n").encode())
+    assert set(series) == {"f", "g"}, set(series)
+    assert [step for step, _, _ in series["f"].points] == list(range(8))
+    assert _points_of(["step 3 loss 0.5 eta 1h02m\n"]) == [("loss", 3, 0.5)]
+    # A word between a value and a time names the time: the value before it keeps its name.
+    assert _points_of(["step 4 loss 0.4 time 00:12\n"]) == [("loss", 4, 0.4)]

@@ -1469,8 +1469,8 @@ def _counts_a_unit(items: list[_Item], index: int, nxt: int | None) -> bool:
             if item.text.lower() in STOP_WORDS:
                 return True
             continue
-        if item.kind == "num":
-            return False
+        if item.kind in ("num", "time"):
+            return False  # (`loss 0.5 time 00:12`: the word names the time after it)
         return item.text not in ":=("
     return True
 

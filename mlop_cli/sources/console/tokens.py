@@ -30,7 +30,11 @@ _DATE = (
     # Dates in words: `06 Dec 2026`, `Dec 6, 2026` (statsmodels' summary, `date`'s output).
     rf"|\d\d? {_MONTH} \d{{4}}(?!\d)|{_MONTH} \d\d?,? \d{{4}}(?!\d)"
 )
-_TIME = r"\d+:\d\d(?::\d\d)?(?:[.,]\d+)?(?![\d:])|-:--:--"
+_TIME = (
+    r"\d+:\d\d(?::\d\d)?(?:[.,]\d+)?(?![\d:])|-:--:--"
+    # A clock with its units between the digits (`00s01`, `1h02m`, `02m13s`).
+    r"|\d+[hm]\d\d(?:m\d\d)?(?:s\d\d)?[ms]?(?!\w)|\d+s\d\d(?!\w)"
+)
 # A version or an address (`2.1.0`, `10.0.0.1:29500`): one token, never a value.
 _VERSION = r"\d+(?:\.\d+){2,}(?::\d+)?(?![\w.])"
 # A token starts where a word does not continue from the left (`Acc@1`, `ckpt-3`, `v1.2`,
