@@ -19,6 +19,8 @@ Styles:
     richtable   rich.progress.track bar per epoch, then a rich Table of the epoch history
     tqdm_eval   one tqdm bar over all steps, tqdm.write every 20 steps 'step 20: train loss 0.9123,
                 val loss 0.8731, val acc 65.10%', then 'Test results: loss = 0.4123, accuracy = 81.25%'
+    history     nothing per epoch but 'Epoch 1/5 done'; at the end print(history), a dict of lists
+                of numpy 2 scalars and floats "{'train_loss': [np.float64(1.02...), ...], ...}"
     perclass    per-epoch line, then one line per class '  cat  : precision=0.781 recall=0.701
                 f1=0.739 (n=128)'
 
@@ -37,6 +39,7 @@ prettytable):
     python tests/corpus/scripts/capture.py pipe real_hand_tqdm_write_eval -- python tests/corpus/scripts/hand_print_styles.py tqdm_eval
     python tests/corpus/scripts/capture.py pty  real_hand_tqdm_write_eval_pty -- python tests/corpus/scripts/hand_print_styles.py tqdm_eval
     python tests/corpus/scripts/capture.py pipe real_hand_per_class_report -- python tests/corpus/scripts/hand_print_styles.py perclass
+    python tests/corpus/scripts/capture.py pipe real_hand_history_dict_lists -- python tests/corpus/scripts/hand_print_styles.py history
 """
 
 from __future__ import annotations
@@ -352,6 +355,27 @@ def run_tqdm_eval():
     print(f"Test results: loss = {tl.item():.4f}, accuracy = {ta.item():.2%}")
 
 
+def run_history():
+    history = {"train_loss": [], "val_loss": [], "val_acc": [], "lr": []}
+    step = 0
+    for epoch in range(1, EPOCHS + 1):
+        losses = []
+        for xb, yb in batches():
+            losses.append(train_step(xb, yb).item())
+            step += 1
+        history["lr"].append(lr_now())
+        sched.step()
+        vl, _, pred = evaluate(Xva, yva)
+        history["train_loss"].append(np.mean(losses))  # np.float64
+        history["val_loss"].append(vl.item())  # float
+        history["val_acc"].append(np.mean(pred.numpy() == yva.numpy()))  # np.float64
+        print(f"Epoch {epoch}/{EPOCHS} done")
+        for k in history:
+            rec(k, step, epoch, float(history[k][-1]))
+    print("Training complete. History:")
+    print(history)
+
+
 def run_perclass():
     step = 0
     for epoch in range(1, EPOCHS + 1):
@@ -445,6 +469,14 @@ NOTES = {
         "redraws and the tqdm.write lines to stdout (block-buffered, so they may land after the bar "
         "states in the file). The first line 'Training for 120 steps (5 epochs of 24)' holds counts."
     ),
+    "history": (
+        "Per epoch only 'Epoch 1/5 done' (no metric); at the end 'Training complete. History:' and "
+        "print(history), a dict of per-epoch lists on one line: \"{'train_loss': [np.float64(1.02...), "
+        "np.float64(0.86...), ...], 'val_loss': [0.9162..., ...], 'val_acc': [np.float64(0.5755...), ...], "
+        "'lr': [0.003, 0.003, 0.0009, 0.0009, 0.00027]}\" (numpy 2 scalar reprs for the np.mean values, "
+        "plain floats for .item() and the scheduler's lr). The k-th element of each list is epoch k; the "
+        "truth also holds the global step of each epoch's end."
+    ),
     "perclass": (
         "Per epoch 'Epoch 1/5: train loss 1.0123, val loss 0.9731, val acc 0.6172', then one line per "
         "class '  cat  : precision=0.781 recall=0.701 f1=0.739 (n=128)' (the class name labels the "
@@ -463,6 +495,7 @@ NOTES = {
     "richtable": run_richtable,
     "tqdm_eval": run_tqdm_eval,
     "perclass": run_perclass,
+    "history": run_history,
 }[style]()
 
 libs = f"torch {torch.__version__}, numpy {np.__version__}"
