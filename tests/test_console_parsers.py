@@ -1586,3 +1586,22 @@ def test_a_clock_with_units_between_its_digits_is_a_time_and_i_is_a_step_column(
     assert _points_of(["step 3 loss 0.5 eta 1h02m\n"]) == [("loss", 3, 0.5)]
     # A word between a value and a time names the time: the value before it keeps its name.
     assert _points_of(["step 4 loss 0.4 time 00:12\n"]) == [("loss", 4, 0.4)]
+
+
+def test_the_cifar_tutorials_epoch_batch_pair_and_a_count_of_batches_done():
+    """`[1,  8] loss: 1.13` (PyTorch's CIFAR tutorial): the epoch, then the batches done in
+    it; a count of batches done (8, 16, 24) ends its epoch at its last count, a count from 0
+    (0, 8, 16) an interval after it."""
+    done = "".join(
+        f"[{epoch}, {batch:5d}] loss: {1 / (epoch * batch):.3f}\n"
+        for epoch in (1, 2, 3)
+        for batch in (8, 16, 24)
+    )
+    steps = [step for name, step, _ in _points_of([done]) if name == "loss"]
+    assert steps == [8, 16, 24, 32, 40, 48, 56, 64, 72], steps
+    from_zero = "".join(
+        f"Epoch {epoch} Batch {batch} Loss {1 / (epoch + batch):.4f}\n"
+        for epoch in (1, 2)
+        for batch in (0, 8, 16)
+    )
+    assert [s for _, s, _ in _points_of([from_zero])] == [0, 8, 16, 24, 32, 40]

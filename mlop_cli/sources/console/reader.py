@@ -259,6 +259,7 @@ class _Context:
     counter_last: int | None = None
     counter_epoch: float | None = None
     counter_interval: int | None = None
+    counter_first: int | None = None  # the first count the epoch printed (0: counts from 0)
     counter_offset: int = 0
     line_steps: bool = False  # lines have given steps of their own (`step 20 loss=…`)
     main_position: int | None = None  # where the main bar (of main_total) was drawn last
@@ -1327,10 +1328,19 @@ class Reader:
         last one would have printed next (its last count plus the printing interval)."""
         ctx = self._ctx
         last = ctx.counter_last
+        if last is None:
+            ctx.counter_first = step
         if last is not None and ctx.counter_epoch is not None:
             if epoch > ctx.counter_epoch and step < last:
                 # (the same step again is a run-wide counter printed once more: no restart)
-                ctx.counter_offset += last + (ctx.counter_interval or 1)
+                # The epoch's length: a count from 0 (`0, 8, 16`) ends an interval after its
+                # last; a count of batches done (`8, 16, 24`) ends at its last.
+                interval = ctx.counter_interval or 1
+                first = ctx.counter_first or 0
+                ctx.counter_offset += last + (interval - first % interval) % interval
+                if not first:
+                    ctx.counter_offset += interval
+                ctx.counter_first = step
             elif epoch == ctx.counter_epoch and step > last:
                 gap = step - last
                 if ctx.counter_interval is None or gap < ctx.counter_interval:

@@ -1009,6 +1009,13 @@ def _read_pairs(items: list[_Item], program: Program) -> None:  # one pass, one 
                     pass  # a standard deviation after a mean
                 elif segment_start and program.step is None and _opens_line(items, index):
                     program.step = item.slot  # `10:\tlearn: …`, `[7]\ttrain-logloss: …`
+                elif program.step is None and (which := _opens_epoch_batch(items, index)):
+                    # `[1,  2000] loss: 2.183` (PyTorch's CIFAR tutorial): the epoch, then the
+                    # batch within it.
+                    if which == "epoch":
+                        program.epoch = item.slot
+                    else:
+                        program.step = item.slot
                 last_num = item
                 after_value = True
                 index += 1
@@ -1764,6 +1771,21 @@ def _opens_line(items: list[_Item], index: int) -> bool:
     if len(before) == 1 and before[0].text == "[":
         return after is not None and items[after].text == "]"
     return False
+
+
+def _opens_epoch_batch(items: list[_Item], index: int) -> str:
+    """`[1,  2000]` opening the message: ``"epoch"`` for its first whole number, ``"step"`` for
+    its second, ``""`` otherwise."""
+    significant = [i for i in items[: index + 6] if i.kind != "ws"]
+    if (
+        len(significant) < 5
+        or [i.text for i in (significant[0], significant[2], significant[4])] != ["[", ",", "]"]
+        or not (significant[1].text.isdigit() and significant[3].text.isdigit())
+    ):
+        return ""
+    if items[index] is significant[1]:
+        return "epoch"
+    return "step" if items[index] is significant[3] else ""
 
 
 def parse_float(text: str) -> float:
