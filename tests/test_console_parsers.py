@@ -1605,3 +1605,25 @@ def test_the_cifar_tutorials_epoch_batch_pair_and_a_count_of_batches_done():
         for batch in (0, 8, 16)
     )
     assert [s for _, s, _ in _points_of([from_zero])] == [0, 8, 16, 24, 32, 40]
+
+
+def test_a_bar_of_unknown_length_at_its_start_is_where_the_run_stands():
+    """Lightning draws bars of unknown length (`Validation: |   | 0/? […]`, `Training: |   |
+    0/? [… MAE_val=6.820]`) between the epochs' bars: they say nothing of where the run is.
+    Their values are points at the run's step, one per epoch, named as the bar names them."""
+    from tests.console_score import parse
+
+    out = []
+    for epoch in range(1, 4):
+        out.append(f"\rEpoch {epoch}:   0%|          | 0/5 [00:00<?, ?it/s]")
+        out.append(f"\rEpoch {epoch}: 100%|██████████| 5/5 [00:00<00:00, 99.1it/s]")
+        out.append("\nValidation: |          | 0/? [00:00<?, ?it/s]")
+        out.append(
+            f"\rTraining: |          | 0/? [00:00<?, ?it/s, v_num=0, MAE_val={7 - epoch:.3f},"
+            f" train_loss={0.5 - epoch / 10:.3f}]\n"
+        )
+    series = parse("".join(out).encode())
+    assert set(series) == {"MAE_val", "train_loss"}, set(series)
+    assert [v for _, _, v in series["MAE_val"].points] == [6.0, 5.0, 4.0]
+    steps = [s for s, _, _ in series["MAE_val"].points]
+    assert steps == sorted(set(steps)) and steps[0] > 0, steps

@@ -1564,6 +1564,11 @@ class Reader:
         if position is None:
             return None
         desc = shape.split("\x00%|", 1)[0] if "%|" in shape else ""
+        if program.bar and position == 0 and total is None and ctx.last_step is not None:
+            # A bar of unknown length at its start (`Validation: |   | 0/?`, `Training: |   |
+            # 0/? [… loss=0.47]` redrawn as the epochs' bars move) says nothing of where the
+            # run is: its values are where the run stands.
+            return ctx.last_step
         if program.bar and desc != ctx.bar_desc:
             # Another bar (its description differs): its positions count on their own.
             ctx.bar_desc = desc

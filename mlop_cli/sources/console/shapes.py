@@ -101,10 +101,12 @@ _RATE = re.compile(
 )
 _FRACTION_PERCENT = re.compile(r"[ ]*\([ ]*\d+(?:\.\d+)?%\)")
 
-# A progress bar: tqdm `37%|█▌ | 37/100 [00:01<…`, `37it [00:01…`, rich `3/8 0:00:00 • …`,
+# A progress bar: tqdm `37%|█▌ | 37/100 [00:01<…`, `|    | 3/? [00:01<…` (a total unknown, as
+# Lightning draws it), `37it [00:01…`, rich `3/8 0:00:00 • …`,
 # Keras `3/12 ━━━━ …` or verbose 2 `75/75 - 2s - 22ms/step - …`.
 _TQDM = re.compile(
-    r"(?:^|(?<=[\s:]))\d+%\|[^|]*\|[ ]*(?:(\d+)/(\d+|\?)|\d+(?:\.\d+)?(?:it|[a-zA-Z]+))?[ ]*\["
+    r"(?:^|(?<=[\s:]))(?:\d+%\|[^|]*\||\|[ \x01]*\|(?=[ ]*\d+/\?))"
+    r"[ ]*(?:(\d+)/(\d+|\?)|\d+(?:\.\d+)?(?:it|[a-zA-Z]+))?[ ]*\["
 )
 _TQDM_NOTOTAL = re.compile(r"(?:^|(?<=[\s:]))(\d+)(?:it|[a-zA-Z]+)?[ ]\[\d+:\d\d")
 _RICH = re.compile(r"(?:^|(?<=\s))(\d+)/(\d+|--)[ ]+(?:\d+:\d\d:\d\d|-:--:--)[ ]+•")
