@@ -1627,3 +1627,19 @@ def test_a_bar_of_unknown_length_at_its_start_is_where_the_run_stands():
     assert [v for _, _, v in series["MAE_val"].points] == [6.0, 5.0, 4.0]
     steps = [s for s, _, _ in series["MAE_val"].points]
     assert steps == sorted(set(steps)) and steps[0] > 0, steps
+
+
+def test_a_phase_alone_on_its_line_names_the_table_under_it():
+    """`VALIDATION:` then a table, `TEST:` then the same table: two phases' results, never
+    one series with a point of each."""
+    table = (
+        "    |    MAE |   RMSE |    AUC\n"
+        "--- + ------ + ------ + ------\n"
+        "MF  | {0:.4f} | 1.4462 | 0.4891\n"
+        "PMF | 1.2904 | 1.3924 | 0.5084\n"
+    )
+    text = "VALIDATION:\n...\n" + table.format(1.3436) + "\nTEST:\n...\n" + table.format(1.2781)
+    points = _points_of([text])
+    names = {name for name, _, _ in points}
+    assert "VALIDATION/MF/MAE" in names and "TEST/MF/MAE" in names, names
+    assert not any(name.startswith("MF/") for name in names), names

@@ -197,6 +197,7 @@ class _Table:
     index_name: str = ""  # the name of the rows' index, on a line of its own (pandas)
     summary: bool = False  # rows of statistics of a data set (`count`, `mean`, `25%`)
     estimates: bool = False  # rows of a fitted model's estimates (see _estimates)
+    phase: str = ""  # the phase its title names (`VALIDATION:`, then the table): its rows'
 
 
 @dataclass(slots=True)
@@ -227,6 +228,7 @@ class _Stream:
     folds: list[tuple[str, int | None]] | None = None  # a table of folds' columns (_fold_titles)
     section: str = ""  # the phase a title names for the block of pairs under it
     section_lines: int = 0  # lines of that block read
+    table_phase: str = ""  # the phase a title names for the next table (`TEST:` over its rows)
 
 
 @dataclass(slots=True)
@@ -886,6 +888,7 @@ class Reader:
         if state.box is not None:
             self._end_box(state, None)
         state.folds = None
+        state.table_phase = ""
         if state.section and state.section_lines:
             state.section, state.section_lines = "", 0
 
@@ -901,6 +904,13 @@ class Reader:
             label = _section_title(line)
             if label:
                 state.section, state.section_lines = label, 0
+                state.table_phase = label
+                return True
+        if line.rstrip().endswith(":"):
+            m = _PHASE_TITLE.fullmatch(line)
+            if m is not None and m.group(1).lower() in PHASES:
+                # `VALIDATION:` alone on its line: the table under it is the phase's.
+                state.table_phase = m.group(1)
                 return True
         if (
             state.table is not None
@@ -2149,6 +2159,10 @@ _TITLE_ENDS = ("*", "=", "#", "-")
 _TITLE = re.compile(r"[ \t]{0,8}[*=#\-]{2,}[ \t]*([A-Za-z][A-Za-z .,()'-]*)")
 
 
+# A phase alone on its line, as a title (`VALIDATION:`, `Test results:`).
+_PHASE_TITLE = re.compile(r"[ \t]*([A-Za-z]+)(?:[ ][A-Za-z]+)?[ \t]*:[ \t]*")
+
+
 def _section_title(line: str) -> str:
     """The phase a title line names (its one phase word, as printed), or ``""``."""
     stripped = line.rstrip(" \t")
@@ -2403,6 +2417,8 @@ def _row_program(table: _Table, line: str) -> Program | None:
             full = f"{key_text}/{column.name}" if key_text and index_slot is None else column.name
             program.metrics.append((full, slot, 0))
     program.metrics.sort(key=lambda metric: metric[1])
+    if table.phase:
+        program.metrics = [(f"{table.phase}/{n}", slot, k) for n, slot, k in program.metrics]
     if program.step is not None:
         program.per_epoch = False
     cells = {slot: line[spans[slot][0] : spans[slot][1]] for _, slot, _ in program.metrics}
@@ -2481,12 +2497,14 @@ def _promote(reader: Reader, state: _Stream, line: str) -> Program | None:
         has_rule=state.rule_seen,
         index_name=state.index_name,
         estimates=_estimates(columns),
+        phase=state.table_phase,
     )
     program = _row_program(table, line)
     if program is None:
         return None
     state.table = table
     state.header = None
+    state.table_phase = ""
     return program.finish()
 
 
