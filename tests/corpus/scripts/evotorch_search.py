@@ -16,12 +16,12 @@ from importlib import metadata
 
 sys.path.insert(0, os.path.dirname(__file__))
 
-import _truth  # noqa: E402
-import torch  # noqa: E402
-from evotorch import Problem  # noqa: E402
-from evotorch.algorithms import CMAES, SNES, GeneticAlgorithm  # noqa: E402
-from evotorch.logging import PandasLogger, StdOutLogger  # noqa: E402
-from evotorch.operators import GaussianMutation, SimulatedBinaryCrossOver  # noqa: E402
+import _truth
+import torch
+from evotorch import Problem
+from evotorch.algorithms import CMAES, SNES, GeneticAlgorithm
+from evotorch.logging import PandasLogger, StdOutLogger
+from evotorch.operators import GaussianMutation, SimulatedBinaryCrossOver
 
 which = sys.argv[1]
 torch.manual_seed(0)
@@ -49,7 +49,12 @@ elif which == "cmaes":
     interval, gens = 5, 40
 else:
     problem = Problem(
-        ["min", "min"], two_spheres, solution_length=5, initial_bounds=(-3, 3), vectorized=True, seed=2
+        ["min", "min"],
+        two_spheres,
+        solution_length=5,
+        initial_bounds=(-3, 3),
+        vectorized=True,
+        seed=2,
     )
     searcher = GeneticAlgorithm(
         problem,

@@ -16,9 +16,9 @@ from importlib import metadata
 
 sys.path.insert(0, os.path.dirname(__file__))
 
-import _truth  # noqa: E402
-import numpy as np  # noqa: E402
-from nautilus import Prior, Sampler  # noqa: E402
+import _truth
+import numpy as np
+from nautilus import Prior, Sampler
 
 rows: list[dict] = []
 _orig = Sampler.print_status
@@ -26,7 +26,9 @@ _orig = Sampler.print_status
 
 def print_status(self, status="", header=False, end="\n"):
     if not header:
-        rows.append(dict(calls=int(self.n_like), f_live=self.f_live, n_eff=self.n_eff, log_z=self.log_z))
+        rows.append(
+            dict(calls=int(self.n_like), f_live=self.f_live, n_eff=self.n_eff, log_z=self.log_z)
+        )
     return _orig(self, status=status, header=header, end=end)
 
 
@@ -43,8 +45,8 @@ def likelihood(p):
 
 sampler = Sampler(prior, likelihood, n_live=300, seed=0)
 sampler.run(n_eff=2000, verbose=True)
-print("log Z: {:.2f}".format(sampler.log_z))
-print("N_eff: {:.0f}".format(sampler.n_eff))
+print(f"log Z: {sampler.log_z:.2f}")
+print(f"N_eff: {sampler.n_eff:.0f}")
 
 series = _truth.Series()
 seen: dict[str, tuple] = {}

@@ -45,19 +45,19 @@ if "--lr" in sys.argv:  # run by the LocalBackend as a trial
         report(epoch=epoch, valid_loss=valid_loss, valid_acc=valid_acc)
     sys.exit(0)
 
-import tempfile  # noqa: E402
-from importlib import metadata  # noqa: E402
+import tempfile
+from importlib import metadata
 
 sys.path.insert(0, os.path.dirname(__file__))
 # results under a temporary folder rather than ~/syne-tune
 os.environ.setdefault("SYNETUNE_FOLDER", tempfile.mkdtemp(prefix="syne-tune-"))
 
-import _truth  # noqa: E402
-import syne_tune.tuning_status as ts  # noqa: E402
-from syne_tune import StoppingCriterion, Tuner  # noqa: E402
-from syne_tune.backend import LocalBackend  # noqa: E402
-from syne_tune.config_space import loguniform  # noqa: E402
-from syne_tune.optimizer.baselines import ASHA  # noqa: E402
+import _truth
+import syne_tune.tuning_status as ts
+from syne_tune import StoppingCriterion, Tuner
+from syne_tune.backend import LocalBackend
+from syne_tune.config_space import loguniform
+from syne_tune.optimizer.baselines import ASHA
 
 tables: list = []  # the dataframe behind each table printed
 _orig_str = ts.TuningStatus.__str__

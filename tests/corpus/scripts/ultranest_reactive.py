@@ -21,9 +21,9 @@ from importlib import metadata
 
 sys.path.insert(0, os.path.dirname(__file__))
 
-import _truth  # noqa: E402
-import numpy as np  # noqa: E402
-from ultranest import ReactiveNestedSampler  # noqa: E402
+import _truth
+import numpy as np
+from ultranest import ReactiveNestedSampler
 
 states: list[dict] = []  # one per status line written
 log_args: list[tuple[str, tuple]] = []
@@ -41,7 +41,12 @@ class Watch:
             loc = frame.f_locals
             main = loc["main_iterator"]
             states.append(
-                dict(it=int(loc["it"]), Z=float(main.logZ), Lmin=float(loc["Lmin"]), Lmax=float(main.Lmax))
+                dict(
+                    it=int(loc["it"]),
+                    Z=float(main.logZ),
+                    Lmin=float(loc["Lmin"]),
+                    Lmax=float(main.Lmax),
+                )
             )
         return self.under.write(text)
 
