@@ -3,7 +3,8 @@ and closing resource summary. Trials train a small numpy logistic regression (th
 run by the backend as the trial's entry point) and report through syne_tune.Reporter.
 
 Versions: syne-tune 0.16.0, numpy 2.4.6, pandas 3.1.1, Python 3.11.
-Capture (repository root, venv /work/venvs/corpus-n-2: pip install syne-tune):
+Capture (repository root, venv /work/venvs/corpus-n-2: pip install syne-tune; SYNETUNE_FOLDER
+set to a scratch folder, else the script makes a temporary one):
     python tests/corpus/scripts/capture.py pipe real_syne_tune_asha -- python tests/corpus/scripts/syne_tune_local.py
     python tests/corpus/scripts/capture.py pty real_syne_tune_asha_pty -- python tests/corpus/scripts/syne_tune_local.py
 Truth: syne_tune's TuningStatus, the object whose __str__ the tables print: at each call the
@@ -50,7 +51,8 @@ from importlib import metadata
 
 sys.path.insert(0, os.path.dirname(__file__))
 # results under a temporary folder rather than ~/syne-tune
-os.environ.setdefault("SYNETUNE_FOLDER", tempfile.mkdtemp(prefix="syne-tune-"))
+if "SYNETUNE_FOLDER" not in os.environ:
+    os.environ["SYNETUNE_FOLDER"] = tempfile.mkdtemp(prefix="syne-tune-")
 
 import _truth
 import syne_tune.tuning_status as ts
