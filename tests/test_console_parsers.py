@@ -1643,3 +1643,28 @@ def test_a_phase_alone_on_its_line_names_the_table_under_it():
     names = {name for name, _, _ in points}
     assert "VALIDATION/MF/MAE" in names and "TEST/MF/MAE" in names, names
     assert not any(name.startswith("MF/") for name in names), names
+
+
+def test_a_rows_status_is_not_its_key_its_id_is_and_counted_columns_are_no_metrics():
+    """A trials' table (`trial_id  status  iter … valid_loss`): rows are the trials', keyed by
+    their id, never by their state (`InProgress`), which would merge every trial into one
+    series. A sampler's status table: its columns named as counts (`Bounds`) hold no metric,
+    0 and 1 too, and the count of calls so far is the step when no column is named as one."""
+    trials = (
+        " trial_id     status  iter  valid_loss  valid_acc\n"
+        "        0 InProgress     1    0.472927      0.930\n"
+        "        1 InProgress     1    0.512345      0.910\n"
+        "        0 InProgress     2    0.402927      0.940\n"
+        "        1  Completed     2    0.442345      0.920\n"
+    )
+    points = _points_of([trials])
+    names = {name for name, _, _ in points}
+    assert names == {"0/valid_loss", "0/valid_acc", "1/valid_loss", "1/valid_acc"}, names
+    assert [s for n, s, _ in points if n == "0/valid_loss"] == [1, 2]
+    sampler = "Status    | Bounds | Ellipses | Calls    | f_live | log Z    \n" + "".join(
+        f"Sampling  | 1      | 0        | {calls:<8} | 1.0000 | {-10 + calls / 1000:.2f}   \n"
+        for calls in (100, 200, 300)
+    )
+    points = _points_of([sampler])
+    assert {name for name, _, _ in points} == {"f_live", "log_Z"}
+    assert [s for n, s, _ in points if n == "log_Z"] == [100, 200, 300]

@@ -2298,6 +2298,8 @@ def _row_program(table: _Table, line: str) -> Program | None:
         else:
             key_text = words[0]
         key_column = _column_under(columns, first.start(), first.end(), overlap_only=True)
+        if key_column >= 0 and columns[key_column].name.strip().lower() in _STATUS_COLUMNS:
+            key_text = ""  # `InProgress` under `status`: the row's state, not whose row it is
     if key_text.lower() in _STATISTICS:
         table.summary = True
     if table.summary:
@@ -2355,6 +2357,13 @@ def _row_program(table: _Table, line: str) -> Program | None:
             assigned.setdefault(best, []).append(slot)
     if len(assigned) < max(2, (len(columns) + 1) // 2):
         return None  # a number or two under a header is not its row (`Epoch 1: 33%|…`)
+    if key_slot is None and not key_text:
+        # A column of identifiers (`trial_id`, `id`): its number says whose row it is.
+        for column_index, slots in assigned.items():
+            if len(slots) == 1 and _ID_COLUMN.fullmatch(columns[column_index].name.strip()):
+                key_slot = slots[0]
+                del assigned[column_index]
+                break
     program = Program(numbers=len(spans), row=True, key_slot=key_slot)
     index_kind = _column_kind(_Column(table.index_name, 0, 0)) if table.index_name else ""
     if index_slot is not None and index_kind == "epoch":
@@ -2402,6 +2411,8 @@ def _row_program(table: _Table, line: str) -> Program | None:
             program.per_epoch = True
         elif _step_column(lowered):
             program.step = slot
+        elif lowered in _CALL_COLUMNS and not any(_column_kind(c) == "step" for c in columns):
+            program.step = slot  # `Calls`: the work done so far, the x axis a sampler has
         else:
             keyed = key_text and key_text.lower() not in _WHOLE and index_slot is None
             full = f"{key_text}/{name}" if keyed else name
@@ -2428,8 +2439,15 @@ def _row_program(table: _Table, line: str) -> Program | None:
         # 0 and 1 stay: a ratio printed with `%g` shows its bounds so.
         # A column named as a statistic or a metric (`min`, `max`, `avg`, `loss`) measures,
         # whole or not (a fitness that counts ones).
+        # A column named as a count (`Bounds`, `Ellipses`, `Images`) counts, 0 and 1 too.
         program.metrics = [
-            m for m in program.metrics if not _count_cell(cells[m[1]]) or _measure_column(m[0])
+            m
+            for m in program.metrics
+            if not (
+                _count_cell(cells[m[1]])
+                or (cells[m[1]].isdigit() and count_kind(m[0].rsplit("/", 1)[-1]))
+            )
+            or _measure_column(m[0])
         ]
     if not program.metrics:
         return None
@@ -2469,6 +2487,11 @@ def _split_cell(column: _Column, spans: list[tuple[int, int]]) -> list[str] | No
 
 
 _REMAINING = frozenset(("left", "remaining", "eta"))
+# A column of a row's state (`status` over `InProgress`): text that is not the row's key.
+_STATUS_COLUMNS = frozenset(("status", "state", "stage", "phase"))
+# Counts of a sampler's or a solver's evaluations so far: the rows' step when none is named.
+_CALL_COLUMNS = frozenset(("calls", "ncall", "ncalls", "nfev", "evals", "fevals", "evaluations"))
+_ID_COLUMN = re.compile(r"(?i)(?:\w+[_ ])?id|trial|run")
 _MEASURES = frozenset("mean std min max median var avg average best worst fitness".split())
 
 
