@@ -531,6 +531,8 @@ def test_codes_degrees_of_freedom_and_a_solvers_work_counts_are_not_metrics() ->
         "Function evaluations: 38\n",
     ):
         assert _names(line) == set(), line
+    # A name ending in a count of the work done counts it, whatever it is of.
+    assert _names("[ultranest] Likelihood function evaluations: 2473\n") == set()
     line = "Iteration 3 (0.12 s, search 0.06 s): objective=56965.8 imbalance=1.344 nsplit=0\n"
     assert _names(line) == {"objective", "imbalance"}
 

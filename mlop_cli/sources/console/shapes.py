@@ -760,6 +760,8 @@ _CODE_WORDS = frozenset(
 # Counts of the work a solver did (`Func. Count: 37`, `Function evaluations: 38`, `nsplit=0`):
 # bookkeeping, never a result, even as they change.
 _WORK_WORDS = frozenset("func function fevals feval evals evaluations calls fcalls".split())
+# A name ending in one of them counts the work done, whatever it is of.
+_WORK_COUNTS = frozenset("fevals evals evaluations calls fcalls".split())
 # Words of the data itself, not of a measure of the training: an example's label, the
 # prediction made for it, an identifier, a seed (`current label`, `current predict`).
 _DATA_WORDS = frozenset("label labels predict prediction predictions pred id ids seed".split())
@@ -782,7 +784,11 @@ def count_kind(name: str) -> int:
         # how much work a step did, never a result, even as it changes.
         return SIZE
     words = WORDS.findall(name.rsplit("/", 1)[-1])
-    if not words or _holds_metric_word(words):
+    if not words:
+        return 0
+    if words[-1].lower() in _WORK_COUNTS:
+        return SIZE  # `Likelihood function evaluations: 2473`: a count of the work done
+    if _holds_metric_word(words):
         return 0
     lowered = [part for w in words for part in w.lower().split("_") if part]
     if any(w in _SIZE_WORDS or w in _CODE_WORDS for w in lowered):
