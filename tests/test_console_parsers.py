@@ -1668,3 +1668,18 @@ def test_a_rows_status_is_not_its_key_its_id_is_and_counted_columns_are_no_metri
     points = _points_of([sampler])
     assert {name for name, _, _ in points} == {"f_live", "log_Z"}
     assert [s for n, s, _ in points if n == "log_Z"] == [100, 200, 300]
+
+
+def test_a_counter_in_angle_brackets_and_numbers_labelling_words_with_digits():
+    """The `lda` package logs `INFO:lda:<25> log likelihood: -58809`: the iteration opens the
+    message in angle brackets. `Topic 0: e5 e28 e17 …` labels a list of words (digits inside
+    them too): no metric."""
+    text = (
+        "".join(f"INFO:lda:<{i}> log likelihood: {-60000 + i * 40}\n" for i in (0, 10, 20))
+        + "Topic 0: e5 e28 e17 e26 e30\nTopic 1: a25 a0 a17 a29 a10\n"
+    )
+    assert _points_of([text]) == [
+        ("log_likelihood", 0, -60000.0),
+        ("log_likelihood", 10, -59600.0),
+        ("log_likelihood", 20, -59200.0),
+    ]

@@ -443,7 +443,7 @@ def _qualifier_group(items: list[_Item], index: int) -> int | None:
 
 # (three words, then text: `{3,}` before `[^\d:=]*`, which takes more words too, backtracked
 # quadratically on a long line)
-_LABELLED_TEXT = re.compile(r"[ ]*:[ ]+(?:[^\d\s:=]+[ ]+){3}[^\d:=]*$")
+_LABELLED_TEXT = re.compile(r"[ ]*:[ ]+(?:[^\s:=]*[^\d\s:=.+\-][^\s:=]*[ ]+){3}[^:=]*$")
 _CELL_TEXT = re.compile(r"[A-Za-z_][\w.()\-]*")
 
 
@@ -956,6 +956,12 @@ def _read_pairs(items: list[_Item], program: Program) -> None:  # one pass, one 
                     before >= 0
                     and items[before].text in "<>"
                     and not (before >= 1 and items[before - 1].text in "-=")  # `->`, `=>`
+                    and not (
+                        items[before].text == ">"
+                        and before >= 2
+                        and items[before - 1].kind == "num"
+                        and items[before - 2].text == "<"
+                    )  # `<25> log likelihood`: a counter's bracket
                 ):
                     # `improved by 0.010 >= min_delta = 0.0`: a threshold compared with, no
                     # value of the run.
@@ -1767,7 +1773,7 @@ def _opens_bracket_tag(items: list[_Item], index: int) -> bool:
 
 
 def _opens_line(items: list[_Item], index: int) -> bool:
-    """A number that opens the message as a counter: `10:\\t`, `[7]\\t`, `[7] `."""
+    """A number that opens the message as a counter: `10:\\t`, `[7]\\t`, `[7] `, `<25> `."""
     before = [i for i in items[:index] if i.kind != "ws"]
     after = _next_significant(items, index)
     if not before:
@@ -1776,8 +1782,10 @@ def _opens_line(items: list[_Item], index: int) -> bool:
             and items[after].text == ":"
             and "\t" in _text_after(items, after - 1)[:3]
         )
-    if len(before) == 1 and before[0].text == "[":
-        return after is not None and items[after].text == "]"
+    if len(before) == 1 and before[0].text in ("[", "<"):
+        # `[7] …`, `<25> log likelihood: -58809` (the `lda` package's iterations)
+        closing = "]" if before[0].text == "[" else ">"
+        return after is not None and items[after].text == closing
     return False
 
 
