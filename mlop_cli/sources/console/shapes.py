@@ -760,6 +760,8 @@ _CODE_WORDS = frozenset(
 # Counts of the work a solver did (`Func. Count: 37`, `Function evaluations: 38`, `nsplit=0`):
 # bookkeeping, never a result, even as they change.
 _WORK_WORDS = frozenset("func function fevals feval evals evaluations calls fcalls".split())
+# A name ending in one of them after other words says which one (`best_epoch`): an index.
+_INDEX_WORDS = frozenset("epoch step iteration iter round trial generation".split())
 # A name ending in one of them counts the work done, whatever it is of.
 _WORK_COUNTS = frozenset("fevals evals evaluations calls fcalls".split())
 # Words of the data itself, not of a measure of the training: an example's label, the
@@ -793,6 +795,8 @@ def count_kind(name: str) -> int:
     lowered = [part for w in words for part in w.lower().split("_") if part]
     if any(w in _SIZE_WORDS or w in _CODE_WORDS for w in lowered):
         return SIZE
+    if len(lowered) > 1 and lowered[-1] in _INDEX_WORDS:
+        return SIZE  # `best_epoch=3`, `stopped_iteration: 40`: which epoch, not how well
     last = lowered[-1]
     plural = len(last) > 3 and last.endswith("s") and not last.endswith(("ss", "us", "is", "as"))
     if any(w in _COUNT_WORDS for w in lowered) or plural:
