@@ -1683,3 +1683,30 @@ def test_a_counter_in_angle_brackets_and_numbers_labelling_words_with_digits():
         ("log_likelihood", 10, -59600.0),
         ("log_likelihood", 20, -59200.0),
     ]
+
+
+def test_a_printed_history_of_per_epoch_lists_is_read_once():
+    """`print(history.history)`: a record of lists, one value per epoch. Its series are read,
+    one point per epoch; a series the run showed already (the bar's) is not read again; a
+    parameter grid (lists, no metric's name) is no history."""
+    from tests.console_score import parse
+
+    history = (
+        "{'train_loss': [np.float64(1.0283), np.float64(0.8692), np.float64(0.8343)],"
+        " 'val_loss': [0.9162, 0.8729, 0.8658], 'lr': [0.003, 0.003, 0.0009]}\n"
+    )
+    series = parse(history.encode())
+    assert set(series) == {"train_loss", "val_loss", "lr"}, set(series)
+    assert [(e, v) for _, e, v in series["val_loss"].points] == [
+        (1.0, 0.9162),
+        (2.0, 0.8729),
+        (3.0, 0.8658),
+    ]
+    epochs = "".join(
+        f"Epoch {e}/3 - train_loss: {v:.4f}\n" for e, v in ((1, 1.0283), (2, 0.8692), (3, 0.8343))
+    )
+    again = parse((epochs + history).encode())
+    assert len(again["train_loss"].points) == 3  # the bar's three, not six
+    assert len(again["val_loss"].points) == 3
+    grid = "{'C': [0.1, 1.0, 10.0], 'gamma': [0.01, 0.1, 1.0]}\nstep 1 loss 0.5\n"
+    assert set(parse(grid.encode())) == {"loss"}

@@ -59,12 +59,15 @@ def explain(
     """
     collected: list[tuple[str, int | None, float | None, float]] = []
 
+    seen: set[str] = set()
+
     def emit(names, step, epoch, values, when) -> None:  # Reader's callback
         collected.extend(
             (name, step, epoch, value) for name, value in zip(names, values, strict=True)
         )
+        seen.update(names)
 
-    reader = Reader(emit)
+    reader = Reader(emit, known=seen.__contains__)
     assembler = LineAssembler()
     skipper = DumpSkipper()
     number = 0

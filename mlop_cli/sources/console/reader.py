@@ -126,6 +126,46 @@ def _may_hold_glyphs(text: str) -> bool:
     )
 
 
+# A record of per-epoch lists (`print(history.history)`: `{'loss': [0.69, 0.52], 'accuracy':
+# [0.51, 0.74]}`), read as one record per epoch.
+_HISTORY = re.compile(r"^[ \t]*\{[ ]*(['\"])[^'\"\n]+\1:[ ]*\[[^\n]*\][ ]*\}[ \t]*$", re.MULTILINE)
+_HISTORY_ITEM = re.compile(r"(['\"])([^'\"\n]+)\1:[ ]*\[([^\[\]\n]*)\]")
+
+
+def _history_records(line: str, known: Callable[[str], bool]) -> str | None:
+    """The records a line of per-epoch lists stands for, one line per epoch (``{'epoch': 1,
+    'loss': 0.69, …}``), or None when it is no such record: every value a list of numbers, all
+    as long, two or more, and a metric's name among its keys (a parameter grid has none).
+    Series read already (the bar showed each epoch's values) are not read again."""
+    items = _HISTORY_ITEM.findall(line)
+    if len(items) != line.count(":") or not any(_metric_like(key) for _, key, _ in items):
+        return None
+    quote = items[0][0]
+    columns: list[tuple[str, list[str]]] = []
+    for _, key, body in items:
+        values = [v.strip() for v in body.split(",") if v.strip()]
+        try:
+            [float(v) for v in values]
+        except ValueError:
+            return None
+        columns.append((key, values))
+    length = len(columns[0][1])
+    if length < 2 or any(len(values) != length for _, values in columns):
+        return None
+    fresh = [(key, values) for key, values in columns if not known(key)]
+    if not fresh:
+        return ""
+    return "\n".join(
+        "{"
+        + ", ".join(
+            [f"{quote}epoch{quote}: {epoch + 1}"]
+            + [f"{quote}{key}{quote}: {values[epoch]}" for key, values in fresh]
+        )
+        + "}"
+        for epoch in range(length)
+    )
+
+
 def _unwrap(m: re.Match[str]) -> str:
     if m.group(1) is not None:
         return m.group(1)
@@ -288,8 +328,12 @@ class Reader:
         emit: Emit,
         emit_columns: EmitColumns | None = None,
         on_error: Callable[[Exception, str], None] | None = None,
+        known: Callable[[str], bool] | None = None,
     ) -> None:
         self._emit_out = emit
+        # Whether a series has points already (the source knows; a history printed after
+        # training repeats what the bar showed, and is not read again).
+        self._known = known or (lambda name: False)
         self._emit = self._emit_counted
         # Series whose name counts things (`Images`, `NNZs`) or sizes them (`max depth`): their
         # kind (shapes.count_kind), with the points held while the value is one whole number;
@@ -429,6 +473,24 @@ class Reader:
         ):
             # `tensor(0.5939)`, `np.float64(0.25)`, `[23.]`: the number the wrapper holds.
             folded = _WRAPPED.sub(_unwrap, folded)
+        if ("': [" in folded or '": [' in folded) and "{" in folded:
+            # A record of per-epoch lists: read after what comes before it (whether its
+            # series were shown already is known then), one record per epoch.
+            m = _HISTORY.search(folded)
+            while m is not None:
+                if m.start():
+                    self._read_block(state, folded[: m.start() - 1], first_time, time)
+                records = _history_records(m.group(0), self._known)
+                if records != "":
+                    self._read_block(state, records or m.group(0), time, time)
+                folded = folded[m.end() + 1 :]
+                if not folded:
+                    return
+                m = _HISTORY.search(folded)
+        self._read_block(state, folded, first_time, time)
+
+    def _read_block(self, state: _Stream, folded: str, first_time: float, time: float) -> None:
+        """Read a block of ``\\n``-separated records, folded and unwrapped (see read)."""
         hot = self._hot if state.folds is None and not state.section else None
         rows: list[tuple[str, ...]] = []
         numbers: list[list[float]] | None = None  # each slot's numbers, when every line matched

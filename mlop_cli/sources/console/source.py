@@ -54,9 +54,11 @@ class ConsoleSource:
         self._lock = threading.Lock()
         self._assemblers: dict[int, LineAssembler] = {}
         self._dumps: dict[int, DumpSkipper] = {}
-        self._reader = Reader(self._points, self._columns, self._note_parse_error)
         # name -> [next counter step, steps, times, values, epochs (or None), last step]
         self._series: dict[str, list] = {}
+        self._reader = Reader(
+            self._points, self._columns, self._note_parse_error, known=self._series.__contains__
+        )
         self._rejected: set[str] = set()
         self._warned: set[str] = set()
         self._parse_errors = 0
