@@ -1710,3 +1710,19 @@ def test_a_printed_history_of_per_epoch_lists_is_read_once():
     assert len(again["val_loss"].points) == 3
     grid = "{'C': [0.1, 1.0, 10.0], 'gamma': [0.01, 0.1, 1.0]}\nstep 1 loss 0.5\n"
     assert set(parse(grid.encode())) == {"loss"}
+
+
+def test_a_summarys_keys_aligned_in_columns_with_text_values_between_them():
+    """A regression summary's header: keys aligned in two columns, some with text values (one
+    word right-aligned against the next key, or words then a wide gap), some in a sentence's
+    words (`Number of Samples`): each numeric key is its own series."""
+    text = (
+        "Distribution:                        NormalDist Effective DoF:                 25.9066\n"
+        "Link Function:                     IdentityLink Log Likelihood:              -118.5907\n"
+        "Number of Samples:                          500 AIC:                           290.9946\n"
+        "Mean Model:             Constant Mean   Adj. R-squared:                  0.871\n"
+    )
+    names = {name for name, _, _ in _points_of([text])}
+    assert {"Log_Likelihood", "AIC", "Adj_R-squared"} <= names, names
+    assert not any("NormalDist" in n or "IdentityLink" in n or "Mean_" in n for n in names)
+    assert _points_of(["Fitting with cpus=2, gpus=0\n"]) == []

@@ -1194,6 +1194,16 @@ def _read_pairs(items: list[_Item], program: Program) -> None:  # one pass, one 
                 else:
                     program.metrics.append((full, item.slot, _TIME_UNITS.get(item.unit, 0)))
                 span_words = []
+            if (
+                prose
+                and index >= 2
+                and items[index - 1].kind == "ws"
+                and len(items[index - 1].text) >= 3
+                and items[index - 2].text == ":"
+            ):
+                # `Number of Samples:       500 AIC:     290.99`: keys aligned in columns, a
+                # value after a wide gap; the next key is a phrase of its own.
+                prose = False
             words, after_value = [], True
             last_num = item
             segment_start = False
@@ -1249,6 +1259,27 @@ def _read_pairs(items: list[_Item], program: Program) -> None:  # one pass, one 
                     label = [items[after].text]
                     words, span_words, broke = [], [], True
                     index = after + 1
+                    continue
+                if (
+                    text == ":"
+                    and words
+                    and after is not None
+                    and items[after].kind == "word"
+                    and items[after].start - item.end >= 3
+                    and (after + 1 >= count or items[after + 1].kind == "ws")
+                ):
+                    # `Distribution:          NormalDist Effective DoF:   25.9`: a key aligned
+                    # in a column of keys, its text value after a wide gap; the next key
+                    # follows its value, after a wide gap (`Constant Mean   Adj. R-squared:`)
+                    # or, right-aligned against it, a space (`NormalDist Effective DoF:`).
+                    words, span_words, broke = [], [], True
+                    index = after + 1
+                    for j in range(after + 1, count):
+                        if items[j].kind == "ws" and len(items[j].text) >= 2:
+                            index = j
+                            break
+                        if items[j].kind not in ("ws", "word") and items[j].text != ".":
+                            break
                     continue
                 if words and after is not None and items[after].kind == "word":
                     # `train: loss: 0.52`: the words before label what follows: words that
