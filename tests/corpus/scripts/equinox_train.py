@@ -32,7 +32,7 @@ import jax.random as jr
 import numpy as np
 import optax
 from jax import lax
-from jaxtyping import Array, Float, Int, PyTree
+from jaxtyping import Array, PyTree
 
 style = sys.argv[1] if len(sys.argv) > 1 else "cnn"
 assert style in ("cnn", "rnn")
@@ -60,13 +60,13 @@ class CNN(eqx.Module):
             jax.nn.log_softmax,
         ]
 
-    def __call__(self, x: Float[Array, "1 28 28"]) -> Float[Array, "10"]:
+    def __call__(self, x: Array) -> Array:
         for layer in self.layers:
             x = layer(x)
         return x
 
 
-def loss(model: CNN, x: Float[Array, "batch 1 28 28"], y: Int[Array, " batch"]) -> Float[Array, ""]:
+def loss(model: CNN, x: Array, y: Array) -> Array:
     # Our input has the shape (BATCH_SIZE, 1, 28, 28), but our model operations on
     # a single input input image of shape (1, 28, 28).
     #
@@ -76,7 +76,7 @@ def loss(model: CNN, x: Float[Array, "batch 1 28 28"], y: Int[Array, " batch"]) 
     return cross_entropy(y, pred_y)
 
 
-def cross_entropy(y: Int[Array, " batch"], pred_y: Float[Array, "batch 10"]) -> Float[Array, ""]:
+def cross_entropy(y: Array, pred_y: Array) -> Array:
     # y are the true targets, and should be integers 0-9.
     # pred_y are the log-softmax'd predictions.
     pred_y = jnp.take_along_axis(pred_y, jnp.expand_dims(y, 1), axis=1)
@@ -84,9 +84,7 @@ def cross_entropy(y: Int[Array, " batch"], pred_y: Float[Array, "batch 10"]) -> 
 
 
 @eqx.filter_jit
-def compute_accuracy(
-    model: CNN, x: Float[Array, "batch 1 28 28"], y: Int[Array, " batch"]
-) -> Float[Array, ""]:
+def compute_accuracy(model: CNN, x: Array, y: Array) -> Array:
     """This function takes as input the current model
     and computes the average accuracy on a batch.
     """
@@ -129,7 +127,7 @@ def train(model: CNN, trainloader, testloader, optim, steps: int, print_every: i
         while True:
             yield from trainloader
 
-    for step, (x, y) in zip(range(steps), infinite_trainloader()):
+    for step, (x, y) in zip(range(steps), infinite_trainloader(), strict=False):
         model, opt_state, train_loss = make_step(model, opt_state, x, y)
         if (step % print_every) == 0 or (step == steps - 1):
             test_loss, test_accuracy = evaluate(model, testloader)
@@ -282,7 +280,7 @@ def run_rnn(
 
     optim = optax.adam(learning_rate)
     opt_state = optim.init(eqx.filter(model, eqx.is_inexact_array))
-    for step, (x, y) in zip(range(steps), iter_data):
+    for step, (x, y) in zip(range(steps), iter_data, strict=False):
         loss, model, opt_state = make_step(model, x, y, opt_state)
         loss = loss.item()
         print(f"step={step}, loss={loss}")
