@@ -183,7 +183,7 @@ LINES = [
     ("{'a': {'b': 1, 'c': {'d': 2.5}}, 'step': 4}", 4, [("a/b", 1.0), ("a/c/d", 2.5)]),
     ('{"loss": 0.1, "step": 3}', 3, [("loss", 0.1)]),
     ('{"x": {"loss": 0.1}, "s": "acc=3", "ok": true}', None, [("x/loss", 0.1)]),
-    ("{'split': 'val', 'acc': 0.9, 'loss': 0.3}", None, [("acc", 0.9), ("loss", 0.3)]),
+    ("{'split': 'val', 'acc': 0.9, 'loss': 0.3}", None, [("val/acc", 0.9), ("val/loss", 0.3)]),
     (
         "Epoch 1:  37%|███▋      | 37/100 [00:01<00:02, 25.12it/s, loss=0.123, v_num=0]",
         37,  # (epoch - first epoch) x total + position: the first epoch seen is 1 here
@@ -550,10 +550,12 @@ def test_a_log_line_with_a_bare_file_name_still_counts():
 
 
 def test_metric_dicts_with_a_text_field_still_count():
+    # (a text field naming the record's phase names its values: train and val stay apart)
     assert parse_line("{'split': 'val', 'acc': 0.9, 'loss': 0.3}")[1] == [
-        ("acc", 0.9),
-        ("loss", 0.3),
+        ("val/acc", 0.9),
+        ("val/loss", 0.3),
     ]
+    assert parse_line("{'model': 'resnet', 'acc': 0.9}")[1] == [("acc", 0.9)]
     # JSON lines are read as JSON: a boolean field does not make them a configuration.
     assert parse_line('{"step": 1, "loss": 0.5, "best": true}') == (1, [("loss", 0.5)])
 
@@ -1726,3 +1728,34 @@ def test_a_summarys_keys_aligned_in_columns_with_text_values_between_them():
     assert {"Log_Likelihood", "AIC", "Adj_R-squared"} <= names, names
     assert not any("NormalDist" in n or "IdentityLink" in n or "Mean_" in n for n in names)
     assert _points_of(["Fitting with cpus=2, gpus=0\n"]) == []
+
+
+def test_a_phase_tag_a_records_split_and_a_sentence_saying_what_a_metric_is():
+    """`[train] step: 40, loss: 2.2` and `[test] …` keep train and test apart, as does a
+    record's `'split': 'test'`; `the average loss is 7641.35` (Keras' guide to callbacks) names
+    its metric by the words before `is`; a printout annotated with comments (`CNN( # Param:
+    11,178`) is no metric."""
+    text = (
+        "CNN( # Param: 11,178 (44.7 KB)\n"
+        "  conv1=Conv( # Param: 80 (320 B)\n"
+        "    in_features=1,\n"
+        "    out_features=8,\n"
+        "  ),\n"
+        ")\n"
+        "[train] step: 40, loss: 2.202296, accuracy: 19.43597\n"
+        "[test] step: 40, loss: 1.835432, accuracy: 39.0625\n"
+        "{'step': 50, 'split': 'train', 'accuracy': '0.295'}\n"
+        "{'step': 50, 'split': 'test', 'accuracy': '0.224'}\n"
+        "Up to batch 1, the average loss is 7641.35.\n"
+        "The average loss for epoch 0 is 1957.08 and mean absolute error is   16.62.\n"
+    )
+    names = {name for name, _, _ in _points_of([text])}
+    assert names == {
+        "train/loss",
+        "train/accuracy",
+        "test/loss",
+        "test/accuracy",
+        "average_loss",
+        "mean_absolute_error",
+    }, names
+    assert _points_of(["The model is 3 layers deep\n"]) == []

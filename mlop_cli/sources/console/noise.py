@@ -235,6 +235,7 @@ class DumpSkipper:
             and _OPENING_END.search(text) is None
             and not any(fragment in text for fragment in _TITLE_FRAGMENTS)
             and "Layer (type" not in text
+            and "( # " not in text
         ):
             return text
         lines = text.split("\n")
@@ -262,6 +263,10 @@ class DumpSkipper:
                     self._left, self._close, self._depth = MAX_DUMP_LINES, _UNTIL_BALANCED, depth
                     lines[index] = ""
                     continue
+            if "( # " in line:
+                # `CNN( # Param: 11,178 (44.7 KB)`: a printout annotated with a comment (Flax
+                # NNX's `nnx.display`), to its `)` at its indent.
+                line = line[: line.index("( # ") + 1]
             if line.endswith(("(", "{")):
                 start = _DUMP_START.match(line)
                 if start is not None:

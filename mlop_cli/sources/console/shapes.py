@@ -405,7 +405,7 @@ def _over_counter(words: list[str]) -> bool:
 
 
 # Words that say where in a counter's run a line is (`Start of epoch 0`, `End of epoch 3`).
-_MARKER_WORDS = frozenset("start starting begin beginning end ending of".split())
+_MARKER_WORDS = frozenset("start starting begin beginning end ending of up to after".split())
 # A tag that says a line holds a metric, without saying which (`Metric: loss = 1.19`).
 _TAG_WORDS = frozenset("metric metrics".split())
 # A record after a label is the run's values when the label says when (a counter) or what
@@ -546,6 +546,7 @@ def _read_object(
     """
     python = line[start + 1 : start + 3].lstrip()[:1] == "'"
     texts = 0
+    phase = ""
     slot_at = {span[0]: index for index, span in enumerate(spans)}
     keys: list[str | None] = []
     expect_key = False
@@ -598,6 +599,12 @@ def _read_object(
                 # Trainers) is a number; any other string is configuration.
                 quoted = slot_at.get(m.start("string") + 1)
                 if quoted is None or spans[quoted][1] != m.end("string") - 1 or pending_key is None:
+                    if (
+                        pending_key is not None
+                        and pending_key.lower() in _PHASE_KEYS
+                        and text.lower() in PHASES
+                    ):
+                        phase = text  # `'split': 'test'`: the record is the test split's
                     texts += 1
                     pending_key = None
                     continue
@@ -636,8 +643,17 @@ def _read_object(
             program.epoch = slot  # the epoch is the x axis a record is at, not a metric
             program.record_epoch = True
         else:
+            own = WORDS.findall(name)[:1]
+            if phase and not (own and own[0].lower() in PHASES):
+                name = f"{phase}/{name}"
             program.metrics.append((name, slot, 0))
     return True
+
+
+# A sentence's verb saying what a value is (`the average loss is 7641.35`).
+_COPULAS = frozenset(("is", "was", "are", "were"))
+# A record's key whose text value names its phase (`{'step': 50, 'split': 'test', …}`).
+_PHASE_KEYS = frozenset(("split", "phase", "mode", "subset", "stage", "partition"))
 
 
 # -- progress bars ----------------------------------------------------------------------
@@ -834,6 +850,16 @@ def _opens_name(words: list[str]) -> bool:
 def _name_of(words: list[str], explicit: bool, span: list[str] | None = None) -> str | None:
     """The metric name of the words before a value (None: prose, no name)."""
     if not words:
+        return None
+    if len(words) >= 2 and words[-1].lower() in _COPULAS:
+        # `the average loss is 7641.35`, `and mean absolute error is 16.62`: a sentence
+        # saying what a metric is; its name is the words after the sentence's last small word.
+        phrase = words[:-1]
+        stops = [i for i, w in enumerate(phrase) if w.lower() in STOP_WORDS]
+        if stops:
+            phrase = phrase[stops[-1] + 1 :]
+        if phrase and len(phrase) <= 4 and _holds_metric_word(phrase):
+            return "_".join(phrase)
         return None
     if len(words) == 1:
         # `and 63` is prose; `a=NaN` is a key; `'val_loss' reached 0.69` is a verb's object.
@@ -1044,7 +1070,7 @@ def _read_pairs(items: list[_Item], program: Program) -> None:  # one pass, one 
                 and words[-2].lower() in STOP_WORDS
                 and _is_counter_words(words[-1:]) is not None
                 and nxt is not None
-                and items[nxt].text in ":="
+                and (items[nxt].text in ":=" or items[nxt].text.lower() in _COPULAS)
                 and "." not in item.text
             ):
                 # `Training loss (for 1 batch) at step 10: 2.5643`: the phrase's counter is
@@ -1446,7 +1472,10 @@ def _read_pairs(items: list[_Item], program: Program) -> None:  # one pass, one 
                     label, group_label = [], False
                 if text == "]" and _opens_bracket_tag(items, index):
                     # `[t-SNE] Iteration 50: …`: a tag opening the line names its source; the
-                    # words after it open the message (its counter is a counter).
+                    # words after it open the message (its counter is a counter). A phase's
+                    # tag (`[train] step: 40, loss: 2.2`, `[test] …`) labels the line.
+                    if len(words) == 1 and words[0].lower() in PHASES and not label:
+                        label = list(words)
                     span_words = []
                 words, broke = [], True
                 index += 1
@@ -1515,6 +1544,12 @@ def _counts_a_unit(items: list[_Item], index: int, nxt: int | None) -> bool:
     after = items[nxt].text.lower()
     if len(after) > 5 and after.endswith("ed"):  # (`speed`, `embed`: short words, no verbs)
         return False  # a verb, not a thing counted: `logloss 0.514389 trained in 2.27 seconds`
+    if after in ("and", "or", "but"):
+        return False  # `… is 1957.08 and mean absolute error is 16.62`: the next clause
+    if after in STOP_WORDS:
+        following = _next_significant(items, nxt)
+        if following is not None and items[following].text.lower() in STEP_WORDS | EPOCH_WORDS:
+            return False  # `Best loss was 0.5 at step 3`: when, not a thing counted
     for j in range(nxt, len(items)):
         item = items[j]
         if item.kind == "ws":
