@@ -1759,3 +1759,22 @@ def test_a_phase_tag_a_records_split_and_a_sentence_saying_what_a_metric_is():
         "mean_absolute_error",
     }, names
     assert _points_of(["The model is 3 layers deep\n"]) == []
+
+
+def test_a_counter_named_in_the_plural_alone_is_a_setting_not_the_start_of_training():
+    """`Train steps: 200` in a configuration's log says how many: it neither starts the
+    training output nor is a step; what follows it before the training (parameters per
+    module) stays configuration."""
+    from tests.console_score import parse
+
+    text = (
+        "[2026-12-07 01:50:31,435 INFO] Train steps: 200\n"
+        "[2026-12-07 01:50:33,013 INFO] encoder: 8384\n"
+        "[2026-12-07 01:50:33,013 INFO] decoder: 12544\n"
+        "[2026-12-07 01:50:45,707 INFO] Step 20/  200; acc: 7.3; ppl: 31.31; xent: 3.44\n"
+        "[2026-12-07 01:50:46,954 INFO] Step 40/  200; acc: 14.8; ppl: 28.86; xent: 3.36\n"
+    )
+    series = parse(text.encode())
+    assert set(series) == {"acc", "ppl", "xent"}, set(series)
+    assert [s for s, _, _ in series["acc"].points] == [20, 40]
+    assert _points_of(["Steps: 100 | loss 0.5\n"]) == [("loss", 100, 0.5)]

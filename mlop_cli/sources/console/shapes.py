@@ -814,11 +814,18 @@ def count_kind(name: str) -> int:
     if len(lowered) > 1 and lowered[-1] in _INDEX_WORDS:
         return SIZE  # `best_epoch=3`, `stopped_iteration: 40`: which epoch, not how well
     last = lowered[-1]
-    plural = len(last) > 3 and last.endswith("s") and not last.endswith(("ss", "us", "is", "as"))
+    if len(lowered) == 2 and _plural(lowered[0]) and last.endswith(("ed", "seen", "read")):
+        last = lowered[0]  # `Sentences processed`, `examples seen`: a count of things done
+    plural = _plural(last)
     if any(w in _COUNT_WORDS for w in lowered) or plural:
         return SIZE if any(w in _WORK_WORDS for w in lowered) else COUNT
     # A number of examples under another word (`example weight`, `weighted example sum`).
     return COUNT if "example" in lowered or "sample" in lowered else 0
+
+
+def _plural(word: str) -> bool:
+    """Whether a lower-case word looks like a plural noun (`images`, `tokens`)."""
+    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is", "as"))
 
 
 def is_count_name(name: str) -> bool:
@@ -925,6 +932,7 @@ def _read_pairs(items: list[_Item], program: Program) -> None:  # one pass, one 
     group_label = False  # the label heads a parenthesised group (`acc: (train=…, test=…)`)
     settings = False  # a label says the line holds settings (`Parameter: lr = 0.01`)
     phase_counters: list[tuple[str, int]] = []  # `Train steps: 10`: (phase, the count's slot)
+    plural_counts: list[int] = []  # slots of counters named in the plural (`steps: 200`)
     while index < count:
         item = items[index]
         kind = item.kind
@@ -1152,6 +1160,8 @@ def _read_pairs(items: list[_Item], program: Program) -> None:  # one pass, one 
             if words and _is_counter(words, span_words, explicit, item):
                 lowered = words[-1].lower()
                 phase = words[:-1]
+                if lowered.endswith("s") and lowered not in ("its",) and item.text.isdigit():
+                    plural_counts.append(item.slot)  # (`Train steps: 200`: see below)
                 if lowered in EPOCH_WORDS:
                     program.epoch = item.slot
                     program.per_epoch = True
@@ -1507,6 +1517,13 @@ def _read_pairs(items: list[_Item], program: Program) -> None:  # one pass, one 
             (name[len(first) :] if name.startswith(first) else name, slot, kind)
             for name, slot, kind in program.metrics
         ]
+    if plural_counts and not program.metrics and not program.bar:
+        # `Train steps: 200`, `Epochs: 3` alone: how many, a setting; no counter of the run.
+        if program.step in plural_counts:
+            program.step = None
+        if program.epoch in plural_counts:
+            program.epoch = None
+            program.per_epoch = False
     if settings:
         program.metrics = []
     if program.metrics:
