@@ -608,3 +608,18 @@ def test_a_name_saying_which_epoch_or_step_is_an_index_not_a_metric() -> None:
     assert _names("stopped_iteration: 40, best score: 0.91\n") == {"best_score"}
     # A metric's word keeps a name a metric (Lightning's `train_loss_step`).
     assert _names("train_loss_step=0.5 lr=0.1\n") == {"train_loss_step", "lr"}
+
+
+def test_a_fitness_is_a_metric_and_a_record_of_sizes_is_settings() -> None:
+    line = (
+        "Algorithm: OriginalPSO, with params: {'epoch': 20, 'pop_size': 20, 'c1': 2.05},"
+        " trial: 1, best fitness: 6.033000433742633\n"
+    )
+    assert _names(line) == {"best_fitness"}
+    # A prose name opening with a metric's word is kept whole.
+    assert _names("Fitness value of the best solution = 73.88234375286943\n") == {
+        "Fitness_value_of_the_best_solution"
+    }
+    # A record of settings, a size among them and no metric's name: configuration.
+    assert _names("{'epoch': 20, 'pop_size': 40, 'c1': 2.05, 'c2': 2.05, 'w': 0.4}\n") == set()
+    assert _names("{'epoch': 2, 'loss': 0.41, 'batch_size': 32}\n") == {"loss"}

@@ -72,7 +72,7 @@ STOP_WORDS = frozenset(
 METRIC_WORDS = frozenset(
     "loss losses acc accuracy error err f1 auc score scores precision recall ppl perplexity "
     "bleu rouge mse mae rmse r2 iou miou dice map reward rewards return returns logloss "
-    "likelihood nll wer cer top1 top5 kl entropy correct value objective".split()
+    "likelihood nll wer cer top1 top5 kl entropy correct value objective fitness".split()
 )
 # Not metrics whatever they hold: Lightning's logger version, a bar's estimate of time left,
 # how far a job has come (`Progress:  94.0%`).
@@ -631,6 +631,12 @@ def _read_object(
         return False
     if python and texts > len(found):
         return True  # a Python repr of mostly text: configuration
+    if (
+        python
+        and any(count_kind(name) == SIZE for name, _ in found)
+        and not any(_holds_metric_word([name]) for name, _ in found)
+    ):
+        return True  # `{'epoch': 20, 'pop_size': 40, 'c1': 2.05}`: settings, sizes among them
     for name, slot in found:
         if not name or name in IGNORED_NAMES:
             continue
