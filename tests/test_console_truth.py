@@ -16,9 +16,10 @@ from tests import console_score
 ENTRIES = console_score.entries()
 
 # What the reader reaches on this corpus today, rounded down: a floor, not a target. (The
-# corpus grew from 117 to 198 entries on 2026-12-06, with libraries whose output is harder
-# than the first ones': the floors are those of the larger corpus.)
-FLOORS = {"value_recall": 0.97, "series_recall": 0.94, "steps": 0.92, "precision": 0.97}
+# corpus grew from 117 to 198 entries on 2026-12-06 and to 285 on 2026-12-07, each time with
+# libraries whose output is harder than the first ones': the floors are those of the larger
+# corpus. The 198 entries of 2026-12-06 alone still score 0.977 / 0.942 / 0.923 / 0.972.)
+FLOORS = {"value_recall": 0.93, "series_recall": 0.89, "steps": 0.89, "precision": 0.92}
 
 
 @pytest.fixture(scope="module")
@@ -27,9 +28,9 @@ def scores() -> list[console_score.EntryScore]:
 
 
 def test_the_corpus_spans_many_libraries() -> None:
-    assert len(ENTRIES) >= 190
+    assert len(ENTRIES) >= 280
     libraries = {console_score.library_of(entry) for entry in ENTRIES}
-    assert len(libraries) >= 60, sorted(libraries)
+    assert len(libraries) >= 95, sorted(libraries)
 
 
 @pytest.mark.parametrize("measure", sorted(FLOORS))
@@ -51,6 +52,14 @@ KNOWN_UNREAD = {
     "real_hmmlearn_gaussian": "no names printed",
     # A pandas frame keyed by a duration column (`0  1 days  0.475469  0.689543 …`).
     "real_prophet_cv": "rows keyed by a duration",
+    # A fitness after a list of 60 genes: `Best Individual: [1, 0, 1, …] : 453.148`.
+    "real_inspyred_ga_best": "a value after a long list, no name of its own",
+    # Inertias printed with no name: `118.754 --> 55.700 --> 53.513 -->`.
+    "real_tslearn_kmeans": "no names printed",
+    # A wide frame pandas wrapped in two blocks (the first header ends with ` \`), its rows
+    # keyed by model with a text column of names (`knn  K Neighbors Classifier  0.9571 …`).
+    "real_pycaret_compare": "a wrapped frame with a column of text",
+    "real_pycaret_compare_pty": "a wrapped frame with a column of text",
 }
 
 
@@ -64,7 +73,7 @@ def test_every_library_gets_some_of_its_values_read(
 
 # The holdout set (libraries the reader was not written against) scored the same way: its
 # floors are lower, and the gap between the two sets is how much the reader is still tuned.
-HOLDOUT_FLOORS = {"value_recall": 0.91, "series_recall": 0.81, "steps": 0.86, "precision": 0.88}
+HOLDOUT_FLOORS = {"value_recall": 0.91, "series_recall": 0.82, "steps": 0.86, "precision": 0.91}
 
 
 @pytest.mark.parametrize("measure", sorted(HOLDOUT_FLOORS))
