@@ -137,3 +137,36 @@ def test_mlop_parse_gives_the_reason_of_each_line_not_an_earlier_lines(tmp_path:
     count = lines["num_tokens: 1500"]
     assert count["shape"] == "count" and "changes" in count["note"]
     assert lines["Peak memory: 1234.5 MB"]["shape"] == "size"
+
+
+def test_mlop_parse_reports_what_the_indexer_stores_records_held_until_the_end(
+    tmp_path: Path,
+) -> None:
+    """Records at an epoch wait for a step (a bar, or the end of the output): `mlop parse`
+    says so on their lines and reports their points at the end, so its summary is what the
+    indexer stores (it said 'numbers without a name' and read 1 metric of 7)."""
+    from tests.console_score import parse
+
+    lines = []
+    for epoch in (1, 2):
+        for step in (8, 16, 24):
+            s = (epoch - 1) * 24 + step
+            lines.append(f"{{'step': {s}, 'loss': array({1 / s:.6f}, dtype=float32)}}")
+        lines.append(
+            f"{{'epoch': {epoch}, 'train_loss': np.float64({1 / epoch:.6f}),"
+            f" 'val_loss': np.float32({0.9 / epoch:.6f})}}"
+        )
+    log = tmp_path / "train.log"
+    log.write_text("\n".join(lines) + "\n")
+    result = subprocess.run(
+        mlop_argv("parse", str(log), "--json"), capture_output=True, env=clean_env()
+    )
+    assert result.returncode == 0, result.stderr
+    document = json.loads(result.stdout)
+    stored = parse(log.read_bytes())
+    assert {n: v["count"] for n, v in document["metrics"].items()} == {
+        n: len(p.points) for n, p in stored.items()
+    }
+    held = [line for line in document["lines"] if line["shape"] == "held"]
+    assert held and all("waiting for its step" in line["note"] for line in held)
+    assert document["lines"][-1]["text"] == "(end of the output)"

@@ -95,9 +95,16 @@ def explain(
                 before = len(collected)
                 bar_before = dict(reader._bar_pending)
                 held_before = (len(reader._held), reader._count_held_total)
+                lump_before = len(reader._lump)
                 reader.read(1, skipped, 0.0, 0.0, final=True)
                 report.points = collected[before:]
                 _describe(report, skipped, reader, bar_before, held_before)
+                if not report.points and len(reader._lump) > lump_before:
+                    report.shape = "held"
+                    report.note = (
+                        "a record waiting for its step: read when a progress bar or the end "
+                        "of the output says where it is"
+                    )
             if patterns:
                 _apply_patterns(report, patterns)
             yield report
@@ -110,6 +117,19 @@ def explain(
                 if patterns:
                     _apply_patterns(wrapped, patterns)  # as `mlop run` applies them: per line
                 yield wrapped
+    if builtins:
+        # The end of the output: what the reader held until then is decided (records waiting
+        # for a step, values kept aside), as the indexer decides it when the run ends.
+        before = len(collected)
+        reader.close()
+        if len(collected) > before:
+            yield LineReport(
+                number + 1,
+                "(end of the output)",
+                collected[before:],
+                "held until the end",
+                "values of earlier lines, read once the output ended",
+            )
 
 
 def _join(text: str, held: str, final: bool) -> tuple[str, str, list[int]]:
