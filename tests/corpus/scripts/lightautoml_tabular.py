@@ -28,16 +28,15 @@ from importlib import metadata
 
 sys.path.insert(0, os.path.dirname(__file__))
 
-import _truth  # noqa: E402
-import numpy as np  # noqa: E402
-import pandas as pd  # noqa: E402
-import tqdm.std  # noqa: E402
-
-import lightautoml.automl.blend as lama_blend  # noqa: E402
-import lightautoml.ml_algo.base as lama_base  # noqa: E402
-import lightautoml.ml_algo.tuning.optuna as lama_optuna  # noqa: E402
-from lightautoml.automl.presets.tabular_presets import TabularAutoML  # noqa: E402
-from lightautoml.tasks import Task  # noqa: E402
+import _truth
+import lightautoml.automl.blend as lama_blend
+import lightautoml.ml_algo.base as lama_base
+import lightautoml.ml_algo.tuning.optuna as lama_optuna
+import numpy as np
+import pandas as pd
+import tqdm.std
+from lightautoml.automl.presets.tabular_presets import TabularAutoML
+from lightautoml.tasks import Task
 
 fits: list[tuple[str, float]] = []  # (model name, score printed on its 'finished' line)
 blend: list[tuple[str, int | None, float]] = []  # (kind, iteration, best_score)
