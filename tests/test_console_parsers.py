@@ -1778,3 +1778,24 @@ def test_a_counter_named_in_the_plural_alone_is_a_setting_not_the_start_of_train
     assert set(series) == {"acc", "ppl", "xent"}, set(series)
     assert [s for s, _, _ in series["acc"].points] == [20, 40]
     assert _points_of(["Steps: 100 | loss 0.5\n"]) == [("loss", 100, 0.5)]
+
+
+def test_a_header_separated_by_tabs_and_trees_as_the_step():
+    """`gen\\tnevals\\tfitness …` (a genetic search's log, one tab between titles) is a header
+    as a terminal shows it; `Train tree 11/40 accuracy:0.72 [index:10 …]`: the tree is the
+    step, the index an identifier."""
+    table = "gen\tnevals\tfitness \tfitness_std\n" + "".join(
+        f"{g}  \t{n}     \t{f}\t{sd}  \n"
+        for g, n, f, sd in ((0, 6, 0.947778, 0.0114934), (1, 12, 0.955, 0.0106719))
+    )
+    points = _points_of([table])
+    assert {name for name, _, _ in points} == {"fitness", "fitness_std"}, points
+    assert [s for n, s, _ in points if n == "fitness"] == [0, 1]
+    trees = "".join(
+        f"Train tree {t}/40 accuracy:0.{70 + t} logloss:3.{t} [index:{t - 1} total:0.0{t}s]\n"
+        for t in (1, 11)
+    )
+    points = _points_of([trees])
+    assert {name for name, _, _ in points} >= {"accuracy", "logloss"}
+    assert "index" not in {name for name, _, _ in points}
+    assert [s for n, s, _ in points if n == "accuracy"] == [1, 11]

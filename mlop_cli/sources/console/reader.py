@@ -981,6 +981,7 @@ class Reader:
             or state.folds is not None
             or state.dangling
             or "  " in line
+            or "\t" in line
             or "|" in line
             or "│" in line
             or (state.bar is not None and line.startswith(_WRAP_INDENT))
@@ -1759,7 +1760,12 @@ class Reader:
             # pandas with a named index: its name on a line of its own, left of the columns.
             state.index_name = stripped
             return
-        if "  " not in stripped and "|" not in stripped and "│" not in stripped:
+        if (
+            "  " not in stripped
+            and "|" not in stripped
+            and "│" not in stripped
+            and ("\t" not in stripped)
+        ):
             if not _bar_like(line):
                 state.table = None
                 if state.header is not None and state.header_wait > _HEADER_PATIENCE:

@@ -45,7 +45,7 @@ from mlop_cli.sources.console.tokens import BAR_GLYPHS, GLYPH, UNITS, VALUE_TOKE
 STEP_WORDS = frozenset(
     "step steps global_step globalstep iter iters iteration iterations it update updates "
     "num_updates batch trial round rounds t episode episodes timestep timesteps generation "
-    "generations".split()
+    "generations tree".split()
 )
 # Words that make a name ending in a step word the count so far (`num_timesteps=1000`,
 # `total_steps: 2400`, an agent's `env_step=1000`), where a setting's name has others
@@ -788,7 +788,9 @@ _INDEX_WORDS = frozenset("epoch step iteration iter round trial generation".spli
 _WORK_COUNTS = frozenset("fevals evals evaluations calls fcalls".split())
 # Words of the data itself, not of a measure of the training: an example's label, the
 # prediction made for it, an identifier, a seed (`current label`, `current predict`).
-_DATA_WORDS = frozenset("label labels predict prediction predictions pred id ids seed".split())
+_DATA_WORDS = frozenset(
+    "label labels predict prediction predictions pred id ids seed index idx".split()
+)
 _N_COUNT = re.compile(
     r"(?:[\w.]+/)?(?:n[/_][a-z]+|n[A-Z][A-Za-z]*"
     r"|n(?:iter|it|call|calls|fev|jev|hev|evals?|nz|c|splits?|fails?|restarts?))$"
