@@ -606,6 +606,10 @@ def test_a_models_layer_table_and_its_sizes_are_not_metrics() -> None:
 def test_a_name_saying_which_epoch_or_step_is_an_index_not_a_metric() -> None:
     assert _names("best_epoch=3 best_val_loss=0.865825891494751\n") == {"best_val_loss"}
     assert _names("stopped_iteration: 40, best score: 0.91\n") == {"best_score"}
+    assert _names("Epoch loaded: 6 - test loss: 5.08e-01, test error_rate: 1.80e-01\n") == {
+        "test_loss",
+        "test_error_rate",
+    }
     # A metric's word keeps a name a metric (Lightning's `train_loss_step`).
     assert _names("train_loss_step=0.5 lr=0.1\n") == {"train_loss_step", "lr"}
 

@@ -819,8 +819,11 @@ def count_kind(name: str) -> int:
     lowered = [part for w in words for part in w.lower().split("_") if part]
     if any(w in _SIZE_WORDS or w in _CODE_WORDS for w in lowered):
         return SIZE
-    if len(lowered) > 1 and lowered[-1] in _INDEX_WORDS:
-        return SIZE  # `best_epoch=3`, `stopped_iteration: 40`: which epoch, not how well
+    if len(lowered) > 1 and (
+        lowered[-1] in _INDEX_WORDS or (lowered[0] in _INDEX_WORDS and lowered[-1].endswith("ed"))
+    ):
+        # `best_epoch=3`, `stopped_iteration: 40`, `Epoch loaded: 6`: which epoch, not how well
+        return SIZE
     last = lowered[-1]
     if len(lowered) == 2 and _plural(lowered[0]) and last.endswith(("ed", "seen", "read")):
         last = lowered[0]  # `Sentences processed`, `examples seen`: a count of things done
