@@ -1799,3 +1799,63 @@ def test_a_header_separated_by_tabs_and_trees_as_the_step():
     assert {name for name, _, _ in points} >= {"accuracy", "logloss"}
     assert "index" not in {name for name, _, _ in points}
     assert [s for n, s, _ in points if n == "accuracy"] == [1, 11]
+
+
+def _series(text: str) -> dict[str, list]:
+    from tests.console_score import parse
+
+    return {name: parsed.points for name, parsed in parse(text.encode()).items()}
+
+
+def test_rules_of_this_corpus_round_hold_where_they_should_not_fire():
+    """A review's checks of the rules added for unseen libraries, on common training logs."""
+    body = "".join(
+        f"Epoch {e}/50 - loss: {1 / e:.4f} - val_loss: {1.1 / e:.4f}\n" for e in range(1, 51)
+    )
+    config = "========== Config ==========\nlr: 0.001\nbatch_size: 32\n" + "=" * 28 + "\n"
+    assert len(_series(config + body)["loss"]) == 50  # a settings block ends at its rule
+    # An evaluation's count first, then the epochs' counts of other totals: distinct steps.
+    lines = [f"Step {s}/3 val_loss: 0.9{s}" for s in (1, 2, 3)]
+    lines += [f"Epoch {e}/2 Step {s}/5 loss: 0.{e}{s}" for e in (1, 2) for s in range(1, 6)]
+    assert len({p[0] for p in _series("\n".join(lines) + "\n")["loss"]}) == 10
+    lines = [
+        f"Epoch {e}/3 Step {s}/{n} loss: 0.{e}{s:02d}"
+        for e, n in ((1, 10), (2, 9), (3, 11))
+        for s in range(1, n + 1)
+    ]
+    assert len({p[0] for p in _series("\n".join(lines) + "\n")["loss"]}) == 30
+    # A label and a wide gap keep the first pair.
+    assert "loss" in _series("Epoch 1 summary:    loss 0.512, acc 0.871\n" * 2)
+    # A `phase` column keys its rows.
+    table = "epoch  phase  loss    acc\n1      train  0.512   0.801\n1      val    0.634   0.712\n"
+    assert {"train/loss", "val/loss"} <= set(_series(table))
+    # Records holding a size keep their metrics.
+    records = (
+        "{'step': 100, 'lr': 0.0003, 'grad_norm': 1.23, 'batch_size': 64}\n"
+        "{'step': 200, 'lr': 0.00029, 'grad_norm': 0.98, 'batch_size': 64}\n"
+    )
+    assert {"lr", "grad_norm"} <= set(_series(records))
+    # A phase's title labels only the table right under it.
+    later = (
+        "Training:\nepoch 1 loss 0.5\nepoch 2 loss 0.4\nFinal results\n"
+        "model    rmse    mae\nridge    0.512   0.401\nlasso    0.534   0.420\n"
+    )
+    assert "ridge/rmse" in _series(later)
+    # A rate per step is no index; a bar's bracketed phase and a phase's tag are not doubled.
+    rate = "".join(f"step {s} loss 0.{s} tokens_per_step {4000 + s}\n" for s in (1, 2, 3))
+    assert "tokens_per_step" in _series(rate)
+    bars = (
+        "Epoch 1 (Train): 100%|██████████| 10/10 [00:01<00:00, 9.1it/s, train_loss=0.512]\n"
+        "Epoch 1 (Valid): 100%|██████████| 5/5 [00:00<00:00, 9.1it/s, val_loss=0.612]\n"
+    )
+    assert {"train_loss", "val_loss"} <= set(_series(bars))
+    assert "Train_Loss" in _series(
+        "[Train] Epoch 1 Train Loss: 0.512\n[Train] Epoch 2 Train Loss: 0.41\n"
+    )
+    # A plural counter that comes again with another number is a counter after all.
+    again = "Iterations: 100\n  train_loss: 0.52\nIterations: 200\n  train_loss: 0.41\n"
+    assert [p[0] for p in _series(again)["train_loss"]][-1] == 200
+    # A sentence naming its metric by a phrase opening with the metric's word.
+    assert "accuracy_on_the_test_set" in _series(
+        "step 1 loss 0.5\nThe accuracy on the test set is 0.91\n"
+    )

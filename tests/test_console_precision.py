@@ -614,7 +614,7 @@ def test_a_name_saying_which_epoch_or_step_is_an_index_not_a_metric() -> None:
     assert _names("train_loss_step=0.5 lr=0.1\n") == {"train_loss_step", "lr"}
 
 
-def test_a_fitness_is_a_metric_and_a_record_of_sizes_is_settings() -> None:
+def test_a_fitness_is_a_metric_and_a_record_with_a_size_keeps_its_values() -> None:
     line = (
         "Algorithm: OriginalPSO, with params: {'epoch': 20, 'pop_size': 20, 'c1': 2.05},"
         " trial: 1, best fitness: 6.033000433742633\n"
@@ -624,6 +624,11 @@ def test_a_fitness_is_a_metric_and_a_record_of_sizes_is_settings() -> None:
     assert _names("Fitness value of the best solution = 73.88234375286943\n") == {
         "Fitness_value_of_the_best_solution"
     }
-    # A record of settings, a size among them and no metric's name: configuration.
-    assert _names("{'epoch': 20, 'pop_size': 40, 'c1': 2.05, 'c2': 2.05, 'w': 0.4}\n") == set()
+    # A size in a record is no metric; the record's other values are read (a record of
+    # settings, `{'epoch': 20, 'pop_size': 40, 'c1': 2.05}`, cannot be told from a record of
+    # values such as `{'step': 100, 'lr': 0.0003, 'batch_size': 64}` by its shape).
     assert _names("{'epoch': 2, 'loss': 0.41, 'batch_size': 32}\n") == {"loss"}
+    assert _names("{'step': 100, 'lr': 0.0003, 'grad_norm': 1.23, 'batch_size': 64}\n") == {
+        "lr",
+        "grad_norm",
+    }

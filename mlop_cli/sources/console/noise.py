@@ -176,6 +176,9 @@ _UNTIL_RULE = "-"  # a banner: a rule of dashes
 _UNTIL_BLANK = "\n"  # a config printout: a blank line (or the next log record)
 _UNTIL_BALANCED = "()"  # a wrapped object repr: its parentheses closed
 _UNTIL_TITLE = "[]"  # a titled block of estimates or settings: a blank line or the next title
+# A line of the training's output (a counter and its number): no settings block goes on past it.
+_TITLE_RULE = re.compile(r"[ \t]*[-=_*#━─═]{5,}[ \t]*")
+_COUNTER_LINE = re.compile(r"(?i)\b(?:epoch|step|iter|iteration|batch)\b[ :=#\[]*\d")
 _UNTIL_TOTALS = "Σ"  # a model's layer table: the rule after its totals (`Total params: 11,330`)
 # A model's layer table (torchsummary, torchinfo, Keras printed plain): `Layer (type)  Output
 # Shape  Param #`, a row per layer, then its totals: a description of the model, no metric.
@@ -240,8 +243,14 @@ class DumpSkipper:
             return text
         lines = text.split("\n")
         for index, line in enumerate(lines):
-            if self._left and self._close == _UNTIL_TITLE and _DECORATED_TITLE.fullmatch(line):
-                self._left, self._close = 0, ""  # the next title: read, or a block of its own
+            if self._left and self._close == _UNTIL_TITLE:
+                if _TITLE_RULE.fullmatch(line):
+                    self._left, self._close = 0, ""  # its closing rule: the block ends
+                    lines[index] = ""
+                    continue
+                if _DECORATED_TITLE.fullmatch(line) or _COUNTER_LINE.search(line):
+                    # The next title (read, or a block of its own), or the training's output.
+                    self._left, self._close = 0, ""
             if self._left and self._close == _UNTIL_TOTALS and _TOTALS.match(line):
                 self._close = _UNTIL_RULE  # the totals, then the rule that ends the table
             if self._left and self._close == _UNTIL_BLANK and _LOGGER_LINE.match(line):

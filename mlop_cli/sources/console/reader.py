@@ -292,8 +292,11 @@ class _Context:
     positional: dict[int, bool] = field(default_factory=dict)  # per-epoch `Step n/total`
     last_positional: int | None = None
     # The total of the run's `Step n/total` (its first), and whether it reached it this epoch.
+    plural_values: dict[str, str] = field(default_factory=dict)  # see Program.plural_slot
     positional_total: int | None = None
+    positional_epoch: float | None = None
     positional_done: bool = False
+    positional_offset: int | None = None  # the steps the epochs before the current one took
     started: bool = False
     shapes_seen: dict[str, int] = field(default_factory=dict)  # shape -> first held index
     # A step counter printed beside its epoch (see Reader._epoch_counter): its last value and
@@ -491,7 +494,11 @@ class Reader:
 
     def _read_block(self, state: _Stream, folded: str, first_time: float, time: float) -> None:
         """Read a block of ``\\n``-separated records, folded and unwrapped (see read)."""
-        hot = self._hot if state.folds is None and not state.section else None
+        hot = (
+            self._hot
+            if state.folds is None and not state.section and not state.table_phase
+            else None
+        )
         rows: list[tuple[str, ...]] = []
         numbers: list[list[float]] | None = None  # each slot's numbers, when every line matched
         if hot is not None:
@@ -1007,6 +1014,8 @@ class Reader:
 
     def _one(self, state: _Stream, line: str, shape: str, tokens: list[str], when: float) -> None:
         """Read one record: by the fast path when its shape allows, else in full."""
+        if state.table_phase and tokens and state.header is None and state.table is None:
+            state.table_phase = ""  # numbers, and no table: the phase's title was over none
         if state.bar is not None and line.startswith(_WRAP_INDENT):
             # A bar's metrics wrapped onto indented lines, a name's value often on the next
             # line (`train_loss_step:` / `1.405 val_loss:` / `0.973`): each name meets its value.
@@ -1220,6 +1229,21 @@ class Reader:
         step: int | None = None
         epoch: float | None = None
         per_epoch = False
+        if program.plural_slot is not None:
+            # `Iterations: 100` alone: a setting, unless it comes again with another number.
+            value = tokens[program.plural_slot]
+            seen = ctx.plural_values.get(shape)
+            if seen is None and len(ctx.plural_values) < MAX_SHAPES:
+                ctx.plural_values[shape] = value
+            if seen is None or seen == value:
+                return
+            slot = program.plural_slot
+            program = replace(
+                program,
+                plural_slot=None,
+                step=None if program.plural_epoch else slot,
+                epoch=slot if program.plural_epoch else None,
+            )
         if program.epoch is not None:
             epoch = parse_float(tokens[program.epoch])
             if math.isnan(epoch):
@@ -1605,21 +1629,33 @@ class Reader:
     ) -> int:
         """`Step n/total` inside an epoch: global unless it restarts as the epoch changes."""
         ctx = self._ctx
-        if ctx.positional_total is None:
-            ctx.positional_total = total
+        if ctx.positional_total is None or epoch != ctx.positional_epoch:
+            # The epoch's count (a new epoch may have another total): the epochs before it
+            # took their totals' steps.
+            if ctx.positional_epoch is not None and ctx.positional_total and epoch is not None:
+                ctx.positional_offset = (
+                    ctx.positional_offset
+                    if ctx.positional_offset is not None
+                    else int((ctx.positional_epoch - (ctx.epoch_base or 0)) * ctx.positional_total)
+                ) + ctx.positional_total
+            ctx.positional_total, ctx.positional_epoch = total, epoch
+            ctx.positional_done = False
         elif total and total != ctx.positional_total:
             if ctx.positional_done and ctx.last_step is not None:
                 # An evaluation's count of another total after the epoch's reached its end
                 # (`Step: 1/3` after `Step: 10/10`): its values are at the epoch's end.
                 return ctx.last_step
-        else:
-            ctx.positional_done = step >= total if total else False
+            ctx.positional_total = total
+        if total is not None and total == ctx.positional_total:
+            ctx.positional_done = step >= total > 0
         key = program.step if program.step is not None else -1
         per_epoch = ctx.positional.get(key, False)
         if not per_epoch and ctx.last_positional is not None and step < ctx.last_positional:
             per_epoch = ctx.positional[key] = epoch is not None
         ctx.last_positional = step
         if per_epoch and epoch is not None and total:
+            if ctx.positional_offset is not None:
+                return ctx.positional_offset + step
             base = ctx.epoch_base or 0
             return int((epoch - base) * total + step)
         return step
@@ -2228,7 +2264,9 @@ _TITLE = re.compile(r"[ \t]{0,8}[*=#\-]{2,}[ \t]*([A-Za-z][A-Za-z .,()'-]*)")
 
 
 # A phase alone on its line, as a title (`VALIDATION:`, `Test results:`).
-_PHASE_TITLE = re.compile(r"[ \t]*([A-Za-z]+)(?:[ ][A-Za-z]+)?[ \t]*:[ \t]*")
+_PHASE_TITLE = re.compile(
+    r"[ \t]*([A-Za-z]+)(?:[ ](?:results|metrics|scores|set|data|split))?[ \t]*:[ \t]*", re.I
+)
 
 
 def _section_title(line: str) -> str:
@@ -2556,7 +2594,7 @@ def _split_cell(column: _Column, spans: list[tuple[int, int]]) -> list[str] | No
 
 _REMAINING = frozenset(("left", "remaining", "eta"))
 # A column of a row's state (`status` over `InProgress`): text that is not the row's key.
-_STATUS_COLUMNS = frozenset(("status", "state", "stage", "phase"))
+_STATUS_COLUMNS = frozenset(("status", "state"))
 # Counts of a sampler's or a solver's evaluations so far: the rows' step when none is named.
 _CALL_COLUMNS = frozenset(("calls", "ncall", "ncalls", "nfev", "evals", "fevals", "evaluations"))
 _ID_COLUMN = re.compile(r"(?i)(?:\w+[_ ])?id|trial|run")

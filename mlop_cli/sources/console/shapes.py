@@ -162,6 +162,10 @@ class Program:
     inert: bool = False  # no metric, no counter, no bar: nothing to read
     cut: bool = False  # a bar cut at the terminal's width (its postfix has no `]`)
     counts: bool = False  # a name is a count's (`Images`): its values wait to change
+    # A counter named in the plural alone (`Iterations: 100`): a setting until the line comes
+    # again with another number; then the step (or the epoch, ``plural_epoch``).
+    plural_slot: int | None = None
+    plural_epoch: bool = False
     stepless: bool = False  # metrics with no step, epoch, position or bar of their own
     names: list[str] = field(default_factory=list)  # the metrics' names (with the rank), fast
     slots: list[int] = field(default_factory=list)  # their tokens, fast
@@ -177,6 +181,7 @@ class Program:
             or self.epoch is not None
             or self.position is not None
             or self.row
+            or self.plural_slot is not None
         )
         self.names = [f"rank{self.rank}/{n}" if self.rank else n for n, _, _ in self.metrics]
         self.slots = [slot for _, slot, _ in self.metrics]
@@ -354,7 +359,7 @@ def interpret(line: str) -> Program:
             _read_pairs(items, program)
             phase = phased.group(1)
             program.metrics[before:] = [
-                (name if WORDS.findall(name)[:1] in ([], [phase]) else f"{phase}/{name}", slot, k)
+                (name if _opens_with_phase(name) else f"{phase}/{name}", slot, k)
                 for name, slot, k in program.metrics[before:]
             ]
             items = []
@@ -391,6 +396,26 @@ def interpret(line: str) -> Program:
 
 
 _OVER_WORDS = frozenset("over per".split())
+
+
+def _next_key_follows(items: list[_Item], index: int) -> bool:
+    """Whether words (a text value, the next key's name) then a `:` follow from ``index``,
+    before any number: `NormalDist Effective DoF:`, `Mean   Adj. R-squared:`."""
+    for j in range(index, len(items)):
+        item = items[j]
+        if item.text == ":":
+            return True
+        if item.kind not in ("ws", "word") and item.text not in ".-()":
+            return False
+    return False
+
+
+def _opens_with_phase(name: str) -> bool:
+    """Whether a name's first word (or its first part, `val_loss`) is a phase's."""
+    first = re.split(r"[^A-Za-z]+", name.lstrip("_"), maxsplit=1)[0].lower()
+    return first in PHASES
+
+
 # A phase in brackets in a bar's description (`Epoch (train)`, `[valid]`).
 _BRACKETED_PHASE = re.compile(r"[(\[]([A-Za-z]+)[)\]]")
 
@@ -443,7 +468,9 @@ def _qualifier_group(items: list[_Item], index: int) -> int | None:
 
 # (three words, then text: `{3,}` before `[^\d:=]*`, which takes more words too, backtracked
 # quadratically on a long line)
-_LABELLED_TEXT = re.compile(r"[ ]*:[ ]+(?:[^\s:=]*[^\d\s:=.+\-][^\s:=]*[ ]+){3}[^:=]*$")
+# (Each word is taken whole, `(?=(…))\1` being an atomic group: a word may be read one way only,
+# so that a line of 64 KiB is read in linear time.)
+_LABELLED_TEXT = re.compile(r"[ ]*:[ ]+(?:(?=[^\s:=]*[^\d\s:=.+\-])(?=([^\s:=]+))\1[ ]+){3}[^:=]*$")
 _CELL_TEXT = re.compile(r"[A-Za-z_][\w.()\-]*")
 
 
@@ -631,12 +658,6 @@ def _read_object(
         return False
     if python and texts > len(found):
         return True  # a Python repr of mostly text: configuration
-    if (
-        python
-        and any(count_kind(name) == SIZE for name, _ in found)
-        and not any(_holds_metric_word([name]) for name, _ in found)
-    ):
-        return True  # `{'epoch': 20, 'pop_size': 40, 'c1': 2.05}`: settings, sizes among them
     for name, slot in found:
         if not name or name in IGNORED_NAMES:
             continue
@@ -658,6 +679,7 @@ def _read_object(
 
 # A sentence's verb saying what a value is (`the average loss is 7641.35`).
 _COPULAS = frozenset(("is", "was", "are", "were"))
+_ARTICLES = frozenset(("the", "a", "an", "and", "so"))
 # A record's key whose text value names its phase (`{'step': 50, 'split': 'test', …}`).
 _PHASE_KEYS = frozenset(("split", "phase", "mode", "subset", "stage", "partition"))
 
@@ -819,8 +841,13 @@ def count_kind(name: str) -> int:
     lowered = [part for w in words for part in w.lower().split("_") if part]
     if any(w in _SIZE_WORDS or w in _CODE_WORDS for w in lowered):
         return SIZE
-    if len(lowered) > 1 and (
-        lowered[-1] in _INDEX_WORDS or (lowered[0] in _INDEX_WORDS and lowered[-1].endswith("ed"))
+    if (
+        len(lowered) > 1
+        and "per" not in lowered
+        and (
+            lowered[-1] in _INDEX_WORDS
+            or (lowered[0] in _INDEX_WORDS and lowered[-1].endswith("ed"))
+        )
     ):
         # `best_epoch=3`, `stopped_iteration: 40`, `Epoch loaded: 6`: which epoch, not how well
         return SIZE
@@ -874,9 +901,13 @@ def _name_of(words: list[str], explicit: bool, span: list[str] | None = None) ->
         # saying what a metric is; its name is the words after the sentence's last small word.
         phrase = words[:-1]
         stops = [i for i, w in enumerate(phrase) if w.lower() in STOP_WORDS]
-        if stops:
-            phrase = phrase[stops[-1] + 1 :]
-        if phrase and len(phrase) <= 4 and _holds_metric_word(phrase):
+        tail = phrase[stops[-1] + 1 :] if stops else phrase
+        if tail and len(tail) <= 4 and _holds_metric_word(tail):
+            return "_".join(tail)
+        # `The accuracy on the test set is 0.91`: a phrase opening with a metric's word, whole.
+        while phrase and phrase[0].lower() in _ARTICLES:
+            phrase = phrase[1:]
+        if phrase and len(phrase) <= 8 and _holds_metric_word(phrase[:1]):
             return "_".join(phrase)
         return None
     if len(words) == 1:
@@ -1210,7 +1241,7 @@ def _read_pairs(items: list[_Item], program: Program) -> None:  # one pass, one 
                     label
                     and all(w.lower() in PHASES for w in label)
                     and (
-                        (words[0].lower() in PHASES and words[0].lower() != label[-1].lower())
+                        words[0].lower() in PHASES
                         or (phase_counters and head != words[0].lower() and head in PHASES)
                     )
                 )
@@ -1314,6 +1345,7 @@ def _read_pairs(items: list[_Item], program: Program) -> None:  # one pass, one 
                     and items[after].kind == "word"
                     and items[after].start - item.end >= 3
                     and (after + 1 >= count or items[after + 1].kind == "ws")
+                    and _next_key_follows(items, after + 1)
                 ):
                     # `Distribution:          NormalDist Effective DoF:   25.9`: a key aligned
                     # in a column of keys, its text value after a wide gap; the next key
@@ -1529,10 +1561,13 @@ def _read_pairs(items: list[_Item], program: Program) -> None:  # one pass, one 
             for name, slot, kind in program.metrics
         ]
     if plural_counts and not program.metrics and not program.bar:
-        # `Train steps: 200`, `Epochs: 3` alone: how many, a setting; no counter of the run.
+        # `Train steps: 200`, `Epochs: 3` alone: how many, a setting, no counter of the run,
+        # unless the line comes again with another number (the reader sees to it).
         if program.step in plural_counts:
+            program.plural_slot, program.plural_epoch = program.step, False
             program.step = None
         if program.epoch in plural_counts:
+            program.plural_slot, program.plural_epoch = program.epoch, True
             program.epoch = None
             program.per_epoch = False
     if settings:
