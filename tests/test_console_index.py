@@ -170,3 +170,30 @@ def test_mlop_parse_reports_what_the_indexer_stores_records_held_until_the_end(
     held = [line for line in document["lines"] if line["shape"] == "held"]
     assert held and all("waiting for its step" in line["note"] for line in held)
     assert document["lines"][-1]["text"] == "(end of the output)"
+
+
+def test_mlop_parse_ends_a_configuration_printout_at_its_blank_line_as_the_indexer_does(
+    tmp_path: Path,
+) -> None:
+    """Hydra's log: `… - Config:`, the YAML, a blank line, then the epochs. `mlop parse` left
+    blank lines out of its reading, so the printout never ended there and it read nothing."""
+    from tests.console_score import parse
+
+    log = tmp_path / "train.log"
+    log.write_text(
+        "[2026-12-07 02:01:26,123][__main__][INFO] - Config:\n"
+        "model:\n  hidden: 64\n  dropout: 0.1\noptim:\n  lr: 0.01\n\n"
+        + "".join(
+            f"[2026-12-07 02:01:2{e},123][__main__][INFO] - Epoch {e}: loss=0.{9 - e} acc=0.{e}\n"
+            for e in range(1, 4)
+        )
+    )
+    result = subprocess.run(
+        mlop_argv("parse", str(log), "--json"), capture_output=True, env=clean_env()
+    )
+    assert result.returncode == 0, result.stderr
+    metrics = json.loads(result.stdout)["metrics"]
+    assert {n: v["count"] for n, v in metrics.items()} == {
+        n: len(p.points) for n, p in parse(log.read_bytes()).items()
+    }
+    assert metrics["loss"]["count"] == 3

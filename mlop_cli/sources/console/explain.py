@@ -88,6 +88,9 @@ def explain(
             first = number
             if not line.strip():
                 number += span - 1
+                if builtins:
+                    skipper.skip(line)  # (a blank line ends a configuration printout)
+                    reader.read(1, line, 0.0, 0.0, final=True)  # (and a titled block, a box)
                 continue
             report = LineReport(number, parts[0])
             if builtins:
