@@ -16,10 +16,10 @@ from tests import console_score
 ENTRIES = console_score.entries()
 
 # What the reader reaches on this corpus today, rounded down: a floor, not a target. (The
-# corpus grew from 117 to 198 entries on 2026-12-06 and to 285 on 2026-12-07, each time with
+# corpus grew from 117 to 198 entries on 2026-12-06 and to 297 on 2026-12-07, each time with
 # libraries whose output is harder than the first ones': the floors are those of the larger
 # corpus. The 198 entries of 2026-12-06 alone still score 0.977 / 0.942 / 0.923 / 0.972.)
-FLOORS = {"value_recall": 0.93, "series_recall": 0.89, "steps": 0.89, "precision": 0.92}
+FLOORS = {"value_recall": 0.93, "series_recall": 0.89, "steps": 0.88, "precision": 0.91}
 
 
 @pytest.fixture(scope="module")
@@ -28,9 +28,9 @@ def scores() -> list[console_score.EntryScore]:
 
 
 def test_the_corpus_spans_many_libraries() -> None:
-    assert len(ENTRIES) >= 280
+    assert len(ENTRIES) >= 290
     libraries = {console_score.library_of(entry) for entry in ENTRIES}
-    assert len(libraries) >= 95, sorted(libraries)
+    assert len(libraries) >= 100, sorted(libraries)
 
 
 @pytest.mark.parametrize("measure", sorted(FLOORS))
@@ -60,6 +60,10 @@ KNOWN_UNREAD = {
     # keyed by model with a text column of names (`knn  K Neighbors Classifier  0.9571 …`).
     "real_pycaret_compare": "a wrapped frame with a column of text",
     "real_pycaret_compare_pty": "a wrapped frame with a column of text",
+    # PyTorch's tutorials printing a loss with no name: `0m 2s (- 0m 14s) (5 16%) 1.3973`,
+    # `1000 5% (0m 0s) 2.8078 Heco / English ✗ (Spanish)`.
+    "real_hand_seq2seq_tutorial": "a loss printed with no name",
+    "real_hand_char_rnn_tutorial": "a loss printed with no name",
 }
 
 
