@@ -26,6 +26,17 @@ class Tee(io.TextIOBase):
         self.under.flush()
 
 
+def teed(fn) -> list[str]:
+    """Run ``fn`` with sys.stdout copied (a `Tee`); the lines it printed."""
+    tee = Tee(sys.stdout)
+    sys.stdout = tee
+    try:
+        fn()
+    finally:
+        sys.stdout = tee.under
+    return "".join(tee.buf).splitlines()
+
+
 class FdTee:
     def __init__(self, fd: int = 2) -> None:
         (sys.stdout if fd == 1 else sys.stderr).flush()

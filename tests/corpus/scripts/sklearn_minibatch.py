@@ -22,19 +22,8 @@ sys.path.insert(0, os.path.dirname(__file__))
 import _truth
 import numpy as np
 import sklearn
-from _fdtee import Tee
+from _fdtee import teed
 from sklearn.datasets import make_blobs
-
-
-def teed(fn):
-    tee = Tee(sys.stdout)
-    sys.stdout = tee
-    try:
-        fn()
-    finally:
-        sys.stdout = tee.under
-    return "".join(tee.buf).splitlines()
-
 
 which = sys.argv[1]
 X, _ = make_blobs(n_samples=3000, centers=5, n_features=8, random_state=0)

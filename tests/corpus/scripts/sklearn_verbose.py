@@ -24,23 +24,11 @@ import warnings
 
 sys.path.insert(0, os.path.dirname(__file__))
 
-import _truth  # noqa: E402
-from _fdtee import Tee  # noqa: E402
-import numpy as np  # noqa: E402
-import sklearn  # noqa: E402
-from sklearn.datasets import make_classification  # noqa: E402
-
-
-
-def teed(fn):
-    tee = Tee(sys.stdout)
-    sys.stdout = tee
-    try:
-        fn()
-    finally:
-        sys.stdout = tee.under
-    return "".join(tee.buf).splitlines()
-
+import _truth
+import numpy as np
+import sklearn
+from _fdtee import teed
+from sklearn.datasets import make_classification
 
 which = sys.argv[1]
 X, y = make_classification(n_samples=600, n_features=12, n_informative=6, random_state=0)
