@@ -1,7 +1,7 @@
 """pykan (Kolmogorov-Arnold network) KAN.fit() with LBFGS on pykan's own create_dataset toy
 function: the tqdm bar whose description pykan rewrites every step with train/test loss and reg.
 
-Versions: pykan 0.2.8, torch 2.13.0+cpu, tqdm 4.67.3, numpy 2.4.6, Python 3.11.
+Versions: pykan 0.2.8, torch 2.13.0+cpu, tqdm 4.70.1, numpy 2.4.6, Python 3.11.
 Capture (repository root, venv /work/venvs/corpus-w-1):
     python tests/corpus/scripts/capture.py pipe real_pykan_fit -- python tests/corpus/scripts/pykan_fit.py
     python tests/corpus/scripts/capture.py pty  real_pykan_fit_pty -- python tests/corpus/scripts/pykan_fit.py
