@@ -632,3 +632,9 @@ def test_a_fitness_is_a_metric_and_a_record_with_a_size_keeps_its_values() -> No
         "lr",
         "grad_norm",
     }
+
+
+def test_a_status_message_in_lower_case_and_a_version_are_not_metrics() -> None:
+    # pykan's `saving model version 0.1` (a status message opening with its verb, lower case).
+    assert _names("saving model version 0.1\n") == set()
+    assert _names("model_version: 3 loss 0.5\n") == {"loss"}

@@ -811,7 +811,7 @@ _WORK_COUNTS = frozenset("fevals evals evaluations calls fcalls".split())
 # Words of the data itself, not of a measure of the training: an example's label, the
 # prediction made for it, an identifier, a seed (`current label`, `current predict`).
 _DATA_WORDS = frozenset(
-    "label labels predict prediction predictions pred id ids seed index idx".split()
+    "label labels predict prediction predictions pred id ids seed index idx version".split()
 )
 _N_COUNT = re.compile(
     r"(?:[\w.]+/)?(?:n[/_][a-z]+|n[A-Z][A-Za-z]*"
@@ -1055,7 +1055,7 @@ def _read_pairs(items: list[_Item], program: Program) -> None:  # one pass, one 
                 first_word_seen = True
                 # A status message opens with its verb (`Using 8 workers, batch size 32, lr
                 # 0.001`, `Loading 1000 images`): a sentence, whose settings are not results.
-                prose = prose or item.text in _STATUS_VERBS
+                prose = prose or item.text.capitalize() in _STATUS_VERBS
             broke = after_value = explicit = False
             index += 1
             continue
