@@ -1859,3 +1859,20 @@ def test_rules_of_this_corpus_round_hold_where_they_should_not_fire():
     assert "accuracy_on_the_test_set" in _series(
         "step 1 loss 0.5\nThe accuracy on the test set is 0.91\n"
     )
+
+
+def test_rays_process_prefixes_and_a_distributed_runs_ranks():
+    """Ray prefixes a worker's output with its process (`(RayTrainWorker pid=6631) {…}`) and
+    logs its own C++ lines with a bracketed header: no pid is a metric, the record after the
+    prefix is read, ranks are identifiers, and a result's label does not double its phases."""
+    text = (
+        "(RayTrainWorker pid=6631) {'epoch': 0, 'train_loss': 3.2661, 'val_loss': 2.3719}\n"
+        "(PlacementGroupCleaner pid=6596) Failed to query Ray Train Controller actor state. 3\n"
+        "[2026-12-07 02:17:49,968 E 6534 6559] core_worker.cc:2465: Actor with class name: 12\n"
+        "- (ip=192.0.2.2, pid=6631) world_rank=0, local_rank=0, node_rank=0\n"
+        "Setting up process group for: env:// [rank=0, world_size=2]\n"
+        "(RayTrainWorker pid=6631) {'epoch': 1, 'train_loss': 1.2661, 'val_loss': 1.3719}\n"
+        "Training result: {'epoch': 1, 'train_loss': 1.2661, 'val_loss': 1.3719}\n"
+    )
+    series = _series(text)
+    assert set(series) == {"train_loss", "val_loss"}, set(series)

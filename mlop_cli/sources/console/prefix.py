@@ -39,6 +39,8 @@ _ANCHOR = re.compile(
   | \[[IWEDC][ ](?:{_TS})\][ ]?                                             # optuna `[I 2026-…]`
   | \[(?:{_TS})\][ ]?(?:[-|:][ ])?                                           # `[2026-12-06 10:11:12]`
   | \[(?:{_TS})[ ]+[\w.<>\-]+\]:?[ ]*                                         # `[12/06 10:11:12 d2.engine]:`
+  | \[(?:{_TS})[ ]+[IWEFD][ ]+\d+[ ]+\d+\][ ]?                              # Ray's `[2026-… E 6534 6559]`
+  | \((?:[\w.:]+[ ])?pid=\d+(?:,[ ]ip=[\d.]+)?\)[ ]?                          # Ray's `(RayTrainWorker pid=6631)`
   | (?:{_TS})[ ]?(?:[-|:>]+[ ]|[ ])?                                         # a bare time or date
   | \[(?:{_LEVEL})(?:\|[\w.<>\-]+:\d+)?\][ ]?(?:[\w.<>\-]+:\d+[ ]?>>[ ]?)?  # `[INFO]`, HF `[INFO|trainer.py:1619] … >>`
   | \((?:{_LEVEL})\)[ ]?
@@ -51,6 +53,7 @@ _NEXT_TO_ANCHOR = re.compile(
     [-|][ ]+(?=\S)                                  # a separator
   | [\w.<>\-]+:(?:[\w.<>\-]+:)?\d+[ ]+-[ ]          # loguru `__main__:train:59 - `, `yolox.core.trainer:261 - `
   | [\w.<>]+(?:\.py)?:\d+\][ ]?                     # `train.py:42] `
+  | [\w.<>\-]+\.(?:cc|cpp|c|h|py):\d+:[ ]           # `core_worker.cc:2465: `
   | \[[\w.<>\-]+(?:\.py)?:\d+(?::[\w<>]+)?\][ ]?    # `[train.py:42]`, `[logging.py:96:log_dist]`
   | \[[A-Za-z_][\w.<>\-]*\]:?[ ]?(?=\S)              # `[trainer]`, `[d2.utils.events]:`
   | [\w.<>]+[ ]-[ ](?=\S)                           # `trainer - ` (between time and level)

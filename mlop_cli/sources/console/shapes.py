@@ -335,9 +335,16 @@ def interpret(line: str) -> Program:
             if phases:
                 label = "_".join(phases)
                 program.metrics = [
-                    (n if n.lower().startswith(label.lower()) else f"{label}/{n}", slot, k)
+                    (
+                        n
+                        if n.lower().startswith(label.lower()) or _opens_with_phase(n)
+                        else f"{label}/{n}",
+                        slot,
+                        k,
+                    )
                     for n, slot, k in program.metrics
-                ]  # (`eval: {'eval_loss': …}` is eval_loss already)
+                ]  # (`eval: {'eval_loss': …}` is eval_loss already; `Training result:
+                # {'train_loss': …, 'val_loss': …}` names its phases itself)
             program.per_epoch = program.epoch is not None and program.step is None
             _count_so_far_is_the_step(line, spans, program)
             return program
@@ -875,10 +882,19 @@ def is_data_name(name: str) -> bool:
     """Whether a name is of the data itself (an example's label or prediction, an identifier,
     a seed), not of a measure: `current label`, `current_predict`, `weighted label sum`. A
     name holding a metric's word is a measure (`label_smoothing_loss`)."""
-    words = WORDS.findall(name.rsplit("/", 1)[-1])
+    base = name.rsplit("/", 1)[-1]
+    if base.lower() in _RANK_NAMES:
+        return True  # `world_rank=0`, `[rank=0, world_size=2]`: which process, not a measure
+    words = WORDS.findall(base)
     if not words or _holds_metric_word(words):
         return False
     return any(part in _DATA_WORDS for w in words for part in w.lower().split("_"))
+
+
+# Names of a process's place in a distributed run.
+_RANK_NAMES = frozenset(
+    "rank local_rank world_rank node_rank global_rank group_rank process_index pid".split()
+)
 
 
 def _holds_metric_word(words: list[str]) -> bool:
