@@ -1876,3 +1876,22 @@ def test_rays_process_prefixes_and_a_distributed_runs_ranks():
     )
     series = _series(text)
     assert set(series) == {"train_loss", "val_loss"}, set(series)
+
+
+def test_a_labelled_record_keeps_its_own_epoch_and_reads_of_any_size_agree():
+    """`Training result: {'epoch': 3, …}` after the epochs' records: the label says no epoch,
+    so the record's own places it, with the others (it was emitted ahead of the records still
+    waiting for their steps, at a step that depended on the size of the reads)."""
+    from tests.console_score import parse
+
+    text = (
+        "".join(
+            f"{{'epoch': {e}, 'train_loss': {3.0 - e / 2}, 'val_loss': {2.0 - e / 3}}}\n"
+            for e in range(4)
+        )
+        + "Training result: {'epoch': 3, 'train_loss': 1.5, 'val_loss': 1.0}\n"
+    )
+    data = text.encode()
+    whole = parse(data, 1 << 20)
+    assert repr(parse(data, 37)) == repr(whole)
+    assert [epoch for _, epoch, _ in whole["train_loss"].points] == [0.0, 1.0, 2.0, 3.0, 3.0]

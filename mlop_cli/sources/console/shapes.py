@@ -329,7 +329,10 @@ def interpret(line: str) -> Program:
                 for m in program.metrics
                 if not any(part.lower() in _SETTING_LABELS for part in m[0].split("/")[:-1])
             ]
-            program.epoch, program.step = head.epoch, head.step
+            # The label's counters place the record (`epoch 0: {…}`); a label without one
+            # leaves the record's own (`Training result: {'epoch': 3, …}`).
+            if head.epoch is not None or head.step is not None or not program.record_epoch:
+                program.epoch, program.step = head.epoch, head.step
             program.positional_step, program.total = head.positional_step, head.total
             phases = [w for w in WORDS.findall(message[:brace]) if w.lower() in PHASES]
             if phases:
@@ -345,7 +348,9 @@ def interpret(line: str) -> Program:
                     for n, slot, k in program.metrics
                 ]  # (`eval: {'eval_loss': …}` is eval_loss already; `Training result:
                 # {'train_loss': …, 'val_loss': …}` names its phases itself)
-            program.per_epoch = program.epoch is not None and program.step is None
+            program.per_epoch = (
+                program.epoch is not None and program.step is None and head.epoch is not None
+            )
             _count_so_far_is_the_step(line, spans, program)
             return program
         # Settings, or a record no label places: its numbers are read by no shape.
