@@ -1895,3 +1895,25 @@ def test_a_labelled_record_keeps_its_own_epoch_and_reads_of_any_size_agree():
     whole = parse(data, 1 << 20)
     assert repr(parse(data, 37)) == repr(whole)
     assert [epoch for _, epoch, _ in whole["train_loss"].points] == [0.0, 1.0, 2.0, 3.0, 3.0]
+
+
+def test_the_first_counter_column_a_tagged_counter_and_epoch_records_after_steps():
+    """`| niter |f evals|CG iter| obj func |` (SciPy's trust-constr): the first counter column
+    is the step, not the inner `CG iter`; `basinhopping step 3: f -0.74` opens with its
+    algorithm's tag before the counter; `{'epoch': 1, 'val_loss': …}` after records with
+    their own `'step'` is at the step they reached."""
+    table = "| niter |f evals|CG iter|  obj func   |\n|-------|-------|-------|-------------|\n"
+    table += "".join(
+        f"|  {n:3d}  |  {2 * n:3d}  |  {c:3d}  | {1 / n:+.4e} |\n"
+        for n, c in ((1, 0), (2, 3), (3, 1))
+    )
+    assert [s for n, s, _ in _points_of([table]) if n == "obj_func"] == [1, 2, 3]
+    tagged = "".join(f"basinhopping step {s}: f {-s / 10} lowest_f {-s / 10}\n" for s in (1, 2))
+    assert [s for n, s, _ in _points_of([tagged]) if n == "f"] == [1, 2]
+    records = (
+        "{'step': 8, 'loss': 1.04}\n{'step': 16, 'loss': 0.93}\n"
+        "{'epoch': 1, 'val_loss': 0.91}\n{'step': 24, 'loss': 0.87}\n"
+        "{'epoch': 2, 'val_loss': 0.88}\n"
+    )
+    series = _series(records)
+    assert [(s, e) for s, e, _ in series["val_loss"]] == [(16, 1.0), (24, 2.0)]

@@ -186,6 +186,7 @@ _STEP_COLUMNS = frozenset(
         "i",
         "iters",
         "nit",
+        "niter",
         "it",
         "trial",
         "global_step",
@@ -1297,6 +1298,18 @@ class Reader:
                 end = int((epoch - (ctx.epoch_base or 0) + 1) * ctx.line_total)
                 if end - ctx.line_total < step < end - 1:
                     step = end  # (a count from 0 whose last line shows `[3/4]` showed the end)
+        elif (
+            program.record_epoch
+            and epoch is not None
+            and ctx.line_steps
+            and not ctx.bar_active
+            and ctx.last_step is not None
+            and program.metrics
+        ):
+            # `{'epoch': 1, 'val_loss': …}` after records with steps of their own (`{'step': 24,
+            # 'loss': …}`): the epoch's values, at the step the run's lines reached.
+            step = LastStep(ctx.last_step)
+            per_epoch = True
         elif program.record_epoch and epoch is not None and epoch > 0 and not ctx.no_bar:
             # Records at fractional epochs (`{'loss': …, 'epoch': 0.33}`): while the run's bar
             # counts steps, steps are proportional to epochs, anchored at the bar's step for the
@@ -2516,7 +2529,8 @@ def _row_program(table: _Table, line: str) -> Program | None:
             program.epoch = slot
             program.per_epoch = True
         elif _step_column(lowered):
-            program.step = slot
+            if program.step is None:
+                program.step = slot  # the first counter column (`niter` before `CG iter`)
         elif lowered in _CALL_COLUMNS and not any(_column_kind(c) == "step" for c in columns):
             program.step = slot  # `Calls`: the work done so far, the x axis a sampler has
         else:

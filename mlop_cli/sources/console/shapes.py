@@ -1220,7 +1220,10 @@ def _read_pairs(items: list[_Item], program: Program) -> None:  # one pass, one 
                     words, span_words, after_value = [], [], True
                     index += 1
                     continue
-            if words and _is_counter(words, span_words, explicit, item):
+            if words and (
+                _is_counter(words, span_words, explicit, item)
+                or _tagged_counter(words, span_words, items, index, item)
+            ):
                 lowered = words[-1].lower()
                 phase = words[:-1]
                 if lowered.endswith("s") and lowered not in ("its",) and item.text.isdigit():
@@ -1705,6 +1708,19 @@ def _is_counter(words: list[str], span_words: list[str], explicit: bool, item: _
     # epoch: 30` is prose.
     before = span_words[: len(span_words) - 1] if span_words else []
     return all(w.lower() in PHASES or w.lower() in _MARKER_WORDS for w in before) or not before
+
+
+def _tagged_counter(
+    words: list[str], span_words: list[str], items: list[_Item], index: int, item: _Item
+) -> bool:
+    """`basinhopping step 3: f -0.74`, `Warmup step 10: lr 0.001`: one word opening the line
+    (a tag: the algorithm's, the phase's) before a counter that heads the line with its `:`."""
+    if len(words) != 2 or len(span_words) != 2 or not item.text.isdigit():
+        return False
+    if _is_counter_words(words[-1:]) is None or not _opens_message(items, index, 2):
+        return False
+    after = _next_significant(items, index)
+    return after is not None and items[after].text == ":"
 
 
 def _read_position(
