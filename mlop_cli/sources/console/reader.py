@@ -860,6 +860,7 @@ class Reader:
             and ctx.no_bar
             and ctx.started
             and not ctx.bar_active
+            and not (ctx.line_steps and ctx.last_step is not None)  # (_apply: the lines' step)
             and program.epoch is not None
             and program.step is None
             and program.position is None
