@@ -1876,6 +1876,13 @@ def test_rays_process_prefixes_and_a_distributed_runs_ranks():
     )
     series = _series(text)
     assert set(series) == {"train_loss", "val_loss"}, set(series)
+    # Which run of several (k-prototypes' restarts) is no metric either.
+    runs = "".join(
+        f"Run: {r}, iteration: {i}/100, moves: {9 - i}, ncost: {1556 - r - i}.5\n"
+        for r in (1, 2)
+        for i in (1, 2)
+    )
+    assert "Run" not in _series(runs)
 
 
 def test_a_labelled_record_keeps_its_own_epoch_and_reads_of_any_size_agree():

@@ -896,9 +896,9 @@ def is_data_name(name: str) -> bool:
     return any(part in _DATA_WORDS for w in words for part in w.lower().split("_"))
 
 
-# Names of a process's place in a distributed run.
+# Names of a process's place in a distributed run, or of which run of several it is.
 _RANK_NAMES = frozenset(
-    "rank local_rank world_rank node_rank global_rank group_rank process_index pid".split()
+    "rank local_rank world_rank node_rank global_rank group_rank process_index pid run".split()
 )
 
 
