@@ -94,11 +94,11 @@ def test_holdout_scores_stay_above_their_floors(measure: str) -> None:
     )
 
 
-# Piped captures whose records at fractional epochs reach the reader in a lump behind the bar
-# (block-buffered stdout after a stderr bar): their steps are proportional to epochs as far
-# as the read holds them, so a read ending between two records places them a little
-# differently ("close when output reaches a pipe in blocks", docs/console.md). Their values
-# are the same in any reads; their steps and order may differ.
+# Piped captures whose records at epochs wait for a step in a lump (behind a stderr bar, or
+# with no bar yet: block-buffered stdout): their steps are placed as far as the read holds
+# them, so a read ending between two records places them a little differently ("close when
+# output reaches a pipe in blocks", docs/console.md). Their values are the same in any reads;
+# their steps and order may differ.
 IN_BLOCKS = {
     "real_hf_bert_early_stop",
     "real_sentence_transformers_trainer",
