@@ -1924,3 +1924,21 @@ def test_the_first_counter_column_a_tagged_counter_and_epoch_records_after_steps
     )
     series = _series(records)
     assert [(s, e) for s, e, _ in series["val_loss"]] == [(16, 1.0), (24, 2.0)]
+
+
+def test_a_line_announcing_an_evaluation_labels_the_lines_to_the_next_epoch():
+    """PaddlePaddle's `Model.fit`: `Eval begin...`, then a line with the training's own names
+    (`step 10/10 - loss: 1.46 - acc: 0.66`): the evaluation's values, never points of the
+    training's series; the next `Epoch 2/3` ends the block."""
+    text = ""
+    for epoch in (1, 2):
+        text += f"Epoch {epoch}/2\n"
+        text += "".join(
+            f"step {s}/50 - loss: {1 / (epoch * s):.4f} - acc: 0.{epoch}{s} - 1ms/step\n"
+            for s in (10, 50)
+        )
+        text += f"Eval begin...\nstep 10/10 - loss: 1.{epoch}621 - acc: 0.6625 - 744us/step\n"
+        text += "Eval samples: 320\n"
+    series = _series(text)
+    assert set(series) == {"loss", "acc", "Eval/loss", "Eval/acc"}, set(series)
+    assert len(series["loss"]) == 4 and [v for _, _, v in series["Eval/loss"]] == [1.1621, 1.2621]

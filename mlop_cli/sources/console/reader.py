@@ -54,6 +54,7 @@ from mlop_cli.sources.console.shapes import (
     fold_glyphs,
     interpret,
     is_count_name,
+    opens_with_phase,
     parse_float,
     token_spans,
 )
@@ -270,6 +271,8 @@ class _Stream:
     section: str = ""  # the phase a title names for the block of pairs under it
     section_lines: int = 0  # lines of that block read
     table_phase: str = ""  # the phase a title names for the next table (`TEST:` over its rows)
+    phase_block: str = ""  # the phase a line announced (`Eval begin...`) for the lines after it
+    phase_lines: int = 0  # lines of that block read
 
 
 @dataclass(slots=True)
@@ -497,7 +500,10 @@ class Reader:
         """Read a block of ``\\n``-separated records, folded and unwrapped (see read)."""
         hot = (
             self._hot
-            if state.folds is None and not state.section and not state.table_phase
+            if state.folds is None
+            and not state.section
+            and not state.table_phase
+            and not state.phase_block
             else None
         )
         rows: list[tuple[str, ...]] = []
@@ -960,6 +966,9 @@ class Reader:
             self._end_box(state, None)
         state.folds = None
         state.table_phase = ""
+        if state.phase_lines:
+            state.phase_block, state.phase_lines = "", 0  # (a blank before its first line: a
+            # terminal's redraw after the announcement, `Eval begin...\r\n\rstep 10/10 …`)
         if state.section and state.section_lines:
             state.section, state.section_lines = "", 0
 
@@ -971,6 +980,13 @@ class Reader:
         cached as theirs caches it."""
         if state.section:
             state.section, state.section_lines = "", 0  # other text: the titled block ended
+        begins = _PHASE_BEGINS.fullmatch(line) if len(line) < 40 else None
+        if begins is not None:
+            # `Eval begin...`: the lines after it are the evaluation's, to the next epoch.
+            word = begins.group(1)
+            state.phase_block = _PHASE_OF.get(word.lower(), word)
+            state.phase_lines = 0
+            return True
         if line.rstrip().endswith(_TITLE_ENDS):
             label = _section_title(line)
             if label:
@@ -1144,7 +1160,21 @@ class Reader:
                 self._maybe_header(state, description)
         if state.section:
             program = self._under_title(state, program)
-        self._run_program(state, program, line.startswith(_WRAP_INDENT), shape, tokens, when)
+        run = program
+        if state.phase_block:
+            if program.epoch is not None and not program.record_epoch:
+                state.phase_block, state.phase_lines = "", 0  # the next epoch: it is over
+            elif program.metrics:
+                phase = state.phase_block
+                state.phase_lines += 1
+                run = replace(
+                    program,
+                    metrics=[
+                        (n if opens_with_phase(n) else f"{phase}/{n}", slot, k)
+                        for n, slot, k in program.metrics
+                    ],
+                ).finish()
+        self._run_program(state, run, line.startswith(_WRAP_INDENT), shape, tokens, when)
         if not program.row and table_key == 0 and not program.inert:
             self._heat(shape, program, tokens)
         elif program.row and table_key and not any(c in shape for c in _BOX_SIDES):
@@ -2277,6 +2307,13 @@ _TITLE_ENDS = ("*", "=", "#", "-")
 _TITLE = re.compile(r"[ \t]{0,8}[*=#\-]{2,}[ \t]*([A-Za-z][A-Za-z .,()'-]*)")
 
 
+# A line announcing that a phase begins (`Eval begin...`, `Evaluating...`, `Validation start`).
+_PHASE_BEGINS = re.compile(
+    r"[ \t]*(eval|evaluation|evaluating|validation|validating|valid|val|test|testing)"
+    r"(?:[ ]+(?:begin|begins|started|start|starts|loop|phase))?[ \t]*(?:\.\.\.|…)?[ \t]*",
+    re.I,
+)
+_PHASE_OF = {"evaluating": "eval", "evaluation": "eval", "validating": "val", "testing": "test"}
 # A phase alone on its line, as a title (`VALIDATION:`, `Test results:`).
 _PHASE_TITLE = re.compile(
     r"[ \t]*([A-Za-z]+)(?:[ ](?:results|metrics|scores|set|data|split))?[ \t]*:[ \t]*", re.I

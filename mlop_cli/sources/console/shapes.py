@@ -340,7 +340,7 @@ def interpret(line: str) -> Program:
                 program.metrics = [
                     (
                         n
-                        if n.lower().startswith(label.lower()) or _opens_with_phase(n)
+                        if n.lower().startswith(label.lower()) or opens_with_phase(n)
                         else f"{label}/{n}",
                         slot,
                         k,
@@ -371,7 +371,7 @@ def interpret(line: str) -> Program:
             _read_pairs(items, program)
             phase = phased.group(1)
             program.metrics[before:] = [
-                (name if _opens_with_phase(name) else f"{phase}/{name}", slot, k)
+                (name if opens_with_phase(name) else f"{phase}/{name}", slot, k)
                 for name, slot, k in program.metrics[before:]
             ]
             items = []
@@ -422,7 +422,7 @@ def _next_key_follows(items: list[_Item], index: int) -> bool:
     return False
 
 
-def _opens_with_phase(name: str) -> bool:
+def opens_with_phase(name: str) -> bool:
     """Whether a name's first word (or its first part, `val_loss`) is a phase's."""
     first = re.split(r"[^A-Za-z]+", name.lstrip("_"), maxsplit=1)[0].lower()
     return first in PHASES
