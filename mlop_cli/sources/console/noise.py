@@ -136,7 +136,6 @@ _BANNER_START = re.compile(
     r"|[ \t]*(?:[A-Z][a-z]+[ ]){0,3}(?:[Hh]yper[-_ ]?)?(?:[Pp]arameters|[Pp]arams|[Hh]params"
     r"|[Aa]rguments|[Aa]rgs|[Cc]onfig(?:uration)?|[Oo]ptions|[Ss]ettings)):[ ]*$"
 )
-_BANNER_END = re.compile(r"^-{20,}$")
 # A decorated title over a block of a fitted model's parameters or of settings (`[[Variables]]`,
 # `[[Correlations]] (unreported correlations are < 0.100)`, `<Initial Parameters>`,
 # `== Hyperparameters ==`): its block holds estimates or settings, to a blank line or the next
@@ -311,7 +310,7 @@ class DumpSkipper:
             self._depth += line.count("(") - line.count(")")
             return self._depth <= 0
         if self._close == _UNTIL_RULE:
-            return _BANNER_END.match(line) is not None or _RULE.fullmatch(line) is not None
+            return _RULE.fullmatch(line) is not None  # (a banner's rule of dashes too)
         if self._close in (_UNTIL_BLANK, _UNTIL_TITLE):
             return not line.strip()
         return line.rstrip() == self._close

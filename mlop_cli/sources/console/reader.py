@@ -54,9 +54,9 @@ from mlop_cli.sources.console.shapes import (
     fold_glyphs,
     interpret,
     is_count_name,
-    opens_with_phase,
     parse_float,
     token_spans,
+    under_phase,
 )
 from mlop_cli.sources.console.tokens import (
     GLYPH,
@@ -295,12 +295,13 @@ class _Context:
     epoch_last_step: dict[float, int] = field(default_factory=dict)
     positional: dict[int, bool] = field(default_factory=dict)  # per-epoch `Step n/total`
     last_positional: int | None = None
-    # The total of the run's `Step n/total` (its first), and whether it reached it this epoch.
     plural_values: dict[str, str] = field(default_factory=dict)  # see Program.plural_slot
+    # The epoch's `Step n/total`: its total, its epoch, whether it reached its total, and the
+    # steps the epochs before it took (see _positional).
     positional_total: int | None = None
     positional_epoch: float | None = None
     positional_done: bool = False
-    positional_offset: int | None = None  # the steps the epochs before the current one took
+    positional_offset: int | None = None
     started: bool = False
     shapes_seen: dict[str, int] = field(default_factory=dict)  # shape -> first held index
     # A step counter printed beside its epoch (see Reader._epoch_counter): its last value and
@@ -1169,10 +1170,7 @@ class Reader:
                 state.phase_lines += 1
                 run = replace(
                     program,
-                    metrics=[
-                        (n if opens_with_phase(n) else f"{phase}/{n}", slot, k)
-                        for n, slot, k in program.metrics
-                    ],
+                    metrics=[(under_phase(n, phase), slot, k) for n, slot, k in program.metrics],
                 ).finish()
         self._run_program(state, run, line.startswith(_WRAP_INDENT), shape, tokens, when)
         if not program.row and table_key == 0 and not program.inert:
@@ -1478,9 +1476,7 @@ class Reader:
                 # last; a count of batches done (`8, 16, 24`) ends at its last.
                 interval = ctx.counter_interval or 1
                 first = ctx.counter_first or 0
-                ctx.counter_offset += last + (interval - first % interval) % interval
-                if not first:
-                    ctx.counter_offset += interval
+                ctx.counter_offset += last + (-first % interval if first else interval)
                 ctx.counter_first = step
             elif epoch == ctx.counter_epoch and step > last:
                 gap = step - last
@@ -1677,11 +1673,12 @@ class Reader:
             # The epoch's count (a new epoch may have another total): the epochs before it
             # took their totals' steps.
             if ctx.positional_epoch is not None and ctx.positional_total and epoch is not None:
-                ctx.positional_offset = (
-                    ctx.positional_offset
-                    if ctx.positional_offset is not None
-                    else int((ctx.positional_epoch - (ctx.epoch_base or 0)) * ctx.positional_total)
-                ) + ctx.positional_total
+                if ctx.positional_offset is None:
+                    base = ctx.epoch_base or 0
+                    ctx.positional_offset = int(
+                        (ctx.positional_epoch - base) * ctx.positional_total
+                    )
+                ctx.positional_offset += ctx.positional_total
             ctx.positional_total, ctx.positional_epoch = total, epoch
             ctx.positional_done = False
         elif total and total != ctx.positional_total:
@@ -1844,7 +1841,7 @@ class Reader:
             "  " not in stripped
             and "|" not in stripped
             and "│" not in stripped
-            and ("\t" not in stripped)
+            and "\t" not in stripped
         ):
             if not _bar_like(line):
                 state.table = None

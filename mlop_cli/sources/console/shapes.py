@@ -338,13 +338,7 @@ def interpret(line: str) -> Program:
             if phases:
                 label = "_".join(phases)
                 program.metrics = [
-                    (
-                        n
-                        if n.lower().startswith(label.lower()) or opens_with_phase(n)
-                        else f"{label}/{n}",
-                        slot,
-                        k,
-                    )
+                    (n if n.lower().startswith(label.lower()) else under_phase(n, label), slot, k)
                     for n, slot, k in program.metrics
                 ]  # (`eval: {'eval_loss': …}` is eval_loss already; `Training result:
                 # {'train_loss': …, 'val_loss': …}` names its phases itself)
@@ -357,6 +351,7 @@ def interpret(line: str) -> Program:
         return Program(rank=prefix.rank, numbers=len(spans))
     bar_zone = _read_bar(line, start, end, spans, program)
     items = lex(line, spans, start, end)
+    bar_phase = ""
     if bar_zone is not None:
         # The description and the bar itself hold no metric; the postfix does.
         desc_end, postfix_start = bar_zone
@@ -367,15 +362,13 @@ def interpret(line: str) -> Program:
         if phased is not None and phased.group(1).lower() in PHASES:
             # `1/3 * Epoch (train):  10%|█ | 1/10 [… loss=1.2]`: the loader the bar runs,
             # in brackets in its description, is the phase of its values (`train/loss`).
-            before = len(program.metrics)
-            _read_pairs(items, program)
-            phase = phased.group(1)
-            program.metrics[before:] = [
-                (name if opens_with_phase(name) else f"{phase}/{name}", slot, k)
-                for name, slot, k in program.metrics[before:]
-            ]
-            items = []
+            bar_phase = phased.group(1)
+    before = len(program.metrics)
     _read_pairs(items, program)
+    if bar_phase:
+        program.metrics[before:] = [
+            (under_phase(name, bar_phase), slot, k) for name, slot, k in program.metrics[before:]
+        ]
     if (
         program.cut
         and program.metrics
@@ -410,22 +403,36 @@ def interpret(line: str) -> Program:
 _OVER_WORDS = frozenset("over per".split())
 
 
-def _next_key_follows(items: list[_Item], index: int) -> bool:
-    """Whether words (a text value, the next key's name) then a `:` follow from ``index``,
-    before any number: `NormalDist Effective DoF:`, `Mean   Adj. R-squared:`."""
+def _next_key_at(items: list[_Item], index: int) -> int | None:
+    """Where the next key starts after a key's one-word text value that ends at ``index``: the
+    first wide gap (`Constant Mean   Adj. R-squared:`), else ``index`` itself (`NormalDist
+    Effective DoF:`); None when no key (words, then `:`) follows before a number."""
+    gap = None
+    searching = True  # (a wide gap counts only before anything but words and full stops)
     for j in range(index, len(items)):
         item = items[j]
         if item.text == ":":
-            return True
-        if item.kind not in ("ws", "word") and item.text not in ".-()":
-            return False
-    return False
+            return index if gap is None else gap
+        if item.kind == "ws":
+            if searching and len(item.text) >= 2:
+                gap, searching = j, False
+        elif item.kind != "word" and item.text != ".":
+            searching = False
+            if item.text not in "-()":
+                return None
+    return None
 
 
 def opens_with_phase(name: str) -> bool:
     """Whether a name's first word (or its first part, `val_loss`) is a phase's."""
     first = re.split(r"[^A-Za-z]+", name.lstrip("_"), maxsplit=1)[0].lower()
     return first in PHASES
+
+
+def under_phase(name: str, phase: str) -> str:
+    """A value's name under the phase that labels it (`Eval/loss`), unless the name says its
+    own phase already (`val_loss`, `train loss` on a test line)."""
+    return name if opens_with_phase(name) else f"{phase}/{name}"
 
 
 # A phase in brackets in a bar's description (`Epoch (train)`, `[valid]`).
@@ -448,7 +455,8 @@ _TAG_WORDS = frozenset("metric metrics".split())
 # A record after a label is the run's values when the label says when (a counter) or what
 # (a phase, `metrics`); settings are labelled as such (`Best params: {'C': 1.0}`), as are the
 # parts of a record that hold them (`{'target': 0.9, 'params': {'x': 1.0}}`).
-_RECORD_LABELS = (STEP_WORDS | EPOCH_WORDS | METRIC_WORDS) | {"metrics", "scores", "results"}
+_COUNTER_NAMES = STEP_WORDS | EPOCH_WORDS
+_RECORD_LABELS = _COUNTER_NAMES | METRIC_WORDS | {"metrics", "scores", "results"}
 _SETTING_LABELS = frozenset(
     "param params parameter parameters hparams hyperparameter hyperparameters hyperparams "
     "config configuration arg args argument arguments kwargs setting settings option options "
@@ -682,10 +690,7 @@ def _read_object(
             program.epoch = slot  # the epoch is the x axis a record is at, not a metric
             program.record_epoch = True
         else:
-            own = WORDS.findall(name)[:1]
-            if phase and not (own and own[0].lower() in PHASES):
-                name = f"{phase}/{name}"
-            program.metrics.append((name, slot, 0))
+            program.metrics.append((under_phase(name, phase) if phase else name, slot, 0))
     return True
 
 
@@ -815,11 +820,11 @@ _CODE_WORDS = frozenset(
 )
 # Counts of the work a solver did (`Func. Count: 37`, `Function evaluations: 38`, `nsplit=0`):
 # bookkeeping, never a result, even as they change.
-_WORK_WORDS = frozenset("func function fevals feval evals evaluations calls fcalls".split())
+# A name ending in one of `_WORK_COUNTS` counts the work done, whatever it is of.
+_WORK_COUNTS = frozenset("fevals evals evaluations calls fcalls".split())
+_WORK_WORDS = _WORK_COUNTS | {"func", "function", "feval"}
 # A name ending in one of them after other words says which one (`best_epoch`): an index.
 _INDEX_WORDS = frozenset("epoch step iteration iter round trial generation".split())
-# A name ending in one of them counts the work done, whatever it is of.
-_WORK_COUNTS = frozenset("fevals evals evaluations calls fcalls".split())
 # Words of the data itself, not of a measure of the training: an example's label, the
 # prediction made for it, an identifier, a seed (`current label`, `current predict`).
 _DATA_WORDS = frozenset(
@@ -1226,7 +1231,7 @@ def _read_pairs(items: list[_Item], program: Program) -> None:  # one pass, one 
             ):
                 lowered = words[-1].lower()
                 phase = words[:-1]
-                if lowered.endswith("s") and lowered not in ("its",) and item.text.isdigit():
+                if _plural(lowered) and item.text.isdigit():
                     plural_counts.append(item.slot)  # (`Train steps: 200`: see below)
                 if lowered in EPOCH_WORDS:
                     program.epoch = item.slot
@@ -1260,13 +1265,12 @@ def _read_pairs(items: list[_Item], program: Program) -> None:  # one pass, one 
                     or _per_counter_rate(words, item)
                 )
             ):
-                head = re.split(r"[_\-]", words[0].lower(), maxsplit=1)[0]
                 own_phase = (
                     label
                     and all(w.lower() in PHASES for w in label)
                     and (
                         words[0].lower() in PHASES
-                        or (phase_counters and head != words[0].lower() and head in PHASES)
+                        or (bool(phase_counters) and opens_with_phase(words[0]))
                     )
                 )
                 # A name with a phase of its own (`train loss` on a validation line) is not
@@ -1369,20 +1373,14 @@ def _read_pairs(items: list[_Item], program: Program) -> None:  # one pass, one 
                     and items[after].kind == "word"
                     and items[after].start - item.end >= 3
                     and (after + 1 >= count or items[after + 1].kind == "ws")
-                    and _next_key_follows(items, after + 1)
+                    and (next_key := _next_key_at(items, after + 1)) is not None
                 ):
                     # `Distribution:          NormalDist Effective DoF:   25.9`: a key aligned
                     # in a column of keys, its text value after a wide gap; the next key
                     # follows its value, after a wide gap (`Constant Mean   Adj. R-squared:`)
                     # or, right-aligned against it, a space (`NormalDist Effective DoF:`).
                     words, span_words, broke = [], [], True
-                    index = after + 1
-                    for j in range(after + 1, count):
-                        if items[j].kind == "ws" and len(items[j].text) >= 2:
-                            index = j
-                            break
-                        if items[j].kind not in ("ws", "word") and items[j].text != ".":
-                            break
+                    index = next_key
                     continue
                 if words and after is not None and items[after].kind == "word":
                     # `train: loss: 0.52`: the words before label what follows: words that
@@ -1635,7 +1633,7 @@ def _counts_a_unit(items: list[_Item], index: int, nxt: int | None) -> bool:
         return False  # `… is 1957.08 and mean absolute error is 16.62`: the next clause
     if after in STOP_WORDS:
         following = _next_significant(items, nxt)
-        if following is not None and items[following].text.lower() in STEP_WORDS | EPOCH_WORDS:
+        if following is not None and items[following].text.lower() in _COUNTER_NAMES:
             return False  # `Best loss was 0.5 at step 3`: when, not a thing counted
     for j in range(nxt, len(items)):
         item = items[j]
