@@ -115,7 +115,7 @@ def quickstart():
                 rec("loss", state["step"], state["epoch"], loss)
                 print(f"loss: {loss:>7f}  [{current:>5d}/{size:>5d}]")
 
-    def test(dataloader, model, loss_fn):
+    def evaluate(dataloader, model, loss_fn):  # the tutorial's test(); no pytest test
         size = len(dataloader.dataset)
         num_batches = len(dataloader)
         model.eval()
@@ -137,7 +137,7 @@ def quickstart():
         state["epoch"] = t + 1
         print(f"Epoch {t + 1}\n-------------------------------")
         train(train_dataloader, model, loss_fn, optimizer)
-        test(test_dataloader, model, loss_fn)
+        evaluate(test_dataloader, model, loss_fn)
     print("Done!")
 
     path = os.path.join(tempfile.mkdtemp(prefix="quickstart-"), "model.pth")

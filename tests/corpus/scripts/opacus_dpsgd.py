@@ -10,7 +10,7 @@ tutorials do.) δ is the target delta, a setting, not a metric.
 
 Truth: ε from Opacus' own privacy accountant (privacy_engine.accountant.get_epsilon(delta)), the
 train loss the loop printed (np.mean of the batch losses it kept, as mnist.py) and the test loss /
-accuracy test() computed, dumped at full precision; Accuracy is the printed percent.
+accuracy evaluate() (examples/mnist.py's test()) computed, dumped at full precision; Accuracy is the printed percent.
 
 Versions: opacus 1.6.0, torch 2.13.0+cpu, tqdm 4.70.1, Python 3.11. Seeds fixed; a few s of CPU.
 Capture (repository root, venv /work/venvs/corpus-x-1 = pip install torch==2.13.0 opacus tqdm):
@@ -68,7 +68,7 @@ def train(model, device, train_loader, optimizer, privacy_engine, epoch):
     record["Train ε"].append([None, epoch, float(epsilon)])
 
 
-def test(model, device, test_loader, epoch):
+def evaluate(model, device, test_loader, epoch):  # examples/mnist.py's test()
     model.eval()
     criterion = nn.CrossEntropyLoss()
     test_loss = 0
@@ -108,7 +108,7 @@ model, optimizer, train_loader = privacy_engine.make_private(
 )
 for epoch in range(1, EPOCHS + 1):
     train(model, device, train_loader, optimizer, privacy_engine, epoch)
-    test(model, device, test_loader, epoch)
+    evaluate(model, device, test_loader, epoch)
 
 _truth.write(
     library="opacus 1.6.0 (torch 2.13.0+cpu, tqdm 4.70.1)",
