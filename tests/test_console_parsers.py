@@ -1942,3 +1942,67 @@ def test_a_line_announcing_an_evaluation_labels_the_lines_to_the_next_epoch():
     series = _series(text)
     assert set(series) == {"loss", "acc", "Eval/loss", "Eval/acc"}, set(series)
     assert len(series["loss"]) == 4 and [v for _, _, v in series["Eval/loss"]] == [1.1621, 1.2621]
+
+
+def _trial_table(rows: list[tuple[int, str, int, float, float, str, str]]) -> str:
+    header = " trial_id     status  iter       lr  epochs  epoch  valid_loss  valid_acc\n"
+    lines = [
+        f"{t:>9} {status:>10} {it:>5} {lr:>8.6f} {8:>7} {ep:>6} {loss:>11} {acc:>10}"
+        for t, status, it, lr, _, loss, acc in rows
+        for ep in [("-" if it == 0 else str(it))]
+    ]
+    return "Tuning Status\n" + header + "\n".join(lines) + "\n2 trials running\n\n"
+
+
+def test_a_tuners_status_table_printed_again_gives_each_trials_results_once():
+    """A tuner prints every trial's last result as a table, again every few seconds: rows keyed
+    by the trial's id, its state (`Stopped`, shorter than `InProgress`, lies anywhere under
+    `status`), its settings (`lr`, constant for the trial; `epochs`, the total beside the
+    `epoch` counter), its own counter (`iter`) and its results. Each result is one point at the
+    trial's own step; the settings are no series; a row printed again adds nothing."""
+    text = "[01:36:51] Trial 0 started - config: lr=0.0443, epochs=8\n"
+    text += _trial_table(
+        [
+            (0, "InProgress", 3, 0.0443, 0, "0.472927", "0.930"),
+            (1, "InProgress", 3, 0.0643, 0, "0.423542", "0.935"),
+        ]
+    )
+    text += _trial_table(
+        [
+            (0, "Stopped", 8, 0.0443, 0, "0.355795", "0.940"),
+            (1, "Stopped", 8, 0.0643, 0, "0.310880", "0.945"),
+            (2, "InProgress", 0, 0.0187, 0, "-", "-"),
+        ]
+    )
+    text += _trial_table(
+        [
+            (0, "Stopped", 8, 0.0443, 0, "0.355795", "0.940"),
+            (1, "Stopped", 8, 0.0643, 0, "0.310880", "0.945"),
+            (2, "Stopped", 1, 0.0187, 0, "0.644670", "0.900"),
+        ]
+    )
+    series = _series(text)
+    assert set(series) == {f"{t}/{m}" for t in (0, 1, 2) for m in ("valid_loss", "valid_acc")}
+    assert series["0/valid_loss"] == [(3, 3.0, 0.472927), (8, 8.0, 0.355795)]
+    assert series["2/valid_acc"] == [(1, 1.0, 0.9)]
+
+
+def test_keyed_rows_printed_once_or_moving_keep_every_column():
+    """A table printed once (a per-class report at the end) is all the run showed: each value
+    is kept; a column that moves for any key is a series from its first point."""
+    report = (
+        "              precision    recall  f1-score   support\n\n"
+        "           0       0.83      0.91      0.87        55\n"
+        "           1       0.90      0.80      0.85        45\n"
+    )
+    assert set(_series(report)) == {
+        f"{c}/{m}" for c in (0, 1) for m in ("precision", "recall", "f1-score")
+    }
+    epochs = "".join(
+        f"Epoch {e}/2 loss: 0.{e}\n" + report.replace("0.80", f"0.8{e}") for e in (1, 2)
+    )
+    series = _series(epochs)
+    assert [v for _, _, v in series["1/recall"]] == [0.81, 0.82]
+    # The same again at the next epoch: rows counting no steps of their own are no trial's
+    # settings; each epoch's report is a point.
+    assert len(series["0/precision"]) == 2

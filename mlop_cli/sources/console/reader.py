@@ -324,6 +324,100 @@ class _Context:
         )
 
 
+_Point = tuple[str, int | None, float | None, float, float]  # name, step, epoch, value, time
+
+
+class _KeyedRows:
+    """The rows of tables keyed by whose row it is (a trial's id, a class), printed again as
+    the run goes on (a tuner's status table every few seconds).
+
+    A row printed again at the same step with the same values is no new point. A column that
+    stays still for a key while the key's own counter and other values move (a trial's `lr`
+    beside its `iter` and `valid_loss`) is the key's setting, not a series: the columns'
+    points are held until a value moves (a series, from its first point) or the run ends
+    (dropped if they stood still so; else given: a results table printed once, or a report
+    of classes at each epoch, whose rows count no steps of their own, is what the run showed).
+    """
+
+    __slots__ = ("_last", "_moved", "_still", "_held", "_count", "_seen", "_off")
+
+    def __init__(self) -> None:
+        self._last: dict[str, tuple[int | None, dict[str, float]]] = {}
+        self._moved: set[str] = set()  # columns whose value moved for a key: series
+        self._still: set[str] = set()  # columns that stood still while their row moved
+        # per column, its held points after the order they were read in (given in that order,
+        # whatever the reads' sizes)
+        self._held: dict[str, list[tuple[int, _Point]]] = {}
+        self._count = 0  # points held, all columns together (bounded)
+        self._seen = 0  # points read
+        self._off = False  # too many keys or points: every column is a series from then on
+
+    def row(
+        self,
+        key: str,
+        names: list[str],
+        columns: list[str],
+        values: list[float],
+        step: int | None,
+        epoch: float | None,
+        when: float,
+        counts: bool,
+    ) -> tuple[list[str], list[float], list[_Point]]:
+        """The names and values to give now, and held points released first (``counts``:
+        ``step`` is the row's own counter)."""
+        if self._off:
+            return names, values, []
+        last = self._last.get(key)
+        before = last[1] if last is not None else {}
+        if (
+            last is not None
+            and last[0] == step
+            and all(before.get(c) == v for c, v in zip(columns, values, strict=True))
+        ):
+            return [], [], []  # the row printed again
+        moved = {c for c, v in zip(columns, values, strict=True) if before.get(c, v) != v}
+        released: list[tuple[int, _Point]] = []
+        out_names: list[str] = []
+        out_values: list[float] = []
+        for name, column, value in zip(names, columns, values, strict=True):
+            if column in moved and column not in self._moved:
+                self._moved.add(column)
+                self._count -= len(self._held.get(column, ()))
+                released.extend(self._held.pop(column, ()))
+            if column in self._moved:
+                out_names.append(name)
+                out_values.append(value)
+                continue
+            if counts and column in before and last is not None and last[0] != step:
+                if moved - {column}:
+                    self._still.add(column)
+            self._held.setdefault(column, []).append((self._seen, (name, step, epoch, value, when)))
+            self._count += 1
+            self._seen += 1
+        if len(self._last) >= _MAX_COUNT_NAMES or self._count >= _MAX_COUNT_HELD:
+            self._off = True  # bounded: give everything held, hold nothing more
+            released.extend(self._held_points(keep_still=True))
+        else:
+            self._last[key] = (step, dict(zip(columns, values, strict=True)))
+        released.sort()
+        return out_names, out_values, [point for _, point in released]
+
+    def close(self) -> list[_Point]:
+        """The held points that are a run's values (the run has ended)."""
+        return [point for _, point in sorted(self._held_points(keep_still=False))]
+
+    def _held_points(self, keep_still: bool) -> list[tuple[int, _Point]]:
+        points = [
+            point
+            for column, held in self._held.items()
+            if keep_still or column not in self._still
+            for point in held
+        ]
+        self._held.clear()
+        self._count = 0
+        return points
+
+
 class Reader:
     """Reads records of every stream and emits points (see the module docstring).
 
@@ -374,6 +468,7 @@ class Reader:
         self._hot: _Template | None = None  # the plain shape read last (see read)
         self._prep_done = False  # a data preparation bar just ended (see _bar_step)
         self._warm: Program | None = None  # the program read last, made hot when it repeats
+        self._keyed_rows = _KeyedRows()
         self.numeric_lines = 0  # lines holding a number that is not a time or a date
         self.metric_lines = 0  # lines that gave at least one metric
 
@@ -663,6 +758,7 @@ class Reader:
         for state in self._streams.values():
             self._end_box(state, None)
         self._flush_bars()
+        self._give(self._keyed_rows.close())
         # Values kept aside as configuration are dropped, unless the run never showed any
         # training output: then its values are all it printed (a script printing results).
         if not self._ctx.started:
@@ -1278,7 +1374,9 @@ class Reader:
             epoch = parse_float(tokens[program.epoch])
             if math.isnan(epoch):
                 epoch = None
-        if epoch is not None and epoch == int(epoch) and not program.record_epoch:
+        # A keyed row's counters (a trial's `iter` and `epoch`) are its key's, not the run's.
+        keyed = program.key_slot is not None or bool(program.row_key)
+        if epoch is not None and epoch == int(epoch) and not program.record_epoch and not keyed:
             # An epoch counter (`Epoch 3/10`); a fractional epoch (Hugging Face's 0.33) is the
             # point's epoch but says nothing of where later lines are.
             if ctx.epoch_base is None:
@@ -1297,7 +1395,9 @@ class Reader:
             # record) comes after them, at the step they get.
             self._lump.append((program, tokens, None, when, (state, shape)))
             return
-        if program.step is not None:
+        if program.step is not None and keyed:
+            step = _int(tokens[program.step])
+        elif program.step is not None:
             step = _int(tokens[program.step])
             if not program.bar:
                 ctx.line_steps = True
@@ -1379,7 +1479,7 @@ class Reader:
             # printed again before the next step) counts on from it (the source sees to it).
             step = LastStep(ctx.last_step)
             per_epoch = True  # (the run's step stays where training left it)
-        if step is not None and not program.per_epoch and not per_epoch:
+        if step is not None and not program.per_epoch and not per_epoch and not keyed:
             ctx.last_step = step
             if epoch is not None:
                 ctx.epoch_last_step[epoch] = step
@@ -1528,9 +1628,21 @@ class Reader:
                     value *= UNIT_SCALE[kind]
             names.append(name)
             values.append(value)
-        if program.key_slot is not None:
-            key = tokens[program.key_slot]
-            names = [f"{key}/{name}" for name in names]
+        if program.key_slot is not None and not self._ctx.started:
+            names = [f"{tokens[program.key_slot]}/{name}" for name in names]
+        elif program.key_slot is not None or program.row_key and self._ctx.started:
+            # (before the training's output, rows are held as any value is: see _point)
+            if program.key_slot is not None:
+                key = tokens[program.key_slot]
+                columns = names
+                names = [f"{key}/{name}" for name in names]
+            else:
+                key = program.row_key
+                columns = [name.replace(f"{key}/", "", 1) for name in names]
+            names, values, released = self._keyed_rows.row(
+                key, names, columns, values, step, epoch, when, program.step is not None
+            )
+            self._give(released)
         rank = program.rank
         if program.rank_slot is not None:
             rank = _int(tokens[program.rank_slot]) or 0
@@ -1544,6 +1656,14 @@ class Reader:
             return
         for name, value in zip(names, values, strict=True):
             self._point(name, step, epoch, value, when, program.bar)
+
+    def _give(self, points: list[_Point]) -> None:
+        """Emit points held back a while (their names are settled), as lines give theirs."""
+        for name, step, epoch, value, when in points:
+            if self._ctx.started and not self._held:
+                self._emit([name], step, epoch, [value], when)
+            else:
+                self._point(name, step, epoch, value, when, False)
 
     def _settle_lump(self, now: float = 0.0, closing: bool = False) -> None:
         """Resolve the held records at fractional epochs when their steps can be known.
@@ -2441,7 +2561,12 @@ def _row_program(table: _Table, line: str) -> Program | None:
     first = None
     if words:
         first = re.search(r"\S+", rest)
-        if first is None or first.start() > columns[0].end + 2:
+        if first is None:
+            return None
+        # A word under a column of states (`Stopped` under `status`) may lie anywhere.
+        under = _column_under(columns, first.start(), first.end(), overlap_only=True)
+        state_word = under >= 0 and columns[under].name.strip().lower() in _STATUS_COLUMNS
+        if first.start() > columns[0].end + 2 and not (state_word and len(words) == 1):
             return None
         if len(words) > 1:
             # A key of words left of every column (`macro avg`, `weighted avg`): one label.
@@ -2451,8 +2576,8 @@ def _row_program(table: _Table, line: str) -> Program | None:
             key_text = "_".join(words)
         else:
             key_text = words[0]
-        key_column = _column_under(columns, first.start(), first.end(), overlap_only=True)
-        if key_column >= 0 and columns[key_column].name.strip().lower() in _STATUS_COLUMNS:
+        key_column = under
+        if state_word:
             key_text = ""  # `InProgress` under `status`: the row's state, not whose row it is
     if key_text.lower() in _STATISTICS:
         table.summary = True
@@ -2519,6 +2644,8 @@ def _row_program(table: _Table, line: str) -> Program | None:
                 del assigned[column_index]
                 break
     program = Program(numbers=len(spans), row=True, key_slot=key_slot)
+    if key_text and key_text.lower() not in _WHOLE and index_slot is None:
+        program.row_key = key_text
     index_kind = _column_kind(_Column(table.index_name, 0, 0)) if table.index_name else ""
     if index_slot is not None and index_kind == "epoch":
         program.epoch = index_slot
@@ -2533,10 +2660,13 @@ def _row_program(table: _Table, line: str) -> Program | None:
     ):
         program.step = index_slot  # a frame's row numbers: the only order the rows have
     extra: list[tuple[_Column, int]] = []
+    names_lowered = {"_".join(column.name.split()).lower() for column in columns}
     for column_index, slots in sorted(assigned.items()):
         column = columns[column_index]
         name = "_".join(column.name.split())
         lowered = name.lower()
+        if lowered[-1:] == "s" and lowered[:-1] in names_lowered and _column_kind(column):
+            continue  # `epochs` beside `epoch`: the counter's total, a setting of the row
         if len(slots) == 2 and (lowered in _EPOCH_COLUMNS or _step_column(lowered)):
             slots = slots[:1]  # `1/3`: the epoch of a total
         if len(slots) > 1:
