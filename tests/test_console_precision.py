@@ -638,3 +638,21 @@ def test_a_status_message_in_lower_case_and_a_version_are_not_metrics() -> None:
     # pykan's `saving model version 0.1` (a status message opening with its verb, lower case).
     assert _names("saving model version 0.1\n") == set()
     assert _names("model_version: 3 loss 0.5\n") == {"loss"}
+
+
+def test_the_machines_usage_is_not_a_metric() -> None:
+    """`CPU %: 3.10` after a bar, a boxed report of the running environment: how busy the
+    machine is (mlop samples it itself), not how well the model does."""
+    assert _names("Epoch 1 loss: 0.61\n  CPU %: 3.10\n  Memory %: 0.05\n") == {"loss"}
+    box = (
+        "+-------------+----------------+\n| Environment |     Usage      |\n"
+        "+=============+================+\n| CPU         |    38.50 %     |\n"
+        "+-------------+----------------+\n| accuracy    |    0.91        |\n"
+        "+-------------+----------------+\n"
+    )
+    assert _names(box) == {"accuracy"}
+    assert _names("Environment     Usage\nCPU             38.50 %\nloss            0.25\n") == {
+        "loss"
+    }
+    # A metric's word keeps a name a measure.
+    assert _names("memory_loss: 0.3 cpu_time_per_step_loss: 0.1\n") >= {"memory_loss"}

@@ -54,6 +54,7 @@ from mlop_cli.sources.console.shapes import (
     fold_glyphs,
     interpret,
     is_count_name,
+    is_data_name,
     parse_float,
     token_spans,
     under_phase,
@@ -2034,6 +2035,8 @@ class Reader:
             return True
         words = _HEADER_WORD.findall(key)
         name = "_".join(words) if words else key
+        if is_data_name(name):
+            return True  # `| CPU | 38.50 % |`: the machine's (or the data's), not a measure
         full = f"{box.section}/{name}" if box.section else name
         number = parse_float(tokens[0])
         lowered = name.lower()
@@ -2066,6 +2069,8 @@ class Reader:
         if not words or " " in key and not all(w.isidentifier() for w in key.split()):
             return
         name = "_".join(words)
+        if is_data_name(name):
+            return  # `| CPU | 38.50 % |`: the machine's (or the data's), not a measure
         full = f"{box.prefix}/{name}" if box.prefix else name
         number = parse_float(value)
         lowered = name.lower()
@@ -2747,6 +2752,9 @@ def _row_program(table: _Table, line: str) -> Program | None:
         # 450` under `precision  recall  f1-score  support`): named by its key.
         name, slot, kind = program.metrics[0]
         program.metrics[0] = (key_text, slot, kind)
+        if is_data_name(key_text):
+            # `CPU  38.50 %` under `Environment  Usage`: the machine's, not a measure
+            return Program(numbers=len(spans), row=True)
     if table.estimates:
         return Program(numbers=len(spans), row=True)  # read as a row, holding no metric
     return program

@@ -830,6 +830,9 @@ _INDEX_WORDS = frozenset("epoch step iteration iter round trial generation".spli
 # prediction made for it, an identifier, a seed (`current label`, `current predict`).
 _DATA_WORDS = frozenset(
     "label labels predict prediction predictions pred id ids seed index idx version".split()
+    # the machine's resources in use (`CPU %: 3.10`, `| Memory | 38.50 % |`): mlop samples
+    # them itself; they say how the machine is busy, not how well the model does
+    + "cpu memory mem ram vram swap".split()
 )
 _N_COUNT = re.compile(
     r"(?:[\w.]+/)?(?:n[/_][a-z]+|n[A-Z][A-Za-z]*"
@@ -891,8 +894,9 @@ def is_count_name(name: str) -> bool:
 
 def is_data_name(name: str) -> bool:
     """Whether a name is of the data itself (an example's label or prediction, an identifier,
-    a seed), not of a measure: `current label`, `current_predict`, `weighted label sum`. A
-    name holding a metric's word is a measure (`label_smoothing_loss`)."""
+    a seed) or of the machine (`CPU`, `Memory`), not of a measure: `current label`,
+    `current_predict`, `weighted label sum`. A name holding a metric's word is a measure
+    (`label_smoothing_loss`)."""
     base = name.rsplit("/", 1)[-1]
     if base.lower() in _RANK_NAMES:
         return True  # `world_rank=0`, `[rank=0, world_size=2]`: which process, not a measure
