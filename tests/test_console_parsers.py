@@ -2006,3 +2006,15 @@ def test_keyed_rows_printed_once_or_moving_keep_every_column():
     # The same again at the next epoch: rows counting no steps of their own are no trial's
     # settings; each epoch's report is a point.
     assert len(series["0/precision"]) == 2
+
+
+def test_a_count_of_a_total_spaced_or_with_its_fraction_is_the_fraction():
+    """`Item accuracy: 58 / 96 (0.6042)` (CRFsuite): the fraction printed, not the count;
+    `Accuracy: 155 / 256 (61%)` as `155/256 (61%)`; two values split by ` / ` stay values."""
+    assert parse_block("Item accuracy: 58 / 96 (0.6042)\n") == [(None, [("Item_accuracy", 0.6042)])]
+    assert parse_block("Item accuracy: 80/96 (0.8333)\n") == [(None, [("Item_accuracy", 0.8333)])]
+    assert parse_block("Accuracy: 155 / 256 (61%)\n") == [(None, [("Accuracy", 60.546875)])]
+    # A bracketed number that is not the fraction is no reading of it.
+    assert parse_block("Item accuracy: 58 / 96 (0.9)\n") == []
+    pairs = parse_block("D(x): 0.6128\tD(G(z)): 0.6185 / 0.6182\n")[0][1]
+    assert pairs[0] == ("D(x)", 0.6128) and pairs[1][1] == 0.6185

@@ -19,7 +19,7 @@ ENTRIES = console_score.entries()
 # corpus grew from 117 to 198 entries on 2026-12-06 and to 306 on 2026-12-07, each time with
 # libraries whose output is harder than the first ones': the floors are those of the larger
 # corpus. The 198 entries of 2026-12-06 alone still score 0.977 / 0.942 / 0.923 / 0.972.)
-FLOORS = {"value_recall": 0.93, "series_recall": 0.89, "steps": 0.88, "precision": 0.91}
+FLOORS = {"value_recall": 0.92, "series_recall": 0.89, "steps": 0.88, "precision": 0.91}
 
 
 @pytest.fixture(scope="module")

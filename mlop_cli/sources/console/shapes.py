@@ -1116,6 +1116,15 @@ def _read_pairs(items: list[_Item], program: Program) -> None:  # one pass, one 
                 and nxt == index + 1
             ):
                 total_at += 1  # `10/     100`, `200/ 2983 batches`: a total printed right-aligned
+            elif (
+                nxt == index + 2
+                and items[index + 1].text == " "
+                and total_at + 1 < count
+                and items[total_at].text == " "
+                and item.text.isdigit()
+                and items[total_at + 1].text.isdigit()
+            ):
+                total_at += 1  # `58 / 96 (0.6042)`: a count of a total, spaced
             if (
                 nxt is not None
                 and items[nxt].kind == "p"
@@ -1124,7 +1133,7 @@ def _read_pairs(items: list[_Item], program: Program) -> None:  # one pass, one 
                 and items[total_at].kind == "num"
             ):
                 total = items[total_at]
-                index = _read_position(items, index, item, total, words, span_words, program, label)
+                index = _read_position(items, index, total_at, words, span_words, program, label)
                 words, span_words, broke, after_value = [], [], False, True
                 last_num = total
                 segment_start = False
@@ -1729,17 +1738,16 @@ def _tagged_counter(
 def _read_position(
     items: list[_Item],
     index: int,
-    count: _Item,
-    total: _Item,
+    total_at: int,
     words: list[str],
     span_words: list[str],
     program: Program,
     label: list[str],
 ) -> int:
-    """Read ``n/total`` (a counter's position, a count with its percentage); next index."""
-    after = index + 3  # count, "/", total
-    if items[index + 2] is not total:
-        after += 1  # `iteration       10/     100`: the total right-aligned after the slash
+    """Read ``n/total`` (a counter's position, a count with its percentage or its fraction)
+    from the count at ``index`` and the total at ``total_at``; the next index."""
+    count, total = items[index], items[total_at]
+    after = total_at + 1
     kind = _is_counter_words(words) if words else None
     before = [w for w in span_words[: len(span_words) - len(words)]]
     plain_head = all(w.lower() in PHASES for w in before)
@@ -1754,12 +1762,19 @@ def _read_position(
         return after
     if words and kind is None:
         rest = _text_after(items, after - 1)
-        if _FRACTION_PERCENT.match(rest):
-            # `Accuracy: 9676/10000 (97%)`: the count as a percentage, exact.
+        percent = _FRACTION_PERCENT.match(rest) is not None
+        fraction = None if percent else _fraction_after(items, after, count, total)
+        if percent or fraction is not None:
+            # `Accuracy: 9676/10000 (97%)`: the count as a percentage, exact; `Item accuracy:
+            # 58 / 96 (0.6042)`: the fraction it printed.
             name = _name_of(words, True)
             if name is not None:
                 full = "/".join([*(["_".join(label)] if label else []), name])
-                program.metrics.append((full, count.slot, 1))
+                if fraction is None:
+                    program.metrics.append((full, count.slot, 1))
+                else:
+                    program.metrics.append((full, fraction.slot, 0))
+                    return items.index(fraction, after) + 2
             return after
         return after
     if not words:
@@ -1873,6 +1888,24 @@ def _rest_word(items: list[_Item], index: int) -> str:
             j += 1
         return out
     return ""
+
+
+def _fraction_after(items: list[_Item], index: int, count: _Item, total: _Item) -> _Item | None:
+    """The number in brackets from ``index`` on when it is ``count / total`` as printed
+    (`58 / 96 (0.6042)`), else None."""
+    inner = [item for item in items[index : index + 5] if item.kind != "ws"]
+    if len(inner) < 3 or inner[0].text != "(" or inner[1].kind != "num" or inner[2].text != ")":
+        return None
+    if inner[1].unit:
+        return None
+    try:
+        shown, whole, part = float(inner[1].text), float(total.text), float(count.text)
+    except ValueError:
+        return None
+    if not whole or not 0 <= shown <= 1:
+        return None
+    decimals = len(inner[1].text.partition(".")[2])
+    return inner[1] if abs(shown - part / whole) <= 0.5 * 10.0**-decimals + 1e-12 else None
 
 
 def _text_after(items: list[_Item], index: int) -> str:
