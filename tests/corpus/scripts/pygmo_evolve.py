@@ -39,7 +39,7 @@ if which == "cmaes":
         gen = row[0]
         for name, v in zip(names, row[2:], strict=True):
             series.add(name, gen, None, v)
-    series.add("Champion fitness", log[-1][0], None, pop.champion_f[0])
+    series.add("Champion fitness", 40, None, pop.champion_f[0])  # after generation 40
     notes = (
         "Into a pipe Python's own prints are block-buffered while pagmo's C++ std::cout is not: "
         "the C++ lines come first, print(algo) and print(pop) after them. evolve() prints "
@@ -59,8 +59,8 @@ if which == "cmaes":
         "(a 64-bit id), 'Decision vector: [ … ]' and 'Fitness vector: [19923]' (the final "
         "population's contents: parameters and the fitness of each individual, not a per-step "
         "metric), then 'Champion decision vector: [ … ]' (parameters) and 'Champion fitness: "
-        "[2.31]' (pop.champion_f after generation 40, which no row shows: series 'Champion "
-        "fitness' at the last printed row's step, 37)."
+        "[2.31]' (pop.champion_f after the 40th and last generation, which no row shows: series "
+        "'Champion fitness' at step 40, as 'Exit condition -- generations = 40' says)."
     )
 else:
     algo = pg.algorithm(pg.pso(gen=60, seed=1))
