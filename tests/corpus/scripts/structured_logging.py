@@ -23,8 +23,8 @@ import time
 
 sys.path.insert(0, os.path.dirname(__file__))
 
-import _truth  # noqa: E402
-from _toy import Record, Toy  # noqa: E402
+import _truth
+from _toy import Record, Toy
 
 style = sys.argv[1]
 rec = Record()
