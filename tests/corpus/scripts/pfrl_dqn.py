@@ -1,14 +1,19 @@
-"""PFRL's quickstart: DoubleDQN trained by pfrl.experiments.train_agent_with_evaluation.
+"""PFRL's DoubleDQN trained by pfrl.experiments.train_agent_with_evaluation, logged two ways.
 
 The environment is CartPole's dynamics written in numpy with the old Gym API PFRL 0.4 expects
-(reset() -> obs, step() -> obs, r, done, info); nothing is downloaded. Logging is configured as
-PFRL's quickstart does (logging.basicConfig(level=INFO, stream=sys.stdout, format='')), so PFRL's
-own lines print bare: 'outdir:result step:86 episode:0 R:86.0', 'statistics:[...]', 'evaluation
-episode 0 length:200 R:200.0', 'The best score is updated -inf -> 143.5', 'Saved the agent to ...'.
+(reset() -> obs, step() -> obs, r, done, info); nothing is downloaded. Variant `quickstart`:
+logging as PFRL's quickstart notebook (logging.basicConfig(level=INFO, stream=sys.stdout,
+format='')), so PFRL's own lines print bare: 'outdir:result step:86 episode:0 R:86.0',
+'statistics:[...]', 'evaluation episode 0 length:200 R:200.0', 'The best score is updated
+-3.4028235e+38 -> 10.2', 'Saved the agent to ...'. Variant `examples`: as PFRL's examples/gym scripts
+(logging.basicConfig(level=INFO) on stderr, outdir from experiments.prepare_output_dir, printed
+with print('Output files are saved in ...')): 'INFO:pfrl.experiments.train_agent:outdir:results/
+20261207T034712.345678 step:86 episode:0 R:86.0'.
 Versions: pfrl 0.4.0, torch 2.13.0 (CPU), gym 0.26.2 (imported by pfrl only; it prints its
 'Gym has been unmaintained' notice on stderr), numpy 2.4.6, Python 3.11 (venv corpus-zb-2).
 Capture (repository root, venv active):
-    python tests/corpus/scripts/capture.py pipe real_pfrl_dqn -- python tests/corpus/scripts/pfrl_dqn.py
+    python tests/corpus/scripts/capture.py pipe real_pfrl_dqn -- python tests/corpus/scripts/pfrl_dqn.py quickstart
+    python tests/corpus/scripts/capture.py pipe real_pfrl_dqn_examples -- python tests/corpus/scripts/pfrl_dqn.py examples
 Truth: PFRL keeps no record of its training episodes: the script reads the LogRecords PFRL itself
 emits (their args: the step, episode index and return, the agent's get_statistics() list, each
 evaluation episode's length and return) through a logging.Handler, at full precision; the
@@ -66,7 +71,12 @@ class Keep(logging.Handler):
         self.records.append((record.msg, record.args))
 
 
-logging.basicConfig(level=logging.INFO, stream=sys.stdout, format="")
+variant = sys.argv[1]
+assert variant in ("quickstart", "examples")
+if variant == "quickstart":
+    logging.basicConfig(level=logging.INFO, stream=sys.stdout, format="")
+else:
+    logging.basicConfig(level=logging.INFO)
 keep = Keep()
 logging.getLogger("pfrl").addHandler(keep)
 
@@ -101,6 +111,13 @@ agent = pfrl.agents.DoubleDQN(
 
 workdir = tempfile.mkdtemp(prefix="pfrl-")
 os.chdir(workdir)
+if variant == "quickstart":
+    outdir = "result"
+else:
+    outdir = pfrl.experiments.prepare_output_dir(
+        {"env": "CartPole", "steps": 2000, "seed": 0, "gamma": 0.9}, "results"
+    )
+    print(f"Output files are saved in {outdir}")
 pfrl.experiments.train_agent_with_evaluation(
     agent,
     env,
@@ -109,12 +126,12 @@ pfrl.experiments.train_agent_with_evaluation(
     eval_n_episodes=5,
     train_max_episode_len=200,
     eval_interval=1000,
-    outdir="result",
+    outdir=outdir,
     eval_env=eval_env,
 )
 
 # ---- truth: PFRL's own LogRecords, and the evaluator's scores.txt
-with open(os.path.join("result", "scores.txt")) as fh:
+with open(os.path.join(outdir, "scores.txt")) as fh:
     header = fh.readline().rstrip("\n").split("\t")
     evals = [dict(zip(header, line.rstrip("\n").split("\t"), strict=True)) for line in fh]
 series = _truth.Series()
@@ -160,8 +177,18 @@ _truth.write(
     step_kind="global",
     series=series,
     notes=(
-        "PFRL quickstart logging (format=''): per training episode 'outdir:result step:86 episode:0 "
-        "R:86.0' (step = PFRL's global step t, the step of the series; episode = the episode "
+        (
+            "PFRL quickstart logging (format='', stdout): per training episode 'outdir:result "
+            "step:86 episode:0 R:86.0'"
+            if variant == "quickstart"
+            else "PFRL examples' logging (basicConfig(level=INFO): stderr, every line prefixed "
+            "'INFO:pfrl.experiments.train_agent:'); the script's print('Output files are saved in "
+            "results/20261207T034712.345678') goes to stdout, block-buffered when piped, so it "
+            "comes out LAST, after every log line; per training episode "
+            "'INFO:pfrl.experiments.train_agent:outdir:results/20261207T034712.345678 step:86 "
+            "episode:0 R:86.0' (the outdir is a timestamped directory: its digits are no metric)"
+        )
+        + " (step = PFRL's global step t, the step of the series; episode = the episode "
         "index, a count) then 'statistics:[('average_q', 0.0123), ('average_loss', nan), "
         "('cumulative_steps', 86), ('n_updates', 0), ('rlen', 86)]' (a repr of a list of tuples: "
         "average_q and average_loss are metrics, nan until updates begin at step 500; "
@@ -169,8 +196,9 @@ _truth.write(
         "an evaluation of 5 episodes: 'evaluation episode 0 length:200 R:200.0' (truth names "
         "'evaluation length' and 'evaluation R', at the step of the evaluation, to keep them "
         "apart from the training 'R'; the episode index is a count), then 'The best score is "
-        "updated -inf -> 143.5' when the evaluation's mean beats the best so far (series 'best "
-        "score' = the new mean, at the evaluation's step; the old value is a repeat or -inf) and "
+        "updated -3.4028235e+38 -> 10.2' when the evaluation's mean beats the best so far (series "
+        "'best score' = the new mean, at the evaluation's step; the old value is a repeat, or "
+        "float32's lowest as the first sentinel) and "
         "'Saved the agent to result/best'. At the end 'Saved the agent to result/2000_finish'. "
         "On stderr first: gym's notice that it is unmaintained (no metric). Not metrics: the "
         "outdir, step, episode, cumulative_steps, n_updates, rlen, the numbers in saved paths."
