@@ -9,6 +9,7 @@ Versions: python-json-logger 4.2.0, loguru 0.7.3, eliot 1.18.0, Logbook 1.10.1, 
 numpy 2.4.6, Python 3.11 (venv corpus-zb-1).
 Capture (repository root, venv active):
     python tests/corpus/scripts/capture.py pipe real_jsonlogger_loop -- python tests/corpus/scripts/structured_logging.py jsonlogger
+    python tests/corpus/scripts/capture.py pipe real_jsonlogger_nested -- python tests/corpus/scripts/structured_logging.py jsonlogger_nested
     python tests/corpus/scripts/capture.py pipe real_loguru_serialize -- python tests/corpus/scripts/structured_logging.py loguru_json
     python tests/corpus/scripts/capture.py pipe real_eliot_loop -- python tests/corpus/scripts/structured_logging.py eliot
     python tests/corpus/scripts/capture.py pipe real_logbook_loop -- python tests/corpus/scripts/structured_logging.py logbook
@@ -75,6 +76,72 @@ class Jsonlogger:
 
     def done(self):
         pass
+
+
+class JsonloggerNested:
+    """python-json-logger with timestamp=True and events nesting metrics and system info."""
+
+    def __init__(self):
+        from pythonjsonlogger.json import JsonFormatter
+
+        handler = logging.StreamHandler(sys.stdout)
+        handler.setFormatter(
+            JsonFormatter(
+                "%(levelname)s %(name)s %(message)s",
+                timestamp=True,
+                rename_fields={"levelname": "level"},
+            )
+        )
+        self.log = logging.getLogger("train")
+        self.log.addHandler(handler)
+        self.log.setLevel(logging.INFO)
+        self.t0 = time.perf_counter()
+
+    def system(self):
+        import resource
+        import socket
+
+        return {
+            "host": socket.gethostname(),
+            "pid": os.getpid(),
+            "max_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+            "uptime_s": round(time.perf_counter() - self.t0, 3),
+        }
+
+    def start(self, n):
+        self.log.info("run_start", extra={"config": dict(CONFIG), "system": self.system()})
+
+    def step(self, epoch, step, loss, acc, lr):
+        self.log.info(
+            "metrics",
+            extra={
+                "step": step,
+                "epoch": epoch,
+                "metrics": {
+                    "train/loss": rec("train/loss", step, epoch, loss),
+                    "train/acc": rec("train/acc", step, epoch, acc),
+                    "lr": rec("lr", step, epoch, lr),
+                },
+            },
+        )
+
+    def epoch_end(self, epoch, step, tr, vl, va, secs):
+        self.log.info(
+            "metrics",
+            extra={
+                "step": step,
+                "epoch": epoch,
+                "metrics": {
+                    "train/epoch_loss": rec("train/epoch_loss", step, epoch, tr),
+                    "val/loss": rec("val/loss", step, epoch, vl),
+                    "val/acc": rec("val/acc", step, epoch, va),
+                },
+                "system": self.system(),
+            },
+        )
+
+    def done(self):
+        self.log.info("run_end", extra={"status": "ok", "system": self.system()})
 
 
 class LoguruJson:
@@ -228,6 +295,7 @@ class Coloredlogs:
 def main():
     sink = {
         "jsonlogger": Jsonlogger,
+        "jsonlogger_nested": JsonloggerNested,
         "loguru_json": LoguruJson,
         "eliot": Eliot,
         "logbook": Logbook,
@@ -265,6 +333,18 @@ NOT_METRICS = {
         '"epoch" field. epoch_time_s (wall-clock seconds of the epoch, a few ms, not kept by the script) '
         "is a timing: extra_ok. Not metrics: the config line (base_lr, batch_size, epochs, seed, "
         "hidden_units), num_samples / num_features, the checkpoint line's path and step, asctime."
+    ),
+    "jsonlogger_nested": (
+        "python-json-logger 4.2 JsonFormatter('%(levelname)s %(name)s %(message)s', "
+        "timestamp=True, rename_fields={'levelname': 'level'}) on stdout, events nesting their "
+        'numbers: {"level": "INFO", "name": "train", "message": "metrics", "step": 10, "epoch": 1, '
+        '"metrics": {"train/loss": 0.475..., "train/acc": 0.78125, "lr": 0.3}, "timestamp": '
+        '"2026-12-07T03:41:05.286+00:00"}; per epoch "metrics": {"train/epoch_loss": ..., '
+        '"val/loss": ..., "val/acc": ...} plus "system": {"host": "vm", "pid": 1234, '
+        '"max_rss_mb": 41.2, "uptime_s": 0.05}. Series are named by their key inside "metrics" '
+        "('train/loss', not 'metrics/train/loss': 'metrics' is the container). Step = the "
+        '"step" field. Not metrics: everything under "config" (run_start) and "system" (host, '
+        "pid, memory, uptime), status, timestamp."
     ),
     "loguru_json": (
         "loguru 0.7.3 logger.add(sys.stderr, serialize=True): one JSON object per line, "
@@ -314,6 +394,7 @@ NOT_METRICS = {
 def write_truth():
     versions = {
         "jsonlogger": "python-json-logger",
+        "jsonlogger_nested": "python-json-logger",
         "loguru_json": "loguru",
         "eliot": "eliot",
         "logbook": "Logbook",
