@@ -24,6 +24,7 @@ import logging
 import math
 import os
 import sys
+import shutil
 import tempfile
 from importlib import metadata
 
@@ -162,6 +163,8 @@ for msg, args in keep.records:
         means.append((int(row["steps"]), float(row["mean"])))
 for s, m in means:
     series.add("best score", s, None, m)
+os.chdir("/")
+shutil.rmtree(workdir)  # the agent files and scores.txt PFRL wrote
 
 _truth.write(
     library=(
