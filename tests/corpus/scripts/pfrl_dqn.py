@@ -23,8 +23,8 @@ evaluations' step and mean come from the evaluator's own scores.txt.
 import logging
 import math
 import os
-import sys
 import shutil
+import sys
 import tempfile
 from importlib import metadata
 
