@@ -2018,3 +2018,50 @@ def test_a_count_of_a_total_spaced_or_with_its_fraction_is_the_fraction():
     assert parse_block("Item accuracy: 58 / 96 (0.9)\n") == []
     pairs = parse_block("D(x): 0.6128\tD(G(z)): 0.6185 / 0.6182\n")[0][1]
     assert pairs[0] == ("D(x)", 0.6128) and pairs[1][1] == 0.6185
+
+
+def test_a_frame_of_named_trials_gives_its_columns_at_each_rows_place():
+    """A leaderboard printed by pandas, indexed by the models' names (`Model` on a line of its
+    own): each row one trial, each column a series at the row's place in the table, under a
+    terminal's width or into a pipe where pandas leaves middle columns out (`...`)."""
+    wide = (
+        "                        Accuracy  ROC AUC  F1 Score  Time Taken\n"
+        "Model                                                          \n"
+        "KNeighborsClassifier    0.911111  0.948634  0.911111    0.012351\n"
+        "RandomForestClassifier  0.900000  0.971407  0.899347    0.092090\n"
+        "SVC                     0.877778  0.953947  0.877545    0.011239\n"
+    )
+    series = _series(wide)
+    assert set(series) == {"Accuracy", "ROC_AUC", "F1_Score", "Time_Taken"}, set(series)
+    assert series["ROC_AUC"] == [(0, None, 0.948634), (1, None, 0.971407), (2, None, 0.953947)]
+    narrow = (
+        "                        Accuracy  ...  Time Taken\n"
+        "Model                             ...            \n"
+        "KNeighborsClassifier    0.911111  ...    0.012351\n"
+        "RandomForestClassifier  0.900000  ...    0.092090\n"
+        "\n[2 rows x 4 columns]\n"
+    )
+    assert _series(narrow)["Accuracy"] == [(0, None, 0.911111), (1, None, 0.9)]
+    # A frame with its row numbers and columns left out: each value under its own column.
+    cv = (
+        "    train-loss-mean  train-loss-std  ...  test-auc-mean  test-auc-std\n"
+        "16         0.163717        0.004163  ...       0.918927      0.011995\n"
+        "17         0.154540        0.003758  ...       0.921151      0.011154\n"
+    )
+    series = _series(cv)
+    assert series["test-auc-mean"] == [(16, None, 0.918927), (17, None, 0.921151)]
+    assert series["test-auc-std"] == [(16, None, 0.011995), (17, None, 0.011154)]
+
+
+def test_a_distributions_summary_per_parameter_is_no_metric():
+    """ArviZ' `az.summary` (or a frame's `describe().T`): a parameter's mean, spread and
+    interval bounds are what a fit estimated, not values of the run."""
+    text = (
+        "        mean     sd  hdi_3%  hdi_97%  mcse_mean  mcse_sd  ess_bulk  ess_tail  r_hat\n"
+        "b      0.343  0.027   0.295    0.394      0.001    0.001     964.0     694.0    1.0\n"
+        "sigma  0.522  0.020   0.489    0.559      0.001    0.001     915.0     455.0    1.0\n"
+    )
+    assert _series("Epoch 1 loss: 0.5\n" + text) == {"loss": [(1, 1.0, 0.5)]}
+    # A run's table of a population's statistics is the run's: no interval's bounds.
+    deap = "gen\tnevals\tavg\tstd\tmin\tmax\n0\t50\t0.51\t0.12\t0.2\t0.9\n1\t30\t0.61\t0.10\t0.3\t0.95\n"
+    assert {"avg", "std", "min", "max"} <= set(_series(deap))

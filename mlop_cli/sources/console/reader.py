@@ -241,6 +241,7 @@ class _Table:
     summary: bool = False  # rows of statistics of a data set (`count`, `mean`, `25%`)
     estimates: bool = False  # rows of a fitted model's estimates (see _estimates)
     phase: str = ""  # the phase its title names (`VALIDATION:`, then the table): its rows'
+    ordinal: int = 0  # rows read that were trials (see Program.row_ordinal)
 
 
 @dataclass(slots=True)
@@ -1376,7 +1377,7 @@ class Reader:
             if math.isnan(epoch):
                 epoch = None
         # A keyed row's counters (a trial's `iter` and `epoch`) are its key's, not the run's.
-        keyed = program.key_slot is not None or bool(program.row_key)
+        keyed = program.key_slot is not None or bool(program.row_key) or program.row_ordinal
         if epoch is not None and epoch == int(epoch) and not program.record_epoch and not keyed:
             # An epoch counter (`Epoch 3/10`); a fractional epoch (Hugging Face's 0.33) is the
             # point's epoch but says nothing of where later lines are.
@@ -1396,7 +1397,10 @@ class Reader:
             # record) comes after them, at the step they get.
             self._lump.append((program, tokens, None, when, (state, shape)))
             return
-        if program.step is not None and keyed:
+        if program.row_ordinal and state.table is not None:
+            step = state.table.ordinal  # a leaderboard's row: the trial's place
+            state.table.ordinal += 1
+        elif program.step is not None and keyed:
             step = _int(tokens[program.step])
         elif program.step is not None:
             step = _int(tokens[program.step])
@@ -1946,6 +1950,8 @@ class Reader:
     def _maybe_header(self, state: _Stream, line: str) -> None:
         """A line of column names (no number): a table's header, if rows follow."""
         stripped = line.strip()
+        if stripped.endswith(" ...") and state.header is not None:
+            stripped = stripped[:-4].rstrip()  # `Model   ...`: the index's name, columns left out
         if (
             state.header is not None
             and state.header_wait == 0
@@ -2305,8 +2311,8 @@ def _columns(line: str) -> list[_Column] | None:
     for m in re.finditer(r"[^|│┃\s](?:[^|│┃\s]|[ ](?=[^|│┃\s]))*", line):
         text = m.group()
         words = _HEADER_WORD.findall(text)
-        if not words and text != "#":
-            return None
+        if not words and text not in ("#", "..."):
+            return None  # (`...`: pandas' columns left out at the display's width)
         cells.append(_Column(text, m.start(), m.end()))
     if len(cells) < 2:
         return None
@@ -2419,6 +2425,9 @@ _ESTIMATE = re.compile(
 # A test's statistic spelled out (`T-stat`, `t value`, `z-score`) or its significance code.
 _STATISTIC = re.compile(r"(?i)[tzf][-_ ]?(?:stat(?:istic)?|value|score)|sig(?:nif)?\.? ?codes?")
 _BARE_STATISTIC = frozenset(("p", "z", "t"))
+# A distribution's spread and its intervals' bounds (`hdi_3%`, `5.0%`, `2.5%`, `lower ci`).
+_SPREAD = frozenset(("sd", "std", "stdev", "std_dev", "std. dev.", "se", "std err"))
+_INTERVAL = re.compile(r"(?:(?:hdi|hpd|eti|ci|q)[_ ]?)?\d+(?:\.\d+)?%|(?:lower|upper)[_ ]?\w*")
 
 
 # A title over a block of pairs (`** Reported on validation data. **`, `=== Test ===`):
@@ -2507,6 +2516,11 @@ def _estimates(columns: list[_Column]) -> bool:
     names = [column.name.strip() for column in columns]
     if any("importance" in name.lower() for name in names):
         return True
+    lowered = [name.lower() for name in names]
+    if any(name in _SPREAD for name in lowered) and any(_INTERVAL.fullmatch(n) for n in lowered):
+        # A distribution's summary per parameter or variable (`mean  sd  hdi_3%  hdi_97%`, a
+        # posterior's; `mean  std  min  25%`, a frame's describe()): what was estimated.
+        return True
     strong_p = any(_P_VALUE.fullmatch(name) for name in names)
     strong_estimate = any(_ESTIMATE.fullmatch(name) or _STATISTIC.fullmatch(name) for name in names)
     bare = {name.lower() for name in names} & _BARE_STATISTIC
@@ -2560,6 +2574,7 @@ def _row_program(table: _Table, line: str) -> Program | None:
     rest = _TOKEN_AND_UNIT.sub(" ", line[:limit])
     words = _HEADER_WORD.findall(rest)
     columns = table.columns
+    shown = sum(column.name != "..." for column in columns)  # (pandas' `...`: left out)
     # Text in a row is allowed in its first column only (a row key: `all`, a trial's name).
     key_text = ""
     key_column = -1  # the headed column the key is in (`model`, `Class`), if any
@@ -2599,7 +2614,7 @@ def _row_program(table: _Table, line: str) -> Program | None:
         not key_text
         and 0 < lead_start
         and lead_end < columns[0].start
-        and len(row_spans) == len(columns) + 1
+        and len(row_spans) == shown + 1
         and not table.index_name
         and not any(_column_kind(column) for column in columns)
     ):
@@ -2613,22 +2628,23 @@ def _row_program(table: _Table, line: str) -> Program | None:
         or key_column >= 0
         or any(_column_kind(column) for column in columns)
         or (first is not None and first.start() > lead_end)
-        or (lead_start == 0 and len(row_spans) == len(columns) + 1)
+        or (lead_start == 0 and len(row_spans) == shown + 1)
     ):
         index_slot = lead_slot
         row_spans = row_spans[1:]
     assigned: dict[int, list[int]] = {}
     numbers = [i for i, _ in row_spans]
-    if len(numbers) == len(columns) and not key_text:
-        for column_index, slot in enumerate(numbers):
+    if len(numbers) == shown and not key_text:
+        indexes = [i for i, column in enumerate(columns) if column.name != "..."]
+        for column_index, slot in zip(indexes, numbers, strict=True):
             assigned[column_index] = [slot]
     else:
         for slot, (start, end) in row_spans:
             best = None
             best_score = None
             for column_index, column in enumerate(columns):
-                if column_index == key_column:
-                    continue  # a column of text (a model's name): no number is its value
+                if column_index == key_column or column.name == "...":
+                    continue  # a column of text (a model's name), or left out: no value
                 overlap = min(end, column.end) - max(start, column.start)
                 distance = (
                     0 if overlap > 0 else min(abs(start - column.end), abs(end - column.start))
@@ -2639,7 +2655,7 @@ def _row_program(table: _Table, line: str) -> Program | None:
             if best is None:
                 return None
             assigned.setdefault(best, []).append(slot)
-    if len(assigned) < max(2, (len(columns) + 1) // 2):
+    if len(assigned) < max(2, (shown + 1) // 2):
         return None  # a number or two under a header is not its row (`Epoch 1: 33%|…`)
     if key_slot is None and not key_text:
         # A column of identifiers (`trial_id`, `id`): its number says whose row it is.
@@ -2649,7 +2665,13 @@ def _row_program(table: _Table, line: str) -> Program | None:
                 del assigned[column_index]
                 break
     program = Program(numbers=len(spans), row=True, key_slot=key_slot)
-    if key_text and key_text.lower() not in _WHOLE and index_slot is None:
+    trials = bool(key_text) and bool(table.index_name) and key_column < 0 and " " not in key_text
+    if trials:
+        # pandas' frame indexed by named things (`Model` on its own line, then a row per model):
+        # each row a trial, its values the columns' series, its step its place in the table.
+        program.row_ordinal = True
+        key_text = ""
+    elif key_text and key_text.lower() not in _WHOLE and index_slot is None:
         program.row_key = key_text
     index_kind = _column_kind(_Column(table.index_name, 0, 0)) if table.index_name else ""
     if index_slot is not None and index_kind == "epoch":
@@ -2745,7 +2767,7 @@ def _row_program(table: _Table, line: str) -> Program | None:
         len(program.metrics) == 1
         and key_text
         and key_column < 0
-        and len(row_spans) < len(columns)
+        and len(row_spans) < shown
         and program.metrics[0][0].startswith(f"{key_text}/")
     ):
         # A row of fewer values than columns whose one value is its key's (`accuracy  0.83

@@ -159,6 +159,9 @@ class Program:
     rank_slot: int | None = None  # the token that is the line's rank (srun's `3: `)
     key_slot: int | None = None  # the token that keys a table's row (a report's class `0`)
     row_key: str = ""  # the text that keys a table's row (`InProgress` is no key; `trial_1` is)
+    # A row of a frame indexed by named things (a leaderboard's models): each row is one of
+    # them, a trial; its step is its place in the table.
+    row_ordinal: bool = False
     fast: bool = False  # plain pairs and maybe a step: read without the run's context
     inert: bool = False  # no metric, no counter, no bar: nothing to read
     cut: bool = False  # a bar cut at the terminal's width (its postfix has no `]`)
