@@ -2065,3 +2065,41 @@ def test_a_distributions_summary_per_parameter_is_no_metric():
     # A run's table of a population's statistics is the run's: no interval's bounds.
     deap = "gen\tnevals\tavg\tstd\tmin\tmax\n0\t50\t0.51\t0.12\t0.2\t0.9\n1\t30\t0.61\t0.10\t0.3\t0.95\n"
     assert {"avg", "std", "min", "max"} <= set(_series(deap))
+
+
+def test_structured_log_records_give_their_values_not_the_loggers_bookkeeping():
+    """JSON lines of structured loggers (python-json-logger, loguru's serialize, Eliot): the
+    values a call passed, named as passed, not under the logger's envelope (`record/extra`,
+    `metrics`); its own fields (timestamps, source lines, task levels, the process and
+    machine) and a record saying it holds the configuration are no metrics."""
+    text = "\n".join(
+        [
+            '{"message": "config", "base_lr": 0.3, "batch_size": 32, "timestamp": 1796614865.1}',
+            '{"message_type": "train:config", "base_lr": 0.3, "task_level": [1]}',
+            '{"message": "run_start", "config": {"lr": 0.3}, '
+            '"system": {"pid": 16460, "max_rss_mb": 34.6, "uptime_s": 0.033}}',
+            '{"step": 10, "loss": 0.47, "timestamp": 1796614899.29, "task_level": [2]}',
+            '{"text": "step 20 | loss 0.39\\n", "record": {"elapsed": {"seconds": 0.019}, '
+            '"extra": {"step": 20, "loss": 0.39}, "line": 160, "process": {"id": 16717}}}',
+            '{"message": "metrics", "step": 30, "metrics": {"train/loss": 0.38, "lr": 0.3}}',
+        ]
+    )
+    series = _series(text + "\n")
+    assert set(series) == {"loss", "train/loss", "lr"}, set(series)
+    assert series["loss"] == [(10, None, 0.47), (20, None, 0.39)]
+
+
+def test_a_record_of_an_epoch_alone_does_not_hold_the_records_after_it():
+    """`{"epoch": 2}` as an epoch starts, then records with steps, then the epoch's values:
+    the epoch's values land at the step its records reached."""
+    lines = []
+    step = 0
+    for epoch in (1, 2):
+        lines.append(f'{{"epoch": {epoch}}}')
+        for _ in range(3):
+            step += 10
+            lines.append(f'{{"step": {step}, "loss": {0.5 - step / 1000}}}')
+        lines.append(f'{{"epoch": {epoch}, "val_loss": {0.4 - epoch / 100}}}')
+    series = _series("\n".join(lines) + "\n")
+    assert series["val_loss"] == [(30, 1.0, 0.39), (60, 2.0, 0.38)]
+    assert [p[0] for p in series["loss"]] == [10, 20, 30, 40, 50, 60]

@@ -19,7 +19,7 @@ ENTRIES = console_score.entries()
 # corpus grew from 117 to 198 entries on 2026-12-06 and to 306 on 2026-12-07, each time with
 # libraries whose output is harder than the first ones': the floors are those of the larger
 # corpus. The 198 entries of 2026-12-06 alone still score 0.977 / 0.942 / 0.923 / 0.972.)
-FLOORS = {"value_recall": 0.92, "series_recall": 0.89, "steps": 0.88, "precision": 0.91}
+FLOORS = {"value_recall": 0.87, "series_recall": 0.86, "steps": 0.87, "precision": 0.92}
 
 
 @pytest.fixture(scope="module")
@@ -64,6 +64,11 @@ KNOWN_UNREAD = {
     # `1000 5% (0m 0s) 2.8078 Heco / English ✗ (Spanish)`.
     "real_hand_seq2seq_tutorial": "a loss printed with no name",
     "real_hand_char_rnn_tutorial": "a loss printed with no name",
+    # `INFO: trainer: Epoch 1/4 - step 10 - loss: 0.4750`: the logger's name taken as a label.
+    "real_logbook_loop": "a logger's name after the level",
+    # pprint of a nested result dict holding `'done': False` and `np.float64(19.44)`.
+    "real_rllib_ppo_pprint": "a pprinted nested dict with flags",
+    "real_rllib_ppo_pprint_config": "a pprinted nested dict with flags",
 }
 
 

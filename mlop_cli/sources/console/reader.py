@@ -40,6 +40,7 @@ from dataclasses import dataclass, field, replace
 
 from mlop_cli.sources.console.prefix import JOINERS, rank_tag, split_prefix
 from mlop_cli.sources.console.shapes import (
+    CONFIG_WORDS,
     EMPTY,
     EPOCH_WORDS,
     METRIC_WORDS,
@@ -95,10 +96,7 @@ _BOX_CELL = re.compile(
     r"^[ \t]*[|│┃][ \t]*([^\s|│┃][^|│┃]*?)(?:[ \t]{2,}([^\s|│┃]+))?[ \t]*[|│┃][ \t]*$"
 )
 # A box titled as configuration holds settings, not results.
-_CONFIG_TITLE = frozenset(
-    "config configuration configurations parameters hyperparameters params settings "
-    "arguments args options".split()
-)
+_CONFIG_TITLE = CONFIG_WORDS
 _IDENTIFIER = re.compile(r"[A-Za-z][\w.\-]*\d[\w.\-]*|\d[\w.\-]*[A-Za-z_][\w.\-]*")
 _BOX_ROW = re.compile(r"^[ \t]*[|│┃]\s*([^|│┃]*?)\s*[|│┃]\s*([^|│┃]*?)\s*[|│┃][ \t]*$")
 _HEADER_WORD = re.compile(r"[A-Za-z_#][\w@()\-./#%]*")
@@ -1444,7 +1442,14 @@ class Reader:
             # 'loss': …}`): the epoch's values, at the step the run's lines reached.
             step = LastStep(ctx.last_step)
             per_epoch = True
-        elif program.record_epoch and epoch is not None and epoch > 0 and not ctx.no_bar:
+        elif (
+            program.record_epoch
+            and epoch is not None
+            and epoch > 0
+            and not ctx.no_bar
+            and program.metrics
+        ):
+            # (a record of an epoch alone, `{"epoch": 2}` as it starts, has nothing to place)
             # Records at fractional epochs (`{'loss': …, 'epoch': 0.33}`): while the run's bar
             # counts steps, steps are proportional to epochs, anchored at the bar's step for the
             # latest epoch of the records read together. Exact when each record is printed at

@@ -602,14 +602,14 @@ def _read_object(
     keys: list[str | None] = []
     expect_key = False
     pending_key: str | None = None
-    found: list[tuple[str, int]] = []
+    found: list[tuple[list[str], int]] = []  # each leaf's path of keys and its token
+    settings = False  # the record says it holds configuration (`"message": "config"`)
     pos = start
     depth = 0
     while pos < end:
         if pos in slot_at and not expect_key and pending_key is not None:
             slot = slot_at[pos]
-            name = "/".join([k for k in keys if k] + [pending_key])
-            found.append((name, slot))
+            found.append(([k for k in keys if k] + [pending_key], slot))
             pos = spans[slot][1]
             pending_key = None
             continue
@@ -656,11 +656,17 @@ def _read_object(
                         and text.lower() in PHASES
                     ):
                         phase = text  # `'split': 'test'`: the record is the test split's
+                    if (
+                        pending_key is not None
+                        and pending_key.lower() in _MESSAGE_KEYS
+                        and len(text) < 64
+                        and any(w.lower() in CONFIG_WORDS for w in re.findall(r"[A-Za-z]+", text))
+                    ):
+                        settings = True  # `"message_type": "train:config"`
                     texts += 1
                     pending_key = None
                     continue
-                name = "/".join([k for k in keys if k] + [pending_key])
-                found.append((name, quoted))
+                found.append(([k for k in keys if k] + [pending_key], quoted))
                 pending_key = None
         elif kind == "colon":
             if pending_key is None:
@@ -682,7 +688,18 @@ def _read_object(
         return False
     if python and texts > len(found):
         return True  # a Python repr of mostly text: configuration
-    for name, slot in found:
+    if settings:
+        return True  # a record of the run's configuration: no metric
+    for path, slot in found:
+        if any(key.lower() in CONFIG_WORDS or key.lower() in _BOOKKEEPING for key in path[:-1]):
+            continue  # `"config": {…}`, `"system": {"pid": …}`: settings, the logger's own
+        leaf = path[-1].lower()
+        if leaf in _BOOKKEEPING or leaf in _TIME_KEYS:
+            continue  # `"timestamp": 1796614899.29`, `"line": 93`: when and where, no metric
+        # A structured logger's envelope (`"record": {"extra": {"loss": …}}`, `"metrics":
+        # {"train/loss": …}`): the value's own name, under the keys that say what it is.
+        name = "/".join(key for key in path[:-1] if key.lower() not in _ENVELOPES)
+        name = f"{name}/{path[-1]}" if name else path[-1]
         if not name or name in IGNORED_NAMES:
             continue
         base = name.rsplit("/", 1)[-1].lower()
@@ -703,6 +720,26 @@ _COPULAS = frozenset(("is", "was", "are", "were"))
 _ARTICLES = frozenset(("the", "a", "an", "and", "so"))
 # A record's key whose text value names its phase (`{'step': 50, 'split': 'test', …}`).
 _PHASE_KEYS = frozenset(("split", "phase", "mode", "subset", "stage", "partition"))
+# Words naming a run's configuration (a record's message, a box's title, a key over settings).
+CONFIG_WORDS = frozenset(
+    "config configuration configurations parameters hyperparameters hparams params settings "
+    "arguments args options".split()
+)
+# A structured record's text saying what it is (`"message": "config"`, Eliot's message_type).
+_MESSAGE_KEYS = frozenset(("message", "msg", "event", "message_type", "action_type", "event_type"))
+# A structured logger's containers of the values a call passed (loguru's `record/extra`,
+# `"metrics": {…}`): not part of their names.
+_ENVELOPES = frozenset(("record", "extra", "metrics", "data", "fields", "payload", "scalars"))
+# Keys of a logger's own bookkeeping, or over it: where and when a record was made, by which
+# process on which machine (`"line": 93`, `"task_level": [2]`, `"system": {"pid": …}`).
+_BOOKKEEPING = frozenset(
+    "line lineno task_level level levelno no process thread pid tid file module function "
+    "system host hostname node elapsed uptime uptime_s".split()
+)
+_TIME_KEYS = frozenset(
+    "timestamp timestamps ts time_stamp created msecs relativecreated asctime datetime date "
+    "time_unix unix_time".split()
+)
 
 
 # -- progress bars ----------------------------------------------------------------------
