@@ -656,3 +656,28 @@ def test_the_machines_usage_is_not_a_metric() -> None:
     }
     # A metric's word keeps a name a measure.
     assert _names("memory_loss: 0.3 cpu_time_per_step_loss: 0.1\n") >= {"memory_loss"}
+
+
+def test_an_indented_listing_of_an_objects_settings_holds_no_metric() -> None:
+    """`print(optimizer)` in a training loop, pygmo's `print(algo)`: indented `key: value`
+    lines whose values are as often words, flags or lists as numbers describe an object; its
+    numbers are settings. A listing of numbers is read; a result named as one is kept."""
+    adam = (
+        "Adam (\nParameter Group 0\n    amsgrad: False\n    betas: (0.9, 0.999)\n"
+        "    capturable: False\n    eps: 1e-08\n    foreach: None\n    lr: 0.001\n"
+        "    maximize: False\n    weight_decay: 0\n)\n"
+    )
+    assert _names("Epoch 1 loss: 0.5\n" + adam + "Epoch 2 loss: 0.4\n") == {"loss"}
+    algo = (
+        "Extra info:\n\tGenerations: 40\n\tcc: auto\n\tcs: auto\n\tsigma0: 0.5\n"
+        "\tStopping xtol: 1e-06\n\tMemory: false\n\n\tVerbosity: 4\n"
+        "\tFitness dimension:\t\t\t1\n"
+    )
+    assert _names("Epoch 1 loss: 0.5\n" + algo) == {"loss"}
+    result = (
+        "  message: Optimization terminated successfully.\n  success: True\n   status: 0\n"
+        "      fun: 3.7014286104303666\n        x: [-7.757e-01  6.131e-01]\n      nit: 28\n"
+    )
+    assert _names("Epoch 1 loss: 0.5\n" + result) == {"loss", "fun"}
+    results = "Epoch 1 loss: 0.5\nTest results:\n  loss_test: 0.31\n  acc: 0.9\n"
+    assert _names(results) == {"loss", "loss_test", "acc"}

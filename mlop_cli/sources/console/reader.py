@@ -53,6 +53,7 @@ from mlop_cli.sources.console.shapes import (
     Program,
     count_kind,
     fold_glyphs,
+    holds_metric_word,
     interpret,
     is_count_name,
     is_data_name,
@@ -95,6 +96,14 @@ _RULE = re.compile(r"^[ \t]*[-=─━+|:┼┿╋┃│┣┫┠┨┏┓┗┛�
 _BOX_CELL = re.compile(
     r"^[ \t]*[|│┃][ \t]*([^\s|│┃][^|│┃]*?)(?:[ \t]{2,}([^\s|│┃]+))?[ \t]*[|│┃][ \t]*$"
 )
+# An indented `key: value` line (see Reader._listed): a key of words (digits glued to them:
+# `sigma0`, `c1`), its value one number, or one word, flag or bracketed list.
+_LISTED = re.compile(
+    r"(?:\t|[ ]{2,})[ \t]*([A-Za-z][\w.()/\-]*(?: [A-Za-z][\w.()/\-]*){0,4}):[ \t]+"
+    r"([^\s(\[{]+|\(.*\)|\[.*\]|\{.*\})[ \t]*"
+)
+_LISTED_NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?%?")
+_MAX_LISTING = 200
 # A box titled as configuration holds settings, not results.
 _CONFIG_TITLE = CONFIG_WORDS
 _IDENTIFIER = re.compile(r"[A-Za-z][\w.\-]*\d[\w.\-]*|\d[\w.\-]*[A-Za-z_][\w.\-]*")
@@ -273,6 +282,12 @@ class _Stream:
     table_phase: str = ""  # the phase a title names for the next table (`TEST:` over its rows)
     phase_block: str = ""  # the phase a line announced (`Eval begin...`) for the lines after it
     phase_lines: int = 0  # lines of that block read
+    # An indented listing of `key: value` lines (see _listed), held until it ends: each line
+    # and its tokens (None: a blank line), its values that were words and that were numbers.
+    listing: list[tuple[str, str, list[str], float] | None] | None = None
+    listing_words: int = 0
+    listing_numbers: int = 0
+    replaying: bool = False
 
 
 @dataclass(slots=True)
@@ -754,6 +769,8 @@ class Reader:
                 if held:
                     state.held[which] = ("", 0.0)
                     self.read(stream, held, when, when, final=True)
+        for state in self._streams.values():
+            self._end_listing(state)
         self._settle_lump(closing=True)
         for state in self._streams.values():
             self._end_box(state, None)
@@ -1057,8 +1074,61 @@ class Reader:
             and not self._lump
         )
 
+    def _listed(
+        self, state: _Stream, line: str, shape: str, tokens: list[str], when: float
+    ) -> bool:
+        """Hold a line of an indented listing of `key: value` lines (`\tsigma0: 0.5`,
+        `    lr: 0.001` in `print(optimizer)`); end the listing at any other line. A listing
+        whose values are as often words, flags or lists as numbers (`cc: auto`, `amsgrad:
+        False`, `betas: (0.9, 0.999)`) describes an object (its settings): its numbers are no
+        metrics. One of numbers (`  loss: 0.31` / `  acc: 0.9`) is read as any lines are."""
+        if state.replaying:
+            return False
+        m = _LISTED.fullmatch(line) if line[:1] in " \t" else None
+        if m is None:
+            if state.listing is not None:
+                self._end_listing(state)
+            return False
+        if state.listing is None:
+            state.listing, state.listing_words, state.listing_numbers = [], 0, 0
+        if _LISTED_NUMBER.fullmatch(m.group(2)):
+            state.listing_numbers += 1
+        else:
+            state.listing_words += 1
+        state.listing.append((line, shape, tokens, when))
+        if len(state.listing) > _MAX_LISTING:
+            self._end_listing(state)  # bounded: a long run of such lines is read as lines
+        return True
+
+    def _end_listing(self, state: _Stream) -> None:
+        held, state.listing = state.listing, None
+        if held is None:
+            return
+        words, numbers = state.listing_words, state.listing_numbers
+        settings = words >= 2 and words * 3 > words + numbers
+        state.replaying = True
+        try:
+            for entry in held:
+                if entry is None:
+                    self._blank(state)
+                    continue
+                if settings:
+                    # An object's settings: only a value named as a result is read (`fun:
+                    # 3.70` in SciPy's result, beside `success: True` and `x: [...]`).
+                    m = _LISTED.fullmatch(entry[0])
+                    if m is None or not holds_metric_word(WORDS.findall(m.group(1))):
+                        self.numeric_lines += bool(entry[2])  # numbers, and no metric
+                        continue
+                if entry[2] or not self._text_only(state, entry[1]):
+                    self._one(state, *entry)
+        finally:
+            state.replaying = False
+
     def _blank(self, state: _Stream) -> None:
         """A blank line: a box, a table of folds and a titled block of pairs end there."""
+        if state.listing is not None and not state.replaying:
+            state.listing.append(None)  # (a blank line inside a listing: it goes on)
+            return
         if state.box is not None:
             self._end_box(state, None)
         state.folds = None
@@ -1075,6 +1145,8 @@ class Reader:
         box or rule (one space between words, no box character first, even after a rank's
         tag). What _one and _careful would do with it is done: its shape's EMPTY program is
         cached as theirs caches it."""
+        if state.listing is not None and self._listed(state, line, line, [], 0.0):
+            return True
         if state.section:
             state.section, state.section_lines = "", 0  # other text: the titled block ended
         begins = _PHASE_BEGINS.fullmatch(line) if len(line) < 40 else None
@@ -1129,6 +1201,8 @@ class Reader:
 
     def _one(self, state: _Stream, line: str, shape: str, tokens: list[str], when: float) -> None:
         """Read one record: by the fast path when its shape allows, else in full."""
+        if self._listed(state, line, shape, tokens, when):
+            return
         if state.table_phase and tokens and state.header is None and state.table is None:
             state.table_phase = ""  # numbers, and no table: the phase's title was over none
         if state.bar is not None and line.startswith(_WRAP_INDENT):

@@ -72,7 +72,9 @@ STOP_WORDS = frozenset(
 METRIC_WORDS = frozenset(
     "loss losses acc accuracy error err f1 auc score scores precision recall ppl perplexity "
     "bleu rouge mse mae rmse r2 iou miou dice map reward rewards return returns logloss "
-    "likelihood nll wer cer top1 top5 kl entropy correct value objective fitness".split()
+    "likelihood nll wer cer top1 top5 kl entropy correct value objective fitness metric "
+    # SciPy's result: `fun`, the objective's value at the solution
+    "fun".split()
 )
 # Not metrics whatever they hold: Lightning's logger version, a bar's estimate of time left,
 # how far a job has come (`Progress:  94.0%`).
@@ -567,9 +569,9 @@ def _drop_parameters(
     if not before or len(before) == len(program.metrics):
         return
     after = [m for m in program.metrics if spans[m[1]][0] >= splits[0]]
-    if any(_holds_metric_word([m[0]]) for m in before):
+    if any(holds_metric_word([m[0]]) for m in before):
         return
-    if any(_holds_metric_word([m[0]]) for m in after):
+    if any(holds_metric_word([m[0]]) for m in after):
         program.metrics[:] = after
 
 
@@ -852,7 +854,9 @@ _COUNT_WORDS = frozenset(("number", "num", "count", "counts", "no", "nb", "n"))
 
 # Words of a size of a structure (`max depth`, `batch_size`, `n_layers`): a whole number under
 # such a name is a shape or a setting, not a result, even when it changes.
-_SIZE_WORDS = frozenset("size sizes depth width height dim dims layers".split())
+_SIZE_WORDS = frozenset(
+    "size sizes depth width height dim dims dimension dimensions layers".split()
+)
 # Words of a code, a degree of freedom or a schedule (`status: 0`, `Exit mode 0`, `Df Model: 1`,
 # `Optimization Interval: 10`): a whole number under such a name says which case, how many
 # parameters or how often, not how well.
@@ -869,7 +873,7 @@ _INDEX_WORDS = frozenset("epoch step iteration iter round trial generation".spli
 # Words of the data itself, not of a measure of the training: an example's label, the
 # prediction made for it, an identifier, a seed (`current label`, `current predict`).
 _DATA_WORDS = frozenset(
-    "label labels predict prediction predictions pred id ids seed index idx version".split()
+    "label labels predict prediction predictions pred id ids seed index idx version group".split()
     # the machine's resources in use (`CPU %: 3.10`, `| Memory | 38.50 % |`): mlop samples
     # them itself; they say how the machine is busy, not how well the model does
     + "cpu memory mem ram vram swap".split()
@@ -897,7 +901,9 @@ def count_kind(name: str) -> int:
         return 0
     if words[-1].lower() in _WORK_COUNTS:
         return SIZE  # `Likelihood function evaluations: 2473`: a count of the work done
-    if _holds_metric_word(words):
+    if words[-1].lower() in _SIZE_WORDS:
+        return SIZE  # `Fitness dimension: 1`: the size of a metric's space, not the metric
+    if holds_metric_word(words):
         return 0
     lowered = [part for w in words for part in w.lower().split("_") if part]
     if any(w in _SIZE_WORDS or w in _CODE_WORDS for w in lowered):
@@ -941,7 +947,7 @@ def is_data_name(name: str) -> bool:
     if base.lower() in _RANK_NAMES:
         return True  # `world_rank=0`, `[rank=0, world_size=2]`: which process, not a measure
     words = WORDS.findall(base)
-    if not words or _holds_metric_word(words):
+    if not words or holds_metric_word(words):
         return False
     return any(part in _DATA_WORDS for w in words for part in w.lower().split("_"))
 
@@ -952,7 +958,7 @@ _RANK_NAMES = frozenset(
 )
 
 
-def _holds_metric_word(words: list[str]) -> bool:
+def holds_metric_word(words: list[str]) -> bool:
     """Whether any word, or any part of one (`val_accuracy`), is a metric's word."""
     return any(part in METRIC_WORDS for word in words for part in re.split(r"[_\-/]", word.lower()))
 
@@ -973,18 +979,18 @@ def _name_of(words: list[str], explicit: bool, span: list[str] | None = None) ->
         phrase = words[:-1]
         stops = [i for i, w in enumerate(phrase) if w.lower() in STOP_WORDS]
         tail = phrase[stops[-1] + 1 :] if stops else phrase
-        if tail and len(tail) <= 4 and _holds_metric_word(tail):
+        if tail and len(tail) <= 4 and holds_metric_word(tail):
             return "_".join(tail)
         # `The accuracy on the test set is 0.91`: a phrase opening with a metric's word, whole.
         while phrase and phrase[0].lower() in _ARTICLES:
             phrase = phrase[1:]
-        if phrase and len(phrase) <= 8 and _holds_metric_word(phrase[:1]):
+        if phrase and len(phrase) <= 8 and holds_metric_word(phrase[:1]):
             return "_".join(phrase)
         return None
     if len(words) == 1:
         # `and 63` is prose; `a=NaN` is a key; `'val_loss' reached 0.69` is a verb's object.
         word = words[0].lower()
-        if not explicit and len(word) > 5 and word.endswith("ed") and not _holds_metric_word(words):
+        if not explicit and len(word) > 5 and word.endswith("ed") and not holds_metric_word(words):
             return None  # (`skipped=12.3%` names its value: a `=` says so)
         return None if word in STOP_WORDS and not explicit else words[0]
     if span and span[0] not in words and span[0].lower() in QUALIFIERS:
@@ -1011,11 +1017,11 @@ def _name_of(words: list[str], explicit: bool, span: list[str] | None = None) ->
     tail = words[last + 1 :]
     if not tail or len(tail) > 4:
         return None
-    if len(words) <= 5 and not _holds_metric_word(tail) and _holds_metric_word(words[:last]):
+    if len(words) <= 5 and not holds_metric_word(tail) and holds_metric_word(words[:last]):
         # `Best val_accuracy So Far`: the words after the last stop say when; the metric is
         # named before them, so the phrase is kept whole.
         return "_".join(words)
-    if stops and not _holds_metric_word(tail):
+    if stops and not holds_metric_word(tail):
         # A setting named inside a sentence (`did not improve more than tol=0.0001 for 5
         # epochs`, `Fitting with cpus=2`): prose reports a result by a metric's word.
         return None
@@ -1312,7 +1318,7 @@ def _read_pairs(items: list[_Item], program: Program) -> None:  # one pass, one 
                     or (
                         _over_counter(words)
                         and _is_counter_words(words[:1]) is None
-                        and ("." in item.text or _holds_metric_word(words))
+                        and ("." in item.text or holds_metric_word(words))
                     )
                     or words == ["t"]
                     or words == ["T"]
@@ -1346,7 +1352,7 @@ def _read_pairs(items: list[_Item], program: Program) -> None:  # one pass, one 
                     # time: 17s`, `time budget=10s`, `Seconds required: 0.004`): not a result
                     # of the training.
                     pass
-                elif prose and not program.metrics and not _holds_metric_word([name]):
+                elif prose and not program.metrics and not holds_metric_word([name]):
                     # Settings listed after a sentence's words (`Fitting with cpus=2, gpus=0`,
                     # `8 images for fraction=1.0 at imgsz=64`): a sentence's first value is
                     # a result only when a metric's word names it.
@@ -1745,7 +1751,7 @@ def _per_counter_rate(words: list[str], item: _Item) -> bool:
     return (
         len(words) > 2
         and words[-2].lower() == "per"
-        and ("." in item.text or _holds_metric_word(words[:-2]))
+        and ("." in item.text or holds_metric_word(words[:-2]))
     )
 
 
