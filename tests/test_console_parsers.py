@@ -2103,3 +2103,13 @@ def test_a_record_of_an_epoch_alone_does_not_hold_the_records_after_it():
     series = _series("\n".join(lines) + "\n")
     assert series["val_loss"] == [(30, 1.0, 0.39), (60, 2.0, 0.38)]
     assert [p[0] for p in series["loss"]] == [10, 20, 30, 40, 50, 60]
+
+
+def test_a_loggers_name_after_the_level_and_a_space_is_the_prefixs():
+    """Logbook's default (and `%(levelname)s: %(name)s: %(message)s`): `INFO: trainer: …`. The
+    logger's name is no label of the values; a name whose value follows (`INFO: loss: 0.5`)
+    and a phase (`INFO: Validation: loss=0.3`) are the message's."""
+    line = "[2026-12-07 03:41:06.204551] INFO: trainer: Epoch 1/4 - step 10 - loss: 0.4750\n"
+    assert _series(line) == {"loss": [(10, 1.0, 0.475)]}
+    assert set(_series("INFO: loss: 0.5\n")) == {"loss"}
+    assert set(_series("INFO: Validation: loss=0.3\n")) == {"Validation/loss"}

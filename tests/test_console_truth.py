@@ -64,8 +64,6 @@ KNOWN_UNREAD = {
     # `1000 5% (0m 0s) 2.8078 Heco / English ✗ (Spanish)`.
     "real_hand_seq2seq_tutorial": "a loss printed with no name",
     "real_hand_char_rnn_tutorial": "a loss printed with no name",
-    # `INFO: trainer: Epoch 1/4 - step 10 - loss: 0.4750`: the logger's name taken as a label.
-    "real_logbook_loop": "a logger's name after the level",
     # pprint of a nested result dict holding `'done': False` and `np.float64(19.44)`.
     "real_rllib_ppo_pprint": "a pprinted nested dict with flags",
     "real_rllib_ppo_pprint_config": "a pprinted nested dict with flags",
