@@ -681,3 +681,26 @@ def test_an_indented_listing_of_an_objects_settings_holds_no_metric() -> None:
     assert _names("Epoch 1 loss: 0.5\n" + result) == {"loss", "fun"}
     results = "Epoch 1 loss: 0.5\nTest results:\n  loss_test: 0.31\n  acc: 0.9\n"
     assert _names(results) == {"loss", "loss_test", "acc"}
+
+
+def test_a_dict_naming_no_measure_and_a_boxes_parameters_are_settings() -> None:
+    """`print(best_params)` (values wrapped as `np.float64(…)` by NumPy 2), a box's `Best
+    parameters:` rows, `Random state: 1`: settings; a record naming a metric is read, its
+    wrapped values too."""
+    text = (
+        "Epoch 1 loss 0.5\n"
+        "{'learning_rate': np.float64(0.7498942093324558), 'max_depth': np.int64(5), "
+        "'subsample': np.float64(1.0)}\n"
+        "{'lr': 0.001, 'weight_decay': 0.01}\n"
+        "{'val_loss': tensor(0.3010), 'val_acc': tensor(0.9, dtype=torch.float64)}\n"
+    )
+    assert _names(text) == {"loss", "val_loss", "val_acc"}
+    box = (
+        "Epoch 1 loss 0.5\n"
+        "│  Best score:    0.93        │\n"  # (the box's top came at the end of a bar's line)
+        "│  Random state:  1           │\n│  Best parameters:           │\n"
+        "│    learning_rate:  0.74     │\n│    subsample:      1.0      │\n"
+        "│  ── Timing ──               │\n│  Evaluation time:  1.8      │\n"
+        "└─────────────────────────────┘\n"
+    )
+    assert _names(box) == {"loss", "Best_score", "Evaluation_time"}

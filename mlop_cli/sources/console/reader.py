@@ -257,6 +257,7 @@ class _Box:
     rows: int = 0  # rows read (a one-column box's first row without a value is its title)
     prefix: str = ""  # the identifier its title names (`Trial trainable_00000 result`)
     config: bool = False  # titled as configuration: nothing in it is a metric
+    settings: bool = False  # under a row titled as settings (`Best parameters:`), to the next
     one_column: bool = False
     values: list[tuple[str, float]] = field(default_factory=list)
     steps: list[tuple[str, float]] = field(default_factory=list)
@@ -1285,7 +1286,12 @@ class Reader:
                 state.header = None
                 return
         if state.box is not None or (
-            boxy and (_BOX_ROW.match(boxed) or (_RULE.match(boxed) and _ruled(boxed)))
+            boxy
+            and (
+                _BOX_ROW.match(boxed)
+                or (_RULE.match(boxed) and _ruled(boxed))
+                or _BOX_CELL.match(boxed)  # a one-column box whose top came on another line
+            )
         ):
             if self._box_line(state, boxed, when):
                 return
@@ -2094,6 +2100,8 @@ class Reader:
                     state.box = _Box(time=when)
                 return True
             box = state.box
+            if box is None and _BOX_CELL.match(line):
+                box = state.box = _Box(time=when, rows=1)  # (its title is not seen)
             if box is not None and (box.one_column or not (box.values or box.section)):
                 cell = _BOX_CELL.match(line)
                 if cell is not None:
@@ -2137,19 +2145,23 @@ class Reader:
         box.one_column = True
         box.rows += 1
         if value is None:
+            words = key.split()
+            config = any(w.lower().strip(":") in _CONFIG_TITLE for w in words)
             if box.rows == 1:
                 # The title: configuration, or the thing the values are of (its identifier).
-                words = key.split()
-                box.config = any(w.lower().strip(":") in _CONFIG_TITLE for w in words)
+                box.config = config
                 ids = [w for w in words if _IDENTIFIER.fullmatch(w)]
                 box.prefix = ids[0] if len(ids) == 1 else ""
+            else:
+                box.settings = config  # a row titling the rows under it (`Best parameters:`)
             return
-        if box.config or "  " in key.strip():
+        if box.config or box.settings or "  " in key.strip():
             # Settings; or a row of a table inside a box (`trial_0001   TERMINATED   64  0.01
             # 3  0.44`): a run's status table, repeating results its own records gave.
             return
         if not VALUE_TOKEN.fullmatch(value) or not is_value(value):
             return
+        key = key.removesuffix(":")  # `│  Best score:    0.93  │`
         words = _HEADER_WORD.findall(key)
         if not words or " " in key and not all(w.isidentifier() for w in key.split()):
             return

@@ -578,13 +578,15 @@ def _drop_parameters(
 # -- objects ----------------------------------------------------------------------------
 
 _OBJECT_LEX = re.compile(
-    r"""\s*(?:(?P<open>[{\[])|(?P<close>[}\]])|(?P<colon>:)|(?P<comma>,)
+    r"""\s*(?:(?P<wrap>(?:np|numpy|jnp|torch)\.\w+\(|tensor\(|Array\()
+    |(?P<open>[{\[])|(?P<close>[}\]])|(?P<colon>:)|(?P<comma>,)
     |(?P<string>'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")
     |(?P<const>True|False|None|true|false|null)
     |(?P<other>[^\s{}\[\]:,'"]+))""",
     re.VERBOSE,
 )
 _MAX_DEPTH = 16
+_CALL_CLOSE = re.compile(r"(?:,[ ]*\w+=[\w.']+)*\)")  # `)`, `, dtype=float32)`
 
 
 def _read_object(
@@ -606,6 +608,7 @@ def _read_object(
     pending_key: str | None = None
     found: list[tuple[list[str], int]] = []  # each leaf's path of keys and its token
     settings = False  # the record says it holds configuration (`"message": "config"`)
+    wrapped = False  # the value is inside a call (`np.float64(0.25)`, `tensor(0.5)`)
     pos = start
     depth = 0
     while pos < end:
@@ -614,12 +617,22 @@ def _read_object(
             found.append(([k for k in keys if k] + [pending_key], slot))
             pos = spans[slot][1]
             pending_key = None
+            if wrapped:
+                called = _CALL_CLOSE.match(line, pos, end)
+                if called is None:
+                    return False
+                pos, wrapped = called.end(), False
             continue
         m = _OBJECT_LEX.match(line, pos, end)
         if m is None or m.end() == pos:
             return False
         kind = m.lastgroup
         pos = m.end()
+        if kind == "wrap":
+            if pending_key is None or wrapped:
+                return False
+            wrapped = True  # the number comes next
+            continue
         if kind == "open":
             if m.group("open") == "[":
                 if python:
@@ -692,6 +705,17 @@ def _read_object(
         return True  # a Python repr of mostly text: configuration
     if settings:
         return True  # a record of the run's configuration: no metric
+    if (
+        python
+        and found
+        and not any(holds_metric_word(WORDS.findall(path[-1])) for path, _ in found)
+        and not any(
+            path[-1].lower() in STEP_WORDS or path[-1].lower() in EPOCH_WORDS for path, _ in found
+        )
+    ):
+        # `{'lr': 0.001, 'weight_decay': 0.01}`, a search's best parameters: a dict naming no
+        # measure and no step is settings printed (a record of metrics names one).
+        return True
     for path, slot in found:
         if any(key.lower() in CONFIG_WORDS or key.lower() in _BOOKKEEPING for key in path[:-1]):
             continue  # `"config": {…}`, `"system": {"pid": …}`: settings, the logger's own
@@ -949,7 +973,10 @@ def is_data_name(name: str) -> bool:
     words = WORDS.findall(base)
     if not words or holds_metric_word(words):
         return False
-    return any(part in _DATA_WORDS for w in words for part in w.lower().split("_"))
+    parts = [part for w in words for part in w.lower().split("_")]
+    if "random" in parts and ("state" in parts or "seed" in parts):
+        return True  # `Random state: 1` (scikit-learn's name for a seed)
+    return any(part in _DATA_WORDS for part in parts)
 
 
 # Names of a process's place in a distributed run, or of which run of several it is.
