@@ -2113,3 +2113,16 @@ def test_a_loggers_name_after_the_level_and_a_space_is_the_prefixs():
     assert _series(line) == {"loss": [(10, 1.0, 0.475)]}
     assert set(_series("INFO: loss: 0.5\n")) == {"loss"}
     assert set(_series("INFO: Validation: loss=0.3\n")) == {"Validation/loss"}
+
+
+def test_a_table_between_rules_of_equals_signs_is_read():
+    """reStructuredText's simple table (a history printed as `rst`): rules of `=` over and
+    under the header, and under the rows."""
+    text = (
+        "=====  ======  =====\nepoch  loss    acc\n=====  ======  =====\n"
+        "1      0.5     0.8\n2      0.4     0.85\n=====  ======  =====\n"
+    )
+    assert _series(text) == {
+        "loss": [(1, 1.0, 0.5), (2, 2.0, 0.4)],
+        "acc": [(1, 1.0, 0.8), (2, 2.0, 0.85)],
+    }

@@ -2035,6 +2035,12 @@ class Reader:
     def _maybe_header(self, state: _Stream, line: str) -> None:
         """A line of column names (no number): a table's header, if rows follow."""
         stripped = line.strip()
+        if stripped and not stripped.strip(GLYPH + " \t") and state.table is None:
+            # Rules of `=` folded as a bar's glyphs (`=====  ======`, reStructuredText's
+            # tables, over and under the header): a rule, not the end of the header.
+            if state.header is not None:
+                state.rule_seen = True
+            return
         if stripped.endswith(" ...") and state.header is not None:
             stripped = stripped[:-4].rstrip()  # `Model   ...`: the index's name, columns left out
         if (
