@@ -2126,3 +2126,16 @@ def test_a_table_between_rules_of_equals_signs_is_read():
         "loss": [(1, 1.0, 0.5), (2, 2.0, 0.4)],
         "acc": [(1, 1.0, 0.8), (2, 2.0, 0.85)],
     }
+
+
+def test_column_names_ending_in_colons_name_the_columns():
+    """pagmo's log: `Gen:  Fevals:  Best:  dx:`: `Gen` is the rows' counter, `Best` a
+    column's name (without the colon)."""
+    text = (
+        "   Gen:        Fevals:          Best:            dx:\n"
+        "      1              0        7622.14        9.89609\n"
+        "      5             40        3720.37        4.98271\n"
+    )
+    series = _series(text)
+    assert series["Best"] == [(1, None, 7622.14), (5, None, 3720.37)], series
+    assert set(series) == {"Best", "dx"}

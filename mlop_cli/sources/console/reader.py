@@ -2417,6 +2417,10 @@ def _columns(line: str) -> list[_Column] | None:
     for cell in cells:
         if len(cell.name.split()) > 4 or cell.name.endswith((".", ":")) and len(cells) < 3:
             return None
+    for index, cell in enumerate(cells):
+        if cell.name.endswith(":") and len(cell.name) > 1:
+            # `Gen:  Fevals:  Best:` (pagmo): the names
+            cells[index] = _Column(cell.name[:-1], cell.start, cell.end - 1)
     _ungroup(cells)
     return cells
 
