@@ -2139,3 +2139,30 @@ def test_column_names_ending_in_colons_name_the_columns():
     series = _series(text)
     assert series["Best"] == [(1, None, 7622.14), (5, None, 3720.37)], series
     assert set(series) == {"Best", "dx"}
+
+
+def test_glued_fields_a_coarse_counter_and_lists_of_named_values():
+    """pfrl: `outdir:result step:12 episode:0 R:12.0` (a field with a text value labels
+    nothing; the step counts finer than the episode) and `statistics:[('average_q', 7.73), …]`;
+    RecBole: `06 Dec 23:13  INFO  best valid : OrderedDict([('recall@10', 0.29), …])`. A list
+    of words and their weights (`most_similar`, a topic's words) is no record of measures."""
+    text = (
+        "outdir:result step:12 episode:0 R:12.0\n"
+        "statistics:[('average_q', 7.73), ('average_loss', 0.395), ('cumulative_steps', 12), "
+        "('n_updates', 1)]\n"
+        "INFO:pfrl.train_agent:outdir:results/20261207T034742.222782 step:40 episode:2 R:15.0\n"
+        "06 Dec 23:13    INFO  best valid : OrderedDict([('recall@10', 0.2917), "
+        "('mrr@10', 0.1799)])\n"
+        "[('dog', 0.983), ('vet', 0.975), ('cat', 0.97)]\n"
+    )
+    series = _series(text)
+    assert series["R"] == [(12, None, 12.0), (40, None, 15.0)], series
+    assert series["average_loss"] == [(12, None, 0.395)]
+    assert series["best_valid/recall@10"][0][2] == 0.2917
+    assert set(series) == {
+        "R",
+        "average_q",
+        "average_loss",
+        "best_valid/recall@10",
+        "best_valid/mrr@10",
+    }

@@ -25,6 +25,8 @@ _TS = (
     r"|(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[ ]+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
     r"[ ]+\d\d?[ ]+\d\d:\d\d:\d\d(?:[.,]\d+)?(?:[ ]+\d{4})?"
     r"|\d\d?/\d\d?(?:/\d\d(?:\d\d)?)?[ ,T]+\d\d:\d\d(?::\d\d(?:[.,]\d+)?)?"
+    # `06 Dec 23:13` (RecBole's day, month and time)
+    r"|\d\d?[ ](?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[ ]+\d\d:\d\d(?::\d\d(?:[.,]\d+)?)?"
     r"|\d\d:\d\d:\d\d(?:[.,]\d+)?"
 )
 _LEVEL = r"(?:DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL|FATAL|TRACE|NOTICE|SUCCESS|debug|info|warning|warn|error)"

@@ -52,6 +52,8 @@ STEP_WORDS = frozenset(
 # (`max_steps`, `warmup_steps`).
 COUNT_SO_FAR = frozenset("num n total global cur current env agent".split())
 _INNER_LOOP = frozenset("sub inner local".split())
+# Counters of the units a run's steps make up: a step printed beside one is the finer.
+_COARSE_COUNTERS = frozenset(("episode", "episodes", "trial", "trials"))
 EPOCH_WORDS = frozenset(("epoch", "epochs", "ep"))  # (`Ep 1 (Step 000000): Train loss 9.78`)
 # Words that qualify a metric: never dropped, and a prose name keeps the one it opens with.
 # Phases of a run: they label what follows them (`train: loss …`, `Validation Results - …`).
@@ -355,6 +357,10 @@ def interpret(line: str) -> Program:
             return program
         # Settings, or a record no label places: its numbers are read by no shape.
         return Program(rank=prefix.rank, numbers=len(spans))
+    if stripped[-1] == "]" or stripped.endswith("])"):
+        pairs = _read_tuple_pairs(line, start, end, spans, program)
+        if pairs is not None:
+            return pairs
     bar_zone = _read_bar(line, start, end, spans, program)
     items = lex(line, spans, start, end)
     bar_phase = ""
@@ -739,6 +745,71 @@ def _read_object(
         else:
             program.metrics.append((under_phase(name, phase) if phase else name, slot, 0))
     return True
+
+
+_PAIR_TUPLE = re.compile(r"\([ ]*(['\"])([^'\"\n]{1,80})\1[ ]*,[ ]*")
+_PAIR_END = re.compile(r"[ ]*\)[ ]*(?:(,)[ ]*|\])")
+_NO_NUMBER = re.compile(r"(?:nan|inf|-inf|None)(?=[ ]*\))")
+_LIST_LABEL = re.compile(r"[ ]*(?:OrderedDict|dict_items)?\([ ]*$|[ ]*$")
+# A label that only says the values are statistics (`statistics:[(…)]`, pfrl's agents).
+_CONTAINER_LABELS = frozenset(("statistics", "stats", "metrics", "values", "scalars"))
+
+
+def _read_tuple_pairs(
+    line: str, start: int, end: int, spans: list[tuple[int, int]], program: Program
+) -> Program | None:
+    """A list of `(name, value)` tuples (`list(d.items())`, an OrderedDict's repr, pfrl's
+    `statistics:[('average_q', 7.73), …]`, RecBole's `test result: OrderedDict([…])`): each
+    value named by its name, after the label before the list; None when the line holds no
+    such list, or a value that is not a number (then it is settings)."""
+    open_at = line.find("[(", start, end)
+    if open_at < 0:
+        return None
+    head = line[start:open_at]
+    m = _LIST_LABEL.search(head)
+    head = head[: m.start()] if m is not None else head
+    slot_at = {span[0]: index for index, span in enumerate(spans)}
+    found: list[tuple[str, int]] = []
+    pos = open_at + 1
+    while True:
+        pair = _PAIR_TUPLE.match(line, pos, end)
+        if pair is None:
+            return None
+        key = pair.group(2).strip()
+        pos = pair.end()
+        slot = slot_at.get(pos)
+        if slot is not None:
+            found.append((key, slot))
+            pos = spans[slot][1]
+        else:
+            missing = _NO_NUMBER.match(line, pos, end)
+            if missing is None:
+                return None  # a text value: settings, or no record of values
+            pos = missing.end()
+        close = _PAIR_END.match(line, pos, end)
+        if close is None:
+            return None
+        pos = close.end()
+        if close.group(1) is None:
+            break
+    if not found or any(spans[slot][0] < open_at for _, slot in found):
+        return None
+    if not any(holds_metric_word(WORDS.findall(key)) for key, _ in found):
+        # `[('dog', 0.98), ('vet', 0.97)]` (most similar words, a topic's words, features
+        # and their weights): the data's terms and scores, no record of the run's measures.
+        return Program(rank=program.rank, numbers=program.numbers)
+    words = WORDS.findall(head.rstrip(" :=-"))
+    if words and all(w.lower() in _CONTAINER_LABELS for w in words):
+        words = []
+    if len(words) > 4 or any(token_spans(head)):
+        return None  # a sentence, or values before the list: not a label
+    label = "_".join(words)
+    for key, slot in found:
+        name = "_".join(key.split())
+        if name.lower() in STEP_WORDS or count_kind(name) == SIZE:
+            continue  # `('n_updates', 1501)`, `('cumulative_steps', 2000)`: counts, no step
+        program.metrics.append((f"{label}/{name}" if label else name, slot, 0))
+    return program.finish()
 
 
 # A sentence's verb saying what a value is (`the average loss is 7641.35`).
@@ -1323,7 +1394,8 @@ def _read_pairs(items: list[_Item], program: Program) -> None:  # one pass, one 
                 if lowered in EPOCH_WORDS:
                     program.epoch = item.slot
                     program.per_epoch = True
-                else:
+                elif program.step is None or lowered not in _COARSE_COUNTERS:
+                    # (`step:12 episode:0`: the step counts finer than the episode)
                     program.step = item.slot
                 if phase and all(w.lower() in PHASES for w in phase):
                     phase_counters.append(("_".join(phase), item.slot))
@@ -1472,6 +1544,16 @@ def _read_pairs(items: list[_Item], program: Program) -> None:  # one pass, one 
                 if words and after is not None and items[after].kind == "word":
                     # `train: loss: 0.52`: the words before label what follows: words that
                     # open the line, or that qualify (`Epoch 1 validation: loss=…`).
+                    if after == index + 1:
+                        # `outdir:result step:12 R:12.0`: a field and its text value, glued
+                        # as the fields after it are, labels nothing; its value (a path, a
+                        # time's digits) is text to its end.
+                        end_of_value = after
+                        while end_of_value < len(items) and items[end_of_value].kind != "ws":
+                            end_of_value += 1
+                        words, span_words, broke = [], [], True
+                        index = end_of_value
+                        continue
                     if len(words) == 1 and words[0].lower() in _TAG_WORDS:
                         # `Metric: loss = 1.19` (a tracker's tag): it names nothing.
                         span_words = []
