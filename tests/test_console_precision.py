@@ -704,3 +704,11 @@ def test_a_dict_naming_no_measure_and_a_boxes_parameters_are_settings() -> None:
         "└─────────────────────────────┘\n"
     )
     assert _names(box) == {"loss", "Best_score", "Evaluation_time"}
+
+
+def test_a_count_inside_a_phrase_names_no_value_by_the_things_counted() -> None:
+    """`Word similarity (Spearman rho) on 496 pairs: 0.7242`: `pairs` are what the phrase
+    counts, not the value's name; a metric's phrase keeps its count (`Accuracy on 1000 test
+    images: 95.2`)."""
+    assert "pairs" not in _names("Word similarity (Spearman rho) on 496 pairs: 0.7242\n")
+    assert _names("Accuracy on 1000 test images: 95.2\n") == {"Accuracy_on_1000_test_images"}

@@ -1061,6 +1061,18 @@ def holds_metric_word(words: list[str]) -> bool:
     return any(part in METRIC_WORDS for word in words for part in re.split(r"[_\-/]", word.lower()))
 
 
+def _counted_to_value(items: list[_Item], index: int) -> bool:
+    """Whether the words from ``index`` (after a count: `… on 496 pairs: 0.72`) run to the
+    value's `:` or `=`: the count says which things the name is of."""
+    j = index
+    while j < len(items) and items[j].kind in ("word", "ws"):
+        j += 1
+    if j >= len(items) or items[j].text not in (":", "="):
+        return False
+    value = _next_significant(items, j)
+    return value is not None and items[value].kind == "num"
+
+
 def _opens_name(words: list[str]) -> bool:
     """Whether a phrase opens with a metric's word (`Accuracy of the network on the`)."""
     first = words[0].lower()
@@ -1324,7 +1336,7 @@ def _read_pairs(items: list[_Item], program: Program) -> None:  # one pass, one 
                 and nxt is not None
                 and items[nxt].kind == "word"
                 and items[nxt].start - item.end == 1
-                and _opens_name(words)
+                and (_opens_name(words) or _counted_to_value(items, nxt))
             ):
                 following = items[nxt].text.lower()
                 if following in STEP_WORDS or following in EPOCH_WORDS:
