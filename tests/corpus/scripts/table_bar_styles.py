@@ -307,8 +307,8 @@ def run_pt_box():
         notes=(
             "prettytable SINGLE_BORDER style (box drawing '┌───────┬────────┐', '│ epoch │  loss  │', "
             "'├───────┼', '└───────┴'): the growing table printed after every epoch (a reprinted row is the same "
-            "point). At the end a DOUBLE_BORDER table titled 'Final evaluation' ('╔═══', '║ Split │  Loss  │ "
-            "Accuracy │ Samples ║', rows Train / Test). " + HIST_NOTE + FINAL_NOTE
+            "point). At the end a DOUBLE_BORDER table titled 'Final evaluation' ('╔═══', '║ Split ║  Loss  ║ "
+            "Accuracy ║ Samples ║', rows Train / Test). " + HIST_NOTE + FINAL_NOTE
         ),
     )
 
@@ -765,8 +765,8 @@ def run_halo():
         notes=(
             "A halo 'dots' spinner per epoch: '⠹ Epoch 1/5 · loss=0.512' (the series 'loss', per batch; "
             "'1/5' is the epoch of 5), ended by spinner.succeed('✔ Epoch 1/5 done · train_loss=0.527 · "
-            "val_loss=0.436 · val_acc=0.821') and started again. Pipe: halo still draws its frames, each "
-            "on a line of its own ('\\r', the frame, a newline), no cursor codes. Nothing printed shows a "
+            "val_loss=0.436 · val_acc=0.821') and started again. Pipe: halo still draws its frames, "
+            "each after '\\r\\r' (no cursor codes); the succeed line ends with a newline. Nothing printed shows a "
             "step (the spinner text has no step count and the frames are sampled every 80 ms), so the truth "
             "keeps the epoch only (step null, step_kind 'epoch'), several batch losses per epoch."
         ),
