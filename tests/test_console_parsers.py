@@ -2166,3 +2166,14 @@ def test_glued_fields_a_coarse_counter_and_lists_of_named_values():
         "best_valid/recall@10",
         "best_valid/mrr@10",
     }
+
+
+def test_a_table_of_measures_by_split_names_the_split_first():
+    """Rows of measures, columns of splits (`| loss | 0.338 | 0.346 |` under `| metric |
+    train | test |`): the phase qualifies the name first, as everywhere (`test/loss`); rows of
+    splits give the same names' shape (`Train/Loss`)."""
+    text = (
+        "| metric   | train  | test   |\n|----------|--------|--------|\n"
+        "| loss     | 0.3380 | 0.3460 |\n| accuracy | 0.8927 | 0.8583 |\n"
+    )
+    assert set(_series(text)) == {"train/loss", "test/loss", "train/accuracy", "test/accuracy"}

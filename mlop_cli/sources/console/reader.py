@@ -2828,7 +2828,7 @@ def _row_program(table: _Table, line: str) -> Program | None:
             program.step = slot  # `Calls`: the work done so far, the x axis a sampler has
         else:
             keyed = key_text and key_text.lower() not in _WHOLE and index_slot is None
-            full = f"{key_text}/{name}" if keyed else name
+            full = _keyed_name(key_text, name) if keyed else name
             program.metrics.append((full, slot, 0))
     for column, slot in extra:
         lowered = column.name.lower()
@@ -2838,7 +2838,11 @@ def _row_program(table: _Table, line: str) -> Program | None:
         elif _step_column(lowered):
             program.step = slot
         elif not lowered.startswith("#"):
-            full = f"{key_text}/{column.name}" if key_text and index_slot is None else column.name
+            full = (
+                _keyed_name(key_text, column.name)
+                if key_text and index_slot is None
+                else column.name
+            )
             program.metrics.append((full, slot, 0))
     program.metrics.sort(key=lambda metric: metric[1])
     if table.phase:
@@ -2881,6 +2885,15 @@ def _row_program(table: _Table, line: str) -> Program | None:
     if table.estimates:
         return Program(numbers=len(spans), row=True)  # read as a row, holding no metric
     return program
+
+
+def _keyed_name(key: str, column: str) -> str:
+    """A keyed row's value's name: the key, then the column (`0/precision`, `Train/Loss`); a
+    phase's column comes first, as a phase qualifies a name everywhere (`loss` under `test`:
+    `test/loss`)."""
+    if column.lower() in PHASES and key.lower() not in PHASES:
+        return f"{column}/{key}"
+    return f"{key}/{column}"
 
 
 def _split_cell(column: _Column, spans: list[tuple[int, int]]) -> list[str] | None:
