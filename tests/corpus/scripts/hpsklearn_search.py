@@ -14,6 +14,8 @@ Truth: the estimator's hyperopt Trials (each trial's result dict: loss = 1 - val
 'OK trial with accuracy' is 100 * (1 - loss) of that trial, the bar's 'best loss' the running
 minimum of the losses at each bar state tqdm drew (noted by a display hook, asserted equal to the
 postfix shown); the test accuracy is score()'s return.
+The search is not reproducible run to run even with seed=0 (each trial runs in a forked process;
+the learners' random states differ): each .truth.json belongs to its own .txt.
 """
 
 import os
