@@ -18,11 +18,11 @@ from importlib import metadata
 
 sys.path.insert(0, os.path.dirname(__file__))
 
-import _truth  # noqa: E402
-import numpy as np  # noqa: E402
-import pandas as pd  # noqa: E402
-import tqdm  # noqa: E402
-from glum import GeneralizedLinearRegressor  # noqa: E402
+import _truth
+import numpy as np
+import pandas as pd
+import tqdm
+from glum import GeneralizedLinearRegressor
 
 drawn = []  # (iteration, gradient norm) at each bar state tqdm drew
 

@@ -25,11 +25,11 @@ from importlib import metadata
 
 sys.path.insert(0, os.path.dirname(__file__))
 
-import _truth  # noqa: E402
-import h2o  # noqa: E402
-import numpy as np  # noqa: E402
-import pandas as pd  # noqa: E402
-from h2o.automl import H2OAutoML  # noqa: E402
+import _truth
+import h2o
+import numpy as np
+import pandas as pd
+from h2o.automl import H2OAutoML
 
 ice = tempfile.mkdtemp(prefix="h2o-ice-")
 h2o.init(nthreads=2, max_mem_size="1G", ice_root=ice, verbose=False)
@@ -66,7 +66,7 @@ for msg in events["message"]:
     g = re.match(r"AutoML: starting (\S+) model training", str(msg))
     if g:
         order.append(g.group(1))
-auc_of = dict(zip(lb["model_id"], lb["auc"]))
+auc_of = dict(zip(lb["model_id"], lb["auc"], strict=True))
 for msg in events["message"]:
     g = re.match(r"New leader: (\S+), auc: (\S+)$", str(msg))
     if g:

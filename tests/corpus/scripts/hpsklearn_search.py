@@ -24,12 +24,12 @@ from importlib import metadata
 
 sys.path.insert(0, os.path.dirname(__file__))
 
-import _truth  # noqa: E402
-import numpy as np  # noqa: E402
-from hyperopt import progress, tpe  # noqa: E402
-from hpsklearn import HyperoptEstimator, any_classifier, any_preprocessing  # noqa: E402
-from sklearn.datasets import make_classification  # noqa: E402
-from sklearn.model_selection import train_test_split  # noqa: E402
+import _truth
+import numpy as np
+from hpsklearn import HyperoptEstimator, any_classifier, any_preprocessing
+from hyperopt import progress, tpe
+from sklearn.datasets import make_classification
+from sklearn.model_selection import train_test_split
 
 drawn = []  # (bar position, postfix) at each state tqdm drew
 
@@ -42,9 +42,7 @@ class Bar(progress.tqdm):
 
 progress.tqdm = Bar  # hyperopt's default progress callback builds its bar from this name
 
-X, y = make_classification(
-    n_samples=400, n_features=10, n_informative=5, random_state=0
-)
+X, y = make_classification(n_samples=400, n_features=10, n_informative=5, random_state=0)
 X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.25, random_state=0)
 
 estim = HyperoptEstimator(

@@ -26,19 +26,17 @@ from importlib import metadata
 
 sys.path.insert(0, os.path.dirname(__file__))
 
-import _truth  # noqa: E402
-import numpy as np  # noqa: E402
-import scipy  # noqa: E402
-from _fdtee import FdTee  # noqa: E402
-from iminuit import Minuit  # noqa: E402
-from iminuit.cost import LeastSquares, UnbinnedNLL  # noqa: E402
-from scipy.stats import expon, norm  # noqa: E402
+import _truth
+import numpy as np
+import scipy
+from _fdtee import FdTee
+from iminuit import Minuit
+from iminuit.cost import LeastSquares, UnbinnedNLL
+from scipy.stats import expon, norm
 
 which = sys.argv[1]
 series = _truth.Series()
-LIB = (
-    f"iminuit {metadata.version('iminuit')} (numpy {np.__version__}, scipy {scipy.__version__})"
-)
+LIB = f"iminuit {metadata.version('iminuit')} (numpy {np.__version__}, scipy {scipy.__version__})"
 SCRIPT = "tests/corpus/scripts/iminuit_fit.py"
 rng = np.random.default_rng(1)
 
@@ -156,7 +154,6 @@ else:
             "after 90.9 ms'. The seed state's FCN / Edm are step 0 (the state iteration 0 "
             "repeats). Then print(m) draws the Migrad box after the log, its 'FCN = 2111' (4 "
             "significant digits) and 'EDM = 4.15e-07' at the last iteration's step (truth: fmin at "
-            "full precision; 'EDM' and 'Edm' are one name). "
-            + BOX_NOTES
+            "full precision; 'EDM' and 'Edm' are one name). " + BOX_NOTES
         ),
     )
