@@ -7,11 +7,15 @@ same rules on real output.
 
 from __future__ import annotations
 
-from tests.test_console_parsers import parse_block
+from tests.test_console_parsers import _series, parse_block
 
 
 def _names(text: str) -> set[str]:
     return {name for _, pairs in parse_block(text) for name, _ in pairs}
+
+
+def _series_of(text: str) -> dict[str, list]:
+    return _series(text)
 
 
 def test_settings_before_the_one_split_of_a_trial_line_are_parameters() -> None:
@@ -712,3 +716,63 @@ def test_a_count_inside_a_phrase_names_no_value_by_the_things_counted() -> None:
     images: 95.2`)."""
     assert "pairs" not in _names("Word similarity (Spearman rho) on 496 pairs: 0.7242\n")
     assert _names("Accuracy on 1000 test images: 95.2\n") == {"Accuracy_on_1000_test_images"}
+
+
+def test_logged_events_settings_and_bookkeeping_fields() -> None:
+    """Event lines of logging setups (logfmt, `%(name)s: %(message)s`): an event's name then
+    its fields (`train_step epoch=1 step=10 loss=…`) places the values; an event saying its
+    fields are settings (`config lr=0.3 …`), a field counting a total (`epochs=4`), a
+    structure's size (`hidden=32`), a worker's id and a checksum are no metrics."""
+    assert _series_of("train_step epoch=1 step=10 loss=0.51\n") == {"loss": [(10, 1.0, 0.51)]}
+    line = "2026-12-07 04:07:11,280 INFO     trainer: train_step epoch=1 step=10 loss=0.4750\n"
+    assert _series_of(line) == {"loss": [(10, 1.0, 0.475)]}
+    assert _names("INFO:train:config lr=0.3 batch_size=32 epochs=4 hidden=32 seed=0\n") == set()
+    assert _names("INFO     trainer: hyperparameters lr=0.3000\n") == set()
+    assert _names('at=INFO msg="run started" epochs=4 hidden=32 loss=0.9\n') == {"loss"}
+    assert _names("[QLearning[worker: 0]] | episode_rewards = 55.5\n") == {"episode_rewards"}
+    assert _names("frame: cols: 7    rows: 475  checksum: 6718216613237524284\n") == set()
+    assert _names("MAP          0% 0:00:09 logp = -153.16\n") == {"logp"}
+
+
+def test_sb3s_clock_section_and_a_records_other_counters_are_no_metrics() -> None:
+    """SB3's logger box: `time/` holds fps and elapsed time; counters beside the step
+    (`episodes`, `n_updates`) count, they do not measure."""
+    box = (
+        "---------------------------------\n| time/              |          |\n"
+        "|    episodes        | 4        |\n|    fps             | 38       |\n"
+        "|    time_elapsed    | 21       |\n|    total_timesteps | 800      |\n"
+        "| train/             |          |\n|    actor_loss      | 22.1     |\n"
+        "|    n_updates       | 699      |\n---------------------------------\n"
+    )
+    assert _series_of(box) == {"train/actor_loss": [(800, None, 22.1)]}
+
+
+def test_a_fits_parameters_with_their_errors_and_limits_are_estimates() -> None:
+    """iminuit's parameter table: values with Hesse and Minos errors and limits."""
+    table = (
+        "┌───┬──────┬───────────┬───────────┬────────────┬─────────┐\n"
+        "│   │ Name │   Value   │ Hesse Err │ Minos Err- │ Limit+  │\n"
+        "├───┼──────┼───────────┼───────────┼────────────┼─────────┤\n"
+        "│ 0 │ a    │   1.15    │   0.15    │   -0.15    │         │\n"
+        "│ 1 │ b    │   0.458   │   0.033   │   -0.03    │   2     │\n"
+        "└───┴──────┴───────────┴───────────┴────────────┴─────────┘\n"
+    )
+    assert _names("Epoch 1 loss: 0.5\n" + table) == {"loss"}
+
+
+def test_an_events_fields_after_its_message_and_a_negative_id() -> None:
+    """loguru's `{extra}`: `train | {'epoch': 1, 'step': 10, 'loss': …}` gives the fields as a
+    record; `config | {…}` gives none. `-1` under `ID` (no device) keys no row."""
+    text = (
+        "2026-12-07 04:07:23.865 | INFO     | __main__:start:210 - config | {'run': 'toy', "
+        "'seed': 0, 'lr': 0.3, 'batch_size': 32}\n"
+        "2026-12-07 04:07:23.866 | INFO     | __main__:step:214 - train | {'run': 'toy', "
+        "'seed': 0, 'epoch': 1, 'step': 10, 'loss': 0.475, 'acc': 0.78}\n"
+    )
+    assert _series_of(text) == {"loss": [(10, 1.0, 0.475)], "acc": [(10, 1.0, 0.78)]}
+    table = (
+        "ID     Step    Time |    avgR   stdR |    objC   objA\n"
+        "-1 5.12e+02       0 |-1307.25  568.3 |  100.01  -0.10\n"
+        "-1 1.02e+03      10 |-1207.25  468.3 |   90.01  -0.20\n"
+    )
+    assert {"avgR", "objC"} <= _names(table) and not any("-1" in n for n in _names(table))

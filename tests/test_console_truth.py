@@ -64,6 +64,11 @@ KNOWN_UNREAD = {
     # `1000 5% (0m 0s) 2.8078 Heco / English ✗ (Spanish)`.
     "real_hand_seq2seq_tutorial": "a loss printed with no name",
     "real_hand_char_rnn_tutorial": "a loss printed with no name",
+    # Box cells of `key = value` pairs side by side (`│ FCN = 19.01 (χ²/ndof = 0.7) │ Nfcn = 49
+    # │`): a summary's layout no rule reads yet.
+    "real_iminuit_migrad_lsq": "key = value cells in a box",
+    # A two-line record laid out as a table under a log prefix, the prefix on the header only.
+    "real_rlberry_writer_pty": "a table record whose header carries the log prefix",
     # pprint of a nested result dict holding `'done': False` and `np.float64(19.44)`.
     "real_rllib_ppo_pprint": "a pprinted nested dict with flags",
     "real_rllib_ppo_pprint_config": "a pprinted nested dict with flags",

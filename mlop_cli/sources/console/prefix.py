@@ -31,7 +31,10 @@ _TS = (
 )
 _LEVEL = r"(?:DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL|FATAL|TRACE|NOTICE|SUCCESS|debug|info|warning|warn|error)"
 # A phase's word opening a message (`INFO: Validation: loss=0.3`) is no logger's name.
-_PHASE_WORD = r"(?i:train|training|val|valid|validation|test|testing|eval|evaluation|dev)\b"
+_PHASE_WORD = (
+    r"(?i:train|training|val|valid|validation|test|testing|eval|evaluation|dev|best|final"
+    r"|avg|average|mean|total|overall|running)\b"
+)
 _RANK = re.compile(
     r"\[(?:rank|default|[Rr]ank[ ]|RANK[ ]?)(\d+)\]:?[ ]?|\[\d+,(\d+)\]<std(?:out|err)>:[ ]?|[ ]*(\d{1,4}):(?=[ ]+\S)[ ]?"
 )
@@ -49,7 +52,7 @@ _ANCHOR = re.compile(
   | \[(?:{_LEVEL})(?:\|[\w.<>\-]+:\d+)?\][ ]?(?:[\w.<>\-]+:\d+[ ]?>>[ ]?)?  # `[INFO]`, HF `[INFO|trainer.py:1619] … >>`
   | \((?:{_LEVEL})\)[ ]?
   | {_LEVEL}(?=[: \t|\]])[ \t]*(?::(?:[\w.<>\-]+:)?|\|)?[ ]*                   # `INFO`, `INFO:root:`, `INFO |`
-    (?:(?<=:[ ])(?!{_PHASE_WORD})[A-Za-z_][\w.<>\-]*:[ ]+(?=[^\d\s+\-.]))?  # `INFO: trainer: ` (logbook)
+    (?:(?<=[:\t ])(?!{_PHASE_WORD})[A-Za-z_][\w.<>\-]*:[ ]+(?=[^\d\s+\-.]))?  # `INFO: trainer: ` (logbook)
     """,
     re.VERBOSE,
 )

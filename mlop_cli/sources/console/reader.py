@@ -2141,6 +2141,8 @@ class Reader:
         lowered = name.lower()
         if lowered in STEP_WORDS or lowered.endswith("timesteps") or lowered in ("n_updates",):
             box.steps.append((full, number))
+        elif box.section.lower() == "time":
+            return True  # `time/` (SB3's logger): fps, time elapsed: the clock's, no metric
         box.values.append((full, number))
         box.time = when
         return True
@@ -2207,8 +2209,8 @@ class Reader:
         elif self._ctx.epoch is not None:
             step = int(self._ctx.epoch)
         for name, value in box.values:
-            if name in counters and step is not None and value == step:
-                continue  # the step itself
+            if name in counters:
+                continue  # the step itself, or a coarser count (`episodes`, `n_updates`)
             self.metric_lines += 1
             self._point(name, step, None, value, box.time, False)
 
@@ -2527,6 +2529,7 @@ _ESTIMATE = re.compile(
 _STATISTIC = re.compile(r"(?i)[tzf][-_ ]?(?:stat(?:istic)?|value|score)|sig(?:nif)?\.? ?codes?")
 _BARE_STATISTIC = frozenset(("p", "z", "t"))
 # A distribution's spread and its intervals' bounds (`hdi_3%`, `5.0%`, `2.5%`, `lower ci`).
+_ESTIMATE_ERROR = re.compile(r"(?:[a-z]+[ _])?err(?:or)?s?[-+±]?|limit[-+±]?")
 _SPREAD = frozenset(("sd", "std", "stdev", "std_dev", "std. dev.", "se", "std err"))
 _INTERVAL = re.compile(r"(?:(?:hdi|hpd|eti|ci|q)[_ ]?)?\d+(?:\.\d+)?%|(?:lower|upper)[_ ]?\w*")
 
@@ -2618,6 +2621,12 @@ def _estimates(columns: list[_Column]) -> bool:
     if any("importance" in name.lower() for name in names):
         return True
     lowered = [name.lower() for name in names]
+    if any(_ESTIMATE_ERROR.fullmatch(n) for n in lowered) and (
+        {"value", "estimate", "est", "coef"} & set(lowered)
+    ):
+        # A fit's parameters with their errors and limits (`Name  Value  Hesse Err  Minos
+        # Err-  Limit+`, iminuit): what was estimated.
+        return True
     if any(name in _SPREAD for name in lowered) and any(_INTERVAL.fullmatch(n) for n in lowered):
         # A distribution's summary per parameter or variable (`mean  sd  hdi_3%  hdi_97%`, a
         # posterior's; `mean  std  min  25%`, a frame's describe()): what was estimated.
@@ -2762,7 +2771,10 @@ def _row_program(table: _Table, line: str) -> Program | None:
         # A column of identifiers (`trial_id`, `id`): its number says whose row it is.
         for column_index, slots in assigned.items():
             if len(slots) == 1 and _ID_COLUMN.fullmatch(columns[column_index].name.strip()):
-                key_slot = slots[0]
+                cell = line[spans[slots[0]][0] : spans[slots[0]][1]]
+                if cell.isdigit():
+                    key_slot = slots[0]
+                # (`-1` under `ID`: a device's number for none, ElegantRL's: nobody's row)
                 del assigned[column_index]
                 break
     program = Program(numbers=len(spans), row=True, key_slot=key_slot)

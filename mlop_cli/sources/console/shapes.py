@@ -314,6 +314,21 @@ def interpret(line: str) -> Program:
         if _read_object(line, offset, offset + len(stripped), spans, program):
             _count_so_far_is_the_step(line, spans, program)
             return program
+    elif stripped[-1] == "}" and " | {" in stripped:
+        # An event's message, then the fields it was logged with (loguru's `{extra}`: `train |
+        # {'epoch': 1, 'step': 10, 'loss': …}`): the record, read as printed alone; a message
+        # saying the fields are settings (`config | {…}`) holds none.
+        brace = message.rindex(" | {") + 3
+        head_words = [w.lower() for w in WORDS.findall(message[:brace])]
+        offset = start + brace
+        if (
+            not any(span[0] < offset and span[0] >= start for span in spans)
+            and not any(w in _SETTING_LABELS for w in head_words)
+            and _read_object(line, offset, start + len(message.rstrip()), spans, program)
+        ):
+            _count_so_far_is_the_step(line, spans, program)
+            return program
+        return Program(rank=prefix.rank, numbers=len(spans))
     elif stripped[-1] == "}" and ": {" in stripped:
         # A record after a label (`epoch 0: {'accuracy': 0.87, 'f1': 0.86}`, `Validation:
         # {…}`): the label's counters place it, its phase names it, the record is read.
@@ -950,7 +965,8 @@ _COUNT_WORDS = frozenset(("number", "num", "count", "counts", "no", "nb", "n"))
 # Words of a size of a structure (`max depth`, `batch_size`, `n_layers`): a whole number under
 # such a name is a shape or a setting, not a result, even when it changes.
 _SIZE_WORDS = frozenset(
-    "size sizes depth width height dim dims dimension dimensions layers".split()
+    "size sizes depth width height dim dims dimension dimensions layers hidden units heads "
+    "channels filters neurons".split()
 )
 # Words of a code, a degree of freedom or a schedule (`status: 0`, `Exit mode 0`, `Df Model: 1`,
 # `Optimization Interval: 10`): a whole number under such a name says which case, how many
@@ -968,7 +984,8 @@ _INDEX_WORDS = frozenset("epoch step iteration iter round trial generation".spli
 # Words of the data itself, not of a measure of the training: an example's label, the
 # prediction made for it, an identifier, a seed (`current label`, `current predict`).
 _DATA_WORDS = frozenset(
-    "label labels predict prediction predictions pred id ids seed index idx version group".split()
+    "label labels predict prediction predictions pred id ids seed index idx version group "
+    "checksum hash crc md5 sha sha1 sha256 uuid".split()
     # the machine's resources in use (`CPU %: 3.10`, `| Memory | 38.50 % |`): mlop samples
     # them itself; they say how the machine is busy, not how well the model does
     + "cpu memory mem ram vram swap".split()
@@ -1052,7 +1069,8 @@ def is_data_name(name: str) -> bool:
 
 # Names of a process's place in a distributed run, or of which run of several it is.
 _RANK_NAMES = frozenset(
-    "rank local_rank world_rank node_rank global_rank group_rank process_index pid run".split()
+    "rank local_rank world_rank node_rank global_rank group_rank process_index pid run "
+    "worker worker_id".split()
 )
 
 
@@ -1238,6 +1256,18 @@ def _read_pairs(items: list[_Item], program: Program) -> None:  # one pass, one 
                 # (`per` joins a rate's words: `reward per episode`, `samples per second`)
                 word_after = _next_significant(items, index)
                 prose = word_after is not None and items[word_after].kind == "word"
+            if not first_word_seen and item.text.lower() in _SETTING_LABELS:
+                # `config lr=0.3 batch_size=32`, `hyperparameters lr=0.3`: an event saying
+                # its fields are the run's settings.
+                field = _next_significant(items, index)
+                if (
+                    field is not None
+                    and field > index + 1
+                    and items[field].kind == "word"
+                    and field + 1 < len(items)
+                    and items[field + 1].text in "=:"
+                ):
+                    settings = True
             if not first_word_seen:
                 first_word_seen = True
                 # A status message opens with its verb (`Using 8 workers, batch size 32, lr
@@ -1385,6 +1415,8 @@ def _read_pairs(items: list[_Item], program: Program) -> None:  # one pass, one 
                 and item.text in ("90", "95", "99")
             ):
                 glued_after = True  # `coef lower 95%`, `95% CI`: a confidence level's title
+            if item.unit == "%" and nxt is not None and _CLOCK.fullmatch(items[nxt].text):
+                glued_after = True  # `MAP  0% 0:00:09`: a progress display's share and clock
             counts = (
                 _counts_a_unit(items, index, nxt) if not explicit else _counts_a_word(items, nxt)
             )
@@ -1401,6 +1433,16 @@ def _read_pairs(items: list[_Item], program: Program) -> None:  # one pass, one 
             ):
                 lowered = words[-1].lower()
                 phase = words[:-1]
+                if (
+                    _plural(lowered)
+                    and index >= 1
+                    and items[index - 1].text == "="
+                    and _glued_key(items, index - 1)
+                ):
+                    # `epochs=4 hidden=32 lr=0.3`: a field naming how many, a setting
+                    words, span_words, after_value = [], [], True
+                    index += 1
+                    continue
                 if _plural(lowered) and item.text.isdigit():
                     plural_counts.append(item.slot)  # (`Train steps: 200`: see below)
                 if lowered in EPOCH_WORDS:
@@ -1896,7 +1938,12 @@ def _tagged_counter(
     (a tag: the algorithm's, the phase's) before a counter that heads the line with its `:`."""
     if len(words) != 2 or len(span_words) != 2 or not item.text.isdigit():
         return False
-    if _is_counter_words(words[-1:]) is None or not _opens_message(items, index, 2):
+    if _is_counter_words(words[-1:]) is None:
+        return False
+    if index >= 2 and items[index - 1].text == "=" and items[index - 2].kind == "word":
+        # `train_step epoch=1 step=10 loss=…`: an event's name, then its fields
+        return _opens_message(items, index - 1, 2)
+    if not _opens_message(items, index, 2):
         return False
     after = _next_significant(items, index)
     return after is not None and items[after].text == ":"
@@ -2118,6 +2165,14 @@ def _sentence_end(items: list[_Item], index: int) -> bool:
     ):
         return False  # an abbreviation inside a name: `Avg. loss`, `Val. Loss`
     return True
+
+
+_CLOCK = re.compile(r"\d+:\d\d(?::\d\d)?(?:\.\d+)?")
+
+
+def _glued_key(items: list[_Item], at: int) -> bool:
+    """Whether the `=` at ``at`` joins a key glued to it (`epochs=4`), as fields are."""
+    return at >= 1 and items[at - 1].kind == "word" and items[at - 1].end == items[at].start
 
 
 def _opens_message(items: list[_Item], index: int, words: int) -> bool:
