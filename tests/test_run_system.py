@@ -69,8 +69,11 @@ import os, sys, time
 def niceness():
     found = {}
     for tid in os.listdir(f"/proc/{os.getppid()}/task"):
-        with open(f"/proc/{os.getppid()}/task/{tid}/stat") as stat:
-            fields = stat.read().rsplit(")", 1)[1].split()
+        try:
+            with open(f"/proc/{os.getppid()}/task/{tid}/stat") as stat:
+                fields = stat.read().rsplit(")", 1)[1].split()
+        except (FileNotFoundError, ProcessLookupError):
+            continue  # a thread that ended since the listing (a short-lived worker)
         found[int(tid)] = int(fields[16])  # the 19th field: nice
     return found
 
