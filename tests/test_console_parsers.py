@@ -2177,3 +2177,20 @@ def test_a_table_of_measures_by_split_names_the_split_first():
         "| loss     | 0.3380 | 0.3460 |\n| accuracy | 0.8927 | 0.8583 |\n"
     )
     assert set(_series(text)) == {"train/loss", "test/loss", "train/accuracy", "test/accuracy"}
+
+
+def test_a_wide_frame_pandas_wrapped_into_blocks_keeps_its_rows_places():
+    """`print(pd.DataFrame(history))` into a pipe: pandas wraps the columns into blocks, each
+    header but the last ending in ` \\`; the later blocks' rows are where the first block's
+    rows are (their `epoch` and `step` columns), not at their row numbers."""
+    text = (
+        "   epoch  step  train_loss  val_loss  \\\n"
+        "0      1    30    0.537958  0.391283   \n"
+        "1      2    60    0.403305  0.323134   \n\n"
+        "   val_f1     lr  \n"
+        "0  0.817391  0.300  \n"
+        "1  0.854962  0.150  \n"
+    )
+    series = _series(text)
+    assert series["train_loss"] == [(30, 1.0, 0.537958), (60, 2.0, 0.403305)]
+    assert series["lr"] == [(30, 1.0, 0.3), (60, 2.0, 0.15)]

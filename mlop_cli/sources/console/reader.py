@@ -249,6 +249,11 @@ class _Table:
     estimates: bool = False  # rows of a fitted model's estimates (see _estimates)
     phase: str = ""  # the phase its title names (`VALIDATION:`, then the table): its rows'
     ordinal: int = 0  # rows read that were trials (see Program.row_ordinal)
+    # pandas wraps a wide frame into blocks, each header but the last ending in ` \`: the
+    # wrapping block's step and epoch of each row number, for the blocks after it
+    wraps: bool = False
+    index_places: dict[str, tuple[int | None, float | None]] = field(default_factory=dict)
+    continues: dict[str, tuple[int | None, float | None]] | None = None
 
 
 @dataclass(slots=True)
@@ -287,6 +292,8 @@ class _Stream:
     # and its tokens (None: a blank line), its values that were words and that were numbers.
     listing: list[tuple[str, str, list[str], float] | None] | None = None
     listing_words: int = 0
+    header_wraps: bool = False  # the header waiting for rows ended with ` \` (pandas)
+    wrapped: _Table | None = None  # the last table whose frame wrapped onto the next block
     listing_numbers: int = 0
     replaying: bool = False
 
@@ -1456,6 +1463,12 @@ class Reader:
                 epoch = None
         # A keyed row's counters (a trial's `iter` and `epoch`) are its key's, not the run's.
         keyed = program.key_slot is not None or bool(program.row_key) or program.row_ordinal
+        table = state.table
+        place = None
+        if program.index_slot is not None and table is not None and table.continues:
+            # A wrapped frame's later block: the row is where the first block's row was.
+            place = table.continues.get(tokens[program.index_slot])
+            keyed = keyed or place is not None
         if epoch is not None and epoch == int(epoch) and not program.record_epoch and not keyed:
             # An epoch counter (`Epoch 3/10`); a fractional epoch (Hugging Face's 0.33) is the
             # point's epoch but says nothing of where later lines are.
@@ -1475,7 +1488,9 @@ class Reader:
             # record) comes after them, at the step they get.
             self._lump.append((program, tokens, None, when, (state, shape)))
             return
-        if program.row_ordinal and state.table is not None:
+        if place is not None:
+            step, epoch = place
+        elif program.row_ordinal and state.table is not None:
             step = state.table.ordinal  # a leaderboard's row: the trial's place
             state.table.ordinal += 1
         elif program.step is not None and keyed:
@@ -1569,6 +1584,13 @@ class Reader:
             # printed again before the next step) counts on from it (the source sees to it).
             step = LastStep(ctx.last_step)
             per_epoch = True  # (the run's step stays where training left it)
+        if (
+            table is not None
+            and table.wraps
+            and program.index_slot is not None
+            and len(table.index_places) < _MAX_COUNT_NAMES
+        ):
+            table.index_places[tokens[program.index_slot]] = (step, epoch)
         if step is not None and not program.per_epoch and not per_epoch and not keyed:
             ctx.last_step = step
             if epoch is not None:
@@ -2070,6 +2092,9 @@ class Reader:
             if _bar_like(line):
                 return  # a bar between rows
             state.table = None
+        wraps = line.rstrip().endswith(" \\")
+        if wraps:
+            line = line.rstrip()[:-1]  # pandas' frame goes on in the next block (its ` \`)
         # A terminal shows a tab up to the next multiple of 8: so do the columns.
         columns = _columns(line.expandtabs() if "\t" in line else line)
         if columns is None:
@@ -2085,6 +2110,7 @@ class Reader:
             _group_titles(state.titles, columns)
             state.titles = ""
         state.header = (line, columns)
+        state.header_wraps = wraps
         state.header_wait = 0
         state.index_name = ""
         state.rule_seen = False
@@ -2701,8 +2727,8 @@ def _row_program(table: _Table, line: str) -> Program | None:
         if len(words) > 1:
             # A key of words left of every column (`macro avg`, `weighted avg`): one label.
             label = re.match(r"[ \t]*(\S+(?: \S+)*)", rest)
-            if label is None or label.end() >= columns[0].start or len(words) > 3:
-                return None
+            if label is None or len(rest.rstrip()) > columns[0].start or len(words) > 3:
+                return None  # (words under the columns too: a column of text, no label)
             key_text = "_".join(words)
         else:
             key_text = words[0]
@@ -2778,6 +2804,8 @@ def _row_program(table: _Table, line: str) -> Program | None:
                 del assigned[column_index]
                 break
     program = Program(numbers=len(spans), row=True, key_slot=key_slot)
+    if index_slot is not None and line[lead_start:lead_end].isdigit():
+        program.index_slot = index_slot
     trials = bool(key_text) and bool(table.index_name) and key_column < 0 and " " not in key_text
     if trials:
         # pandas' frame indexed by named things (`Model` on its own line, then a row per model):
@@ -2966,6 +2994,12 @@ def _promote(reader: Reader, state: _Stream, line: str) -> Program | None:
     program = _row_program(table, line)
     if program is None:
         return None
+    if state.wrapped is not None and state.wrapped.index_places:
+        table.continues = state.wrapped.index_places  # the frame's next block
+    state.wrapped = None
+    table.wraps = state.header_wraps
+    if table.wraps:
+        state.wrapped = table
     state.table = table
     state.header = None
     state.table_phase = ""

@@ -166,6 +166,7 @@ class Program:
     # A row of a frame indexed by named things (a leaderboard's models): each row is one of
     # them, a trial; its step is its place in the table.
     row_ordinal: bool = False
+    index_slot: int | None = None  # a frame's row number (its index), whatever the step is
     fast: bool = False  # plain pairs and maybe a step: read without the run's context
     inert: bool = False  # no metric, no counter, no bar: nothing to read
     cut: bool = False  # a bar cut at the terminal's width (its postfix has no `]`)
