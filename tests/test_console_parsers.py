@@ -2194,3 +2194,17 @@ def test_a_wide_frame_pandas_wrapped_into_blocks_keeps_its_rows_places():
     series = _series(text)
     assert series["train_loss"] == [(30, 1.0, 0.537958), (60, 2.0, 0.403305)]
     assert series["lr"] == [(30, 1.0, 0.3), (60, 2.0, 0.15)]
+
+
+def test_a_table_reprinted_as_it_grows_gives_each_row_once():
+    """A history table printed again after each epoch (prettytable's markdown, a box): a row
+    at its own epoch with the values it had is no new point; a row at a step with new values
+    is (a sampler's new bound at the same count of calls)."""
+    header = "| Epoch | Train Loss | Val Acc |\n| :---: | :--------: | :-----: |\n"
+    rows = ["|   1   |   0.5380   |  0.8250 |\n", "|   2   |   0.4033   |  0.8417 |\n"]
+    text = header + rows[0] + "\n" + header + rows[0] + rows[1] + "\n"
+    assert _series(text)["Train_Loss"] == [(1, 1.0, 0.538), (2, 2.0, 0.4033)]
+    calls = "Status    | Calls    | log Z    \n"
+    calls += "Bounding  | 600      | -8.06    \nSampling  | 600      | -52.11   \n"
+    calls += "Computing | 600      | -52.11   \n"
+    assert [p[2] for p in _series(calls)["log_Z"]] == [-8.06, -52.11]

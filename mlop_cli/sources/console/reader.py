@@ -492,6 +492,8 @@ class Reader:
         self._prep_done = False  # a data preparation bar just ended (see _bar_step)
         self._warm: Program | None = None  # the program read last, made hot when it repeats
         self._keyed_rows = _KeyedRows()
+        # rows of tables with their own counters, by names, step and epoch: their values
+        self._rows_given: dict[tuple[tuple[str, ...], int | None, float | None], list[float]] = {}
         self.numeric_lines = 0  # lines holding a number that is not a time or a date
         self.metric_lines = 0  # lines that gave at least one metric
 
@@ -1740,6 +1742,20 @@ class Reader:
                     value *= UNIT_SCALE[kind]
             names.append(name)
             values.append(value)
+        if (
+            program.row
+            and program.key_slot is None
+            and not program.row_key
+            and (program.step is not None or program.epoch is not None)
+            and names
+        ):
+            # A table printed again as it grows (a history reprinted each epoch): a row at its
+            # own step with the values it had is no new point.
+            seen = (tuple(names), step, epoch)
+            if self._rows_given.get(seen) == values:
+                return
+            if len(self._rows_given) < _MAX_COUNT_NAMES:
+                self._rows_given[seen] = list(values)
         if program.key_slot is not None and not self._ctx.started:
             names = [f"{tokens[program.key_slot]}/{name}" for name in names]
         elif program.key_slot is not None or program.row_key and self._ctx.started:
