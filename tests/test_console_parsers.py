@@ -2208,3 +2208,13 @@ def test_a_table_reprinted_as_it_grows_gives_each_row_once():
     calls += "Bounding  | 600      | -8.06    \nSampling  | 600      | -52.11   \n"
     calls += "Computing | 600      | -52.11   \n"
     assert [p[2] for p in _series(calls)["log_Z"]] == [-8.06, -52.11]
+
+
+def test_a_bars_description_naming_a_metric_by_its_word_holds_its_value():
+    """`set_description(f"epoch {e} loss {l:.4f}")`: the loss is a metric, as with `:` or
+    `=`; other words and numbers of a description (`Processing 100 files`) are not."""
+    bar = "epoch 1 loss 0.5431:  30%|███       | 9/30 [00:00<00:00, 84.49it/s]\n"
+    assert parse_block(bar) == [(9, [("loss", 0.5431)])]
+    assert (
+        parse_block("Processing 100 files:  30%|███       | 9/30 [00:00<00:00, 84.49it/s]\n") == []
+    )

@@ -934,14 +934,18 @@ def _read_description(
     items: list[_Item], program: Program, line: str, spans: list[tuple[int, int]]
 ) -> None:
     """A bar's description: its counters (``Epoch 3/10``), and the values it names with a
-    ``:`` or ``=`` (``loss: 0.5234:  45%|…``, a script's ``set_description``); its words
+    ``:`` or ``=`` (``loss: 0.5234:  45%|…``, a script's ``set_description``) or by a metric's
+    name (``epoch 1 loss 0.5431:  30%|…``); its words
     and other numbers (``Validation DataLoader 0``, ``Map (num_proc=4)``) are not metrics."""
     scratch = Program()
     _read_pairs(items, scratch)
     for name, slot, kind in scratch.metrics:
         start = spans[slot][0]
         head = line[items[0].start : start] if items else ""
-        if line[:start].rstrip().endswith((":", "=")) and head.count("(") <= head.count(")"):
+        named = line[:start].rstrip().endswith((":", "=")) or holds_metric_word(
+            WORDS.findall(name)
+        )  # (`epoch 1 loss 0.5431:  30%|…`: a metric's name before its value)
+        if named and head.count("(") <= head.count(")"):
             program.metrics.append((name, slot, kind))
     if scratch.epoch is not None and program.epoch is None:
         program.epoch = scratch.epoch
