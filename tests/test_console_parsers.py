@@ -2218,3 +2218,13 @@ def test_a_bars_description_naming_a_metric_by_its_word_holds_its_value():
     assert (
         parse_block("Processing 100 files:  30%|███       | 9/30 [00:00<00:00, 84.49it/s]\n") == []
     )
+
+
+def test_a_double_line_box_reads_as_a_single_line_one():
+    """prettytable's DOUBLE_BORDER: `║ Split ║  Loss  ║` rows between `╠═══╬═══╣` rules."""
+    text = (
+        "╔═══════╦════════╦══════════╗\n║ Split ║  Loss  ║ Accuracy ║\n"
+        "╠═══════╬════════╬══════════╣\n║ Train ║ 0.3380 ║  0.8927  ║\n"
+        "║  Test ║ 0.3460 ║  0.8583  ║\n╚═══════╩════════╩══════════╝\n"
+    )
+    assert set(_series(text)) == {"Train/Loss", "Train/Accuracy", "Test/Loss", "Test/Accuracy"}

@@ -80,6 +80,8 @@ EmitColumns = Callable[
 name (``epochs``: each record's epoch, or None: none)."""
 _BOXY = frozenset("|│┃-=─━+┏┗┡┣╭╰├┌└")
 _BOX_SIDES = "|│┃"  # a box row's cell walls (see _BOX_ROW, _BOX_CELL)
+# Double-line box drawing (prettytable's DOUBLE_BORDER), as its single-line characters.
+_DOUBLE_LINES = str.maketrans("║═╔╗╚╝╠╣╦╩╬╟╢╤╧╪╞╡╒╕╘╛╓╖╙╜", "│─┌┐└┘├┤┬┴┼├┤┬┴┼├┤┌┐└┘┌┐└┘")
 
 MAX_SHAPES = 4096
 # A bar's wrapped metrics: lines indented this much after it; a name ending one, its value
@@ -591,6 +593,8 @@ class Reader:
                 state.held[which] = (held, time if text else first_time)
                 if held and not text:
                     return
+        if "║" in text or "═" in text:
+            text = text.translate(_DOUBLE_LINES)  # a double-line box reads as a single-line one
         folded = fold_glyphs(text) if _may_hold_glyphs(text) else text
         if "]" in folded and ("it/s]" in folded or "s/it]" in folded):
             # Output glued to the end of a bar's redraw (a block-buffered stdout flushed right
