@@ -2228,3 +2228,15 @@ def test_a_double_line_box_reads_as_a_single_line_one():
         "║  Test ║ 0.3460 ║  0.8583  ║\n╚═══════╩════════╩══════════╝\n"
     )
     assert set(_series(text)) == {"Train/Loss", "Train/Accuracy", "Test/Loss", "Test/Accuracy"}
+
+
+def test_a_window_of_steps_in_a_bars_postfix_belongs_to_its_value():
+    """NumPyro's SVI bar: `…it/s, init loss: 49787.8906, avg. loss [601-750]: 30743.1660]`:
+    the bracketed window is the steps the average is over, inside the bar's bracket."""
+    bars = (
+        " 28%|██▊       | 845/3000 [00:01<00:02, 871.68it/s, init loss: 49787.8906, "
+        "avg. loss [601-750]: 30743.1660]\n"
+        " 53%|█████▎    | 1584/3000 [00:01<00:01, 900.1it/s, init loss: 49787.8906, "
+        "avg. loss [1351-1500]: 21202.0293]\n"
+    )
+    assert _series(bars)["avg_loss"] == [(845, None, 30743.166), (1584, None, 21202.0293)]

@@ -183,7 +183,9 @@ def _unwrap(m: re.Match[str]) -> str:
     return m.group(2) + m.group(3)
 
 
-_AFTER_BAR = re.compile(r"(\[[^\]\n]*(?:it/s|s/it)(?:,[^\]\n]*)?\])[ ]*(?=[^\s\]])")
+_AFTER_BAR = re.compile(
+    r"(\[[^\]\n]*(?:it/s|s/it)(?:,(?:[^\]\[\n]|\[[^\]\[\n]*\])*)?\])[ ]*(?=[^\s\]])"
+)  # (a bracket inside the postfix, `avg. loss [601-750]: …`, is the postfix's)
 # A duration's unit after a space (`0.645 sec`, a table's cell).
 _SPACED_UNITS = r"(?:s|sec|secs|seconds|ms|mins?|minutes)(?![\w])"
 _TOKEN_AND_UNIT = re.compile(rf"(?:{VALUE_TOKEN.pattern}){UNITS}?(?:[ ]{_SPACED_UNITS})?")

@@ -873,7 +873,7 @@ def _read_bar(
                 program.total = slot_at.get(start + m.start(2))
         # The postfix: after the rate inside the brackets (`[00:01<00:02, 25.12it/s, loss=…]`).
         bracket = start + m.end()
-        close = line.find("]", bracket, end)
+        close = _closing_bracket(line, bracket, end)
         # Without its `]` the bar was cut at the terminal's width: its last number may be cut.
         program.cut = close < 0
         inner_end = close if close >= 0 else end
@@ -1188,6 +1188,11 @@ def _read_pairs(items: list[_Item], program: Program) -> None:  # one pass, one 
     while index < count:
         item = items[index]
         kind = item.kind
+        if kind == "p" and item.text == "[" and words:
+            window = _window_before_value(items, index)
+            if window is not None:
+                index = window  # `avg. loss [1351-1500]: 21202.0`: the steps it is over
+                continue
         if skip_object:
             if kind == "p" and item.text == "{":
                 skip_object += 1
@@ -2173,6 +2178,38 @@ def _sentence_end(items: list[_Item], index: int) -> bool:
 
 
 _CLOCK = re.compile(r"\d+:\d\d(?::\d\d)?(?:\.\d+)?")
+
+
+def _closing_bracket(line: str, start: int, end: int) -> int:
+    """The `]` closing a bracket opened before ``start`` (brackets inside it, a window's
+    `[1351-1500]`, are skipped), or -1."""
+    depth = 0
+    for index in range(start, end):
+        char = line[index]
+        if char == "[":
+            depth += 1
+        elif char == "]":
+            if not depth:
+                return index
+            depth -= 1
+    return -1
+
+
+def _window_before_value(items: list[_Item], index: int) -> int | None:
+    """The index of the `:` after a bracketed window of steps between a name and its value
+    (`avg. loss [1351-1500]: 21202.0`, NumPyro's), or None."""
+    j = index + 1
+    while j < len(items) and j < index + 16 and items[j].text != "]":
+        j += 1
+    if j >= len(items) or items[j].text != "]":
+        return None
+    if _WINDOW.fullmatch("".join(item.text for item in items[index : j + 1])) is None:
+        return None
+    after = _next_significant(items, j)
+    return after if after is not None and items[after].text in (":", "=") else None
+
+
+_WINDOW = re.compile(r"\[[ ]*\d+[ ]*[-–][ ]*\d+[ ]*\]")
 
 
 def _glued_key(items: list[_Item], at: int) -> bool:
