@@ -2240,3 +2240,17 @@ def test_a_window_of_steps_in_a_bars_postfix_belongs_to_its_value():
         "avg. loss [1351-1500]: 21202.0293]\n"
     )
     assert _series(bars)["avg_loss"] == [(845, None, 30743.166), (1584, None, 21202.0293)]
+
+
+def test_a_csv_log_printed_is_a_table():
+    """A header of comma-separated names, then rows of as many comma-separated numbers (LEAP's
+    probes, `print(df.to_csv())`): each row's values under their names, at its `step`. A
+    sentence with commas is no header."""
+    text = (
+        "step, bsf, mean_fitness, std_fitness\n"
+        "0, 9.1994, 29.0569, 12.6004\n1, 7.6981, 16.3077, 6.0814\n"
+    )
+    assert _series(text)["mean_fitness"] == [(0, None, 29.0569), (1, None, 16.3077)]
+    assert _series("Loading data, building model, starting\nloss 0.5\n") == {
+        "loss": [(0, None, 0.5)]
+    }

@@ -69,6 +69,8 @@ KNOWN_UNREAD = {
     "real_iminuit_migrad_lsq": "key = value cells in a box",
     # A two-line record laid out as a table under a log prefix, the prefix on the header only.
     "real_rlberry_writer_pty": "a table record whose header carries the log prefix",
+    # A CSV row holding an array cell (`0,9.19,[ 2.13 -1.81 0.75]`): more numbers than names.
+    "real_leap_ec_best_genome": "a CSV row with an array cell",
     # pprint of a nested result dict holding `'done': False` and `np.float64(19.44)`.
     "real_rllib_ppo_pprint": "a pprinted nested dict with flags",
     "real_rllib_ppo_pprint_config": "a pprinted nested dict with flags",

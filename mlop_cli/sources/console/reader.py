@@ -1192,6 +1192,7 @@ class Reader:
             or state.dangling
             or "  " in line
             or "\t" in line
+            or ("," in line and _csv_columns(line.strip()) is not None)
             or "|" in line
             or "│" in line
             or (state.bar is not None and line.startswith(_WRAP_INDENT))
@@ -2099,6 +2100,16 @@ class Reader:
             # pandas with a named index: its name on a line of its own, left of the columns.
             state.index_name = stripped
             return
+        csv = _csv_columns(stripped) if "," in stripped else None
+        if csv is not None and state.table is None:
+            # A header of comma-separated names (a CSV log printed: `step, loss, acc`): its
+            # rows are matched to it by position.
+            state.header = (line, csv)
+            state.header_wraps = False
+            state.header_wait = 0
+            state.index_name = ""
+            state.rule_seen = False
+            return
         if (
             "  " not in stripped
             and "|" not in stripped
@@ -2947,6 +2958,18 @@ def _row_program(table: _Table, line: str) -> Program | None:
     if table.estimates:
         return Program(numbers=len(spans), row=True)  # read as a row, holding no metric
     return program
+
+
+_CSV_NAME = re.compile(r"[A-Za-z_][\w.\-/@]*")
+
+
+def _csv_columns(line: str) -> list[_Column] | None:
+    """The columns of a header of three or more comma-separated names (`step,bsf,fitness`),
+    positioned one after another (rows are matched to them by position), or None."""
+    cells = [cell.strip() for cell in line.split(",")]
+    if len(cells) < 3 or not all(_CSV_NAME.fullmatch(cell) for cell in cells):
+        return None
+    return [_Column(cell, index, index) for index, cell in enumerate(cells)]
 
 
 def _keyed_name(key: str, column: str) -> str:
