@@ -2254,3 +2254,14 @@ def test_a_csv_log_printed_is_a_table():
     assert _series("Loading data, building model, starting\nloss 0.5\n") == {
         "loss": [(0, None, 0.5)]
     }
+
+
+def test_a_fraction_followed_by_a_unit_word_is_a_value():
+    """`Mean autocorrelation time: 38.182 steps` (emcee): a fraction of steps is no count of
+    them, the word is the value's unit; a whole number of things (`Dataset: 1000 samples`)
+    and an overall duration (`Used time: 0.53 seconds`) stay out."""
+    assert parse_block("Mean autocorrelation time: 38.182 steps\n") == [
+        (None, [("Mean_autocorrelation_time", 38.182)])
+    ]
+    assert parse_block("Dataset: 1000 samples\n") == []
+    assert parse_block("Used time: 0.53 seconds\n") == []

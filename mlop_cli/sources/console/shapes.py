@@ -1892,7 +1892,11 @@ def _counts_a_word(items: list[_Item], nxt: int | None) -> bool:
         return False
     after = _next_significant(items, nxt)
     if after is None:
-        return True
+        # (`Mean autocorrelation time: 38.182 steps`: a fraction of a thing is no count of
+        # it, the word is the value's unit)
+        fraction = nxt >= 2 and items[nxt - 2].kind == "num" and "." in items[nxt - 2].text
+        return not fraction or items[nxt].text.lower() in _CLOCK_UNITS  # (`0.5 seconds`: kept
+        # out, as a duration that took the whole of something is)
     if items[nxt].text.lower() == "out" and items[after].text.lower() == "of":
         return True  # `EarlyStopping counter: 3 out of 7`: a count of a total
     return items[after].kind == "p" and items[after].text in ",|;"
@@ -2177,6 +2181,9 @@ def _sentence_end(items: list[_Item], index: int) -> bool:
     return True
 
 
+_CLOCK_UNITS = frozenset(
+    "s sec secs second seconds ms min mins minute minutes h hour hours".split()
+)
 _CLOCK = re.compile(r"\d+:\d\d(?::\d\d)?(?:\.\d+)?")
 
 
