@@ -222,7 +222,6 @@ _truth.write(
     "each epoch end, the StepLR scheduler's last lr",
     step_kind="global",
     series=series,
-    extra_ok=["Time taken (ignite's per-epoch and per-run wall time, HH:MM:SS.mmm)"],
     notes="MONAI tutorials' modules/engines/unet_training_dict.py shape, on synthetic 2D "
     "create_test_image_2d pairs (its KeepLargestConnectedComponentd post-transform left out: it "
     "needs scikit-image): print_config()'s version block, then Python logging lines "
@@ -232,7 +231,7 @@ _truth.write(
     "global iteration), per epoch 'Epoch[1] Metrics -- train_acc: 0.8123 ', 'Key metric: "
     "train_acc best value: 0.8123 at epoch: 1' ('at epoch' is an epoch number), 'Current learning "
     "rate: 0.01' (LrScheduleHandler, after the scheduler stepped: the lr of the next epoch; in the "
-    "truth at the epoch that printed it), 'Epoch[1] Complete. Time taken: 00:00:00.812'; every 2 "
+    "truth at the epoch that printed it), 'Epoch[1] Complete. Time taken: 00:00:00.812' (a duration: not a metric); every 2 "
     "epochs the evaluator's lines (logger ...SupervisedEvaluator): 'Engine run resuming from "
     "iteration 0, epoch 1 until 2 epochs' (ValidationHandler runs it with the trainer's epoch), "
     "'Got new best metric of val_mean_dice: 0.9879611730575562' (repr precision, printed only "
