@@ -1,6 +1,6 @@
 """MONAI's most copied tutorial loops, their print statements verbatim, on synthetic images.
 
-Two styles, each re-creating one Project-MONAI/tutorials script (model, loss, metric, loop and every
+Three styles, each re-creating one Project-MONAI/tutorials script (model, loss, metric, loop and every
 print of the original) around synthetic in-memory data (nothing downloaded, no pretrained weights;
 sizes cut down so a run takes seconds of CPU):
 
@@ -11,6 +11,10 @@ sizes cut down so a run takes seconds of CPU):
   `train completed, best_metric: 0.1234 at epoch: 2`. Images from monai.data.create_test_image_2d
   (the tutorial's own generator) kept in memory instead of PNG files; TensorBoard's SummaryWriter
   left out (not installed).
+- `spleen`: 3d_segmentation/spleen_segmentation_3d - CacheDataset's 'Loading dataset' bars, a 3D UNet
+  + DiceLoss, the same per-step and per-epoch prints, and the validation print split over two lines:
+  `current epoch: 2 current mean dice: 0.1234` / `best mean dice: 0.1234 at epoch: 2`. Volumes from
+  create_test_image_3d in memory instead of the Decathlon's NIfTI files (no download).
 - `cls`: 2d_classification/mednist_tutorial - the data-set summary (`Total image count: 180`,
   `Image dimensions: 32 x 32`, `Label names: [...]`, `Label counts: [...]`, `Training count: ...`),
   a DenseNet (DenseNet121's shape, cut to two small dense blocks), per-step `train_loss`, `epoch 1
@@ -27,7 +31,10 @@ Capture (repository root, venv /work/venvs/corpus-zj-1: `pip install torch==2.13
 `pip install monai pytorch-ignite tqdm nibabel kornia scikit-learn pillow`):
     python tests/corpus/scripts/capture.py pipe real_monai_unet_tutorial -- python tests/corpus/scripts/monai_tutorials.py seg
     python tests/corpus/scripts/capture.py pipe real_monai_mednist_tutorial -- python tests/corpus/scripts/monai_tutorials.py cls
-Neither tutorial draws a bar, so a terminal capture would only change '\\n' to '\\r\\n'.
+    python tests/corpus/scripts/capture.py pipe real_monai_spleen_tutorial -- python tests/corpus/scripts/monai_tutorials.py spleen
+    python tests/corpus/scripts/capture.py pty real_monai_spleen_tutorial_pty -- python tests/corpus/scripts/monai_tutorials.py spleen
+The seg and cls tutorials draw no bar, so a terminal capture would only change '\\n' to '\\r\\n'
+(spleen's CacheDataset draws one: it has a pty twin).
 """
 
 # The tutorial's own code, kept verbatim: str.format.
@@ -211,6 +218,160 @@ def seg(tempdir):
         "metric); last 'train completed, best_metric: 0.1234 at epoch: 2'. Steps in the truth are "
         "the loop's global optimizer step (8 per epoch), which the console never prints; epoch as "
         "printed (1-based)."
+    )
+
+
+def spleen(tempdir):
+    from monai.data import CacheDataset, DataLoader, create_test_image_3d, decollate_batch
+    from monai.inferers import sliding_window_inference
+    from monai.losses import DiceLoss
+    from monai.metrics import DiceMetric
+    from monai.networks.layers import Norm
+    from monai.networks.nets import UNet
+    from monai.transforms import AsDiscrete, Compose, RandCropByPosNegLabeld, ScaleIntensityd
+    from monai.utils import set_determinism
+
+    set_determinism(seed=0)
+    # spleen NIfTI volumes stand-in: 15 synthetic 40^3 volumes with one labelled object class
+    files = []
+    for i in range(15):
+        im, seg = create_test_image_3d(
+            40, 40, 40, num_seg_classes=1, rad_max=12, random_state=np.random.RandomState(i)
+        )
+        files.append({"image": im[None].astype(np.float32), "label": seg[None].astype(np.float32)})
+    train_files, val_files = files[:-3], files[-3:]
+
+    train_transforms = Compose(
+        [
+            ScaleIntensityd(keys=["image"]),
+            RandCropByPosNegLabeld(
+                keys=["image", "label"],
+                label_key="label",
+                spatial_size=(24, 24, 24),
+                pos=1,
+                neg=1,
+                num_samples=4,
+            ),
+        ]
+    )
+    val_transforms = Compose([ScaleIntensityd(keys=["image"])])
+
+    train_ds = CacheDataset(
+        data=train_files, transform=train_transforms, cache_rate=1.0, num_workers=0
+    )
+    # train_ds = Dataset(data=train_files, transform=train_transforms)
+
+    # use batch_size=2 to load images and use RandCropByPosNegLabeld
+    # to generate 2 x 4 images for network training
+    train_loader = DataLoader(train_ds, batch_size=2, shuffle=True, num_workers=0)
+
+    val_ds = CacheDataset(data=val_files, transform=val_transforms, cache_rate=1.0, num_workers=0)
+    # val_ds = Dataset(data=val_files, transform=val_transforms)
+    val_loader = DataLoader(val_ds, batch_size=1, num_workers=0)
+
+    # standard PyTorch program style: create UNet, DiceLoss and Adam optimizer
+    device = torch.device("cpu")
+    model = UNet(
+        spatial_dims=3,
+        in_channels=1,
+        out_channels=2,
+        channels=(8, 16, 32),
+        strides=(2, 2),
+        num_res_units=2,
+        norm=Norm.BATCH,
+    ).to(device)
+    loss_function = DiceLoss(to_onehot_y=True, softmax=True)
+    optimizer = torch.optim.Adam(model.parameters(), 1e-2)
+    dice_metric = DiceMetric(include_background=False, reduction="mean")
+
+    max_epochs = 6
+    val_interval = 2
+    best_metric = -1
+    best_metric_epoch = -1
+    epoch_loss_values = []
+    metric_values = []
+    post_pred = Compose([AsDiscrete(argmax=True, to_onehot=2)])
+    post_label = Compose([AsDiscrete(to_onehot=2)])
+
+    gstep = 0
+    for epoch in range(max_epochs):
+        print("-" * 10)
+        print(f"epoch {epoch + 1}/{max_epochs}")
+        model.train()
+        epoch_loss = 0
+        step = 0
+        for batch_data in train_loader:
+            step += 1
+            gstep += 1
+            inputs, labels = (
+                batch_data["image"].to(device),
+                batch_data["label"].to(device),
+            )
+            optimizer.zero_grad()
+            outputs = model(inputs)
+            loss = loss_function(outputs, labels)
+            loss.backward()
+            optimizer.step()
+            epoch_loss += loss.item()
+            print(
+                f"{step}/{len(train_ds) // train_loader.batch_size}, train_loss: {loss.item():.4f}"
+            )
+            series.add("train_loss", gstep, epoch + 1, loss.item())
+        epoch_loss /= step
+        epoch_loss_values.append(epoch_loss)
+        print(f"epoch {epoch + 1} average loss: {epoch_loss:.4f}")
+        series.add("average loss", gstep, epoch + 1, epoch_loss_values[-1])
+
+        if (epoch + 1) % val_interval == 0:
+            model.eval()
+            with torch.no_grad():
+                for val_data in val_loader:
+                    val_inputs, val_labels = (
+                        val_data["image"].to(device),
+                        val_data["label"].to(device),
+                    )
+                    roi_size = (24, 24, 24)
+                    sw_batch_size = 4
+                    val_outputs = sliding_window_inference(
+                        val_inputs, roi_size, sw_batch_size, model
+                    )
+                    val_outputs = [post_pred(i) for i in decollate_batch(val_outputs)]
+                    val_labels = [post_label(i) for i in decollate_batch(val_labels)]
+                    # compute metric for current iteration
+                    dice_metric(y_pred=val_outputs, y=val_labels)
+
+                # aggregate the final mean dice result
+                metric = dice_metric.aggregate().item()
+                # reset the status for next validation round
+                dice_metric.reset()
+
+                metric_values.append(metric)
+                if metric > best_metric:
+                    best_metric = metric
+                    best_metric_epoch = epoch + 1
+                    torch.save(model.state_dict(), os.path.join(tempdir, "best_metric_model.pth"))
+                    print("saved new best metric model")
+                print(
+                    f"current epoch: {epoch + 1} current mean dice: {metric:.4f}"
+                    f"\nbest mean dice: {best_metric:.4f} "
+                    f"at epoch: {best_metric_epoch}"
+                )
+                series.add("current mean dice", gstep, epoch + 1, metric_values[-1])
+                series.add("best mean dice", gstep, epoch + 1, best_metric)
+
+    print(f"train completed, best_metric: {best_metric:.4f} at epoch: {best_metric_epoch}")
+    series.add("best_metric", gstep, max_epochs, best_metric)
+    NOTES["spleen"] = (
+        "MONAI tutorials' 3d_segmentation/spleen_segmentation_3d loop verbatim on 15 synthetic "
+        "create_test_image_3d volumes (40^3, 24^3 crops, a small 3D UNet): CacheDataset's tqdm "
+        "bars 'Loading dataset: 100%|██████████| 12/12 [00:00<00:00, 75.21it/s]' (counts and a "
+        "rate, on stderr), per epoch '----------', 'epoch 1/6', per step '1/6, train_loss: 0.6012' "
+        "(step/steps: counts), 'epoch 1 average loss: 0.5831' (epoch_loss_values); every 2 epochs "
+        "'saved new best metric model' and the two-line print 'current epoch: 2 current mean dice: "
+        "0.1234' / 'best mean dice: 0.1234 at epoch: 2' ('at epoch: 2' is best_metric_epoch, an "
+        "epoch number; the second line names no epoch of its own: it belongs to the same "
+        "validation), last 'train completed, best_metric: 0.1234 at epoch: 2'. Steps in the truth "
+        "are the loop's global optimizer step (6 per epoch), never printed; epoch as printed."
     )
 
 
@@ -427,7 +588,7 @@ def cls(tempdir):
 
 
 with tempfile.TemporaryDirectory() as tempdir:
-    {"seg": seg, "cls": cls}[style](tempdir)
+    {"seg": seg, "cls": cls, "spleen": spleen}[style](tempdir)
 
 import monai  # noqa: E402
 
