@@ -776,3 +776,13 @@ def test_an_events_fields_after_its_message_and_a_negative_id() -> None:
         "-1 1.02e+03      10 |-1207.25  468.3 |   90.01  -0.20\n"
     )
     assert {"avgR", "objC"} <= _names(table) and not any("-1" in n for n in _names(table))
+
+
+def test_a_best_so_far_in_a_sentence_is_not_a_point_of_its_series() -> None:
+    """`Got new best metric of train_acc: 0.747` (ignite/MONAI): the best so far, named as such,
+    never merged into `train_acc`."""
+    text = (
+        "Epoch[1] Metrics -- train_acc: 0.7473\n"
+        "INFO:ignite.engine.engine.SupervisedTrainer:Got new best metric of train_acc: 0.7473\n"
+    )
+    assert _names(text) == {"train_acc", "best_train_acc"}

@@ -1160,7 +1160,16 @@ def _name_of(words: list[str], explicit: bool, span: list[str] | None = None) ->
         return None
     if lowered[0] in QUALIFIERS and words[0] not in tail:
         tail = [words[0], *tail]
+    elif not any(w.lower() in _BEST_WORDS for w in tail):
+        # `Got new best metric of train_acc: 0.75`: the best so far, never a point of the
+        # series it is the best of (`best_train_acc`).
+        best = next((w for w in words[: last + 1] if w.lower() in _BEST_WORDS), None)
+        if best is not None:
+            tail = [best, *tail]
     return "_".join(tail)
+
+
+_BEST_WORDS = frozenset(("best", "final"))
 
 
 def _read_pairs(items: list[_Item], program: Program) -> None:  # one pass, one place
