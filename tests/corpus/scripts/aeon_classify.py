@@ -38,7 +38,10 @@ def elastic_ensemble():
 
     X, y = make_data(24, 40, 2)
     ee = ElasticEnsemble(
-        proportion_of_param_options=0.1, proportion_train_in_param_finding=0.5, verbose=1, random_state=0
+        proportion_of_param_options=0.1,
+        proportion_train_in_param_finding=0.5,
+        verbose=1,
+        random_state=0,
     )
     ee.fit(X, y)
     series = _truth.Series()
@@ -80,7 +83,11 @@ def hivecote2():
         stc_params={"n_shapelet_samples": 100},
         drcif_params={"n_estimators": 10},
         arsenal_params={"n_kernels": 100, "n_estimators": 5},
-        tde_params={"n_parameter_samples": 10, "max_ensemble_size": 5, "randomly_selected_params": 5},
+        tde_params={
+            "n_parameter_samples": 10,
+            "max_ensemble_size": 5,
+            "randomly_selected_params": 5,
+        },
         verbose=2,
         random_state=0,
     )

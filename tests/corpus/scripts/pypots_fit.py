@@ -54,7 +54,15 @@ def main():
         from pypots.imputation import SAITS
 
         model = SAITS(
-            n_layers=2, d_model=32, n_heads=2, d_k=16, d_v=16, d_ffn=32, dropout=0.1, epochs=6, **common
+            n_layers=2,
+            d_model=32,
+            n_heads=2,
+            d_k=16,
+            d_v=16,
+            d_ffn=32,
+            dropout=0.1,
+            epochs=6,
+            **common,
         )
     else:
         from pypots.imputation import BRITS
