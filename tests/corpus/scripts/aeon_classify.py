@@ -18,8 +18,8 @@ from importlib import metadata
 
 sys.path.insert(0, os.path.dirname(__file__))
 
-import _truth  # noqa: E402
-import numpy as np  # noqa: E402
+import _truth
+import numpy as np
 
 VARIANT = sys.argv[1] if len(sys.argv) > 1 else "ee"
 

@@ -18,10 +18,10 @@ from importlib import metadata
 
 sys.path.insert(0, os.path.dirname(__file__))
 
-import _truth  # noqa: E402
-import numpy as np  # noqa: E402
-import torch  # noqa: E402
-from sktime.classification.deep_learning import CNNClassifierTorch  # noqa: E402
+import _truth
+import numpy as np
+import torch
+from sktime.classification.deep_learning import CNNClassifierTorch
 
 N_EPOCHS = 20
 BATCH = 16
