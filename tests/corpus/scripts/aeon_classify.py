@@ -5,11 +5,13 @@ Venv /work/venvs/corpus-zk-2: `pip install aeon` (all wheels; statsmodels is not
 Captures (repository root, venv active):
     python tests/corpus/scripts/capture.py pipe real_aeon_elastic_ensemble -- python tests/corpus/scripts/aeon_classify.py ee
     python tests/corpus/scripts/capture.py pipe real_aeon_hivecote2 -- python tests/corpus/scripts/aeon_classify.py hc2
+    python tests/corpus/scripts/capture.py pipe real_aeon_tde -- python tests/corpus/scripts/aeon_classify.py tde
 (plain print() lines, no bar or colour: no pty entry.)
 Truth: ElasticEnsemble's train_accs_by_classifier_ (the leave-one-out training accuracy of each distance measure's
 1-NN, what it prints as 'Training acc for dtw: 0.958...'). HIVE-COTE 2 keeps only each component's CAWPE weight
 (weights_ = train_acc ** 4); the script records the train accuracy aeon computes for each component (a wrapper
-around the accuracy_score its _BaseHIVECOTE._fit calls) and checks it against weights_.
+around the accuracy_score its _BaseHIVECOTE._fit calls) and checks it against weights_. TemporalDictionaryEnsemble:
+_prev_parameters_y, its list of every candidate's train accuracy (kept for its parameter search).
 """
 
 import os
@@ -119,8 +121,43 @@ def hivecote2():
     )
 
 
+def tde():
+    from aeon.classification.dictionary_based import TemporalDictionaryEnsemble
+
+    X, y = make_data(40, 60, 2)
+    clf = TemporalDictionaryEnsemble(
+        n_parameter_samples=16,
+        max_ensemble_size=5,
+        randomly_selected_params=8,
+        verbose=2,
+        random_state=0,
+    )
+    clf.fit(X, y)
+    series = _truth.Series()
+    for candidate, acc in enumerate(clf._prev_parameters_y, start=1):
+        series.add("accuracy", candidate, None, float(acc))
+    return (
+        series,
+        "TemporalDictionaryEnsemble._prev_parameters_y (every candidate's train accuracy, in fit order)",
+        [],
+        (
+            "TemporalDictionaryEnsemble(verbose=2) prints '[TemporalDictionaryEnsemble] Starting fit: n_cases=40, "
+            "n_channels=1, n_timepoints=60, parameter_samples=16, max_ensemble_size=5' (sizes and settings), then "
+            "per candidate '[TemporalDictionaryEnsemble] Candidate 3: window_size=10, word_length=8, norm=True, "
+            "levels=2, igb=False, accuracy=0.8333, status=retained, retained=3, elapsed=0.12s, "
+            "estimated_remaining=1.2s' (the candidate's parameters, a status word, the ensemble's size, seconds "
+            "since the start and a time estimate: only accuracy is a metric), and '[TemporalDictionaryEnsemble] "
+            "Finished fit: evaluated=16, retained=5, elapsed=1.23s' (counts and a timing). One series 'accuracy', "
+            "step = the printed candidate number (1-based). 'accuracy=-1.0000' is what aeon records and prints for a candidate "
+            "it abandoned early (its accuracy could not beat the ensemble's worst member; status=discarded). Printed with 4 decimals, truth at full precision."
+        ),
+    )
+
+
 def main():
-    series, record, extra_ok, notes = elastic_ensemble() if VARIANT == "ee" else hivecote2()
+    series, record, extra_ok, notes = {"ee": elastic_ensemble, "hc2": hivecote2, "tde": tde}[
+        VARIANT
+    ]()
     _truth.write(
         library=(
             f"aeon {metadata.version('aeon')} (numba {metadata.version('numba')}, scikit-learn "
@@ -128,7 +165,7 @@ def main():
         ),
         script="tests/corpus/scripts/aeon_classify.py",
         record=record,
-        step_kind="trial",
+        step_kind="global" if VARIANT == "tde" else "trial",
         series=series,
         extra_ok=extra_ok,
         not_printed=[],
