@@ -71,6 +71,9 @@ KNOWN_UNREAD = {
     "real_rlberry_writer_pty": "a table record whose header carries the log prefix",
     # A CSV row holding an array cell (`0,9.19,[ 2.13 -1.81 0.75]`): more numbers than names.
     "real_leap_ec_best_genome": "a CSV row with an array cell",
+    # A trial's line of settings with flags and one result (`… norm=False, igb=True,
+    # accuracy=0.6429, status=retained …`): a line with `x=False,` is configuration.
+    "real_aeon_tde": "a result among flags on a configuration line",
     # pprint of a nested result dict holding `'done': False` and `np.float64(19.44)`.
     "real_rllib_ppo_pprint": "a pprinted nested dict with flags",
     "real_rllib_ppo_pprint_config": "a pprinted nested dict with flags",

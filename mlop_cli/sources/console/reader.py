@@ -497,7 +497,7 @@ class Reader:
         self._warm: Program | None = None  # the program read last, made hot when it repeats
         self._keyed_rows = _KeyedRows()
         # rows of tables with their own counters, by names, step and epoch: their values
-        self._rows_given: dict[tuple[tuple[str, ...], int | None, float | None], list[float]] = {}
+        self._rows_given: dict[str, dict[object, tuple[list[str], list[float]]]] = {}
         self.numeric_lines = 0  # lines holding a number that is not a time or a date
         self.metric_lines = 0  # lines that gave at least one metric
 
@@ -1471,7 +1471,7 @@ class Reader:
             if math.isnan(epoch):
                 epoch = None
         # A keyed row's counters (a trial's `iter` and `epoch`) are its key's, not the run's.
-        keyed = program.key_slot is not None or bool(program.row_key) or program.row_ordinal
+        keyed = program.keyed
         table = state.table
         place = None
         if program.index_slot is not None and table is not None and table.continues:
@@ -1749,20 +1749,18 @@ class Reader:
                     value *= UNIT_SCALE[kind]
             names.append(name)
             values.append(value)
-        if (
-            program.row
-            and program.key_slot is None
-            and not program.row_key
-            and (program.step is not None or program.epoch is not None)
-            and names
-        ):
+        if program.own_counter and names:
             # A table printed again as it grows (a history reprinted each epoch): a row at its
             # own step with the values it had is no new point.
-            seen = (tuple(names), step, epoch)
-            if self._rows_given.get(seen) == values:
+            rows = self._rows_given.get(names[0])
+            if rows is None:
+                rows = self._rows_given[names[0]] = {}
+            at = step if epoch is None else (step, epoch)
+            given = rows.get(at)
+            if given is not None and given[1] == values and given[0] == names:
                 return
-            if len(self._rows_given) < _MAX_COUNT_NAMES:
-                self._rows_given[seen] = list(values)
+            if len(rows) < _MAX_COUNT_NAMES:
+                rows[at] = (names, values)
         if program.key_slot is not None and not self._ctx.started:
             names = [f"{tokens[program.key_slot]}/{name}" for name in names]
         elif program.key_slot is not None or program.row_key and self._ctx.started:
@@ -2957,6 +2955,10 @@ def _row_program(table: _Table, line: str) -> Program | None:
             return Program(numbers=len(spans), row=True)
     if table.estimates:
         return Program(numbers=len(spans), row=True)  # read as a row, holding no metric
+    program.keyed = program.key_slot is not None or bool(program.row_key) or program.row_ordinal
+    program.own_counter = not program.keyed and (
+        program.step is not None or program.epoch is not None
+    )
     return program
 
 

@@ -167,6 +167,8 @@ class Program:
     # them, a trial; its step is its place in the table.
     row_ordinal: bool = False
     index_slot: int | None = None  # a frame's row number (its index), whatever the step is
+    keyed: bool = False  # a row keyed by whose it is, or a trial's place: its counters its own
+    own_counter: bool = False  # an unkeyed row with its own step or epoch (reprints: once)
     fast: bool = False  # plain pairs and maybe a step: read without the run's context
     inert: bool = False  # no metric, no counter, no bar: nothing to read
     cut: bool = False  # a bar cut at the terminal's width (its postfix has no `]`)
