@@ -16,10 +16,10 @@ from tests import console_score
 ENTRIES = console_score.entries()
 
 # What the reader reaches on this corpus today, rounded down: a floor, not a target. (The
-# corpus grew from 117 to 198 entries on 2026-12-06 and to 306 on 2026-12-07, each time with
-# libraries whose output is harder than the first ones': the floors are those of the larger
-# corpus. The 198 entries of 2026-12-06 alone still score 0.977 / 0.942 / 0.923 / 0.972.)
-FLOORS = {"value_recall": 0.87, "series_recall": 0.86, "steps": 0.87, "precision": 0.92}
+# corpus grew from 117 to 198 entries on 2026-12-06, to 306 on 2026-12-07 and to 446 later
+# that day, each time with libraries whose output is harder than the first ones': the floors
+# are those of the larger corpus.)
+FLOORS = {"value_recall": 0.92, "series_recall": 0.88, "steps": 0.87, "precision": 0.94}
 
 
 @pytest.fixture(scope="module")
@@ -28,9 +28,9 @@ def scores() -> list[console_score.EntryScore]:
 
 
 def test_the_corpus_spans_many_libraries() -> None:
-    assert len(ENTRIES) >= 290
+    assert len(ENTRIES) >= 440
     libraries = {console_score.library_of(entry) for entry in ENTRIES}
-    assert len(libraries) >= 100, sorted(libraries)
+    assert len(libraries) >= 150, sorted(libraries)
 
 
 @pytest.mark.parametrize("measure", sorted(FLOORS))
