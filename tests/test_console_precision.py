@@ -687,18 +687,16 @@ def test_an_indented_listing_of_an_objects_settings_holds_no_metric() -> None:
     assert _names(results) == {"loss", "loss_test", "acc"}
 
 
-def test_a_dict_naming_no_measure_and_a_boxes_parameters_are_settings() -> None:
-    """`print(best_params)` (values wrapped as `np.float64(…)` by NumPy 2), a box's `Best
-    parameters:` rows, `Random state: 1`: settings; a record naming a metric is read, its
-    wrapped values too."""
+def test_wrapped_values_in_records_and_a_boxes_parameters() -> None:
+    """Values wrapped as NumPy 2 and torch print them are a record's values; a box's `Best
+    parameters:` rows and `Random state: 1` are settings. A dict whose names are no metric
+    words is still a record (`{'psnr': 30.1, 'ssim': 0.91}` measures: names cannot tell)."""
     text = (
         "Epoch 1 loss 0.5\n"
-        "{'learning_rate': np.float64(0.7498942093324558), 'max_depth': np.int64(5), "
-        "'subsample': np.float64(1.0)}\n"
-        "{'lr': 0.001, 'weight_decay': 0.01}\n"
         "{'val_loss': tensor(0.3010), 'val_acc': tensor(0.9, dtype=torch.float64)}\n"
+        "Epoch 2: {'psnr': np.float64(30.1), 'ssim': 0.91}\n"
     )
-    assert _names(text) == {"loss", "val_loss", "val_acc"}
+    assert _names(text) == {"loss", "val_loss", "val_acc", "psnr", "ssim"}
     box = (
         "Epoch 1 loss 0.5\n"
         "│  Best score:    0.93        │\n"  # (the box's top came at the end of a bar's line)
@@ -786,3 +784,18 @@ def test_a_best_so_far_in_a_sentence_is_not_a_point_of_its_series() -> None:
         "INFO:ignite.engine.engine.SupervisedTrainer:Got new best metric of train_acc: 0.7473\n"
     )
     assert _names(text) == {"train_acc", "best_train_acc"}
+
+
+def test_review_cases_labels_glued_phases_classes_and_listings_of_results() -> None:
+    """What a review found the first versions of today's rules got wrong: a glued
+    `train:loss=0.52` labels its value; `INFO: generator: loss=…` is a label, not a logger's
+    name (two models' losses never merge); a per-class frame indexed by `class` keeps its
+    classes; an indented listing of results with plain words (`device: cuda`) keeps them all,
+    its step too."""
+    assert _names("Epoch:1 train:loss=0.52 val:loss=0.61\n") == {"train/loss", "val/loss"}
+    gan = "INFO: generator: loss=0.9123\nINFO: discriminator: loss=0.4412\n"
+    assert _names(gan) == {"generator/loss", "discriminator/loss"}
+    frame = "       precision  recall\nclass\ncat         0.90    0.80\ndog         0.70    0.60\n"
+    assert _names(frame) == {"cat/precision", "cat/recall", "dog/precision", "dog/recall"}
+    listing = "Epoch 1\n  step: 100\n  loss: 0.512\n  psnr: 24.1\n  phase: train\n  device: cuda\n"
+    assert _series_of(listing) == {"loss": [(100, 1.0, 0.512)], "psnr": [(100, 1.0, 24.1)]}

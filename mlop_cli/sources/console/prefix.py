@@ -35,6 +35,9 @@ _PHASE_WORD = (
     r"(?i:train|training|val|valid|validation|test|testing|eval|evaluation|dev|best|final"
     r"|avg|average|mean|total|overall|running)\b"
 )
+# A message opening with a name and its value (`INFO: generator: loss=0.91`): the word before
+# it labels the values, it is no logger's name.
+_PAIR_FIRST = r"[\w.\-]+[ ]?[=:][ ]?[-+]?[\d.]"
 _RANK = re.compile(
     r"\[(?:rank|default|[Rr]ank[ ]|RANK[ ]?)(\d+)\]:?[ ]?|\[\d+,(\d+)\]<std(?:out|err)>:[ ]?|[ ]*(\d{1,4}):(?=[ ]+\S)[ ]?"
 )
@@ -52,7 +55,7 @@ _ANCHOR = re.compile(
   | \[(?:{_LEVEL})(?:\|[\w.<>\-]+:\d+)?\][ ]?(?:[\w.<>\-]+:\d+[ ]?>>[ ]?)?  # `[INFO]`, HF `[INFO|trainer.py:1619] … >>`
   | \((?:{_LEVEL})\)[ ]?
   | {_LEVEL}(?=[: \t|\]])[ \t]*(?::(?:[\w.<>\-]+:)?|\|)?[ ]*                   # `INFO`, `INFO:root:`, `INFO |`
-    (?:(?<=[:\t ])(?!{_PHASE_WORD})[A-Za-z_][\w.<>\-]*:[ ]+(?=[^\d\s+\-.]))?  # `INFO: trainer: ` (logbook)
+    (?:(?<=[:\t ])(?!{_PHASE_WORD})[A-Za-z_][\w.<>\-]*:[ ]+(?=[^\d\s+\-.])(?!{_PAIR_FIRST}))?  # `INFO: trainer: ` (logbook)
     """,
     re.VERBOSE,
 )

@@ -101,13 +101,13 @@ _BOX_CELL = re.compile(
 # An indented `key: value` line (see Reader._listed): a key of words (digits glued to them:
 # `sigma0`, `c1`), its value one number, or one word, flag or bracketed list.
 _LISTED = re.compile(
-    r"(?:\t|[ ]{2,})[ \t]*([A-Za-z][\w.()/\-]*(?: [A-Za-z][\w.()/\-]*){0,4}):[ \t]+"
+    r"(?:\t|[ ]{2})[ \t]*([A-Za-z][\w.()/\-]*(?: [A-Za-z][\w.()/\-]*){0,4}):[ \t]+"
     r"([^\s(\[{]+|\(.*\)|\[.*\]|\{.*\})[ \t]*"
 )
-_LISTED_NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?%?")
-_MAX_LISTING = 200
+_LISTED_NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)")
+_FLAGS = frozenset(("true", "false", "none", "null", "auto"))
+_MAX_LISTING = 200  # lines held at most: the listing is decided then, a new one begins
 # A box titled as configuration holds settings, not results.
-_CONFIG_TITLE = CONFIG_WORDS
 _IDENTIFIER = re.compile(r"[A-Za-z][\w.\-]*\d[\w.\-]*|\d[\w.\-]*[A-Za-z_][\w.\-]*")
 _BOX_ROW = re.compile(r"^[ \t]*[|│┃]\s*([^|│┃]*?)\s*[|│┃]\s*([^|│┃]*?)\s*[|│┃][ \t]*$")
 _HEADER_WORD = re.compile(r"[A-Za-z_#][\w@()\-./#%]*")
@@ -1095,9 +1095,10 @@ class Reader:
     ) -> bool:
         """Hold a line of an indented listing of `key: value` lines (`\tsigma0: 0.5`,
         `    lr: 0.001` in `print(optimizer)`); end the listing at any other line. A listing
-        whose values are as often words, flags or lists as numbers (`cc: auto`, `amsgrad:
-        False`, `betas: (0.9, 0.999)`) describes an object (its settings): its numbers are no
-        metrics. One of numbers (`  loss: 0.31` / `  acc: 0.9`) is read as any lines are."""
+        whose values are as often flags or lists as numbers (`cc: auto`, `amsgrad: False`,
+        `betas: (0.9, 0.999)`; plain words, `device: cuda`, count for neither) describes an
+        object (its settings): its numbers are no metrics, but for a measure's or a counter's.
+        One of numbers (`  loss: 0.31` / `  acc: 0.9`) is read as any lines are."""
         if state.replaying:
             return False
         m = _LISTED.fullmatch(line) if line[:1] in " \t" else None
@@ -1107,10 +1108,12 @@ class Reader:
             return False
         if state.listing is None:
             state.listing, state.listing_words, state.listing_numbers = [], 0, 0
-        if _LISTED_NUMBER.fullmatch(m.group(2)):
-            state.listing_numbers += 1
-        else:
-            state.listing_words += 1
+        value = m.group(2)
+        if _LISTED_NUMBER.match(value):
+            state.listing_numbers += 1  # (`0.001`, `35.2s`, `3.1GB`)
+        elif value[:1] in "([{" or value.lower() in _FLAGS:
+            state.listing_words += 1  # `False`, `None`, `auto`, `(0.9, 0.999)`: a setting's
+        # (a plain word, `device: cuda`, `phase: train`, says neither)
         state.listing.append((line, shape, tokens, when))
         if len(state.listing) > _MAX_LISTING:
             self._end_listing(state)  # bounded: a long run of such lines is read as lines
@@ -1132,7 +1135,10 @@ class Reader:
                     # An object's settings: only a value named as a result is read (`fun:
                     # 3.70` in SciPy's result, beside `success: True` and `x: [...]`).
                     m = _LISTED.fullmatch(entry[0])
-                    if m is None or not holds_metric_word(WORDS.findall(m.group(1))):
+                    key = WORDS.findall(m.group(1)) if m is not None else []
+                    if not key or not (
+                        holds_metric_word(key) or key[-1].lower() in STEP_WORDS | EPOCH_WORDS
+                    ):
                         self.numeric_lines += bool(entry[2])  # numbers, and no metric
                         continue
                 if entry[2] or not self._text_only(state, entry[1]):
@@ -1502,19 +1508,19 @@ class Reader:
         elif program.row_ordinal and state.table is not None:
             step = state.table.ordinal  # a leaderboard's row: the trial's place
             state.table.ordinal += 1
-        elif program.step is not None and keyed:
-            step = _int(tokens[program.step])
         elif program.step is not None:
             step = _int(tokens[program.step])
-            if not program.bar:
-                ctx.line_steps = True
-            if program.positional_step and step is not None and program.total is not None:
+            if keyed:
+                pass  # a keyed row's own counter (a trial's `iter`): the key's, as printed
+            elif program.positional_step and step is not None and program.total is not None:
                 step = self._positional(program, step, _int(tokens[program.total]), epoch)
             elif step is not None and program.epoch is not None and epoch is not None:
                 step = self._epoch_counter(step, epoch)
             elif step is not None and not program.bar and ctx.epoch is not None:
                 # (the epoch a line before said: `Start of epoch 1`, then `… at step 0: …`)
                 step = self._epoch_counter(step, ctx.epoch)
+            if not program.bar and not keyed:
+                ctx.line_steps = True
         elif program.position is not None:
             position = _int(tokens[program.position])
             total = _int(tokens[program.total]) if program.total is not None else None
@@ -1763,7 +1769,7 @@ class Reader:
                 rows[at] = (names, values)
         if program.key_slot is not None and not self._ctx.started:
             names = [f"{tokens[program.key_slot]}/{name}" for name in names]
-        elif program.key_slot is not None or program.row_key and self._ctx.started:
+        elif program.key_slot is not None or (program.row_key and self._ctx.started):
             # (before the training's output, rows are held as any value is: see _point)
             if program.key_slot is not None:
                 key = tokens[program.key_slot]
@@ -2211,7 +2217,7 @@ class Reader:
         box.rows += 1
         if value is None:
             words = key.split()
-            config = any(w.lower().strip(":") in _CONFIG_TITLE for w in words)
+            config = any(w.lower().strip(":") in CONFIG_WORDS for w in words)
             if box.rows == 1:
                 # The title: configuration, or the thing the values are of (its identifier).
                 box.config = config
@@ -2837,7 +2843,12 @@ def _row_program(table: _Table, line: str) -> Program | None:
     program = Program(numbers=len(spans), row=True, key_slot=key_slot)
     if index_slot is not None and line[lead_start:lead_end].isdigit():
         program.index_slot = index_slot
-    trials = bool(key_text) and bool(table.index_name) and key_column < 0 and " " not in key_text
+    trials = (
+        bool(key_text)
+        and table.index_name.strip().lower() in _TRIAL_INDEXES
+        and key_column < 0
+        and " " not in key_text
+    )
     if trials:
         # pandas' frame indexed by named things (`Model` on its own line, then a row per model):
         # each row a trial, its values the columns' series, its step its place in the table.
@@ -2972,6 +2983,13 @@ def _csv_columns(line: str) -> list[_Column] | None:
     if len(cells) < 3 or not all(_CSV_NAME.fullmatch(cell) for cell in cells):
         return None
     return [_Column(cell, index, index) for index, cell in enumerate(cells)]
+
+
+# A frame's index naming trials (a leaderboard's `Model`), not classes or other keys.
+_TRIAL_INDEXES = frozenset(
+    "model models trial trials run runs estimator estimators algorithm algorithms pipeline "
+    "pipelines learner learners method methods".split()
+)
 
 
 def _keyed_name(key: str, column: str) -> str:

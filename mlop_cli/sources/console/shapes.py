@@ -729,17 +729,6 @@ def _read_object(
         return True  # a Python repr of mostly text: configuration
     if settings:
         return True  # a record of the run's configuration: no metric
-    if (
-        python
-        and found
-        and not any(holds_metric_word(WORDS.findall(path[-1])) for path, _ in found)
-        and not any(
-            path[-1].lower() in STEP_WORDS or path[-1].lower() in EPOCH_WORDS for path, _ in found
-        )
-    ):
-        # `{'lr': 0.001, 'weight_decay': 0.01}`, a search's best parameters: a dict naming no
-        # measure and no step is settings printed (a record of metrics names one).
-        return True
     for path, slot in found:
         if any(key.lower() in CONFIG_WORDS or key.lower() in _BOOKKEEPING for key in path[:-1]):
             continue  # `"config": {…}`, `"system": {"pid": …}`: settings, the logger's own
@@ -1619,10 +1608,10 @@ def _read_pairs(items: list[_Item], program: Program) -> None:  # one pass, one 
                 if words and after is not None and items[after].kind == "word":
                     # `train: loss: 0.52`: the words before label what follows: words that
                     # open the line, or that qualify (`Epoch 1 validation: loss=…`).
-                    if after == index + 1:
+                    if after == index + 1 and not _names_a_value(items, after):
                         # `outdir:result step:12 R:12.0`: a field and its text value, glued
                         # as the fields after it are, labels nothing; its value (a path, a
-                        # time's digits) is text to its end.
+                        # time's digits) is text to its end. (`train:loss=0.52` labels.)
                         end_of_value = after
                         while end_of_value < len(items) and items[end_of_value].kind != "ws":
                             end_of_value += 1
@@ -2228,6 +2217,17 @@ def _window_before_value(items: list[_Item], index: int) -> int | None:
 
 
 _WINDOW = re.compile(r"\[[ ]*\d+[ ]*[-–][ ]*\d+[ ]*\]")
+
+
+def _names_a_value(items: list[_Item], index: int) -> bool:
+    """Whether the word at ``index`` is a name with its value after a `=` or `:`
+    (`loss=0.52`, `loss 0.52` after `train:`): a label's name, not a field's text."""
+    j = index + 1
+    if j < len(items) and items[j].text in ("=", ":"):
+        j += 1
+    while j < len(items) and items[j].kind == "ws":
+        j += 1
+    return j < len(items) and items[j].kind == "num"
 
 
 def _glued_key(items: list[_Item], at: int) -> bool:
