@@ -77,8 +77,8 @@ def _corpora(n: int) -> dict[str, bytes]:
 
 # Lines of 32 KiB of the kinds a backtracking regex would crawl over (a source at a long run
 # of spaces' end, text after a labelled number, a title's decoration at a long line's end,
-# Hugging Face's banner words, one long word labelled by numbers): each must be read at about
-# the speed of plain log lines.
+# Hugging Face's banner words, one long word labelled by numbers, a long indentation): each
+# must be read at about the speed of plain log lines.
 LONG_LINES = [
     "x.py:1 " + " " * (1 << 15) + "x",
     "loss 0.5: " + "ab " * (1 << 13) + "x1",
@@ -86,6 +86,7 @@ LONG_LINES = [
     "== a" + "-" * (1 << 15) + " x-",
     "Num " * (1 << 13) + "= 1",
     "rank 0 sample 0: " + "ab" * (1 << 14),  # one long word labelled by numbers
+    " " * (1 << 15) + "x 1",  # an indentation as long as the line (an indented listing's)
 ]
 
 

@@ -45,7 +45,9 @@ _CONFIG_NAME = rf"[\w.]*(?:{'|'.join(_CONFIG_SUFFIXES)}|Hparams|HParams)"
 # the echoed source line skipped after it).
 _WARNING_HEAD = r"(?:[^\s:]*\.py|<string>):\d+:[ ]\w*Warning:"
 _NOISE = re.compile(
-    rf"""[ \t]*(?:
+    # (the indentation taken whole, as an atomic group would: `(?=(…))\1`; the alternatives'
+    # lazy scans of it were quadratic on a long indentation)
+    rf"""(?=([ \t]*))\1(?:
         (?:[^=\n]*?[^\w.=\n])?{_CONFIG_NAME}\([\w.]+=  # also after words: `Training with Namespace(lr=...`
       | (?:[^\n{{]*?[^\w\n{{])?\{{'[^\n]*?':[ ](?:None|True|False|\[)[^\n]*\}}[ \t]*$  # `print(vars(args))`
       | [^\s:]*/[^\s:/]+\.py:\d+:[ ]  # a library's warning: `/…/fit_loop.py:321: … Trainer(log_every_n_steps=50)`
@@ -123,7 +125,7 @@ _GATES = ("(", ":", "params", " = ", "[LightGBM]", "=True", "=False", "=None", "
 # protobuf text message `trainer_spec {` ... `}`. A class's name opens an object's printout; a
 # call of a function or method (`  logger.warn(`, a warning's echoed source line) does not.
 _DUMP_START = re.compile(
-    rf"^([ \t]*)(?:(?:[A-Za-z_]\w*\.)*[A-Z]\w*\(|(?:[^\n]*[^\w.\n])?{_CONFIG_NAME}\(|(?:[^\n]*[^\w.\n])?[\w.]*Config[ ]\{{"
+    rf"^(?=([ \t]*))\1(?:(?:[A-Za-z_]\w*\.)*[A-Z]\w*\(|(?:[^\n]*[^\w.\n])?{_CONFIG_NAME}\(|(?:[^\n]*[^\w.\n])?[\w.]*Config[ ]\{{"
     # a message in protobuf's text format (`trainer_spec {`, SentencePiece's settings)
     rf"|[A-Za-z_][\w.]*[ ]\{{)$"
 )
