@@ -87,6 +87,7 @@ LONG_LINES = [
     "Num " * (1 << 13) + "= 1",
     "rank 0 sample 0: " + "ab" * (1 << 14),  # one long word labelled by numbers
     " " * (1 << 15) + "x 1",  # an indentation as long as the line (an indented listing's)
+    "│ a │" + " " * (1 << 15) + "x 1",  # a box's wall, then a long gap
 ]
 
 
