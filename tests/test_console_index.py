@@ -194,3 +194,19 @@ def test_mlop_parse_ends_a_configuration_printout_at_its_blank_line_as_the_index
         n: len(p.points) for n, p in parse(log.read_bytes()).items()
     }
     assert metrics["loss"]["count"] == 3
+
+
+def test_parse_says_a_listing_line_is_held_until_the_listing_ends(tmp_path: Path) -> None:
+    """`mlop parse` on `print(optimizer)` inside a loop: each indented line is held (a listing,
+    decided where it ends), not "numbers without a name"; the optimizer's lr is no metric."""
+    log = tmp_path / "train.log"
+    log.write_text(
+        "Epoch 1 loss 0.5\nAdam (\nParameter Group 0\n    amsgrad: False\n"
+        "    betas: (0.9, 0.999)\n    lr: 0.001\n    weight_decay: 0\n)\nEpoch 2 loss 0.4\n"
+    )
+    result = subprocess.run(mlop_argv("parse", str(log)), capture_output=True, env=clean_env())
+    assert result.returncode == 0, result.stderr
+    out = result.stdout.decode()
+    lr_line = out[out.index("lr: 0.001") :].split("\n")[1]
+    assert "indented `key: value` listing" in lr_line, out
+    assert "lr:" not in out.split("metric(s) read")[1]

@@ -99,10 +99,20 @@ def explain(
                 bar_before = dict(reader._bar_pending)
                 held_before = (len(reader._held), reader._count_held_total)
                 lump_before = len(reader._lump)
+                stream = reader._streams.get(1)
+                listed_before = len(stream.listing or ()) if stream is not None else 0
                 reader.read(1, skipped, 0.0, 0.0, final=True)
                 report.points = collected[before:]
                 _describe(report, skipped, reader, bar_before, held_before)
-                if not report.points and len(reader._lump) > lump_before:
+                stream = reader._streams.get(1)
+                if stream is not None and len(stream.listing or ()) > listed_before:
+                    report.shape = "held"
+                    report.note = (
+                        "a line of an indented `key: value` listing, decided where it ends: "
+                        "read, or an object's settings when its values are as often flags or "
+                        "lists as numbers (`print(optimizer)`)"
+                    )
+                elif not report.points and len(reader._lump) > lump_before:
                     report.shape = "held"
                     report.note = (
                         "a record waiting for its step: read when a progress bar or the end "
