@@ -2265,3 +2265,13 @@ def test_a_fraction_followed_by_a_unit_word_is_a_value():
     ]
     assert parse_block("Dataset: 1000 samples\n") == []
     assert parse_block("Used time: 0.53 seconds\n") == []
+
+
+def test_a_wrapped_frames_last_block_of_one_column_is_read():
+    """pandas' last block may hold one column (`   val_acc`): its rows are where the first
+    block's rows are."""
+    text = (
+        "   epoch  train_loss  val_loss  \\\n0      1        0.90      0.80\n"
+        "1      2        0.70      0.60\n\n   val_acc\n0     0.50\n1     0.60\n"
+    )
+    assert _series(text)["val_acc"] == [(1, 1.0, 0.5), (2, 2.0, 0.6)]

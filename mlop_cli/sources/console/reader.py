@@ -2118,6 +2118,21 @@ class Reader:
             # pandas with a named index: its name on a line of its own, left of the columns.
             state.index_name = stripped
             return
+        if (
+            state.wrapped is not None
+            and (state.table is None or state.table is state.wrapped)
+            and line[:1] == " "
+            and _CSV_NAME.fullmatch(stripped)
+        ):
+            # The last block of a wrapped frame may hold one column (`   lr  `).
+            state.table = None
+            at = line.index(stripped)
+            state.header = (line, [_Column(stripped, at, at + len(stripped))])
+            state.header_wraps = False
+            state.header_wait = 0
+            state.index_name = ""
+            state.rule_seen = False
+            return
         csv = _csv_columns(stripped) if "," in stripped else None
         if csv is not None and state.table is None:
             # A header of comma-separated names (a CSV log printed: `step, loss, acc`): its
@@ -2842,7 +2857,7 @@ def _row_program(table: _Table, line: str) -> Program | None:
             if best is None:
                 return None
             assigned.setdefault(best, []).append(slot)
-    if len(assigned) < max(2, (shown + 1) // 2):
+    if len(assigned) < (1 if table.continues else max(2, (shown + 1) // 2)):
         return None  # a number or two under a header is not its row (`Epoch 1: 33%|…`)
     if key_slot is None and not key_text:
         # A column of identifiers (`trial_id`, `id`): its number says whose row it is.
@@ -3070,11 +3085,12 @@ def _promote(reader: Reader, state: _Stream, line: str) -> Program | None:
         estimates=_estimates(columns),
         phase=state.table_phase,
     )
-    program = _row_program(table, line)
-    if program is None:
-        return None
     if state.wrapped is not None and state.wrapped.index_places:
         table.continues = state.wrapped.index_places  # the frame's next block
+    program = _row_program(table, line)
+    if program is None:
+        table.continues = None
+        return None
     state.wrapped = None
     table.wraps = state.header_wraps
     if table.wraps:
