@@ -19,6 +19,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from mlop_cli.sources.console.tokens import QUALIFIERS
+
 _TS = (
     r"\d{4}[-/]\d\d[-/]\d\d(?:[T ]\d\d:\d\d(?::\d\d(?:[.,]\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?"
     # `Dec  6 10:11:12` (syslog), `Sun Dec  6 10:11:12 2026` (C's asctime, time.ctime())
@@ -30,11 +32,9 @@ _TS = (
     r"|\d\d:\d\d:\d\d(?:[.,]\d+)?"
 )
 _LEVEL = r"(?:DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL|FATAL|TRACE|NOTICE|SUCCESS|debug|info|warning|warn|error)"
-# A phase's word opening a message (`INFO: Validation: loss=0.3`) is no logger's name.
-_PHASE_WORD = (
-    r"(?i:train|training|val|valid|validation|test|testing|eval|evaluation|dev|best|final"
-    r"|avg|average|mean|total|overall|running)\b"
-)
+# A phase or a qualifier opening a message (`INFO: Validation: loss=0.3`, `INFO: Best: …`) is
+# no logger's name.
+_PHASE_WORD = rf"(?i:{'|'.join(sorted(QUALIFIERS, key=len, reverse=True))})\b"
 # A message opening with a name and its value (`INFO: generator: loss=0.91`): the word before
 # it labels the values, it is no logger's name.
 _PAIR_FIRST = r"[\w.\-]+[ ]?[=:][ ]?[-+]?[\d.]"

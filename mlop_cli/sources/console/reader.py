@@ -1781,21 +1781,20 @@ class Reader:
                 return
             if len(rows) < _MAX_COUNT_NAMES:
                 rows[at] = (names, values)
-        if program.key_slot is not None and not self._ctx.started:
-            names = [f"{tokens[program.key_slot]}/{name}" for name in names]
-        elif program.key_slot is not None or (program.row_key and self._ctx.started):
-            # (before the training's output, rows are held as any value is: see _point)
+        if program.key_slot is not None or program.row_key:
             if program.key_slot is not None:
                 key = tokens[program.key_slot]
                 columns = names
                 names = [f"{key}/{name}" for name in names]
             else:
-                key = program.row_key
+                key = program.row_key  # (the names hold it already)
                 columns = [name.replace(f"{key}/", "", 1) for name in names]
-            names, values, released = self._keyed_rows.row(
-                key, names, columns, values, step, epoch, when, program.step is not None
-            )
-            self._give(released)
+            if self._ctx.started:
+                # (before the training's output, rows are held as any value is: see _point)
+                names, values, released = self._keyed_rows.row(
+                    key, names, columns, values, step, epoch, when, program.step is not None
+                )
+                self._give(released)
         rank = program.rank
         if program.rank_slot is not None:
             rank = _int(tokens[program.rank_slot]) or 0
@@ -2127,21 +2126,13 @@ class Reader:
             # The last block of a wrapped frame may hold one column (`   lr  `).
             state.table = None
             at = line.index(stripped)
-            state.header = (line, [_Column(stripped, at, at + len(stripped))])
-            state.header_wraps = False
-            state.header_wait = 0
-            state.index_name = ""
-            state.rule_seen = False
+            _start_header(state, line, [_Column(stripped, at, at + len(stripped))])
             return
         csv = _csv_columns(stripped) if "," in stripped else None
         if csv is not None and state.table is None:
             # A header of comma-separated names (a CSV log printed: `step, loss, acc`): its
             # rows are matched to it by position.
-            state.header = (line, csv)
-            state.header_wraps = False
-            state.header_wait = 0
-            state.index_name = ""
-            state.rule_seen = False
+            _start_header(state, line, csv)
             return
         if (
             "  " not in stripped
@@ -2175,11 +2166,7 @@ class Reader:
         if state.titles:
             _group_titles(state.titles, columns)
             state.titles = ""
-        state.header = (line, columns)
-        state.header_wraps = wraps
-        state.header_wait = 0
-        state.index_name = ""
-        state.rule_seen = False
+        _start_header(state, line, columns, wraps)
         del stripped
 
     def _table_row(self, table: _Table, line: str) -> Program | None:
@@ -3003,6 +2990,16 @@ def _row_program(table: _Table, line: str) -> Program | None:
 
 
 _CSV_NAME = re.compile(r"[A-Za-z_][\w.\-/@]*")
+
+
+def _start_header(state: _Stream, line: str, columns: list[_Column], wraps: bool = False) -> None:
+    """A header line waits for its first row (``wraps``: pandas' frame goes on in the next
+    block)."""
+    state.header = (line, columns)
+    state.header_wraps = wraps
+    state.header_wait = 0
+    state.index_name = ""
+    state.rule_seen = False
 
 
 def _csv_columns(line: str) -> list[_Column] | None:

@@ -40,7 +40,15 @@ import re
 from dataclasses import dataclass, field
 
 from mlop_cli.sources.console.prefix import split_prefix
-from mlop_cli.sources.console.tokens import BAR_GLYPHS, GLYPH, UNITS, VALUE_TOKEN, is_value
+from mlop_cli.sources.console.tokens import (
+    BAR_GLYPHS,
+    GLYPH,
+    PHASES,
+    QUALIFIERS,
+    UNITS,
+    VALUE_TOKEN,
+    is_value,
+)
 
 STEP_WORDS = frozenset(
     "step steps global_step globalstep iter iters iteration iterations it update updates "
@@ -55,13 +63,6 @@ _INNER_LOOP = frozenset("sub inner local".split())
 # Counters of the units a run's steps make up: a step printed beside one is the finer.
 _COARSE_COUNTERS = frozenset(("episode", "episodes", "trial", "trials"))
 EPOCH_WORDS = frozenset(("epoch", "epochs", "ep"))  # (`Ep 1 (Step 000000): Train loss 9.78`)
-# Words that qualify a metric: never dropped, and a prose name keeps the one it opens with.
-# Phases of a run: they label what follows them (`train: loss …`, `Validation Results - …`).
-PHASES = frozenset("train training val valid validation test testing eval evaluation dev".split())
-QUALIFIERS = frozenset(
-    "train training val valid validation test testing eval evaluation dev best final "
-    "avg average mean total overall running".split()
-)
 # Words of prose, not of a metric's name.
 STOP_WORDS = frozenset(
     "a an the of to in on at by for with from into onto is are was were be been being will "
@@ -2181,9 +2182,9 @@ def _sentence_end(items: list[_Item], index: int) -> bool:
     return True
 
 
-_CLOCK_UNITS = frozenset(
-    "s sec secs second seconds ms min mins minute minutes h hour hours".split()
-)
+# A clock's units as a word after a value: the names of durations (`seconds`), their short
+# forms (`s`, `ms`, `min`, `h`) and singulars.
+_CLOCK_UNITS = _UNIT_WORDS | {"s", "ms", "min", "h", "second", "minute", "hour"}
 _CLOCK = re.compile(r"\d+:\d\d(?::\d\d)?(?:\.\d+)?")
 
 

@@ -18,6 +18,11 @@ from __future__ import annotations
 
 import re
 
+# Phases of a run: they label what follows them (`train: loss …`, `Validation Results - …`).
+PHASES = frozenset("train training val valid validation test testing eval evaluation dev".split())
+# Words that qualify a metric: never dropped, and a prose name keeps the one it opens with.
+QUALIFIERS = PHASES | frozenset("best final avg average mean total overall running".split())
+
 # Units that may follow a number directly, kept out of the token (the reader reads them).
 UNITS = r"(?:%|ms|us|µs|ns|s|sec|min|h|[KMGT]i?B|[KMGT]|B|x|it/s|s/it)"
 _NUMBER = (
