@@ -389,3 +389,38 @@ def test_import_tree_skipped_training_counts_as_done(tmp_path):
     first.skip()
     assert [r.values for r in second.records if isinstance(r, Points)] == [[2.0]]
     assert progress[-1] == (total, total)
+
+
+def test_the_last_pass_is_made_by_the_caller_when_the_watcher_is_held_back(tmp_path, monkeypatch):
+    """`mlop run` lowers the watcher thread's priority: on a busy machine it may not get the
+    CPU before mlop exits. stop() reads the files itself, after waiting for the watcher's
+    current pass no longer than its deadline (here, a watcher that never gets past its
+    first scan)."""
+    import mlop_cli.sources.tb_watch as tb_watch
+
+    released = threading.Event()
+    entered = threading.Event()
+    real_scan = tb_watch.scan_tree
+
+    def held_scan(root, **kwargs):
+        if threading.current_thread().name == tb_watch.THREAD_NAME:
+            entered.set()
+            released.wait(DEADLINE_S)
+        return real_scan(root, **kwargs)
+
+    monkeypatch.setattr(tb_watch, "scan_tree", held_scan)
+    sink = Collector()
+    source = TensorBoardSource([tmp_path], sink, use_watchdog=False, poll_interval=0.05)
+    source.start()
+    try:
+        assert entered.wait(DEADLINE_S)
+        write_events(tmp_path / "tb", simple_scalar_events("loss", [4.0, 2.0, 1.0]))
+        stopper = threading.Thread(
+            target=source.stop, kwargs={"drain": True, "deadline": time.monotonic()}
+        )
+        stopper.start()
+        stopper.join(DEADLINE_S)
+        assert not stopper.is_alive()
+        assert sink.points() == {"loss": [4.0, 2.0, 1.0]}
+    finally:
+        released.set()

@@ -271,9 +271,10 @@ class TensorBoardFilesSource:
         self._source = source
 
     def stop(self, deadline: float) -> None:
-        """Read every known file to its end, then stop (the deadline bounds the wait on it)."""
+        """Stop, then read every known file to its end, in this thread: the watcher's runs at
+        a lowered priority (the deadline bounds the wait for its current pass)."""
         if self._source is not None:
-            self._source.stop(drain=True)
+            self._source.stop(drain=True, deadline=deadline)
 
     def summary(self) -> dict[str, Any]:
         """Nothing: the files' data is in the store."""

@@ -119,9 +119,10 @@ class TensorBoardSource:
         self._dirty_files: set[str] = set()
         self._dirty_dirs: set[str] = set()
         self._lock = threading.Lock()
+        # One pass over the files at a time: the watcher's, or the last one, made by stop().
+        self._passing = threading.Lock()
         self._wake = threading.Event()
         self._stopping = threading.Event()
-        self._drain = True
         self._thread: threading.Thread | None = None
         self._observer: Any = None
         self._next_full_scan = 0.0
@@ -146,18 +147,25 @@ class TensorBoardSource:
         self._thread = threading.Thread(target=self._run, name=THREAD_NAME, daemon=True)
         self._thread.start()
 
-    def stop(self, drain: bool = True) -> None:
-        """Stops watching; with ``drain``, first reads every known file to its end.
+    def stop(self, drain: bool = True, deadline: float | None = None) -> None:
+        """Stops watching; with ``drain``, then reads every known file to its end.
 
-        Call after the child has exited, so that nothing is still being written.
+        Call after the child has exited, so that nothing is still being written. The last
+        reads run here, in the caller's thread, not in the watcher's: `mlop run` lowers the
+        watcher's priority, and on a busy machine a lowered thread may not get the CPU to
+        drain before mlop exits. ``deadline`` (``time.monotonic()``) bounds the wait for the
+        watcher's current pass; the drain itself is not cut short.
         """
-        self._drain = drain
         self._stopping.set()
         self._wake.set()
-        if self._thread is not None:
-            self._thread.join()
-            self._thread = None
+        thread, self._thread = self._thread, None
+        if thread is not None:
+            thread.join(None if deadline is None else max(0.0, deadline - time.monotonic()))
         self._stop_observer()
+        if drain:
+            # The watcher may still be inside a pass (held back by its priority): the lock waits
+            # for that pass, and the watcher takes no other once it sees _stopping.
+            self._guard(self._final_pass)
 
     # Thread -------------------------------------------------------------------------
 
@@ -165,6 +173,8 @@ class TensorBoardSource:
         self._guard(self._initial_scan)
         if self.use_watchdog and not self._stopping.is_set():
             self._guard(self._start_observer)
+            if self._stopping.is_set():  # stop() came while it started: it found none to stop
+                self._stop_observer()
         self.ready.set()
         while not self._stopping.is_set():
             self._guard(self._tick)
@@ -172,10 +182,8 @@ class TensorBoardSource:
             self._wake.clear()
             if not self._stopping.is_set():
                 # Let a burst of inotify events settle into one pass (the final pass needs none:
-                # the command has exited).
+                # the command has exited, and stop() makes it).
                 time.sleep(0.02)
-        if self._drain:
-            self._guard(self._final_pass)
 
     def _guard(self, step: Callable[[], None]) -> None:
         """Runs one step; a fault becomes one warning, and the thread goes on."""
@@ -199,6 +207,11 @@ class TensorBoardSource:
         self._schedule_full_scan(0.0)
 
     def _tick(self) -> None:
+        with self._passing:
+            if not self._stopping.is_set():
+                self._pass()
+
+    def _pass(self) -> None:
         now = time.monotonic()
         candidates: set[str] = set()
         with self._lock:
@@ -234,6 +247,10 @@ class TensorBoardSource:
         self._next_full_scan = time.monotonic() + max(self.poll_interval, 100 * duration)
 
     def _final_pass(self) -> None:
+        with self._passing:
+            self._last_pass()
+
+    def _last_pass(self) -> None:
         candidates: set[str] = set(self.readers)
         for root in self.roots:
             found = scan_tree(root, max_depth=self.max_depth, max_entries=self.max_scan_entries)
