@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 
 import pytest
@@ -2275,3 +2276,37 @@ def test_a_wrapped_frames_last_block_of_one_column_is_read():
         "1      2        0.70      0.60\n\n   val_acc\n0     0.50\n1     0.60\n"
     )
     assert _series(text)["val_acc"] == [(1, 1.0, 0.5), (2, 2.0, 0.6)]
+
+
+def test_a_source_location_in_a_log_prefix_is_no_metric():
+    """`%(module)s:%(lineno)d` beside the level: tornado's and logzero's bracket
+    (`[I 261207 06:34:53 train:212]`, a level letter, a `yymmdd` date) and a location after the
+    level (`INFO     trainer:348 …`). A script's counter glued to its value after the level
+    (`INFO epoch:3 loss:0.5`) is still the script's."""
+    lines = (
+        "[I 261207 06:36:29 train:218] epoch 1/4 batch 10/30 | loss 0.4750 acc 0.7812\n"
+        "[W 261207 06:36:29 train:240] val_loss did not improve\n"
+        "06:36:32 INFO     trainer:348 [1/4][10/30] loss=0.4750 acc=0.7812\n"
+    )
+    assert set(_series(lines)) == {"loss", "acc"}
+    assert _series("06:36:32 INFO epoch:3 loss:0.5\n")["loss"][0][1] == 3.0
+    assert _series("06:36:32 INFO step:30 loss:0.5\n")["loss"][0][0] == 30
+
+
+def test_a_held_listing_ends_at_its_next_line_in_any_reads():
+    """An indented listing (icecream's `ic| epoch: 2` then `    train_loss: 0.36`) is held until
+    its next line, which may be a shape read before (a fast path): the listing's values are at
+    the epoch's last step however the output is cut into reads."""
+    text = ""
+    for epoch in (1, 2, 3):
+        for step in (1, 2, 3):
+            text += (
+                f"ic| epoch: {epoch}, step: {10 * (3 * epoch - 3 + step)}, loss: 0.{epoch}{step}\n"
+            )
+        text += f"ic| epoch: {epoch}\n    train_loss: 0.5{epoch}\n    val_loss: 0.6{epoch}\n"
+    lines = text.splitlines(True)
+    whole = [p for p in _points_of([text]) if p[0] == "val_loss"]
+    assert [step for _, step, _ in whole] == [30, 60, 90]
+    for one, two in itertools.combinations(range(1, len(lines)), 2):  # three reads
+        reads = ["".join(lines[:one]), "".join(lines[one:two]), "".join(lines[two:])]
+        assert [p for p in _points_of(reads) if p[0] == "val_loss"] == whole, (one, two)

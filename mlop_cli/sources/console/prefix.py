@@ -46,7 +46,7 @@ _RANK = re.compile(
 _ANCHOR = re.compile(
     rf"""
     [IWEFD]\d{{4}}[ ]+\d\d:\d\d:\d+\.\d+[ ]+\d+[ ]+[\w.<>\-]+:\d+\][ ]?   # glog / absl
-  | \[[IWEDC][ ](?:{_TS})\][ ]?                                             # optuna `[I 2026-…]`
+  | \[[IWEDCF][ ](?:\d{{6}}[ ])?(?:{_TS})(?:[ ]+[\w.<>\-]+:\d+)?\][ ]?          # optuna `[I 2026-…]`, tornado `[I 261207 06:34:53 train:212]`
   | \[(?:{_TS})\][ ]?(?:[-|:][ ])?                                           # `[2026-12-06 10:11:12]`
   | \[(?:{_TS})[ ]+[\w.<>\-]+\]:?[ ]*                                         # `[12/06 10:11:12 d2.engine]:`
   | \[(?:{_TS})[ ]+[IWEFD][ ]+\d+[ ]+\d+\][ ]?                              # Ray's `[2026-… E 6534 6559]`
@@ -59,12 +59,15 @@ _ANCHOR = re.compile(
     """,
     re.VERBOSE,
 )
+# A script's own counters, glued to their values (`INFO epoch:3 loss:0.5`): never a source.
+_COUNTERS = r"(?i:epochs?|ep|steps?|iters?|iterations?|it|batch|round|trial|episode|generation|gen|f?evals?|evaluations?|calls)"
 _NEXT_TO_ANCHOR = re.compile(
-    r"""
+    rf"""
     [-|][ ]+(?=\S)                                  # a separator
   | [\w.<>\-]+:(?:[\w.<>\-]+:)?\d+[ ]+-[ ]          # loguru `__main__:train:59 - `, `yolox.core.trainer:261 - `
   | [\w.<>]+(?:\.py)?:\d+\][ ]?                     # `train.py:42] `
   | [\w.<>\-]+\.(?:cc|cpp|c|h|py):\d+:[ ]           # `core_worker.cc:2465: `
+  | (?!(?:{_COUNTERS}):)[A-Za-z_][\w.<>\-]*:\d+[ ]+(?![\w.\-]+[=:][ ]?[-+]?[\d.])  # `trainer:348 ` (a source, not `epoch:3 loss:0.5`)
   | \[[\w.<>\-]+(?:\.py)?:\d+(?::[\w<>]+)?\][ ]?    # `[train.py:42]`, `[logging.py:96:log_dist]`
   | \[[A-Za-z_][\w.<>\-]*\]:?[ ]?(?=\S)              # `[trainer]`, `[d2.utils.events]:`
   | [\w.<>]+[ ]-[ ](?=\S)                           # `trainer - ` (between time and level)

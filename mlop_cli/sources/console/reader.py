@@ -669,7 +669,8 @@ class Reader:
             )
             run_end = 0  # the end of the run of matching lines that index is in
             while index < count:
-                matched = bool(rows[index][0])
+                # A held listing ends at its next line: only the careful path (_one) ends it.
+                matched = bool(rows[index][0]) and state.listing is None
                 if matched and index >= run_end:
                     run_end = index + 1
                     while run_end < count and rows[run_end][0]:
