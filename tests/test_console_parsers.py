@@ -2310,3 +2310,48 @@ def test_a_held_listing_ends_at_its_next_line_in_any_reads():
     for one, two in itertools.combinations(range(1, len(lines)), 2):  # three reads
         reads = ["".join(lines[:one]), "".join(lines[one:two]), "".join(lines[two:])]
         assert [p for p in _points_of(reads) if p[0] == "val_loss"] == whole, (one, two)
+
+
+def test_rows_under_a_box_header_naming_parameters_are_settings():
+    """An optimiser's result box: the rows under `| Parameters | Optimal Value |` are the best
+    trial's settings, to the next rule; the rows after it are results again."""
+    text = (
+        "+-------------------------+---------------+\n"
+        "| Parameters              | Optimal Value |\n"
+        "+-------------------------+---------------+\n"
+        "| x1                      | 9.714077      |\n"
+        "| x2                      | 3.563990      |\n"
+        "+-------------------------+---------------+\n"
+        "| Optimal Objective Value | 1.492715      |\n"
+        "+-------------------------+---------------+\n"
+    )
+    assert set(_series(text)) == {"Optimal_Objective_Value"}
+    results = text.replace(
+        "Parameters              | Optimal Value", "Metric" + " " * 18 + "| Value        "
+    )
+    assert set(_series(results)) == {"x1", "x2", "Optimal_Objective_Value"}
+
+
+def test_records_logged_under_a_title_naming_settings_are_settings():
+    """`… - Incumbent config:` then one `x0: 2.909` record per setting, each behind the
+    logger's prefix: settings, to the first record of another kind."""
+    prefix = "2026-12-07 06:41:07.406 | INFO     | dehb.optimizers.dehb:run:1171 - "
+    lines = [
+        "epoch 1 loss 0.52",
+        "epoch 2 loss 0.41",
+        "Incumbent score: 0.5116",
+        "Incumbent config: ",
+        "x0: 2.9090496673072",
+        "x1: 2.6395297189883",
+        "Saving state to disk...",
+        "epoch 3 loss 0.33",
+    ]
+    series = _series("".join(prefix + line + "\n" for line in lines))
+    assert set(series) == {"Incumbent_score", "loss"}
+
+
+def test_a_printed_configuration_ends_at_the_training_output():
+    """`Best config:` then its `key: value` lines open a printout skipped to a blank line; the
+    training's own output (a counter and its values) ends it even with no blank line."""
+    text = "Best config:\nlr: 0.01\nmomentum: 0.9\nepoch: 10\nepoch 1 loss 0.5\nepoch 2 loss 0.4\n"
+    assert _series(text) == {"loss": [(1, 1.0, 0.5), (2, 2.0, 0.4)]}

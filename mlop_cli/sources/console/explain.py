@@ -236,6 +236,9 @@ def _describe(
     ):
         report.shape, report.note = "counter", "a step, epoch or position for the lines around it"
         return
+    if state is not None and state.settings_block:
+        report.shape, report.note = "settings", "a logged title naming settings, and its records"
+        return
     if held:
         report.shape = "held"
         report.note = (

@@ -179,6 +179,8 @@ _UNTIL_BALANCED = "()"  # a wrapped object repr: its parentheses closed
 _UNTIL_TITLE = "[]"  # a titled block of estimates or settings: a blank line or the next title
 # A line of the training's output (a counter and its number): no settings block goes on past it.
 _TITLE_RULE = re.compile(r"[ \t]*[-=_*#━─═]{5,}[ \t]*")
+# One `key: value` or `key = value` (a setting of a printout).
+_ONE_PAIR = re.compile(r"[ \t]*[\w.\-\[\]\"' ]+[ ]?[:=][ ]*\S*[ \t]*")
 _COUNTER_LINE = re.compile(r"(?i)\b(?:epoch|step|iter|iteration|batch)\b[ :=#\[]*\d")
 _UNTIL_TOTALS = "Σ"  # a model's layer table: the rule after its totals (`Total params: 11,330`)
 # A model's layer table (torchsummary, torchinfo, Keras printed plain): `Layer (type)  Output
@@ -254,8 +256,17 @@ class DumpSkipper:
                     self._left, self._close = 0, ""
             if self._left and self._close == _UNTIL_TOTALS and _TOTALS.match(line):
                 self._close = _UNTIL_RULE  # the totals, then the rule that ends the table
-            if self._left and self._close == _UNTIL_BLANK and _LOGGER_LINE.match(line):
-                self._left, self._close = 0, ""  # the next log record is read, not skipped
+            if (
+                self._left
+                and self._close == _UNTIL_BLANK
+                and (
+                    _LOGGER_LINE.match(line)
+                    or (_COUNTER_LINE.search(line) and not _ONE_PAIR.fullmatch(line))
+                )
+            ):
+                # The next log record, or the training's output (`epoch 1 loss 0.5`; a setting
+                # named like a counter, `epoch: 10`, is one pair): read, not skipped.
+                self._left, self._close = 0, ""
             if self._left and self._close == _UNTIL_BALANCED and not line[:1].isspace():
                 self._left, self._close = 0, ""  # a wrapped repr goes on indented, or it ended
             if self._left:

@@ -112,6 +112,36 @@ _IDENTIFIER = re.compile(r"[A-Za-z][\w.\-]*\d[\w.\-]*|\d[\w.\-]*[A-Za-z_][\w.\-]
 _BOX_WALL = re.compile("[|│┃]")
 
 
+# A message titling the settings logged after it (`Incumbent config:`, `Best parameters:`).
+_SETTINGS_MESSAGE = re.compile(
+    r"(?i)(?:[a-z]+[ ]){0,3}(?:hyper[-_ ]?)?(?:parameters|params|hparams|arguments|args"
+    r"|config|configuration|options|settings):"
+)
+# A message of one setting (`x0: 2.909`, `lr = 0.01`).
+_ONE_SETTING = re.compile(r"[A-Za-z_][\w.\-\[\]]*[ ]?[:=][ ]*\S+")
+
+
+def _logged_settings_title(line: str) -> bool:
+    """Whether a logged record (its prefix first: a title alone is the dump skipper's) titles
+    the settings logged after it."""
+    prefix = split_prefix(line)
+    if prefix.start == 0:
+        return False
+    return _SETTINGS_MESSAGE.fullmatch(line[prefix.start : prefix.end].strip()) is not None
+
+
+def _one_setting(line: str) -> bool:
+    """Whether a logged record is one `key: value` (a setting under a settings title)."""
+    prefix = split_prefix(line)
+    return _ONE_SETTING.fullmatch(line[prefix.start : prefix.end].strip()) is not None
+
+
+def _names_settings(title: str) -> bool:
+    """Whether a title or a header cell names configuration (`Best parameters:`,
+    `Hyperparameters`): the values under it are settings."""
+    return any(w.lower().strip(":") in CONFIG_WORDS for w in title.split())
+
+
 def _box_row(line: str) -> tuple[str, str] | None:
     """The two cells of a `| key | value |` row, stripped, or None. (Split, not a regex: the
     regex it replaces took cubic time on a wall and a long run of spaces.)"""
@@ -281,6 +311,7 @@ class _Box:
     prefix: str = ""  # the identifier its title names (`Trial trainable_00000 result`)
     config: bool = False  # titled as configuration: nothing in it is a metric
     settings: bool = False  # under a row titled as settings (`Best parameters:`), to the next
+    held: int = 0  # rows of settings passed over (a rule after them ends the settings)
     one_column: bool = False
     values: list[tuple[str, float]] = field(default_factory=list)
     steps: list[tuple[str, float]] = field(default_factory=list)
@@ -314,6 +345,9 @@ class _Stream:
     wrapped: _Table | None = None  # the last table whose frame wrapped onto the next block
     listing_numbers: int = 0
     replaying: bool = False
+    # Under a logged title naming settings (`… - INFO - Incumbent config:`): its `key: value`
+    # records that follow are the settings, to the first record of another kind.
+    settings_block: bool = False
 
 
 @dataclass(slots=True)
@@ -669,8 +703,11 @@ class Reader:
             )
             run_end = 0  # the end of the run of matching lines that index is in
             while index < count:
-                # A held listing ends at its next line: only the careful path (_one) ends it.
-                matched = bool(rows[index][0]) and state.listing is None
+                # A held listing or a block of settings ends at its next line: only the careful
+                # path ends them.
+                matched = (
+                    bool(rows[index][0]) and state.listing is None and not state.settings_block
+                )
                 if matched and index >= run_end:
                     run_end = index + 1
                     while run_end < count and rows[run_end][0]:
@@ -1306,6 +1343,14 @@ class Reader:
     def _careful(
         self, state: _Stream, line: str, shape: str, tokens: list[str], when: float
     ) -> None:
+        if state.settings_block:
+            if _one_setting(line):
+                self.numeric_lines += 1  # numbers, and no metric
+                return
+            state.settings_block = False
+        elif line.rstrip().endswith(":") and _logged_settings_title(line):
+            state.settings_block = True
+            return
         boxed = line
         tag = rank_tag(line) if line[:1] in "[ 0123456789" else None
         if tag is not None and tag[0] == 0:
@@ -2184,6 +2229,8 @@ class Reader:
                     self._end_box(state, when)
                 elif state.box is None:
                     state.box = _Box(time=when)
+                elif state.box.settings and state.box.held:
+                    state.box.settings, state.box.held = False, 0  # the settings' rows end
                 return True
             box = state.box
             if box is None and _BOX_CELL.match(line):
@@ -2205,11 +2252,18 @@ class Reader:
         tokens = VALUE_TOKEN.findall(value)
         if not value:
             box.section = key.rstrip("/ ")
+            box.settings, box.held = _names_settings(key), 0
             return True
         if len(tokens) != 1 or VALUE_TOKEN.sub("", value).strip(" %") not in ("", "s", "ms"):
             if not tokens and not VALUE_TOKEN.search(key):
                 state.titles = line  # titles over a header's groups, maybe (see _group_titles)
+                # A header over the rows to the next rule (`| Parameters | Optimal Value |`):
+                # configuration's rows are settings, not results.
+                box.settings, box.held = _names_settings(key), 0
             return True  # a text value, or a header row of a wider table
+        if box.settings:
+            box.held += 1
+            return True
         if not is_value(tokens[0]):
             return True
         words = _HEADER_WORD.findall(key)
@@ -2234,7 +2288,7 @@ class Reader:
         box.rows += 1
         if value is None:
             words = key.split()
-            config = any(w.lower().strip(":") in CONFIG_WORDS for w in words)
+            config = _names_settings(key)
             if box.rows == 1:
                 # The title: configuration, or the thing the values are of (its identifier).
                 box.config = config
