@@ -2355,3 +2355,36 @@ def test_a_printed_configuration_ends_at_the_training_output():
     training's own output (a counter and its values) ends it even with no blank line."""
     text = "Best config:\nlr: 0.01\nmomentum: 0.9\nepoch: 10\nepoch 1 loss 0.5\nepoch 2 loss 0.4\n"
     assert _series(text) == {"loss": [(1, 1.0, 0.5), (2, 2.0, 0.4)]}
+
+
+def test_a_frame_with_columns_of_text_and_settings_reads_its_results():
+    """Optuna's `trials_dataframe()`: columns of text anywhere (`hinge` under `params_loss`,
+    `COMPLETE` under `state`), a date and time wider than its name, `...` one space from a
+    column's name; the trials' settings (`params_*`) are no results."""
+    text = (
+        "   number     value             datetime_start  ... params_l1_ratio     params_loss"
+        "     state\n"
+        "0       0  0.837467 2026-12-07 06:42:20.006440  ...        0.715189           hinge"
+        "  COMPLETE\n"
+        "1       1  0.842554 2026-12-07 06:42:20.021299  ...        0.437587        log_loss"
+        "  COMPLETE\n"
+        "2       2  0.847511 2026-12-07 06:42:20.037448  ...        0.528895        log_loss"
+        "  COMPLETE\n"
+    )
+    assert {name: [v for _, _, v in points] for name, points in _series(text).items()} == {
+        "value": [0.837467, 0.842554, 0.847511]
+    }
+
+
+def test_text_under_columns_that_names_settings_or_a_number_is_no_row():
+    """Keras Tuner's trial summary (`Value  |Best Value So Far |Hyperparameter`, a row per
+    setting) holds settings; a caption under a table (`step 150 | batch loss 0.3663`) is pairs."""
+    tuner = (
+        "Value             |Best Value So Far |Hyperparameter\n"
+        "64                |64                |units\n"
+        "0.4               |0.4               |dropout\n"
+    )
+    assert _series(tuner) == {}
+    table = "epoch   loss    accuracy\n1       0.53    0.74\n2       0.40    0.85\n"
+    caption = "        step 150 | batch loss 0.3663\n"
+    assert set(_series(table + caption)) == {"loss", "accuracy", "batch_loss"}

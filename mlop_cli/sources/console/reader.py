@@ -45,6 +45,7 @@ from mlop_cli.sources.console.shapes import (
     EPOCH_WORDS,
     METRIC_WORDS,
     PHASES,
+    SETTING_LABELS,
     SIZE,
     STEP_WORDS,
     STOP_WORDS,
@@ -2546,7 +2547,23 @@ def _columns(line: str) -> list[_Column] | None:
         words = _HEADER_WORD.findall(text)
         if not words and text not in ("#", "..."):
             return None  # (`...`: pandas' columns left out at the display's width)
-        cells.append(_Column(text, m.start(), m.end()))
+        for part in ("... ", " ..."):
+            # `...` one space from a wide column's name (`... params_l1_ratio`): two columns
+            if text != part.strip() and (
+                text.startswith(part) if part[0] == "." else text.endswith(part)
+            ):
+                at = m.start() if part[0] == "." else m.end() - 3
+                cells.append(_Column("...", at, at + 3))
+                text = text[4:] if part[0] == "." else text[:-4]
+                start = m.start() + 4 if part[0] == "." else m.start()
+                break
+        else:
+            start = m.start()
+        cell = _Column(text, start, start + len(text))
+        if cells and cells[-1].start > cell.start:
+            cells.insert(len(cells) - 1, cell)  # (`name ...`: the name first)
+        else:
+            cells.append(cell)
     if len(cells) < 2:
         return None
     # Names, not a sentence: each cell is at most four words of names.
@@ -2785,6 +2802,43 @@ def _column_kind(column: _Column) -> str:
     return ""
 
 
+# Between a settings label and the setting it holds (`params_alpha`, `config/lr`).
+_SETTING_PART = re.compile(r"[_./]")
+
+
+def _blanked(line: str) -> str:
+    """The line with its numbers (and their units) blanked, every column where it was."""
+    return _TOKEN_AND_UNIT.sub(lambda m: " " * len(m.group()), line)
+
+
+def _text_columns(columns: list[_Column], line: str, first_number: int) -> set[int] | None:
+    """The columns the text cells of a row lie under: each cell under one column and no other,
+    apart from the numbers (None: text across columns, under none, or naming a number, `batch
+    loss 0.36`: not a row). Nor is a row under a column of text naming settings
+    (`Hyperparameter` over `units`, `dropout`): nothing in it is a result."""
+    found: set[int] = set()
+    rest = _blanked(line)
+    for cell in _CELL.finditer(rest):
+        if not _HEADER_WORD.search(cell.group()):
+            continue  # `...`, `|`: no text
+        if cell.start() < first_number or _NAMES_NUMBER.match(line, cell.end()):
+            return None  # (a row of a frame starts with its numbers: text first is a label)
+        under = _column_under(columns, cell.start(), cell.end())
+        if under < 0 or columns[under].name == "...":
+            return None
+        for index, column in enumerate(columns):
+            if index != under and min(cell.end(), column.end) > max(cell.start(), column.start):
+                return None
+        if "".join(columns[under].name.lower().split()) in SETTING_LABELS:
+            return None
+        found.add(under)
+    return found
+
+
+# A number one space or `:`/`=` after a word: the word names it.
+_NAMES_NUMBER = re.compile(r"[ ]?[:=]?[ ]?[-+]?\.?\d")
+
+
 def _column_under(columns: list[_Column], start: int, end: int, overlap_only: bool = False) -> int:
     """The index of the column a cell spanning ``start:end`` lies under (-1: none)."""
     best, best_overlap = -1, 0
@@ -2812,16 +2866,24 @@ def _row_program(table: _Table, line: str) -> Program | None:
         cut = min(x for x in (bar_at, tqdm_at, other_at) if x >= 0)
         colon = line.rfind(":", 0, cut)
         limit = colon if colon > 0 else cut
-    row_spans = [(i, span) for i, span in enumerate(spans) if span[1] <= limit]
+    # A date or a time (`2026-12-07 06:42:20.006440` under `datetime_start`, right-aligned
+    # and wider than its name) is no column's value: left out of the columns' numbers.
+    row_spans = [
+        (i, span)
+        for i, span in enumerate(spans)
+        if span[1] <= limit and is_value(line[span[0] : span[1]])
+    ]
     if not row_spans:
         return None
     rest = _TOKEN_AND_UNIT.sub(" ", line[:limit])
     words = _HEADER_WORD.findall(rest)
     columns = table.columns
     shown = sum(column.name != "..." for column in columns)  # (pandas' `...`: left out)
-    # Text in a row is allowed in its first column only (a row key: `all`, a trial's name).
+    # Text in a row is its key in its first column (`all`, a trial's name), or lies each under
+    # one column of text (`hinge` under `params_loss`, `COMPLETE` under `state`).
     key_text = ""
     key_column = -1  # the headed column the key is in (`model`, `Class`), if any
+    text_columns: set[int] = set()
     first = None
     if words:
         first = re.search(r"\S+", rest)
@@ -2831,7 +2893,11 @@ def _row_program(table: _Table, line: str) -> Program | None:
         under = _column_under(columns, first.start(), first.end(), overlap_only=True)
         state_word = under >= 0 and columns[under].name.strip().lower() in _STATUS_COLUMNS
         if first.start() > columns[0].end + 2 and not (state_word and len(words) == 1):
-            return None
+            text_cells = _text_columns(columns, line[:limit], row_spans[0][1][0])
+            if text_cells is None:
+                return None
+            text_columns, words = text_cells, []
+    if words and first is not None:
         if len(words) > 1:
             # A key of words left of every column (`macro avg`, `weighted avg`): one label.
             label = re.match(r"[ \t]*(\S+(?: \S+)*)", rest)
@@ -2843,6 +2909,7 @@ def _row_program(table: _Table, line: str) -> Program | None:
         key_column = under
         if state_word:
             key_text = ""  # `InProgress` under `status`: the row's state, not whose row it is
+    shown -= len(text_columns)
     if key_text.lower() in _STATISTICS:
         table.summary = True
     if table.summary:
@@ -2878,7 +2945,7 @@ def _row_program(table: _Table, line: str) -> Program | None:
         row_spans = row_spans[1:]
     assigned: dict[int, list[int]] = {}
     numbers = [i for i, _ in row_spans]
-    if len(numbers) == shown and not key_text:
+    if len(numbers) == shown and not key_text and not text_columns:
         indexes = [i for i, column in enumerate(columns) if column.name != "..."]
         for column_index, slot in zip(indexes, numbers, strict=True):
             assigned[column_index] = [slot]
@@ -2887,7 +2954,11 @@ def _row_program(table: _Table, line: str) -> Program | None:
             best = None
             best_score = None
             for column_index, column in enumerate(columns):
-                if column_index == key_column or column.name == "...":
+                if (
+                    column_index == key_column
+                    or column.name == "..."
+                    or column_index in text_columns
+                ):
                     continue  # a column of text (a model's name), or left out: no value
                 overlap = min(end, column.end) - max(start, column.start)
                 distance = (
@@ -2969,6 +3040,8 @@ def _row_program(table: _Table, line: str) -> Program | None:
             continue  # a header cut at the terminal's width (`mAP…`, `Box(P`): its name is lost
         if _REMAINING & set(lowered.split("_")):
             continue  # `Time Left`, `remaining`: an estimate of the time to go, not a metric
+        if _SETTING_PART.split(lowered, 1)[0] in SETTING_LABELS and _SETTING_PART.search(lowered):
+            continue  # `params_l1_ratio`, `config/lr`: a trial's setting, not a result
         if _OVERALL_TIME & set(lowered.split("_")) and _SPACED_UNIT.match(line, spans[slot][1]):
             continue  # `duration` over `0.645 sec`: how long the run has taken, no metric
         if lowered in _EPOCH_COLUMNS:

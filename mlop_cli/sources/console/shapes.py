@@ -327,7 +327,7 @@ def interpret(line: str) -> Program:
         offset = start + brace
         if (
             not any(span[0] < offset and span[0] >= start for span in spans)
-            and not any(w in _SETTING_LABELS for w in head_words)
+            and not any(w in SETTING_LABELS for w in head_words)
             and _read_object(line, offset, start + len(message.rstrip()), spans, program)
         ):
             _count_so_far_is_the_step(line, spans, program)
@@ -344,7 +344,7 @@ def interpret(line: str) -> Program:
             _read_object(line, offset, end_at, spans, program)
             and program.metrics
             and any(w in _RECORD_LABELS or w in PHASES for w in label_words)
-            and not any(w in _SETTING_LABELS for w in label_words)
+            and not any(w in SETTING_LABELS for w in label_words)
         ):
             head = Program()
             _read_pairs(lex(line, spans, start, offset), head)
@@ -354,7 +354,7 @@ def interpret(line: str) -> Program:
             program.metrics = [
                 m
                 for m in program.metrics
-                if not any(part.lower() in _SETTING_LABELS for part in m[0].split("/")[:-1])
+                if not any(part.lower() in SETTING_LABELS for part in m[0].split("/")[:-1])
             ]
             # The label's counters place the record (`epoch 0: {…}`); a label without one
             # leaves the record's own (`Training result: {'epoch': 3, …}`).
@@ -488,7 +488,7 @@ _TAG_WORDS = frozenset("metric metrics".split())
 # parts of a record that hold them (`{'target': 0.9, 'params': {'x': 1.0}}`).
 _COUNTER_NAMES = STEP_WORDS | EPOCH_WORDS
 _RECORD_LABELS = _COUNTER_NAMES | METRIC_WORDS | {"metrics", "scores", "results"}
-_SETTING_LABELS = frozenset(
+SETTING_LABELS = frozenset(
     "param params parameter parameters hparams hyperparameter hyperparameters hyperparams "
     "config configuration arg args argument arguments kwargs setting settings option options "
     "space".split()
@@ -1267,7 +1267,7 @@ def _read_pairs(items: list[_Item], program: Program) -> None:  # one pass, one 
                 # (`per` joins a rate's words: `reward per episode`, `samples per second`)
                 word_after = _next_significant(items, index)
                 prose = word_after is not None and items[word_after].kind == "word"
-            if not first_word_seen and item.text.lower() in _SETTING_LABELS:
+            if not first_word_seen and item.text.lower() in SETTING_LABELS:
                 # `config lr=0.3 batch_size=32`, `hyperparameters lr=0.3`: an event saying
                 # its fields are the run's settings.
                 field = _next_significant(items, index)
@@ -1622,7 +1622,7 @@ def _read_pairs(items: list[_Item], program: Program) -> None:  # one pass, one 
                     if len(words) == 1 and words[0].lower() in _TAG_WORDS:
                         # `Metric: loss = 1.19` (a tracker's tag): it names nothing.
                         span_words = []
-                    elif len(words) <= 2 and words[-1].lower() in _SETTING_LABELS:
+                    elif len(words) <= 2 and words[-1].lower() in SETTING_LABELS:
                         # `Parameter: optimizer_kwargs.lr = 0.01`, `Config: batch = 32`: the
                         # line says it holds settings.
                         settings = True
