@@ -2388,3 +2388,42 @@ def test_text_under_columns_that_names_settings_or_a_number_is_no_row():
     table = "epoch   loss    accuracy\n1       0.53    0.74\n2       0.40    0.85\n"
     caption = "        step 150 | batch loss 0.3663\n"
     assert set(_series(table + caption)) == {"loss", "accuracy", "batch_loss"}
+
+
+def test_a_total_among_settings_is_no_counter_and_the_settings_no_series():
+    """`episodes 40 | gamma 0.99 | lr 1e-3` before training: a total beside settings (no
+    metric's name on the line) starts no count and places no later point."""
+    text = "MountainCar | obs dim 2 | actions 3 | episodes 40 | gamma 0.99 | lr 1e-3\n"
+    text += "".join(f"Ep {e} | reward -{200 - e}.0 | eps 0.{90 - e}\n" for e in (5, 10, 15))
+    series = _series(text)
+    assert set(series) == {"reward", "eps"}
+    assert [step for step, _, _ in series["reward"]] == [5, 10, 15]
+
+
+def test_the_same_line_twice_before_training_is_still_a_setting():
+    """`build mlp: 4` printed once per network: the same line again is no loop's output (a
+    shape printed again with other numbers is)."""
+    text = "build mlp: 4\nbuild mlp: 4\nepoch: 1/2\nbest rewards:  [20.32]\n"
+    text += "epoch: 2/2\nbest rewards:  [21.5]\n"
+    assert set(_series(text)) == {"best_rewards"}
+    looped = "loss: 0.9\nloss: 0.8\nloss: 0.7\n"
+    assert [v for _, _, v in _series(looped)["loss"]] == [0.9, 0.8, 0.7]
+
+
+def test_a_phase_tag_inside_a_line_labels_what_follows_it():
+    """tez: `[train] accuracy=0.53, loss=0.71 [valid] accuracy=0.48, loss=0.72`."""
+    line = "[train] accuracy=0.5344, loss=0.7145 [valid] accuracy=0.4844, loss=0.7249\n"
+    assert {name: points[0][2] for name, points in _series(line).items()} == {
+        "train/accuracy": 0.5344,
+        "train/loss": 0.7145,
+        "valid/accuracy": 0.4844,
+        "valid/loss": 0.7249,
+    }
+
+
+def test_a_bullet_before_a_name_is_no_comparison():
+    """Coqui's trainer: `     | > loss: 0.69  (0.70)` (its running average after it); a `>`
+    with nothing on its left is a bullet, where `improved by 0.01 >= min_delta = 0.0` compares."""
+    text = "     | > loss: 0.6903  (0.7021)\n     | > loss: 0.6514  (0.6801)\n"
+    assert [v for _, _, v in _series(text)["loss"]] == [0.6903, 0.6514]
+    assert _series("improved by 0.010 >= min_delta = 0.0\n") == {}

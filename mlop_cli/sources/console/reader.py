@@ -161,14 +161,14 @@ _HEADER_WORD = re.compile(r"[A-Za-z_#][\w@()\-./#%]*")
 # _may_hold_glyphs). A character missing from an ASCII text is found missing at once.
 _GLYPH_CHARS = "█▉▊▋▌▍▎▏━╸╺╾╼─▰▱■□"
 # A number in a wrapper that prints around it: a tensor, a NumPy 2 scalar, a JAX array, a
-# one-element list (`episodic_return=[23.]`).
+# one-element list (`episodic_return=[23.]`, NumPy's `best rewards:  [20.32]`).
 _NUM = r"[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?|nan|inf|-inf"
 # Each holds `(`, `[` or `np.`: a block with none of those has none (three scans, not eight).
-_WRAPPER_MARKERS = ("tensor(", "np.", "numpy.", "rray(", "=[", "= [", ":[", ": [")
+_WRAPPER_MARKERS = ("tensor(", "np.", "numpy.", "rray(", "=[", "= [", ":[", ": [", ":  [")
 _WRAPPED = re.compile(
     rf"\b(?:tensor|(?:np|numpy)\.(?:float|int|uint)\d+|[Aa]rray|DeviceArray)"
     rf"\([ ]*({_NUM})[ ]*(?:,[^()\n]*(?:\([^()\n]*\)[^()\n]*)*)?\)"
-    rf"|(?<=[=:])([ ]?)\[[ ]*({_NUM})[ ]*\](?!\[)"
+    rf"|(?<=[=:])([ ]{{0,3}})\[[ ]*({_NUM})[ ]*\](?!\[)"
 )
 
 
@@ -379,7 +379,8 @@ class _Context:
     positional_done: bool = False
     positional_offset: int | None = None
     started: bool = False
-    shapes_seen: dict[str, int] = field(default_factory=dict)  # shape -> first held index
+    # shape -> (first held index, its numbers): a line shape seen before the training began
+    shapes_seen: dict[str, tuple[int, list[str]]] = field(default_factory=dict)
     # A step counter printed beside its epoch (see Reader._epoch_counter): its last value and
     # epoch, the smallest gap between its values in one epoch, the steps of earlier epochs.
     counter_last: int | None = None
@@ -1696,13 +1697,14 @@ class Reader:
                 or program.epoch is not None
             ):
                 ctx.started = True
-            elif shape in ctx.shapes_seen:
-                # A line shape printed again: the run's series began where it first appeared;
-                # what was held since then is training output too.
+            elif shape in ctx.shapes_seen and ctx.shapes_seen[shape][1] != tokens:
+                # A line shape printed again with other numbers: the run's series began where
+                # it first appeared; what was held since then is training output too. (The
+                # same line again, `build mlp: 4` once per network, is the same setting.)
                 ctx.started = True
-                self._release_from(ctx.shapes_seen[shape])
-            else:
-                ctx.shapes_seen[shape] = len(self._held)
+                self._release_from(ctx.shapes_seen[shape][0])
+            elif shape not in ctx.shapes_seen:
+                ctx.shapes_seen[shape] = (len(self._held), tokens)
         self._emit_metrics(program, tokens, step, epoch, when)
 
     def _under_title(self, state: _Stream, program: Program) -> Program:

@@ -1251,6 +1251,8 @@ def _read_pairs(items: list[_Item], program: Program) -> None:  # one pass, one 
                 if (
                     before >= 0
                     and items[before].text in "<>"
+                    # (a comparison has a left side: ` | > loss: 0.69`, a bullet, has none)
+                    and any(items[j].kind in ("word", "num") for j in range(before))
                     and not (before >= 1 and items[before - 1].text in "-=")  # `->`, `=>`
                     and not (
                         items[before].text == ">"
@@ -1786,6 +1788,18 @@ def _read_pairs(items: list[_Item], program: Program) -> None:  # one pass, one 
                     if len(words) == 1 and words[0].lower() in PHASES and not label:
                         label = list(words)
                     span_words = []
+                elif (
+                    text == "]"
+                    and label
+                    and len(words) == 1
+                    and words[0].lower() in PHASES
+                    and index >= 2
+                    and items[index - 2].text == "["
+                ):
+                    # `[train] loss=0.71 [valid] loss=0.72`: the next phase's tag labels what
+                    # follows it.
+                    label = list(words)
+                    span_words = []
                 words, broke = [], True
                 index += 1
                 continue
@@ -1816,8 +1830,13 @@ def _read_pairs(items: list[_Item], program: Program) -> None:  # one pass, one 
             (name[len(first) :] if name.startswith(first) else name, slot, kind)
             for name, slot, kind in program.metrics
         ]
-    if plural_counts and not program.metrics and not program.bar:
-        # `Train steps: 200`, `Epochs: 3` alone: how many, a setting, no counter of the run,
+    if (
+        plural_counts
+        and not program.bar
+        and not any(holds_metric_word(WORDS.findall(m[0])) for m in program.metrics)
+    ):
+        # `Train steps: 200`, `Epochs: 3` alone or among other settings (`episodes 40 | gamma
+        # 0.99 | lr 1e-3`, no metric's name): how many, a setting, no counter of the run,
         # unless the line comes again with another number (the reader sees to it).
         if program.step in plural_counts:
             program.plural_slot, program.plural_epoch = program.step, False
