@@ -2427,3 +2427,14 @@ def test_a_bullet_before_a_name_is_no_comparison():
     text = "     | > loss: 0.6903  (0.7021)\n     | > loss: 0.6514  (0.6801)\n"
     assert [v for _, _, v in _series(text)["loss"]] == [0.6903, 0.6514]
     assert _series("improved by 0.010 >= min_delta = 0.0\n") == {}
+
+
+def test_a_budget_remaining_is_no_metric():
+    """SMAC: `Remaining wallclock time: inf, Remaining cpu time: inf, Remaining trials: 19`
+    says what is left of the budget; a metric named so is still one (`remaining_loss`)."""
+    text = "".join(
+        f"[DEBUG][smbo.py:327] Remaining wallclock time: inf, Remaining trials: {n}\ncost: 0.{n}\n"
+        for n in (19, 18, 17)
+    )
+    assert set(_series(text)) == {"cost"}
+    assert set(_series("epoch 1 loss 0.5 remaining_loss 0.3\n")) == {"loss", "remaining_loss"}

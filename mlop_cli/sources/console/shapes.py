@@ -1061,6 +1061,8 @@ def is_data_name(name: str) -> bool:
     parts = [part for w in words for part in w.lower().split("_")]
     if "random" in parts and ("state" in parts or "seed" in parts):
         return True  # `Random state: 1` (scikit-learn's name for a seed)
+    if "remaining" in parts:
+        return True  # `Remaining wallclock time: inf`, `Remaining trials: 19`: a budget left
     return any(part in _DATA_WORDS for part in parts)
 
 
