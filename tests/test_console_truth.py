@@ -83,6 +83,10 @@ KNOWN_UNREAD = {
     # Lists of several objectives (`objectives: [0.21, 18.17]`) and a Pareto table whose rows
     # are labelled `Objective 1`, `Objective 2`: numbered names no rule reads yet.
     "real_openbox_multi_constraint": "lists of several values; rows labelled with a number",
+    # Every line of a table (header and rows) opens with the estimator's tag
+    # (`[NeighborhoodComponentsAnalysis]          7         1.266057e+02       0.00`): the values
+    # are read, but under the tag as a namespace (`NeighborhoodComponentsAnalysis/Objective_Value`).
+    "real_sklearn_nca": "a table whose every line carries a bracketed tag, stored as a namespace",
 }
 
 
