@@ -2438,3 +2438,31 @@ def test_a_budget_remaining_is_no_metric():
     )
     assert set(_series(text)) == {"cost"}
     assert set(_series("epoch 1 loss 0.5 remaining_loss 0.3\n")) == {"loss", "remaining_loss"}
+
+
+def test_a_tag_opening_the_header_and_every_row_keys_nothing():
+    """scikit-learn's NCA: `[NeighborhoodComponentsAnalysis]` opens its header and each row."""
+    tag = "[NeighborhoodComponentsAnalysis]"
+    text = (
+        f"{tag}  Iteration      Objective Value    Time(s)\n{tag} {'-' * 42}\n"
+        f"{tag}          1         1.076261e+02       0.00\n"
+        f"{tag}          2         1.161377e+02       0.00\n"
+    )
+    assert {n: [v for _, _, v in p] for n, p in _series(text).items() if "Objective" in n} == {
+        "Objective_Value": [107.6261, 116.1377]
+    }
+
+
+def test_a_frame_of_dated_rows_is_the_datas():
+    """A forecast printed as a frame (`unique_id  ds  AutoARIMA  AutoARIMA-lo-95`): rows at the
+    data's dates hold predictions, not the run's values; a table of scores after it is read."""
+    text = (
+        "  unique_id         ds  AutoARIMA  AutoARIMA-lo-95\n"
+        "0     sales 2025-01-01  31.320820        30.005872\n"
+        "1     sales 2025-01-02  31.920820        30.605872\n"
+        "\n"
+        "         AutoARIMA   AutoETS\n"
+        "metric                      \n"
+        "mae      0.658670  0.806228\n"
+    )
+    assert set(_series(text)) == {"mae/AutoARIMA", "mae/AutoETS"}

@@ -277,3 +277,23 @@ def test_a_rich_bar_wrapped_on_a_narrow_terminal_is_read_as_one_bar():
     # Indented metric lines with no bar before them are plain lines.
     plain = values(run([(1, (pad + "loss: 0.5\n" + pad + "loss: 0.5\n").encode())]))
     assert plain == {"loss": [(0, 0.5), (1, 0.5)]}
+
+
+def test_a_reader_bug_costs_mlop_parse_its_line_not_a_traceback(monkeypatch):
+    """`mlop parse` reads as the indexer does: a bug in the reader is said on its line, and the
+    lines after it are read."""
+    from mlop_cli.sources.console import reader as reader_module
+    from mlop_cli.sources.console.explain import explain
+
+    real = reader_module.interpret
+
+    def flaky(line):
+        if "boom" in line:
+            raise RuntimeError("parser bug")
+        return real(line)
+
+    monkeypatch.setattr(reader_module, "interpret", flaky)
+    reports = list(explain([b"step 1 loss=1\nboom=2\nstep 2 acc=3\n"]))
+    assert [r.shape for r in reports[:3]] == ["pairs", "error", "pairs"]
+    assert "parser bug" in reports[1].note
+    assert reports[2].points == [("acc", 2, None, 3.0)]

@@ -83,10 +83,12 @@ KNOWN_UNREAD = {
     # Lists of several objectives (`objectives: [0.21, 18.17]`) and a Pareto table whose rows
     # are labelled `Objective 1`, `Objective 2`: numbered names no rule reads yet.
     "real_openbox_multi_constraint": "lists of several values; rows labelled with a number",
-    # Every line of a table (header and rows) opens with the estimator's tag
-    # (`[NeighborhoodComponentsAnalysis]          7         1.266057e+02       0.00`): the values
-    # are read, but under the tag as a namespace (`NeighborhoodComponentsAnalysis/Objective_Value`).
-    "real_sklearn_nca": "a table whose every line carries a bracketed tag, stored as a namespace",
+    # Numbers with thousands separators (`[1,000] rmse: 2,177.235008`): their digits after the
+    # comma are another number. Left alone: a comma is also a CSV row's separator.
+    "real_mlforecast_lgbcv_rmse": "numbers with thousands separators",
+    # AICc values printed after a model's signature with no name (`ARIMA(2,1,2)(1,1,1)[12]
+    # : 242.3713`).
+    "real_statsforecast_autoarima": "values after a model's signature, with no name",
 }
 
 

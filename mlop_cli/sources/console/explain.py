@@ -67,7 +67,12 @@ def explain(
         )
         seen.update(names)
 
-    reader = Reader(emit, known=seen.__contains__)
+    faults: list[Exception] = []
+
+    def fault(error: Exception, line: str) -> None:  # a reader bug costs its line, as in a run
+        faults.append(error)
+
+    reader = Reader(emit, known=seen.__contains__, on_error=fault)
     assembler = LineAssembler()
     skipper = DumpSkipper()
     number = 0
@@ -101,9 +106,16 @@ def explain(
                 lump_before = len(reader._lump)
                 stream = reader._streams.get(1)
                 listed_before = len(stream.listing or ()) if stream is not None else 0
+                faults.clear()
                 reader.read(1, skipped, 0.0, 0.0, final=True)
                 report.points = collected[before:]
                 _describe(report, skipped, reader, bar_before, held_before)
+                if faults:
+                    report.shape = "error"
+                    report.note = (
+                        f"mlop's reader failed on this line ({type(faults[0]).__name__}: "
+                        f"{faults[0]}); the line is skipped, as in a run: please report it"
+                    )
                 stream = reader._streams.get(1)
                 if stream is not None and len(stream.listing or ()) > listed_before:
                     report.shape = "held"

@@ -2833,10 +2833,19 @@ def _text_columns(columns: list[_Column], line: str, first_number: int) -> set[i
                 return None
         if "".join(columns[under].name.lower().split()) in SETTING_LABELS:
             return None
+        if columns[under].name.strip().lower() in _KEY_COLUMNS:
+            # Text saying which measure or which phase the row holds (`mae` under `metric`,
+            # `valid` under `split`): the row's key; read as a column of text, rows of other
+            # measures would share their series.
+            return None
         found.add(under)
     return found
 
 
+# Columns whose text keys the rows (which measure, which phase, which model).
+_KEY_COLUMNS = frozenset(
+    "metric metrics measure score split phase set subset dataset stage model name key".split()
+)
 # A number one space or `:`/`=` after a word: the word names it.
 _NAMES_NUMBER = re.compile(r"[ ]?[:=]?[ ]?[-+]?\.?\d")
 
@@ -2877,6 +2886,17 @@ def _row_program(table: _Table, line: str) -> Program | None:
     ]
     if not row_spans:
         return None
+    for start, end in spans:
+        if end <= limit and ("-" in line[start:end] or "/" in line[start:end]):
+            under = _column_under(table.columns, start, end)
+            if (
+                under >= 0
+                and table.columns[under].name.strip().lower() in _DATE_INDEXES
+                and not is_value(line[start:end])
+            ):
+                # A row at a date of the data (`ds`, `date`: a forecast, a series' values):
+                # the data's rows, not the run's values.
+                return Program(numbers=len(spans), row=True)
     rest = _TOKEN_AND_UNIT.sub(" ", line[:limit])
     words = _HEADER_WORD.findall(rest)
     columns = table.columns
@@ -2911,6 +2931,10 @@ def _row_program(table: _Table, line: str) -> Program | None:
         key_column = under
         if state_word:
             key_text = ""  # `InProgress` under `status`: the row's state, not whose row it is
+        elif key_text and under == 0 and columns[0].name.strip("[]") == key_text:
+            # The header's own first cell again (`[NeighborhoodComponentsAnalysis]` opening
+            # the header and every row): the lines' tag, not whose row it is.
+            key_text = ""
     shown -= len(text_columns)
     if key_text.lower() in _STATISTICS:
         table.summary = True
@@ -3066,11 +3090,8 @@ def _row_program(table: _Table, line: str) -> Program | None:
         elif _step_column(lowered):
             program.step = slot
         elif not lowered.startswith("#"):
-            full = (
-                _keyed_name(key_text, column.name)
-                if key_text and index_slot is None
-                else column.name
-            )
+            keyed = bool(key_text) and index_slot is None
+            full = _keyed_name(key_text, column.name) if keyed else column.name
             program.metrics.append((full, slot, 0))
     program.metrics.sort(key=lambda metric: metric[1])
     if table.phase:
@@ -3179,6 +3200,9 @@ def _split_cell(column: _Column, spans: list[tuple[int, int]]) -> list[str] | No
 _REMAINING = frozenset(("left", "remaining", "eta"))
 # A column of a row's state (`status` over `InProgress`): text that is not the row's key.
 _STATUS_COLUMNS = frozenset(("status", "state"))
+# A frame's index of dates (`ds`, Prophet's and Nixtla's name; `date`): rows of the data.
+# (A timestamp, `timestamp` over `2026-12-06 23:30:38`, is when the run scored: not the data's.)
+_DATE_INDEXES = frozenset(("ds", "date", "period", "day", "month"))
 # Counts of a sampler's or a solver's evaluations so far: the rows' step when none is named.
 _CALL_COLUMNS = frozenset(("calls", "ncall", "ncalls", "nfev", "evals", "fevals", "evaluations"))
 _ID_COLUMN = re.compile(r"(?i)(?:\w+[_ ])?id|trial|run")
