@@ -83,8 +83,9 @@ KNOWN_UNREAD = {
     # Lists of several objectives (`objectives: [0.21, 18.17]`) and a Pareto table whose rows
     # are labelled `Objective 1`, `Objective 2`: numbered names no rule reads yet.
     "real_openbox_multi_constraint": "lists of several values; rows labelled with a number",
-    # Numbers with thousands separators (`[1,000] rmse: 2,177.235008`): their digits after the
-    # comma are another number. Left alone: a comma is also a CSV row's separator.
+    # Numbers with thousands separators (`[250] rmse: 5,650.425404`) are read as the digits
+    # before the comma (rmse = 5: a wrong value), `[1,000]` as epoch 1. Left alone: a comma is
+    # also a CSV row's separator, and a token with commas needs every reader path to change.
     "real_mlforecast_lgbcv_rmse": "numbers with thousands separators",
     # AICc values printed after a model's signature with no name (`ARIMA(2,1,2)(1,1,1)[12]
     # : 242.3713`).
