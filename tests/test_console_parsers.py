@@ -2466,3 +2466,17 @@ def test_a_frame_of_dated_rows_is_the_datas():
         "mae      0.658670  0.806228\n"
     )
     assert set(_series(text)) == {"mae/AutoARIMA", "mae/AutoETS"}
+
+
+def test_a_summary_marked_with_a_star_after_an_evaluation_is_the_evaluations():
+    """PyTorch's ImageNet example: ` *   Acc@1 15.000 Acc@5 63.750` after its `Test: [4/5] …`
+    lines is the evaluation's average, never a point of the training's `Acc@1`."""
+    text = (
+        "Epoch: [0][4/5]\tLoss 2.3 (2.3)\tAcc@1  9.38 ( 9.38)\n"
+        "Test: [1/5]\tLoss 2.31 (2.31)\tAcc@1  9.38 (  9.38)\tAcc@5  56.25 ( 56.25)\n"
+        "Test: [4/5]\tLoss 2.26 (2.28)\tAcc@1  15.62 ( 13.28)\tAcc@5  62.50 ( 62.50)\n"
+        " *   Acc@1 15.000 Acc@5 63.750\n"
+    )
+    series = _series(text)
+    assert [v for _, _, v in series["Acc@1"]] == [9.38]
+    assert [v for _, _, v in series["Test/Acc@1"]][-1] == 15.0

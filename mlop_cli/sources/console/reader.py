@@ -137,6 +137,31 @@ def _one_setting(line: str) -> bool:
     return _ONE_SETTING.fullmatch(line[prefix.start : prefix.end].strip()) is not None
 
 
+def _summary_phase(last: list[str], program: Program) -> str:
+    """The phase a summary line marked `*` continues: the phase labelling every name of the
+    record just before it, when the summary repeats one of them and says no step of its own
+    (``""`` otherwise)."""
+    if (
+        not last
+        or program.step is not None
+        or program.epoch is not None
+        or program.position is not None
+        or program.bar
+        or program.row
+    ):
+        return ""
+    phase = last[0].split("/", 1)[0]
+    if phase == last[0] or phase.lower() not in PHASES:
+        return ""
+    if not all(name.startswith(f"{phase}/") for name in last):
+        return ""
+    labelled = {name[len(phase) + 1 :] for name in last}
+    names = [name for name, _, _ in program.metrics]
+    if "/" in "".join(names) or not any(name in labelled for name in names):
+        return ""
+    return phase
+
+
 def _names_settings(title: str) -> bool:
     """Whether a title or a header cell names configuration (`Best parameters:`,
     `Hyperparameters`): the values under it are settings."""
@@ -523,6 +548,9 @@ class Reader:
         self._count_held_total = 0  # points held, all names together (bounded)
         self._on_error = on_error
         self._emit_columns = emit_columns or self._columns_one_by_one
+        # The names of the last record read (a summary marked `*` after an evaluation's lines
+        # is the evaluation's: see _summary_phase).
+        self._last_names: list[str] = []
         self._programs: dict[tuple[str, int], Program] = {}
         self._streams: dict[int, _Stream] = {}
         self._ctx = _Context()
@@ -577,6 +605,7 @@ class Reader:
         """Emit, holding the points of a count's name (`Images 8`, `NNZs: 12`) while its
         value stays one whole number: a count that never changes (a data set's size, a
         setting) is not a series; one that moves (`num_tokens`) is, from its first point."""
+        self._last_names = names
         if not self._counting:
             self._emit_out(names, step, epoch, values, when)  # no count's name read yet
             return
@@ -886,6 +915,7 @@ class Reader:
             self._ctx.line_steps = True
         self.numeric_lines += len(rows)
         self.metric_lines += len(rows)
+        self._last_names = program.names
         self._emit_columns(program.names, steps, values, times, None)
         return True
 
@@ -1114,6 +1144,7 @@ class Reader:
         state.bar = None
         self.numeric_lines += len(rows)
         self.metric_lines += len(rows)
+        self._last_names = names
         self._emit_columns(names, steps, values, times, epochs)
         return True
 
@@ -1421,6 +1452,14 @@ class Reader:
                 self._maybe_header(state, description)
         if state.section:
             program = self._under_title(state, program)
+        if program.metrics and line.lstrip()[:1] == "*":
+            phase = _summary_phase(self._last_names, program)
+            if phase:
+                # ` *   Acc@1 15.000 Acc@5 63.750` after `Test: [4/5] … Acc@1 15.62 …`: the
+                # evaluation's summary, never points of the training's series.
+                program = replace(
+                    program, metrics=[(f"{phase}/{n}", slot, k) for n, slot, k in program.metrics]
+                ).finish()
         run = program
         if state.phase_block:
             if program.epoch is not None and not program.record_epoch:
