@@ -2588,23 +2588,15 @@ def _columns(line: str) -> list[_Column] | None:
         words = _HEADER_WORD.findall(text)
         if not words and text not in ("#", "..."):
             return None  # (`...`: pandas' columns left out at the display's width)
-        for part in ("... ", " ..."):
-            # `...` one space from a wide column's name (`... params_l1_ratio`): two columns
-            if text != part.strip() and (
-                text.startswith(part) if part[0] == "." else text.endswith(part)
-            ):
-                at = m.start() if part[0] == "." else m.end() - 3
-                cells.append(_Column("...", at, at + 3))
-                text = text[4:] if part[0] == "." else text[:-4]
-                start = m.start() + 4 if part[0] == "." else m.start()
-                break
-        else:
-            start = m.start()
-        cell = _Column(text, start, start + len(text))
-        if cells and cells[-1].start > cell.start:
-            cells.insert(len(cells) - 1, cell)  # (`name ...`: the name first)
-        else:
-            cells.append(cell)
+        start, end = m.start(), m.end()
+        # `...` one space from a wide column's name (`... params_l1_ratio`): two columns
+        if text.startswith("... "):
+            cells.append(_Column("...", start, start + 3))
+            text, start = text[4:], start + 4
+        elif text.endswith(" ..."):
+            cells.append(_Column(text[:-4], start, end - 4))
+            text, start = "...", end - 3
+        cells.append(_Column(text, start, start + len(text)))
     if len(cells) < 2:
         return None
     # Names, not a sentence: each cell is at most four words of names.
@@ -2918,20 +2910,23 @@ def _row_program(table: _Table, line: str) -> Program | None:
         limit = colon if colon > 0 else cut
     # A date or a time (`2026-12-07 06:42:20.006440` under `datetime_start`, right-aligned
     # and wider than its name) is no column's value: left out of the columns' numbers.
-    row_spans = [
-        (i, span)
-        for i, span in enumerate(spans)
-        if span[1] <= limit and is_value(line[span[0] : span[1]])
-    ]
+    row_spans: list[tuple[int, tuple[int, int]]] = []
+    clock_spans: list[tuple[int, int]] = []
+    for i, span in enumerate(spans):
+        if span[1] <= limit:
+            if is_value(line[span[0] : span[1]]):
+                row_spans.append((i, span))
+            else:
+                clock_spans.append(span)
     if not row_spans:
         return None
-    for start, end in spans:
-        if end <= limit and ("-" in line[start:end] or "/" in line[start:end]):
+    if clock_spans and any(c.name.strip().lower() in _DATE_INDEXES for c in table.columns):
+        for start, end in clock_spans:
             under = _column_under(table.columns, start, end)
             if (
-                under >= 0
+                ("-" in line[start:end] or "/" in line[start:end])
+                and under >= 0
                 and table.columns[under].name.strip().lower() in _DATE_INDEXES
-                and not is_value(line[start:end])
             ):
                 # A row at a date of the data (`ds`, `date`: a forecast, a series' values):
                 # the data's rows, not the run's values.
@@ -3105,7 +3100,8 @@ def _row_program(table: _Table, line: str) -> Program | None:
             continue  # a header cut at the terminal's width (`mAP…`, `Box(P`): its name is lost
         if _REMAINING & set(lowered.split("_")):
             continue  # `Time Left`, `remaining`: an estimate of the time to go, not a metric
-        if _SETTING_PART.split(lowered, 1)[0] in SETTING_LABELS and _SETTING_PART.search(lowered):
+        setting = _SETTING_PART.split(lowered, 1)
+        if len(setting) == 2 and setting[0] in SETTING_LABELS:
             continue  # `params_l1_ratio`, `config/lr`: a trial's setting, not a result
         if _OVERALL_TIME & set(lowered.split("_")) and _SPACED_UNIT.match(line, spans[slot][1]):
             continue  # `duration` over `0.645 sec`: how long the run has taken, no metric
@@ -3129,8 +3125,11 @@ def _row_program(table: _Table, line: str) -> Program | None:
         elif _step_column(lowered):
             program.step = slot
         elif not lowered.startswith("#"):
-            keyed = bool(key_text) and index_slot is None
-            full = _keyed_name(key_text, column.name) if keyed else column.name
+            full = (
+                _keyed_name(key_text, column.name)
+                if key_text and index_slot is None
+                else column.name
+            )
             program.metrics.append((full, slot, 0))
     program.metrics.sort(key=lambda metric: metric[1])
     if table.phase:

@@ -1783,21 +1783,15 @@ def _read_pairs(items: list[_Item], program: Program) -> None:  # one pass, one 
                     # The group a label headed is closed: what follows is not under it
                     # (`f1: (train=0.75, test=0.75) total time=0.1s`).
                     label, group_label = [], False
+                phase_tag = text == "]" and len(words) == 1 and words[0].lower() in PHASES
                 if text == "]" and _opens_bracket_tag(items, index):
                     # `[t-SNE] Iteration 50: …`: a tag opening the line names its source; the
                     # words after it open the message (its counter is a counter). A phase's
                     # tag (`[train] step: 40, loss: 2.2`, `[test] …`) labels the line.
-                    if len(words) == 1 and words[0].lower() in PHASES and not label:
+                    if phase_tag and not label:
                         label = list(words)
                     span_words = []
-                elif (
-                    text == "]"
-                    and label
-                    and len(words) == 1
-                    and words[0].lower() in PHASES
-                    and index >= 2
-                    and items[index - 2].text == "["
-                ):
+                elif phase_tag and label and index >= 2 and items[index - 2].text == "[":
                     # `[train] loss=0.71 [valid] loss=0.72`: the next phase's tag labels what
                     # follows it.
                     label = list(words)
