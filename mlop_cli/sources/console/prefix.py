@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from mlop_cli.sources.console.tokens import QUALIFIERS
+from mlop_cli.sources.console.tokens import EPOCH_WORDS, QUALIFIERS, STEP_WORDS, WORK_COUNTS
 
 _TS = (
     r"\d{4}[-/]\d\d[-/]\d\d(?:[T ]\d\d:\d\d(?::\d\d(?:[.,]\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?"
@@ -60,7 +60,9 @@ _ANCHOR = re.compile(
     re.VERBOSE,
 )
 # A script's own counters, glued to their values (`INFO epoch:3 loss:0.5`): never a source.
-_COUNTERS = r"(?i:epochs?|ep|steps?|iters?|iterations?|it|batch|round|trial|episode|generation|gen|f?evals?|evaluations?|calls)"
+_COUNTERS = (
+    "(?i:" + "|".join(sorted(STEP_WORDS | EPOCH_WORDS | WORK_COUNTS, key=len, reverse=True)) + ")"
+)
 _NEXT_TO_ANCHOR = re.compile(
     rf"""
     [-|][ ]+(?=\S)                                  # a separator

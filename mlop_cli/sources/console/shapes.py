@@ -42,19 +42,17 @@ from dataclasses import dataclass, field
 from mlop_cli.sources.console.prefix import split_prefix
 from mlop_cli.sources.console.tokens import (
     BAR_GLYPHS,
+    EPOCH_WORDS,
     GLYPH,
     PHASES,
     QUALIFIERS,
+    STEP_WORDS,
     UNITS,
     VALUE_TOKEN,
+    WORK_COUNTS,
     is_value,
 )
 
-STEP_WORDS = frozenset(
-    "step steps global_step globalstep iter iters iteration iterations it update updates "
-    "num_updates batch trial round rounds t episode episodes timestep timesteps generation "
-    "generations tree".split()
-)
 # Words that make a name ending in a step word the count so far (`num_timesteps=1000`,
 # `total_steps: 2400`, an agent's `env_step=1000`), where a setting's name has others
 # (`max_steps`, `warmup_steps`).
@@ -62,7 +60,6 @@ COUNT_SO_FAR = frozenset("num n total global cur current env agent".split())
 _INNER_LOOP = frozenset("sub inner local".split())
 # Counters of the units a run's steps make up: a step printed beside one is the finer.
 _COARSE_COUNTERS = frozenset(("episode", "episodes", "trial", "trials"))
-EPOCH_WORDS = frozenset(("epoch", "epochs", "ep"))  # (`Ep 1 (Step 000000): Train loss 9.78`)
 # Words of prose, not of a metric's name.
 STOP_WORDS = frozenset(
     "a an the of to in on at by for with from into onto is are was were be been being will "
@@ -973,9 +970,8 @@ _CODE_WORDS = frozenset(
 )
 # Counts of the work a solver did (`Func. Count: 37`, `Function evaluations: 38`, `nsplit=0`):
 # bookkeeping, never a result, even as they change.
-# A name ending in one of `_WORK_COUNTS` counts the work done, whatever it is of.
-_WORK_COUNTS = frozenset("fevals evals evaluations calls fcalls".split())
-_WORK_WORDS = _WORK_COUNTS | {"func", "function", "feval"}
+# A name ending in one of `WORK_COUNTS` counts the work done, whatever it is of.
+_WORK_WORDS = WORK_COUNTS | {"func", "function", "feval"}
 # A name ending in one of them after other words says which one (`best_epoch`): an index.
 _INDEX_WORDS = frozenset("epoch step iteration iter round trial generation".split())
 # Words of the data itself, not of a measure of the training: an example's label, the
@@ -1008,7 +1004,7 @@ def count_kind(name: str) -> int:
     words = WORDS.findall(name.rsplit("/", 1)[-1])
     if not words:
         return 0
-    if words[-1].lower() in _WORK_COUNTS:
+    if words[-1].lower() in WORK_COUNTS:
         return SIZE  # `Likelihood function evaluations: 2473`: a count of the work done
     if words[-1].lower() in _SIZE_WORDS:
         return SIZE  # `Fitness dimension: 1`: the size of a metric's space, not the metric

@@ -22,6 +22,16 @@ import re
 PHASES = frozenset("train training val valid validation test testing eval evaluation dev".split())
 # Words that qualify a metric: never dropped, and a prose name keeps the one it opens with.
 QUALIFIERS = PHASES | frozenset("best final avg average mean total overall running".split())
+# A script's counters: a name of its steps, of its epochs (`Ep 1 (Step 000000): Train loss
+# 9.78`), and of the work a solver did (`Function evaluations: 38`). Here, where the prefix
+# reader (which never names a counter a source location) and the shapes' reader share them.
+STEP_WORDS = frozenset(
+    "step steps global_step globalstep iter iters iteration iterations it update updates "
+    "num_updates batch trial round rounds t episode episodes timestep timesteps generation "
+    "generations tree".split()
+)
+EPOCH_WORDS = frozenset(("epoch", "epochs", "ep"))
+WORK_COUNTS = frozenset("fevals evals evaluations calls fcalls".split())
 
 # Units that may follow a number directly, kept out of the token (the reader reads them).
 UNITS = r"(?:%|ms|us|µs|ns|s|sec|min|h|[KMGT]i?B|[KMGT]|B|x|it/s|s/it)"
