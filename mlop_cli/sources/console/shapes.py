@@ -33,8 +33,6 @@ word is kept whole (``Accuracy of the network on the 10000 test images: 97 %``).
 
 from __future__ import annotations
 
-import ast
-import json
 import math
 import re
 from dataclasses import dataclass, field
@@ -2313,4 +2311,3 @@ def parse_float(text: str) -> float:
 
 
 __all__ = ["EMPTY", "Program", "fold_glyphs", "interpret", "lex", "parse_float", "token_spans"]
-_unused = (ast, json)
