@@ -110,7 +110,7 @@ _FLAGS = frozenset(("true", "false", "none", "null", "auto"))
 _MAX_LISTING = 200  # lines held at most: the listing is decided then, a new one begins
 # A box titled as configuration holds settings, not results.
 _IDENTIFIER = re.compile(r"[A-Za-z][\w.\-]*\d[\w.\-]*|\d[\w.\-]*[A-Za-z_][\w.\-]*")
-_BOX_WALL = re.compile("[|│┃]")
+_BOX_WALL = re.compile(f"[{_BOX_SIDES}]")
 
 
 # A message titling the settings logged after it (`Incumbent config:`, `Best parameters:`).
@@ -2676,7 +2676,7 @@ def _group_titles(line: str, columns: list[_Column]) -> None:
     """Columns sharing a name under titles between bars on the line above (`|  Population
     Average  |  Best Individual  |` over `Length  Fitness  Length  Fitness`) are named by
     their title too: `Population Average/Length`, `Best Individual/Length`."""
-    bars = [i for i, char in enumerate(line) if char in "|│┃"]
+    bars = [i for i, char in enumerate(line) if char in _BOX_SIDES]
     if len(bars) < 2:
         return
     names = [" ".join(column.name.split()) for column in columns]
