@@ -2278,6 +2278,30 @@ def test_a_wrapped_frames_last_block_of_one_column_is_read():
     assert _series(text)["val_acc"] == [(1, 1.0, 0.5), (2, 2.0, 0.6)]
 
 
+def test_a_leaderboard_of_models_wrapped_into_blocks_gives_a_series_per_column():
+    """A frame listing trained models (`print(leaderboard)`): its index names each model
+    (`knn`), a `Model` column of text says which model it is; each row is a trial, so each
+    column is one series over the rows, in every block pandas wrapped it into (the later
+    blocks' rows are known by their index), never a series per model."""
+    text = (
+        "                         Model  Accuracy     AUC  Recall  \\\n"
+        "knn     K Neighbors Classifier    0.9571  0.9759  0.9624   \n"
+        "dt    Decision Tree Classifier    0.9476  0.9477  0.9341   \n"
+        "lr         Logistic Regression    0.9095  0.9698  0.9153   \n\n"
+        "       Kappa     MCC  \n"
+        "knn   0.9143  0.9156  \n"
+        "dt    0.8952  0.8959  \n"
+        "lr    0.8190  0.8250  \n"
+    )
+    series = _series(text)
+    assert set(series) == {"Accuracy", "AUC", "Recall", "Kappa", "MCC"}
+    assert series["Accuracy"] == [(0, None, 0.9571), (1, None, 0.9476), (2, None, 0.9095)]
+    assert series["Kappa"] == [(0, None, 0.9143), (1, None, 0.8952), (2, None, 0.819)]
+    # Text under a column that names no model (which phase) still keys no trials.
+    phases = "   split  loss   acc\n0  train  0.31  0.90\n1  valid  0.35  0.88\n"
+    assert "loss" not in _series(phases)
+
+
 def test_a_source_location_in_a_log_prefix_is_no_metric():
     """`%(module)s:%(lineno)d` beside the level: tornado's and logzero's bracket
     (`[I 261207 06:34:53 train:212]`, a level letter, a `yymmdd` date) and a location after the

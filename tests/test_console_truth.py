@@ -61,8 +61,6 @@ KNOWN_UNREAD = {
     "real_tslearn_kmeans": "no names printed",
     # A wide frame pandas wrapped in two blocks (the first header ends with ` \`), its rows
     # keyed by model with a text column of names (`knn  K Neighbors Classifier  0.9571 …`).
-    "real_pycaret_compare": "a wrapped frame with a column of text",
-    "real_pycaret_compare_pty": "a wrapped frame with a column of text",
     # PyTorch's tutorials printing a loss with no name: `0m 2s (- 0m 14s) (5 16%) 1.3973`,
     # `1000 5% (0m 0s) 2.8078 Heco / English ✗ (Spanish)`.
     "real_hand_seq2seq_tutorial": "a loss printed with no name",

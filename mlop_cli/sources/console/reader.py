@@ -1581,9 +1581,10 @@ class Reader:
         keyed = program.keyed
         table = state.table
         place = None
-        if program.index_slot is not None and table is not None and table.continues:
+        index = tokens[program.index_slot] if program.index_slot is not None else program.place_key
+        if index and table is not None and table.continues:
             # A wrapped frame's later block: the row is where the first block's row was.
-            place = table.continues.get(tokens[program.index_slot])
+            place = table.continues.get(index)
             keyed = keyed or place is not None
         if epoch is not None and epoch == int(epoch) and not program.record_epoch and not keyed:
             # An epoch counter (`Epoch 3/10`); a fractional epoch (Hugging Face's 0.33) is the
@@ -1701,12 +1702,12 @@ class Reader:
             step = LastStep(ctx.last_step)
             per_epoch = True  # (the run's step stays where training left it)
         if (
-            table is not None
+            index
+            and table is not None
             and table.wraps
-            and program.index_slot is not None
             and len(table.index_places) < _MAX_COUNT_NAMES
         ):
-            table.index_places[tokens[program.index_slot]] = (step, epoch)
+            table.index_places[index] = (step, epoch)
         if step is not None and not program.per_epoch and not per_epoch and not keyed:
             ctx.last_step = step
             if epoch is not None:
@@ -2844,6 +2845,18 @@ def _blanked(line: str) -> str:
     return _TOKEN_AND_UNIT.sub(lambda m: " " * len(m.group()), line)
 
 
+def _indexed_text(columns: list[_Column], line: str, first: re.Match[str]) -> set[int] | None:
+    """The columns of text of a row that starts with its index, one word left of every column
+    (`knn`), when one of them names the row's model or trial (`Model` over `K Neighbors
+    Classifier`, before the numbers): the frame lists trials (None: any other text)."""
+    if first.end() + 2 > columns[0].start or line[first.end() : first.end() + 2] != "  ":
+        return None
+    cells = _text_columns(columns, " " * first.end() + line[first.end() :], 0)
+    if not cells or not any(columns[i].name.strip().lower() in _TRIAL_INDEXES for i in cells):
+        return None
+    return cells
+
+
 def _text_columns(columns: list[_Column], line: str, first_number: int) -> set[int] | None:
     """The columns the text cells of a row lie under: each cell under one column and no other,
     apart from the numbers (None: text across columns, under none, or naming a number, `batch
@@ -2864,7 +2877,10 @@ def _text_columns(columns: list[_Column], line: str, first_number: int) -> set[i
                 return None
         if "".join(columns[under].name.lower().split()) in SETTING_LABELS:
             return None
-        if columns[under].name.strip().lower() in _KEY_COLUMNS:
+        if (
+            columns[under].name.strip().lower() in _KEY_COLUMNS
+            and columns[under].name.strip().lower() not in _TRIAL_INDEXES
+        ):
             # Text saying which measure or which phase the row holds (`mae` under `metric`,
             # `valid` under `split`): the row's key; read as a column of text, rows of other
             # measures would share their series.
@@ -2958,8 +2974,16 @@ def _row_program(table: _Table, line: str) -> Program | None:
             # A key of words left of every column (`macro avg`, `weighted avg`): one label.
             label = re.match(r"[ \t]*(\S+(?: \S+)*)", rest)
             if label is None or len(rest.rstrip()) > columns[0].start or len(words) > 3:
-                return None  # (words under the columns too: a column of text, no label)
-            key_text = "_".join(words)
+                # (words under the columns too: a column of text, no label) A frame's index
+                # left of every column, then a column of text naming the row's model
+                # (`knn   K Neighbors Classifier   0.9571`): a trial's row.
+                text_cells = _indexed_text(columns, line[:limit], first)
+                if text_cells is None:
+                    return None
+                text_columns, words = text_cells, words[:1]
+                key_text = words[0]
+            else:
+                key_text = "_".join(words)
         else:
             key_text = words[0]
         key_column = under
@@ -3047,7 +3071,10 @@ def _row_program(table: _Table, line: str) -> Program | None:
         program.index_slot = index_slot
     trials = (
         bool(key_text)
-        and table.index_name.strip().lower() in _TRIAL_INDEXES
+        and (
+            table.index_name.strip().lower() in _TRIAL_INDEXES
+            or any(columns[i].name.strip().lower() in _TRIAL_INDEXES for i in text_columns)
+        )
         and key_column < 0
         and " " not in key_text
     )
@@ -3055,8 +3082,15 @@ def _row_program(table: _Table, line: str) -> Program | None:
         # pandas' frame indexed by named things (`Model` on its own line, then a row per model):
         # each row a trial, its values the columns' series, its step its place in the table.
         program.row_ordinal = True
-        key_text = ""
-    elif key_text and key_text.lower() not in _WHOLE and index_slot is None:
+        program.place_key, key_text = key_text, ""
+    elif key_text and table.continues and key_text in table.continues:
+        program.place_key, key_text = key_text, ""  # the wrapped frame's trial, as before
+    elif (
+        key_text
+        and key_text.lower() not in _WHOLE
+        and (index_slot is None or key_text.lower() in PHASES)
+    ):
+        # (numbered rows of `train`, `valid`: each phase's own series, never one merged)
         program.row_key = key_text
     index_kind = _column_kind(_Column(table.index_name, 0, 0)) if table.index_name else ""
     if index_slot is not None and index_kind == "epoch":
@@ -3114,8 +3148,7 @@ def _row_program(table: _Table, line: str) -> Program | None:
         elif lowered in _CALL_COLUMNS and not any(_column_kind(c) == "step" for c in columns):
             program.step = slot  # `Calls`: the work done so far, the x axis a sampler has
         else:
-            keyed = key_text and key_text.lower() not in _WHOLE and index_slot is None
-            full = _keyed_name(key_text, name) if keyed else name
+            full = _keyed_name(key_text, name) if program.row_key else name
             program.metrics.append((full, slot, 0))
     for column, slot in extra:
         lowered = column.name.lower()
@@ -3125,11 +3158,7 @@ def _row_program(table: _Table, line: str) -> Program | None:
         elif _step_column(lowered):
             program.step = slot
         elif not lowered.startswith("#"):
-            full = (
-                _keyed_name(key_text, column.name)
-                if key_text and index_slot is None
-                else column.name
-            )
+            full = _keyed_name(key_text, column.name) if program.row_key else column.name
             program.metrics.append((full, slot, 0))
     program.metrics.sort(key=lambda metric: metric[1])
     if table.phase:

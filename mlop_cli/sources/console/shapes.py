@@ -163,6 +163,7 @@ class Program:
     # them, a trial; its step is its place in the table.
     row_ordinal: bool = False
     index_slot: int | None = None  # a frame's row number (its index), whatever the step is
+    place_key: str = ""  # a trial's index in a wrapped frame (`knn`): its row in every block
     keyed: bool = False  # a row keyed by whose it is, or a trial's place: its counters its own
     own_counter: bool = False  # an unkeyed row with its own step or epoch (reprints: once)
     fast: bool = False  # plain pairs and maybe a step: read without the run's context
