@@ -88,6 +88,10 @@ KNOWN_UNREAD = {
     # AICc values printed after a model's signature with no name (`ARIMA(2,1,2)(1,1,1)[12]
     # : 242.3713`).
     "real_statsforecast_autoarima": "values after a model's signature, with no name",
+    # A log prefix whose logger / channel name is a split word (`[…] INFO: train: step=10
+    # epoch=1 loss=0.4750 …`): every name is read as `train/loss`, `train/val_loss` …
+    "real_logbook_channel": "a logger named 'train' read as the names' namespace",
+    "real_logbook_channel_pty": "a logger named 'train' read as the names' namespace",
 }
 
 
