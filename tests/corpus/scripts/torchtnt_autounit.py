@@ -10,7 +10,10 @@ StdoutLogger instead of the example's TensorBoardLogger:
 (StdoutLogger opens each step's line with '\\n[Step N]' and ends it only when the next step
 begins; it prints at 4 decimals).  `bar` adds TorchTNT's TQDMProgressBar callback ('Train Epoch 0:
 50%|█████     | 5/10 [...]', a bar whose format ends in '\\n', so every redraw is a new line, and
-it shows no metric); `plain` has no bar and evaluates every 8 train steps inside the epoch.
+it shows no metric); `plain` has no bar and evaluates every 8 train steps inside the epoch;
+`monitors` has no bar and adds TorchTNT's LearningRateMonitor and IterationTimeLogger callbacks,
+given the same loggers ('optimizers/optimizer/pg:0=0.1000', 'Train Iteration Time (seconds)=0.0004',
+the eval one at the eval step count).
 
 Truth: a TorchTNT InMemoryLogger handed the very same log() calls as the StdoutLogger, each value
 read back from its log_buffer right after the call (the buffer is step -> {name: value}, so a name
@@ -26,6 +29,8 @@ Capture (repository root, venv /work/venvs/corpus-zu-1):
         python tests/corpus/scripts/torchtnt_autounit.py bar
     python tests/corpus/scripts/capture.py pipe real_torchtnt_autounit_plain -- \
         python tests/corpus/scripts/torchtnt_autounit.py plain
+    python tests/corpus/scripts/capture.py pipe real_torchtnt_autounit_monitors -- \
+        python tests/corpus/scripts/torchtnt_autounit.py monitors
 """
 
 import logging
@@ -40,7 +45,11 @@ import torchtnt
 from torch.utils.data import DataLoader, TensorDataset
 from torcheval.metrics import BinaryAccuracy
 from torchtnt.framework import AutoUnit, State, fit
-from torchtnt.framework.callbacks import TQDMProgressBar
+from torchtnt.framework.callbacks import (
+    IterationTimeLogger,
+    LearningRateMonitor,
+    TQDMProgressBar,
+)
 from torchtnt.framework.state import EntryPoint
 from torchtnt.utils import TLRScheduler, seed
 from torchtnt.utils.loggers import InMemoryLogger, StdoutLogger
@@ -67,6 +76,12 @@ class Loggers:
         self.stdout.log(name, value, step)
         self.memory.log(name, value, step)
         self.calls.append((name, step, self.memory.log_buffer[step][name]))
+
+    def log_dict(self, payload: dict[str, Any], step: int) -> None:
+        self.stdout.log_dict(payload, step)
+        self.memory.log_dict(payload, step)
+        for name in payload:
+            self.calls.append((name, step, self.memory.log_buffer[step][name]))
 
 
 class MyUnit(AutoUnit[Batch]):
@@ -134,13 +149,20 @@ unit = MyUnit(
     module=nn.Linear(16, 1),
     device=torch.device("cpu"),
 )
-callbacks = [TQDMProgressBar()] if VARIANT == "bar" else []
+callbacks = []
+if VARIANT == "bar":
+    callbacks = [TQDMProgressBar()]
+elif VARIANT == "monitors":  # TorchTNT's own callbacks writing to the same loggers
+    callbacks = [
+        LearningRateMonitor(loggers, logging_interval="epoch"),
+        IterationTimeLogger(loggers, moving_avg_window=5, log_every_n_steps=5),
+    ]
 fit(
     unit,
     train_dataloader=train_dl,
     eval_dataloader=eval_dl,
     max_epochs=3,
-    evaluate_every_n_steps=None if VARIANT == "bar" else 8,
+    evaluate_every_n_steps=8 if VARIANT == "plain" else None,
     callbacks=callbacks,
 )
 
@@ -167,6 +189,17 @@ _truth.write(
         "bars likewise; no metric in the bars (the epoch in the description is epochs completed); the "
         "StdoutLogger's partial lines get the bar lines appended after them. Eval at each epoch end."
         if VARIANT == "bar"
+        else "No bar; TorchTNT's LearningRateMonitor(logging_interval='epoch') and "
+        "IterationTimeLogger(moving_avg_window=5, log_every_n_steps=5) log into the same loggers: "
+        "'[Step 0] optimizers/optimizer/pg:0=0.1000 lr_schedulers/lr_scheduler/pg:0=0.1000 "
+        "train_loss=0.7057 ...' (the lr of the optimizer and of the scheduler, named by TorchTNT "
+        "with '/' and ':'; at each epoch start, so on the line of that epoch's first train step), "
+        "'Train Iteration Time (seconds)=0.0004' (a name with spaces and parentheses; time per step, "
+        "moving average of 5, logged at step-1 as TorchTNT counts it, and once more at train end "
+        "with step 60), and 'Eval Iteration Time (seconds)=0.0001' logged with the EVAL step count "
+        "(cumulative over the evaluations: 5, 10, 15), so '[Step 5]' comes after '[Step 15]' and "
+        "before '[Step 20]': the step goes back. Eval at each epoch end."
+        if VARIANT == "monitors"
         else "No bar; evaluate_every_n_steps=8 (eval inside the epoch, logged at steps 8, 16, 24, ...), "
         "and at each epoch end (steps 20, 40, 60): at step 40 both evaluations run, so the "
         "eval metrics appear twice at one step (the second time after the next INFO line, on a line "
