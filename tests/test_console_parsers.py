@@ -2116,6 +2116,35 @@ def test_a_loggers_name_after_the_level_and_a_space_is_the_prefixs():
     assert set(_series("INFO: Validation: loss=0.3\n")) == {"Validation/loss"}
 
 
+def test_a_modules_path_after_the_level_is_a_loggers_name_whatever_follows():
+    """A logger named by its module's path (`ax.api.client:`, `my_pkg.train:`, `__main__:`)
+    names no value, even when the message opens with a pair or a number (`3 trials
+    requested`); a bracket of a level and a date without a year (`[INFO 12-07 08:16:46]`)
+    is a prefix."""
+    assert set(_series("INFO: my_pkg.train: step=20 loss=0.4750\n")) == {"loss"}
+    warning = "[WARNING 12-07 08:16:50] ax.api.client: 3 trials requested, 1 generated.\n"
+    assert _series(warning) == {}
+    assert set(_series("08:00:00 INFO __main__: epoch 3 loss=0.5\n")) == {"loss"}
+
+
+def test_a_records_global_step_wins_over_its_batch_and_its_totals_are_settings():
+    """A JSON record naming `step` and `batch` (the batch within its epoch) is at its step; a
+    count of the data gone through (`samples_seen`) is its x axis, no metric; `epochs`
+    (plural) says how many epochs the run has, it is no record's epoch."""
+    text = (
+        '{"event": "run_start", "lr": 0.3, "epochs": 4, "batch_size": 32}\n'
+        '{"epoch": 3, "step": 70, "batch": 10, "samples_seen": 2240, "loss": 0.5}\n'
+        '{"epoch": 3, "step": 80, "batch": 20, "samples_seen": 2560, "loss": 0.4}\n'
+    )
+    series = _series(text)
+    assert series == {"loss": [(70, 3.0, 0.5), (80, 3.0, 0.4)]}
+
+
+def test_a_name_with_a_caret_is_one_name():
+    """`R^2`, `D^2`: the exponent is the name's, not a value."""
+    assert parse_block("validation R^2: 0.9451\n") == [(None, [("validation_R^2", 0.9451)])]
+
+
 def test_a_table_between_rules_of_equals_signs_is_read():
     """reStructuredText's simple table (a history printed as `rst`): rules of `=` over and
     under the header, and under the rows."""

@@ -59,8 +59,6 @@ KNOWN_UNREAD = {
     "real_inspyred_ga_best": "a value after a long list, no name of its own",
     # Inertias printed with no name: `118.754 --> 55.700 --> 53.513 -->`.
     "real_tslearn_kmeans": "no names printed",
-    # A wide frame pandas wrapped in two blocks (the first header ends with ` \`), its rows
-    # keyed by model with a text column of names (`knn  K Neighbors Classifier  0.9571 …`).
     # PyTorch's tutorials printing a loss with no name: `0m 2s (- 0m 14s) (5 16%) 1.3973`,
     # `1000 5% (0m 0s) 2.8078 Heco / English ✗ (Spanish)`.
     "real_hand_seq2seq_tutorial": "a loss printed with no name",
@@ -92,6 +90,12 @@ KNOWN_UNREAD = {
     # epoch=1 loss=0.4750 …`): every name is read as `train/loss`, `train/val_loss` …
     "real_logbook_channel": "a logger named 'train' read as the names' namespace",
     "real_logbook_channel_pty": "a logger named 'train' read as the names' namespace",
+    # An objective printed with no name after the generation (`#0 635.64 (x1=2.29, x2 = 0.52)`,
+    # `#0 (12682129.3 12)`): cmaes' README loops.
+    "real_cmaes_readme": "a value printed with no name",
+    "real_cmaes_sop": "a value printed with no name",
+    # Results inside a sentence (`Completed trial 0 with raw_data={'branin': np.float64(24.1)}`).
+    "real_ax_client": "a result dict inside a logged sentence",
 }
 
 

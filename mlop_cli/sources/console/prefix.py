@@ -29,6 +29,8 @@ _TS = (
     r"|\d\d?/\d\d?(?:/\d\d(?:\d\d)?)?[ ,T]+\d\d:\d\d(?::\d\d(?:[.,]\d+)?)?"
     # `06 Dec 23:13` (RecBole's day, month and time)
     r"|\d\d?[ ](?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[ ]+\d\d:\d\d(?::\d\d(?:[.,]\d+)?)?"
+    # `12-07 08:16:50` (a month and day, no year: Ax's)
+    r"|\d\d-\d\d[ ]+\d\d:\d\d:\d\d(?:[.,]\d+)?"
     r"|\d\d:\d\d:\d\d(?:[.,]\d+)?"
 )
 _LEVEL = r"(?:DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL|FATAL|TRACE|NOTICE|SUCCESS|debug|info|warning|warn|error)"
@@ -38,6 +40,9 @@ _PHASE_WORD = rf"(?i:{'|'.join(sorted(QUALIFIERS, key=len, reverse=True))})\b"
 # A message opening with a name and its value (`INFO: generator: loss=0.91`): the word before
 # it labels the values, it is no logger's name.
 _PAIR_FIRST = r"[\w.\-]+[ ]?[=:][ ]?[-+]?[\d.]"
+# A module's path (`ax.api.client:`, `__main__:`): a logger's name whatever follows it (a value
+# is never named so).
+_MODULE = r"(?:[a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)+|__main__):[ ]+"
 _RANK = re.compile(
     r"\[(?:rank|default|[Rr]ank[ ]|RANK[ ]?)(\d+)\]:?[ ]?|\[\d+,(\d+)\]<std(?:out|err)>:[ ]?|[ ]*(\d{1,4}):(?=[ ]+\S)[ ]?"
 )
@@ -53,9 +58,10 @@ _ANCHOR = re.compile(
   | \((?:[\w.:]+[ ])?pid=\d+(?:,[ ]ip=[\d.]+)?\)[ ]?                          # Ray's `(RayTrainWorker pid=6631)`
   | (?:{_TS})[ ]?(?:[-|:>]+[ ]|[ ])?                                         # a bare time or date
   | \[(?:{_LEVEL})(?:\|[\w.<>\-]+:\d+)?\][ ]?(?:[\w.<>\-]+:\d+[ ]?>>[ ]?)?  # `[INFO]`, HF `[INFO|trainer.py:1619] … >>`
+  | \[(?:{_LEVEL})[ ]+(?:{_TS})\][ ]?                                       # Ax's `[INFO 12-07 08:16:46]`
   | \((?:{_LEVEL})\)[ ]?
   | {_LEVEL}(?=[: \t|\]])[ \t]*(?::(?:[\w.<>\-]+:)?|\|)?[ ]*                   # `INFO`, `INFO:root:`, `INFO |`
-    (?:(?<=[:\t ])(?!{_PHASE_WORD})[A-Za-z_][\w.<>\-]*:[ ]+(?=[^\d\s+\-.])(?!{_PAIR_FIRST}))?  # `INFO: trainer: ` (logbook)
+    (?:(?<=[:\t ]){_MODULE}|(?<=[:\t ])(?!{_PHASE_WORD})[A-Za-z_][\w.<>\-]*:[ ]+(?=[^\d\s+\-.])(?!{_PAIR_FIRST}))?  # `INFO: trainer: ` (logbook)
     """,
     re.VERBOSE,
 )
@@ -74,6 +80,7 @@ _NEXT_TO_ANCHOR = re.compile(
   | \[[A-Za-z_][\w.<>\-]*\]:?[ ]?(?=\S)              # `[trainer]`, `[d2.utils.events]:`
   | [\w.<>]+[ ]-[ ](?=\S)                           # `trainer - ` (between time and level)
   | [\w.<>\-]+[ ](?=(?:DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL)\b)  # `trainer INFO: …`
+  | {_MODULE}                                      # `ax.api.client: ` (a logger's name)
   | [ ]+
     """,
     re.VERBOSE,

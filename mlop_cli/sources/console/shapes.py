@@ -88,7 +88,7 @@ _LEX = re.compile(
     rf"""
     (?P<ws>[ \t]+)
   | (?P<other>[A-Za-z][\w+.\-]*://\S*|\d+[A-Za-z_]\w*)
-  | (?P<word>{_WORD_CHARS}[\w@'./\-]*(?:\([\w@./\-]*\))?)
+  | (?P<word>{_WORD_CHARS}[\w@'./\-^]*(?:\([\w@./\-]*\))?)
   | (?P<glyph>{GLYPH})
   | (?P<p>\.\.\.|[=:,;|(){{}}\[\]<>%•/+*#!?~\-.`])
   | (?P<char>.)
@@ -726,6 +726,7 @@ def _read_object(
         return True  # a Python repr of mostly text: configuration
     if settings:
         return True  # a record of the run's configuration: no metric
+    step_rank = 9
     for path, slot in found:
         if any(key.lower() in CONFIG_WORDS or key.lower() in _BOOKKEEPING for key in path[:-1]):
             continue  # `"config": {…}`, `"system": {"pid": …}`: settings, the logger's own
@@ -740,9 +741,15 @@ def _read_object(
             continue
         base = name.rsplit("/", 1)[-1].lower()
         if base in STEP_WORDS:
-            program.step = slot
+            if program.step is None or _STEP_RANK.get(base, 1) < step_rank:
+                # `"step": 70, "batch": 10`: the global count, not the batch within the epoch
+                program.step, step_rank = slot, _STEP_RANK.get(base, 1)
+        elif count_kind(name) == SIZE:
+            continue  # `"samples_seen": 320`, `"n_updates": 12`: bookkeeping, no metric
         elif "_" in base and base.rsplit("_", 1)[-1] in STEP_WORDS and base.split("_")[0] in PHASES:
             continue  # `'test_step': 1234`, `'train_episode': 45`: a phase's count, no metric
+        elif base == "epochs":
+            continue  # `"epochs": 4` in a run's record: how many there will be, a setting
         elif base in EPOCH_WORDS:
             program.epoch = slot  # the epoch is the x axis a record is at, not a metric
             program.record_epoch = True
@@ -751,6 +758,9 @@ def _read_object(
     return True
 
 
+# Which of a record's counters is its step when it names several: the global count first,
+# then a step or an iteration (1), a batch (within its epoch, often) last.
+_STEP_RANK = {"global_step": 0, "globalstep": 0, "batch": 2}
 _PAIR_TUPLE = re.compile(r"\([ ]*(['\"])([^'\"\n]{1,80})\1[ ]*,[ ]*")
 _PAIR_END = re.compile(r"[ ]*\)[ ]*(?:(,)[ ]*|\])")
 _NO_NUMBER = re.compile(r"(?:nan|inf|-inf|None)(?=[ ]*\))")

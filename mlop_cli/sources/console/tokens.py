@@ -31,7 +31,8 @@ STEP_WORDS = frozenset(
     "generations tree".split()
 )
 EPOCH_WORDS = frozenset(("epoch", "epochs", "ep"))
-WORK_COUNTS = frozenset("fevals evals evaluations calls fcalls".split())
+# (and of the data gone through: `samples_seen`, `Sentences processed`, an x axis, never a result)
+WORK_COUNTS = frozenset("fevals evals evaluations calls fcalls seen processed".split())
 
 # Units that may follow a number directly, kept out of the token (the reader reads them).
 UNITS = r"(?:%|ms|us|µs|ns|s|sec|min|h|[KMGT]i?B|[KMGT]|B|x|it/s|s/it)"
@@ -55,7 +56,7 @@ _VERSION = r"\d+(?:\.\d+){2,}(?::\d+)?(?![\w.])"
 # A token starts where a word does not continue from the left (`Acc@1`, `ckpt-3`, `v1.2`,
 # `[rank0]`) and ends where no word, path or version continues to the right.
 # A position `37/100` is two tokens; a path segment `/data/2024/` is none.
-_BEFORE = r"(?<![\w.@\\\-])(?<![A-Za-z_\])/]/)"
+_BEFORE = r"(?<![\w.@\\\-^])(?<![A-Za-z_\])/]/)"
 _AFTER = rf"(?={UNITS}?(?![\w@]|\.\d|:\d|-\d))"
 VALUE_TOKEN = re.compile(rf"{_BEFORE}(?:{_DATE}|{_TIME}|{_VERSION}|(?:{_NUMBER}){_AFTER})")
 TOKEN_CORE = rf"{_DATE}|{_TIME}|{_VERSION}|{_NUMBER}"
