@@ -2125,6 +2125,10 @@ def test_a_modules_path_after_the_level_is_a_loggers_name_whatever_follows():
     warning = "[WARNING 12-07 08:16:50] ax.api.client: 3 trials requested, 1 generated.\n"
     assert _series(warning) == {}
     assert set(_series("08:00:00 INFO __main__: epoch 3 loss=0.5\n")) == {"loss"}
+    # `%(name)s %(levelname)s: %(message)s` (pyabc's `ABC INFO: t: 0, eps: 1.44`); a value
+    # right after (`Train ERROR: 0.3`) makes it a name.
+    assert set(_series("ABC INFO: t: 0, eps: 1.43674099e+00.\n")) == {"eps"}
+    assert set(_series("Train ERROR: 0.3\n")) == {"Train_ERROR"}
 
 
 def test_a_records_global_step_wins_over_its_batch_and_its_totals_are_settings():
@@ -2143,6 +2147,18 @@ def test_a_records_global_step_wins_over_its_batch_and_its_totals_are_settings()
 def test_a_name_with_a_caret_is_one_name():
     """`R^2`, `D^2`: the exponent is the name's, not a value."""
     assert parse_block("validation R^2: 0.9451\n") == [(None, [("validation_R^2", 0.9451)])]
+
+
+def test_a_constructors_arguments_are_settings_unless_they_name_a_metric():
+    """`Intercept ~ Normal(mu: 1.30, sigma: 2.60)`, `SGD(lr: 0.01, momentum: 0.9)`: the values
+    an object was built with; a result's repr (`EvalResult(loss=0.31, accuracy=0.9)`) is read.
+    A counter of epochs done (`Epochs trained: 37`) is no metric either."""
+    text = (
+        "epoch 1 loss 0.5\nIntercept ~ Normal(mu: 1.3037, sigma: 2.5967)\n"
+        "SGD(lr: 0.01, momentum: 0.9)\nEvalResult(loss=0.31, accuracy=0.9)\n"
+        " Training neural network. Epochs trained: 2\r Training neural network. Epochs trained: 3\n"
+    )
+    assert set(_series(text)) == {"loss", "accuracy"}
 
 
 def test_a_table_between_rules_of_equals_signs_is_read():

@@ -60,6 +60,7 @@ _ANCHOR = re.compile(
   | \[(?:{_LEVEL})(?:\|[\w.<>\-]+:\d+)?\][ ]?(?:[\w.<>\-]+:\d+[ ]?>>[ ]?)?  # `[INFO]`, HF `[INFO|trainer.py:1619] … >>`
   | \[(?:{_LEVEL})[ ]+(?:{_TS})\][ ]?                                       # Ax's `[INFO 12-07 08:16:46]`
   | \((?:{_LEVEL})\)[ ]?
+  | [A-Za-z_][\w.<>\-]*[ ](?:DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL):[ ](?=[^\d\s+\-.])  # `ABC INFO: ` (`%(name)s %(levelname)s:`)
   | {_LEVEL}(?=[: \t|\]])[ \t]*(?::(?:[\w.<>\-]+:)?|\|)?[ ]*                   # `INFO`, `INFO:root:`, `INFO |`
     (?:(?<=[:\t ]){_MODULE}|(?<=[:\t ])(?!{_PHASE_WORD})[A-Za-z_][\w.<>\-]*:[ ]+(?=[^\d\s+\-.])(?!{_PAIR_FIRST}))?  # `INFO: trainer: ` (logbook)
     """,

@@ -417,6 +417,8 @@ def interpret(line: str) -> Program:
         program.metrics = []
     if program.metrics and _quantile_titles(message, line, spans):
         program.metrics = []  # `mean  std  median  5.0%  95.0%  n_eff`: a header, not values
+    if program.metrics and "(" in line:
+        _drop_arguments(line, start, end, spans, program)
     if len(program.metrics) > 1:
         _drop_parameters(line, start, end, spans, program)
         _drop_repeated_names(program)
@@ -572,6 +574,25 @@ def _count_so_far_is_the_step(line: str, spans: list[tuple[int, int]], program: 
             program.step = slot
             del program.metrics[index]
             return
+
+
+# A class's name glued to its arguments' parenthesis (`Normal(`, `HalfStudentT(`, `SGD(`).
+_CONSTRUCTOR = re.compile(r"(?<![\w.])[A-Z][A-Za-z0-9_]*\((?=[ ]*[A-Za-z_]\w*[ ]?[:=])")
+
+
+def _drop_arguments(
+    line: str, start: int, end: int, spans: list[tuple[int, int]], program: Program
+) -> None:
+    """Values passed to a constructor as printed (`Intercept ~ Normal(mu: 1.30, sigma: 2.60)`,
+    `SGD(lr: 0.01, momentum: 0.9)`): an object's settings, unless a name in it is a metric's
+    (`EvalResult(loss=0.31, accuracy=0.9)`, a result's repr)."""
+    for m in _CONSTRUCTOR.finditer(line, start, end):
+        close = line.find(")", m.end(), end)
+        if close < 0:
+            close = end
+        inside = [x for x in program.metrics if m.end() <= spans[x[1]][0] < close]
+        if inside and not any(holds_metric_word([x[0]]) for x in inside):
+            program.metrics[:] = [x for x in program.metrics if x not in inside]
 
 
 _GROUP_SPLIT = re.compile(r";|[ ]-+>[ ]|[ ]=>[ ]")
@@ -1027,10 +1048,14 @@ def count_kind(name: str) -> int:
         and "per" not in lowered
         and (
             lowered[-1] in _INDEX_WORDS
-            or (lowered[0] in _INDEX_WORDS and lowered[-1].endswith("ed"))
+            or (
+                (lowered[0] in _INDEX_WORDS or lowered[0][:-1] in _INDEX_WORDS)
+                and lowered[-1].endswith("ed")
+            )
         )
     ):
-        # `best_epoch=3`, `stopped_iteration: 40`, `Epoch loaded: 6`: which epoch, not how well
+        # `best_epoch=3`, `stopped_iteration: 40`, `Epoch loaded: 6`: which epoch, not how well;
+        # `Epochs trained: 37`: how far the training has come, a counter
         return SIZE
     last = lowered[-1]
     if len(lowered) == 2 and _plural(lowered[0]) and last.endswith(("ed", "seen", "read")):
