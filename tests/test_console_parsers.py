@@ -2161,6 +2161,20 @@ def test_a_constructors_arguments_are_settings_unless_they_name_a_metric():
     assert set(_series(text)) == {"loss", "accuracy"}
 
 
+def test_a_log_record_glued_to_a_metrics_line_leaves_its_last_value():
+    """A line ended only by the next print (TorchTNT's StdoutLogger), a stdlib log record
+    written after it: `… acc=0.8646INFO:torchtnt.framework.train:Ended train epoch`. The
+    record is a line of its own, the value before it whole. A name holding an index before
+    its `=` (`optimizers/optimizer/pg:0=0.1000`, a parameter group) is one name."""
+    text = (
+        "[Step 20] eval_loss=0.4723 eval_accuracy=0.8646INFO:torchtnt.framework.train:Ended\n"
+        "[Step 0] optimizers/optimizer/pg:0=0.1000 train_loss=0.7057\n"
+    )
+    series = _series(text)
+    assert series["eval_accuracy"] == [(20, None, 0.8646)]
+    assert series["optimizers/optimizer/pg:0"] == [(0, None, 0.1)]
+
+
 def test_a_table_between_rules_of_equals_signs_is_read():
     """reStructuredText's simple table (a history printed as `rst`): rules of `=` over and
     under the header, and under the rows."""

@@ -8,6 +8,8 @@ which never occur inside a UTF-8 sequence, so each block it decodes is whole.
 
 from __future__ import annotations
 
+import re
+
 from mlop_cli.ansi import strip_ansi
 
 MAX_LINE = 64 * 1024
@@ -98,6 +100,11 @@ class LineAssembler:
         if "\r" in text:
             # A terminal's line end `\r\n` ends one record; a lone `\r` starts a redraw.
             text = text.replace("\r\n", "\n").replace("\r", "\n")
+        if any(level in text for level in _GLUED_LEVELS):
+            # A log record written after a `print(…, end="")` (TorchTNT's StdoutLogger ends its
+            # line only at the next step): `… acc=0.5625INFO:torchtnt.framework.train:Ended …`
+            # is two records, or the last value is lost in a word.
+            text = _GLUED_RECORD.sub("\n", text)
         if self._skipping or (len(text) > MAX_LINE and _may_hold_a_long_line(text)):
             lines = text.split("\n")
             if self._skipping:
@@ -109,6 +116,13 @@ class LineAssembler:
                     self.dropped += 1
             text = "\n".join(lines)
         return text
+
+
+_GLUED_LEVELS = ("INFO:", "WARNING:", "ERROR:", "DEBUG:", "CRITICAL:")
+# The stdlib's default record (`INFO:name:message`) right after a value or a word.
+_GLUED_RECORD = re.compile(
+    r"(?<=[\w.%)])(?=(?:DEBUG|INFO|WARNING|ERROR|CRITICAL):[A-Za-z_][\w.]*:)"
+)
 
 
 def _may_hold_a_long_line(text: str) -> bool:

@@ -57,7 +57,7 @@ _VERSION = r"\d+(?:\.\d+){2,}(?::\d+)?(?![\w.])"
 # `[rank0]`) and ends where no word, path or version continues to the right.
 # A position `37/100` is two tokens; a path segment `/data/2024/` is none.
 _BEFORE = r"(?<![\w.@\\\-^])(?<![A-Za-z_\])/]/)"
-_AFTER = rf"(?={UNITS}?(?![\w@]|\.\d|:\d|-\d))"
+_AFTER = rf"(?={UNITS}?(?![\w@]|=[-+\d.]|\.\d|:\d|-\d))"
 VALUE_TOKEN = re.compile(rf"{_BEFORE}(?:{_DATE}|{_TIME}|{_VERSION}|(?:{_NUMBER}){_AFTER})")
 TOKEN_CORE = rf"{_DATE}|{_TIME}|{_VERSION}|{_NUMBER}"
 PLAIN_NUMBER = _NUMBER
