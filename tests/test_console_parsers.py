@@ -2175,6 +2175,21 @@ def test_a_log_record_glued_to_a_metrics_line_leaves_its_last_value():
     assert series["optimizers/optimizer/pg:0"] == [(0, None, 0.1)]
 
 
+def test_one_bar_over_the_whole_run_with_the_epoch_in_its_postfix_counts_global_steps():
+    """`tqdm(total=epochs * steps)` with `epoch=` in its postfix: the epoch moves on and the
+    bar does not start over, so its position is the run's step (not epoch x total + position);
+    its last redraw (`100%`, padded otherwise) is the same bar."""
+    text = "".join(
+        f"train: {100 * n // 120:3d}%|#         | {n}/120 [00:00<00:01, 93.62step/s, "
+        f"epoch={(n - 1) // 30 + 1}, loss={1 / n:.3f}]\r"
+        for n in range(10, 121, 10)
+    )
+    text += "\n2026-12-07 08:18:54,383 | INFO | trainer | epoch 4: val_loss=0.3681\n"
+    series = _series(text)
+    assert [p[0] for p in series["loss"]] == list(range(10, 121, 10))
+    assert series["val_loss"][0][0] == 120
+
+
 def test_a_table_between_rules_of_equals_signs_is_read():
     """reStructuredText's simple table (a history printed as `rst`): rules of `=` over and
     under the header, and under the rows."""

@@ -387,6 +387,10 @@ class _Context:
     bar_position: int | None = None
     bar_total: int | None = None
     bar_cycles: int = 0
+    bar_epoch: float | None = None  # the epoch the bar was drawn at last
+    # The bar counts the whole run: the epoch moved on and the bar did not start over
+    # (`train: 33%|… 40/120 [… epoch=2, loss=0.43]`); its position is the step.
+    bar_global: bool = False
     main_total: int | None = None  # the total of the run's longest bar
     line_total: int | None = None  # the total of the longest `[i/n]` count on a plain line
     bar_desc: str = ""
@@ -2074,7 +2078,8 @@ class Reader:
         ctx = self._ctx
         if position is None:
             return None
-        desc = shape.split("\x00%|", 1)[0] if "%|" in shape else ""
+        # (its padding left out: `train:  92%|` and `train: 100%|` are one bar)
+        desc = shape.split("\x00%|", 1)[0].rstrip() if "%|" in shape else ""
         if program.bar and position == 0 and total is None and ctx.last_step is not None:
             # A bar of unknown length at its start (`Validation: |   | 0/?`, `Training: |   |
             # 0/? [… loss=0.47]` redrawn as the epochs' bars move) says nothing of where the
@@ -2085,6 +2090,7 @@ class Reader:
             ctx.bar_desc = desc
             ctx.bar_cycles = 0
             ctx.bar_position = None
+            ctx.bar_epoch, ctx.bar_global = None, False
         ctx.bar_active = ctx.bar_active or program.bar
         if (
             program.bar
@@ -2156,7 +2162,20 @@ class Reader:
             # and what is printed until then may still be its configuration.
             ctx.main_total = None
             self._prep_done = not program.metrics and program.epoch is None
-        if epoch is not None and total:
+        if program.bar and epoch is not None and total:
+            if (
+                ctx.bar_epoch is not None
+                and epoch != ctx.bar_epoch
+                and ctx.bar_total == total
+                and ctx.bar_position is not None
+                and 0 < ctx.bar_position < total
+                and position > ctx.bar_position
+            ):
+                ctx.bar_global = True
+            ctx.bar_epoch = epoch
+        if epoch is not None and total and ctx.bar_global and program.bar:
+            step = position
+        elif epoch is not None and total:
             base = ctx.epoch_base or 0
             step = int((epoch - base) * total + position)
             if position == 0 and program.bar and ctx.last_step is not None:
