@@ -25,9 +25,20 @@ _TEXT = re.compile(_PATTERN)
 _BYTES = re.compile(_PATTERN.encode("ascii"))
 
 
+# DEC special graphics (`\x1b(0` … `\x1b(B`): the letters a terminal draws as lines and corners
+# (terminaltables, ncurses-style boxes even in a pipe: `x Metric x 0.87 x`).
+_DEC_LINES = str.maketrans("jklmnqtuvwx", "┘┐┌└┼─├┤┴┬│")
+_DEC_RUN = re.compile(r"\x1b\(0([^\x1b\n]*)")
+
+
 def strip_ansi(text: str) -> str:
-    """``text`` without its terminal escape sequences (colours, cursor moves, titles)."""
-    return _TEXT.sub("", text) if "\x1b" in text else text
+    """``text`` without its terminal escape sequences (colours, cursor moves, titles); letters
+    drawn as lines in DEC's line-drawing set are those lines."""
+    if "\x1b" not in text:
+        return text
+    if "\x1b(0" in text:
+        text = _DEC_RUN.sub(lambda m: m.group(1).translate(_DEC_LINES), text)
+    return _TEXT.sub("", text)
 
 
 def strip_ansi_bytes(data: bytes) -> bytes:

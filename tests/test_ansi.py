@@ -95,3 +95,12 @@ def test_mlop_logs_strip_ansi_removes_a_colour_cut_between_stored_chunks(tmp_pat
     assert done.returncode == 0, done.stderr
     assert done.stdout == b"loss=0.5\nacc=0.9\n"
     assert done.stderr == b"warn slow\n"
+
+
+def test_dec_line_drawing_letters_read_as_the_lines_a_terminal_draws() -> None:
+    """terminaltables' SingleTable draws its walls in DEC's line-drawing set, even into a pipe
+    (`\\x1b(0x\\x1b(B best val acc \\x1b(0x\\x1b(B 0.8708`): the letters are walls, not words, so
+    the row reads as a box's row; the text outside the set keeps its letters."""
+    row = "\x1b(0x\x1b(B best val acc \x1b(0x\x1b(B 0.8708 \x1b(0x\x1b(B"
+    assert strip_ansi(row) == "│ best val acc │ 0.8708 │"
+    assert strip_ansi("\x1b(0lqqk\x1b(B max x\n") == "┌──┐ max x\n"
