@@ -2190,6 +2190,19 @@ def test_one_bar_over_the_whole_run_with_the_epoch_in_its_postfix_counts_global_
     assert series["val_loss"][0][0] == 120
 
 
+def test_an_optimisers_coordinates_are_no_metrics():
+    """`x1`, `x2`, `x[0]`: where an optimiser evaluates its objective (cmaes' README loop,
+    Ax's best parameters, a table's coordinate columns), not how well it does."""
+    text = (
+        "epoch 1 loss 0.5\n#0 635.64 (x1=2.2932680497579634, x2 = 0.5202043708773904)\n"
+        '{"x1": 0.22, "x2": 0.85, "hartmann6": -1.48}\n'
+        " g    f(x1,x2)     x1      x2  \n  0     0.24614    0.37    0.16\n"
+        "  1     0.14132    0.43    0.27\n"
+    )
+    names = set(_series(text))
+    assert not names & {"x1", "x2"} and {"hartmann6", "f(x1,x2)"} <= names
+
+
 def test_a_table_between_rules_of_equals_signs_is_read():
     """reStructuredText's simple table (a history printed as `rst`): rules of `=` over and
     under the header, and under the rows."""
@@ -2417,8 +2430,8 @@ def test_rows_under_a_box_header_naming_parameters_are_settings():
         "+-------------------------+---------------+\n"
         "| Parameters              | Optimal Value |\n"
         "+-------------------------+---------------+\n"
-        "| x1                      | 9.714077      |\n"
-        "| x2                      | 3.563990      |\n"
+        "| alpha                   | 9.714077      |\n"
+        "| beta                    | 3.563990      |\n"
         "+-------------------------+---------------+\n"
         "| Optimal Objective Value | 1.492715      |\n"
         "+-------------------------+---------------+\n"
@@ -2427,7 +2440,7 @@ def test_rows_under_a_box_header_naming_parameters_are_settings():
     results = text.replace(
         "Parameters              | Optimal Value", "Metric" + " " * 18 + "| Value        "
     )
-    assert set(_series(results)) == {"x1", "x2", "Optimal_Objective_Value"}
+    assert set(_series(results)) == {"alpha", "beta", "Optimal_Objective_Value"}
 
 
 def test_records_logged_under_a_title_naming_settings_are_settings():

@@ -1085,6 +1085,8 @@ def is_data_name(name: str) -> bool:
     base = name.rsplit("/", 1)[-1]
     if base.lower() in _RANK_NAMES:
         return True  # `world_rank=0`, `[rank=0, world_size=2]`: which process, not a measure
+    if _COORDINATE.fullmatch(base):
+        return True  # `x1=2.29, x2 = 0.52`: where an optimiser evaluates, not how well
     words = WORDS.findall(base)
     if not words or holds_metric_word(words):
         return False
@@ -1096,6 +1098,8 @@ def is_data_name(name: str) -> bool:
     return any(part in _DATA_WORDS for part in parts)
 
 
+# A coordinate of the point an optimiser tries (`x1`, `x_2`, `x[0]`).
+_COORDINATE = re.compile(r"[xX](?:_?\d{1,3}|\[\d{1,3}\])")
 # Names of a process's place in a distributed run, or of which run of several it is.
 _RANK_NAMES = frozenset(
     "rank local_rank world_rank node_rank global_rank group_rank process_index pid run "
