@@ -157,8 +157,104 @@ def run_comet():
     )
 
 
+# -------------------------------------------------------------------------------------- mlflow
+def print_auto_logged_info(r):
+    """Verbatim from MLflow's scikit-learn autolog examples (examples/sklearn_autolog/utils.py)."""
+    from mlflow.tracking import MlflowClient
+
+    tags = {k: v for k, v in r.data.tags.items() if not k.startswith("mlflow.")}
+    artifacts = [f.path for f in MlflowClient().list_artifacts(r.info.run_id, "model")]
+    print(f"run_id: {r.info.run_id}")
+    print(f"artifacts: {artifacts}")
+    print(f"params: {r.data.params}")
+    print(f"metrics: {r.data.metrics}")
+    print(f"tags: {tags}")
+
+
+def run_mlflow():
+    import mlflow
+    from mlflow.tracking import MlflowClient
+    from sklearn.linear_model import LogisticRegression
+
+    mlflow.set_tracking_uri("sqlite:///" + os.path.join(WORK, "mlflow.db"))
+    mlflow.set_experiment("toy-mlp")
+    with mlflow.start_run() as run:
+        mlflow.log_params(PARAMS)
+
+        def log_step(step, epoch, loss, acc):
+            mlflow.log_metrics({"loss": loss, "acc": acc}, step=step)
+
+        def log_epoch(step, epoch, t_loss, v_loss, v_acc):
+            mlflow.log_metrics(
+                {"train_loss": t_loss, "val_loss": v_loss, "val_acc": v_acc}, step=epoch
+            )
+
+        printed = train(
+            log_step,
+            log_epoch,
+            lambda s, e, n, loss, acc: f"epoch {e} | step {s:3d} | loss {loss:.4f} | acc {acc:.4f}",
+            lambda s, e, tl, vl, va: (
+                f"Epoch [{e}/{EPOCHS}] Train Loss: {tl:.4f} | Val Loss: {vl:.4f} | Val Acc: {va:.4f}"
+            ),
+        )
+    # a baseline with autologging, as in MLflow's sklearn_autolog example
+    toy = Toy(n=960)
+    mlflow.sklearn.autolog()
+    with mlflow.start_run() as base:
+        LogisticRegression(C=0.5, max_iter=200).fit(toy.x, toy.y)
+    auto = mlflow.get_run(base.info.run_id)
+    print_auto_logged_info(auto)
+
+    client = MlflowClient()
+    hist = {
+        name: {m.step: m.value for m in client.get_metric_history(run.info.run_id, name)}
+        for name in ("loss", "acc", "train_loss", "val_loss", "val_acc")
+    }
+    series = _truth.Series()
+    for kind, step, epoch in printed:
+        if kind == "step":
+            series.add("loss", step, epoch, hist["loss"][step])
+            series.add("acc", step, epoch, hist["acc"][step])
+        else:
+            series.add("Train Loss", step, epoch, hist["train_loss"][epoch])
+            series.add("Val Loss", step, epoch, hist["val_loss"][epoch])
+            series.add("Val Acc", step, epoch, hist["val_acc"][epoch])
+    # the autologged run's metrics as the example prints them: a dict, in the record's order
+    for name, value in auto.data.metrics.items():
+        (m,) = client.get_metric_history(base.info.run_id, name)
+        series.add(name, m.step, None, value)
+    _truth.write(
+        library=f"hand-written loop, mlflow {v('mlflow')} (local sqlite store), scikit-learn {v('scikit-learn')} autolog",
+        script=SCRIPT,
+        record=(
+            "MLflow's own store: MlflowClient().get_metric_history(run_id, name) of the loop's run "
+            "(per-step loss/acc at the global step, per-epoch train_loss/val_loss/val_acc logged at "
+            "step=epoch), and the autologged run's metrics (get_run().data.metrics, step 0)"
+        ),
+        step_kind="global",
+        series=series,
+        not_printed=["loss / acc at the steps between the printed ones (logged every step)"],
+        notes=(
+            "The tracking URI is a local sqlite file (mlflow 3.17 refuses the './mlruns' file store: "
+            "'in maintenance mode'). The loop prints 'epoch 1 | step  10 | loss 0.4750 | acc 0.7812' every "
+            "10 steps (global step) and 'Epoch [1/3] Train Loss: 0.5270 | Val Loss: 0.4361 | Val Acc: "
+            "0.8208' per epoch (those logged to MLflow at step=epoch; their truth step here is the global "
+            "step at the epoch's end, the epoch as printed). MLflow's own lines are logging records "
+            "'2026/12/07 08:34:53 INFO mlflow.store.db.utils: Creating initial MLflow database tables...' "
+            "(a date and time, no metric) and autolog's warnings. Then a LogisticRegression is fitted "
+            "under mlflow.sklearn.autolog() and the run printed with MLflow's example helper "
+            "print_auto_logged_info: 'run_id: <hex>', 'artifacts: [...]', \"params: {'C': '0.5', "
+            "'max_iter': '200', 'tol': '0.0001', ...}\" (the estimator's hyper-parameters as strings: "
+            "NOT metrics), \"metrics: {'training_accuracy_score': 0.83, 'training_f1_score': ...}\" "
+            "(the autologged training metrics, full repr: metrics, step 0 in MLflow's record), and "
+            "\"tags: {'estimator_class': ..., 'estimator_name': 'LogisticRegression'}\". stdout is "
+            "block-buffered when piped: the loop's lines come out at exit, after MLflow's stderr lines."
+        ),
+    )
+
+
 if __name__ == "__main__":
     try:
-        {"comet": run_comet}[sys.argv[1]]()
+        {"comet": run_comet, "mlflow": run_mlflow}[sys.argv[1]]()
     finally:
         shutil.rmtree(WORK, ignore_errors=True)
