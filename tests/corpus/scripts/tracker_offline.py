@@ -403,8 +403,77 @@ def run_clearml():
     )
 
 
+# ------------------------------------------------------------------------------------- neptune
+def run_neptune():
+    import glob
+
+    import neptune
+    import numpy as np
+
+    os.chdir(WORK)  # Neptune keeps its offline run under ./.neptune
+    run = neptune.init_run(mode="offline", project="corpus/toy-mlp", source_files=[])
+    run["parameters"] = PARAMS
+    logs_printed = []  # (step, epoch, {name: value}) as printed
+
+    def log_step(step, epoch, loss, acc):
+        run["train/batch/loss"].append(loss, step=step)
+
+    def log_epoch(step, epoch, t_loss, v_loss, v_acc):
+        # numpy scalars, as a numpy loop hands them over: NumPy 2 prints np.float64(...)
+        logs = {
+            "train/loss": np.float64(t_loss),
+            "val/loss": np.float64(v_loss),
+            "val/acc": np.mean(np.array([v_acc])),
+        }
+        for name, value in logs.items():
+            run[name].append(value, step=epoch)
+        logs_printed.append((step, epoch, logs))
+
+    train(
+        log_step,
+        log_epoch,
+        lambda s, e, n, loss, acc: None,
+        lambda s, e, tl, vl, va: f"Epoch {e}: {logs_printed[-1][2]}",
+    )
+    run.stop()
+    # Neptune's own record: the offline operation log (LogFloats: path, values [{value, step}])
+    (data,) = glob.glob(os.path.join(WORK, ".neptune", "offline", "*", "data-1.log"))
+    rec = {}
+    with open(data) as fh:
+        for line in fh:
+            op = json.loads(line)["obj"]
+            if op["type"] == "LogFloats":
+                for p in op["values"]:
+                    rec.setdefault("/".join(op["path"]), {})[p["step"]] = p["value"]
+    series = _truth.Series()
+    for step, epoch, logs in logs_printed:
+        for name in logs:
+            series.add(name, step, epoch, rec[name][float(epoch)])
+    _truth.write(
+        library=f"hand-written loop, neptune {v('neptune')} (mode='offline'), numpy {np.__version__}",
+        script=SCRIPT,
+        record=(
+            "Neptune's own record: the offline run's operation log .neptune/offline/run__*/data-1.log "
+            "(LogFloats operations: path, value, step), read back after run.stop()"
+        ),
+        step_kind="global",
+        series=series,
+        not_printed=["train/batch/loss at every step (logged, never printed)"],
+        notes=(
+            "Neptune prints its own lines with a '[neptune] [info   ]' / '[neptune] [warning]' prefix: "
+            "'Neptune initialized. Open in the app: offline/<uuid>', an NVML warning (no GPU), "
+            "'Shutting down background jobs, please wait a moment...', 'Done!' - no metric. The loop "
+            "prints one line per epoch, the dict of numpy scalars it logged: \"Epoch 1: {'train/loss': "
+            "np.float64(0.5269697070071547), 'val/loss': np.float64(0.43610126770698027), 'val/acc': "
+            "np.float64(0.8208333333333333)}\" (NumPy 2's repr of a float64 inside a dict: "
+            "np.float64(value), full precision). Neptune records these at step=epoch; the truth step is "
+            "the global step at the epoch's end (30, 60, 90), the epoch as printed."
+        ),
+    )
+
+
 if __name__ == "__main__":
     try:
-        {"comet": run_comet, "mlflow": run_mlflow, "dvclive": run_dvclive, "clearml": run_clearml}[sys.argv[1]]()
+        {"comet": run_comet, "mlflow": run_mlflow, "dvclive": run_dvclive, "clearml": run_clearml, "neptune": run_neptune}[sys.argv[1]]()
     finally:
         shutil.rmtree(WORK, ignore_errors=True)
