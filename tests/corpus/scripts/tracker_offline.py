@@ -1,21 +1,32 @@
 """A hand-written training loop (a tiny numpy MLP, _toy.py: 960 samples, 30 steps per epoch,
 3 epochs, a validation pass per epoch) printing its own progress lines while it logs to an
 experiment tracker run offline / on local files: comet_ml's OfflineExperiment (its end-of-run
-'Comet.ml OfflineExperiment Summary' block), MLflow with a local file store, DVCLive, ClearML
-offline (Task.set_offline), Aim with a local repo.  Guild AI is in tracker_guild.py.
+'Comet.ml OfflineExperiment Summary' block), MLflow with a local sqlite store (+ sklearn
+autolog and MLflow's example print_auto_logged_info), DVCLive, ClearML offline
+(Task.set_offline), Neptune offline, Aim with a local repo (the loop's tqdm bar).  Guild AI is in
+tracker_guild.py.
 
 Ground truth: the tracker's OWN local record, read back after the run (comet: the offline
-archive's messages.json; mlflow: the file store's metrics via MlflowClient.get_metric_history;
-dvclive: its plots/metrics/*.tsv and metrics.json; clearml: the offline session's metrics
-events; aim: Run.get_metric()), keeping only what was printed.
+archive's messages.json; mlflow: MlflowClient.get_metric_history; dvclive: its
+plots/metrics/*.tsv; clearml: the offline session's metrics.jsonl; neptune: the offline
+operation log; aim: run.metrics()), keeping only what was printed.
 
-Versions and venvs (one per tracker; each `pip install TRACKER numpy`, all wheels):
-  comet_ml 3.58.8 (venv corpus-zy-1), mlflow 3.x + scikit-learn (corpus-zy-2),
-  dvclive (corpus-zy-3), clearml (corpus-zy-5), aim (corpus-zy-6); numpy 2.4.6, Python 3.11.
-  Exact versions: see each entry's truth 'library'.
+Versions and venvs (one per tracker, `pip install TRACKER numpy`, all wheels; numpy 2.4.6,
+Python 3.11): comet_ml 3.58.8 (venv corpus-zy-1), mlflow 3.17.2 + scikit-learn 1.9.1
+(corpus-zy-2), dvclive 3.49.1 + dvc 3.67.1 (corpus-zy-3), clearml 2.1.12 (corpus-zy-5), aim
+3.29.1 + tqdm 4.70.1 (corpus-zy-6), neptune 1.14.0.post2 (corpus-zy-7).
+Every tracker writes only under a temporary folder (the script chdirs there where a tracker
+writes to the current folder: DVCLive would otherwise `dvc init` and commit an experiment
+into the git repository it runs in).
 Capture (repository root, that tracker's venv active; nothing reaches the network):
     python tests/corpus/scripts/capture.py pipe real_comet_offline_summary -- python tests/corpus/scripts/tracker_offline.py comet
     python tests/corpus/scripts/capture.py pty  real_comet_offline_summary_pty -- python tests/corpus/scripts/tracker_offline.py comet
+    python tests/corpus/scripts/capture.py pipe real_mlflow_sqlite_autolog -- python tests/corpus/scripts/tracker_offline.py mlflow
+    python tests/corpus/scripts/capture.py pipe real_dvclive_logging_kv -- python tests/corpus/scripts/tracker_offline.py dvclive
+    python tests/corpus/scripts/capture.py pipe real_clearml_offline -- python tests/corpus/scripts/tracker_offline.py clearml
+    python tests/corpus/scripts/capture.py pipe real_neptune_offline_npdict -- python tests/corpus/scripts/tracker_offline.py neptune
+    python tests/corpus/scripts/capture.py pipe real_aim_tqdm_postfix -- python tests/corpus/scripts/tracker_offline.py aim
+    python tests/corpus/scripts/capture.py pty  real_aim_tqdm_postfix_pty -- python tests/corpus/scripts/tracker_offline.py aim
 """
 
 from __future__ import annotations
@@ -30,8 +41,8 @@ from importlib import metadata
 
 sys.path.insert(0, os.path.dirname(__file__))
 
-import _truth  # noqa: E402
-from _toy import Toy  # noqa: E402
+import _truth
+from _toy import Toy
 
 SCRIPT = "tests/corpus/scripts/tracker_offline.py"
 EPOCHS = 3
@@ -180,6 +191,7 @@ def run_mlflow():
     from mlflow.tracking import MlflowClient
     from sklearn.linear_model import LogisticRegression
 
+    os.chdir(WORK)  # the run's artifacts (the autologged model) go to ./mlruns
     mlflow.set_tracking_uri("sqlite:///" + os.path.join(WORK, "mlflow.db"))
     mlflow.set_experiment("toy-mlp")
     with mlflow.start_run() as run:
@@ -267,7 +279,9 @@ def run_dvclive():
     logging.basicConfig(level=logging.INFO)
     log = logging.getLogger("train")
     out = os.path.join(WORK, "dvclive")
-    os.chdir(WORK)  # a project folder outside any git repository (the corpus' own repo is not the run's)
+    os.chdir(
+        WORK
+    )  # a project folder outside any git repository (the corpus' own repo is not the run's)
     printed = []
     with Live(dir=out) as live:
         live.log_params(PARAMS)
@@ -299,7 +313,10 @@ def run_dvclive():
     rows = {}
     for name in ("train/loss", "train/acc", "val/loss", "val/acc"):
         with open(os.path.join(out, "plots", "metrics", name + ".tsv")) as fh:
-            rows[name] = {int(r["step"]): float(r[name.split("/")[1]]) for r in csv.DictReader(fh, delimiter="\t")}
+            rows[name] = {
+                int(r["step"]): float(r[name.split("/")[1]])
+                for r in csv.DictReader(fh, delimiter="\t")
+            }
     spe = 30
     series = _truth.Series()
     for step in printed:
@@ -472,8 +489,79 @@ def run_neptune():
     )
 
 
+# ----------------------------------------------------------------------------------------- aim
+def run_aim():
+    from aim import Run
+    from tqdm import tqdm
+
+    run = Run(repo=os.path.join(WORK, "aim"), experiment="toy-mlp")
+    run["hparams"] = PARAMS
+    toy = Toy(n=960, batch=PARAMS["batch_size"], hidden=PARAMS["hidden"], lr=PARAMS["lr"])
+    step = 0
+    printed = []  # (name, step, epoch) in print order
+    for epoch in range(1, EPOCHS + 1):
+        pbar = tqdm(range(toy.steps_per_epoch), desc=f"Epoch {epoch}/{EPOCHS}")
+        for _ in pbar:
+            step += 1
+            loss, acc = toy.train_step()
+            run.track(loss, name="loss", step=step, epoch=epoch, context={"subset": "train"})
+            run.track(acc, name="acc", step=step, epoch=epoch, context={"subset": "train"})
+            pbar.set_postfix(loss=loss, acc=acc)  # redraws the bar: every step's values shown
+            printed += [("loss", step, epoch), ("acc", step, epoch)]
+        v_loss, v_acc = toy.evaluate()
+        run.track(v_loss, name="loss", step=step, epoch=epoch, context={"subset": "val"})
+        run.track(v_acc, name="acc", step=step, epoch=epoch, context={"subset": "val"})
+        print(f"epoch {epoch}: val_loss={v_loss:.4f} val_acc={v_acc:.4f}")
+        printed += [("val_loss", step, epoch), ("val_acc", step, epoch)]
+    # Aim's own record, read from the run before close() (a read-only reopen sees no metrics
+    # until Aim has indexed the run)
+    rec = {}
+    for m in run.metrics():
+        steps, (values, _epochs, _times) = m.data.items_list()
+        rec[m.name, m.context.to_dict().get("subset")] = dict(zip(steps, values, strict=True))
+    run.close()
+    key = {
+        "loss": ("loss", "train"),
+        "acc": ("acc", "train"),
+        "val_loss": ("loss", "val"),
+        "val_acc": ("acc", "val"),
+    }
+    series = _truth.Series()
+    for name, step, epoch in printed:
+        series.add(name, step, epoch, rec[key[name]][step])
+    _truth.write(
+        library=f"hand-written loop, aim {v('aim')} (local repo), tqdm {v('tqdm')}",
+        script=SCRIPT,
+        record=(
+            "Aim's own record: run.metrics() (loss / acc in contexts subset=train and subset=val: "
+            "steps and values), read from the run before close()"
+        ),
+        step_kind="global",
+        series=series,
+        extra_ok=["it/s (the bar's rate), s/it"],
+        notes=(
+            "Aim prints nothing at all (no banner, no summary). The loop shows one tqdm bar per epoch "
+            "('Epoch 1/3:  33%|###3      | 10/30 [00:00<00:00, 95.1it/s, loss=0.475, acc=0.781]') and "
+            "calls pbar.set_postfix(loss=loss, acc=acc) every step: set_postfix redraws the bar, so "
+            "every step's loss and acc are drawn (tqdm's 3-significant-digit format: loss=0.475, "
+            "acc=0.781, acc=1 for 1.0); step = the global step (Aim's step), the bar's counter is the "
+            "step within the epoch (its n/30 is a count, not a metric). The bar goes to stderr with \\r "
+            "redraws; under a pipe stdout is block-buffered, so the per-epoch 'epoch 1: val_loss=0.4361 "
+            "val_acc=0.8208' lines (the validation metrics, Aim's subset=val context, tracked at the "
+            "epoch's last step) come out at exit after all bars."
+        ),
+    )
+
+
 if __name__ == "__main__":
     try:
-        {"comet": run_comet, "mlflow": run_mlflow, "dvclive": run_dvclive, "clearml": run_clearml, "neptune": run_neptune}[sys.argv[1]]()
+        {
+            "comet": run_comet,
+            "mlflow": run_mlflow,
+            "dvclive": run_dvclive,
+            "clearml": run_clearml,
+            "neptune": run_neptune,
+            "aim": run_aim,
+        }[sys.argv[1]]()
     finally:
         shutil.rmtree(WORK, ignore_errors=True)
