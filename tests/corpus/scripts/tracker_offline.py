@@ -22,6 +22,7 @@ Capture (repository root, that tracker's venv active; nothing reaches the networ
     python tests/corpus/scripts/capture.py pipe real_comet_offline_summary -- python tests/corpus/scripts/tracker_offline.py comet
     python tests/corpus/scripts/capture.py pty  real_comet_offline_summary_pty -- python tests/corpus/scripts/tracker_offline.py comet
     python tests/corpus/scripts/capture.py pipe real_mlflow_sqlite_autolog -- python tests/corpus/scripts/tracker_offline.py mlflow
+    python tests/corpus/scripts/capture.py pipe real_mlflow_search_runs -- python tests/corpus/scripts/tracker_offline.py mlflow_search
     python tests/corpus/scripts/capture.py pipe real_dvclive_logging_kv -- python tests/corpus/scripts/tracker_offline.py dvclive
     python tests/corpus/scripts/capture.py pipe real_clearml_offline -- python tests/corpus/scripts/tracker_offline.py clearml
     python tests/corpus/scripts/capture.py pipe real_neptune_offline_npdict -- python tests/corpus/scripts/tracker_offline.py neptune
@@ -265,6 +266,78 @@ def run_mlflow():
             "(the autologged training metrics, full repr: metrics, step 0 in MLflow's record), and "
             "\"tags: {'estimator_class': ..., 'estimator_name': 'LogisticRegression'}\". stdout is "
             "block-buffered when piped: the loop's lines come out at exit, after MLflow's stderr lines."
+        ),
+    )
+
+
+def run_mlflow_search():
+    import mlflow
+    from mlflow.tracking import MlflowClient
+
+    os.chdir(WORK)
+    mlflow.set_tracking_uri("sqlite:///" + os.path.join(WORK, "mlflow.db"))
+    mlflow.set_experiment("toy-mlp")
+    with mlflow.start_run(run_name="numpy-mlp") as run:
+        mlflow.log_params(PARAMS)
+
+        def log_step(step, epoch, loss, acc):
+            mlflow.log_metrics({"loss": loss, "acc": acc}, step=step)
+
+        def log_epoch(step, epoch, t_loss, v_loss, v_acc):
+            mlflow.log_metrics({"val_loss": v_loss, "val_acc": v_acc}, step=step)
+
+        printed = train(
+            log_step,
+            log_epoch,
+            lambda s, e, n, loss, acc: f"Epoch {e} Batch {s - 30 * (e - 1)}/30 loss: {loss:.4f}",
+            lambda s, e, tl, vl, va: f"Epoch {e} done - val_loss: {vl:.4f} - val_acc: {va:.4f}",
+        )
+    runs = mlflow.search_runs()  # how users look at their runs without the UI
+    print(runs.iloc[0])  # the run as a pandas Series: one "column  value" row per field
+    client = MlflowClient()
+    hist = {
+        name: {m.step: m.value for m in client.get_metric_history(run.info.run_id, name)}
+        for name in ("loss", "acc", "val_loss", "val_acc")
+    }
+    series = _truth.Series()
+    for kind, step, epoch in printed:
+        if kind == "step":
+            series.add("loss", step, epoch, hist["loss"][step])
+        else:
+            series.add("val_loss", step, epoch, hist["val_loss"][step])
+            series.add("val_acc", step, epoch, hist["val_acc"][step])
+    # the one-row table: metrics.<name> is each metric's latest value (at its last step)
+    last_step = max(hist["loss"])
+    for col in runs.columns:
+        if col.startswith("metrics."):
+            name = col.split(".", 1)[1]
+            series.add(col, last_step, EPOCHS, hist[name][last_step])
+    _truth.write(
+        library=f"hand-written loop, mlflow {v('mlflow')} (local sqlite store), pandas {v('pandas')}",
+        script=SCRIPT,
+        record=(
+            "MLflow's own store: MlflowClient().get_metric_history(run_id, name) (every metric "
+            "logged at the global step); search_runs()' metrics.<name> columns are each metric's "
+            "latest value"
+        ),
+        step_kind="global",
+        series=series,
+        not_printed=[
+            "acc at every step (only its last value is shown, as metrics.acc)",
+        ],
+        notes=(
+            "MLflow's own lines: '2026/12/07 … INFO mlflow.store.db.utils: Creating initial MLflow "
+            "database tables...', 'Experiment with name 'toy-mlp' does not exist. Creating a new "
+            "experiment.' The loop prints 'Epoch 1 Batch 10/30 loss: 0.4750' every 10 steps (the "
+            "batch within the epoch / batches per epoch: counts; the truth step is the global step "
+            "MLflow has) and 'Epoch 1 done - val_loss: 0.4361 - val_acc: 0.8208' per epoch. Then "
+            "print(mlflow.search_runs().iloc[0]): the run as a pandas Series, one 'field  value' row "
+            "each, 'Name: 0, dtype: object' last: run_id / experiment_id (ids), status FINISHED, "
+            "artifact_uri, start_time / end_time (timestamps with +00:00), metrics.<name> rows (each metric's LAST value, 6 significant digits: "
+            "points at the last step 90; metrics.loss 0.489836 is the step-90 value the loop printed "
+            "as 'loss: 0.4898', a separately printed name), params.<name> columns (the logged "
+            "hyper-parameters as strings: params.lr 0.3, params.epochs 3, params.seed 0 - NOT metrics) "
+            "and tags.mlflow.* rows (user, source name and type, run name, git commit)."
         ),
     )
 
@@ -558,6 +631,7 @@ if __name__ == "__main__":
         {
             "comet": run_comet,
             "mlflow": run_mlflow,
+            "mlflow_search": run_mlflow_search,
             "dvclive": run_dvclive,
             "clearml": run_clearml,
             "neptune": run_neptune,
