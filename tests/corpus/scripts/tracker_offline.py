@@ -27,7 +27,6 @@ Capture (repository root, that tracker's venv active; nothing reaches the networ
     python tests/corpus/scripts/capture.py pipe real_clearml_offline -- python tests/corpus/scripts/tracker_offline.py clearml
     python tests/corpus/scripts/capture.py pipe real_neptune_offline_npdict -- python tests/corpus/scripts/tracker_offline.py neptune
     python tests/corpus/scripts/capture.py pipe real_aim_tqdm_postfix -- python tests/corpus/scripts/tracker_offline.py aim
-    python tests/corpus/scripts/capture.py pty  real_aim_tqdm_postfix_pty -- python tests/corpus/scripts/tracker_offline.py aim
 """
 
 from __future__ import annotations
