@@ -2203,6 +2203,19 @@ def test_an_optimisers_coordinates_are_no_metrics():
     assert not names & {"x1", "x2"} and {"hartmann6", "f(x1,x2)"} <= names
 
 
+def test_settings_by_their_title_container_or_footer_are_no_metrics():
+    """A `flags:` title over indented settings ends at the next unindented line (`scalars:`,
+    read); a setting named under its container (`params.lr`, `config/lr`, `params_alpha`, but
+    not `param_norm`) is no metric; a pandas Series' footer (`Name: 0, dtype: object`) holds
+    no value."""
+    text = (
+        "epoch 1 loss 0.5\nflags:\n  batch_size: 32\n  lr: 0.3\nscalars:\n"
+        "  val_loss: 0.4898 (step 90)\nparams.lr      0.3\nmetrics.acc    0.48\n"
+        "Name: 0, dtype: object\nparam_norm=2.5 config/lr=0.1 params_alpha=3.5\n"
+    )
+    assert set(_series(text)) == {"loss", "val_loss", "metrics.acc", "param_norm"}
+
+
 def test_a_table_between_rules_of_equals_signs_is_read():
     """reStructuredText's simple table (a history printed as `rst`): rules of `=` over and
     under the header, and under the rows."""

@@ -67,6 +67,7 @@ _NOISE = re.compile(
       | \[LightGBM\][ ]\[  # `[LightGBM] [Info] Number of positive: 199, number of negative: 201`
       | [A-Za-z_]\w*[ ]=[ ]dict\(  # mmengine's config printout: `randomness = dict(seed=42)`
       | [^\n]*?[\w.]=(?:True|False|None),  # a configuration line: `engine/trainer: task=detect, amp=True, batch=16, ...`
+      | (?:Name:[ ][^\n]*,[ ])?(?:Length:[ ]\d+,[ ])?dtype:[ ]\w+[ \t]*$  # a pandas Series' last line: `Name: 0, dtype: object`
       | mlop:[ ]  # mlop's own lines, in a log that holds them (`mlop import-log slurm.out`)
       | wandb:[ ]  # W&B's own summary of what the script logged through it (repeats)
       | [IWEF]\d{{4}}[ ]+[\d:.]+[ ]+\d+[ ]+[\w./\-]+\.(?:cc|cpp|cxx|cu|c|h|hpp):\d+\](?!(?:[^\n]*?\w=[-+]?\.?\d){{3}})  # a native library's glog line (TensorFlow, XLA, gRPC): `I0000 00:00:17.3 2909 op.cc:213] … M_TRIM_THRESHOLD=128`, unless it is a record of pairs (SentencePiece's `EM sub_iter=0 size=2707 obj=9.25 …`)
@@ -136,7 +137,7 @@ _DUMP_START = re.compile(
 _BANNER_START = re.compile(
     r"^(?:(System|Runtime)[ ]environment|[^\n]*[ ]-[ ]Config"
     r"|[ \t]*(?:[A-Z][a-z]+[ ]){0,3}(?:[Hh]yper[-_ ]?)?(?:[Pp]arameters|[Pp]arams|[Hh]params"
-    r"|[Aa]rguments|[Aa]rgs|[Cc]onfig(?:uration)?|[Oo]ptions|[Ss]ettings)):[ ]*$"
+    r"|[Aa]rguments|[Aa]rgs|[Cc]onfig(?:uration)?|[Oo]ptions|[Ss]ettings|[Ff]lags)):[ ]*$"
 )
 # A decorated title over a block of a fitted model's parameters or of settings (`[[Variables]]`,
 # `[[Correlations]] (unreported correlations are < 0.100)`, `<Initial Parameters>`,
@@ -217,12 +218,15 @@ def drop_noise(text: str) -> str:
 class DumpSkipper:
     """Empties the lines of multi-line configuration dumps, across the blocks of one stream."""
 
-    __slots__ = ("_close", "_depth", "_left")
+    __slots__ = ("_close", "_dedent", "_depth", "_left")
 
     def __init__(self) -> None:
         self._left = 0  # lines still to skip; 0: none
         self._close = ""  # the line that ends the open dump (`)` or `}` at its indent); "": none
         self._depth = 0  # parentheses a wrapped object repr still has open
+        # A config printout's lines are indented (None: not known yet): a line that is not
+        # ends it (`flags:` / `  lr: 0.3` / `scalars:`: the next block is read).
+        self._dedent: bool | None = None
 
     def skip(self, text: str) -> str:
         """Return ``text`` with the lines of dumps emptied (the line count is kept).
@@ -267,6 +271,11 @@ class DumpSkipper:
                 # The next log record, or the training's output (`epoch 1 loss 0.5`; a setting
                 # named like a counter, `epoch: 10`, is one pair): read, not skipped.
                 self._left, self._close = 0, ""
+            if self._left and self._close == _UNTIL_BLANK and line.strip():
+                if self._dedent is None:
+                    self._dedent = line[:1] in " \t"
+                elif self._dedent and line[:1] not in " \t":
+                    self._left, self._close = 0, ""
             if self._left and self._close == _UNTIL_BALANCED and not line[:1].isspace():
                 self._left, self._close = 0, ""  # a wrapped repr goes on indented, or it ended
             if self._left:
@@ -315,6 +324,7 @@ class DumpSkipper:
                     # An environment banner (group 1) or a config printout.
                     self._left = MAX_DUMP_LINES
                     self._close = _UNTIL_RULE if start[1] else _UNTIL_BLANK
+                    self._dedent = None
                     lines[index] = ""
         return "\n".join(lines)
 

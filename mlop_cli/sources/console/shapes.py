@@ -1087,6 +1087,9 @@ def is_data_name(name: str) -> bool:
         return True  # `world_rank=0`, `[rank=0, world_size=2]`: which process, not a measure
     if _COORDINATE.fullmatch(base):
         return True  # `x1=2.29, x2 = 0.52`: where an optimiser evaluates, not how well
+    head = _SETTING_HEAD.match(name)
+    if head is not None and (head.group(1) or head.group(2)).lower() in SETTING_LABELS:
+        return True  # `params.lr`, `config/lr`, `hparams/lr`: a run's setting, by its container
     words = WORDS.findall(base)
     if not words or holds_metric_word(words):
         return False
@@ -1098,6 +1101,9 @@ def is_data_name(name: str) -> bool:
     return any(part in _DATA_WORDS for part in parts)
 
 
+# A setting named under its container (`params.lr`, `config/lr`, `params_lr`: optuna's
+# trials frame); `param_norm` (a norm of the weights, singular) is no container's.
+_SETTING_HEAD = re.compile(r"([A-Za-z]+)[./]\w|(params|hparams|config)_\w")
 # A coordinate of the point an optimiser tries (`x1`, `x_2`, `x[0]`).
 _COORDINATE = re.compile(r"[xX](?:_?\d{1,3}|\[\d{1,3}\])")
 # Names of a process's place in a distributed run, or of which run of several it is.
