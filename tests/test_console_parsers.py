@@ -2216,6 +2216,14 @@ def test_settings_by_their_title_container_or_footer_are_no_metrics():
     assert set(_series(text)) == {"loss", "val_loss", "metrics.acc", "param_norm"}
 
 
+def test_a_clocks_word_is_no_part_of_the_next_name():
+    """`[ 20 / 20 ] 100% - 0:00:00 left Quantization Error: 0.4340` (MiniSom's progress, its
+    message glued after it): `left` says what the clock is, the name is the words after it."""
+    text = "epoch 1 loss 0.5\n [ 20 / 20 ] 100% - 0:00:00 left Quantization Error: 0.4340\n"
+    assert set(_series(text)) == {"loss", "Quantization_Error"}
+    assert "Time_spent_predicting" not in _series("Time spent predicting: 0.012s\n")
+
+
 def test_a_table_between_rules_of_equals_signs_is_read():
     """reStructuredText's simple table (a history printed as `rst`): rules of `=` over and
     under the header, and under the rows."""

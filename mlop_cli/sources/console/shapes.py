@@ -1204,6 +1204,8 @@ def _name_of(words: list[str], explicit: bool, span: list[str] | None = None) ->
 
 
 _BEST_WORDS = frozenset(("best", "final"))
+# A word saying what a clock before it measures (`0:00:12 left`, `00:03 elapsed`).
+_CLOCK_WORDS = frozenset(("left", "remaining", "elapsed", "ago"))
 
 
 def _read_pairs(items: list[_Item], program: Program) -> None:  # one pass, one place
@@ -1269,6 +1271,15 @@ def _read_pairs(items: list[_Item], program: Program) -> None:  # one pass, one 
             if keyed_label:
                 label, keyed_label = [], False  # `converged:   True   LL-Null: -207.8`
             index += 1
+            continue
+        if (
+            kind == "word"
+            and item.text.lower() in _CLOCK_WORDS
+            and index >= 2
+            and items[index - 1].kind == "ws"
+            and items[index - 2].kind == "time"
+        ):
+            index += 1  # `0:00:00 left Quantization Error: 0.43`: the clock's word, no name's
             continue
         if kind == "word":
             phased = _PHASED.match(item.text)
