@@ -2224,6 +2224,18 @@ def test_a_clocks_word_is_no_part_of_the_next_name():
     assert "Time_spent_predicting" not in _series("Time spent predicting: 0.012s\n")
 
 
+def test_a_bar_counting_data_is_no_count_of_steps():
+    """datasets' `Map: 100%|…| 32/32 [… 9287.67 examples/s]` between training and its
+    evaluation (simpletransformers, any HF pipeline): it counts examples, so the evaluation's
+    values are where training stands, not at step 32."""
+    text = (
+        "Epoch 1. Running Loss: 0.69: 100%|##########| 12/12 [00:04<00:00,  3.68it/s]\n"
+        "Map: 100%|##########| 32/32 [00:00<00:00, 2636.63 examples/s]\n"
+        "{'mcc': 0.0, 'accuracy': 0.5625}\n"
+    )
+    assert _series(text)["accuracy"][0][0] == 12
+
+
 def test_a_table_between_rules_of_equals_signs_is_read():
     """reStructuredText's simple table (a history printed as `rst`): rules of `=` over and
     under the header, and under the rows."""

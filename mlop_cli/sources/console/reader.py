@@ -297,6 +297,8 @@ def _step_column(lowered: str) -> bool:
     )
 
 
+# The rate of a bar that counts data (examples, bytes, files, shards), not a run's steps.
+_DATA_RATE = re.compile(r"[ \x00](?:examples|ex|[kMG]?i?B|files|shards|docs)/s\b")
 _PROGRESS_COUNT = re.compile(
     r"(?:number_of|num|n)_?(?:trees|estimators|rounds|iterations|iters|epochs|steps|updates|batches)"
 )
@@ -2079,6 +2081,10 @@ class Reader:
         if position is None:
             return None
         # (its padding left out: `train:  92%|` and `train: 100%|` are one bar)
+        if program.bar and not program.metrics and _DATA_RATE.search(shape):
+            # A bar counting data, not steps (datasets' `Map: 100%|…| 32/32 [… 9287.67
+            # examples/s]`, a download's `MB/s`): what comes after it is where the run stands.
+            return ctx.last_step
         desc = shape.split("\x00%|", 1)[0].rstrip() if "%|" in shape else ""
         if program.bar and position == 0 and total is None and ctx.last_step is not None:
             # A bar of unknown length at its start (`Validation: |   | 0/?`, `Training: |   |
