@@ -2236,6 +2236,23 @@ def test_a_bar_counting_data_is_no_count_of_steps():
     assert _series(text)["accuracy"][0][0] == 12
 
 
+def test_counts_of_things_done_and_a_boxs_epoch_are_no_metrics():
+    """`kept=66`, `built=20` (a participle over a whole number: how many things a step did),
+    `samples_so_far`; in an SB3-style box, `epoch` under a section is the record's counter and
+    a nested `gen/train/n_updates` a count of updates, not series."""
+    text = (
+        "epoch 1 loss 0.5\n"
+        "[RandomShapeletTransform] Progress: extracted=200/200, kept=66, elapsed=2.00s\n"
+        "[DrCIFClassifier] Finished fit: built=20, elapsed=0.64s\n"
+        "---------------------------------\n| bc/               |           |\n"
+        "|    batch          | 10        |\n|    epoch          | 0         |\n"
+        "|    loss           | 0.691     |\n|    samples_so_far | 320       |\n"
+        "| raw/              |           |\n|    gen/train/n_updates | 10   |\n"
+        "---------------------------------\n"
+    )
+    assert set(_series(text)) == {"loss", "bc/loss"}
+
+
 def test_a_table_between_rules_of_equals_signs_is_read():
     """reStructuredText's simple table (a history printed as `rst`): rules of `=` over and
     under the header, and under the rows."""

@@ -2340,9 +2340,11 @@ class Reader:
             return True  # `| CPU | 38.50 % |`: the machine's (or the data's), not a measure
         full = f"{box.section}/{name}" if box.section else name
         number = parse_float(tokens[0])
-        lowered = name.lower()
+        lowered = name.lower().rsplit("/", 1)[-1]  # (`gen/train/n_updates` under `raw/`)
         if lowered in STEP_WORDS or lowered.endswith("timesteps") or lowered in ("n_updates",):
             box.steps.append((full, number))
+        elif lowered in EPOCH_WORDS:
+            return True  # `|    epoch | 0 |` under `bc/`: the record's epoch, a counter
         elif box.section.lower() == "time":
             return True  # `time/` (SB3's logger): fps, time elapsed: the clock's, no metric
         box.values.append((full, number))

@@ -1058,6 +1058,10 @@ def count_kind(name: str) -> int:
         # `Epochs trained: 37`: how far the training has come, a counter
         return SIZE
     last = lowered[-1]
+    if len(lowered) == 1 and (last in _PARTICIPLES or (last.endswith("ed") and last[-3:] != "eed")):
+        return SIZE  # `kept=66`, `retained=5`, `built=20`: how many things a step did
+    if len(lowered) == 3 and lowered[1:] == ["so", "far"] and _plural(lowered[0]):
+        return SIZE  # `samples_so_far`: the data gone through, an x axis
     if len(lowered) == 2 and _plural(lowered[0]) and last.endswith(("ed", "seen", "read")):
         last = lowered[0]  # `Sentences processed`, `examples seen`: a count of things done
     plural = _plural(last)
@@ -1065,6 +1069,10 @@ def count_kind(name: str) -> int:
         return SIZE if any(w in _WORK_WORDS for w in lowered) else COUNT
     # A number of examples under another word (`example weight`, `weighted example sum`).
     return COUNT if "example" in lowered or "sample" in lowered else 0
+
+
+# Irregular participles naming what was done to how many things (`kept=66`, `built=20`).
+_PARTICIPLES = frozenset("kept built done seen made found run left won lost".split())
 
 
 def _plural(word: str) -> bool:
