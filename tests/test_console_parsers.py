@@ -2253,6 +2253,18 @@ def test_counts_of_things_done_and_a_boxs_epoch_are_no_metrics():
     assert set(_series(text)) == {"loss", "bc/loss"}
 
 
+def test_a_prediction_runs_prefix_is_no_word_of_the_data():
+    """`trainer.log_metrics("predict", …)`: `predict_exact_match`, `predict_samples_per_second`
+    are a prediction run's metrics (the prefix names the run, as `eval_` does); a name ending
+    in one (`current_predict`) is still an example's prediction."""
+    text = (
+        "epoch 1 loss 0.5\n***** predict metrics *****\n"
+        "  predict_exact_match        =        0.0\n"
+        "  predict_samples_per_second =     43.475\ncurrent_predict: 3\n"
+    )
+    assert set(_series(text)) == {"loss", "predict_exact_match", "predict_samples_per_second"}
+
+
 def test_a_table_between_rules_of_equals_signs_is_read():
     """reStructuredText's simple table (a history printed as `rst`): rules of `=` over and
     under the header, and under the rows."""

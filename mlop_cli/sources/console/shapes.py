@@ -1106,7 +1106,12 @@ def is_data_name(name: str) -> bool:
         return True  # `Random state: 1` (scikit-learn's name for a seed)
     if "remaining" in parts:
         return True  # `Remaining wallclock time: inf`, `Remaining trials: 19`: a budget left
+    if len(parts) > 1 and parts[0] in _PREDICT_WORDS:
+        parts = parts[1:]  # `predict_exact_match` (HF's prefix of a prediction run's metrics)
     return any(part in _DATA_WORDS for part in parts)
+
+
+_PREDICT_WORDS = frozenset(("predict", "prediction"))
 
 
 # A setting named under its container (`params.lr`, `config/lr`, `params_lr`: optuna's
