@@ -2265,6 +2265,17 @@ def test_a_prediction_runs_prefix_is_no_word_of_the_data():
     assert set(_series(text)) == {"loss", "predict_exact_match", "predict_samples_per_second"}
 
 
+def test_a_word_in_parentheses_before_a_value_names_it():
+    """`(val) -2.3386 (test) -2.4593 [time] 0:00:00.09` (rtdl's example loop): each
+    parenthesised word labels the value after it; a value's annotation (`Loss 6.9 (7.0)`)
+    is still no value."""
+    text = "epoch 1 loss 0.5\n(val) -2.3386 (test) -2.4593 [time] 0:00:00.094686\n"
+    text += "Loss 6.9e+00 (7.0e+00)\n"
+    series = _series(text)
+    assert series["val"] == [(1, 1.0, -2.3386)] and series["test"] == [(1, 1.0, -2.4593)]
+    assert [p[2] for p in series["Loss"]] == [6.9]
+
+
 def test_a_table_between_rules_of_equals_signs_is_read():
     """reStructuredText's simple table (a history printed as `rst`): rules of `=` over and
     under the header, and under the rows."""

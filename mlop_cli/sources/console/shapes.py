@@ -498,6 +498,18 @@ _STATUS_VERBS = frozenset(
 _CONFIDENCE_WORDS = frozenset(("lower", "upper", "ci", "conf", "confidence", "interval"))
 
 
+def _labels_next(items: list[_Item], index: int) -> bool:
+    """Whether the ``(`` at ``index`` holds one word and a value follows it after a space:
+    `(val) -2.3386`, a label in parentheses."""
+    return (
+        index + 4 < len(items)
+        and items[index + 1].kind == "word"
+        and items[index + 2].text == ")"
+        and items[index + 3].text == " "
+        and items[index + 4].kind == "num"
+    )
+
+
 def _qualifier_group(items: list[_Item], index: int) -> int | None:
     """The index of the ``)`` closing a one-token group at ``index`` (``(top1)``,
     ``(Precision@1)``) that a ``:`` or ``=`` and a number follow; None if it is not one."""
@@ -1612,7 +1624,7 @@ def _read_pairs(items: list[_Item], program: Program) -> None:  # one pass, one 
                 if not (
                     inside is not None
                     and items[inside].kind == "word"
-                    and _pairs_follow(items, inside)
+                    and (_pairs_follow(items, inside) or _labels_next(items, nxt))
                 ):
                     skip_paren = 1
                     index = nxt + 1
@@ -1792,6 +1804,13 @@ def _read_pairs(items: list[_Item], program: Program) -> None:  # one pass, one 
                     and items[after].kind in ("num", "time")
                 ):
                     skip_paren = 1
+                elif (not words or after_value) and _labels_next(items, index):
+                    # `(val) -2.3386 (test) -2.4593` (rtdl's loop): the word in parentheses
+                    # before a value names it.
+                    words, span_words = [items[index + 1].text], [items[index + 1].text]
+                    broke = after_value = False
+                    index += 3
+                    continue
                 elif words and (group_end := _qualifier_group(items, index)) is not None:
                     # `accuracy (top1) = 0.81`, `Test set accuracy (Precision@1) = 0.31`: a
                     # qualifier between a name and its `=` or `:` is part of the name.
