@@ -2129,6 +2129,17 @@ def test_a_modules_path_after_the_level_is_a_loggers_name_whatever_follows():
     # right after (`Train ERROR: 0.3`) makes it a name.
     assert set(_series("ABC INFO: t: 0, eps: 1.43674099e+00.\n")) == {"eps"}
     assert set(_series("Train ERROR: 0.3\n")) == {"Train_ERROR"}
+    # A class under its module (`jaxopt.LBFGS:`) names the logger too; a parameter's path
+    # with its value (`model.fc.weight: 0.5`) keeps its name. A few words in parentheses
+    # before the `:` qualify the name (`Gradient Norm (stopping criterion): 0.07`).
+    jaxopt = "INFO: jaxopt.LBFGS: Iter: 3 Gradient Norm (stopping criterion): 0.0732 "
+    jaxopt += "Objective Value:0.197  Stepsize:0.4656\n"
+    assert set(_series(jaxopt)) == {
+        "Gradient_Norm_(stopping_criterion)",
+        "Objective_Value",
+        "Stepsize",
+    }
+    assert set(_series("INFO:root:model.fc.weight: 0.5\n")) == {"model.fc.weight"}
 
 
 def test_a_records_global_step_wins_over_its_batch_and_its_totals_are_settings():

@@ -107,6 +107,9 @@ KNOWN_UNREAD = {
     # is read as a line of values.
     "real_agilerl_ppo": "a box whose header cells hold numbers (`Agent 1`)",
     "real_agilerl_ppo_pty": "a box whose header cells hold numbers (`Agent 1`)",
+    # Names that are phrases with prepositions, in a line with no counter (`Loss on this step:
+    # 24.2, Loss on the last accepted step: 0.0, Step size: 1.0, y: [-1.2  1. ]`): prose.
+    "real_optimistix_bfgs": "names that are phrases (`Loss on this step`)",
 }
 
 

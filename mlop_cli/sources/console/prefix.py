@@ -42,7 +42,12 @@ _PHASE_WORD = rf"(?i:{'|'.join(sorted(QUALIFIERS, key=len, reverse=True))})\b"
 _PAIR_FIRST = r"[\w.\-]+[ ]?[=:][ ]?[-+]?[\d.]"
 # A module's path (`ax.api.client:`, `__main__:`): a logger's name whatever follows it (a value
 # is never named so).
-_MODULE = r"(?:[a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)+|__main__):[ ]+"
+_MODULE = (
+    r"(?:__main__:[ ]+"
+    # a module's path, a class under it (`jaxopt.LBFGS:`): no value of its own follows (a
+    # parameter's `model.fc.weight: 0.5` keeps its name; `3 trials requested` is prose)
+    r"|[a-z_][a-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)+:[ ]+(?![-+]?[\d.][\w.+\-]*[ \t]*(?:$|[,;|])))"
+)
 _RANK = re.compile(
     r"\[(?:rank|default|[Rr]ank[ ]|RANK[ ]?)(\d+)\]:?[ ]?|\[\d+,(\d+)\]<std(?:out|err)>:[ ]?|[ ]*(\d{1,4}):(?=[ ]+\S)[ ]?"
 )

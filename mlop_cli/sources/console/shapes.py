@@ -514,8 +514,14 @@ def _qualifier_group(items: list[_Item], index: int) -> int | None:
     """The index of the ``)`` closing a one-token group at ``index`` (``(top1)``,
     ``(Precision@1)``) that a ``:`` or ``=`` and a number follow; None if it is not one."""
     close = index + 1
-    while close < len(items) and close <= index + 6 and items[close].text != ")":
-        if items[close].kind == "ws" or items[close].text in "(=:,;|":
+    spaces = 0
+    while close < len(items) and close <= index + 8 and items[close].text != ")":
+        if items[close].kind == "ws":
+            # `Gradient Norm (stopping criterion): 0.29`: a few words, one space apart
+            spaces += 1
+            if items[close].text != " " or spaces > 3:
+                return None
+        elif items[close].text in "(=:,;|" or items[close].kind == "num":
             return None
         close += 1
     if close >= len(items) or close == index + 1 or items[close].text != ")":
@@ -1814,7 +1820,9 @@ def _read_pairs(items: list[_Item], program: Program) -> None:  # one pass, one 
                 elif words and (group_end := _qualifier_group(items, index)) is not None:
                     # `accuracy (top1) = 0.81`, `Test set accuracy (Precision@1) = 0.31`: a
                     # qualifier between a name and its `=` or `:` is part of the name.
-                    qualifier = "".join(items[j].text for j in range(index, group_end + 1))
+                    qualifier = "".join(
+                        items[j].text.replace(" ", "_") for j in range(index, group_end + 1)
+                    )
                     if _BYTES_QUALIFIER.fullmatch(qualifier):
                         # `Params size (MB): 0.04`: a size in bytes, not a result.
                         words, span_words, broke = [], [], True
