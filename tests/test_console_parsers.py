@@ -2287,6 +2287,19 @@ def test_a_word_in_parentheses_before_a_value_names_it():
     assert [p[2] for p in series["Loss"]] == [6.9]
 
 
+def test_a_tracebacks_frame_and_a_things_number_are_no_metrics():
+    """`  File "/…/transform.py", line 8603, in _fit` (a traceback a library printed and went
+    on) holds a line number; `Model Number: 17`, `Evaluating Batch Number 2` say which one."""
+    text = (
+        "epoch 1 loss 0.5\n"
+        '  File "/x/transform.py", line 8603, in _fit\n'
+        '  File "/x/transform.py", line 8610, in _fit\n'
+        "Model Number: 17 with model LastValueNaive in generation 0 of 2\n"
+        "Model Number: 18 with model SeasonalNaive in generation 0 of 2\n"
+    )
+    assert set(_series(text)) == {"loss"}
+
+
 def test_a_table_between_rules_of_equals_signs_is_read():
     """reStructuredText's simple table (a history printed as `rst`): rules of `=` over and
     under the header, and under the rows."""

@@ -68,6 +68,7 @@ _NOISE = re.compile(
       | [A-Za-z_]\w*[ ]=[ ]dict\(  # mmengine's config printout: `randomness = dict(seed=42)`
       | [^\n]*?[\w.]=(?:True|False|None),  # a configuration line: `engine/trainer: task=detect, amp=True, batch=16, ...`
       | (?:Name:[ ][^\n]*,[ ])?(?:Length:[ ]\d+,[ ])?dtype:[ ]\w+[ \t]*$  # a pandas Series' last line: `Name: 0, dtype: object`
+      | File[ ]"[^"\n]*",[ ]line[ ]\d+  # a traceback's frame: `  File "/…/transform.py", line 8603, in _fit`
       | mlop:[ ]  # mlop's own lines, in a log that holds them (`mlop import-log slurm.out`)
       | wandb:[ ]  # W&B's own summary of what the script logged through it (repeats)
       | [IWEF]\d{{4}}[ ]+[\d:.]+[ ]+\d+[ ]+[\w./\-]+\.(?:cc|cpp|cxx|cu|c|h|hpp):\d+\](?!(?:[^\n]*?\w=[-+]?\.?\d){{3}})  # a native library's glog line (TensorFlow, XLA, gRPC): `I0000 00:00:17.3 2909 op.cc:213] … M_TRIM_THRESHOLD=128`, unless it is a record of pairs (SentencePiece's `EM sub_iter=0 size=2707 obj=9.25 …`)

@@ -1076,6 +1076,8 @@ def count_kind(name: str) -> int:
         # `Epochs trained: 37`: how far the training has come, a counter
         return SIZE
     last = lowered[-1]
+    if len(lowered) > 1 and last in ("number", "no", "num") and lowered[-2] not in STOP_WORDS:
+        return SIZE  # `Model Number: 17`, `Batch Number 2`: which one, not how well
     if len(lowered) == 1 and (last in _PARTICIPLES or (last.endswith("ed") and last[-3:] != "eed")):
         return SIZE  # `kept=66`, `retained=5`, `built=20`: how many things a step did
     if len(lowered) == 3 and lowered[1:] == ["so", "far"] and _plural(lowered[0]):
