@@ -2300,6 +2300,25 @@ def test_a_tracebacks_frame_and_a_things_number_are_no_metrics():
     assert set(_series(text)) == {"loss"}
 
 
+def test_a_frames_long_names_one_space_apart_are_split_where_its_values_end():
+    """pandas right-aligns a column's name over its values and may leave one space between
+    names (`Balanced Accuracy Binary  Accuracy Binary # Training # Validation`): the first
+    row's numbers say where each name ends."""
+    text = (
+        "             Log Loss Binary  MCC Binary  Gini  Balanced Accuracy Binary"
+        "  Accuracy Binary # Training # Validation\n"
+        "0                      0.217       0.806 0.957                     0.900"
+        "            0.900        200          100\n"
+        "1                      0.214       0.881 0.946                     0.940"
+        "            0.940        200          100\n"
+    )
+    series = _series(text)
+    assert series["Log_Loss_Binary"] == [(0, None, 0.217), (1, None, 0.214)]
+    assert series["Balanced_Accuracy_Binary"] == [(0, None, 0.9), (1, None, 0.94)]
+    # A sentence over numbers is no header.
+    assert _series("The model was trained for a while  on CPU\n  0.5  0.7\n") == {}
+
+
 def test_a_table_between_rules_of_equals_signs_is_read():
     """reStructuredText's simple table (a history printed as `rst`): rules of `=` over and
     under the header, and under the rows."""

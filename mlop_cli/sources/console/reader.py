@@ -370,6 +370,7 @@ class _Stream:
     listing: list[tuple[str, str, list[str], float] | None] | None = None
     listing_words: int = 0
     header_wraps: bool = False  # the header waiting for rows ended with ` \` (pandas)
+    header_loose: bool = False  # its names may sit one space apart: its first row splits them
     wrapped: _Table | None = None  # the last table whose frame wrapped onto the next block
     listing_numbers: int = 0
     replaying: bool = False
@@ -2268,6 +2269,9 @@ class Reader:
             line = line.rstrip()[:-1]  # pandas' frame goes on in the next block (its ` \`)
         # A terminal shows a tab up to the next multiple of 8: so do the columns.
         columns = _columns(line.expandtabs() if "\t" in line else line)
+        loose = columns is None and "\t" not in line
+        if loose:
+            columns = _columns(line, loose=True)  # names one space apart: the rows will say
         if columns is None:
             state.header = None
             return
@@ -2281,6 +2285,7 @@ class Reader:
             _group_titles(state.titles, columns)
             state.titles = ""
         _start_header(state, line, columns, wraps)
+        state.header_loose = loose
         del stripped
 
     def _table_row(self, table: _Table, line: str) -> Program | None:
@@ -2606,8 +2611,10 @@ class LastStep(int):
     __slots__ = ()
 
 
-def _columns(line: str) -> list[_Column] | None:
-    """The columns of a header line: two or more names apart by 2+ spaces or ``|``."""
+def _columns(line: str, loose: bool = False) -> list[_Column] | None:
+    """The columns of a header line: two or more names apart by 2+ spaces or ``|``
+    (``loose``: a cell may hold more words, names one space apart that the first row will
+    split, see :func:`_right_aligned`)."""
     if token_spans(line) or not line.strip():
         return None
     cells: list[_Column] = []
@@ -2629,7 +2636,9 @@ def _columns(line: str) -> list[_Column] | None:
         return None
     # Names, not a sentence: each cell is at most four words of names.
     for cell in cells:
-        if len(cell.name.split()) > 4 or cell.name.endswith((".", ":")) and len(cells) < 3:
+        if (len(cell.name.split()) > 4 and not loose) or (
+            cell.name.endswith((".", ":")) and len(cells) < 3
+        ):
             return None
     for index, cell in enumerate(cells):
         if cell.name.endswith(":") and len(cell.name) > 1:
@@ -3242,6 +3251,7 @@ def _start_header(state: _Stream, line: str, columns: list[_Column], wraps: bool
     block)."""
     state.header = (line, columns)
     state.header_wraps = wraps
+    state.header_loose = False
     state.header_wait = 0
     state.index_name = ""
     state.rule_seen = False
@@ -3270,6 +3280,32 @@ def _keyed_name(key: str, column: str) -> str:
     if column.lower() in PHASES and key.lower() not in PHASES:
         return f"{column}/{key}"
     return f"{key}/{column}"
+
+
+def _right_aligned(header: str, row: str) -> list[_Column] | None:
+    """The columns of a header whose names sit one space apart (pandas' frame with long names:
+    `Log Loss Binary  MCC Binary  Gini   AUC … # Training # Validation`), split where the
+    first row's numbers end: pandas right-aligns a column's name and its values. A number
+    under no name, first, is the index (None: a name missing, or text past the last
+    number)."""
+    columns: list[_Column] = []
+    previous = 0
+    for number, (_start, end) in enumerate(token_spans(row)):
+        cell = header[previous:end]
+        name = cell.strip()
+        if not name:
+            if number:
+                return None
+            previous = end  # the frame's index, unnamed
+            continue
+        if len(name.split()) > 4 or not _HEADER_WORD.search(name):
+            return None
+        at = previous + cell.index(name)
+        columns.append(_Column(name, at, at + len(name)))
+        previous = end
+    if len(columns) < 2 or header[previous:].strip():
+        return None
+    return columns
 
 
 def _split_cell(column: _Column, spans: list[tuple[int, int]]) -> list[str] | None:
@@ -3321,6 +3357,11 @@ def _promote(reader: Reader, state: _Stream, line: str) -> Program | None:
     if state.header is None:
         return None
     header_line, columns = state.header
+    if state.header_loose:
+        split = _right_aligned(header_line, line)
+        if split is None:
+            return None
+        columns = split
     reader._table_ids += 1
     table = _Table(
         columns,
