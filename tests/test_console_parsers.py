@@ -2319,6 +2319,17 @@ def test_a_frames_long_names_one_space_apart_are_split_where_its_values_end():
     assert _series("The model was trained for a while  on CPU\n  0.5  0.7\n") == {}
 
 
+def test_a_row_of_flags_is_no_header():
+    """Keras Tuner's `Value |Best Value So Far |Hyperparameter` table: a row of flags
+    (`False |False |…/use_batchnorm`) is values, never the names of the rows under it."""
+    text = (
+        "epoch 1 loss 0.5\nFalse             |False             |block/use_batchnorm\n"
+        "128               |32                |block/units_1\n"
+        "adam              |adam              |optimizer\n"
+    )
+    assert set(_series(text)) == {"loss"}
+
+
 def test_a_table_between_rules_of_equals_signs_is_read():
     """reStructuredText's simple table (a history printed as `rst`): rules of `=` over and
     under the header, and under the rows."""

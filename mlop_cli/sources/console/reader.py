@@ -2634,6 +2634,8 @@ def _columns(line: str, loose: bool = False) -> list[_Column] | None:
         cells.append(_Column(text, start, start + len(text)))
     if len(cells) < 2:
         return None
+    if any(cell.name in _LITERAL_CELLS for cell in cells):
+        return None  # `False |False |…/use_batchnorm`: a row of values, no names
     # Names, not a sentence: each cell is at most four words of names.
     for cell in cells:
         if (len(cell.name.split()) > 4 and not loose) or (
@@ -2648,6 +2650,7 @@ def _columns(line: str, loose: bool = False) -> list[_Column] | None:
     return cells
 
 
+_LITERAL_CELLS = frozenset(("True", "False", "None", "true", "false", "null", "nan", "NaN"))
 _GROUP_OPEN = re.compile(r"^([A-Za-z][\w-]*)\((?!.*\))(.+)$")
 
 
