@@ -2330,6 +2330,24 @@ def test_a_row_of_flags_is_no_header():
     assert set(_series(text)) == {"loss"}
 
 
+def test_a_postfix_of_dashes_is_read_and_an_evaluation_bar_keeps_its_phase():
+    """`set_postfix_str("dice_loss - 0.6311, iou_score - 0.3553")` (segmentation-models'
+    training epochs): ` - ` between a name and a value ending its field pairs them. A bar
+    described by an evaluation's phase alone (`valid: `) labels its values, so they never
+    join the training bar's series of the same names; Keras' ` - ` between pairs stays."""
+    train = (
+        "train:  50%|#####     | 3/6 [00:06<00:06,  2.31s/it, dice_loss - 0.6311, fscore - 0.513]\n"
+    )
+    valid = (
+        "valid:  67%|######    | 2/3 [00:01<00:00,  2.01it/s, dice_loss - 0.71, fscore - 0.787]\n"
+    )
+    series = _series(train + valid)
+    assert series["dice_loss"] == [(3, None, 0.6311)]
+    assert [p[2] for p in series["valid/dice_loss"]] == [0.71]
+    keras = "8/8 - 0s - 2ms/step - loss: 0.5000 - accuracy: 0.9000\n"
+    assert set(_series(keras)) == {"loss", "accuracy"}
+
+
 def test_a_table_between_rules_of_equals_signs_is_read():
     """reStructuredText's simple table (a history printed as `rst`): rules of `=` over and
     under the header, and under the rows."""

@@ -390,6 +390,12 @@ def interpret(line: str) -> Program:
             # `1/3 * Epoch (train):  10%|█ | 1/10 [… loss=1.2]`: the loader the bar runs,
             # in brackets in its description, is the phase of its values (`train/loss`).
             bar_phase = phased.group(1)
+        else:
+            alone = _PHASE_DESCRIPTION.fullmatch(line, start, desc_end)
+            if alone is not None and alone.group(1).lower() in _EVAL_PHASES:
+                # `valid:  33%|… [… dice_loss - 0.71]` beside `train: …`: the evaluation's
+                # values, never points of the training's series of the same names.
+                bar_phase = alone.group(1)
     before = len(program.metrics)
     _read_pairs(items, program)
     if bar_phase:
@@ -496,6 +502,27 @@ _STATUS_VERBS = frozenset(
     "Preparing Reading Writing Loaded Saved Created Wrote".split()
 )
 _CONFIDENCE_WORDS = frozenset(("lower", "upper", "ci", "conf", "confidence", "interval"))
+
+
+# A bar's description that is a phase alone (`valid: `, `Validation:`).
+_PHASE_DESCRIPTION = re.compile(r"[ \t]*([A-Za-z]+)[ ]*:?[ ]*")
+# The phases that are not the training's own: a training bar's values keep their names.
+_EVAL_PHASES = PHASES - {"train", "training"}
+
+
+def _dash_names(items: list[_Item], index: int) -> bool:
+    """Whether the ``-`` at ``index`` stands between a name and its value, a space each side,
+    the value ending its field (`dice_loss - 0.6311,`; `loss: 0.5 - acc: 0.9` is Keras'
+    separator of pairs, a name after it)."""
+    return (
+        index >= 2
+        and index + 2 < len(items)
+        and items[index - 1].text == " "
+        and items[index - 2].kind == "word"
+        and items[index + 1].text == " "
+        and items[index + 2].kind == "num"
+        and (index + 3 >= len(items) or items[index + 3].text in (",", "]", ";", "|"))
+    )
 
 
 def _labels_next(items: list[_Item], index: int) -> bool:
@@ -1641,6 +1668,10 @@ def _read_pairs(items: list[_Item], program: Program) -> None:  # one pass, one 
             continue
         text = item.text
         if kind == "p":
+            if text == "-" and words and _dash_names(items, index):
+                explicit = True  # `dice_loss - 0.6311, iou_score - 0.3553` (set_postfix_str)
+                index += 1
+                continue
             if text in ":=":
                 explicit = True
                 if words and _is_counter_words(words) is not None and not _over_counter(words):
