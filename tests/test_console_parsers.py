@@ -2348,6 +2348,15 @@ def test_a_postfix_of_dashes_is_read_and_an_evaluation_bar_keeps_its_phase():
     assert set(_series(keras)) == {"loss", "accuracy"}
 
 
+def test_epochs_starting_over_keep_the_steps_going():
+    """Several fits in one run (Keras Tuner's trials, a fold per fit): `Epoch 1/2` comes back
+    after `Epoch 2/2`; the steps go on from the highest the bars reached, never back."""
+    fit = "Epoch 1/2\n4/4 - 0s - loss: {a}\nEpoch 2/2\n4/4 - 0s - loss: {b}\n"
+    text = fit.format(a=0.9, b=0.8) + fit.format(a=0.7, b=0.6)
+    steps = [p[0] for p in _series(text)["loss"]]
+    assert steps == sorted(steps) and len(set(steps)) == 4, steps
+
+
 def test_a_table_between_rules_of_equals_signs_is_read():
     """reStructuredText's simple table (a history printed as `rst`): rules of `=` over and
     under the header, and under the rows."""

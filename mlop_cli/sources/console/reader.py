@@ -394,6 +394,8 @@ class _Context:
     # The bar counts the whole run: the epoch moved on and the bar did not start over
     # (`train: 33%|… 40/120 [… epoch=2, loss=0.43]`); its position is the step.
     bar_global: bool = False
+    bar_high: int | None = None  # the highest step the epochs' bars reached
+    epoch_offset: int = 0  # the steps before the epochs last started over
     main_total: int | None = None  # the total of the run's longest bar
     line_total: int | None = None  # the total of the longest `[i/n]` count on a plain line
     bar_desc: str = ""
@@ -2179,12 +2181,23 @@ class Reader:
                 and position > ctx.bar_position
             ):
                 ctx.bar_global = True
+            if (
+                ctx.bar_epoch is not None
+                and epoch < ctx.bar_epoch
+                and epoch == int(epoch)
+                and ctx.bar_high is not None
+            ):
+                # The epochs start over (a new experience, fold or fit): the steps go on from
+                # the highest the bars reached, never back.
+                ctx.epoch_offset = ctx.bar_high
             ctx.bar_epoch = epoch
         if epoch is not None and total and ctx.bar_global and program.bar:
             step = position
         elif epoch is not None and total:
             base = ctx.epoch_base or 0
-            step = int((epoch - base) * total + position)
+            step = ctx.epoch_offset + int((epoch - base) * total + position)
+            if program.bar and (ctx.bar_high is None or step > ctx.bar_high):
+                ctx.bar_high = step
             if position == 0 and program.bar and ctx.last_step is not None:
                 # A bar drawn again at its start (tqdm's reset after an epoch, before the next
                 # description): no step of the epoch is done; what it shows is where the run
