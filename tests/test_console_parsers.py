@@ -2357,6 +2357,18 @@ def test_epochs_starting_over_keep_the_steps_going():
     assert steps == sorted(steps) and len(set(steps)) == 4, steps
 
 
+def test_a_dict_of_a_choice_and_whole_numbers_and_a_count_of_steps_are_settings():
+    """`{'method': 'lastvalue', 'lag_1': 12, 'lag_2': 2}` (the best model's parameters after a
+    search) and `Steps since acceptance: 1` (a solver's count) are no metrics; a record of
+    measures with counts in it (`{'tp': 18, 'accuracy': 0.9}`) is read."""
+    text = (
+        "epoch 1 loss 0.5\n{'method': 'lastvalue', 'lag_1': 12, 'lag_2': 2}\n"
+        "Step: 6, Accepted steps: 5, Steps since acceptance: 1, Step size: 0.5\n"
+        "{'tp': 18, 'accuracy': 0.9}\n"
+    )
+    assert set(_series(text)) == {"loss", "Step_size", "tp", "accuracy"}
+
+
 def test_a_table_between_rules_of_equals_signs_is_read():
     """reStructuredText's simple table (a history printed as `rst`): rules of `=` over and
     under the header, and under the rows."""

@@ -790,6 +790,15 @@ def _read_object(
         return False
     if python and texts > len(found):
         return True  # a Python repr of mostly text: configuration
+    if (
+        python
+        and texts
+        and all(line[spans[slot][0] : spans[slot][1]].isdigit() for _, slot in found)
+        and not any(holds_metric_word([path[-1]]) for path, _ in found)
+    ):
+        # `{'method': 'lastvalue', 'lag_1': 12, 'lag_2': 2}`: a choice and whole numbers, no
+        # measure's name: a model's settings.
+        return True
     if settings:
         return True  # a record of the run's configuration: no metric
     step_rank = 9
@@ -1103,6 +1112,13 @@ def count_kind(name: str) -> int:
         # `Epochs trained: 37`: how far the training has come, a counter
         return SIZE
     last = lowered[-1]
+    if (
+        len(lowered) > 1
+        and lowered[0] in _PLURAL_COUNTERS
+        and "per" not in lowered
+        and not holds_metric_word(words)
+    ):
+        return SIZE  # `Steps since acceptance: 1`, `Epochs without improvement: 3`: a count
     if len(lowered) > 1 and last in ("number", "no", "num") and lowered[-2] not in STOP_WORDS:
         return SIZE  # `Model Number: 17`, `Batch Number 2`: which one, not how well
     if len(lowered) == 1 and (last in _PARTICIPLES or (last.endswith("ed") and last[-3:] != "eed")):
@@ -1118,6 +1134,10 @@ def count_kind(name: str) -> int:
     return COUNT if "example" in lowered or "sample" in lowered else 0
 
 
+# Counters in the plural opening a name: a count of them (`Steps since acceptance`).
+_PLURAL_COUNTERS = frozenset(
+    "steps epochs iterations iters trials rounds updates episodes generations".split()
+)
 # Irregular participles naming what was done to how many things (`kept=66`, `built=20`).
 _PARTICIPLES = frozenset("kept built done seen made found run left won lost".split())
 
