@@ -12,6 +12,7 @@ Variants:
   iter:  LogReport(trigger=(25, 'iteration')), extensions.observe_lr(), Evaluator every 50
          iterations (so half the rows have blank validation cells), PrintReport with 'iteration'
          and 'lr', no ProgressBar.
+  iter_bar: the same as iter plus ProgressBar(update_interval=10) (captured under a terminal).
 
 Truth: the LogReport extension's own `log` (a list of dicts, one per report), restricted to the
 keys PrintReport prints; step = the entry's 'iteration', epoch = its 'epoch'.
@@ -21,6 +22,7 @@ Capture (repository root, venv /work/venvs/corpus-zF-2):
     python tests/corpus/scripts/capture.py pipe real_chainer_trainer -- python tests/corpus/scripts/chainer_trainer.py
     python tests/corpus/scripts/capture.py pty real_chainer_trainer_pty -- python tests/corpus/scripts/chainer_trainer.py
     python tests/corpus/scripts/capture.py pipe real_chainer_trainer_iter -- python tests/corpus/scripts/chainer_trainer.py iter
+    python tests/corpus/scripts/capture.py pty real_chainer_trainer_iter_bar_pty -- python tests/corpus/scripts/chainer_trainer.py iter_bar
 """
 
 import os
@@ -40,7 +42,7 @@ sys.path.insert(0, os.path.dirname(__file__))
 import _truth
 
 variant = sys.argv[1] if len(sys.argv) > 1 else "epoch"
-assert variant in ("epoch", "iter")
+assert variant in ("epoch", "iter", "iter_bar")
 
 random.seed(0)
 np.random.seed(0)
@@ -106,6 +108,8 @@ else:
         "lr",
     ]
     trainer.extend(extensions.PrintReport(printed))
+    if variant == "iter_bar":
+        trainer.extend(extensions.ProgressBar(update_interval=10))
 
 trainer.run()
 
@@ -147,6 +151,15 @@ else:
         "digits, truth at full precision."
     )
     extra_ok = []
+    if variant == "iter_bar":
+        notes += (
+            " Here ProgressBar(update_interval=10) also draws its four lines between the rows "
+            "('this epoch [...] 40.00%', 'total [...]', '     140 iter, 2 epoch / 5 epochs', "
+            "'  459.75 iters/sec. Estimated time to finish: 0:00:00.3.'), moved into place with "
+            "ANSI cursor-up / erase-down escapes: percentages and counters, not metrics; "
+            "iters/sec is throughput (extra_ok)."
+        )
+        extra_ok = ["iters/sec (the ProgressBar's throughput)"]
 
 _truth.write(
     library=f"chainer {chainer.__version__} (numpy {np.__version__})",
