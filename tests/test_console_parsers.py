@@ -2369,6 +2369,21 @@ def test_a_dict_of_a_choice_and_whole_numbers_and_a_count_of_steps_are_settings(
     assert set(_series(text)) == {"loss", "Step_size", "tp", "accuracy"}
 
 
+def test_a_list_of_one_results_dict_is_read():
+    """`print(trainer.test(model))`: Lightning returns a list of one dict per dataloader."""
+    text = "epoch 1 loss 0.5\n[{'test_per_image_iou': 0.8414, 'test_dataset_iou': 0.8541}]\n"
+    assert set(_series(text)) == {"loss", "test_per_image_iou", "test_dataset_iou"}
+    # After an evaluation's bar (`Validation ━━━ 4/4`), its count is no step of the run: the
+    # results are where training stands.
+    text = (
+        "Epoch 2/2  ━━━━━━━━━━━━━━━━━ 16/16 0:00:00 • 0:00:00 32.74it/s train_loss: 0.508\n"
+        "Validation ━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━ 4/4 0:00:00 • 0:00:00 43.56it/s\n"
+        "[{'val_loss': 0.7228637933731079, 'val_acc': 0.46875}]\n"
+    )
+    series = _series(text)
+    assert series["val_acc"][0][0] == series["train_loss"][0][0]
+
+
 def test_a_table_between_rules_of_equals_signs_is_read():
     """reStructuredText's simple table (a history printed as `rst`): rules of `=` over and
     under the header, and under the rows."""

@@ -297,6 +297,15 @@ def _step_column(lowered: str) -> bool:
     )
 
 
+def _evaluation_bar(shape: str) -> bool:
+    """Whether a bar's description opens with an evaluation's phase (`Validation ━━━ 4/4`,
+    `valid:  33%|`): it counts the evaluation's batches, not the run's steps."""
+    m = _FIRST_WORD.match(shape)
+    return m is not None and m.group(1).lower() in _EVAL_BARS
+
+
+_FIRST_WORD = re.compile(r"[ \t]*([A-Za-z]+)")
+_EVAL_BARS = (PHASES - {"train", "training"}) | {"validating", "evaluating"}
 # The rate of a bar that counts data (examples, bytes, files, shards), not a run's steps.
 _DATA_RATE = re.compile(r"[ \x00](?:examples|ex|[kMG]?i?B|files|shards|docs)/s\b")
 _PROGRESS_COUNT = re.compile(
@@ -2084,7 +2093,11 @@ class Reader:
         if position is None:
             return None
         # (its padding left out: `train:  92%|` and `train: 100%|` are one bar)
-        if program.bar and not program.metrics and _DATA_RATE.search(shape):
+        if (
+            program.bar
+            and not program.metrics
+            and (_DATA_RATE.search(shape) or _evaluation_bar(shape))
+        ):
             # A bar counting data, not steps (datasets' `Map: 100%|…| 32/32 [… 9287.67
             # examples/s]`, a download's `MB/s`): what comes after it is where the run stands.
             return ctx.last_step

@@ -314,6 +314,11 @@ def interpret(line: str) -> Program:
         if _read_object(line, offset, offset + len(stripped), spans, program):
             _count_so_far_is_the_step(line, spans, program)
             return program
+    elif stripped[:2] == "[{" and stripped[-2:] == "}]" and stripped.count("{") == 1:
+        # `print(trainer.test(model))`: Lightning's list of one dataloader's results.
+        offset = start + (len(message) - len(message.lstrip())) + 1
+        if _read_object(line, offset, offset + len(stripped) - 2, spans, program):
+            return program
     elif stripped[-1] == "}" and " | {" in stripped:
         # An event's message, then the fields it was logged with (loguru's `{extra}`: `train |
         # {'epoch': 1, 'step': 10, 'loss': …}`): the record, read as printed alone; a message
