@@ -26,13 +26,13 @@ import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-import _truth  # noqa: E402
-import datasets  # noqa: E402
-import tokenizers  # noqa: E402
-import transformers  # noqa: E402
-import trl  # noqa: E402
-from tokenizers import Tokenizer, models, pre_tokenizers, trainers  # noqa: E402
-from transformers import (  # noqa: E402
+import _truth
+import datasets
+import tokenizers
+import transformers
+import trl
+from tokenizers import Tokenizer, models, pre_tokenizers, trainers
+from transformers import (
     AutoModelForCausalLM,
     AutoModelForSequenceClassification,
     LlamaConfig,
@@ -40,7 +40,7 @@ from transformers import (  # noqa: E402
     PreTrainedTokenizerFast,
     set_seed,
 )
-from trl import DPOConfig, DPOTrainer, RewardConfig, RewardTrainer  # noqa: E402
+from trl import DPOConfig, DPOTrainer, RewardConfig, RewardTrainer
 
 WORDS = "the a cat dog sat ran on under mat log fast slow red blue big small".split()
 GOOD = "yes good nice kind great".split()
