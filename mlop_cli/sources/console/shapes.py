@@ -824,7 +824,7 @@ def _read_object(
             if program.step is None or _STEP_RANK.get(base, 1) < step_rank:
                 # `"step": 70, "batch": 10`: the global count, not the batch within the epoch
                 program.step, step_rank = slot, _STEP_RANK.get(base, 1)
-        elif count_kind(name) == SIZE:
+        elif count_kind(name) == SIZE and line[spans[slot][0] : spans[slot][1]].isdigit():
             continue  # `"samples_seen": 320`, `"n_updates": 12`: bookkeeping, no metric
         elif "_" in base and base.rsplit("_", 1)[-1] in STEP_WORDS and base.split("_")[0] in PHASES:
             continue  # `'test_step': 1234`, `'train_episode': 45`: a phase's count, no metric
@@ -1100,6 +1100,9 @@ def count_kind(name: str) -> int:
     if holds_metric_word(words):
         return 0
     lowered = [part for w in words for part in w.lower().split("_") if part]
+    singular = lowered[-1][:-3] + "y" if lowered[-1].endswith("ies") else lowered[-1][:-1]
+    if _plural(lowered[-1]) and singular in METRIC_WORDS:
+        return 0  # `rewards/accuracies`, `losses`: measures, in the plural
     if any(w in _SIZE_WORDS or w in _CODE_WORDS for w in lowered):
         return SIZE
     if (
