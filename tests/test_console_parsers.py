@@ -2398,6 +2398,13 @@ def test_a_records_participle_or_plural_measure_is_a_metric():
     assert _series(tensor) == {"Objective_value": [(0, None, 1.1676762921024917)]}
 
 
+def test_a_long_name_before_its_colon_is_kept_whole():
+    """`Effective Samples per Log Probability Evaluation: 0.0176` (zeus' summary): up to six
+    words with no small word of a sentence before a `:` are one name, not cut to four."""
+    text = "epoch 1 loss 0.5\nEffective Samples per Log Probability Evaluation: 0.017624\n"
+    assert "Effective_Samples_per_Log_Probability_Evaluation" in _series(text)
+
+
 def test_a_table_between_rules_of_equals_signs_is_read():
     """reStructuredText's simple table (a history printed as `rst`): rules of `=` over and
     under the header, and under the rows."""

@@ -1258,7 +1258,8 @@ def _name_of(words: list[str], explicit: bool, span: list[str] | None = None) ->
         for i, w in enumerate(lowered)
         if w in STOP_WORDS and not (w == "per" and explicit and 0 < i < len(words) - 1)
     ]
-    if not stops and len(words) <= 4:
+    if not stops and len(words) <= (6 if explicit else 4):
+        # (`Effective Samples per Log Probability Evaluation: 0.0176`: one name before its `:`)
         return "_".join(words)
     if not explicit:
         return None  # prose with a number in it: `took 12 minutes`
