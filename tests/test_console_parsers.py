@@ -2405,6 +2405,16 @@ def test_a_long_name_before_its_colon_is_kept_whole():
     assert "Effective_Samples_per_Log_Probability_Evaluation" in _series(text)
 
 
+def test_a_fitted_models_importances_or_coefficients_are_no_metrics():
+    """`Term importances:` (InterpretML), `Coefficients:` over `  age: 0.1884`: a fitted
+    model's values, to the first unindented line (a result after them is read)."""
+    text = (
+        "epoch 1 loss 0.5\nTerm importances:\n  age: 0.1884\n  income: 0.7108\n"
+        "Coefficients:\n  age: 0.02\nval_loss: 0.3\n"
+    )
+    assert set(_series(text)) == {"loss", "val_loss"}
+
+
 def test_a_table_between_rules_of_equals_signs_is_read():
     """reStructuredText's simple table (a history printed as `rst`): rules of `=` over and
     under the header, and under the rows."""

@@ -138,7 +138,9 @@ _DUMP_START = re.compile(
 _BANNER_START = re.compile(
     r"^(?:(System|Runtime)[ ]environment|[^\n]*[ ]-[ ]Config"
     r"|[ \t]*(?:[A-Z][a-z]+[ ]){0,3}(?:[Hh]yper[-_ ]?)?(?:[Pp]arameters|[Pp]arams|[Hh]params"
-    r"|[Aa]rguments|[Aa]rgs|[Cc]onfig(?:uration)?|[Oo]ptions|[Ss]ettings|[Ff]lags)):[ ]*$"
+    r"|[Aa]rguments|[Aa]rgs|[Cc]onfig(?:uration)?|[Oo]ptions|[Ss]ettings|[Ff]lags"
+    # a fitted model's values: its coefficients or its features' importances, no measure
+    r"|[Ii]mportances?|[Cc]oefficients|[Ee]stimates)):[ ]*$"
 )
 # A decorated title over a block of a fitted model's parameters or of settings (`[[Variables]]`,
 # `[[Correlations]] (unreported correlations are < 0.100)`, `<Initial Parameters>`,
