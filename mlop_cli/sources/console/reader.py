@@ -58,6 +58,7 @@ from mlop_cli.sources.console.shapes import (
     interpret,
     is_count_name,
     is_data_name,
+    names_a_setting,
     parse_float,
     token_spans,
     under_phase,
@@ -308,17 +309,6 @@ def _step_column(lowered: str) -> bool:
     )
 
 
-def _evaluation_bar(shape: str) -> bool:
-    """Whether a bar's description opens with an evaluation's phase (`Validation ━━━ 4/4`,
-    `valid:  33%|`): it counts the evaluation's batches, not the run's steps."""
-    m = _FIRST_WORD.match(shape)
-    return m is not None and m.group(1).lower() in _EVAL_BARS
-
-
-_FIRST_WORD = re.compile(r"[ \t]*([A-Za-z]+)")
-_EVAL_BARS = (PHASES - {"train", "training"}) | {"validating", "evaluating"}
-# The rate of a bar that counts data (examples, bytes, files, shards), not a run's steps.
-_DATA_RATE = re.compile(r"[ \x00](?:examples|ex|[kMG]?i?B|files|shards|docs)/s\b")
 _PROGRESS_COUNT = re.compile(
     r"(?:number_of|num|n)_?(?:trees|estimators|rounds|iterations|iters|epochs|steps|updates|batches)"
 )
@@ -2103,15 +2093,9 @@ class Reader:
         ctx = self._ctx
         if position is None:
             return None
+        if program.uncounted and not program.metrics:
+            return ctx.last_step  # a bar of data or of an evaluation: the run stands still
         # (its padding left out: `train:  92%|` and `train: 100%|` are one bar)
-        if (
-            program.bar
-            and not program.metrics
-            and (_DATA_RATE.search(shape) or _evaluation_bar(shape))
-        ):
-            # A bar counting data, not steps (datasets' `Map: 100%|…| 32/32 [… 9287.67
-            # examples/s]`, a download's `MB/s`): what comes after it is where the run stands.
-            return ctx.last_step
         desc = shape.split("\x00%|", 1)[0].rstrip() if "%|" in shape else ""
         if program.bar and position == 0 and total is None and ctx.last_step is not None:
             # A bar of unknown length at its start (`Validation: |   | 0/?`, `Training: |   |
@@ -2305,13 +2289,12 @@ class Reader:
         if wraps:
             line = line.rstrip()[:-1]  # pandas' frame goes on in the next block (its ` \`)
         # A terminal shows a tab up to the next multiple of 8: so do the columns.
-        columns = _columns(line.expandtabs() if "\t" in line else line)
-        loose = columns is None and "\t" not in line
-        if loose:
-            columns = _columns(line, loose=True)  # names one space apart: the rows will say
+        # (no tab: a cell of more than four words may be names one space apart, the rows say)
+        columns = _columns(line.expandtabs() if "\t" in line else line, loose="\t" not in line)
         if columns is None:
             state.header = None
             return
+        loose = any(len(column.name.split()) > 4 for column in columns)
         if state.header is not None and state.header_wait == 0 and state.table is None:
             # A header on two lines (`average  since` over `loss     last`): one name per
             # column, its words stacked.
@@ -2912,10 +2895,6 @@ def _column_kind(column: _Column) -> str:
     return ""
 
 
-# Between a settings label and the setting it holds (`params_alpha`, `config/lr`).
-_SETTING_PART = re.compile(r"[_./]")
-
-
 def _blanked(line: str) -> str:
     """The line with its numbers (and their units) blanked, every column where it was."""
     return _TOKEN_AND_UNIT.sub(lambda m: " " * len(m.group()), line)
@@ -3210,8 +3189,7 @@ def _row_program(table: _Table, line: str) -> Program | None:
             continue  # a header cut at the terminal's width (`mAP…`, `Box(P`): its name is lost
         if _REMAINING & set(lowered.split("_")):
             continue  # `Time Left`, `remaining`: an estimate of the time to go, not a metric
-        setting = _SETTING_PART.split(lowered, 1)
-        if len(setting) == 2 and setting[0] in SETTING_LABELS:
+        if names_a_setting(lowered, joined=True):
             continue  # `params_l1_ratio`, `config/lr`: a trial's setting, not a result
         if _OVERALL_TIME & set(lowered.split("_")) and _SPACED_UNIT.match(line, spans[slot][1]):
             continue  # `duration` over `0.645 sec`: how long the run has taken, no metric
@@ -3330,7 +3308,7 @@ def _right_aligned(header: str, row: str) -> list[_Column] | None:
     number)."""
     columns: list[_Column] = []
     previous = 0
-    for number, (_start, end) in enumerate(token_spans(row)):
+    for number, (_, end) in enumerate(token_spans(row)):
         cell = header[previous:end]
         name = cell.strip()
         if not name:

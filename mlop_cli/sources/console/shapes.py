@@ -41,6 +41,7 @@ from mlop_cli.sources.console.prefix import split_prefix
 from mlop_cli.sources.console.tokens import (
     BAR_GLYPHS,
     EPOCH_WORDS,
+    EVAL_PHASES,
     GLYPH,
     PHASES,
     QUALIFIERS,
@@ -170,6 +171,7 @@ class Program:
     inert: bool = False  # no metric, no counter, no bar: nothing to read
     cut: bool = False  # a bar cut at the terminal's width (its postfix has no `]`)
     counts: bool = False  # a name is a count's (`Images`): its values wait to change
+    uncounted: bool = False  # a bar of data or of an evaluation: its positions are no steps
     # A counter named in the plural alone (`Iterations: 100`): a setting until the line comes
     # again with another number; then the step (or the epoch, ``plural_epoch``).
     plural_slot: int | None = None
@@ -387,6 +389,12 @@ def interpret(line: str) -> Program:
     if bar_zone is not None:
         # The description and the bar itself hold no metric; the postfix does.
         desc_end, postfix_start = bar_zone
+        # A bar counting data (datasets' `Map: … 32/32 [… 9287.67 examples/s]`, a download's
+        # `MB/s`) or an evaluation's batches (`Validation ━━━ 4/4`): not the run's steps.
+        first = _FIRST_WORD.match(line)
+        program.uncounted = _DATA_RATE.search(line, desc_end) is not None or (
+            first is not None and first.group(1).lower() in _EVAL_BARS
+        )
         desc = [item for item in items if item.end <= desc_end]
         _read_description(desc, program, line, spans)
         items = [item for item in items if item.start >= postfix_start]
@@ -397,7 +405,7 @@ def interpret(line: str) -> Program:
             bar_phase = phased.group(1)
         else:
             alone = _PHASE_DESCRIPTION.fullmatch(line, start, desc_end)
-            if alone is not None and alone.group(1).lower() in _EVAL_PHASES:
+            if alone is not None and alone.group(1).lower() in EVAL_PHASES:
                 # `valid:  33%|… [… dice_loss - 0.71]` beside `train: …`: the evaluation's
                 # values, never points of the training's series of the same names.
                 bar_phase = alone.group(1)
@@ -509,10 +517,13 @@ _STATUS_VERBS = frozenset(
 _CONFIDENCE_WORDS = frozenset(("lower", "upper", "ci", "conf", "confidence", "interval"))
 
 
-# A bar's description that is a phase alone (`valid: `, `Validation:`).
+# A bar's description that is a phase alone (`valid: `, `Validation:`); its first word.
 _PHASE_DESCRIPTION = re.compile(r"[ \t]*([A-Za-z]+)[ ]*:?[ ]*")
-# The phases that are not the training's own: a training bar's values keep their names.
-_EVAL_PHASES = PHASES - {"train", "training"}
+_FIRST_WORD = re.compile(r"[ \t]*([A-Za-z]+)")
+# A bar described by an evaluation counts its batches (`Validating`, as Lightning's bars say).
+_EVAL_BARS = EVAL_PHASES | {"validating", "evaluating"}
+# The rate of a bar that counts data (examples, bytes, files, shards), not a run's steps.
+_DATA_RATE = re.compile(r"(?<=[ \d])(?:examples|ex|[kMG]?i?B|files|shards|docs)/s\b")
 
 
 def _dash_names(items: list[_Item], index: int) -> bool:
@@ -1100,9 +1111,8 @@ def count_kind(name: str) -> int:
     if holds_metric_word(words):
         return 0
     lowered = [part for w in words for part in w.lower().split("_") if part]
-    singular = lowered[-1][:-3] + "y" if lowered[-1].endswith("ies") else lowered[-1][:-1]
-    if _plural(lowered[-1]) and singular in METRIC_WORDS:
-        return 0  # `rewards/accuracies`, `losses`: measures, in the plural
+    if _plural(lowered[-1]) and _singular(lowered[-1]) in METRIC_WORDS:
+        return 0  # `rewards/accuracies`, `aucs`: measures, in the plural
     if any(w in _SIZE_WORDS or w in _CODE_WORDS for w in lowered):
         return SIZE
     if (
@@ -1150,6 +1160,11 @@ _PLURAL_COUNTERS = frozenset(
 _PARTICIPLES = frozenset("kept built done seen made found run left won lost".split())
 
 
+def _singular(word: str) -> str:
+    """A plural noun's singular, as far as a metric's name needs (`accuracies`, `scores`)."""
+    return word[:-3] + "y" if word.endswith("ies") else word[:-1]
+
+
 def _plural(word: str) -> bool:
     """Whether a lower-case word looks like a plural noun (`images`, `tokens`)."""
     return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is", "as"))
@@ -1170,8 +1185,7 @@ def is_data_name(name: str) -> bool:
         return True  # `world_rank=0`, `[rank=0, world_size=2]`: which process, not a measure
     if _COORDINATE.fullmatch(base):
         return True  # `x1=2.29, x2 = 0.52`: where an optimiser evaluates, not how well
-    head = _SETTING_HEAD.match(name)
-    if head is not None and (head.group(1) or head.group(2)).lower() in SETTING_LABELS:
+    if names_a_setting(name):
         return True  # `params.lr`, `config/lr`, `hparams/lr`: a run's setting, by its container
     words = WORDS.findall(base)
     if not words or holds_metric_word(words):
@@ -1189,9 +1203,17 @@ def is_data_name(name: str) -> bool:
 _PREDICT_WORDS = frozenset(("predict", "prediction"))
 
 
-# A setting named under its container (`params.lr`, `config/lr`, `params_lr`: optuna's
-# trials frame); `param_norm` (a norm of the weights, singular) is no container's.
+def names_a_setting(name: str, joined: bool = False) -> bool:
+    """Whether a name is a setting under its container's label: `params.lr`, `config/lr`,
+    `params_lr` (optuna's trials frame; `param_norm`, a norm of the weights, is no
+    container's). ``joined``: any label joined by `_` too (a frame's `param_alpha` column)."""
+    head = (_JOINED_SETTING if joined else _SETTING_HEAD).match(name)
+    label = next((group for group in head.groups() if group), "") if head else ""
+    return label.lower() in SETTING_LABELS
+
+
 _SETTING_HEAD = re.compile(r"([A-Za-z]+)[./]\w|(params|hparams|config)_\w")
+_JOINED_SETTING = re.compile(r"([^_./]+)[_./]")
 # A coordinate of the point an optimiser tries (`x1`, `x_2`, `x[0]`).
 _COORDINATE = re.compile(r"[xX](?:_?\d{1,3}|\[\d{1,3}\])")
 # Names of a process's place in a distributed run, or of which run of several it is.

@@ -20,6 +20,8 @@ import re
 
 # Phases of a run: they label what follows them (`train: loss …`, `Validation Results - …`).
 PHASES = frozenset("train training val valid validation test testing eval evaluation dev".split())
+# The phases that are not the training's own (an evaluation's values, an evaluation's bar).
+EVAL_PHASES = PHASES - {"train", "training"}
 # Words that qualify a metric: never dropped, and a prose name keeps the one it opens with.
 QUALIFIERS = PHASES | frozenset("best final avg average mean total overall running".split())
 # A script's counters: a name of its steps, of its epochs (`Ep 1 (Step 000000): Train loss
