@@ -799,3 +799,25 @@ def test_review_cases_labels_glued_phases_classes_and_listings_of_results() -> N
     assert _names(frame) == {"cat/precision", "cat/recall", "dog/precision", "dog/recall"}
     listing = "Epoch 1\n  step: 100\n  loss: 0.512\n  psnr: 24.1\n  phase: train\n  device: cuda\n"
     assert _series_of(listing) == {"loss": [(100, 1.0, 0.512)], "psnr": [(100, 1.0, 24.1)]}
+
+
+def test_a_phase_label_never_prefixes_a_name_that_says_its_own_phase() -> None:
+    """A logger or channel named `train` labels every line it writes, validation's too:
+    `train: val_loss=0.43` is `val_loss`, not a `train/val_loss` that no truth has. A name
+    of the label's own phase keeps the label (fairseq's `| train | … | train_wall 331`, an
+    epoch's summary, is not a point of the running `train_wall`)."""
+    text = (
+        "[2026-12-07 08:18:52.483559] INFO: train: step=10 epoch=1 loss=0.4750 acc=0.7812\n"
+        "[2026-12-07 08:18:52.484649] NOTICE: train: epoch=1 val_loss=0.4361 best_val_acc=0.82\n"
+        "2026-12-07 08:18:53,437 | INFO | train | epoch 1: train_loss=0.5270 val_acc=0.8208\n"
+    )
+    assert _names(text) == {
+        "train/loss",
+        "train/acc",
+        "val_loss",
+        "best_val_acc",
+        "train/train_loss",
+        "val_acc",
+    }
+    # A label's words still name plain values, and a name of several words keeps the label.
+    assert _names("valid: loss=0.4 top k acc=0.9\n") == {"valid/loss", "valid/top_k_acc"}

@@ -102,8 +102,6 @@ KNOWN_UNREAD = {
     "real_statsforecast_autoarima": "values after a model's signature, with no name",
     # A log prefix whose logger / channel name is a split word (`[…] INFO: train: step=10
     # epoch=1 loss=0.4750 …`): every name is read as `train/loss`, `train/val_loss` …
-    "real_logbook_channel": "a logger named 'train' read as the names' namespace",
-    "real_logbook_channel_pty": "a logger named 'train' read as the names' namespace",
     # An objective printed with no name after the generation (`#0 635.64 (x1=2.29, x2 = 0.52)`,
     # `#0 (12682129.3 12)`): cmaes' README loops.
     "real_cmaes_readme": "a value printed with no name",

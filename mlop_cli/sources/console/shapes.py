@@ -477,6 +477,21 @@ def opens_with_phase(name: str) -> bool:
     return first in PHASES
 
 
+def says_other_phase(name: str, label: list[str]) -> bool:
+    """Whether a name says a phase other than its label's: `val_loss`, `best_val_acc` under a
+    training label (a logger named `train`). The label's own phase (`train_wall` under
+    `train`) keeps the label: a summary's series apart from the running one's."""
+    training = {w.lower() for w in label} <= _TRAIN_PHASES
+    return any(
+        (part.lower() in EVAL_PHASES) if training else (part.lower() in _TRAIN_PHASES)
+        for part in re.split(r"[^A-Za-z]+", name)
+        if part
+    )
+
+
+_TRAIN_PHASES = PHASES - EVAL_PHASES
+
+
 def under_phase(name: str, phase: str) -> str:
     """A value's name under the phase that labels it (`Eval/loss`), unless the name says its
     own phase already (`val_loss`, `train loss` on a test line)."""
@@ -1661,6 +1676,7 @@ def _read_pairs(items: list[_Item], program: Program) -> None:  # one pass, one 
                     and (
                         words[0].lower() in PHASES
                         or (bool(phase_counters) and opens_with_phase(words[0]))
+                        or says_other_phase(name, label)
                     )
                 )
                 # A name with a phase of its own (`train loss` on a validation line) is not
