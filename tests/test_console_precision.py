@@ -821,3 +821,9 @@ def test_a_phase_label_never_prefixes_a_name_that_says_its_own_phase() -> None:
     }
     # A label's words still name plain values, and a name of several words keeps the label.
     assert _names("valid: loss=0.4 top k acc=0.9\n") == {"valid/loss", "valid/top_k_acc"}
+
+
+def test_a_cross_validation_fold_is_a_counter_not_a_metric() -> None:
+    """`Fold 1 AUC: 0.8765`, `Fold: 0`: the fold counts the runs like a trial, never a series."""
+    text = "Fold 1 AUC: 0.8765\nFold 2 AUC: 0.8812\nFold: 3\nAUC: 0.8701\n"
+    assert _run(text) == {"AUC": [(1, 0.8765), (2, 0.8812), (3, 0.8701)]}
