@@ -827,3 +827,16 @@ def test_a_cross_validation_fold_is_a_counter_not_a_metric() -> None:
     """`Fold 1 AUC: 0.8765`, `Fold: 0`: the fold counts the runs like a trial, never a series."""
     text = "Fold 1 AUC: 0.8765\nFold 2 AUC: 0.8812\nFold: 3\nAUC: 0.8701\n"
     assert _run(text) == {"AUC": [(1, 0.8765), (2, 0.8812), (3, 0.8701)]}
+
+
+def test_a_plural_unit_of_data_alone_counts_the_data_gone_through() -> None:
+    """`samples 320`, `tokens=12800`: how much data the epoch has gone through, an x axis like
+    `samples_seen`, never a series; a count under a name of its own (`num_tokens`) is read."""
+    text = "".join(
+        f"epoch 1 batch {b}/3 samples {b * 320} tokens={b * 4096} | loss 0.{9 - b}\n"
+        for b in (1, 2, 3)
+    )
+    assert _names(text) == {"loss"}
+    assert "num_tokens" in _names(
+        "step 10 loss 0.5 num_tokens 277\nstep 20 loss 0.4 num_tokens 556\n"
+    )

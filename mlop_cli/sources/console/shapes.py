@@ -1156,6 +1156,8 @@ def count_kind(name: str) -> int:
         return SIZE  # `Model Number: 17`, `Batch Number 2`: which one, not how well
     if len(lowered) == 1 and (last in _PARTICIPLES or (last.endswith("ed") and last[-3:] != "eed")):
         return SIZE  # `kept=66`, `retained=5`, `built=20`: how many things a step did
+    if len(lowered) == 1 and last in _DATA_UNITS:
+        return SIZE  # `samples 320`, `tokens=12800`: the data gone through, an x axis
     if len(lowered) == 3 and lowered[1:] == ["so", "far"] and _plural(lowered[0]):
         return SIZE  # `samples_so_far`: the data gone through, an x axis
     if len(lowered) == 2 and _plural(lowered[0]) and last.endswith(("ed", "seen", "read")):
@@ -1170,6 +1172,11 @@ def count_kind(name: str) -> int:
 # Counters in the plural opening a name: a count of them (`Steps since acceptance`).
 _PLURAL_COUNTERS = frozenset(
     "steps epochs iterations iters trials rounds updates episodes generations".split()
+)
+# Units of data, whose plural alone counts the data a run went through (`samples 320`).
+_DATA_UNITS = frozenset(
+    "samples examples images sequences sentences tokens words instances frames records rows "
+    "documents docs".split()
 )
 # Irregular participles naming what was done to how many things (`kept=66`, `built=20`).
 _PARTICIPLES = frozenset("kept built done seen made found run left won lost".split())
