@@ -629,8 +629,9 @@ def test_a_fitness_is_a_metric_and_a_record_with_a_size_keeps_its_values() -> No
         "Fitness_value_of_the_best_solution"
     }
     # A size in a record is no metric; the record's other values are read (a record of
-    # settings, `{'epoch': 20, 'pop_size': 40, 'c1': 2.05}`, cannot be told from a record of
-    # values such as `{'step': 100, 'lr': 0.0003, 'batch_size': 64}` by its shape).
+    # settings, `{'epoch': 20, 'pop_size': 40, 'c1': 2.05}` printed alone, is told from a
+    # record of values such as `{'step': 100, 'lr': 0.0003, 'batch_size': 64}` by its step:
+    # see test_a_dict_of_settings_printed_alone_is_no_record).
     assert _names("{'epoch': 2, 'loss': 0.41, 'batch_size': 32}\n") == {"loss"}
     assert _names("{'step': 100, 'lr': 0.0003, 'grad_norm': 1.23, 'batch_size': 64}\n") == {
         "lr",
@@ -840,3 +841,22 @@ def test_a_plural_unit_of_data_alone_counts_the_data_gone_through() -> None:
     assert "num_tokens" in _names(
         "step 10 loss 0.5 num_tokens 277\nstep 20 loss 0.4 num_tokens 556\n"
     )
+
+
+def test_a_dict_of_settings_printed_alone_is_no_record() -> None:
+    """`print(best_params)`: a Python dict holding a size, with no measure's name and no phase,
+    is a search's or a model's settings; a dict of measures, or of objectives a user named,
+    stays a record."""
+    settings = (
+        "step 1 loss 0.5\n"
+        "{'epoch': 20, 'pop_size': 40, 'c1': 2.05, 'c2': 2.05, 'w': 0.4}\n"
+        "{'learning_rate': np.float64(0.7498942093324558), 'max_depth': np.int64(5), "
+        "'subsample': np.float64(1.0)}\n"
+    )
+    assert _names(settings) == {"loss"}
+    objectives = (
+        "step 1 loss 0.5\n{'hartmann6': -1.4823915234300327, 'l2norm': 1.6277968884313547}\n"
+    )
+    assert _names(objectives) == {"loss", "hartmann6", "l2norm"}
+    records = "{'epoch': 3, 'psnr': 24.1}\n{'val': -1.30, 'test': -1.29, 'epoch': 29}\n"
+    assert _names(records) == {"psnr", "val", "test"}

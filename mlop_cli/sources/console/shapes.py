@@ -313,7 +313,7 @@ def interpret(line: str) -> Program:
         return EMPTY
     if stripped[0] == "{" and stripped[-1] == "}":
         offset = start + (len(message) - len(message.lstrip()))
-        if _read_object(line, offset, offset + len(stripped), spans, program):
+        if _read_object(line, offset, offset + len(stripped), spans, program, bare=True):
             _count_so_far_is_the_step(line, spans, program)
             return program
     elif stripped[:2] == "[{" and stripped[-2:] == "}]" and stripped.count("{") == 1:
@@ -490,6 +490,11 @@ def says_other_phase(name: str, label: list[str]) -> bool:
 
 
 _TRAIN_PHASES = PHASES - EVAL_PHASES
+
+
+def says_phase(name: str) -> bool:
+    """Whether any part of a name is a phase (`val`, `eval_pearson_cosine`, `best_val_acc`)."""
+    return any(part.lower() in PHASES for part in re.split(r"[^A-Za-z]+", name) if part)
 
 
 def under_phase(name: str, phase: str) -> str:
@@ -708,13 +713,19 @@ _CALL_CLOSE = re.compile(r"(?:,[ ]*\w+=[\w.']+)*\)")  # `)`, `, dtype=float32)`
 
 
 def _read_object(
-    line: str, start: int, end: int, spans: list[tuple[int, int]], program: Program
+    line: str,
+    start: int,
+    end: int,
+    spans: list[tuple[int, int]],
+    program: Program,
+    bare: bool = False,
 ) -> bool:
     """A JSON line or a Python dict repr: its numeric leaves are metrics named by their path.
 
     A Python repr that is mostly text (more strings than numbers) or holds None, a boolean or
     a list is configuration (``print(vars(args))``), not a record of metrics: nothing is read.
     JSON records are read whatever else they hold (structured logs carry text fields).
+    ``bare``: the object is the whole line (no label says what it holds).
     Returns whether the line was such an object (read or refused).
     """
     python = line[start + 1 : start + 3].lstrip()[:1] == "'"
@@ -832,6 +843,25 @@ def _read_object(
         return True
     if settings:
         return True  # a record of the run's configuration: no metric
+    if (
+        bare
+        and python
+        and any(
+            count_kind(path[-1]) == SIZE and line[spans[slot][0] : spans[slot][1]].isdigit()
+            for path, slot in found
+        )
+        and not any(
+            holds_metric_word(WORDS.findall(path[-1]))
+            or says_phase(path[-1])
+            or path[-1].lower() in STEP_WORDS
+            for path, _ in found
+        )
+    ):
+        # `{'pop_size': 40, 'c1': 2.05, 'w': 0.4}`, `{'learning_rate': np.float64(0.75),
+        # 'max_depth': np.int64(5)}` printed alone: a size, no measure's name, no phase, no
+        # step: a model's or a search's settings (`{'hartmann6': -1.48, 'l2norm': 1.63}`, a
+        # user's objectives, and `{'step': 100, 'lr': 3e-4, 'batch_size': 64}` are read).
+        return True
     step_rank = 9
     for path, slot in found:
         if any(key.lower() in CONFIG_WORDS or key.lower() in _BOOKKEEPING for key in path[:-1]):
