@@ -860,3 +860,18 @@ def test_a_dict_of_settings_printed_alone_is_no_record() -> None:
     assert _names(objectives) == {"loss", "hartmann6", "l2norm"}
     records = "{'epoch': 3, 'psnr': 24.1}\n{'val': -1.30, 'test': -1.29, 'epoch': 29}\n"
     assert _names(records) == {"psnr", "val", "test"}
+
+
+def test_a_results_label_over_names_with_their_own_phase_adds_nothing() -> None:
+    """`Test results: test_loss=0.50, test_acc=0.78` (a loguru line after training) is
+    `test_loss` and `test_acc`; under a plain label the names keep it."""
+    assert _names("Test results: test_loss=0.5026, test_acc=0.7812\n") == {"test_loss", "test_acc"}
+    assert _names("Final metrics: val_loss 0.3 test_loss 0.4\n") == {"val_loss", "test_loss"}
+    assert _names("Test results: loss=0.5026, acc=0.7812\n") == {
+        "Test_results/loss",
+        "Test_results/acc",
+    }
+    assert _names("generator: g_loss=0.9 train_acc=0.5\n") == {
+        "generator/g_loss",
+        "generator/train_acc",
+    }

@@ -525,6 +525,8 @@ _TAG_WORDS = frozenset("metric metrics".split())
 # parts of a record that hold them (`{'target': 0.9, 'params': {'x': 1.0}}`).
 _COUNTER_NAMES = STEP_WORDS | EPOCH_WORDS
 _RECORD_LABELS = _COUNTER_NAMES | METRIC_WORDS | {"metrics", "scores", "results"}
+# Words of a label saying its line holds results (`Test results:`, `Final metrics:`).
+_RESULT_LABELS = frozenset("results result metrics scores summary stats statistics".split())
 SETTING_LABELS = frozenset(
     "param params parameter parameters hparams hyperparameter hyperparameters hyperparams "
     "config configuration arg args argument arguments kwargs setting settings option options "
@@ -1715,6 +1717,10 @@ def _read_pairs(items: list[_Item], program: Program) -> None:  # one pass, one 
                         or (bool(phase_counters) and opens_with_phase(words[0]))
                         or says_other_phase(name, label)
                     )
+                ) or (
+                    # `Test results: test_loss=0.50`: a label saying the line holds results
+                    # over names that say their phase themselves adds nothing to them.
+                    any(w.lower() in _RESULT_LABELS for w in label) and says_phase(name)
                 )
                 # A name with a phase of its own (`train loss` on a validation line) is not
                 # the label's: `Epoch 1 validation: loss=0.43 (train loss 0.53)`; nor is one
