@@ -21,12 +21,12 @@ from importlib import metadata
 
 sys.path.insert(0, os.path.dirname(__file__))
 
-import _truth  # noqa: E402
-import cvxpy as cp  # noqa: E402
-import numpy as np  # noqa: E402
-from cvxpy.reductions.solvers.conic_solvers.clarabel_conif import CLARABEL  # noqa: E402
-from cvxpy.reductions.solvers.conic_solvers.scs_conif import SCS  # noqa: E402
-from cvxpy.reductions.solvers.qp_solvers.osqp_qpif import OSQP  # noqa: E402
+import _truth
+import cvxpy as cp
+import numpy as np
+from cvxpy.reductions.solvers.conic_solvers.clarabel_conif import CLARABEL
+from cvxpy.reductions.solvers.conic_solvers.scs_conif import SCS
+from cvxpy.reductions.solvers.qp_solvers.osqp_qpif import OSQP
 
 solver = sys.argv[1] if len(sys.argv) > 1 else "OSQP"
 raw: dict = {}
