@@ -98,7 +98,7 @@ elif solver == "CLARABEL":
     assert r.iterations == n_iter
     series.add("solve time", n_iter, None, r.solve_time * 1e6)
     extra = [
-        "pcost, dcost, gap, pres, dres, k/t, μ (Clarabel's iteration table columns)",
+        "pcost, dcost, gap, pres, dres, k/t, μ, step (Clarabel's iteration table columns)",
         cvxpy_timing,
     ]
     notes = (
@@ -110,8 +110,8 @@ elif solver == "CLARABEL":
         "    pres      dres      k/t        μ       step' over a '----' rule, one row per "
         "iteration: '  1  +3.0040e+01  +3.0490e+01  1.50e-02  9.52e-02  1.69e-02  2.31e-01  "
         "3.28e-01  9.90e-01' (iteration 0's step is '------'). Clarabel keeps none of the rows: "
-        "primal/dual cost, gap, residuals, k/t and μ (the barrier parameter) are extra_ok; step "
-        "is the interior-point step length (an algorithm parameter, not a metric). Then "
+        "primal/dual cost, gap, residuals, k/t, μ (the barrier parameter) and step (the "
+        "interior-point step length, like IPOPT's alpha) are extra_ok. Then "
         "'Terminated with status = Solved' and 'solve time = 409.769µs': the solution's "
         "solve_time, printed in µs (series 'solve time' in µs, the printed unit), at the last "
         "iteration. CVXPY's 'Summary': 'Optimal value: 3.088e+01' (Problem.value, a series at "
