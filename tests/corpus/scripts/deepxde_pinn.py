@@ -35,10 +35,10 @@ from importlib import metadata
 
 sys.path.insert(0, os.path.dirname(__file__))
 
-import _truth  # noqa: E402
-import deepxde as dde  # noqa: E402
-import numpy as np  # noqa: E402
-import torch  # noqa: E402
+import _truth
+import deepxde as dde
+import numpy as np
+import torch
 
 variant = sys.argv[1] if len(sys.argv) > 1 else "adam"
 dde.config.set_random_seed(0)
@@ -88,9 +88,7 @@ elif variant == "lbfgs":
     losshistory, train_state = model.train()
     runs = [best1, train_state]
 else:
-    model.compile(
-        "adam", lr=0.002, metrics=["l2 relative error", "MSE"], loss_weights=[1, 10, 10]
-    )
+    model.compile("adam", lr=0.002, metrics=["l2 relative error", "MSE"], loss_weights=[1, 10, 10])
     losshistory, train_state = model.train(iterations=1500, display_every=250)
     runs = [train_state]
 
@@ -98,7 +96,11 @@ series = _truth.Series()
 n_train = len(losshistory.loss_train[0])
 n_metric = len(losshistory.metrics_test[0])
 for step, ltr, lte, met in zip(
-    losshistory.steps, losshistory.loss_train, losshistory.loss_test, losshistory.metrics_test
+    losshistory.steps,
+    losshistory.loss_train,
+    losshistory.loss_test,
+    losshistory.metrics_test,
+    strict=True,
 ):
     for i in range(n_train):
         series.add(f"Train loss[{i}]", int(step), None, ltr[i])
@@ -116,7 +118,9 @@ for r in runs:
     series.add("train loss", int(bstep), None, btrain)
     series.add("test loss", int(bstep), None, btest)
     for i in range(len(bmet)):
-        series.add("test metric" if len(bmet) == 1 else f"test metric[{i}]", int(bstep), None, bmet[i])
+        series.add(
+            "test metric" if len(bmet) == 1 else f"test metric[{i}]", int(bstep), None, bmet[i]
+        )
 
 terms = "the PDE residual and the Dirichlet boundary"
 if variant == "weights":
@@ -147,7 +151,9 @@ _truth.write(
         "(a timing), 'Training model...', then a table 'Step      Train loss              Test loss"
         "               Test metric' with one row per display: '200       [2.20e+00, 2.04e-02]    "
         "[2.03e+00, 2.04e-02]    [2.09e-01]' (step = the global step, the first column). Each cell "
-        "is a bracketed list, one value per loss term (" + terms + ", in that order, as weighted by "
+        "is a bracketed list, one value per loss term ("
+        + terms
+        + ", in that order, as weighted by "
         "loss_weights) and " + metric_words + ". The table names no term: the truth names each "
         "list element by the column header and its index as the record holds it ('Train loss[0]', "
         "'Train loss[1]', 'Test loss[0]', …); a one-element list keeps the bare header. Values are "

@@ -34,7 +34,7 @@ from neurodiffeq.solvers import Solver1D
 
 sys.path.insert(0, os.path.dirname(__file__))
 
-import _truth  # noqa: E402
+import _truth
 
 logging.basicConfig(level=logging.INFO)
 torch.manual_seed(0)

@@ -34,7 +34,7 @@ import numpy as np
 
 sys.path.insert(0, os.path.dirname(__file__))
 
-import _truth  # noqa: E402
+import _truth
 
 variant = sys.argv[1] if len(sys.argv) > 1 else "pacmap"
 rng = np.random.RandomState(0)

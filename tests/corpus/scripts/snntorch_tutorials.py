@@ -44,7 +44,7 @@ from torch.utils.data import DataLoader, TensorDataset
 
 sys.path.insert(0, os.path.dirname(__file__))
 
-import _truth  # noqa: E402
+import _truth
 
 variant = sys.argv[1] if len(sys.argv) > 1 else "tutorial5"
 torch.manual_seed(0)
@@ -134,7 +134,7 @@ if variant == "tutorial5":
     counter = 0
 
     # Outer training loop
-    for epoch in range(num_epochs):
+    for epoch in range(num_epochs):  # noqa: B007 (train_printer reads it)
         iter_counter = 0
         train_batch = iter(train_loader)
 
@@ -220,7 +220,7 @@ else:
         spk_rec = []
         utils.reset(net)  # resets hidden states for all LIF neurons in net
 
-        for step in range(num_steps):
+        for _step in range(num_steps):
             spk_out, mem_out = net(data)
             spk_rec.append(spk_out)
             mem_rec.append(mem_out)

@@ -51,7 +51,7 @@ from wasabi import msg
 
 sys.path.insert(0, os.path.dirname(__file__))
 
-import _truth  # noqa: E402
+import _truth
 
 variant = sys.argv[1] if len(sys.argv) > 1 else "mnist"
 fix_random_seed(0)

@@ -24,8 +24,8 @@ import builtins
 import math
 import os
 import sys
+from collections.abc import Callable
 from importlib import metadata
-from typing import Callable
 
 import numpy as np
 import tinygrad.helpers
@@ -34,7 +34,7 @@ from tinygrad.helpers import Context, trange
 
 sys.path.insert(0, os.path.dirname(__file__))
 
-import _truth  # noqa: E402
+import _truth
 
 # --- the truth: which description each drawn bar state showed ---------------------------------
 current = {"state": None}  # (loss, test_acc) behind the description the bar holds now
