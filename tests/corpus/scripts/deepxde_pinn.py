@@ -15,7 +15,9 @@
 Variants: `adam` (Adam, 2000 iterations, display_every=200); `lbfgs` (Adam 1000 iterations, then
 L-BFGS as the examples do: the table starts again with a header and the Adam run's last step,
 L-BFGS prints after each call of up to 1000 of its iterations); `weights` (a 3-term problem: the PDE, a Dirichlet and
-a Neumann boundary, loss_weights, two metrics, display_every=250).
+a Neumann boundary, loss_weights, two metrics, display_every=250); `inverse` (the coefficient of the
+PDE learnt from 9 observed points, no metric, dde.callbacks.VariableValue printing it every 300
+iterations between the table rows).
 
 Truth: the model's LossHistory (losshistory.steps, loss_train, loss_test, metrics_test: the
 arrays the table prints, one row per append) and the TrainState's best_* values for the
@@ -26,6 +28,7 @@ Capture (repository root, venv /work/venvs/corpus-zJ-1):
     DDE_BACKEND=pytorch python tests/corpus/scripts/capture.py pipe real_deepxde_poisson_adam -- python tests/corpus/scripts/deepxde_pinn.py adam
     DDE_BACKEND=pytorch python tests/corpus/scripts/capture.py pipe real_deepxde_poisson_lbfgs -- python tests/corpus/scripts/deepxde_pinn.py lbfgs
     DDE_BACKEND=pytorch python tests/corpus/scripts/capture.py pipe real_deepxde_poisson_weights -- python tests/corpus/scripts/deepxde_pinn.py weights
+    DDE_BACKEND=pytorch python tests/corpus/scripts/capture.py pipe real_deepxde_poisson_inverse -- python tests/corpus/scripts/deepxde_pinn.py inverse
 (DeepXDE prints with print(): the same under a terminal, no pty entry.)
 """
 
@@ -45,8 +48,13 @@ dde.config.set_random_seed(0)
 torch.set_num_threads(1)
 
 
+C = dde.Variable(2.0)  # inverse variant: the unknown diffusion coefficient (truth 1.0)
+
+
 def pde(x, y):
     dy_xx = dde.grad.hessian(y, x)
+    if variant == "inverse":
+        return -C * dy_xx - np.pi**2 * torch.sin(np.pi * x)
     return -dy_xx - np.pi**2 * torch.sin(np.pi * x)
 
 
@@ -68,6 +76,12 @@ if variant == "weights":
         dde.icbc.DirichletBC(geom, lambda x: 0, left),
         dde.icbc.NeumannBC(geom, lambda x: -np.pi * np.ones_like(x[:, :1]), right),
     ]
+elif variant == "inverse":
+    observe_x = np.linspace(-1, 1, 9)[:, None]
+    bcs = [
+        dde.icbc.DirichletBC(geom, solution, lambda _, on_boundary: on_boundary),
+        dde.icbc.PointSetBC(observe_x, solution(observe_x)),
+    ]
 else:
     bcs = [dde.icbc.DirichletBC(geom, solution, lambda _, on_boundary: on_boundary)]
 data = dde.data.PDE(geom, pde, bcs, 16, 2, solution=solution, num_test=100)
@@ -87,6 +101,11 @@ elif variant == "lbfgs":
     model.compile("L-BFGS", metrics=["l2 relative error"])
     losshistory, train_state = model.train()
     runs = [best1, train_state]
+elif variant == "inverse":
+    model.compile("adam", lr=0.005, external_trainable_variables=C)
+    variable = dde.callbacks.VariableValue(C, period=300)
+    losshistory, train_state = model.train(iterations=1500, display_every=300, callbacks=[variable])
+    runs = [train_state]
 else:
     model.compile("adam", lr=0.002, metrics=["l2 relative error", "MSE"], loss_weights=[1, 10, 10])
     losshistory, train_state = model.train(iterations=1500, display_every=250)
@@ -94,7 +113,7 @@ else:
 
 series = _truth.Series()
 n_train = len(losshistory.loss_train[0])
-n_metric = len(losshistory.metrics_test[0])
+n_metric = len(losshistory.metrics_test[0])  # 0 for the inverse variant: cells print '[]'
 for step, ltr, lte, met in zip(
     losshistory.steps,
     losshistory.loss_train,
@@ -117,16 +136,20 @@ for r in runs:
         bmet = np.array(r.best_metrics)
     series.add("train loss", int(bstep), None, btrain)
     series.add("test loss", int(bstep), None, btest)
-    for i in range(len(bmet)):
+    for i in range(len(bmet)):  # 'test metric: []' for the inverse variant
         series.add(
             "test metric" if len(bmet) == 1 else f"test metric[{i}]", int(bstep), None, bmet[i]
         )
 
 terms = "the PDE residual and the Dirichlet boundary"
+if variant == "inverse":
+    terms = "the PDE residual, the Dirichlet boundary and the 9 observed points (PointSetBC)"
 if variant == "weights":
     terms = "the PDE residual, the Dirichlet boundary at x=-1 and the Neumann boundary at x=1"
 metric_words = (
-    "one metric (l2 relative error), printed as a one-element list '[1.53e-03]': series 'Test metric'"
+    "no metric: the Test metric cells and the best block print '[]' (nothing to store)"
+    if n_metric == 0
+    else "one metric (l2 relative error), printed as a one-element list '[1.53e-03]': series 'Test metric'"
     if n_metric == 1
     else "two metrics (l2 relative error, MSE): 'Test metric[0]', 'Test metric[1]'"
 )
@@ -165,6 +188,10 @@ _truth.write(
         "starts again with the header and a row for the step the Adam run ended on (the same step "
         "twice in the record, both kept), then one row per L-BFGS call of up to 1000 iterations "
         "(here one: L-BFGS converged at step 1156, as DeepXDE counts its iterations), and a "
-        "second 'Best model' block."
+        "second 'Best model' block. inverse variant: the coefficient C of -C u'' = "
+        "pi^2 sin(pi x) is learnt from 9 observations (external_trainable_variables); "
+        "dde.callbacks.VariableValue(C, period=300) prints the iteration and C's value on "
+        "stdout after the table row of the same step: '1500 [1.33e+00]' (no header, no name: "
+        "an estimated parameter of the model, not a metric; not in the truth)."
     ),
 )
