@@ -875,3 +875,14 @@ def test_a_results_label_over_names_with_their_own_phase_adds_nothing() -> None:
         "generator/g_loss",
         "generator/train_acc",
     }
+
+
+def test_a_syslog_stamp_is_a_date_not_a_pair() -> None:
+    """`Dec 07 10:29:11 AM:` (CVXPY's log) and `Dec  7 10:29:11`: a month and its day before
+    a clock are a date, never `Dec = 7`."""
+    text = (
+        "(CVXPY) Dec 07 10:29:11 AM: Your problem has 40 variables.\n"
+        "Dec  7 10:29:12 step 10 loss 0.5\n"
+        "Dec  7 10:29:13 step 20 loss 0.4\n"
+    )
+    assert _names(text) == {"loss"}

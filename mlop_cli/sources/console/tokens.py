@@ -47,6 +47,8 @@ _DATE = (
     r"\d{4}-\d\d-\d\d(?=[T ]|\b)|\d\d?/\d\d?/\d\d(?:\d\d)?(?![\d/])"
     # Dates in words: `06 Dec 2026`, `Dec 6, 2026` (statsmodels' summary, `date`'s output).
     rf"|\d\d? {_MONTH} \d{{4}}(?!\d)|{_MONTH} \d\d?,? \d{{4}}(?!\d)"
+    # A syslog stamp's date, before its clock (`Dec  7 10:29:11`, CVXPY's `Dec 07 10:29:11 AM`).
+    rf"|{_MONTH} {{1,2}}\d\d?(?= \d\d?:\d\d)"
 )
 _TIME = (
     r"\d+:\d\d(?::\d\d)?(?:[.,]\d+)?(?![\d:])|-:--:--"
