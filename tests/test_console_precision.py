@@ -886,3 +886,28 @@ def test_a_syslog_stamp_is_a_date_not_a_pair() -> None:
         "Dec  7 10:29:13 step 20 loss 0.4\n"
     )
     assert _names(text) == {"loss"}
+
+
+def test_a_solver_table_with_greek_names_survives_a_logger_between_header_and_rows() -> None:
+    """Clarabel's `iter pcost … μ step` header (a Greek column name), then, piped, CVXPY's
+    own log records (`(CVXPY) Dec 07 10:36:06 AM: Optimal value: 1.083e+01`, another writer's
+    lines) before the rows: the header waits on and its rows are read, so the settings
+    printed before them stay settings."""
+    text = (
+        "settings:\n"
+        "  max iter = 200, time limit = Inf,  max step = 0.990\n"
+        "  iter refine: on, reltol = 1.0e-13, abstol = 1.0e-12,\n"
+        "\n"
+        "iter    pcost        dcost       gap       μ       \n"
+        "--------------------------------------------------\n"
+        "(CVXPY) Dec 07 10:36:06 AM: Problem status: optimal\n"
+        "(CVXPY) Dec 07 10:36:06 AM: Optimal value: 1.083e+01\n"
+        "  0  -1.6122e+01  +1.4490e+01  2.11e+00  4.25e+00\n"
+        "  1  +6.9599e+00  +1.1594e+01  6.66e-01  1.40e+00\n"
+        "  2  +1.0110e+01  +1.0571e+01  4.56e-02  2.15e-01\n"
+    )
+    series = _series_of(text)
+    assert set(series) == {"pcost", "dcost", "gap", "μ"}
+    assert [p[0] for p in series["μ"]] == [0, 1, 2]
+    # A logger's name in parentheses before its stamp is the record's prefix, not a name.
+    assert _names("(CVXPY) Dec 07 10:36:06 AM: Compilation took 2.534e-02 seconds\n") == set()

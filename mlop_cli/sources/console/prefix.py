@@ -25,7 +25,7 @@ _TS = (
     r"\d{4}[-/]\d\d[-/]\d\d(?:[T ]\d\d:\d\d(?::\d\d(?:[.,]\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?"
     # `Dec  6 10:11:12` (syslog), `Sun Dec  6 10:11:12 2026` (C's asctime, time.ctime())
     r"|(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[ ]+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
-    r"[ ]+\d\d?[ ]+\d\d:\d\d:\d\d(?:[.,]\d+)?(?:[ ]+\d{4})?"
+    r"[ ]+\d\d?[ ]+\d\d:\d\d:\d\d(?:[.,]\d+)?(?:[ ]+\d{4})?(?:[ ][AP]M\b)?"  # (CVXPY's `10:36:06 AM`)
     r"|\d\d?/\d\d?(?:/\d\d(?:\d\d)?)?[ ,T]+\d\d:\d\d(?::\d\d(?:[.,]\d+)?)?"
     # `06 Dec 23:13` (RecBole's day, month and time)
     r"|\d\d?[ ](?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[ ]+\d\d:\d\d(?::\d\d(?:[.,]\d+)?)?"
@@ -65,6 +65,7 @@ _ANCHOR = re.compile(
   | \[(?:{_LEVEL})(?:\|[\w.<>\-]+:\d+)?\][ ]?(?:[\w.<>\-]+:\d+[ ]?>>[ ]?)?  # `[INFO]`, HF `[INFO|trainer.py:1619] … >>`
   | \[(?:{_LEVEL})[ ]+(?:{_TS})\][ ]?                                       # Ax's `[INFO 12-07 08:16:46]`
   | \((?:{_LEVEL})\)[ ]?
+  | \([A-Za-z_][\w.\-]*\)[ ](?=(?:{_TS}))                                   # `(CVXPY) Dec 07 …`: a logger's name
   | [A-Za-z_][\w.<>\-]*[ ](?:DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL):[ ](?=[^\d\s+\-.])  # `ABC INFO: ` (`%(name)s %(levelname)s:`)
   | {_LEVEL}(?=[: \t|\]])[ \t]*(?::(?:[\w.<>\-]+:)?|\|)?[ ]*                   # `INFO`, `INFO:root:`, `INFO |`
     (?:(?<=[:\t ]){_MODULE}|(?<=[:\t ])(?!{_PHASE_WORD})[A-Za-z_][\w.<>\-]*:[ ]+(?=[^\d\s+\-.])(?!{_PAIR_FIRST}))?  # `INFO: trainer: ` (logbook)

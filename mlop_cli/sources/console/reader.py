@@ -181,7 +181,7 @@ def _box_row(line: str) -> tuple[str, str] | None:
     return cells[0].strip(), cells[1].strip()
 
 
-_HEADER_WORD = re.compile(r"[A-Za-z_#][\w@()\-./#%]*")
+_HEADER_WORD = re.compile(r"(?:[^\W\d]|#)[\w@()\-./#%]*")
 # Looked for with `in` (a scan in C per marker, ~20x quicker than a pattern of alternatives):
 # BAR_GLYPHS matches only where one of these is, or `==`, or `..` after a `[` (see
 # _may_hold_glyphs). A character missing from an ASCII text is found missing at once.
@@ -1443,7 +1443,11 @@ class Reader:
                 if known is None:
                     known = interpret(line)
                     self._programs[(shape, 0)] = known.finish() if known is not EMPTY else known
-                if known.metrics or state.header_wait > _HEADER_PATIENCE:
+                if (
+                    known.metrics and split_prefix(line).start == 0
+                ) or state.header_wait > _HEADER_PATIENCE:
+                    # (a logger's record with its prefix, `(CVXPY) Dec 07 10:36:06 AM: Optimal
+                    # value: …`, is another writer's line come between: the header waits on)
                     state.header = None
                 state.header_wait += 1
         table_key = state.table.key if state.table is not None else 0
