@@ -22,7 +22,7 @@ Versions: open_clip_torch 3.3.0, torch 2.13.0+cpu, torchvision 0.28.0, tensorboa
 Python 3.11. torchvision 0.28.0 (the release for torch 2.13) is a CUDA build whose _C.so cannot
 load beside the CPU torch; its `torchvision/_meta_registrations.py` was emptied in the venv
 (it registers fake kernels for the missing C++ ops unconditionally); nothing here uses those ops.
-Venv (/work/venvs/corpus-zI-1): pip install torch==2.13.0 torchvision==0.28.0 open_clip_torch
+Venv (/work/venvs/corpus-zI-1): pip install torch==2.13.0 torchvision==0.28.0 "open_clip_torch[training]"
 tsai tensorboard, then `: > .../site-packages/torchvision/_meta_registrations.py`.
 Capture (repository root):
     python tests/corpus/scripts/capture.py pipe real_open_clip_train -- \
