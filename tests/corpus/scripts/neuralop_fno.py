@@ -26,8 +26,11 @@ the last epoch against the dict train() returns.
 Versions: neuraloperator 2.0.0, torch 2.13.0+cpu, Python 3.11 (venv /work/venvs/corpus-zI-1: pip
 install torch==2.13.0, then pip install torch==2.13.0 torchvision==0.28.0 neuraloperator; no other
 torch). Seeds fixed; a few s of CPU.
-Capture (repository root; print() only, no bar, no colour: no pty twin):
+Captures (repository root; print() only, no bar, no colour: no pty twin):
     python tests/corpus/scripts/capture.py pipe real_neuralop_fno -- python tests/corpus/scripts/neuralop_fno.py
+    python tests/corpus/scripts/capture.py pipe real_neuralop_trainer -- \
+        python tests/corpus/scripts/neuralop_fno.py --trainer-only
+(--trainer-only leaves out the tutorial's own prints: the trainer's lines alone.)
 """
 
 import os
@@ -79,8 +82,10 @@ model = FNO(
 )
 model = model.to(device)
 n_params = count_model_params(model)
-print(f"\nOur model has {n_params} parameters.")
-sys.stdout.flush()
+TUTORIAL_PRINTS = "--trainer-only" not in sys.argv
+if TUTORIAL_PRINTS:
+    print(f"\nOur model has {n_params} parameters.")
+    sys.stdout.flush()
 
 optimizer = torch.optim.AdamW(model.parameters(), lr=8e-3, weight_decay=1e-4)
 scheduler = torch.optim.lr_scheduler.CosineAnnealingLR(optimizer, T_max=30)
@@ -89,13 +94,14 @@ h1loss = H1Loss(d=2)
 train_loss = h1loss
 eval_losses = {"h1": h1loss, "l2": l2loss}
 
-print("\n### MODEL ###\n", model)
-print("\n### OPTIMIZER ###\n", optimizer)
-print("\n### SCHEDULER ###\n", scheduler)
-print("\n### LOSSES ###")
-print(f"\n * Train: {train_loss}")
-print(f"\n * Test: {eval_losses}")
-sys.stdout.flush()
+if TUTORIAL_PRINTS:
+    print("\n### MODEL ###\n", model)
+    print("\n### OPTIMIZER ###\n", optimizer)
+    print("\n### SCHEDULER ###\n", scheduler)
+    print("\n### LOSSES ###")
+    print(f"\n * Train: {train_loss}")
+    print(f"\n * Test: {eval_losses}")
+    sys.stdout.flush()
 
 record = {"train": [], "eval": []}
 _log_training, _log_eval = Trainer.log_training, Trainer.log_eval
@@ -146,7 +152,12 @@ _truth.write(
     step_kind="epoch",
     series=series,
     extra_ok=["time (seconds the epoch took, '[0] time=0.31')"],
-    notes="The tutorial's prints first: '\\nOur model has 85425 parameters.' (a count), the model "
+    notes=(
+        "Run with --trainer-only: no tutorial prints, the trainer's lines only. "
+        if not TUTORIAL_PRINTS
+        else ""
+    )
+    + "The tutorial's prints first (left out under --trainer-only): '\\nOur model has 85425 parameters.' (a count), the model "
     "repr (FNO(...), SpectralConv(in_channels=16, ..., n_modes=(8, 8))), the optimizer repr "
     "('AdamW (\\nParameter Group 0\\n    amsgrad: False\\n    betas: (0.9, 0.999)\\n ... lr: 0.008\\n"
     " ... weight_decay: 0.0001\\n)': config), the scheduler and loss objects' reprs (memory "
