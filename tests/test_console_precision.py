@@ -911,3 +911,30 @@ def test_a_solver_table_with_greek_names_survives_a_logger_between_header_and_ro
     assert [p[0] for p in series["μ"]] == [0, 1, 2]
     # A logger's name in parentheses before its stamp is the record's prefix, not a name.
     assert _names("(CVXPY) Dec 07 10:36:06 AM: Compilation took 2.534e-02 seconds\n") == set()
+
+
+def test_a_printout_indented_by_prints_separator_ends_at_its_closing_bracket() -> None:
+    """`print("### MODEL ###\\n", model)`: print's separator space indents the printout's first
+    line only; the printout ends at its `)` at the margin, and the training after it is read."""
+    text = (
+        "### MODEL ###\n"
+        " FNO(\n"
+        "  (fno_blocks): FNOBlocks(\n"
+        "    (convs): ModuleList()\n"
+        "  )\n"
+        ")\n"
+        "[0] time=0.37, avg_loss=1.0036, train_err=8.0286\n"
+        "[1] time=0.35, avg_loss=0.9012, train_err=7.1021\n"
+    )
+    assert _names(text) == {"time", "avg_loss", "train_err"}
+
+
+def test_a_name_opening_with_digits_before_its_value_is_a_name() -> None:
+    """`16_h1=0.9929` (a test resolution, then the loss's name), `3d_iou=0.5`: a name, the
+    whole line read; digits glued to words elsewhere (`2nd`, `64x64`) stay no name."""
+    text = "".join(
+        f"[{e}] avg_loss=0.{9 - e}\nEval: 16_h1=0.{8 - e}, 16_l2=0.{7 - e}, 3d_iou=0.{5 + e}\n"
+        for e in (0, 1)
+    )
+    assert _names(text) == {"avg_loss", "Eval/16_h1", "Eval/16_l2", "Eval/3d_iou"}
+    assert _names("step 1 loss 0.5 64x64 0.3\nstep 2 loss 0.4 64x64 0.2\n") == {"loss"}

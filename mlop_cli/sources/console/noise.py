@@ -339,4 +339,11 @@ class DumpSkipper:
             return _RULE.fullmatch(line) is not None  # (a banner's rule of dashes too)
         if self._close in (_UNTIL_BLANK, _UNTIL_TITLE):
             return not line.strip()
-        return line.rstrip() == self._close
+        if line.rstrip() == self._close:
+            return True
+        # `print("### MODEL ###\n", model)`: print's separator indents the first line only;
+        # the printout closes at its `)` nearer the margin.
+        stripped = line.strip()
+        return stripped == self._close.lstrip() and len(line) - len(line.lstrip()) < len(
+            self._close
+        ) - len(stripped)

@@ -88,6 +88,7 @@ _WORD_CHARS = r"[A-Za-z_\u00c0-\u024f\u0370-\u03ff]"
 _LEX = re.compile(
     rf"""
     (?P<ws>[ \t]+)
+  | (?P<dword>\d+[A-Za-z_]*_\w*[A-Za-z]\w*(?=[ ]?[=:]))  # `16_h1=0.99`: a name
   | (?P<other>[A-Za-z][\w+.\-]*://\S*|\d+[A-Za-z_]\w*)
   | (?P<word>{_WORD_CHARS}[\w@'./\-^]*(?::\d+(?==))?(?:\([\w@./\-]*\))?)
   | (?P<glyph>{GLYPH})
@@ -259,6 +260,8 @@ def lex(line: str, spans: list[tuple[int, int]], start: int, end: int) -> list[_
 def _lex_text(line: str, start: int, end: int, items: list[_Item]) -> None:
     for m in _LEX.finditer(line, start, end):
         kind = m.lastgroup or "other"
+        if kind == "dword":
+            kind = "word"  # a name opening with digits, before its value (`16_h1=0.99`)
         text = m.group()
         if kind == "word":
             if text.endswith("'s") and len(text) > 2:
