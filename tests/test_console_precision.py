@@ -938,3 +938,15 @@ def test_a_name_opening_with_digits_before_its_value_is_a_name() -> None:
     )
     assert _names(text) == {"avg_loss", "Eval/16_h1", "Eval/16_l2", "Eval/3d_iou"}
     assert _names("step 1 loss 0.5 64x64 0.3\nstep 2 loss 0.4 64x64 0.2\n") == {"loss"}
+
+
+def test_counts_of_function_evaluations_and_of_work_done_are_no_series() -> None:
+    """`NFE Complete: 100`, `Total NFE: 800` (an evolutionary search's function evaluations),
+    `Trials completed: 5`: how far the work has come, never a result."""
+    text = (
+        "INFO:Platypus:NSGAII running; NFE Complete: 100, Elapsed Time: 0:00:00.05\n"
+        "INFO:Platypus:NSGAII running; NFE Complete: 200, Elapsed Time: 0:00:00.10\n"
+        "INFO:Platypus:NSGAII finished; Total NFE: 800, Elapsed Time: 0:00:00.40\n"
+        "Trials completed: 5\nTrials completed: 6\n"
+    )
+    assert _names(text) == set()

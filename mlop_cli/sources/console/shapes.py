@@ -1191,6 +1191,12 @@ def count_kind(name: str) -> int:
         return SIZE  # `Model Number: 17`, `Batch Number 2`: which one, not how well
     if len(lowered) == 1 and (last in _PARTICIPLES or (last.endswith("ed") and last[-3:] != "eed")):
         return SIZE  # `kept=66`, `retained=5`, `built=20`: how many things a step did
+    if (
+        len(lowered) == 2
+        and (lowered[0] in WORK_COUNTS or lowered[0] in _PLURAL_COUNTERS)
+        and last in _DONE_WORDS
+    ):
+        return SIZE  # `NFE Complete: 100`, `Trials completed: 5`: how far the work has come
     if len(lowered) == 1 and last in _DATA_UNITS:
         return SIZE  # `samples 320`, `tokens=12800`: the data gone through, an x axis
     if len(lowered) == 3 and lowered[1:] == ["so", "far"] and _plural(lowered[0]):
@@ -1208,6 +1214,8 @@ def count_kind(name: str) -> int:
 _PLURAL_COUNTERS = frozenset(
     "steps epochs iterations iters trials rounds updates episodes generations".split()
 )
+# Words saying work is done, after what was counted (`NFE Complete`, `Steps done`).
+_DONE_WORDS = frozenset("complete completed done finished".split())
 # Units of data, whose plural alone counts the data a run went through (`samples 320`).
 _DATA_UNITS = frozenset(
     "samples examples images sequences sentences tokens words instances frames records rows "

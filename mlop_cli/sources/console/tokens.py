@@ -34,7 +34,9 @@ STEP_WORDS = frozenset(
 )
 EPOCH_WORDS = frozenset(("epoch", "epochs", "ep"))
 # (and of the data gone through: `samples_seen`, `Sentences processed`, an x axis, never a result)
-WORK_COUNTS = frozenset("fevals evals evaluations calls fcalls seen processed".split())
+WORK_COUNTS = frozenset(
+    "fevals evals evaluations calls fcalls seen processed nfe nfes nfev".split()
+)
 
 # Units that may follow a number directly, kept out of the token (the reader reads them).
 UNITS = r"(?:%|ms|us|µs|ns|s|sec|min|h|[KMGT]i?B|[KMGT]|B|x|it/s|s/it)"
