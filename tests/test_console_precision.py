@@ -950,3 +950,43 @@ def test_counts_of_function_evaluations_and_of_work_done_are_no_series() -> None
         "Trials completed: 5\nTrials completed: 6\n"
     )
     assert _names(text) == set()
+
+
+def test_trials_side_by_side_keep_their_own_series() -> None:
+    """Parallel trials (joblib, a foreach) each print `[trial k] epoch 1 step 10: loss=…`:
+    the trial says whose values they are (`trial_0/loss`), never one merged `loss`; once seen
+    so, a trial's later lines are its own too (`[trial 1] final test: test_loss=…`). A
+    trial with no counters of its own is still the step (`Trial 5 val_acc 0.9`)."""
+    text = (
+        "[trial 0] epoch 1 step 10: loss=0.6935 acc=0.5938\n"
+        "[trial 1] epoch 1 step 10: loss=0.7122 acc=0.6250\n"
+        "[trial 0] epoch 1 step 20: loss=0.6035 acc=0.6938\n"
+        "[trial 1] epoch 1 step 20: loss=0.6122 acc=0.6650\n"
+        "[trial 0] final test: test_loss=0.5489 test_acc=0.7833\n"
+        "[trial 1] final test: test_loss=0.4182 test_acc=0.8667\n"
+    )
+    series = _series_of(text)
+    assert set(series) == {
+        "trial_0/loss",
+        "trial_0/acc",
+        "trial_1/loss",
+        "trial_1/acc",
+        "trial_0/test_loss",
+        "trial_0/test_acc",
+        "trial_1/test_loss",
+        "trial_1/test_acc",
+    }
+    assert [p[0] for p in series["trial_1/loss"]] == [10, 20]
+    assert _run("Trial 4 val_acc 0.8\nTrial 5 val_acc 0.9\n") == {"val_acc": [(4, 0.8), (5, 0.9)]}
+    # A label of qualifiers and a phase over a name that says its phase adds nothing to it.
+    assert _names("final test: test_loss=0.40 test_acc=0.87\n") == {"test_loss", "test_acc"}
+
+
+def test_a_process_name_and_a_logger_name_before_the_level_are_the_prefix() -> None:
+    """`%(asctime)s %(processName)-10s %(name)s %(levelname)-8s %(message)s`: both names
+    belong to the prefix; the message keeps its counters and its values."""
+    text = "".join(
+        f"2026-12-07 10:56:47,50{s} MainProcess    train INFO     epoch 1 step {s}0: loss=0.{9 - s}\n"
+        for s in (1, 2)
+    )
+    assert _series_of(text) == {"loss": [(10, 1.0, 0.8), (20, 1.0, 0.7)]}

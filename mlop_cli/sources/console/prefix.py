@@ -86,7 +86,7 @@ _NEXT_TO_ANCHOR = re.compile(
   | \[[\w.<>\-]+(?:\.py)?:\d+(?::[\w<>]+)?\][ ]?    # `[train.py:42]`, `[logging.py:96:log_dist]`
   | \[[A-Za-z_][\w.<>\-]*\]:?[ ]?(?=\S)              # `[trainer]`, `[d2.utils.events]:`
   | [\w.<>]+[ ]-[ ](?=\S)                           # `trainer - ` (between time and level)
-  | [\w.<>\-]+[ ](?=(?:DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL)\b)  # `trainer INFO: …`
+  | [\w.<>\-]+[ ]+(?=(?:[\w.<>\-]+[ ]+)?(?:DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL)\b)  # `trainer INFO: …`, `MainProcess  trainer INFO …`
   | {_MODULE}                                      # `ax.api.client: ` (a logger's name)
   | [ ]+
     """,

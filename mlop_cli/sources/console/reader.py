@@ -595,6 +595,9 @@ class Reader:
         self._keyed_rows = _KeyedRows()
         # rows of tables with their own counters, by names, step and epoch: their values
         self._rows_given: dict[str, dict[object, tuple[list[str], list[float]]]] = {}
+        # Counters heading lines of runs side by side (`[trial 2] epoch 1 …`): each says whose
+        # values a line holds from then on (see Program.tag_slot).
+        self._tag_words: set[str] = set()
         self.numeric_lines = 0  # lines holding a number that is not a time or a date
         self.metric_lines = 0  # lines that gave at least one metric
 
@@ -750,6 +753,7 @@ class Reader:
                 or program.position is not None
                 or program.positional_step
                 or program.rank_slot is not None
+                or program.tag_slot is not None
             )
             run_end = 0  # the end of the run of matching lines that index is in
             while index < count:
@@ -950,6 +954,7 @@ class Reader:
             and not program.counts
             and not program.row
             and program.rank_slot is None
+            and program.tag_slot is None
             and program.key_slot is None
             and not any(kind for _, _, kind in program.metrics)
             and self._ctx.started
@@ -1109,6 +1114,7 @@ class Reader:
             and not program.positional_step
             and not program.counts
             and program.rank_slot is None
+            and program.tag_slot is None
             and program.key_slot is None
             and bool(program.metrics)
             and not any(kind for _, _, kind in program.metrics)
@@ -1475,6 +1481,18 @@ class Reader:
                 self._maybe_header(state, description)
         if state.section:
             program = self._under_title(state, program)
+        if program.tag_slot is not None:
+            self._tag_words.add(program.tag_word)
+        elif program.first_step_word in self._tag_words and program.metrics:
+            # `[trial 2] final test: test_loss=…` once trials were seen side by side (`[trial
+            # 2] epoch 1 …`): the trial's values too, at the run's step, not at step 2.
+            program = replace(
+                program,
+                tag_slot=program.step,
+                tag_word=program.first_step_word,
+                step=None,
+                first_step_word="",
+            ).finish()
         if program.metrics and line.lstrip()[:1] == "*":
             phase = _summary_phase(self._last_names, program)
             if phase:
@@ -1907,6 +1925,9 @@ class Reader:
                     key, names, columns, values, step, epoch, when, program.step is not None
                 )
                 self._give(released)
+        if program.tag_slot is not None:
+            tag = f"{program.tag_word}_{tokens[program.tag_slot]}"
+            names = [f"{tag}/{name}" for name in names]
         rank = program.rank
         if program.rank_slot is not None:
             rank = _int(tokens[program.rank_slot]) or 0

@@ -59,6 +59,8 @@ COUNT_SO_FAR = frozenset("num n total global cur current env agent".split())
 _INNER_LOOP = frozenset("sub inner local".split())
 # Counters of the units a run's steps make up: a step printed beside one is the finer.
 _COARSE_COUNTERS = frozenset(("episode", "episodes", "trial", "trials"))
+# Counters of runs side by side, which head a line of their own counters: whose values.
+_IDENTITY_COUNTERS = frozenset(("trial", "fold"))
 # Words of prose, not of a metric's name.
 STOP_WORDS = frozenset(
     "a an the of to in on at by for with from into onto is are was were be been being will "
@@ -159,6 +161,13 @@ class Program:
     row: bool = False  # a row of a column table
     record_epoch: bool = False  # ``epoch`` is a key of the record (a dict's), not a counter
     rank_slot: int | None = None  # the token that is the line's rank (srun's `3: `)
+    # The token of a trial's or a fold's number heading a line that has its own finer
+    # counters (`[trial 2] epoch 1 step 10: loss=…`): whose values they are (`trial_2/loss`).
+    tag_slot: int | None = None
+    tag_word: str = ""
+    # The word of the counter that is the step, when it is the line's first (`[trial 2] final
+    # test: …`: the trial's, once trials were seen side by side; see the reader).
+    first_step_word: str = ""
     key_slot: int | None = None  # the token that keys a table's row (a report's class `0`)
     row_key: str = ""  # the text that keys a table's row (`InProgress` is no key; `trial_1` is)
     # A row of a frame indexed by named things (a leaderboard's models): each row is one of
@@ -214,6 +223,8 @@ class Program:
             or self.row
             or self.record_epoch
             or self.rank_slot is not None
+            or self.tag_slot is not None
+            or self.first_step_word in _IDENTITY_COUNTERS
             or any(kind for _, _, kind in self.metrics)
             or any(n in IGNORED_NAMES for n, _, _ in self.metrics)
         )
@@ -1405,6 +1416,8 @@ def _read_pairs(items: list[_Item], program: Program) -> None:  # one pass, one 
     group_label = False  # the label heads a parenthesised group (`acc: (train=…, test=…)`)
     settings = False  # a label says the line holds settings (`Parameter: lr = 0.01`)
     phase_counters: list[tuple[str, int]] = []  # `Train steps: 10`: (phase, the count's slot)
+    first_counter: int | None = None  # the slot of the line's first counter
+    step_word = ""  # the word of the counter that is the step
     plural_counts: list[int] = []  # slots of counters named in the plural (`steps: 200`)
     while index < count:
         item = items[index]
@@ -1687,12 +1700,28 @@ def _read_pairs(items: list[_Item], program: Program) -> None:  # one pass, one 
                     continue
                 if _plural(lowered) and item.text.isdigit():
                     plural_counts.append(item.slot)  # (`Train steps: 200`: see below)
+                if (
+                    program.step is not None
+                    and program.tag_slot is None
+                    and program.step == first_counter
+                    and step_word in _IDENTITY_COUNTERS
+                    and (lowered in EPOCH_WORDS or lowered not in _COARSE_COUNTERS)
+                ):
+                    # `[trial 2] epoch 1 step 10: loss=…` (trials run side by side, each with
+                    # its own counters): the trial says whose values they are, never the step.
+                    program.tag_slot, program.tag_word = program.step, step_word
+                    program.step, program.first_step_word = None, ""
+                if first_counter is None:
+                    first_counter = item.slot
                 if lowered in EPOCH_WORDS:
                     program.epoch = item.slot
                     program.per_epoch = True
                 elif program.step is None or lowered not in _COARSE_COUNTERS:
                     # (`step:12 episode:0`: the step counts finer than the episode)
                     program.step = item.slot
+                    step_word = lowered
+                    program.first_step_word = lowered if item.slot == first_counter else ""
+
                 if phase and all(w.lower() in PHASES for w in phase):
                     phase_counters.append(("_".join(phase), item.slot))
                     if not label:
@@ -1729,9 +1758,13 @@ def _read_pairs(items: list[_Item], program: Program) -> None:  # one pass, one 
                         or says_other_phase(name, label)
                     )
                 ) or (
-                    # `Test results: test_loss=0.50`: a label saying the line holds results
-                    # over names that say their phase themselves adds nothing to them.
-                    any(w.lower() in _RESULT_LABELS for w in label) and says_phase(name)
+                    # `Test results: test_loss=0.50`, `final test: test_loss=0.40`: a label
+                    # saying the line holds results, of qualifiers and phases only, over names
+                    # that say their phase themselves adds nothing to them.
+                    bool(label)
+                    and all(w.lower() in _RESULT_LABELS or w.lower() in QUALIFIERS for w in label)
+                    and not all(w.lower() in PHASES for w in label)
+                    and says_phase(name)
                 )
                 # A name with a phase of its own (`train loss` on a validation line) is not
                 # the label's: `Epoch 1 validation: loss=0.43 (train loss 0.53)`; nor is one
