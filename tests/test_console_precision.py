@@ -990,3 +990,16 @@ def test_a_process_name_and_a_logger_name_before_the_level_are_the_prefix() -> N
         for s in (1, 2)
     )
     assert _series_of(text) == {"loss": [(10, 1.0, 0.8), (20, 1.0, 0.7)]}
+
+
+def test_a_process_id_in_a_prefix_is_never_the_step() -> None:
+    """`[2026-12-07 10:57:45,296][31818]` (sample-factory's stamp and pid) and Metaflow's
+    `[run/step/task (pid 26738)]`: the prefix's, never a counter of the run."""
+    text = "".join(
+        f"[2026-12-07 10:57:4{s},296][31818] Avg reward: {s}0.5\n"
+        f"2026-12-07 10:53:2{s}.116 [1796640805245336/train/2 (pid 26738)] val_acc=0.{s}\n"
+        for s in (1, 2)
+    )
+    series = _run("step 1 loss 0.5\n" + text)
+    assert {p[0] for p in series["Avg_reward"]} <= {1, None}
+    assert {p[0] for p in series["val_acc"]} <= {1, None}

@@ -57,7 +57,7 @@ _ANCHOR = re.compile(
     rf"""
     [IWEFD]\d{{4}}[ ]+\d\d:\d\d:\d+\.\d+[ ]+\d+[ ]+[\w.<>\-]+:\d+\][ ]?   # glog / absl
   | \[[IWEDCF][ ](?:\d{{6}}[ ])?(?:{_TS})(?:[ ]+[\w.<>\-]+:\d+)?\][ ]?          # optuna `[I 2026-…]`, tornado `[I 261207 06:34:53 train:212]`
-  | \[(?:{_TS})\][ ]?(?:[-|:][ ])?                                           # `[2026-12-06 10:11:12]`
+  | \[(?:{_TS})\](?:\[\d+\])?[ ]?(?:[-|:][ ])?                              # `[2026-12-06 10:11:12]`, `[…][31818]` (its pid)
   | \[(?:{_TS})[ ]+[\w.<>\-]+\]:?[ ]*                                         # `[12/06 10:11:12 d2.engine]:`
   | \[(?:{_TS})[ ]+[IWEFD][ ]+\d+[ ]+\d+\][ ]?                              # Ray's `[2026-… E 6534 6559]`
   | \((?:[\w.:]+[ ])?pid=\d+(?:,[ ]ip=[\d.]+)?\)[ ]?                          # Ray's `(RayTrainWorker pid=6631)`
@@ -86,6 +86,7 @@ _NEXT_TO_ANCHOR = re.compile(
   | \[[\w.<>\-]+(?:\.py)?:\d+(?::[\w<>]+)?\][ ]?    # `[train.py:42]`, `[logging.py:96:log_dist]`
   | \[[A-Za-z_][\w.<>\-]*\]:?[ ]?(?=\S)              # `[trainer]`, `[d2.utils.events]:`
   | [\w.<>]+[ ]-[ ](?=\S)                           # `trainer - ` (between time and level)
+  | \[[^\]\n]{{0,80}}\(pid[ =]?\d+\)\][ ]?             # Metaflow's `[1796640805245336/train/2 (pid 26738)]`
   | [\w.<>\-]+[ ]+(?=(?:[\w.<>\-]+[ ]+)?(?:DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL)\b)  # `trainer INFO: …`, `MainProcess  trainer INFO …`
   | {_MODULE}                                      # `ax.api.client: ` (a logger's name)
   | [ ]+
