@@ -9,6 +9,8 @@ synthetic binary data, CPU.
   epoch on stdout ('Epoch 1/5', '40/40 - 1s - 15ms/step - accuracy: … - loss: … - val_accuracy: …')
   plus tqdm's batch bar kept per epoch (verbose=2: leave=True) and the epoch bar on stderr;
   CSVLogger writes a file only.
+- both: fit(verbose=1, callbacks=[TqdmCallback(verbose=0)]) - Keras' own bar on stdout and tqdm's
+  epoch bar on stderr at once.
 
 Truth: model.fit(...).history (Keras' History callback; equal to the CSVLogger file, asserted) for
 the epoch-end values, and the logs Keras handed TqdmCallback at each batch for each bar state tqdm
@@ -20,6 +22,8 @@ Capture (repository root, venv corpus-zP-1):
     python tests/corpus/scripts/capture.py pty real_keras_tqdm_callback_pty -- python tests/corpus/scripts/keras_tqdm_callback.py tqdm1
     python tests/corpus/scripts/capture.py pipe real_keras_tqdm_v2_csvlogger -- python tests/corpus/scripts/keras_tqdm_callback.py v2_csv
     python tests/corpus/scripts/capture.py pty real_keras_tqdm_v2_csvlogger_pty -- python tests/corpus/scripts/keras_tqdm_callback.py v2_csv
+    python tests/corpus/scripts/capture.py pipe real_keras_tqdm_with_keras_bar -- python tests/corpus/scripts/keras_tqdm_callback.py both
+    python tests/corpus/scripts/capture.py pty real_keras_tqdm_with_keras_bar_pty -- python tests/corpus/scripts/keras_tqdm_callback.py both
 """
 
 import csv
@@ -101,6 +105,11 @@ csv_path = None
 if MODE == "tqdm1":
     callbacks = [Key(), TqdmCallback(verbose=1)]
     verbose = 0
+elif MODE == "both":
+    import _keras_bar  # wraps Keras' Progbar.update to note the drawn states
+
+    callbacks = [_keras_bar.EpochNumber(), Key(), TqdmCallback(verbose=0)]
+    verbose = 1
 else:
     csv_path = os.path.join(tempfile.mkdtemp(prefix="zP-csvlogger-"), "training.log")
     callbacks = [Key(), TqdmCallback(verbose=2), keras.callbacks.CSVLogger(csv_path)]
@@ -137,6 +146,12 @@ for _unit, key, logs in DRAWN:
     for name, value in logs.items():
         old = points.setdefault((name, step), [step, ep, value])
         assert old[2] == value, (name, step, old, value)
+if MODE == "both":  # Keras' own bar: the drawn states (running means; History at the epoch end)
+    for _ctx, ep, pos, _target, values in _keras_bar.states():
+        for name, value in values.items():
+            step = (ep - 1) * steps + pos
+            old = points.setdefault((name, step), [step, ep, value])
+            assert old[2] == value, (name, step, old, value)
 if verbose == 2:  # Keras' own epoch lines: History
     for ep in range(EPOCHS):
         for name, vals in h.items():
@@ -168,6 +183,17 @@ if MODE == "tqdm1":
         "accuracy=0.9, loss=0.24]' redrawn below it (under a terminal on the next line, moved with "
         "ESC[A; in a pipe both bars' \\r states interleave on one line). " + common
     )
+elif MODE == "both":
+    notes = (
+        "fit(verbose=1) with TqdmCallback(verbose=0) (a user who adds tqdm's callback but keeps Keras' "
+        "bar): Keras' bar on stdout, 'Epoch 1/5' and '40/40 ━━━━━━━━━━━━━━━━━━━━ 1s 9ms/step - accuracy: "
+        "0.8250 - loss: 0.3931 - val_accuracy: 0.9219 - val_loss: 0.2051' (ANSI, \\b/\\r redraws in both "
+        "modes; only some positions drawn, at most every 0.05 s), and tqdm's epoch bar on stderr "
+        "'20%|██        | 1/5 [00:01<00:05,  1.35s/epoch, accuracy=0.825, loss=0.393, val_accuracy=0.922, "
+        "val_loss=0.205]' (no batch bar with verbose=0). Keras' in-epoch points are the running means its "
+        "bar showed; its epoch-end state and tqdm's epoch bar are History's values (one point per name and "
+        "step). " + common
+    )
 else:
     notes = (
         "fit(verbose=2) with TqdmCallback(verbose=2) and CSVLogger: Keras' own lines on stdout 'Epoch "
@@ -184,7 +210,8 @@ _truth.write(
     script="tests/corpus/scripts/keras_tqdm_callback.py",
     record=(
         "model.fit(...).history (Keras' History callback; CSVLogger's file asserted equal) and the "
-        "batch logs Keras handed TqdmCallback for each bar state tqdm drew"
+        "batch logs Keras handed TqdmCallback for each bar state tqdm drew (mode both: the logs Keras' own "
+        "Progbar was given at each state it drew)"
     ),
     step_kind="global",
     series=series,
