@@ -1003,3 +1003,18 @@ def test_a_process_id_in_a_prefix_is_never_the_step() -> None:
     series = _run("step 1 loss 0.5\n" + text)
     assert {p[0] for p in series["Avg_reward"]} <= {1, None}
     assert {p[0] for p in series["val_acc"]} <= {1, None}
+
+
+def test_a_one_row_frame_of_values_names_its_columns_plainly() -> None:
+    """`Value    9  11.13  23.98` under `DoF  chi2  AIC` (semopy's fit statistics): the row
+    key says only that the row holds the values; the columns are `chi2`, `AIC`."""
+    text = "step 1 loss 0.5\n       DoF       chi2        AIC\nValue    9  11.129392  23.977741\n"
+    assert _names(text) >= {"chi2", "AIC"}
+    assert not any("/" in name for name in _names(text))
+
+
+def test_the_time_a_step_used_is_no_metric() -> None:
+    """`Compiling Operators(4/6) used: 2.32s eta: 1.16s` (Jittor's compiler): how long it
+    took, not a result."""
+    text = "step 1 loss 0.5\nCompiling Operators(4/6) used: 2.32s eta: 1.16s\nstep 2 loss 0.4\n"
+    assert _names(text) == {"loss"}

@@ -68,6 +68,17 @@ def test_scores_stay_above_their_floors(
 # at its end ("never silent": numbers but no metric, use --pattern). An entry read at last
 # leaves this list.
 KNOWN_UNREAD = {
+    # Trax's `Step     50: train WeightedCategoryCrossEntropy |  0.39065969`: a name and its
+    # value split by `|` after a step's label.
+    "real_trax_loop": "a name, `|`, its value",
+    "real_trax_loop_named": "a name, `|`, its value",
+    # sample-factory: `Avg episode reward: [(0, '85.930')]` (a policy's number, a quoted value).
+    "real_sample_factory_appo": "values quoted in a list of tuples",
+    "real_sample_factory_appo_pty": "values quoted in a list of tuples",
+    # CausalML's frame: names with spaces and `%` one space apart, row keys with parentheses
+    # (`S Learner (LR)   0.361414  0.070801`).
+    "real_causalml_meta": "a frame of spaced names keyed by spaced row names",
+    "real_causalml_meta_pty": "a frame of spaced names keyed by spaced row names",
     # Trials in processes named after them (`… trial-0    train INFO     epoch 1 step 10: …`):
     # the process's name is the prefix's, and a pool's worker names no trial in general.
     "real_mp_queue_logging": "trials told apart only by their processes' names",

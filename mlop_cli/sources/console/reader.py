@@ -2779,8 +2779,9 @@ def _group_titles(line: str, columns: list[_Column]) -> None:
                 break
 
 
-# Row keys that stand for the whole (`all` over per-class rows): the plain names.
-_WHOLE = frozenset(("all", "overall", "total"))
+# Row keys that stand for the whole (`all` over per-class rows), or say only that the row
+# holds the values (a one-row frame's `Value`, `Results`): the plain names.
+_WHOLE = frozenset(("all", "overall", "total", "value", "values", "result", "results"))
 _STATISTICS = frozenset(
     ("count", "mean", "std", "min", "max", "median", "var", "unique", "top", "freq")
 )

@@ -1109,7 +1109,7 @@ WORDS = re.compile(r"[A-Za-z]+")
 # Words of a name that says how long something took overall (a plain `time 45ms` each step
 # is the speed of training, a series).
 _TIME_WORDS = frozenset(
-    "runtime elapsed duration spent took budget running wall required taken needed".split()
+    "runtime elapsed duration spent took budget running wall required taken needed used".split()
 )
 # A duration's unit said by the name instead of the value (`Seconds required: 0.004`).
 _UNIT_WORDS = frozenset("seconds secs sec minutes mins hours".split())
