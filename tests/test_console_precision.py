@@ -1018,3 +1018,23 @@ def test_the_time_a_step_used_is_no_metric() -> None:
     took, not a result."""
     text = "step 1 loss 0.5\nCompiling Operators(4/6) used: 2.32s eta: 1.16s\nstep 2 loss 0.4\n"
     assert _names(text) == {"loss"}
+
+
+def test_a_polars_frame_is_a_table() -> None:
+    """polars' rendering: `┆` between cells, a `---` row and a row of types (`i64`, `f64`)
+    under the names, `╞═══╪` before the rows: a column table like any."""
+    text = (
+        "step 1 loss 0.5\n"
+        "shape: (2, 3)\n"
+        "┌───────┬────────────┬──────────┐\n"
+        "│ epoch ┆ train_loss ┆ val_acc  │\n"
+        "│ ---   ┆ ---        ┆ ---      │\n"
+        "│ i64   ┆ f64        ┆ f64      │\n"
+        "╞═══════╪════════════╪══════════╡\n"
+        "│ 1     ┆ 1.069058   ┆ 0.5625   │\n"
+        "│ 2     ┆ 0.942511   ┆ 0.699219 │\n"
+        "└───────┴────────────┴──────────┘\n"
+    )
+    series = _series_of(text)
+    assert {"train_loss", "val_acc"} <= set(series) and len(series["val_acc"]) == 2
+    assert not any("64" in name for name in series)

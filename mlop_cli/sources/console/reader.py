@@ -83,7 +83,10 @@ name (``epochs``: each record's epoch, or None: none)."""
 _BOXY = frozenset("|│┃-=─━+┏┗┡┣╭╰├┌└")
 _BOX_SIDES = "|│┃"  # a box row's cell walls (see _box_row, _BOX_CELL)
 # Double-line box drawing (prettytable's DOUBLE_BORDER), as its single-line characters.
-_DOUBLE_LINES = str.maketrans("║═╔╗╚╝╠╣╦╩╬╟╢╤╧╪╞╡╒╕╘╛╓╖╙╜", "│─┌┐└┘├┤┬┴┼├┤┬┴┼├┤┌┐└┘┌┐└┘")
+# Double and dashed lines (a polars frame's `┆` between cells, `╞═══╪` under its header).
+_DOUBLE_LINES = str.maketrans(
+    "║═╔╗╚╝╠╣╦╩╬╟╢╤╧╪╞╡╒╕╘╛╓╖╙╜┆┊╎┇┋╏", "│─┌┐└┘├┤┬┴┼├┤┬┴┼├┤┌┐└┘┌┐└┘││││││"
+)
 
 MAX_SHAPES = 4096
 # A bar's wrapped metrics: lines indented this much after it; a name ending one, its value
@@ -696,7 +699,7 @@ class Reader:
                 state.held[which] = (held, time if text else first_time)
                 if held and not text:
                     return
-        if "║" in text or "═" in text:
+        if "║" in text or "═" in text or "┆" in text:
             text = text.translate(_DOUBLE_LINES)  # a double-line box reads as a single-line one
         folded = fold_glyphs(text) if _may_hold_glyphs(text) else text
         if "]" in folded and ("it/s]" in folded or "s/it]" in folded):
@@ -2319,6 +2322,8 @@ class Reader:
         if columns is None:
             state.header = None
             return
+        if state.header is not None and all(_DTYPE.fullmatch(c.name) for c in columns):
+            return  # `│ i64 ┆ f64 │` under a polars frame's names: their types, no names
         loose = any(len(column.name.split()) > 4 for column in columns)
         if state.header is not None and state.header_wait == 0 and state.table is None:
             # A header on two lines (`average  since` over `loss     last`): one name per
@@ -2728,6 +2733,13 @@ def _ungroup(cells: list[_Column]) -> None:
     shared = {name for name in names if names.count(name) > 1}
     for cell, name, group in zip(cells, names, groups, strict=True):
         cell.name = f"{group}/{name}" if group and name in shared else name
+
+
+# A column's data type under its name (polars prints `i64`, `f64`, `str`, `datetime[μs]`).
+_DTYPE = re.compile(
+    r"(?:[iuf](?:8|16|32|64|128)|str|bool|cat|enum|date|time|null|object|binary|decimal"
+    r"|(?:datetime|duration|list|array|struct|decimal)\[[^\]]*\])"
+)
 
 
 def _stack(upper: list[_Column], lower: list[_Column]) -> list[_Column] | None:
