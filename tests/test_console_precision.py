@@ -1038,3 +1038,16 @@ def test_a_polars_frame_is_a_table() -> None:
     series = _series_of(text)
     assert {"train_loss", "val_acc"} <= set(series) and len(series["val_acc"]) == 2
     assert not any("64" in name for name in series)
+
+
+def test_a_dict_laid_out_one_key_a_line_under_its_own_brace_is_one_record() -> None:
+    """`print(json.dumps(results, indent=2))`, rich's print of a dict wrapped at 80 columns:
+    `{` / `  "eval_loss": 0.31,` / `}` is the record `{"eval_loss": 0.31, …}`; one of
+    settings (a text value) stays settings."""
+    text = (
+        "step 1 loss 0.5\nstep 2 loss 0.4\n"
+        '{\n  "eval_loss": 0.31,\n  "eval_acc": 0.91\n}\n'
+        "{\n    'test_loss': 0.6813,\n    'test_acc': 0.7461\n}\n"
+        "{\n    'optimizer': 'adam',\n    'lr': 0.001,\n    'warmup': None\n}\n"
+    )
+    assert _names(text) == {"loss", "eval_loss", "eval_acc", "test_loss", "test_acc"}

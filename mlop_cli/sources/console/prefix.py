@@ -288,9 +288,38 @@ def join_pprinted(
     return _join_records(text, final, spans, _pprinted_record)
 
 
+# A dict laid out one key a line under a brace of its own (`json.dumps(…, indent=2)`, rich's
+# print): `{` / `  "eval_loss": 0.31,` / `}`; flat (a nested object is read line by line).
+_BRACE_OPEN = re.compile(r"[ ]*\{[ ]*")
+_BRACE_KEY = re.compile(r"[ ]+(['\"])[^'\"\n]{1,200}\1:[ ]*[^{}\[\n]*")
+_BRACE_CLOSE = re.compile(r"[ ]*\}[ ]*")
+
+
+def _braced_record(lines: list[str], start: int, final: bool) -> _Found:
+    count = len(lines)
+    j = start + 1
+    while j < count and j - start <= _PPRINT_MAX:
+        line = lines[j]
+        if _BRACE_CLOSE.fullmatch(line):
+            if j == start + 1:
+                return None  # `{}`
+            inner = " ".join(part.strip() for part in lines[start + 1 : j]).rstrip(",")
+            return j + 1, "{" + inner + "}"
+        if _BRACE_KEY.fullmatch(line) is None:
+            return None  # no flat object after all: its lines are read as they are
+        j += 1
+    if j == count and not final and j - start <= _PPRINT_MAX:
+        return -1, ""  # the block ends inside it
+    return None
+
+
 def _pprinted_record(lines: list[str], start: int, final: bool) -> _Found:
     line = lines[start]
-    if "{" not in line or _PPRINT_HEAD.fullmatch(line) is None:
+    if "{" not in line:
+        return None
+    if _BRACE_OPEN.fullmatch(line):
+        return _braced_record(lines, start, final)
+    if _PPRINT_HEAD.fullmatch(line) is None:
         return None
     count = len(lines)
     j = start + 1
@@ -310,7 +339,13 @@ def _may_be_wrapped(text: str) -> bool:
 
 
 def _may_be_pprinted(text: str) -> bool:
-    return ",\n '" in text or ',\n "' in text or (text.endswith(",") and "{" in text)
+    return (
+        ",\n '" in text
+        or ',\n "' in text
+        or (text.endswith(",") and "{" in text)
+        or "{\n" in text
+        or text.rstrip(" ").endswith("{")
+    )
 
 
 Joiner = Callable[..., tuple[str, str]]
