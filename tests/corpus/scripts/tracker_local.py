@@ -9,6 +9,8 @@ Variants:
                  of the epoch's logged metrics, trackio.alert() when the val loss rises
   trackio_sweep  the README's pattern: three runs (a learning-rate sweep) in one script, each
                  trackio.init / finish, 'lr=0.05 | epoch 1/3 | train_loss 0.6012 | val_loss …'
+  trackio_df     one run logged per epoch, no print while training, then the run read back from
+                 trackio's store printed as pd.DataFrame(...).to_string() (timestamp column)
   swanlab        swanlab.init(mode="offline"), SwanLab's MNIST-example print style
                  'Epoch [1/3], Iteration [10/30], Loss: 0.4750095577005998' (full repr), per epoch
                  'Epoch [1/3] val_loss: 0.4361, val_acc: 82.08%'
@@ -25,6 +27,7 @@ Capture (repository root, venv active):
     python tests/corpus/scripts/capture.py pipe real_trackio_loop -- python tests/corpus/scripts/tracker_local.py trackio
     python tests/corpus/scripts/capture.py pipe real_trackio_sweep -- python tests/corpus/scripts/tracker_local.py trackio_sweep
     python tests/corpus/scripts/capture.py pty  real_trackio_sweep_pty -- python tests/corpus/scripts/tracker_local.py trackio_sweep
+    python tests/corpus/scripts/capture.py pipe real_trackio_dataframe -- python tests/corpus/scripts/tracker_local.py trackio_df
     python tests/corpus/scripts/capture.py pipe real_swanlab_offline -- python tests/corpus/scripts/tracker_local.py swanlab
     python tests/corpus/scripts/capture.py pty  real_swanlab_offline_pty -- python tests/corpus/scripts/tracker_local.py swanlab
 """
@@ -295,7 +298,59 @@ def run_swanlab():
     )
 
 
+def run_trackio_df():
+    import pandas as pd
+    import trackio
+    from trackio.sqlite_storage import SQLiteStorage
+
+    trackio.init(project="toy-df", config={"lr": 0.2, "epochs": 5})
+    toy = Toy(n=960, batch=32, hidden=32, lr=0.2, seed=7)
+    for _epoch in range(1, 6):
+        tot = 0.0
+        for _ in range(toy.steps_per_epoch):
+            loss, _acc = toy.train_step()
+            tot += loss
+        v_loss, v_acc = toy.evaluate()
+        trackio.log({"train_loss": tot / toy.steps_per_epoch, "val_loss": v_loss, "val_acc": v_acc})
+    run_name = trackio.context_vars.current_run.get().name
+    trackio.finish()
+    # read the run back from trackio's store and print it as a table (DataFrame.to_string())
+    logs = SQLiteStorage.get_logs("toy-df", run_name)
+    df = pd.DataFrame(logs)
+    print(df.to_string())
+
+    series = _truth.Series()
+    for row in logs:  # the table's rows, in order; every column printed
+        for name in ("train_loss", "val_loss", "val_acc"):
+            series.add(name, row["step"], None, row[name])
+    _truth.write(
+        library=(
+            f"hand-written loop (numpy MLP), trackio {v('trackio')} (local SQLite store), "
+            f"pandas {v('pandas')}"
+        ),
+        script=SCRIPT,
+        record="trackio's own store: SQLiteStorage.get_logs('toy-df', run), the rows printed",
+        step_kind="global",
+        series=series,
+        not_printed=["trackio's automatic CPU/system metrics (psutil), recorded, never printed"],
+        notes=(
+            "trackio's banner (as in real_trackio_loop: project, path, the bold orange 'trackio "
+            "show' command, '* Created new run: <adjective>-<noun>-0', '* Run finished. "
+            "Uploading logs to Trackio (please wait...)'), no print during training, then the "
+            "run read back from trackio's store and printed with DataFrame.to_string(): header "
+            "'   train_loss  val_loss   val_acc                         timestamp  step' and one "
+            "row per log() call '0    0.575436  0.421733  0.825000  2026-12-07T11:20:01.123456+00:00 "
+            "    0' - the left column is the pandas index, 'timestamp' the ISO time of the log "
+            "call (digits, not a metric), 'step' trackio's 0-based step (the truth's step). "
+            "Values at pandas' 6 significant decimals."
+        ),
+    )
+
+
 if __name__ == "__main__":
-    {"trackio": run_trackio, "trackio_sweep": run_trackio_sweep, "swanlab": run_swanlab}[
-        sys.argv[1]
-    ]()
+    {
+        "trackio": run_trackio,
+        "trackio_sweep": run_trackio_sweep,
+        "trackio_df": run_trackio_df,
+        "swanlab": run_swanlab,
+    }[sys.argv[1]]()
