@@ -1051,3 +1051,9 @@ def test_a_dict_laid_out_one_key_a_line_under_its_own_brace_is_one_record() -> N
         "{\n    'optimizer': 'adam',\n    'lr': 0.001,\n    'warmup': None\n}\n"
     )
     assert _names(text) == {"loss", "eval_loss", "eval_acc", "test_loss", "test_acc"}
+
+
+def test_the_other_side_of_a_comparison_is_no_series() -> None:
+    """`val_loss 0.3741 vs best 0.3808`: the best is a value printed before, no `vs_best`."""
+    text = "step 90 val_loss 0.3741\nValidation loss not improving: val_loss 0.3741 vs best 0.3808 (step 90)\n"
+    assert _names(text) == {"val_loss"}

@@ -68,6 +68,11 @@ def test_scores_stay_above_their_floors(
 # at its end ("never silent": numbers but no metric, use --pattern). An entry read at last
 # leaves this list.
 KNOWN_UNREAD = {
+    # livelossplot's text output: a metric's name on a line of its own, then per phase
+    # `\ttraining  \t (min:    0.503, max:    1.006, cur:    0.503)`: the value is `cur`.
+    "real_livelossplot_default": "running extremes and the current value in parentheses",
+    "real_livelossplot_default_pty": "running extremes and the current value in parentheses",
+    "real_livelossplot_extrema": "running extremes and the current value in parentheses",
     # Trax's `Step     50: train WeightedCategoryCrossEntropy |  0.39065969`: a name and its
     # value split by `|` after a step's label.
     "real_trax_loop": "a name, `|`, its value",

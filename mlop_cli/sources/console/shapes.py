@@ -1264,6 +1264,8 @@ def is_data_name(name: str) -> bool:
     if names_a_setting(name):
         return True  # `params.lr`, `config/lr`, `hparams/lr`: a run's setting, by its container
     words = WORDS.findall(base)
+    if words and words[0].lower() in ("vs", "versus"):
+        return True  # `val_loss 0.3741 vs best 0.3808`: the other side of a comparison
     if not words or holds_metric_word(words):
         return False
     parts = [part for w in words for part in w.lower().split("_")]
