@@ -1057,3 +1057,18 @@ def test_the_other_side_of_a_comparison_is_no_series() -> None:
     """`val_loss 0.3741 vs best 0.3808`: the best is a value printed before, no `vs_best`."""
     text = "step 90 val_loss 0.3741\nValidation loss not improving: val_loss 0.3741 vs best 0.3808 (step 90)\n"
     assert _names(text) == {"val_loss"}
+
+
+def test_output_glued_to_a_bar_with_its_own_rate_unit_is_a_line_of_its_own() -> None:
+    """tqdm's rate takes the bar's unit (`1.35s/epoch`, `93.62step/s`): a Keras epoch line
+    flushed right after such a bar's redraw (`…val_loss=0.205]40/40 - 1s - … - val_loss:
+    0.2051`) is read as its own line, not lost inside the bar's."""
+    text = (
+        "\r  2%|▎         | 1.00/40.0 [00:00<00:38, 1.01batch/s, accuracy=0.375, loss=1]"
+        "\x1b[A\r 20%|██        | 1/5 [00:01<00:05,  1.35s/epoch, accuracy=0.825, loss=0.393, "
+        "val_accuracy=0.922, val_loss=0.205]"
+        "40/40 - 1s - 34ms/step - accuracy: 0.8250 - loss: 0.3931 - val_accuracy: 0.9219"
+        " - val_loss: 0.2051\n"
+    )
+    series = _series_of(text)
+    assert 0.9219 in [p[-1] for p in series.get("val_accuracy", [])]

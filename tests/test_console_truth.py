@@ -40,7 +40,10 @@ ENTRIES = console_score.entries()
 # tables (CVXPY's OSQP/SCS/Clarabel, CasADi's IPOPT), PINN and spiking-net loops, thinc's
 # unnamed rows, hand loops around printing utilities): 0.231 / 0.571 / 0.786 / 0.514 for the
 # solvers as captured; the whole corpus 0.865 / 0.849 / 0.844 / 0.930 that day.
-FLOORS = {"value_recall": 0.86, "series_recall": 0.84, "steps": 0.83, "precision": 0.92}
+# Precision 0.91 since batch 12 (777 entries): feature selection and causal time series
+# (Boruta, tigramite, SHAP, feature-engine: tables of per-feature values and test statistics,
+# 0.438 as captured) and trackers; the whole corpus 0.862 / 0.843 / 0.842 / 0.917 that day.
+FLOORS = {"value_recall": 0.86, "series_recall": 0.84, "steps": 0.83, "precision": 0.91}
 
 
 @pytest.fixture(scope="module")
@@ -68,6 +71,14 @@ def test_scores_stay_above_their_floors(
 # at its end ("never silent": numbers but no metric, use --pattern). An entry read at last
 # leaves this list.
 KNOWN_UNREAD = {
+    # A lone `Name: value` printed before any counter or bar (SHAP's `Test accuracy: 0.6700`
+    # before its bar) is held as configuration and never comes back.
+    "real_shap_kernel": "a result printed once before the run's output began",
+    "real_shap_kernel_pty": "a result printed once before the run's output began",
+    # tigramite: `pc_alpha=0.05 got score 1570.98 with parents [ (X -1) ]` (a value in prose).
+    "real_tigramite_pcmci_verbose2": "a value inside prose after a setting",
+    # `ROC AUC with all 8 features: 0.8325 (+/- 0.0627)`: a count inside a long name.
+    "real_sklearn_sfs_scorer": "a long name holding a count, then a spread",
     # livelossplot's text output: a metric's name on a line of its own, then per phase
     # `\ttraining  \t (min:    0.503, max:    1.006, cur:    0.503)`: the value is `cur`.
     "real_livelossplot_default": "running extremes and the current value in parentheses",

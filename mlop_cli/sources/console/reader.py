@@ -269,8 +269,10 @@ def _unwrap(m: re.Match[str]) -> str:
 
 
 _AFTER_BAR = re.compile(
-    r"(\[[^\]\n]*(?:it/s|s/it)(?:,(?:[^\]\[\n]|\[[^\]\[\n]*\])*)?\])[ ]*(?=[^\s\]])"
-)  # (a bracket inside the postfix, `avg. loss [601-750]: …`, is the postfix's)
+    r"(\[[^\]\n]*(?:[A-Za-z?]+/s|s/[A-Za-z]+)(?:,(?:[^\]\[\n]|\[[^\]\[\n]*\])*)?\])[ ]*(?=[^\s\]])"
+)  # (a bracket inside the postfix, `avg. loss [601-750]: …`, is the postfix's; the rate's
+# unit is the bar's own: `it/s`, `s/it`, `1.35s/epoch`, `93.62step/s`)
+_GLUED_AFTER = re.compile(r"\][A-Za-z0-9{'\"]")  # a bracket's end with text right after it
 # A duration's unit after a space (`0.645 sec`, a table's cell).
 _SPACED_UNITS = r"(?:s|sec|secs|seconds|ms|mins?|minutes)(?![\w])"
 _TOKEN_AND_UNIT = re.compile(rf"(?:{VALUE_TOKEN.pattern}){UNITS}?(?:[ ]{_SPACED_UNITS})?")
@@ -702,7 +704,9 @@ class Reader:
         if "║" in text or "═" in text or "┆" in text:
             text = text.translate(_DOUBLE_LINES)  # a double-line box reads as a single-line one
         folded = fold_glyphs(text) if _may_hold_glyphs(text) else text
-        if "]" in folded and ("it/s]" in folded or "s/it]" in folded):
+        if "]" in folded and (
+            "it/s]" in folded or "s/it]" in folded or _GLUED_AFTER.search(folded) is not None
+        ):
             # Output glued to the end of a bar's redraw (a block-buffered stdout flushed right
             # after a stderr bar): a record of its own.
             folded = _AFTER_BAR.sub("\\1\n", folded)
