@@ -1072,3 +1072,18 @@ def test_output_glued_to_a_bar_with_its_own_rate_unit_is_a_line_of_its_own() -> 
     )
     series = _series_of(text)
     assert 0.9219 in [p[-1] for p in series.get("val_accuracy", [])]
+
+
+def test_a_row_under_an_estimate_column_is_named_by_its_key() -> None:
+    """ArviZ's `az.loo`: `elpd_loo  -105.24  6.74` under `Estimate  SE`: the row's value is
+    `elpd_loo` itself; its standard error keeps the column (`elpd_loo/SE`)."""
+    text = (
+        "step 1 loss 0.5\n"
+        "Computed from 4000 posterior samples and 100 observations log-likelihood matrix.\n"
+        "\n"
+        "         Estimate       SE\n"
+        "elpd_loo  -105.24     6.74\n"
+        "p_loo        3.68        -\n"
+    )
+    names = _names(text)
+    assert {"elpd_loo", "p_loo"} <= names and "elpd_loo/Estimate" not in names

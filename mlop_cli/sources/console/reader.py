@@ -3339,7 +3339,13 @@ def _keyed_name(key: str, column: str) -> str:
     `test/loss`)."""
     if column.lower() in PHASES and key.lower() not in PHASES:
         return f"{column}/{key}"
+    if column.lower() in _VALUE_COLUMNS:
+        return key  # `elpd_loo  -105.24  6.74` under `Estimate  SE`: the key's own value
     return f"{key}/{column}"
+
+
+# Columns holding a keyed row's value itself (its spread or interval in the columns beside).
+_VALUE_COLUMNS = frozenset(("estimate", "value", "values"))
 
 
 def _right_aligned(header: str, row: str) -> list[_Column] | None:
