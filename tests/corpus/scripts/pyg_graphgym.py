@@ -5,7 +5,7 @@ and epoch, and writes the same dict as a JSON line to <run_dir>/<split>/stats.js
 
     val: {'epoch': 0, 'loss': 1.3863, 'lr': 0.01, 'params': 22661, 'time_iter': 0.0123, 'accuracy': 0.25}
     train: {'epoch': 0, 'eta': 1.2345, 'loss': 1.3863, 'lr': 0.01, 'params': 22661, 'time_iter': 0.05, 'accuracy': 0.25}
-    test: {'epoch': 19, 'loss': 0.9, 'lr': 0.001, 'params': 22661, 'time_iter': 0.01, 'accuracy': 0.7}
+    test: {'epoch': 20, 'loss': 0.9, 'lr': 0.001, 'params': 22661, 'time_iter': 0.01, 'accuracy': 0.7}
 
 before that logging.info(model) (the module tree), logging.info(cfg) (the whole yacs config) and
 'Num parameters: 22661'; training runs under PyTorch Lightning (its Trainer banner, model summary
@@ -180,7 +180,7 @@ def main():
         "…, 'accuracy': …}'; the truth names each value '<split>/<key>' (train/loss, val/accuracy, "
         "test/lr...). The first 'val:' dict (epoch 0) is Lightning's sanity-check validation, the "
         "second the validation after training epoch 0: both are in val/stats.json and both printed. "
-        "One 'test:' dict at the end (epoch 19, after trainer.test). 'params' is the parameter count "
+        "One 'test:' dict at the end (after trainer.test; its epoch is 20, Lightning's current_epoch after fit). 'params' is the parameter count "
         "and 'epoch' the counter: no metrics; eta and time_iter are timings. Before training: "
         "logging.info(model) (the module tree), logging.info(cfg) (the whole yacs config: 'base_lr: "
         "0.01', 'max_epoch: 20', 'dim_inner: 32', ... nested by indentation, all configuration), "
