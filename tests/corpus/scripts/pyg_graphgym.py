@@ -25,6 +25,7 @@ Versions: torch-geometric 2.8.1, pytorch-lightning 2.6.6, yacs 0.1.8, scikit-lea
 2.13.0+cpu, Python 3.11. A few s of CPU. Capture (repository root, venv /work/venvs/corpus-zS-1):
     python tests/corpus/scripts/capture.py pipe real_pyg_graphgym -- python tests/corpus/scripts/pyg_graphgym.py
     python tests/corpus/scripts/capture.py pty real_pyg_graphgym_pty -- python tests/corpus/scripts/pyg_graphgym.py
+    python tests/corpus/scripts/capture.py pipe real_pyg_graphgym_binary_repeat -- python tests/corpus/scripts/pyg_graphgym.py --binary --repeat 2
 """
 
 import json
@@ -54,6 +55,7 @@ sys.path.insert(0, os.path.dirname(__file__))
 import _truth
 
 WORK = "/tmp/corpus-zS/graphgym"
+BINARY = "--binary" in sys.argv
 CONFIG = """out_dir: {out}
 dataset:
   format: synthetic
@@ -96,6 +98,7 @@ class SBM(InMemoryDataset):
     def __init__(self):
         super().__init__(None)
         g = torch.Generator().manual_seed(0)
+        rng_state = torch.get_rng_state()  # the graph is fixed; the run's seed stays in force after
         torch.manual_seed(0)
         blocks, n_per = 4, 100
         n = blocks * n_per
@@ -104,6 +107,10 @@ class SBM(InMemoryDataset):
             [[0.05 if i == j else 0.01 for j in range(blocks)] for i in range(blocks)],
         )
         y = torch.arange(blocks).repeat_interleave(n_per)
+        if BINARY:  # two classes: blocks 0 and 2 against 1 and 3
+            y_out = y % 2
+        else:
+            y_out = y
         x = F.pad(F.one_hot(y, blocks).float() * 0.5, (0, 12)) + torch.randn(n, 16, generator=g)
         perm = torch.randperm(n, generator=g)
         masks = [torch.zeros(n, dtype=torch.bool) for _ in range(3)]
@@ -112,13 +119,14 @@ class SBM(InMemoryDataset):
         masks[2][perm[300:]] = True
         data = Data(
             x=x,
-            y=y,
+            y=y_out,
             edge_index=edge_index,
             train_mask=masks[0],
             val_mask=masks[1],
             test_mask=masks[2],
         )
         self.data, self.slices = self.collate([data])
+        torch.set_rng_state(rng_state)
 
 
 @register_loader("synthetic_sbm")
@@ -129,20 +137,23 @@ def load_sbm(format, name, dataset_dir):
 
 
 def main():
+    repeat = sys.argv[sys.argv.index("--repeat") + 1] if "--repeat" in sys.argv else "1"
     shutil.rmtree(WORK, ignore_errors=True)
     os.makedirs(WORK)
     cfg_file = os.path.join(WORK, "example_node.yaml")
     with open(cfg_file, "w") as fh:
         fh.write(CONFIG.format(out=os.path.join(WORK, "results")))
-    sys.argv = [sys.argv[0], "--cfg", cfg_file]
+    sys.argv = [sys.argv[0], "--cfg", cfg_file, "--repeat", repeat]
     # graphgym/main.py
     args = parse_args()
     load_cfg(cfg, args)
     set_out_dir(cfg.out_dir, args.cfg_file)
     torch.set_num_threads(cfg.num_threads)
     dump_cfg(cfg)
+    run_dirs = []
     for _ in range(args.repeat):
         set_run_dir(cfg.out_dir)
+        run_dirs.append(cfg.run_dir)
         set_printing()
         cfg.seed = cfg.seed + 1
         seed_everything(cfg.seed)
@@ -157,12 +168,27 @@ def main():
     agg_runs(cfg.out_dir, cfg.metric_best)
 
     series = _truth.Series()
+    keys = (
+        ("loss", "lr", "accuracy", "precision", "recall", "f1", "auc")
+        if BINARY
+        else ("loss", "lr", "accuracy")
+    )
     for split in ("train", "val", "test"):
-        with open(os.path.join(cfg.run_dir, split, "stats.json")) as fh:
-            rows = [json.loads(line) for line in fh if line.strip()]
-        for row in rows:
-            for key in ("loss", "lr", "accuracy"):
-                series.add(f"{split}/{key}", None, row["epoch"], row[key])
+        for run_dir in run_dirs:  # seeds in run order; each split's dicts in print order
+            with open(os.path.join(run_dir, split, "stats.json")) as fh:
+                rows = [json.loads(line) for line in fh if line.strip()]
+            for row in rows:
+                for key in keys:
+                    series.add(f"{split}/{key}", None, row["epoch"], row[key])
+    variant = (
+        f" Variant: --binary (two classes, so GraphGym's binary metrics accuracy, precision, recall, f1, "
+        f"auc, all series) and --repeat {repeat} (seeds 1..{repeat}: everything from logging.info(model) "
+        "to the test dict is printed once per seed; each series holds the seeds one after another, "
+        "epochs restarting at 0; agg_runs then prints, per seed, the best epoch and the unlabeled "
+        "dicts)."
+        if BINARY or repeat != "1"
+        else ""
+    )
     _truth.write(
         library=f"torch-geometric {torch_geometric.__version__} GraphGym (torch {torch.__version__})",
         script="tests/corpus/scripts/pyg_graphgym.py",
@@ -189,7 +215,8 @@ def main():
         "number, e.g. '17', then print(stats_best) of each split at that epoch, a dict without a "
         "split label (\"{'epoch': 17, 'eta': 0.1, 'loss': 0.8, ...}\", order of os.listdir), which "
         "repeats values of the series above (left out of the truth: its values are those of "
-        "train/... and val/... at that epoch, under bare names that mix the splits), and 'Results aggregated across runs saved in …'.",
+        "train/... and val/... at that epoch, under bare names that mix the splits), and 'Results aggregated across runs saved in …'."
+        + variant,
     )
 
 
