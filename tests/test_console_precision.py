@@ -1087,3 +1087,14 @@ def test_a_row_under_an_estimate_column_is_named_by_its_key() -> None:
     )
     names = _names(text)
     assert {"elpd_loo", "p_loo"} <= names and "elpd_loo/Estimate" not in names
+
+
+def test_a_split_named_with_its_noun_before_a_dash_keeps_the_noun() -> None:
+    """`train set - average loss: 1.6554, accuracy: 77%` (a bar's description in DGL's GIN
+    example): the label is the split as printed, `train_set`, as `Test set: Average loss`
+    keeps it; a label of a phase and other words keeps the phase alone."""
+    assert _names("train set - average loss: 1.6554, accuracy: 77%\n") == {
+        "train_set/average_loss",
+        "train_set/accuracy",
+    }
+    assert _names("Validation Results - Epoch: 1  Avg loss: 0.2\n") == {"Validation/Avg_loss"}

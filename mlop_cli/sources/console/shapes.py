@@ -539,6 +539,8 @@ _TAG_WORDS = frozenset("metric metrics".split())
 # parts of a record that hold them (`{'target': 0.9, 'params': {'x': 1.0}}`).
 _COUNTER_NAMES = STEP_WORDS | EPOCH_WORDS
 _RECORD_LABELS = _COUNTER_NAMES | METRIC_WORDS | {"metrics", "scores", "results"}
+# Nouns naming a phase's data (`train set`, `test split`): part of the phase's label.
+_SPLIT_NOUNS = frozenset(("set", "split", "data", "dataset"))
 # Words of a label saying its line holds results (`Test results:`, `Final metrics:`).
 _RESULT_LABELS = frozenset("results result metrics scores summary stats statistics".split())
 SETTING_LABELS = frozenset(
@@ -1943,7 +1945,11 @@ def _read_pairs(items: list[_Item], program: Program) -> None:  # one pass, one 
                     # `Validation Results - Epoch: 1  Avg loss: 0.2`: the phase it opens with
                     # labels the line.
                     phases = [w for w in span_words if w.lower() in PHASES]
-                    if phases:
+                    if phases and all(
+                        w.lower() in PHASES or w.lower() in _SPLIT_NOUNS for w in span_words
+                    ):
+                        label = list(span_words)  # `train set - average loss: 1.66`
+                    elif phases:
                         label = phases
                 if keyed_label and words:
                     # `Best learner: lgbm, best loss: 0.01`: the key's value was its text; the
