@@ -1098,3 +1098,13 @@ def test_a_split_named_with_its_noun_before_a_dash_keeps_the_noun() -> None:
         "train_set/accuracy",
     }
     assert _names("Validation Results - Epoch: 1  Avg loss: 0.2\n") == {"Validation/Avg_loss"}
+
+
+def test_a_cut_off_written_with_spaces_around_its_at_is_one_name() -> None:
+    """`Hits @ 10: 0.13`, `recall @ 20 = 0.3` are `Hits@10`, `recall@20`, as `ndcg@20`;
+    `test @ 80 samples accepted` (at, in prose) names nothing."""
+    text = (
+        "Epoch: 2 Hits @ 10: 0.13\nEpoch: 3 recall @ 20 = 0.3 ndcg@20 = 0.2\n"
+        "convergence test @ 80 samples accepted.\n"
+    )
+    assert _names(text) == {"Hits@10", "recall@20", "ndcg@20"}

@@ -272,6 +272,8 @@ _AFTER_BAR = re.compile(
     r"(\[[^\]\n]*(?:[A-Za-z?]+/s|s/[A-Za-z]+)(?:,(?:[^\]\[\n]|\[[^\]\[\n]*\])*)?\])[ ]*(?=[^\s\]])"
 )  # (a bracket inside the postfix, `avg. loss [601-750]: …`, is the postfix's; the rate's
 # unit is the bar's own: `it/s`, `s/it`, `1.35s/epoch`, `93.62step/s`)
+# A cut-off written with spaces around its `@` (`Hits @ 10`, `recall @ 20`).
+_SPACED_AT = re.compile(r"(\w) @ (\d+)(?=[ ]?[:=]|[ ]+[-+]?\.?\d)")
 _GLUED_AFTER = re.compile(r"\][A-Za-z0-9{'\"]")  # a bracket's end with text right after it
 # A duration's unit after a space (`0.645 sec`, a table's cell).
 _SPACED_UNITS = r"(?:s|sec|secs|seconds|ms|mins?|minutes)(?![\w])"
@@ -703,6 +705,8 @@ class Reader:
                     return
         if "║" in text or "═" in text or "┆" in text:
             text = text.translate(_DOUBLE_LINES)  # a double-line box reads as a single-line one
+        if " @ " in text:
+            text = _SPACED_AT.sub(r"\1@\2", text)  # `Hits @ 10: 0.12` is `Hits@10: 0.12`
         folded = fold_glyphs(text) if _may_hold_glyphs(text) else text
         if "]" in folded and (
             "it/s]" in folded or "s/it]" in folded or _GLUED_AFTER.search(folded) is not None
