@@ -2342,8 +2342,7 @@ class Reader:
         if state.titles:
             _group_titles(state.titles, columns)
             state.titles = ""
-        _start_header(state, line, columns, wraps)
-        state.header_loose = loose
+        _start_header(state, line, columns, wraps, loose)
         del stripped
 
     def _table_row(self, table: _Table, line: str) -> Program | None:
@@ -3310,12 +3309,14 @@ def _row_program(table: _Table, line: str) -> Program | None:
 _CSV_NAME = re.compile(r"[A-Za-z_][\w.\-/@]*")
 
 
-def _start_header(state: _Stream, line: str, columns: list[_Column], wraps: bool = False) -> None:
+def _start_header(
+    state: _Stream, line: str, columns: list[_Column], wraps: bool = False, loose: bool = False
+) -> None:
     """A header line waits for its first row (``wraps``: pandas' frame goes on in the next
-    block)."""
+    block; ``loose``: its names may sit one space apart, its first row splits them)."""
     state.header = (line, columns)
     state.header_wraps = wraps
-    state.header_loose = False
+    state.header_loose = loose
     state.header_wait = 0
     state.index_name = ""
     state.rule_seen = False

@@ -495,12 +495,8 @@ def says_other_phase(name: str, label: list[str]) -> bool:
     """Whether a name says a phase other than its label's: `val_loss`, `best_val_acc` under a
     training label (a logger named `train`). The label's own phase (`train_wall` under
     `train`) keeps the label: a summary's series apart from the running one's."""
-    training = {w.lower() for w in label} <= _TRAIN_PHASES
-    return any(
-        (part.lower() in EVAL_PHASES) if training else (part.lower() in _TRAIN_PHASES)
-        for part in re.split(r"[^A-Za-z]+", name)
-        if part
-    )
+    other = EVAL_PHASES if {w.lower() for w in label} <= _TRAIN_PHASES else _TRAIN_PHASES
+    return any(part.lower() in other for part in WORDS.findall(name))
 
 
 _TRAIN_PHASES = PHASES - EVAL_PHASES
@@ -508,7 +504,7 @@ _TRAIN_PHASES = PHASES - EVAL_PHASES
 
 def says_phase(name: str) -> bool:
     """Whether any part of a name is a phase (`val`, `eval_pearson_cosine`, `best_val_acc`)."""
-    return any(part.lower() in PHASES for part in re.split(r"[^A-Za-z]+", name) if part)
+    return any(part.lower() in PHASES for part in WORDS.findall(name))
 
 
 def under_phase(name: str, phase: str) -> str:
@@ -653,7 +649,7 @@ def _count_so_far_is_the_step(line: str, spans: list[tuple[int, int]], program: 
         and len(parts) >= 2
         and parts[-1].lower() in STEP_WORDS
         and parts[-2].lower() in _INNER_LOOP
-        and line[spans[m[1]][0] : spans[m[1]][1]].isdigit()
+        and _whole(line, spans, m[1])
     ]
     if inner:
         # An inner loop's counter (`EM sub_iter=1 size=2343 obj=7.85`): it starts again
@@ -668,7 +664,7 @@ def _count_so_far_is_the_step(line: str, spans: list[tuple[int, int]], program: 
             and len(parts) >= 2
             and parts[-1].lower() in STEP_WORDS
             and parts[-2].lower() in COUNT_SO_FAR
-            and line[spans[slot][0] : spans[slot][1]].isdigit()
+            and _whole(line, spans, slot)
         ):
             program.step = slot
             del program.metrics[index]
@@ -728,6 +724,12 @@ _OBJECT_LEX = re.compile(
 )
 _MAX_DEPTH = 16
 _CALL_CLOSE = re.compile(r"(?:,[ ]*\w+=[\w.']+)*\)")  # `)`, `, dtype=float32)`
+
+
+def _whole(line: str, spans: list[tuple[int, int]], slot: int) -> bool:
+    """Whether the token in ``slot`` is printed as a whole number (`12`, not `12.0`)."""
+    start, end = spans[slot]
+    return line[start:end].isdigit()
 
 
 def _read_object(
@@ -853,7 +855,7 @@ def _read_object(
     if (
         python
         and texts
-        and all(line[spans[slot][0] : spans[slot][1]].isdigit() for _, slot in found)
+        and all(_whole(line, spans, slot) for _, slot in found)
         and not any(holds_metric_word([path[-1]]) for path, _ in found)
     ):
         # `{'method': 'lastvalue', 'lag_1': 12, 'lag_2': 2}`: a choice and whole numbers, no
@@ -864,10 +866,7 @@ def _read_object(
     if (
         bare
         and python
-        and any(
-            count_kind(path[-1]) == SIZE and line[spans[slot][0] : spans[slot][1]].isdigit()
-            for path, slot in found
-        )
+        and any(count_kind(path[-1]) == SIZE and _whole(line, spans, slot) for path, slot in found)
         and not any(
             holds_metric_word(WORDS.findall(path[-1]))
             or says_phase(path[-1])
@@ -898,7 +897,7 @@ def _read_object(
             if program.step is None or _STEP_RANK.get(base, 1) < step_rank:
                 # `"step": 70, "batch": 10`: the global count, not the batch within the epoch
                 program.step, step_rank = slot, _STEP_RANK.get(base, 1)
-        elif count_kind(name) == SIZE and line[spans[slot][0] : spans[slot][1]].isdigit():
+        elif count_kind(name) == SIZE and _whole(line, spans, slot):
             continue  # `"samples_seen": 320`, `"n_updates": 12`: bookkeeping, no metric
         elif "_" in base and base.rsplit("_", 1)[-1] in STEP_WORDS and base.split("_")[0] in PHASES:
             continue  # `'test_step': 1234`, `'train_episode': 45`: a phase's count, no metric
@@ -1421,7 +1420,6 @@ def _read_pairs(items: list[_Item], program: Program) -> None:  # one pass, one 
     settings = False  # a label says the line holds settings (`Parameter: lr = 0.01`)
     phase_counters: list[tuple[str, int]] = []  # `Train steps: 10`: (phase, the count's slot)
     first_counter: int | None = None  # the slot of the line's first counter
-    step_word = ""  # the word of the counter that is the step
     plural_counts: list[int] = []  # slots of counters named in the plural (`steps: 200`)
     while index < count:
         item = items[index]
@@ -1705,15 +1703,14 @@ def _read_pairs(items: list[_Item], program: Program) -> None:  # one pass, one 
                 if _plural(lowered) and item.text.isdigit():
                     plural_counts.append(item.slot)  # (`Train steps: 200`: see below)
                 if (
-                    program.step is not None
-                    and program.tag_slot is None
+                    program.tag_slot is None
+                    and program.first_step_word in _IDENTITY_COUNTERS
                     and program.step == first_counter
-                    and step_word in _IDENTITY_COUNTERS
                     and (lowered in EPOCH_WORDS or lowered not in _COARSE_COUNTERS)
                 ):
                     # `[trial 2] epoch 1 step 10: loss=…` (trials run side by side, each with
                     # its own counters): the trial says whose values they are, never the step.
-                    program.tag_slot, program.tag_word = program.step, step_word
+                    program.tag_slot, program.tag_word = program.step, program.first_step_word
                     program.step, program.first_step_word = None, ""
                 if first_counter is None:
                     first_counter = item.slot
@@ -1723,9 +1720,7 @@ def _read_pairs(items: list[_Item], program: Program) -> None:  # one pass, one 
                 elif program.step is None or lowered not in _COARSE_COUNTERS:
                     # (`step:12 episode:0`: the step counts finer than the episode)
                     program.step = item.slot
-                    step_word = lowered
                     program.first_step_word = lowered if item.slot == first_counter else ""
-
                 if phase and all(w.lower() in PHASES for w in phase):
                     phase_counters.append(("_".join(phase), item.slot))
                     if not label:
