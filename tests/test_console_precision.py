@@ -1108,3 +1108,39 @@ def test_a_cut_off_written_with_spaces_around_its_at_is_one_name() -> None:
         "convergence test @ 80 samples accepted.\n"
     )
     assert _names(text) == {"Hits@10", "recall@20", "ndcg@20"}
+
+
+def test_rows_keyed_by_items_of_the_data_under_no_measure_are_not_metrics() -> None:
+    # A model's coefficients, a distribution's cells: one value per item of the data.
+    coefficients = (
+        "            coef  exp(coef)  se(coef)      z       p\n"
+        "age      0.0294     1.0298    0.0113  2.601  0.0093\n"
+        "dose    -0.2213     0.8015    0.0914 -2.421  0.0155\n"
+        "smoker   0.8162     2.2618    0.2030  4.021  0.0001\n"
+    )
+    assert _names(coefficients) == set()
+    cells = (
+        "+------------+-----------+-----------+\n"
+        "| either     | dysp(no)  | dysp(yes) |\n"
+        "+------------+-----------+-----------+\n"
+        "| either(no) | 0.9977584 | 0.4211503 |\n"
+        "+------------+-----------+-----------+\n"
+        "| either(yes)| 0.0022416 | 0.5788497 |\n"
+        "+------------+-----------+-----------+\n"
+    )
+    assert _names(cells) == set()
+    # Rows keyed by metrics, by classes under metric columns, or a row of totals: measures.
+    by_metric = (
+        "         AutoETS  AutoTheta\n"
+        "metric                     \n"
+        "mae     0.658670   0.806228\n"
+        "smape   0.011587   0.014659\n"
+    )
+    assert _names(by_metric) == {"mae/AutoETS", "mae/AutoTheta", "smape/AutoETS", "smape/AutoTheta"}
+    report = (
+        "              precision    recall  f1-score   support\n"
+        "\n"
+        "         cat       0.74      0.80      0.77        50\n"
+        "         dog       0.78      0.72      0.75        50\n"
+    )
+    assert {"cat/precision", "dog/recall"} <= _names(report)

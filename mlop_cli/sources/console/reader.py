@@ -66,6 +66,7 @@ from mlop_cli.sources.console.shapes import (
 from mlop_cli.sources.console.tokens import (
     GLYPH,
     PLAIN_NUMBER,
+    QUALIFIERS,
     TOKEN_CORE,
     UNITS,
     VALUE_TOKEN,
@@ -3283,6 +3284,13 @@ def _row_program(table: _Table, line: str) -> Program | None:
         ]
     if not program.metrics:
         return None
+    if program.row_key and not _names_a_measure(
+        program.metrics, [table.index_name, *(column.name for column in columns)]
+    ):
+        # Rows keyed by items of the data under columns that name no measure (`age  0.0549`
+        # under `feature  mean_abs_shap`, a coefficient's `coef  std err`, a distribution's
+        # cells): values of the data or the model, one per item, not the run's measures.
+        return Program(numbers=len(spans), row=True)
     if (
         len(program.metrics) == 1
         and key_text
@@ -3408,6 +3416,32 @@ _DATE_INDEXES = frozenset(("ds", "date", "period", "day", "month"))
 _CALL_COLUMNS = frozenset(("calls", "ncall", "ncalls", "nfev", "evals", "fevals", "evaluations"))
 _ID_COLUMN = re.compile(r"(?i)(?:\w+[_ ])?id|trial|run")
 _MEASURES = frozenset("mean std min max median var avg average best worst fitness".split())
+
+
+# Words of measures beyond METRIC_WORDS that a table's column or key may be named by.
+# A row of totals, a column of a keyed row's own value, an index naming its rows as metrics.
+_TABLE_MEASURES = (
+    _MEASURES
+    | QUALIFIERS
+    | _VALUE_COLUMNS
+    | frozenset(
+        "time ndcg mrr hit hits hr psnr ssim fid pearson spearman corr kappa mcc mape smape "
+        "mase wape totals all metric metrics".split()
+    )
+)
+
+
+def _names_a_measure(metrics: list[tuple[str, int, int]], headings: list[str]) -> bool:
+    """Whether a keyed row's names (`key/column`) or its table's headings name a measure: a
+    metric's or a statistic's word (`map` of `mAP50`), a phase, a total, a time, a cut-off
+    (`ndcg@10`), a column of the key's own value (`Estimate`)."""
+    for name in [*(metric[0] for metric in metrics), *headings]:
+        lowered = name.lower()
+        if "@" in lowered:
+            return True
+        if any(w in METRIC_WORDS or w in _TABLE_MEASURES for w in re.findall(r"[a-z]+", lowered)):
+            return True
+    return False
 
 
 def _measure_column(name: str) -> bool:
