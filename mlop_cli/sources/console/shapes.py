@@ -1878,6 +1878,17 @@ def _read_pairs(items: list[_Item], program: Program) -> None:  # one pass, one 
                     words, span_words, broke = [], [], True
                     index = next_key
                     continue
+                if (
+                    text == ":"
+                    and 0 < len(words) <= 2
+                    and words[-1].lower() in SETTING_LABELS
+                    and after is not None
+                    and items[after].text == "#"
+                ):
+                    # `best config: #7 alpha=0.01 eta0=0.001`: the settings of the trial
+                    # numbered, as `best config: alpha=0.01` is. (A braced record after it is
+                    # read as one: `Best params: {'C': 1.0}, best score: 0.89` keeps its score.)
+                    settings = True
                 if words and after is not None and items[after].kind == "word":
                     # `train: loss: 0.52`: the words before label what follows: words that
                     # open the line, or that qualify (`Epoch 1 validation: loss=…`).
