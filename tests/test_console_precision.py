@@ -1144,3 +1144,17 @@ def test_rows_keyed_by_items_of_the_data_under_no_measure_are_not_metrics() -> N
         "         dog       0.78      0.72      0.75        50\n"
     )
     assert {"cat/precision", "dog/recall"} <= _names(report)
+
+
+def test_a_settings_label_before_a_numbered_trial_holds_settings() -> None:
+    text = (
+        "[7/9] alpha=0.01 eta0=0.001 -> val_loss=0.3450 val_acc=0.8900\n"
+        "best config: #7 alpha=0.01 eta0=0.001\n"
+    )
+    assert _names(text) == {"val_loss", "val_acc"}
+
+
+def test_an_ellipsis_glued_to_a_number_and_a_name_belongs_to_neither() -> None:
+    # ubelt's ProgIter: `17/20...loss=0.5566 acc=0.781 rate=8.15 Hz`.
+    text = "Epoch 1/3 85.00% 17/20...loss=0.5566 acc=0.781\n"
+    assert _names(text) == {"loss", "acc"}
