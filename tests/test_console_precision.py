@@ -1158,3 +1158,19 @@ def test_an_ellipsis_glued_to_a_number_and_a_name_belongs_to_neither() -> None:
     # ubelt's ProgIter: `17/20...loss=0.5566 acc=0.781 rate=8.15 Hz`.
     text = "Epoch 1/3 85.00% 17/20...loss=0.5566 acc=0.781\n"
     assert _names(text) == {"loss", "acc"}
+
+
+def test_a_record_after_counters_and_a_phase_is_read_without_a_colon() -> None:
+    # A JAX loop's `print(step, split, metrics)`, jaxline's logged `global_step: 20, {…}`.
+    text = (
+        "step 20, train {'accuracy': Array(0.71875, dtype=float32), 'loss': Array(0.64, dtype=float32)}\n"
+        "eval {'accuracy': array(0.7050781, dtype=float32), 'loss': array(0.61, dtype=float32)}\n"
+        "I1207 10:00:00.000000 140000 train.py:40] global_step: 40, {'accuracy': 0.75, 'loss': 0.55}\n"
+        "step 60 {'acc': 0.75, 'loss': 0.60}\n"
+    )
+    series = _series_of(text)
+    assert series["train/accuracy"] == [(20, None, 0.71875)]
+    assert series["eval/loss"] == [(20, None, 0.61)]
+    assert series["loss"] == [(40, None, 0.55), (60, None, 0.6)]
+    # Words that are neither a counter nor a phase before a record: no label it reads.
+    assert _names("model sizes {'width': 64, 'depth': 3}\n") == set()

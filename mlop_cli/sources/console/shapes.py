@@ -350,10 +350,14 @@ def interpret(line: str) -> Program:
             _count_so_far_is_the_step(line, spans, program)
             return program
         return Program(rank=prefix.rank, numbers=len(spans))
-    elif stripped[-1] == "}" and ": {" in stripped:
+    elif stripped[-1] == "}" and (
+        ": {" in stripped or (" {" in stripped and _LABEL_THEN_RECORD.fullmatch(message))
+    ):
         # A record after a label (`epoch 0: {'accuracy': 0.87, 'f1': 0.86}`, `Validation:
-        # {…}`): the label's counters place it, its phase names it, the record is read.
-        brace = message.index(": {") + 2
+        # {…}`), or after counters and a phase alone (`step 20, train {…}`, `global_step:
+        # 20, {…}`): the label's counters place it, its phase names it, the record is read.
+        colon = ": {" in message
+        brace = message.index(": {") + 2 if colon else message.index(" {") + 1
         offset = start + brace
         end_at = start + len(message.rstrip())
         label_words = [w.lower() for w in WORDS.findall(message[:brace])]
@@ -361,6 +365,7 @@ def interpret(line: str) -> Program:
             _read_object(line, offset, end_at, spans, program)
             and program.metrics
             and any(w in _RECORD_LABELS or w in PHASES for w in label_words)
+            and (colon or all(_labels_a_record(w) for w in _NAMES.findall(message[:brace])))
             and not any(w in SETTING_LABELS for w in label_words)
         ):
             head = Program()
@@ -539,6 +544,20 @@ _RECORD_LABELS = _COUNTER_NAMES | METRIC_WORDS | {"metrics", "scores", "results"
 _SPLIT_NOUNS = frozenset(("set", "split", "data", "dataset"))
 # Words of a label saying its line holds results (`Test results:`, `Final metrics:`).
 _RESULT_LABELS = frozenset("results result metrics scores summary stats statistics".split())
+_NAMES = re.compile(r"[A-Za-z_]+")
+
+
+def _labels_a_record(name: str) -> bool:
+    """Whether a word before a record with no colon is a counter's or a phase's
+    (`global_step`, `train`): the record is placed and named by them alone."""
+    lowered = name.lower()
+    return (
+        lowered in _RECORD_LABELS or lowered in PHASES or lowered.split("_")[-1] in _COUNTER_NAMES
+    )
+
+
+# Counters and a phase before a record, with no colon (`step 20, train {…}`).
+_LABEL_THEN_RECORD = re.compile(r"[ \t]*[\w ,:=/]{1,60}?[ ]\{.*\}[ \t]*")
 SETTING_LABELS = frozenset(
     "param params parameter parameters hparams hyperparameter hyperparameters hyperparams "
     "config configuration arg args argument arguments kwargs setting settings option options "
