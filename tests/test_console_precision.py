@@ -1174,3 +1174,16 @@ def test_a_record_after_counters_and_a_phase_is_read_without_a_colon() -> None:
     assert series["loss"] == [(40, None, 0.55), (60, None, 0.6)]
     # Words that are neither a counter nor a phase before a record: no label it reads.
     assert _names("model sizes {'width': 64, 'depth': 3}\n") == set()
+
+
+def test_a_setting_in_a_decorated_section_title_is_not_a_metric() -> None:
+    text = (
+        "=== threshold = 0.2 ===\n"
+        "step 1 loss=0.5\n"
+        "---------- lr: 0.01 ----------\n"
+        "step 2 loss=0.4\n"
+        "=== threshold = 1.0 ===\n"
+        "*** best acc = 0.91 ***\n"
+        "=== Epoch 3: val_loss = 0.3 ===\n"
+    )
+    assert _names(text) == {"loss", "best_acc", "val_loss"}

@@ -308,6 +308,29 @@ def interpret(line: str) -> Program:
     Stateless: tables and boxed tables, whose rows mean what their header says, are read by
     :mod:`~mlop_cli.sources.console.tables`; this reads a line on its own.
     """
+    program = _interpret(line)
+    if program.metrics and line[-1:] in _DECORATIONS and _DECORATED.fullmatch(line):
+        # `=== threshold = 0.2 ===`, `---- lr: 0.01 ----`: a section's title names the setting
+        # its section runs with; a measure in one (`*** best acc = 0.91 ***`) stays.
+        program.metrics = [
+            m
+            for m in program.metrics
+            if holds_metric_word(WORDS.findall(m[0]))
+            or any(w.lower() in PHASES for w in WORDS.findall(m[0]))
+        ]
+    return program
+
+
+# A line titled between runs of the same decoration (`=== … ===`, `--- … ---`, `## … ##`;
+# a run of `=` is folded to a glyph as a bar's is).
+_DECORATIONS = "=-#*~" + GLYPH
+_DECORATED = re.compile(
+    rf"[ \t]*{GLYPH}[ ].*[^ ][ ]{GLYPH}[ \t]*|[ \t]*([=#*~\-])\1+[ ].*[^ ][ ]\1{{2,}}[ \t]*"
+)
+
+
+def _interpret(line: str) -> Program:
+    """What interpret says, before a decorated title's settings are left out."""
     spans = token_spans(line)
     if not spans:
         return EMPTY
