@@ -1187,3 +1187,14 @@ def test_a_setting_in_a_decorated_section_title_is_not_a_metric() -> None:
         "=== Epoch 3: val_loss = 0.3 ===\n"
     )
     assert _names(text) == {"loss", "best_acc", "val_loss"}
+
+
+def test_a_whole_number_in_a_status_message_says_which_not_how_much() -> None:
+    text = (
+        "[2026-12-07 12:40:01.657] Evaluating cascade layer = 0\n"
+        "step 1 Val Acc = 89.833 % | Elapsed = 0.104 s\n"
+        "[2026-12-07 12:40:18.009] Fitting cascade layer = 1\n"
+        "Training loss = 3\n"
+        "Running average = 0.33\n"
+    )
+    assert _names(text) == {"Val_Acc", "Training_loss", "Running_average"}

@@ -309,6 +309,12 @@ def interpret(line: str) -> Program:
     :mod:`~mlop_cli.sources.console.tables`; this reads a line on its own.
     """
     program = _interpret(line)
+    if program.metrics and "ing" in line:
+        # `Fitting cascade layer = 1`: a status message (its verb first) says what it is
+        # doing, and a whole number there is which one, not a measure (`Training loss = 3`
+        # holds a metric's word; `Running average = 0.33` is no whole number).
+        spans = token_spans(line)
+        program.metrics = [m for m in program.metrics if not _doing_which(m[0], line, spans[m[1]])]
     if program.metrics and line[-1:] in _DECORATIONS and _DECORATED.fullmatch(line):
         # `=== threshold = 0.2 ===`, `---- lr: 0.01 ----`: a section's title names the setting
         # its section runs with; a measure in one (`*** best acc = 0.91 ***`) stays.
@@ -319,6 +325,23 @@ def interpret(line: str) -> Program:
             or any(w.lower() in PHASES for w in WORDS.findall(m[0]))
         ]
     return program
+
+
+def _doing_which(name: str, line: str, span: tuple[int, int]) -> bool:
+    """Whether a value named by a status message (`Fitting_cascade_layer`) is a whole number
+    saying which thing it is at: its name opens with a verb's -ing form, capitalised, and
+    holds no metric's word."""
+    words = name.split("_")
+    first = words[0]
+    return (
+        len(words) >= 2
+        and len(first) > 5
+        and first[0].isupper()
+        and first.endswith("ing")
+        and "/" not in name
+        and not holds_metric_word(words)
+        and line[span[0] : span[1]].isdigit()
+    )
 
 
 # A line titled between runs of the same decoration (`=== … ===`, `--- … ---`, `## … ##`;
