@@ -1198,3 +1198,15 @@ def test_a_whole_number_in_a_status_message_says_which_not_how_much() -> None:
         "Running average = 0.33\n"
     )
     assert _names(text) == {"Val_Acc", "Training_loss", "Running_average"}
+
+
+def test_a_labelled_brace_opens_a_record_over_lines() -> None:
+    # devtools' debug(): a value's name, its dict one key a line, its type after the brace.
+    text = (
+        "step 30 loss=0.38\n"
+        "    metrics: {\n"
+        "        'train_loss': 0.5269697070071546,\n"
+        "        'val_acc': 0.8208333333333333,\n"
+        "    } (dict) len=4\n"
+    )
+    assert {"loss", "train_loss", "val_acc"} <= _names(text)

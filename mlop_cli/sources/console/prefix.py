@@ -290,12 +290,14 @@ def join_pprinted(
 
 # A dict laid out one key a line under a brace of its own (`json.dumps(…, indent=2)`, rich's
 # print): `{` / `  "eval_loss": 0.31,` / `}`; flat (a nested object is read line by line).
-_BRACE_OPEN = re.compile(r"[ ]*\{[ ]*")
+# A brace alone, or after a label (`    metrics: {`, as devtools' debug() prints a value).
+_BRACE_OPEN = re.compile(r"([ ]*(?:[A-Za-z_][\w.\-]*(?:[ ][A-Za-z_][\w.\-]*){0,3}:[ ]*)?)\{[ ]*")
 _BRACE_KEY = re.compile(r"[ ]+(['\"])[^'\"\n]{1,200}\1:[ ]*[^{}\[\n]*")
-_BRACE_CLOSE = re.compile(r"[ ]*\}[ ]*")
+# A closing brace, maybe with the printed value's type after it (`} (dict) len=4`).
+_BRACE_CLOSE = re.compile(r"[ ]*\}[ ]*(?:\([A-Za-z_][\w.]*\)[^{}\n]*)?")
 
 
-def _braced_record(lines: list[str], start: int, final: bool) -> _Found:
+def _braced_record(lines: list[str], start: int, final: bool, label: str = "") -> _Found:
     count = len(lines)
     j = start + 1
     while j < count and j - start <= _PPRINT_MAX:
@@ -304,7 +306,7 @@ def _braced_record(lines: list[str], start: int, final: bool) -> _Found:
             if j == start + 1:
                 return None  # `{}`
             inner = " ".join(part.strip() for part in lines[start + 1 : j]).rstrip(",")
-            return j + 1, "{" + inner + "}"
+            return j + 1, label + "{" + inner + "}"
         if _BRACE_KEY.fullmatch(line) is None:
             return None  # no flat object after all: its lines are read as they are
         j += 1
@@ -317,8 +319,9 @@ def _pprinted_record(lines: list[str], start: int, final: bool) -> _Found:
     line = lines[start]
     if "{" not in line:
         return None
-    if _BRACE_OPEN.fullmatch(line):
-        return _braced_record(lines, start, final)
+    opening = _BRACE_OPEN.fullmatch(line)
+    if opening is not None:
+        return _braced_record(lines, start, final, opening.group(1))
     if _PPRINT_HEAD.fullmatch(line) is None:
         return None
     count = len(lines)
