@@ -7,9 +7,10 @@ Capture (repository root, venv active), one entry per mode:
     python tests/corpus/scripts/capture.py pipe real_sklearn_random_search_v10 -- python tests/corpus/scripts/sklearn_curves_search.py random_search
     python tests/corpus/scripts/capture.py pipe real_sklearn_pipeline_verbose -- python tests/corpus/scripts/sklearn_curves_search.py pipeline
     python tests/corpus/scripts/capture.py pipe real_sklearn_bisecting_kmeans -- python tests/corpus/scripts/sklearn_curves_search.py bisecting
+    python tests/corpus/scripts/capture.py pipe real_sklearn_theilsen_lars -- python tests/corpus/scripts/sklearn_curves_search.py theilsen_lars
 Truth: the arrays learning_curve / validation_curve return, RandomizedSearchCV's / GridSearchCV's
 cv_results_, and for BisectingKMeans (which keeps only the final inertia_) its own print() lines,
-teed.  scikit-learn prints the same under a terminal: no pty entries.
+teed; TheilSenRegressor's / LassoLarsIC's score() and criterion_.  scikit-learn prints the same under a terminal: no pty entries.
 """
 
 import os
@@ -246,5 +247,39 @@ elif which == "bisecting":
             "1.323]' / ' [ 7.276 -5.133]]' (a numpy array of the two new cluster centres over two lines: "
             "coordinates, not metrics). The inertia of each split is over the cluster being split only. Then "
             "the script prints 'final inertia: 1173.407' (inertia_ of the whole fit, 3 decimals)."
+        ),
+    )
+
+elif which == "theilsen_lars":
+    from sklearn.datasets import make_regression
+    from sklearn.linear_model import LassoLarsIC, TheilSenRegressor
+
+    Xr, yr = make_regression(n_samples=300, n_features=4, noise=5.0, random_state=0)
+    ts = TheilSenRegressor(verbose=True, random_state=0).fit(Xr, yr)
+    r2 = ts.score(Xr, yr)
+    print(f"TheilSen R^2: {r2:.4f}")
+    lars = LassoLarsIC(criterion="bic", verbose=2).fit(Xr, yr)
+    bic = float(lars.criterion_.min())
+    print(f"LassoLarsIC: selected alpha {lars.alpha_:.4g}, BIC {bic:.2f}")
+    series.add("TheilSen R^2", None, None, r2)
+    series.add("LassoLarsIC BIC", None, None, bic)
+    _truth.write(
+        library=LIB,
+        script=SCRIPT,
+        record="TheilSenRegressor.score() on its training data; LassoLarsIC.criterion_ at the selected alpha_",
+        step_kind="none",
+        series=series,
+        notes=(
+            "TheilSenRegressor(verbose=True) prints 'Breakdown point: 0.127723444214491' (the estimator's "
+            "theoretical robustness, a property of its settings and sample size), 'Number of samples: 300', "
+            "'Tolerable outliers: 38', 'Number of subpopulations: 10000' (counts), then joblib's "
+            "'[Parallel(n_jobs=1)]: Done   1 out of   1 | elapsed:    0.2s finished' on stderr (piped, it comes "
+            "first). LassoLarsIC(criterion='bic', verbose=2) prints the LARS path as a tab-separated table "
+            "'Step\\t\\tAdded\\t\\tDropped\\t\\tActive set size\\t\\tC' with rows '0\\t\\t3\\t\\t\\t\\t1\\t\\t"
+            "12910.540746322586': the step, the feature index added or dropped, the size of the active set "
+            "and C, the largest absolute correlation of a feature with the residual at that step (the "
+            "path's regularisation level, not a measure of the fit): no metric. The script then prints "
+            "'TheilSen R^2: 0.9937' (score() on the training data) and 'LassoLarsIC: selected alpha 0, BIC "
+            "1824.26' (alpha_ is the selected setting; BIC = criterion_ at it: series 'LassoLarsIC BIC', the model's name before the colon kept as in real_sklearnex_patched). Truth at full precision."
         ),
     )
