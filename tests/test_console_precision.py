@@ -1210,3 +1210,13 @@ def test_a_labelled_brace_opens_a_record_over_lines() -> None:
         "    } (dict) len=4\n"
     )
     assert {"loss", "train_loss", "val_acc"} <= _names(text)
+
+
+def test_a_sentence_naming_a_metric_of_its_value_names_it() -> None:
+    text = (
+        "[CV] validation score of 0.9125 received after 2 partial_fit calls\n"
+        "Epoch 3: reached a validation accuracy of 0.91\n"
+        "Using a learning rate of 0.001\n"
+        "batch 3 of 10\n"
+    )
+    assert _names(text) == {"validation_score", "validation_accuracy"}

@@ -1394,9 +1394,10 @@ def _name_of(words: list[str], explicit: bool, span: list[str] | None = None) ->
     """The metric name of the words before a value (None: prose, no name)."""
     if not words:
         return None
-    if len(words) >= 2 and words[-1].lower() in _COPULAS:
-        # `the average loss is 7641.35`, `and mean absolute error is 16.62`: a sentence
-        # saying what a metric is; its name is the words after the sentence's last small word.
+    if len(words) >= 2 and (words[-1].lower() in _COPULAS or words[-1].lower() == "of"):
+        # `the average loss is 7641.35`, `and mean absolute error is 16.62`, `validation
+        # score of 0.9292 received after 3 calls`: a sentence saying what a metric is; its
+        # name is the words after the sentence's last small word.
         phrase = words[:-1]
         stops = [i for i, w in enumerate(phrase) if w.lower() in STOP_WORDS]
         tail = phrase[stops[-1] + 1 :] if stops else phrase
