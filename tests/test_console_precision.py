@@ -1220,3 +1220,12 @@ def test_a_sentence_naming_a_metric_of_its_value_names_it() -> None:
         "batch 3 of 10\n"
     )
     assert _names(text) == {"validation_score", "validation_accuracy"}
+
+
+def test_settings_in_the_bracketed_tags_opening_a_line_are_not_metrics() -> None:
+    text = (
+        "[CV, bracket=2] validation score of 0.9292 received after 3 partial_fit calls\n"
+        "[trial=3, lr=0.01] loss=0.3\n"
+        "[Epoch 1/10] [Batch 5/100] [D loss: 0.69] [G loss: 0.70]\n"
+    )
+    assert _names(text) == {"validation_score", "loss", "D_loss", "G_loss"}

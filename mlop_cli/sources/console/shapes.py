@@ -315,6 +315,21 @@ def interpret(line: str) -> Program:
         # holds a metric's word; `Running average = 0.33` is no whole number).
         spans = token_spans(line)
         program.metrics = [m for m in program.metrics if not _doing_which(m[0], line, spans[m[1]])]
+    if program.metrics and "[" in line:
+        # `[CV, bracket=2] validation score of 0.93`, `[trial=3, lr=0.01] loss=0.3`: pairs in
+        # the bracketed tags opening a message say whose line it is and with what settings;
+        # a measure in one (`[D loss: 0.69]`, a GAN's) stays.
+        message = split_prefix(line).start
+        tags = _LEADING_TAGS.match(line, message)
+        if tags is not None:
+            spans = token_spans(line)
+            program.metrics = [
+                m
+                for m in program.metrics
+                if spans[m[1]][0] >= tags.end()
+                or holds_metric_word(WORDS.findall(m[0]))
+                or any(w.lower() in PHASES for w in WORDS.findall(m[0]))
+            ]
     if program.metrics and line[-1:] in _DECORATIONS and _DECORATED.fullmatch(line):
         # `=== threshold = 0.2 ===`, `---- lr: 0.01 ----`: a section's title names the setting
         # its section runs with; a measure in one (`*** best acc = 0.91 ***`) stays.
@@ -342,6 +357,10 @@ def _doing_which(name: str, line: str, span: tuple[int, int]) -> bool:
         and not holds_metric_word(words)
         and line[span[0] : span[1]].isdigit()
     )
+
+
+# The bracketed tags opening a message (`[CV, bracket=2] `, `[Epoch 1] [lr=0.01] `).
+_LEADING_TAGS = re.compile(r"[ \t]*(?:\[[^\[\]\n]{1,80}\][ \t]*)+")
 
 
 # A line titled between runs of the same decoration (`=== … ===`, `--- … ---`, `## … ##`;
