@@ -1229,3 +1229,21 @@ def test_settings_in_the_bracketed_tags_opening_a_line_are_not_metrics() -> None
         "[Epoch 1/10] [Batch 5/100] [D loss: 0.69] [G loss: 0.70]\n"
     )
     assert _names(text) == {"validation_score", "loss", "D_loss", "G_loss"}
+
+
+def test_fitted_values_beside_their_standard_errors_are_estimates() -> None:
+    text = (
+        "[12]\tvalid's l2: 0.122084\n"
+        "Covariance parameters (random effects):\n"
+        "           Param.  Std. err.\n"
+        "Error_var  0.0574     0.0075\n"
+        "GP_var     1.2541     1.3922\n"
+    )
+    assert not {"Error_var", "GP_var"} & _names(text)
+    frame = (
+        "step 1 loss=0.5\n"
+        "       names      coef        se  ...    adj_r2     CI2.5    CI97.5\n"
+        "0  Intercept -0.042717  0.083044  ...  0.174269 -0.206840  0.121406\n"
+        "1         x1  0.490983  0.085106  ...  0.174269  0.322784  0.659182\n"
+    )
+    assert _names(frame) == {"loss"}

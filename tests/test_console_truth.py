@@ -76,6 +76,7 @@ KNOWN_UNREAD = {
     # not made); zuko's tutorial prints `(0) 1.688 ± 0.223`, a value with no name; cleanlab's
     # `Overall dataset quality in terms of this issue: 0.7567` is a sentence, not a name.
     "real_pingouin_bootstrap_pty": "model values repeated on every coefficient's row",
+    "real_pingouin_bootstrap": "model values repeated on every coefficient's row",
     "real_zuko_forward_kl": "values with no name",
     "real_cleanlab_datalab": "a value after a sentence",
     # az.compare's frame: rows keyed by a model, ending in text cells (`… 0.000000    False

@@ -2697,9 +2697,11 @@ def _columns(line: str, loose: bool = False) -> list[_Column] | None:
     # Names, not a sentence: each cell is at most four words of names.
     for cell in cells:
         if (len(cell.name.split()) > 4 and not loose) or (
-            cell.name.endswith((".", ":")) and len(cells) < 3
+            cell.name.endswith((".", ":"))
+            and len(cells) < 3
+            and not all(_ABBREVIATED.fullmatch(other.name) for other in cells)
         ):
-            return None
+            return None  # (`Param.  Std. err.`: names cut short, not a sentence's end)
     for index, cell in enumerate(cells):
         if cell.name.endswith(":") and len(cell.name) > 1:
             # `Gen:  Fevals:  Best:` (pagmo): the names
@@ -2708,6 +2710,8 @@ def _columns(line: str, loose: bool = False) -> list[_Column] | None:
     return cells
 
 
+# A column's name cut short (`Param.`, `Std. err.`, `Obs.`).
+_ABBREVIATED = re.compile(r"[A-Za-z]{1,6}\.(?:[ ][A-Za-z]{1,6}\.)?")
 _LITERAL_CELLS = frozenset(("True", "False", "None", "true", "false", "null", "nan", "NaN"))
 _GROUP_OPEN = re.compile(r"^([A-Za-z][\w-]*)\((?!.*\))(.+)$")
 
@@ -2815,6 +2819,9 @@ _ESTIMATE = re.compile(
     r"(?i)coef|coefficient|estimate|parameter|std\.?[ _]*err(?:or)?\.?|se(?:\(coef\))?"
     r"|(?:lower|upper)[ _]ci"
 )
+# A fitted value's column, and its standard error's.
+_FITTED = re.compile(r"coef(?:ficient)?s?|param(?:eter)?s?\.?")
+_STANDARD_ERROR = re.compile(r"se|s\.e\.|std\.?[ _]*err(?:or)?\.?|stderr|standard[ _]error")
 # A test's statistic spelled out (`T-stat`, `t value`, `z-score`) or its significance code.
 _STATISTIC = re.compile(r"(?i)[tzf][-_ ]?(?:stat(?:istic)?|value|score)|sig(?:nif)?\.? ?codes?")
 _BARE_STATISTIC = frozenset(("p", "z", "t"))
@@ -2920,6 +2927,12 @@ def _estimates(columns: list[_Column]) -> bool:
     if any(name in _SPREAD for name in lowered) and any(_INTERVAL.fullmatch(n) for n in lowered):
         # A distribution's summary per parameter or variable (`mean  sd  hdi_3%  hdi_97%`, a
         # posterior's; `mean  std  min  25%`, a frame's describe()): what was estimated.
+        return True
+    if any(_FITTED.fullmatch(n) for n in lowered) and any(
+        _STANDARD_ERROR.fullmatch(n) for n in lowered
+    ):
+        # A fit's values beside their standard errors (`Param.  Std. err.`, GPBoost's
+        # covariance parameters; `coef  se`, a regression's): what was estimated.
         return True
     strong_p = any(_P_VALUE.fullmatch(name) for name in names)
     strong_estimate = any(_ESTIMATE.fullmatch(name) or _STATISTIC.fullmatch(name) for name in names)
