@@ -1247,3 +1247,11 @@ def test_fitted_values_beside_their_standard_errors_are_estimates() -> None:
         "1         x1  0.490983  0.085106  ...  0.174269  0.322784  0.659182\n"
     )
     assert _names(frame) == {"loss"}
+
+
+def test_a_split_inside_the_tags_opening_a_trial_line_is_the_tags_own() -> None:
+    # scikit-learn's search at verbose=10 numbers the fold and the candidate: `[CV 1/3; 1/5]`.
+    line = (
+        "[CV 1/3; 1/5] END C=1.5, gamma=0.13;, score=(train=0.988, test=0.860) total time=   0.0s\n"
+    )
+    assert _names(line) == {"score/train", "score/test", "total_time"}

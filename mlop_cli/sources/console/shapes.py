@@ -782,7 +782,11 @@ def _drop_parameters(
 ) -> None:
     """A line in two parts, settings then what they gave (``C=0.1, gamma=0.01; score=0.75``,
     ``lr=0.1 wd=0 -> val_acc=0.91``): names before the one split that name no metric, when
-    names after it do, are the trial's parameters, not series."""
+    names after it do, are the trial's parameters, not series. A split inside the bracketed
+    tags opening the line (`[CV 1/3; 1/5] END C=0.1; score=0.75`) is the tag's own."""
+    tags = _LEADING_TAGS.match(line, start)
+    if tags is not None:
+        start = tags.end()
     splits = [m.start() for m in _GROUP_SPLIT.finditer(line, start, end)]
     if len(splits) != 1:
         return  # no split, or `;` separating every pair of a record
