@@ -1255,3 +1255,14 @@ def test_a_split_inside_the_tags_opening_a_trial_line_is_the_tags_own() -> None:
         "[CV 1/3; 1/5] END C=1.5, gamma=0.13;, score=(train=0.988, test=0.860) total time=   0.0s\n"
     )
     assert _names(line) == {"score/train", "score/test", "total_time"}
+
+
+def test_a_label_before_an_arrow_names_its_values_and_a_number_before_a_record_places_it() -> None:
+    text = (
+        "Eval Stochastic >> Env Steps: 4.00e+02 | Episode Return: 1265.500\n"
+        "Train >> Env Steps: 4.00e+02 | Critic Loss: 3751.430\n"
+    )
+    assert _names(text) == {"Eval_Stochastic/Episode_Return", "Train/Critic_Loss"}
+    # Brax's progress_fn, `print(num_steps, metrics)`: the number is the record's step.
+    line = "2176 {'eval/episode_reward': np.float32(32.84), 'training/actor_loss': Array(-1.79, dtype=float32)}\n"
+    assert _series_of(line)["eval/episode_reward"] == [(2176, None, 32.84)]

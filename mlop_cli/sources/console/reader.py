@@ -274,6 +274,8 @@ _AFTER_BAR = re.compile(
 )  # (a bracket inside the postfix, `avg. loss [601-750]: …`, is the postfix's; the rate's
 # unit is the bar's own: `it/s`, `s/it`, `1.35s/epoch`, `93.62step/s`)
 # A cut-off written with spaces around its `@` (`Hits @ 10`, `recall @ 20`).
+# A label's arrow between words (`Train >> Advantage: 44.5`), never a prefix's (`… ] >> `).
+_LABEL_ARROW = re.compile(r"(?<=[A-Za-z]) (?=>> [A-Za-z])>>")
 _SPACED_AT = re.compile(r"(\w) @ (\d+)(?=[ ]?[:=]|[ ]+[-+]?\.?\d)")
 _GLUED_AFTER = re.compile(r"\][A-Za-z0-9{'\"]")  # a bracket's end with text right after it
 # A duration's unit after a space (`0.645 sec`, a table's cell).
@@ -708,6 +710,9 @@ class Reader:
             text = text.translate(_DOUBLE_LINES)  # a double-line box reads as a single-line one
         if " @ " in text:
             text = _SPACED_AT.sub(r"\1@\2", text)  # `Hits @ 10: 0.12` is `Hits@10: 0.12`
+        if " >> " in text:
+            # `Eval Stochastic >> Episode Return: 1265.5 | …`: a label as `Eval Stochastic:` is
+            text = _LABEL_ARROW.sub(":", text)
         folded = fold_glyphs(text) if _may_hold_glyphs(text) else text
         if "]" in folded and (
             "it/s]" in folded or "s/it]" in folded or _GLUED_AFTER.search(folded) is not None

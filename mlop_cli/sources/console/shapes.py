@@ -415,6 +415,16 @@ def _interpret(line: str) -> Program:
             _count_so_far_is_the_step(line, spans, program)
             return program
         return Program(rank=prefix.rank, numbers=len(spans))
+    elif stripped[-1] == "}" and (number_first := _NUMBER_THEN_RECORD.fullmatch(message)):
+        # `2176 {'eval/episode_reward': 32.8, …}` (`print(num_steps, metrics)`, Brax's
+        # progress_fn): the whole number before the record is its step.
+        brace = number_first.start(2)
+        if _read_object(line, start + brace, start + len(message.rstrip()), spans, program):
+            at = start + number_first.start(1)
+            program.step = next(i for i, span in enumerate(spans) if span[0] == at)
+            program.epoch = None
+            return program
+        return Program(rank=prefix.rank, numbers=len(spans))
     elif stripped[-1] == "}" and (
         ": {" in stripped or (" {" in stripped and _LABEL_THEN_RECORD.fullmatch(message))
     ):
@@ -621,6 +631,8 @@ def _labels_a_record(name: str) -> bool:
     )
 
 
+# A whole number, then a record (`2176 {…}`).
+_NUMBER_THEN_RECORD = re.compile(r"[ \t]*(\d+)[,:]?[ ]+(\{).*\}[ \t]*")
 # Counters and a phase before a record, with no colon (`step 20, train {…}`).
 _LABEL_THEN_RECORD = re.compile(r"[ \t]*[\w ,:=/]{1,60}?[ ]\{.*\}[ \t]*")
 SETTING_LABELS = frozenset(
