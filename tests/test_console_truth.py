@@ -79,6 +79,9 @@ KNOWN_UNREAD = {
     "real_pingouin_bootstrap": "model values repeated on every coefficient's row",
     "real_zuko_forward_kl": "values with no name",
     "real_cleanlab_datalab": "a value after a sentence",
+    # RecTools' cross-validation frame: a row per model and fold (`1  ease  0  0.0554 …`
+    # under `model  i_split  precision@10 …`); its model column is not read as the row's key.
+    "real_rectools_cv": "rows keyed by a text column and a fold",
     # az.compare's frame: rows keyed by a model, ending in text cells (`… 0.000000    False
     # log`): a row with a key and text after its numbers is not read.
     "real_arviz_compare": "rows ending in text cells",
