@@ -117,7 +117,7 @@ _truth.write(
     series=series,
     extra_ok=[
         "the BLEU n-gram precisions p1/p2/p3/p4 (1-gram 2-gram 3-gram 4-gram precision, "
-        "BLEUScore.precisions; printed slash-joined without a name, in verbose score)"
+        "BLEUScore.precisions; printed slash-joined without a name after the BLEU value)"
     ],
     notes=(
         "Per epoch (1-based) the loop prints '| epoch 003 | loss 1.903' (fairseq's style; "
