@@ -89,7 +89,7 @@ class Task:
         for i in range(0, len(xs), 128):
             chunk = xs[i : i + 128]
             pred = self.model(pad(chunk)).argmax(-1).tolist()
-            out.extend(p[: len(s)] for p, s in zip(pred, chunk))
+            out.extend(p[: len(s)] for p, s in zip(pred, chunk, strict=True))
         return out
 
     @torch.no_grad()

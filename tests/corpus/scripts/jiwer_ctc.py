@@ -32,8 +32,8 @@ import jiwer
 
 sys.path.insert(0, os.path.dirname(__file__))
 
-import _nlp_toy  # noqa: E402
-import _truth  # noqa: E402
+import _nlp_toy
+import _truth
 
 ap = argparse.ArgumentParser()
 ap.add_argument("--style", choices=["line", "align"], default="line")
@@ -51,8 +51,16 @@ for epoch in range(1, EPOCHS + 1):
         cer = jiwer.cer(data.refs, hyps)
         mer = jiwer.mer(data.refs, hyps)
         wil = jiwer.wil(data.refs, hyps)
-        print(f"Epoch {epoch}: train_loss={loss:.4f} wer={wer:.4f} cer={cer:.4f} mer={mer:.4f} wil={wil:.4f}")
-        for name, value in (("train_loss", loss), ("wer", wer), ("cer", cer), ("mer", mer), ("wil", wil)):
+        print(
+            f"Epoch {epoch}: train_loss={loss:.4f} wer={wer:.4f} cer={cer:.4f} mer={mer:.4f} wil={wil:.4f}"
+        )
+        for name, value in (
+            ("train_loss", loss),
+            ("wer", wer),
+            ("cer", cer),
+            ("mer", mer),
+            ("wil", wil),
+        ):
             series.add(name, None, epoch, value)
     else:
         print(f"epoch {epoch} - loss: {loss:.4f}")

@@ -33,8 +33,8 @@ from nervaluate import Evaluator
 
 sys.path.insert(0, os.path.dirname(__file__))
 
-import _nlp_toy  # noqa: E402
-import _truth  # noqa: E402
+import _nlp_toy
+import _truth
 
 EPOCHS = 5
 TAGS = ["PER", "LOC", "ORG"]

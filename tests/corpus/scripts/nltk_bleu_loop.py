@@ -34,12 +34,12 @@ from nltk.translate.gleu_score import corpus_gleu
 
 sys.path.insert(0, os.path.dirname(__file__))
 
-import _nlp_toy  # noqa: E402
-import _truth  # noqa: E402
+import _nlp_toy
+import _truth
 
 EPOCHS = 6
 data = _nlp_toy.Translate(n_train=300, n_valid=100, refs=2, lr=0.005, seed=3)
-actual = [[r.split() for r in group] for group in zip(data.refs, *data.more_refs)]
+actual = [[r.split() for r in group] for group in zip(data.refs, *data.more_refs, strict=True)]
 series = _truth.Series()
 
 for epoch in range(1, EPOCHS + 1):
@@ -54,7 +54,7 @@ for epoch in range(1, EPOCHS + 1):
         (4, (0.25, 0.25, 0.25, 0.25)),
     ):
         b = corpus_bleu(actual, predicted, weights=weights)
-        print("BLEU-%d: %f" % (n, b))
+        print("BLEU-%d: %f" % (n, b))  # noqa: UP031 (the tutorials' print)
         series.add(f"BLEU-{n}", None, epoch, b)
     gleu = corpus_gleu(actual, predicted)
     chrf = corpus_chrf([" ".join(a[0]) for a in actual], [" ".join(p) for p in predicted])
@@ -64,7 +64,7 @@ for epoch in range(1, EPOCHS + 1):
     print(f"sample: sentence_bleu = {sample}")
     series.add("GLEU", None, epoch, gleu)
     series.add("chrF", None, epoch, chrf)
-    series.add("sentence_bleu", None, epoch, sample)
+    series.add("sample: sentence_bleu", None, epoch, sample)
 
 _truth.write(
     library=f"nltk {metadata.version('nltk')} (torch {metadata.version('torch')})",

@@ -44,8 +44,8 @@ from pycocoevalcap.tokenizer.ptbtokenizer import PTBTokenizer
 
 sys.path.insert(0, os.path.dirname(__file__))
 
-import _nlp_toy  # noqa: E402
-import _truth  # noqa: E402
+import _nlp_toy
+import _truth
 
 EPOCHS = 4
 data = _nlp_toy.Translate(n_train=300, n_valid=100, refs=3, lr=0.012, seed=1)
@@ -67,14 +67,14 @@ def evaluate(gts, res, epoch):
         (Cider(), "CIDEr"),
     ]
     for scorer, method in scorers:
-        print("computing %s score..." % (scorer.method()))
+        print("computing %s score..." % (scorer.method()))  # noqa: UP031
         score, scores = scorer.compute_score(gts, res)
         if type(method) == list:  # noqa: E721 (as in pycocoevalcap's eval.py)
-            for sc, scs, m in zip(score, scores, method):
-                print("%s: %0.3f" % (m, sc))
+            for sc, _scs, m in zip(score, scores, method, strict=True):
+                print("%s: %0.3f" % (m, sc))  # noqa: UP031
                 series.add(m, None, epoch, sc)
         else:
-            print("%s: %0.3f" % (method, score))
+            print("%s: %0.3f" % (method, score))  # noqa: UP031
             series.add(method, None, epoch, score)
 
 

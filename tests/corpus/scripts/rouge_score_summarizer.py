@@ -33,8 +33,8 @@ from rouge_score import rouge_scorer, scoring
 
 sys.path.insert(0, os.path.dirname(__file__))
 
-import _nlp_toy  # noqa: E402
-import _truth  # noqa: E402
+import _nlp_toy
+import _truth
 
 ap = argparse.ArgumentParser()
 ap.add_argument("--style", choices=["score", "aggregate"], default="score")
@@ -56,9 +56,14 @@ def document():
             ws[rng.randrange(n)] = rng.choice(salient)  # a decoy
         sents.append(ws)
         labels.append(int(key))
-    ref = " ".join(
-        " ".join(w for w in s if rng.random() > 0.15) + "." for s, k in zip(sents, labels) if k
-    ) or " ".join(sents[0]) + "."
+    ref = (
+        " ".join(
+            " ".join(w for w in s if rng.random() > 0.15) + "."
+            for s, k in zip(sents, labels, strict=True)
+            if k
+        )
+        or " ".join(sents[0]) + "."
+    )
     return sents, labels, ref
 
 
@@ -106,7 +111,7 @@ for epoch in range(1, EPOCHS + 1):
     loss = train_epoch()
     preds = [summarize(d) for d in valid]
     targets = [d[2] for d in valid]
-    per_doc = [scorer.score(t, p) for t, p in zip(targets, preds)]
+    per_doc = [scorer.score(t, p) for t, p in zip(targets, preds, strict=True)]
     if args.style == "score":
         means = {k: float(np.mean([s[k].fmeasure for s in per_doc])) for k in per_doc[0]}
         print(
@@ -131,7 +136,9 @@ for epoch in range(1, EPOCHS + 1):
         for k, agg in result.items():
             for bound in ("low", "mid", "high"):
                 for field in ("precision", "recall", "fmeasure"):
-                    series.add(f"{k}/{bound}/{field}", None, epoch, getattr(getattr(agg, bound), field))
+                    series.add(
+                        f"{k}/{bound}/{field}", None, epoch, getattr(getattr(agg, bound), field)
+                    )
 
 if args.style == "score":
     notes = (

@@ -38,8 +38,8 @@ from sacrebleu.metrics import BLEU, CHRF, TER
 
 sys.path.insert(0, os.path.dirname(__file__))
 
-import _nlp_toy  # noqa: E402
-import _truth  # noqa: E402
+import _nlp_toy
+import _truth
 
 ap = argparse.ArgumentParser()
 ap.add_argument("--format", choices=["json", "text"], default="json")
@@ -87,12 +87,12 @@ if args.format == "json":
         "sacrebleu's default JSON, one object per metric, indented one space: '\"name\": "
         "\"BLEU\",' then '\"score\": 68.5,' (the metric's value is under the key 'score', its name "
         "in the 'name' field before it: series named by that 'name'), '\"signature\": \"nrefs:2|"
-        "case:mixed|eff:no|tok:13a|smooth:exp|version:2.6.0\",' and '\"verbose_score\": \"90.5/"
+        'case:mixed|eff:no|tok:13a|smooth:exp|version:2.6.0",\' and \'"verbose_score": "90.5/'
         "77.4/66.9/58.0 (BP = 0.948 ratio = 0.949 hyp_len = 694 ref_len = 731)\",' (BP and ratio "
         "inside this string are metrics; hyp_len/ref_len token COUNTS), then the signature's "
-        "settings as keys: '\"nrefs\": \"2\",', '\"case\": \"mixed\",', '\"eff\": \"no\",', "
-        "'\"tok\": \"13a\",', '\"smooth\": \"exp\",', '\"version\": \"2.6.0\"' for BLEU, "
-        "'\"nc\": \"6\",' '\"nw\": \"0\"' (chrF's character / word n-gram orders) for chrF2: "
+        'settings as keys: \'"nrefs": "2",\', \'"case": "mixed",\', \'"eff": "no",\', '
+        '\'"tok": "13a",\', \'"smooth": "exp",\', \'"version": "2.6.0"\' for BLEU, '
+        '\'"nc": "6",\' \'"nw": "0"\' (chrF\'s character / word n-gram orders) for chrF2: '
         "settings, not metrics."
     )
 else:

@@ -28,8 +28,8 @@ from sacrebleu.metrics import BLEU, CHRF, TER
 
 sys.path.insert(0, os.path.dirname(__file__))
 
-import _nlp_toy  # noqa: E402
-import _truth  # noqa: E402
+import _nlp_toy
+import _truth
 
 EPOCHS = 5
 data = _nlp_toy.Translate(n_train=300, n_valid=100, refs=2, lr=0.012)

@@ -38,8 +38,8 @@ from seqeval.scheme import IOB2
 
 sys.path.insert(0, os.path.dirname(__file__))
 
-import _nlp_toy  # noqa: E402
-import _truth  # noqa: E402
+import _nlp_toy
+import _truth
 
 ap = argparse.ArgumentParser()
 ap.add_argument("--style", choices=["report", "strict"], default="report")
@@ -73,7 +73,7 @@ for epoch in range(1, EPOCHS + 1):
         r = recall_score(y_true, y_pred)
         f = f1_score(y_true, y_pred)
         print(
-            "epoch %d: train loss %.4f, accuracy: %.4f, precision: %.4f, recall: %.4f, f1: %.4f"
+            "epoch %d: train loss %.4f, accuracy: %.4f, precision: %.4f, recall: %.4f, f1: %.4f"  # noqa: UP031
             % (epoch, loss, acc, p, r, f)
         )
         for name, value in (
