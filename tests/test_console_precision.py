@@ -1266,3 +1266,16 @@ def test_a_label_before_an_arrow_names_its_values_and_a_number_before_a_record_p
     # Brax's progress_fn, `print(num_steps, metrics)`: the number is the record's step.
     line = "2176 {'eval/episode_reward': np.float32(32.84), 'training/actor_loss': Array(-1.79, dtype=float32)}\n"
     assert _series_of(line)["eval/episode_reward"] == [(2176, None, 32.84)]
+
+
+def test_a_named_tuple_inside_a_record_names_its_fields() -> None:
+    line = (
+        "{'rouge1': AggregateScore(low=Score(precision=np.float64(0.39), recall=np.float64(0.4)),"
+        " mid=Score(precision=np.float64(0.5), recall=np.float64(0.45)))}\n"
+    )
+    assert _names(line) == {
+        "rouge1/low/precision",
+        "rouge1/low/recall",
+        "rouge1/mid/precision",
+        "rouge1/mid/recall",
+    }

@@ -816,7 +816,8 @@ def _drop_parameters(
 
 _OBJECT_LEX = re.compile(
     r"""\s*(?:(?P<wrap>(?:np|numpy|jnp|torch)\.\w+\(|tensor\(|Array\()
-    |(?P<open>[{\[])|(?P<close>[}\]])|(?P<colon>:)|(?P<comma>,)
+    |(?P<call>[A-Z][A-Za-z0-9_]*\((?=[A-Za-z_]\w*=))|(?P<field>[A-Za-z_]\w*=)
+    |(?P<open>[{\[])|(?P<close>[}\])])|(?P<colon>:)|(?P<comma>,)
     |(?P<string>'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")
     |(?P<const>True|False|None|true|false|null)
     |(?P<other>[^\s{}\[\]:,'"]+))""",
@@ -881,6 +882,22 @@ def _read_object(
             if pending_key is None or wrapped:
                 return False
             wrapped = True  # the number comes next
+            continue
+        if kind == "call":
+            # A named tuple's repr as a value (`'rouge1': Score(precision=0.15, recall=0.1)`):
+            # its fields are keys under the value's.
+            if pending_key is None or wrapped:
+                return False
+            depth += 1
+            keys.append(pending_key)
+            pending_key = None
+            expect_key = True
+            continue
+        if kind == "field":
+            if not expect_key or not depth:
+                return False
+            pending_key = m.group("field")[:-1]
+            expect_key = False
             continue
         if kind == "open":
             if m.group("open") == "[":
