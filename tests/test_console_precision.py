@@ -1279,3 +1279,17 @@ def test_a_named_tuple_inside_a_record_names_its_fields() -> None:
         "rouge1/mid/precision",
         "rouge1/mid/recall",
     }
+
+
+def test_a_logger_name_before_a_time_is_a_prefix_and_a_capital_phase_tag_is_a_phase() -> None:
+    text = (
+        "CartPole: 2026-12-07 13:45:14,213 [INFO] Iter=5, size=32, max=101.0784, avg=61.4534\n"
+        "CartPole: 2026-12-07 13:45:17,143 [INFO] [TEST] Iter=5, #tests=16, max=108.7168\n"
+    )
+    series = _series_of(text)
+    assert series["max"] == [(5, None, 101.0784)]
+    assert series["TEST/max"] == [(5, None, 108.7168)]
+    # A logger named in lower case stays the prefix: `[train]` names no phase.
+    assert _names(
+        "2026-12-07 13:03:44,014 MainThread INFO [train] epoch 1 step 10 | loss 0.4750\n"
+    ) == {"loss"}

@@ -37,6 +37,9 @@ _LEVEL = r"(?:DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL|FATAL|TRACE|NOTICE|SUCCESS|
 # A phase or a qualifier opening a message (`INFO: Validation: loss=0.3`, `INFO: Best: …`) is
 # no logger's name.
 _PHASE_WORD = rf"(?i:{'|'.join(sorted(QUALIFIERS, key=len, reverse=True))})\b"
+# A phase written in capitals in brackets (`[TEST] Iter=10, max=108.7`): the line's phase, no
+# logger's name (a logger is named by its module, in lower case: `[train]` is one).
+_PHASE_TAG = "(?:" + "|".join(sorted((w.upper() for w in QUALIFIERS), key=len, reverse=True)) + ")"
 # A message opening with a name and its value (`INFO: generator: loss=0.91`): the word before
 # it labels the values, it is no logger's name.
 _PAIR_FIRST = r"[\w.\-]+[ ]?[=:][ ]?[-+]?[\d.]"
@@ -66,6 +69,7 @@ _ANCHOR = re.compile(
   | \[(?:{_LEVEL})[ ]+(?:{_TS})\][ ]?                                       # Ax's `[INFO 12-07 08:16:46]`
   | \((?:{_LEVEL})\)[ ]?
   | \([A-Za-z_][\w.\-]*\)[ ](?=(?:{_TS}))                                   # `(CVXPY) Dec 07 …`: a logger's name
+  | [A-Za-z_][\w.\-]*:[ ](?=(?:{_TS})[ ])                                   # `CartPole: 2026-12-07 …` (EvoJAX's)
   | [A-Za-z_][\w.<>\-]*[ ](?:DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL):[ ](?=[^\d\s+\-.])  # `ABC INFO: ` (`%(name)s %(levelname)s:`)
   | {_LEVEL}(?=[: \t|\]])[ \t]*(?::(?:[\w.<>\-]+:)?|\|)?[ ]*                   # `INFO`, `INFO:root:`, `INFO |`
     (?:(?<=[:\t ]){_MODULE}|(?<=[:\t ])(?!{_PHASE_WORD})[A-Za-z_][\w.<>\-]*:[ ]+(?=[^\d\s+\-.])(?!{_PAIR_FIRST}))?  # `INFO: trainer: ` (logbook)
@@ -84,7 +88,7 @@ _NEXT_TO_ANCHOR = re.compile(
   | [\w.<>\-]+\.(?:cc|cpp|c|h|py):\d+:[ ]           # `core_worker.cc:2465: `
   | (?!(?:{_COUNTERS}):)[A-Za-z_][\w.<>\-]*:\d+[ ]+(?![\w.\-]+[=:][ ]?[-+]?[\d.])  # `trainer:348 ` (a source, not `epoch:3 loss:0.5`)
   | \[[\w.<>\-]+(?:\.py)?:\d+(?::[\w<>]+)?\][ ]?    # `[train.py:42]`, `[logging.py:96:log_dist]`
-  | \[[A-Za-z_][\w.<>\-]*\]:?[ ]?(?=\S)              # `[trainer]`, `[d2.utils.events]:`
+  | \[(?!{_PHASE_TAG}\])[A-Za-z_][\w.<>\-]*\]:?[ ]?(?=\S)  # `[trainer]`, `[d2.utils.events]:`
   | [\w.<>]+[ ]-[ ](?=\S)                           # `trainer - ` (between time and level)
   | \[[^\]\n]{{0,80}}\(pid[ =]?\d+\)\][ ]?             # Metaflow's `[1796640805245336/train/2 (pid 26738)]`
   | [\w.<>\-]+[ ]+(?=(?:[\w.<>\-]+[ ]+)?(?:DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL)\b)  # `trainer INFO: …`, `MainProcess  trainer INFO …`
