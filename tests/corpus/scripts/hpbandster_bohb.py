@@ -99,8 +99,8 @@ if which == "runs":
 id2config = res.get_id2config_mapping()
 incumbent = res.get_incumbent_id()
 print("Best found configuration:", id2config[incumbent]["config"])
-print("A total of %i unique configurations where sampled." % len(id2config.keys()))
-print("A total of %i runs where executed." % len(runs))
+print("A total of %i unique configurations where sampled." % len(id2config.keys()))  # noqa: UP031 (as the example)
+print("A total of %i runs where executed." % len(runs))  # noqa: UP031
 print(
     "Total budget corresponds to %.1f full function evaluations."
     % (sum([r.budget for r in runs]) / 9)
