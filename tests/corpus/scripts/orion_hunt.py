@@ -29,7 +29,7 @@ from importlib import metadata
 
 sys.path.insert(0, os.path.dirname(__file__))
 
-import _truth  # noqa: E402
+import _truth
 
 which = sys.argv[1]
 here = os.path.dirname(os.path.abspath(__file__))
