@@ -22,14 +22,14 @@ from importlib import metadata
 
 sys.path.insert(0, os.path.dirname(__file__))
 
-import _truth  # noqa: E402
-import numpy as np  # noqa: E402
-import pandas as pd  # noqa: E402
-import talos  # noqa: E402
-from sklearn.datasets import make_classification  # noqa: E402
-from sklearn.linear_model import SGDClassifier  # noqa: E402
-from sklearn.metrics import log_loss  # noqa: E402
-from talos.utils.torch_history import TorchHistory  # noqa: E402
+import _truth
+import numpy as np
+import pandas as pd
+import talos
+from sklearn.datasets import make_classification
+from sklearn.linear_model import SGDClassifier
+from sklearn.metrics import log_loss
+from talos.utils.torch_history import TorchHistory
 
 os.chdir(tempfile.mkdtemp(prefix="talos-"))
 X, y = make_classification(n_samples=300, n_features=8, random_state=0)
