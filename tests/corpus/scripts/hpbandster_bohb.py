@@ -12,8 +12,9 @@ Two ways users see it:
   res.get_all_runs() printing each Run ('config_id: (0, 0, 1)\tbudget: 3.000000\tloss: 0.41…' /
   'time_stamps: …' / "info: {'val_accuracy': …}"), then the example's closing prints.
 
-Versions: hpbandster 0.7.4, ConfigSpace 1.2.2, Pyro4 4.82, scikit-learn 1.9.1, numpy 2.4.6,
-Python 3.11.
+Versions: hpbandster 0.7.4, ConfigSpace 1.2.2, Pyro4 4.82, scikit-learn 1.9.1, numpy 1.26.4 and pandas 2.3.3
+(with numpy 2 Pyro4 cannot send np.float64 budgets and the run hangs; BOHB imports statsmodels for
+its KDE, nothing of it printed), Python 3.11.
 Capture (repository root, a venv with hpbandster):
     python tests/corpus/scripts/capture.py pipe real_hpbandster_bohb_debug -- python tests/corpus/scripts/hpbandster_bohb.py debug
     python tests/corpus/scripts/capture.py pipe real_hpbandster_bohb_runs -- python tests/corpus/scripts/hpbandster_bohb.py runs

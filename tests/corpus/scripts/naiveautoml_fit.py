@@ -7,7 +7,7 @@ default configuration of sklearn.ensemble._forest.ExtraTreesClassifier', in the 
 'Starting 2-th HPO step. Currently best known score is 0.992' and 'Observed score of 0.9925 for
 params Configuration(values={' followed by the sampled hyper-parameters.
 
-Versions: naiveautoml 0.1.6, scikit-learn 1.5.2, ConfigSpace 1.2.2, numpy 1.26.4, pandas 2.3.3
+Versions: naiveautoml 0.1.6, scikit-learn 1.5.2, ConfigSpace 1.2.0, numpy 1.26.4, pandas 2.3.3
 (pandas 3 turns the history's None into NaN and fit() fails with KeyError: nan), tqdm 4.70.1,
 Python 3.11.
 Capture (repository root, a venv with naiveautoml and "pandas<3"):
