@@ -126,7 +126,9 @@ NOTES = {
         "(0, 0, 2) to next budget 3.000000', 'DISPATCHER: Found 1 potential workers, 1 currently "
         "in the pool.', BOHB's 'done building a new model for budget 1.000000 based on 3/6 split' "
         "(budget and counts) followed by 'Best loss for this budget:0.306423' (the lowest loss at "
-        "that budget when the model is built, a metric the Result keeps no series of: extra_ok)."
+        "that budget when the model is built, a metric the Result keeps no series of: extra_ok), "
+        "and 'best_vector: [0.0655…, 0.6359…], 0.00015…, 2.818…, 0.00042…' (BOHB's KDE "
+        "acquisition internals for the next candidate: not metrics of the tuned model)."
     ),
     "runs": (
         "logging at the example's WARNING: HpBandSter logs nothing. Then each Run of "
