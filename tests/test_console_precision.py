@@ -1293,3 +1293,10 @@ def test_a_logger_name_before_a_time_is_a_prefix_and_a_capital_phase_tag_is_a_ph
     assert _names(
         "2026-12-07 13:03:44,014 MainThread INFO [train] epoch 1 step 10 | loss 0.4750\n"
     ) == {"loss"}
+
+
+def test_a_whole_number_ending_a_sentence_in_a_status_message_says_which() -> None:
+    line = (
+        "INFO:naiveautoml:Evaluating sklearn.svm._classes.SVC.Timeout: 300. Remaining time: 49.19\n"
+    )
+    assert not any(name.startswith("Evaluating") for name in _names(line))

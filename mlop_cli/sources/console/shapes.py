@@ -355,7 +355,7 @@ def _doing_which(name: str, line: str, span: tuple[int, int]) -> bool:
         and first.endswith("ing")
         and "/" not in name
         and not holds_metric_word(words)
-        and line[span[0] : span[1]].isdigit()
+        and line[span[0] : span[1]].rstrip(".").isdigit()  # (`Timeout: 300. Remaining …`)
     )
 
 
