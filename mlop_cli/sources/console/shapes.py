@@ -324,22 +324,19 @@ def interpret(line: str) -> Program:
         if tags is not None:
             spans = token_spans(line)
             program.metrics = [
-                m
-                for m in program.metrics
-                if spans[m[1]][0] >= tags.end()
-                or holds_metric_word(WORDS.findall(m[0]))
-                or any(w.lower() in PHASES for w in WORDS.findall(m[0]))
+                m for m in program.metrics if spans[m[1]][0] >= tags.end() or _measured(m[0])
             ]
     if program.metrics and line[-1:] in _DECORATIONS and _DECORATED.fullmatch(line):
         # `=== threshold = 0.2 ===`, `---- lr: 0.01 ----`: a section's title names the setting
         # its section runs with; a measure in one (`*** best acc = 0.91 ***`) stays.
-        program.metrics = [
-            m
-            for m in program.metrics
-            if holds_metric_word(WORDS.findall(m[0]))
-            or any(w.lower() in PHASES for w in WORDS.findall(m[0]))
-        ]
+        program.metrics = [m for m in program.metrics if _measured(m[0])]
     return program
+
+
+def _measured(name: str) -> bool:
+    """Whether a name says it measures: a metric's word or a phase in it."""
+    words = WORDS.findall(name)
+    return holds_metric_word(words) or any(w.lower() in PHASES for w in words)
 
 
 def _doing_which(name: str, line: str, span: tuple[int, int]) -> bool:
