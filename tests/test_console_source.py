@@ -297,3 +297,19 @@ def test_a_reader_bug_costs_mlop_parse_its_line_not_a_traceback(monkeypatch):
     assert [r.shape for r in reports[:3]] == ["pairs", "error", "pairs"]
     assert "parser bug" in reports[1].note
     assert reports[2].points == [("acc", 2, None, 3.0)]
+
+
+def test_mlop_parse_says_why_a_lines_settings_were_left_out():
+    from mlop_cli.sources.console.explain import explain
+
+    text = (
+        b"step 1 loss=1\n"
+        b"=== threshold = 0.2 ===\n"
+        b"[CV, bracket=2] creating 27 models\n"
+        b"Fitting cascade layer = 1\n"
+    )
+    reports = list(explain([text]))
+    assert [r.shape for r in reports[1:4]] == ["settings", "settings", "settings"]
+    assert "section's title" in reports[1].note
+    assert "tags opening the line" in reports[2].note
+    assert "which, not how much" in reports[3].note

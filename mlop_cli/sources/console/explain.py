@@ -264,6 +264,9 @@ def _describe(
     if program.step is not None or program.epoch is not None or program.position is not None:
         report.shape, report.note = "counter", "a step, epoch or position for the lines around it"
         return
+    if program.dropped:
+        report.shape, report.note = "settings", program.dropped
+        return
     words = [w.lower() for w in _WORD.findall(message)]
     if any(w in STOP_WORDS for w in words):
         report.shape, report.note = "prose", "a sentence with numbers, not name-value pairs"

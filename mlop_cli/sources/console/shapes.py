@@ -187,6 +187,7 @@ class Program:
     plural_slot: int | None = None
     plural_epoch: bool = False
     stepless: bool = False  # metrics with no step, epoch, position or bar of their own
+    dropped: str = ""  # why names the line held were left out (said by `mlop parse`)
     names: list[str] = field(default_factory=list)  # the metrics' names (with the rank), fast
     slots: list[int] = field(default_factory=list)  # their tokens, fast
 
@@ -314,7 +315,12 @@ def interpret(line: str) -> Program:
         # doing, and a whole number there is which one, not a measure (`Training loss = 3`
         # holds a metric's word; `Running average = 0.33` is no whole number).
         spans = token_spans(line)
-        program.metrics = [m for m in program.metrics if not _doing_which(m[0], line, spans[m[1]])]
+        kept = [m for m in program.metrics if not _doing_which(m[0], line, spans[m[1]])]
+        if len(kept) < len(program.metrics):
+            program.metrics, program.dropped = (
+                kept,
+                "a status message's number says which, not how much",
+            )
     if program.metrics and "[" in line:
         # `[CV, bracket=2] validation score of 0.93`, `[trial=3, lr=0.01] loss=0.3`: pairs in
         # the bracketed tags opening a message say whose line it is and with what settings;
@@ -323,13 +329,15 @@ def interpret(line: str) -> Program:
         tags = _LEADING_TAGS.match(line, message)
         if tags is not None:
             spans = token_spans(line)
-            program.metrics = [
-                m for m in program.metrics if spans[m[1]][0] >= tags.end() or _measured(m[0])
-            ]
+            kept = [m for m in program.metrics if spans[m[1]][0] >= tags.end() or _measured(m[0])]
+            if len(kept) < len(program.metrics):
+                program.metrics, program.dropped = kept, "settings in the tags opening the line"
     if program.metrics and line[-1:] in _DECORATIONS and _DECORATED.fullmatch(line):
         # `=== threshold = 0.2 ===`, `---- lr: 0.01 ----`: a section's title names the setting
         # its section runs with; a measure in one (`*** best acc = 0.91 ***`) stays.
-        program.metrics = [m for m in program.metrics if _measured(m[0])]
+        kept = [m for m in program.metrics if _measured(m[0])]
+        if len(kept) < len(program.metrics):
+            program.metrics, program.dropped = kept, "a setting in a section's title"
     return program
 
 
