@@ -1300,3 +1300,14 @@ def test_a_whole_number_ending_a_sentence_in_a_status_message_says_which() -> No
         "INFO:naiveautoml:Evaluating sklearn.svm._classes.SVC.Timeout: 300. Remaining time: 49.19\n"
     )
     assert not any(name.startswith("Evaluating") for name in _names(line))
+
+
+def test_a_record_with_its_counter_after_it_is_placed_by_it() -> None:
+    text = (
+        "[2026-12-07 13:50:20] Intermediate result: {'default': 0.9, 'val_loss': 0.41}  (Index 0)\n"
+        "[2026-12-07 13:50:21] Intermediate result: {'default': 0.89, 'val_loss': 0.35}  (Index 1)\n"
+        "step 2 {'loss': 0.325, 'info': {'val_accuracy': 0.858}}\n"
+    )
+    series = _series_of(text)
+    assert series["val_loss"] == [(0, None, 0.41), (1, None, 0.35)]
+    assert "val_accuracy" in series  # (`info` wraps the record's values, as `metrics` does)

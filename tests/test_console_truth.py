@@ -86,20 +86,18 @@ KNOWN_UNREAD = {
     # RecTools' cross-validation frame: a row per model and fold (`1  ease  0  0.0554 …`
     # under `model  i_split  precision@10 …`); its model column is not read as the row's key.
     "real_rectools_cv": "rows keyed by a text column and a fold",
-    # Batch 15's tuners: hpbandster's nested `result: {'loss': …, 'info': {…}}`; mle-hyperopt's
-    # rich rows with a wrapped configuration cell; naiveautoml's `Scores are {…}` and
-    # `Observed score of 0.98 for default configuration of …` (prose around the value); NNI's
-    # `Intermediate result: {…}  (Index 0)` (a record with its counter after it) and its
-    # list of `TrialResult(…, value=0.89, …)` reprs; Oríon's indented `best trial:` block
-    # beside hashes.
+    # Batch 15's tuners: hpbandster's `result: {'loss': …, 'info': {…}}` (`result` labels
+    # settings as often as results: `Best result: {'target': …, 'params': …}`); mle-hyperopt's
+    # rich rows with a wrapped configuration cell;
+    # naiveautoml's `Scores are {…}` and `Observed score of 0.98 for default configuration of
+    # …` (prose around the value); NNI's list of `TrialResult(…, value=0.89, …)` reprs; Oríon's
+    # indented `best trial:` block beside hashes.
     "real_hpbandster_bohb_debug": "a nested result record after a label",
     "real_mle_hyperopt_random": "rich rows with wrapped configuration cells",
     "real_mle_hyperopt_random_pty": "rich rows with wrapped configuration cells",
     "real_naiveautoml_info": "values inside prose about configurations",
     "real_naiveautoml_info_pty": "values inside prose about configurations",
     "real_nni_experiment_export": "a list of dataclass reprs",
-    "real_nni_standalone_dict": "a record with its counter after it",
-    "real_nni_standalone_dict_pty": "a record with its counter after it",
     "real_orion_hunt_info": "an indented block beside hashes",
     "real_orion_hunt_verbose": "an indented block beside hashes",
     # az.compare's frame: rows keyed by a model, ending in text cells (`… 0.000000    False

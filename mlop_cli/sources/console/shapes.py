@@ -395,6 +395,28 @@ def _interpret(line: str) -> Program:
 
     if is_noise(message) or is_noise(line):
         return EMPTY
+    if stripped[-1] == ")" and "} " in stripped:
+        # `Intermediate result: {'default': 0.9, 'val_loss': 0.41}  (Index 0)` (NNI's): a
+        # record, then its counter in parentheses, which places it.
+        after = _COUNTER_AFTER_RECORD.search(line, start, end)
+        if after is not None and after.group(2).lower() in _COUNTER_NAMES | {"index"}:
+            cut = after.start() + 1
+            record = _interpret(line[:cut])
+            brace = line.find("{", start, cut)
+            if not record.metrics and brace >= 0 and line[start:brace].rstrip().endswith(":"):
+                # (any label: the counter after the record places it, `Intermediate result:`)
+                titled = [w.lower() for w in WORDS.findall(line[start:brace])]
+                if not any(w in SETTING_LABELS for w in titled):
+                    record = Program(rank=prefix.rank)
+                    _read_object(line, brace, cut, spans, record)
+            if record.metrics:
+                slot = len(token_spans(line[: after.start() + 1]))
+                if after.group(2).lower() in EPOCH_WORDS:
+                    record.epoch, record.per_epoch = slot, True
+                else:
+                    record.step, record.epoch = slot, None
+                record.numbers = len(spans)
+                return record
     if stripped[0] == "{" and stripped[-1] == "}":
         offset = start + (len(message) - len(message.lstrip()))
         if _read_object(line, offset, offset + len(stripped), spans, program, bare=True):
@@ -431,13 +453,13 @@ def _interpret(line: str) -> Program:
             return program
         return Program(rank=prefix.rank, numbers=len(spans))
     elif stripped[-1] == "}" and (
-        ": {" in stripped or (" {" in stripped and _LABEL_THEN_RECORD.fullmatch(message))
+        _colon_record(message) or (" {" in stripped and _LABEL_THEN_RECORD.fullmatch(message))
     ):
         # A record after a label (`epoch 0: {'accuracy': 0.87, 'f1': 0.86}`, `Validation:
         # {…}`), or after counters and a phase alone (`step 20, train {…}`, `global_step:
         # 20, {…}`): the label's counters place it, its phase names it, the record is read.
-        colon = ": {" in message
-        brace = message.index(": {") + 2 if colon else message.index(" {") + 1
+        colon = _colon_record(message)
+        brace = message.index("{") if colon else message.index(" {") + 1
         offset = start + brace
         end_at = start + len(message.rstrip())
         label_words = [w.lower() for w in WORDS.findall(message[:brace])]
@@ -627,6 +649,13 @@ _RESULT_LABELS = frozenset("results result metrics scores summary stats statisti
 _NAMES = re.compile(r"[A-Za-z_]+")
 
 
+def _colon_record(message: str) -> bool:
+    """Whether a message's first brace opens a record after a label's colon (`epoch 0: {…}`;
+    in `step 2 {'info': {…}}` the colon is the record's own)."""
+    brace = message.find("{")
+    return brace >= 2 and message[brace - 2 : brace] == ": "
+
+
 def _labels_a_record(name: str) -> bool:
     """Whether a word before a record with no colon is a counter's or a phase's
     (`global_step`, `train`): the record is placed and named by them alone."""
@@ -636,6 +665,8 @@ def _labels_a_record(name: str) -> bool:
     )
 
 
+# A record's end, then its counter in parentheses (`…}  (Index 0)`).
+_COUNTER_AFTER_RECORD = re.compile(r"(\})[ \t]*\(([A-Za-z]+)[ ]\d+\)[ \t]*$")
 # A whole number, then a record (`2176 {…}`).
 _NUMBER_THEN_RECORD = re.compile(r"[ \t]*(\d+)[,:]?[ ]+(\{).*\}[ \t]*")
 # Counters and a phase before a record, with no colon (`step 20, train {…}`).
@@ -1115,7 +1146,9 @@ CONFIG_WORDS = frozenset(
 _MESSAGE_KEYS = frozenset(("message", "msg", "event", "message_type", "action_type", "event_type"))
 # A structured logger's containers of the values a call passed (loguru's `record/extra`,
 # `"metrics": {…}`): not part of their names.
-_ENVELOPES = frozenset(("record", "extra", "metrics", "data", "fields", "payload", "scalars"))
+_ENVELOPES = frozenset(
+    ("record", "extra", "metrics", "data", "fields", "payload", "scalars", "info")
+)
 # Keys of a logger's own bookkeeping, or over it: where and when a record was made, by which
 # process on which machine (`"line": 93`, `"task_level": [2]`, `"system": {"pid": …}`).
 _BOOKKEEPING = frozenset(
