@@ -36,10 +36,11 @@ _TS = (
 _LEVEL = r"(?:DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL|FATAL|TRACE|NOTICE|SUCCESS|debug|info|warning|warn|error)"
 # A phase or a qualifier opening a message (`INFO: Validation: loss=0.3`, `INFO: Best: …`) is
 # no logger's name.
-_PHASE_WORD = rf"(?i:{'|'.join(sorted(QUALIFIERS, key=len, reverse=True))})\b"
+_QUALIFIERS_LONGEST_FIRST = sorted(QUALIFIERS, key=len, reverse=True)
+_PHASE_WORD = rf"(?i:{'|'.join(_QUALIFIERS_LONGEST_FIRST)})\b"
 # A phase written in capitals in brackets (`[TEST] Iter=10, max=108.7`): the line's phase, no
 # logger's name (a logger is named by its module, in lower case: `[train]` is one).
-_PHASE_TAG = "(?:" + "|".join(sorted((w.upper() for w in QUALIFIERS), key=len, reverse=True)) + ")"
+_PHASE_TAG = "(?:" + "|".join(w.upper() for w in _QUALIFIERS_LONGEST_FIRST) + ")"
 # A message opening with a name and its value (`INFO: generator: loss=0.91`): the word before
 # it labels the values, it is no logger's name.
 _PAIR_FIRST = r"[\w.\-]+[ ]?[=:][ ]?[-+]?[\d.]"
@@ -301,22 +302,37 @@ _BRACE_KEY = re.compile(r"[ ]+(['\"])[^'\"\n]{1,200}\1:[ ]*[^{}\[\n]*")
 _BRACE_CLOSE = re.compile(r"[ ]*\}[ ]*(?:\([A-Za-z_][\w.]*\)[^{}\n]*)?")
 
 
-def _braced_record(lines: list[str], start: int, final: bool, label: str = "") -> _Found:
+def _record_end(
+    lines: list[str],
+    start: int,
+    final: bool,
+    closes: Callable[[str], object],
+    inside: Callable[[str], object],
+) -> int | None:
+    """The index of the line that closes a record opened on ``lines[start]``, every line
+    before it ``inside`` it; -1 when the block ends inside it (and is not the ``final``
+    one); None when the lines are no such record (it is read line by line)."""
     count = len(lines)
     j = start + 1
     while j < count and j - start <= _PPRINT_MAX:
-        line = lines[j]
-        if _BRACE_CLOSE.fullmatch(line):
-            if j == start + 1:
-                return None  # `{}`
-            inner = " ".join(part.strip() for part in lines[start + 1 : j]).rstrip(",")
-            return j + 1, label + "{" + inner + "}"
-        if _BRACE_KEY.fullmatch(line) is None:
-            return None  # no flat object after all: its lines are read as they are
+        if closes(lines[j]):
+            return j
+        if not inside(lines[j]):
+            return None
         j += 1
     if j == count and not final and j - start <= _PPRINT_MAX:
-        return -1, ""  # the block ends inside it
+        return -1
     return None
+
+
+def _braced_record(lines: list[str], start: int, final: bool, label: str = "") -> _Found:
+    end = _record_end(lines, start, final, _BRACE_CLOSE.fullmatch, _BRACE_KEY.fullmatch)
+    if end is None or end == start + 1:
+        return None  # (`{}`: no record)
+    if end < 0:
+        return -1, ""  # the block ends inside it
+    inner = " ".join(part.strip() for part in lines[start + 1 : end]).rstrip(",")
+    return end + 1, label + "{" + inner + "}"
 
 
 def _pprinted_record(lines: list[str], start: int, final: bool) -> _Found:
@@ -328,17 +344,18 @@ def _pprinted_record(lines: list[str], start: int, final: bool) -> _Found:
         return _braced_record(lines, start, final, opening.group(1))
     if _PPRINT_HEAD.fullmatch(line) is None:
         return None
-    count = len(lines)
-    j = start + 1
-    while j < count and j - start <= _PPRINT_MAX:
-        if _PPRINT_LINE.fullmatch(lines[j]) is None:
-            return None  # no wrapped dict after all: its lines are read as they are
-        if lines[j].endswith("}"):
-            return j + 1, " ".join(part.strip() for part in lines[start : j + 1])
-        j += 1
-    if j == count and not final and j - start <= _PPRINT_MAX:
+    end = _record_end(
+        lines,
+        start,
+        final,
+        lambda text: text.endswith("}") and _PPRINT_LINE.fullmatch(text),
+        _PPRINT_LINE.fullmatch,
+    )
+    if end is None:
+        return None  # no wrapped dict after all: its lines are read as they are
+    if end < 0:
         return -1, ""  # the block ends inside it
-    return None
+    return end + 1, " ".join(part.strip() for part in lines[start : end + 1])
 
 
 def _may_be_wrapped(text: str) -> bool:

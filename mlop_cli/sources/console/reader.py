@@ -274,9 +274,9 @@ _AFTER_BAR = re.compile(
 )  # (a bracket inside the postfix, `avg. loss [601-750]: …`, is the postfix's; the rate's
 # unit is the bar's own: `it/s`, `s/it`, `1.35s/epoch`, `93.62step/s`)
 # A cut-off written with spaces around its `@` (`Hits @ 10`, `recall @ 20`).
+_SPACED_AT = re.compile(r"(\w) @ (\d+)(?=[ ]?[:=]|[ ]+[-+]?\.?\d)")
 # A label's arrow between words (`Train >> Advantage: 44.5`), never a prefix's (`… ] >> `).
 _LABEL_ARROW = re.compile(r"(?<=[A-Za-z]) (?=>> [A-Za-z])>>")
-_SPACED_AT = re.compile(r"(\w) @ (\d+)(?=[ ]?[:=]|[ ]+[-+]?\.?\d)")
 _GLUED_AFTER = re.compile(r"\][A-Za-z0-9{'\"]")  # a bracket's end with text right after it
 # A duration's unit after a space (`0.645 sec`, a table's cell).
 _SPACED_UNITS = r"(?:s|sec|secs|seconds|ms|mins?|minutes)(?![\w])"
@@ -2820,13 +2820,13 @@ _STATISTICS = frozenset(
 _P_VALUE = re.compile(
     r"(?i)p[-_ .]?val(?:ue)?|pr?\(?>(?:\|[zt]\|)?\)?|p ?> ?\|?[a-z]\|?|pr\(>\|[zt]\|\)|-log2\(p\)"
 )  # (`P>|z|` splits)
+_STD_ERR = r"std\.?[ _]*err(?:or)?\.?"  # `std err`, `Std. err.`, `std_error`
 _ESTIMATE = re.compile(
-    r"(?i)coef|coefficient|estimate|parameter|std\.?[ _]*err(?:or)?\.?|se(?:\(coef\))?"
-    r"|(?:lower|upper)[ _]ci"
+    rf"(?i)coef|coefficient|estimate|parameter|{_STD_ERR}|se(?:\(coef\))?|(?:lower|upper)[ _]ci"
 )
 # A fitted value's column, and its standard error's.
 _FITTED = re.compile(r"coef(?:ficient)?s?|param(?:eter)?s?\.?")
-_STANDARD_ERROR = re.compile(r"se|s\.e\.|std\.?[ _]*err(?:or)?\.?|stderr|standard[ _]error")
+_STANDARD_ERROR = re.compile(rf"se|s\.e\.|{_STD_ERR}|stderr|standard[ _]error")
 # A test's statistic spelled out (`T-stat`, `t value`, `z-score`) or its significance code.
 _STATISTIC = re.compile(r"(?i)[tzf][-_ ]?(?:stat(?:istic)?|value|score)|sig(?:nif)?\.? ?codes?")
 _BARE_STATISTIC = frozenset(("p", "z", "t"))
@@ -3303,7 +3303,7 @@ def _row_program(table: _Table, line: str) -> Program | None:
     if not program.metrics:
         return None
     if program.row_key and not _names_a_measure(
-        program.metrics, [table.index_name, *(column.name for column in columns)]
+        [*(m[0] for m in program.metrics), table.index_name, *(c.name for c in columns)]
     ):
         # Rows keyed by items of the data under columns that name no measure (`age  0.0549`
         # under `feature  mean_abs_shap`, a coefficient's `coef  std err`, a distribution's
@@ -3436,10 +3436,12 @@ _ID_COLUMN = re.compile(r"(?i)(?:\w+[_ ])?id|trial|run")
 _MEASURES = frozenset("mean std min max median var avg average best worst fitness".split())
 
 
-# Words of measures beyond METRIC_WORDS that a table's column or key may be named by.
-# A row of totals, a column of a keyed row's own value, an index naming its rows as metrics.
+# Words a table's column or key measuring something may be named by: a metric's, a
+# statistic's, a row of totals, a column of a keyed row's own value, an index naming its rows
+# as metrics.
 _TABLE_MEASURES = (
-    _MEASURES
+    METRIC_WORDS
+    | _MEASURES
     | QUALIFIERS
     | _VALUE_COLUMNS
     | frozenset(
@@ -3449,17 +3451,14 @@ _TABLE_MEASURES = (
 )
 
 
-def _names_a_measure(metrics: list[tuple[str, int, int]], headings: list[str]) -> bool:
-    """Whether a keyed row's names (`key/column`) or its table's headings name a measure: a
-    metric's or a statistic's word (`map` of `mAP50`), a phase, a total, a time, a cut-off
-    (`ndcg@10`), a column of the key's own value (`Estimate`)."""
-    for name in [*(metric[0] for metric in metrics), *headings]:
-        lowered = name.lower()
-        if "@" in lowered:
-            return True
-        if any(w in METRIC_WORDS or w in _TABLE_MEASURES for w in re.findall(r"[a-z]+", lowered)):
-            return True
-    return False
+def _names_a_measure(names: list[str]) -> bool:
+    """Whether any of a keyed row's names (`key/column`) or its table's headings names a
+    measure: a metric's or a statistic's word (`map` of `mAP50`), a phase, a total, a time,
+    a cut-off (`ndcg@10`), a column of the key's own value (`Estimate`)."""
+    return any(
+        "@" in name or any(w in _TABLE_MEASURES for w in re.findall(r"[a-z]+", name.lower()))
+        for name in names
+    )
 
 
 def _measure_column(name: str) -> bool:

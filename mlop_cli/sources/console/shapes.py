@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from mlop_cli.sources.console.prefix import split_prefix
@@ -310,41 +311,46 @@ def interpret(line: str) -> Program:
     :mod:`~mlop_cli.sources.console.tables`; this reads a line on its own.
     """
     program = _interpret(line)
-    if program.metrics and "ing" in line:
+    if not program.metrics:
+        return program
+    spans = token_spans(line)
+    if "ing" in line:
         # `Fitting cascade layer = 1`: a status message (its verb first) says what it is
         # doing, and a whole number there is which one, not a measure (`Training loss = 3`
         # holds a metric's word; `Running average = 0.33` is no whole number).
-        spans = token_spans(line)
-        kept = [m for m in program.metrics if not _doing_which(m[0], line, spans[m[1]])]
-        if len(kept) < len(program.metrics):
-            program.metrics, program.dropped = (
-                kept,
-                "a status message's number says which, not how much",
-            )
-    if program.metrics and "[" in line:
+        _leave_out(
+            program,
+            lambda m: _doing_which(m[0], line, spans[m[1]]),
+            "a status message's number says which, not how much",
+        )
+    tags = _LEADING_TAGS.match(line, split_prefix(line).start) if "[" in line else None
+    if tags is not None:
         # `[CV, bracket=2] validation score of 0.93`, `[trial=3, lr=0.01] loss=0.3`: pairs in
         # the bracketed tags opening a message say whose line it is and with what settings;
         # a measure in one (`[D loss: 0.69]`, a GAN's) stays.
-        message = split_prefix(line).start
-        tags = _LEADING_TAGS.match(line, message)
-        if tags is not None:
-            spans = token_spans(line)
-            kept = [m for m in program.metrics if spans[m[1]][0] >= tags.end() or _measured(m[0])]
-            if len(kept) < len(program.metrics):
-                program.metrics, program.dropped = kept, "settings in the tags opening the line"
-    if program.metrics and line[-1:] in _DECORATIONS and _DECORATED.fullmatch(line):
+        end = tags.end()
+        _leave_out(
+            program,
+            lambda m: spans[m[1]][0] < end and not _measured(m[0]),
+            "settings in the tags opening the line",
+        )
+    if line[-1:] in _DECORATIONS and _DECORATED.fullmatch(line):
         # `=== threshold = 0.2 ===`, `---- lr: 0.01 ----`: a section's title names the setting
         # its section runs with; a measure in one (`*** best acc = 0.91 ***`) stays.
-        kept = [m for m in program.metrics if _measured(m[0])]
-        if len(kept) < len(program.metrics):
-            program.metrics, program.dropped = kept, "a setting in a section's title"
+        _leave_out(program, lambda m: not _measured(m[0]), "a setting in a section's title")
     return program
+
+
+def _leave_out(program: Program, out: Callable[[tuple[str, int, int]], bool], why: str) -> None:
+    """Leave out the metrics ``out`` says are none, saying ``why`` (for `mlop parse`)."""
+    kept = [m for m in program.metrics if not out(m)]
+    if len(kept) < len(program.metrics):
+        program.metrics, program.dropped = kept, why
 
 
 def _measured(name: str) -> bool:
     """Whether a name says it measures: a metric's word or a phase in it."""
-    words = WORDS.findall(name)
-    return holds_metric_word(words) or any(w.lower() in PHASES for w in words)
+    return holds_metric_word(WORDS.findall(name)) or says_phase(name)
 
 
 def _doing_which(name: str, line: str, span: tuple[int, int]) -> bool:
@@ -377,7 +383,7 @@ _DECORATED = re.compile(
 
 
 def _interpret(line: str) -> Program:
-    """What interpret says, before a decorated title's settings are left out."""
+    """What interpret says, before the settings it names by their place are left out."""
     spans = token_spans(line)
     if not spans:
         return EMPTY
@@ -399,7 +405,7 @@ def _interpret(line: str) -> Program:
         # `Intermediate result: {'default': 0.9, 'val_loss': 0.41}  (Index 0)` (NNI's): a
         # record, then its counter in parentheses, which places it.
         after = _COUNTER_AFTER_RECORD.search(line, start, end)
-        if after is not None and after.group(2).lower() in _COUNTER_NAMES | {"index"}:
+        if after is not None and after.group(1).lower() in _TRAILING_COUNTERS:
             cut = after.start() + 1
             record = _interpret(line[:cut])
             brace = line.find("{", start, cut)
@@ -410,8 +416,8 @@ def _interpret(line: str) -> Program:
                     record = Program(rank=prefix.rank)
                     _read_object(line, brace, cut, spans, record)
             if record.metrics:
-                slot = len(token_spans(line[: after.start() + 1]))
-                if after.group(2).lower() in EPOCH_WORDS:
+                slot = _slot_at(spans, cut, after.end())
+                if after.group(1).lower() in EPOCH_WORDS:
                     record.epoch, record.per_epoch = slot, True
                 else:
                     record.step, record.epoch = slot, None
@@ -447,8 +453,7 @@ def _interpret(line: str) -> Program:
         # progress_fn): the whole number before the record is its step.
         brace = number_first.start(2)
         if _read_object(line, start + brace, start + len(message.rstrip()), spans, program):
-            at = start + number_first.start(1)
-            program.step = next(i for i, span in enumerate(spans) if span[0] == at)
+            program.step = _slot_at(spans, start + number_first.start(1), end)
             program.epoch = None
             return program
         return Program(rank=prefix.rank, numbers=len(spans))
@@ -666,7 +671,15 @@ def _labels_a_record(name: str) -> bool:
 
 
 # A record's end, then its counter in parentheses (`…}  (Index 0)`).
-_COUNTER_AFTER_RECORD = re.compile(r"(\})[ \t]*\(([A-Za-z]+)[ ]\d+\)[ \t]*$")
+_COUNTER_AFTER_RECORD = re.compile(r"\}[ \t]*\(([A-Za-z]+)[ ]\d+\)[ \t]*$")
+_TRAILING_COUNTERS = _COUNTER_NAMES | {"index"}
+
+
+def _slot_at(spans: list[tuple[int, int]], start: int, end: int) -> int:
+    """The first token between two positions of the line (a counter's number)."""
+    return next(i for i, span in enumerate(spans) if start <= span[0] < end)
+
+
 # A whole number, then a record (`2176 {…}`).
 _NUMBER_THEN_RECORD = re.compile(r"[ \t]*(\d+)[,:]?[ ]+(\{).*\}[ \t]*")
 # Counters and a phase before a record, with no colon (`step 20, train {…}`).
@@ -1020,12 +1033,7 @@ def _read_object(
         bare
         and python
         and any(count_kind(path[-1]) == SIZE and _whole(line, spans, slot) for path, slot in found)
-        and not any(
-            holds_metric_word(WORDS.findall(path[-1]))
-            or says_phase(path[-1])
-            or path[-1].lower() in STEP_WORDS
-            for path, _ in found
-        )
+        and not any(_measured(path[-1]) or path[-1].lower() in STEP_WORDS for path, _ in found)
     ):
         # `{'pop_size': 40, 'c1': 2.05, 'w': 0.4}`, `{'learning_rate': np.float64(0.75),
         # 'max_depth': np.int64(5)}` printed alone: a size, no measure's name, no phase, no
