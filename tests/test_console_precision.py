@@ -688,6 +688,26 @@ def test_an_indented_listing_of_an_objects_settings_holds_no_metric() -> None:
     assert _names(results) == {"loss", "loss_test", "acc"}
 
 
+def test_a_yaml_document_of_settings_is_decided_whole() -> None:
+    """An OmegaConf or yacs dump (GraphGym's `cfg`, LightningCLI's config): top-level keys,
+    sections and their indented keys are one document, decided as a whole. Its numbers are
+    settings even in a section of numbers only, and a size per epoch is no counter."""
+    dump = (
+        "accelerator: cpu\nbenchmark: False\nbn:\n  eps: 1e-05\n  mom: 0.1\n"
+        "dataset:\n  cache_load: False\n  cache_save: False\n  dir: ./datasets\n"
+        "  edge_dim: 128\n  edge_encoder: False\n  label_column: none\n"
+        "  split: [0.8, 0.2]\n  transductive: True\ndevices: None\ngpu_mem: False\n"
+        "num_threads: 6\noptim:\n  base_lr: 0.01\n  lr_decay: 0.1\n  max_epoch: 20\n"
+        "  momentum: 0.9\n  steps: [30, 60, 90]\n  weight_decay: 0.0005\nseed: 1\n"
+        "train:\n  auto_resume: False\n  batch_size: 32\n  iter_per_epoch: 32\n"
+        "  skip_train_eval: False\n"
+    )
+    assert _names("epoch 1 loss 0.5\n" + dump + "epoch 2 loss 0.4\n") == {"loss"}
+    # A document of results is read, its top-level lines too.
+    results = "epoch 1 loss 0.5\ntest:\n  acc: 0.91\n  f1: 0.88\nval_acc: 0.9\n"
+    assert _names(results) == {"loss", "acc", "f1", "val_acc"}
+
+
 def test_wrapped_values_in_records_and_a_boxes_parameters() -> None:
     """Values wrapped as NumPy 2 and torch print them are a record's values; a box's `Best
     parameters:` rows and `Random state: 1` are settings. A dict whose names are no metric

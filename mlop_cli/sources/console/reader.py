@@ -44,6 +44,7 @@ from mlop_cli.sources.console.shapes import (
     EMPTY,
     EPOCH_WORDS,
     METRIC_WORDS,
+    OVER_WORDS,
     PHASES,
     SETTING_LABELS,
     SIZE,
@@ -110,7 +111,20 @@ _LISTED = re.compile(
     r"(?:\t|[ ]{2})[ \t]*([A-Za-z][\w.()/\-]*(?: [A-Za-z][\w.()/\-]*){0,4}):[ \t]+"
     r"([^\s(\[{]+|\(.*\)|\[.*\]|\{.*\})[ \t]*"
 )
+# A top-level line of a YAML document (`num_threads: 6`, `optim:`) inside a listing: the
+# document goes on (OmegaConf's and yacs' dumps, keys sorted, sections between plain keys).
+_LISTED_TOP = re.compile(r"([A-Za-z_][\w.\-]*):(?:[ \t]+([^\s(\[{]+|\(.*\)|\[.*\]|\{.*\}))?[ \t]*")
 _LISTED_NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)")
+
+
+def _listed_line(line: str, going_on: bool) -> re.Match[str] | None:
+    """A line of an indented `key: value` listing, or, while one goes on, a top-level line of
+    the YAML document it is part of (a plain key, with or without its value)."""
+    if line[:1] in " \t":
+        return _LISTED.fullmatch(line)
+    return _LISTED_TOP.fullmatch(line) if going_on else None
+
+
 _FLAGS = frozenset(("true", "false", "none", "null", "auto"))
 _MAX_LISTING = 200  # lines held at most: the listing is decided then, a new one begins
 # A box titled as configuration holds settings, not results.
@@ -1228,15 +1242,17 @@ class Reader:
         One of numbers (`  loss: 0.31` / `  acc: 0.9`) is read as any lines are."""
         if state.replaying:
             return False
-        m = _LISTED.fullmatch(line) if line[:1] in " \t" else None
+        m = _listed_line(line, state.listing is not None)
         if m is None:
             if state.listing is not None:
                 self._end_listing(state)
             return False
         if state.listing is None:
             state.listing, state.listing_words, state.listing_numbers = [], 0, 0
-        value = m.group(2)
-        if _LISTED_NUMBER.match(value):
+        value = m.group(2) or ""
+        if not value:
+            pass  # a section's heading (`optim:`)
+        elif _LISTED_NUMBER.match(value):
             state.listing_numbers += 1  # (`0.001`, `35.2s`, `3.1GB`)
         elif value[:1] in "([{" or value.lower() in _FLAGS:
             state.listing_words += 1  # `False`, `None`, `auto`, `(0.9, 0.999)`: a setting's
@@ -1261,10 +1277,14 @@ class Reader:
                 if settings:
                     # An object's settings: only a value named as a result is read (`fun:
                     # 3.70` in SciPy's result, beside `success: True` and `x: [...]`).
-                    m = _LISTED.fullmatch(entry[0])
+                    m = _listed_line(entry[0], True)
                     key = WORDS.findall(m.group(1)) if m is not None else []
                     if not key or not (
-                        holds_metric_word(key) or key[-1].lower() in STEP_WORDS | EPOCH_WORDS
+                        holds_metric_word(key)
+                        or (  # a counter, but not a size per one (`iter_per_epoch: 32`)
+                            key[-1].lower() in STEP_WORDS | EPOCH_WORDS
+                            and not OVER_WORDS.intersection(map(str.lower, key))
+                        )
                     ):
                         self.numeric_lines += bool(entry[2])  # numbers, and no metric
                         continue

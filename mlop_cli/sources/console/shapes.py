@@ -574,7 +574,7 @@ def _interpret(line: str) -> Program:
     return program
 
 
-_OVER_WORDS = frozenset("over per".split())
+OVER_WORDS = frozenset("over per".split())
 
 
 def _next_key_at(items: list[_Item], index: int) -> int | None:
@@ -633,7 +633,7 @@ def _over_counter(words: list[str]) -> bool:
     """`Training acc over epoch`, `loss per epoch`: a value over a counter's run, named so."""
     return (
         len(words) >= 3
-        and words[-2].lower() in _OVER_WORDS
+        and words[-2].lower() in OVER_WORDS
         and _is_counter_words(words[-1:]) is not None
     )
 
