@@ -708,6 +708,20 @@ def test_a_yaml_document_of_settings_is_decided_whole() -> None:
     assert _names(results) == {"loss", "acc", "f1", "val_acc"}
 
 
+def test_a_pandas_series_indexed_by_items_holds_no_metric() -> None:
+    """`print(model.params)`, `print(importances)`: a pandas Series prints its index and
+    values in two columns and ends with `dtype: float64`. Indexed by features or
+    coefficients, its values are the model's, one per item; indexed by measures (a history's
+    last row) they are read, and so are two columns that are no Series."""
+    coefs = "age       0.029364\ndose     -0.221271\nsmoker    0.816228\ndtype: float64\n"
+    assert _names("iter 3: loss = 1.93\n" + coefs) == {"loss"}
+    named = "const    1.2034\nx1       0.5121\nName: coef, dtype: float64\n"
+    assert _names("iter 3: loss = 1.93\n" + named) == {"loss"}
+    last = "loss        0.3121\nval_loss    0.3544\nName: 9, dtype: float64\n"
+    assert _names("epoch 1 acc 0.5\n" + last) == {"acc", "loss", "val_loss"}
+    assert _names("epoch 1 acc 0.5\nloss    0.3121\nEpoch 2 acc 0.6\n") == {"acc", "loss"}
+
+
 def test_wrapped_values_in_records_and_a_boxes_parameters() -> None:
     """Values wrapped as NumPy 2 and torch print them are a record's values; a box's `Best
     parameters:` rows and `Random state: 1` are settings. A dict whose names are no metric

@@ -117,7 +117,18 @@ def explain(
                         f"{faults[0]}); the line is skipped, as in a run: please report it"
                     )
                 stream = reader._streams.get(1)
-                if stream is not None and len(stream.listing or ()) > listed_before:
+                if (
+                    stream is not None
+                    and stream.listing_series
+                    and len(stream.listing or ()) > listed_before
+                ):
+                    report.shape = "held"
+                    report.note = (
+                        "a `name  value` row, held to the end of its column: a pandas Series "
+                        "(its last line `dtype: …`) indexed by items of the data, not by "
+                        "measures, holds no metric; any other column is read"
+                    )
+                elif stream is not None and len(stream.listing or ()) > listed_before:
                     report.shape = "held"
                     report.note = (
                         "a line of an indented `key: value` listing, decided where it ends: "

@@ -125,6 +125,12 @@ def _listed_line(line: str, going_on: bool) -> re.Match[str] | None:
     return _LISTED_TOP.fullmatch(line) if going_on else None
 
 
+# A row of a pandas Series as it prints: its index, two spaces or more, a number; the last
+# line says what it was (`dtype: float64`, `Name: coef, dtype: float64`).
+_SERIES_ROW = re.compile(
+    r"(?=[^\s\d.+\-])(\S+(?: \S+)*)[ ]{2,}[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?[ \t]*"
+)
+_SERIES_END = re.compile(r"(?:Name: .{0,80}, )?(?:Length: \d+, )?dtype: [\w\[\], ]+[ \t]*")
 _FLAGS = frozenset(("true", "false", "none", "null", "auto"))
 _MAX_LISTING = 200  # lines held at most: the listing is decided then, a new one begins
 # A box titled as configuration holds settings, not results.
@@ -407,6 +413,7 @@ class _Stream:
     header_loose: bool = False  # its names may sit one space apart: its first row splits them
     wrapped: _Table | None = None  # the last table whose frame wrapped onto the next block
     listing_numbers: int = 0
+    listing_series: bool = False  # the listing held is a column of `key  value` rows (pandas)
     replaying: bool = False
     # Under a logged title naming settings (`… - INFO - Incumbent config:`): its `key: value`
     # records that follow are the settings, to the first record of another kind.
@@ -1242,10 +1249,33 @@ class Reader:
         One of numbers (`  loss: 0.31` / `  acc: 0.9`) is read as any lines are."""
         if state.replaying:
             return False
+        if state.listing_series:
+            if _SERIES_ROW.fullmatch(line):
+                state.listing.append((line, shape, tokens, when))  # type: ignore[union-attr]
+                if len(state.listing) > _MAX_LISTING:  # type: ignore[arg-type]
+                    self._end_listing(state)
+                return True
+            if _SERIES_END.fullmatch(line):
+                self._end_listing(state, footer=True)
+                self.numeric_lines += bool(tokens)
+                return True
+            self._end_listing(state)
         m = _listed_line(line, state.listing is not None)
         if m is None:
             if state.listing is not None:
                 self._end_listing(state)
+            if (
+                tokens
+                and "  " in line
+                and state.table is None
+                and state.header is None
+                and state.box is None
+                and state.folds is None
+                and _SERIES_ROW.fullmatch(line)
+            ):
+                # Perhaps a pandas Series: held to its last line, which says so.
+                state.listing, state.listing_series = [(line, shape, tokens, when)], True
+                return True
             return False
         if state.listing is None:
             state.listing, state.listing_words, state.listing_numbers = [], 0, 0
@@ -1262,11 +1292,24 @@ class Reader:
             self._end_listing(state)  # bounded: a long run of such lines is read as lines
         return True
 
-    def _end_listing(self, state: _Stream) -> None:
+    def _end_listing(self, state: _Stream, footer: bool = False) -> None:
+        """Decide a held listing (see _listed) and read its lines as decided. ``footer``: a
+        held column of `key  value` rows ended with pandas' `dtype:` line, a Series."""
         held, state.listing = state.listing, None
         if held is None:
             return
-        words, numbers = state.listing_words, state.listing_numbers
+        series, state.listing_series = state.listing_series, False
+        if series:
+            if footer and not _names_a_measure(
+                [_SERIES_ROW.fullmatch(e[0]).group(1) for e in held if e is not None]  # type: ignore[union-attr]
+            ):
+                # A Series indexed by items of the data (features, coefficients, dates):
+                # one value per item, not the run's measures.
+                self.numeric_lines += len(held)
+                return
+            words, numbers = 0, len(held)
+        else:
+            words, numbers = state.listing_words, state.listing_numbers
         settings = words >= 2 and words * 3 > words + numbers
         state.replaying = True
         try:
