@@ -722,6 +722,20 @@ def test_a_pandas_series_indexed_by_items_holds_no_metric() -> None:
     assert _names("epoch 1 acc 0.5\nloss    0.3121\nEpoch 2 acc 0.6\n") == {"acc", "loss"}
 
 
+def test_a_logger_named_like_a_phase_over_another_phases_values_names_no_phase() -> None:
+    """`INFO train: epoch 1 train_loss=0.63 val_loss=0.57`: a logger named `train` over a
+    line that also holds validation values names no phase; `train_loss` keeps its own name
+    (not `train/train_loss`). fairseq's `| train | … | train_wall 33`, with no other phase on
+    the line, stays under its label."""
+    line = "2026-12-07 10:53:27,103 INFO train: epoch 1 train_loss=0.6341 val_loss=0.5731\n"
+    assert _names(line) == {"train_loss", "val_loss"}
+    fairseq = (
+        "2020-10-10 10:20:01 | INFO | train | epoch 001 | loss 9.876 | ppl 942.1 | "
+        "train_wall 331 | wall 600\n"
+    )
+    assert {"train/loss", "train/train_wall"} <= _names(fairseq)
+
+
 def test_wrapped_values_in_records_and_a_boxes_parameters() -> None:
     """Values wrapped as NumPy 2 and torch print them are a record's values; a box's `Best
     parameters:` rows and `Random state: 1` are settings. A dict whose names are no metric
@@ -840,7 +854,8 @@ def test_a_phase_label_never_prefixes_a_name_that_says_its_own_phase() -> None:
     """A logger or channel named `train` labels every line it writes, validation's too:
     `train: val_loss=0.43` is `val_loss`, not a `train/val_loss` that no truth has. A name
     of the label's own phase keeps the label (fairseq's `| train | … | train_wall 331`, an
-    epoch's summary, is not a point of the running `train_wall`)."""
+    epoch's summary, is not a point of the running `train_wall`), but for a line that holds
+    another phase's values too: there the label is the logger's, `train_loss` its own."""
     text = (
         "[2026-12-07 08:18:52.483559] INFO: train: step=10 epoch=1 loss=0.4750 acc=0.7812\n"
         "[2026-12-07 08:18:52.484649] NOTICE: train: epoch=1 val_loss=0.4361 best_val_acc=0.82\n"
@@ -851,7 +866,7 @@ def test_a_phase_label_never_prefixes_a_name_that_says_its_own_phase() -> None:
         "train/acc",
         "val_loss",
         "best_val_acc",
-        "train/train_loss",
+        "train_loss",
         "val_acc",
     }
     # A label's words still name plain values, and a name of several words keeps the label.

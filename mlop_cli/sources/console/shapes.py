@@ -1583,6 +1583,7 @@ def _read_pairs(items: list[_Item], program: Program) -> None:  # one pass, one 
     group_label = False  # the label heads a parenthesised group (`acc: (train=…, test=…)`)
     settings = False  # a label says the line holds settings (`Parameter: lr = 0.01`)
     phase_counters: list[tuple[str, int]] = []  # `Train steps: 10`: (phase, the count's slot)
+    logger_label = ""  # a label found to name the logger (see below)
     first_counter: int | None = None  # the slot of the line's first counter
     plural_counts: list[int] = []  # slots of counters named in the plural (`steps: 200`)
     while index < count:
@@ -1929,6 +1930,8 @@ def _read_pairs(items: list[_Item], program: Program) -> None:  # one pass, one 
                     and not all(w.lower() in PHASES for w in label)
                     and says_phase(name)
                 )
+                if own_phase and label and says_other_phase(name, label):
+                    logger_label = "_".join(label)
                 # A name with a phase of its own (`train loss` on a validation line) is not
                 # the label's: `Epoch 1 validation: loss=0.43 (train loss 0.53)`; nor is one
                 # that says a phase after a phase's counter (`Test steps: 3 test_loss: 0.74`).
@@ -2280,6 +2283,21 @@ def _read_pairs(items: list[_Item], program: Program) -> None:  # one pass, one 
             program.step = None
         program.metrics = [
             (name[len(first) :] if name.startswith(first) else name, slot, kind)
+            for name, slot, kind in program.metrics
+        ]
+    if logger_label:
+        # A label over names saying another phase (`INFO train: epoch 1 train_loss=0.63
+        # val_loss=0.57`) names the logger, not their phase: a name saying its own phase
+        # keeps it alone (`train_loss`, not `train/train_loss`).
+        first = logger_label + "/"
+        program.metrics = [
+            (
+                name[len(first) :]
+                if name.startswith(first) and opens_with_phase(name[len(first) :])
+                else name,
+                slot,
+                kind,
+            )
             for name, slot, kind in program.metrics
         ]
     if (
