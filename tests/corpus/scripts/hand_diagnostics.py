@@ -42,6 +42,16 @@ Modes:
     numpy         numpy logistic regression with np.set_printoptions(precision=4, suppress=True):
                   data statistics as arrays, 'iter  25: loss=..., val_loss=..., acc=..., w=[...],
                   b=...', final weights, predicted probabilities and a confusion matrix
+    profiler_memory  the first two epochs inside torch.profiler.profile(profile_memory=True,
+                  record_shapes=True), 'epoch 1: train_loss=... train_acc=... val_loss=... val_acc=...',
+                  then AFTER training the recipe's tables grouped by input shape and sorted by
+                  self CPU memory
+    benchmark     torch.utils.benchmark.Timer timeit()/blocked_autorange() of inference before and
+                  after a PyTorch-quickstart loop ('loss: 0.812345  [   64/ 1024]', 'Test Error:',
+                  ' Accuracy: 78.9%, Avg loss: 0.438980')
+    tracemalloc   logging 'INFO:__main__:Epoch 1/5 - train_loss: ... - val_loss: ... - val_acc: ...'
+                  and 'Current memory usage is ...MB; Peak was ...MB' per epoch, then the
+                  tracemalloc docs' '[ Top 10 ]' snapshot statistics
     torchinfo_verbose  torchinfo.summary(nested model, depth=4, verbose=2, row_settings=("var_names",))
                   (weight/bias rows), then 'ep 1 | train loss 0.9123 | val loss 0.8765 | val acc 58.2'
 
@@ -70,6 +80,9 @@ transformers without declaring it):
     python tests/corpus/scripts/capture.py pipe real_hand_sklearn_report_epochs -- python tests/corpus/scripts/hand_diagnostics.py sklearn_report
     python tests/corpus/scripts/capture.py pipe real_hand_calflops -- python tests/corpus/scripts/hand_diagnostics.py calflops
     python tests/corpus/scripts/capture.py pipe real_hand_numpy_printoptions -- python tests/corpus/scripts/hand_diagnostics.py numpy
+    python tests/corpus/scripts/capture.py pipe real_hand_torch_profiler_memory -- python tests/corpus/scripts/hand_diagnostics.py profiler_memory
+    python tests/corpus/scripts/capture.py pipe real_hand_torch_benchmark_timer -- python tests/corpus/scripts/hand_diagnostics.py benchmark
+    python tests/corpus/scripts/capture.py pipe real_hand_tracemalloc -- python tests/corpus/scripts/hand_diagnostics.py tracemalloc
     python tests/corpus/scripts/capture.py pipe real_hand_torchinfo_verbose -- python tests/corpus/scripts/hand_diagnostics.py torchinfo_verbose
 """
 
@@ -731,19 +744,155 @@ elif MODE == "numpy":
         "accuracy: 0.9083' (a point at iteration 200)."
     )
 
+elif MODE == "profiler_memory":
+    from torch.profiler import ProfilerActivity, profile
+
+    with profile(
+        activities=[ProfilerActivity.CPU], profile_memory=True, record_shapes=True
+    ) as prof:
+        for epoch in range(1, 3):
+            train_loss, train_acc = train_one_epoch()
+            val_loss, val_acc = evaluate()
+            log("train_loss", train_loss, epoch)
+            log("train_acc", train_acc, epoch)
+            log("val_loss", val_loss, epoch)
+            log("val_acc", val_acc, epoch)
+            print(
+                f"epoch {epoch}: train_loss={train_loss:.4f} train_acc={train_acc:.4f} "
+                f"val_loss={val_loss:.4f} val_acc={val_acc:.4f}"
+            )
+    for epoch in range(3, EPOCHS + 1):
+        train_loss, train_acc = train_one_epoch()
+        val_loss, val_acc = evaluate()
+        log("train_loss", train_loss, epoch)
+        log("train_acc", train_acc, epoch)
+        log("val_loss", val_loss, epoch)
+        log("val_acc", val_acc, epoch)
+        print(
+            f"epoch {epoch}: train_loss={train_loss:.4f} train_acc={train_acc:.4f} "
+            f"val_loss={val_loss:.4f} val_acc={val_acc:.4f}"
+        )
+    print(prof.key_averages(group_by_input_shape=True).table(sort_by="cpu_time_total", row_limit=8))
+    print(prof.key_averages().table(sort_by="self_cpu_memory_usage", row_limit=8))
+    notes = (
+        "The first two epochs run inside torch.profiler.profile(activities=[CPU], "
+        "profile_memory=True, record_shapes=True); every epoch prints 'epoch 1: "
+        "train_loss=0.7673 train_acc=0.6895 val_loss=0.4390 val_acc=0.7891'. AFTER training, "
+        "the recipe's two tables: key_averages(group_by_input_shape=True).table(sort_by="
+        "'cpu_time_total', row_limit=8) with an 'Input Shapes' column ('aten::addmm  ...  "
+        "[[64], [64, 16], [16, 64], [], []]') and key_averages().table(sort_by="
+        "'self_cpu_memory_usage', row_limit=8) with 'CPU Mem' / 'Self CPU Mem' columns "
+        "('aten::empty  1.23%  45.000us ...  94.50 Kb  94.50 Kb  320'), each closed by 'Self CPU "
+        "time total: 12.345ms': operator times, percentages, memory and call counts, none a "
+        "metric. Stderr's 'USDT:... profiler_start' lines come first. Epoch points, no step."
+    )
+
+elif MODE == "benchmark":
+    import torch.utils.benchmark as benchmark
+
+    xb_bench = Xva[:BATCH_SIZE]
+
+    def bench(tag):
+        t = benchmark.Timer(
+            stmt="model(x)",
+            globals={"model": model, "x": xb_bench},
+            label="inference",
+            sub_label=tag,
+            description=f"batch {BATCH_SIZE}",
+        )
+        print(t.timeit(200))
+        print(t.blocked_autorange(min_run_time=0.2))
+
+    bench("before training")
+    size = N_TRAIN
+    for epoch in range(1, EPOCHS):
+        print(f"Epoch {epoch}\n-------------------------------")
+        step_base = (epoch - 1) * STEPS
+
+        def on_batch(i, loss, epoch=epoch, step_base=step_base):
+            if i % 5 == 1:
+                current = i * BATCH_SIZE
+                log("loss", loss, epoch, step_base + i)
+                print(f"loss: {loss:>7f}  [{current:>5d}/{size:>5d}]")
+
+        train_one_epoch(on_batch)
+        val_loss, val_acc = evaluate()
+        log("Accuracy", 100 * val_acc, epoch, epoch * STEPS)
+        log("Avg loss", val_loss, epoch, epoch * STEPS)
+        print(f"Test Error: \n Accuracy: {(100 * val_acc):>0.1f}%, Avg loss: {val_loss:>8f} \n")
+    print("Done!")
+    bench("after training")
+    notes = (
+        "torch.utils.benchmark.Timer(stmt='model(x)', label='inference', sub_label='before "
+        "training', description='batch 64'): print(t.timeit(200)) and "
+        "print(t.blocked_autorange(min_run_time=0.2)) show the Measurement repr '<torch.utils."
+        "benchmark.utils.common.Measurement object at 0x7f...>', 'inference: before training', "
+        "'batch 64', '  52.01 us', '  1 measurement, 200 runs , 1 thread' and 'Median: 52.01 us', "
+        "'IQR:    6.60 us (47.73 to 54.33)', '4 measurements, 1000 runs per measurement, 1 "
+        "thread', sometimes 'WARNING: Interquartile range is 12.7% of the median measurement.' "
+        "(timings of inference and run counts: not metrics of the training). Printed before "
+        "and again after training. The loop is the PyTorch quickstart's: 'Epoch 1', a dashes "
+        "line, 'loss: 0.812345  [   64/ 1024]' every 5 batches (the batch's loss; step = global "
+        "batch index: 1, 6, 11, 16, 17, ...), 'Test Error: ', ' Accuracy: 78.9%, Avg loss: "
+        "0.438980 ' (validation, points at the epoch's last batch), 'Done!'. Four epochs."
+    )
+
+elif MODE == "tracemalloc":
+    import tracemalloc
+
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s:%(name)s:%(message)s")
+    logger = logging.getLogger(__name__)
+    tracemalloc.start()
+    for epoch in range(1, EPOCHS + 1):
+        train_loss, _ = train_one_epoch()
+        val_loss, val_acc = evaluate()
+        log("train_loss", train_loss, epoch)
+        log("val_loss", val_loss, epoch)
+        log("val_acc", val_acc, epoch)
+        logger.info(
+            "Epoch %d/%d - train_loss: %.4f - val_loss: %.4f - val_acc: %.4f",
+            epoch,
+            EPOCHS,
+            train_loss,
+            val_loss,
+            val_acc,
+        )
+        current, peak = tracemalloc.get_traced_memory()
+        logger.info(f"Current memory usage is {current / 10**6}MB; Peak was {peak / 10**6}MB")
+    snapshot = tracemalloc.take_snapshot()
+    top_stats = snapshot.statistics("lineno")
+    print("[ Top 10 ]")
+    for stat in top_stats[:10]:
+        print(stat)
+    tracemalloc.stop()
+    notes = (
+        "logging.basicConfig(level=INFO, format='%(levelname)s:%(name)s:%(message)s') per epoch "
+        "'INFO:__main__:Epoch 1/5 - train_loss: 0.7673 - val_loss: 0.4390 - val_acc: 0.7891' and "
+        "the tracemalloc docs' 'INFO:__main__:Current memory usage is 0.01234MB; Peak was "
+        "0.056789MB' (traced Python memory: not a metric). After training (stdout, buffered, "
+        "so after all the stderr logging when piped) the docs' '[ Top 10 ]' and ten "
+        "snapshot.statistics('lineno') lines '/.../torch/autograd/graph.py:979: size=1200 B, "
+        "count=10, average=120 B' (bytes and allocation counts per source line: not metrics). "
+        "Epoch points, no step."
+    )
+
 else:
     raise SystemExit(f"unknown mode {MODE}")
 
 if MODE == "cprofile":
     libs.append("cProfile/pstats (Python 3.11 standard library)")
-if MODE == "profiler":
+if MODE in ("profiler", "profiler_memory"):
     libs[0] = f"torch {torch.__version__} (torch.profiler)"
+if MODE == "benchmark":
+    libs[0] = f"torch {torch.__version__} (torch.utils.benchmark)"
+if MODE == "tracemalloc":
+    libs.append("tracemalloc (Python 3.11 standard library)")
 _truth.write(
     library="hand-written loop (" + ", ".join(libs) + ")",
     script="tests/corpus/scripts/hand_diagnostics.py",
     record="the loop's own history dict: the values it printed, at full precision"
     + (", and classification_report(output_dict=True)" if MODE == "sklearn_report" else ""),
-    step_kind="global" if MODE in ("omegaconf", "profiler", "numpy") else "epoch",
+    step_kind="global" if MODE in ("omegaconf", "profiler", "numpy", "benchmark") else "epoch",
     series=series,
     extra_ok=extra_ok,
     notes=notes,
