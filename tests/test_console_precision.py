@@ -736,6 +736,29 @@ def test_a_logger_named_like_a_phase_over_another_phases_values_names_no_phase()
     assert {"train/loss", "train/train_wall"} <= _names(fairseq)
 
 
+def test_a_profilers_table_between_epochs_holds_no_metric() -> None:
+    """torch.profiler's `key_averages().table()` printed between epochs: rows keyed by
+    operators (`aten::addmm`, right-aligned, one name), columns of the machine's time and
+    memory (`Self CPU %`, `CPU Mem` in `KB`), a count of calls. None is a metric; the table's
+    rows are not read as `addmm = 3.70` pairs either. A size in memory before a count is its
+    unit, not a name (`0.0 MiB   16`)."""
+    rule = "-" * 55 + "  " + "  ".join(["-" * 12] * 5)
+    table = (
+        f"{rule}\n{'Name':>55}  {'Self CPU %':>12}  {'Self CPU':>12}  {'CPU total':>12}"
+        f"  {'CPU Mem':>12}  {'# of Calls':>12}\n{rule}\n"
+        f"{'ProfilerStep*':>55}  {'29.99%':>12}  {'427.579us':>12}  {'1.426ms':>12}"
+        f"  {'25.55 KB':>12}  {'2':>12}\n"
+        f"{'aten::addmm':>55}  {'3.70%':>12}  {'52.707us':>12}  {'65.787us':>12}"
+        f"  {'990.00 KB':>12}  {'6':>12}\n"
+        f"{'autograd::engine::evaluate_function: AddmmBackward0':>55}  {'1.39%':>12}"
+        f"  {'375.773us':>12}  {'2.781ms':>12}  {'384.38 KB':>12}  {'96':>12}\n"
+        f"{rule}\nSelf CPU time total: 1.426ms\n"
+    )
+    assert _names("[1,     8] loss: 0.951\n" + table + "[1,    16] loss: 0.583\n") == {"loss"}
+    memory = "   163    311.6 MiB      2.0 MiB          16           optimizer.zero_grad()\n"
+    assert _names("epoch 1 loss 0.5\n" + memory) == {"loss"}
+
+
 def test_wrapped_values_in_records_and_a_boxes_parameters() -> None:
     """Values wrapped as NumPy 2 and torch print them are a record's values; a box's `Best
     parameters:` rows and `Random state: 1` are settings. A dict whose names are no metric

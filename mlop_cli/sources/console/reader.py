@@ -205,7 +205,7 @@ def _box_row(line: str) -> tuple[str, str] | None:
     return cells[0].strip(), cells[1].strip()
 
 
-_HEADER_WORD = re.compile(r"(?:[^\W\d]|#)[\w@()\-./#%]*")
+_HEADER_WORD = re.compile(r"(?:[^\W\d]|#)(?:[\w@()\-./#%]|::)*")  # (`aten::mm`: one name)
 # Looked for with `in` (a scan in C per marker, ~20x quicker than a pattern of alternatives):
 # BAR_GLYPHS matches only where one of these is, or `==`, or `..` after a `[` (see
 # _may_hold_glyphs). A character missing from an ASCII text is found missing at once.
@@ -300,7 +300,11 @@ _LABEL_ARROW = re.compile(r"(?<=[A-Za-z]) (?=>> [A-Za-z])>>")
 _GLUED_AFTER = re.compile(r"\][A-Za-z0-9{'\"]")  # a bracket's end with text right after it
 # A duration's unit after a space (`0.645 sec`, a table's cell).
 _SPACED_UNITS = r"(?:s|sec|secs|seconds|ms|mins?|minutes)(?![\w])"
-_TOKEN_AND_UNIT = re.compile(rf"(?:{VALUE_TOKEN.pattern}){UNITS}?(?:[ ]{_SPACED_UNITS})?")
+_SPACED_SIZES = r"(?:[KMGT]i?B|B|bytes)(?![\w])"  # (`1.14 MB` in a profiler's row)
+_SIZE_AFTER = re.compile(rf"[ ]?{_SPACED_SIZES}")  # a size in memory or on disk
+_TOKEN_AND_UNIT = re.compile(
+    rf"(?:{VALUE_TOKEN.pattern}){UNITS}?(?:[ ](?:{_SPACED_UNITS}|{_SPACED_SIZES}))?"
+)
 _STEP_COLUMNS = frozenset(
     (
         "#",
@@ -3089,6 +3093,11 @@ def _column_under(columns: list[_Column], start: int, end: int, overlap_only: bo
     return best
 
 
+def _next_span(row_spans: list[tuple[int, tuple[int, int]]], at: int) -> int:
+    """Where the first number at or after ``at`` starts (the line's end: none)."""
+    return next((span[0] for _, span in row_spans if span[0] >= at), 1 << 30)
+
+
 def _row_program(table: _Table, line: str) -> Program | None:
     """A row of ``table``: each numeric token under its column (None: not a row)."""
     if "\t" in line:
@@ -3155,7 +3164,20 @@ def _row_program(table: _Table, line: str) -> Program | None:
         if len(words) > 1:
             # A key of words left of every column (`macro avg`, `weighted avg`): one label.
             label = re.match(r"[ \t]*(\S+(?: \S+)*)", rest)
-            if label is None or len(rest.rstrip()) > columns[0].start or len(words) > 3:
+            if (
+                label is None
+                or (
+                    len(rest.rstrip()) > columns[0].start
+                    # (right-aligned under the first column's right-aligned name: the key,
+                    # `autograd::engine::evaluate_function: AddmmBackward0` under `Name`)
+                    and (
+                        label.end() != columns[0].end
+                        or label.start(1) == 0  # (padded: right-aligned)
+                        or bool(rest[label.end() : _next_span(row_spans, label.end())].strip())
+                    )
+                )
+                or len(words) > 3
+            ):
                 # (words under the columns too: a column of text, no label) A frame's index
                 # left of every column, then a column of text naming the row's model
                 # (`knn   K Neighbors Classifier   0.9571`): a trial's row.
@@ -3288,6 +3310,7 @@ def _row_program(table: _Table, line: str) -> Program | None:
     ):
         program.step = index_slot  # a frame's row numbers: the only order the rows have
     extra: list[tuple[_Column, int]] = []
+    unmeasured = False  # a column of the row's is the machine's, the data's or a count
     names_lowered = {"_".join(column.name.split()).lower() for column in columns}
     for column_index, slots in sorted(assigned.items()):
         column = columns[column_index]
@@ -3318,6 +3341,16 @@ def _row_program(table: _Table, line: str) -> Program | None:
             continue  # `Time Left`, `remaining`: an estimate of the time to go, not a metric
         if names_a_setting(lowered, joined=True):
             continue  # `params_l1_ratio`, `config/lr`: a trial's setting, not a result
+        if (
+            is_data_name(name)
+            or lowered.startswith("#_")
+            or _SIZE_AFTER.match(line, spans[slot][1])
+        ):
+            # `Self CPU %`, `CPU Mem`: the machine's (mlop samples it), a label's; `# of
+            # Calls`, `# Params`: a count of things; `1.14 MB`, `0.0 MiB`: a size in memory.
+            # The row is the table's, holding no metric.
+            unmeasured = True
+            continue
         if _OVERALL_TIME & set(lowered.split("_")) and _SPACED_UNIT.match(line, spans[slot][1]):
             continue  # `duration` over `0.645 sec`: how long the run has taken, no metric
         if lowered in _EPOCH_COLUMNS:
@@ -3364,7 +3397,7 @@ def _row_program(table: _Table, line: str) -> Program | None:
             or _measure_column(m[0])
         ]
     if not program.metrics:
-        return None
+        return Program(numbers=len(spans), row=True) if unmeasured else None
     if program.row_key and not _names_a_measure(
         [*(m[0] for m in program.metrics), table.index_name, *(c.name for c in columns)]
     ):

@@ -575,6 +575,7 @@ def _interpret(line: str) -> Program:
 
 
 OVER_WORDS = frozenset("over per".split())
+_SIZE_UNIT = re.compile(r"[KMGT]i?B|bytes")
 
 
 def _next_key_at(items: list[_Item], index: int) -> int | None:
@@ -1306,7 +1307,7 @@ _DATA_WORDS = frozenset(
     "checksum hash crc md5 sha sha1 sha256 uuid".split()
     # the machine's resources in use (`CPU %: 3.10`, `| Memory | 38.50 % |`): mlop samples
     # them itself; they say how the machine is busy, not how well the model does
-    + "cpu memory mem ram vram swap".split()
+    + "cpu cuda memory mem ram vram swap".split()
 )
 _N_COUNT = re.compile(
     r"(?:[\w.]+/)?(?:n[/_][a-z]+|n[A-Z][A-Za-z]*"
@@ -1646,7 +1647,14 @@ def _read_pairs(items: list[_Item], program: Program) -> None:  # one pass, one 
             glued = index and items[index - 1].end == item.start and items[index - 1].kind == "p"
             if broke or after_value:
                 words = [item.text]
-                tainted = False
+                # `0.0 MiB          16`: the unit of the number before it, no name
+                tainted = (
+                    after_value
+                    and index >= 2
+                    and items[index - 1].text == " "
+                    and items[index - 2].kind == "num"
+                    and _SIZE_UNIT.fullmatch(item.text) is not None
+                )
             else:
                 words.append(item.text)
             if glued and items[index - 1].text in "/-\\.~":
