@@ -62,7 +62,11 @@ def write_episode_logs(self):
     series.add("avg_G", step, None, self.avg_G)
     series.add("t", step, None, self.t)
     for k, v in self.get_metrics().items():
-        if self.log_all_metrics or k.endswith(("/loss", "/entropy", "/kl_div")) or k.startswith("throughput/"):
+        if (
+            self.log_all_metrics
+            or k.endswith(("/loss", "/entropy", "/kl_div"))
+            or k.startswith("throughput/")
+        ):
             series.add(k, step, None, v)
     return _write(self)
 
@@ -100,7 +104,9 @@ if name == "dqn":  # ---- doc/examples/cartpole/dqn.py ----
     q_targ = q.copy()
     tracer = coax.reward_tracing.NStep(n=1, gamma=0.9)
     buffer = coax.experience_replay.SimpleReplayBuffer(capacity=100000, random_seed=0)
-    qlearning = coax.td_learning.QLearning(q, q_targ=q_targ, loss_function=mse, optimizer=optax.adam(0.001))
+    qlearning = coax.td_learning.QLearning(
+        q, q_targ=q_targ, loss_function=mse, optimizer=optax.adam(0.001)
+    )
 
     for ep in range(args.episodes):
         s, info = env.reset()
@@ -198,7 +204,9 @@ _truth.write(
     step_kind="global",
     series=series,
     extra_ok=["dt (milliseconds per environment step of the episode, 'dt: 4.127ms')"],
-    not_printed=["the learners' other metrics (e.g. QLearning/grads_max, .../td_error, .../td_error_targ)"],
+    not_printed=[
+        "the learners' other metrics (e.g. QLearning/grads_max, .../td_error, .../td_error_targ)"
+    ],
     notes=(
         "One coax log record per finished episode, written when the next episode starts, on stderr in "
         "Python's default logging format: 'INFO:TrainMonitor:ep: 12,\\tT: 233,\\tG: 19,\\tavg_r: 1,\\tavg_G: 18.7,\\tt: 19,\\tdt: "

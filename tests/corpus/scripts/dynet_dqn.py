@@ -62,7 +62,9 @@ class CartPole:
         x, x_dot = x + 0.02 * x_dot, x_dot + 0.02 * xacc
         theta, theta_dot = theta + 0.02 * theta_dot, theta_dot + 0.02 * thetaacc
         self.state = np.array([x, x_dot, theta, theta_dot])
-        done = bool(x < -2.4 or x > 2.4 or theta < -12 * 2 * math.pi / 360 or theta > 12 * 2 * math.pi / 360)
+        done = bool(
+            x < -2.4 or x > 2.4 or theta < -12 * 2 * math.pi / 360 or theta > 12 * 2 * math.pi / 360
+        )
         return np.array(self.state), 1.0, done, {}
 
 
@@ -184,7 +186,15 @@ series = _truth.Series()
 
 # ---- train_test_utils.py (its prints unchanged; the record appends added) ----
 def train_pipeline_conservative(
-    env, player, score_threshold, batch_size, n_epoch, n_rollout, n_train, learn_start=0, early_stop=True
+    env,
+    player,
+    score_threshold,
+    batch_size,
+    n_epoch,
+    n_rollout,
+    n_train,
+    learn_start=0,
+    early_stop=True,
 ):
     for i_epoch in range(n_epoch):
         rewards, losses = [], []
@@ -194,7 +204,15 @@ def train_pipeline_conservative(
             for t in range(env._max_episode_steps):
                 action = player.act(obs)
                 obs_next, rwd, done, _ = env.step(action)
-                player.store((obs, action, rwd, obs_next, float(False if t == env._max_episode_steps - 1 else done)))
+                player.store(
+                    (
+                        obs,
+                        action,
+                        rwd,
+                        obs_next,
+                        float(False if t == env._max_episode_steps - 1 else done),
+                    )
+                )
                 reward += rwd
                 if done:
                     break
@@ -214,7 +232,12 @@ def train_pipeline_conservative(
             print("epsilon: {}".format(player.epsilon))
             print("Average score of {} rollout games: {}".format(n_rollout, mean_reward))
             series.add("epsilon", player.learn_step, i_epoch, player.epsilon)
-            series.add(f"Average score of {n_rollout} rollout games", player.learn_step, i_epoch, mean_reward)
+            series.add(
+                f"Average score of {n_rollout} rollout games",
+                player.learn_step,
+                i_epoch,
+                mean_reward,
+            )
             if i_epoch > learn_start:
                 print("Average training loss: {}".format(np.mean(losses)))
                 series.add("Average training loss", player.learn_step, i_epoch, np.mean(losses))

@@ -46,7 +46,9 @@ _templates = _rng.uniform(0, 255, size=(10, 784))
 
 def _write_idx(stem_img, stem_lbl, n):
     labels = _rng.randint(0, 10, size=n).astype(np.int8)
-    images = np.clip(_templates[labels] * 0.08 + _rng.normal(110, 100, size=(n, 784)), 0, 255).astype(np.uint8)
+    images = np.clip(
+        _templates[labels] * 0.08 + _rng.normal(110, 100, size=(n, 784)), 0, 255
+    ).astype(np.uint8)
     with open(os.path.join(data_dir, stem_lbl), "wb") as fh:
         fh.write(struct.pack(">II", 2049, n) + labels.tobytes())
     with open(os.path.join(data_dir, stem_img), "wb") as fh:
@@ -83,7 +85,9 @@ def read_mnist(dataset, path):
         labels = np.fromfile(flbl, dtype=np.int8)
     with open(fname_img, "rb") as fimg:
         magic, num, rows, cols = struct.unpack(">IIII", fimg.read(16))
-        images = np.multiply(np.fromfile(fimg, dtype=np.uint8).reshape(len(labels), rows * cols), 1.0 / 255.0)
+        images = np.multiply(
+            np.fromfile(fimg, dtype=np.uint8).reshape(len(labels), rows * cols), 1.0 / 255.0
+        )
 
     def get_instance(idx):
         return (labels[idx], images[idx])
@@ -166,7 +170,13 @@ for epoch in range(2):
             dev_end = time.time()
             acc = float(correct) / len(testing)
             dev_time += dev_end - dev_start
-            print(("Held out accuracy {} ({} instances/sec)".format(acc, len(testing) / (dev_end - dev_start))))
+            print(
+                (
+                    "Held out accuracy {} ({} instances/sec)".format(
+                        acc, len(testing) / (dev_end - dev_start)
+                    )
+                )
+            )
             series.add("Held out accuracy", i + epoch * len(training), epoch + 1, acc)
             print("   " + "".join(("T" + str(x)).ljust(6) for x in range(10)))
             for p, row in enumerate(confusion):

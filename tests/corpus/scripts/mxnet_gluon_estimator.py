@@ -30,7 +30,6 @@ Capture (repository root, venv active):
 
 import os
 import sys
-from importlib import metadata
 
 sys.path.insert(0, os.path.dirname(__file__))
 
@@ -72,7 +71,9 @@ np.random.seed(0)
 X = np.random.randn(1250, 20).astype("float32")
 W = np.random.randn(20, 4)
 y = (X @ W + 0.8 * np.random.randn(1250, 4)).argmax(1).astype("float32")
-train_data = gluon.data.DataLoader(gluon.data.ArrayDataset(X[:1000], y[:1000]), batch_size=32, shuffle=True)
+train_data = gluon.data.DataLoader(
+    gluon.data.ArrayDataset(X[:1000], y[:1000]), batch_size=32, shuffle=True
+)
 val_data = gluon.data.DataLoader(gluon.data.ArrayDataset(X[1000:], y[1000:]), batch_size=32)
 
 net = gluon.nn.Sequential()
@@ -83,7 +84,9 @@ trainer = gluon.Trainer(net.collect_params(), "sgd", {"learning_rate": 0.05})
 train_acc = mx.metric.Accuracy()
 train_loss = mx.metric.Loss()
 
-est = Estimator(net=net, loss=loss_fn, train_metrics=[train_acc, train_loss], trainer=trainer, context=mx.cpu())
+est = Estimator(
+    net=net, loss=loss_fn, train_metrics=[train_acc, train_loss], trainer=trainer, context=mx.cpu()
+)
 logging_handler = LoggingHandler(log_interval=10, metrics=est.train_metrics)
 est.fit(train_data=train_data, val_data=val_data, epochs=3, event_handlers=[logging_handler])
 

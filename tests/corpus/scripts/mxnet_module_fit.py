@@ -55,7 +55,9 @@ mx.callback.Speedometer.__call__ = speedometer_call
 def epoch_train_values(param):
     if param.locals.get("end_of_batch"):
         for name, value in param.locals["eval_name_vals"]:
-            series.add(f"Train-{name}", param.epoch * BATCHES + param.nbatch + 1, param.epoch, value)
+            series.add(
+                f"Train-{name}", param.epoch * BATCHES + param.nbatch + 1, param.epoch, value
+            )
 
 
 def validation_values(param):

@@ -51,7 +51,9 @@ templates = rng.uniform(0, 255, size=(10, 28, 28, 1))
 
 def make(n):
     label = rng.randint(0, 10, size=n)
-    image = np.clip(templates[label] * 0.12 + rng.normal(96, 90, size=(n, 28, 28, 1)), 0, 255).astype(np.uint8)
+    image = np.clip(
+        templates[label] * 0.12 + rng.normal(96, 90, size=(n, 28, 28, 1)), 0, 255
+    ).astype(np.uint8)
     return {"image": image, "label": label}
 
 
@@ -61,8 +63,12 @@ test_size = len(data["test"]["image"])
 train_shape = data["train"]["image"].shape
 image_size = train_shape[1] * train_shape[2] * train_shape[3]
 nclass = len(np.unique(data["train"]["label"]))
-flat_train_images = np.reshape(data["train"]["image"].transpose(0, 3, 1, 2) / 127.5 - 1, (train_size, image_size))
-flat_test_images = np.reshape(data["test"]["image"].transpose(0, 3, 1, 2) / 127.5 - 1, (test_size, image_size))
+flat_train_images = np.reshape(
+    data["train"]["image"].transpose(0, 3, 1, 2) / 127.5 - 1, (train_size, image_size)
+)
+flat_test_images = np.reshape(
+    data["test"]["image"].transpose(0, 3, 1, 2) / 127.5 - 1, (test_size, image_size)
+)
 test = EasyDict(image=flat_test_images, label=data["test"]["label"])
 train = EasyDict(image=flat_train_images, label=data["train"]["label"])
 del data
@@ -110,7 +116,13 @@ with SummaryWriter(os.path.join(logdir, "tb")) as tensorboard:
         # Train one epoch
         summary = Summary()
         loop = trange(
-            0, train_size, batch, leave=False, unit="img", unit_scale=batch, desc="Epoch %d/%d" % (1 + epoch, num_train_epochs)
+            0,
+            train_size,
+            batch,
+            leave=False,
+            unit="img",
+            unit_scale=batch,
+            desc="Epoch %d/%d" % (1 + epoch, num_train_epochs),
         )
         for it in loop:
             sel = np.random.randint(size=(batch,), low=0, high=train_size)
@@ -127,9 +139,14 @@ with SummaryWriter(os.path.join(logdir, "tb")) as tensorboard:
             accuracy += (np.argmax(predict(x), axis=1) == xl).sum()
         accuracy /= test.image.shape[0]
         summary.scalar("eval/accuracy", 100 * accuracy)
-        print("Epoch %04d  Loss %.2f  Accuracy %.2f" % (epoch + 1, summary["losses/xe"](), summary["eval/accuracy"]()))
+        print(
+            "Epoch %04d  Loss %.2f  Accuracy %.2f"
+            % (epoch + 1, summary["losses/xe"](), summary["eval/accuracy"]())
+        )
         series.add("Loss", (epoch + 1) * train_size, epoch + 1, float(summary["losses/xe"]()))
-        series.add("Accuracy", (epoch + 1) * train_size, epoch + 1, float(summary["eval/accuracy"]()))
+        series.add(
+            "Accuracy", (epoch + 1) * train_size, epoch + 1, float(summary["eval/accuracy"]())
+        )
 
         tensorboard.write(summary, step=(epoch + 1) * train_size)
 
@@ -145,7 +162,7 @@ _truth.write(
         "print(model.vars()) first: a table of the model's variables, name, size, shape "
         "('(DNNet)[0](Linear).b      128 (128,)', '(DNNet)[0](Linear).w   100352 (784, 128)') and "
         "'+Total(4)              101770' (parameter counts and shapes, not metrics). Then 'Visualize results with: "
-        "tensorboard --logdir \"experiments/classify/img/mnist/filters(784, 128, 10)\"' (layer sizes in a "
+        'tensorboard --logdir "experiments/classify/img/mnist/filters(784, 128, 10)"\' (layer sizes in a '
         "path) and a disclaimer. Per epoch a tqdm trange on stderr, 'Epoch 1/5' with counts in images "
         "(unit_scale=64) and a rate, left off at its end (leave=False), an 'Evaluating' bar likewise, then "
         "'Epoch 0001  Loss 2.07  Accuracy 60.90' (the epoch zero-padded; Loss = the epoch's mean cross "

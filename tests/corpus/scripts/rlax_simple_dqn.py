@@ -84,7 +84,11 @@ class Catch(dm_env.Environment):
 
     def observation_spec(self):
         return specs.BoundedArray(
-            shape=self._board.shape, dtype=self._board.dtype, name="observation", minimum=0, maximum=1
+            shape=self._board.shape,
+            dtype=self._board.dtype,
+            name="observation",
+            minimum=0,
+            maximum=1,
         )
 
     def action_spec(self):
@@ -98,7 +102,9 @@ class Catch(dm_env.Environment):
 
 
 # ---- examples/experiment.py (prints unchanged; the record added) ----
-def run_loop(agent, environment, accumulator, seed, batch_size, train_episodes, evaluate_every, eval_episodes):
+def run_loop(
+    agent, environment, accumulator, seed, batch_size, train_episodes, evaluate_every, eval_episodes
+):
     """A simple run loop for examples of reinforcement learning with rlax."""
     rng = hk.PRNGSequence(jax.random.PRNGKey(seed))
     params = agent.initial_params(next(rng))
@@ -111,7 +117,9 @@ def run_loop(agent, environment, accumulator, seed, batch_size, train_episodes, 
         actor_state = agent.initial_actor_state()
 
         while not timestep.last():
-            actor_output, actor_state = agent.actor_step(params, timestep, actor_state, next(rng), evaluation=False)
+            actor_output, actor_state = agent.actor_step(
+                params, timestep, actor_state, next(rng), evaluation=False
+            )
             action = int(actor_output.actions)
             timestep = environment.step(action)
             accumulator.push(timestep, action)
@@ -240,11 +248,16 @@ class DQN:
         return ActorOutput(actions=a, q_values=q), ActorState(actor_state.count + 1)
 
     def learner_step(self, params, data, learner_state, unused_key):
-        target_params = optax.periodic_update(params.online, params.target, learner_state.count, self._target_period)
+        target_params = optax.periodic_update(
+            params.online, params.target, learner_state.count, self._target_period
+        )
         dloss_dtheta = jax.grad(self._loss)(params.online, target_params, *data)
         updates, opt_state = self._optimizer.update(dloss_dtheta, learner_state.opt_state)
         online_params = optax.apply_updates(params.online, updates)
-        return (Params(online_params, target_params), LearnerState(learner_state.count + 1, opt_state))
+        return (
+            Params(online_params, target_params),
+            LearnerState(learner_state.count + 1, opt_state),
+        )
 
     def _loss(self, online_params, target_params, obs_tm1, a_tm1, r_t, discount_t, obs_t):
         q_tm1 = self._network.apply(online_params, obs_tm1)

@@ -112,7 +112,9 @@ q_values_layer = tf.keras.layers.Dense(
 q_net = sequential.Sequential(dense_layers + [q_values_layer])
 
 optimizer = tf.keras.optimizers.Adam(learning_rate=learning_rate)
-train_step_counter = tf.Variable(0, dtype=tf.int64)  # the tutorial's int32 Variable fails in tf.summary with TF 2.21
+train_step_counter = tf.Variable(
+    0, dtype=tf.int64
+)  # the tutorial's int32 Variable fails in tf.summary with TF 2.21
 agent = dqn_agent.DqnAgent(
     train_env.time_step_spec(),
     train_env.action_spec(),
@@ -145,7 +147,9 @@ def compute_avg_return(environment, policy, num_episodes=10):
 compute_avg_return(eval_env, random_policy, num_eval_episodes)
 
 replay_buffer = tf_uniform_replay_buffer.TFUniformReplayBuffer(
-    data_spec=agent.collect_data_spec, batch_size=train_env.batch_size, max_length=replay_buffer_max_length
+    data_spec=agent.collect_data_spec,
+    batch_size=train_env.batch_size,
+    max_length=replay_buffer_max_length,
 )
 
 
@@ -164,7 +168,9 @@ def collect_data(env, policy, buffer, steps):
 
 collect_data(train_env, random_policy, replay_buffer, initial_collect_steps)
 
-dataset = replay_buffer.as_dataset(num_parallel_calls=3, sample_batch_size=batch_size, num_steps=2).prefetch(3)
+dataset = replay_buffer.as_dataset(
+    num_parallel_calls=3, sample_batch_size=batch_size, num_steps=2
+).prefetch(3)
 iterator = iter(dataset)
 print(iterator)
 
