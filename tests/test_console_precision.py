@@ -759,6 +759,48 @@ def test_a_profilers_table_between_epochs_holds_no_metric() -> None:
     assert _names("epoch 1 loss 0.5\n" + memory) == {"loss"}
 
 
+def test_a_bar_whose_count_lags_its_descriptions_gives_each_iteration() -> None:
+    """`for x in tqdm(...)`: tqdm shows its count only now and then (miniters), while
+    `set_description` redraws each iteration at once. Values that change k times at one
+    count, which then moves k on showing the last, were k iterations: each is a point at its
+    own step. A bar updated and then given its values (Lightning: the old value, then the
+    new, at each position) keeps the last value of each position."""
+    descs = [f"total: {v:.4f}" for v in (4.053, 3.858, 3.7993, 3.691, 3.7147, 3.6831)]
+    text = "\r".join(
+        [
+            f"{descs[0]}:   0%|          | 0/300 [00:00<?, ?it/s]",
+            f"{descs[0]}:   0%|          | 1/300 [00:00<00:36,  8.16it/s]",
+            f"{descs[1]}:   0%|          | 1/300 [00:00<00:36,  8.16it/s]",
+            f"{descs[2]}:   0%|          | 1/300 [00:00<00:36,  8.16it/s]",
+            f"{descs[2]}:   1%|          | 3/300 [00:00<00:25, 11.78it/s]",
+            f"{descs[3]}:   1%|          | 3/300 [00:00<00:25, 11.78it/s]",
+            f"{descs[4]}:   1%|          | 3/300 [00:00<00:25, 11.78it/s]",
+            f"{descs[5]}:   1%|          | 3/300 [00:00<00:25, 11.78it/s]",
+            f"{descs[5]}:   2%|          | 6/300 [00:00<00:15, 18.60it/s]",
+        ]
+    )
+    points = [(step, value) for step, _, value in _series_of(text + "\n")["total"]]
+    assert points == [
+        (0, 4.053),
+        (1, 4.053),
+        (2, 3.858),
+        (3, 3.7993),
+        (4, 3.691),
+        (5, 3.7147),
+        (6, 3.6831),
+    ]
+    lightning = "\r".join(
+        [
+            "Epoch 0:  25%|██▌       | 1/4 [00:00<00:00, 40.88it/s, loss=0.900]",
+            "Epoch 0:  50%|█████     | 2/4 [00:00<00:00, 40.88it/s, loss=0.900]",
+            "Epoch 0:  50%|█████     | 2/4 [00:00<00:00, 40.88it/s, loss=0.800]",
+            "Epoch 0:  75%|███████▌  | 3/4 [00:00<00:00, 40.88it/s, loss=0.800]",
+            "Epoch 0:  75%|███████▌  | 3/4 [00:00<00:00, 40.88it/s, loss=0.700]",
+        ]
+    )
+    assert [v for _, _, v in _series_of(lightning + "\n")["loss"]] == [0.9, 0.8, 0.7]
+
+
 def test_wrapped_values_in_records_and_a_boxes_parameters() -> None:
     """Values wrapped as NumPy 2 and torch print them are a record's values; a box's `Best
     parameters:` rows and `Random state: 1` are settings. A dict whose names are no metric

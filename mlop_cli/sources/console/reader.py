@@ -23,7 +23,9 @@ the last step seen, once per step; otherwise the metric counts on from its last 
 epoch of each point is kept where the output gave one.
 
 **Redraws.** A progress bar gives one point per position: a redraw at the same position
-replaces the value it showed; the last value shown at a position is kept.
+replaces the value it showed; the last value shown at a position is kept. Values that change k
+times at one position, which the count then leaves k further showing the last, were k
+iterations of a bar whose count lags its redraws (tqdm's miniters): each is a point.
 
 **Configuration.** Values on lines printed before the run's training output begins (its first
 counter, bar, table or repeated line shape), such as ``Initial learn rate: 0.001`` or ``batch
@@ -132,6 +134,7 @@ _SERIES_ROW = re.compile(
 )
 _SERIES_END = re.compile(r"(?:Name: .{0,80}, )?(?:Length: \d+, )?dtype: [\w\[\], ]+[ \t]*")
 _FLAGS = frozenset(("true", "false", "none", "null", "auto"))
+_MAX_TRAIL = 64  # values changed at one bar position, kept at most (see _point)
 _MAX_LISTING = 200  # lines held at most: the listing is decided then, a new one begins
 # A box titled as configuration holds settings, not results.
 _IDENTIFIER = re.compile(r"[A-Za-z][\w.\-]*\d[\w.\-]*|\d[\w.\-]*[A-Za-z_][\w.\-]*")
@@ -621,6 +624,8 @@ class Reader:
         self._lump_waits = False  # the lump came before any bar: resolve it at a read's end
         # per metric: the last position given a point, and its value
         self._bar_done: dict[str, tuple[int, float]] = {}
+        # A name's earlier values at its pending position, when they changed there (see _point)
+        self._bar_trail: dict[str, list[tuple[int, float | None, float, float]]] = {}
         # per metric shown on a bar: whether it first came at the bar's end (an epoch's value,
         # shown again at every later position until the next epoch ends)
         self._bar_epoch_level: dict[str, bool] = {}
@@ -1114,6 +1119,10 @@ class Reader:
                 any_every = any(every)
             same = step is not None and step == position
             if same and not any_every:
+                if waiting is not None and any(
+                    values[index][row] != values[index][waiting[0]] for index in range(len(names))
+                ):
+                    give_waiting()  # values changed at one position: each counts (see _point)
                 waiting = (row, step, epoch)
                 continue
             when = first_time if row == 0 and first == 0 else time
@@ -2114,11 +2123,32 @@ class Reader:
                 last = pending[2] if pending is not None else done[1] if done else None
                 if last is not None and (last == value or last != last and value != value):
                     return
+            trail = self._bar_trail.pop(name, None)
             if pending is not None and pending[0] != step:
+                if (
+                    trail
+                    and step - pending[0] == len(trail) >= 2
+                    and value == pending[2]
+                    and pending[1] == epoch
+                ):
+                    # A bar counting in a `for` loop shows its count only now and then
+                    # (tqdm's miniters), while each iteration's values redraw it at once:
+                    # values changed k times at a position the count then leaves k further,
+                    # showing the last. Each was an iteration of its own, in order.
+                    for offset, (_, t_epoch, t_value, t_when) in enumerate(trail):
+                        self._emit([name], pending[0] + offset, t_epoch, [t_value], t_when)
+                    self._bar_done[name] = (step - 1, trail[-1][2])
+                    self._bar_pending[name] = (step, epoch, value, when)
+                    return
                 self._emit([name], pending[0], pending[1], [pending[2]], pending[3])
                 self._bar_done[name] = (pending[0], pending[2])
             if pending is not None and pending[0] == step:
                 epoch = pending[1]  # a redraw at the step (a reset bar's) keeps its epoch
+                if value != pending[2] and not (value != value and pending[2] != pending[2]):
+                    # a value changed at one position: kept in order, see above
+                    trail = [*(trail or ()), pending]
+                    if len(trail) <= _MAX_TRAIL:
+                        self._bar_trail[name] = trail
             self._bar_pending[name] = (step, epoch, value, when)
             return
         if self._bar_pending:
@@ -2148,6 +2178,7 @@ class Reader:
         self._held_names.discard(name)
 
     def _flush_bars(self) -> None:
+        self._bar_trail.clear()
         for name, (step, epoch, value, when) in self._bar_pending.items():
             self._emit([name], step, epoch, [value], when)
             self._bar_done[name] = (step, value)
