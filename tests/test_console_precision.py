@@ -801,6 +801,19 @@ def test_a_bar_whose_count_lags_its_descriptions_gives_each_iteration() -> None:
     assert [v for _, _, v in _series_of(lightning + "\n")["loss"]] == [0.9, 0.8, 0.7]
 
 
+def test_an_object_printout_closing_at_its_last_lines_end_ends_there() -> None:
+    """`print(time_step)` in the TF-Agents tutorial: `TimeStep(` alone, then a dict over
+    lines closing with `dtype=float32)})`, no `)` line of its own. The printout ends where its
+    brackets balance: the training's output after it is read, the specs in it are not."""
+    step = (
+        "TimeStep(\n{'step_type': array(0, dtype=int32),\n 'reward': array(0., dtype=float32),\n"
+        " 'observation': array([ 0.02,  0.04], dtype=float32)})\n"
+    )
+    spec = "BoundedArraySpec(\n shape=(), dtype=dtype('int64'), name='action',\n minimum=0, maximum=1)\n"
+    text = step + spec + "step = 100: loss = 20.57\nstep = 200: loss = 15.52\n"
+    assert _names(text) == {"loss"}
+
+
 def test_wrapped_values_in_records_and_a_boxes_parameters() -> None:
     """Values wrapped as NumPy 2 and torch print them are a record's values; a box's `Best
     parameters:` rows and `Random state: 1` are settings. A dict whose names are no metric

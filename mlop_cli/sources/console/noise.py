@@ -186,6 +186,8 @@ _TITLE_RULE = re.compile(r"[ \t]*[-=_*#━─═]{5,}[ \t]*")
 # One `key: value` or `key = value` (a setting of a printout).
 _ONE_PAIR = re.compile(r"[ \t]*[\w.\-\[\]\"' ]+[ ]?[:=][ ]*\S*[ \t]*")
 _COUNTER_LINE = re.compile(r"(?i)\b(?:epoch|step|iter|iteration|batch)\b[ :=#\[]*\d")
+_CLOSER = {"(": ")", "{": "}"}
+_OPENER = {")": "(", "}": "{"}
 _UNTIL_TOTALS = "Σ"  # a model's layer table: the rule after its totals (`Total params: 11,330`)
 # A model's layer table (torchsummary, torchinfo, Keras printed plain): `Layer (type)  Output
 # Shape  Param #`, a row per layer, then its totals: a description of the model, no metric.
@@ -305,6 +307,8 @@ class DumpSkipper:
                 if start is not None:
                     self._left = MAX_DUMP_LINES
                     self._close = start[1] + (")" if line.endswith("(") else "}")
+                    opener = line[-1]
+                    self._depth = line.count(opener) - line.count(_CLOSER[opener])
                     lines[index] = ""
                     continue
             if "Layer (type" in line and _LAYER_TABLE.match(line):
@@ -341,6 +345,13 @@ class DumpSkipper:
             return not line.strip()
         if line.rstrip() == self._close:
             return True
+        closer = self._close[-1:]
+        if closer in _OPENER:
+            # Its brackets balanced: a repr closing at the end of its last line
+            # (`TimeStep(` … ` 'observation': array([…], dtype=float32)})`).
+            self._depth += line.count(_OPENER[closer]) - line.count(closer)
+            if self._depth <= 0:
+                return True
         # `print("### MODEL ###\n", model)`: print's separator indents the first line only;
         # the printout closes at its `)` nearer the margin.
         stripped = line.strip()
