@@ -814,6 +814,28 @@ def test_an_object_printout_closing_at_its_last_lines_end_ends_there() -> None:
     assert _names(text) == {"loss"}
 
 
+def test_a_square_matrix_of_the_data_holds_no_metric() -> None:
+    """`print(df.corr())` before training: rows named as the columns, the first as the
+    first, a correlation matrix (even with a `score` column) holds the data's values. A
+    results table whose row happens to share a column's name (nervaluate's `partial` row
+    under a `partial` column, after `ent_type`) is read."""
+    corr = (
+        "          age  income  score  label\nage     1.000   0.027  0.009  0.382\n"
+        "income  0.027   1.000  0.017  0.424\nscore   0.009   0.017  1.000  0.306\n"
+        "label   0.382   0.424  0.306  1.000\n"
+    )
+    assert _names(corr + "epoch 1: train_loss=0.4481 val_accuracy=0.8033\n") == {
+        "train_loss",
+        "val_accuracy",
+    }
+    report = (
+        "Epoch 1 | loss 1.79\n              correct     partial   precision      recall\n"
+        "ent_type            3           0      1.0000      0.0160\n"
+        " partial            1           2      0.6667      0.0106\n"
+    )
+    assert {"partial/precision", "ent_type/precision"} <= _names(report)
+
+
 def test_wrapped_values_in_records_and_a_boxes_parameters() -> None:
     """Values wrapped as NumPy 2 and torch print them are a record's values; a box's `Best
     parameters:` rows and `Random state: 1` are settings. A dict whose names are no metric

@@ -369,6 +369,7 @@ class _Table:
     split_bars: bool = True
     index_name: str = ""  # the name of the rows' index, on a line of its own (pandas)
     summary: bool = False  # rows of statistics of a data set (`count`, `mean`, `25%`)
+    matrix: bool | None = None  # rows named as its columns, in order (see _row_program)
     estimates: bool = False  # rows of a fitted model's estimates (see _estimates)
     phase: str = ""  # the phase its title names (`VALIDATION:`, then the table): its rows'
     ordinal: int = 0  # rows read that were trials (see Program.row_ordinal)
@@ -3229,6 +3230,13 @@ def _row_program(table: _Table, line: str) -> Program | None:
             # the header and every row): the lines' tag, not whose row it is.
             key_text = ""
     shown -= len(text_columns)
+    if key_text and table.matrix is None:
+        table.matrix = len(columns) >= 2 and key_text == columns[0].name.strip()
+    if table.matrix:
+        # Rows named as the columns, the first row as the first column (`age  1.000  0.027`
+        # under `age  income`): a square matrix of the data's or the model's (a correlation,
+        # a covariance), no run's values.
+        return Program(numbers=len(spans), row=True)
     if key_text.lower() in _STATISTICS:
         table.summary = True
     if table.summary:
