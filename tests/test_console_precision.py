@@ -836,6 +836,21 @@ def test_a_square_matrix_of_the_data_holds_no_metric() -> None:
     assert {"partial/precision", "ent_type/precision"} <= _names(report)
 
 
+def test_a_data_frames_rows_with_categories_hold_no_metric() -> None:
+    """`print(df.head())` of a data set with categorical columns: pandas puts narrow names
+    one space apart over wider cells of text. The rows are the data's (`north = 0` is no
+    metric); a history frame's rows (numbers under measures) are read."""
+    head = (
+        "         age      spend     plan region churned\n"
+        "0  26.840301  20.363377  premium  north       0\n"
+        "1  58.429763  40.037003    basic   east       1\n"
+        "2  58.505174  17.478818     plus   east       0\n"
+    )
+    assert _names("epoch 1 loss 0.5\n" + head + "epoch 2 loss 0.4\n") == {"loss"}
+    history = "       loss  val_loss\n0  0.693147  0.701234\n1  0.512345  0.551234\n"
+    assert _names(history) == {"loss", "val_loss"}
+
+
 def test_wrapped_values_in_records_and_a_boxes_parameters() -> None:
     """Values wrapped as NumPy 2 and torch print them are a record's values; a box's `Best
     parameters:` rows and `Random state: 1` are settings. A dict whose names are no metric

@@ -146,8 +146,6 @@ KNOWN_UNREAD = {
     "real_thinc_textcat_tabs_pty": "no names printed",
     # Platypus' experiment prints its indicators as lists per seed (`Hypervolume: [0.039, …]`).
     "real_platypus_experiment": "values in lists, one per seed",
-    # IPOPT's table: `-` cells and a line search's letter glued to a number (`1.00e+00H`).
-    "real_casadi_ipopt": "a table with placeholder cells and letters glued to numbers",
     # A table with no header and no names at all (`         2   -2533.56832880    +303.13`):
     # nothing says what its columns are; only `--pattern` can.
     "real_hmmlearn_gaussian": "no names printed",

@@ -3075,6 +3075,9 @@ def _indexed_text(columns: list[_Column], line: str, first: re.Match[str]) -> se
     return cells
 
 
+_NEXT_NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
+
+
 def _text_columns(columns: list[_Column], line: str, first_number: int) -> set[int] | None:
     """The columns the text cells of a row lie under: each cell under one column and no other,
     apart from the numbers (None: text across columns, under none, or naming a number, `batch
@@ -3085,9 +3088,17 @@ def _text_columns(columns: list[_Column], line: str, first_number: int) -> set[i
     for cell in _CELL.finditer(rest):
         if not _HEADER_WORD.search(cell.group()):
             continue  # `...`, `|`: no text
-        if cell.start() < first_number or _NAMES_NUMBER.match(line, cell.end()):
+        if cell.start() < first_number:
             return None  # (a row of a frame starts with its numbers: text first is a label)
         under = _column_under(columns, cell.start(), cell.end())
+        named = _NAMES_NUMBER.match(line, cell.end())
+        if named is not None:
+            after = _NEXT_NUMBER.search(line, cell.end())
+            if after is None or _column_under(columns, after.start(), after.end()) in (
+                under,
+                -1,
+            ):
+                return None  # (`batch loss 0.36`: the text names the number after it)
         if under < 0 or columns[under].name == "...":
             return None
         for index, column in enumerate(columns):
@@ -3170,7 +3181,7 @@ def _row_program(table: _Table, line: str) -> Program | None:
                 # A row at a date of the data (`ds`, `date`: a forecast, a series' values):
                 # the data's rows, not the run's values.
                 return Program(numbers=len(spans), row=True)
-    rest = _TOKEN_AND_UNIT.sub(" ", line[:limit])
+    rest = _blanked(line[:limit])
     words = _HEADER_WORD.findall(rest)
     columns = table.columns
     shown = sum(column.name != "..." for column in columns)  # (pandas' `...`: left out)
@@ -3230,6 +3241,10 @@ def _row_program(table: _Table, line: str) -> Program | None:
             # the header and every row): the lines' tag, not whose row it is.
             key_text = ""
     shown -= len(text_columns)
+    if text_columns and not key_text and not _names_a_measure([c.name for c in columns]):
+        # Cells of text under columns that name no measure (`premium  north` under `plan
+        # region`: `df.head()` of a data set with categories): the data's rows.
+        return Program(numbers=len(spans), row=True)
     if key_text and table.matrix is None:
         table.matrix = len(columns) >= 2 and key_text == columns[0].name.strip()
     if table.matrix:
@@ -3520,9 +3535,19 @@ def _right_aligned(header: str, row: str) -> list[_Column] | None:
     first row's numbers end: pandas right-aligns a column's name and its values. A number
     under no name, first, is the index (None: a name missing, or text past the last
     number)."""
+    columns = _aligned_under(header, row, [span[1] for span in token_spans(row)])
+    if columns is None:
+        # Cells of text too (`0  26.84  20.36  premium  north  0` under `age  spend  plan
+        # region churned`): every cell's end splits the names.
+        columns = _aligned_under(header, row, [m.end() for m in re.finditer(r"\S+", row)])
+    return columns
+
+
+def _aligned_under(header: str, row: str, ends: list[int]) -> list[_Column] | None:
+    """The header's names split at the ends of the row's cells (see _right_aligned)."""
     columns: list[_Column] = []
     previous = 0
-    for number, (_, end) in enumerate(token_spans(row)):
+    for number, end in enumerate(ends):
         cell = header[previous:end]
         name = cell.strip()
         if not name:
@@ -3631,6 +3656,14 @@ def _promote(reader: Reader, state: _Stream, line: str) -> Program | None:
     if state.wrapped is not None and state.wrapped.index_places:
         table.continues = state.wrapped.index_places  # the frame's next block
     program = _row_program(table, line)
+    if program is None and not state.header_loose and any(" " in c.name for c in columns):
+        # Names one space apart over cells of text (pandas' frame of narrow names over wide
+        # values: `plan region churned` over `premium  north  0`): split by the row's cells.
+        split = _aligned_under(header_line, line, [m.end() for m in re.finditer(r"\S+", line)])
+        if split is not None and len(split) > len(columns):
+            table.columns = split
+            table.estimates = _estimates(split)
+            program = _row_program(table, line)
     if program is None:
         table.continues = None
         return None
