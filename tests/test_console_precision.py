@@ -851,6 +851,14 @@ def test_a_data_frames_rows_with_categories_hold_no_metric() -> None:
     assert _names(history) == {"loss", "val_loss"}
 
 
+def test_a_timers_summary_is_no_metric() -> None:
+    """codetiming's `Timer 'epoch': 6 calls, total 0.074s, mean 0.012s, …`: statistics of
+    durations, with their unit; a loss's mean without a unit is read."""
+    line = "Timer 'epoch': 6 calls, total 0.074s, mean 0.012s, min 0.011s, max 0.015s\n"
+    assert _names("epoch 1 loss 0.5\n" + line) == {"loss"}
+    assert _names("epoch 1 loss 0.5 mean 0.41\n") == {"loss", "mean"}
+
+
 def test_wrapped_values_in_records_and_a_boxes_parameters() -> None:
     """Values wrapped as NumPy 2 and torch print them are a record's values; a box's `Best
     parameters:` rows and `Random state: 1` are settings. A dict whose names are no metric

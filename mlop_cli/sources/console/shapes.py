@@ -1276,6 +1276,7 @@ WORDS = re.compile(r"[A-Za-z]+")
 _TIME_WORDS = frozenset(
     "runtime elapsed duration spent took budget running wall required taken needed used".split()
 )
+_TIMER_STATISTICS = frozenset("total mean min max median avg average std iqr".split())
 # A duration's unit said by the name instead of the value (`Seconds required: 0.004`).
 _UNIT_WORDS = frozenset("seconds secs sec minutes mins hours".split())
 # Words of a count's name (`number of examples`, `total feature number`, `num_workers`).
@@ -1952,8 +1953,13 @@ def _read_pairs(items: list[_Item], program: Program) -> None:  # one pass, one 
                     # lgbm's best error`).
                     full = "/".join([*(["_".join(label)] if label else []), "_".join(words)])
                 if (
-                    item.unit in _TIME_UNITS or _UNIT_WORDS & set(WORDS.findall(name.lower()))
-                ) and _TIME_WORDS & set(WORDS.findall(name.lower())):
+                    (item.unit in _TIME_UNITS or _UNIT_WORDS & set(WORDS.findall(name.lower())))
+                    and _TIME_WORDS & set(WORDS.findall(name.lower()))
+                ) or (
+                    # A timer's summary: a statistic of durations (`Timer 'epoch': 6 calls,
+                    # total 0.074s, mean 0.012s, min 0.011s`), how long, not how well.
+                    item.unit in _TIME_UNITS and words[-1].lower() in _TIMER_STATISTICS
+                ):
                     # A duration printed with its unit, or named by it, under a name that says
                     # how long something took (`Time spent predicting: 0.2s`, `Total running
                     # time: 17s`, `time budget=10s`, `Seconds required: 0.004`): not a result
