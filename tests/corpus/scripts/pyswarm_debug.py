@@ -19,7 +19,6 @@ from importlib import metadata
 sys.path.insert(0, os.path.dirname(__file__))
 
 import _truth
-import numpy as np
 from pyswarm import pso
 
 SWARM, MAXITER = 20, 15
