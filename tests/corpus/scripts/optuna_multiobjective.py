@@ -50,7 +50,7 @@ print(f"\tvalues: {trial_with_lowest_v1.values}")
 
 series = _truth.Series()
 for t in study.trials:
-    for name, v in zip(study.metric_names, t.values):
+    for name, v in zip(study.metric_names, t.values, strict=True):
         series.add(name, t.number, None, float(v))
 
 _truth.write(
