@@ -859,6 +859,18 @@ def test_a_timers_summary_is_no_metric() -> None:
     assert _names("epoch 1 loss 0.5 mean 0.41\n") == {"loss", "mean"}
 
 
+def test_a_trials_results_before_its_parameters_are_read_alone() -> None:
+    """Optuna's multi-objective trial: `finished with values: {…} and parameters: {…}.` The
+    first record holds the trial's results, the second its settings."""
+    line = (
+        "[I 2026-12-07 15:32:20,058] Trial 3 finished with values: {'v0': 36.07, 'v1': 16.56}"
+        " and parameters: {'x': 2.085, 'y': 2.161}.\n"
+    )
+    series = _series_of(line)
+    assert set(series) == {"v0", "v1"}
+    assert series["v0"] == [(3, None, 36.07)]
+
+
 def test_wrapped_values_in_records_and_a_boxes_parameters() -> None:
     """Values wrapped as NumPy 2 and torch print them are a record's values; a box's `Best
     parameters:` rows and `Random state: 1` are settings. A dict whose names are no metric

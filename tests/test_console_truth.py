@@ -83,6 +83,8 @@ KNOWN_UNREAD = {
     "real_ctgan_fit_pty": "values in parentheses after their names in a bar's description",
     "real_doubleml_plr": "values inside nested NumPy arrays",
     "real_doubleml_irm": "values inside nested NumPy arrays",
+    # GPyOpt prints its optimum alone on a line (`-6.018127542991791`), with no name.
+    "real_gpyopt_forrester": "a value with no name",
     # 2026-12-07 (sixth session's batch): pingouin's coefficient frame repeats the model's
     # `r2`/`adj_r2` on every coefficient's row (the one-row reading of a whole-model value is
     # not made); zuko's tutorial prints `(0) 1.688 ± 0.223`, a value with no name; cleanlab's

@@ -423,6 +423,16 @@ def _interpret(line: str) -> Program:
                     record.step, record.epoch = slot, None
                 record.numbers = len(spans)
                 return record
+    if stripped[-1] in "}." and " and " in stripped:
+        # `Trial 0 finished with values: {'v0': 36.1, 'v1': 16.6} and parameters: {'x': 2.1}.`
+        # (Optuna's multi-objective trial): the settings' record after the results' is no
+        # part of them; the results are read as if alone.
+        tail = _SETTINGS_TAIL.search(line, start, end)
+        if tail is not None:
+            record = _interpret(line[: tail.start()])
+            if record.metrics:
+                record.numbers = len(spans)
+                return record
     if stripped[0] == "{" and stripped[-1] == "}":
         offset = start + (len(message) - len(message.lstrip()))
         if _read_object(line, offset, offset + len(stripped), spans, program, bare=True):
@@ -647,7 +657,7 @@ _TAG_WORDS = frozenset("metric metrics".split())
 # (a phase, `metrics`); settings are labelled as such (`Best params: {'C': 1.0}`), as are the
 # parts of a record that hold them (`{'target': 0.9, 'params': {'x': 1.0}}`).
 _COUNTER_NAMES = STEP_WORDS | EPOCH_WORDS
-_RECORD_LABELS = _COUNTER_NAMES | METRIC_WORDS | {"metrics", "scores", "results"}
+_RECORD_LABELS = _COUNTER_NAMES | METRIC_WORDS | {"metrics", "scores", "results", "values"}
 # Nouns naming a phase's data (`train set`, `test split`): part of the phase's label.
 _SPLIT_NOUNS = frozenset(("set", "split", "data", "dataset"))
 # Words of a label saying its line holds results (`Test results:`, `Final metrics:`).
@@ -681,6 +691,10 @@ def _slot_at(spans: list[tuple[int, int]], start: int, end: int) -> int:
     return next(i for i, span in enumerate(spans) if start <= span[0] < end)
 
 
+# The settings' record closing a line after its results (`… and parameters: {'x': 2.1}.`).
+_SETTINGS_TAIL = re.compile(
+    r"[ ,;]+and[ ]+(?:params|parameters|hyperparameters|hparams|config)[ ]*:?[ ]*\{.*\}\.?[ \t]*$"
+)
 # A whole number, then a record (`2176 {…}`).
 _NUMBER_THEN_RECORD = re.compile(r"[ \t]*(\d+)[,:]?[ ]+(\{).*\}[ \t]*")
 # Counters and a phase before a record, with no colon (`step 20, train {…}`).
