@@ -871,6 +871,20 @@ def test_a_trials_results_before_its_parameters_are_read_alone() -> None:
     assert series["v0"] == [(3, None, 36.07)]
 
 
+def test_a_frames_row_number_is_not_its_first_columns_value() -> None:
+    """sktime's `evaluate()` frame ends with a column of dates, so a row holds as many
+    numbers as the frame has columns, its row number first: the numbers are still each
+    under its own column (the row number under none)."""
+    frame = (
+        "   test_MeanAbsolutePercentageError  test_MeanAbsoluteError  fit_time   cutoff\n"
+        "0                          0.084161               14.919688  0.010140  2019-12\n"
+        "1                          0.107867               20.377058  0.001561  2020-12\n"
+    )
+    series = _series_of(frame)
+    assert [v for _, _, v in series["test_MeanAbsolutePercentageError"]] == [0.084161, 0.107867]
+    assert [v for _, _, v in series["test_MeanAbsoluteError"]] == [14.919688, 20.377058]
+
+
 def test_wrapped_values_in_records_and_a_boxes_parameters() -> None:
     """Values wrapped as NumPy 2 and torch print them are a record's values; a box's `Best
     parameters:` rows and `Random state: 1` are settings. A dict whose names are no metric

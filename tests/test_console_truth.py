@@ -85,6 +85,16 @@ KNOWN_UNREAD = {
     "real_doubleml_irm": "values inside nested NumPy arrays",
     # GPyOpt prints its optimum alone on a line (`-6.018127542991791`), with no name.
     "real_gpyopt_forrester": "a value with no name",
+    # Time-series evaluations: sktime's `evaluate()` frame per forecaster under a title line
+    # (named `<title> <column>` by the truth); hierarchicalforecast's wrapped frame of metric
+    # cells whose rows open with text cells (`Country   rmse  36.86…`); scalecast's rows with
+    # a dict cell before the numbers; PyAF's records after a logger's label words
+    # (`MODEL_PERFS Fit STEP=1 {'MAPE': …}`); tbats' summary blocks per model.
+    "real_sktime_evaluate": "frames per model under a title line",
+    "real_hierarchicalforecast_eval": "wrapped frames whose rows open with text cells",
+    "real_scalecast_cv": "rows with a dict cell before the numbers",
+    "real_pyaf_train": "records after a logger's label words",
+    "real_tbats_summary": "summary blocks per model",
     # 2026-12-07 (sixth session's batch): pingouin's coefficient frame repeats the model's
     # `r2`/`adj_r2` on every coefficient's row (the one-row reading of a whole-model value is
     # not made); zuko's tutorial prints `(0) 1.688 ± 0.223`, a value with no name; cleanlab's

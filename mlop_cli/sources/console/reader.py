@@ -3282,6 +3282,13 @@ def _row_program(table: _Table, line: str) -> Program | None:
         or any(_column_kind(column) for column in columns)
         or (first is not None and first.start() > lead_end)
         or (lead_start == 0 and len(row_spans) == shown + 1)
+        or (
+            # the line's first number, then one ending under the first column: the frame's
+            # row number, before the first column's value (`0     0.084161  …  2019-12`)
+            lead_start == 0
+            and len(row_spans) > 1
+            and columns[0].start <= row_spans[1][1][1] <= columns[0].end + 1
+        )
     ):
         index_slot = lead_slot
         row_spans = row_spans[1:]
