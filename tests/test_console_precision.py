@@ -885,6 +885,29 @@ def test_a_frames_row_number_is_not_its_first_columns_value() -> None:
     assert [v for _, _, v in series["test_MeanAbsoluteError"]] == [14.919688, 20.377058]
 
 
+def test_a_frame_of_items_keyed_by_name_or_id_holds_no_metric() -> None:
+    """A sorted importance frame (`feature  importance`, rows `0  num__age  0.15`) and a data
+    set's rows keyed by an id column (`customer_id  age  income`) hold one value per item of
+    the data, not the run's. A report keyed by class numbers under measures (`pre  rec  f1`)
+    is read."""
+    importances = (
+        "                   feature  importance\n0       num__tenure_months    0.152892\n"
+        "1          cat__plan_basic    0.125075\n2     num__monthly_charges    0.092460\n"
+    )
+    assert _names("[0]\tvalidation_0-auc:0.71\n" + importances) == {"validation_0-auc"}
+    rows = (
+        "   customer_id   age    income  tenure_months\n0       100001   NaN  39999.49  11\n"
+        "1       100002  29.0  36328.40             16\n"
+    )
+    assert _names("[0]\tvalidation_0-auc:0.71\n" + rows) == {"validation_0-auc"}
+    report = (
+        "                   pre       rec        f1       sup\n\n"
+        "          0       0.95      0.87      0.91       198\n"
+        "          1       0.58      0.67      0.62        39\n"
+    )
+    assert {"0/f1", "1/pre"} <= _names(report)
+
+
 def test_wrapped_values_in_records_and_a_boxes_parameters() -> None:
     """Values wrapped as NumPy 2 and torch print them are a record's values; a box's `Best
     parameters:` rows and `Random state: 1` are settings. A dict whose names are no metric

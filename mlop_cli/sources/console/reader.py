@@ -3319,7 +3319,9 @@ def _row_program(table: _Table, line: str) -> Program | None:
             if best is None:
                 return None
             assigned.setdefault(best, []).append(slot)
-    if len(assigned) < (1 if table.continues else max(2, (shown + 1) // 2)):
+    # (a key's column of text holds no value: `feature  importance` over `num__age  0.15`)
+    values_shown = shown - (key_column >= 0)
+    if len(assigned) < (1 if table.continues else max(min(2, values_shown), (shown + 1) // 2)):
         return None  # a number or two under a header is not its row (`Epoch 1: 33%|…`)
     if key_slot is None and not key_text:
         # A column of identifiers (`trial_id`, `id`): its number says whose row it is.
@@ -3459,7 +3461,7 @@ def _row_program(table: _Table, line: str) -> Program | None:
         ]
     if not program.metrics:
         return Program(numbers=len(spans), row=True) if unmeasured else None
-    if program.row_key and not _names_a_measure(
+    if (program.row_key or program.key_slot is not None) and not _names_a_measure(
         [*(m[0] for m in program.metrics), table.index_name, *(c.name for c in columns)]
     ):
         # Rows keyed by items of the data under columns that name no measure (`age  0.0549`
@@ -3469,8 +3471,11 @@ def _row_program(table: _Table, line: str) -> Program | None:
     if (
         len(program.metrics) == 1
         and key_text
-        and key_column < 0
-        and len(row_spans) < shown
+        and (
+            (key_column < 0 and len(row_spans) < shown)
+            # a table of a key and its value (`Environment  Usage` over `loss  0.25`)
+            or (key_column == 0 and len(columns) == 2)
+        )
         and program.metrics[0][0].startswith(f"{key_text}/")
     ):
         # A row of fewer values than columns whose one value is its key's (`accuracy  0.83
@@ -3623,7 +3628,11 @@ def _names_a_measure(names: list[str]) -> bool:
     measure: a metric's or a statistic's word (`map` of `mAP50`), a phase, a total, a time,
     a cut-off (`ndcg@10`), a column of the key's own value (`Estimate`)."""
     return any(
-        "@" in name or any(w in _TABLE_MEASURES for w in re.findall(r"[a-z]+", name.lower()))
+        "@" in name
+        or any(
+            w in _TABLE_MEASURES or w.rstrip("0123456789") in _TABLE_MEASURES
+            for w in re.findall(r"[a-z][a-z0-9]*", name.lower())
+        )  # (`f1`, `top5`, `mAP50`)
         for name in names
     )
 
