@@ -908,6 +908,20 @@ def test_a_frame_of_items_keyed_by_name_or_id_holds_no_metric() -> None:
     assert {"0/f1", "1/pre"} <= _names(report)
 
 
+def test_a_trial_column_alone_is_the_rows_step() -> None:
+    """A sweep's summary table, one row per trial (`trial  lr  val_loss  val_acc`): the
+    trial's number is the step of one series per column, not a key making a series per
+    trial and column."""
+    table = (
+        "trial     lr hidden  val_loss  val_acc   time\n"
+        "    1   0.05      8    0.5474   0.7750  1.02s\n"
+        "    2   0.10      8    0.4821   0.8083  0.98s\n"
+    )
+    series = _series_of(table)
+    assert [(step, v) for step, _, v in series["val_loss"]] == [(1, 0.5474), (2, 0.4821)]
+    assert not any(name.startswith("1/") for name in series)
+
+
 def test_wrapped_values_in_records_and_a_boxes_parameters() -> None:
     """Values wrapped as NumPy 2 and torch print them are a record's values; a box's `Best
     parameters:` rows and `Random state: 1` are settings. A dict whose names are no metric

@@ -3326,7 +3326,22 @@ def _row_program(table: _Table, line: str) -> Program | None:
     if key_slot is None and not key_text:
         # A column of identifiers (`trial_id`, `id`): its number says whose row it is.
         for column_index, slots in assigned.items():
-            if len(slots) == 1 and _ID_COLUMN.fullmatch(columns[column_index].name.strip()):
+            id_name = columns[column_index].name.strip()
+            if (
+                len(slots) == 1
+                and _ID_COLUMN.fullmatch(id_name)
+                and not (
+                    # a trial's number alone, with no other counter: the rows' step, one
+                    # point per trial (a trial's rows over its iterations are kept apart)
+                    id_name.lower() == "trial"
+                    and not any(
+                        _step_column("_".join(c.name.split()).lower())
+                        or "_".join(c.name.split()).lower() in _EPOCH_COLUMNS
+                        for i, c in enumerate(columns)
+                        if i != column_index
+                    )
+                )
+            ):
                 cell = line[spans[slots[0]][0] : spans[slots[0]][1]]
                 if cell.isdigit():
                     key_slot = slots[0]
