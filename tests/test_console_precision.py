@@ -922,6 +922,20 @@ def test_a_trial_column_alone_is_the_rows_step() -> None:
     assert not any(name.startswith("1/") for name in series)
 
 
+def test_a_fold_table_of_items_holds_no_metric() -> None:
+    """A feature importance per fold (`fold_0  fold_1  …  mean` over `grade  5952.1 …`): the
+    rows are the data's items, not measures; a cross-validation's summary keyed by measures
+    (`accuracy  0.81  0.83  0.82`) is read."""
+    table = (
+        "                fold_0  fold_1  fold_2    mean\n"
+        "grade           5952.1  6496.1  2292.5  4728.1\n"
+        "int_rate        6241.5  5568.0  1600.1  4022.3\n"
+    )
+    assert _names("epoch 1 loss 0.5\n" + table) == {"loss"}
+    summary = "          Fold 1  Fold 2    Mean\naccuracy    0.81    0.83    0.82\n"
+    assert "accuracy" in _names(summary)
+
+
 def test_wrapped_values_in_records_and_a_boxes_parameters() -> None:
     """Values wrapped as NumPy 2 and torch print them are a record's values; a box's `Best
     parameters:` rows and `Random state: 1` are settings. A dict whose names are no metric

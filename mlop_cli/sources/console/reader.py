@@ -1914,6 +1914,10 @@ class Reader:
             return False  # a cell that is no number
         key = "_".join(cells[0].split())
         self.numeric_lines += 1
+        if not _names_a_measure([key]):
+            # A row per item of the data (`grade  5952.1  6496.1 …`: a feature's importance
+            # in each fold): the model's values, one per item, not the run's measures.
+            return True
         self.metric_lines += 1
         self._ctx.started = True
         last = None
@@ -2978,7 +2982,7 @@ def _section_title(line: str) -> str:
 
 # A table's cells: runs of text separated by two spaces or more.
 _CELL = re.compile(r"\S+(?: \S+)*")
-_FOLD_TITLE = re.compile(r"([A-Za-z][\w.\-]*) (\d+)")
+_FOLD_TITLE = re.compile(r"([A-Za-z][\w.\-]*?)[ _](\d+)")  # (`Fold 1`, `fold_0`)
 # Columns that sum folds up: one point each, named by the row and the column.
 _AGGREGATES = frozenset("mean avg average std sd stdev median min max total".split())
 
