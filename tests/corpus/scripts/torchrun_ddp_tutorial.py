@@ -84,7 +84,11 @@ class Trainer:
             for x, y in self.val_data:
                 out = self.model(x)
                 total += torch.tensor(
-                    [F.cross_entropy(out, y, reduction="sum").item(), (out.argmax(1) == y).sum().item(), len(y)]
+                    [
+                        F.cross_entropy(out, y, reduction="sum").item(),
+                        (out.argmax(1) == y).sum().item(),
+                        len(y),
+                    ]
                 )
         self.model.train()
         dist.all_reduce(total)
@@ -133,8 +137,12 @@ def main():
     rank, world = dist.get_rank(), dist.get_world_size()
     torch.manual_seed(0)
     train_set, val_set = make_data(512, 1), make_data(256, 2)
-    train_data = DataLoader(train_set, batch_size=32, shuffle=False, sampler=DistributedSampler(train_set))
-    val_data = DataLoader(val_set, batch_size=64, sampler=DistributedSampler(val_set, shuffle=False))
+    train_data = DataLoader(
+        train_set, batch_size=32, shuffle=False, sampler=DistributedSampler(train_set)
+    )
+    val_data = DataLoader(
+        val_set, batch_size=64, sampler=DistributedSampler(val_set, shuffle=False)
+    )
     model = torch.nn.Sequential(torch.nn.Linear(20, 64), torch.nn.ReLU(), torch.nn.Linear(64, 3))
     optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
     snapshot = f"/tmp/corpus-zAP/snapshot_{args.mode}.pt"
