@@ -936,6 +936,27 @@ def test_a_fold_table_of_items_holds_no_metric() -> None:
     assert "accuracy" in _names(summary)
 
 
+def test_ranks_tagged_with_a_space_are_never_merged() -> None:
+    """`[rank 0] …` then `[rank 1] …` (and `[RANK 1]`): lines of one shape from two ranks.
+    Each line's rank is read from the line itself, so rank 1's values are never points of
+    rank 0's series."""
+    text = "".join(
+        f"[{tag} {r}] epoch {e}: train_loss={0.9 - e / 10 - r / 100:.4f}\n"
+        for tag in ("rank", "RANK")
+        for e in (0, 1)
+        for r in (0, 1)
+    )
+    series = _series_of(text)
+    assert len(series["train_loss"]) == 4
+    assert len(series["rank1/train_loss"]) == 4
+    # PyTorch's DDP tutorial tags its ranks `[GPU0]`; a batch size is no metric.
+    tutorial = (
+        "[GPU0] Epoch 0 | Batchsize: 32 | Steps: 8 | Loss: 1.0777\n"
+        "[GPU1] Epoch 0 | Batchsize: 32 | Steps: 8 | Loss: 1.0512\n"
+    )
+    assert _names(tutorial) == {"Loss", "rank1/Loss"}
+
+
 def test_wrapped_values_in_records_and_a_boxes_parameters() -> None:
     """Values wrapped as NumPy 2 and torch print them are a record's values; a box's `Best
     parameters:` rows and `Random state: 1` are settings. A dict whose names are no metric

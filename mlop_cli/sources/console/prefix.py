@@ -53,7 +53,7 @@ _MODULE = (
     r"|[a-z_][a-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)+:[ ]+(?![-+]?[\d.][\w.+\-]*[ \t]*(?:$|[,;|])))"
 )
 _RANK = re.compile(
-    r"\[(?:rank|default|[Rr]ank[ ]|RANK[ ]?)(\d+)\]:?[ ]?|\[\d+,(\d+)\]<std(?:out|err)>:[ ]?|[ ]*(\d{1,4}):(?=[ ]+\S)[ ]?"
+    r"\[(?:rank|default|[Rr]ank[ ]|RANK[ ]?|GPU[ ]?)(\d+)\]:?[ ]?|\[\d+,(\d+)\]<std(?:out|err)>:[ ]?|[ ]*(\d{1,4}):(?=[ ]+\S)[ ]?"
 )
 # One element of a prefix, tried at the current position; the prefix is a run of them that
 # holds at least one anchor (a time, a level, a glog header, a rank tag).
@@ -114,7 +114,7 @@ class Prefix:
     start: int
     end: int
     rank: int
-    rank_at: int = -1  # where a bare rank number (srun's `3: `) is, which varies by line
+    rank_at: int = -1  # where the rank's number is (srun's `3: `, `[rank 1]`), read from each line
 
 
 def rank_tag(line: str) -> tuple[int, int] | None:
@@ -138,9 +138,11 @@ def split_prefix(line: str) -> Prefix:
     for _ in range(12):
         m = _RANK.match(line, pos)
         if m is not None and (m.group(3) is None or pos == 0):
-            rank = int(m.group(1) or m.group(2) or m.group(3))
-            if m.group(3) is not None:
-                rank_at = m.start(3)
+            group = 1 if m.group(1) is not None else 2 if m.group(2) is not None else 3
+            rank = int(m.group(group))
+            # where the rank's number is: a line of the same shape from another rank holds
+            # its own there (`[rank 0] …`, `[rank 1] …`), read from each line
+            rank_at = m.start(group)
             pos = m.end()
             anchored = True
             continue

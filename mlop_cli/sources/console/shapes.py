@@ -392,7 +392,9 @@ def _interpret(line: str) -> Program:
     program = Program(rank=prefix.rank, numbers=len(spans))
     if prefix.rank_at >= 0:
         # srun's `3: ` is a number like any: the rank is read from each line's own token.
-        program.rank_slot = next(i for i, span in enumerate(spans) if span[0] == prefix.rank_at)
+        program.rank_slot = next(
+            (i for i, span in enumerate(spans) if span[0] == prefix.rank_at), None
+        )  # (none: the rank is glued to a word, `[rank1]`, and the shape holds it)
     message = line[start:end]
     stripped = message.strip()
     if not stripped:
@@ -1347,8 +1349,8 @@ def count_kind(name: str) -> int:
         return 0
     if words[-1].lower() in WORK_COUNTS:
         return SIZE  # `Likelihood function evaluations: 2473`: a count of the work done
-    if words[-1].lower() in _SIZE_WORDS:
-        return SIZE  # `Fitness dimension: 1`: the size of a metric's space, not the metric
+    if words[-1].lower() in _SIZE_WORDS or words[-1].lower().endswith("size"):
+        return SIZE  # `Fitness dimension: 1`, `Batchsize: 32`: a size, not a metric
     if holds_metric_word(words):
         return 0
     lowered = [part for w in words for part in w.lower().split("_") if part]
