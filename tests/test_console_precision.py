@@ -957,6 +957,26 @@ def test_ranks_tagged_with_a_space_are_never_merged() -> None:
     assert _names(tutorial) == {"Loss", "rank1/Loss"}
 
 
+def test_trials_side_by_side_with_an_epochs_position_are_kept_apart() -> None:
+    """Workers of a sweep print `[trial 0] epoch 1/6 loss …` or `trial 3 | lr 0.3 | epoch
+    2/5 | loss …` interleaved: the trial says whose values they are, the epoch's position
+    where; the trials' series are never merged."""
+    text = (
+        "[trial 0] epoch 1/6 loss 1.1024 val_loss 1.0105\n"
+        "[trial 1] epoch 1/6 loss 1.2024 val_loss 1.1105\n"
+        "[trial 0] epoch 2/6 loss 0.9024 val_loss 0.9105\n"
+    )
+    series = _series_of(text)
+    assert [(e, v) for _, e, v in series["trial_0/loss"]] == [(1, 1.1024), (2, 0.9024)]
+    assert [v for _, _, v in series["trial_1/loss"]] == [1.2024]
+    piped = (
+        "trial 3 | lr 0.3 | epoch 2/5 | loss 0.5650 | val_acc 0.7300\n"
+        "trial 1 | lr 0.1 | epoch 2/5 | loss 0.6650 | val_acc 0.6300\n"
+    )
+    assert {"trial_3/loss", "trial_1/loss"} <= _names(piped)
+    assert "loss" not in _names(piped)
+
+
 def test_wrapped_values_in_records_and_a_boxes_parameters() -> None:
     """Values wrapped as NumPy 2 and torch print them are a record's values; a box's `Best
     parameters:` rows and `Random state: 1` are settings. A dict whose names are no metric

@@ -2483,6 +2483,19 @@ def _tagged_counter(
     return after is not None and items[after].text == ":"
 
 
+def _identity_tag(program: Program) -> None:
+    """A trial's or a fold's number opening a line that has finer counters of its own
+    (`[trial 0] epoch 1/6 …`, `trial 3 | lr 0.3 | epoch 2/5 | loss …`) says whose values
+    they are, never the step (see _read_pairs)."""
+    if (
+        program.tag_slot is None
+        and program.step is not None
+        and program.first_step_word in _IDENTITY_COUNTERS
+    ):
+        program.tag_slot, program.tag_word = program.step, program.first_step_word
+        program.step, program.first_step_word = None, ""
+
+
 def _read_position(
     items: list[_Item],
     index: int,
@@ -2499,6 +2512,8 @@ def _read_position(
     kind = _is_counter_words(words) if words else None
     before = [w for w in span_words[: len(span_words) - len(words)]]
     plain_head = all(w.lower() in PHASES for w in before)
+    if kind in ("epoch", "step") and plain_head:
+        _identity_tag(program)
     if kind == "epoch" and plain_head:
         program.epoch = count.slot
         program.per_epoch = program.position is None
