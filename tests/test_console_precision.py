@@ -975,6 +975,12 @@ def test_trials_side_by_side_with_an_epochs_position_are_kept_apart() -> None:
     )
     assert {"trial_3/loss", "trial_1/loss"} <= _names(piped)
     assert "loss" not in _names(piped)
+    # Hydra's joblib launcher runs jobs side by side, each tagged `[job k]` after the prefix.
+    jobs = (
+        "[2026-12-07 15:50:36,123][__main__][INFO] - [job 1] Epoch 1/5: train_loss=0.4359\n"
+        "[2026-12-07 15:50:36,124][__main__][INFO] - [job 2] Epoch 1/5: train_loss=0.5359\n"
+    )
+    assert _names(jobs) == {"job_1/train_loss", "job_2/train_loss"}
 
 
 def test_wrapped_values_in_records_and_a_boxes_parameters() -> None:

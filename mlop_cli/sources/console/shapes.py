@@ -61,7 +61,7 @@ _INNER_LOOP = frozenset("sub inner local".split())
 # Counters of the units a run's steps make up: a step printed beside one is the finer.
 _COARSE_COUNTERS = frozenset(("episode", "episodes", "trial", "trials"))
 # Counters of runs side by side, which head a line of their own counters: whose values.
-_IDENTITY_COUNTERS = frozenset(("trial", "fold"))
+_IDENTITY_COUNTERS = frozenset(("trial", "fold", "job"))
 # Words of prose, not of a metric's name.
 STOP_WORDS = frozenset(
     "a an the of to in on at by for with from into onto is are was were be been being will "
