@@ -983,6 +983,18 @@ def test_trials_side_by_side_with_an_epochs_position_are_kept_apart() -> None:
     assert _names(jobs) == {"job_1/train_loss", "job_2/train_loss"}
 
 
+def test_a_librarys_banner_under_a_loggers_name_is_no_metric() -> None:
+    """`%(asctime)s | %(levelname)s | %(name)s | %(message)s` with LightGBM logging through
+    it: `train | [LightGBM] [Info] … pavg=0.26 -> initscore=-1.06` is LightGBM's banner."""
+    text = (
+        "2026-12-07 15:38:51 | INFO | train | [LightGBM] [Info] [binary:BoostFromScore]: "
+        "pavg=0.257917 -> initscore=-1.056825\n"
+        "2026-12-07 15:38:51 | INFO | train | [LightGBM] [Info] Total Bins 1302\n"
+        "2026-12-07 15:38:51 | INFO | train | Fold 0 | AUC: 0.81556\n"
+    )
+    assert not any("pavg" in n or "initscore" in n or "Bins" in n for n in _names(text))
+
+
 def test_wrapped_values_in_records_and_a_boxes_parameters() -> None:
     """Values wrapped as NumPy 2 and torch print them are a record's values; a box's `Best
     parameters:` rows and `Random state: 1` are settings. A dict whose names are no metric

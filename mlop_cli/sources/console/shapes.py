@@ -403,6 +403,9 @@ def _interpret(line: str) -> Program:
 
     if is_noise(message) or is_noise(line):
         return EMPTY
+    labelled = _LOGGER_LABEL.match(message)
+    if labelled is not None and is_noise(message[labelled.end() :]):
+        return EMPTY  # `train | [LightGBM] [Info] …`: a library's banner under a logger's name
     if stripped[-1] == ")" and "} " in stripped:
         # `Intermediate result: {'default': 0.9, 'val_loss': 0.41}  (Index 0)` (NNI's): a
         # record, then its counter in parentheses, which places it.
@@ -693,6 +696,8 @@ def _slot_at(spans: list[tuple[int, int]], start: int, end: int) -> int:
     return next(i for i, span in enumerate(spans) if start <= span[0] < end)
 
 
+# A logger's name heading the message (`train | `), as `%(name)s | %(message)s` prints it.
+_LOGGER_LABEL = re.compile(r"[ \t]*[A-Za-z_][\w.\-]*[ ]\|[ ]")
 # The settings' record closing a line after its results (`… and parameters: {'x': 2.1}.`).
 _SETTINGS_TAIL = re.compile(
     r"[ ,;]+and[ ]+(?:params|parameters|hyperparameters|hparams|config)[ ]*:?[ ]*\{.*\}\.?[ \t]*$"
