@@ -847,6 +847,13 @@ def test_a_data_frames_rows_with_categories_hold_no_metric() -> None:
         "2  58.505174  17.478818     plus   east       0\n"
     )
     assert _names("epoch 1 loss 0.5\n" + head + "epoch 2 loss 0.4\n") == {"loss"}
+    # A `Time` column is the data's own timestamp, and `...` stands for columns left out.
+    wide = (
+        "       Time  Amount        V1  ...   card_type   device  is_fraud\n"
+        "0   22216.0   10.61  0.209060  ...        visa   mobile         0\n"
+        "1   86271.0  301.66  0.238493  ...        visa   mobile         0\n"
+    )
+    assert _names("epoch 1 loss 0.5\n" + wide) == {"loss"}
     history = "       loss  val_loss\n0  0.693147  0.701234\n1  0.512345  0.551234\n"
     assert _names(history) == {"loss", "val_loss"}
 

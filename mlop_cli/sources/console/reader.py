@@ -3245,7 +3245,11 @@ def _row_program(table: _Table, line: str) -> Program | None:
             # the header and every row): the lines' tag, not whose row it is.
             key_text = ""
     shown -= len(text_columns)
-    if text_columns and not key_text and not _names_a_measure([c.name for c in columns]):
+    if (
+        text_columns
+        and not key_text
+        and not _names_a_measure([c.name for c in columns if c.name.lower() not in _DATA_TIME])
+    ):
         # Cells of text under columns that name no measure (`premium  north` under `plan
         # region`: `df.head()` of a data set with categories): the data's rows.
         return Program(numbers=len(spans), row=True)
@@ -3640,6 +3644,10 @@ _TABLE_MEASURES = (
         "mase wape totals all metric metrics".split()
     )
 )
+
+
+# A data set's own columns of time (`Time`, `date`): a timestamp of each row, no measure.
+_DATA_TIME = frozenset(("time", "date", "datetime", "timestamp", "ds"))
 
 
 def _names_a_measure(names: list[str]) -> bool:
