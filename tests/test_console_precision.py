@@ -1002,6 +1002,15 @@ def test_a_librarys_banner_under_a_loggers_name_is_no_metric() -> None:
     assert not any("pavg" in n or "initscore" in n or "Bins" in n for n in _names(text))
 
 
+def test_a_rows_label_apart_from_its_pair_names_its_values() -> None:
+    """A line per model (`LogisticRegression     CV: 0.82 +/- 0.02`): the model's name, apart
+    from the pair, says whose value it is; the models' values are never one series."""
+    text = "LogisticRegression     CV: 0.82 +/- 0.02\nRandomForest           CV: 0.79 +/- 0.02\n"
+    assert _names(text) == {"LogisticRegression/CV", "RandomForest/CV"}
+    # A key aligned with its value is no label (`Avg Obs:      8.0`).
+    assert _names("epoch 1 loss 0.5\nTest accuracy:      0.91\n") == {"loss", "Test_accuracy"}
+
+
 def test_wrapped_values_in_records_and_a_boxes_parameters() -> None:
     """Values wrapped as NumPy 2 and torch print them are a record's values; a box's `Best
     parameters:` rows and `Random state: 1` are settings. A dict whose names are no metric

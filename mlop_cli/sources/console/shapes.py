@@ -1633,6 +1633,18 @@ def _read_pairs(items: list[_Item], program: Program) -> None:  # one pass, one 
             continue
         if kind == "ws":
             if len(item.text) > 1 or "\t" in item.text:
+                if (
+                    words
+                    and not label
+                    and last_num is None
+                    and not program.metrics
+                    and len(words) <= 3
+                    and len(words) == len(span_words)
+                    and _explicit_pair_follows(items, index + 1)
+                ):
+                    # `LogisticRegression     CV: 0.82 +/- 0.02` (a row per model, its name
+                    # apart from the pair): the line's label, whose values they are.
+                    label = list(words)
                 broke = True
                 if keyed_label and words:
                     after = _next_significant(items, index)
@@ -2604,6 +2616,24 @@ def _sized(items: list[_Item], index: int) -> bool:
             text += "/" + items[j + 3].text
         return after.kind == "word" and _BYTES.match(text) is not None
     return False
+
+
+def _explicit_pair_follows(items: list[_Item], index: int) -> bool:
+    """Whether a name of at most three words one space apart, its `:` or `=`, then a number
+    start at ``index`` (`CV: 0.82`)."""
+    words = 0
+    j = index
+    while j < len(items) and items[j].kind == "word" and words < 3:
+        words += 1
+        j += 1
+        if j < len(items) and items[j].text == " " and j + 1 < len(items):
+            if items[j + 1].kind != "word":
+                break
+            j += 1
+    if not words or j >= len(items) or items[j].text not in (":", "="):
+        return False
+    value = _next_significant(items, j)
+    return value is not None and items[value].kind == "num"
 
 
 def _pairs_follow(items: list[_Item], index: int) -> bool:
