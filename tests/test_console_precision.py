@@ -1011,6 +1011,17 @@ def test_a_rows_label_apart_from_its_pair_names_its_values() -> None:
     assert _names("epoch 1 loss 0.5\nTest accuracy:      0.91\n") == {"loss", "Test_accuracy"}
 
 
+def test_a_rich_progress_row_named_as_a_phase_keeps_its_values_apart() -> None:
+    """rich's Progress with a task per phase and the script's own columns after the count
+    (`  valid ━━━━ 3/3   loss: 0.3748 acc: 0.842 0:00:00`): the validation row's values are
+    never points of the training row's series of the same names."""
+    text = (
+        "  train ━━━━━━━━━━ 30/30 loss: 0.2779 acc: 0.902 0:00:00\n"
+        "  valid ━━━━━━━━━━ 3/3   loss: 0.3748 acc: 0.842 0:00:00\n"
+    )
+    assert _names(text) == {"loss", "acc", "valid/loss", "valid/acc"}
+
+
 def test_wrapped_values_in_records_and_a_boxes_parameters() -> None:
     """Values wrapped as NumPy 2 and torch print them are a record's values; a box's `Best
     parameters:` rows and `Random state: 1` are settings. A dict whose names are no metric

@@ -121,6 +121,7 @@ _KERAS = re.compile(
     rf"(?:\[?{GLYPH}\]?|-[ ]\d+(?:m?s|us)[ ]-|\d+(?:m?s|us|min)[ ]+\d+(?:m?s|us)/step[ ]+-)"
 )
 # A percentage, a bar's glyphs, then its position (`64: 50% ━━━━━━────── 1/2 2.7s/it 1.3s<2.1s`).
+_BAR_THEN_COUNT = re.compile(rf"{GLYPH}[ ]+(\d+)/(\d+|\?)(?=[ ]+[A-Za-z])")
 _GLYPH_BAR = re.compile(rf"(?:^|(?<=[\s:]))\d+(?:\.\d+)?%[ ]*{GLYPH}[ ]*(\d+)/(\d+|\?)")
 _BAR_TIMINGS = re.compile(r"(?:[ ]+(?:\d+(?:\.\d+)?(?:it/s|s/it|s)|\d+:\d\d(?::\d\d)?)(?:<\S+)?)+")
 
@@ -1250,6 +1251,15 @@ def _read_bar(
             program.total = slot_at.get(start + m.start(2))
         timings = _BAR_TIMINGS.match(message, m.end())
         return start + m.start(), start + (timings.end() if timings is not None else m.end())
+    m = _BAR_THEN_COUNT.search(message)
+    if m is not None:
+        # rich's Progress with a bar, then its count, then the script's own columns (`train
+        # ━━━━ 30/30 loss: 0.2779 acc: 0.902 0:00:00`)
+        program.bar = True
+        program.position = slot_at.get(start + m.start(1))
+        if m.group(2) != "?":
+            program.total = slot_at.get(start + m.start(2))
+        return start + m.start(), start + m.end()
     m = _TQDM_NOTOTAL.search(message)
     if m is not None and "[" in message[m.start() :]:
         program.bar = True
