@@ -1022,6 +1022,15 @@ def test_a_rich_progress_row_named_as_a_phase_keeps_its_values_apart() -> None:
     assert _names(text) == {"loss", "acc", "valid/loss", "valid/acc"}
 
 
+def test_a_number_grouped_by_thousands_is_read_whole() -> None:
+    """`Test RMSE: 43,107` (f"{rmse:,.0f}"), coax's `T: 1,007,`: after a name's `:` or `=`
+    the value is 43107, never 43; a CSV row of numbers (`1,100,0.5`) is no grouped number."""
+    series = _series_of("epoch 1 loss 0.5\nTest RMSE: 43,107\nsize = 1,024,000\n")
+    assert [v for _, _, v in series["Test_RMSE"]] == [43107.0]
+    rows = _series_of("epoch,step,loss\n1,100,0.5\n1,200,0.4\n")
+    assert [v for _, _, v in rows["loss"]] == [0.5, 0.4]
+
+
 def test_wrapped_values_in_records_and_a_boxes_parameters() -> None:
     """Values wrapped as NumPy 2 and torch print them are a record's values; a box's `Best
     parameters:` rows and `Random state: 1` are settings. A dict whose names are no metric

@@ -73,6 +73,7 @@ from mlop_cli.sources.console.tokens import (
     TOKEN_CORE,
     UNITS,
     VALUE_TOKEN,
+    grouped_value,
     is_value,
     split_tokens,
 )
@@ -1992,7 +1993,10 @@ class Reader:
                     # date or a version it refuses): one C call, not a regex and a call.
                     value = float(tokens[slot])
                 except ValueError:
-                    continue
+                    grouped = grouped_value(tokens[slot])
+                    if grouped is None:
+                        continue
+                    value = grouped  # `43,107`: a number grouped by thousands
                 if kind:
                     value *= UNIT_SCALE[kind]
             names.append(name)

@@ -50,6 +50,7 @@ from mlop_cli.sources.console.tokens import (
     UNITS,
     VALUE_TOKEN,
     WORK_COUNTS,
+    grouped_value,
     is_value,
 )
 
@@ -2877,7 +2878,8 @@ def parse_float(text: str) -> float:
     try:
         return float(text)
     except ValueError:
-        return math.nan
+        grouped = grouped_value(text)
+        return math.nan if grouped is None else grouped
 
 
 __all__ = ["EMPTY", "Program", "fold_glyphs", "interpret", "lex", "parse_float", "token_spans"]

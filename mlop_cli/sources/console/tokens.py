@@ -65,7 +65,12 @@ _VERSION = r"\d+(?:\.\d+){2,}(?::\d+)?(?![\w.])"
 # A position `37/100` is two tokens; a path segment `/data/2024/` is none.
 _BEFORE = r"(?<![\w.@\\\-^])(?<![A-Za-z_\])/]/)"
 _AFTER = rf"(?={UNITS}?(?![\w@]|=[-+\d.]|\.\d|:\d|-\d))"
-VALUE_TOKEN = re.compile(rf"{_BEFORE}(?:{_DATE}|{_TIME}|{_VERSION}|(?:{_NUMBER}){_AFTER})")
+# A whole number grouped by thousands right after a name's `: ` or `= ` (`Test RMSE: 43,107`,
+# `T: 1,007,`): one token, whose value is the number without its commas (see grouped_value).
+_GROUPED = r"(?<=[:=][ ])\d{1,3}(?:,\d{3})+(?![\d]|\.\d|,\d)"
+VALUE_TOKEN = re.compile(
+    rf"{_BEFORE}(?:{_GROUPED}|{_DATE}|{_TIME}|{_VERSION}|(?:{_NUMBER}){_AFTER})"
+)
 TOKEN_CORE = rf"{_DATE}|{_TIME}|{_VERSION}|{_NUMBER}"
 PLAIN_NUMBER = _NUMBER
 """A number alone (no date, time or version)."""
@@ -91,6 +96,14 @@ GLYPH = "\x01"
 def shape_of(text: str) -> str:
     """The shape of a line or block: numeric tokens as ``\\x00``, bar glyph runs as ``\\x01``."""
     return VALUE_TOKEN.sub(SLOT, BAR_GLYPHS.sub(GLYPH, text))
+
+
+def grouped_value(token: str) -> float | None:
+    """The value of a number grouped by thousands (`43,107`), None for any other token."""
+    if "," not in token:
+        return None
+    digits = token.replace(",", "")
+    return float(digits) if digits.isdigit() else None
 
 
 def is_value(token: str) -> bool:
