@@ -1196,6 +1196,17 @@ _TIME_KEYS = frozenset(
 # -- progress bars ----------------------------------------------------------------------
 
 
+def _bar_count(
+    program: Program, slot_at: dict[int, int], start: int, m: re.Match[str], unknown: str
+) -> None:
+    """A bar's position (group 1) and its total (group 2, unless ``unknown``, the total's
+    placeholder: `?`, `--`, `Unknown`)."""
+    program.bar = True
+    program.position = slot_at.get(start + m.start(1))
+    if m.group(2) != unknown:
+        program.total = slot_at.get(start + m.start(2))
+
+
 def _read_bar(
     line: str, start: int, end: int, spans: list[tuple[int, int]], program: Program
 ) -> tuple[int, int] | None:
@@ -1206,9 +1217,7 @@ def _read_bar(
     if m is not None:
         program.bar = True
         if m.group(1) is not None:
-            program.position = slot_at.get(start + m.start(1))
-            if m.group(2) != "?":
-                program.total = slot_at.get(start + m.start(2))
+            _bar_count(program, slot_at, start, m, "?")
         # The postfix: after the rate inside the brackets (`[00:01<00:02, 25.12it/s, loss=…]`).
         bracket = start + m.end()
         close = _closing_bracket(line, bracket, end)
@@ -1221,10 +1230,7 @@ def _read_bar(
         return start + m.start(), postfix_start
     m = _RICH.search(message)
     if m is not None:
-        program.bar = True
-        program.position = slot_at.get(start + m.start(1))
-        if m.group(2) != "--":
-            program.total = slot_at.get(start + m.start(2))
+        _bar_count(program, slot_at, start, m, "--")
         rate = re.search(r"\d+(?:\.\d+)?(?:it/s|s/it)", message[m.end() :])
         after = m.end() + (rate.end() if rate is not None else 0)
         bullet = message.find("•", m.end())
@@ -1236,30 +1242,21 @@ def _read_bar(
         return start + m.start(), start + after
     m = _KERAS.match(message)
     if m is not None:
-        program.bar = True
-        program.position = slot_at.get(start + m.start(1))
-        if m.group(2) != "Unknown":
-            program.total = slot_at.get(start + m.start(2))
+        _bar_count(program, slot_at, start, m, "Unknown")
         # Metrics follow the first ` - ` after the bar and its timings.
         dash = message.find(" - ", m.end() - 3 if message[m.end() - 1] == "-" else m.end())
         postfix = start + dash if dash >= 0 else end
         return start + m.start(), postfix
     m = _GLYPH_BAR.search(message)
     if m is not None:
-        program.bar = True
-        program.position = slot_at.get(start + m.start(1))
-        if m.group(2) != "?":
-            program.total = slot_at.get(start + m.start(2))
+        _bar_count(program, slot_at, start, m, "?")
         timings = _BAR_TIMINGS.match(message, m.end())
         return start + m.start(), start + (timings.end() if timings is not None else m.end())
     m = _BAR_THEN_COUNT.search(message)
     if m is not None:
         # rich's Progress with a bar, then its count, then the script's own columns (`train
         # ━━━━ 30/30 loss: 0.2779 acc: 0.902 0:00:00`)
-        program.bar = True
-        program.position = slot_at.get(start + m.start(1))
-        if m.group(2) != "?":
-            program.total = slot_at.get(start + m.start(2))
+        _bar_count(program, slot_at, start, m, "?")
         return start + m.start(), start + m.end()
     m = _TQDM_NOTOTAL.search(message)
     if m is not None and "[" in message[m.start() :]:
