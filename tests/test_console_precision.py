@@ -1031,6 +1031,14 @@ def test_a_number_grouped_by_thousands_is_read_whole() -> None:
     assert [v for _, _, v in rows["loss"]] == [0.5, 0.4]
 
 
+def test_a_name_shortened_with_a_dot_is_kept_when_two_values_would_share_one() -> None:
+    """TorchKGE's evaluator: `Hit@10 : 0.185 \t\t Filt. Hit@10 : 0.277`. The dot after
+    `Filt` cut the second name to `Hit@10`, the same as the first, and both were lost; the
+    shortened word is part of the second name."""
+    text = "Hit@10 : 0.185 \t\t Filt. Hit@10 : 0.277\nMean Rank : 27 \t Filt. Mean Rank : 25\n"
+    assert _names(text) == {"Hit@10", "Filt_Hit@10", "Mean_Rank", "Filt_Mean_Rank"}
+
+
 def test_wrapped_values_in_records_and_a_boxes_parameters() -> None:
     """Values wrapped as NumPy 2 and torch print them are a record's values; a box's `Best
     parameters:` rows and `Random state: 1` are settings. A dict whose names are no metric

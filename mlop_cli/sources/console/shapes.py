@@ -1992,7 +1992,12 @@ def _read_pairs(items: list[_Item], program: Program) -> None:  # one pass, one 
                     # Two values on one line never share a series: the later one keeps every
                     # word of its phrase (`best estimator lgbm's best error` after `estimator
                     # lgbm's best error`).
-                    full = "/".join([*(["_".join(label)] if label else []), "_".join(words)])
+                    phrase = words
+                    cut = _abbreviation_before(items, index, len(words))
+                    if cut:
+                        # `MRR : 0.123   Filt. MRR : 0.137`: the word a dot cut off
+                        phrase = [cut, *words]
+                    full = "/".join([*(["_".join(label)] if label else []), "_".join(phrase)])
                 if (
                     (item.unit in _TIME_UNITS or _UNIT_WORDS & set(WORDS.findall(name.lower())))
                     and _TIME_WORDS & set(WORDS.findall(name.lower()))
@@ -2624,6 +2629,31 @@ def _sized(items: list[_Item], index: int) -> bool:
             text += "/" + items[j + 3].text
         return after.kind == "word" and _BYTES.match(text) is not None
     return False
+
+
+def _abbreviation_before(items: list[_Item], index: int, count: int) -> str:
+    """The word shortened with a dot right before the ``count`` words of the name whose
+    value is at ``index`` (`Filt.` of `Filt. MRR : 0.137`), or ""."""
+    j = index - 1
+    while j >= 0 and (items[j].kind == "ws" or items[j].text in ":="):
+        j -= 1
+    seen = 0
+    while j >= 0 and seen < count:
+        if items[j].kind == "word":
+            seen += 1
+        elif items[j].kind != "ws":
+            return ""
+        j -= 1
+    if (
+        seen == count
+        and j >= 2
+        and items[j].text == " "
+        and items[j - 1].text == "."
+        and items[j - 2].kind == "word"
+        and items[j - 2].end == items[j - 1].start
+    ):
+        return items[j - 2].text
+    return ""
 
 
 def _explicit_pair_follows(items: list[_Item], index: int) -> bool:
