@@ -110,13 +110,15 @@ _BOX_CELL = re.compile(
 )
 # An indented `key: value` line (see Reader._listed): a key of words (digits glued to them:
 # `sigma0`, `c1`), its value one number, or one word, flag or bracketed list.
+# A listed value: a word or number, or a bracketed group (`(0.9, 0.999)`, `[30, 60]`).
+_LISTED_VALUE = r"([^\s(\[{]+|\(.*\)|\[.*\]|\{.*\})"
 _LISTED = re.compile(
     r"(?:\t|[ ]{2})[ \t]*([A-Za-z][\w.()/\-]*(?: [A-Za-z][\w.()/\-]*){0,4}):[ \t]+"
-    r"([^\s(\[{]+|\(.*\)|\[.*\]|\{.*\})[ \t]*"
+    rf"{_LISTED_VALUE}[ \t]*"
 )
 # A top-level line of a YAML document (`num_threads: 6`, `optim:`) inside a listing: the
 # document goes on (OmegaConf's and yacs' dumps, keys sorted, sections between plain keys).
-_LISTED_TOP = re.compile(r"([A-Za-z_][\w.\-]*):(?:[ \t]+([^\s(\[{]+|\(.*\)|\[.*\]|\{.*\}))?[ \t]*")
+_LISTED_TOP = re.compile(rf"([A-Za-z_][\w.\-]*):(?:[ \t]+{_LISTED_VALUE})?[ \t]*")
 _LISTED_NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)")
 
 
@@ -2132,7 +2134,7 @@ class Reader:
                 last = pending[2] if pending is not None else done[1] if done else None
                 if last is not None and (last == value or last != last and value != value):
                     return
-            trail = self._bar_trail.pop(name, None)
+            trail = self._bar_trail.pop(name, None) if self._bar_trail else None
             if pending is not None and pending[0] != step:
                 if (
                     trail
@@ -3083,9 +3085,6 @@ def _indexed_text(columns: list[_Column], line: str, first: re.Match[str]) -> se
     return cells
 
 
-_NEXT_NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
-
-
 def _text_columns(columns: list[_Column], line: str, first_number: int) -> set[int] | None:
     """The columns the text cells of a row lie under: each cell under one column and no other,
     apart from the numbers (None: text across columns, under none, or naming a number, `batch
@@ -3101,7 +3100,7 @@ def _text_columns(columns: list[_Column], line: str, first_number: int) -> set[i
         under = _column_under(columns, cell.start(), cell.end())
         named = _NAMES_NUMBER.match(line, cell.end())
         if named is not None:
-            after = _NEXT_NUMBER.search(line, cell.end())
+            after = _PLAIN.search(line, cell.end())
             if after is None or _column_under(columns, after.start(), after.end()) in (
                 under,
                 -1,
@@ -3346,12 +3345,7 @@ def _row_program(table: _Table, line: str) -> Program | None:
                     # a trial's number alone, with no other counter: the rows' step, one
                     # point per trial (a trial's rows over its iterations are kept apart)
                     id_name.lower() == "trial"
-                    and not any(
-                        _step_column("_".join(c.name.split()).lower())
-                        or "_".join(c.name.split()).lower() in _EPOCH_COLUMNS
-                        for i, c in enumerate(columns)
-                        if i != column_index
-                    )
+                    and not any(_column_kind(c) for i, c in enumerate(columns) if i != column_index)
                 )
             ):
                 cell = line[spans[slots[0]][0] : spans[slots[0]][1]]
@@ -3578,8 +3572,13 @@ def _right_aligned(header: str, row: str) -> list[_Column] | None:
     if columns is None:
         # Cells of text too (`0  26.84  20.36  premium  north  0` under `age  spend  plan
         # region churned`): every cell's end splits the names.
-        columns = _aligned_under(header, row, [m.end() for m in re.finditer(r"\S+", row)])
+        columns = _aligned_under(header, row, _cell_ends(row))
     return columns
+
+
+def _cell_ends(row: str) -> list[int]:
+    """Where each of a row's cells (numbers and words) ends."""
+    return [m.end() for m in re.finditer(r"\S+", row)]
 
 
 def _aligned_under(header: str, row: str, ends: list[int]) -> list[_Column] | None:
@@ -3706,7 +3705,7 @@ def _promote(reader: Reader, state: _Stream, line: str) -> Program | None:
     if program is None and not state.header_loose and any(" " in c.name for c in columns):
         # Names one space apart over cells of text (pandas' frame of narrow names over wide
         # values: `plan region churned` over `premium  north  0`): split by the row's cells.
-        split = _aligned_under(header_line, line, [m.end() for m in re.finditer(r"\S+", line)])
+        split = _aligned_under(header_line, line, _cell_ends(line))
         if split is not None and len(split) > len(columns):
             table.columns = split
             table.estimates = _estimates(split)

@@ -1917,16 +1917,12 @@ def _read_pairs(items: list[_Item], program: Program) -> None:  # one pass, one 
                     continue
                 if _plural(lowered) and item.text.isdigit():
                     plural_counts.append(item.slot)  # (`Train steps: 200`: see below)
-                if (
-                    program.tag_slot is None
-                    and program.first_step_word in _IDENTITY_COUNTERS
-                    and program.step == first_counter
-                    and (lowered in EPOCH_WORDS or lowered not in _COARSE_COUNTERS)
+                if program.step == first_counter and (
+                    lowered in EPOCH_WORDS or lowered not in _COARSE_COUNTERS
                 ):
                     # `[trial 2] epoch 1 step 10: loss=…` (trials run side by side, each with
                     # its own counters): the trial says whose values they are, never the step.
-                    program.tag_slot, program.tag_word = program.step, program.first_step_word
-                    program.step, program.first_step_word = None, ""
+                    _identity_tag(program)
                 if first_counter is None:
                     first_counter = item.slot
                 if lowered in EPOCH_WORDS:
@@ -2514,9 +2510,9 @@ def _tagged_counter(
 
 
 def _identity_tag(program: Program) -> None:
-    """A trial's or a fold's number opening a line that has finer counters of its own
-    (`[trial 0] epoch 1/6 …`, `trial 3 | lr 0.3 | epoch 2/5 | loss …`) says whose values
-    they are, never the step (see _read_pairs)."""
+    """A trial's, a fold's or a job's number, the line's first counter, before finer counters
+    of its own (`[trial 2] epoch 1 step 10`, `[trial 0] epoch 1/6 …`, `trial 3 | lr 0.3 |
+    epoch 2/5 | loss …`): it says whose values they are, never the step."""
     if (
         program.tag_slot is None
         and program.step is not None
