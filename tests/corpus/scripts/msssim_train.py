@@ -143,7 +143,7 @@ def ae_main():
 
         print("Val on Kodak dataset...")
         best_score = 0.0
-        cur_score = test(opts, model, val_loader, criterion, device)
+        cur_score = evaluate(opts, model, val_loader, criterion, device)
         print("%s = %.6f" % (opts.loss_type, cur_score))  # noqa: UP031
         series.add(opts.loss_type, None, cur_epoch, float(cur_score))
         if cur_score > best_score:
@@ -167,7 +167,7 @@ def ae_main():
     )
 
 
-def test(opts, model, val_loader, criterion, device):
+def evaluate(opts, model, val_loader, criterion, device):
     model.eval()
     cur_score = 0.0
 
