@@ -51,7 +51,7 @@ class LineAssembler:
             The completed records joined with ``\\n`` (no trailing terminator), or ``""``.
         """
         cut = max(data.rfind(b"\n"), data.rfind(b"\r"))
-        if cut > 0 and cut == len(data) - 1 and data[cut] == 13:
+        if cut >= 0 and cut == len(data) - 1 and data[cut] == 13:
             # A `\r` ending the read may be the first half of `\r\n`: wait for the next byte.
             cut = max(data.rfind(b"\n", 0, cut), data.rfind(b"\r", 0, cut))
         if cut < 0:
