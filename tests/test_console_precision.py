@@ -990,6 +990,22 @@ def test_trials_side_by_side_with_an_epochs_position_are_kept_apart() -> None:
     assert _names(jobs) == {"job_1/train_loss", "job_2/train_loss"}
 
 
+def test_a_trials_settings_between_its_number_and_its_counters_are_no_metrics() -> None:
+    """`trial 3 | lr 0.3 | l2 0.0 | epoch 2/5 | loss …`: what stands between a trial's number
+    and its own counters is the setting it runs with; a measure there stays (`trial 1
+    finished: lr=0.3 best_val_acc=0.8042 @ epoch 4`)."""
+    piped = (
+        "trial 3 | lr 0.3 | l2 0.0 | epoch 2/5 | loss 0.5650 | val_acc 0.7300\n"
+        "trial 1 | lr 0.1 | l2 0.01 | epoch 2/5 | loss 0.6650 | val_acc 0.6300\n"
+    )
+    assert _names(piped) == {"trial_3/loss", "trial_3/val_acc", "trial_1/loss", "trial_1/val_acc"}
+    finished = (
+        "trial 1 finished: lr=0.3 hidden=16 best_val_acc=0.8042 @ epoch 4 in 0.03s\n"
+        "trial 0 finished: lr=0.03 hidden=16 best_val_acc=0.6917 @ epoch 6 in 0.03s\n"
+    )
+    assert _names(finished) == {"trial_1/best_val_acc", "trial_0/best_val_acc"}
+
+
 def test_a_librarys_banner_under_a_loggers_name_is_no_metric() -> None:
     """`%(asctime)s | %(levelname)s | %(name)s | %(message)s` with LightGBM logging through
     it: `train | [LightGBM] [Info] … pavg=0.26 -> initscore=-1.06` is LightGBM's banner."""

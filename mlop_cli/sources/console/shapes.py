@@ -340,7 +340,25 @@ def interpret(line: str) -> Program:
         # `=== threshold = 0.2 ===`, `---- lr: 0.01 ----`: a section's title names the setting
         # its section runs with; a measure in one (`*** best acc = 0.91 ***`) stays.
         _leave_out(program, lambda m: not _measured(m[0]), "a setting in a section's title")
+    if program.tag_slot is not None:
+        _leave_out_identity_settings(program)
     return program
+
+
+def _leave_out_identity_settings(program: Program) -> None:
+    """`trial 3 | lr 0.3 | l2 0.0 | epoch 2/5 | loss …`: between a trial's (a job's, a fold's)
+    number and its own counters stand the settings it runs with, not measures of it; a
+    measure there (`trial 1 finished: best_val_acc=0.80 @ epoch 4`) stays."""
+    tag = program.tag_slot
+    assert tag is not None
+    after = [s for s in (program.step, program.epoch, program.position) if s is not None]
+    first = min((s for s in after if s > tag), default=None)
+    if first is not None:
+        _leave_out(
+            program,
+            lambda m: tag < m[1] < first and not _measured(m[0]),
+            "a trial's settings, between its number and its counters",
+        )
 
 
 def _leave_out(program: Program, out: Callable[[tuple[str, int, int]], bool], why: str) -> None:
