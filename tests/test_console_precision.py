@@ -990,6 +990,23 @@ def test_trials_side_by_side_with_an_epochs_position_are_kept_apart() -> None:
     assert _names(jobs) == {"job_1/train_loss", "job_2/train_loss"}
 
 
+def test_a_trial_named_in_the_lines_prefix_keeps_its_values_apart() -> None:
+    """The logging cookbook's queue listener, one process per trial (`%(asctime)s
+    %(processName)-10s %(name)s %(levelname)-8s %(message)s`): the prefix says whose values
+    they are; two trials' losses are never one series."""
+    text = (
+        "2026-12-07 10:56:47,503 trial-0    train INFO     epoch 1 step 10: loss=0.6675 acc=0.59\n"
+        "2026-12-07 10:56:47,535 trial-1    train INFO     epoch 1 step 10: loss=0.4895 acc=0.71\n"
+        "2026-12-07 10:56:47,504 trial-0    train INFO     epoch 1 step 20: loss=0.6799 acc=0.56\n"
+    )
+    series = _series_of(text)
+    assert set(series) == {"trial_0/loss", "trial_0/acc", "trial_1/loss", "trial_1/acc"}
+    assert [(s, v) for s, _, v in series["trial_0/loss"]] == [(10, 0.6675), (20, 0.6799)]
+    # A process named otherwise is no trial (`MainProcess`).
+    plain = "2026-12-07 10:56:47,503 MainProcess train INFO     epoch 1 step 10: loss=0.66\n"
+    assert set(_series_of(plain)) == {"loss"}
+
+
 def test_a_trials_settings_between_its_number_and_its_counters_are_no_metrics() -> None:
     """`trial 3 | lr 0.3 | l2 0.0 | epoch 2/5 | loss …`: what stands between a trial's number
     and its own counters is the setting it runs with; a measure there stays (`trial 1

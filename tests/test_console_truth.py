@@ -155,9 +155,6 @@ KNOWN_UNREAD = {
     # (`S Learner (LR)   0.361414  0.070801`).
     "real_causalml_meta": "a frame of spaced names keyed by spaced row names",
     "real_causalml_meta_pty": "a frame of spaced names keyed by spaced row names",
-    # Trials in processes named after them (`… trial-0    train INFO     epoch 1 step 10: …`):
-    # the process's name is the prefix's, and a pool's worker names no trial in general.
-    "real_mp_queue_logging": "trials told apart only by their processes' names",
     # thinc's examples print rows of bare numbers (`0     0.142`, `0\t598.44\t0.562`): no names.
     "real_thinc_mnist_rows": "no names printed",
     "real_thinc_mnist_rows_pty": "no names printed",

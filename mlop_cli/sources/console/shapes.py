@@ -342,6 +342,16 @@ def interpret(line: str) -> Program:
         _leave_out(program, lambda m: not _measured(m[0]), "a setting in a section's title")
     if program.tag_slot is not None:
         _leave_out_identity_settings(program)
+    else:
+        whose = _PREFIX_IDENTITY.search(line, 0, split_prefix(line).start)
+        if whose is not None:
+            # `… trial-0    train INFO     epoch 1 step 10: loss=…` (a process or a logger
+            # per trial, as the logging cookbook's queue listener prints them): the prefix
+            # says whose values they are; trials logging side by side are never merged.
+            tag = f"{whose.group(1).lower()}_{whose.group(2)}"
+            program.metrics = [
+                (f"{tag}/{name}", slot, kind) for name, slot, kind in program.metrics
+            ]
     return program
 
 
@@ -397,6 +407,8 @@ _LEADING_TAGS = re.compile(r"[ \t]*(?:\[[^\[\]\n]{1,80}\][ \t]*)+")
 # A line titled between runs of the same decoration (`=== … ===`, `--- … ---`, `## … ##`;
 # a run of `=` is folded to a glyph as a bar's is).
 _DECORATIONS = "=-#*~" + GLYPH
+# A trial's, a fold's or a job's number in a line's prefix: a process or a logger named for it.
+_PREFIX_IDENTITY = re.compile(r"(?<![A-Za-z])(trial|fold|job)[-_ ]?(\d+)(?![\w.])", re.IGNORECASE)
 _DECORATED = re.compile(
     rf"[ \t]*{GLYPH}[ ].*[^ ][ ]{GLYPH}[ \t]*|[ \t]*([=#*~\-])\1+[ ].*[^ ][ ]\1{{2,}}[ \t]*"
 )
