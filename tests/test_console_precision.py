@@ -990,6 +990,22 @@ def test_trials_side_by_side_with_an_epochs_position_are_kept_apart() -> None:
     assert _names(jobs) == {"job_1/train_loss", "job_2/train_loss"}
 
 
+def test_a_records_label_in_camel_case_says_what_it_holds() -> None:
+    """Flower's `└──> Aggregated MetricRecord: {'train_loss': …}` labels results (a word in
+    CamelCase counts as its parts); `ConfigRecord (train): {'lr': 0.05}` labels settings."""
+    text = (
+        "INFO :      [ROUND 1/4]\n"
+        "INFO :      \t\u2514\u2500\u2500> Aggregated MetricRecord: {'train_loss': 1.45}\n"
+        "INFO :      \t\u2514\u2500\u2500> MetricRecord: {'accuracy': 0.35, 'loss': 1.79}\n"
+        "INFO :      \t\u251c\u2500\u2500 ConfigRecord (train): {'lr': 0.05}\n"
+        "INFO :      [ROUND 2/4]\n"
+        "INFO :      \t\u2514\u2500\u2500> Aggregated MetricRecord: {'train_loss': 1.18}\n"
+    )
+    series = _series_of(text)
+    assert set(series) == {"train_loss", "accuracy", "loss"}
+    assert [(s, v) for s, _, v in series["train_loss"]] == [(1, 1.45), (2, 1.18)]
+
+
 def test_a_trial_named_in_the_lines_prefix_keeps_its_values_apart() -> None:
     """The logging cookbook's queue listener, one process per trial (`%(asctime)s
     %(processName)-10s %(name)s %(levelname)-8s %(message)s`): the prefix says whose values

@@ -514,7 +514,7 @@ def _interpret(line: str) -> Program:
         brace = message.index("{") if colon else message.index(" {") + 1
         offset = start + brace
         end_at = start + len(message.rstrip())
-        label_words = [w.lower() for w in WORDS.findall(message[:brace])]
+        label_words = [w.lower() for w in _LABEL_WORDS.findall(message[:brace])]
         if (
             _read_object(line, offset, end_at, spans, program)
             and program.metrics
@@ -695,6 +695,11 @@ _TAG_WORDS = frozenset("metric metrics".split())
 # parts of a record that hold them (`{'target': 0.9, 'params': {'x': 1.0}}`).
 _COUNTER_NAMES = STEP_WORDS | EPOCH_WORDS
 _RECORD_LABELS = _COUNTER_NAMES | METRIC_WORDS | {"metrics", "scores", "results", "values"}
+# (`result` alone is not one: `Best result: {'target': …, 'params': …}` repeats a trial)
+_RECORD_LABELS |= {"metric", "score"}
+# The words of a record's label, a word in CamelCase as its parts (`Aggregated MetricRecord:`,
+# `ConfigRecord (train):`, `EvalResults:`).
+_LABEL_WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 # Nouns naming a phase's data (`train set`, `test split`): part of the phase's label.
 _SPLIT_NOUNS = frozenset(("set", "split", "data", "dataset"))
 # Words of a label saying its line holds results (`Test results:`, `Final metrics:`).
