@@ -2614,6 +2614,13 @@ def test_a_source_location_in_a_log_prefix_is_no_metric():
     assert set(_series(lines)) == {"loss", "acc"}
     assert _series("06:36:32 INFO epoch:3 loss:0.5\n")["loss"][0][1] == 3.0
     assert _series("06:36:32 INFO step:30 loss:0.5\n")["loss"][0][0] == 30
+    # `%Y-%m-%d:%H:%M:%S` (a colon between date and time, lm-eval's) then `[module:lineno]`
+    harness = (
+        "2026-12-07:18:23:07 INFO     [api.task:312] Building contexts for tiny on rank 0...\n"
+        "2026-12-07:18:23:08 INFO     [evaluator:589] Running loglikelihood requests\n"
+        "2026-12-07:18:23:09 INFO     [train:42] step 10 loss=0.5\n"
+    )
+    assert set(_series(harness)) == {"loss"}
 
 
 def test_a_held_listing_ends_at_its_next_line_in_any_reads():

@@ -155,6 +155,12 @@ KNOWN_UNREAD = {
     # (`S Learner (LR)   0.361414  0.070801`).
     "real_causalml_meta": "a frame of spaced names keyed by spaced row names",
     "real_causalml_meta_pty": "a frame of spaced names keyed by spaced row names",
+    # lm-evaluation-harness's results table names each row's metric in a column (`|tiny  |  1|
+    # none|  0|acc  |↑  |0.3500|±  |0.0764|` under `Tasks|Version|Filter|n-shot|Metric|…|Value|`).
+    "real_lmeval_tiny_tasks": "a table naming each row's metric in a column",
+    "real_lmeval_tiny_tasks_pty": "a table naming each row's metric in a column",
+    "real_lmeval_group_fewshot": "a table naming each row's metric in a column",
+    "real_lmeval_group_fewshot_pty": "a table naming each row's metric in a column",
     # thinc's examples print rows of bare numbers (`0     0.142`, `0\t598.44\t0.562`): no names.
     "real_thinc_mnist_rows": "no names printed",
     "real_thinc_mnist_rows_pty": "no names printed",

@@ -22,7 +22,8 @@ from dataclasses import dataclass
 from mlop_cli.sources.console.tokens import EPOCH_WORDS, QUALIFIERS, STEP_WORDS, WORK_COUNTS
 
 _TS = (
-    r"\d{4}[-/]\d\d[-/]\d\d(?:[T ]\d\d:\d\d(?::\d\d(?:[.,]\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?"
+    # (`2026-12-07:18:23:07`, `%Y-%m-%d:%H:%M:%S`: a colon between the date and the time)
+    r"\d{4}[-/]\d\d[-/]\d\d(?:[T :]\d\d:\d\d(?::\d\d(?:[.,]\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?"
     # `Dec  6 10:11:12` (syslog), `Sun Dec  6 10:11:12 2026` (C's asctime, time.ctime())
     r"|(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[ ]+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
     r"[ ]+\d\d?[ ]+\d\d:\d\d:\d\d(?:[.,]\d+)?(?:[ ]+\d{4})?(?:[ ][AP]M\b)?"  # (CVXPY's `10:36:06 AM`)
