@@ -3,11 +3,13 @@ from fragments with RDKit; the target is RDKit's Crippen logP, or `logp > 1` for
 variant), run as a user runs it: the default INFO log (args dict, data summary tables, the MPNN's
 repr), Lightning's rich model summary and bar, then chemprop's own "Test Set results:" lines.
 
-    python tests/corpus/scripts/chemprop_train_cli.py [regression|classification]
+    python tests/corpus/scripts/chemprop_train_cli.py [regression|classification|multitask]
 
 runs `chemprop.cli.main.main()` in-process with the argv of
     chemprop train -i <csv> -t regression -o <dir> --epochs 6 --metrics rmse mae r2
     chemprop train -i <csv> -t classification -o <dir> --epochs 6 --metrics roc prc accuracy
+    chemprop train -i <csv> -t regression -o <dir> --epochs 6 --metrics rmse mae r2 --show-individual-scores
+(the last with two targets, Crippen logP and molar refractivity 'mr': variant `multitask`)
 (the same code path as the `chemprop` console script; this wrapper only adds the truth).
 
 Truth: the run's Lightning CSVLogger metrics.csv (chemprop falls back to it without tensorboard:
@@ -23,6 +25,7 @@ Capture (repository root, venv corpus-zAQ-1):
     python tests/corpus/scripts/capture.py pty real_chemprop_train_regression_pty -- python tests/corpus/scripts/chemprop_train_cli.py regression
     python tests/corpus/scripts/capture.py pipe real_chemprop_train_classification -- python tests/corpus/scripts/chemprop_train_cli.py classification
     python tests/corpus/scripts/capture.py pty real_chemprop_train_classification_pty -- python tests/corpus/scripts/chemprop_train_cli.py classification
+    python tests/corpus/scripts/capture.py pipe real_chemprop_train_multitask -- python tests/corpus/scripts/chemprop_train_cli.py multitask
 """
 
 import csv
@@ -55,10 +58,13 @@ while len(smiles) < 120:
 work = tempfile.mkdtemp(prefix="chemprop_")
 data = os.path.join(work, "mols.csv")
 with open(data, "w") as fh:
-    fh.write("smiles,logp\n")
+    fh.write("smiles,logp,mr\n" if task == "multitask" else "smiles,logp\n")
     for s in sorted(smiles):
         logp = Crippen.MolLogP(Chem.MolFromSmiles(s))
-        fh.write(f"{s},{logp:.4f}\n" if task == "regression" else f"{s},{int(logp > 1)}\n")
+        if task == "multitask":
+            fh.write(f"{s},{logp:.4f},{Crippen.MolMR(Chem.MolFromSmiles(s)):.4f}\n")
+        else:
+            fh.write(f"{s},{logp:.4f}\n" if task == "regression" else f"{s},{int(logp > 1)}\n")
 out = os.path.join(work, "out")
 
 import chemprop.cli.train as cli_train  # noqa: E402
@@ -85,9 +91,12 @@ def _eval(preds, test_loader, metrics, model_output_dir, args):
 
 cli_train.evaluate_and_save_predictions = _eval
 
-metrics = ["rmse", "mae", "r2"] if task == "regression" else ["roc", "prc", "accuracy"]
-sys.argv = ["chemprop", "train", "-i", data, "-t", task, "-o", out, "--epochs", str(EPOCHS)]
+metrics = ["roc", "prc", "accuracy"] if task == "classification" else ["rmse", "mae", "r2"]
+kind = "regression" if task == "multitask" else task
+sys.argv = ["chemprop", "train", "-i", data, "-t", kind, "-o", out, "--epochs", str(EPOCHS)]
 sys.argv += ["--metrics", *metrics]
+if task == "multitask":
+    sys.argv += ["--show-individual-scores"]
 main()
 
 pty = os.environ.get("MLOP_CORPUS_MODE") == "pty"
@@ -104,6 +113,10 @@ for name in shown:
 for alias in metrics:
     vals = TEST[alias]
     series.add(f"test/{alias}", None, None, sum(vals) / len(vals))
+if task == "multitask":  # --show-individual-scores: test/<column>/<alias>, metric by metric
+    for alias in metrics:
+        for col, value in zip(["logp", "mr"], TEST[alias], strict=True):
+            series.add(f"test/{col}/{alias}", None, None, value)
 
 _truth.write(
     library=f"chemprop {metadata.version('chemprop')}, lightning {metadata.version('lightning')}, "
