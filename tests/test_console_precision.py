@@ -990,6 +990,52 @@ def test_trials_side_by_side_with_an_epochs_position_are_kept_apart() -> None:
     assert _names(jobs) == {"job_1/train_loss", "job_2/train_loss"}
 
 
+def test_a_unit_of_measure_after_a_value_is_no_thing_counted() -> None:
+    """MACE's `RMSE_E_per_atom=  543.54 meV, RMSE_F=  125.24 meV / A`: `meV` is the value's
+    unit; the value was taken for a number of `meV` things and lost."""
+    text = (
+        "Epoch 0: head: Default, loss=0.58, RMSE_E_per_atom=  612.10 meV, RMSE_F=  131.90 meV / A\n"
+        "Epoch 1: head: Default, loss=0.31, RMSE_E_per_atom=  543.54 meV, RMSE_F=  125.24 meV / A\n"
+    )
+    series = _series_of(text)
+    assert [v for _, _, v in series["RMSE_E_per_atom"]] == [612.10, 543.54]
+    assert [v for _, _, v in series["RMSE_F"]] == [131.90, 125.24]
+
+
+def test_a_unit_in_parentheses_then_the_value_is_read() -> None:
+    """TorchANI's training loop: `After epoch 1: Validation RMSE (kcal/mol) 165.08`: the unit in
+    parentheses belongs to the name, the value follows it with no `:`; a count in parentheses
+    is no unit (`Loss 0.69 (1.35)` stays a running average)."""
+    text = (
+        "Before training starts: Validation RMSE (kcal/mol) 365.31\n"
+        "After epoch 1: Validation RMSE (kcal/mol) 165.08\n"
+        "After epoch 2: Validation RMSE (kcal/mol) 98.40\n"
+    )
+    series = _series_of(text)
+    assert list(series) == ["Validation_RMSE_(kcal/mol)"]
+    assert [v for _, _, v in series["Validation_RMSE_(kcal/mol)"]][-2:] == [165.08, 98.40]
+
+
+def test_a_number_sign_before_a_name_counts_things() -> None:
+    """`# structures (graph): 32` then `# structures (graph): 8` (a training set's, then a
+    validation set's): how many things, never a series; `# pc_alpha = 0.05 (1/6):` is no count."""
+    text = "# structures (graph): 32\nepoch 1 loss=0.5\n# structures (graph): 8\nepoch 2 loss=0.4\n"
+    assert set(_series_of(text)) == {"loss"}
+
+
+def test_values_under_a_label_of_settings_are_no_metrics() -> None:
+    """`INFO: Param group 0: lr = 0.01`, once per parameter group: the optimiser's settings, a
+    line shape repeated before training is no series; a measure under such a label stays."""
+    text = (
+        "INFO: Param group 0: lr = 0.01\n"
+        "INFO: Param group 1: lr = 0.01\n"
+        "INFO: Param group 2: lr = 0.01\n"
+        "INFO: epoch 1 loss=0.5\n"
+        "INFO: epoch 2 loss=0.4\n"
+    )
+    assert set(_series_of(text)) == {"loss"}
+
+
 def test_a_records_label_in_camel_case_says_what_it_holds() -> None:
     """Flower's `└──> Aggregated MetricRecord: {'train_loss': …}` labels results (a word in
     CamelCase counts as its parts); `ConfigRecord (train): {'lr': 0.05}` labels settings."""

@@ -340,6 +340,22 @@ def interpret(line: str) -> Program:
         # `=== threshold = 0.2 ===`, `---- lr: 0.01 ----`: a section's title names the setting
         # its section runs with; a measure in one (`*** best acc = 0.91 ***`) stays.
         _leave_out(program, lambda m: not _measured(m[0]), "a setting in a section's title")
+    labelled = _OPENING_LABEL.match(line, split_prefix(line).start)
+    if labelled is not None and any(
+        w.lower() in SETTING_LABELS for w in _LABEL_WORDS.findall(labelled.group(1))
+    ):
+        # `Param group 0: lr = 0.01`, `Hyperparameters: lr=0.1 wd=0.01`: a label of settings
+        # says what follows is what the run was set to; a measure there stays.
+        _leave_out(program, lambda m: not _measured(m[0]), "settings under a label saying so")
+    if "#" in line:
+        counted = _NUMBER_SIGN_NAME.match(line, split_prefix(line).start)
+        if counted is not None and not _measured(counted.group(1)):
+            # `# structures (graph): 32`, `# variables = 5`: the number sign says how many
+            # things, whole numbers never a series (see count_kind).
+            at = counted.end() - 1
+            program.metrics = [
+                (f"#{n}" if spans[slot][0] == at else n, slot, k) for n, slot, k in program.metrics
+            ]
     if program.tag_slot is not None:
         _leave_out_identity_settings(program)
     else:
@@ -407,6 +423,12 @@ _LEADING_TAGS = re.compile(r"[ \t]*(?:\[[^\[\]\n]{1,80}\][ \t]*)+")
 # A line titled between runs of the same decoration (`=== … ===`, `--- … ---`, `## … ##`;
 # a run of `=` is folded to a glyph as a bar's is).
 _DECORATIONS = "=-#*~" + GLYPH
+# A label opening a message, maybe numbered (`Param group 0: `, `Hyperparameters: `).
+_OPENING_LABEL = re.compile(r"[ \t]*([A-Za-z][A-Za-z _\-]{0,40}?)(?:[ ]\d+)?[ ]*:[ ]")
+# A name after the number sign, then a whole number (`# structures (graph): 32`, `# variables = 5`).
+_NUMBER_SIGN_NAME = re.compile(
+    r"[ \t]*#[ ]?([A-Za-z][A-Za-z_ ().,/\-]{0,60}?)[ ]*[:=][ ]*\d(?=\d*(?![\d.]))"
+)
 # A trial's, a fold's or a job's number in a line's prefix: a process or a logger named for it.
 _PREFIX_IDENTITY = re.compile(r"(?<![A-Za-z])(trial|fold|job)[-_ ]?(\d+)(?![\w.])", re.IGNORECASE)
 _DECORATED = re.compile(
@@ -808,10 +830,29 @@ def _qualifier_group(items: list[_Item], index: int) -> int | None:
     if close >= len(items) or close == index + 1 or items[close].text != ")":
         return None
     after = _next_significant(items, close)
+    if after is not None and items[after].kind == "num" and items[close + 1].text == " ":
+        # `Validation RMSE (kcal/mol) 165.08`: a unit in parentheses, then the value
+        inner = "".join(items[j].text for j in range(index + 1, close))
+        return close if _UNIT_GROUP.fullmatch(inner) else None
     if after is None or items[after].text not in (":", "="):
         return None
     value = _next_significant(items, after)
     return close if value is not None and items[value].kind == "num" else None
+
+
+# Units of measure written apart from their value (`543.54 meV`, `12.3 kcal/mol`, `31.2 dB`):
+# the value's unit, never a thing the number counts.
+_MEASURE_UNITS = frozenset(
+    "eV meV keV MeV GeV Ha mHa Hartree kcal kJ Å nm pm dB Hz kHz MHz GHz ppm bpd bits nats "
+    "mW kW Wh kWh".split()
+)
+
+
+# A unit of measure in parentheses: a ratio of units (`kcal/mol`, `meV/atom`) or one of them.
+_UNIT_GROUP = re.compile(
+    r"[A-Za-zµÅ]{1,6}/[A-Za-zµÅ]{1,6}|%|ms|s|sec|MB|GB|KB|MiB|GiB|"
+    + "|".join(sorted(_MEASURE_UNITS, key=len, reverse=True))
+)
 
 
 # (three words, then text: `{3,}` before `[^\d:=]*`, which takes more words too, backtracked
@@ -1388,6 +1429,8 @@ def count_kind(name: str) -> int:
     `batch_size`: :data:`SIZE`) rather than measures a result (0). A count is a count or a
     setting while its value stays the same whole number; a size while it is a whole number
     (see the reader)."""
+    if name.rsplit("/", 1)[-1].startswith("#"):
+        return SIZE  # `# structures (graph): 32`: the number sign's count of things
     if _N_COUNT.match(name):
         # Bookkeeping counts abbreviated with `n` (`n/ep`, `n_iter`, `nSV`, `ncall`, `nfev`):
         # how much work a step did, never a result, even as it changes.
@@ -2480,6 +2523,8 @@ def _counts_a_word(items: list[_Item], nxt: int | None) -> bool:
         # out, as a duration that took the whole of something is)
     if items[nxt].text.lower() == "out" and items[after].text.lower() == "of":
         return True  # `EarlyStopping counter: 3 out of 7`: a count of a total
+    if items[nxt].text in _MEASURE_UNITS:
+        return False  # `RMSE_E=  543.54 meV, RMSE_F= …`: the value's unit, not a thing counted
     return items[after].kind == "p" and items[after].text in ",|;"
 
 
