@@ -1002,6 +1002,22 @@ def test_a_unit_of_measure_after_a_value_is_no_thing_counted() -> None:
     assert [v for _, _, v in series["RMSE_F"]] == [131.90, 125.24]
 
 
+def test_a_phase_opening_a_piped_line_names_its_bare_measures() -> None:
+    """higher's MAML example: `[Epoch 0.25] Train Loss: 1.59 | Acc: 32.00 | Time: 1.16` and
+    `[Epoch 1.00] Test Loss: 1.51 | Acc: 34.62`: the train and the test accuracy were one
+    series. The phase opening the line's first name names the bare measures after it."""
+    text = (
+        "[Epoch 0.25] Train Loss: 1.59 | Acc: 32.00 | Time: 1.16\n"
+        "[Epoch 0.50] Train Loss: 1.41 | Acc: 40.00 | Time: 1.10\n"
+        "[Epoch 1.00] Test Loss: 1.51 | Acc: 34.62\n"
+    )
+    names = _names(text)
+    assert {"Train_Loss", "Train_Acc", "Test_Loss", "Test_Acc"} <= names
+    assert "Acc" not in names and "Train_Time" not in names
+    # A name of one word (`train_loss`) is its own; so is one that says its phase.
+    assert _names("train_loss 0.5 | acc 0.9\n") == {"train_loss", "acc"}
+
+
 def test_a_unit_in_parentheses_then_the_value_is_read() -> None:
     """TorchANI's training loop: `After epoch 1: Validation RMSE (kcal/mol) 165.08`: the unit in
     parentheses belongs to the name, the value follows it with no `:`; a count in parentheses

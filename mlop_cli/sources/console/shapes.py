@@ -356,6 +356,8 @@ def interpret(line: str) -> Program:
             program.metrics = [
                 (f"#{n}" if spans[slot][0] == at else n, slot, k) for n, slot, k in program.metrics
             ]
+    if len(program.metrics) > 1 and " | " in line and "%|" not in line:
+        _phase_carries_over(program, line)
     if program.tag_slot is not None:
         _leave_out_identity_settings(program)
     else:
@@ -369,6 +371,30 @@ def interpret(line: str) -> Program:
                 (f"{tag}/{name}", slot, kind) for name, slot, kind in program.metrics
             ]
     return program
+
+
+def _phase_carries_over(program: Program, line: str) -> None:
+    """`Train Loss: 1.59 | Acc: 32.00` then `Test Loss: 1.51 | Acc: 34.62`: the phase word
+    opening the name of a `|`-separated line's first value names the bare measures after it
+    (`Train_Acc`, `Test_Acc`): a train and a test value never share a series. Names that are
+    no measure (`Time`) and names with a phase of their own keep theirs."""
+    first = program.metrics[0][0]
+    head = WORDS.findall(first)
+    if len(head) < 2 or head[0].lower() not in PHASES or "/" in first:
+        return
+    phase = head[0]
+    if f"{phase} {head[1]}" not in line:
+        return  # (`train_loss | …`: one word, a name of its own)
+    program.metrics = [program.metrics[0]] + [
+        (
+            f"{phase}_{name}"
+            if holds_metric_word(WORDS.findall(name)) and not says_phase(name) and "/" not in name
+            else name,
+            slot,
+            kind,
+        )
+        for name, slot, kind in program.metrics[1:]
+    ]
 
 
 def _leave_out_identity_settings(program: Program) -> None:
