@@ -1002,6 +1002,26 @@ def test_a_unit_of_measure_after_a_value_is_no_thing_counted() -> None:
     assert [v for _, _, v in series["RMSE_F"]] == [131.90, 125.24]
 
 
+def test_a_rich_table_of_a_data_sets_statistics_holds_no_metric() -> None:
+    """chemprop's `Summary of Training Data`: rich draws `┃ Statistic ┃ Value (logp) ┃`, then a
+    heavy rule `┡━━━╇━━━┩` whose runs were folded as a bar's glyphs, so the box ended at it and
+    its rows (`│ Mean │ 0.961 │`, `│ Num. smiles │ 96 │`) were read as metrics."""
+    table = (
+        "┏━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━┓\n"
+        "┃       Statistic ┃ Value (logp) ┃\n"
+        "┡━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━┩\n"
+        "│     Num. smiles │           96 │\n"
+        "│            Mean │        0.961 │\n"
+        "│       Std. dev. │         1.23 │\n"
+        "│ % within 1 s.d. │          68% │\n"
+        "└─────────────────┴──────────────┘\n"
+    )
+    assert _names(table + "epoch 1 loss=0.5\n") == {"loss"}
+    # The same box of results keeps its values.
+    results = table.replace("Statistic", "   Metric").replace("Value (logp)", "       Value")
+    assert "Mean" in _names(results + "epoch 1 loss=0.5\n")
+
+
 def test_a_phase_opening_a_piped_line_names_its_bare_measures() -> None:
     """higher's MAML example: `[Epoch 0.25] Train Loss: 1.59 | Acc: 32.00 | Time: 1.16` and
     `[Epoch 1.00] Test Loss: 1.51 | Acc: 34.62`: the train and the test accuracy were one

@@ -102,7 +102,9 @@ _DANGLING = re.compile(r"(?:^|(?<=\s))([A-Za-z_][\w./@\-]*:)$")
 # and ten times that for all names together.
 _MAX_COUNT_HELD = 10_000
 _MAX_COUNT_NAMES = 10_000  # names looked at for counts (beyond: taken as metrics)
-_RULE = re.compile(r"^[ \t]*[-=─━+|:┼┿╋┃│┣┫┠┨┏┓┗┛┳┻╭╮╰╯├┤┌┐└┘┬┴\x01 \t]{3,}$")
+_RULE = re.compile(r"^[ \t]*[-=─━+|:┼┿╋┃│┣┫┠┨┏┓┗┛┳┻╭╮╰╯├┤┌┐└┘┬┴┡┩╇╈┢┪╞╡╪╤╧╒╕╘╛\x01 \t]{3,}$")
+# Where a rule of rich's heavy or double lines crosses a column wall (`┡━━━╇━━━┩`).
+_RULE_JUNCTIONS = "┼┿╋┳┻╇╈┬┴╪╤╧"
 # A row of a one-column box: `│ accuracy        0.52 │` (key and value in one cell), or a cell
 # with no value (`│ Trial trainable_00000 result │`, the box's title when it comes first).
 _BOX_CELL = re.compile(
@@ -191,6 +193,10 @@ def _summary_phase(last: list[str], program: Program) -> str:
     if "/" in "".join(names) or not any(name in labelled for name in names):
         return ""
     return phase
+
+
+# A key column's header saying its rows are statistics of data (`┃ Statistic ┃ Value ┃`).
+_STATISTIC_HEADERS = frozenset(("statistic", "statistics", "stat", "stats"))
 
 
 def _names_settings(title: str) -> bool:
@@ -2503,8 +2509,10 @@ class Reader:
             if not tokens and not VALUE_TOKEN.search(key):
                 state.titles = line  # titles over a header's groups, maybe (see _group_titles)
                 # A header over the rows to the next rule (`| Parameters | Optimal Value |`):
-                # configuration's rows are settings, not results.
-                box.settings, box.held = _names_settings(key), 0
+                # configuration's rows are settings, not results; so are a data set's
+                # statistics (`┃ Statistic ┃ Value (logp) ┃`: its mean, its size).
+                box.settings = _names_settings(key) or key.lower() in _STATISTIC_HEADERS
+                box.held = 0
             return True  # a text value, or a header row of a wider table
         if box.settings:
             box.held += 1
@@ -2730,7 +2738,12 @@ _DESCRIPTION_END = re.compile(rf"[: ]*\d+(?:\.\d+)?%[ ]*(?:\||{GLYPH})")
 
 def _ruled(line: str) -> bool:
     """Whether a line of box characters draws a rule (dashes, or a run of them folded)."""
-    return "-" in line or "─" in line or "━" in line or (GLYPH in line and line.count(GLYPH) == 1)
+    return (
+        "-" in line
+        or "─" in line
+        or "━" in line
+        or (GLYPH in line and (line.count(GLYPH) == 1 or any(c in line for c in _RULE_JUNCTIONS)))
+    )
 
 
 def _bar_description(line: str) -> str | None:
