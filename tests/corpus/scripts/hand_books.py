@@ -18,6 +18,7 @@ Capture (repository root), one entry per style:
     python tests/corpus/scripts/capture.py pipe real_hand_miniai_basic -- python tests/corpus/scripts/hand_books.py miniai_basic
     python tests/corpus/scripts/capture.py pipe real_hand_miniai_metricscb -- python tests/corpus/scripts/hand_books.py miniai_metricscb
     python tests/corpus/scripts/capture.py pipe real_hand_d2l_rnn -- python tests/corpus/scripts/hand_books.py d2l_rnn
+    python tests/corpus/scripts/capture.py pipe real_hand_llm_classify -- python tests/corpus/scripts/hand_books.py llm_classify
 (LLMs-from-scratch ch. 5, Keras' loop-from-scratch guide and the HF course accelerate loop are
 already in the corpus: real_hand_llm_from_scratch, real_tf_guide_loop, real_accelerate_loop.)
 """
@@ -1167,7 +1168,259 @@ NOTES["d2l_rnn"] = (
 EXTRA["d2l_rnn"] = ["tokens/sec"]
 KIND["d2l_rnn"] = "epoch"
 
+
+# ---------------- 11. rasbt/LLMs-from-scratch chapter 6 (finetuning a GPT for spam classification)
+def llm_classify():
+    ham = (
+        "hey just wanted to check if we are still on for dinner tonight let me know ok see you "
+        "later at home call mum when you get back lunch tomorrow sorry I was sleeping"
+    ).split()
+    spam = (
+        "you are a winner have been specially selected to receive cash award free prize claim "
+        "now txt urgent mobile reply stop win guaranteed call offer"
+    ).split()
+    vocab = ["<|endoftext|>"] + sorted(set(ham + spam + ["Do", "time"]))
+    stoi = {w: i for i, w in enumerate(vocab)}
+    pad_token_id = 0
+
+    def encode(text):
+        return [stoi[w] for w in text.split() if w in stoi]
+
+    r = random.Random(6)
+
+    def make(n):
+        out = []
+        for _ in range(n):
+            label = r.random() < 0.5
+            src = spam if label else ham
+            words = [
+                r.choice(src if r.random() < 0.7 else ham + spam) for _ in range(r.randint(4, 14))
+            ]
+            out.append((encode(" ".join(words)), int(label)))
+        return out
+
+    train_data, val_data, test_data = make(400), make(60), make(60)
+    max_length = max(len(t) for t, _ in train_data)
+
+    def loader(data, batch_size, shuffle, drop_last):
+        order = list(range(len(data)))
+        if shuffle:
+            r.shuffle(order)
+        batches = []
+        for i in range(0, len(order), batch_size):
+            idx = order[i : i + batch_size]
+            if drop_last and len(idx) < batch_size:
+                break
+            x = [
+                data[j][0][:max_length] + [pad_token_id] * (max_length - len(data[j][0]))
+                for j in idx
+            ]
+            batches.append((torch.tensor(x), torch.tensor([data[j][1] for j in idx])))
+        return batches
+
+    print(max_length)
+    train_loader = loader(train_data, 8, True, True)
+    val_loader = loader(val_data, 8, False, False)
+    test_loader = loader(test_data, 8, False, False)
+    for input_batch, target_batch in train_loader:  # noqa: B007 (the book's idiom)
+        pass
+    print("Input batch dimensions:", input_batch.shape)
+    print("Label batch dimensions", target_batch.shape)
+    print(f"{len(train_loader)} training batches")
+    print(f"{len(val_loader)} validation batches")
+    print(f"{len(test_loader)} test batches")
+
+    class Block(nn.Module):
+        def __init__(self, d, heads):
+            super().__init__()
+            self.ln_1, self.ln_2 = nn.LayerNorm(d), nn.LayerNorm(d)
+            self.c_attn, self.c_proj = nn.Linear(d, 3 * d), nn.Linear(d, d)
+            self.mlp = nn.Sequential(nn.Linear(d, 4 * d), nn.GELU(), nn.Linear(4 * d, d))
+            self.heads = heads
+
+        def forward(self, x):
+            b, t, d = x.shape
+            q, k, v = self.c_attn(self.ln_1(x)).split(d, dim=2)
+            q, k, v = (z.view(b, t, self.heads, d // self.heads).transpose(1, 2) for z in (q, k, v))
+            y = F.scaled_dot_product_attention(q, k, v, is_causal=True)
+            x = x + self.c_proj(y.transpose(1, 2).reshape(b, t, d))
+            return x + self.mlp(self.ln_2(x))
+
+    class GPTModel(nn.Module):
+        def __init__(self, d=32):
+            super().__init__()
+            self.tok_emb, self.pos_emb = nn.Embedding(len(vocab), d), nn.Embedding(64, d)
+            self.trf_blocks = Block(d, 2)
+            self.final_norm = nn.LayerNorm(d)
+            self.out_head = nn.Linear(d, len(vocab), bias=False)
+
+        def forward(self, idx):
+            x = self.tok_emb(idx) + self.pos_emb(torch.arange(idx.shape[1]))
+            return self.out_head(self.final_norm(self.trf_blocks(x)))
+
+    torch.manual_seed(123)
+    model = GPTModel()
+    num_classes = 2
+    model.out_head = nn.Linear(in_features=32, out_features=num_classes)
+    inputs = torch.tensor(encode("Do you have time")).unsqueeze(0)
+    print("Inputs:", inputs)
+    print("Inputs dimensions:", inputs.shape)
+    with torch.no_grad():
+        outputs = model(inputs)
+    print("Outputs:\n", outputs)
+    print("Outputs dimensions:", outputs.shape)
+    print("Last output token:", outputs[:, -1, :])
+    probas = torch.softmax(outputs[:, -1, :], dim=-1)
+    label = torch.argmax(probas)
+    print("Class label:", label.item())
+
+    def calc_accuracy_loader(data_loader, model, num_batches=None):
+        model.eval()
+        correct_predictions, num_examples = 0, 0
+        num_batches = (
+            len(data_loader) if num_batches is None else min(num_batches, len(data_loader))
+        )
+        for i, (input_batch, target_batch) in enumerate(data_loader):
+            if i < num_batches:
+                with torch.no_grad():
+                    logits = model(input_batch)[:, -1, :]
+                predicted_labels = torch.argmax(logits, dim=-1)
+                num_examples += predicted_labels.shape[0]
+                correct_predictions += (predicted_labels == target_batch).sum().item()
+            else:
+                break
+        return correct_predictions / num_examples
+
+    def calc_loss_batch(input_batch, target_batch, model):
+        logits = model(input_batch)[:, -1, :]
+        return F.cross_entropy(logits, target_batch)
+
+    def calc_loss_loader(data_loader, model, num_batches=None):
+        total_loss = 0.0
+        num_batches = (
+            len(data_loader) if num_batches is None else min(num_batches, len(data_loader))
+        )
+        for i, (input_batch, target_batch) in enumerate(data_loader):
+            if i < num_batches:
+                total_loss += calc_loss_batch(input_batch, target_batch, model).item()
+            else:
+                break
+        return total_loss / num_batches
+
+    def three_accuracies(num_batches, step, epoch):
+        accs = [
+            calc_accuracy_loader(dl, model, num_batches=num_batches)
+            for dl in (train_loader, val_loader, test_loader)
+        ]
+        for name, a in zip(
+            ("Training accuracy", "Validation accuracy", "Test accuracy"), accs, strict=True
+        ):
+            print(f"{name}: {rec(name, step, epoch, a * 100):.2f}%")
+
+    torch.manual_seed(123)
+    three_accuracies(10, None, None)
+    with torch.no_grad():
+        train_loss = calc_loss_loader(train_loader, model, num_batches=5)
+        val_loss = calc_loss_loader(val_loader, model, num_batches=5)
+        test_loss = calc_loss_loader(test_loader, model, num_batches=5)
+    print(f"Training loss: {rec('Training loss', None, None, train_loss):.3f}")
+    print(f"Validation loss: {rec('Validation loss', None, None, val_loss):.3f}")
+    print(f"Test loss: {rec('Test loss', None, None, test_loss):.3f}")
+
+    def evaluate_model(model, train_loader, val_loader, eval_iter):
+        model.eval()
+        with torch.no_grad():
+            train_loss = calc_loss_loader(train_loader, model, num_batches=eval_iter)
+            val_loss = calc_loss_loader(val_loader, model, num_batches=eval_iter)
+        model.train()
+        return train_loss, val_loss
+
+    def train_classifier_simple(
+        model, train_loader, val_loader, optimizer, num_epochs, eval_freq, eval_iter
+    ):
+        examples_seen, global_step = 0, -1
+        for epoch in range(num_epochs):
+            model.train()
+            for input_batch, target_batch in train_loader:
+                optimizer.zero_grad()
+                loss = calc_loss_batch(input_batch, target_batch, model)
+                loss.backward()
+                optimizer.step()
+                examples_seen += input_batch.shape[0]
+                global_step += 1
+                if global_step % eval_freq == 0:
+                    train_loss, val_loss = evaluate_model(
+                        model, train_loader, val_loader, eval_iter
+                    )
+                    print(
+                        f"Ep {epoch + 1} (Step {global_step:06d}): "
+                        f"Train loss {rec('Train loss', global_step, epoch + 1, train_loss):.3f}, "
+                        f"Val loss {rec('Val loss', global_step, epoch + 1, val_loss):.3f}"
+                    )
+            train_accuracy = calc_accuracy_loader(train_loader, model, num_batches=eval_iter)
+            val_accuracy = calc_accuracy_loader(val_loader, model, num_batches=eval_iter)
+            print(
+                f"Training accuracy: {rec('Training accuracy', global_step, epoch + 1, train_accuracy * 100):.2f}% | ",
+                end="",
+            )
+            print(
+                f"Validation accuracy: {rec('Validation accuracy', global_step, epoch + 1, val_accuracy * 100):.2f}%"
+            )
+        return examples_seen
+
+    start_time = time.time()
+    torch.manual_seed(123)
+    optimizer = torch.optim.AdamW(model.parameters(), lr=5e-4, weight_decay=0.1)
+    num_epochs = 4
+    train_classifier_simple(
+        model, train_loader, val_loader, optimizer, num_epochs, eval_freq=20, eval_iter=5
+    )
+    end_time = time.time()
+    execution_time_minutes = (end_time - start_time) / 60
+    print(f"Training completed in {execution_time_minutes:.2f} minutes.")
+    three_accuracies(None, None, None)
+
+    def classify_review(text, model, max_length):
+        model.eval()
+        ids = encode(text)[:max_length]
+        ids += [pad_token_id] * (max_length - len(ids))
+        with torch.no_grad():
+            logits = model(torch.tensor(ids).unsqueeze(0))[:, -1, :]
+        return "spam" if torch.argmax(logits, dim=-1).item() == 1 else "not spam"
+
+    text_1 = (
+        "You are a winner you have been specially selected to receive $1000 cash or a $2000 award."
+    )
+    print(classify_review(text_1, model, max_length=max_length))
+    text_2 = "Hey, just wanted to check if we're still on for dinner tonight? Let me know!"
+    print(classify_review(text_2, model, max_length=max_length))
+
+
+NOTES["llm_classify"] = (
+    "rasbt/LLMs-from-scratch chapter 6 (classification finetuning) as a script, its prints "
+    "verbatim on a tiny one-block GPT and synthetic spam/ham word messages: the padded length "
+    "'14', 'Input batch dimensions: torch.Size([8, 14])', 'Label batch dimensions "
+    "torch.Size([8])', '50 training batches' / '8 validation batches' / '8 test batches', "
+    "'Inputs: tensor([[ 1, 60,  ...]])', 'Inputs dimensions: torch.Size([1, 4])', 'Outputs:\\n "
+    "tensor([[[...]]])' (logits of one untrained example), 'Outputs dimensions: ...', 'Last "
+    "output token: tensor([[...]])', 'Class label: 1' (shapes, counts, token ids, logits, a "
+    "class index: NOT metrics). Then before training 'Training accuracy: 46.25%' / 'Validation "
+    "accuracy: ...' / 'Test accuracy: ...' (10 batches) and 'Training loss: 0.744' / "
+    "'Validation loss: ...' / 'Test loss: ...' (5 batches); training prints every 20 steps (eval_freq=20) 'Ep 1 "
+    "(Step 000000): Train loss 0.699, Val loss 0.705' (global step from 0; epoch 1-based) and "
+    "after each epoch 'Training accuracy: 70.00% | Validation accuracy: 72.50%' on ONE line "
+    "(end=''; 5 batches each); then 'Training completed in 0.05 minutes.' (a duration, extra_ok), "
+    "the three accuracies again over the whole loaders, and two classified texts ('spam', 'not "
+    "spam'). 'Training accuracy' / 'Validation accuracy' are one series each over all their "
+    "printed values (before: step null; per epoch: the global step at the epoch's end and the "
+    "printed epoch; after: step null); 'Test accuracy' has the before and after values. "
+    "Accuracies are the printed percent."
+)
+EXTRA["llm_classify"] = ["Training completed in (minutes)"]
+KIND["llm_classify"] = "global"
+
 STYLES = {
+    "llm_classify": llm_classify,
     "miniai_basic": miniai_basic,
     "miniai_metricscb": miniai_metricscb,
     "d2l_rnn": d2l_rnn,
