@@ -19,6 +19,9 @@ Capture (repository root), one entry per style:
     python tests/corpus/scripts/capture.py pipe real_hand_miniai_metricscb -- python tests/corpus/scripts/hand_books.py miniai_metricscb
     python tests/corpus/scripts/capture.py pipe real_hand_d2l_rnn -- python tests/corpus/scripts/hand_books.py d2l_rnn
     python tests/corpus/scripts/capture.py pipe real_hand_llm_classify -- python tests/corpus/scripts/hand_books.py llm_classify
+    python tests/corpus/scripts/capture.py pipe real_hand_pyml_book -- python tests/corpus/scripts/hand_books.py pyml_book
+    python tests/corpus/scripts/capture.py pipe real_hand_hf_course_clm -- python tests/corpus/scripts/hand_books.py hf_course_clm
+    python tests/corpus/scripts/capture.py pty real_hand_hf_course_clm_pty -- python tests/corpus/scripts/hand_books.py hf_course_clm
 (LLMs-from-scratch ch. 5, Keras' loop-from-scratch guide and the HF course accelerate loop are
 already in the corpus: real_hand_llm_from_scratch, real_tf_guide_loop, real_accelerate_loop.)
 """
@@ -1419,7 +1422,270 @@ NOTES["llm_classify"] = (
 EXTRA["llm_classify"] = ["Training completed in (minutes)"]
 KIND["llm_classify"] = "global"
 
+
+# -------- 12. Raschka et al., "Machine Learning with PyTorch and Scikit-Learn" ch. 12 and 14 loops
+def pyml_book():
+    import numpy as np
+
+    X_train = np.arange(10, dtype="float32").reshape((10, 1))
+    y_train = np.array([1.0, 1.3, 3.1, 2.0, 5.0, 6.3, 6.6, 7.4, 8.0, 9.0], dtype="float32")
+    X_train_norm = (X_train - np.mean(X_train)) / np.std(X_train)
+    X_train_norm = torch.from_numpy(X_train_norm)
+    y_train = torch.from_numpy(y_train).float()
+    train_ds = torch.utils.data.TensorDataset(X_train_norm, y_train)
+    torch.manual_seed(1)
+    train_dl = torch.utils.data.DataLoader(train_ds, batch_size=1, shuffle=True)
+    input_size, output_size = 1, 1
+    model = nn.Linear(input_size, output_size)
+    loss_fn = nn.MSELoss(reduction="mean")
+    optimizer = torch.optim.SGD(model.parameters(), lr=0.001)
+    num_epochs, log_epochs = 200, 10
+    for epoch in range(num_epochs):
+        for x_batch, y_batch in train_dl:
+            pred = model(x_batch)[:, 0]
+            loss = loss_fn(pred, y_batch)
+            loss.backward()
+            optimizer.step()
+            optimizer.zero_grad()
+        if epoch % log_epochs == 0:
+            print(f"Epoch {epoch}  Loss {rec('Loss', None, epoch, loss.item()):.4f}")
+    print("Final Parameters:", model.weight.item(), model.bias.item())
+
+    # the Iris classifier (synthetic 3-class, 4-feature data standing in for iris)
+    X, y = classification(150, 4, 3, 11)
+    X_tr, y_tr, X_te, y_te = X[:100], y[:100], X[100:], y[100:]
+    X_tr_norm = (X_tr - X_tr.mean(0)) / X_tr.std(0)
+    torch.manual_seed(1)
+    iris_dl = torch.utils.data.DataLoader(
+        torch.utils.data.TensorDataset(X_tr_norm, y_tr), batch_size=2, shuffle=True
+    )
+    model = nn.Sequential(nn.Linear(4, 16), nn.Sigmoid(), nn.Linear(16, 3))
+    optimizer = torch.optim.Adam(model.parameters(), lr=0.001)
+    for _epoch in range(100):
+        for x_batch, y_batch in iris_dl:
+            loss = nn.CrossEntropyLoss()(model(x_batch), y_batch)
+            loss.backward()
+            optimizer.step()
+            optimizer.zero_grad()
+    X_test_norm = (X_te - X_tr.mean(0)) / X_tr.std(0)
+    pred_test = model(X_test_norm)
+    accuracy = (torch.argmax(pred_test, dim=1) == y_te).float().mean()
+    print(f"Test Acc.: {rec('Test Acc.', None, None, accuracy.item()):.4f}")
+
+    # chapter 14's train() for the MNIST CNN (a small MLP on synthetic 10-class data here)
+    X, y = classification(1500, 32, 10, 12)
+    train_dl = torch.utils.data.DataLoader(
+        torch.utils.data.TensorDataset(X[:1000], y[:1000]), batch_size=64, shuffle=True
+    )
+    valid_dl = torch.utils.data.DataLoader(
+        torch.utils.data.TensorDataset(X[1000:1250], y[1000:1250]), batch_size=64
+    )
+    torch.manual_seed(1)
+    model = nn.Sequential(nn.Linear(32, 64), nn.ReLU(), nn.Dropout(0.5), nn.Linear(64, 10))
+    loss_fn = nn.CrossEntropyLoss()
+    optimizer = torch.optim.Adam(model.parameters(), lr=0.001)
+
+    def train(model, num_epochs, train_dl, valid_dl):
+        loss_hist_train = [0] * num_epochs
+        accuracy_hist_train = [0] * num_epochs
+        loss_hist_valid = [0] * num_epochs
+        accuracy_hist_valid = [0] * num_epochs
+        for epoch in range(num_epochs):
+            model.train()
+            for x_batch, y_batch in train_dl:
+                pred = model(x_batch)
+                loss = loss_fn(pred, y_batch)
+                loss.backward()
+                optimizer.step()
+                optimizer.zero_grad()
+                loss_hist_train[epoch] += loss.item() * y_batch.size(0)
+                is_correct = (torch.argmax(pred, dim=1) == y_batch).float()
+                accuracy_hist_train[epoch] += is_correct.sum()
+            loss_hist_train[epoch] /= len(train_dl.dataset)
+            accuracy_hist_train[epoch] /= len(train_dl.dataset)
+            model.eval()
+            with torch.no_grad():
+                for x_batch, y_batch in valid_dl:
+                    pred = model(x_batch)
+                    loss = loss_fn(pred, y_batch)
+                    loss_hist_valid[epoch] += loss.item() * y_batch.size(0)
+                    is_correct = (torch.argmax(pred, dim=1) == y_batch).float()
+                    accuracy_hist_valid[epoch] += is_correct.sum()
+            loss_hist_valid[epoch] /= len(valid_dl.dataset)
+            accuracy_hist_valid[epoch] /= len(valid_dl.dataset)
+            rec("accuracy", None, epoch + 1, float(accuracy_hist_train[epoch]))
+            rec("val_accuracy", None, epoch + 1, float(accuracy_hist_valid[epoch]))
+            print(
+                f"Epoch {epoch + 1} accuracy: {accuracy_hist_train[epoch]:.4f} "
+                f"val_accuracy: {accuracy_hist_valid[epoch]:.4f}"
+            )
+        return loss_hist_train, loss_hist_valid, accuracy_hist_train, accuracy_hist_valid
+
+    torch.manual_seed(1)
+    train(model, 8, train_dl, valid_dl)
+    model.eval()
+    pred = model(X[1250:])
+    is_correct = (torch.argmax(pred, dim=1) == y[1250:]).float()
+    print(f"Test accuracy: {rec('Test accuracy', None, None, is_correct.mean().item()):.4f}")
+
+
+NOTES["pyml_book"] = (
+    "Raschka, Liu & Mirjalili, 'Machine Learning with PyTorch and Scikit-Learn', three loops "
+    "with the book's prints verbatim, one after the other: chapter 12's nn.Linear regression "
+    "on the book's 10 points ('Epoch 0  Loss 45.0782' every 10 epochs, two spaces, epoch "
+    "0-based; the LAST minibatch's loss (batch size 1)) and 'Final Parameters: 2.67 4.88' "
+    "(print of the fitted weight and bias: coefficients, NOT metrics); chapter 12's iris "
+    "classifier (no prints while training) then 'Test Acc.: 0.9800'; chapter 14's train() "
+    "('Epoch 1 accuracy: 0.4530 val_accuracy: 0.7280', epoch 1-based, the train accuracy over "
+    "the epoch with dropout on) then 'Test accuracy: 0.9468'. Truth: the printed variables "
+    "(loss.item(), the accuracy histories), epoch as printed, step null. 'Test Acc.' and 'Test "
+    "accuracy' are two series (two runs). Data: the book's 10 regression points; synthetic "
+    "classes for iris and for MNIST (a small MLP stands in for the CNN)."
+)
+EXTRA["pyml_book"] = []
+KIND["pyml_book"] = "epoch"
+
+
+# ------ 13. Hugging Face NLP course chapter 7.6: training a causal LM with a custom accelerate loop
+def hf_course_clm():
+    from tqdm.auto import tqdm
+
+    class Out:
+        def __init__(self, logits, loss=None):
+            self.logits, self.loss = logits, loss
+
+    class TinyLM(nn.Module):
+        def __init__(self, vocab=60, d=48):
+            super().__init__()
+            self.emb, self.rnn, self.head = (
+                nn.Embedding(vocab, d),
+                nn.GRU(d, d, batch_first=True),
+                nn.Linear(d, vocab),
+            )
+
+        def forward(self, input_ids, labels=None):
+            logits = self.head(self.rnn(self.emb(input_ids))[0])
+            loss = None
+            if labels is not None:
+                loss = F.cross_entropy(
+                    logits[:, :-1].reshape(-1, logits.size(-1)), labels[:, 1:].reshape(-1)
+                )
+            return Out(logits, loss)
+
+    g = torch.Generator().manual_seed(7)
+    trans = torch.softmax(torch.randn(60, 60, generator=g) * 3, -1)
+
+    def stream(n):
+        ids = [0]
+        for _ in range(n - 1):
+            ids.append(int(torch.multinomial(trans[ids[-1]], 1, generator=g)))
+        return torch.tensor(ids).view(-1, 32)
+
+    train_ids, eval_ids = stream(32 * 4 * 300), stream(32 * 64)
+    batch_size = 4
+    train_dataloader = [
+        {"input_ids": train_ids[i : i + batch_size]} for i in range(0, len(train_ids), batch_size)
+    ]
+    eval_dataloader = [{"input_ids": eval_ids[i : i + 16]} for i in range(0, len(eval_ids), 16)]
+    torch.manual_seed(0)
+    model = TinyLM()
+
+    def keytoken_weighted_loss(inputs, logits, keytoken_ids, alpha=1.0):
+        shift_labels = inputs[..., 1:].contiguous()
+        shift_logits = logits[..., :-1, :].contiguous()
+        loss_fct = nn.CrossEntropyLoss(reduction="none")
+        loss = loss_fct(shift_logits.view(-1, shift_logits.size(-1)), shift_labels.view(-1))
+        loss_per_sample = loss.view(shift_logits.size(0), shift_logits.size(1)).mean(axis=1)
+        weights = torch.stack([(inputs == kt).float() for kt in keytoken_ids]).sum(axis=[0, 2])
+        weights = alpha * (1.0 + weights)
+        return (loss_per_sample * weights).mean()
+
+    keytoken_ids = [3, 7, 11, 19]
+
+    def evaluate():
+        model.eval()
+        losses = []
+        for _step, batch in enumerate(eval_dataloader):
+            with torch.no_grad():
+                outputs = model(batch["input_ids"], labels=batch["input_ids"])
+            losses.append(outputs.loss.reshape(1))
+        loss = torch.mean(torch.cat(losses))
+        try:
+            perplexity = torch.exp(loss)
+        except OverflowError:
+            perplexity = float("inf")
+        return loss.item(), perplexity.item()
+
+    optimizer = torch.optim.AdamW(model.parameters(), lr=5e-3, weight_decay=0.1)
+    first = evaluate()
+    rec("loss/eval", 0, None, first[0])
+    rec("perplexity", 0, None, first[1])
+    print(first)
+    num_train_epochs = 1
+    num_training_steps = num_train_epochs * len(train_dataloader)
+    lr_scheduler = torch.optim.lr_scheduler.LambdaLR(
+        optimizer, lambda s: 1 - s / num_training_steps
+    )
+    samples_per_step = batch_size
+    gradient_accumulation_steps = 8
+    eval_steps = 10
+    output_dir = "codeparrot-ds-accelerate"
+    model.train()
+    completed_steps = 0
+    for _epoch in range(num_train_epochs):
+        for step, batch in tqdm(enumerate(train_dataloader, start=1), total=num_training_steps):
+            logits = model(batch["input_ids"]).logits
+            loss = keytoken_weighted_loss(batch["input_ids"], logits, keytoken_ids)
+            if step % 25 == 0:
+                value = loss.item() * gradient_accumulation_steps
+                rec("loss/train", completed_steps, None, value)
+                print(
+                    {
+                        "samples": step * samples_per_step,
+                        "steps": completed_steps,
+                        "loss/train": value,
+                    }
+                )
+            loss = loss / gradient_accumulation_steps
+            loss.backward()
+            if step % gradient_accumulation_steps == 0:
+                torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+                optimizer.step()
+                lr_scheduler.step()
+                optimizer.zero_grad()
+                completed_steps += 1
+            if (step % (eval_steps * gradient_accumulation_steps)) == 0:
+                eval_loss, perplexity = evaluate()
+                rec("loss/eval", completed_steps, None, eval_loss)
+                rec("perplexity", completed_steps, None, perplexity)
+                print({"loss/eval": eval_loss, "perplexity": perplexity})
+                model.train()
+                os.path.join(output_dir, "model.safetensors")  # save_pretrained: not done here
+            time.sleep(0.004)
+
+
+NOTES["hf_course_clm"] = (
+    "Hugging Face NLP course chapter 7 section 6 ('Training a causal language model from "
+    "scratch', the custom Accelerate loop) with its prints verbatim (accelerator.print is "
+    "print on one process; the push to the Hub and save_pretrained are left out): first the "
+    "untrained evaluate() shown as a tuple '(4.11..., 61.2...)' (eval loss and perplexity, "
+    "named by the function; truth 'loss/eval' and 'perplexity' at step 0), a tqdm.auto bar "
+    "over the 300 minibatches, every 25 minibatches (the course: 100) \"{'samples': 100, "
+    "'steps': 3, 'loss/train': 33.1...}\" - 'samples' is a COUNT of examples seen (step x "
+    "batch size), 'steps' the optimizer-step counter (gradient accumulation 8), 'loss/train' "
+    "the key-token-weighted batch loss times 8 - and every 80 minibatches (eval_steps 10 x "
+    "accumulation 8) \"{'loss/eval': 3.2..., 'perplexity': 25.1...}\". Truth step: "
+    "completed_steps as printed in 'steps' (for the eval dicts the counter right after the "
+    "update, as the next 'steps' shows it); no epochs. Model: a one-layer GRU LM on a synthetic "
+    "Markov token stream (vocabulary 60), standing in for GPT-2. Piped, the dict prints and "
+    "the bar's redraws interleave (tqdm flushes stdout before each redraw)."
+)
+EXTRA["hf_course_clm"] = ["tqdm bar rate (it/s)"]
+KIND["hf_course_clm"] = "global"
+
 STYLES = {
+    "hf_course_clm": hf_course_clm,
+    "pyml_book": pyml_book,
     "llm_classify": llm_classify,
     "miniai_basic": miniai_basic,
     "miniai_metricscb": miniai_metricscb,
