@@ -1002,6 +1002,21 @@ def test_a_unit_of_measure_after_a_value_is_no_thing_counted() -> None:
     assert [v for _, _, v in series["RMSE_F"]] == [131.90, 125.24]
 
 
+def test_a_records_phase_field_named_as_a_phase_keeps_passes_apart() -> None:
+    """The fast.ai course's MetricsCB prints `{'accuracy': '0.839', 'loss': '0.737', 'epoch':
+    0, 'train': 'train'}` then the same with `'train': 'eval'`: the field says whose pass it
+    is; the training's and the evaluation's values were one series."""
+    text = (
+        "{'accuracy': '0.839', 'loss': '0.737', 'epoch': 0, 'train': 'train'}\n"
+        "{'accuracy': '0.993', 'loss': '0.297', 'epoch': 0, 'train': 'eval'}\n"
+        "{'accuracy': '0.995', 'loss': '0.120', 'epoch': 1, 'train': 'train'}\n"
+        "{'accuracy': '0.996', 'loss': '0.101', 'epoch': 1, 'train': 'eval'}\n"
+    )
+    series = _series_of(text)
+    assert [v for _, _, v in series["eval/accuracy"]] == [0.993, 0.996]
+    assert "accuracy" not in series and "eval/eval/accuracy" not in series
+
+
 def test_a_rich_table_of_a_data_sets_statistics_holds_no_metric() -> None:
     """chemprop's `Summary of Training Data`: rich draws `┃ Statistic ┃ Value (logp) ┃`, then a
     heavy rule `┡━━━╇━━━┩` whose runs were folded as a bar's glyphs, so the box ended at it and

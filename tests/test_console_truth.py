@@ -161,6 +161,9 @@ KNOWN_UNREAD = {
     # (`S Learner (LR)   0.361414  0.070801`).
     "real_causalml_meta": "a frame of spaced names keyed by spaced row names",
     "real_causalml_meta_pty": "a frame of spaced names keyed by spaced row names",
+    # The fast.ai course's basic learner prints bare fields: epoch, a True/False training flag,
+    # loss, accuracy (`0 True 0.7371380615234375 0.83875`): no names.
+    "real_hand_miniai_basic": "no names printed",
     # quanto's example: six stages (float, calibrated, quantized, tuned, frozen, reloaded) each
     # print the same `Test set evaluated in 0.46 s: Average loss: …, Accuracy: 782/1000 (78%)`,
     # named only by a title line before it; the truth names each stage's series by its title.

@@ -1108,10 +1108,12 @@ def _read_object(
                 if quoted is None or spans[quoted][1] != m.end("string") - 1 or pending_key is None:
                     if (
                         pending_key is not None
-                        and pending_key.lower() in _PHASE_KEYS
+                        and (pending_key.lower() in _PHASE_KEYS or pending_key.lower() in PHASES)
                         and text.lower() in PHASES
                     ):
-                        phase = text  # `'split': 'test'`: the record is the test split's
+                        # `'split': 'test'`: the record is the test split's; so is `'train':
+                        # 'eval'` (the fast.ai course's MetricsCB): never the training's values
+                        phase = text
                     if (
                         pending_key is not None
                         and pending_key.lower() in _MESSAGE_KEYS
