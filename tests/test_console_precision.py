@@ -1002,6 +1002,34 @@ def test_a_unit_of_measure_after_a_value_is_no_thing_counted() -> None:
     assert [v for _, _, v in series["RMSE_F"]] == [131.90, 125.24]
 
 
+def test_a_coco_summary_names_each_value_by_its_conditions() -> None:
+    """pycocotools' summary: the numbers in `@[ IoU=0.50 | area= all | maxDets=100 ]` were
+    stored as `IoU` and `maxDets` series and the value after ` = ` was lost. The conditions
+    are the name's; `IoU metric: segm` keeps the masks' scores apart from the boxes'; `DONE
+    (t=0.01s).` is the tool's timing."""
+    block = (
+        "Accumulating evaluation results...\n"
+        "DONE (t=0.01s).\n"
+        " Average Precision  (AP) @[ IoU=0.50:0.95 | area=   all | maxDets=100 ] = {a}\n"
+        " Average Precision  (AP) @[ IoU=0.50      | area=   all | maxDets=100 ] = {b}\n"
+        " Average Precision  (AP) @[ IoU=0.75      | area=   all | maxDets=100 ] = {c}\n"
+        " Average Recall     (AR) @[ IoU=0.50:0.95 | area=   all | maxDets=  1 ] = -1.000\n"
+    )
+    text = (
+        "Epoch: [0] Total time: 0:00:05\n"
+        "IoU metric: bbox\n"
+        + block.format(a="0.226", b="0.612", c="0.174")
+        + "IoU metric: segm\n"
+        + block.format(a="0.201", b="0.550", c="0.150")
+    )
+    series = _series_of(text)
+    ap50 = "Average_Precision_(AP)_@[IoU=0.50|area=all|maxDets=100]"
+    assert [v for _, _, v in series[f"bbox/{ap50}"]] == [0.612]
+    assert [v for _, _, v in series[f"segm/{ap50}"]] == [0.550]
+    assert len(series) == 8
+    assert not any("IoU" == n or "maxDets" in n.split("/")[-1][:7] or n == "t" for n in series)
+
+
 def test_a_records_phase_field_named_as_a_phase_keeps_passes_apart() -> None:
     """The fast.ai course's MetricsCB prints `{'accuracy': '0.839', 'loss': '0.737', 'epoch':
     0, 'train': 'train'}` then the same with `'train': 'eval'`: the field says whose pass it

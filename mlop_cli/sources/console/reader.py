@@ -419,6 +419,8 @@ class _Stream:
     folds: list[tuple[str, int | None]] | None = None  # a table of folds' columns (_fold_titles)
     section: str = ""  # the phase a title names for the block of pairs under it
     section_lines: int = 0  # lines of that block read
+    # The kind of annotation a COCO evaluation summarises (`IoU metric: segm`): its lines' name
+    iou_type: str = ""
     table_phase: str = ""  # the phase a title names for the next table (`TEST:` over its rows)
     phase_block: str = ""  # the phase a line announced (`Eval begin...`) for the lines after it
     phase_lines: int = 0  # lines of that block read
@@ -1384,6 +1386,10 @@ class Reader:
             return True
         if state.section:
             state.section, state.section_lines = "", 0  # other text: the titled block ended
+        if len(line) < 80 and ("bbox" in line or "segm" in line or "keypoints" in line):
+            kind = _IOU_TYPE.search(line)
+            if kind is not None:
+                state.iou_type = kind.group(1)  # `IoU metric: bbox`, `… type *segm*`
         begins = _PHASE_BEGINS.fullmatch(line) if len(line) < 40 else None
         if begins is not None:
             # `Eval begin...`: the lines after it are the evaluation's, to the next epoch.
@@ -1439,6 +1445,8 @@ class Reader:
         """Read one record: by the fast path when its shape allows, else in full."""
         if self._listed(state, line, shape, tokens, when):
             return
+        if "@[" in line and self._qualified(state, line, when):
+            return
         if state.table_phase and tokens and state.header is None and state.table is None:
             state.table_phase = ""  # numbers, and no table: the phase's title was over none
         if state.bar is not None and line.startswith(_WRAP_INDENT):
@@ -1491,6 +1499,28 @@ class Reader:
                     self._heat(shape, program, tokens)
                     return
         self._line(state, line, shape, tokens, when)
+
+    def _qualified(self, state: _Stream, line: str, when: float) -> bool:
+        """A summary line naming its value with the conditions it was measured under (COCO's
+        `Average Precision  (AP) @[ IoU=0.50:0.95 | area=   all | maxDets=100 ] = 0.226`):
+        the conditions are the name's, never values; under `IoU metric: segm` the annotation
+        kind opens the name, so a detector's box and mask scores stay apart."""
+        m = _QUALIFIED.fullmatch(line, split_prefix(line).start)
+        if m is None:
+            return False
+        try:
+            value = float(m.group("value"))
+        except ValueError:
+            return False
+        words = "_".join(m.group("name").split())
+        conditions = "|".join(re.sub(r"\s+", "", c) for c in m.group("conditions").split("|"))
+        name = f"{words}_@[{conditions}]"
+        if state.iou_type:
+            name = f"{state.iou_type}/{name}"
+        self.numeric_lines += 1
+        self.metric_lines += 1
+        self._point(name, self._ctx.last_step, None, value, when, False)
+        return True
 
     def _line(self, state: _Stream, line: str, shape: str, tokens: list[str], when: float) -> None:
         try:
@@ -2974,6 +3004,13 @@ _PHASE_BEGINS = re.compile(
 )
 _PHASE_OF = {"evaluating": "eval", "evaluation": "eval", "validating": "val", "testing": "test"}
 # A phase alone on its line, as a title (`VALIDATION:`, `Test results:`).
+# A value named with the conditions it was measured under, in `@[ … ]` (COCO's summary).
+_QUALIFIED = re.compile(
+    r"[ \t]*(?P<name>[A-Za-z][A-Za-z0-9 ()._-]{0,60}?)[ ]*@\[[ ]*(?P<conditions>[^\[\]]{1,160}?)"
+    r"[ ]*\][ ]*=[ ]*(?P<value>[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)[ \t]*"
+)
+# The kind of annotation a COCO evaluation is of, named on a line of its own.
+_IOU_TYPE = re.compile(r"(?<![A-Za-z])(bbox|segm|keypoints)(?![A-Za-z])")
 _PHASE_TITLE = re.compile(
     r"[ \t]*([A-Za-z]+)(?:[ ](?:results|metrics|scores|set|data|split))?[ \t]*:[ \t]*", re.I
 )

@@ -340,6 +340,9 @@ def interpret(line: str) -> Program:
         # `=== threshold = 0.2 ===`, `---- lr: 0.01 ----`: a section's title names the setting
         # its section runs with; a measure in one (`*** best acc = 0.91 ***`) stays.
         _leave_out(program, lambda m: not _measured(m[0]), "a setting in a section's title")
+    if "(" in line and _DONE_TIMED.match(line, split_prefix(line).start):
+        # `DONE (t=0.01s).`, `Done (t=1.20s)`: how long a step of the tool took, no metric
+        _leave_out(program, lambda m: True, "the time a step took, after its status word")
     labelled = _OPENING_LABEL.match(line, split_prefix(line).start)
     if labelled is not None and any(
         w.lower() in SETTING_LABELS for w in _LABEL_WORDS.findall(labelled.group(1))
@@ -449,6 +452,11 @@ _LEADING_TAGS = re.compile(r"[ \t]*(?:\[[^\[\]\n]{1,80}\][ \t]*)+")
 # A line titled between runs of the same decoration (`=== … ===`, `--- … ---`, `## … ##`;
 # a run of `=` is folded to a glyph as a bar's is).
 _DECORATIONS = "=-#*~" + GLYPH
+# A status word, then its timing in parentheses (`DONE (t=0.01s).`).
+_DONE_TIMED = re.compile(
+    r"[ \t]*(?:done|finished|completed)[ ]*\([ ]*\w+[ ]*[=:][ ]*[\d.]+[ ]*(?:s|ms|sec)\)[ .]*$",
+    re.IGNORECASE,
+)
 # A label opening a message, maybe numbered (`Param group 0: `, `Hyperparameters: `).
 _OPENING_LABEL = re.compile(r"[ \t]*([A-Za-z][A-Za-z _\-]{0,40}?)(?:[ ]\d+)?[ ]*:[ ]")
 # A name after the number sign, then a whole number (`# structures (graph): 32`, `# variables = 5`).
