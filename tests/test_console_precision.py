@@ -1002,6 +1002,24 @@ def test_a_unit_of_measure_after_a_value_is_no_thing_counted() -> None:
     assert [v for _, _, v in series["RMSE_F"]] == [131.90, 125.24]
 
 
+def test_lightnings_plain_results_tables_header_holds_no_metric() -> None:
+    """Lightning's `trainer.test()` table without rich: `Test metric   DataLoader 0` over a
+    rule; `DataLoader 0` is a column's title, it was stored as `DataLoader = 0`."""
+    text = (
+        "Epoch 4: 100%|██████████| 7/7 [00:03<00:00,  1.81it/s, v_num=0]\n"
+        "─────────────────────────────────────────────────\n"
+        "             Test metric                         DataLoader 0\n"
+        "─────────────────────────────────────────────────\n"
+        "       test0_epoch/forces_mae                 0.2756231949936416\n"
+        "─────────────────────────────────────────────────\n"
+    )
+    names = _names(text)
+    assert "DataLoader" not in names
+    assert "test0_epoch/forces_mae" in names
+    two = "        Validate metric           DataLoader 0             DataLoader 1\n"
+    assert _names(two) == set()
+
+
 def test_a_coco_summary_names_each_value_by_its_conditions() -> None:
     """pycocotools' summary: the numbers in `@[ IoU=0.50 | area= all | maxDets=100 ]` were
     stored as `IoU` and `maxDets` series and the value after ` = ` was lost. The conditions

@@ -340,6 +340,10 @@ def interpret(line: str) -> Program:
         # `=== threshold = 0.2 ===`, `---- lr: 0.01 ----`: a section's title names the setting
         # its section runs with; a measure in one (`*** best acc = 0.91 ***`) stays.
         _leave_out(program, lambda m: not _measured(m[0]), "a setting in a section's title")
+    if "etric" in line and _METRIC_COLUMN_HEADER.fullmatch(line, split_prefix(line).start):
+        # `       Test metric              DataLoader 0` (Lightning's results table without
+        # rich): the header over a column of names and one of values per dataloader
+        _leave_out(program, lambda m: True, "a results table's header: its columns' titles")
     if "(" in line and _DONE_TIMED.match(line, split_prefix(line).start):
         # `DONE (t=0.01s).`, `Done (t=1.20s)`: how long a step of the tool took, no metric
         _leave_out(program, lambda m: True, "the time a step took, after its status word")
@@ -452,6 +456,11 @@ _LEADING_TAGS = re.compile(r"[ \t]*(?:\[[^\[\]\n]{1,80}\][ \t]*)+")
 # A line titled between runs of the same decoration (`=== … ===`, `--- … ---`, `## … ##`;
 # a run of `=` is folded to a glyph as a bar's is).
 _DECORATIONS = "=-#*~" + GLYPH
+# A header over a column of metrics' names and columns of values numbered by what they are of
+# (`Test metric        DataLoader 0        DataLoader 1`).
+_METRIC_COLUMN_HEADER = re.compile(
+    r"[ \t]*[A-Za-z][A-Za-z ]{0,30}?[Mm]etrics?(?:[ \t]{2,}[A-Za-z][A-Za-z_]*[ ]\d{1,3})+[ \t]*"
+)
 # A status word, then its timing in parentheses (`DONE (t=0.01s).`).
 _DONE_TIMED = re.compile(
     r"[ \t]*(?:done|finished|completed)[ ]*\([ ]*\w+[ ]*[=:][ ]*[\d.]+[ ]*(?:s|ms|sec)\)[ .]*$",
