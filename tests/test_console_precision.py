@@ -1002,6 +1002,33 @@ def test_a_unit_of_measure_after_a_value_is_no_thing_counted() -> None:
     assert [v for _, _, v in series["RMSE_F"]] == [131.90, 125.24]
 
 
+def test_a_table_naming_each_rows_metric_in_a_column_is_read_by_row() -> None:
+    """lm-evaluation-harness's results: `|Tasks|Version|Filter|n-shot|Metric| |Value| |Stderr|`.
+    Each row's metric is named in a column and keyed by its task (a blank task cell is the
+    row above's); the columns after the value qualify it; Version and n-shot are settings.
+    Three tasks' `acc` are never one series."""
+    text = (
+        "|     Tasks     |Version|Filter|n-shot| Metric |   |Value |   |Stderr|\n"
+        "|---------------|------:|------|-----:|--------|---|-----:|---|-----:|\n"
+        "|tiny_suite     |      1|none  |     2|acc     |↑  |0.4714|±  |0.0581|\n"
+        "| - tiny_colours|      1|none  |     2|acc     |↑  |0.3500|±  |0.0764|\n"
+        "|               |       |none  |     2|acc_norm|↑  |0.1500|±  |0.0572|\n"
+        "| - tiny_yesno  |      1|none  |     2|acc     |↑  |0.6333|±  |   N/A|\n"
+        "\n"
+    )
+    series = _series_of(text)
+    assert set(series) == {
+        "tiny_suite/acc",
+        "tiny_suite/acc/Stderr",
+        "tiny_colours/acc",
+        "tiny_colours/acc/Stderr",
+        "tiny_colours/acc_norm",
+        "tiny_colours/acc_norm/Stderr",
+        "tiny_yesno/acc",
+    }
+    assert [v for _, _, v in series["tiny_colours/acc_norm"]] == [0.15]
+
+
 def test_lightnings_plain_results_tables_header_holds_no_metric() -> None:
     """Lightning's `trainer.test()` table without rich: `Test metric   DataLoader 0` over a
     rule; `DataLoader 0` is a column's title, it was stored as `DataLoader = 0`."""

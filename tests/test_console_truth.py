@@ -168,12 +168,6 @@ KNOWN_UNREAD = {
     # print the same `Test set evaluated in 0.46 s: Average loss: …, Accuracy: 782/1000 (78%)`,
     # named only by a title line before it; the truth names each stage's series by its title.
     "real_quanto_mnist_example": "stages told apart only by title lines",
-    # lm-evaluation-harness's results table names each row's metric in a column (`|tiny  |  1|
-    # none|  0|acc  |↑  |0.3500|±  |0.0764|` under `Tasks|Version|Filter|n-shot|Metric|…|Value|`).
-    "real_lmeval_tiny_tasks": "a table naming each row's metric in a column",
-    "real_lmeval_tiny_tasks_pty": "a table naming each row's metric in a column",
-    "real_lmeval_group_fewshot": "a table naming each row's metric in a column",
-    "real_lmeval_group_fewshot_pty": "a table naming each row's metric in a column",
     # thinc's examples print rows of bare numbers (`0     0.142`, `0\t598.44\t0.562`): no names.
     "real_thinc_mnist_rows": "no names printed",
     "real_thinc_mnist_rows_pty": "no names printed",

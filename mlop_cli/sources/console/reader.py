@@ -390,6 +390,18 @@ class _Table:
 
 
 @dataclass(slots=True)
+class _LongTable:
+    """A `|`-separated table whose rows each name their metric in a column (lm-evaluation-
+    harness's `|Tasks|Version|Filter|n-shot|Metric| |Value| |Stderr|`)."""
+
+    cells: int  # the cells of a row
+    metric: int  # the column naming the row's metric
+    value: int  # the column of its value
+    after: list[tuple[int, str]]  # columns after the value, by their title (`Stderr`)
+    key: str = ""  # the first column's text last given (a blank cell repeats it)
+
+
+@dataclass(slots=True)
 class _Box:
     section: str = ""
     rows: int = 0  # rows read (a one-column box's first row without a value is its title)
@@ -421,6 +433,7 @@ class _Stream:
     section_lines: int = 0  # lines of that block read
     # The kind of annotation a COCO evaluation summarises (`IoU metric: segm`): its lines' name
     iou_type: str = ""
+    long: _LongTable | None = None  # a table naming each row's metric in a column (see _long_row)
     table_phase: str = ""  # the phase a title names for the next table (`TEST:` over its rows)
     phase_block: str = ""  # the phase a line announced (`Eval begin...`) for the lines after it
     phase_lines: int = 0  # lines of that block read
@@ -1386,6 +1399,15 @@ class Reader:
             return True
         if state.section:
             state.section, state.section_lines = "", 0  # other text: the titled block ended
+        if line[:1] == "|" and ("Metric" in line or "metric" in line):
+            table = _long_header(line)
+            if table is not None:
+                state.long = table
+                return True
+        elif state.long is not None:
+            if line[:1] == "|" and _cells(line) is not None:
+                return True  # (a rule between the rows)
+            state.long = None
         if len(line) < 80 and ("bbox" in line or "segm" in line or "keypoints" in line):
             kind = _IOU_TYPE.search(line)
             if kind is not None:
@@ -1447,6 +1469,8 @@ class Reader:
             return
         if "@[" in line and self._qualified(state, line, when):
             return
+        if state.long is not None and self._long_row(state, line, when):
+            return
         if state.table_phase and tokens and state.header is None and state.table is None:
             state.table_phase = ""  # numbers, and no table: the phase's title was over none
         if state.bar is not None and line.startswith(_WRAP_INDENT):
@@ -1499,6 +1523,35 @@ class Reader:
                     self._heat(shape, program, tokens)
                     return
         self._line(state, line, shape, tokens, when)
+
+    def _long_row(self, state: _Stream, line: str, when: float) -> bool:
+        """A row of a table naming its metric in a column (see _long_header): the metric's
+        value, named under the row's first cell (`tiny_colours/acc`; a blank first cell is the
+        row above's), then each column after the value under the metric (`acc/Stderr`)."""
+        table = state.long
+        assert table is not None
+        cells = _cells(line)
+        if cells is None or len(cells) != table.cells:
+            state.long = None
+            return False
+        if all(set(c) <= set("-: ") for c in cells):
+            return True  # the rule under the header
+        key = cells[0].strip().lstrip("- ").strip()
+        if key:
+            table.key = key
+        metric = cells[table.metric].strip()
+        if not metric or VALUE_TOKEN.fullmatch(metric):
+            state.long = None
+            return False
+        name = f"{table.key}/{metric}" if table.key else metric
+        points = [(name, cells[table.value].strip())]
+        points += [(f"{name}/{title}", cells[i].strip()) for i, title in table.after]
+        self.numeric_lines += 1
+        for full, text in points:
+            if VALUE_TOKEN.fullmatch(text) and is_value(text):
+                self.metric_lines += 1
+                self._point(full, self._ctx.last_step, None, parse_float(text), when, False)
+        return True
 
     def _qualified(self, state: _Stream, line: str, when: float) -> bool:
         """A summary line naming its value with the conditions it was measured under (COCO's
@@ -3003,7 +3056,37 @@ _PHASE_BEGINS = re.compile(
     re.I,
 )
 _PHASE_OF = {"evaluating": "eval", "evaluation": "eval", "validating": "val", "testing": "test"}
+
+
 # A phase alone on its line, as a title (`VALIDATION:`, `Test results:`).
+def _cells(line: str) -> list[str] | None:
+    """The cells of a `|`-separated row (`|a |b|`), or None."""
+    row = line.strip()
+    if len(row) < 3 or row[0] != "|" or row[-1] != "|":
+        return None
+    return row[1:-1].split("|")
+
+
+# A column naming each row's metric, and the column of its value.
+_METRIC_TITLES = frozenset(("metric", "metric name", "measure"))
+_VALUE_TITLES = frozenset(("value", "score", "result"))
+
+
+def _long_header(line: str) -> _LongTable | None:
+    """A header whose columns name a metric and its value (`|Tasks|…|Metric| |Value| |Stderr|`):
+    a table of one metric per row."""
+    cells = _cells(line)
+    if cells is None or len(cells) < 2:
+        return None
+    titles = [c.strip().lower() for c in cells]
+    metric = next((i for i, t in enumerate(titles) if t in _METRIC_TITLES), None)
+    value = next((i for i, t in enumerate(titles) if t in _VALUE_TITLES), None)
+    if metric is None or value is None or value < metric:
+        return None
+    after = [(i, cells[i].strip()) for i in range(value + 1, len(cells)) if titles[i]]
+    return _LongTable(len(cells), metric, value, after)
+
+
 # A value named with the conditions it was measured under, in `@[ … ]` (COCO's summary).
 _QUALIFIED = re.compile(
     r"[ \t]*(?P<name>[A-Za-z][A-Za-z0-9 ()._-]{0,60}?)[ ]*@\[[ ]*(?P<conditions>[^\[\]]{1,160}?)"

@@ -233,7 +233,7 @@ def main():
 
     if a.variant == "tasks":
         for task in ("tiny_colours", "tiny_stories_ppl"):
-            add_rows(task, "")
+            add_rows(task, task + "/")  # (named by the row's task, as the group variant is)
     else:
         # main table: the group row, then its tasks (alias ' - tiny_colours'), then the Groups table
         for task in ("tiny_suite", "tiny_colours", "tiny_yesno", "tiny_suite"):
@@ -260,7 +260,8 @@ NOTES = {
     "tasks": (
         "One row per metric in the markdown table: `|tiny_colours    |      1|none  |     0|acc            |↑  "
         "|0.2750|±  |0.0715|`: Version, n-shot are configuration; Value is the metric, recorded under "
-        "the Metric column's name; the Stderr column is recorded under `<metric>/Stderr` "
+        "the Metric column's name under the row's task (`tiny_colours/acc`, as in the group "
+        "variant); the Stderr column is recorded under `<task>/<metric>/Stderr` "
         "(results `<metric>_stderr,none`); the perplexity metrics print `N/A` for Stderr and have no "
         "stderr series. The run header `hf ({'pretrained': ..., 'dtype': 'float32'}), gen_kwargs: ..., "
         "limit: None, num_fewshot: None, batch_size: 8` and the log lines (request counts, model "
