@@ -206,15 +206,20 @@ def _names_settings(title: str) -> bool:
 
 
 def _box_row(line: str) -> tuple[str, str] | None:
-    """The two cells of a `| key | value |` row, stripped, or None. (Split, not a regex: the
-    regex it replaces took cubic time on a wall and a long run of spaces.)"""
+    """The two cells of a `| key | value |` row, stripped, or None."""
+    cells = _cells(line)
+    if cells is None or len(cells) != 2:
+        return None
+    return cells[0].strip(), cells[1].strip()
+
+
+def _cells(line: str) -> list[str] | None:
+    """The cells of a row between walls (`|a |b|`, `│ a │ b │`), unstripped, or None. (Split,
+    not a regex: the regex it replaces took cubic time on a wall and a long run of spaces.)"""
     row = line.strip(" \t")
     if len(row) < 3 or row[0] not in _BOX_SIDES or row[-1] not in _BOX_SIDES:
         return None
-    cells = _BOX_WALL.split(row[1:-1])
-    if len(cells) != 2:
-        return None
-    return cells[0].strip(), cells[1].strip()
+    return _BOX_WALL.split(row[1:-1])
 
 
 _HEADER_WORD = re.compile(r"(?:[^\W\d]|#)(?:[\w@()\-./#%]|::)*")  # (`aten::mm`: one name)
@@ -3059,14 +3064,6 @@ _PHASE_OF = {"evaluating": "eval", "evaluation": "eval", "validating": "val", "t
 
 
 # A phase alone on its line, as a title (`VALIDATION:`, `Test results:`).
-def _cells(line: str) -> list[str] | None:
-    """The cells of a `|`-separated row (`|a |b|`), or None."""
-    row = line.strip()
-    if len(row) < 3 or row[0] != "|" or row[-1] != "|":
-        return None
-    return row[1:-1].split("|")
-
-
 # A column naming each row's metric, and the column of its value.
 _METRIC_TITLES = frozenset(("metric", "metric name", "measure"))
 _VALUE_TITLES = frozenset(("value", "score", "result"))
