@@ -316,6 +316,7 @@ def interpret(line: str) -> Program:
     if not program.metrics:
         return program
     spans = token_spans(line)
+    start = split_prefix(line).start  # (where the message starts: the rules below read it)
     if "ing" in line:
         # `Fitting cascade layer = 1`: a status message (its verb first) says what it is
         # doing, and a whole number there is which one, not a measure (`Training loss = 3`
@@ -325,7 +326,7 @@ def interpret(line: str) -> Program:
             lambda m: _doing_which(m[0], line, spans[m[1]]),
             "a status message's number says which, not how much",
         )
-    tags = _LEADING_TAGS.match(line, split_prefix(line).start) if "[" in line else None
+    tags = _LEADING_TAGS.match(line, start) if "[" in line else None
     if tags is not None:
         # `[CV, bracket=2] validation score of 0.93`, `[trial=3, lr=0.01] loss=0.3`: pairs in
         # the bracketed tags opening a message say whose line it is and with what settings;
@@ -340,14 +341,14 @@ def interpret(line: str) -> Program:
         # `=== threshold = 0.2 ===`, `---- lr: 0.01 ----`: a section's title names the setting
         # its section runs with; a measure in one (`*** best acc = 0.91 ***`) stays.
         _leave_out(program, lambda m: not _measured(m[0]), "a setting in a section's title")
-    if "etric" in line and _METRIC_COLUMN_HEADER.fullmatch(line, split_prefix(line).start):
+    if "etric" in line and _METRIC_COLUMN_HEADER.fullmatch(line, start):
         # `       Test metric              DataLoader 0` (Lightning's results table without
         # rich): the header over a column of names and one of values per dataloader
         _leave_out(program, lambda m: True, "a results table's header: its columns' titles")
-    if "(" in line and _DONE_TIMED.match(line, split_prefix(line).start):
+    if "(" in line and _DONE_TIMED.match(line, start):
         # `DONE (t=0.01s).`, `Done (t=1.20s)`: how long a step of the tool took, no metric
         _leave_out(program, lambda m: True, "the time a step took, after its status word")
-    labelled = _OPENING_LABEL.match(line, split_prefix(line).start)
+    labelled = _OPENING_LABEL.match(line, start)
     if labelled is not None and any(
         w.lower() in SETTING_LABELS for w in _LABEL_WORDS.findall(labelled.group(1))
     ):
@@ -355,7 +356,7 @@ def interpret(line: str) -> Program:
         # says what follows is what the run was set to; a measure there stays.
         _leave_out(program, lambda m: not _measured(m[0]), "settings under a label saying so")
     if "#" in line:
-        counted = _NUMBER_SIGN_NAME.match(line, split_prefix(line).start)
+        counted = _NUMBER_SIGN_NAME.match(line, start)
         if counted is not None and not _measured(counted.group(1)):
             # `# structures (graph): 32`, `# variables = 5`: the number sign says how many
             # things, whole numbers never a series (see count_kind).
@@ -368,7 +369,7 @@ def interpret(line: str) -> Program:
     if program.tag_slot is not None:
         _leave_out_identity_settings(program)
     else:
-        whose = _PREFIX_IDENTITY.search(line, 0, split_prefix(line).start)
+        whose = _PREFIX_IDENTITY.search(line, 0, start)
         if whose is not None:
             # `… trial-0    train INFO     epoch 1 step 10: loss=…` (a process or a logger
             # per trial, as the logging cookbook's queue listener prints them): the prefix
