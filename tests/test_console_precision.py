@@ -1061,7 +1061,8 @@ def test_a_coco_summary_names_each_value_by_its_conditions() -> None:
         " Average Recall     (AR) @[ IoU=0.50:0.95 | area=   all | maxDets=  1 ] = -1.000\n"
     )
     text = (
-        "Epoch: [0] Total time: 0:00:05\n"
+        "Epoch 1: loss=0.61\n"
+        "Epoch 2: loss=0.52\n"
         "IoU metric: bbox\n"
         + block.format(a="0.226", b="0.612", c="0.174")
         + "IoU metric: segm\n"
@@ -1069,9 +1070,10 @@ def test_a_coco_summary_names_each_value_by_its_conditions() -> None:
     )
     series = _series_of(text)
     ap50 = "Average_Precision_(AP)_@[IoU=0.50|area=all|maxDets=100]"
-    assert [v for _, _, v in series[f"bbox/{ap50}"]] == [0.612]
+    # (at the training's last step, as a results line is)
+    assert [(s, v) for s, _, v in series[f"bbox/{ap50}"]] == [(series["loss"][-1][0], 0.612)]
     assert [v for _, _, v in series[f"segm/{ap50}"]] == [0.550]
-    assert len(series) == 8
+    assert len(series) == 9
     assert not any("IoU" == n or "maxDets" in n.split("/")[-1][:7] or n == "t" for n in series)
 
 

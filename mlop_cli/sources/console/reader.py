@@ -1551,12 +1551,17 @@ class Reader:
         name = f"{table.key}/{metric}" if table.key else metric
         points = [(name, cells[table.value].strip())]
         points += [(f"{name}/{title}", cells[i].strip()) for i, title in table.after]
-        self.numeric_lines += 1
-        for full, text in points:
-            if VALUE_TOKEN.fullmatch(text) and is_value(text):
-                self.metric_lines += 1
-                self._point(full, self._ctx.last_step, None, parse_float(text), when, False)
+        self._named_values(state, [p for p in points if VALUE_TOKEN.fullmatch(p[1])], when)
         return True
+
+    def _named_values(self, state: _Stream, points: list[tuple[str, str]], when: float) -> None:
+        """Values a line names by itself, with no counter of its own (a table's row naming its
+        metric, a summary's line): placed as any such line is (see _apply)."""
+        self.numeric_lines += 1
+        points = [(name, text) for name, text in points if is_value(text)]
+        if points:
+            program = Program(metrics=[(name, i, 0) for i, (name, _) in enumerate(points)])
+            self._apply(state, program.finish(), [text for _, text in points], when, "")
 
     def _qualified(self, state: _Stream, line: str, when: float) -> bool:
         """A summary line naming its value with the conditions it was measured under (COCO's
@@ -1566,18 +1571,12 @@ class Reader:
         m = _QUALIFIED.fullmatch(line, split_prefix(line).start)
         if m is None:
             return False
-        try:
-            value = float(m.group("value"))
-        except ValueError:
-            return False
         words = "_".join(m.group("name").split())
         conditions = "|".join(re.sub(r"\s+", "", c) for c in m.group("conditions").split("|"))
         name = f"{words}_@[{conditions}]"
         if state.iou_type:
             name = f"{state.iou_type}/{name}"
-        self.numeric_lines += 1
-        self.metric_lines += 1
-        self._point(name, self._ctx.last_step, None, value, when, False)
+        self._named_values(state, [(name, m.group("value"))], when)
         return True
 
     def _line(self, state: _Stream, line: str, shape: str, tokens: list[str], when: float) -> None:
