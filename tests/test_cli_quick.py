@@ -170,3 +170,20 @@ def test_run_does_not_import_pydantic(tmp_path: Path) -> None:
         [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=True
     ).stdout
     assert out.split() == ["0", "False"], (out, time.monotonic() - started)
+
+
+def test_run_without_system_sampling_never_loads_the_sampler(tmp_path: Path) -> None:
+    """`mlop run --no-system` starts the command without the system sampler's module (its
+    NVML adapter and diagnosis: ~10 ms of start-up before the launch, imported only for a
+    thread's name); with sampling on, the sampler loads it when it starts."""
+    script = (
+        "import sys\n"
+        "from mlop_cli.cli import run_app\n"
+        f"code = run_app(['run', '-q', '--no-system', '--store', {str(tmp_path / 's.db')!r},"
+        " '--', 'true'])\n"
+        "print(code, 'mlop_cli.sources.system' in sys.modules)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=True
+    ).stdout
+    assert out.split() == ["0", "False"], out

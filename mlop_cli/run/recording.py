@@ -49,7 +49,6 @@ from mlop_cli.run.storing import (
     unindexed_bytes,
     what_is_stored,
 )
-from mlop_cli.sources.system import THREAD_NAME as SYSTEM_THREAD_NAME
 from mlop_cli.sources.tb_scan import THREAD_NAME as TENSORBOARD_THREAD_NAME
 from mlop_cli.store.writer import THREAD_NAME as WRITER_THREAD_NAME
 from mlop_cli.store.writer import RunStart, Writer
@@ -74,9 +73,10 @@ _INDEXER_KEPT_UP_BYTES = 2 * 1024 * 1024
 _STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)
 # How much the bookkeeping threads yield to the command (as the indexer process does).
 _NICE = 5
-_BOOKKEEPING_THREADS = frozenset(
-    {WRITER_THREAD_NAME, TENSORBOARD_THREAD_NAME, CONTEXT_THREAD_NAME, SYSTEM_THREAD_NAME}
-)
+_BOOKKEEPING_THREADS = frozenset({WRITER_THREAD_NAME, TENSORBOARD_THREAD_NAME, CONTEXT_THREAD_NAME})
+# The system sampler's module (and psutil with it) is imported when the sampler starts, not
+# before the command is launched: its thread's name is looked up only once it may run.
+_SYSTEM_MODULE = "mlop_cli.sources.system"
 
 LaunchError = CommandNotFoundError | CommandNotExecutableError
 
@@ -415,9 +415,13 @@ def yield_cpu_to_the_command() -> list[str]:
     heartbeat keep theirs: the command's output, its signals and the proof that mlop is alive
     never wait behind the bookkeeping. A thread behind is bounded as before (the writer's
     overflow spool, the sources' deadlines). Returns the names of the threads lowered."""
+    bookkeeping = set(_BOOKKEEPING_THREADS)
+    system = sys.modules.get(_SYSTEM_MODULE)
+    if system is not None:  # (never imported: no sampler runs)
+        bookkeeping.add(system.THREAD_NAME)
     lowered = []
     for thread in threading.enumerate():
-        if thread.name not in _BOOKKEEPING_THREADS or thread.native_id is None:
+        if thread.name not in bookkeeping or thread.native_id is None:
             continue
         with contextlib.suppress(OSError):
             tid = thread.native_id
