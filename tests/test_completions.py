@@ -84,29 +84,39 @@ zpty z 'zsh -f -i'
 zpty -w z 'PS1="%% "; fpath=({completions} $fpath); autoload -Uz compinit; compinit -u'
 zpty -w z 'zstyle ":completion:*" list-prompt ""; setopt autolist; unsetopt listambiguous'
 zpty -w -n z $'{line}\t\t'
-sleep 1.5
+# Read until the listing shows what is looked for, or a deadline passes (a busy machine may
+# take seconds to run compinit; nothing more may be typed meanwhile: zsh lists no matches
+# while input is waiting).
 out=""
-while zpty -r -t z chunk; do out+=$chunk; done
+integer deadline=$(( SECONDS + 25 ))
+while (( SECONDS < deadline )) && [[ $out != *"{until}"* ]]; do
+  if zpty -r -t z chunk; then out+=$chunk; else sleep 0.05; fi
+done
 print -r -- "$out"
 zpty -d z
 """
 
 
-def _zsh_offers(line: str) -> str:
-    """What an interactive zsh lists for ``line`` followed by Tab Tab (driven through zpty)."""
+def _zsh_offers(line: str, until: str) -> str:
+    """What an interactive zsh lists for ``line`` followed by Tab Tab (driven through zpty),
+    read until it shows ``until`` (or 25 s pass)."""
     if shutil.which("zsh") is None:
         pytest.skip("zsh is not installed")
-    script = _ZSH_DRIVER.replace("{completions}", str(COMPLETIONS)).replace("{line}", line)
+    script = (
+        _ZSH_DRIVER.replace("{completions}", str(COMPLETIONS))
+        .replace("{line}", line)
+        .replace("{until}", until)
+    )
     result = subprocess.run(["zsh", "-f", "-c", script], capture_output=True, text=True, timeout=30)
     return result.stdout
 
 
 def test_zsh_completes_commands_and_options() -> None:
-    offered = _zsh_offers("mlop re")
+    offered = _zsh_offers("mlop re", until="Write a self-contained")
     # zsh pads names to the longest match (`recover  --`), so the gap is not a fixed width.
     assert re.search(r"rename +-- Give a run a new name\.", offered)
     assert re.search(r"report +-- Write a self-contained", offered)
-    offered = _zsh_offers("mlop run --no-")
+    offered = _zsh_offers("mlop run --no-", until="--no-system")
     assert "--no-system" in offered and "--no-pty" in offered
 
 
