@@ -2810,3 +2810,59 @@ def test_a_summary_marked_with_a_star_after_an_evaluation_is_the_evaluations():
     series = _series(text)
     assert [v for _, _, v in series["Acc@1"]] == [9.38]
     assert [v for _, _, v in series["Test/Acc@1"]][-1] == 15.0
+
+
+def test_a_bar_redrawn_by_moving_to_the_first_column_gives_each_state():
+    """A bar redrawn with `\\x1b[1G` (node's readline, as TensorFlow.js' progress bar does)
+    instead of `\\r`: each drawn state is a record, not one line whose first values win."""
+    bar = "".join(
+        f"\x1b[1Geta=0.{i} {'=' * i}>{'-' * (9 - i)} acc={a} loss={v} \x1b[0K"
+        for i, (a, v) in enumerate([(0.5, 0.69), (0.625, 0.61), (0.75, 0.52)], start=1)
+    )
+    series = _series("Epoch 1 / 2\r\n" + bar + "\r\n12ms 80us/step - acc=0.7 loss=0.55\r\n")
+    assert [v for _, _, v in series["loss"]] == [0.69, 0.61, 0.52, 0.55]
+    assert [v for _, _, v in series["acc"]] == [0.5, 0.625, 0.75, 0.7]
+
+
+def test_a_javascript_object_as_node_prints_it_is_a_record():
+    """`{ error: 0.0012, iterations: 716 }` (console.log of an object: keys not quoted) is read
+    as a dict's repr is; one holding text or a boolean is settings, as a repr's is."""
+    series = _series(
+        "iterations: 100, training error: 0.0147\n{ error: 0.0010087, iterations: 716 }\n"
+    )
+    assert series["error"] == [(716, None, 0.0010087)]
+    for node, python in [
+        (
+            "{ optimizer: 'sgd', lr: 0.1, epochs: 5 }",
+            "{'optimizer': 'sgd', 'lr': 0.1, 'epochs': 5}",
+        ),
+        ("{ lr: 0.1, shuffle: true }", "{'lr': 0.1, 'shuffle': True}"),
+        ("{ loss: 0.25, metrics: { acc: 0.9 } }", "{'loss': 0.25, 'metrics': {'acc': 0.9}}"),
+    ]:
+        assert _series(f"step 1 loss 0.3\n{node}\n") == _series(f"step 1 loss 0.3\n{python}\n")
+    assert _series("step 1 loss 0.3\n{ lr: 0.1, shuffle: true }\n").keys() == {"loss"}
+
+
+def test_a_history_printed_again_as_a_table_gives_no_second_points():
+    """The epochs' values, then the same history as a table (`console.table(history)`, a rich
+    summary table in other case): each value once, at its epoch."""
+    lines = "".join(
+        f"Epoch {e} | train loss {0.9 / e:.4f} | val acc {0.5 + e / 10:.3f}\n" for e in (1, 2, 3)
+    )
+    table = "│ (index) │ epoch │ Train Loss │ Val Acc │\n" + "".join(
+        f"│ {e - 1}       │ {e}     │ {0.9 / e:.4f}     │ {0.5 + e / 10:.3f}   │\n"
+        for e in (1, 2, 3)
+    )
+    series = _series(lines + "\nTraining history:\n" + table)
+    assert set(series) == {"train_loss", "val_acc"}
+    assert [(e, v) for _, e, v in series["train_loss"]] == [(1, 0.9), (2, 0.45), (3, 0.3)]
+
+
+def test_epochs_after_a_count_printed_once_do_not_share_its_step():
+    """A settings line's `batch 48` read as a counter, then epoch lines with no finer step:
+    each epoch's values at their own step (one more each), never all at step 48."""
+    text = "custom loop: 480 train / 120 val, batch 48, sgd lr=0.1\n" + "".join(
+        f"Epoch {e} | train loss {0.9 / e:.4f} | val loss {1.0 / e:.4f}\n" for e in (1, 2, 3)
+    )
+    steps = [s for s, _, _ in _series(text)["val_loss"]]
+    assert len(set(steps)) == 3 and steps == sorted(steps)

@@ -96,6 +96,10 @@ class LineAssembler:
         # One decode and one replace per read, not per line.
         text = block.decode("utf-8", "replace")
         if "\x1b" in text:
+            if "G" in text:
+                # The cursor sent to the first column after text (`\x1b[1G`, as node's
+                # readline redraws a bar): a redraw, as a `\r` is.
+                text = _TO_FIRST_COLUMN.sub("\r", text)
             text = strip_ansi(text)
         if "\r" in text:
             # A terminal's line end `\r\n` ends one record; a lone `\r` starts a redraw.
@@ -118,6 +122,7 @@ class LineAssembler:
         return text
 
 
+_TO_FIRST_COLUMN = re.compile(r"(?<=[^\r\n])\x1b\[[01]?G")
 _GLUED_LEVELS = ("INFO:", "WARNING:", "ERROR:", "DEBUG:", "CRITICAL:")
 # The stdlib's default record (`INFO:name:message`) right after a value or a word.
 _GLUED_RECORD = re.compile(

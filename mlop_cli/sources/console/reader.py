@@ -101,6 +101,8 @@ _DANGLING = re.compile(r"(?:^|(?<=\s))([A-Za-z_][\w./@\-]*:)$")
 # Points of a count's name held while it has not changed (beyond: not kept; see _emit_counted),
 # and ten times that for all names together.
 _MAX_COUNT_HELD = 10_000
+_MAX_EPOCH_VALUES = 100_000  # values kept by epoch to know a history printed again
+_FOLD = re.compile(r"[\W_]+")  # what names may differ by and be the same series' (`Val Acc`)
 _MAX_COUNT_NAMES = 10_000  # names looked at for counts (beyond: taken as metrics)
 _RULE = re.compile(r"^[ \t]*[-=─━+|:┼┿╋┃│┣┫┠┨┏┓┗┛┳┻╭╮╰╯├┤┌┐└┘┬┴┡┩╇╈┢┪╞╡╪╤╧╒╕╘╛\x01 \t]{3,}$")
 # Where a rule of rich's heavy or double lines crosses a column wall (`┡━━━╇━━━┩`).
@@ -481,6 +483,8 @@ class _Context:
     record_epoch_max: float = 0.0
     no_bar: bool = False  # records at fractional epochs and no bar to count steps: ticks
     epoch_last_step: dict[float, int] = field(default_factory=dict)
+    # A step that an epoch's values were given, and that epoch (see Reader._per_epoch_step).
+    epoch_at_step: dict[int, float] = field(default_factory=dict)
     positional: dict[int, bool] = field(default_factory=dict)  # per-epoch `Step n/total`
     last_positional: int | None = None
     plural_values: dict[str, str] = field(default_factory=dict)  # see Program.plural_slot
@@ -665,6 +669,7 @@ class Reader:
         self._keyed_rows = _KeyedRows()
         # rows of tables with their own counters, by names, step and epoch: their values
         self._rows_given: dict[str, dict[object, tuple[list[str], list[float]]]] = {}
+        self._epoch_values: dict[tuple[str, float], float] = {}  # see _history_printed_again
         # Counters heading lines of runs side by side (`[trial 2] epoch 1 …`): each says whose
         # values a line holds from then on (see Program.tag_slot).
         self._tag_words: set[str] = set()
@@ -1867,12 +1872,14 @@ class Reader:
             step = ctx.epoch_last_step.get(epoch, ctx.last_step)
             if step is None:
                 step = int(epoch)
-            elif ctx.line_total and not ctx.bar_active:
-                # Lines every n batches of a known total (`| epoch 1 | 200/ 2983 batches |`):
-                # the epoch ends at its total, which such lines seldom show.
-                end = int((epoch - (ctx.epoch_base or 0) + 1) * ctx.line_total)
-                if end - ctx.line_total < step < end - 1:
-                    step = end  # (a count from 0 whose last line shows `[3/4]` showed the end)
+            else:
+                if ctx.line_total and not ctx.bar_active:
+                    # Lines every n batches of a known total (`| epoch 1 | 200/ 2983 batches
+                    # |`): the epoch ends at its total, which such lines seldom show.
+                    end = int((epoch - (ctx.epoch_base or 0) + 1) * ctx.line_total)
+                    if end - ctx.line_total < step < end - 1:
+                        step = end  # (a count from 0 whose last line shows `[3/4]`: the end)
+                step = self._epochs_apart(step, epoch)
         elif (
             program.record_epoch
             and epoch is not None
@@ -2130,6 +2137,12 @@ class Reader:
             rank = _int(tokens[program.rank_slot]) or 0
         if rank:
             names = [f"rank{rank}/{name}" for name in names]
+        if (
+            epoch is not None
+            and names
+            and self._history_printed_again(program, names, epoch, values)
+        ):
+            return
         if program.bar or self._ctx.bar_active:
             self._settle_bar_levels(names, program.bar)
         if not program.bar and self._ctx.started and not self._held:
@@ -2138,6 +2151,38 @@ class Reader:
             return
         for name, value in zip(names, values, strict=True):
             self._point(name, step, epoch, value, when, program.bar)
+
+    def _epochs_apart(self, step: int, epoch: float) -> int:
+        """The step for an epoch's values, given the last step seen: a step no line has moved
+        on from since an earlier epoch's values were given it (a count printed once before the
+        epochs, `batch 48` among the settings) is not this epoch's: the epochs count on from
+        it, one step each, and never share one."""
+        ctx = self._ctx
+        first = ctx.epoch_at_step.get(step)
+        if first is None:
+            if len(ctx.epoch_at_step) < MAX_SHAPES:
+                ctx.epoch_at_step[step] = epoch
+        elif epoch > first:
+            step += math.ceil(epoch - first)
+            ctx.epoch_last_step[epoch] = step  # (the epoch's later lines: `val_acc=…` wrapped)
+        return step
+
+    def _history_printed_again(
+        self, program: Program, names: list[str], epoch: float, values: list[float]
+    ) -> bool:
+        """Whether a table's row holds, at the epoch in its own column, the values that lines
+        of another shape gave at that epoch under the same names (whatever their case or
+        separators): the history printed again after the run (`console.table(history)`, a
+        summary table of the epochs' lines), no new points. A second table like the first (a
+        run again, the same seed) is its own. The epochs' values of lines other than such
+        rows are kept for this (up to a bound)."""
+        given = self._epoch_values
+        keys = [(_FOLD.sub("", name.lower()), epoch) for name in names]
+        if program.own_counter:
+            return all(given.get(key) == value for key, value in zip(keys, values, strict=True))
+        if len(given) < _MAX_EPOCH_VALUES:
+            given.update(zip(keys, values, strict=True))
+        return False
 
     def _give(self, points: list[_Point]) -> None:
         """Emit points held back a while (their names are settled), as lines give theirs."""

@@ -1017,6 +1017,8 @@ _OBJECT_LEX = re.compile(
     re.VERBOSE,
 )
 _MAX_DEPTH = 16
+_UNQUOTED_KEY = re.compile(r"[ ]*[A-Za-z_$][\w$]*:[ ]")
+_IDENTIFIER = re.compile(r"[A-Za-z_$][\w$]*")
 _CALL_CLOSE = re.compile(r"(?:,[ ]*\w+=[\w.']+)*\)")  # `)`, `, dtype=float32)`
 
 
@@ -1043,6 +1045,10 @@ def _read_object(
     Returns whether the line was such an object (read or refused).
     """
     python = line[start + 1 : start + 3].lstrip()[:1] == "'"
+    # A JavaScript object as node prints it (`{ error: 0.0012, iterations: 716 }`): keys not
+    # quoted; a print of an object, as a Python repr is (not a structured logger's JSON).
+    bare_keys = not python and _UNQUOTED_KEY.match(line, start + 1, end) is not None
+    python = python or bare_keys
     texts = 0
     phase = ""
     slot_at = {span[0]: index for index, span in enumerate(spans)}
@@ -1158,6 +1164,11 @@ def _read_object(
                 return True  # True/False/None in a Python repr: configuration (`vars(args)`)
             texts += 1
             pending_key = None
+        elif (
+            kind == "other" and expect_key and bare_keys and _IDENTIFIER.fullmatch(m.group("other"))
+        ):
+            pending_key = m.group("other")
+            expect_key = False
         else:
             return False  # something that is not an object of numbers
     if depth != 0:
