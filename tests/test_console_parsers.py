@@ -2866,3 +2866,46 @@ def test_epochs_after_a_count_printed_once_do_not_share_its_step():
     )
     steps = [s for s, _, _ in _series(text)["val_loss"]]
     assert len(set(steps)) == 3 and steps == sorted(steps)
+
+
+def test_a_report_by_class_keys_each_row_by_the_class_ending_it():
+    """Weka's table by class: the class ends each row under `Class`; each class's values are
+    its own series (never one series of all classes), `Weighted Avg.` opening the last."""
+    text = (
+        "Epoch 1 loss 0.5\n"
+        "               TP Rate   FP Rate   Precision   Recall  F-Measure   ROC Area  Class\n"
+        "                 0.8       0.024      0.938     0.8       0.864      0.955    setosa\n"
+        "                 0.956     0.118      0.832     0.956     0.89       0.956    versicolor\n"
+        "Weighted Avg.    0.88      0.066      0.886     0.88      0.879      0.959\n"
+    )
+    series = _series(text)
+    assert [v for _, _, v in series["setosa/TP_Rate"]] == [0.8]
+    assert [v for _, _, v in series["versicolor/Precision"]] == [0.832]
+    assert [v for _, _, v in series["Weighted_Avg./ROC_Area"]] == [0.959]
+    assert "TP_Rate" not in series
+    # A data set's rows with a class at the end are the data's, not a report's.
+    frame = (
+        "Epoch 1 loss 0.5\n"
+        "   sepal_length  sepal_width  class\n"
+        "0           5.1          3.5  setosa\n"
+        "1           4.9          3.0  setosa\n"
+    )
+    assert set(_series(frame)) == {"loss"}
+
+
+def test_a_count_and_its_share_are_read_by_the_share():
+    """`Correctly Classified Instances   180   60 %`, `Correct: 180 (60.0%)`: the count's
+    share is the value (the count says of how many), and it is stored from its first point."""
+    text = (
+        "Epoch 1 loss 0.5\n"
+        "Correctly Classified Instances         180               60      %\n"
+        "Correct: 45 (90.0%)\n"
+        "Accuracy  180  60.0%\n"
+    )
+    series = _series(text)
+    assert [v for _, _, v in series["Correctly_Classified_Instances"]] == [60.0]
+    assert [v for _, _, v in series["Correct"]] == [90.0]
+    assert [v for _, _, v in series["Accuracy"]] == [60.0]
+    # A share of something named after it is no share of the count.
+    held = _series("Epoch 1 loss 0.5\nHits 180 (60% of 300)\nHits 190 (63% of 300)\n")
+    assert [v for _, _, v in held["Hits"]] == [180.0, 190.0]

@@ -2078,6 +2078,9 @@ class Reader:
         self.metric_lines += 1
         if program.counts:
             self._counting = True
+        for name in program.shares:
+            if len(self._count_names) < _MAX_COUNT_NAMES:
+                self._count_names[name] = 0  # a share of a count, printed as a percentage
         if not program.bar and self._bar_pending:
             self._flush_bars()
         names: list[str] = []
@@ -3299,6 +3302,24 @@ def _text_columns(columns: list[_Column], line: str, first_number: int) -> set[i
     return found
 
 
+def _class_cell(
+    columns: list[_Column], text_columns: set[int], words: list[str]
+) -> tuple[str, int] | None:
+    """The row's class and its column, when its only text is one word under a column naming
+    the class (`Class`, `label`) and the other columns name measures (a report by class);
+    under columns of the data's (`df.head()`'s `species`, `target`) it is the data's."""
+    if len(text_columns) != 1 or len(words) != 1:
+        return None
+    (index,) = text_columns
+    if columns[index].name.strip().lower() not in _CLASS_COLUMNS:
+        return None
+    measures = [c.name for i, c in enumerate(columns) if i != index]
+    if not _names_a_measure(measures):
+        return None
+    return words[0], index
+
+
+_CLASS_COLUMNS = frozenset(("class", "label", "category"))
 # Columns whose text keys the rows (which measure, which phase, which model).
 _KEY_COLUMNS = frozenset(
     "metric metrics measure score split phase set subset dataset stage model name key".split()
@@ -3383,7 +3404,13 @@ def _row_program(table: _Table, line: str) -> Program | None:
             text_cells = _text_columns(columns, line[:limit], row_spans[0][1][0])
             if text_cells is None:
                 return None
-            text_columns, words = text_cells, []
+            text_columns = text_cells
+            classed = _class_cell(columns, text_cells, words)
+            if classed is not None:
+                # `0.8  0.024  0.938  setosa` under `TP Rate  FP Rate  Precision  Class`
+                # (Weka's table by class): the class whose row it is, wherever its column.
+                key_text, key_column = classed
+            words = []
     if words and first is not None:
         if len(words) > 1:
             # A key of words left of every column (`macro avg`, `weighted avg`): one label.

@@ -184,6 +184,7 @@ class Program:
     inert: bool = False  # no metric, no counter, no bar: nothing to read
     cut: bool = False  # a bar cut at the terminal's width (its postfix has no `]`)
     counts: bool = False  # a name is a count's (`Images`): its values wait to change
+    shares: tuple[str, ...] = ()  # names read by a count's share (`180  60 %`): no counts
     uncounted: bool = False  # a bar of data or of an evaluation: its positions are no steps
     # A counter named in the plural alone (`Iterations: 100`): a setting until the line comes
     # again with another number; then the step (or the epoch, ``plural_epoch``).
@@ -2148,7 +2149,12 @@ def _read_pairs(items: list[_Item], program: Program) -> None:  # one pass, one 
                     # a result only when a metric's word names it.
                     pass
                 else:
-                    program.metrics.append((full, item.slot, _TIME_UNITS.get(item.unit, 0)))
+                    share = _share_after(items, index) if item.text.isdigit() else None
+                    slot = item.slot
+                    if share is not None:
+                        slot = share.slot
+                        program.shares = (*program.shares, full)
+                    program.metrics.append((full, slot, _TIME_UNITS.get(item.unit, 0)))
                 span_words = []
             if (
                 prose
@@ -2875,6 +2881,39 @@ def _fraction_after(items: list[_Item], index: int, count: _Item, total: _Item) 
         return None
     decimals = len(inner[1].text.partition(".")[2])
     return inner[1] if abs(shown - part / whole) <= 0.5 * 10.0**-decimals + 1e-12 else None
+
+
+def _share_after(items: list[_Item], index: int) -> _Item | None:
+    """The percentage right after a whole number, nothing named between (`Correctly
+    Classified Instances   180   60 %`, `Correct: 180 (60.0%)`): the count's share, the value
+    the name is measured by; the count before it says of how many."""
+    j = index + 1
+    if j < len(items) and items[j].kind == "ws":
+        j += 1
+    paren = j < len(items) and items[j].text == "("
+    if paren:
+        j += 1
+    if j >= len(items) or items[j].kind != "num":
+        return None
+    share = items[j]
+    if share.unit != "%":
+        k = j + 1
+        if k < len(items) and items[k].kind == "ws" and len(items[k].text) <= 8:
+            k += 1
+        if k >= len(items) or items[k].text != "%" or items[k].unit:
+            return None
+        j = k
+    j += 1
+    if paren:
+        if j >= len(items) or items[j].text != ")":
+            return None
+        j += 1
+    rest = items[j] if j < len(items) else None
+    if rest is not None and rest.kind == "ws":
+        rest = items[j + 1] if j + 1 < len(items) else None
+    if rest is not None and rest.kind not in ("p",) or rest is not None and rest.text in "(/":
+        return None  # (a word or a number goes on: `180  60% of 300`, the share of something)
+    return share
 
 
 def _text_after(items: list[_Item], index: int) -> str:
