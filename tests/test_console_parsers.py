@@ -2909,3 +2909,15 @@ def test_a_count_and_its_share_are_read_by_the_share():
     # A share of something named after it is no share of the count.
     held = _series("Epoch 1 loss 0.5\nHits 180 (60% of 300)\nHits 190 (63% of 300)\n")
     assert [v for _, _, v in held["Hits"]] == [180.0, 190.0]
+
+
+def test_a_prefix_of_tab_separated_fields_is_cut():
+    """`%(asctime)s\\t%(levelname)s\\t%(name)s\\t%(message)s` (torchdistill's format): the time,
+    the level and the logger's dotted name are the prefix; the message's pairs keep their
+    names."""
+    line = "2026/12/07 20:47:37\tINFO\ttorchdistill.misc.log\tEpoch: [3]  [ 5/16]  lr: 0.01  loss: 1.0405 (1.0272)\n"
+    series = _series(line)
+    assert set(series) == {"lr", "loss"}
+    assert [v for _, _, v in series["loss"]] == [1.0405]
+    # A word and a tab before a number is no field of the prefix: the message's first name.
+    assert set(_series("12:00:01\tINFO\tloss 0.5 acc 0.9\n")) == {"loss", "acc"}

@@ -66,7 +66,7 @@ _ANCHOR = re.compile(
   | \[(?:{_TS})[ ]+[\w.<>\-]+\]:?[ ]*                                         # `[12/06 10:11:12 d2.engine]:`
   | \[(?:{_TS})[ ]+[IWEFD][ ]+\d+[ ]+\d+\][ ]?                              # Ray's `[2026-… E 6534 6559]`
   | \((?:[\w.:]+[ ])?pid=\d+(?:,[ ]ip=[\d.]+)?\)[ ]?                          # Ray's `(RayTrainWorker pid=6631)`
-  | (?:{_TS})[ ]?(?:[-|:>]+[ ]|[ ])?                                         # a bare time or date
+  | (?:{_TS})[ \t]?(?:[-|:>]+[ ]|[ ])?                                      # a bare time or date
   | \[(?:{_LEVEL})(?:\|[\w.<>\-]+:\d+)?\][ ]?(?:[\w.<>\-]+:\d+[ ]?>>[ ]?)?  # `[INFO]`, HF `[INFO|trainer.py:1619] … >>`
   | \[(?:{_LEVEL})[ ]+(?:{_TS})\][ ]?                                       # Ax's `[INFO 12-07 08:16:46]`
   | \((?:{_LEVEL})\)[ ]?
@@ -95,6 +95,7 @@ _NEXT_TO_ANCHOR = re.compile(
   | \[[^\]\n]{{0,80}}\(pid[ =]?\d+\)\][ ]?             # Metaflow's `[1796640805245336/train/2 (pid 26738)]`
   | [\w.<>\-]+[ ]+(?=(?:[\w.<>\-]+[ ]+)?(?:DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL)\b)  # `trainer INFO: …`, `MainProcess  trainer INFO …`
   | {_MODULE}                                      # `ax.api.client: ` (a logger's name)
+  | [A-Za-z_][\w.<>\-]*\t+(?![-+]?[\d.])(?=\S)     # `torchdistill.misc.log\t`: a field (`%(name)s\t`)
   | [ ]+
     """,
     re.VERBOSE,
