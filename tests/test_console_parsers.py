@@ -2921,3 +2921,14 @@ def test_a_prefix_of_tab_separated_fields_is_cut():
     assert [v for _, _, v in series["loss"]] == [1.0405]
     # A word and a tab before a number is no field of the prefix: the message's first name.
     assert set(_series("12:00:01\tINFO\tloss 0.5 acc 0.9\n")) == {"loss", "acc"}
+
+
+def test_a_coefficient_of_an_expression_is_no_value():
+    """A loss's definition printed (`Loss = 1.0 * KDLoss(`, `loss = 0.5 * mse + 0.5 * ce`):
+    coefficients, no points of `loss`; a star marking a value (`acc 0.91 * loss 0.3`) stays."""
+    text = (
+        "Epoch 1 loss 0.5\nLoss = 1.0 * KDLoss(\nloss = 0.5 * mse + 0.5 * ce\nacc 0.91 * loss 0.3\n"
+    )
+    series = _series(text)
+    assert [v for _, _, v in series["loss"]] == [0.5, 0.3]
+    assert "Loss" not in series and [v for _, _, v in series["acc"]] == [0.91]

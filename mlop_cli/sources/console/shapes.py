@@ -676,6 +676,12 @@ def _interpret(line: str) -> Program:
         program.metrics = []
     if program.metrics and _quantile_titles(message, line, spans):
         program.metrics = []  # `mean  std  median  5.0%  95.0%  n_eff`: a header, not values
+    if program.metrics and " * " in line:
+        # `Loss = 1.0 * KDLoss(`, `loss = 0.5 * mse + 0.5 * ce`: a coefficient of an
+        # expression (a loss's definition), no value of the run.
+        program.metrics = [
+            m for m in program.metrics if _COEFFICIENT.match(line, spans[m[1]][1]) is None
+        ]
     if program.metrics and "(" in line:
         _drop_arguments(line, start, end, spans, program)
     if len(program.metrics) > 1:
@@ -963,6 +969,10 @@ def _count_so_far_is_the_step(line: str, spans: list[tuple[int, int]], program: 
 
 # A class's name glued to its arguments' parenthesis (`Normal(`, `HalfStudentT(`, `SGD(`).
 _CONSTRUCTOR = re.compile(r"(?<![\w.])[A-Z][A-Za-z0-9_]*\((?=[ ]*[A-Za-z_]\w*[ ]?[:=])")
+
+
+# A number multiplying a call or a term added to others (`1.0 * KDLoss(`, `0.5 * mse + …`).
+_COEFFICIENT = re.compile(r"[ ]\*[ ]+[A-Za-z_][\w.]*(?:\(|[ ]+[-+][ ])")
 
 
 def _drop_arguments(
