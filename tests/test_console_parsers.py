@@ -257,6 +257,8 @@ LINES = [
 ]
 
 NOT_METRICS = [
+    # A status sentence opening with its verb: the settings it fits with (caret's last line).
+    "Fitting alpha = 0.1, lambda = 0.00372 on full training set",
     "started at 12:30:45 and eta 00:01<00:02",
     "time: 12:30:45 date: 2026-11-22 when=2026-11-22",
     "torch version=2.1.0 cuda=12.1.105 host=10.0.0.1 port 10.0.0.1:29500",

@@ -823,7 +823,7 @@ SETTING_LABELS = frozenset(
 )
 _STATUS_VERBS = frozenset(
     "Using Loading Saving Found Setting Creating Building Downloading Initializing Starting "
-    "Preparing Reading Writing Loaded Saved Created Wrote".split()
+    "Preparing Reading Writing Loaded Saved Created Wrote Fitting".split()
 )
 _CONFIDENCE_WORDS = frozenset(("lower", "upper", "ci", "conf", "confidence", "interval"))
 
