@@ -53,6 +53,12 @@ def parse_block(text: str) -> list[tuple[int | None, list[tuple[str, float]]]]:
 
 LINES = [
     # (line, step, pairs)
+    # An RL library's frame count is the step (finer than the episode), never a series.
+    (
+        "episode: 12, frame: 305, fps: 37, episode_length: 22.0, returns: 22.0",
+        305,
+        [("fps", 37.0), ("episode_length", 22.0), ("returns", 22.0)],
+    ),
     ("step=10 loss=0.25 acc=0.91", 10, [("loss", 0.25), ("acc", 0.91)]),
     ("loss=0.25 acc=0.91 global_step=7", 7, [("loss", 0.25), ("acc", 0.91)]),
     ("iteration 12: loss = 0.5", 12, [("loss", 0.5)]),

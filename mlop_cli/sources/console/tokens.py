@@ -30,7 +30,7 @@ QUALIFIERS = PHASES | frozenset("best final avg average mean total overall runni
 STEP_WORDS = frozenset(
     "step steps global_step globalstep iter iters iteration iterations it update updates "
     "num_updates batch trial round rounds t episode episodes timestep timesteps generation "
-    "generations tree fold job".split()
+    "generations tree fold job frame".split()
 )
 EPOCH_WORDS = frozenset(("epoch", "epochs", "ep"))
 # (and of the data gone through: `samples_seen`, `Sentences processed`, an x axis, never a result)
