@@ -53,6 +53,12 @@ def parse_block(text: str) -> list[tuple[int | None, list[tuple[str, float]]]]:
 
 LINES = [
     # (line, step, pairs)
+    # The run's step count opening the line is the step, not the episode's number after it.
+    (
+        "   56/2000: episode: 3, duration: 0.465s, episode reward: 22.000, loss: 0.494610",
+        56,
+        [("episode_reward", 22.0), ("loss", 0.49461)],
+    ),
     # An RL library's frame count is the step (finer than the episode), never a series.
     (
         "episode: 12, frame: 305, fps: 37, episode_length: 22.0, returns: 22.0",

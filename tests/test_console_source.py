@@ -320,7 +320,7 @@ def test_mlop_parse_says_why_a_lines_settings_were_left_out():
         b"step 1 loss=1\n"
         b"=== threshold = 0.2 ===\n"
         b"[CV, bracket=2] creating 27 models\n"
-        b"Fitting cascade layer = 1\n"
+        b"Training cascade layer = 1\n"
     )
     reports = list(explain([text]))
     assert [r.shape for r in reports[1:4]] == ["settings", "settings", "settings"]

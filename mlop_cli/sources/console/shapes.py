@@ -651,6 +651,17 @@ def _interpret(line: str) -> Program:
                 bar_phase = alone.group(1)
     before = len(program.metrics)
     _read_pairs(items, program)
+    if (
+        program.position is not None
+        and program.step is not None
+        and not program.bar
+        and program.epoch is None
+        and program.position < program.step
+        and program.first_step_word in _COARSE_COUNTERS
+    ):
+        # `   376/2000: episode: 30, …` (keras-rl's episode lines): the run's count of steps
+        # opening the line is the step; the episode's number counts coarser.
+        program.step, program.position, program.total = program.position, None, None
     if bar_phase:
         program.metrics[before:] = [
             (under_phase(name, bar_phase), slot, k) for name, slot, k in program.metrics[before:]
