@@ -2946,3 +2946,14 @@ def test_a_coefficient_of_an_expression_is_no_value():
     series = _series(text)
     assert [v for _, _, v in series["loss"]] == [0.5, 0.3]
     assert "Loss" not in series and [v for _, _, v in series["acc"]] == [0.91]
+
+
+def test_a_record_keyed_by_files_holds_no_metric():
+    """Lightning's best checkpoints printed (`{'/tmp/ckpt/epoch=4-step=30.ckpt': -1.11, …}`):
+    scores keyed by file, no series named by a path; a record of metrics beside it is read."""
+    text = (
+        "Epoch 1 loss 0.5\n"
+        "{'/tmp/run/checkpoints/epoch=4-step=30.ckpt': -1.1105, './best.pt': -1.7737}\n"
+        "{'val_loss': -1.7737, 'train/loss': 0.4}\n"
+    )
+    assert set(_series(text)) == {"loss", "val_loss", "train/loss"}

@@ -1039,6 +1039,11 @@ _OBJECT_LEX = re.compile(
     re.VERBOSE,
 )
 _MAX_DEPTH = 16
+# A key that is a file's path (`/tmp/run/epoch=4.ckpt`, `./model.pt`): a file, no metric's name.
+_FILE_KEY = re.compile(
+    r"^(?:/|\.{1,2}/|~/|[A-Za-z]:\\)|\.(?:ckpt|pt|pth|bin|h5|hdf5|keras|onnx|safetensors|pkl|"
+    r"pickle|npz|npy|json|csv|txt|model)$"
+)
 _UNQUOTED_KEY = re.compile(r"[ ]*[A-Za-z_$][\w$]*:[ ]")
 _IDENTIFIER = re.compile(r"[A-Za-z_$][\w$]*")
 _CALL_CLOSE = re.compile(r"(?:,[ ]*\w+=[\w.']+)*\)")  # `)`, `, dtype=float32)`
@@ -1226,6 +1231,8 @@ def _read_object(
         leaf = path[-1].lower()
         if leaf in _BOOKKEEPING or leaf in _TIME_KEYS:
             continue  # `"timestamp": 1796614899.29`, `"line": 93`: when and where, no metric
+        if any(_FILE_KEY.search(key) for key in path):
+            continue  # `{'/tmp/ckpt/epoch=4-step=30.ckpt': -1.11}`: files' scores, keyed by file
         # A structured logger's envelope (`"record": {"extra": {"loss": …}}`, `"metrics":
         # {"train/loss": …}`): the value's own name, under the keys that say what it is.
         name = "/".join(key for key in path[:-1] if key.lower() not in _ENVELOPES)
