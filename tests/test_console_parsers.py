@@ -2957,3 +2957,39 @@ def test_a_record_keyed_by_files_holds_no_metric():
         "{'val_loss': -1.7737, 'train/loss': 0.4}\n"
     )
     assert set(_series(text)) == {"loss", "val_loss", "train/loss"}
+
+
+def test_a_header_redrawn_as_a_bars_description_is_one_header():
+    """YOLOv5's validation header is its bar's description, redrawn with `\\r`: one header,
+    not three lines of it stacked (`P_P_P`); the `all` row after it is read under it."""
+    header = (
+        "                 Class     Images  Instances          P          R      mAP50   mAP50-95:"
+    )
+    text = (
+        "      Epoch    GPU_mem   box_loss   obj_loss   cls_loss  Instances       Size\n"
+        "        0/2         0G    0.08355   0.004014     0.0189         13         64: 100%|"
+        "██████████| 2/2 [00:06<00:00,  3.30s/it]\n"
+        f"\r{header}   0%|          | 0/1 [00:00<?, ?it/s]"
+        f"\r{header} 100%|██████████| 1/1 [00:00<00:00,  1.25it/s]"
+        f"\r{header} 100%|██████████| 1/1 [00:00<00:00,  1.25it/s]\n"
+        "                   all          8          8    0.00119       0.25    0.00126   0.000263\n"
+    )
+    series = _series(text)
+    assert [v for _, _, v in series["mAP50-95"]] == [0.000263]
+    assert [v for _, _, v in series["P"]] == [0.00119]
+    assert not any("_P" in name for name in series)
+
+
+def test_names_in_parentheses_then_their_values_in_parentheses():
+    """`best_value (random, qEI, qNEI) = (1.18, 1.38, 1.18)` (BoTorch's tutorials): each value
+    its method's, under the line's name; whole numbers so (`ARMA errors (p, q): (0, 0)`, an
+    image's `(h, w) = (224, 224)`) are orders or sizes, no metrics."""
+    text = (
+        "Batch  1: best_value (random, qEI, qNEI) = (1.18, 1.38, 1.18), time = 18.20.\n"
+        "Batch  2: best_value (random, qEI, qNEI) = (1.18, 1.43, 1.21), time = 31.93.\n"
+        "ARMA errors (p, q): (0, 0)\n"
+    )
+    series = _series(text)
+    assert [(s, v) for s, _, v in series["best_value/qEI"]] == [(1, 1.38), (2, 1.43)]
+    assert [v for _, _, v in series["best_value/qNEI"]] == [1.18, 1.21]
+    assert not any(name.startswith("ARMA") for name in series)

@@ -2589,6 +2589,8 @@ class Reader:
         if state.header is not None and all(_DTYPE.fullmatch(c.name) for c in columns):
             return  # `│ i64 ┆ f64 │` under a polars frame's names: their types, no names
         loose = any(len(column.name.split()) > 4 for column in columns)
+        if state.header is not None and state.header[0] == line:
+            return  # the same header drawn again (a bar's description redrawn: YOLOv5's)
         if state.header is not None and state.header_wait == 0 and state.table is None:
             # A header on two lines (`average  since` over `loss     last`): one name per
             # column, its words stacked.

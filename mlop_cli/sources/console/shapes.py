@@ -314,6 +314,8 @@ def interpret(line: str) -> Program:
     :mod:`~mlop_cli.sources.console.tables`; this reads a line on its own.
     """
     program = _interpret(line)
+    if ") = (" in line or "): (" in line:
+        _tuple_pairs(line, program)
     if not program.metrics:
         return program
     spans = token_spans(line)
@@ -2942,6 +2944,39 @@ def _share_after(items: list[_Item], index: int) -> _Item | None:
     if rest is not None and rest.kind not in ("p",) or rest is not None and rest.text in "(/":
         return None  # (a word or a number goes on: `180  60% of 300`, the share of something)
     return share
+
+
+# Names in parentheses, then as many values in parentheses (`best_value (random, qEI) =
+# (1.18, 1.38)`, BoTorch's tutorials): each value is its name's, under the label before them.
+_TUPLE_PAIRS = re.compile(
+    r"(?:(?P<label>[A-Za-z_][\w\-]*(?:[ ][A-Za-z_][\w\-]*){0,3})[ ]*)?"
+    r"\((?P<names>[A-Za-z_][\w.\-]*(?:,[ ]*[A-Za-z_][\w.\-]*)+)\)[ ]*[=:][ ]*"
+    r"\((?P<values>[^()]*)\)"
+)
+
+
+def _tuple_pairs(line: str, program: Program) -> None:
+    """Read ``name (a, b) = (x, y)``: `name/a` is x, `name/b` is y (see _TUPLE_PAIRS)."""
+    spans = token_spans(line)
+    for m in _TUPLE_PAIRS.finditer(line):
+        names = [n.strip() for n in m.group("names").split(",")]
+        inside = [
+            i for i, (a, b) in enumerate(spans) if m.start("values") <= a and b <= m.end("values")
+        ]
+        cells = [c.strip() for c in m.group("values").split(",")]
+        if len(inside) != len(names) or len(cells) != len(names):
+            continue
+        if not all(is_value(line[spans[i][0] : spans[i][1]]) for i in inside):
+            continue
+        if all(line[spans[i][0] : spans[i][1]].lstrip("-").isdigit() for i in inside):
+            continue  # `ARMA errors (p, q): (0, 0)`, `(h, w) = (224, 224)`: orders, sizes
+        label = "_".join((m.group("label") or "").split())
+        program.metrics = [x for x in program.metrics if x[1] not in inside]
+        program.metrics.extend(
+            (f"{label}/{name}" if label else name, slot, 0)
+            for name, slot in zip(names, inside, strict=True)
+        )
+        program.inert = False
 
 
 def _text_after(items: list[_Item], index: int) -> str:
