@@ -60,6 +60,13 @@ ENTRIES = console_score.entries()
 # a model), federated and few-shot learning (Flower, FedLab, easyfsl, higher), LLM stacks
 # (litgpt, torchtune, lm-eval's table naming each row's metric, adapters). Captured, batch 19
 # scored 0.550 / 0.505 / 0.800 / 0.759; the whole corpus 0.859 / 0.809 / 0.843 / 0.907 that day.
+# Unchanged by batch 20 (1258 entries, 2026-12-07, the ninth session): tools other than Python
+# libraries (Debian's CLI tools: xgboost, libsvm, liblinear, fastText, Weka; R's gbm, caret,
+# randomForest, glmnet, nnet; JavaScript under node: TensorFlow.js, brain.js, synaptic),
+# legacy TensorFlow (tf.estimator, TF1 sessions, Keras 2), experiment trackers' console
+# (MLflow, DVCLive, Aim, ClearML, Sacred), and more PyTorch, RL, BO, audio/MT, detection and
+# survival libraries. Captured, batch 20 scored 0.811 / 0.701 / 0.838 / 0.737 (with the
+# parser of 1a10aa9); the whole corpus 0.857 / 0.814 / 0.852 / 0.902 that day.
 FLOORS = {"value_recall": 0.85, "series_recall": 0.80, "steps": 0.83, "precision": 0.90}
 
 
@@ -69,9 +76,9 @@ def scores() -> list[console_score.EntryScore]:
 
 
 def test_the_corpus_spans_many_libraries() -> None:
-    assert len(ENTRIES) >= 1100
+    assert len(ENTRIES) >= 1250
     libraries = {console_score.library_of(entry) for entry in ENTRIES}
-    assert len(libraries) >= 340, sorted(libraries)
+    assert len(libraries) >= 390, sorted(libraries)
 
 
 @pytest.mark.parametrize("measure", sorted(FLOORS))
