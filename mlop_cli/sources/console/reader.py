@@ -670,6 +670,7 @@ class Reader:
         # rows of tables with their own counters, by names, step and epoch: their values
         self._rows_given: dict[str, dict[object, tuple[list[str], list[float]]]] = {}
         self._epoch_values: dict[tuple[str, float], float] = {}  # see _history_printed_again
+        self._folded_names: dict[str, str] = {}  # a name as _history_printed_again compares it
         # Counters heading lines of runs side by side (`[trial 2] epoch 1 …`): each says whose
         # values a line holds from then on (see Program.tag_slot).
         self._tag_words: set[str] = set()
@@ -2180,11 +2181,25 @@ class Reader:
         run again, the same seed) is its own. The epochs' values of lines other than such
         rows are kept for this (up to a bound)."""
         given = self._epoch_values
-        keys = [(_FOLD.sub("", name.lower()), epoch) for name in names]
+        folded = self._folded_names
         if program.own_counter:
-            return all(given.get(key) == value for key, value in zip(keys, values, strict=True))
+            if not given:
+                return False  # (no other line gave an epoch's values: the common case, quick)
+            for name, value in zip(names, values, strict=True):
+                key = folded.get(name)
+                if key is None:
+                    key = _FOLD.sub("", name.lower())
+                if given.get((key, epoch)) != value:
+                    return False
+            return True
         if len(given) < _MAX_EPOCH_VALUES:
-            given.update(zip(keys, values, strict=True))
+            for name, value in zip(names, values, strict=True):
+                key = folded.get(name)
+                if key is None:
+                    key = _FOLD.sub("", name.lower())
+                    if len(folded) < _MAX_COUNT_NAMES:
+                        folded[name] = key
+                given[(key, epoch)] = value
         return False
 
     def _give(self, points: list[_Point]) -> None:
