@@ -2181,26 +2181,26 @@ class Reader:
         run again, the same seed) is its own. The epochs' values of lines other than such
         rows are kept for this (up to a bound)."""
         given = self._epoch_values
-        folded = self._folded_names
         if program.own_counter:
             if not given:
                 return False  # (no other line gave an epoch's values: the common case, quick)
-            for name, value in zip(names, values, strict=True):
-                key = folded.get(name)
-                if key is None:
-                    key = _FOLD.sub("", name.lower())
-                if given.get((key, epoch)) != value:
-                    return False
-            return True
+            return all(
+                given.get((self._folded(name), epoch)) == value
+                for name, value in zip(names, values, strict=True)
+            )
         if len(given) < _MAX_EPOCH_VALUES:
             for name, value in zip(names, values, strict=True):
-                key = folded.get(name)
-                if key is None:
-                    key = _FOLD.sub("", name.lower())
-                    if len(folded) < _MAX_COUNT_NAMES:
-                        folded[name] = key
-                given[(key, epoch)] = value
+                given[(self._folded(name), epoch)] = value
         return False
+
+    def _folded(self, name: str) -> str:
+        """A name as _history_printed_again compares it: lower case, no separators."""
+        key = self._folded_names.get(name)
+        if key is None:
+            key = _FOLD.sub("", name.lower())
+            if len(self._folded_names) < _MAX_COUNT_NAMES:
+                self._folded_names[name] = key
+        return key
 
     def _give(self, points: list[_Point]) -> None:
         """Emit points held back a while (their names are settled), as lines give theirs."""
