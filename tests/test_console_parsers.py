@@ -269,6 +269,8 @@ LINES = [
 ]
 
 NOT_METRICS = [
+    # Splits' sizes after a label (`64 train / 16 val`): counts of examples, not its value.
+    "toy loop: 64 train / 16 val",
     # A status sentence opening with its verb: the settings it fits with (caret's last line).
     "Fitting alpha = 0.1, lambda = 0.00372 on full training set",
     "started at 12:30:45 and eta 00:01<00:02",
@@ -2993,3 +2995,8 @@ def test_names_in_parentheses_then_their_values_in_parentheses():
     assert [(s, v) for s, _, v in series["best_value/qEI"]] == [(1, 1.38), (2, 1.43)]
     assert [v for _, _, v in series["best_value/qNEI"]] == [1.18, 1.21]
     assert not any(name.startswith("ARMA") for name in series)
+
+
+def test_a_value_before_a_phase_word_is_still_read():
+    """`score: 0.5 train / 0.4 val`: a fraction before a phase word is the label's value."""
+    assert [v for _, _, v in _series("score: 0.5 train / 0.4 val\n")["score"]] == [0.5]

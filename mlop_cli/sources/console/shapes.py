@@ -2602,7 +2602,8 @@ def _counts_a_unit(items: list[_Item], index: int, nxt: int | None) -> bool:
 
 
 def _counts_a_word(items: list[_Item], nxt: int | None) -> bool:
-    """`Trial status: 2 TERMINATED | 2 PENDING`, `Speed: 0.9ms preprocess, 39.4ms inference`:
+    """`Trial status: 2 TERMINATED | 2 PENDING`, `Speed: 0.9ms preprocess, 39.4ms inference`,
+    `toy loop: 480 train / 120 val`:
     after a label, a number with one word of its own before the list's next separator is a
     number of that thing, not the label's value."""
     if nxt is None or items[nxt].kind != "word" or items[nxt - 1].text != " ":
@@ -2618,6 +2619,10 @@ def _counts_a_word(items: list[_Item], nxt: int | None) -> bool:
         return True  # `EarlyStopping counter: 3 out of 7`: a count of a total
     if items[nxt].text in _MEASURE_UNITS:
         return False  # `RMSE_E=  543.54 meV, RMSE_F= …`: the value's unit, not a thing counted
+    if items[after].text == "/":
+        # `data: 480 train / 120 val`: a split's size, then the next's (`score: 0.5 train /
+        # 0.4 val` is a value's, whole numbers are sizes)
+        return nxt >= 2 and items[nxt - 2].kind == "num" and items[nxt - 2].text.isdigit()
     return items[after].kind == "p" and items[after].text in ",|;"
 
 
