@@ -101,9 +101,9 @@ _DANGLING = re.compile(r"(?:^|(?<=\s))([A-Za-z_][\w./@\-]*:)$")
 # Points of a count's name held while it has not changed (beyond: not kept; see _emit_counted),
 # and ten times that for all names together.
 _MAX_COUNT_HELD = 10_000
+_MAX_COUNT_NAMES = 10_000  # names looked at for counts (beyond: taken as metrics)
 _MAX_EPOCH_VALUES = 100_000  # values kept by epoch to know a history printed again
 _FOLD = re.compile(r"[\W_]+")  # what names may differ by and be the same series' (`Val Acc`)
-_MAX_COUNT_NAMES = 10_000  # names looked at for counts (beyond: taken as metrics)
 _RULE = re.compile(r"^[ \t]*[-=─━+|:┼┿╋┃│┣┫┠┨┏┓┗┛┳┻╭╮╰╯├┤┌┐└┘┬┴┡┩╇╈┢┪╞╡╪╤╧╒╕╘╛\x01 \t]{3,}$")
 # Where a rule of rich's heavy or double lines crosses a column wall (`┡━━━╇━━━┩`).
 _RULE_JUNCTIONS = "┼┿╋┳┻╇╈┬┴╪╤╧"
@@ -483,7 +483,7 @@ class _Context:
     record_epoch_max: float = 0.0
     no_bar: bool = False  # records at fractional epochs and no bar to count steps: ticks
     epoch_last_step: dict[float, int] = field(default_factory=dict)
-    # A step that an epoch's values were given, and that epoch (see Reader._per_epoch_step).
+    # A step that an epoch's values were given, and that epoch (see Reader._epochs_apart).
     epoch_at_step: dict[int, float] = field(default_factory=dict)
     positional: dict[int, bool] = field(default_factory=dict)  # per-epoch `Step n/total`
     last_positional: int | None = None
@@ -3125,9 +3125,6 @@ _PHASE_BEGINS = re.compile(
     re.I,
 )
 _PHASE_OF = {"evaluating": "eval", "evaluation": "eval", "validating": "val", "testing": "test"}
-
-
-# A phase alone on its line, as a title (`VALIDATION:`, `Test results:`).
 # A column naming each row's metric, and the column of its value.
 _METRIC_TITLES = frozenset(("metric", "metric name", "measure"))
 _VALUE_TITLES = frozenset(("value", "score", "result"))
@@ -3155,6 +3152,7 @@ _QUALIFIED = re.compile(
 )
 # The kind of annotation a COCO evaluation is of, named on a line of its own.
 _IOU_TYPE = re.compile(r"(?<![A-Za-z])(bbox|segm|keypoints)(?![A-Za-z])")
+# A phase alone on its line, as a title (`VALIDATION:`, `Test results:`).
 _PHASE_TITLE = re.compile(
     r"[ \t]*([A-Za-z]+)(?:[ ](?:results|metrics|scores|set|data|split))?[ \t]*:[ \t]*", re.I
 )

@@ -2946,7 +2946,7 @@ def _share_after(items: list[_Item], index: int) -> _Item | None:
     rest = items[j] if j < len(items) else None
     if rest is not None and rest.kind == "ws":
         rest = items[j + 1] if j + 1 < len(items) else None
-    if rest is not None and rest.kind not in ("p",) or rest is not None and rest.text in "(/":
+    if rest is not None and (rest.kind != "p" or rest.text in "(/"):
         return None  # (a word or a number goes on: `180  60% of 300`, the share of something)
     return share
 
