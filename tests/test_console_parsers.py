@@ -3000,3 +3000,27 @@ def test_names_in_parentheses_then_their_values_in_parentheses():
 def test_a_value_before_a_phase_word_is_still_read():
     """`score: 0.5 train / 0.4 val`: a fraction before a phase word is the label's value."""
     assert [v for _, _, v in _series("score: 0.5 train / 0.4 val\n")["score"]] == [0.5]
+
+
+def test_a_frame_of_models_over_splits_keeps_each_models_series():
+    """pandas' frame with its row numbers, a `model` column and a split's number: each model's
+    series over the splits, never one series merging the models' values."""
+    text = (
+        "      model  i_split  precision@10  recall@10\n"
+        "0   popular        0        0.0120      0.060\n"
+        "1      ease        0        0.0554      0.277\n"
+        "2   popular        1        0.0076      0.038\n"
+        "3      ease        1        0.0542      0.271\n"
+    )
+    series = _series(text)
+    assert [(s, v) for s, _, v in series["popular/precision@10"]] == [(0, 0.012), (1, 0.0076)]
+    assert [(s, v) for s, _, v in series["ease/recall@10"]] == [(0, 0.277), (1, 0.271)]
+    assert "precision@10" not in series and not any("i_split" in name for name in series)
+
+
+def test_a_column_named_split_alone_is_no_counter():
+    """LightGBM's importance by split count (`split`) is a column of counts, not a split's number."""
+    from mlop_cli.sources.console.reader import _step_column
+
+    assert _step_column("i_split") and _step_column("fold")
+    assert not _step_column("split")

@@ -125,7 +125,6 @@ KNOWN_UNREAD = {
     "real_cleanlab_datalab": "a value after a sentence",
     # RecTools' cross-validation frame: a row per model and fold (`1  ease  0  0.0554 …`
     # under `model  i_split  precision@10 …`); its model column is not read as the row's key.
-    "real_rectools_cv": "rows keyed by a text column and a fold",
     # Batch 15's tuners: hpbandster's `result: {'loss': …, 'info': {…}}` (`result` labels
     # settings as often as results: `Best result: {'target': …, 'params': …}`); mle-hyperopt's
     # rich rows with a wrapped configuration cell;

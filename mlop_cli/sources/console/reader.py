@@ -345,7 +345,10 @@ _STEP_COLUMNS = frozenset(
 )
 _EPOCH_COLUMNS = frozenset(("e", "epoch", "epochs", "ep"))
 # The last word of a column named as a counter (`global step`, `example counter`, `train iter`).
-_COUNTER_WORDS = frozenset(("step", "iter", "iteration", "counter", "gen", "generation"))
+_COUNTER_WORDS = frozenset(("step", "iter", "iteration", "counter", "gen", "generation", "fold"))
+# A split's number (`i_split`, `split_idx`); `split` alone is no counter (LightGBM's feature
+# importance by split count is a column `split`).
+_SPLIT_INDEX = re.compile(r"(?:i|idx)_split|split_?(?:idx|index|id|no|num)")
 
 
 def _step_column(lowered: str) -> bool:
@@ -359,6 +362,7 @@ def _step_column(lowered: str) -> bool:
         or last in _COUNTER_WORDS
         or (len(last) >= 4 and "iteration".startswith(last))
         or _PROGRESS_COUNT.fullmatch(lowered) is not None
+        or _SPLIT_INDEX.fullmatch(lowered) is not None
     )
 
 
@@ -3592,7 +3596,18 @@ def _row_program(table: _Table, line: str) -> Program | None:
     elif (
         key_text
         and key_text.lower() not in _WHOLE
-        and (index_slot is None or key_text.lower() in PHASES)
+        and (
+            index_slot is None
+            or key_text.lower() in PHASES
+            # a frame's row numbers, then the text of a column that says whose row it is and
+            # a counter (`0  popular  0  0.0120` under `model  i_split  precision@10`): each
+            # model's series over the counter (without one, rows of a leaderboard: trials)
+            or (
+                key_column >= 0
+                and columns[key_column].name.strip().lower() in _KEY_COLUMNS
+                and any(_column_kind(column) for column in columns)
+            )
+        )
     ):
         # (numbered rows of `train`, `valid`: each phase's own series, never one merged)
         program.row_key = key_text
