@@ -3024,3 +3024,23 @@ def test_a_column_named_split_alone_is_no_counter():
 
     assert _step_column("i_split") and _step_column("fold")
     assert not _step_column("split")
+
+
+def test_rows_under_a_title_naming_importances_are_no_metrics():
+    """`rf variable importance` (caret), then `name  value` rows, or a frame's rows of features:
+    values per feature of the model, not the run's; a line after them is read again."""
+    run = "epoch 1 loss=0.5 acc=0.8\nepoch 2 loss=0.4 acc=0.85\n"
+    caret = "rf variable importance\n\n        Overall\ntenure   100.00\ncharges   65.98\n"
+    series = _series(run + caret + "score     62.49\n")
+    assert set(series) == {"loss", "acc"}
+    frame = (
+        "Feature importances\n"
+        "       feature  split         gain\n"
+        "0         hour   2024  7307.263185\n"
+        "1         temp   2139  5453.432835\n"
+        "val_acc: 0.9\n"
+    )
+    series = _series(run + frame)
+    assert set(series) == {"loss", "acc", "val_acc"}
+    # The same rows with no such title are read as before.
+    assert "tenure" in _series(run + "        Overall\ntenure   100.00\ncharges   65.98\n")

@@ -139,6 +139,12 @@ def _listed_line(line: str, going_on: bool) -> re.Match[str] | None:
 _SERIES_ROW = re.compile(
     r"(?=[^\s\d.+\-])(\S+(?: \S+)*)[ ]{2,}[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?[ \t]*"
 )
+# A title naming values per item of the data or the model, not the run's measures.
+_PER_ITEM_TITLE = re.compile(r"(?i)\bimportances?\b")
+# A row of such values: maybe its number, the item's name, then numbers only.
+_ITEM_ROW = re.compile(
+    r"[ \t]*(?:\d+[ \t]+)?[^\s:=]+(?: [^\s:=]+)*(?:[ \t]{2,}[-+]?[\d.]+(?:[eE][-+]?\d+)?)+[ \t]*"
+)
 _SERIES_END = re.compile(r"(?:Name: .{0,80}, )?(?:Length: \d+, )?dtype: [\w\[\], ]+[ \t]*")
 _FLAGS = frozenset(("true", "false", "none", "null", "auto"))
 _MAX_TRAIL = 64  # values changed at one bar position, kept at most (see _point)
@@ -457,6 +463,11 @@ class _Stream:
     wrapped: _Table | None = None  # the last table whose frame wrapped onto the next block
     listing_numbers: int = 0
     listing_series: bool = False  # the listing held is a column of `key  value` rows (pandas)
+    listing_items: bool = False  # ... under a title naming values per item (importances)
+    # Lines of text left in which a table or a column of `key  value` rows may open under a
+    # title naming values per item of the data or the model (`rf variable importance`).
+    items_title: int = 0
+    items_block: bool = False  # rows of such values go on, to a blank line or a line of text
     replaying: bool = False
     # Under a logged title naming settings (`… - INFO - Incumbent config:`): its `key: value`
     # records that follow are the settings, to the first record of another kind.
@@ -1272,6 +1283,8 @@ class Reader:
             and state.box is None
             and state.folds is None
             and not state.section
+            and not state.items_title
+            and not state.items_block
         )
 
     def _fast_program(self, program: Program) -> bool:
@@ -1328,6 +1341,7 @@ class Reader:
             ):
                 # Perhaps a pandas Series: held to its last line, which says so.
                 state.listing, state.listing_series = [(line, shape, tokens, when)], True
+                state.listing_items, state.items_title = state.items_title > 0, 0
                 return True
             return False
         if state.listing is None:
@@ -1352,12 +1366,17 @@ class Reader:
         if held is None:
             return
         series, state.listing_series = state.listing_series, False
+        items, state.listing_items = state.listing_items, False
         if series:
-            if footer and not _names_a_measure(
-                [_SERIES_ROW.fullmatch(e[0]).group(1) for e in held if e is not None]  # type: ignore[union-attr]
+            if items or (
+                footer
+                and not _names_a_measure(
+                    [_SERIES_ROW.fullmatch(e[0]).group(1) for e in held if e is not None]  # type: ignore[union-attr]
+                )
             ):
-                # A Series indexed by items of the data (features, coefficients, dates):
-                # one value per item, not the run's measures.
+                # A Series indexed by items of the data (features, coefficients, dates), or
+                # rows under a title saying so (`rf variable importance`): one value per
+                # item, not the run's measures.
                 self.numeric_lines += len(held)
                 return
             words, numbers = 0, len(held)
@@ -1398,6 +1417,7 @@ class Reader:
             self._end_box(state, None)
         state.folds = None
         state.table_phase = ""
+        state.items_block = False
         if state.phase_lines:
             state.phase_block, state.phase_lines = "", 0  # (a blank before its first line: a
             # terminal's redraw after the announcement, `Eval begin...\r\n\rstep 10/10 …`)
@@ -1412,6 +1432,11 @@ class Reader:
         cached as theirs caches it."""
         if state.listing is not None and self._listed(state, line, line, [], 0.0):
             return True
+        state.items_block = False
+        if state.items_title:
+            state.items_title -= 1
+        if len(line) < 80 and _PER_ITEM_TITLE.search(line) is not None:
+            state.items_title = 3  # the title, maybe a header: the table or column under it
         if state.section:
             state.section, state.section_lines = "", 0  # other text: the titled block ended
         if line[:1] == "|" and ("Metric" in line or "metric" in line):
@@ -1482,6 +1507,19 @@ class Reader:
         """Read one record: by the fast path when its shape allows, else in full."""
         if self._listed(state, line, shape, tokens, when):
             return
+        if (
+            state.items_title
+            and state.table is None
+            and state.box is None
+            and _ITEM_ROW.fullmatch(line) is not None
+        ):
+            state.items_block, state.items_title = True, 0
+        if state.items_block:
+            if _ITEM_ROW.fullmatch(line) is not None:
+                # `0  hour  2024  7307.26` under `Feature importance:`: an item's values.
+                self.numeric_lines += bool(tokens)
+                return
+            state.items_block = False  # (`Validation Accuracy: 0.73` after them: read)
         if "@[" in line and self._qualified(state, line, when):
             return
         if state.long is not None and self._long_row(state, line, when):
@@ -3932,6 +3970,10 @@ def _promote(reader: Reader, state: _Stream, line: str) -> Program | None:
     )
     if state.wrapped is not None and state.wrapped.index_places:
         table.continues = state.wrapped.index_places  # the frame's next block
+    if state.items_title:
+        # A table of values per feature under a title saying so (`Feature importance:` over
+        # `feature  split  gain`): the model's, one row per item, no run's values.
+        table.summary, state.items_title = True, 0
     program = _row_program(table, line)
     if program is None and not state.header_loose and any(" " in c.name for c in columns):
         # Names one space apart over cells of text (pandas' frame of narrow names over wide
