@@ -3044,3 +3044,18 @@ def test_rows_under_a_title_naming_importances_are_no_metrics():
     assert set(series) == {"loss", "acc", "val_acc"}
     # The same rows with no such title are read as before.
     assert "tenure" in _series(run + "        Overall\ntenure   100.00\ncharges   65.98\n")
+
+
+def test_values_per_numbered_item_are_no_metrics():
+    """A selector's scores per feature (`{'var_0': …, 'var_1': …}`, a Series of `var_N` rows,
+    `f0=… f1=… f2=…`) are values per item; numbered measures (`loss_0`, per head) and
+    workers (`rank0`) stay series."""
+    run = "epoch 1 loss=0.5\n"
+    items = (
+        "{'var_0': np.float64(0.085), 'var_1': np.float64(0.17), 'var_2': np.float64(0.33)}\n"
+        "f0=0.1 f1=0.2 f2=0.4\n"
+        "var_2    0.354048\nvar_0    0.075161\nvar_1    0.061826\n"
+    )
+    assert set(_series(run + items)) == {"loss"}
+    kept = "{'loss_0': 0.1, 'loss_1': 0.2, 'loss_2': 0.3}\nrank0=0.5 rank1=0.6 rank2=0.7\n"
+    assert {"loss_0", "loss_1", "loss_2", "rank0"} <= set(_series(run + kept))

@@ -61,6 +61,7 @@ from mlop_cli.sources.console.shapes import (
     interpret,
     is_count_name,
     is_data_name,
+    items_by_number,
     names_a_setting,
     parse_float,
     token_spans,
@@ -1368,12 +1369,8 @@ class Reader:
         series, state.listing_series = state.listing_series, False
         items, state.listing_items = state.listing_items, False
         if series:
-            if items or (
-                footer
-                and not _names_a_measure(
-                    [_SERIES_ROW.fullmatch(e[0]).group(1) for e in held if e is not None]  # type: ignore[union-attr]
-                )
-            ):
+            names = [_SERIES_ROW.fullmatch(e[0]).group(1) for e in held if e is not None]  # type: ignore[union-attr]
+            if items or items_by_number(names) or (footer and not _names_a_measure(names)):
                 # A Series indexed by items of the data (features, coefficients, dates), or
                 # rows under a title saying so (`rf variable importance`): one value per
                 # item, not the run's measures.

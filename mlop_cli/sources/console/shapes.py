@@ -344,6 +344,10 @@ def interpret(line: str) -> Program:
         # `=== threshold = 0.2 ===`, `---- lr: 0.01 ----`: a section's title names the setting
         # its section runs with; a measure in one (`*** best acc = 0.91 ***`) stays.
         _leave_out(program, lambda m: not _measured(m[0]), "a setting in a section's title")
+    if len(program.metrics) >= _MIN_ITEMS and items_by_number([m[0] for m in program.metrics]):
+        # `{'var_0': 0.085, 'var_1': 0.174, …}`, `f0=0.1 f1=0.2 f2=0.4`: a value per feature
+        # (a selector's scores, a model's weights), numbered items, no measures of the run.
+        _leave_out(program, lambda m: True, "values per numbered item (`var_0`, `var_1`, …)")
     if "etric" in line and _METRIC_COLUMN_HEADER.fullmatch(line, start):
         # `       Test metric              DataLoader 0` (Lightning's results table without
         # rich): the header over a column of names and one of values per dataloader
@@ -708,6 +712,34 @@ def _interpret(line: str) -> Program:
 
 
 OVER_WORDS = frozenset("over per".split())
+# Names of numbered items (`var_0`, `f3`, `x12`, `feature 7`): a word, then the item's number.
+_NUMBERED_ITEM = re.compile(r"([A-Za-z][A-Za-z_]*?)[ _]?(\d+)")
+_MIN_ITEMS = 3
+
+
+def items_by_number(names: list[str]) -> bool:
+    """Whether names are numbered items of one kind, numbered in turn (`var_0`, `var_1`,
+    `var_2`; `f0` … `f5`): values per feature or per input, unless the word names a measure
+    (`loss_0`, `acc_1`: a measure per head or per task) or a worker (`rank0`, `gpu1`)."""
+    stem = None
+    numbers = []
+    for name in names:
+        m = _NUMBERED_ITEM.fullmatch(name)
+        if m is None or (stem is not None and m.group(1) != stem):
+            return False
+        stem = m.group(1)
+        numbers.append(int(m.group(2)))
+    if stem is None or len(numbers) < _MIN_ITEMS:
+        return False
+    word = stem.rstrip("_ ").lower()
+    if holds_metric_word([word]) or word in _WORKER_WORDS or word in _COUNTER_NAMES:
+        return False
+    ordered = sorted(numbers)
+    return ordered == list(range(ordered[0], ordered[0] + len(ordered)))
+
+
+# Words numbering who computed a value, not what it is of (`rank0`, `gpu1`, `worker_2`).
+_WORKER_WORDS = frozenset("rank gpu cuda device worker node proc process replica host".split())
 _SIZE_UNIT = re.compile(r"[KMGT]i?B|bytes")
 
 
