@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import PYTHON, run_mlop
+from tests.conftest import PYTHON, eventually, run_mlop, start_run
 from tests.tb_writers import (
     SUMMARY_WRITERS,
     run_writer,
@@ -81,6 +81,61 @@ def test_back_to_back_runs_in_one_folder_hold_only_their_own_points(
     for index, values in enumerate(([9.0, 8.0, 7.0], [1.0, 0.5])):
         assert set(_tensorboard_metrics(store, f"sweep{index}")) == {"train_loss"}
         assert _series(store, f"sweep{index}", "train_loss") == values
+
+
+WRITE_UNTIL_TOLD = """
+import os, sys, time
+from tensorboard.summary.writer.event_file_writer import EventFileWriter
+from tensorboard.compat.proto.summary_pb2 import Summary
+from tensorboard.compat.proto.event_pb2 import Event
+name, base = sys.argv[1], float(sys.argv[2])
+writer = EventFileWriter('runs/' + name)  # (SummaryWriter's default folder: runs/<date>_<host>)
+step = 0
+while not os.path.exists('stop_' + name) and step < 20000:
+    for tag, value in (('train/loss', base + step), ('val/loss', base + 1000 + step)):
+        summary = Summary(value=[Summary.Value(tag=tag, simple_value=value)])
+        writer.add_event(Event(wall_time=time.time(), step=step, summary=summary))
+    writer.flush()
+    step += 1
+    time.sleep(0.02)
+writer.close()
+"""
+
+
+def test_runs_at_once_in_one_folder_never_read_each_others_event_files(
+    store: Path, tmp_path: Path
+) -> None:
+    """A sweep launched in parallel: two runs in one folder, each command writing its own
+    event files under `runs/` while the other runs. Each run holds only its own points."""
+
+    def files(name: str) -> list[Path]:
+        return list((tmp_path / "runs" / name).glob("events.out.tfevents.*"))
+
+    first = start_run(
+        store, PYTHON, "-c", WRITE_UNTIL_TOLD, "a", "0", mlop_args=("--name", "a"), cwd=tmp_path
+    )
+    eventually(lambda: files("a"), what="the first run's event file")
+    second = start_run(
+        store, PYTHON, "-c", WRITE_UNTIL_TOLD, "b", "500", mlop_args=("--name", "b"), cwd=tmp_path
+    )
+    eventually(lambda: files("b"), what="the second run's event file")
+
+    # The second run's watcher has looked at every file (its own is stored) while the first
+    # still writes; the first ends while the second still writes.
+    def stored(run: str) -> bool:
+        shown = run_mlop("show", run, "--json", store=store)
+        metrics = json.loads(shown.stdout)["metrics"] if shown.returncode == 0 else {}
+        return any(m["source"] == "tensorboard" for m in metrics.values())
+
+    eventually(lambda: stored("b"), what="the second run's points stored")
+    (tmp_path / "stop_a").touch()
+    assert first.wait(timeout=300) == 0, first.stderr.read() if first.stderr else ""
+    (tmp_path / "stop_b").touch()
+    assert second.wait(timeout=300) == 0, second.stderr.read() if second.stderr else ""
+    for run, low in (("a", 0.0), ("b", 500.0)):
+        assert set(_tensorboard_metrics(store, run)) == {"train/loss", "val/loss"}
+        train = _series(store, run, "train/loss")
+        assert train and all(low <= v < low + 500 for v in train), (run, train[:5])
 
 
 def test_a_command_that_writes_its_event_file_at_once_is_read_whole(

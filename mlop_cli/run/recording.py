@@ -172,7 +172,9 @@ class Recording:
         # Before the command starts: the TensorBoard files that exist now are earlier runs'.
         self.tensorboard: TensorBoardFilesSource | None = None
         if options.tensorboard:
-            self.tensorboard = TensorBoardFilesSource(options, self._put, self.messages.warning)
+            self.tensorboard = TensorBoardFilesSource(
+                options, self._put, self.messages.warning, self.run_id
+            )
             self.tensorboard.before_launch()
         try:
             self.child_pid = self.supervisor.start()

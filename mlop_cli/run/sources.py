@@ -242,8 +242,9 @@ class TensorBoardFilesSource:
 
     name = "tensorboard"
 
-    def __init__(self, options: RunOptions, put: Put, warn: Warn) -> None:
+    def __init__(self, options: RunOptions, put: Put, warn: Warn, run_id: str) -> None:
         self._roots = options.tensorboard_roots()
+        self._run_id = run_id
         self._put = put
         self._warn = warn
         self._snapshot: EventFileSnapshot | None = None
@@ -263,7 +264,9 @@ class TensorBoardFilesSource:
         try:
             from mlop_cli.sources.tb_watch import TensorBoardSource
 
-            source = TensorBoardSource(self._roots, self._put, snapshot=self._snapshot)
+            source = TensorBoardSource(
+                self._roots, self._put, snapshot=self._snapshot, run_id=self._run_id
+            )
             source.start()
         except Exception as error:  # the run goes on without it
             self._warn(f"TensorBoard files will not be read: {error!r}")

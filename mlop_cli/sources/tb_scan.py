@@ -42,6 +42,43 @@ _LIKELY_TB_NAMES = (
 )
 
 
+_EVENT_FILE_PREFIX = "events.out.tfevents."
+# The variable `mlop run` sets in its command's environment; every process the command starts
+# inherits it.
+RUN_ID_VARIABLE = "MLOP_RUN_ID"
+
+
+def writer_pid(name: str, host: str) -> int | None:
+    """The process id of the writer of an event file written on ``host``, from its name.
+
+    TensorBoard's writers (tensorboard's EventFileWriter, so torch's SummaryWriter, and
+    tensorboardX's, TensorFlow's) name their files ``events.out.tfevents.<time>.<host>.<pid>
+    .<n>`` and maybe a suffix (``.v2``). None for another host's file (a shared file system)
+    or any other name (CatBoost's bare ``events.out.tfevents``).
+    """
+    if not name.startswith(_EVENT_FILE_PREFIX):
+        return None
+    stamp, _, rest = name[len(_EVENT_FILE_PREFIX) :].partition(".")
+    if not stamp.isdigit() or not host or not rest.startswith(host + "."):
+        return None
+    pid, _, uid = rest[len(host) + 1 :].partition(".")
+    if not pid.isdigit() or not uid[:1].isdigit():
+        return None
+    return int(pid)
+
+
+def writer_run_id(pid: int) -> str | None:
+    """The run whose command started the process ``pid`` (its ``MLOP_RUN_ID``), if it runs
+    under one and its environment can be read; None otherwise (gone, another user's, or
+    started outside any run)."""
+    import psutil  # (only once an event file is found: never before the command starts)
+
+    try:
+        return psutil.Process(pid).environ().get(RUN_ID_VARIABLE)
+    except Exception:  # gone, not ours to read, no /proc: unknown
+        return None
+
+
 def is_event_file(name: str) -> bool:
     """Whether a file name is a TensorBoard event file."""
     return EVENT_FILE_MARKER in name and not name.endswith((".tmp", ".crc"))

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import functools
 import os
+import socket
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -46,6 +47,8 @@ from mlop_cli.sources.tb_scan import (
     offset_after_snapshot,
     scan_tree,
     snapshot_event_files,
+    writer_pid,
+    writer_run_id,
 )
 
 __all__ = [
@@ -103,6 +106,7 @@ class TensorBoardSource:
         max_depth: int = 16,
         max_scan_entries: int = 200_000,
         snapshot: EventFileSnapshot | None = None,
+        run_id: str | None = None,
     ) -> None:
         # Absolute paths, so that scans and inotify name each file the same way.
         self.roots = [Path(os.path.abspath(root)) for root in roots]
@@ -115,6 +119,10 @@ class TensorBoardSource:
         self.readers: dict[str, EventFileReader] = {}
         self._naming = FolderNaming(self.roots, always_prefix)
         self._snapshot = snapshot
+        self.run_id = run_id
+        self._host = socket.gethostname()
+        # Files another run's command writes (concurrent runs in one folder): never read.
+        self._others: set[str] = set()
         self._event_dirs: set[str] = set()
         self._dirty_files: set[str] = set()
         self._dirty_dirs: set[str] = set()
@@ -260,7 +268,10 @@ class TensorBoardSource:
     def _read(self, paths: list[str], *, final: bool) -> None:
         new_readers: dict[str, EventFileReader] = {}
         for path in paths:
-            if path not in self.readers:
+            if path not in self.readers and path not in self._others:
+                if self._another_runs(path):
+                    self._others.add(path)
+                    continue
                 reader = self._new_reader(path)
                 if reader is not None:
                     new_readers[path] = reader
@@ -278,6 +289,19 @@ class TensorBoardSource:
                 continue
             for record in reader.read_new(final=final):
                 self.sink(record)
+
+    def _another_runs(self, path: str) -> bool:
+        """Whether the file is written by a process of another run's command: one started by
+        another `mlop run` in the same folder (a sweep launched in parallel), found by the
+        writer's process id in the file's name and the run id in its environment. A file
+        whose writer is gone, or unknown, is judged by the snapshot alone."""
+        if self.run_id is None:
+            return False
+        pid = writer_pid(os.path.basename(path), self._host)
+        if pid is None:
+            return False
+        owner = writer_run_id(pid)
+        return owner is not None and owner != self.run_id
 
     def _new_reader(self, path: str) -> EventFileReader | None:
         """A reader for a newly seen file, or None while an old file has not changed."""
