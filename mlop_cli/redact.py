@@ -25,12 +25,14 @@ SECRET_WORDS = (
     "AUTH",
     "COOKIE",
     "PRIVATE",
+    "PASSPHRASE",
+    "BEARER",
 )
 # Within a name, or as whole words only (PAT in GITHUB_PAT but not PATH; DB_PASS; MYSQL_PWD but
 # not the shell's PWD).
 # Not a look-alike: TOKENIZER, MAX_TOKENS and AUTHOR hold no secret (and `--tokenizer gpt2`,
-# `--max-new-tokens 256` are hyperparameters to keep).
-_NOT_QUITE = {"TOKEN": "TOKEN(?!IZ|S(?![A-Z]))", "AUTH": "AUTH(?!OR)"}
+# `--max-new-tokens 256` are hyperparameters to keep); AUTHORIZATION does (an HTTP header).
+_NOT_QUITE = {"TOKEN": "TOKEN(?!IZ|S(?![A-Z]))", "AUTH": "AUTH(?!OR(?!IZ))"}
 _SECRET_NAME = re.compile(
     "|".join(_NOT_QUITE.get(word, word) for word in SECRET_WORDS)
     + r"|(?:^|_)(?:PAT|PASS)(?:_|$)|_PWD$",
@@ -40,7 +42,7 @@ _SECRET_NAME = re.compile(
 # --private-key, --cookie..., and those whose last word is key or pat (--key, --access-key).
 _SECRET_OPTION = re.compile(
     r"^-{1,2}(?:[\w.-]*(?:token(?!iz|s(?![a-z]))|api[-_]?key|password|passwd|secret|credential"
-    r"|auth(?!or)|private|cookie)"
+    r"|auth(?!or(?!iz))|private|cookie|passphrase|bearer)"
     r"[\w.-]*|(?:[\w.]*[-_])?(?:key|pat|pass))$",
     re.I,
 )
@@ -72,6 +74,14 @@ _TOKENS = re.compile(
     r"|hf_[A-Za-z0-9]{30,255}"  # Hugging Face
     r"|AIza[0-9A-Za-z_-]{35}"  # Google
     r"|(?:AKIA|ASIA)[0-9A-Z]{16}(?![0-9A-Za-z])"  # AWS access key id
+)
+# The credentials after an HTTP authorization scheme (`Authorization: Bearer <token>`, as curl's
+# `-H` or a script's headers hold them): a word with a digit, or a long one (not `Basic
+# statistics` in prose).
+_SCHEME_CREDENTIALS = re.compile(
+    r"(?<![\w-])(?:[Bb]earer|BEARER|[Bb]asic|BASIC)[ ]{1,4}"
+    r"(?P<token>(?=[A-Za-z0-9._~+/=-]{0,4095}[0-9])[A-Za-z0-9._~+/=-]{8,4096}"
+    r"|[A-Za-z0-9._~+/=-]{20,4096})"
 )
 # A JWT; tried only where a run of its characters begins (the lookbehind), so `eyJeyJ...` costs
 # one attempt, not one per `eyJ`.
@@ -326,6 +336,8 @@ def secret_spans(
             spans.append(match.span())
     if "eyJ" in text:
         spans += [match.span() for match in _JWT.finditer(text)]
+    if "earer" in text or "asic" in text or "EARER" in text or "ASIC" in text:
+        spans += [match.span("token") for match in _SCHEME_CREDENTIALS.finditer(text)]
     if "PRIVATE KEY" in text:
         spans += _private_key_spans(text)
     if "=" not in text and ":" not in text:

@@ -87,6 +87,8 @@ def test_a_line_without_any_secret_start_is_returned_at_once() -> None:
         (["--pass", "hunter22"], ["hunter22"]),
         (["--cookie", "sid=1"], ["sid=1"]),
         (["wandb.api_key=abc123"], ["abc123"]),
+        (["--passphrase", "phrase121212"], ["phrase121212"]),
+        (["--bearer", "bear131313"], ["bear131313"]),
         # Hyperparameters that merely look alike stay as they are.
         (["--key-dim", "64", "--keyword", "x", "--passes", "3", "--compass", "n"], []),
         (["-k", "test_x", "--lr", "3e-4", "--patience", "5"], []),
@@ -110,6 +112,8 @@ def test_secret_options_are_found_and_look_alikes_are_not(
         ("PASSAGE_DIR", False), ("COMPASS", False), ("CUDA_VISIBLE_DEVICES", False),
         ("TOKENIZERS_PARALLELISM", False), ("MAX_TOKENS", False), ("GIT_AUTHOR_NAME", False),
         ("HF_TOKEN_PATH", True), ("GH_AUTH", True),
+        ("GPG_PASSPHRASE", True), ("BEARER", True), ("HTTP_AUTHORIZATION", True),
+        ("AUTHORITY", False),
     ],
 )  # fmt: skip
 def test_secret_variable_names(name: str, secret: bool) -> None:
@@ -136,6 +140,11 @@ def test_secret_variable_names(name: str, secret: bool) -> None:
         ("--env=AWS_SECRET_ACCESS_KEY=abc123xyz", ["abc123xyz"]),
         ("-----BEGIN RSA PRIVATE KEY-----\nMIIabc\n-----END RSA PRIVATE KEY-----", ["\nMIIabc\n"]),
         ("token sk-proj-abcdefghijklmnopqrstuvwx in text", ["sk-proj-abcdefghijklmnopqrstuvwx"]),
+        # An HTTP authorization header, in argv (curl's -H) or in code (a diff).
+        ("Authorization: Bearer argbearer7777777", ["argbearer7777777"]),
+        ('+headers = {"Authorization": "Bearer bearerdiff55555555"}', ["Bearer bearerdiff55555555", "bearerdiff55555555"]),
+        ("auth: Basic dXNlcjpwYXNzd29yZDE=", ["dXNlcjpwYXNzd29yZDE="]),
+        ("Basic statistics of 100 rows", []),
         # Code and look-alikes are not secrets.
         ("+    token: str\n+password=None\n+key=len\n+token = args.token\n+key=get_key()", []),
         ("token == 'abc'", []),
@@ -159,6 +168,7 @@ def test_secrets_in_free_text(text: str, secrets: list[str]) -> None:
         (["--set", "password", "s3cr3t-3"], ["s3cr3t-3"]),
         (["--env=AWS_SECRET_ACCESS_KEY=s3cr3t-4"], ["s3cr3t-4"]),
         (["-c", "api_key:s3cr3t-5"], ["s3cr3t-5"]),
+        (["-H", "Authorization: Bearer s3cr3t-6789"], ["s3cr3t-6789"]),
         # Hyperparameters named like a token are kept.
         (["--tokenizer", "gpt2", "--max-new-tokens", "256", "--author", "me"], []),
     ],
