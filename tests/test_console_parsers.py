@@ -3059,3 +3059,24 @@ def test_values_per_numbered_item_are_no_metrics():
     assert set(_series(run + items)) == {"loss"}
     kept = "{'loss_0': 0.1, 'loss_1': 0.2, 'loss_2': 0.3}\nrank0=0.5 rank1=0.6 rank2=0.7\n"
     assert {"loss_0", "loss_1", "loss_2", "rank0"} <= set(_series(run + kept))
+
+
+def test_a_phase_opening_a_line_of_pairs_names_each_measure_after_it():
+    """`Epoch 1 train loss 1.00 acc 0.60` then `Epoch 1 val loss 1.20 acc 0.50`: train and
+    validation accuracy are two series, never one with two values a step; so on a line of
+    `|`-separated phases, whose repeated names were dropped before."""
+    lines = "".join(
+        f"Epoch {e} train loss {1 / e:.2f} acc {0.5 + e / 10:.2f}\n"
+        f"Epoch {e} val loss {1.2 / e:.2f} acc {0.4 + e / 10:.2f}\n"
+        for e in (1, 2, 3)
+    )
+    series = _series(lines)
+    assert [v for _, _, v in series["train_acc"]] == [0.6, 0.7, 0.8]
+    assert [v for _, _, v in series["val_acc"]] == [0.5, 0.6, 0.7]
+    assert "acc" not in series
+    series = _series("Epoch 1 | train loss 1.00 acc 0.60 | val loss 1.20 acc 0.50\n")
+    assert {name: [v for _, _, v in p] for name, p in series.items()} == {
+        "train_loss": [1.0], "train_acc": [0.6], "val_loss": [1.2], "val_acc": [0.5]
+    }  # fmt: skip
+    # A list after a comma keeps its names as printed (an evaluation's measures).
+    assert "accuracy" in _series("Validation loss: 0.3780, accuracy: 89.69%\n")

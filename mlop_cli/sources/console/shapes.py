@@ -371,8 +371,6 @@ def interpret(line: str) -> Program:
             program.metrics = [
                 (f"#{n}" if spans[slot][0] == at else n, slot, k) for n, slot, k in program.metrics
             ]
-    if len(program.metrics) > 1 and " | " in line and "%|" not in line:
-        _phase_carries_over(program, line)
     if program.tag_slot is not None:
         _leave_out_identity_settings(program)
     else:
@@ -388,28 +386,31 @@ def interpret(line: str) -> Program:
     return program
 
 
-def _phase_carries_over(program: Program, line: str) -> None:
-    """`Train Loss: 1.59 | Acc: 32.00` then `Test Loss: 1.51 | Acc: 34.62`: the phase word
-    opening the name of a `|`-separated line's first value names the bare measures after it
-    (`Train_Acc`, `Test_Acc`): a train and a test value never share a series. Names that are
-    no measure (`Time`) and names with a phase of their own keep theirs."""
-    first = program.metrics[0][0]
-    head = WORDS.findall(first)
-    if len(head) < 2 or head[0].lower() not in PHASES or "/" in first:
-        return
-    phase = head[0]
-    if f"{phase} {head[1]}" not in line:
-        return  # (`train_loss | …`: one word, a name of its own)
-    program.metrics = [program.metrics[0]] + [
-        (
-            f"{phase}_{name}"
-            if holds_metric_word(WORDS.findall(name)) and not says_phase(name) and "/" not in name
-            else name,
-            slot,
-            kind,
-        )
-        for name, slot, kind in program.metrics[1:]
-    ]
+def _phase_carries_over(program: Program, line: str, spans: list[tuple[int, int]]) -> None:
+    """`Train Loss: 1.59 | Acc: 32.00` then `Test Loss: 1.51 | Acc: 34.62`, `Epoch 1 train
+    loss 1.00 acc 0.60` then `… val loss 1.20 acc 0.50`: the phase word opening a value's name
+    (two words as printed) names the bare measures after it (`Train_Acc`, `val_acc`), up to the
+    next name opened by a phase: a train and a test value never share a series. Names that are
+    no measure (`Time`, `lr`) and names with a phase of their own keep theirs, and so do the
+    names of a list after a comma (`Validation loss: 0.38, accuracy: 89.69%`, `train loss 1.79,
+    accuracy: 0.47` with an evaluation's measures: as printed)."""
+    phase = ""
+    carried = []
+    last = 0  # where the previous value ends
+    for name, slot, kind in program.metrics:
+        head = WORDS.findall(name)
+        listed = "," in line[last : spans[slot][0]]
+        last = spans[slot][1]
+        if "/" in name or listed:
+            phase = ""
+        elif len(head) >= 2 and head[0].lower() in PHASES and f"{head[0]} {head[1]}" in line:
+            phase = head[0]
+        elif says_phase(name):
+            phase = ""  # (`val_loss`: a phase of its own, one word; it carries nothing)
+        elif phase and holds_metric_word(head):
+            name = f"{phase}_{name}"
+        carried.append((name, slot, kind))
+    program.metrics = carried
 
 
 def _leave_out_identity_settings(program: Program) -> None:
@@ -703,6 +704,8 @@ def _interpret(line: str) -> Program:
         _drop_arguments(line, start, end, spans, program)
     if len(program.metrics) > 1:
         _drop_parameters(line, start, end, spans, program)
+        if "%|" not in line:
+            _phase_carries_over(program, line, spans)
         _drop_repeated_names(program)
     # Per epoch: an epoch and nothing finer (no step of its own, no position in the epoch).
     program.per_epoch = (
