@@ -3080,3 +3080,14 @@ def test_a_phase_opening_a_line_of_pairs_names_each_measure_after_it():
     }  # fmt: skip
     # A list after a comma keeps its names as printed (an evaluation's measures).
     assert "accuracy" in _series("Validation loss: 0.3780, accuracy: 89.69%\n")
+
+
+def test_numbers_grouped_by_thousands_with_decimals_are_one_value():
+    """`tokens/s: 12,345.6`, `val_loss=1,234.5`: the whole number, never the part before the
+    first comma (stored as 12.0 before, with no warning)."""
+    text = "step 100 | tokens/s: 12,345.6 | loss=2.500\nstep 200 val_loss=1,234.5 acc=0.5\n"
+    series = _series(text)
+    assert [v for _, _, v in series["tokens/s"]] == [12345.6]
+    assert [v for _, _, v in series["val_loss"]] == [1234.5]
+    # Comma-separated values are not grouped digits (`a=1,2`: no group of three).
+    assert [v for _, _, v in _series("step 300 a=1,2 b=0.5\n")["a"]] == [1.0]

@@ -213,7 +213,6 @@ KNOWN_UNREAD = {
     # Numbers with thousands separators (`[250] rmse: 5,650.425404`) are read as the digits
     # before the comma (rmse = 5: a wrong value), `[1,000]` as epoch 1. Left alone: a comma is
     # also a CSV row's separator, and a token with commas needs every reader path to change.
-    "real_mlforecast_lgbcv_rmse": "numbers with thousands separators",
     # AICc values printed after a model's signature with no name (`ARIMA(2,1,2)(1,1,1)[12]
     # : 242.3713`).
     "real_statsforecast_autoarima": "values after a model's signature, with no name",

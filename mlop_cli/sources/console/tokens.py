@@ -65,9 +65,10 @@ _VERSION = r"\d+(?:\.\d+){2,}(?::\d+)?(?![\w.])"
 # A position `37/100` is two tokens; a path segment `/data/2024/` is none.
 _BEFORE = r"(?<![\w.@\\\-^])(?<![A-Za-z_\])/]/)"
 _AFTER = rf"(?={UNITS}?(?![\w@]|=[-+\d.]|\.\d|:\d|-\d))"
-# A whole number grouped by thousands right after a name's `: ` or `= ` (`Test RMSE: 43,107`,
-# `T: 1,007,`): one token, whose value is the number without its commas (see grouped_value).
-_GROUPED = r"(?<=[:=][ ])\d{1,3}(?:,\d{3})+(?![\d]|\.\d|,\d)"
+# A number grouped by thousands right after a name's `:`, `=` or `: ` (`Test RMSE: 43,107`,
+# `T: 1,007,`, `tokens/s: 12,345.6`, `val_loss=1,234.5`): one token, whose value is the number
+# without its commas (see grouped_value).
+_GROUPED = r"(?:(?<=[:=][ ])|(?<=[:=]))\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d]|\.\d|,\d)"
 VALUE_TOKEN = re.compile(
     rf"{_BEFORE}(?:{_GROUPED}|{_DATE}|{_TIME}|{_VERSION}|(?:{_NUMBER}){_AFTER})"
 )
@@ -103,7 +104,10 @@ def grouped_value(token: str) -> float | None:
     if "," not in token:
         return None
     digits = token.replace(",", "")
-    return float(digits) if digits.isdigit() else None
+    whole, _, decimals = digits.partition(".")
+    if not whole.isdigit() or not (decimals.isdigit() or not (decimals or _)):
+        return None
+    return float(digits)
 
 
 def is_value(token: str) -> bool:
