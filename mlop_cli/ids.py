@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import time
+from collections.abc import Iterable
 
 from mlop_cli.errors import UsageError
 
@@ -46,3 +47,19 @@ def check_run_name(name: str) -> None:
         raise UsageError(
             f"a run cannot be named {name!r}: `NAME~N` means the Nth run before the newest named NAME"
         )
+
+
+def clean_labels(labels: Iterable[str], what: str) -> list[str]:
+    """Names or tags as given, stripped, once each; a blank one, one with control characters
+    or a run name a reference would read otherwise is refused (``what``: `name` or `tag`)."""
+    cleaned = []
+    for label in labels:
+        value = label.strip()
+        if not value:
+            raise UsageError(f"an empty {what}; give at least one visible character")
+        if any(ord(ch) < 32 or ord(ch) == 127 for ch in value):
+            raise UsageError(f"{what} {value!r} holds control characters")
+        if what == "name":
+            check_run_name(value)
+        cleaned.append(value)
+    return list(dict.fromkeys(cleaned))

@@ -41,6 +41,15 @@ def test_a_mistyped_run_option_is_not_run_as_the_command(store: Path) -> None:
     assert not store.exists()  # nothing was run, so nothing was recorded
 
 
+def test_run_without_a_command_or_with_a_blank_name_or_tag_is_one_line(store: Path) -> None:
+    """`mlop run` alone says what is missing in one line (it printed the whole help); a blank
+    name or tag is refused as `mlop rename` and `mlop tag` refuse it, and nothing runs."""
+    assert "after `--`" in _usage_error(run_mlop("run", store=store))
+    assert "empty name" in _usage_error(run_mlop("run", "--name", "   ", "--", "true", store=store))
+    assert "empty tag" in _usage_error(run_mlop("run", "--tag", "", "--", "true", store=store))
+    assert not store.exists()
+
+
 def test_no_arguments_prints_the_help_plainly() -> None:
     import subprocess
 

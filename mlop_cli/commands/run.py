@@ -26,7 +26,6 @@ from mlop_cli.errors import UsageError
 
 @app.command(
     context_settings={**CONTEXT, "allow_interspersed_args": False, "ignore_unknown_options": True},
-    no_args_is_help=True,
 )
 def run(
     command: list[str] = typer.Argument(
@@ -99,10 +98,11 @@ def run(
         raise UsageError(
             f"no such option: {command[0]} (see `mlop run --help`; the command goes after `--`)"
         )
-    if name is not None:
-        from mlop_cli.ids import check_run_name
+    from mlop_cli.ids import clean_labels
 
-        check_run_name(name)
+    if name is not None:
+        (name,) = clean_labels([name], "name")
+    tag = clean_labels(tag, "tag")
     cwd = Path.cwd()
     config = _config(cwd)
     env = dict(os.environ)

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from mlop_cli.errors import MlopError, StoreError, UsageError
-from mlop_cli.ids import check_run_name
+from mlop_cli.ids import clean_labels
 from mlop_cli.store.queries import effective_status, recording_alive
 from mlop_cli.store.schema import connect
 
@@ -139,7 +139,7 @@ class StoreEditor:
 
     def add_tags(self, run_id: str, tags: Iterable[str]) -> list[str]:
         """Add tags to a run; returns the run's tags afterwards."""
-        cleaned = _clean_labels(tags, "tag")
+        cleaned = clean_labels(tags, "tag")
         self._run_row(run_id)
         self._transaction(
             lambda: self.conn.executemany(
@@ -168,7 +168,7 @@ class StoreEditor:
 
     def rename(self, run_id: str, name: str) -> str | None:
         """Give a run a new name; returns the old one."""
-        (name,) = _clean_labels([name], "name")
+        (name,) = clean_labels([name], "name")
         old = self._run_row(run_id).get("name")
         self._transaction(
             lambda: self.conn.execute("UPDATE runs SET name = ? WHERE id = ?", (name, run_id))
@@ -336,20 +336,6 @@ class StoreEditor:
             for path in folder.glob(f"{run_id}.*"):
                 with contextlib.suppress(OSError):
                     path.unlink()
-
-
-def _clean_labels(labels: Iterable[str], what: str) -> list[str]:
-    cleaned = []
-    for label in labels:
-        value = label.strip()
-        if not value:
-            raise UsageError(f"an empty {what}; give at least one visible character")
-        if any(ord(ch) < 32 or ord(ch) == 127 for ch in value):
-            raise UsageError(f"{what} {value!r} holds control characters")
-        if what == "name":
-            check_run_name(value)
-        cleaned.append(value)
-    return list(dict.fromkeys(cleaned))
 
 
 def _size(path: Path) -> int:
