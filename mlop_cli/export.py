@@ -3,7 +3,9 @@
 CSV and JSON lines hold one record per point: ``metric``, ``step``, ``value``, ``time`` (Unix
 seconds, a float: what the store keeps, with no time zone to get wrong) and ``source``
 (console, tensorboard, system). A NaN value is ``nan`` in CSV and ``null`` in JSON lines
-(infinities: ``inf``/``-inf`` in CSV, ``null`` in JSON lines, which has no infinities).
+(infinities: ``inf``/``-inf`` in CSV, ``null`` in JSON lines, which has no infinities); there
+a field ``nonfinite`` (``nan``, ``inf`` or ``-inf``) says which, so a diverged loss is told
+from a missing one.
 
 TensorBoard export writes event files with tensorboard's own ``EventFileWriter``: scalars as
 ``simple_value`` and histograms as ``HistogramProto``, so TensorBoard opens the folder as is.
@@ -108,6 +110,8 @@ def write_jsonl(chosen: Iterable[Series], stream: IO[str]) -> int:
                 "source": series.source,
                 "epoch": epoch,
             }
+            if not math.isfinite(value):
+                record["nonfinite"] = repr(value)  # `nan`, `inf`, `-inf`
             stream.write(json.dumps(record, ensure_ascii=False) + "\n")
             count += 1
     return count

@@ -50,6 +50,8 @@ def test_jsonl_to_a_file_with_nan_as_null_and_a_metric_filter(store: Path, tmp_p
     records = [json.loads(line) for line in target.read_text().splitlines()]
     assert [r["value"] for r in records] == [1.0, 0.5, None, 0.25, None]
     assert set(records[0]) == {"metric", "step", "value", "time", "source", "epoch"}
+    # A diverged loss (inf) is told from a NaN: `nonfinite` on those points only.
+    assert [r.get("nonfinite") for r in records] == [None, None, "nan", None, "inf"]
     assert {r["metric"] for r in records} == {"train/loss"}
     unknown = run_mlop("export", "r", "-f", "jsonl", "-m", "train/los", store=store)
     assert unknown.returncode == 2 and b"did you mean 'train/loss'" in unknown.stderr
