@@ -139,7 +139,7 @@ _mlop() {
                 --tag|-t) COMPREPLY=(); return 0 ;;
                 --last|-l) COMPREPLY=(); return 0 ;;
                 --group|-g) COMPREPLY=(); return 0 ;;
-                --format|-f) COMPREPLY=(); return 0 ;;
+                --format|-f) COMPREPLY=($(compgen -W "html md json" -- "$cur")); return 0 ;;
                 --store) COMPREPLY=($(compgen -f -- "$cur")); return 0 ;;
             esac
             if [[ "$cur" == -* ]]; then

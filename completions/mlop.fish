@@ -95,7 +95,7 @@ complete -c mlop -n '__fish_seen_subcommand_from report' -l tag -s t -x -d 'Runs
 complete -c mlop -n '__fish_seen_subcommand_from report' -l last -s l -x -d 'The N newest matching runs (default 1, or 10 with --project/--tag).'
 complete -c mlop -n '__fish_seen_subcommand_from report' -l group -s g -x -d 'The runs of a multi-node job (the group id `mlop ls` shows).'
 complete -c mlop -n '__fish_seen_subcommand_from report' -l all-ranks -d 'With --group: training metrics of every rank, not only rank 0.'
-complete -c mlop -n '__fish_seen_subcommand_from report' -l format -s f -x -d 'html, md or json.'
+complete -c mlop -n '__fish_seen_subcommand_from report' -l format -s f -x -a 'html md json' -d 'html, md or json.'
 complete -c mlop -n '__fish_seen_subcommand_from report' -l include-env -l no-env -d 'Include the (redacted) environment in the HTML report (default: config report.include_env, else no).'
 complete -c mlop -n '__fish_seen_subcommand_from report' -l summary -d 'With --format md: also append to $GITHUB_STEP_SUMMARY.'
 complete -c mlop -n '__fish_seen_subcommand_from report' -l system -d 'With --format md or json: also list the system metrics (sys/...); the HTML report always has them, in its System section.'

@@ -26,12 +26,14 @@ STATUSES = ["running", "finished", "failed", "killed", "lost"]
 
 
 def _choices() -> dict[tuple[str, str], list[str]]:
+    from mlop_cli.commands.report import REPORT_FORMATS
     from mlop_cli.export import FORMATS
 
     return {
         ("ls", "--status"): STATUSES,
         ("gc", "--status"): [s for s in STATUSES if s != "running"],
         ("export", "--format"): list(FORMATS),
+        ("report", "--format"): list(REPORT_FORMATS),
     }
 
 

@@ -72,6 +72,7 @@ def test_bash_completes_commands_options_and_values(tmp_path: Path) -> None:
     assert _complete("mlop", "ls", "--st") == ["--status", "--store"]
     assert _complete("mlop", "ls", "--status", "f") == ["finished", "failed"]
     assert _complete("mlop", "export", "last", "--format", "") == ["csv", "jsonl", "tensorboard"]
+    assert _complete("mlop", "report", "--format", "") == ["html", "md", "json"]
     assert _complete("mlop", "gc", "--status", "") == ["finished", "failed", "killed", "lost"]
     assert "--no-pty" in _complete("mlop", "run", "--no")
     # After `--` the user's own command follows: mlop offers nothing (bash completes files).

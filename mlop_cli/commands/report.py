@@ -20,6 +20,9 @@ from mlop_cli.commands._shared import (
 from mlop_cli.config import MINIMA
 from mlop_cli.errors import UsageError
 
+# The report's formats (`markdown` is taken for `md` too), as completions offer them.
+REPORT_FORMATS = ("html", "md", "json")
+
 
 @app.command()
 def report(
@@ -74,8 +77,7 @@ def report(
     """
     from mlop_cli.report.from_store import build_model
 
-    formats = ("html", "md", "markdown", "json")
-    if output_format not in formats:
+    if output_format not in (*REPORT_FORMATS, "markdown"):
         raise UsageError(f"--format {output_format!r}: expected html, md or json")
     output_format = "md" if output_format == "markdown" else output_format
     if summary and output_format != "md":
