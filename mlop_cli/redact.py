@@ -662,3 +662,142 @@ class Scrubber:
         return self.scrub(text.encode("utf-8", "surrogateescape")).decode(
             "utf-8", "surrogateescape"
         )
+
+
+# -- secrets a script prints --------------------------------------------------------------
+# What mlop was never shown (a token read from a file and printed, a config dumped with its
+# password) is found in the stored console by its form: well-known token formats, JWTs,
+# private key blocks, the credentials after an HTTP scheme, and values of names that can only
+# mean a secret (`password=`, `api_key:`, `"access_token": "…"`; not `key_dim`, `max_tokens`).
+# A chunk without any of these literals, lowered (nearly every chunk of a training's output),
+# costs a few searches of C code; only a chunk holding one is read further.
+_CONSOLE_HINTS = (
+    b"gh", b"glpat-", b"xox", b"sk-", b"k_live_", b"k_test_", b"hf_", b"aiza", b"akia", b"asia",
+    b"eyj", b"private", b"bearer ", b"basic ", b"pass", b"secret", b"api", b"access",
+    b'token"', b"token'", b"token:", b"token=", b"token =",
+)  # fmt: skip
+# Names that can only hold a secret, once lowered with `-`, `.` and spaces as `_`.
+_CONSOLE_SECRET_NAME = re.compile(
+    r"(?:^|_)(?:pass(?:word|wd|phrase)|secret(?:_key|_access_key)?|client_secret|api_?key"
+    r"|access_?key|private_?key|(?:auth|access|api|refresh|bearer|session|id|hf|gh|github"
+    r"|wandb|slack|openai)_?token)$|^token$"
+)
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+_NUMERIC_VALUE = re.compile(r"[-+]?(?:\d[\d,]*\.?\d*|\.\d+)(?:[eE][-+]?\d+)?%?")
+_LAST_WORD = re.compile(rb"[^\s\"'=:,;]+[ ]?\Z")  # (`bearer ` ends its hint with a space)
+_HOLD_LINE = 4096  # a partial line held back whole at most; past it, only its last word
+_HOLD_KEY = 16384  # a private key block held back whole at most
+
+
+def _console_secret_name(name: str) -> bool:
+    lowered = _CAMEL.sub("_", name).lower().replace("-", "_").replace(".", "_").replace(" ", "_")
+    return _CONSOLE_SECRET_NAME.search(lowered) is not None
+
+
+def console_secret_spans(text: str) -> list[tuple[int, int]]:
+    """Where the secrets a script printed are, by their form alone (see _CONSOLE_HINTS)."""
+    spans = [
+        match.span()
+        for match in _TOKENS.finditer(text)
+        if match.start() == 0
+        or not (text[match.start() - 1].isalnum() or text[match.start() - 1] in "_-")
+    ]
+    if "eyJ" in text:
+        spans += [match.span() for match in _JWT.finditer(text)]
+    if "PRIVATE KEY" in text:
+        spans += _private_key_spans(text)
+    spans += [match.span("token") for match in _SCHEME_CREDENTIALS.finditer(text)]
+    position = 0
+    while assignment := _ASSIGNMENT.search(text, position):
+        position = assignment.end()
+        if not _console_secret_name(assignment["name"]):
+            continue
+        start, end = _value_span(text, position)
+        value = text[start:end]
+        if text.startswith(REDACTED, start):
+            position = start + len(REDACTED)  # (scrubbed already: a secret mlop knew of)
+            continue
+        if (
+            len(value) >= MIN_SCRUB_LENGTH
+            and _looks_like_a_value(value, quoted=text[start - 1 : start])
+            and not _NUMERIC_VALUE.fullmatch(value)
+            and value.lower() not in ("none", "null", "[redacted]", "<hidden>", "******")
+        ):
+            spans.append((start, end))
+            position = end
+    return _merged(spans)
+
+
+class FormScrubber:
+    """A stream's console with the secrets found by their form scrubbed
+    (:func:`console_secret_spans`); those mlop knows of are :class:`Scrubber`'s.
+
+    A chunk's last partial line is held back until its line ends (at most ``_HOLD_LINE``
+    bytes; a longer one keeps only its last word), so a token split between two reads is still
+    found; an unfinished private key block is held back whole (at most ``_HOLD_KEY``)."""
+
+    def __init__(self) -> None:
+        self._tail = b""
+        self._replacement = REDACTED.encode()
+
+    def feed(self, data: bytes) -> bytes:
+        """Scrub ``data``; return the bytes safe to store now."""
+        if self._tail:
+            data = self._tail + data
+        cut = self._safe_end(data)
+        self._tail = data[cut:]
+        return self._scrubbed(data[:cut] if cut < len(data) else data)
+
+    def flush(self) -> bytes:
+        """Return what was held back, scrubbed."""
+        data, self._tail = self._tail, b""
+        return self._scrubbed(data)
+
+    def _safe_end(self, data: bytes) -> int:
+        """Where the bytes that may be scanned and stored now end: all of them, but for a last
+        partial line that holds a hint of a secret, ends as one begins (`… ghp_12`, `…
+        Authorization: Bea`) or ends inside a word (a name may go on); a line that holds none
+        and ends after a word (`Training...`, a prompt `name? `, a bar's `…it/s]`) is stored at
+        once."""
+        end = max(data.rfind(b"\n"), data.rfind(b"\r")) + 1
+        begin = data.rfind(b"-----BEGIN ")
+        if begin >= 0 and b"PRIVATE KEY" in data[begin : begin + 64]:
+            finish = data.find(b"-----END ", begin + 11)
+            closing = data.find(b"-----", finish + 9) if finish >= 0 else -1
+            if closing < 0 and len(data) - begin <= _HOLD_KEY:
+                return begin  # a key block still being printed: held back whole
+            if closing >= 0:
+                end = max(end, closing + 5)  # (its block scanned whole, to its last dashes)
+        if end == len(data):
+            return end
+        partial = data[end:].lower()
+        if len(partial) > _HOLD_LINE:
+            # A long partial line (a bar redrawn without a line end): up to its last word.
+            space = max(data.rfind(b" "), data.rfind(b"\t"))
+            return space + 1 if space >= len(data) - _HOLD_LINE else len(data)
+        if partial[-1:].isalnum() or partial[-1:] in b"_-":
+            return end  # (a name may go on in the next chunk: `pad_` then `token: <pad>`)
+        if b"-----" in partial or any(hint in partial for hint in _CONSOLE_HINTS):
+            return end  # (`-----BEGIN `: maybe a key block's first line)
+        word = _LAST_WORD.search(partial)
+        if word is not None and any(hint.startswith(word.group()) for hint in _CONSOLE_HINTS):
+            return end
+        return len(data)
+
+    def _scrubbed(self, data: bytes) -> bytes:
+        if not data:
+            return data
+        lowered = data.lower()
+        if not any(hint in lowered for hint in _CONSOLE_HINTS):
+            return data
+        text = data.decode("latin-1")  # one character a byte: spans are byte offsets
+        spans = console_secret_spans(text)
+        if not spans:
+            return data
+        out = bytearray()
+        last = 0
+        for start, end in spans:
+            out += data[last:start] + self._replacement
+            last = end
+        out += data[last:]
+        return bytes(out)

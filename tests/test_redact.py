@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from mlop_cli.redact import (
     REDACTED,
+    FormScrubber,
     Scrubber,
     is_secret_name,
     redact_argv,
@@ -190,3 +191,56 @@ def test_a_long_secret_is_scrubbed_whole_in_bounded_pieces() -> None:
     assert out.startswith(b"before [redacted]") and out.endswith(b"[redacted] after\n")
     assert secret[:20] not in out and secret[-20:] not in out
     assert scrubber._hold < 256  # held back: less than one piece
+
+
+PRINTED = (
+    b"epoch 1 loss=0.5 acc=0.9 tokens/s: 12,345 max_tokens=256 key_dim: 64 secret_score=0.91\n"
+    b"pad_token: <|endoftext|> eos_token: </s> token: abc\n"
+    b"using token ghp_abcdefghijklmnopqrstuvwxyz0123456789 and sk-proj-abcdefghijklmnopqrstuvwx12\n"
+    b"password=hunter2x {'api_key': 'abcd1234efgh'} Authorization: Bearer xyz123456789\n"
+    b"config: {'access_token': 'tok_998877665544', 'learning_rate': 0.001}\n"
+    b"-----BEGIN RSA PRIVATE KEY-----\nMIIabcdef\nxyz\n-----END RSA PRIVATE KEY-----\n"
+    b"loss=0.4\r 50%|#####     | 5/10\r 60%|######    | 6/10"
+)
+PRINTED_SECRETS = (
+    b"ghp_abcdefghijklmnopqrstuvwxyz0123456789",
+    b"sk-proj-abcdefghijklmnopqrstuvwx12",
+    b"hunter2x",
+    b"abcd1234efgh",
+    b"xyz123456789",
+    b"tok_998877665544",
+    b"MIIabcdef",
+)
+
+
+def _form_scrubbed(chunks: list[bytes]) -> bytes:
+    scrubber = FormScrubber()
+    return b"".join(scrubber.feed(chunk) for chunk in chunks) + scrubber.flush()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.integers(0, len(PRINTED)), max_size=12))
+def test_secrets_a_script_prints_are_found_by_their_form_however_the_output_is_cut(
+    cuts: list[int],
+) -> None:
+    """A token, a password, a key block the script printed that mlop was never shown: found in
+    the stored console by their form, whatever reads cut the output into."""
+    bounds = [0, *sorted(cuts), len(PRINTED)]
+    out = _form_scrubbed([PRINTED[a:b] for a, b in zip(bounds, bounds[1:], strict=False)])
+    assert out == _form_scrubbed([PRINTED])
+    for secret in PRINTED_SECRETS:
+        assert secret not in out, secret
+    # What only looks alike is kept: measures, counts, settings, a tokenizer's special tokens.
+    for kept in (b"secret_score=0.91", b"max_tokens=256", b"key_dim: 64", b"<|endoftext|>"):
+        assert kept in out
+
+
+def test_a_partial_line_without_a_hint_of_a_secret_is_stored_at_once() -> None:
+    """A prompt, a status, a bar's last state are not held back for a next chunk that may
+    never come (a command computing for hours after `Training...`)."""
+    scrubber = FormScrubber()
+    assert scrubber.feed(b"Training...") == b"Training..."
+    assert scrubber.feed(b"\r 45%|####| 450/1000 [00:01<00:02, 300.00it/s]") != b""
+    assert scrubber.feed(b" name? ") == b" name? "
+    assert scrubber.feed(b"export TOKEN=ab") == b""  # a secret's start waits for its end
+    assert scrubber.flush() == b"export TOKEN=ab"

@@ -456,6 +456,40 @@ def test_redacted_secrets_never_reach_the_store(store: Path, tmp_path: Path) -> 
     assert stored == expected
 
 
+def test_secrets_a_script_prints_unannounced_never_reach_the_store(
+    store: Path, tmp_path: Path
+) -> None:
+    """A token read from a file and printed, a password in a dumped config, a bearer header:
+    mlop was never shown them (not in the environment, argv or a config file), so they are
+    found in the console by their form; the terminal still gets every byte."""
+    github, password, bearer = "ghp_" + "Ab1" * 12, "hunter2x-db", "eyJpc3MiOiJ4In0abcdef1234"
+    secrets = tmp_path / "secrets.json"  # (read by the script: mlop never sees it)
+    secrets.write_text(json.dumps([github, password, bearer]))
+    script = tmp_path / "train.py"
+    script.write_text(
+        "import json, sys\n"
+        f"github, password, bearer = json.load(open({str(secrets)!r}))\n"
+        "print('token loaded:', github)\n"
+        "print({'lr': 0.001, 'password': password})\n"
+        "sys.stdout.write('headers Authorization: Bearer ')\n"
+        "sys.stdout.flush()\n"
+        "print(bearer)\n"
+        "print('epoch 1 loss=0.25 secret_score=0.91')\n"
+    )
+    # (run outside the checkout: its uncommitted diff, which the context records, holds
+    # this test's own text)
+    result = run_mlop("run", "-q", "--", PYTHON, str(script), store=store, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    for secret in (github, password, bearer):
+        assert secret.encode() in result.stdout  # the terminal's bytes are untouched
+    kept = [p for p in store.parent.rglob("*") if p.is_file() and p not in (secrets, script)]
+    raw = b"".join(p.read_bytes() for p in kept)  # the store, its WAL, its side files
+    for secret in (github, password, bearer):
+        assert secret.encode() not in raw, secret
+    stored = b"".join(row[0] for row in query(store, "SELECT data FROM logs ORDER BY seq"))
+    assert b"epoch 1 loss=0.25 secret_score=0.91" in stored and b"[redacted]" in stored
+
+
 def test_console_is_stored_whole_and_at_once_with_secrets_in_the_environment(
     store: Path,
 ) -> None:

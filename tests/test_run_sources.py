@@ -153,7 +153,7 @@ def test_tensorboard_source_reads_only_what_is_written_after_launch(tmp_path: Pa
     write_events(tmp_path / "logs" / "earlier", simple_scalar_events("before", [1.0, 2.0]))
     records: list[Any] = []
     warnings: list[str] = []
-    source = TensorBoardFilesSource(_options(tmp_path), records.append, warnings.append)
+    source = TensorBoardFilesSource(_options(tmp_path), records.append, warnings.append, "r1")
     source.before_launch()
     source.start()
     write_events(tmp_path / "logs" / "this", simple_scalar_events("after", [3.0, 4.0]))

@@ -11,6 +11,7 @@ from mlop_cli import records as rec
 from mlop_cli.store.model import MetricKey
 from mlop_cli.store.spool import read_handover
 from mlop_cli.store.writer import RunStart, RunUpdate, Writer
+from tests.conftest import eventually
 
 
 def _writer(path: Path) -> Writer:
@@ -367,6 +368,10 @@ def test_a_commit_past_the_exit_deadline_still_ends_in_a_handover(tmp_path: Path
     chunk = b"x" * 65535 + b"\n"
     for index in range(128):  # 8 MiB, more than one transaction's worth
         writer.put(rec.LogChunk(1, float(index), chunk))
+    # The console is taken off the queue (and read for secrets) before close(): it is its
+    # commit that runs past the deadline (a wake-up takes the queue, commits nothing).
+    writer._wake.set()
+    eventually(lambda: writer._queued_bytes == 0, what="the queue taken")
     stats = writer.close(0.1)
     assert writer.slowed and not stats.unflushed
     conn = sqlite3.connect(path)

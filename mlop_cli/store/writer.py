@@ -37,7 +37,7 @@ from pathlib import Path
 from typing import Any
 
 from mlop_cli import records as rec
-from mlop_cli.redact import Scrubber
+from mlop_cli.redact import FormScrubber, Scrubber
 from mlop_cli.store.batch import Batch, RunStart, RunUpdate
 from mlop_cli.store.filesystems import filesystem_type, is_network_filesystem
 from mlop_cli.store.points import INSERT_CHUNK, INSERT_SUMMARY, MetricKey, pack
@@ -165,7 +165,9 @@ class Writer:
         self._deadline: float | None = None
         self._block_when_full = block_when_full
         self._secrets = list(secrets or [])
-        self._scrubbers: dict[int, Scrubber] = {}
+        self._scrubbers: dict[int, Scrubber] = {}  # the secrets known (producer side)
+        self._forms: dict[int, FormScrubber] = {}  # those found by their form (writer thread)
+        self._overflow_forms: dict[int, FormScrubber] = {}  # ... once the console overflows
         # Everything but the console, until its transaction: rows, run row, points.
         self._batch = Batch(run_id, self._secrets)
         self._inode: int | None = None
@@ -230,6 +232,7 @@ class Writer:
                 self._overflow = self._open_overflow()
             if self._overflow is not None:
                 try:
+                    data = self._overflow_form(record.stream, data)
                     if data:
                         self._overflow.append(record.time, record.stream, data)
                     self.stats.overflowed_bytes += len(data)
@@ -251,13 +254,24 @@ class Writer:
             time.sleep(0.005)
 
     def _scrub(self, stream: int, data: bytes) -> bytes:
-        """``data`` with the secrets scrubbed by its stream's scrubber (which holds back an end
-        that may begin a secret until the next chunk or :meth:`close`)."""
+        """``data`` with the secrets mlop knows of scrubbed by its stream's scrubber (which
+        holds back an end that may begin a secret until the next chunk or :meth:`close`).
+        Those found by their form are scrubbed by the writer thread (see _absorb_one), off the
+        command's path, or here once the console overflows (see _overflow_form)."""
         if not self._secrets:
             return data
         scrubber = self._scrubbers.get(stream)
         if scrubber is None:
             scrubber = self._scrubbers[stream] = Scrubber(self._secrets)
+        return scrubber.feed(data)
+
+    def _overflow_form(self, stream: int, data: bytes) -> bytes:
+        """Console going to the overflow spool with the secrets found by their form scrubbed:
+        the writer thread never reads it before it is stored (producer side, under the
+        overflow lock)."""
+        scrubber = self._overflow_forms.get(stream)
+        if scrubber is None:
+            scrubber = self._overflow_forms[stream] = FormScrubber()
         return scrubber.feed(data)
 
     def _open_overflow(self) -> LogSpool | None:
@@ -339,10 +353,17 @@ class Writer:
                 if not tail:
                     continue
                 if self._overflow is not None:
+                    tail = self._overflow_form(stream, tail)
                     with contextlib.suppress(OSError, ValueError):
                         self._overflow.append(self._clock(), stream, tail)
                 else:
                     self._queue.put(rec.LogChunk(stream, self._clock(), tail))
+            if self._overflow is not None:
+                for stream, form in self._overflow_forms.items():
+                    tail = form.flush()
+                    if tail:
+                        with contextlib.suppress(OSError, ValueError):
+                            self._overflow.append(self._clock(), stream, tail)
         self._queue.put(None)
         self._wake.set()
         # Past the deadline the thread only ends the transaction in progress (a lock wait ~1 s,
@@ -423,6 +444,7 @@ class Writer:
                 self._absorb(item)
             elif isinstance(item, _Flush):
                 item.done.set()
+        self._flush_forms()  # (the console's last partial lines, held back for a secret)
         # 1. The run's context, events and points first, apart from the console, and whatever
         #    the deadline: they are small, and the run must be recorded honestly.
         logs, self._logs = self._logs, []
@@ -544,14 +566,19 @@ class Writer:
     def _absorb_one(self, record: Any) -> None:
         if isinstance(record, _OverflowStarted):
             # Everything queued before is absorbed: the console goes on in the overflow spool,
-            # once what the writer holds is stored.
+            # once what the writer holds is stored (what its form scrubbers held back first).
+            self._flush_forms()
             self._overflow_next = record.spool
             self._adopt_overflow()
             return
         size = _size_of(record)
         self._queued_bytes -= size
         if isinstance(record, rec.LogChunk):
-            self._keep_log(record.stream, record.time, record.data)  # scrubbed by put
+            # The secrets known were scrubbed by put; those found by their form, here.
+            form = self._forms.get(record.stream)
+            if form is None:
+                form = self._forms[record.stream] = FormScrubber()
+            self._keep_log(record.stream, record.time, form.feed(record.data))
             return
         if (
             not self._block_when_full
@@ -566,6 +593,13 @@ class Writer:
         if isinstance(record, RunStart):
             self._run_origin = record
         self.stats.points += self._batch.add(record)
+
+    def _flush_forms(self) -> None:
+        """What the writer's form scrubbers held back (partial lines), stored in turn."""
+        for stream, form in self._forms.items():
+            tail = form.flush()
+            if tail:
+                self._keep_log(stream, self._clock(), tail)
 
     def _keep_log(self, stream: int, when: float, data: bytes) -> None:
         if not data:
