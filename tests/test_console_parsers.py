@@ -3057,8 +3057,12 @@ def test_values_per_numbered_item_are_no_metrics():
         "var_2    0.354048\nvar_0    0.075161\nvar_1    0.061826\n"
     )
     assert set(_series(run + items)) == {"loss"}
-    kept = "{'loss_0': 0.1, 'loss_1': 0.2, 'loss_2': 0.3}\nrank0=0.5 rank1=0.6 rank2=0.7\n"
-    assert {"loss_0", "loss_1", "loss_2", "rank0"} <= set(_series(run + kept))
+    kept = (
+        "{'loss_0': 0.1, 'loss_1': 0.2, 'loss_2': 0.3}\nrank0=0.5 rank1=0.6 rank2=0.7\n"
+        "{'class_0': 0.91, 'class_1': 0.85, 'class_2': 0.77}\n"
+    )
+    names = set(_series(run + kept))
+    assert {"loss_0", "loss_1", "loss_2", "rank0", "class_0", "class_2"} <= names
 
 
 def test_a_phase_opening_a_line_of_pairs_names_each_measure_after_it():

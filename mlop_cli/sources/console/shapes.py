@@ -721,9 +721,10 @@ _MIN_ITEMS = 3
 
 
 def items_by_number(names: list[str]) -> bool:
-    """Whether names are numbered items of one kind, numbered in turn (`var_0`, `var_1`,
-    `var_2`; `f0` … `f5`): values per feature or per input, unless the word names a measure
-    (`loss_0`, `acc_1`: a measure per head or per task) or a worker (`rank0`, `gpu1`)."""
+    """Whether names are numbered inputs of one kind, numbered in turn (`var_0`, `var_1`,
+    `var_2`; `f0` … `f5`; `x1` … `x3`): values per feature or per input. Only words naming an
+    input or a model's parameter count: numbered classes, seeds, runs, heads or horizons
+    (`class_0=0.91`, `seed1=0.83`) are results per case, kept."""
     stem = None
     numbers = []
     for name in names:
@@ -735,14 +736,19 @@ def items_by_number(names: list[str]) -> bool:
     if stem is None or len(numbers) < _MIN_ITEMS:
         return False
     word = stem.rstrip("_ ").lower()
-    if holds_metric_word([word]) or word in _WORKER_WORDS or word in _COUNTER_NAMES:
+    if word not in _INPUT_WORDS:
         return False
     ordered = sorted(numbers)
     return ordered == list(range(ordered[0], ordered[0] + len(ordered)))
 
 
 # Words numbering who computed a value, not what it is of (`rank0`, `gpu1`, `worker_2`).
-_WORKER_WORDS = frozenset("rank gpu cuda device worker node proc process replica host".split())
+# Words naming an input of the model or one of its parameters, numbered (`var_3`, `f0`, `x1`,
+# `feature_2`, `coef_1`, `pc2`).
+_INPUT_WORDS = frozenset(
+    "var variable f feat feature x col column input attr attrib attribute coef beta theta w "
+    "pc component dim".split()
+)
 _SIZE_UNIT = re.compile(r"[KMGT]i?B|bytes")
 
 
