@@ -114,3 +114,39 @@ def test_under_slurm_a_signal_from_anyone_else_is_forwarded(store: Path, tmp_pat
     assert _counts(rest) == {int(signal.SIGUSR1): 1}
     events = [row[0] for row in query(store, "SELECT message FROM events WHERE kind = 'signal'")]
     assert events == ["received SIGUSR1; forwarded to the command"]
+
+
+# GNU `timeout`, as it ends its command: a process group of its own, then the signal to the
+# command (mlop) and at once to that whole group (mlop again), ignoring it itself.
+TIMEOUT_LIKE = """
+import json, os, signal, subprocess, sys
+os.setpgid(0, 0)
+number, argv = int(sys.argv[1]), json.loads(sys.argv[2])
+process = subprocess.Popen(argv, stdout=subprocess.PIPE)
+assert process.stdout.readline().startswith(b"ready")  # the command's handlers are set
+signal.signal(number, signal.SIG_IGN)
+os.kill(process.pid, number)
+os.killpg(0, number)
+out, _ = process.communicate(timeout=300)
+sys.stdout.buffer.write(out)
+"""
+
+
+@pytest.mark.parametrize("signame", ["SIGTERM", "SIGINT"])
+def test_a_signal_sent_to_mlop_and_its_group_at_once_reaches_the_command_once(
+    store: Path, signame: str
+) -> None:
+    """`timeout 3600 mlop run -- python train.py`: timeout signals mlop, then its own process
+    group, mlop in it; without mlop the command gets both at once and they count as one, so
+    it gets one (twice, a checkpoint-then-hard-exit handler lost its checkpoint)."""
+    number = getattr(signal, signame)
+    command = COMMAND.replace("(signal.SIGUSR1, signal.SIGTERM)", f"({int(number)},)")
+    argv = mlop_argv("run", "-q", "--no-system", "--store", str(store), "--", PYTHON, "-c", command)
+    result = subprocess.run(
+        [sys.executable, "-c", TIMEOUT_LIKE, str(int(number)), json.dumps(argv)],
+        capture_output=True,
+        env=clean_env(),
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert _counts(result.stdout) == {int(number): 1}

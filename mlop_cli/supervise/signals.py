@@ -35,6 +35,7 @@ _UNCATCHABLE = {signal.SIGKILL, signal.SIGSTOP}
 IGNORED = frozenset({signal.SIGPIPE, signal.SIGXFSZ})
 TAKEN = frozenset(set(signal.valid_signals()) - _UNCATCHABLE - IGNORED)
 SI_KERNEL = 0x80  # si_code of a signal the kernel sent (a terminal's Ctrl-C, a CPU limit)
+SI_USER = 0  # si_code of a signal a process sent with kill()
 
 Handler = Callable[[int, int, int], None]  # (number, sender pid, si_code)
 

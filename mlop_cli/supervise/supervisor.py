@@ -37,7 +37,13 @@ from mlop_cli.errors import CommandNotExecutableError, CommandNotFoundError
 from mlop_cli.supervise import children, job_control
 from mlop_cli.supervise.exit_status import ExitStatus, decode_wait_status, signal_name
 from mlop_cli.supervise.pty_io import RawMode, copy_window_size, enlarge_pipe
-from mlop_cli.supervise.signals import SI_KERNEL, SignalDesk, block_all, unblock_in_child
+from mlop_cli.supervise.signals import (
+    SI_KERNEL,
+    SI_USER,
+    SignalDesk,
+    block_all,
+    unblock_in_child,
+)
 
 # Kept for callers that name the classic ones; every catchable signal is taken (signals.py).
 FORWARDED_SIGNALS = (
@@ -89,6 +95,11 @@ _DAEMONISE_WITHIN_S = 5.0
 
 OutputHandler = Callable[[int, bytes, float], None]
 EventHandler = Callable[[str, str, str], None]  # level, kind, message
+
+
+# A signal a process sends mlop again within this long is the same signal, delivered twice
+# (to mlop, then to its process group: GNU `timeout`): forwarded once.
+_RESENT_S = 0.25
 
 
 @dataclass
@@ -162,6 +173,8 @@ class Supervisor:
         self._master: int | None = None
         self._forwarded: list[int] = []
         self._not_forwarded: list[int] = []
+        # The last signal a process sent mlop, by whom and when it was taken (see _again).
+        self._last_sent: tuple[int, int, float] = (0, 0, 0.0)
         self._previous_mask: set[int] = set()
         self._desk: SignalDesk | None = None
         self._wakeup_r = self._wakeup_w = -1
@@ -354,6 +367,8 @@ class Supervisor:
         if number == signal.SIGXCPU and code == SI_KERNEL:
             self._on_event("warning", "signal", "mlop's own CPU time limit was reached")
             return
+        if code == SI_USER and self._again(number, sender):
+            return
         directly = self.options.signalled_directly
         if directly is not None and directly(sender):
             self._not_forwarded.append(number)
@@ -361,6 +376,17 @@ class Supervisor:
             return
         self.forward(number)
         self._on_signal(number, True)
+
+    def _again(self, number: int, sender: int) -> bool:
+        """Whether a process sent mlop the signal it has just sent (within _RESENT_S): one
+        signal sent twice at once, to mlop and then to mlop's process group, as GNU `timeout`
+        does. Without mlop the command gets both at once, and they count as one; forwarded
+        one by one they would be two (a handler that checkpoints on the first signal and
+        exits hard on the second would lose its checkpoint)."""
+        now = time.monotonic()
+        last_number, last_sender, last_at = self._last_sent
+        self._last_sent = (number, sender, now)
+        return number == last_number and sender == last_sender and now - last_at < _RESENT_S
 
     def _signal_fault(self, error: BaseException) -> None:
         self._on_event("warning", "signals", f"handling a signal failed: {error!r}")
