@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import difflib
 import math
+import struct
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -63,11 +64,18 @@ class Outcome:
         return "PASS" if self.passed else "FAIL"
 
     def describe(self) -> str:
-        """The condition with its actual value: ``max(train/loss) < 5  (max = 2.31)``."""
+        """The condition with its actual value: ``max(train/loss) < 5  (max = 2.31)``; with as
+        many digits as it takes to see why (``last = 0.8999999`` fails ``>= 0.9``: rounded to
+        ``0.9`` it would seem to pass)."""
         if self.value is None:
             shown = "nan" if self.condition.aggregate != "count" else "0"
         else:
             shown = format_number(self.value)
+            rounded = _shown_value(shown)
+            if rounded is not None and (
+                _compare(rounded, self.condition.operator, self.condition.threshold) != self.passed
+            ):
+                shown = repr(self.value)
         return f"{self.condition.text}  ({self.condition.aggregate} = {shown})"
 
     def to_json(self) -> dict[str, Any]:
@@ -81,6 +89,21 @@ class Outcome:
             "value": _json_number(self.value),
             "passed": self.passed,
         }
+
+
+def _shown_value(shown: str) -> float | None:
+    try:
+        return float(shown.replace(",", ""))
+    except ValueError:
+        return None
+
+
+def _single(value: float) -> float | None:
+    """``value`` rounded to single precision (None where it does not fit one)."""
+    try:
+        return float(struct.unpack("f", struct.pack("f", value))[0])
+    except (OverflowError, struct.error):
+        return None
 
 
 def _json_number(value: float | None) -> float | str | None:
@@ -219,11 +242,24 @@ def evaluate(conditions: list[Condition], summaries: Mapping[str, MetricSummary]
             raise unknown_metric(condition.metric, list(summaries), f"{condition.text!r}: ")
     outcomes = []
     for condition in conditions:
-        value = aggregate_value(summaries[condition.metric], condition.aggregate)
+        summary = summaries[condition.metric]
+        value = aggregate_value(summary, condition.aggregate)
+        threshold = condition.threshold
+        if (
+            summary.source == "tensorboard"
+            and condition.aggregate in ("last", "min", "max")
+            and value is not None
+            and math.isfinite(value)
+            and _single(value) == value
+            and math.isfinite(threshold)
+        ):
+            # TensorBoard keeps a scalar in single precision: 0.9 logged is 0.8999999761…
+            # stored. Compared at that precision, `eval/acc >= 0.9` holds for 0.9 logged.
+            threshold = _single(threshold) or threshold
         passed = (
             value is not None
             and not math.isnan(value)
-            and _compare(value, condition.operator, condition.threshold)
+            and _compare(value, condition.operator, threshold)
         )
         outcomes.append(Outcome(condition, value, passed))
     return outcomes

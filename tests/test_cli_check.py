@@ -98,6 +98,33 @@ def test_evaluation_compares_the_chosen_aggregate_and_nan_fails_every_operator()
     assert {o.condition.text: o.passed for o in outcomes} == cases
 
 
+def test_a_tensorboard_scalar_is_compared_as_logged_and_a_verdict_shows_why() -> None:
+    """TensorBoard keeps 0.9 as 0.8999999761581421 (single precision): `eval/acc >= 0.9`
+    holds for it, as for the 0.9 the script logged. A console value printed 0.8999999 fails
+    it, and the verdict shows the digits that make it fail, not `last = 0.9`."""
+    single = 0.8999999761581421
+    tb = MetricSummary(
+        MetricKey("tensorboard", "eval/acc"), 1, single, 1, single, 1, single, 1, single, 0
+    )
+    console = _summary(last=0.8999999, min=0.8999999, max=0.8999999, mean=0.8999999, count=1)
+    tb_acc, tb_max, console_acc, mean = evaluate(
+        [
+            parse_condition(t)
+            for t in (
+                "eval/acc >= 0.9",
+                "max(eval/acc) == 0.9",
+                "acc >= 0.9",
+                "mean(eval/acc) >= 0.9",
+            )
+        ],
+        {"eval/acc": tb, "acc": console},
+    )
+    assert tb_acc.passed and tb_max.passed and "(last = 0.9)" in tb_acc.describe()
+    assert not console_acc.passed and "(last = 0.8999999)" in console_acc.describe()
+    # A mean is computed, not logged: compared as it is, and shown so.
+    assert not mean.passed and "0.89999997" in mean.describe()
+
+
 def test_unknown_metric_names_it_and_suggests_the_closest() -> None:
     summaries = {"eval/acc": _summary(last=1.0, count=1), "train/loss": _summary(last=1.0, count=1)}
     with pytest.raises(UnknownMetricError) as raised:
