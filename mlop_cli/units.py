@@ -96,9 +96,12 @@ _SUFFIX_UNITS = (
 
 
 def unit_of(name: str) -> str | None:
-    """The unit of a metric named ``…_unit`` (``B``, ``B/s``, ``%``, ``W``, ``Wh``, ``°C``,
-    ``MHz``, ``cores``), or None when its name carries none."""
+    """The unit of a system metric named ``sys/…_unit`` (``B``, ``B/s``, ``%``, ``W``, ``Wh``,
+    ``°C``, ``MHz``, ``cores``), or None when its name carries none. Only mlop's own metrics
+    are named so: a script's `loss_c` or `acc_w` is no temperature or power."""
     lowered = name.lower()
+    if not (lowered.startswith("sys/") or ":sys/" in lowered):
+        return None
     for suffix, unit in _SUFFIX_UNITS:
         if lowered.endswith(suffix):
             return unit

@@ -191,3 +191,17 @@ def test_compare_picks_runs_by_project_tag_and_last(store: Path) -> None:
     assert none.returncode == 2 and b"at least two runs" in none.stderr
     same = run_mlop("compare", "r3", "last", store=store)
     assert same.returncode == 2 and b"are all run" in same.stderr, same.stderr
+
+
+def test_a_diverged_last_value_is_inf_not_nan(tmp_path: Path) -> None:
+    """A loss that ended on inf is shown `inf` (it was shown `nan`, a NaN's word), and its JSON
+    says `"inf"` where a NaN is null."""
+    store = tmp_path / "s.db"
+    make_run(store, "diverged", {"loss": [0.4, float("inf")], "acc": [0.5, float("nan")]})
+    make_run(store, "ok", {"loss": [0.3], "acc": [0.6]})
+    document = json.loads(run_mlop("compare", "diverged", "ok", "--json", store=store).stdout)
+    assert [cell["last"] for cell in document["metrics"]["loss"]["runs"]] == ["inf", 0.3]
+    assert document["metrics"]["acc"]["runs"][0]["last"] is None
+    shown = run_mlop("compare", "diverged", "ok", store=store).stdout.decode()
+    loss_row = next(line for line in shown.splitlines() if line.startswith("loss"))
+    assert " inf " in f" {loss_row} " and "nan" not in loss_row

@@ -85,6 +85,10 @@ def test_there_is_one_format_number() -> None:
         ("train/loss", math.nan, "nan"),
         ("sys/proc/rss_bytes", math.inf, "inf"),
         ("sys/proc/rss_bytes", None, "-"),
+        # A script's own names carry no unit: `loss_c` is no temperature, `acc_w` no power.
+        ("loss_c", 0.5, "0.5"),
+        ("acc_w", 0.3, "0.3"),
+        ("train/size_bytes", 2048.0, "2,048"),
     ],
 )
 def test_format_value_uses_the_unit_of_the_name(name: str, value: float, shown: str) -> None:

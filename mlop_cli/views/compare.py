@@ -30,6 +30,14 @@ def _finite(value: Any) -> Any:
     return value
 
 
+def _last(value: Any) -> Any:
+    """A last value for JSON: NaN is null (as the store keeps it), an infinity ``"inf"`` or
+    ``"-inf"`` (JSON has none; a diverged loss is no NaN)."""
+    if isinstance(value, float) and math.isinf(value):
+        return "inf" if value > 0 else "-inf"
+    return _finite(value)
+
+
 def _same(values: list[Any]) -> bool:
     encoded = {json.dumps(value, sort_keys=True, default=str) for value in values}
     return len(encoded) <= 1
@@ -89,7 +97,7 @@ def compare_document(
             best, best_step = found.best(direction) if direction else (None, None)
             cells.append(
                 {
-                    "last": _finite(found.last),
+                    "last": _last(found.last),
                     "last_step": found.last_step,
                     "best": _finite(best),
                     "best_step": best_step,
@@ -169,7 +177,10 @@ def compare_view(document: dict[str, Any], *, all_params: bool = True) -> Group:
                 else:
                     best = stored_value(name, cell["best"], cell["count"])
                 is_winner = winner is not None and cell["best"] == winner
-                last = stored_value(name, cell["last"], cell["count"])
+                shown = cell["last"]
+                last = stored_value(
+                    name, float(shown) if isinstance(shown, str) else shown, cell["count"]
+                )
                 row += [
                     Text(last),
                     Text(
