@@ -39,6 +39,9 @@ KEYS: dict[str, tuple[type | tuple[type, ...], str]] = {
 REPORT_KEYS = {"output": str, "include_env": bool, "last": int}
 # The least value a number may take, in the config file and in the command-line options alike.
 MINIMA = {"sample_interval": 0.05, "max_metrics": 1, "report.last": 1}
+# A day between two system samples at most: a longer wait is no sampling (and past the
+# platform's time_t it crashed the sampler).
+MAXIMA = {"sample_interval": 86400.0}
 
 
 @dataclass
@@ -131,6 +134,9 @@ def _check_minimum(path: Path, key: str, value: Any) -> None:
     least = MINIMA.get(key)
     if least is not None and not value >= least:  # `not >=`: NaN is refused too
         raise ConfigError(f"{path}: {key} must be at least {least}, not {value}")
+    most = MAXIMA.get(key)
+    if most is not None and value > most:
+        raise ConfigError(f"{path}: {key} must be at most {most:g}, not {value}")
 
 
 def _type_name(expected: type | tuple[type, ...]) -> str:
@@ -224,9 +230,11 @@ def env_interval(env: Mapping[str, str], name: str) -> float | None:
         number = float(value)
     except ValueError as error:
         raise ConfigError(f"{name}={value!r} is not a number") from error
-    least = MINIMA["sample_interval"]
+    least, most = MINIMA["sample_interval"], MAXIMA["sample_interval"]
     if not number >= least:  # as --sample-interval; `not >=` refuses NaN too
         raise ConfigError(f"{name}={value!r}: give at least {least} seconds")
+    if number > most:
+        raise ConfigError(f"{name}={value!r}: give at most {most:g} seconds")
     return number
 
 

@@ -50,6 +50,17 @@ def test_run_without_a_command_or_with_a_blank_name_or_tag_is_one_line(store: Pa
     assert not store.exists()
 
 
+@pytest.mark.parametrize("interval", ["1e10", "inf"])
+def test_a_sample_interval_past_a_day_is_one_line(store: Path, interval: str) -> None:
+    """`--sample-interval 1e10` crashed the system sampler's thread with a traceback (past the
+    platform's time_t) while the run went on: it is refused before anything runs."""
+    flag = run_mlop("run", "--sample-interval", interval, "--", "true", store=store)
+    assert "86400" in _usage_error(flag)
+    env = clean_env(MLOP_SAMPLE_INTERVAL=interval)
+    assert "86400" in _usage_error(run_mlop("run", "--", "true", store=store, env=env))
+    assert not store.exists()
+
+
 def test_no_arguments_prints_the_help_plainly() -> None:
     import subprocess
 

@@ -18,7 +18,7 @@ from mlop_cli.commands._shared import (
     _warn,
     app,
 )
-from mlop_cli.config import MINIMA
+from mlop_cli.config import MAXIMA, MINIMA
 from mlop_cli.errors import UsageError
 
 # -- run -------------------------------------------------------------------------------
@@ -68,6 +68,7 @@ def run(
         "--sample-interval",
         help="Seconds between system samples (default 1).",
         min=MINIMA["sample_interval"],
+        max=MAXIMA["sample_interval"],
     ),
     no_system: bool = typer.Option(
         False, "--no-system", help="Do not sample CPU, memory and GPUs."
