@@ -33,6 +33,7 @@ from mlop_cli.redact import (
 )
 from mlop_cli.supervise.slurm_signals import helper_preexec
 from mlop_cli.supervise.supervisor import shebang_words
+from mlop_cli.valid_text import shown_text
 
 GIT_DIFF_LIMIT = 256 * 1024
 SLURM_VARIABLES = (
@@ -116,25 +117,6 @@ _INT = re.compile(r"^[+-]?\d+$")
 _FLOAT = re.compile(r"^[+-]?(\d+\.\d*|\.\d+|\d+)([eE][+-]?\d+)?$|^[+-]?(inf|nan)$", re.I)
 _OPTION = re.compile(r"^--?([A-Za-z_][\w.-]*)$")
 _HYDRA = re.compile(r"^[+~]{0,2}([A-Za-z_][\w./-]*)=(.*)$")
-
-
-def shown_text(text: str) -> str:
-    """``text`` as valid UTF-8: bytes that were not (``surrogateescape``'d by Python from argv,
-    the environment or a path) become ``\\xNN`` escapes, everything else unchanged.
-
-    SQLite, JSON readers and the HTML report take only valid text: a non-UTF-8 working folder,
-    ``--name`` or ``--tag`` lost the whole run, and a non-UTF-8 argument made ``mlop report``
-    crash. The exact bytes are kept beside, as hex (:func:`exact_bytes`).
-    """
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        try:
-            raw = text.encode("utf-8", "surrogateescape")
-        except UnicodeEncodeError:  # a lone surrogate that stands for no byte
-            raw = text.encode("utf-8", "backslashreplace")
-        return raw.decode("utf-8", "backslashreplace")
-    return text
 
 
 def exact_bytes(text: str) -> str | None:

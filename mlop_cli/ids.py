@@ -8,6 +8,7 @@ import time
 from collections.abc import Iterable
 
 from mlop_cli.errors import UsageError
+from mlop_cli.valid_text import shown_text
 
 # Crockford's base32, lower case: no i, l, o, u, so ids read aloud without confusion.
 _ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz"
@@ -54,7 +55,7 @@ def clean_labels(labels: Iterable[str], what: str) -> list[str]:
     or a run name a reference would read otherwise is refused (``what``: `name` or `tag`)."""
     cleaned = []
     for label in labels:
-        value = label.strip()
+        value = shown_text(label).strip()  # (bytes that are not UTF-8: `\xff`, as run stores)
         if not value:
             raise UsageError(f"an empty {what}; give at least one visible character")
         if any(ord(ch) < 32 or ord(ch) == 127 for ch in value):

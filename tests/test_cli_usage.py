@@ -61,6 +61,23 @@ def test_a_sample_interval_past_a_day_is_one_line(store: Path, interval: str) ->
     assert not store.exists()
 
 
+def test_a_run_reference_tag_or_project_in_bytes_that_are_not_utf8_finds_its_run(
+    store: Path,
+) -> None:
+    """`mlop run --name $'n\\xffx'` stores the name as `n\\xffx`; `show`, `ls -t`, `tag` and
+    `rename` given the same bytes found nothing but a traceback (SQLite takes only UTF-8)."""
+    name, tag = "n\udcffx", "t\udcfe"  # the bytes 0xff, 0xfe as Python gives them from argv
+    assert (
+        run_mlop("run", "-q", "--name", name, "-t", tag, "--", "true", store=store).returncode == 0
+    )
+    for args in (("show", name), ("ls", "-t", tag), ("tag", name, "u\udcfd"), ("logs", name)):
+        result = run_mlop(*args, store=store)
+        assert result.returncode == 0 and b"Traceback" not in result.stderr, (args, result.stderr)
+    assert b"n\\xffx" in run_mlop("ls", "-t", "u\udcfd", store=store).stdout
+    assert run_mlop("rename", name, "m\udcffy", store=store).returncode == 0
+    assert b"m\\xffy" in run_mlop("ls", store=store).stdout
+
+
 def test_no_arguments_prints_the_help_plainly() -> None:
     import subprocess
 

@@ -19,6 +19,7 @@ from mlop_cli.errors import MlopError, StoreError, UsageError
 from mlop_cli.ids import clean_labels
 from mlop_cli.store.queries import effective_status, recording_alive
 from mlop_cli.store.schema import connect
+from mlop_cli.valid_text import shown_params
 
 # Every table holding rows of a run, with the column naming the run.
 RUN_TABLES = (
@@ -123,7 +124,7 @@ class StoreEditor:
     def _read(self, sql: str, params: tuple[Any, ...] = ()) -> list[dict[str, Any]]:
         """Rows of a query outside a transaction; a damaged store is a StoreError."""
         try:
-            cursor = self.conn.execute(sql, params)
+            cursor = self.conn.execute(sql, shown_params(params))
             names = [c[0] for c in cursor.description]
             return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
         except sqlite3.DatabaseError as error:

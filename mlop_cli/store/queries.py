@@ -35,6 +35,7 @@ from mlop_cli.store.model import (
     label_summaries,
 )
 from mlop_cli.store.schema import CHUNK_POINTS, SCHEMA_VERSION, connect, ensure_schema
+from mlop_cli.valid_text import shown_params
 
 LOST_AFTER_S = 30.0
 
@@ -253,7 +254,7 @@ class Store:
 
     def _rows(self, sql: str, params: tuple[Any, ...] | list[Any] = ()) -> list[dict[str, Any]]:
         try:
-            return [dict(row) for row in self.conn.execute(sql, params)]
+            return [dict(row) for row in self.conn.execute(sql, shown_params(params))]
         except sqlite3.DatabaseError as error:
             raise StoreError(f"cannot read the store {self.path}: {error}") from error
 
