@@ -3095,3 +3095,12 @@ def test_numbers_grouped_by_thousands_with_decimals_are_one_value():
     assert [v for _, _, v in series["val_loss"]] == [1234.5]
     # Comma-separated values are not grouped digits (`a=1,2`: no group of three).
     assert [v for _, _, v in _series("step 300 a=1,2 b=0.5\n")["a"]] == [1.0]
+
+
+def test_a_records_escaped_keys_are_the_names_the_script_gave():
+    """`json.dumps` escapes non-ASCII by default: `{"pr\\u00e9cision": 0.9}` is `précision`
+    (stored as `pr\\u00e9cision`, a gate on `précision` found no such metric); so are a
+    Python repr's escapes (`'top\\'1'`)."""
+    series = _series(r'{"step": 1, "pr\u00e9cision": 0.9, "top\"1": 0.7}' + "\n")
+    assert set(series) == {"précision", 'top"1'}
+    assert set(_series(r"{'step': 2, 'top\'5': 0.8, 'acc': 0.5}" + "\n")) == {"top'5", "acc"}

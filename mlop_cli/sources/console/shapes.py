@@ -33,6 +33,8 @@ word is kept whole (``Accuracy of the network on the 10000 test images: 97 %``).
 
 from __future__ import annotations
 
+import ast
+import json
 import math
 import re
 from collections.abc import Callable
@@ -1098,6 +1100,19 @@ def _whole(line: str, spans: list[tuple[int, int]], slot: int) -> bool:
     return line[start:end].isdigit()
 
 
+def _unescaped(quoted: str) -> str:
+    """A quoted key with its escapes decoded: JSON's (`\\u00e9`, `\\"`), or a Python repr's
+    (`\\'`, `\\t`); as printed when it is neither."""
+    try:
+        if quoted[:1] == '"':
+            value = json.loads(quoted)
+        else:
+            value = ast.literal_eval(quoted)
+    except (ValueError, SyntaxError, MemoryError, RecursionError):
+        return quoted[1:-1]
+    return value if isinstance(value, str) else quoted[1:-1]
+
+
 def _read_object(
     line: str,
     start: int,
@@ -1193,7 +1208,9 @@ def _read_object(
         elif kind == "string":
             text = m.group("string")[1:-1]
             if expect_key:
-                pending_key = text.strip()
+                # (`"pr\u00e9cision"`, `'top\'1'`: json.dumps escapes by default; the name is
+                # the one the script gave)
+                pending_key = (_unescaped(m.group("string")) if "\\" in text else text).strip()
                 expect_key = False
             else:
                 # A number printed as a string (`{'loss': '0.6905'}`, recent Hugging Face
