@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import socket
 import time
 from collections.abc import Callable, Iterable
@@ -73,20 +74,23 @@ def import_records(
     )
     first: float | None = None
     last: float | None = None
+    tail = b""  # the console's last bytes: how the job ended, when the log says so
     for record in records:
         times = getattr(record, "times", None)
         if isinstance(record, rec.LogChunk):
             times = [record.time]
+            tail = (tail + record.data)[-_TAIL_BYTES:]
         if times:
             low, high = min(times), max(times)
             first = low if first is None else min(first, low)
             last = high if last is None else max(last, high)
         writer.put(record)
-    columns: dict[str, Any] = {
-        "started_at": first or now,
-        "ended_at": last or first or now,
-        "exit_code": 0,
-    }
+    # No exit code was seen: none is invented. A log that ends as a crash or a cancelled
+    # job says so (a gate on it must not pass).
+    columns: dict[str, Any] = {"started_at": first or now, "ended_at": last or first or now}
+    ended = ended_badly(tail)
+    if ended is not None:
+        columns["status"] = ended
     writer.put(RunUpdate(columns))
     stats = writer.close(timeout=3600)
     if kind != "import-log":
@@ -94,6 +98,32 @@ def import_records(
 
         mark_indexed(store, run_id)  # no console to index
     return ImportedRun(run_id, name, source, stats, first, last)
+
+
+_TAIL_BYTES = 64 * 1024
+# How a job's log ends when the job did not finish: Slurm's cancellation (a time limit, scancel,
+# preemption), the kernel's OOM killer, a shell's report of a signal, a Python traceback's last
+# line (an exception's name, then its message) or a fatal CUDA error.
+_KILLED = re.compile(
+    rb"\*\*\* (?:JOB|STEP) [\w.]+ ON \S+ CANCELLED|DUE TO (?:TIME LIMIT|PREEMPTION|NODE FAILURE)"
+    rb"|oom[-_ ]kill|Out of memory: Killed process|^Killed$|Segmentation fault|Aborted \(core dumped\)",
+    re.MULTILINE,
+)
+_TRACEBACK_END = re.compile(
+    rb"^Traceback \(most recent call last\):\n(?:[ \t].*\n|\n)*[\w.]+(?:Error|Exception|Interrupt"
+    rb"|Exit)\b.*\s*\Z",
+    re.MULTILINE,
+)
+
+
+def ended_badly(tail: bytes) -> str | None:
+    """``killed`` or ``failed`` when a log's last bytes say the job did not finish (a Slurm
+    cancellation, the OOM killer, a signal; a traceback that ends the log), else None."""
+    if _KILLED.search(tail) is not None:
+        return "killed"
+    if _TRACEBACK_END.search(tail.replace(b"\r\n", b"\n")) is not None:
+        return "failed"
+    return None
 
 
 @dataclass

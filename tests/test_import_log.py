@@ -51,3 +51,34 @@ def test_import_log_custom_pattern(store: Path, tmp_path: Path) -> None:
     assert shown["metrics"]["bleu"]["count"] == 2 and shown["metrics"]["bleu"]["last"] == 28.02
     bad = run_mlop("import-log", str(log), "--pattern", "(unclosed", store=store)
     assert bad.returncode == 2 and b"pattern" in bad.stderr
+
+
+def test_an_imported_log_invents_no_exit_code_and_a_crash_or_cancellation_fails_the_gate(
+    store: Path, tmp_path: Path
+) -> None:
+    """A Slurm job's log that ends in a traceback or Slurm's cancellation was stored
+    `finished`, exit code 0, and `mlop check` passed it. No exit code is invented now, and
+    such an end is the run's status; a log that ends well stays finished."""
+    logs = {
+        "ok": "step=1 val_acc=0.9\nstep=2 val_acc=0.92\ndone\n",
+        "crashed": (
+            "step=1 val_acc=0.9\nTraceback (most recent call last):\n"
+            '  File "train.py", line 9, in <module>\n    step()\n'
+            "torch.OutOfMemoryError: CUDA out of memory. Tried to allocate 2.00 GiB\n"
+        ),
+        "cancelled": (
+            "step=1 val_acc=0.9\nslurmstepd: error: *** JOB 1 ON n1 CANCELLED AT "
+            "2026-12-07T23:00:00 DUE TO TIME LIMIT ***\n"
+        ),
+    }
+    expected = {"ok": ("finished", 0), "crashed": ("failed", 1), "cancelled": ("killed", 1)}
+    for name, text in logs.items():
+        path = tmp_path / f"slurm-{name}.out"
+        path.write_text(text)
+        assert run_mlop("import-log", str(path), "--name", name, store=store).returncode == 0
+        ((status, exit_code),) = query(
+            store, "SELECT status, exit_code FROM runs WHERE name = ?", (name,)
+        )
+        gate = run_mlop("check", name, "val_acc > 0.5", store=store)
+        assert (status, gate.returncode) == expected[name], (name, gate.stdout)
+        assert exit_code is None
