@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import io
+import json
 import time
+from pathlib import Path
 
 import pytest
 from rich.console import Console
@@ -65,3 +67,24 @@ def test_when_narrow_the_name_keeps_its_room_before_the_command() -> None:
     command = first.split()[-1]
     assert name.startswith("quickstart") and len(name) > len(command)
     assert command.endswith("…")
+
+
+def test_repeated_tags_and_statuses_combine_and_are_never_dropped(tmp_path: Path) -> None:
+    """`mlop ls -t sweep -t lr2` kept only its last tag (so the order changed the answer), and
+    `-s failed -s killed` only its last status: tags now all hold, statuses any one."""
+    from tests.cli_stores import make_run
+    from tests.conftest import run_mlop
+
+    store = tmp_path / "s.db"
+    make_run(store, "a", {"loss": [1.0]}, tags=["sweep", "lr1"])
+    make_run(store, "b", {"loss": [1.0]}, tags=["sweep", "lr2"])
+    make_run(store, "c", {"loss": [1.0]}, tags=["lr2"])
+
+    def names(*args: str) -> set[str]:
+        listed = run_mlop("ls", "--json", "--runs", *args, store=store)
+        return {run["name"] for run in json.loads(listed.stdout)}
+
+    assert names("-t", "sweep", "-t", "lr2") == names("-t", "lr2", "-t", "sweep") == {"b"}
+    assert names("-s", "failed", "-s", "finished") == {"a", "b", "c"}
+    compared = run_mlop("compare", "-t", "lr2", "-t", "sweep", "--json", store=store)
+    assert compared.returncode == 2 and b"1 run(s) match" in compared.stderr

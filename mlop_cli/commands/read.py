@@ -25,12 +25,15 @@ from mlop_cli.errors import ExitCode, StoreError, UsageError
 @app.command("ls")
 def ls(
     project: str | None = typer.Option(None, "--project", "-p", help="Only runs of this project."),
-    tag: str | None = typer.Option(None, "--tag", "-t", help="Only runs with this tag."),
-    status: str | None = typer.Option(
-        None,
+    tag: list[str] = typer.Option(
+        [], "--tag", "-t", help="Only runs with this tag (repeatable: with every one)."
+    ),
+    status: list[str] = typer.Option(
+        [],
         "--status",
         "-s",
-        help="Only runs with this status: running, finished, failed, killed, lost.",
+        help="Only runs with this status: running, finished, failed, killed, lost "
+        "(repeatable: any one).",
     ),
     limit: int = typer.Option(20, "--limit", "-l", help="At most this many runs (0: all).", min=0),
     store: str | None = StoreOption,
@@ -47,17 +50,17 @@ def ls(
     from mlop_cli.views.runs import runs_table
 
     statuses = ("running", "finished", "failed", "killed", "lost")
-    if status is not None and status not in statuses:
-        raise UsageError(f"--status {status!r}: expected one of {', '.join(statuses)}")
+    for one in status:
+        if one not in statuses:
+            raise UsageError(f"--status {one!r}: expected one of {', '.join(statuses)}")
     opened = _open_store(store)
     runs = opened.runs(project=project, tag=tag, status=status, limit=limit or None)
     if as_json:
         _print_json([run_summary(r) for r in runs])
         return
     if not runs:
-        filters = [
-            f"--{k} {v}" for k, v in (("project", project), ("tag", tag), ("status", status)) if v
-        ]
+        filters = [f"--project {project}"] if project else []
+        filters += [f"--tag {one}" for one in tag] + [f"--status {one}" for one in status]
         match = f" match {' '.join(filters)}" if filters else ""
         sys.stderr.write(f"mlop: no runs{match} in {opened.path}\n")
         return
@@ -169,7 +172,9 @@ def compare(
         show_default=False,
     ),
     project: str | None = typer.Option(None, "--project", "-p", help="Runs of this project."),
-    tag: str | None = typer.Option(None, "--tag", "-t", help="Runs with this tag."),
+    tag: list[str] = typer.Option(
+        [], "--tag", "-t", help="Runs with this tag (repeatable: with every one)."
+    ),
     last: int | None = typer.Option(
         None,
         "--last",
@@ -199,7 +204,7 @@ def compare(
     """
     from mlop_cli.views.compare import compare_document, compare_view
 
-    picking = project is not None or tag is not None or last is not None
+    picking = project is not None or bool(tag) or last is not None
     if run_refs and picking:
         raise UsageError("name the runs or pick them with --project/--tag/--last, not both")
     opened = _open_store(store)

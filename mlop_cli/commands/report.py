@@ -39,7 +39,9 @@ def report(
         help="Output file (default: report.html for html, stdout for md and json).",
     ),
     project: str | None = typer.Option(None, "--project", "-p", help="Runs of this project."),
-    tag: str | None = typer.Option(None, "--tag", "-t", help="Runs with this tag."),
+    tag: list[str] = typer.Option(
+        [], "--tag", "-t", help="Runs with this tag (repeatable: with every one)."
+    ),
     last: int | None = typer.Option(
         None,
         "--last",

@@ -12,7 +12,7 @@ compare, export, check, report) works unchanged against any of them.
 from __future__ import annotations
 
 import heapq
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -86,8 +86,8 @@ class MultiStore:
         self,
         *,
         project: str | None = None,
-        tag: str | None = None,
-        status: str | None = None,
+        tag: str | Sequence[str] | None = None,
+        status: str | Sequence[str] | None = None,
         limit: int | None = None,
         group: str | None = None,
     ) -> list[Run]:

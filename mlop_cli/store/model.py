@@ -341,8 +341,8 @@ class RunStore(Protocol):
         self,
         *,
         project: str | None = None,
-        tag: str | None = None,
-        status: str | None = None,
+        tag: str | Sequence[str] | None = None,
+        status: str | Sequence[str] | None = None,
         limit: int | None = None,
         group: str | None = None,
     ) -> list[Run]: ...

@@ -16,7 +16,7 @@ import re
 import socket
 import sqlite3
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, ClassVar, Protocol
 
@@ -264,20 +264,22 @@ class Store:
         self,
         *,
         project: str | None = None,
-        tag: str | None = None,
-        status: str | None = None,
+        tag: str | Sequence[str] | None = None,
+        status: str | Sequence[str] | None = None,
         limit: int | None = None,
         group: str | None = None,
     ) -> list[Run]:
         """Runs, newest first, with ``status`` made effective and ``tags`` attached (their
-        ``params`` are left empty: :meth:`run` reads them)."""
+        ``params`` are left empty: :meth:`run` reads them). Several tags: runs with every
+        one; several statuses: runs with any one."""
         where, params = [], []
         if project is not None:
             where.append(f"project = {self.mark}")
             params.append(project)
-        if tag is not None:
+        for one_tag in [tag] if isinstance(tag, str) else list(tag or ()):
             where.append(f"id IN (SELECT run_id FROM tags WHERE tag = {self.mark})")
-            params.append(tag)
+            params.append(one_tag)
+        statuses = {status} if isinstance(status, str) else set(status or ())
         if group is not None:
             where.append(f"group_id = {self.mark}")
             params.append(group)
@@ -290,7 +292,7 @@ class Store:
         result: list[Run] = []
         for row in rows:
             run = Run.from_row(row, effective_status(row, now, host))
-            if status is not None and run.status != status:
+            if statuses and run.status not in statuses:
                 continue
             result.append(run)
             if limit is not None and len(result) >= limit:
