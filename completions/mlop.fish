@@ -89,7 +89,7 @@ complete -c mlop -n '__fish_seen_subcommand_from recover' -l json -d 'Print JSON
 complete -c mlop -n '__fish_seen_subcommand_from rename' -s h -l help -d 'Show help and exit.'
 complete -c mlop -n '__fish_seen_subcommand_from rename' -l store -r -F -d 'Store file (default: $MLOP_STORE, the config file, or the nearest .mlop/mlop.db upward).'
 complete -c mlop -n '__fish_seen_subcommand_from report' -s h -l help -d 'Show help and exit.'
-complete -c mlop -n '__fish_seen_subcommand_from report' -l output -s o -x -d 'Output file (default: report.html for html, stdout for md and json).'
+complete -c mlop -n '__fish_seen_subcommand_from report' -l output -s o -x -d 'Output file, or a folder for report.html (.md, .json) in it (default: report.html for html, stdout for md and json).'
 complete -c mlop -n '__fish_seen_subcommand_from report' -l project -s p -x -d 'Runs of this project.'
 complete -c mlop -n '__fish_seen_subcommand_from report' -l tag -s t -x -d 'Runs with this tag (repeatable: with every one).'
 complete -c mlop -n '__fish_seen_subcommand_from report' -l last -s l -x -d 'The N newest matching runs (default 1, or 10 with --project/--tag).'

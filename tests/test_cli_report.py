@@ -57,3 +57,23 @@ def test_report_bad_input_is_one_line(store: Path) -> None:
     assert bad.returncode == 2 and bad.stderr.count(b"\n") == 1 and b"Traceback" not in bad.stderr
     missing = run_mlop("report", "no-such-run", store=store)
     assert missing.returncode == 2 and b"no run matches" in missing.stderr
+
+
+def test_an_output_folder_gets_the_report_under_its_default_name(
+    store: Path, tmp_path: Path
+) -> None:
+    """`-o reports/` wrote a file named `reports` when the folder did not exist; a folder,
+    whether it exists or its name ends in `/`, now gets `report.html` (`report.md`) in it, and
+    a file in the way of a folder is said so."""
+    assert (
+        run_mlop("run", "-q", "--", PYTHON, "-c", "print('loss=0.5')", store=store).returncode == 0
+    )
+    new = tmp_path / "new"
+    assert run_mlop("report", "-o", f"{new}/", store=store).returncode == 0
+    assert (new / "report.html").is_file()
+    assert run_mlop("report", "-f", "md", "-o", str(new), store=store).returncode == 0
+    assert (new / "report.md").is_file()
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    blocked = run_mlop("report", "-o", f"{blocker}/x.html", store=store)
+    assert blocked.returncode == 2 and b"a file stands in its path" in blocked.stderr

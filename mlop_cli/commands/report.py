@@ -36,7 +36,8 @@ def report(
         None,
         "--output",
         "-o",
-        help="Output file (default: report.html for html, stdout for md and json).",
+        help="Output file, or a folder for report.html (.md, .json) in it (default: report.html "
+        "for html, stdout for md and json).",
     ),
     project: str | None = typer.Option(None, "--project", "-p", help="Runs of this project."),
     tag: list[str] = typer.Option(
@@ -126,12 +127,18 @@ def report(
         data = render_json(model, system=system)
         text = json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
         target = Path(output) if output else None
+    if output is not None and output != "-" and (output.endswith(os.sep) or Path(output).is_dir()):
+        # `-o reports/`: a folder, the report in it under its default name (a file named
+        # `reports` was written when the folder did not exist yet).
+        target = Path(output) / f"report.{output_format}"
     if target is None or str(target) == "-":
         sys.stdout.write(text)
     else:
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
+        except FileExistsError as error:  # (mkdir: a file where a folder of the path must be)
+            raise UsageError(f"cannot write {target}: a file stands in its path") from error
         except OSError as error:
             raise UsageError(f"cannot write {target}: {error.strerror}") from error
         sys.stderr.write(
