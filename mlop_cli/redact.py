@@ -330,16 +330,7 @@ def secret_spans(
         return []
     extra = tuple(extra_words)
     spans = _url_secret_spans(text) if "://" in text else []
-    for match in _TOKENS.finditer(text):
-        start = match.start()
-        if start == 0 or not (text[start - 1].isalnum() or text[start - 1] in "_-"):
-            spans.append(match.span())
-    if "eyJ" in text:
-        spans += [match.span() for match in _JWT.finditer(text)]
-    if "earer" in text or "asic" in text or "EARER" in text or "ASIC" in text:
-        spans += [match.span("token") for match in _SCHEME_CREDENTIALS.finditer(text)]
-    if "PRIVATE KEY" in text:
-        spans += _private_key_spans(text)
+    spans += _form_spans(text)
     if "=" not in text and ":" not in text:
         return _merged(spans) if merged else sorted(set(spans))
     secret_name: dict[str, bool] = {}  # names repeat: decide each once
@@ -694,19 +685,26 @@ def _console_secret_name(name: str) -> bool:
     return _CONSOLE_SECRET_NAME.search(lowered) is not None
 
 
-def console_secret_spans(text: str) -> list[tuple[int, int]]:
-    """Where the secrets a script printed are, by their form alone (see _CONSOLE_HINTS)."""
-    spans = [
-        match.span()
-        for match in _TOKENS.finditer(text)
-        if match.start() == 0
-        or not (text[match.start() - 1].isalnum() or text[match.start() - 1] in "_-")
-    ]
+def _form_spans(text: str) -> list[tuple[int, int]]:
+    """Secrets known by their form alone: well-known token formats (not inside a longer word:
+    `task-…` holds `sk-`), JWTs, the credentials after Bearer or Basic, private key blocks."""
+    spans = []
+    for match in _TOKENS.finditer(text):
+        start = match.start()
+        if start == 0 or not (text[start - 1].isalnum() or text[start - 1] in "_-"):
+            spans.append(match.span())
     if "eyJ" in text:
         spans += [match.span() for match in _JWT.finditer(text)]
+    if "earer" in text or "asic" in text or "EARER" in text or "ASIC" in text:
+        spans += [match.span("token") for match in _SCHEME_CREDENTIALS.finditer(text)]
     if "PRIVATE KEY" in text:
         spans += _private_key_spans(text)
-    spans += [match.span("token") for match in _SCHEME_CREDENTIALS.finditer(text)]
+    return spans
+
+
+def console_secret_spans(text: str) -> list[tuple[int, int]]:
+    """Where the secrets a script printed are, by their form alone (see _CONSOLE_HINTS)."""
+    spans = _form_spans(text)
     position = 0
     while assignment := _ASSIGNMENT.search(text, position):
         position = assignment.end()
