@@ -50,15 +50,17 @@ def check_run_name(name: str) -> None:
         )
 
 
-def clean_labels(labels: Iterable[str], what: str) -> list[str]:
-    """Names or tags as given, stripped, once each; a blank one, one with control characters
-    or a run name a reference would read otherwise is refused (``what``: `name` or `tag`)."""
+def clean_labels(labels: Iterable[str], what: str, exact: bool = False) -> list[str]:
+    """Names or tags, once each; a blank one or a run name a reference would read otherwise is
+    refused (``what``: `name` or `tag`). Edits (``exact`` False) strip them and refuse control
+    characters; `mlop run` (``exact``) keeps them as given, to be stored exactly and shown
+    inert."""
     cleaned = []
     for label in labels:
-        value = shown_text(label).strip()  # (bytes that are not UTF-8: `\xff`, as run stores)
-        if not value:
+        value = label if exact else shown_text(label).strip()  # (not UTF-8: `\xff`, as stored)
+        if not value.strip():
             raise UsageError(f"an empty {what}; give at least one visible character")
-        if any(ord(ch) < 32 or ord(ch) == 127 for ch in value):
+        if not exact and any(ord(ch) < 32 or ord(ch) == 127 for ch in value):
             raise UsageError(f"{what} {value!r} holds control characters")
         if what == "name":
             check_run_name(value)

@@ -102,8 +102,8 @@ def run(
     from mlop_cli.ids import clean_labels
 
     if name is not None:
-        (name,) = clean_labels([name], "name")
-    tag = clean_labels(tag, "tag")
+        (name,) = clean_labels([name], "name", exact=True)
+    tag = clean_labels(tag, "tag", exact=True)
     cwd = Path.cwd()
     config = _config(cwd)
     env = dict(os.environ)

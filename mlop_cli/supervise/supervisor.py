@@ -97,9 +97,9 @@ OutputHandler = Callable[[int, bytes, float], None]
 EventHandler = Callable[[str, str, str], None]  # level, kind, message
 
 
-# A signal a process sends mlop again within this long is the same signal, delivered twice
-# (to mlop, then to its process group: GNU `timeout`): forwarded once.
-_RESENT_S = 0.25
+# How long a signal's sender that leads mlop's process group is given to send it again, to the
+# group (see Supervisor._take_resent).
+_RESEND_WAIT_S = 0.005
 
 
 @dataclass
@@ -173,8 +173,6 @@ class Supervisor:
         self._master: int | None = None
         self._forwarded: list[int] = []
         self._not_forwarded: list[int] = []
-        # The last signal a process sent mlop, by whom and when it was taken (see _again).
-        self._last_sent: tuple[int, int, float] = (0, 0, 0.0)
         self._previous_mask: set[int] = set()
         self._desk: SignalDesk | None = None
         self._wakeup_r = self._wakeup_w = -1
@@ -367,8 +365,6 @@ class Supervisor:
         if number == signal.SIGXCPU and code == SI_KERNEL:
             self._on_event("warning", "signal", "mlop's own CPU time limit was reached")
             return
-        if code == SI_USER and self._again(number, sender):
-            return
         directly = self.options.signalled_directly
         if directly is not None and directly(sender):
             self._not_forwarded.append(number)
@@ -376,17 +372,26 @@ class Supervisor:
             return
         self.forward(number)
         self._on_signal(number, True)
+        if code == SI_USER:
+            self._take_resent(number, sender)
 
-    def _again(self, number: int, sender: int) -> bool:
-        """Whether a process sent mlop the signal it has just sent (within _RESENT_S): one
-        signal sent twice at once, to mlop and then to mlop's process group, as GNU `timeout`
-        does. Without mlop the command gets both at once, and they count as one; forwarded
-        one by one they would be two (a handler that checkpoints on the first signal and
-        exits hard on the second would lose its checkpoint)."""
-        now = time.monotonic()
-        last_number, last_sender, last_at = self._last_sent
-        self._last_sent = (number, sender, now)
-        return number == last_number and sender == last_sender and now - last_at < _RESENT_S
+    def _take_resent(self, number: int, sender: int) -> None:
+        """Take the same signal from the same sender when it is pending again already: sent
+        before mlop passed the first one on, it is that one sent twice at once, to mlop and
+        then to mlop's process group, as GNU `timeout` does. Without mlop the command gets
+        both at once and they count as one; forwarded one by one they would be two (a
+        handler that checkpoints on the first and exits hard on the second would lose its
+        checkpoint). A signal sent again after the command got the first is forwarded."""
+        # A sender that leads mlop's process group and started mlop (GNU timeout does both)
+        # may send to the group a moment later: that moment is waited for, no longer.
+        wait = _RESEND_WAIT_S if sender == os.getppid() == os.getpgrp() else 0
+        try:
+            info = signal.sigtimedwait({number}, wait)
+        except (InterruptedError, OSError):
+            return
+        if info is None or (info.si_pid == sender and info.si_code == SI_USER):
+            return
+        self._take_signal(info.si_signo, info.si_pid, info.si_code)  # another sender's
 
     def _signal_fault(self, error: BaseException) -> None:
         self._on_event("warning", "signals", f"handling a signal failed: {error!r}")
