@@ -115,7 +115,10 @@ def wait_for_console(store: Path, lines: int = 1) -> None:
 
 
 def console_of(store: Path, stream: int | None = None) -> bytes:
-    """The stored console of every run, in order."""
+    """The stored console of every run, in order, once complete: as a reader does, since what
+    did not fit in `mlop run`'s closing budget (a flood on a busy machine, read for secrets
+    by the writer) is moved into the store by a process of its own."""
+    complete(store)
     sql = (
         "SELECT data FROM logs"
         + (f" WHERE stream = {int(stream)}" if stream else "")
