@@ -49,6 +49,7 @@ from mlop_cli.run.storing import (
     unindexed_bytes,
     what_is_stored,
 )
+from mlop_cli.sources.tb_scan import RUN_ID_VARIABLE
 from mlop_cli.sources.tb_scan import THREAD_NAME as TENSORBOARD_THREAD_NAME
 from mlop_cli.store.writer import THREAD_NAME as WRITER_THREAD_NAME
 from mlop_cli.store.writer import RunStart, Writer
@@ -138,7 +139,7 @@ class Recording:
         )
         self.name = options.name or default_name(options.argv, self.run_id)
         self.child_env = dict(options.env)
-        self.child_env["MLOP_RUN_ID"] = self.run_id
+        self.child_env[RUN_ID_VARIABLE] = self.run_id
         self.child_env["MLOP_STORE"] = str(options.store)
         self.hyperparameters = gather_params(options)
         if self.hyperparameters.config_files:

@@ -31,6 +31,7 @@ import queue
 import sqlite3
 import threading
 import time
+from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -166,8 +167,10 @@ class Writer:
         self._block_when_full = block_when_full
         self._secrets = list(secrets or [])
         self._scrubbers: dict[int, Scrubber] = {}  # the secrets known (producer side)
-        self._forms: dict[int, FormScrubber] = {}  # those found by their form (writer thread)
-        self._overflow_forms: dict[int, FormScrubber] = {}  # ... once the console overflows
+        # Those found by their form: by the writer thread, or once the console overflows by
+        # the producer (the writer thread never reads the overflow before it is stored).
+        self._forms: defaultdict[int, FormScrubber] = defaultdict(FormScrubber)
+        self._overflow_forms: defaultdict[int, FormScrubber] = defaultdict(FormScrubber)
         # Everything but the console, until its transaction: rows, run row, points.
         self._batch = Batch(run_id, self._secrets)
         self._inode: int | None = None
@@ -232,7 +235,7 @@ class Writer:
                 self._overflow = self._open_overflow()
             if self._overflow is not None:
                 try:
-                    data = self._overflow_form(record.stream, data)
+                    data = self._overflow_forms[record.stream].feed(data)
                     if data:
                         self._overflow.append(record.time, record.stream, data)
                     self.stats.overflowed_bytes += len(data)
@@ -257,21 +260,12 @@ class Writer:
         """``data`` with the secrets mlop knows of scrubbed by its stream's scrubber (which
         holds back an end that may begin a secret until the next chunk or :meth:`close`).
         Those found by their form are scrubbed by the writer thread (see _absorb_one), off the
-        command's path, or here once the console overflows (see _overflow_form)."""
+        command's path, or in _put_console once the console overflows."""
         if not self._secrets:
             return data
         scrubber = self._scrubbers.get(stream)
         if scrubber is None:
             scrubber = self._scrubbers[stream] = Scrubber(self._secrets)
-        return scrubber.feed(data)
-
-    def _overflow_form(self, stream: int, data: bytes) -> bytes:
-        """Console going to the overflow spool with the secrets found by their form scrubbed:
-        the writer thread never reads it before it is stored (producer side, under the
-        overflow lock)."""
-        scrubber = self._overflow_forms.get(stream)
-        if scrubber is None:
-            scrubber = self._overflow_forms[stream] = FormScrubber()
         return scrubber.feed(data)
 
     def _open_overflow(self) -> LogSpool | None:
@@ -353,7 +347,7 @@ class Writer:
                 if not tail:
                     continue
                 if self._overflow is not None:
-                    tail = self._overflow_form(stream, tail)
+                    tail = self._overflow_forms[stream].feed(tail)
                     with contextlib.suppress(OSError, ValueError):
                         self._overflow.append(self._clock(), stream, tail)
                 else:
@@ -575,10 +569,7 @@ class Writer:
         self._queued_bytes -= size
         if isinstance(record, rec.LogChunk):
             # The secrets known were scrubbed by put; those found by their form, here.
-            form = self._forms.get(record.stream)
-            if form is None:
-                form = self._forms[record.stream] = FormScrubber()
-            self._keep_log(record.stream, record.time, form.feed(record.data))
+            self._keep_log(record.stream, record.time, self._forms[record.stream].feed(record.data))
             return
         if (
             not self._block_when_full

@@ -744,7 +744,6 @@ def items_by_number(names: list[str]) -> bool:
     return ordered == list(range(ordered[0], ordered[0] + len(ordered)))
 
 
-# Words numbering who computed a value, not what it is of (`rank0`, `gpu1`, `worker_2`).
 # Words naming an input of the model or one of its parameters, numbered (`var_3`, `f0`, `x1`,
 # `feature_2`, `coef_1`, `pc2`).
 _INPUT_WORDS = frozenset(

@@ -104,8 +104,8 @@ def grouped_value(token: str) -> float | None:
     if "," not in token:
         return None
     digits = token.replace(",", "")
-    whole, _, decimals = digits.partition(".")
-    if not whole.isdigit() or not (decimals.isdigit() or not (decimals or _)):
+    whole, point, decimals = digits.partition(".")
+    if not whole.isdigit() or (point and not decimals.isdigit()):
         return None
     return float(digits)
 
