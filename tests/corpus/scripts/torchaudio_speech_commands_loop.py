@@ -2,7 +2,7 @@
 torchaudio.transforms.Resample (16 kHz -> 8 kHz) on the waveforms, a small M5-style 1-D conv
 net, `train(model, epoch, log_interval)` printing
     Train Epoch: 1 [0/320 (0%)]	Loss: 2.345678
-every log_interval batches, `test(model, epoch)` printing
+every log_interval batches, `evaluate(model, epoch)` (the tutorial's `test`) printing
     Test Epoch: 1	Accuracy: 37/80 (46%)
 and a tqdm bar over the whole run updated per batch (`with tqdm(total=n_epoch) as pbar`,
 pbar.update(1 / (len(train_loader) + len(test_loader)))), exactly as the tutorial does; a second
@@ -178,7 +178,7 @@ def get_likely_index(tensor):
     return tensor.argmax(dim=-1)
 
 
-def test(model, epoch):
+def evaluate(model, epoch):
     model.eval()
     correct = 0
     with torch.no_grad():
@@ -199,7 +199,7 @@ losses = []
 with tqdm(total=n_epoch) as pbar:
     for epoch in range(1, n_epoch + 1):
         train(model, epoch, log_interval)
-        test(model, epoch)
+        evaluate(model, epoch)
         scheduler.step()
 
 _truth.write(
