@@ -676,8 +676,18 @@ _CONSOLE_SECRET_NAME = re.compile(
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _NUMERIC_VALUE = re.compile(r"[-+]?(?:\d[\d,]*\.?\d*|\.\d+)(?:[eE][-+]?\d+)?%?")
 _LAST_WORD = re.compile(rb"[^\s\"'=:,;]+[ ]?\Z")  # (`bearer ` ends its hint with a space)
+_LOWERED = bytes.maketrans(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ", b"abcdefghijklmnopqrstuvwxyz")
 _HOLD_LINE = 4096  # a partial line held back whole at most; past it, only its last word
 _HOLD_KEY = 16384  # a private key block held back whole at most
+
+
+def _hinted(data: bytes) -> bool:
+    """Whether ``data`` holds one of _CONSOLE_HINTS. Each hint costs a pass over what is
+    searched, so only the distinct lines are searched, lowered and without digits (no hint has
+    one): a training's lines differ in their numbers, so a chunk of them is a few lines."""
+    lines = set(data.translate(_LOWERED, b"0123456789").split(b"\n"))
+    distinct = b"\n".join(lines)
+    return any(hint in distinct for hint in _CONSOLE_HINTS)
 
 
 def _console_secret_name(name: str) -> bool:
@@ -785,8 +795,7 @@ class FormScrubber:
     def _scrubbed(self, data: bytes) -> bytes:
         if not data:
             return data
-        lowered = data.lower()
-        if not any(hint in lowered for hint in _CONSOLE_HINTS):
+        if not _hinted(data):
             return data
         text = data.decode("latin-1")  # one character a byte: spans are byte offsets
         spans = console_secret_spans(text)

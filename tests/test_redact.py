@@ -244,3 +244,15 @@ def test_a_partial_line_without_a_hint_of_a_secret_is_stored_at_once() -> None:
     assert scrubber.feed(b" name? ") == b" name? "
     assert scrubber.feed(b"export TOKEN=ab") == b""  # a secret's start waits for its end
     assert scrubber.flush() == b"export TOKEN=ab"
+
+
+def test_a_secret_among_a_chunk_of_repeated_metric_lines_is_found() -> None:
+    """A chunk is searched for hints of a secret by its distinct lines without their digits
+    (a training's lines differ only in their numbers): a line that differs by its words is
+    still searched, wherever it is in the chunk, whatever its case or digits."""
+    lines = [b"step=%d loss=0.%04d lr=1e-4\n" % (i, i) for i in range(2000)]
+    for secret_line in (b"export API_KEY=a1b2c3d4e5f6g7h8\n", b"Token: Bearer Zm9vYmFyMTIzNDU2\n"):
+        chunk = b"".join(lines[:1234]) + secret_line + b"".join(lines[1234:])
+        out = _form_scrubbed([chunk])
+        assert secret_line.split()[-1] not in out
+        assert out.count(b"\n") == chunk.count(b"\n") and b"step=1999 loss=0.1999" in out
