@@ -385,3 +385,26 @@ def test_a_commit_past_the_exit_deadline_still_ends_in_a_handover(tmp_path: Path
     assert b"".join(row[3] for row in rows + handed) == chunk * 128
     # The closing line's "N more are being moved into the store": console bytes, no headers.
     assert stats.handed_over_bytes == sum(len(row[3]) for row in handed)
+
+
+def test_the_commands_process_leaves_copying_the_wal_to_the_indexer(tmp_path: Path) -> None:
+    """A command printing fast fills the WAL. Copying it into the database (a checkpoint, with
+    its fsyncs) is done neither by the writer every 4 MB nor by the final status's connection
+    at the command's end: both are in mlop run's process, the second on its exit's path."""
+    path = tmp_path / "s.db"
+    writer = _writer(path)
+    lines = b"".join(
+        b"step=%d loss=0.%06d of a fast command's output\n" % (i, i) for i in range(1400)
+    )
+    for _ in range(150):  # ~9 MB of console
+        writer.put(rec.LogChunk(1, time.time(), lines))
+    wal = path.with_name(path.name + "-wal")
+    # (a commit takes at most 4 MB of console; the writer goes on at once while some is left)
+    eventually(lambda: writer.flush(30) and wal.stat().st_size > 8 << 20, what="console in WAL")
+    assert path.stat().st_size < 2 << 20
+    assert writer.commit_final({"status": "finished", "exit_code": 0, "ended_at": time.time()})
+    assert path.stat().st_size < 2 << 20
+    writer.close(30)
+    conn = sqlite3.connect(path)
+    assert conn.execute("SELECT status FROM runs").fetchone() == ("finished",)
+    assert sum(len(d) for (d,) in conn.execute("SELECT data FROM logs")) == 150 * len(lines)
