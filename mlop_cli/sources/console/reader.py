@@ -485,6 +485,8 @@ class _Context:
     bar_active: bool = False
     bar_position: int | None = None
     bar_total: int | None = None
+    bar_arrived: bool = False  # the bar drawn last is the first draw at its position
+    bar_drawn_at: tuple[int, int | None] | None = None  # and its position and total
     bar_cycles: int = 0
     bar_epoch: float | None = None  # the epoch the bar was drawn at last
     # The bar counts the whole run: the epoch moved on and the bar did not start over
@@ -534,6 +536,7 @@ class _Context:
 
 
 _Point = tuple[str, int | None, float | None, float, float]  # name, step, epoch, value, time
+_BarState = tuple[int, float | None, float, float]  # a bar's value: step, epoch, value, time
 
 
 class _KeyedRows:
@@ -673,9 +676,13 @@ class Reader:
         ] = []
         self._lump_waits = False  # the lump came before any bar: resolve it at a read's end
         # per metric: the last position given a point, and its value
-        self._bar_done: dict[str, tuple[int, float]] = {}
+        self._bar_done: dict[str, tuple[int, float, float | None]] = {}  # (… and its epoch)
         # A name's earlier values at its pending position, when they changed there (see _point)
         self._bar_trail: dict[str, list[tuple[int, float | None, float, float]]] = {}
+        # the values a bar drew last, by name; and per name, whether the values a position
+        # first showed came as the count arrived there (see _point)
+        self._bar_shown: dict[str, float] = {}
+        self._bar_carried: dict[str, bool] = {}
         # per metric shown on a bar: whether it first came at the bar's end (an epoch's value,
         # shown again at every later position until the next epoch ends)
         self._bar_epoch_level: dict[str, bool] = {}
@@ -1111,13 +1118,27 @@ class Reader:
         waiting: tuple[int, int | None, float | None] | None = None
         position: int | None = None  # the step of the redraws that wait
 
+        # Per redraw, as _emit_metrics and _bar_step tell _point: whether its values differ
+        # from the redraw before, and whether it is the first at its position.
+        changed = [False] * len(rows)
+        arrived = [False] * len(rows)
+
         def give_waiting() -> None:
             assert waiting is not None
             row, step, epoch = waiting
             when = first_time if row == 0 and first == 0 else time
             for index, name in enumerate(names):
                 if not every[index]:
-                    point(name, step, epoch, values[index][row], when, True)
+                    point(
+                        name,
+                        step,
+                        epoch,
+                        values[index][row],
+                        when,
+                        True,
+                        changed[row],
+                        arrived[row],
+                    )
 
         if names:
             self.numeric_lines += len(rows)
@@ -1162,6 +1183,16 @@ class Reader:
             ctx.started = True
             if not names:
                 continue
+            arrived[row] = ctx.bar_arrived
+            shown = self._bar_shown
+            drawn = [column[row] for column in values]
+            before = [
+                (value, shown[name])
+                for name, value in zip(names, drawn, strict=True)
+                if name in shown
+            ]
+            changed[row] = not before or any(a != b and not (a != a and b != b) for a, b in before)
+            self._bar_shown = dict(zip(names, drawn, strict=True))
             self.metric_lines += 1
             if not settled:
                 # A name's first point (as _emit_metrics decides its level); nothing waits.
@@ -1171,22 +1202,53 @@ class Reader:
                 any_every = any(every)
             same = step is not None and step == position
             if same and not any_every:
-                if waiting is not None and any(
+                if waiting is None:
+                    waiting = (row, step, epoch)
+                elif any(
                     values[index][row] != values[index][waiting[0]] for index in range(len(names))
                 ):
                     give_waiting()  # values changed at one position: each counts (see _point)
-                waiting = (row, step, epoch)
+                    waiting = (row, step, epoch)
+                # (else a plain redraw: the one waiting is the first with these values)
                 continue
             when = first_time if row == 0 and first == 0 else time
             for index, name in enumerate(names):
                 if every[index]:
-                    point(name, step, epoch, values[index][row], when, True)
+                    point(
+                        name,
+                        step,
+                        epoch,
+                        values[index][row],
+                        when,
+                        True,
+                        changed[row],
+                        arrived[row],
+                    )
                 elif not same:
                     if waiting is not None:
                         w_row, w_step, w_epoch = waiting
                         w_when = first_time if w_row == 0 and first == 0 else time
-                        point(name, w_step, w_epoch, values[index][w_row], w_when, True)
-                    point(name, step, epoch, values[index][row], when, True)
+                        w_value = values[index][w_row]
+                        point(
+                            name,
+                            w_step,
+                            w_epoch,
+                            w_value,
+                            w_when,
+                            True,
+                            changed[w_row],
+                            arrived[w_row],
+                        )
+                    point(
+                        name,
+                        step,
+                        epoch,
+                        values[index][row],
+                        when,
+                        True,
+                        changed[row],
+                        arrived[row],
+                    )
             if same:
                 waiting = (row, step, epoch)
             else:
@@ -2192,8 +2254,21 @@ class Reader:
             if names:
                 self._emit(names, step, epoch, values, when)
             return
+        changed = None
+        if program.bar and names:
+            # A redraw whose values differ from the bar's last draw is an iteration of its
+            # own, even where one name's value repeats (`acc=0.625` again, `loss` new); the
+            # names that join it (`val_loss` at the epoch's end) are no iteration of the others.
+            shown = self._bar_shown
+            before = [
+                (value, shown[name])
+                for name, value in zip(names, values, strict=True)
+                if name in shown
+            ]
+            changed = not before or any(a != b and not (a != a and b != b) for a, b in before)
+            self._bar_shown = dict(zip(names, values, strict=True))
         for name, value in zip(names, values, strict=True):
-            self._point(name, step, epoch, value, when, program.bar)
+            self._point(name, step, epoch, value, when, program.bar, changed)
 
     def _epochs_apart(self, step: int, epoch: float) -> int:
         """The step for an epoch's values, given the last step seen: a step no line has moved
@@ -2307,7 +2382,15 @@ class Reader:
             self._emit_metrics(program, tokens, step, epoch, when)
 
     def _point(
-        self, name: str, step: int | None, epoch: float | None, value: float, when: float, bar: bool
+        self,
+        name: str,
+        step: int | None,
+        epoch: float | None,
+        value: float,
+        when: float,
+        bar: bool,
+        changed: bool | None = None,
+        arrived: bool | None = None,
     ) -> None:
         if not self._ctx.started:
             self._held.append((name, step, epoch, value, when))
@@ -2320,7 +2403,8 @@ class Reader:
             # left (its point given) and drawn again is not a new point; a value shown again
             # at a new position is (a constant learning rate is a point at every step).
             done = self._bar_done.get(name)
-            if done is not None and done[0] == step:
+            if done is not None and done[0] == step and (done[2] == epoch or epoch is None):
+                # (a new epoch's bar starts where the last one's count ended: not a redraw)
                 return
             pending = self._bar_pending.get(name)
             if self._bar_epoch_level.get(name) and not self._ctx.bar_at_end():
@@ -2330,36 +2414,69 @@ class Reader:
                 if last is not None and (last == value or last != last and value != value):
                     return
             trail = self._bar_trail.pop(name, None) if self._bar_trail else None
+            if changed is None:
+                changed = pending is None or (
+                    value != pending[2] and not (value != value and pending[2] != pending[2])
+                )
             if pending is not None and pending[0] != step:
-                if (
-                    trail
-                    and step - pending[0] == len(trail) >= 2
-                    and value == pending[2]
-                    and pending[1] == epoch
-                ):
-                    # A bar counting in a `for` loop shows its count only now and then
-                    # (tqdm's miniters), while each iteration's values redraw it at once:
-                    # values changed k times at a position the count then leaves k further,
-                    # showing the last. Each was an iteration of its own, in order.
-                    for offset, (_, t_epoch, t_value, t_when) in enumerate(trail):
-                        self._emit([name], pending[0] + offset, t_epoch, [t_value], t_when)
-                    self._bar_done[name] = (step - 1, trail[-1][2])
+                # A bar counting in a `for` loop shows its count only now and then (tqdm's
+                # miniters), while each iteration's values redraw it at once: the values
+                # changed k times at a position the count then leaves k further, showing the
+                # last. Each was an iteration of its own, in order: the position's first
+                # values are its own point when they were the last position's, carried over
+                # as the count moved (the count shows the iteration that drew them), or else
+                # the next iteration's (a bar's first values, at its count 0).
+                # When the count moves on with other values (the next bar, at an epoch's
+                # start), the last of them is the iteration at the count it moves to.
+                same = not changed
+                first = self._trail_start(name, pending[0], step - pending[0], trail)
+                if first is not None and (pending[1] == epoch or not same):
+                    states = (trail or []) if same else [*(trail or ()), pending]
+                    for offset, (_, t_epoch, t_value, t_when) in enumerate(states):
+                        self._emit([name], first + offset, t_epoch, [t_value], t_when)
+                    if states:
+                        shown = states[-1]
+                        self._bar_done[name] = (first + len(states) - 1, shown[2], shown[1])
                     self._bar_pending[name] = (step, epoch, value, when)
+                    self._bar_carried[name] = same
                     return
                 self._emit([name], pending[0], pending[1], [pending[2]], pending[3])
-                self._bar_done[name] = (pending[0], pending[2])
+                self._bar_done[name] = (pending[0], pending[2], pending[1])
             if pending is not None and pending[0] == step:
                 epoch = pending[1]  # a redraw at the step (a reset bar's) keeps its epoch
-                if value != pending[2] and not (value != value and pending[2] != pending[2]):
-                    # a value changed at one position: kept in order, see above
+                if changed:
+                    # an iteration's values at one position: kept in order, see above
                     trail = [*(trail or ()), pending]
-                    if len(trail) <= _MAX_TRAIL:
-                        self._bar_trail[name] = trail
+                if trail and len(trail) <= _MAX_TRAIL:
+                    self._bar_trail[name] = trail  # (a plain redraw keeps it)
+            else:
+                # what a position shows as the count arrives is its own iteration's
+                self._bar_carried[name] = self._ctx.bar_arrived if arrived is None else arrived
             self._bar_pending[name] = (step, epoch, value, when)
             return
         if self._bar_pending:
             self._flush_bars()  # what a bar showed before this point comes first
         self._emit([name], step, epoch, [value], when)
+
+    def _trail_start(
+        self, name: str, position: int, moved: int, trail: list[_BarState] | None
+    ) -> int | None:
+        """The step of the first of the values a bar position showed one after another (its
+        trail, then the last), when the count then moved on by ``moved`` iterations: the
+        position's own step if the first came as the count arrived (carried over from the
+        position before, or the bar's first draw), else the next; the position's own too when
+        the count says so (a description's `Loss: 0.00` before the first iteration). A count
+        one further after a run of values had an iteration whose values were drawn again
+        unchanged (`0.692`, then `0.692`): the values keep their order from the first step."""
+        states = len(trail or ()) + 1
+        if moved < 2 or not trail:
+            return None
+        if self._bar_carried.get(name, False):
+            fits = moved == states - 1 or (moved == states and states >= 3)
+            return position if fits else None
+        if moved == states:
+            return position + 1
+        return position if moved == states - 1 else None
 
     def _release_from(self, first: int) -> None:
         """Give the held values from ``first`` on (they were training output after all)."""
@@ -2384,10 +2501,20 @@ class Reader:
         self._held_names.discard(name)
 
     def _flush_bars(self) -> None:
-        self._bar_trail.clear()
+        trails, self._bar_trail = self._bar_trail, {}
+        ctx = self._ctx
         for name, (step, epoch, value, when) in self._bar_pending.items():
+            trail = trails.get(name)
+            if trail and ctx.bar_total and ctx.bar_position is not None:
+                # A bar closed without drawing its count again (tqdm's leave=False): its last
+                # position's iterations, see _point, when they make up the rest of its total.
+                first = self._trail_start(name, step, ctx.bar_total - ctx.bar_position, trail)
+                if first is not None:
+                    for offset, (_, t_epoch, t_value, t_when) in enumerate(trail):
+                        self._emit([name], first + offset, t_epoch, [t_value], t_when)
+                    step = first + len(trail)
             self._emit([name], step, epoch, [value], when)
-            self._bar_done[name] = (step, value)
+            self._bar_done[name] = (step, value, epoch)
         self._bar_pending.clear()
 
     def _positional(
@@ -2439,6 +2566,10 @@ class Reader:
         ctx = self._ctx
         if position is None:
             return None
+        if program.bar:
+            # (whatever its description says: `Running Epoch 1` then `Epochs 1/4. Loss: 0.69`)
+            ctx.bar_arrived = (position, total) != ctx.bar_drawn_at
+            ctx.bar_drawn_at = (position, total)
         if program.uncounted and not program.metrics:
             return ctx.last_step  # a bar of data or of an evaluation: the run stands still
         # (its padding left out: `train:  92%|` and `train: 100%|` are one bar)
