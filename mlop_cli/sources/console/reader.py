@@ -37,7 +37,7 @@ from __future__ import annotations
 import bisect
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 from mlop_cli.sources.console.prefix import JOINERS, rank_tag, split_prefix
@@ -1122,6 +1122,7 @@ class Reader:
         # from the redraw before, and whether it is the first at its position.
         changed = [False] * len(rows)
         arrived = [False] * len(rows)
+        drawn_rows = list(zip(*values, strict=True)) if names else []
 
         def give_waiting() -> None:
             assert waiting is not None
@@ -1184,15 +1185,14 @@ class Reader:
             if not names:
                 continue
             arrived[row] = ctx.bar_arrived
-            shown = self._bar_shown
-            drawn = [column[row] for column in values]
-            before = [
-                (value, shown[name])
-                for name, value in zip(names, drawn, strict=True)
-                if name in shown
-            ]
-            changed[row] = not before or any(a != b and not (a != a and b != b) for a, b in before)
-            self._bar_shown = dict(zip(names, drawn, strict=True))
+            drawn = drawn_rows[row]
+            if row and drawn == drawn_rows[row - 1]:
+                pass  # (the common case, a plain redraw: one C comparison)
+            elif row and not any(a != a for a in drawn):
+                changed[row] = True
+            else:
+                shown = dict(zip(names, drawn_rows[row - 1], strict=True)) if row else None
+                changed[row] = _bar_changed(shown or self._bar_shown, names, drawn)
             self.metric_lines += 1
             if not settled:
                 # A name's first point (as _emit_metrics decides its level); nothing waits.
@@ -1256,6 +1256,8 @@ class Reader:
                 position = step
         if waiting is not None:
             give_waiting()
+        if drawn_rows:
+            self._bar_shown = dict(zip(names, drawn_rows[-1], strict=True))
         state.bar = (ctx.last_step, ctx.epoch)
         return True
 
@@ -2259,13 +2261,7 @@ class Reader:
             # A redraw whose values differ from the bar's last draw is an iteration of its
             # own, even where one name's value repeats (`acc=0.625` again, `loss` new); the
             # names that join it (`val_loss` at the epoch's end) are no iteration of the others.
-            shown = self._bar_shown
-            before = [
-                (value, shown[name])
-                for name, value in zip(names, values, strict=True)
-                if name in shown
-            ]
-            changed = not before or any(a != b and not (a != a and b != b) for a, b in before)
+            changed = _bar_changed(self._bar_shown, names, values)
             self._bar_shown = dict(zip(names, values, strict=True))
         for name, value in zip(names, values, strict=True):
             self._point(name, step, epoch, value, when, program.bar, changed)
@@ -2952,6 +2948,15 @@ def _quick_literal(literal: str, last: bool) -> bool:
     with no character of a number and nothing the look-ahead refuses (`-1`, `:30`, `/06/`,
     `.2.3`, a digit); empty, only at the line's end."""
     return last if not literal else _UNQUICK_START.match(literal) is None
+
+
+def _bar_changed(shown: dict[str, float], names: Sequence[str], values: Sequence[float]) -> bool:
+    """Whether a bar's redraw shows another iteration's values: any of the values it drew
+    before (``shown``) changed; a name that joins is no iteration of the others."""
+    before = [
+        (value, shown[name]) for name, value in zip(names, values, strict=True) if name in shown
+    ]
+    return not before or any(a != b and not (a != a and b != b) for a, b in before)
 
 
 class _Template:
