@@ -30,7 +30,8 @@ from pathlib import Path
 from typing import IO, Any
 
 from mlop_cli import records as rec
-from mlop_cli.store.console_index import INDEX_VERSION, ConsoleIndexStore, IndexLock, indexer_alive
+from mlop_cli.store.console_index import ConsoleIndexStore, IndexLock, indexer_alive
+from mlop_cli.store.schema import INDEX_VERSION
 
 _POLL_S = 0.3  # how often a following indexer looks for newly stored console
 _NICE = 5  # the indexer yields the CPU to the command

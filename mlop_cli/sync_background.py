@@ -153,13 +153,14 @@ class BackgroundSync:
             with contextlib.suppress(subprocess.TimeoutExpired):
                 self.process.wait(1.0)
             return False, f"sync to {self.shown_url} not finished within {budget:.0f}s; {hint}"
+        from mlop_cli.commands.sync import INCOMPLETE_EXIT
+
+        if code == INCOMPLETE_EXIT:
+            # (whatever the local index says by now: the team store has not got them)
+            return True, (
+                f"run synced to {self.shown_url} but for its console metrics, still being "
+                f"derived when it ended: {self.catch_up_command()} sends them when they are"
+            )
         if code != 0:
             return False, f"sync to {self.shown_url} failed (see {self.log_path}); {hint}"
-        from mlop_cli.store.pg_sync import console_pending
-
-        if console_pending(self.store, self.run_id):
-            return True, (
-                f"run synced to {self.shown_url}; its console metrics are still being derived: "
-                f"{self.catch_up_command()} sends them when they are"
-            )
         return True, f"run synced to {self.shown_url}"

@@ -738,3 +738,40 @@ def query_one(store: Path, sql: str) -> object:
         return conn.execute(sql).fetchone()[0]
     finally:
         conn.close()
+
+
+def test_a_run_whose_metrics_are_indexed_after_it_is_never_synced_as_complete_without_them(
+    tmp_path: Path, url: str
+) -> None:
+    """50,000 printed lines: their metrics are derived by the indexer, mostly after mlop has
+    exited. The run's last sync pass must not mark the run complete in the team store without
+    them (it did, saying `run synced`: a team store missing every printed metric); it says what
+    sends them, and `mlop sync` does."""
+    store = tmp_path / "mlop.db"
+    script = "for i in range(50000): print(f'step={i} loss={i}')"
+    done = mlop(
+        "run", "--store", str(store), "--sync-to", url, "--", sys.executable, "-c", script,
+        env=clean_env(), timeout=300,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    said = [line for line in done.stderr.decode().splitlines() if "sync" in line]
+    complete = pg_rows(url, "SELECT complete FROM mlop.sync_state")
+    points = pg_rows(
+        url,
+        "SELECT count(*) FROM mlop.points p JOIN mlop.metrics m ON m.id = p.metric_id"
+        " WHERE m.name = 'loss'",
+    )
+    if complete != [(True,)] or points != [(50000,)]:
+        assert complete == [(False,)] and len(said) == 1 and "mlop sync" in said[0], said
+        eventually(
+            lambda: (
+                mlop("sync", "--to", url, "--all", "--store", str(store)).returncode == 0
+                and pg_rows(url, "SELECT complete FROM mlop.sync_state") == [(True,)]
+            ),
+            what="the rest synced",
+        )
+    assert pg_rows(
+        url,
+        "SELECT count(*) FROM mlop.points p JOIN mlop.metrics m ON m.id = p.metric_id"
+        " WHERE m.name = 'loss'",
+    ) == [(50000,)]

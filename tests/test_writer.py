@@ -408,3 +408,36 @@ def test_the_commands_process_leaves_copying_the_wal_to_the_indexer(tmp_path: Pa
     conn = sqlite3.connect(path)
     assert conn.execute("SELECT status FROM runs").fetchone() == ("finished",)
     assert sum(len(d) for (d,) in conn.execute("SELECT data FROM logs")) == 150 * len(lines)
+
+
+def test_the_runs_row_and_its_begun_index_are_committed_at_once(tmp_path: Path) -> None:
+    """The run's row is committed as soon as it is queued, not at the first interval: a run
+    whose mlop is killed in its first half second is still found (as lost). With it, the index
+    of a console whose metrics an indexer derives is begun (not done): a sync that reads the
+    run before the indexer has written never takes it for complete without its metrics."""
+    path = tmp_path / "s.db"
+    writer = Writer(path, "r1", flush_interval=600)
+    writer.start()
+    writer.put(
+        RunStart(
+            row={"id": "r1", "name": "w", "status": "running", "started_at": time.time()},
+            console_index=True,
+        )
+    )
+
+    def stored() -> tuple | None:
+        if not path.exists():
+            return None
+        conn = sqlite3.connect(path)
+        try:
+            return conn.execute(
+                "SELECT r.status, i.done, i.log_seq FROM runs r"
+                " JOIN console_index i ON i.run_id = r.id WHERE r.id = 'r1'"
+            ).fetchone()
+        except sqlite3.OperationalError:
+            return None  # (the schema is not there yet)
+        finally:
+            conn.close()
+
+    assert eventually(stored, timeout=60, what="the run's row") == ("running", 0, 0)
+    writer.close(30)

@@ -24,6 +24,9 @@ from mlop_cli.commands._shared import (
 from mlop_cli.errors import MlopError, UsageError
 
 UNTIL_CLOSED_ENV = "MLOP_SYNC_UNTIL_STDIN_CLOSES"
+# The exit code of mlop run's own sync when its last pass sent everything there was but the run
+# is not complete in the team store yet (console metrics still being derived).
+INCOMPLETE_EXIT = 3
 
 # -- sync (PostgreSQL team store) --------------------------------------------------------
 
@@ -126,6 +129,9 @@ def sync(
         sys.stderr.write(
             f"mlop: synced to {shown} in {seconds:.1f} s: {_summary(total, seconds)}\n"
         )
+    if total.incomplete:
+        # (mlop run's own sync: its run says what sends the rest, see sync_background)
+        raise typer.Exit(INCOMPLETE_EXIT)
 
 
 def _summary(total: Any, seconds: float) -> str:

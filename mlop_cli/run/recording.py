@@ -287,6 +287,7 @@ class Recording:
                 "meta": json.dumps(context, default=str),
             },
             tags=list(dict.fromkeys(shown_text(tag) for tag in options.tags)),
+            console_index=self.console_settings.parses(),
         )
 
     def run(self) -> Outcome:

@@ -29,6 +29,9 @@ class RunStart:
 
     row: dict[str, Any]
     tags: list[str] = field(default_factory=list)
+    # Its console's metrics are derived by an indexer: the index is begun with the row, so that
+    # a reader (a sync) never takes a run whose indexer has not written yet for one without.
+    console_index: bool = False
 
 
 @dataclass(slots=True)

@@ -21,12 +21,9 @@ from typing import IO, Any
 
 from mlop_cli import records as rec
 from mlop_cli.store.points import INSERT_CHUNK, INSERT_SUMMARY, SeriesBuffer
-from mlop_cli.store.schema import connect, ensure_schema
+from mlop_cli.store.schema import BEGUN_INDEX_STATE, INDEX_VERSION, connect, ensure_schema
 from mlop_cli.store.spool import finish_handover, handover_of, read_handover, run_files
 from mlop_cli.store.writer import metric_id_of
-
-INDEX_VERSION = 2
-"""The console parser's version: a run indexed by another version may be indexed again."""
 
 _READ_BYTES = 4 << 20  # console read per step
 
@@ -144,7 +141,13 @@ class ConsoleIndexStore:
                 " AND kind NOT IN ('console.merged', 'console.handed_over')",
                 (self.run_id,),
             )
-            self.conn.execute("DELETE FROM console_index WHERE run_id = ?", (self.run_id,))
+            # Begun again, not gone: a reader (a sync) never takes the run for one without
+            # console metrics to come while they are derived anew.
+            self.conn.execute(
+                "INSERT OR REPLACE INTO console_index (run_id, log_seq, done, updated_at, state)"
+                " VALUES (?, 0, 0, ?, ?)",
+                (self.run_id, time.time(), BEGUN_INDEX_STATE),
+            )
         self._series.clear()
         self.points = 0
 
@@ -320,7 +323,7 @@ def mark_indexed(store: Path, run_id: str, log_seq: int = 0) -> None:
         conn.execute(
             "INSERT OR REPLACE INTO console_index (run_id, log_seq, done, updated_at, state)"
             " VALUES (?, ?, 1, ?, ?)",
-            (run_id, log_seq, time.time(), json.dumps({"version": INDEX_VERSION, "points": 0})),
+            (run_id, log_seq, time.time(), BEGUN_INDEX_STATE),
         )
     finally:
         conn.close()

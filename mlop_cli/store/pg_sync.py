@@ -120,6 +120,9 @@ class SyncStats:
     tags_removed: int = 0
     skipped: int = 0  # runs deleted from the team store earlier: not sent again
     complete: bool = True  # False when the deadline stopped it before the end
+    # The runs a closing pass (`mlop run`'s own sync) left incomplete in the team store: their
+    # console metrics are still being derived (see :meth:`Syncer.run_complete`)
+    incomplete: list[str] = field(default_factory=list)
 
     def add(self, other: SyncStats) -> None:
         """Add another sync's counts to these."""
@@ -136,6 +139,7 @@ class SyncStats:
         ):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.complete = self.complete and other.complete
+        self.incomplete += other.incomplete
 
     @property
     def empty(self) -> bool:
@@ -467,6 +471,11 @@ class Syncer:
             self._states.pop(run_id, None)  # what it knew may be wrong now
             raise
         return stats
+
+    def run_complete(self, run_id: str) -> bool:
+        """Whether this sync has marked the run complete in the team store."""
+        state = self._states.get(run_id)
+        return state is not None and state.complete
 
     def _complete_locally(self, run_id: str) -> None:
         """Store what ``mlop run`` left beside the store for a run that has ended: a final
@@ -1301,6 +1310,8 @@ def watch(
                 total.add(stats)
                 pause = interval
                 if run_ids is not None and (closing or (closed is None and ended and stats.empty)):
+                    if closing:
+                        total.incomplete = [r for r in present if not syncer.run_complete(r)]
                     return total
             except StoreError as error:
                 if syncer is not None:

@@ -14,6 +14,7 @@ arrays per chunk 7.6 s, packed arrays 0.67 s (and 25% smaller).
 from __future__ import annotations
 
 import itertools
+import json
 import sqlite3
 import sys
 import threading
@@ -34,6 +35,17 @@ from mlop_cli.store.health import (
 
 SCHEMA_VERSION = 2
 CHUNK_POINTS = 1024
+
+INDEX_VERSION = 2
+"""The console parser's version: a run indexed by another version may be indexed again."""
+# A run's console index begun, nothing parsed yet: written with the run's row by its writer
+# (an indexer's own row, already there, is kept), so that a reader, a sync, never takes a run
+# whose indexer has not written yet for a run without console metrics to come.
+BEGIN_INDEX = (
+    "INSERT OR IGNORE INTO console_index (run_id, log_seq, done, updated_at, state)"
+    " VALUES (?, 0, 0, ?, ?)"
+)
+BEGUN_INDEX_STATE = json.dumps({"version": INDEX_VERSION, "points": 0})
 
 # How long a connection waits on another process's write lock before reporting "locked".
 BUSY_TIMEOUT_MS = 10_000

@@ -42,7 +42,7 @@ from mlop_cli.redact import FormScrubber, Scrubber
 from mlop_cli.store.batch import Batch, RunStart, RunUpdate
 from mlop_cli.store.filesystems import filesystem_type, is_network_filesystem
 from mlop_cli.store.points import INSERT_CHUNK, INSERT_SUMMARY, MetricKey, pack
-from mlop_cli.store.schema import connect, ensure_schema
+from mlop_cli.store.schema import BEGIN_INDEX, BEGUN_INDEX_STATE, connect, ensure_schema
 from mlop_cli.store.spool import LogSpool, run_files
 
 __all__ = ["RunStart", "RunUpdate", "Writer", "WriterStats", "pack"]
@@ -214,8 +214,10 @@ class Writer:
             return
         self._queued_bytes += size
         self._queue.put(record)
-        if self._queued_bytes > _EARLY_COMMIT_BYTES:
-            self._wake.set()  # a burst: commit now rather than hold it in memory
+        if self._queued_bytes > _EARLY_COMMIT_BYTES or isinstance(record, RunStart):
+            # A burst: commit now rather than hold it in memory. The run's row: at once, so
+            # that a run whose mlop is killed in its first half second is still found (lost).
+            self._wake.set()
 
     def _put_console(self, record: rec.LogChunk, size: int) -> None:
         """Queue console bytes, or, once the queue is past its bound, append them to the
@@ -404,7 +406,8 @@ class Writer:
                     next_flush = 0.0
                 else:
                     self._absorb(item)
-            if stopping or time.monotonic() >= next_flush:
+            starting = self._batch.run_start is not None and not self._run_created
+            if stopping or starting or time.monotonic() >= next_flush:
                 self._commit()
                 for waiter in waiters:
                     waiter.set()
@@ -784,6 +787,8 @@ class Writer:
                 "INSERT OR IGNORE INTO tags (run_id, tag) VALUES (?, ?)",
                 [(run_id, tag) for tag in batch.run_start.tags],
             )
+            if batch.run_start.console_index:
+                conn.execute(BEGIN_INDEX, (run_id, now, BEGUN_INDEX_STATE))
         if batch.columns or batch.meta_dirty:
             columns = dict(batch.columns)
             if batch.meta_dirty:
