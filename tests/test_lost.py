@@ -215,3 +215,38 @@ def test_a_run_whose_console_is_being_indexed_is_kept(store: Path) -> None:
     finally:
         lock.release()
     assert run_mlop("rm", run_id, "--yes", store=store).returncode == 0
+
+
+def test_a_run_kept_beside_a_locked_store_is_the_last_run_for_every_reader(store: Path) -> None:
+    """A store locked throughout a short run (a VACUUM, another tool): mlop keeps the run's row
+    and final status beside it. Every reader stores them first: the run is listed, finished,
+    and is `last` (`mlop check last` passed on the run before it: a false pass in CI)."""
+    from mlop_cli.store.recovery import save_pending_status
+
+    make_run(store, "yesterday", {"acc": [0.99]})
+    today = "1m99zzzzzzzzzzzzzzzz"
+    row = {"id": today, "name": "today", "status": "running", "started_at": time.time() + 60}
+    save_pending_status(store, today, {"status": "finished", "exit_code": 0}, row)
+    gate = run_mlop("check", "last", "acc >= 0.9", store=store)
+    assert gate.returncode == 2 and b"PASS" not in gate.stdout, gate  # (today's: no `acc`)
+    listed = json.loads(run_mlop("ls", "--json", "--status", "lost", store=store).stdout)
+    assert listed == []
+    runs = json.loads(run_mlop("ls", "--json", store=store).stdout)
+    assert [(r["name"], r["status"]) for r in runs][0] == ("today", "finished")
+
+
+def test_one_unreadable_node_store_in_a_folder_is_said_and_left_out(tmp_path: Path) -> None:
+    """`--store DIR` of per-node stores: an empty or damaged file (a node that died as it
+    created its store) is named on stderr; the other nodes' runs are still read."""
+    folder = tmp_path / "stores"
+    folder.mkdir()
+    make_run(folder / "nodeA.db", "a", {"loss": [1.0]})
+    make_run(folder / "nodeB.db", "b", {"loss": [2.0]})
+    (folder / "nodeC.db").write_bytes(b"")
+    (folder / "nodeD.db").write_bytes(b"not a database at all" * 100)
+    listed = run_mlop("ls", "--json", store=folder)
+    assert listed.returncode == 0, listed.stderr
+    assert sorted(r["name"] for r in json.loads(listed.stdout)) == ["a", "b"]
+    said = listed.stderr.decode().splitlines()
+    assert len(said) == 2 and "nodeC.db" in said[0] and "nodeD.db" in said[1], said
+    assert run_mlop("check", "last", "loss <= 2", store=folder).returncode == 0

@@ -44,12 +44,12 @@ def open_store(spec: str | Path, note: Callable[[str], None] | None = None) -> R
     Raises:
         StoreError: nothing readable there (one line, saying what to do).
     """
-    opened = _open(spec)
+    opened = _open(spec, note)
     opened.note = note
     return opened
 
 
-def _open(spec: str | Path) -> RunStore:
+def _open(spec: str | Path, note: Callable[[str], None] | None) -> RunStore:
     text = str(spec)
     if is_pg_url(text):
         from mlop_cli.store.pg_store import PgStore
@@ -60,7 +60,21 @@ def _open(spec: str | Path) -> RunStore:
         files = sorted(path.glob("*.db"))
         if not files:
             raise StoreError(f"{path} is a folder without store files (*.db)")
-        return MultiStore([Store(file) for file in files], path)
+        # One node's file that cannot be read (empty, damaged, not a store) is said and left
+        # out: the other nodes' runs are still read.
+        stores: list[Store] = []
+        refused: list[StoreError] = []
+        for file in files:
+            try:
+                stores.append(Store(file))
+            except StoreError as unreadable:
+                refused.append(unreadable)
+        if not stores:
+            raise refused[0]
+        if note is not None:
+            for reason in refused:
+                note(f"{reason}; left out, the other stores in {path} are read")
+        return MultiStore(stores, path)
     return Store(path)
 
 

@@ -218,6 +218,18 @@ def _process_alive(pid: int, started_at: float | None) -> bool:
             return True
 
 
+def _store_kept_statuses(path: Path) -> None:
+    """Commit the final statuses ``mlop run`` kept beside the store (it was locked as the run
+    ended) before anything is read: a run that ended so is listed, with its status, and is the
+    `last` run (`mlop check last` gated on the run before it). A store that still cannot be
+    written keeps them for the next reader or `mlop recover`."""
+    from mlop_cli.store.recovery import apply_pending_statuses, kept_statuses
+
+    if kept_statuses(path):
+        with contextlib.suppress(Exception):
+            apply_pending_statuses(path)
+
+
 class Store:
     """Read access to one store file."""
 
@@ -233,6 +245,7 @@ class Store:
             raise StoreError(
                 f"no store at {path}: record a run with `mlop run -- COMMAND`, or pass --store PATH"
             )
+        _store_kept_statuses(path)
         try:
             self.conn = connect(path, readonly=True)
             self.conn.row_factory = sqlite3.Row
