@@ -243,3 +243,15 @@ def test_a_store_that_cannot_be_read_is_2_not_a_failed_gate(tmp_path: Path, kind
     result = run_mlop("check", "last", "acc >= 0.9", store=store)
     assert result.returncode == 2, result.stderr
     assert result.stderr.startswith(b"mlop: error: ") and result.stderr.count(b"\n") == 1
+
+
+def test_the_mean_of_finite_values_whose_sum_overflows_is_finite(tmp_path: Path) -> None:
+    """Two points of 1e308: their sum overflows, their mean is 1e308 (it was inf: `mean(loss)
+    <= 1e308` failed, and `show --json` wrote null)."""
+    store = tmp_path / "mlop.db"
+    make_run(store, "huge", {"loss": [1e308, 1e308], "acc": [0.5, float("inf")]})
+    gate = run_mlop("check", "last", "mean(loss) <= 1e308", store=store)
+    assert gate.returncode == 0 and b"mean = 1e+308" in gate.stdout, gate
+    opened = Store(store)
+    summaries = opened.metric_summaries(opened.resolve("last"))
+    assert summaries["loss"].mean == 1e308 and summaries["acc"].mean == math.inf

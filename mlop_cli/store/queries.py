@@ -11,7 +11,9 @@ heartbeat (written every 2 s) can tell, and the run is ``lost`` once it is older
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import json
+import math
 import re
 import socket
 import sqlite3
@@ -441,7 +443,29 @@ class Store:
             f" WHERE r.run_id = {self.mark} ORDER BY m.source = 'system', m.name, {SOURCE_PREFERENCE}",
             (run_id,),
         )
-        return label_summaries(_summary(row) for row in rows)
+        summaries = [_summary(row) for row in rows]
+        for index, summary in enumerate(summaries):
+            if (
+                summary.mean is not None
+                and math.isinf(summary.mean)
+                and summary.min is not None
+                and summary.max is not None
+                and math.isfinite(summary.min)
+                and math.isfinite(summary.max)
+            ):
+                # Finite values whose sum overflows (two of 1e308): their mean is finite.
+                summaries[index] = self._mean_from_points(run_id, summary)
+        return label_summaries(summaries)
+
+    def _mean_from_points(self, run_id: str, summary: MetricSummary) -> MetricSummary:
+        series = self.series(run_id, summary.key.name, summary.key.source)
+        if series is None:
+            return summary
+        finite = [value for value in series.values if math.isfinite(value)]
+        if not finite:
+            return summary
+        # Each value divided first: no partial sum leaves the range of a float.
+        return dataclasses.replace(summary, mean=math.fsum(value / len(finite) for value in finite))
 
     def metric_keys(self, run_id: str) -> list[MetricKey]:
         """Every metric of a run, by name (the preferred source first where two share one)."""
