@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 import sys
 
 import typer
@@ -47,7 +48,16 @@ def recover(
         from mlop_cli.errors import StoreError
 
         raise StoreError(f"no store at {path}; pass --store with the right file")
-    done = recover_runs(path, run_ids)
+    elif path.is_dir():
+        from mlop_cli.errors import StoreError
+
+        raise StoreError(f"{path} is a folder; pass --store with one store file in it")
+    try:
+        done = recover_runs(path, run_ids)
+    except sqlite3.DatabaseError as error:
+        from mlop_cli.errors import StoreError
+
+        raise StoreError(f"cannot recover into {path}: {error}") from error
     if as_json:
         _print_json(
             {

@@ -278,13 +278,16 @@ def _holders(
     }
 
 
+NOT_SQLITE = "it is not an SQLite database"  # what damage() says of a file that is no store
+
+
 def damage(path: Path, full_check_bytes: int = FULL_CHECK_BYTES) -> str | None:
     """What is wrong with an SQLite store, in one line; None when the quick check finds nothing.
 
-    A file that is not an SQLite database at all (a text file given as ``--store``) is not a
-    damaged store: None, and whoever writes it reports "file is not a database". Call this
-    before the process opens a connection to ``path``: it reads the file's header, and closing
-    that descriptor would drop the locks of a connection of this process to the same file.
+    A file that is not an SQLite database at all (a text file given as ``--store``) is no
+    store to write either: it is said so. Call this before the process opens a connection to
+    ``path``: it reads the file's header, and closing that descriptor would drop the locks of a
+    connection of this process to the same file.
 
     Raises:
         UnsafeStoreError: the store cannot be opened safely now (see the module docstring).
@@ -302,8 +305,11 @@ def damage(path: Path, full_check_bytes: int = FULL_CHECK_BYTES) -> str | None:
             header = handle.read(len(_SQLITE_HEADER))
     except OSError:
         return None  # nothing there yet, or not reachable: the writer says so itself
-    if size == 0 or header != _SQLITE_HEADER:
+    if size == 0:
         return None
+    if header != _SQLITE_HEADER:
+        # (a text file, a truncated download where the store should be: left as it is too)
+        return NOT_SQLITE
     try:
         conn = connect(path, readonly=True)
         try:
@@ -341,10 +347,13 @@ def recording_store(path: Path) -> tuple[Path, str | None]:
         problem = damage(path)
         if problem is None:
             return path, None
-        reason = (
-            f"the store {path} is damaged ({_short(problem)}); it is left as it is (recover it"
-            f" with `sqlite3 {path} .recover | sqlite3 {path.with_suffix('.recovered.db')}`)"
-        )
+        if problem == NOT_SQLITE:
+            reason = f"{path} is not an SQLite database, so no mlop store; it is left as it is"
+        else:
+            reason = (
+                f"the store {path} is damaged ({_short(problem)}); it is left as it is (recover"
+                f" it with `sqlite3 {path} .recover | sqlite3 {path.with_suffix('.recovered.db')}`)"
+            )
     except UnsafeStoreError as error:
         reason = error.reason
     for number in range(2, 100):

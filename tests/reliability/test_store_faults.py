@@ -290,7 +290,7 @@ def test_network_filesystem_safe_mode(tmp_path: Path) -> None:
 
 def test_the_closing_line_does_not_claim_what_was_not_stored(tmp_path: Path) -> None:
     store = tmp_path / "not-a-store.db"
-    store.write_text("a text file where the store should be\n")
+    store.mkdir()  # (a folder where the store file should be)
     result = subprocess.run(
         mlop_argv("run", "--store", str(store), "--", PYTHON, "-c", "print('loss=1')"),
         capture_output=True,
@@ -361,3 +361,31 @@ def test_status_is_stored_while_another_process_holds_the_store(
     assert run.returncode == 0, err
     assert b"database is locked" not in err
     assert query(store, "SELECT status, exit_code FROM runs")[0] == ("finished", 0)
+
+
+def test_a_file_that_is_no_store_is_left_alone_and_the_run_recorded_beside_it(
+    tmp_path: Path,
+) -> None:
+    """A text file, or a truncated download, where the store should be: it is not written to
+    (it may be the user's), and the run is recorded into a fresh store beside it, said in one
+    line (the run was recorded nowhere, and `mlop recover` then failed: not a database)."""
+    store = tmp_path / "mlop.db"
+    store.write_bytes(b"a text file where the store should be\n" * 200)
+    before = store.read_bytes()
+    result = subprocess.run(
+        mlop_argv("run", "-q", "--store", str(store), "--", PYTHON, "-c", "print('loss=1')"),
+        capture_output=True,
+        env=clean_env(),
+    )
+    assert result.returncode == 0 and result.stdout == b"loss=1\n"
+    lines = result.stderr.decode().splitlines()
+    beside = store.with_name("mlop-2.db")
+    assert len(lines) == 1 and "not an SQLite database" in lines[0], lines
+    assert f"recorded into {beside}" in lines[0]
+    assert store.read_bytes() == before
+    assert query(beside, "SELECT status FROM runs") == [("finished",)]
+    recovered = subprocess.run(
+        mlop_argv("recover", "--store", str(store)), capture_output=True, env=clean_env()
+    )
+    said = recovered.stderr.decode().splitlines()
+    assert recovered.returncode == 1 and len(said) == 1 and str(store) in said[0], said
