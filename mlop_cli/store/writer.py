@@ -1093,9 +1093,33 @@ def _explain(path: Path, error: BaseException) -> str:
         pass
     if not os.access(folder, os.W_OK):
         return f"permission denied: {folder} is not writable by this user (pass --store or set MLOP_STORE)"
+    limit = _file_size_limit()
+    if limit is not None and (code == errno.EFBIG or _near(path, limit)):
+        # SQLite reports a write past `ulimit -f` (EFBIG) as a disk I/O error.
+        return f"{error} (`ulimit -f` limits a file to {limit:,} bytes: raise it)"
     if isinstance(error, OSError) and error.strerror:
         return f"{error.strerror} ({error.filename or folder})"
     return str(error)
+
+
+def _near(path: Path, limit: int) -> bool:
+    """Whether the store or its WAL is within a few pages of ``limit`` bytes."""
+    for file in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-journal")):
+        with contextlib.suppress(OSError):
+            if file.stat().st_size + (64 << 10) >= limit:
+                return True
+    return False
+
+
+def _file_size_limit() -> int | None:
+    """The process's file-size limit (`ulimit -f`) in bytes; None when there is none."""
+    import resource
+
+    try:
+        soft, _ = resource.getrlimit(resource.RLIMIT_FSIZE)
+    except (OSError, ValueError):
+        return None
+    return None if soft == resource.RLIM_INFINITY else int(soft)
 
 
 @dataclass(frozen=True, slots=True)

@@ -54,6 +54,8 @@ def test_disk_full_never_touches_the_command(store: Path) -> None:
     assert out == expected
     warnings = [line for line in err.decode().splitlines() if "warning" in line]
     assert len(warnings) == 1 and "cannot write the store" in warnings[0]
+    # The cause is named (SQLite says only `disk I/O error`): the user raises the limit.
+    assert "`ulimit -f` limits a file to 307,200 bytes" in warnings[0], warnings
     assert_valid(store)
 
 
