@@ -411,6 +411,10 @@ def _git(cwd: Path, *args: str, limit: int | None = None) -> str | None:
         result = subprocess.run(
             ["git", *args],
             cwd=cwd,
+            # Never the repository's index.lock: `git status` refreshes the index as it reads,
+            # which would race the user's own git commands (and a `ulimit -f` cut it short,
+            # leaving the lock behind: every later `git commit` failed).
+            env={**os.environ, "GIT_OPTIONAL_LOCKS": "0"},
             capture_output=True,
             timeout=10,
             check=False,
@@ -433,7 +437,13 @@ def git_context(cwd: Path) -> dict[str, Any] | None:
     if commit is None:
         return None
     status = _git(cwd, "status", "--porcelain", "--untracked-files=no") or ""
-    diff = _git(cwd, "diff", "HEAD", "--no-color", "--no-ext-diff", limit=GIT_DIFF_LIMIT + 1) or ""
+    # (diff-index, git diff's plumbing: `git diff` rewrites a stale index even so)
+    diff = (
+        _git(
+            cwd, "diff-index", "-p", "--no-color", "--no-ext-diff", "HEAD", limit=GIT_DIFF_LIMIT + 1
+        )
+        or ""
+    )
     remote = _git(cwd, "remote", "get-url", "origin")
     info: dict[str, Any] = {
         "commit": commit,

@@ -233,3 +233,27 @@ def test_the_finish_does_not_wait_for_an_indexer_far_behind(tmp_path: Path) -> N
     recording.console = indexer = _Indexer()  # type: ignore[assignment]
     assert recording._console_indexed(None, time.monotonic() + 60) is False
     assert not indexer.waited
+
+
+def test_the_git_context_never_writes_the_users_repository(tmp_path: Path) -> None:
+    """Reading the git context must not rewrite `.git/index` (git status refreshes it as it
+    reads, taking index.lock: a race with the user's own git commands, and a lock left behind
+    when mlop's limits cut git short)."""
+    import os
+
+    from mlop_cli.context import git_context
+
+    def git(*args: str) -> None:
+        subprocess.run(["git", *args], cwd=tmp_path, check=True, capture_output=True)
+
+    git("init", "-q")
+    (tmp_path / "train.py").write_text("print('loss=1')\n")
+    git("add", "train.py")
+    git("-c", "user.name=u", "-c", "user.email=u@x", "commit", "-qm", "first")
+    index = tmp_path / ".git" / "index"
+    os.utime(tmp_path / "train.py", (1, 1))  # stale in the index: a refresh would rewrite it
+    before = index.stat().st_mtime_ns, index.read_bytes()
+    found = git_context(tmp_path)
+    assert found is not None and found.get("commit")
+    assert (index.stat().st_mtime_ns, index.read_bytes()) == before
+    assert not (tmp_path / ".git" / "index.lock").exists()
