@@ -186,6 +186,8 @@ def parse_condition(text: str) -> Condition:
         raise ExpressionError(f"{text!r}: {usage}")
     operator, number = rest[0][1], rest[1][1]
     try:
+        if "_" in number:  # (Python's `1_0` is 10: a typo in a gate, never a number)
+            raise ValueError(number)
         threshold = float(number)
     except ValueError:
         raise ExpressionError(f"{text!r}: {number!r} is not a number; {usage}") from None

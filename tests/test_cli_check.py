@@ -255,3 +255,10 @@ def test_the_mean_of_finite_values_whose_sum_overflows_is_finite(tmp_path: Path)
     opened = Store(store)
     summaries = opened.metric_summaries(opened.resolve("last"))
     assert summaries["loss"].mean == 1e308 and summaries["acc"].mean == math.inf
+
+
+@pytest.mark.parametrize("threshold", ["1_0", "0.9_5"])
+def test_a_threshold_with_an_underscore_is_no_number(threshold: str) -> None:
+    """Python reads `1_0` as 10: in a gate it is a typo, refused, not a threshold of 10."""
+    with pytest.raises(ExpressionError, match="is not a number"):
+        parse_condition(f"loss < {threshold}")
