@@ -1124,22 +1124,17 @@ class Reader:
         arrived = [False] * len(rows)
         drawn_rows = list(zip(*values, strict=True)) if names else []
 
+        def give(index: int, row: int, step: int | None, epoch: float | None) -> None:
+            when = first_time if row == 0 and first == 0 else time
+            value = values[index][row]
+            point(names[index], step, epoch, value, when, True, changed[row], arrived[row])
+
         def give_waiting() -> None:
             assert waiting is not None
             row, step, epoch = waiting
-            when = first_time if row == 0 and first == 0 else time
-            for index, name in enumerate(names):
+            for index in range(len(names)):
                 if not every[index]:
-                    point(
-                        name,
-                        step,
-                        epoch,
-                        values[index][row],
-                        when,
-                        True,
-                        changed[row],
-                        arrived[row],
-                    )
+                    give(index, row, step, epoch)
 
         if names:
             self.numeric_lines += len(rows)
@@ -1211,44 +1206,13 @@ class Reader:
                     waiting = (row, step, epoch)
                 # (else a plain redraw: the one waiting is the first with these values)
                 continue
-            when = first_time if row == 0 and first == 0 else time
-            for index, name in enumerate(names):
+            for index in range(len(names)):
                 if every[index]:
-                    point(
-                        name,
-                        step,
-                        epoch,
-                        values[index][row],
-                        when,
-                        True,
-                        changed[row],
-                        arrived[row],
-                    )
+                    give(index, row, step, epoch)
                 elif not same:
                     if waiting is not None:
-                        w_row, w_step, w_epoch = waiting
-                        w_when = first_time if w_row == 0 and first == 0 else time
-                        w_value = values[index][w_row]
-                        point(
-                            name,
-                            w_step,
-                            w_epoch,
-                            w_value,
-                            w_when,
-                            True,
-                            changed[w_row],
-                            arrived[w_row],
-                        )
-                    point(
-                        name,
-                        step,
-                        epoch,
-                        values[index][row],
-                        when,
-                        True,
-                        changed[row],
-                        arrived[row],
-                    )
+                        give(index, *waiting)
+                    give(index, row, step, epoch)
             if same:
                 waiting = (row, step, epoch)
             else:
