@@ -343,7 +343,17 @@ def ensure_indexed(
         say(f"waiting for the console metrics of run {run_id} to be indexed")
     try:
         outcome = index_run(store, run_id, wait_lock=wait)
-    except Exception:  # a store that cannot be written: read what is there
+    except Exception as error:  # a store that cannot be written: read what is there
+        if say is not None:
+            # Said, not silent: a run read without its metrics must not look like one that
+            # printed none (a full disk: `no metric 'loss'`, and nothing else).
+            from mlop_cli.store.writer import explain_store_error
+
+            say(
+                f"warning: the console metrics of run {run_id} could not be stored "
+                f"({explain_store_error(store, error)}); what is read lacks them: "
+                f"`mlop recover --store {store}` derives them once the store can be written"
+            )
         return False
     return outcome.done
 

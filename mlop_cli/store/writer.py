@@ -881,7 +881,7 @@ class Writer:
         if not self._failing:
             self._failing = True
             self._warn(
-                f"cannot write the store {self.path}: {_explain(self.path, error)}; "
+                f"cannot write the store {self.path}: {explain_store_error(self.path, error)}; "
                 "the run goes on, mlop keeps its data (bounded) and retries"
             )
 
@@ -989,7 +989,7 @@ class Writer:
             saved = save_pending_status(self.path, self.run_id, columns, origin)
         except OSError:
             saved = None
-        reason = _explain(self.path, error) if error is not None else "unknown"
+        reason = explain_store_error(self.path, error) if error is not None else "unknown"
         if saved is not None:
             self._warn(
                 f"the final status of run {self.run_id} could not be written to {self.path} "
@@ -1060,7 +1060,7 @@ def _transient(error: BaseException) -> bool:
     )
 
 
-def _explain(path: Path, error: BaseException) -> str:
+def explain_store_error(path: Path, error: BaseException) -> str:
     """Say why a store cannot be written, in words a user acts on."""
     import errno
 
