@@ -412,8 +412,9 @@ class Writer:
                 for waiter in waiters:
                     waiter.set()
                 waiters.clear()
-                # A backlog of console left (commits are capped): go on at once, not in 0.5 s.
-                backlog = self._console_left() and not self._failing
+                # A backlog of console left (commits are capped): go on at once, not in 0.5 s
+                # (but for the run's row committed early: the console keeps its interval).
+                backlog = self._console_left() and not self._failing and not starting
                 next_flush = time.monotonic() + (0.0 if backlog else self.flush_interval)
             if stopping:
                 self._drain_after_stop()
