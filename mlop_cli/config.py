@@ -231,7 +231,9 @@ def env_interval(env: Mapping[str, str], name: str) -> float | None:
     except ValueError as error:
         raise ConfigError(f"{name}={value!r} is not a number") from error
     least, most = MINIMA["sample_interval"], MAXIMA["sample_interval"]
-    if not number >= least:  # as --sample-interval; `not >=` refuses NaN too
+    if number != number:
+        raise ConfigError(f"{name}={value!r} is not a number")
+    if not number >= least:  # as --sample-interval
         raise ConfigError(f"{name}={value!r}: give at least {least} seconds")
     if number > most:
         raise ConfigError(f"{name}={value!r}: give at most {most:g} seconds")

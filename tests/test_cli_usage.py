@@ -50,6 +50,16 @@ def test_run_without_a_command_or_with_a_blank_name_or_tag_is_one_line(store: Pa
     assert not store.exists()
 
 
+def test_a_sample_interval_that_is_no_number_is_said_so(store: Path) -> None:
+    """`--sample-interval nan` was refused as `less than or equal to 86400`: it is no number."""
+    assert "nan is not a number" in _usage_error(
+        run_mlop("run", "--sample-interval", "nan", "--", "true", store=store)
+    )
+    env = clean_env(MLOP_SAMPLE_INTERVAL="nan")
+    assert "is not a number" in _usage_error(run_mlop("run", "--", "true", store=store, env=env))
+    assert not store.exists()
+
+
 @pytest.mark.parametrize("interval", ["1e10", "inf"])
 def test_a_sample_interval_past_a_day_is_one_line(store: Path, interval: str) -> None:
     """`--sample-interval 1e10` crashed the system sampler's thread with a traceback (past the
