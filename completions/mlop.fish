@@ -117,7 +117,7 @@ complete -c mlop -n '__fish_seen_subcommand_from run' -l pattern -x -d 'Regex fo
 complete -c mlop -n '__fish_seen_subcommand_from run' -l no-builtin-patterns -d 'Turn the built-in console recognisers off.'
 complete -c mlop -n '__fish_seen_subcommand_from run' -l tb-dir -r -F -d 'Also watch this folder for TensorBoard event files (repeatable).'
 complete -c mlop -n '__fish_seen_subcommand_from run' -l no-tensorboard -d 'Do not look for TensorBoard event files.'
-complete -c mlop -n '__fish_seen_subcommand_from run' -l sample-interval -x -d 'Seconds between system samples, 0.05 to 86400 (default 1).'
+complete -c mlop -n '__fish_seen_subcommand_from run' -l sample-interval -x -d 'Seconds between system samples (default 1).'
 complete -c mlop -n '__fish_seen_subcommand_from run' -l no-system -d 'Do not sample CPU, memory and GPUs.'
 complete -c mlop -n '__fish_seen_subcommand_from run' -l sync-to -x -d 'Also sync the run to this PostgreSQL URL, in the background (default: $MLOP_SYNC_TO, config sync_to).'
 complete -c mlop -n '__fish_seen_subcommand_from run' -F

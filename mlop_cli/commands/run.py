@@ -66,8 +66,9 @@ def run(
     sample_interval: float | None = typer.Option(
         None,
         "--sample-interval",
-        help="Seconds between system samples, 0.05 to 86400 (default 1).",
-        callback=lambda value: _seconds(value, "--sample-interval"),
+        help="Seconds between system samples (default 1).",
+        min=MINIMA["sample_interval"],
+        max=MAXIMA["sample_interval"],
     ),
     no_system: bool = typer.Option(
         False, "--no-system", help="Do not sample CPU, memory and GPUs."
@@ -170,17 +171,3 @@ def run(
         sync_to=_sync_url(sync_to),
     )
     raise typer.Exit(execute_run(options))
-
-
-def _seconds(value: float | None, flag: str) -> float | None:
-    """``--sample-interval``'s range, NaN said as such (click's range check called it too big)."""
-    if value is None:
-        return None
-    least, most = MINIMA["sample_interval"], MAXIMA["sample_interval"]
-    if value != value:
-        raise typer.BadParameter(f"{value} is not a number of seconds", param_hint=flag)
-    if not least <= value <= most:
-        raise typer.BadParameter(
-            f"give {least} to {most:g} seconds, not {value:g}", param_hint=flag
-        )
-    return value
