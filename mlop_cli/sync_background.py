@@ -32,6 +32,11 @@ FINAL_SYNC_BUDGET_S = 5.0
 WATCH_INTERVAL_S = 1.0
 # Seconds between passes, for a team whose server should see fewer, bigger writes.
 INTERVAL_ENV = "MLOP_SYNC_INTERVAL"
+# Set in the sync's environment: it ends after the pass that follows the end of its stdin.
+UNTIL_CLOSED_ENV = "MLOP_SYNC_UNTIL_STDIN_CLOSES"
+# The sync's exit code when its last pass sent everything there was but the run is not complete
+# in the team store yet (console metrics still being derived).
+INCOMPLETE_EXIT = 3
 
 
 def _interval(env: dict[str, str]) -> float:
@@ -73,7 +78,7 @@ class BackgroundSync:
         """Start the child; return a warning line when it cannot start (the run goes on)."""
         env = dict(self.env)
         env["MLOP_SYNC_TO"] = self.url
-        env["MLOP_SYNC_UNTIL_STDIN_CLOSES"] = "1"  # see finish()
+        env[UNTIL_CLOSED_ENV] = "1"  # see finish()
         env.pop("MLOP_TRACEBACK", None)
         argv = [
             sys.executable,
@@ -153,8 +158,6 @@ class BackgroundSync:
             with contextlib.suppress(subprocess.TimeoutExpired):
                 self.process.wait(1.0)
             return False, f"sync to {self.shown_url} not finished within {budget:.0f}s; {hint}"
-        from mlop_cli.commands.sync import INCOMPLETE_EXIT
-
         if code == INCOMPLETE_EXIT:
             # (whatever the local index says by now: the team store has not got them)
             return True, (

@@ -23,11 +23,6 @@ from mlop_cli.commands._shared import (
 )
 from mlop_cli.errors import MlopError, UsageError
 
-UNTIL_CLOSED_ENV = "MLOP_SYNC_UNTIL_STDIN_CLOSES"
-# The exit code of mlop run's own sync when its last pass sent everything there was but the run
-# is not complete in the team store yet (console metrics still being derived).
-INCOMPLETE_EXIT = 3
-
 # -- sync (PostgreSQL team store) --------------------------------------------------------
 
 
@@ -72,6 +67,7 @@ def sync(
     from mlop_cli.store.pg import is_pg_url, shown_url
     from mlop_cli.store.pg_sync import Syncer, SyncStats
     from mlop_cli.store.pg_sync import watch as watch_runs
+    from mlop_cli.sync_background import INCOMPLETE_EXIT, UNTIL_CLOSED_ENV
 
     url = _sync_url(to)
     if not url:

@@ -225,11 +225,10 @@ def _store_kept_statuses(path: Path) -> None:
     ended) before anything is read: a run that ended so is listed, with its status, and is the
     `last` run (`mlop check last` gated on the run before it). A store that still cannot be
     written keeps them for the next reader or `mlop recover`."""
-    from mlop_cli.store.recovery import apply_pending_statuses, kept_statuses
+    from mlop_cli.store.recovery import apply_pending_statuses
 
-    if kept_statuses(path):
-        with contextlib.suppress(Exception):
-            apply_pending_statuses(path)
+    with contextlib.suppress(Exception):
+        apply_pending_statuses(path)  # (one listdir when there are none)
 
 
 class Store:

@@ -94,14 +94,6 @@ def _commit_status(
         conn.close()
 
 
-def kept_statuses(store: Path) -> bool:
-    """Whether final statuses are kept beside the store (see :func:`apply_pending_statuses`)."""
-    try:
-        return any(run_files(store).glob("*.status.json"))
-    except OSError:
-        return False
-
-
 def pending_runs(store: Path) -> set[str]:
     """Runs with a status or a console waiting beside the store."""
     folder = run_files(store)

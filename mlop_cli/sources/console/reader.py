@@ -2220,7 +2220,7 @@ class Reader:
             if names:
                 self._emit(names, step, epoch, values, when)
             return
-        changed = None
+        changed = False  # (a bar's: see _point)
         if program.bar and names:
             # A redraw whose values differ from the bar's last draw is an iteration of its
             # own, even where one name's value repeats (`acc=0.625` again, `loss` new); the
@@ -2349,7 +2349,7 @@ class Reader:
         value: float,
         when: float,
         bar: bool,
-        changed: bool | None = None,
+        changed: bool = False,
         arrived: bool | None = None,
     ) -> None:
         if not self._ctx.started:
@@ -2374,10 +2374,6 @@ class Reader:
                 if last is not None and (last == value or last != last and value != value):
                     return
             trail = self._bar_trail.pop(name, None) if self._bar_trail else None
-            if changed is None:
-                changed = pending is None or (
-                    value != pending[2] and not (value != value and pending[2] != pending[2])
-                )
             if pending is not None and pending[0] != step:
                 # A bar counting in a `for` loop shows its count only now and then (tqdm's
                 # miniters), while each iteration's values redraw it at once: the values
